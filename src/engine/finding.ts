@@ -1,0 +1,54 @@
+import type { Severity } from '../rules/types.js';
+
+/** The commit that introduced a finding, for git sources. */
+export interface CommitRef {
+  sha: string;
+  author: string;
+  email: string;
+  /** ISO 8601 author date. */
+  date: string;
+  summary?: string;
+}
+
+/**
+ * A detected secret as it leaves the engine. It carries no raw secret: only a redacted form (a short prefix and the
+ * length) and a fingerprint (a hash of rule id and secret), so every report and log can print it safely.
+ */
+export interface Finding {
+  ruleId: string;
+  title: string;
+  provider: string;
+  severity: Severity;
+  longLived: boolean;
+  /** Path relative to the scan root (or repository root for git sources), `/`-separated. */
+  path: string;
+  /** 1-based line and column of the secret's first character; column counts bytes. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** e.g. `AKIA…(20 chars)`. */
+  redacted: string;
+  /** Hex sha256 of `ruleId \0 secret`: stable across files and commits, never reversible for real secrets. */
+  fingerprint: string;
+  /** Shannon entropy of the secret in bits per character. */
+  entropy: number;
+  /** True when a checksum or structural validator confirmed the format. */
+  verifiedFormat: boolean;
+  expiresAt?: string;
+  issuedAt?: string;
+  details?: Record<string, string>;
+  remediation: string;
+  revokeUrl?: string;
+  /** Set by git sources. */
+  commit?: CommitRef;
+  /** Set when the fingerprint is in the baseline: known and accepted, reported but not failing. */
+  baseline?: boolean;
+}
+
+/** Something the scan passed over or could not read, reported instead of silently lost. */
+export interface ScanNotice {
+  kind: 'binary' | 'too-large' | 'unreadable' | 'missing-object' | 'submodule' | 'lfs-pointer' | 'shallow' | 'ignored' | 'other';
+  path?: string;
+  message: string;
+}

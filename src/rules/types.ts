@@ -1,0 +1,57 @@
+/** Severity levels, ordered from most to least severe. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What a rule's optional inspector can learn from a matched secret without contacting anyone. */
+export interface SecretFacts {
+  /** When the credential stops working on its own (JWT `exp`, a token's embedded expiry). */
+  expiresAt?: Date;
+  /** When the credential was issued, if it says (JWT `iat`). */
+  issuedAt?: Date;
+  /** Overrides the rule's `longLived` for this match (for example a JWT with a short `exp`). */
+  longLived?: boolean;
+  /** Non-secret details worth showing (JWT issuer, key type); never the secret or parts of it. */
+  details?: Record<string, string>;
+}
+
+/**
+ * One detector in the catalogue. Patterns are RE2 syntax (inline flags such as `(?i)` allowed) and must stay
+ * linear-time; the first capturing group is the secret (use `(?:...)` for other groups), or the whole match when the
+ * pattern has no group.
+ */
+export interface Rule {
+  /** Stable kebab-case id, e.g. `aws-access-key-id`. Never renamed: baselines and SARIF refer to it. */
+  id: string;
+  title: string;
+  /** The provider or family, e.g. `AWS`, `GitHub`, `Private key`, `Generic`. */
+  provider: string;
+  severity: Severity;
+  /**
+   * Literals (matched case-insensitively) of which at least one occurs inside every match of `pattern`. The
+   * prefilter runs the pattern only around occurrences of these, so a match without any of them is never found.
+   */
+  keywords: string[];
+  pattern: string;
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  entropy?: number;
+  /** Structural or checksum check of the secret; a match that fails it is not a finding. */
+  validate?: (secret: string) => boolean;
+  /** Facts read from the secret itself (expiry of a JWT, and so on). */
+  inspect?: (secret: string) => SecretFacts | undefined;
+  /** Whether the credential lives until someone revokes it (an IAM user key) rather than expiring by itself. */
+  longLived: boolean;
+  /** One line: what to do, starting with how to revoke. */
+  remediation: string;
+  /** The provider's page where the credential is revoked or rotated. */
+  revokeUrl?: string;
+  /**
+   * `generic` rules (assignments of secret-looking values to secret-looking names) get the context-aware entropy
+   * scoring and the placeholder/reference allowlist; `specific` rules match a provider's documented format.
+   */
+  kind?: 'specific' | 'generic';
+  /** Matches may span lines (PEM blocks): the regex window extends this many bytes past the keyword. */
+  multilineWindow?: number;
+  /** Paths (picomatch globs) where this rule alone does not apply, e.g. lockfiles for hash-shaped generic values. */
+  skipPaths?: string[];
+  tags?: string[];
+}
