@@ -44,6 +44,28 @@ export interface Finding {
   commit?: CommitRef;
   /** Set when the fingerprint is in the baseline: known and accepted, reported but not failing. */
   baseline?: boolean;
+  /** Filled by governance: who to ask about this credential (CODEOWNERS owners, inventory owner, introducing author). */
+  owners?: OwnerRef[];
+  /** Filled by governance: when this credential stops being acceptable. */
+  expiry?: ExpiryInfo;
+}
+
+export interface OwnerRef {
+  /** `@org/team`, `@user` or an e-mail address. */
+  handle: string;
+  source: 'codeowners' | 'inventory' | 'commit-author';
+}
+
+export interface ExpiryInfo {
+  /** ISO date the credential expires or must be rotated by, when known. */
+  expiresAt?: string;
+  /** Days since the credential entered the repository, for git sources. */
+  ageDays?: number;
+  /** The rotation policy's maximum age in days that applied. */
+  maxAgeDays?: number;
+  status: 'expired' | 'expiring-soon' | 'ok' | 'unknown';
+  /** Plain words, e.g. "JWT exp 2026-01-01 (expired)" or "in repo 400 days; policy 90 days". */
+  summary: string;
 }
 
 /** Something the scan passed over or could not read, reported instead of silently lost. */
