@@ -1,0 +1,86 @@
+import picomatch from 'picomatch';
+
+/** Placeholders and documentation examples: a value containing one of these is not a real secret. */
+const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
+  /example/i,
+  /x{5,}/i,
+  /\*{3,}/,
+  /\.{3,}|…/,
+  /(.)\1{5,}/,
+  /<[^<>\s]{1,80}>/,
+  /\$\{[^}]*\}/,
+  /\{\{[^}]*\}\}/,
+  /%[A-Za-z_][A-Za-z0-9_]*%/,
+  /^\$[A-Za-z_(]/,
+  /^\[[^\]]*\]$/,
+  /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|0123456|1234567|qwerty/i,
+];
+
+/** Generic values that are references to a secret store or the environment, not the secret itself. */
+const REFERENCE_PATTERNS: readonly RegExp[] = [
+  /^(?:secrets|env|vars|inputs|steps|needs|github)\./i,
+  /process\.env/i,
+  /os\.(?:environ|getenv)/i,
+  /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
+  /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
+  /^arn:aws:(?:secretsmanager|ssm):/,
+  /@Microsoft\.KeyVault\(/,
+  /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
+];
+
+/** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
+const LONG_VALUE_PLACEHOLDERS: readonly RegExp[] = [/example/i, /x{8,}/i, /\.{3}|…/, /<[^<>\s]{1,80}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+
+export function isPlaceholder(value: string): boolean {
+  const patterns = value.length > 200 ? LONG_VALUE_PLACEHOLDERS : PLACEHOLDER_PATTERNS;
+  return patterns.some((pattern) => pattern.test(value));
+}
+
+export function isReference(value: string): boolean {
+  return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
+}
+
+/** Inline ignore markers: keyward's own, gitleaks' (for teams migrating) and detect-secrets' pragma. */
+const INLINE_IGNORE = /keyward:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret/;
+
+export function hasInlineIgnore(line: string): boolean {
+  return INLINE_IGNORE.test(line);
+}
+
+/** Generic (entropy) rules stay out of files made of hashes: lockfiles and checksum lists. */
+export const HASH_FILE_GLOBS: readonly string[] = [
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+  '**/yarn.lock',
+  '**/pnpm-lock.yaml',
+  '**/bun.lock',
+  '**/go.sum',
+  '**/Cargo.lock',
+  '**/poetry.lock',
+  '**/Pipfile.lock',
+  '**/uv.lock',
+  '**/composer.lock',
+  '**/Gemfile.lock',
+  '**/packages.lock.json',
+  '**/gradle.lockfile',
+  '**/*.sum',
+  '**/*.sha256',
+  '**/*.min.js',
+  '**/*.map',
+  '**/*.svg',
+];
+
+/** Context around a generic value that marks it as a checksum or pinned digest rather than a credential. */
+const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegrity\b|\bchecksum\b|\bsha(?:1|256|512)?sum\b|\bdigest\b|\bhash\b/i;
+
+export function hasHashContext(line: string): boolean {
+  return HASH_CONTEXT.test(line);
+}
+
+export type PathMatcher = (path: string) => boolean;
+
+export function globMatcher(globs: readonly string[]): PathMatcher {
+  if (globs.length === 0) return () => false;
+  const match = picomatch([...globs], { dot: true });
+  return (path) => match(path);
+}

@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module';
+import { RE2JS } from 're2js';
+
+/** A match inside the scanned input, in byte offsets of the whole input. */
+export interface MatchSpan {
+  start: number;
+  end: number;
+  /** Span of the first capturing group, or of the whole match when the pattern has none. */
+  secretStart: number;
+  secretEnd: number;
+}
+
+/** The content being scanned, with its latin1 view built at most once (latin1 keeps one char per byte). */
+export class ScanInput {
+  private text?: string;
+  constructor(readonly buffer: Buffer) {}
+  latin1(): string {
+    this.text ??= this.buffer.toString('latin1');
+    return this.text;
+  }
+}
+
+export interface CompiledPattern {
+  /** Reports every non-overlapping match lying inside [from, to). */
+  scan(input: ScanInput, from: number, to: number, onMatch: (match: MatchSpan) => void): void;
+}
+
+export interface RegexBackend {
+  readonly name: 'native-re2' | 're2js';
+  /** Throws with RE2's own message when the pattern is not valid RE2 syntax. */
+  compile(pattern: string): CompiledPattern;
+}
+
+interface NativeMatch {
+  index: number;
+  indices?: ([number, number] | undefined)[];
+  0: Buffer;
+}
+interface NativeRegExp {
+  lastIndex: number;
+  exec(input: Buffer): NativeMatch | null;
+}
+type NativeRE2 = new (pattern: string, flags: string) => NativeRegExp;
+
+function nativeBackend(RE2: NativeRE2): RegexBackend {
+  return {
+    name: 'native-re2',
+    compile(pattern) {
+      const regex = new RE2(pattern, 'gd');
+      return {
+        scan(input, from, to, onMatch) {
+          const window = input.buffer.subarray(from, to);
+          regex.lastIndex = 0;
+          for (let match = regex.exec(window); match !== null; match = regex.exec(window)) {
+            const whole = match.indices?.[0] ?? [match.index, match.index + match[0].length];
+            if (whole[1] === whole[0]) {
+              regex.lastIndex = whole[1] + 1;
+              if (regex.lastIndex > window.length) break;
+              continue;
+            }
+            const secret = match.indices?.[1] ?? whole;
+            onMatch({ start: from + whole[0], end: from + whole[1], secretStart: from + secret[0], secretEnd: from + secret[1] });
+          }
+        },
+      };
+    },
+  };
+}
+
+const portableBackend: RegexBackend = {
+  name: 're2js',
+  compile(pattern) {
+    const regex = RE2JS.compile(pattern);
+    const hasGroup = regex.groupCount() > 0;
+    return {
+      scan(input, from, to, onMatch) {
+        const matcher = regex.matcher(input.latin1().substring(from, to));
+        let position = 0;
+        while (matcher.find(position)) {
+          const start = matcher.start();
+          const end = matcher.end();
+          position = end === start ? end + 1 : end;
+          if (end === start) {
+            if (position > to - from) break;
+            continue;
+          }
+          const groupStart = hasGroup ? matcher.start(1) : -1;
+          const secretStart = groupStart >= 0 ? groupStart : start;
+          const secretEnd = groupStart >= 0 ? matcher.end(1) : end;
+          onMatch({ start: from + start, end: from + end, secretStart: from + secretStart, secretEnd: from + secretEnd });
+          if (position > to - from) break;
+        }
+      },
+    };
+  },
+};
+
+let selected: RegexBackend | undefined;
+let nativeLoadError: string | undefined;
+
+/**
+ * The native RE2 addon when it loads (built for this Node ABI), else re2js: the same RE2 syntax and linear-time
+ * guarantee in pure JavaScript, so the bundled Action runs on any runner. `KEYWARD_REGEX=re2js` forces the fallback.
+ */
+export function regexBackend(): RegexBackend {
+  if (selected) return selected;
+  if (process.env.KEYWARD_REGEX !== 're2js') {
+    try {
+      const require = createRequire(import.meta.url);
+      selected = nativeBackend(require('re2') as NativeRE2);
+      return selected;
+    } catch (error) {
+      nativeLoadError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    }
+  }
+  selected = portableBackend;
+  return selected;
+}
+
+/** Why the native backend is not in use, for diagnostics. */
+export function nativeRegexUnavailableReason(): string | undefined {
+  regexBackend();
+  return nativeLoadError;
+}
+
+export const regexBackends = {
+  portable: portableBackend,
+  native(): RegexBackend | undefined {
+    try {
+      return nativeBackend(createRequire(import.meta.url)('re2') as NativeRE2);
+    } catch {
+      return undefined;
+    }
+  },
+};

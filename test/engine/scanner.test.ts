@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createScanner, defaultConfig, regexBackends } from '../../src/engine/index.js';
+import { KeywordPrefilter } from '../../src/engine/prefilter.js';
+import { randomFrom } from '../helpers/fake-secrets.js';
+
+const awsKey = () => 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
+const backends = [
+  ['re2js', regexBackends.portable],
+  ['native-re2', regexBackends.native()],
+] as const;
+
+describe.each(backends)('scanner on %s', (_name, backend) => {
+  const scanner = createScanner({ backend: backend ?? regexBackends.portable });
+  const scan = (text: string, path = 'src/app.ts') => scanner.scanBuffer(Buffer.from(text), path);
+
+  it('reports an AWS key with its position, redacted, and never the value', () => {
+    const key = awsKey();
+    const result = scan(`line one\n  const id = "${key}";\n`);
+    expect(result.findings).toHaveLength(1);
+    const [finding] = result.findings;
+    expect(finding).toMatchObject({ ruleId: 'aws-access-key-id', line: 2, column: 15, endLine: 2, endColumn: 35, longLived: true });
+    expect(finding!.redacted).toBe('AKIA…(20 chars)');
+    expect(finding!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(result)).not.toContain(key);
+  });
+
+  it('gives the same fingerprint for the same secret anywhere', () => {
+    const key = awsKey();
+    const a = scan(`x = "${key}"`, 'a.py').findings[0]!;
+    const b = scan(`\n\ny: ${key}`, 'b.yml').findings[0]!;
+    expect(a.fingerprint).toBe(b.fingerprint);
+  });
+
+  it('keeps columns right after multi-byte characters and on CRLF lines', () => {
+    const key = awsKey();
+    const result = scan(`héllo\r\nnaïve = '${key}'\r\n`);
+    expect(result.findings[0]).toMatchObject({ line: 2, column: 11 });
+  });
+
+  it('honours inline ignore comments, including gitleaks:allow', () => {
+    expect(scan(`k = "${awsKey()}" # keyward:allow`).findings).toHaveLength(0);
+    expect(scan(`k = "${awsKey()}" // gitleaks:allow`).findings).toHaveLength(0);
+    expect(scan(`k = "${awsKey()}"`).findings).toHaveLength(1);
+  });
+
+  it('allowlists documentation examples and placeholders', () => {
+    expect(scan('aws_access_key_id = AKIAIOSFODNN7EXAMPLE').findings).toHaveLength(0);
+  });
+
+  it('skips binary content and oversized files, saying why', () => {
+    const binary = Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(awsKey())]);
+    expect(scanner.scanBuffer(binary, 'x.bin').skipped).toBe('binary');
+    const small = createScanner({ backend: backend ?? regexBackends.portable, config: { ...defaultConfig(), maxFileSize: 10 } });
+    const result = small.scanBuffer(Buffer.from(`k=${awsKey()}`), 'big.txt');
+    expect(result.skipped).toBe('too-large');
+    expect(result.notices[0]!.message).toContain('big.txt');
+  });
+
+  it('ignores paths by glob and marks baseline fingerprints', () => {
+    const key = awsKey();
+    const config = { ...defaultConfig(), ignorePaths: ['fixtures/**'] };
+    const first = createScanner({ config, backend: backend ?? regexBackends.portable });
+    expect(first.scanBuffer(Buffer.from(key), 'fixtures/a.txt').skipped).toBe('ignored');
+    const print = first.scanBuffer(Buffer.from(key), 'src/a.txt').findings[0]!.fingerprint;
+    const withBaseline = createScanner({ config, baseline: [print], backend: backend ?? regexBackends.portable });
+    expect(withBaseline.scanBuffer(Buffer.from(key), 'src/a.txt').findings[0]!.baseline).toBe(true);
+    const allowed = createScanner({ config: { ...config, allowlist: { values: [], stopwords: [], fingerprints: [print] } }, backend: backend ?? regexBackends.portable });
+    expect(allowed.scanBuffer(Buffer.from(key), 'src/a.txt').findings).toHaveLength(0);
+  });
+
+  it('finds every occurrence on a long minified line', () => {
+    const keys = Array.from({ length: 50 }, awsKey);
+    const line = keys.map((key, i) => `var a${i}="${'q'.repeat(3000)}";var k${i}="${key}";`).join('');
+    const found = scan(line, 'dist/app.js').findings;
+    expect(found.map((f) => f.fingerprint)).toHaveLength(50);
+  });
+});
+
+describe('keyword prefilter', () => {
+  it('finds overlapping keywords case-insensitively, in end order', () => {
+    const hits: string[] = [];
+    new KeywordPrefilter(['he', 'she', 'his', 'hers']).scan(Buffer.from('USHERS'), (k, end) => hits.push(`${k}@${end}`));
+    expect(hits).toEqual(['1@4', '0@4', '3@6']);
+  });
+
+  it('agrees with a naive search on random text', () => {
+    const words = ['key', 'token', 'ghp_', 'akia', 'secret', 'pass', 'password', 'k'];
+    const filter = new KeywordPrefilter(words);
+    const text = randomFrom('kKeEyYtToOnNpPaAsSwWdDrRgGhH_ iI', 5000);
+    const hits: string[] = [];
+    filter.scan(Buffer.from(text), (k, end) => hits.push(`${k}@${end}`));
+    const expected: string[] = [];
+    const lower = text.toLowerCase();
+    for (let end = 1; end <= lower.length; end++) {
+      words.forEach((word, k) => {
+        if (end >= word.length && lower.slice(end - word.length, end) === word) expected.push(`${k}@${end}`);
+      });
+    }
+    expect([...hits].sort()).toEqual([...expected].sort());
+  });
+});
