@@ -5,3 +5,5 @@ export { createScanner, activeRules, type CreateScannerOptions } from './scanner
 export { defaultConfig } from './config/defaults.js';
 export { regexBackend, regexBackends, nativeRegexUnavailableReason } from './regex.js';
 export { redact, fingerprint } from './redact.js';
+export { loadConfig, parseConfig, findConfigFile, ConfigError, CONFIG_FILE_NAMES, type ConfigProblem } from './config/load.js';
+export { loadBaseline } from './baseline.js';
