@@ -1,0 +1,43 @@
+import type { Finding, ScanNotice } from '../engine/finding.js';
+import { countBySeverity, decideVerdict, sortFindings, type VerdictPolicy } from './severity.js';
+import { TOOL_NAME, TOOL_VERSION } from './tool.js';
+
+export interface ScanStats {
+  files?: number;
+  commits?: number;
+  blobs?: number;
+  bytes: number;
+  durationMs: number;
+}
+
+export interface ReportInput {
+  /** What was scanned: a directory, `diff BASE...HEAD`, `history`, `staged`. */
+  target: string;
+  findings: readonly Finding[];
+  notices: readonly ScanNotice[];
+  stats: ScanStats;
+  policy: VerdictPolicy;
+}
+
+/** The machine-readable report. Findings carry redacted values and fingerprints only; usable as a baseline file. */
+export function toJsonReport(input: ReportInput) {
+  const verdict = decideVerdict(input.findings, input.policy);
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    target: input.target,
+    summary: {
+      total: input.findings.length,
+      new: input.findings.filter((f) => !f.baseline).length,
+      baseline: input.findings.filter((f) => f.baseline).length,
+      longLived: input.findings.filter((f) => f.longLived).length,
+      bySeverity: countBySeverity(input.findings),
+      verdict: verdict.pass ? 'pass' : 'fail',
+      reasons: verdict.reasons,
+      policy: input.policy,
+    },
+    stats: input.stats,
+    findings: sortFindings(input.findings),
+    notices: input.notices,
+  };
+}

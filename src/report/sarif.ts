@@ -1,0 +1,88 @@
+import type { Finding } from '../engine/finding.js';
+import type { Rule, Severity } from '../rules/types.js';
+import { sortFindings } from './severity.js';
+import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './tool.js';
+
+/** GitHub code scanning maps security-severity ≥9.0 to critical, ≥7.0 high, ≥4.0 medium, else low. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+
+function ruleDescriptor(rule: Rule) {
+  const lifetime = rule.longLived ? 'a long-lived credential (valid until revoked)' : 'a short-lived credential';
+  const help = `${rule.title}: ${lifetime}.\n\nWhat to do: ${rule.remediation}${rule.revokeUrl ? `\nRevoke at: ${rule.revokeUrl}` : ''}\n\nRemoving the line is not enough: the value stays in git history, so revoke it first. Replace stored cloud keys with short-lived OIDC credentials (Keyward's aws-role-arn / gcp-workload-identity-provider / azure-client-id inputs).`;
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: `${rule.title} (${rule.provider}) committed to the repository: ${lifetime}.` },
+    help: { text: help, markdown: help.replace(/\nRevoke at: (\S+)/, '\nRevoke at: <$1>') },
+    ...(rule.revokeUrl ? { helpUri: rule.revokeUrl } : {}),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ['security', 'secret', rule.longLived ? 'long-lived' : 'short-lived', rule.provider],
+      precision: rule.kind === 'generic' ? 'medium' : 'high',
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+    },
+  };
+}
+
+function encodeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** SARIF 2.1.0 as GitHub code scanning accepts it: relative URIs against %SRCROOT%, partial fingerprints, rule help. */
+export function toSarif(findings: readonly Finding[], rules: readonly Rule[], options: { toolVersion?: string } = {}) {
+  const used = [...new Set(findings.map((f) => f.ruleId))];
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const descriptors = used.map(
+    (id) =>
+      byId.get(id) ?? {
+        id,
+        title: id,
+        provider: 'Keyward',
+        severity: findings.find((f) => f.ruleId === id)!.severity,
+        keywords: [],
+        pattern: '',
+        longLived: false,
+        remediation: 'Revoke the credential at its issuer.',
+      },
+  );
+  const index = new Map(used.map((id, i) => [id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: TOOL_NAME, informationUri: TOOL_URI, version: options.toolVersion ?? TOOL_VERSION, semanticVersion: options.toolVersion ?? TOOL_VERSION, rules: descriptors.map(ruleDescriptor) },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
+        results: sortFindings(findings).map((finding) => ({
+          ruleId: finding.ruleId,
+          ruleIndex: index.get(finding.ruleId),
+          level: LEVEL[finding.severity],
+          message: {
+            text: `${finding.title} (${finding.longLived ? 'long-lived' : 'short-lived'}): ${finding.redacted}. ${finding.remediation}`,
+          },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeUri(finding.path), uriBaseId: '%SRCROOT%' },
+                region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+              },
+            },
+          ],
+          partialFingerprints: { 'keyward/fingerprint/v1': finding.fingerprint },
+          ...(finding.baseline ? { baselineState: 'unchanged', suppressions: [{ kind: 'external', justification: 'accepted in the Keyward baseline' }] } : {}),
+          properties: {
+            severity: finding.severity,
+            longLived: finding.longLived,
+            redacted: finding.redacted,
+            ...(finding.commit ? { commit: finding.commit.sha, author: finding.commit.author, date: finding.commit.date } : {}),
+            ...(finding.expiresAt ? { expiresAt: finding.expiresAt } : {}),
+          },
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,46 @@
+import { SEVERITIES, type Severity } from '../rules/types.js';
+import type { Finding } from '../engine/finding.js';
+
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return RANK[severity] >= RANK[threshold];
+}
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return RANK[b] - RANK[a];
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
+export interface VerdictPolicy {
+  failOn: Severity;
+  blockLongLived: boolean;
+}
+
+export interface Verdict {
+  pass: boolean;
+  /** Findings that decide a failure: not in the baseline, and at or above the threshold or long-lived when blocked. */
+  blocking: Finding[];
+  reasons: string[];
+}
+
+export function decideVerdict(findings: readonly Finding[], policy: VerdictPolicy): Verdict {
+  const live = findings.filter((f) => !f.baseline);
+  const bySeverity = live.filter((f) => severityAtLeast(f.severity, policy.failOn));
+  const longLived = policy.blockLongLived ? live.filter((f) => f.longLived) : [];
+  const blocking = [...new Set([...bySeverity, ...longLived])];
+  const reasons: string[] = [];
+  if (bySeverity.length > 0) reasons.push(`${bySeverity.length} finding(s) at or above ${policy.failOn}`);
+  if (longLived.length > 0) reasons.push(`${longLived.length} long-lived credential(s) (block-long-lived is on)`);
+  return { pass: blocking.length === 0, blocking, reasons };
+}
+
+/** The order reports list findings in: most severe first, then by place. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => compareSeverity(a.severity, b.severity) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+}
