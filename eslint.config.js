@@ -1,0 +1,22 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.work/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Pure logic never touches the runner: only the entry points may import @actions/core.
+    files: ['src/rules/**', 'src/engine/**', 'src/sources/**', 'src/report/**', 'src/credentials/**', 'src/governance/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', message: 'Only src/action and src/cli talk to the runner; pass a runtime interface instead.' }] }],
+    },
+  },
+);
