@@ -99,3 +99,22 @@ describe('keyword prefilter', () => {
     expect([...hits].sort()).toEqual([...expected].sort());
   });
 });
+
+describe('keyword prefilter on unaligned and word-sized input', () => {
+  it('agrees with a naive search at every alignment and length', () => {
+    const words = ['ab', 'bca', 'cab', 'aaaa', 'b'];
+    const filter = new KeywordPrefilter(words);
+    const backing = Buffer.from(randomFrom('abcABC', 400));
+    for (const offset of [0, 1, 2, 3, 5]) {
+      for (const length of [0, 3, 63, 64, 65, 130, 391]) {
+        const view = backing.subarray(offset, offset + length);
+        const hits: string[] = [];
+        filter.scan(view, (k, end) => hits.push(`${k}@${end}`));
+        const lower = view.toString('latin1').toLowerCase();
+        const expected: string[] = [];
+        for (let end = 1; end <= lower.length; end++) words.forEach((word, k) => { if (end >= word.length && lower.slice(end - word.length, end) === word) expected.push(`${k}@${end}`); });
+        expect([...hits].sort()).toEqual([...expected].sort());
+      }
+    }
+  });
+});
