@@ -4,6 +4,7 @@ import { ConfigError } from '../engine/index.js';
 import { TOOL_VERSION } from '../report/tool.js';
 import { USAGE, UsageError, parseCli } from './args.js';
 import { runScan } from './scan.js';
+import { serveScanWorkerIfAsked } from '../sources/pool.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
@@ -28,14 +29,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+function reportFailure(error: unknown): void {
+  const message = error instanceof ConfigError ? `invalid config:\n${error.message}` : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`keyward: ${message}\n`);
+  if (process.env.KEYWARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 2;
+}
+
+// The bundle is also the scan workers' entry: in a worker it only serves scan jobs.
+if (!serveScanWorkerIfAsked()) {
+  main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof ConfigError ? `invalid config:\n${error.message}` : error instanceof Error ? error.message : String(error);
-    process.stderr.write(`keyward: ${message.split('\n')[0]}${message.includes('\n') ? `\n${message.split('\n').slice(1).join('\n')}` : ''}\n`);
-    if (process.env.KEYWARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = 2;
-  },
-);
+  }, reportFailure);
+}

@@ -6,6 +6,7 @@ import { toSarif } from '../report/sarif.js';
 import { decideVerdict } from '../report/severity.js';
 import { toText } from '../report/text.js';
 import { scanTree } from '../sources/files.js';
+import { createScanPool } from '../sources/pool.js';
 import type { ScanArgs } from './args.js';
 import { ProgressLine } from './progress.js';
 import { scanGit } from './git.js';
@@ -34,12 +35,15 @@ export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
   if (args.diff || args.push || args.staged || args.history) {
     collected = await scanGit(args, root, scanner, config.maxFileSize, progress);
   } else {
+    const workers = process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS);
+    const pool = createScanPool({ config, baseline, workers, workerEntry: import.meta.url });
     const result = await scanTree({
       root,
-      scanner,
+      target: pool,
       maxFileSize: config.maxFileSize,
       onProgress: (p) => progress.update((s) => `scanning ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1e6).toFixed(1)} MB, ${(p.bytesDone / 1e6 / Math.max(s, 0.001)).toFixed(0)} MB/s`),
     });
+    await pool.close();
     collected = { target: args.path, findings: result.findings, notices: result.notices, stats: result.stats };
   }
   progress.done();

@@ -3,7 +3,13 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { Finding, ScanNotice } from '../engine/finding.js';
-import type { Scanner } from '../engine/types.js';
+import type { ScanResult } from '../engine/types.js';
+
+/** What the tree source needs from a scanner: a synchronous Scanner's method or a worker pool. */
+export interface TreeScanTarget {
+  scan(content: Buffer, path: string): Promise<ScanResult> | ScanResult;
+  isPathIgnored(path: string): boolean;
+}
 
 const run = promisify(execFile);
 
@@ -40,10 +46,10 @@ export async function listFiles(root: string): Promise<{ paths: string[]; git: b
   }
 }
 
-/** Reads files a few at a time (I/O overlaps the synchronous scan) and scans each once. */
-export async function scanTree(options: { root: string; scanner: Scanner; maxFileSize: number; onProgress?: (p: TreeProgress) => void }): Promise<TreeScanResult> {
+/** Reads and scans up to `concurrency` files at once, so reading overlaps scanning (on worker threads with a pool). */
+export async function scanTree(options: { root: string; target: TreeScanTarget; maxFileSize: number; concurrency?: number; onProgress?: (p: TreeProgress) => void }): Promise<TreeScanResult> {
   const started = performance.now();
-  const { root, scanner } = options;
+  const { root, target } = options;
   const { paths } = await listFiles(root);
   const findings: Finding[] = [];
   const notices: ScanNotice[] = [];
@@ -51,7 +57,7 @@ export async function scanTree(options: { root: string; scanner: Scanner; maxFil
   let bytes = 0;
   let done = 0;
   const wanted = paths.filter((path) => {
-    if (scanner.isPathIgnored(path)) {
+    if (target.isPathIgnored(path)) {
       skipped.ignored += 1;
       return false;
     }
@@ -81,23 +87,26 @@ export async function scanTree(options: { root: string; scanner: Scanner; maxFil
     }
   };
 
-  const ahead = 16;
-  const pending: Promise<Buffer | undefined>[] = [];
-  for (let i = 0; i < Math.min(ahead, wanted.length); i++) pending.push(read(wanted[i]!));
-  for (let i = 0; i < wanted.length; i++) {
-    const content = await pending[i]!;
-    if (i + ahead < wanted.length) pending.push(read(wanted[i + ahead]!));
-    pending[i] = Promise.resolve(undefined);
-    done += 1;
-    if (content) {
-      bytes += content.length;
-      const result = scanner.scanBuffer(content, wanted[i]!);
-      if (result.skipped === 'binary') skipped.binary += 1;
-      if (result.skipped === 'too-large') skipped.tooLarge += 1;
-      findings.push(...result.findings);
-      notices.push(...result.notices);
+  const record = (path: string, result: ScanResult) => {
+    if (result.skipped === 'binary') skipped.binary += 1;
+    if (result.skipped === 'too-large') skipped.tooLarge += 1;
+    findings.push(...result.findings);
+    notices.push(...result.notices);
+  };
+  let next = 0;
+  const lane = async () => {
+    while (next < wanted.length) {
+      const path = wanted[next++]!;
+      const content = await read(path);
+      if (content) {
+        bytes += content.length;
+        record(path, await target.scan(content, path));
+      }
+      done += 1;
+      options.onProgress?.({ filesDone: done, filesTotal: wanted.length, bytesDone: bytes });
     }
-    options.onProgress?.({ filesDone: done, filesTotal: wanted.length, bytesDone: bytes });
-  }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 16 }, lane));
+  findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   return { findings, notices, stats: { files: done, bytes, durationMs: performance.now() - started, skipped } };
 }
