@@ -48,8 +48,10 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
   if (IDENTIFIER.test(value)) {
-    // Letters only: an identifier or a word (`passwordResetToken`, `my.config.key`) unless long and very random.
-    if (!(value.length >= 20 && entropy >= 4.2 && classes.lower && classes.upper)) return 'identifier-like';
+    // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
+    // generated values break into one- and two-letter fragments.
+    const words = value.split(/[._$]+|(?=[A-Z][a-z])/).filter(Boolean);
+    if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(word))) return 'identifier-like';
   }
   if (/^[0-9]+$/.test(value) && value.length < 16) return 'short number';
   // Each character class missing makes a random-looking value less likely to be a generated secret.
