@@ -1,19 +1,37 @@
+import { aiRules } from './catalogue/ai.js';
+import { cloudRules } from './catalogue/cloud.js';
+import { codeHostRules } from './catalogue/code-hosts.js';
+import { configFileRules } from './catalogue/config-files.js';
+import { connectionRules } from './catalogue/connections.js';
+import { devopsRules } from './catalogue/devops.js';
+import { frameworkRules } from './catalogue/frameworks.js';
+import { genericRules } from './catalogue/generic.js';
+import { keyRules } from './catalogue/keys.js';
+import { messagingRules } from './catalogue/messaging.js';
+import { observabilityRules } from './catalogue/observability.js';
+import { paymentRules } from './catalogue/payments.js';
+import { registryRules } from './catalogue/registries.js';
 import type { Rule } from './types.js';
 
 export type { Rule, Severity, SecretFacts } from './types.js';
 export { SEVERITIES } from './types.js';
 
-/** Every built-in rule. The catalogue files under `catalogue/` each export a list; this joins them. */
+/**
+ * Every built-in rule. Order matters where two specific rules match the same text: the earlier one is reported.
+ * Generic rules come last; any specific match shadows them.
+ */
 export const builtinRules: readonly Rule[] = [
-  {
-    id: 'aws-access-key-id',
-    title: 'AWS IAM user access key ID',
-    provider: 'AWS',
-    severity: 'high',
-    keywords: ['akia'],
-    pattern: '\\b(AKIA[A-Z2-7]{16})\\b',
-    longLived: true,
-    remediation: 'Deactivate and delete the key in IAM, then use OIDC (aws-role-arn) instead of a stored key.',
-    revokeUrl: 'https://console.aws.amazon.com/iam/home#/security_credentials',
-  },
+  ...cloudRules,
+  ...codeHostRules,
+  ...registryRules,
+  ...messagingRules,
+  ...paymentRules,
+  ...aiRules,
+  ...observabilityRules,
+  ...devopsRules,
+  ...keyRules,
+  ...connectionRules,
+  ...configFileRules,
+  ...frameworkRules,
+  ...genericRules,
 ];

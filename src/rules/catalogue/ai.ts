@@ -1,0 +1,26 @@
+import { contextRule, rule } from '../build.js';
+import type { Rule } from '../types.js';
+
+const OPENAI_KEYS = 'https://platform.openai.com/api-keys';
+
+export const aiRules: Rule[] = [
+  rule({ id: 'openai-project-key', title: 'OpenAI project API key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-proj-'], pattern: '\\b(sk-proj-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS }),
+  rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS }),
+  rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys' }),
+  rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS }),
+  rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys' }),
+  rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys' }),
+  rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens' }),
+  rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens' }),
+  rule({ id: 'replicate-api-token', title: 'Replicate API token', provider: 'Replicate', severity: 'high', keywords: ['r8_'], pattern: '\\b(r8_[A-Za-z0-9]{37})\\b', longLived: true, revokeUrl: 'https://replicate.com/account/api-tokens' }),
+  rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys' }),
+  rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api' }),
+  rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/' }),
+  rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,8}_[A-Za-z0-9]{60,70})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/' }),
+  rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: '\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b', longLived: true, revokeUrl: 'https://smith.langchain.com/settings' }),
+  contextRule({ id: 'cohere-api-key', title: 'Cohere API key', provider: 'Cohere', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.cohere.com/api-keys', entropy: 3.5 }),
+  contextRule({ id: 'mistral-api-key', title: 'Mistral AI API key', provider: 'Mistral', severity: 'high', names: ['mistral'], value: '[A-Za-z0-9]{32}', longLived: true, revokeUrl: 'https://console.mistral.ai/api-keys/', entropy: 3.5 }),
+  contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys' }),
+  rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: '(?i)assemblyai[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b', longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account' }),
+  rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: '(?i)(?:elevenlabs|xi[_-]api[_-]key)[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(sk_[a-f0-9]{48})\\b', longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys' }),
+];

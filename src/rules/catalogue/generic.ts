@@ -1,0 +1,68 @@
+import { rule } from '../build.js';
+import type { Rule } from '../types.js';
+
+const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
+const ASSIGN = '["\']?\\s*(?::|=|:=|=>|\\?\\?=)\\s*';
+
+export const genericRules: Rule[] = [
+  rule({
+    id: 'generic-password-assignment',
+    title: 'Hardcoded password',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['password', 'passwd', 'pwd', 'pass'],
+    pattern: `(?i)[\\w.-]{0,30}(?:password|passwd|pwd|pass)[\\w-]{0,20}${ASSIGN}["'\`]([^"'\`\\s]{8,128})["'\`]`,
+    entropy: 2.8,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'generic-secret-assignment',
+    title: 'Hardcoded secret, token or API key',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
+    pattern: `(?i)[\\w.-]{0,30}(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)s?[\\w-]{0,20}${ASSIGN}["'\`]([^"'\`\\s]{12,256})["'\`]`,
+    entropy: 3.2,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'generic-env-secret',
+    title: 'Secret in an environment file or shell export',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'auth'],
+    pattern: '(?im)^[ \\t]*(?:export[ \\t]+|set[ \\t]+)?[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*[ \\t]*=[ \\t]*([^\\s"\'#`$]{8,256})[ \\t]*(?:#.*)?$',
+    entropy: 3,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'generic-yaml-secret',
+    title: 'Secret value in YAML or properties',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
+    pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*[:=][ \\t]+([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'#`]{7,255})[ \\t]*$',
+    entropy: 3,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'authorization-header',
+    title: 'Hardcoded Authorization header credential',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['authorization'],
+    pattern: '(?i)\\bauthorization["\']?\\s*[:=,]\\s*["\']?(?:bearer|basic|token)\\s+([A-Za-z0-9._~+/=-]{16,512})',
+    entropy: 3.2,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+];

@@ -1,0 +1,31 @@
+/**
+ * The body between BEGIN and END lines must be base64 (line breaks, literal `\n` escapes and RFC 1421 headers such as
+ * `Proc-Type:` allowed) long enough to hold a key. Rejects `...`, prose and truncated examples.
+ */
+export function hasKeyBody(block: string): boolean {
+  const body = block
+    .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
+    .replace(/\\n|\\r/g, '\n')
+    .split(/\r?\n/)
+    .filter((line) => !/^[A-Za-z-]+:\s/.test(line.trim()))
+    .join('')
+    .replace(/\s+/g, '');
+  return body.length >= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
+}
+
+/** PuTTY private lines: base64 only. */
+export function isBase64Block(value: string): boolean {
+  const body = value.replace(/\s+/g, '');
+  return body.length >= 40 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
+}
+
+/** `"auth": "base64(user:password)"` in docker config.json. */
+export function isBasicAuthPair(value: string): boolean {
+  try {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon > 0 && colon < decoded.length - 1 && !/[\u0000-\u001f]/.test(decoded);
+  } catch {
+    return false;
+  }
+}
