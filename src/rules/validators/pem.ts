@@ -24,7 +24,7 @@ export function isBasicAuthPair(value: string): boolean {
   try {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    return colon > 0 && colon < decoded.length - 1 && !/[\u0000-\u001f]/.test(decoded);
+    return colon > 0 && colon < decoded.length - 1 && [...decoded].every((char) => char.charCodeAt(0) >= 0x20);
   } catch {
     return false;
   }
