@@ -10,7 +10,7 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /<[^<>\s]{1,80}>/,
   /\$\{[^}]*\}/,
   /\{\{[^}]*\}\}/,
-  /%[A-Za-z_][A-Za-z0-9_]*%/,
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/,
   /^\$[A-Za-z_(]/,
   /^\[[^\]]*\]$/,
   /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|0123456|1234567|qwerty/i,

@@ -41,7 +41,7 @@ export const configFileRules: Rule[] = [
     provider: 'Apache',
     severity: 'medium',
     keywords: ['$apr1$', '$2y$'],
-    pattern: '(?m)^[A-Za-z0-9._-]{1,64}:(\\$(?:apr1|2y)\\$[./A-Za-z0-9$]{20,80})$',
+    pattern: '(?m)^[A-Za-z0-9._-]{1,64}:\\$(?:apr1|2y)\\$([./A-Za-z0-9$]{20,80})$',
     longLived: true,
     remediation: 'Change the password (hashes are crackable offline), then keep htpasswd files out of the repository.',
   }),

@@ -7,7 +7,8 @@ export function hasKeyBody(block: string): boolean {
     .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
     .replace(/\\n|\\r/g, '\n')
     .split(/\r?\n/)
-    .filter((line) => !/^[A-Za-z-]+:\s/.test(line.trim()))
+    // RFC 1421/4880 armor: header lines (`Proc-Type: ...`) and the `=XXXX` CRC line are not body.
+    .filter((line) => !/^[A-Za-z-]+:\s/.test(line.trim()) && !/^=[A-Za-z0-9+/]{4}$/.test(line.trim()))
     .join('')
     .replace(/\s+/g, '');
   return body.length >= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);

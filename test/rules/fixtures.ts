@@ -1,0 +1,299 @@
+import { crc32 } from 'node:zlib';
+import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER, UPPER, randomFrom as r } from '../helpers/fake-secrets.js';
+
+/** One realistic snippet holding a generated fake secret the rule must report, and one near-miss it must not. */
+export interface RuleFixture {
+  positive: () => string;
+  negative: () => string;
+}
+
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const HEXU = '0123456789ABCDEF';
+const ALNUM_DASH = ALNUM + '_-';
+const uuid = () => `${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`;
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function base62(value: number): string {
+  let out = '';
+  let rest = value >>> 0;
+  do {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  } while (rest > 0);
+  return out.padStart(6, '0');
+}
+/** A token in GitHub/npm's checksummed format, and the same with a broken checksum. */
+const checksummed = (prefix: string) => {
+  const random = r(ALNUM, 30);
+  return `${prefix}${random}${base62(crc32(random))}`;
+};
+const badChecksum = (prefix: string) => {
+  const token = checksummed(prefix);
+  const last = token.at(-1) === 'A' ? 'B' : 'A';
+  return token.slice(0, -1) + last;
+};
+const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (payload: object) => `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(payload)}.${r(BASE64URL, 43)}`;
+const pemBody = (length: number) => Array.from({ length: Math.ceil(length / 64) }, () => r(BASE64, 64)).join('\n');
+
+/** `name = "value"` in a few shapes, so fixtures look like code, config and env files. */
+const code = (name: string, value: string) => `const ${name} = "${value}";`;
+const env = (name: string, value: string) => `${name}=${value}`;
+const yaml = (name: string, value: string) => `  ${name}: "${value}"`;
+
+const prefixed = (prefix: string, alphabet: string, length: number, name = 'token'): RuleFixture => ({
+  positive: () => code(name, prefix + r(alphabet, length)),
+  negative: () => code(name, prefix + r(alphabet, 6)),
+});
+const context = (goodName: string, value: () => string): RuleFixture => ({
+  positive: () => env(goodName, value()),
+  negative: () => env('SOME_UNRELATED_ID', value()),
+});
+const urlCreds = (scheme: string): RuleFixture => ({
+  positive: () => env('DATABASE_URL', `${scheme}://app_user:${r(ALNUM, 18)}@db.internal.example.net:5432/app`),
+  negative: () => env('DATABASE_URL', `${scheme}://app_user@db.internal.example.net:5432/app`),
+});
+
+export const fixtures: Record<string, RuleFixture> = {
+  // Cloud
+  'aws-access-key-id': { positive: () => env('AWS_ACCESS_KEY_ID', 'AKIA' + r(B32, 16)), negative: () => env('AWS_ACCESS_KEY_ID', 'AKIA' + r(B32, 15)) },
+  'aws-session-key-id': { positive: () => env('AWS_ACCESS_KEY_ID', 'ASIA' + r(B32, 16)), negative: () => env('AWS_ACCESS_KEY_ID', 'ASIA' + r(B32, 12)) },
+  'aws-secret-access-key': { positive: () => env('aws_secret_access_key', r(BASE64, 40)), negative: () => env('aws_secret_access_key', r(BASE64, 30)) },
+  'aws-session-token': { positive: () => env('aws_session_token', r(BASE64, 300)), negative: () => env('aws_session_token', r(BASE64, 60)) },
+  'aws-mws-auth-token': { positive: () => code('mws', 'amzn.mws.' + uuid()), negative: () => code('mws', 'amzn.mws.' + r(HEX, 20)) },
+  'gcp-service-account-key': {
+    positive: () => `{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "${r(HEX, 40)}",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${Array.from({ length: 20 }, () => r(BASE64, 64)).join('\\n')}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}`,
+    negative: () => `{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}`,
+  },
+  'gcp-api-key': prefixed('AIza', ALNUM_DASH, 35, 'apiKey'),
+  'gcp-oauth-client-secret': prefixed('GOCSPX-', ALNUM_DASH, 28, 'clientSecret'),
+  'gcp-oauth-access-token': { positive: () => code('accessToken', 'ya29.' + r(ALNUM_DASH, 120)), negative: () => code('accessToken', 'ya29.' + r(ALNUM, 10)) },
+  'gcp-oauth-refresh-token': { positive: () => code('refreshToken', '1//0' + r(ALNUM_DASH, 100)), negative: () => code('refreshToken', '1//0' + r(ALNUM, 20)) },
+  'azure-ad-client-secret': { positive: () => env('AZURE_CLIENT_SECRET', r(ALNUM, 3) + '8Q~' + r(ALNUM_DASH, 34)), negative: () => env('AZURE_CLIENT_SECRET', r(ALNUM, 3) + '8Q-' + r(ALNUM_DASH, 34)) },
+  'azure-storage-account-key': { positive: () => `DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=${r(BASE64, 86)}==;EndpointSuffix=core.windows.net`, negative: () => `DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=${r(BASE64, 40)};EndpointSuffix=core.windows.net` },
+  'azure-shared-access-key': { positive: () => `Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${r(BASE64, 43)}=`, negative: () => `Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${r(BASE64, 20)}` },
+  'azure-sas-token': { positive: () => `url = "https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${r(ALNUM, 52)}%3D"`, negative: () => `url = "https://demo.blob.core.windows.net/c?sig=${r(ALNUM, 52)}"` },
+  'azure-devops-pat': { positive: () => env('ADO_TOKEN', r(ALNUM, 52) + 'AZDO' + r(ALNUM, 28)), negative: () => env('ADO_TOKEN', r(ALNUM, 52) + 'AZDX' + r(ALNUM, 28)) },
+  'azure-devops-pat-legacy': context('AZURE_DEVOPS_PAT', () => r('abcdefghijklmnopqrstuvwxyz234567', 52)),
+  'alibaba-access-key-id': { positive: () => env('ALIBABA_ACCESS_KEY_ID', 'LTAI' + r(ALNUM, 20)), negative: () => env('ALIBABA_ACCESS_KEY_ID', 'LTAI' + r(ALNUM, 6)) },
+  'tencent-secret-id': prefixed('AKID', ALNUM, 32, 'secretId'),
+  'ibm-cloud-api-key': context('IBMCLOUD_API_KEY', () => r(ALNUM_DASH, 44)),
+  'yandex-cloud-api-key': prefixed('AQVN', ALNUM_DASH, 36, 'apiKey'),
+  'yandex-cloud-iam-token': { positive: () => code('iam', `t1.${r(ALNUM, 40)}.${r(ALNUM_DASH, 86)}`), negative: () => code('iam', `t1.${r(ALNUM, 40)}.${r(ALNUM_DASH, 30)}`) },
+  'oracle-cloud-auth-token': context('OCI_AUTH_TOKEN', () => r(ALNUM + '(){}:;._+#-', 20)),
+  'digitalocean-personal-access-token': prefixed('dop_v1_', HEX, 64),
+  'digitalocean-oauth-token': prefixed('doo_v1_', HEX, 64),
+  'digitalocean-refresh-token': prefixed('dor_v1_', HEX, 64),
+  'heroku-api-key': prefixed('HRKU-', ALNUM_DASH, 60),
+  'heroku-api-key-legacy': context('HEROKU_API_KEY', uuid),
+  'linode-token': context('LINODE_TOKEN', () => r(HEX, 64)),
+  'scaleway-secret-key': context('SCW_SECRET_KEY', uuid),
+  // Code hosts
+  'github-personal-access-token': { positive: () => env('GH_TOKEN', checksummed('ghp_')), negative: () => env('GH_TOKEN', badChecksum('ghp_')) },
+  'github-oauth-token': { positive: () => code('oauth', checksummed('gho_')), negative: () => code('oauth', badChecksum('gho_')) },
+  'github-user-to-server-token': { positive: () => code('userToken', checksummed('ghu_')), negative: () => code('userToken', badChecksum('ghu_')) },
+  'github-server-to-server-token': { positive: () => code('installationToken', checksummed('ghs_')), negative: () => code('installationToken', badChecksum('ghs_')) },
+  'github-refresh-token': { positive: () => code('refresh', checksummed('ghr_')), negative: () => code('refresh', badChecksum('ghr_')) },
+  'github-fine-grained-pat': { positive: () => env('GITHUB_TOKEN', `github_pat_${r(ALNUM, 22)}_${r(ALNUM, 59)}`), negative: () => env('GITHUB_TOKEN', `github_pat_${r(ALNUM, 22)}_${r(ALNUM, 20)}`) },
+  'gitlab-personal-access-token': prefixed('glpat-', ALNUM_DASH, 20),
+  'gitlab-deploy-token': prefixed('gldt-', ALNUM_DASH, 20),
+  'gitlab-runner-token': prefixed('glrt-', ALNUM_DASH, 20),
+  'gitlab-runner-registration-token': prefixed('GR1348941', ALNUM_DASH, 20),
+  'gitlab-pipeline-trigger-token': prefixed('glptt-', HEX, 40),
+  'gitlab-oauth-app-secret': prefixed('gloas-', HEX, 64),
+  'gitlab-feed-token': prefixed('glft-', ALNUM_DASH, 20),
+  'gitlab-scim-token': prefixed('glsoat-', ALNUM_DASH, 20),
+  'gitlab-incoming-mail-token': prefixed('glimt-', ALNUM_DASH, 25),
+  'gitlab-agent-token': prefixed('glagent-', ALNUM_DASH, 50),
+  'gitlab-ci-job-token': { positive: () => code('job', `glcbt-${r(ALNUM, 2)}_${r(ALNUM_DASH, 20)}`), negative: () => code('job', `glcbt-${r(ALNUM, 2)}${r(ALNUM, 20)}`) },
+  'bitbucket-app-password': { positive: () => env('BITBUCKET_APP_PASSWORD', 'ATBB' + r(ALNUM, 28) + r(HEXU, 8)), negative: () => env('BITBUCKET_APP_PASSWORD', 'ATBB' + r(ALNUM, 20)) },
+  'bitbucket-access-token': prefixed('ATCTT3xFfGN0', ALNUM_DASH + '=', 180),
+  'atlassian-api-token': prefixed('ATATT3', ALNUM_DASH + '=', 186),
+  'gitea-access-token': context('GITEA_TOKEN', () => r(HEX, 40)),
+  // Registries
+  'npm-access-token': { positive: () => env('NPM_TOKEN', checksummed('npm_')), negative: () => env('NPM_TOKEN', badChecksum('npm_')) },
+  'npmrc-auth-token': { positive: () => `//registry.npmjs.org/:_authToken=${r(ALNUM, 36)}`, negative: () => '//registry.npmjs.org/:_authToken=${NPM_TOKEN}' },
+  'npmrc-basic-auth': { positive: () => `_auth=${Buffer.from(`deploy:${r(ALNUM, 16)}`).toString('base64')}`, negative: () => '_auth=${NPM_AUTH}' },
+  'pypi-upload-token': prefixed('pypi-AgEIcHlwaS5vcmc', ALNUM_DASH, 120, 'password'),
+  'pypi-test-upload-token': prefixed('pypi-AgENdGVzdC5weXBpLm9yZw', ALNUM_DASH, 120, 'password'),
+  'rubygems-api-key': prefixed('rubygems_', HEX, 48, 'apiKey'),
+  'nuget-api-key': prefixed('oy2', LOWER + DIGITS, 43, 'apiKey'),
+  'dockerhub-personal-access-token': prefixed('dckr_pat_', ALNUM_DASH, 27),
+  'dockerhub-organization-access-token': prefixed('dckr_oat_', ALNUM_DASH, 32),
+  'docker-config-auth': { positive: () => `{"auths": {"registry.example.io": {"auth": "${Buffer.from(`robot:${r(ALNUM, 20)}`).toString('base64')}"}}}`, negative: () => `{"auths": {"registry.example.io": {"auth": "${Buffer.from(r(ALNUM, 20)).toString('base64')}"}}}` },
+  'jfrog-api-key': prefixed('AKCp', ALNUM, 69, 'apiKey'),
+  'jfrog-identity-token': prefixed('cmVmdGtuOjAxOj', ALNUM, 60, 'accessToken'),
+  'crates-io-api-token': prefixed('cio', ALNUM, 32),
+  'clojars-deploy-token': { positive: () => env('CLOJARS_TOKEN', 'CLOJARS_' + r(LOWER + DIGITS, 60)), negative: () => env('CLOJARS_TOKEN', 'CLOJARS_' + r(LOWER + DIGITS, 30)) },
+  'hex-pm-api-key': context('HEX_API_KEY', () => r(HEX, 32)),
+  // Messaging and email
+  'slack-bot-token': { positive: () => env('SLACK_BOT_TOKEN', `xoxb-${r(DIGITS, 12)}-${r(DIGITS, 13)}-${r(ALNUM, 24)}`), negative: () => env('SLACK_BOT_TOKEN', `xoxb-${r(DIGITS, 12)}-${r(ALNUM, 24)}`) },
+  'slack-user-token': { positive: () => env('SLACK_TOKEN', `xoxp-${r(DIGITS, 12)}-${r(DIGITS, 12)}-${r(DIGITS, 13)}-${r(HEX, 32)}`), negative: () => env('SLACK_TOKEN', `xoxp-${r(DIGITS, 12)}-${r(HEX, 32)}`) },
+  'slack-legacy-token': { positive: () => env('SLACK_TOKEN', `xoxa-${r(DIGITS, 11)}-${r(ALNUM, 40)}`), negative: () => env('SLACK_TOKEN', `xoxa-${r(ALNUM, 10)}`) },
+  'slack-app-token': { positive: () => env('SLACK_APP_TOKEN', `xapp-1-${r(UPPER + DIGITS, 11)}-${r(DIGITS, 13)}-${r(HEX, 64)}`), negative: () => env('SLACK_APP_TOKEN', `xapp-1-${r(UPPER, 11)}-${r(HEX, 20)}`) },
+  'slack-config-access-token': { positive: () => code('config', `xoxe.xoxp-1-${r(UPPER + DIGITS, 164)}`), negative: () => code('config', `xoxe.xoxp-1-${r(UPPER + DIGITS, 40)}`) },
+  'slack-config-refresh-token': { positive: () => code('refresh', `xoxe-1-${r(UPPER + DIGITS, 146)}`), negative: () => code('refresh', `xoxe-1-${r(UPPER + DIGITS, 40)}`) },
+  'slack-webhook-url': { positive: () => env('SLACK_WEBHOOK', `https://hooks.slack.com/services/T${r(UPPER + DIGITS, 8)}/B${r(UPPER + DIGITS, 8)}/${r(ALNUM, 24)}`), negative: () => env('SLACK_WEBHOOK', 'https://hooks.slack.com/services/') },
+  'discord-webhook-url': { positive: () => code('hook', `https://discord.com/api/webhooks/${r(DIGITS, 18)}/${r(ALNUM_DASH, 68)}`), negative: () => code('hook', `https://discord.com/api/webhooks/${r(DIGITS, 18)}/short`) },
+  'discord-bot-token': context('DISCORD_BOT_TOKEN', () => `M${r(ALNUM, 23)}.${r(ALNUM_DASH, 6)}.${r(ALNUM_DASH, 38)}`),
+  'telegram-bot-token': { positive: () => env('TELEGRAM_TOKEN', `${r(DIGITS, 10)}:AA${r(ALNUM_DASH, 33)}`), negative: () => env('TELEGRAM_TOKEN', `${r(DIGITS, 10)}:BB${r(ALNUM_DASH, 33)}`) },
+  'microsoft-teams-webhook-url': { positive: () => code('hook', `https://contoso.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${r(HEX, 32)}/${uuid()}`), negative: () => code('hook', 'https://contoso.webhook.office.com/webhookb2/') },
+  'twilio-api-key': { positive: () => env('TWILIO_API_KEY', 'SK' + r(HEX, 32)), negative: () => env('API_KEY_SID', 'SK' + r(HEX, 32)) },
+  'twilio-auth-token': context('TWILIO_AUTH_TOKEN', () => r(HEX, 32)),
+  'sendgrid-api-key': { positive: () => env('SENDGRID_API_KEY', `SG.${r(ALNUM_DASH, 22)}.${r(ALNUM_DASH, 43)}`), negative: () => env('SENDGRID_API_KEY', `SG.${r(ALNUM_DASH, 10)}.${r(ALNUM_DASH, 43)}`) },
+  'mailgun-api-key': prefixed('key-', HEX, 32, 'mailgunKey'),
+  'mailgun-private-api-key': context('MAILGUN_API_KEY', () => `${r(HEX, 32)}-${r(HEX, 8)}-${r(HEX, 8)}`),
+  'mailchimp-api-key': { positive: () => env('MAILCHIMP_KEY', `${r(HEX, 32)}-us${r(DIGITS, 2)}`), negative: () => env('MAILCHIMP_KEY', `${r(HEX, 20)}-us${r(DIGITS, 2)}`) },
+  'mandrill-api-key': context('MANDRILL_API_KEY', () => r(ALNUM_DASH, 22)),
+  'postmark-server-token': context('POSTMARK_SERVER_TOKEN', uuid),
+  'brevo-api-key': { positive: () => env('BREVO_KEY', `xkeysib-${r(HEX, 64)}-${r(ALNUM, 16)}`), negative: () => env('BREVO_KEY', `xkeysib-${r(HEX, 30)}`) },
+  'brevo-smtp-key': { positive: () => env('BREVO_SMTP', `xsmtpsib-${r(HEX, 64)}-${r(ALNUM, 16)}`), negative: () => env('BREVO_SMTP', `xsmtpsib-${r(HEX, 30)}`) },
+  'mailjet-secret-key': context('MAILJET_SECRET_KEY', () => r(HEX, 32)),
+  'resend-api-key': { positive: () => env('RESEND_API_KEY', `re_${r(ALNUM, 8)}_${r(ALNUM, 24)}`), negative: () => env('RESEND_API_KEY', `re_${r(ALNUM, 8)}${r(ALNUM, 24)}`) },
+  'intercom-access-token': context('INTERCOM_ACCESS_TOKEN', () => 'dG9rOj' + r(ALNUM, 54)),
+  'zendesk-api-token': context('ZENDESK_API_TOKEN', () => r(ALNUM, 40)),
+  // Payments
+  'stripe-live-secret-key': prefixed('sk_live_', ALNUM, 99, 'stripeKey'),
+  'stripe-live-restricted-key': prefixed('rk_live_', ALNUM, 99, 'stripeKey'),
+  'stripe-test-secret-key': prefixed('sk_test_', ALNUM, 99, 'stripeKey'),
+  'stripe-test-restricted-key': prefixed('rk_test_', ALNUM, 99, 'stripeKey'),
+  'stripe-webhook-secret': { positive: () => env('STRIPE_WEBHOOK_SECRET', 'whsec_' + r(ALNUM, 32)), negative: () => env('STRIPE_WEBHOOK_SECRET', 'whsec_' + r(ALNUM, 10)) },
+  'square-access-token': prefixed('EAAA', ALNUM_DASH, 60, 'squareToken'),
+  'square-oauth-secret': prefixed('sq0csp-', ALNUM_DASH, 43, 'squareSecret'),
+  'braintree-access-token': { positive: () => code('bt', `access_token$production$${r(LOWER + DIGITS, 16)}$${r(HEX, 32)}`), negative: () => code('bt', `access_token$sandbox$${r(LOWER + DIGITS, 16)}$${r(HEX, 32)}`) },
+  'paypal-client-secret': context('PAYPAL_CLIENT_SECRET', () => 'E' + r(ALNUM_DASH, 79)),
+  'razorpay-live-key': prefixed('rzp_live_', ALNUM, 14, 'razorpayKey'),
+  'flutterwave-secret-key': { positive: () => env('FLW_SECRET', `FLWSECK-${r('abcdefgh0123456789', 32)}-X`), negative: () => env('FLW_SECRET', `FLWSECK-${r('abcdefgh0123456789', 32)}-Y`) },
+  'plaid-access-token': { positive: () => code('plaid', `access-production-${uuid()}`), negative: () => code('plaid', `access-staging-${uuid()}`) },
+  'coinbase-api-secret': context('COINBASE_API_SECRET', () => r(ALNUM + '+/', 88)),
+  'adyen-api-key': context('ADYEN_API_KEY', () => 'AQE' + r(ALNUM, 120)),
+  'lob-api-key': context('LOB_API_KEY', () => 'live_' + r(HEX, 35)),
+  // AI
+  'openai-project-key': { positive: () => env('OPENAI_API_KEY', `sk-proj-${r(ALNUM_DASH, 74)}T3BlbkFJ${r(ALNUM_DASH, 74)}`), negative: () => env('OPENAI_API_KEY', `sk-proj-${r(ALNUM_DASH, 100)}`) },
+  'openai-service-account-key': { positive: () => env('OPENAI_API_KEY', `sk-svcacct-${r(ALNUM_DASH, 74)}T3BlbkFJ${r(ALNUM_DASH, 74)}`), negative: () => env('OPENAI_API_KEY', `sk-svcacct-${r(ALNUM_DASH, 100)}`) },
+  'openai-admin-key': { positive: () => env('OPENAI_ADMIN_KEY', `sk-admin-${r(ALNUM_DASH, 74)}T3BlbkFJ${r(ALNUM_DASH, 74)}`), negative: () => env('OPENAI_ADMIN_KEY', `sk-admin-${r(ALNUM_DASH, 100)}`) },
+  'openai-user-key': { positive: () => env('OPENAI_API_KEY', `sk-${r(ALNUM, 20)}T3BlbkFJ${r(ALNUM, 20)}`), negative: () => env('OPENAI_API_KEY', `sk-${r(ALNUM, 20)}T3BlbkFX${r(ALNUM, 20)}`) },
+  'anthropic-api-key': { positive: () => env('ANTHROPIC_API_KEY', `sk-ant-api03-${r(ALNUM_DASH, 93)}AA`), negative: () => env('ANTHROPIC_API_KEY', `sk-ant-api03-${r(ALNUM_DASH, 40)}AA`) },
+  'anthropic-admin-key': { positive: () => env('ANTHROPIC_ADMIN_KEY', `sk-ant-admin01-${r(ALNUM_DASH, 93)}AA`), negative: () => env('ANTHROPIC_ADMIN_KEY', `sk-ant-admin01-${r(ALNUM_DASH, 40)}AA`) },
+  'huggingface-access-token': { positive: () => env('HF_TOKEN', 'hf_' + r(UPPER + LOWER, 34)), negative: () => env('HF_TOKEN', 'hf_' + r(UPPER + LOWER, 20)) },
+  'huggingface-org-token': { positive: () => code('orgToken', 'api_org_' + r(UPPER + LOWER, 34)), negative: () => code('orgToken', 'api_org_' + r(UPPER + LOWER, 20)) },
+  'replicate-api-token': prefixed('r8_', ALNUM, 37),
+  'groq-api-key': prefixed('gsk_', ALNUM, 52, 'groqKey'),
+  'perplexity-api-key': prefixed('pplx-', ALNUM, 48, 'pplxKey'),
+  'xai-api-key': prefixed('xai-', ALNUM, 80, 'xaiKey'),
+  'pinecone-api-key': { positive: () => env('PINECONE_API_KEY', `pcsk_${r(ALNUM, 6)}_${r(ALNUM, 66)}`), negative: () => env('PINECONE_API_KEY', `pcsk_${r(ALNUM, 6)}${r(ALNUM, 30)}`) },
+  'langsmith-api-key': { positive: () => env('LANGSMITH_API_KEY', `lsv2_pt_${r(HEX, 32)}_${r(HEX, 10)}`), negative: () => env('LANGSMITH_API_KEY', `lsv2_xx_${r(HEX, 32)}_${r(HEX, 10)}`) },
+  'cohere-api-key': context('COHERE_API_KEY', () => r(ALNUM, 40)),
+  'mistral-api-key': context('MISTRAL_API_KEY', () => r(ALNUM, 32)),
+  'deepseek-api-key': context('DEEPSEEK_API_KEY', () => 'sk-' + r(HEX, 32)),
+  'assemblyai-api-key': context('ASSEMBLYAI_API_KEY', () => r(HEX, 32)),
+  'elevenlabs-api-key': context('ELEVENLABS_API_KEY', () => 'sk_' + r(HEX, 48)),
+  // Observability
+  'datadog-api-key': context('DATADOG_API_KEY', () => r(HEX, 32)),
+  'datadog-application-key': context('DD_APP_KEY', () => r(HEX, 40)),
+  'newrelic-user-api-key': prefixed('NRAK-', UPPER + DIGITS, 27, 'newRelicKey'),
+  'newrelic-insights-insert-key': prefixed('NRII-', ALNUM_DASH, 32, 'insertKey'),
+  'newrelic-browser-key': prefixed('NRJS-', HEX, 19, 'browserKey'),
+  'newrelic-license-key': { positive: () => env('NEW_RELIC_LICENSE_KEY', r(HEX, 36) + 'NRAL'), negative: () => env('NEW_RELIC_LICENSE_KEY', r(HEX, 30) + 'NRAL') },
+  'grafana-cloud-api-token': prefixed('glc_', ALNUM, 80, 'grafanaToken'),
+  'grafana-service-account-token': { positive: () => env('GRAFANA_TOKEN', `glsa_${r(ALNUM, 32)}_${r(HEX, 8)}`), negative: () => env('GRAFANA_TOKEN', `glsa_${r(ALNUM, 32)}`) },
+  'grafana-api-key': prefixed('eyJrIjoi', ALNUM, 90, 'grafanaKey'),
+  'sentry-user-token': prefixed('sntryu_', HEX, 64, 'sentryToken'),
+  'sentry-org-token': prefixed('sntrys_eyJpYXQiO', ALNUM, 120, 'sentryToken'),
+  'sentry-dsn-secret': { positive: () => env('SENTRY_DSN', `https://${r(HEX, 32)}:${r(HEX, 32)}@o123.ingest.sentry.io/456`), negative: () => env('SENTRY_DSN', `https://${r(HEX, 32)}@o123.ingest.sentry.io/456`) },
+  'dynatrace-api-token': { positive: () => env('DT_API_TOKEN', `dt0c01.${r(UPPER + DIGITS, 24)}.${r(UPPER + DIGITS, 64)}`), negative: () => env('DT_API_TOKEN', `dt0c01.${r(UPPER + DIGITS, 24)}`) },
+  'pagerduty-api-key': context('PAGERDUTY_API_KEY', () => r(ALNUM, 20)),
+  'splunk-hec-token': context('SPLUNK_HEC_TOKEN', uuid),
+  'honeycomb-api-key': context('HONEYCOMB_API_KEY', () => r(ALNUM, 32)),
+  'rollbar-access-token': context('ROLLBAR_ACCESS_TOKEN', () => r(HEX, 32)),
+  'bugsnag-api-key': context('BUGSNAG_API_KEY', () => r(HEX, 32)),
+  'launchdarkly-access-token': context('LAUNCHDARKLY_ACCESS_TOKEN', () => 'api-' + uuid()),
+  'segment-write-key': context('SEGMENT_TOKEN', () => 'sgp_' + r(ALNUM, 64)),
+  'mixpanel-api-secret': context('MIXPANEL_API_SECRET', () => r(HEX, 32)),
+  'algolia-admin-api-key': context('ALGOLIA_ADMIN_KEY', () => r(HEX, 32)),
+  // DevOps and SaaS
+  'databricks-access-token': prefixed('dapi', HEX, 32, 'databricksToken'),
+  'vault-service-token': prefixed('hvs.', ALNUM_DASH, 95, 'vaultToken'),
+  'vault-batch-token': prefixed('hvb.', ALNUM_DASH, 140, 'vaultToken'),
+  'vault-legacy-token': context('VAULT_TOKEN', () => 's.' + r(ALNUM, 24)),
+  'terraform-cloud-api-token': { positive: () => `token = "${r(ALNUM, 14)}.atlasv1.${r(ALNUM_DASH, 67)}"`, negative: () => `token = "${r(ALNUM, 14)}.atlasv2.${r(ALNUM_DASH, 67)}"` },
+  'doppler-token': prefixed('dp.st.', ALNUM, 43, 'dopplerToken'),
+  'pulumi-access-token': prefixed('pul-', HEX, 40, 'pulumiToken'),
+  'netlify-access-token': prefixed('nfp_', ALNUM, 36, 'netlifyToken'),
+  'vercel-access-token': context('VERCEL_TOKEN', () => r(ALNUM, 24)),
+  'cloudflare-api-token': context('CLOUDFLARE_API_TOKEN', () => r(ALNUM_DASH, 40)),
+  'cloudflare-global-api-key': context('CLOUDFLARE_API_KEY', () => r(HEX, 37)),
+  'cloudflare-origin-ca-key': { positive: () => env('CF_ORIGIN_CA_KEY', `v1.0-${r(HEX, 24)}-${r(HEX, 146)}`), negative: () => env('CF_ORIGIN_CA_KEY', `v1.0-${r(HEX, 24)}-${r(HEX, 40)}`) },
+  'fastly-api-token': context('FASTLY_API_TOKEN', () => r(ALNUM_DASH, 32)),
+  'flyio-access-token': prefixed('fo1_', ALNUM_DASH, 43, 'flyToken'),
+  'supabase-access-token': prefixed('sbp_', HEX, 40, 'supabaseToken'),
+  'supabase-secret-key': prefixed('sb_secret_', ALNUM, 36, 'supabaseKey'),
+  'planetscale-token': prefixed('pscale_tkn_', ALNUM, 43, 'pscale'),
+  'neon-api-key': prefixed('napi_', LOWER + DIGITS, 64, 'neonKey'),
+  'sonarqube-token': prefixed('sqp_', HEX, 40, 'sonarToken'),
+  'circleci-personal-token': { positive: () => env('CIRCLE_TOKEN', `CCIPAT_${r(ALNUM, 22)}_${r(HEX, 40)}`), negative: () => env('CIRCLE_TOKEN', `CCIPAT_${r(ALNUM, 22)}`) },
+  'buildkite-agent-token': prefixed('bkua_', HEX, 40, 'buildkiteToken'),
+  'travis-ci-token': context('TRAVIS_TOKEN', () => r(ALNUM_DASH, 22)),
+  'codecov-upload-token': context('CODECOV_TOKEN', uuid),
+  'snyk-api-token': context('SNYK_TOKEN', uuid),
+  'linear-api-key': prefixed('lin_api_', ALNUM, 40, 'linearKey'),
+  'postman-api-key': { positive: () => env('POSTMAN_API_KEY', `PMAK-${r(HEX, 24)}-${r(HEX, 34)}`), negative: () => env('POSTMAN_API_KEY', `PMAK-${r(HEX, 24)}`) },
+  'notion-integration-token': { positive: () => env('NOTION_TOKEN', `ntn_${r(DIGITS, 11)}${r(ALNUM, 35)}`), negative: () => env('NOTION_TOKEN', `ntn_${r(ALNUM, 20)}`) },
+  'airtable-personal-access-token': context('AIRTABLE_TOKEN', () => `pat${r(ALNUM, 14)}.${r(HEX, 64)}`),
+  'figma-access-token': prefixed('figd_', ALNUM_DASH, 40, 'figmaToken'),
+  'contentful-access-token': prefixed('CFPAT-', ALNUM_DASH, 43, 'contentfulToken'),
+  'mapbox-secret-token': { positive: () => env('MAPBOX_TOKEN', `sk.eyJ1${r(ALNUM, 40)}.${r(ALNUM_DASH, 22)}`), negative: () => env('MAPBOX_TOKEN', `pk.eyJ1${r(ALNUM, 40)}.${r(ALNUM_DASH, 22)}`) },
+  'adafruit-io-key': prefixed('aio_', ALNUM, 28, 'aioKey'),
+  'hubspot-private-app-token': { positive: () => env('HUBSPOT_TOKEN', `pat-na1-${uuid()}`), negative: () => env('HUBSPOT_TOKEN', `pat-xx1-${uuid()}`) },
+  'okta-api-token': context('OKTA_API_TOKEN', () => '00' + r(ALNUM_DASH, 40)),
+  'auth0-client-secret': context('AUTH0_CLIENT_SECRET', () => r(ALNUM_DASH, 64)),
+  'twitter-bearer-token': { positive: () => env('TWITTER_BEARER_TOKEN', 'A'.repeat(22) + r(ALNUM + '%', 90)), negative: () => env('TWITTER_BEARER_TOKEN', 'A'.repeat(10) + r(ALNUM, 90)) },
+  'facebook-access-token': prefixed('EAAC', ALNUM, 150, 'fbToken'),
+  'twitch-client-secret': context('TWITCH_CLIENT_SECRET', () => r(LOWER + DIGITS, 30)),
+  'dropbox-access-token': prefixed('sl.', ALNUM_DASH, 140, 'dropboxToken'),
+  'asana-access-token': context('ASANA_TOKEN', () => `1/${r(DIGITS, 16)}:${r(HEX, 32)}`),
+  'shopify-access-token': prefixed('shpat_', HEX, 32, 'shopifyToken'),
+  'shopify-custom-app-token': prefixed('shpca_', HEX, 32, 'shopifyToken'),
+  'shopify-private-app-password': prefixed('shppa_', HEX, 32, 'shopifyPassword'),
+  'shopify-shared-secret': prefixed('shpss_', HEX, 32, 'shopifySecret'),
+  'age-secret-key': { positive: () => `# created: 2026-01-01\nAGE-SECRET-KEY-1${r('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)}`, negative: () => `# public key: age1${r('qpzry9x8gf2tvdw0s3jn54khce6mua7l', 58)}` },
+  // Keys and tokens
+  'private-key': { positive: () => `-----BEGIN RSA PRIVATE KEY-----\n${pemBody(1600)}\n-----END RSA PRIVATE KEY-----\n`, negative: () => '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n' },
+  'openssh-private-key': { positive: () => `-----BEGIN OPENSSH PRIVATE KEY-----\n${pemBody(400)}\n-----END OPENSSH PRIVATE KEY-----`, negative: () => `-----BEGIN OPENSSH PUBLIC KEY-----\n${pemBody(400)}\n-----END OPENSSH PUBLIC KEY-----` },
+  'pgp-private-key-block': { positive: () => `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${pemBody(2000)}\n=${r(BASE64, 4)}\n-----END PGP PRIVATE KEY BLOCK-----`, negative: () => `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${pemBody(2000)}\n-----END PGP PUBLIC KEY BLOCK-----` },
+  'putty-private-key': { positive: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${r(BASE64, 64)}\n${r(BASE64, 20)}\nPrivate-Lines: 1\n${r(BASE64, 44)}\nPrivate-MAC: ${r(HEX, 64)}`, negative: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n${r(BASE64, 64)}` },
+  jwt: { positive: () => code('session', jwt({ sub: 'user-1', iat: 1767225600, exp: 1798761600, iss: 'https://auth.example.net' })), negative: () => code('session', `eyJ${r(ALNUM, 30)}.eyJ${r(ALNUM, 30)}.${r(ALNUM, 30)}`) },
+  // Connection strings
+  'postgres-connection-string': urlCreds('postgres'),
+  'mysql-connection-string': urlCreds('mysql'),
+  'mongodb-connection-string': urlCreds('mongodb+srv'),
+  'redis-connection-string': urlCreds('rediss'),
+  'amqp-connection-string': urlCreds('amqps'),
+  'mssql-connection-url': urlCreds('sqlserver'),
+  'smtp-connection-url': urlCreds('smtps'),
+  'ldap-connection-url': urlCreds('ldaps'),
+  'ftp-connection-url': urlCreds('sftp'),
+  'url-embedded-credentials': { positive: () => code('endpoint', `https://svc_user:${r(ALNUM, 20)}@api.partner-example.net/v1`), negative: () => code('endpoint', 'https://api.partner-example.net/v1?user=svc') },
+  'git-credentials': { positive: () => `https://ci-bot:${r(ALNUM, 30)}@github.com`, negative: () => 'https://github.com/acme/tools.git' },
+  'jdbc-password': { positive: () => env('JDBC_URL', `jdbc:postgresql://db.internal:5432/app?user=app&password=${r(ALNUM, 16)}`), negative: () => env('JDBC_URL', 'jdbc:postgresql://db.internal:5432/app?user=app') },
+  'ado-net-connection-string': { positive: () => `"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=${r(ALNUM, 16)};Encrypt=true"`, negative: () => '"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"' },
+  // Config files
+  'netrc-password': { positive: () => `machine api.example.net\n  login deploy\n  password ${r(ALNUM, 24)}\n`, negative: () => 'machine api.example.net\n  login deploy\n' },
+  'pgpass-entry': { positive: () => `db.internal:5432:app:app_user:${r(ALNUM, 20)}`, negative: () => 'db.internal:5432:app:app_user' },
+  'kubernetes-secret-data': { positive: () => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  password: ${Buffer.from(r(ALNUM, 24)).toString('base64')}\n`, negative: () => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  mode: production\n' },
+  'htpasswd-hash': { positive: () => `admin:$apr1$${r(ALNUM, 8)}$${r(ALNUM + './', 22)}`, negative: () => 'admin:' },
+  'private-key-passphrase': { positive: () => code('keystorePassphrase', r(ALNUM, 14) + '9!'), negative: () => code('keystorePassphrase', '${KEYSTORE_PASS}') },
+  // Frameworks
+  'django-secret-key': { positive: () => `SECRET_KEY = '${r(LOWER + DIGITS + '!@#%^&*(-_=+)', 50)}'`, negative: () => "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']" },
+  'rails-master-key': context('RAILS_MASTER_KEY', () => r(HEX, 32)),
+  'rails-secret-key-base': { positive: () => yaml('secret_key_base', r(HEX, 128)), negative: () => yaml('secret_key_base', '<%= ENV["SECRET_KEY_BASE"] %>') },
+  'laravel-app-key': { positive: () => env('APP_KEY', `base64:${r(BASE64, 43)}=`), negative: () => env('APP_KEY', '') },
+  'symfony-app-secret': { positive: () => env('APP_SECRET', r(HEX, 32)), negative: () => env('APP_SECRET', r(HEX, 16)) },
+  'nextauth-secret': { positive: () => env('NEXTAUTH_SECRET', r(ALNUM, 40)), negative: () => env('NEXTAUTH_SECRET', 'changeme') },
+  'jwt-signing-secret': { positive: () => yaml('jwt_secret', r(ALNUM, 32)), negative: () => yaml('jwt_secret', '${JWT_SECRET}') },
+  // Generic
+  'generic-password-assignment': { positive: () => code('dbPassword', r(ALNUM, 12) + '#7'), negative: () => code('dbPassword', 'process.env.DB_PASSWORD') },
+  'generic-secret-assignment': { positive: () => code('clientSecret', r(ALNUM, 28)), negative: () => code('clientSecret', 'getClientSecretFromVault') },
+  'generic-env-secret': { positive: () => env('PAYMENTS_API_KEY', r(ALNUM, 30)), negative: () => env('PAYMENTS_API_KEY', '${PAYMENTS_API_KEY}') },
+  'generic-yaml-secret': { positive: () => `database:\n  password: ${r(ALNUM, 12)}x9Q\n`, negative: () => 'database:\n  password: ${DB_PASSWORD}\n' },
+  'authorization-header': { positive: () => `curl -H "Authorization: Bearer ${r(ALNUM, 40)}" https://api.example.net`, negative: () => 'curl -H "Authorization: Bearer $TOKEN" https://api.example.net' },
+};
