@@ -32,6 +32,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
+/** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
+const WORD_PATH = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
 
 /**
  * Judges a value assigned to a secret-looking name (the generic rules). Entropy alone flags hashes, UUIDs and long
@@ -44,7 +46,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (HASH_SHAPED.test(value)) return 'hash-shaped';
   if (UUID.test(value)) return 'uuid';
   if (SRI.test(value)) return 'integrity digest';
-  if (PATH_OR_URL.test(value)) return 'path or URL';
+  if (PATH_OR_URL.test(value) || WORD_PATH.test(value)) return 'path or URL';
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
   if (IDENTIFIER.test(value)) {

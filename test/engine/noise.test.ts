@@ -58,6 +58,7 @@ describe('generic values: context, charset and shape, not entropy alone', () => 
     ['integrity digest', 'sha512-' + randomFrom(BASE64, 86)],
     ['path or URL', '/etc/secrets/db-password'],
     ['path or URL', 'https://vault.internal/v1/secret'],
+    ['path or URL', 'prod/payments/api-key'],
     ['identifier-like', 'passwordResetToken'],
     ['identifier-like', 'config.database.password'],
     ['low entropy', 'ab12ab12ab12'],
