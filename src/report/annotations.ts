@@ -1,0 +1,33 @@
+import type { Finding } from '../engine/finding.js';
+import { sortFindings } from './severity.js';
+
+export interface Annotation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  startColumn?: number;
+  endColumn?: number;
+  level: 'failure' | 'warning' | 'notice';
+  title: string;
+  message: string;
+}
+
+/** One annotation per finding, in the Checks API's shape (also used for workflow-command annotations). */
+export function toAnnotations(findings: readonly Finding[]): Annotation[] {
+  return sortFindings(findings).map((f) => {
+    const annotation: Annotation = {
+      path: f.path,
+      startLine: f.line,
+      endLine: f.endLine,
+      level: f.baseline ? 'notice' : f.severity === 'critical' || f.severity === 'high' || f.longLived ? 'failure' : 'warning',
+      title: `${f.title} (${f.longLived ? 'long-lived' : 'short-lived'})`,
+      message: `${f.redacted} [${f.ruleId}, ${f.severity}]. ${f.remediation}${f.revokeUrl ? ` Revoke: ${f.revokeUrl}` : ''}`,
+    };
+    // The Checks API accepts columns only within a single line.
+    if (f.line === f.endLine) {
+      annotation.startColumn = f.column;
+      annotation.endColumn = f.endColumn;
+    }
+    return annotation;
+  });
+}
