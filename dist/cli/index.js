@@ -12724,6 +12724,9 @@ const LITTLE_ENDIAN = (0,external_node_os_namespaceObject.endianness)() === 'LE'
  */
 class KeywordPrefilter {
     delta;
+    /** Byte -> equivalence class: bytes that occur in no keyword share class 0, case-folded letters share one. */
+    classOf;
+    classBits;
     firstAccepting;
     /** Keyword indexes ending in each accepting state (own and through suffix links), indexed by state - firstAccepting. */
     outputs;
@@ -12783,23 +12786,53 @@ class KeywordPrefilter {
         // Renumber: non-accepting states first (root stays 0), accepting states last.
         const accepting = outputs.map((list) => list.length > 0);
         const order = [...Array(count).keys()].sort((a, b) => Number(accepting[a]) - Number(accepting[b]) || a - b);
+        const firstAccepting = accepting.filter((a) => !a).length;
         const renamed = new Uint32Array(count);
         order.forEach((oldState, newState) => {
             renamed[oldState] = newState;
         });
-        const delta = count <= 0xffff ? new Uint16Array(count * 256) : new Uint32Array(count * 256);
+        // Byte classes shrink the table from 256 columns to a power of two just above the number of distinct keyword
+        // bytes (about 50), so ~2,000 states fit in a core's L2 cache instead of spilling to L3.
+        const classOf = new Uint8Array(256);
+        let classes = 1;
+        const seen = new Map();
+        for (let byte = 0; byte < 256; byte++) {
+            const folded = foldByte(byte);
+            if (!goto.some((edges) => edges.has(folded)))
+                continue;
+            let cls = seen.get(folded);
+            if (cls === undefined) {
+                cls = classes++;
+                seen.set(folded, cls);
+            }
+            classOf[byte] = cls;
+        }
+        const classBits = Math.max(1, Math.ceil(Math.log2(classes)));
+        if (classBits > 8)
+            throw new Error('too many distinct keyword bytes');
+        const representative = new Int16Array(1 << classBits).fill(-1);
+        for (let byte = 255; byte >= 0; byte--)
+            representative[classOf[byte]] = byte;
+        const width = 1 << classBits;
+        const delta = count <= 0xffff ? new Uint16Array(count * width) : new Uint32Array(count * width);
         for (let oldState = 0; oldState < count; oldState++) {
-            const base = renamed[oldState] * 256;
-            for (let byte = 0; byte < 256; byte++)
-                delta[base + byte] = renamed[table[oldState * 256 + byte]];
+            const base = renamed[oldState] * width;
+            for (let cls = 0; cls < width; cls++) {
+                const byte = representative[cls];
+                delta[base + cls] = byte < 0 ? 0 : renamed[table[oldState * 256 + byte]];
+            }
         }
         this.delta = delta;
-        this.firstAccepting = accepting.filter((a) => !a).length;
-        this.outputs = order.slice(this.firstAccepting).map((oldState) => [...new Set(outputs[oldState])]);
+        this.classOf = classOf;
+        this.classBits = classBits;
+        this.firstAccepting = firstAccepting;
+        this.outputs = order.slice(firstAccepting).map((oldState) => [...new Set(outputs[oldState])]);
     }
     /** Calls `onHit(keywordIndex, endExclusive)` for every occurrence, in order of end position. */
     scan(buffer, onHit) {
         const delta = this.delta;
+        const classOf = this.classOf;
+        const bits = this.classBits;
         const first = this.firstAccepting;
         const report = (state, end) => {
             for (const keyword of this.outputs[state - first])
@@ -12810,7 +12843,7 @@ class KeywordPrefilter {
         let i = 0;
         if (LITTLE_ENDIAN && n >= 64) {
             while (((buffer.byteOffset + i) & 3) !== 0) {
-                state = delta[(state << 8) | buffer[i]];
+                state = delta[(state << bits) | classOf[buffer[i]]];
                 if (state >= first)
                     report(state, i + 1);
                 i++;
@@ -12818,23 +12851,23 @@ class KeywordPrefilter {
             const words = new Uint32Array(buffer.buffer, buffer.byteOffset + i, (n - i) >>> 2);
             for (let w = 0, count = words.length; w < count; w++) {
                 const word = words[w];
-                state = delta[(state << 8) | (word & 0xff)];
+                state = delta[(state << bits) | classOf[word & 0xff]];
                 if (state >= first)
                     report(state, i + 1);
-                state = delta[(state << 8) | ((word >>> 8) & 0xff)];
+                state = delta[(state << bits) | classOf[(word >>> 8) & 0xff]];
                 if (state >= first)
                     report(state, i + 2);
-                state = delta[(state << 8) | ((word >>> 16) & 0xff)];
+                state = delta[(state << bits) | classOf[(word >>> 16) & 0xff]];
                 if (state >= first)
                     report(state, i + 3);
-                state = delta[(state << 8) | (word >>> 24)];
+                state = delta[(state << bits) | classOf[word >>> 24]];
                 if (state >= first)
                     report(state, i + 4);
                 i += 4;
             }
         }
         for (; i < n; i++) {
-            state = delta[(state << 8) | buffer[i]];
+            state = delta[(state << bits) | classOf[buffer[i]]];
             if (state >= first)
                 report(state, i + 1);
         }
@@ -19833,7 +19866,6 @@ function createScanner(options = {}) {
         return {
             rule,
             order,
-            compiled: backend.compile(rule.pattern),
             generic,
             skipPath: generic ? (path) => hashFiles(path) || ownSkip(path) : ownSkip,
         };
@@ -20008,6 +20040,7 @@ function createScanner(options = {}) {
             const candidates = [];
             for (const [ruleIndex, list] of windows) {
                 const entry = prepared[ruleIndex];
+                entry.compiled ??= backend.compile(entry.rule.pattern);
                 for (let i = 0; i < list.length; i += 2) {
                     entry.compiled.scan(input, list[i], list[i + 1], (match) => {
                         if (match.secretEnd > match.secretStart)
@@ -20675,91 +20708,75 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 /**
  * Files under `root`: in a git work tree, what git tracks plus untracked files it does not ignore (so `.gitignore`
- * applies); elsewhere every regular file. Paths are relative to root and `/`-separated.
+ * applies), without symlinks and submodules; elsewhere every regular file. Paths are relative to root, `/`-separated.
  */
 async function listFiles(root) {
+    const notices = [];
     try {
-        const { stdout } = await run('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' });
-        const paths = [...new Set(stdout.toString('utf8').split('\0').filter(Boolean))];
+        const git = (args) => run('git', ['-C', root, ...args], { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }).then(({ stdout }) => stdout.toString('utf8'));
+        const staged = await git(['ls-files', '-z', '--stage']);
+        const others = await git(['ls-files', '-z', '--others', '--exclude-standard']);
+        const paths = new Set();
+        for (const record of staged.split('\0')) {
+            const tab = record.indexOf('\t');
+            if (tab === -1)
+                continue;
+            const mode = record.slice(0, 6);
+            const path = record.slice(tab + 1);
+            if (mode === '160000')
+                notices.push({ kind: 'submodule', path, message: `${path}: a submodule; not scanned (scan it on its own)` });
+            else if (mode !== '120000')
+                paths.add(path);
+        }
+        for (const path of others.split('\0'))
+            if (path)
+                paths.add(path);
         // An ignored folder inside a work tree lists nothing: the user asked for it by name, so walk it instead.
-        if (paths.length > 0)
-            return { paths, git: true };
-        throw new Error('nothing listed');
+        if (paths.size > 0 || notices.length > 0)
+            return { paths: [...paths], git: true, notices };
     }
     catch {
-        const entries = await (0,promises_namespaceObject.readdir)(root, { recursive: true, withFileTypes: true });
-        const paths = entries
-            .filter((entry) => entry.isFile())
-            .map((entry) => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.join)(entry.parentPath, entry.name)).split(external_node_path_namespaceObject.sep).join('/'))
-            .filter((path) => !path.startsWith('.git/'));
-        return { paths, git: false };
+        // Not a git work tree: walk it.
     }
+    const entries = await (0,promises_namespaceObject.readdir)(root, { recursive: true, withFileTypes: true });
+    const paths = entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.join)(entry.parentPath, entry.name)).split(external_node_path_namespaceObject.sep).join('/'))
+        .filter((path) => !path.startsWith('.git/') && !path.includes('/.git/'));
+    return { paths, git: false, notices };
 }
-/** Reads and scans up to `concurrency` files at once, so reading overlaps scanning (on worker threads with a pool). */
+/** Scans every listed file through the pool, keeping each worker a few files ahead. */
 async function scanTree(options) {
     const started = performance.now();
-    const { root, target } = options;
-    const { paths } = await listFiles(root);
+    const { root, pool } = options;
+    const listed = await listFiles(root);
     const findings = [];
-    const notices = [];
+    const notices = [...listed.notices];
     const skipped = { binary: 0, tooLarge: 0, ignored: 0 };
+    const wanted = listed.paths.filter((path) => {
+        if (!pool.isPathIgnored(path))
+            return true;
+        skipped.ignored += 1;
+        return false;
+    });
     let bytes = 0;
     let done = 0;
-    const wanted = paths.filter((path) => {
-        if (target.isPathIgnored(path)) {
-            skipped.ignored += 1;
-            return false;
-        }
-        return true;
-    });
-    const read = async (path) => {
-        const full = (0,external_node_path_namespaceObject.join)(root, path);
-        try {
-            const info = await (0,promises_namespaceObject.lstat)(full);
-            if (info.isSymbolicLink())
-                return undefined;
-            if (info.isDirectory()) {
-                notices.push({ kind: 'submodule', path, message: `${path}: a submodule or nested repository; not scanned (scan it on its own)` });
-                return undefined;
-            }
-            if (!info.isFile())
-                return undefined;
-            if (info.size > options.maxFileSize) {
-                skipped.tooLarge += 1;
-                notices.push({ kind: 'too-large', path, message: `${path}: ${info.size} bytes is over the ${options.maxFileSize}-byte limit (max-file-size); not scanned` });
-                return undefined;
-            }
-            return await (0,promises_namespaceObject.readFile)(full);
-        }
-        catch (error) {
-            const code = error.code;
-            if (code !== 'ENOENT')
-                notices.push({ kind: 'unreadable', path, message: `${path}: cannot read (${code ?? error.message})` });
-            return undefined;
-        }
-    };
-    const record = (path, result) => {
-        if (result.skipped === 'binary')
-            skipped.binary += 1;
-        if (result.skipped === 'too-large')
-            skipped.tooLarge += 1;
-        findings.push(...result.findings);
-        notices.push(...result.notices);
-    };
     let next = 0;
     const lane = async () => {
         while (next < wanted.length) {
-            const path = wanted[next++];
-            const content = await read(path);
-            if (content) {
-                bytes += content.length;
-                record(path, await target.scan(content, path));
-            }
+            const result = await pool.scanFile(root, wanted[next++]);
+            bytes += result.bytes;
+            if (result.skipped === 'binary')
+                skipped.binary += 1;
+            if (result.skipped === 'too-large')
+                skipped.tooLarge += 1;
+            findings.push(...result.findings);
+            notices.push(...result.notices);
             done += 1;
             options.onProgress?.({ filesDone: done, filesTotal: wanted.length, bytesDone: bytes });
         }
     };
-    await Promise.all(Array.from({ length: options.concurrency ?? 16 }, lane));
+    await Promise.all(Array.from({ length: Math.max(1, pool.workers) * 4 }, lane));
     findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
     return { findings, notices, stats: { files: done, bytes, durationMs: performance.now() - started, skipped } };
 }
@@ -20768,11 +20785,67 @@ async function scanTree(options) {
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/sources/read.ts
+
+const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+/**
+ * Reads a file to scan, synchronously (callers run it on worker threads): no symlinks followed (a link could point
+ * outside the tree), directories reported as submodules or nested repositories, files over the cap reported.
+ */
+function readScannable(fullPath, shownPath, maxFileSize) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(fullPath, external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ELOOP')
+            return {};
+        if (code === 'EISDIR')
+            return { notice: { kind: 'submodule', path: shownPath, message: `${shownPath}: a submodule or nested repository; not scanned (scan it on its own)` } };
+        return { notice: { kind: 'unreadable', path: shownPath, message: `${shownPath}: cannot read (${code ?? error.message})` } };
+    }
+    try {
+        const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (info.isDirectory())
+            return { notice: { kind: 'submodule', path: shownPath, message: `${shownPath}: a submodule or nested repository; not scanned (scan it on its own)` } };
+        if (!info.isFile())
+            return {};
+        if (info.size > maxFileSize) {
+            return { tooLarge: true, notice: { kind: 'too-large', path: shownPath, message: `${shownPath}: ${info.size} bytes is over the ${maxFileSize}-byte limit (max-file-size); not scanned` } };
+        }
+        const content = Buffer.allocUnsafe(info.size);
+        let offset = 0;
+        while (offset < info.size) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, content, offset, info.size - offset, offset);
+            if (read === 0)
+                break;
+            offset += read;
+        }
+        return { content: offset === info.size ? content : content.subarray(0, offset) };
+    }
+    catch (error) {
+        const code = error.code;
+        return { notice: { kind: 'unreadable', path: shownPath, message: `${shownPath}: cannot read (${code ?? error.message})` } };
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/pool.ts
 
 
 
 
+
+
+function scanFileWith(scanner, maxFileSize, root, path) {
+    const read = readScannable((0,external_node_path_namespaceObject.join)(root, path), path, maxFileSize);
+    if (!read.content)
+        return { findings: [], notices: read.notice ? [read.notice] : [], skipped: read.tooLarge ? 'too-large' : undefined, bytes: 0 };
+    return { ...scanner.scanBuffer(read.content, path), bytes: read.content.length };
+}
 /** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
 function serveScanWorkerIfAsked() {
     const init = external_node_worker_threads_namespaceObject.workerData;
@@ -20782,8 +20855,7 @@ function serveScanWorkerIfAsked() {
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (job) => {
         try {
-            const content = Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength);
-            port.postMessage({ id: job.id, result: scanner.scanBuffer(content, job.path) });
+            port.postMessage({ id: job.id, result: scanFileWith(scanner, init.config.maxFileSize, job.root, job.path) });
         }
         catch (error) {
             port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
@@ -20794,17 +20866,13 @@ function serveScanWorkerIfAsked() {
 function createScanPool(options) {
     const baseline = [...(options.baseline ?? [])];
     const scanner = createScanner({ config: options.config, baseline });
+    const maxFileSize = options.config.maxFileSize;
     const entry = options.workerEntry;
     const wanted = options.workers ?? Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), 4));
     const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
+    const base = { scanner, isPathIgnored: (path) => scanner.isPathIgnored(path) };
     if (!usable) {
-        return {
-            scanner,
-            workers: 0,
-            isPathIgnored: (path) => scanner.isPathIgnored(path),
-            scan: async (content, path) => scanner.scanBuffer(content, path),
-            close: async () => { },
-        };
+        return { ...base, workers: 0, scanFile: async (root, path) => scanFileWith(scanner, maxFileSize, root, path), close: async () => { } };
     }
     const init = { keyward: 'scan-worker', config: options.config, baseline };
     const pending = new Map();
@@ -20839,15 +20907,11 @@ function createScanPool(options) {
         workers.push(worker);
     }
     return {
-        scanner,
+        ...base,
         workers: workers.length,
-        isPathIgnored: (path) => scanner.isPathIgnored(path),
-        scan(content, path) {
+        scanFile(root, path) {
             if (failure)
                 return Promise.reject(failure);
-            // Cheap work stays here: ignored paths and tiny files are not worth a message round trip.
-            if (content.length < 2048 || scanner.isPathIgnored(path))
-                return Promise.resolve(scanner.scanBuffer(content, path));
             let target = 0;
             for (let w = 1; w < load.length; w++)
                 if (load[w] < load[target])
@@ -20856,9 +20920,7 @@ function createScanPool(options) {
             const id = nextId++;
             return new Promise((resolve, reject) => {
                 pending.set(id, { resolve, reject, worker: target });
-                const owned = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
-                const payload = owned ? content : Uint8Array.prototype.slice.call(content);
-                workers[target].postMessage({ id, path, content: payload }, [payload.buffer]);
+                workers[target].postMessage({ id, root, path });
             });
         },
         async close() {
@@ -20935,8 +20997,7 @@ async function runScan(args) {
         const pool = createScanPool({ config, baseline, workers, workerEntry: import.meta.url });
         const result = await scanTree({
             root,
-            target: pool,
-            maxFileSize: config.maxFileSize,
+            pool,
             onProgress: (p) => progress.update((s) => `scanning ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1e6).toFixed(1)} MB, ${(p.bytesDone / 1e6 / Math.max(s, 0.001)).toFixed(0)} MB/s`),
         });
         await pool.close();

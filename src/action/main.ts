@@ -24,7 +24,7 @@ async function run(): Promise<void> {
   const baseline = inputs.baseline ? loadBaseline(isAbsolute(inputs.baseline) ? inputs.baseline : join(workspace, inputs.baseline)) : undefined;
 
   const pool = createScanPool({ config, baseline, workerEntry: import.meta.url });
-  const result = await scanTree({ root: workspace, target: pool, maxFileSize: config.maxFileSize });
+  const result = await scanTree({ root: workspace, pool });
   await pool.close();
   const { findings } = result;
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };

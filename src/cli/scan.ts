@@ -39,8 +39,7 @@ export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
     const pool = createScanPool({ config, baseline, workers, workerEntry: import.meta.url });
     const result = await scanTree({
       root,
-      target: pool,
-      maxFileSize: config.maxFileSize,
+      pool,
       onProgress: (p) => progress.update((s) => `scanning ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1e6).toFixed(1)} MB, ${(p.bytesDone / 1e6 / Math.max(s, 0.001)).toFixed(0)} MB/s`),
     });
     await pool.close();

@@ -1,13 +1,24 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { KeywardConfig } from '../engine/config/types.js';
 import { createScanner } from '../engine/scanner.js';
 import type { Scanner, ScanResult } from '../engine/types.js';
+import { readScannable } from './read.js';
 
-/** Scans on worker threads so that both cores work; with no usable worker entry, scans in this thread. */
+/** A file read and scanned: the result, the bytes read, and why it was not scanned if it was not. */
+export interface FileScanResult extends ScanResult {
+  bytes: number;
+}
+
+/**
+ * Scans files on worker threads so that both cores work. Workers read the files themselves: with two cores, a main
+ * thread that reads and ships buffers leaves the workers idle for a third of the run. With no usable worker entry
+ * (TypeScript sources under the test runner), everything runs in the calling thread.
+ */
 export interface ScanPool {
-  scan(content: Buffer, path: string): Promise<ScanResult>;
+  scanFile(root: string, path: string): Promise<FileScanResult>;
   isPathIgnored(path: string): boolean;
   readonly scanner: Scanner;
   readonly workers: number;
@@ -17,11 +28,11 @@ export interface ScanPool {
 export interface ScanPoolOptions {
   config: KeywardConfig;
   baseline?: Iterable<string>;
-  /** Worker threads to start; default one per core. 0 scans in the calling thread. */
+  /** Worker threads to start; default one per core, at most 4. 0 scans in the calling thread. */
   workers?: number;
   /**
    * `import.meta.url` of the bundled entry point, which must call `serveScanWorkerIfAsked()` first thing. Workers run
-   * that same file. Source files (`.ts`, as under the test runner) cannot be worker entries, so they scan in-thread.
+   * that same file.
    */
   workerEntry?: string;
 }
@@ -34,8 +45,14 @@ interface WorkerInit {
 
 interface Job {
   id: number;
+  root: string;
   path: string;
-  content: Uint8Array;
+}
+
+function scanFileWith(scanner: Scanner, maxFileSize: number, root: string, path: string): FileScanResult {
+  const read = readScannable(join(root, path), path, maxFileSize);
+  if (!read.content) return { findings: [], notices: read.notice ? [read.notice] : [], skipped: read.tooLarge ? 'too-large' : undefined, bytes: 0 };
+  return { ...scanner.scanBuffer(read.content, path), bytes: read.content.length };
 }
 
 /** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
@@ -46,8 +63,7 @@ export function serveScanWorkerIfAsked(): boolean {
   const port = parentPort;
   port.on('message', (job: Job) => {
     try {
-      const content = Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength);
-      port.postMessage({ id: job.id, result: scanner.scanBuffer(content, job.path) });
+      port.postMessage({ id: job.id, result: scanFileWith(scanner, init.config.maxFileSize, job.root, job.path) });
     } catch (error) {
       port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
     }
@@ -58,21 +74,17 @@ export function serveScanWorkerIfAsked(): boolean {
 export function createScanPool(options: ScanPoolOptions): ScanPool {
   const baseline = [...(options.baseline ?? [])];
   const scanner = createScanner({ config: options.config, baseline });
+  const maxFileSize = options.config.maxFileSize;
   const entry = options.workerEntry;
   const wanted = options.workers ?? Math.max(1, Math.min(availableParallelism(), 4));
   const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
+  const base = { scanner, isPathIgnored: (path: string) => scanner.isPathIgnored(path) };
   if (!usable) {
-    return {
-      scanner,
-      workers: 0,
-      isPathIgnored: (path) => scanner.isPathIgnored(path),
-      scan: async (content, path) => scanner.scanBuffer(content, path),
-      close: async () => {},
-    };
+    return { ...base, workers: 0, scanFile: async (root, path) => scanFileWith(scanner, maxFileSize, root, path), close: async () => {} };
   }
 
   const init: WorkerInit = { keyward: 'scan-worker', config: options.config, baseline };
-  const pending = new Map<number, { resolve: (r: ScanResult) => void; reject: (e: Error) => void; worker: number }>();
+  const pending = new Map<number, { resolve: (r: FileScanResult) => void; reject: (e: Error) => void; worker: number }>();
   const load: number[] = [];
   const workers: Worker[] = [];
   let nextId = 0;
@@ -81,7 +93,7 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     const worker = new Worker(fileURLToPath(entry), { workerData: init });
     worker.unref();
     load.push(0);
-    worker.on('message', (message: { id: number; result?: ScanResult; error?: string }) => {
+    worker.on('message', (message: { id: number; result?: FileScanResult; error?: string }) => {
       const job = pending.get(message.id);
       if (!job) return;
       pending.delete(message.id);
@@ -101,22 +113,17 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     workers.push(worker);
   }
   return {
-    scanner,
+    ...base,
     workers: workers.length,
-    isPathIgnored: (path) => scanner.isPathIgnored(path),
-    scan(content, path) {
+    scanFile(root, path) {
       if (failure) return Promise.reject(failure);
-      // Cheap work stays here: ignored paths and tiny files are not worth a message round trip.
-      if (content.length < 2048 || scanner.isPathIgnored(path)) return Promise.resolve(scanner.scanBuffer(content, path));
       let target = 0;
       for (let w = 1; w < load.length; w++) if (load[w]! < load[target]!) target = w;
       load[target]! += 1;
       const id = nextId++;
-      return new Promise<ScanResult>((resolve, reject) => {
+      return new Promise<FileScanResult>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker: target });
-        const owned = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength;
-        const payload = owned ? content : Uint8Array.prototype.slice.call(content);
-        workers[target]!.postMessage({ id, path, content: payload } satisfies Job, [payload.buffer as ArrayBuffer]);
+        workers[target]!.postMessage({ id, root, path } satisfies Job);
       });
     },
     async close() {

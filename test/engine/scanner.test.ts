@@ -118,3 +118,16 @@ describe('keyword prefilter on unaligned and word-sized input', () => {
     }
   });
 });
+
+describe('keyword prefilter with more accepting states than plain ones', () => {
+  it('reports every hit when most states accept', () => {
+    const words = Array.from({ length: 300 }, (_, i) => String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26)));
+    const filter = new KeywordPrefilter(words);
+    const text = randomFrom('abcdefghijklmnopqrstuvwxyz', 1000);
+    let hits = 0;
+    filter.scan(Buffer.from(text), () => hits++);
+    let expected = 0;
+    for (let end = 2; end <= text.length; end++) if (words.includes(text.slice(end - 2, end))) expected++;
+    expect(hits).toBe(expected);
+  });
+});
