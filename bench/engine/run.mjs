@@ -2,7 +2,7 @@
 // regex backend and with/without worker threads; then the keyword prefilter alone against an RE2.Set of the same
 // keywords. Prints figures; never fails on slowness.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
