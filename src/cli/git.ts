@@ -1,11 +1,28 @@
 import type { Scanner } from '../engine/index.js';
+import { scanDiff, scanHistory, scanPush, scanStaged, type GitProgress, type GitSourceResult } from '../sources/git/index.js';
 import type { ScanArgs } from './args.js';
-import { UsageError } from './args.js';
 import type { ProgressLine } from './progress.js';
 import type { CollectedScan } from './scan.js';
 
-/** Git modes (diff, push, staged, history); wired to src/sources/git once it lands. */
-export async function scanGit(args: ScanArgs, _root: string, _scanner: Scanner, _maxFileSize: number, _progress: ProgressLine): Promise<CollectedScan> {
-  void args;
-  throw new UsageError('git modes are not available in this build');
+/** Git modes: --diff, --push, --staged, --history. */
+export async function scanGit(args: ScanArgs, root: string, scanner: Scanner, maxFileSize: number, progress: ProgressLine): Promise<CollectedScan> {
+  const onProgress = (p: GitProgress) =>
+    progress.update((seconds) => `${p.commitsTotal ? `${p.commitsDone}/${p.commitsTotal}` : p.commitsDone} commits, ${p.blobsDone} blobs, ${(p.bytesDone / 1e6).toFixed(1)} MB, ${(p.bytesDone / 1e6 / Math.max(seconds, 0.001)).toFixed(0)} MB/s`);
+  const common = { repoDir: root, scanner, maxBlobSize: maxFileSize, onProgress };
+  let result: GitSourceResult;
+  let target: string;
+  if (args.diff) {
+    result = await scanDiff({ ...common, base: args.diff.base, head: args.diff.head });
+    target = `diff ${args.diff.base}...${args.diff.head}`;
+  } else if (args.push) {
+    result = await scanPush({ ...common, before: args.push.before, after: args.push.after });
+    target = `push ${args.push.before ?? '(new branch)'}..${args.push.after}`;
+  } else if (args.staged) {
+    result = await scanStaged(common);
+    target = 'staged changes';
+  } else {
+    result = await scanHistory({ ...common, since: args.since, branch: args.branch });
+    target = `history${args.branch ? ` of ${args.branch}` : ' (all refs)'}${args.since ? ` since ${args.since}` : ''}`;
+  }
+  return { target, findings: result.findings, notices: result.notices, stats: { commits: result.stats.commits, blobs: result.stats.blobs, bytes: result.stats.bytes, durationMs: result.stats.durationMs } };
 }

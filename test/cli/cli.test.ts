@@ -91,3 +91,27 @@ describe.each(runtimes)('keyward CLI bundle on %s', (_name, backend) => {
     expect(JSON.parse(run.stdout).length).toBeGreaterThan(0);
   });
 });
+
+describe('keyward CLI git modes (bundle, Node 24)', () => {
+  const run = (args: string[], cwd: string) => keywardWith('native-re2', args, cwd);
+
+  it('scans --diff, --staged and --history, attributing findings to commits', () => {
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'a.txt': 'x\n' });
+    const key = awsKey();
+    const adding = repo.commit('add', { 'b.env': `ID=${key}\n` });
+    const diff = run(['scan', '.', '--diff', `${base}...HEAD`, '--format', 'json'], repo.dir);
+    expect(diff.code).toBe(1);
+    const report = JSON.parse(diff.stdout);
+    expect(report.target).toBe(`diff ${base}...HEAD`);
+    expect(report.findings[0].commit.sha).toBe(adding);
+    expect(diff.stdout + diff.stderr).not.toContain(key);
+    expect(run(['scan', '.', '--diff', `${adding}...HEAD`], repo.dir).code).toBe(0);
+    expect(run(['scan', '.', '--staged'], repo.dir).code).toBe(0);
+    repo.write('c.env', `ID=${awsKey()}\n`);
+    repo.git('add', 'c.env');
+    expect(run(['scan', '.', '--staged'], repo.dir).code).toBe(1);
+    const history = run(['scan', '.', '--history', '--format', 'json'], repo.dir);
+    expect(JSON.parse(history.stdout).stats.commits).toBe(2);
+  });
+});
