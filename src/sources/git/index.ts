@@ -103,3 +103,4 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
 }
 
 export { git };
+export { deepenToMergeBase } from './deepen.js';

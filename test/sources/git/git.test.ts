@@ -4,10 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createScanner } from '../../src/engine/index.js';
-import { scanDiff, scanHistory, scanPush, scanStaged } from '../../src/sources/git/index.js';
-import { TestRepo } from '../helpers/git.js';
-import { randomFrom } from '../helpers/fake-secrets.js';
+import { createScanner } from '../../../src/engine/index.js';
+import { scanDiff, scanHistory, scanPush, scanStaged } from '../../../src/sources/git/index.js';
+import { TestRepo } from '../../helpers/git.js';
+import { randomFrom } from '../../helpers/fake-secrets.js';
 
 const scanner = createScanner();
 const awsKey = () => 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
@@ -167,5 +167,27 @@ describe('history mode', () => {
     expect(result.notices.some((n) => n.kind === 'lfs-pointer')).toBe(true);
     expect(result.findings).toHaveLength(1);
     void readdirSync;
+  });
+});
+
+describe('deepening a shallow PR checkout', () => {
+  it('fetches just enough history to reach the merge base', async () => {
+    const { deepenToMergeBase } = await import('../../../src/sources/git/index.js');
+    const origin = new TestRepo();
+    const base = origin.commit('base', { 'a.txt': 'a\n' });
+    for (let i = 0; i < 30; i++) origin.commit(`main ${i}`, { 'a.txt': `${i}\n` });
+    const mainTip = origin.head();
+    origin.git('checkout', '-q', '-b', 'pr', base);
+    for (let i = 0; i < 20; i++) origin.commit(`pr ${i}`, { 'b.txt': `${i}\n` });
+    const key = awsKey();
+    origin.commit('pr key', { 'c.env': keyIn(key) });
+    const head = origin.head();
+    const dir = mkdtempSync(join(tmpdir(), 'keyward-pr-'));
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'pr', `file://${origin.dir}`, dir]);
+    const outcome = await deepenToMergeBase({ repoDir: dir, base: mainTip, head });
+    expect(outcome.reached).toBe(true);
+    const result = await scanDiff({ repoDir: dir, scanner, base: mainTip, head });
+    expect(result.findings).toHaveLength(1);
+    expect(result.stats.commits).toBe(21);
   });
 });
