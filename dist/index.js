@@ -52153,6 +52153,459 @@ async function scanTree(options) {
     return { findings, notices, stats: { files: done, bytes, durationMs: performance.now() - started, skipped } };
 }
 
+;// CONCATENATED MODULE: ./src/sources/git/run.ts
+
+class GitError extends Error {
+}
+/** Runs git and returns stdout as bytes (paths and content need not be UTF-8). */
+function git(repoDir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], { encoding: 'buffer', maxBuffer: 4 * 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
+            if (error)
+                reject(new GitError(`git ${args.slice(0, 3).join(' ')}: ${stderr.toString('utf8').trim() || error.message}`));
+            else
+                resolve(stdout);
+        });
+        if (input !== undefined)
+            child.stdin?.end(input);
+    });
+}
+async function gitText(repoDir, args) {
+    return (await git(repoDir, args)).toString('utf8').trim();
+}
+async function objectExists(repoDir, rev) {
+    try {
+        await git(repoDir, ['cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Streams git's stdout line by line as Buffers (no decoding), for outputs too large to hold at once. */
+async function* gitLines(repoDir, args) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const errors = [];
+    child.stderr.on('data', (chunk) => errors.push(chunk));
+    const exit = new Promise((resolve) => child.on('close', (code) => resolve(code ?? 0)));
+    let rest = Buffer.alloc(0);
+    for await (const chunk of child.stdout) {
+        let data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+        let start = 0;
+        for (let newline = data.indexOf(10); newline !== -1; newline = data.indexOf(10, start)) {
+            yield data.subarray(start, newline);
+            start = newline + 1;
+        }
+        rest = Buffer.from(data.subarray(start));
+        data = rest;
+    }
+    if (rest.length)
+        yield rest;
+    const code = await exit;
+    if (code !== 0)
+        throw new GitError(`git ${args.slice(0, 3).join(' ')}: ${Buffer.concat(errors).toString('utf8').trim() || `exit ${code}`}`);
+}
+/** Undoes git's C-style quoting of unusual path names ("caf\303\251.txt"). */
+function unquotePath(raw) {
+    const text = raw.toString('latin1');
+    if (!text.startsWith('"'))
+        return raw.toString('utf8');
+    const bytes = [];
+    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    for (let i = 1; i < text.length - 1; i++) {
+        const char = text[i];
+        if (char !== '\\') {
+            bytes.push(text.charCodeAt(i));
+            continue;
+        }
+        const next = text[i + 1];
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(text.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(escapes[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/history.ts
+
+
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1');
+/**
+ * Where each blob first appeared: `git log --raw` oldest first lists, per commit, the new blob of every changed
+ * path; the first (commit, path) a blob shows up at introduced it. Merges are diffed against their first parent.
+ */
+async function blobIntroductions(repoDir, revisions, notices) {
+    const blobs = new Map();
+    let commit;
+    let commits = 0;
+    let submodules = 0;
+    const args = ['log', '--topo-order', '--reverse', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s', ...revisions, '--'];
+    for await (const line of gitLines(repoDir, args)) {
+        if (line[0] === 0x01) {
+            const [sha = '', author = '', email = '', date = '', summary = ''] = line.subarray(1).toString('utf8').split('\0');
+            commit = { sha, author, email, date, summary };
+            commits += 1;
+            continue;
+        }
+        if (line[0] !== 0x3a /* : */ || !commit)
+            continue;
+        // :100644 100644 <old> <new> M\t<path>
+        const tab = line.indexOf(9);
+        if (tab === -1)
+            continue;
+        const fields = line.subarray(1, tab).toString('latin1').split(' ');
+        const mode = fields[1];
+        const sha = fields[3];
+        const status = fields[4];
+        if (!sha || status === 'D' || /^0+$/.test(sha))
+            continue;
+        if (mode === '160000') {
+            submodules += 1;
+            continue;
+        }
+        if (mode === '120000')
+            continue;
+        if (!blobs.has(sha))
+            blobs.set(sha, { path: unquotePath(line.subarray(tab + 1)), commit });
+    }
+    if (submodules > 0)
+        notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: submodules are separate repositories; scan them on their own` });
+    return { blobs, commits };
+}
+/**
+ * Reads blobs through one long-lived `git cat-file --batch` process: git inflates objects while this thread scans
+ * the previous ones, so both cores work. Missing objects (partial clones, damaged stores) are counted, not fatal.
+ */
+async function scanBlobs(options) {
+    const { repoDir, scanner, blobs, notices } = options;
+    const maxBlobSize = options.maxBlobSize ?? 25 * 1024 * 1024;
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repoDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const order = [...blobs.keys()];
+    child.stdin.on('error', () => { });
+    const feeder = (async () => {
+        for (const sha of order) {
+            if (!child.stdin.write(`${sha}\n`))
+                await new Promise((resolve) => child.stdin.once('drain', resolve));
+        }
+        child.stdin.end();
+    })();
+    const findings = [];
+    let bytes = 0;
+    let scanned = 0;
+    let missing = 0;
+    let lfs = 0;
+    let pending = Buffer.alloc(0);
+    let index = 0;
+    const consume = () => {
+        for (;;) {
+            const newline = pending.indexOf(10);
+            if (newline === -1)
+                return;
+            const header = pending.subarray(0, newline).toString('latin1');
+            const [sha = '', type = '', sizeText = ''] = header.split(' ');
+            if (type === 'missing' || sizeText === '') {
+                missing += 1;
+                index += 1;
+                pending = pending.subarray(newline + 1);
+                continue;
+            }
+            const size = Number(sizeText);
+            if (pending.length < newline + 1 + size + 1)
+                return;
+            const content = pending.subarray(newline + 1, newline + 1 + size);
+            pending = pending.subarray(newline + 2 + size);
+            index += 1;
+            const intro = blobs.get(sha);
+            if (!intro || type !== 'blob')
+                continue;
+            bytes += size;
+            options.onBlob?.(size);
+            if (size > maxBlobSize) {
+                notices.push({ kind: 'too-large', path: intro.path, message: `${intro.path} at ${intro.commit.sha.slice(0, 12)}: ${size} bytes is over the ${maxBlobSize}-byte limit; not scanned` });
+                continue;
+            }
+            if (content.subarray(0, LFS_POINTER.length).equals(LFS_POINTER)) {
+                lfs += 1;
+                continue;
+            }
+            scanned += 1;
+            const result = scanBlob(scanner, Buffer.from(content), intro);
+            findings.push(...result);
+        }
+    };
+    for await (const chunk of child.stdout) {
+        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+        consume();
+    }
+    await feeder;
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.on('close', resolve)));
+    if (missing > 0)
+        notices.push({ kind: 'missing-object', message: `${missing} blob(s) missing from the object store (partial or damaged clone); the rest was scanned` });
+    if (lfs > 0)
+        notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) skipped: the content lives in LFS storage, not in git` });
+    void index;
+    return { findings, bytes, scanned };
+}
+function scanBlob(scanner, content, intro) {
+    if (scanner.isPathIgnored(intro.path))
+        return [];
+    return scanner.scanBuffer(content, intro.path).findings.map((finding) => ({ ...finding, commit: intro.commit }));
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/patch.ts
+
+/** Header line that starts each commit in our `git log` format: \x01 sha \0 author \0 email \0 date \0 subject. */
+const COMMIT_FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
+/**
+ * Consumes `git log -p --unified=0` (or `git diff`) output line by line and scans the added lines of each file of
+ * each commit. Findings are reported once per secret and path, at the first commit (oldest first) that added them.
+ */
+class PatchScanner {
+    scanner;
+    findings = [];
+    notices = [];
+    commits = 0;
+    bytes = 0;
+    commit;
+    file;
+    nextLine = 0;
+    seen = new Set();
+    constructor(scanner) {
+        this.scanner = scanner;
+    }
+    line(raw) {
+        if (raw[0] === 0x01) {
+            this.flush();
+            const [sha = '', author = '', email = '', date = '', summary = ''] = raw.subarray(1).toString('utf8').split('\0');
+            this.commit = { sha, author, email, date, summary };
+            this.commits += 1;
+            return;
+        }
+        const first = raw[0];
+        if (first === 0x2b /* + */) {
+            if (raw[1] === 0x2b && raw[2] === 0x2b && raw[3] === 0x20 && !this.inHunk) {
+                this.startFile(raw.subarray(4));
+                return;
+            }
+            if (this.file && this.inHunk)
+                this.file.lines.push({ number: this.nextLine++, text: Buffer.from(raw.subarray(1)) });
+            return;
+        }
+        if (first === 0x40 /* @ */ && raw[1] === 0x40) {
+            const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw.subarray(0, 80).toString('latin1'));
+            if (match) {
+                this.nextLine = Number(match[1]);
+                this.inHunk = true;
+            }
+            return;
+        }
+        if (first === 0x64 /* d */ && raw.subarray(0, 11).toString('latin1') === 'diff --git ') {
+            this.flushFile();
+            this.inHunk = false;
+            return;
+        }
+        if (first === 0x42 /* B */ && raw.subarray(0, 13).toString('latin1') === 'Binary files ') {
+            this.notices.push({ kind: 'binary', message: `${raw.toString('utf8')} (${this.commit?.sha.slice(0, 12) ?? 'staged'}); binary content is not scanned in diffs` });
+        }
+    }
+    inHunk = false;
+    startFile(target) {
+        this.flushFile();
+        this.inHunk = false;
+        const text = target.toString('latin1');
+        if (text === '/dev/null')
+            return;
+        const path = unquotePath(target);
+        const clean = path.startsWith('b/') ? path.slice(2) : path;
+        this.file = { path: clean, lines: [] };
+    }
+    flushFile() {
+        const file = this.file;
+        this.file = undefined;
+        if (!file || file.lines.length === 0)
+            return;
+        if (this.scanner.isPathIgnored(file.path))
+            return;
+        // Added lines in order; a gap in line numbers becomes an empty line so non-adjacent lines never form one match.
+        const parts = [];
+        const lineMap = [];
+        let previous = -2;
+        for (const line of file.lines) {
+            if (lineMap.length > 0 && line.number !== previous + 1) {
+                parts.push(Buffer.from('\n'));
+                lineMap.push(-1);
+            }
+            parts.push(line.text, Buffer.from('\n'));
+            lineMap.push(line.number);
+            previous = line.number;
+        }
+        const content = Buffer.concat(parts);
+        this.bytes += content.length;
+        const result = this.scanner.scanBuffer(content, file.path);
+        this.notices.push(...result.notices);
+        for (const finding of result.findings) {
+            const key = `${finding.fingerprint}\0${file.path}`;
+            if (this.seen.has(key))
+                continue;
+            this.seen.add(key);
+            const line = lineMap[finding.line - 1] ?? finding.line;
+            const endLine = lineMap[finding.endLine - 1] ?? line;
+            const mapped = { ...finding, line, endLine: endLine < 0 ? line : endLine };
+            if (this.commit)
+                mapped.commit = this.commit;
+            this.findings.push(mapped);
+        }
+    }
+    flush() {
+        this.flushFile();
+        this.inHunk = false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/deepen.ts
+
+async function hasMergeBase(repoDir, base, head) {
+    try {
+        await git(repoDir, ['merge-base', base, head]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Makes a shallow checkout deep enough to diff `base...head`: fetches the two commits, then deepens in doubling
+ * steps until they share a merge base (or `maxDeepen` is spent). Instead of asking users for `fetch-depth: 0`.
+ */
+async function deepenToMergeBase(options) {
+    const { repoDir, base, head } = options;
+    const remote = options.remote ?? 'origin';
+    const max = options.maxDeepen ?? 4096;
+    if ((await objectExists(repoDir, base)) && (await objectExists(repoDir, head)) && (await hasMergeBase(repoDir, base, head)))
+        return { deepened: 0, reached: true };
+    for (const rev of [base, head]) {
+        if (!(await objectExists(repoDir, rev)))
+            await git(repoDir, ['fetch', '--no-tags', '--quiet', '--depth=1', remote, rev]);
+    }
+    let deepened = 0;
+    for (let step = 16; deepened < max; step *= 2) {
+        if (await hasMergeBase(repoDir, base, head))
+            return { deepened, reached: true };
+        await git(repoDir, ['fetch', '--no-tags', '--quiet', `--deepen=${step}`, remote, base, head]);
+        deepened += step;
+    }
+    return { deepened, reached: await hasMergeBase(repoDir, base, head) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/index.ts
+
+
+
+
+
+const PATCH_ARGS = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--diff-merges=first-parent'];
+const ZERO = /^0+$/;
+async function shallowNotice(repoDir) {
+    if ((await gitText(repoDir, ['rev-parse', '--is-shallow-repository'])) !== 'true')
+        return {};
+    const gitDir = await gitText(repoDir, ['rev-parse', '--absolute-git-dir']);
+    let boundary = [];
+    try {
+        boundary = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(gitDir, 'shallow'), 'utf8').split('\n').filter(Boolean);
+    }
+    catch {
+        boundary = [];
+    }
+    return {
+        boundary,
+        notice: { kind: 'shallow', message: `shallow clone: history stops at ${boundary.length} boundary commit(s) (${boundary.map((s) => s.slice(0, 12)).join(', ')}); commits beyond them were not scanned (fetch with --unshallow or fetch-depth: 0 for all)` },
+    };
+}
+async function scanPatchStream(options, args, extraNotices = []) {
+    const started = performance.now();
+    const patches = new PatchScanner(options.scanner);
+    for await (const line of gitLines(options.repoDir, args)) {
+        patches.line(line);
+        options.onProgress?.({ commitsDone: patches.commits, blobsDone: 0, bytesDone: patches.bytes });
+    }
+    patches.flush();
+    const shallow = await shallowNotice(options.repoDir);
+    const notices = [...extraNotices, ...patches.notices];
+    if (shallow.notice)
+        notices.push(shallow.notice);
+    return {
+        findings: patches.findings,
+        notices,
+        stats: { commits: patches.commits, blobs: 0, bytes: patches.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    };
+}
+/** PR mode: the lines added by the commits on `head` that are not on `base`, each attributed to its commit. */
+async function scanDiff(options) {
+    for (const rev of [options.base, options.head]) {
+        if (!(await objectExists(options.repoDir, rev)))
+            throw new Error(`git: ${rev} is not a commit in ${options.repoDir} (for a shallow checkout, fetch the PR base first)`);
+    }
+    return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...PATCH_ARGS, options.head, '--not', options.base, '--']);
+}
+/** The commits of a push; `before` missing or all zeros means a new branch: its commits not on any remote branch. */
+async function scanPush(options) {
+    const notices = [];
+    let exclude;
+    if (options.before && !ZERO.test(options.before) && (await objectExists(options.repoDir, options.before))) {
+        exclude = [options.before];
+    }
+    else {
+        if (options.before && !ZERO.test(options.before))
+            notices.push({ kind: 'other', message: `push: the previous head ${options.before.slice(0, 12)} is not in this clone (force push or shallow checkout); scanned the commits not on any remote branch instead` });
+        const remotes = (await gitText(options.repoDir, ['for-each-ref', '--format=%(refname)', 'refs/remotes'])).split('\n').filter(Boolean);
+        exclude = remotes.length > 0 ? ['--remotes'] : [];
+    }
+    return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...PATCH_ARGS, options.after, ...(exclude.length ? ['--not', ...exclude] : []), '--'], notices);
+}
+/** Staged changes, for a pre-commit hook: added lines of `git diff --cached`, no commit yet. */
+async function scanStaged(options) {
+    return scanPatchStream(options, ['diff', '--cached', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C']);
+}
+/**
+ * Whole history: every commit reachable from all refs (or from `branch`, or since `since`). Each unique blob is read
+ * once through `git cat-file --batch` and scanned once; findings name the commit and path that introduced the blob.
+ */
+async function scanHistory(options) {
+    const started = performance.now();
+    const notices = [];
+    const revisions = options.branch ? [options.branch] : ['--all'];
+    if (options.since)
+        revisions.push('--not', options.since);
+    const { blobs, commits } = await blobIntroductions(options.repoDir, revisions, notices);
+    let blobsDone = 0;
+    let bytesDone = 0;
+    const scanned = await scanBlobs({
+        ...options,
+        blobs,
+        notices,
+        onBlob: (bytes) => {
+            blobsDone += 1;
+            bytesDone += bytes;
+            options.onProgress?.({ commitsDone: commits, commitsTotal: commits, blobsDone, bytesDone });
+        },
+    });
+    const shallow = await shallowNotice(options.repoDir);
+    if (shallow.notice)
+        notices.push(shallow.notice);
+    return {
+        findings: scanned.findings,
+        notices,
+        stats: { commits, blobs: blobs.size, bytes: scanned.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    };
+}
+
+
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -52301,18 +52754,63 @@ function createScanPool(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/action/events.ts
+
+/** What to scan, from the `mode` input and the triggering event (pull request, merge queue, push, schedule). */
+function planScan(inputs, env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    let event = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch (error) {
+            throw new Error(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${error.message}`);
+        }
+    }
+    const mode = inputs.mode === 'auto' ? autoMode(eventName) : inputs.mode;
+    if (mode === 'diff') {
+        const base = inputs.base ?? event.pull_request?.base?.sha ?? event.merge_group?.base_sha;
+        const head = inputs.head ?? event.pull_request?.head?.sha ?? event.merge_group?.head_sha ?? env.GITHUB_SHA;
+        if (!base || !head)
+            throw new Error(`mode diff needs a base and a head: set the base and head inputs, or run on pull_request or merge_group (event: ${eventName || 'unknown'})`);
+        const pr = event.pull_request?.number;
+        return { kind: 'diff', base, head, describe: pr ? `pull request #${pr} (${base.slice(0, 7)}...${head.slice(0, 7)})` : `${base.slice(0, 7)}...${head.slice(0, 7)}` };
+    }
+    if (mode === 'push') {
+        const after = inputs.head ?? event.after ?? env.GITHUB_SHA;
+        if (!after)
+            throw new Error('mode push needs the pushed commit: run on push or set the head input');
+        const before = inputs.base ?? event.before;
+        return { kind: 'push', before, after, describe: `push ${before && !/^0+$/.test(before) ? before.slice(0, 7) : '(new branch)'}..${after.slice(0, 7)}` };
+    }
+    if (mode === 'history')
+        return { kind: 'history', describe: 'the whole history (all refs)' };
+    return { kind: 'tree', describe: 'the working tree' };
+}
+function autoMode(eventName) {
+    if (eventName === 'pull_request' || eventName === 'pull_request_target' || eventName === 'merge_group')
+        return 'diff';
+    if (eventName === 'push')
+        return 'push';
+    if (eventName === 'schedule' || eventName === 'workflow_dispatch')
+        return 'history';
+    return 'tree';
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
+const MODES = ['auto', 'diff', 'push', 'history', 'tree'];
 function optional(name) {
     const value = getInput(name).trim();
     return value === '' ? undefined : value;
 }
 /** Reads and checks the inputs; a bad value is an error naming the input and what it accepts. */
 function readInputs(runnerTemp) {
-    const mode = optional('mode') ?? 'auto';
-    if (mode !== 'auto' && mode !== 'tree')
-        throw new Error(`input mode: "${mode}" is not supported by this version; use auto or tree`);
+    const mode = (optional('mode') ?? 'auto').toLowerCase();
+    if (!MODES.includes(mode))
+        throw new Error(`input mode: expected one of ${MODES.join(', ')}, not "${mode}"`);
     const failOn = optional('fail-on')?.toLowerCase();
     if (failOn !== undefined && !SEVERITIES.includes(failOn))
         throw new Error(`input fail-on: expected one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
@@ -52321,7 +52819,9 @@ function readInputs(runnerTemp) {
         throw new Error(`input block-long-lived: expected true or false, not "${blockLongLived}"`);
     const annotations = optional('annotations') ?? 'true';
     return {
-        mode,
+        mode: mode,
+        base: optional('base'),
+        head: optional('head'),
         config: optional('config'),
         failOn: failOn,
         blockLongLived: blockLongLived === undefined ? undefined : blockLongLived.toLowerCase() === 'true',
@@ -52344,8 +52844,45 @@ function readInputs(runnerTemp) {
 
 
 
+
+
+
 /** The runner shows at most this many workflow-command annotations of one kind per step. */
 const RUNNER_ANNOTATION_LIMIT = 10;
+async function scanPlan(plan, workspace, config, baseline) {
+    const started = performance.now();
+    if (plan.kind === 'tree') {
+        const pool = createScanPool({ config, baseline, workerEntry: import.meta.url });
+        const result = await scanTree({ root: workspace, pool });
+        await pool.close();
+        info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+        return { findings: result.findings, notices: result.notices, rules: pool.scanner.rules };
+    }
+    const scanner = createScanner({ config, baseline });
+    const common = { repoDir: workspace, scanner, maxBlobSize: config.maxFileSize };
+    let result;
+    if (plan.kind === 'diff') {
+        try {
+            const deepened = await deepenToMergeBase({ repoDir: workspace, base: plan.base, head: plan.head });
+            if (deepened.deepened > 0)
+                info(`Deepened the shallow checkout by ${deepened.deepened} commits to reach the merge base.`);
+            if (!deepened.reached)
+                warning('Could not reach the merge base of the pull request; scanning the commits that are present.');
+        }
+        catch (error) {
+            warning(`Could not fetch the pull request's history (${error.message.split('\n')[0]}); scanning what the checkout has.`);
+        }
+        result = await scanDiff({ ...common, base: plan.base, head: plan.head });
+    }
+    else if (plan.kind === 'push') {
+        result = await scanPush({ ...common, before: plan.before, after: plan.after });
+    }
+    else {
+        result = await scanHistory(common);
+    }
+    info(`Scanned ${result.stats.commits} commits, ${(result.stats.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+    return { findings: result.findings, notices: result.notices, rules: scanner.rules };
+}
 async function main_run() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const runnerTemp = process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)();
@@ -52356,17 +52893,15 @@ async function main_run() {
     if (inputs.blockLongLived !== undefined)
         config.blockLongLived = inputs.blockLongLived;
     const baseline = inputs.baseline ? loadBaseline((0,external_node_path_namespaceObject.isAbsolute)(inputs.baseline) ? inputs.baseline : (0,external_node_path_namespaceObject.join)(workspace, inputs.baseline)) : undefined;
-    const pool = createScanPool({ config, baseline, workerEntry: import.meta.url });
-    const result = await scanTree({ root: workspace, pool });
-    await pool.close();
-    const { findings } = result;
+    const plan = planScan(inputs, process.env);
+    info(`Keyward: scanning ${plan.describe}`);
+    const { findings, notices, rules } = await scanPlan(plan, workspace, config, baseline);
+    for (const notice of notices.filter((n) => n.kind !== 'binary'))
+        info(`notice: ${notice.message}`);
     const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
     const verdict = decideVerdict(findings, policy);
-    info(`Keyward scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s: ${findings.length} finding(s).`);
-    for (const notice of result.notices.filter((n) => n.kind !== 'binary'))
-        info(`notice: ${notice.message}`);
     const sarifPath = (0,external_node_path_namespaceObject.isAbsolute)(inputs.sarifFile) ? inputs.sarifFile : (0,external_node_path_namespaceObject.join)(workspace, inputs.sarifFile);
-    (0,external_node_fs_namespaceObject.writeFileSync)(sarifPath, JSON.stringify(toSarif(findings, pool.scanner.rules), null, 2));
+    (0,external_node_fs_namespaceObject.writeFileSync)(sarifPath, JSON.stringify(toSarif(findings, rules), null, 2));
     if (inputs.annotations) {
         const annotations = toAnnotations(findings);
         for (const a of annotations.slice(0, RUNNER_ANNOTATION_LIMIT)) {
@@ -52387,7 +52922,7 @@ async function main_run() {
     const sha = process.env.GITHUB_SHA;
     const link = repository && sha ? (f) => `${server}/${repository}/blob/${sha}/${f.path.split('/').map(encodeURIComponent).join('/')}#L${f.line}` : undefined;
     if (process.env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(jobSummary({ findings, policy, target: 'the working tree', link })).write();
+        await summary.addRaw(jobSummary({ findings, policy, target: plan.describe, link })).write();
     setOutput('findings', findings.length);
     setOutput('new-findings', findings.filter((f) => !f.baseline).length);
     setOutput('long-lived', findings.filter((f) => f.longLived).length);

@@ -20963,7 +20963,7 @@ class ProgressLine {
 class GitError extends Error {
 }
 /** Runs git and returns stdout as bytes (paths and content need not be UTF-8). */
-function git(repoDir, args, input) {
+function run_git(repoDir, args, input) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.execFile)('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], { encoding: 'buffer', maxBuffer: 4 * 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
             if (error)
@@ -20976,11 +20976,11 @@ function git(repoDir, args, input) {
     });
 }
 async function gitText(repoDir, args) {
-    return (await git(repoDir, args)).toString('utf8').trim();
+    return (await run_git(repoDir, args)).toString('utf8').trim();
 }
-async function objectExists(repoDir, rev) {
+async function run_objectExists(repoDir, rev) {
     try {
-        await git(repoDir, ['cat-file', '-e', `${rev}^{commit}`]);
+        await run_git(repoDir, ['cat-file', '-e', `${rev}^{commit}`]);
         return true;
     }
     catch {
@@ -21272,6 +21272,41 @@ class PatchScanner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/git/deepen.ts
+
+async function hasMergeBase(repoDir, base, head) {
+    try {
+        await git(repoDir, ['merge-base', base, head]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Makes a shallow checkout deep enough to diff `base...head`: fetches the two commits, then deepens in doubling
+ * steps until they share a merge base (or `maxDeepen` is spent). Instead of asking users for `fetch-depth: 0`.
+ */
+async function deepenToMergeBase(options) {
+    const { repoDir, base, head } = options;
+    const remote = options.remote ?? 'origin';
+    const max = options.maxDeepen ?? 4096;
+    if ((await objectExists(repoDir, base)) && (await objectExists(repoDir, head)) && (await hasMergeBase(repoDir, base, head)))
+        return { deepened: 0, reached: true };
+    for (const rev of [base, head]) {
+        if (!(await objectExists(repoDir, rev)))
+            await git(repoDir, ['fetch', '--no-tags', '--quiet', '--depth=1', remote, rev]);
+    }
+    let deepened = 0;
+    for (let step = 16; deepened < max; step *= 2) {
+        if (await hasMergeBase(repoDir, base, head))
+            return { deepened, reached: true };
+        await git(repoDir, ['fetch', '--no-tags', '--quiet', `--deepen=${step}`, remote, base, head]);
+        deepened += step;
+    }
+    return { deepened, reached: await hasMergeBase(repoDir, base, head) };
+}
+
 ;// CONCATENATED MODULE: ./src/sources/git/index.ts
 
 
@@ -21317,7 +21352,7 @@ async function scanPatchStream(options, args, extraNotices = []) {
 /** PR mode: the lines added by the commits on `head` that are not on `base`, each attributed to its commit. */
 async function scanDiff(options) {
     for (const rev of [options.base, options.head]) {
-        if (!(await objectExists(options.repoDir, rev)))
+        if (!(await run_objectExists(options.repoDir, rev)))
             throw new Error(`git: ${rev} is not a commit in ${options.repoDir} (for a shallow checkout, fetch the PR base first)`);
     }
     return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...PATCH_ARGS, options.head, '--not', options.base, '--']);
@@ -21326,7 +21361,7 @@ async function scanDiff(options) {
 async function scanPush(options) {
     const notices = [];
     let exclude;
-    if (options.before && !ZERO.test(options.before) && (await objectExists(options.repoDir, options.before))) {
+    if (options.before && !ZERO.test(options.before) && (await run_objectExists(options.repoDir, options.before))) {
         exclude = [options.before];
     }
     else {
@@ -21373,6 +21408,7 @@ async function scanHistory(options) {
         stats: { commits, blobs: blobs.size, bytes: scanned.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
     };
 }
+
 
 
 ;// CONCATENATED MODULE: ./src/cli/git.ts

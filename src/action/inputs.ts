@@ -1,8 +1,13 @@
 import * as core from '@actions/core';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 
+export const MODES = ['auto', 'diff', 'push', 'history', 'tree'] as const;
+export type Mode = (typeof MODES)[number];
+
 export interface ActionInputs {
-  mode: 'auto' | 'tree';
+  mode: Mode;
+  base?: string;
+  head?: string;
   config?: string;
   failOn?: Severity;
   blockLongLived?: boolean;
@@ -18,15 +23,17 @@ function optional(name: string): string | undefined {
 
 /** Reads and checks the inputs; a bad value is an error naming the input and what it accepts. */
 export function readInputs(runnerTemp: string): ActionInputs {
-  const mode = optional('mode') ?? 'auto';
-  if (mode !== 'auto' && mode !== 'tree') throw new Error(`input mode: "${mode}" is not supported by this version; use auto or tree`);
+  const mode = (optional('mode') ?? 'auto').toLowerCase();
+  if (!(MODES as readonly string[]).includes(mode)) throw new Error(`input mode: expected one of ${MODES.join(', ')}, not "${mode}"`);
   const failOn = optional('fail-on')?.toLowerCase();
   if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) throw new Error(`input fail-on: expected one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
   const blockLongLived = optional('block-long-lived');
   if (blockLongLived !== undefined && !/^(true|false)$/i.test(blockLongLived)) throw new Error(`input block-long-lived: expected true or false, not "${blockLongLived}"`);
   const annotations = optional('annotations') ?? 'true';
   return {
-    mode,
+    mode: mode as Mode,
+    base: optional('base'),
+    head: optional('head'),
     config: optional('config'),
     failOn: failOn as Severity | undefined,
     blockLongLived: blockLongLived === undefined ? undefined : blockLongLived.toLowerCase() === 'true',

@@ -65,3 +65,22 @@ describe('the Action bundle (dist/index.js) on Node 24, tree mode', () => {
     expect(run.log).toContain('input fail-on: expected one of critical, high, medium, low, info');
   });
 });
+
+describe('the Action bundle on a pull_request event', () => {
+  it('scans only the PR commits (base already holding a secret is not new), and attributes the finding', async () => {
+    const { TestRepo } = await import('../helpers/git.js');
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'legacy.env': `ID=${'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\n` });
+    const key = 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
+    const headSha = repo.commit('add key', { 'src/new.ts': `export const id = "${key}";\n` }, { author: 'PR Author' });
+    const eventPath = join(repo.dir, '..', `event-${Date.now()}.json`);
+    writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: baseSha }, head: { sha: headSha, repo: { full_name: 'acme/app' } } } }));
+    const run = runAction({}, {}, { GITHUB_WORKSPACE: repo.dir, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toContain('scanning pull request #7');
+    expect(run.outputs).toMatchObject({ findings: '1', verdict: 'fail' });
+    expect(run.summary).toContain('src/new.ts:1');
+    expect(run.summary).toContain('PR Author');
+    for (const text of [run.log, run.summary]) expect(text).not.toContain(key);
+  });
+});
