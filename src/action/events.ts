@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import type { ActionInputs } from './inputs.js';
 
 export type Plan =
-  | { kind: 'diff'; base: string; head: string; describe: string }
+  | { kind: 'diff'; base: string; head: string; describe: string; pullRequest?: PullRequestInfo }
   | { kind: 'push'; before?: string; after: string; describe: string }
   | { kind: 'history'; describe: string }
   | { kind: 'tree'; describe: string };
 
+export interface PullRequestInfo {
+  number: number;
+  /** The head branch lives in another repository: the workflow token is read-only on `pull_request`. */
+  fromFork: boolean;
+}
+
 interface EventPayload {
-  pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string; repo?: { full_name?: string } } };
+  pull_request?: { number?: number; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } };
   merge_group?: { base_sha?: string; head_sha?: string };
   before?: string;
   after?: string;
@@ -31,7 +37,12 @@ export function planScan(inputs: ActionInputs, env: NodeJS.ProcessEnv): Plan {
     const head = inputs.head ?? event.pull_request?.head?.sha ?? event.merge_group?.head_sha ?? env.GITHUB_SHA;
     if (!base || !head) throw new Error(`mode diff needs a base and a head: set the base and head inputs, or run on pull_request or merge_group (event: ${eventName || 'unknown'})`);
     const pr = event.pull_request?.number;
-    return { kind: 'diff', base, head, describe: pr ? `pull request #${pr} (${base.slice(0, 7)}...${head.slice(0, 7)})` : `${base.slice(0, 7)}...${head.slice(0, 7)}` };
+    const range = `${base.slice(0, 7)}...${head.slice(0, 7)}`;
+    if (!pr) return { kind: 'diff', base, head, describe: range };
+    const headRepo = event.pull_request?.head?.repo?.full_name;
+    const baseRepo = event.pull_request?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    const fromFork = event.pull_request?.head?.repo === null || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo);
+    return { kind: 'diff', base, head, describe: `pull request #${pr} (${range})`, pullRequest: { number: pr, fromFork } };
   }
   if (mode === 'push') {
     const after = inputs.head ?? event.after ?? env.GITHUB_SHA;

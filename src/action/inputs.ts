@@ -14,11 +14,21 @@ export interface ActionInputs {
   annotations: boolean;
   sarifFile: string;
   baseline?: string;
+  token?: string;
+  comment: boolean;
+  checkRun: 'auto' | 'always' | 'never';
 }
 
 function optional(name: string): string | undefined {
   const value = core.getInput(name).trim();
   return value === '' ? undefined : value;
+}
+
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = optional(name);
+  if (value === undefined) return fallback;
+  if (!/^(true|false)$/i.test(value)) throw new Error(`input ${name}: expected true or false, not "${value}"`);
+  return value.toLowerCase() === 'true';
 }
 
 /** Reads and checks the inputs; a bad value is an error naming the input and what it accepts. */
@@ -29,7 +39,10 @@ export function readInputs(runnerTemp: string): ActionInputs {
   if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) throw new Error(`input fail-on: expected one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
   const blockLongLived = optional('block-long-lived');
   if (blockLongLived !== undefined && !/^(true|false)$/i.test(blockLongLived)) throw new Error(`input block-long-lived: expected true or false, not "${blockLongLived}"`);
-  const annotations = optional('annotations') ?? 'true';
+  const annotations = booleanInput('annotations', true);
+  const comment = booleanInput('comment', true);
+  const checkRun = (optional('check-run') ?? 'auto').toLowerCase();
+  if (checkRun !== 'auto' && checkRun !== 'always' && checkRun !== 'never') throw new Error(`input check-run: expected auto, always or never, not "${checkRun}"`);
   return {
     mode: mode as Mode,
     base: optional('base'),
@@ -37,7 +50,10 @@ export function readInputs(runnerTemp: string): ActionInputs {
     config: optional('config'),
     failOn: failOn as Severity | undefined,
     blockLongLived: blockLongLived === undefined ? undefined : blockLongLived.toLowerCase() === 'true',
-    annotations: annotations.toLowerCase() !== 'false',
+    annotations,
+    comment,
+    checkRun,
+    token: optional('token'),
     sarifFile: optional('sarif-file') ?? `${runnerTemp}/keyward.sarif`,
     baseline: optional('baseline'),
   };

@@ -1,10 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
 import { loadBaseline, loadConfig } from '../engine/index.js';
 import type { KeywardConfig } from '../engine/index.js';
-import { toAnnotations } from '../report/annotations.js';
+import { toAnnotations, type Annotation } from '../report/annotations.js';
+import { blobUrl } from '../report/github/index.js';
 import { toSarif } from '../report/sarif.js';
 import { decideVerdict } from '../report/severity.js';
 import { jobSummary } from '../report/summary.js';
@@ -13,6 +14,8 @@ import { scanTree } from '../sources/files.js';
 import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
 import { createScanPool, serveScanWorkerIfAsked } from '../sources/pool.js';
 import { planScan } from './events.js';
+import { githubClient, publishCheck, publishComment, readRepoContext } from './github.js';
+import { enrichWithGovernance } from './governance.js';
 import { readInputs } from './inputs.js';
 
 /** The runner shows at most this many workflow-command annotations of one kind per step. */
@@ -48,6 +51,24 @@ async function scanPlan(plan: ReturnType<typeof planScan>, workspace: string, co
   return { findings: result.findings, notices: result.notices, rules: scanner.rules };
 }
 
+/** Workflow-command annotations, at most the runner's limit per level; true when some did not fit. */
+function emitWorkflowAnnotations(annotations: readonly Annotation[]): boolean {
+  const shown: Record<Annotation['level'], number> = { failure: 0, warning: 0, notice: 0 };
+  let overflow = false;
+  for (const a of annotations) {
+    if (shown[a.level] >= RUNNER_ANNOTATION_LIMIT) {
+      overflow = true;
+      continue;
+    }
+    shown[a.level] += 1;
+    const properties = { file: a.path, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn, title: a.title };
+    if (a.level === 'failure') core.error(a.message, properties);
+    else if (a.level === 'warning') core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+  return overflow;
+}
+
 async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const runnerTemp = process.env.RUNNER_TEMP ?? tmpdir();
@@ -59,32 +80,38 @@ async function run(): Promise<void> {
 
   const plan = planScan(inputs, process.env);
   core.info(`Keyward: scanning ${plan.describe}`);
-  const { findings, notices, rules } = await scanPlan(plan, workspace, config, baseline);
-  for (const notice of notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
+  const scanned = await scanPlan(plan, workspace, config, baseline);
+  const findings = enrichWithGovernance(scanned.findings, { repoDir: workspace, now: new Date() });
+  for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
   const verdict = decideVerdict(findings, policy);
+  const notes: string[] = [];
 
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
-  writeFileSync(sarifPath, JSON.stringify(toSarif(findings, rules), null, 2));
+  mkdirSync(dirname(sarifPath), { recursive: true });
+  writeFileSync(sarifPath, JSON.stringify(toSarif(findings, scanned.rules), null, 2));
 
-  if (inputs.annotations) {
-    const annotations = toAnnotations(findings);
-    for (const a of annotations.slice(0, RUNNER_ANNOTATION_LIMIT)) {
-      const properties = { file: a.path, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn, title: a.title };
-      if (a.level === 'failure') core.error(a.message, properties);
-      else if (a.level === 'warning') core.warning(a.message, properties);
-      else core.notice(a.message, properties);
-    }
-    if (annotations.length > RUNNER_ANNOTATION_LIMIT) {
-      core.info(`${annotations.length} annotations; the runner shows ${RUNNER_ANNOTATION_LIMIT} per step. All findings are in the job summary and ${sarifPath}.`);
-    }
+  const repo = readRepoContext(process.env);
+  const headSha = plan.kind === 'diff' ? plan.head : plan.kind === 'push' ? plan.after : (process.env.GITHUB_SHA ?? '');
+  const link = repo && headSha ? (f: Finding) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, f.commit?.sha ?? headSha, f.path, f.line) : undefined;
+  const client = repo && inputs.token ? githubClient(inputs.token, repo, process.env) : undefined;
+  if (!client && (inputs.comment || inputs.checkRun !== 'never')) core.info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
+
+  const annotations = inputs.annotations ? toAnnotations(findings) : [];
+  const overflow = emitWorkflowAnnotations(annotations);
+  const wantCheck = inputs.checkRun === 'always' || (inputs.checkRun === 'auto' && overflow);
+  if (overflow) core.info(`${annotations.length} annotations: the runner shows only ${RUNNER_ANNOTATION_LIMIT} per kind per step${wantCheck && client ? '; creating a check run with all of them' : '; all findings are in the job summary and the SARIF report'}.`);
+  if (wantCheck && client && repo && headSha) {
+    const problem = await publishCheck(client, repo, headSha, annotations, verdict, jobSummary({ findings, policy, target: plan.describe, link }));
+    if (problem) notes.push(problem);
   }
 
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const repository = process.env.GITHUB_REPOSITORY;
-  const sha = process.env.GITHUB_SHA;
-  const link = repository && sha ? (f: { path: string; line: number }) => `${server}/${repository}/blob/${sha}/${f.path.split('/').map(encodeURIComponent).join('/')}#L${f.line}` : undefined;
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary({ findings, policy, target: plan.describe, link })).write();
+  if (plan.kind === 'diff' && plan.pullRequest && inputs.comment && client && repo) {
+    const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head);
+    if (problem) notes.push(problem);
+  }
+
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary({ findings, policy, target: plan.describe, link, notes })).write();
 
   core.setOutput('findings', findings.length);
   core.setOutput('new-findings', findings.filter((f) => !f.baseline).length);

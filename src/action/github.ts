@@ -1,0 +1,103 @@
+import * as core from '@actions/core';
+import type { Finding } from '../engine/finding.js';
+import type { Annotation } from '../report/annotations.js';
+import type { Verdict, VerdictPolicy } from '../report/severity.js';
+import {
+  CHECK_NAME,
+  GitHubApiError,
+  createGitHubClient,
+  publishCheckRun,
+  renderPrComment,
+  renderResolvedComment,
+  syncPrComment,
+  type CommentContext,
+  type GitHubClient,
+} from '../report/github/index.js';
+import type { PullRequestInfo } from './events.js';
+
+export interface RepoContext {
+  owner: string;
+  repo: string;
+  serverUrl: string;
+  apiUrl: string;
+  runUrl?: string;
+}
+
+export function readRepoContext(env: NodeJS.ProcessEnv): RepoContext | undefined {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) return undefined;
+  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  return {
+    owner,
+    repo,
+    serverUrl,
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    runUrl: env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+  };
+}
+
+const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
+
+export function githubClient(token: string, context: RepoContext, env: NodeJS.ProcessEnv): GitHubClient {
+  // Loopback tests shrink the back-off; on a runner the plugins' defaults apply.
+  const retryBaseMs = env.KEYWARD_GITHUB_RETRY_BASE_MS ? Number(env.KEYWARD_GITHUB_RETRY_BASE_MS) : undefined;
+  return createGitHubClient({ token, baseUrl: context.apiUrl, log, retryBaseMs, spaceWrites: retryBaseMs === undefined || retryBaseMs >= 1000 });
+}
+
+export function forkAdvice(pr: PullRequestInfo): string {
+  return [
+    `Pull request #${pr.number}${pr.fromFork ? ' comes from a fork, so' : ': '} the workflow token cannot write comments; the comment was skipped (annotations, job summary and SARIF are unaffected).`,
+    'To comment on pull requests from forks, run Keyward in a workflow on `pull_request_target` with `permissions: { contents: read, pull-requests: write }`,',
+    'check out the PR head only as data (`ref: ${{ github.event.pull_request.head.sha }}`, `persist-credentials: false`) and run no other step in that job:',
+    'never build, test or run scripts from the fork with a write token or secrets. Keyward only reads the files.',
+  ].join(' ');
+}
+
+/** Posts, updates or resolves the one PR comment. API failures are reported and survived; they never change the verdict. */
+export async function publishComment(client: GitHubClient, context: RepoContext, pr: PullRequestInfo, findings: readonly Finding[], verdict: Verdict, policy: VerdictPolicy, headSha: string): Promise<string | undefined> {
+  const commentContext: CommentContext = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, headSha, runUrl: context.runUrl };
+  const open = findings.filter((f) => !f.baseline);
+  try {
+    const outcome = await syncPrComment(
+      client,
+      { owner: context.owner, repo: context.repo, number: pr.number },
+      open.length > 0 ? { body: renderPrComment({ findings: open, verdict, policy, context: commentContext }) } : { resolvedBody: renderResolvedComment(commentContext) },
+      log,
+    );
+    if (outcome.action === 'none') core.info(`No secrets in pull request #${pr.number}; no comment needed.`);
+    else core.info(`PR comment ${outcome.action}: ${outcome.url ?? `#${outcome.id}`}`);
+    return undefined;
+  } catch (error) {
+    if (error instanceof GitHubApiError && error.permissionDenied) {
+      core.warning(error.message);
+      const advice = forkAdvice(pr);
+      core.info(advice);
+      return advice;
+    }
+    const message = `Could not update the PR comment: ${error instanceof Error ? error.message : String(error)}`;
+    core.warning(message);
+    return message;
+  }
+}
+
+/** The `Keyward` check run with every annotation (the runner shows only a few workflow-command annotations). */
+export async function publishCheck(client: GitHubClient, context: RepoContext, headSha: string, annotations: readonly Annotation[], verdict: Verdict, summary: string): Promise<string | undefined> {
+  try {
+    const run = await publishCheckRun(client, {
+      owner: context.owner,
+      repo: context.repo,
+      headSha,
+      conclusion: verdict.pass ? 'success' : 'failure',
+      title: verdict.pass ? `${annotations.length} finding(s), none blocking` : `Blocked: ${verdict.reasons.join('; ')}`,
+      summary,
+      annotations,
+      detailsUrl: context.runUrl,
+    });
+    core.info(`All ${annotations.length} annotations are on the "${CHECK_NAME}" check run (${run.requests} request(s) of up to 50): ${run.url ?? `#${run.id}`}`);
+    return undefined;
+  } catch (error) {
+    const message = `Could not create the ${CHECK_NAME} check run: ${error instanceof Error ? error.message : String(error)}. All findings are in the job summary and the SARIF report.`;
+    core.warning(message);
+    return message;
+  }
+}

@@ -1,0 +1,54 @@
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+export interface GitHubLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface GitHubClientOptions {
+  token: string;
+  /** REST root, e.g. https://api.github.com or GITHUB_API_URL on GitHub Enterprise Server. */
+  baseUrl: string;
+  log: GitHubLog;
+  /** Retries for 5xx and rate limits. */
+  retries?: number;
+  /** Milliseconds a retry waits per unit of back-off (the plugins' default is 1000); tests make it tiny. */
+  retryBaseMs?: number;
+  /** GitHub asks integrations to space writes (1 s; 3 s for notifying ones); off only for loopback tests. */
+  spaceWrites?: boolean;
+  userAgent?: string;
+}
+
+const KeywardOctokit = Octokit.plugin(retry, throttling);
+export type GitHubClient = InstanceType<typeof KeywardOctokit>;
+
+/** A limiter group that runs jobs at once, for when write spacing is switched off. */
+const immediateGroup = {
+  key: () => ({ schedule: (...args: unknown[]) => (typeof args[0] === 'function' ? (args[0] as () => unknown)() : (args[1] as () => unknown)()) }),
+};
+
+/** Octokit with retry (5xx, network) and throttling (primary and secondary rate limits), each retry logged. */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const retries = options.retries ?? 3;
+  const base = options.retryBaseMs ?? 1000;
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const again = retryCount < retries;
+    options.log.warning(`GitHub API ${kind} on ${request.method} ${request.url}; ${again ? `retrying after ${retryAfter} s (attempt ${retryCount + 2} of ${retries + 1})` : 'giving up'}.`);
+    return again;
+  };
+  return new KeywardOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    userAgent: options.userAgent ?? 'keyward-action',
+    log: { debug: () => {}, info: () => {}, warn: (message: string) => options.log.warning(message), error: () => {} },
+    retry: { retries, retryAfterBaseValue: base },
+    throttle: {
+      retryAfterBaseValue: base,
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      ...(options.spaceWrites === false ? { write: immediateGroup as never, notifications: immediateGroup as never } : {}),
+    },
+  });
+}

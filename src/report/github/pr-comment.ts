@@ -1,0 +1,60 @@
+import type { GitHubClient, GitHubLog } from './client.js';
+import { PR_COMMENT_MARKER } from './comment.js';
+import { explainGitHubError } from './errors.js';
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export type CommentOutcome =
+  | { action: 'created' | 'updated' | 'resolved'; id: number; url?: string }
+  | { action: 'none' };
+
+interface IssueComment {
+  id: number;
+  body?: string | null;
+  html_url?: string;
+}
+
+/** All of Keyward's comments on the pull request (normally one), oldest first; pages through every comment. */
+export async function findKeywardComments(client: GitHubClient, pr: PullRequestRef): Promise<IssueComment[]> {
+  try {
+    const comments = await client.paginate(client.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+    return comments.filter((c) => c.body?.includes(PR_COMMENT_MARKER));
+  } catch (error) {
+    throw explainGitHubError(error, 'comment', `listing the comments of #${pr.number}`);
+  }
+}
+
+/**
+ * Keeps exactly one Keyward comment on the pull request. With a body: edit the existing comment (found by the
+ * marker) or create it. With `resolvedBody` (the PR is clean): edit an existing comment to say so, or do nothing.
+ * Stray duplicates from concurrent runs are deleted.
+ */
+export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, content: { body: string } | { resolvedBody: string }, log: GitHubLog): Promise<CommentOutcome> {
+  const existing = await findKeywardComments(client, pr);
+  const [first, ...duplicates] = existing;
+  for (const duplicate of duplicates) {
+    try {
+      await client.rest.issues.deleteComment({ owner: pr.owner, repo: pr.repo, comment_id: duplicate.id });
+    } catch (error) {
+      log.warning(explainGitHubError(error, 'comment', `deleting duplicate comment ${duplicate.id}`).message);
+    }
+  }
+  const body = 'body' in content ? content.body : content.resolvedBody;
+  try {
+    if (first) {
+      if (first.body === body) return { action: 'body' in content ? 'updated' : 'resolved', id: first.id, url: first.html_url };
+      if (!('body' in content) && first.body?.includes('Keyward: ✅ resolved')) return { action: 'resolved', id: first.id, url: first.html_url };
+      const { data } = await client.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: first.id, body });
+      return { action: 'body' in content ? 'updated' : 'resolved', id: data.id, url: data.html_url };
+    }
+    if (!('body' in content)) return { action: 'none' };
+    const { data } = await client.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
+    return { action: 'created', id: data.id, url: data.html_url };
+  } catch (error) {
+    throw explainGitHubError(error, 'comment', `${first ? 'updating' : 'creating'} the comment on #${pr.number}`);
+  }
+}

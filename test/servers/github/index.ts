@@ -1,0 +1,328 @@
+import { startLoopbackServer, type LoopbackServer, type RecordedRequest, type Reply, type Route } from '../http.js';
+
+/** An issue comment as the REST API returns it (the fields Keyward and reviewers use). */
+export interface IssueComment {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  issue_url: string;
+  body: string;
+  user: { login: string; id: number; type: string };
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  title?: string;
+  message: string;
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  details_url?: string;
+  html_url: string;
+  output: { title?: string; summary?: string; annotations_count: number };
+  annotations: CheckRunAnnotation[];
+}
+
+export interface PullRequestFixture {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  headRepo?: string;
+  files?: { filename: string; status: string; additions: number; deletions: number; patch?: string }[];
+}
+
+export interface GitHubFakeOptions {
+  owner?: string;
+  repo?: string;
+  /** The token requests must carry; others get 401 Bad credentials. */
+  token?: string;
+  /** The bot login comments are posted as. */
+  login?: string;
+}
+
+/** Loopback GitHub REST API: issue comments, check runs, pulls, contents, shaped as docs.github.com documents them. */
+export interface GitHubFake {
+  server: LoopbackServer;
+  url: string;
+  owner: string;
+  repo: string;
+  comments: Map<number, IssueComment[]>;
+  checkRuns: CheckRun[];
+  pulls: Map<number, PullRequestFixture>;
+  /** Repository files served by the contents API (e.g. `.github/CODEOWNERS`). */
+  contents: Map<string, string>;
+  /** Token is read-only (a fork's pull_request): every write answers 403 "Resource not accessible by integration". */
+  readOnly: boolean;
+  addComment(issue: number, body: string, login?: string): IssueComment;
+  /** Requests for one API path regexp, optionally one method. */
+  calls(pathPattern: RegExp, method?: string): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const ANNOTATIONS_LIMIT = 50;
+
+function notFound(documentation = 'https://docs.github.com/rest'): Reply {
+  return { status: 404, body: { message: 'Not Found', documentation_url: documentation, status: '404' } };
+}
+
+function validationFailed(message: string, documentation: string): Reply {
+  return { status: 422, body: { message: 'Validation Failed', errors: [{ message, code: 'invalid' }], documentation_url: documentation, status: '422' } };
+}
+
+function forbidden(documentation: string): Reply {
+  return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: documentation, status: '403' } };
+}
+
+function parseJson(req: RecordedRequest): Record<string, unknown> {
+  try {
+    return req.body ? (JSON.parse(req.body) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Page through `items` as the REST API does: per_page (max 100, default 30), page, and a Link header. */
+function paginate<T>(req: RecordedRequest, items: T[], baseUrl: string): Reply {
+  const perPage = Math.min(Math.max(Number(req.query.get('per_page') ?? 30) || 30, 1), 100);
+  const page = Math.max(Number(req.query.get('page') ?? 1) || 1, 1);
+  const last = Math.max(Math.ceil(items.length / perPage), 1);
+  const link = (p: number, rel: string) => {
+    const query = new URLSearchParams(req.query);
+    query.set('per_page', String(perPage));
+    query.set('page', String(p));
+    return `<${baseUrl}${req.path}?${query.toString()}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'));
+  if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+  return { status: 200, headers: links.length ? { link: links.join(', ') } : {}, body: items.slice((page - 1) * perPage, page * perPage) };
+}
+
+export async function startGitHubServer(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
+  const owner = options.owner ?? 'acme';
+  const repo = options.repo ?? 'app';
+  const login = options.login ?? 'github-actions[bot]';
+  const server = await startLoopbackServer();
+  const api = server.url;
+  let nextId = 1000;
+  const fake: GitHubFake = {
+    server,
+    url: api,
+    owner,
+    repo,
+    comments: new Map(),
+    checkRuns: [],
+    pulls: new Map(),
+    contents: new Map(),
+    readOnly: false,
+    addComment(issue, body, author = login) {
+      const id = nextId++;
+      const now = new Date().toISOString();
+      const comment: IssueComment = {
+        id,
+        node_id: `IC_${id}`,
+        url: `${api}/repos/${owner}/${repo}/issues/comments/${id}`,
+        html_url: `https://github.test/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
+        issue_url: `${api}/repos/${owner}/${repo}/issues/${issue}`,
+        body,
+        user: { login: author, id: author === login ? 41898282 : 1, type: author === login ? 'Bot' : 'User' },
+        created_at: now,
+        updated_at: now,
+      };
+      const list = fake.comments.get(issue) ?? [];
+      list.push(comment);
+      fake.comments.set(issue, list);
+      return comment;
+    },
+    calls: (pattern, method) => server.requests.filter((r) => pattern.test(r.path) && (!method || r.method === method.toUpperCase())),
+    close: () => server.close(),
+  };
+
+  const authorised = (handler: (req: RecordedRequest, params: Record<string, string>) => Reply) => (req: RecordedRequest, params: Record<string, string>): Reply => {
+    if (options.token) {
+      const header = String(req.headers.authorization ?? '');
+      if (header !== `token ${options.token}` && header !== `Bearer ${options.token}`) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } };
+    }
+    if (params.owner !== owner || params.repo !== repo) return notFound();
+    return handler(req, params);
+  };
+  const findComment = (id: number): { issue: number; index: number; list: IssueComment[] } | undefined => {
+    for (const [issue, list] of fake.comments) {
+      const index = list.findIndex((c) => c.id === id);
+      if (index >= 0) return { issue, index, list };
+    }
+    return undefined;
+  };
+  const commentDocs = 'https://docs.github.com/rest/issues/comments';
+  const checkDocs = 'https://docs.github.com/rest/checks/runs';
+
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      path: '/repos/:owner/:repo/issues/:number/comments',
+      handler: authorised((req, p) => paginate(req, fake.comments.get(Number(p.number)) ?? [], api)),
+    },
+    {
+      method: 'POST',
+      path: '/repos/:owner/:repo/issues/:number/comments',
+      handler: authorised((req, p) => {
+        if (fake.readOnly) return forbidden(`${commentDocs}#create-an-issue-comment`);
+        const body = parseJson(req).body;
+        if (typeof body !== 'string' || body === '') return validationFailed('body is missing', `${commentDocs}#create-an-issue-comment`);
+        if (body.length > 65536) return validationFailed('Body is too long (maximum is 65536 characters)', `${commentDocs}#create-an-issue-comment`);
+        return { status: 201, body: fake.addComment(Number(p.number), body) };
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/repos/:owner/:repo/issues/comments/:id',
+      handler: authorised((_req, p) => {
+        const found = findComment(Number(p.id));
+        return found ? { body: found.list[found.index] } : notFound(`${commentDocs}#get-an-issue-comment`);
+      }),
+    },
+    {
+      method: 'PATCH',
+      path: '/repos/:owner/:repo/issues/comments/:id',
+      handler: authorised((req, p) => {
+        if (fake.readOnly) return forbidden(`${commentDocs}#update-an-issue-comment`);
+        const found = findComment(Number(p.id));
+        if (!found) return notFound(`${commentDocs}#update-an-issue-comment`);
+        const body = parseJson(req).body;
+        if (typeof body !== 'string' || body === '') return validationFailed('body is missing', `${commentDocs}#update-an-issue-comment`);
+        const comment = found.list[found.index]!;
+        comment.body = body;
+        comment.updated_at = new Date().toISOString();
+        return { body: comment };
+      }),
+    },
+    {
+      method: 'DELETE',
+      path: '/repos/:owner/:repo/issues/comments/:id',
+      handler: authorised((_req, p) => {
+        if (fake.readOnly) return forbidden(`${commentDocs}#delete-an-issue-comment`);
+        const found = findComment(Number(p.id));
+        if (!found) return notFound(`${commentDocs}#delete-an-issue-comment`);
+        found.list.splice(found.index, 1);
+        return { status: 204 };
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/repos/:owner/:repo/check-runs',
+      handler: authorised((req) => {
+        if (fake.readOnly) return forbidden(`${checkDocs}#create-a-check-run`);
+        const input = parseJson(req);
+        if (typeof input.name !== 'string' || typeof input.head_sha !== 'string') return validationFailed('name and head_sha are required', `${checkDocs}#create-a-check-run`);
+        const output = input.output as { title?: string; summary?: string; annotations?: CheckRunAnnotation[] } | undefined;
+        if ((output?.annotations?.length ?? 0) > ANNOTATIONS_LIMIT) return validationFailed(`at most ${ANNOTATIONS_LIMIT} annotations per request`, `${checkDocs}#create-a-check-run`);
+        if (output && (typeof output.title !== 'string' || typeof output.summary !== 'string')) return validationFailed('output needs title and summary', `${checkDocs}#create-a-check-run`);
+        const id = nextId++;
+        const run: CheckRun = {
+          id,
+          name: input.name,
+          head_sha: input.head_sha,
+          status: typeof input.status === 'string' ? input.status : 'queued',
+          conclusion: typeof input.conclusion === 'string' ? input.conclusion : null,
+          details_url: typeof input.details_url === 'string' ? input.details_url : undefined,
+          html_url: `https://github.test/${owner}/${repo}/runs/${id}`,
+          output: { title: output?.title, summary: output?.summary, annotations_count: output?.annotations?.length ?? 0 },
+          annotations: [...(output?.annotations ?? [])],
+        };
+        if (run.status === 'completed' && !run.conclusion) return validationFailed('conclusion is required when status is completed', `${checkDocs}#create-a-check-run`);
+        fake.checkRuns.push(run);
+        const { annotations: _hidden, ...visible } = run;
+        return { status: 201, body: visible };
+      }),
+    },
+    {
+      method: 'PATCH',
+      path: '/repos/:owner/:repo/check-runs/:id',
+      handler: authorised((req, p) => {
+        if (fake.readOnly) return forbidden(`${checkDocs}#update-a-check-run`);
+        const run = fake.checkRuns.find((r) => r.id === Number(p.id));
+        if (!run) return notFound(`${checkDocs}#update-a-check-run`);
+        const input = parseJson(req);
+        const output = input.output as { title?: string; summary?: string; annotations?: CheckRunAnnotation[] } | undefined;
+        if ((output?.annotations?.length ?? 0) > ANNOTATIONS_LIMIT) return validationFailed(`at most ${ANNOTATIONS_LIMIT} annotations per request`, `${checkDocs}#update-a-check-run`);
+        if (output && (typeof output.title !== 'string' || typeof output.summary !== 'string')) return validationFailed('output needs title and summary', `${checkDocs}#update-a-check-run`);
+        if (typeof input.status === 'string') run.status = input.status;
+        if (typeof input.conclusion === 'string') {
+          run.conclusion = input.conclusion;
+          run.status = 'completed';
+        }
+        if (output) {
+          // Annotations accumulate across updates; title and summary are replaced.
+          run.annotations.push(...(output.annotations ?? []));
+          run.output = { title: output.title, summary: output.summary, annotations_count: run.annotations.length };
+        }
+        const { annotations: _hidden, ...visible } = run;
+        return { body: visible };
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/repos/:owner/:repo/check-runs/:id/annotations',
+      handler: authorised((req, p) => {
+        const run = fake.checkRuns.find((r) => r.id === Number(p.id));
+        return run ? paginate(req, run.annotations, api) : notFound(`${checkDocs}#list-check-run-annotations`);
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/repos/:owner/:repo/pulls/:number',
+      handler: authorised((_req, p) => {
+        const pull = fake.pulls.get(Number(p.number));
+        if (!pull) return notFound('https://docs.github.com/rest/pulls/pulls#get-a-pull-request');
+        const headRepo = pull.headRepo ?? `${owner}/${repo}`;
+        return {
+          body: {
+            number: pull.number,
+            state: 'open',
+            html_url: `https://github.test/${owner}/${repo}/pull/${pull.number}`,
+            base: { sha: pull.baseSha, ref: 'main', repo: { full_name: `${owner}/${repo}`, fork: false } },
+            head: { sha: pull.headSha, ref: 'feature', repo: { full_name: headRepo, fork: headRepo !== `${owner}/${repo}` } },
+          },
+        };
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/repos/:owner/:repo/pulls/:number/files',
+      handler: authorised((req, p) => {
+        const pull = fake.pulls.get(Number(p.number));
+        return pull ? paginate(req, pull.files ?? [], api) : notFound('https://docs.github.com/rest/pulls/pulls#list-pull-requests-files');
+      }),
+    },
+  ];
+  // The contents API takes a slash-separated path; the route table matches one segment per `:name`.
+  for (let depth = 1; depth <= 4; depth++) {
+    const segments = Array.from({ length: depth }, (_, i) => `:p${i}`);
+    routes.push({
+      method: 'GET',
+      path: `/repos/:owner/:repo/contents/${segments.join('/')}`,
+      handler: authorised((_req, p) => {
+        const path = segments.map((s) => decodeURIComponent(p[s.slice(1)]!)).join('/');
+        const content = fake.contents.get(path);
+        if (content === undefined) return notFound('https://docs.github.com/rest/repos/contents#get-repository-content');
+        const encoded = Buffer.from(content).toString('base64');
+        return { body: { type: 'file', encoding: 'base64', size: Buffer.byteLength(content), name: path.split('/').pop(), path, sha: 'f'.repeat(40), content: encoded.replace(/(.{60})/g, '$1\n') } };
+      }),
+    });
+  }
+  server.addRoutes(routes);
+  return fake;
+}
