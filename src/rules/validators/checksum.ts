@@ -1,16 +1,7 @@
-import { crc32 } from 'node:zlib';
+import { base62 } from './base62.js';
+import { crc32 } from './crc32.js';
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-
-export function base62(value: number, width: number): string {
-  let out = '';
-  let rest = value >>> 0;
-  do {
-    out = BASE62[rest % 62] + out;
-    rest = Math.floor(rest / 62);
-  } while (rest > 0);
-  return out.padStart(width, '0');
-}
+export { base62 } from './base62.js';
 
 /**
  * GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`) and npm (`npm_`) tokens end in six base62 characters: the CRC32 of
