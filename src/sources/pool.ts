@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { KeywardConfig } from '../engine/config/types.js';
+import { globMatcher } from '../engine/allowlist.js';
 import { createScanner } from '../engine/scanner.js';
 import type { Scanner, ScanResult } from '../engine/types.js';
 import { readScannable } from './read.js';
@@ -73,14 +74,22 @@ export function serveScanWorkerIfAsked(): boolean {
 
 export function createScanPool(options: ScanPoolOptions): ScanPool {
   const baseline = [...(options.baseline ?? [])];
-  const scanner = createScanner({ config: options.config, baseline });
   const maxFileSize = options.config.maxFileSize;
   const entry = options.workerEntry;
   const wanted = options.workers ?? Math.max(1, Math.min(availableParallelism(), 4));
   const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
-  const base = { scanner, isPathIgnored: (path: string) => scanner.isPathIgnored(path) };
+  // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
+  let own: Scanner | undefined;
+  const scanner = () => (own ??= createScanner({ config: options.config, baseline }));
+  const ignored = globMatcher(options.config.ignorePaths);
+  const base = {
+    get scanner() {
+      return scanner();
+    },
+    isPathIgnored: (path: string) => ignored(path),
+  };
   if (!usable) {
-    return { ...base, workers: 0, scanFile: async (root, path) => scanFileWith(scanner, maxFileSize, root, path), close: async () => {} };
+    return { ...base, workers: 0, scanFile: async (root: string, path: string) => scanFileWith(scanner(), maxFileSize, root, path), close: async () => {} };
   }
 
   const init: WorkerInit = { keyward: 'scan-worker', config: options.config, baseline };
@@ -113,7 +122,10 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     workers.push(worker);
   }
   return {
-    ...base,
+    get scanner() {
+      return scanner();
+    },
+    isPathIgnored: base.isPathIgnored,
     workers: workers.length,
     scanFile(root, path) {
       if (failure) return Promise.reject(failure);
