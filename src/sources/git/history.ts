@@ -1,125 +1,148 @@
-import { spawn } from 'node:child_process';
 import type { CommitRef, Finding, ScanNotice } from '../../engine/finding.js';
-import type { Scanner } from '../../engine/types.js';
-import { gitLines, unquotePath } from './run.js';
+import { scanBlobJobs, type BlobJob, type BlobOutcome } from './blobs.js';
+import { CatFile } from './catfile.js';
+import { COMMIT_FORMAT, parseCommitHeader } from './patch.js';
+import { gitLines, gitText, unquotePath } from './run.js';
 import type { GitScanOptions } from './types.js';
+import { scanBlobJobsOnWorkers, workersUsable } from './worker.js';
 
-interface Introduction {
-  path: string;
-  commit: CommitRef;
+export interface Introductions {
+  /** Unique blobs in the order they first appear, oldest commit first. */
+  jobs: BlobJob[];
+  /** For each job, the commit that introduced the blob (at `job.path`). */
+  commits: CommitRef[];
+  commitCount: number;
 }
 
-const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1');
+const MAX_LISTED = 20;
 
 /**
- * Where each blob first appeared: `git log --raw` oldest first lists, per commit, the new blob of every changed
- * path; the first (commit, path) a blob shows up at introduced it. Merges are diffed against their first parent.
+ * Where each blob first appeared: `git log --raw` oldest first lists, per commit, the new blob of every changed path;
+ * the first (commit, path) a blob shows up at introduced it. Merges are diffed against their first parent, so a blob
+ * made by a conflict resolution is introduced by the merge. A walk that git cannot finish (a missing tree or commit)
+ * keeps what it read, with a notice.
  */
-export async function blobIntroductions(repoDir: string, revisions: string[], notices: ScanNotice[]): Promise<{ blobs: Map<string, Introduction>; commits: number }> {
-  const blobs = new Map<string, Introduction>();
+export async function blobIntroductions(repoDir: string, revisions: string[], notices: ScanNotice[], ignored: (path: string) => boolean): Promise<Introductions> {
+  const seen = new Set<string>();
+  const jobs: BlobJob[] = [];
+  const commits: CommitRef[] = [];
   let commit: CommitRef | undefined;
-  let commits = 0;
+  let commitCount = 0;
   let submodules = 0;
-  const args = ['log', '--topo-order', '--reverse', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s', ...revisions, '--'];
-  for await (const line of gitLines(repoDir, args)) {
-    if (line[0] === 0x01) {
-      const [sha = '', author = '', email = '', date = '', summary = ''] = line.subarray(1).toString('utf8').split('\0');
-      commit = { sha, author, email, date, summary };
-      commits += 1;
-      continue;
+  const args = ['log', '--topo-order', '--reverse', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-color', COMMIT_FORMAT, ...revisions, '--'];
+  try {
+    for await (const line of gitLines(repoDir, args)) {
+      if (line[0] === 0x01) {
+        commit = parseCommitHeader(line);
+        commitCount += 1;
+        continue;
+      }
+      if (line[0] !== 0x3a /* : */ || !commit) continue;
+      // :100644 100644 <old> <new> M\t<path>
+      const tab = line.indexOf(9);
+      if (tab === -1) continue;
+      const fields = line.subarray(1, tab).toString('latin1').split(' ');
+      const mode = fields[1];
+      const sha = fields[3];
+      const status = fields[4];
+      if (!sha || status === 'D' || /^0+$/.test(sha) || seen.has(sha)) continue;
+      if (mode === '160000') {
+        submodules += 1;
+        continue;
+      }
+      if (mode === '120000') continue; // a symlink's blob is its target path
+      seen.add(sha);
+      const path = unquotePath(line.subarray(tab + 1));
+      if (ignored(path)) continue;
+      jobs.push({ index: jobs.length, sha, path });
+      commits.push(commit);
     }
-    if (line[0] !== 0x3a /* : */ || !commit) continue;
-    // :100644 100644 <old> <new> M\t<path>
-    const tab = line.indexOf(9);
-    if (tab === -1) continue;
-    const fields = line.subarray(1, tab).toString('latin1').split(' ');
-    const mode = fields[1];
-    const sha = fields[3];
-    const status = fields[4];
-    if (!sha || status === 'D' || /^0+$/.test(sha)) continue;
-    if (mode === '160000') {
-      submodules += 1;
-      continue;
-    }
-    if (mode === '120000') continue;
-    if (!blobs.has(sha)) blobs.set(sha, { path: unquotePath(line.subarray(tab + 1)), commit });
+  } catch (error) {
+    notices.push({ kind: 'missing-object', message: `the history walk stopped early (${(error as Error).message.split('\n')[0]}); ${commitCount} commit(s) read and their blobs scanned` });
   }
-  if (submodules > 0) notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: submodules are separate repositories; scan them on their own` });
-  return { blobs, commits };
+  if (submodules > 0) notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
+  return { jobs, commits, commitCount };
+}
+
+/** In a partial clone, the blobs it never fetched; listed up front so that no read triggers a fetch per blob. */
+async function missingInPartialClone(repoDir: string, revisions: string[]): Promise<Set<string>> {
+  const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
+  const missing = new Set<string>();
+  if (!promisor) return missing;
+  for await (const line of gitLines(repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...revisions, '--'])) {
+    if (line[0] === 0x3f /* ? */) missing.add(line.subarray(1).toString('latin1'));
+  }
+  return missing;
+}
+
+export interface BlobScanTotals {
+  findings: Finding[];
+  blobs: number;
+  bytes: number;
 }
 
 /**
- * Reads blobs through one long-lived `git cat-file --batch` process: git inflates objects while this thread scans
- * the previous ones, so both cores work. Missing objects (partial clones, damaged stores) are counted, not fatal.
+ * Reads every introduced blob once and scans it, on worker threads when the caller gave a usable worker entry and in
+ * this thread otherwise; findings go to the commit and path that introduced their blob, and the same secret at the
+ * same path is reported once, at its oldest commit (a later edit of the file does not re-introduce it).
  */
-export async function scanBlobs(
-  options: GitScanOptions & { blobs: Map<string, Introduction>; notices: ScanNotice[]; onBlob?: (bytes: number) => void },
-): Promise<{ findings: Finding[]; bytes: number; scanned: number }> {
-  const { repoDir, scanner, blobs, notices } = options;
+export async function scanIntroducedBlobs(options: GitScanOptions, revisions: string[], notices: ScanNotice[], progress: (commitsTotal: number, blobsDone: number, bytesDone: number) => void): Promise<BlobScanTotals & { commitCount: number }> {
+  const { repoDir, scanner } = options;
   const maxBlobSize = options.maxBlobSize ?? 25 * 1024 * 1024;
-  const child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const order = [...blobs.keys()];
-  child.stdin.on('error', () => {});
-  const feeder = (async () => {
-    for (const sha of order) {
-      if (!child.stdin.write(`${sha}\n`)) await new Promise((resolve) => child.stdin.once('drain', resolve));
-    }
-    child.stdin.end();
-  })();
-  const findings: Finding[] = [];
-  let bytes = 0;
-  let scanned = 0;
-  let missing = 0;
-  let lfs = 0;
-  let pending: Buffer = Buffer.alloc(0);
-  let index = 0;
-  const consume = () => {
-    for (;;) {
-      const newline = pending.indexOf(10);
-      if (newline === -1) return;
-      const header = pending.subarray(0, newline).toString('latin1');
-      const [sha = '', type = '', sizeText = ''] = header.split(' ');
-      if (type === 'missing' || sizeText === '') {
-        missing += 1;
-        index += 1;
-        pending = pending.subarray(newline + 1);
-        continue;
-      }
-      const size = Number(sizeText);
-      if (pending.length < newline + 1 + size + 1) return;
-      const content = pending.subarray(newline + 1, newline + 1 + size);
-      pending = pending.subarray(newline + 2 + size);
-      index += 1;
-      const intro = blobs.get(sha);
-      if (!intro || type !== 'blob') continue;
-      bytes += size;
-      options.onBlob?.(size);
-      if (size > maxBlobSize) {
-        notices.push({ kind: 'too-large', path: intro.path, message: `${intro.path} at ${intro.commit.sha.slice(0, 12)}: ${size} bytes is over the ${maxBlobSize}-byte limit; not scanned` });
-        continue;
-      }
-      if (content.subarray(0, LFS_POINTER.length).equals(LFS_POINTER)) {
-        lfs += 1;
-        continue;
-      }
-      scanned += 1;
-      const result = scanBlob(scanner, Buffer.from(content), intro);
-      findings.push(...result);
-    }
-  };
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    consume();
-  }
-  await feeder;
-  await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.on('close', resolve)));
-  if (missing > 0) notices.push({ kind: 'missing-object', message: `${missing} blob(s) missing from the object store (partial or damaged clone); the rest was scanned` });
-  if (lfs > 0) notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) skipped: the content lives in LFS storage, not in git` });
-  void index;
-  return { findings, bytes, scanned };
-}
+  const intro = await blobIntroductions(repoDir, revisions, notices, (path) => scanner.isPathIgnored(path));
+  const absent = await missingInPartialClone(repoDir, revisions).catch(() => new Set<string>());
+  const jobs = absent.size ? intro.jobs.filter((job) => !absent.has(job.sha)) : intro.jobs;
 
-function scanBlob(scanner: Scanner, content: Buffer, intro: Introduction): Finding[] {
-  if (scanner.isPathIgnored(intro.path)) return [];
-  return scanner.scanBuffer(content, intro.path).findings.map((finding) => ({ ...finding, commit: intro.commit }));
+  const outcomes: (BlobOutcome | undefined)[] = new Array(intro.jobs.length);
+  let blobsDone = 0;
+  let bytesDone = 0;
+  const done = (outcome: BlobOutcome) => {
+    outcomes[outcome.index] = outcome;
+    blobsDone += 1;
+    bytesDone += outcome.size;
+    progress(intro.commitCount, blobsDone, bytesDone);
+  };
+  if (workersUsable(options.workers) && jobs.length > 64) {
+    await scanBlobJobsOnWorkers(options.workers, repoDir, maxBlobSize, jobs, done);
+  } else {
+    const catFile = new CatFile(repoDir);
+    try {
+      await scanBlobJobs(catFile, scanner, jobs, maxBlobSize, done);
+    } finally {
+      catFile.close();
+    }
+  }
+
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  let missing = absent.size ? intro.jobs.length - jobs.length : 0;
+  let lfs = 0;
+  let binary = 0;
+  const tooLarge: string[] = [];
+  let bytes = 0;
+  for (let i = 0; i < intro.jobs.length; i++) {
+    const outcome = outcomes[i];
+    if (!outcome) continue;
+    const job = intro.jobs[i]!;
+    const commit = intro.commits[i]!;
+    bytes += outcome.size;
+    if (outcome.status === 'missing') missing += 1;
+    else if (outcome.status === 'lfs-pointer') lfs += 1;
+    else if (outcome.status === 'binary') binary += 1;
+    else if (outcome.status === 'too-large') tooLarge.push(`${job.path} at ${commit.sha.slice(0, 12)} (${outcome.size} bytes)`);
+    for (const finding of outcome.findings) {
+      const key = `${finding.fingerprint}\0${job.path}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      findings.push({ ...finding, commit });
+    }
+  }
+  if (missing > 0) notices.push({ kind: 'missing-object', message: `${missing} blob(s) missing from the object store (partial clone or damaged repository) were not scanned; the other ${intro.jobs.length - missing} were` });
+  if (lfs > 0) notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
+  if (binary > 0) notices.push({ kind: 'binary', message: `${binary} binary blob(s) not scanned` });
+  if (tooLarge.length > 0) {
+    const listed = tooLarge.slice(0, MAX_LISTED).join(', ') + (tooLarge.length > MAX_LISTED ? `, and ${tooLarge.length - MAX_LISTED} more` : '');
+    notices.push({ kind: 'too-large', message: `${tooLarge.length} blob(s) over the ${maxBlobSize}-byte limit not scanned: ${listed}` });
+  }
+  return { findings, blobs: intro.jobs.length, bytes, commitCount: intro.commitCount };
 }

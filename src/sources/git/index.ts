@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanNotice } from '../../engine/finding.js';
-import { blobIntroductions, scanBlobs } from './history.js';
-import { COMMIT_FORMAT, PatchScanner } from './patch.js';
+import { scanIntroducedBlobs } from './history.js';
+import { COMMIT_FORMAT, LOG_PATCH_ARGS, PATCH_ARGS, PatchScanner } from './patch.js';
 import { git, gitLines, gitText, objectExists } from './run.js';
 import type { GitScanOptions, GitSourceResult } from './types.js';
 
-export type { GitProgress, GitScanOptions, GitSourceResult } from './types.js';
-
-const PATCH_ARGS = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--diff-merges=first-parent'];
+export type { GitProgress, GitScanOptions, GitSourceResult, GitWorkerOptions } from './types.js';
+export { serveGitWorkerIfAsked } from './worker.js';
+export { createGitProgressReporter, type GitProgressReporter } from './progress.js';
 const ZERO = /^0+$/;
 
 async function shallowNotice(repoDir: string): Promise<{ notice?: ScanNotice; boundary?: string[] }> {
@@ -28,19 +28,23 @@ async function shallowNotice(repoDir: string): Promise<{ notice?: ScanNotice; bo
 
 async function scanPatchStream(options: GitScanOptions, args: string[], extraNotices: ScanNotice[] = []): Promise<GitSourceResult> {
   const started = performance.now();
-  const patches = new PatchScanner(options.scanner);
+  const patches = new PatchScanner(options.scanner, options.maxBlobSize);
+  let reported = -1;
   for await (const line of gitLines(options.repoDir, args)) {
     patches.line(line);
-    options.onProgress?.({ commitsDone: patches.commits, blobsDone: 0, bytesDone: patches.bytes });
+    if (options.onProgress && patches.files !== reported) {
+      reported = patches.files;
+      options.onProgress({ commitsDone: patches.commits, blobsDone: patches.files, bytesDone: patches.bytes });
+    }
   }
-  patches.flush();
+  patches.finish();
   const shallow = await shallowNotice(options.repoDir);
   const notices = [...extraNotices, ...patches.notices];
   if (shallow.notice) notices.push(shallow.notice);
   return {
     findings: patches.findings,
     notices,
-    stats: { commits: patches.commits, blobs: 0, bytes: patches.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    stats: { commits: patches.commits, blobs: patches.files, bytes: patches.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
   };
 }
 
@@ -49,7 +53,7 @@ export async function scanDiff(options: GitScanOptions & { base: string; head: s
   for (const rev of [options.base, options.head]) {
     if (!(await objectExists(options.repoDir, rev))) throw new Error(`git: ${rev} is not a commit in ${options.repoDir} (for a shallow checkout, fetch the PR base first)`);
   }
-  return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...PATCH_ARGS, options.head, '--not', options.base, '--']);
+  return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, options.head, '--not', options.base, '--']);
 }
 
 /** The commits of a push; `before` missing or all zeros means a new branch: its commits not on any remote branch. */
@@ -63,42 +67,33 @@ export async function scanPush(options: GitScanOptions & { before?: string; afte
     const remotes = (await gitText(options.repoDir, ['for-each-ref', '--format=%(refname)', 'refs/remotes'])).split('\n').filter(Boolean);
     exclude = remotes.length > 0 ? ['--remotes'] : [];
   }
-  return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...PATCH_ARGS, options.after, ...(exclude.length ? ['--not', ...exclude] : []), '--'], notices);
+  return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, options.after, ...(exclude.length ? ['--not', ...exclude] : []), '--'], notices);
 }
 
 /** Staged changes, for a pre-commit hook: added lines of `git diff --cached`, no commit yet. */
 export async function scanStaged(options: GitScanOptions): Promise<GitSourceResult> {
-  return scanPatchStream(options, ['diff', '--cached', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C']);
+  return scanPatchStream(options, ['diff', '--cached', ...PATCH_ARGS]);
 }
 
 /**
  * Whole history: every commit reachable from all refs (or from `branch`, or since `since`). Each unique blob is read
- * once through `git cat-file --batch` and scanned once; findings name the commit and path that introduced the blob.
+ * once through long-lived `git cat-file --batch` processes and scanned once; findings name the commit and path that
+ * introduced them.
  */
-export async function scanHistory(options: GitScanOptions & { since?: string; branch?: string }): Promise<GitSourceResult> {
+export async function scanHistory(options: GitScanOptions & { since?: string; branch?: string; allRefs?: boolean }): Promise<GitSourceResult> {
   const started = performance.now();
   const notices: ScanNotice[] = [];
-  const revisions = options.branch ? [options.branch] : ['--all'];
+  const revisions = options.branch && !options.allRefs ? [options.branch] : ['--all'];
   if (options.since) revisions.push('--not', options.since);
-  const { blobs, commits } = await blobIntroductions(options.repoDir, revisions, notices);
-  let blobsDone = 0;
-  let bytesDone = 0;
-  const scanned = await scanBlobs({
-    ...options,
-    blobs,
-    notices,
-    onBlob: (bytes) => {
-      blobsDone += 1;
-      bytesDone += bytes;
-      options.onProgress?.({ commitsDone: commits, commitsTotal: commits, blobsDone, bytesDone });
-    },
-  });
+  const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) =>
+    options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }),
+  );
   const shallow = await shallowNotice(options.repoDir);
   if (shallow.notice) notices.push(shallow.notice);
   return {
     findings: scanned.findings,
     notices,
-    stats: { commits, blobs: blobs.size, bytes: scanned.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
   };
 }
 
