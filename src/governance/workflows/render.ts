@@ -1,0 +1,45 @@
+import type { WorkflowAuditResult, WorkflowFinding } from './audit.js';
+
+function location(finding: WorkflowFinding): string {
+  const parts = [finding.job ? `job ${finding.job}` : 'workflow level', finding.step ? `step "${finding.step}"` : ''].filter(Boolean);
+  return parts.join(', ');
+}
+
+const indent = (text: string, by: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
+
+/** Plain-text report for the terminal and the Action log. */
+export function renderWorkflowAuditText(result: WorkflowAuditResult): string {
+  const lines: string[] = [];
+  for (const finding of result.findings) {
+    lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${location(finding)})`);
+    lines.push(`  ${finding.message}`);
+    lines.push('  Replace with:');
+    lines.push(indent(finding.replacement, '    '));
+    lines.push('');
+  }
+  for (const notice of result.notices) lines.push(`${notice.path}:${notice.line}: notice: not audited: ${notice.message}`);
+  const files = result.workflows.length;
+  lines.push(
+    result.findings.length === 0
+      ? `Workflow audit: ${files} workflow file${files === 1 ? '' : 's'}, no long-lived credential patterns found.`
+      : `Workflow audit: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${new Set(result.findings.map((f) => f.path)).size} of ${files} workflow file${files === 1 ? '' : 's'}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Markdown for a job summary or PR comment: one section per finding with its replacement in a YAML block. */
+export function renderWorkflowAuditMarkdown(result: WorkflowAuditResult): string {
+  if (result.findings.length === 0 && result.notices.length === 0) return '';
+  const parts = ['### Workflow audit', ''];
+  for (const finding of result.findings) {
+    parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${location(finding)}): ${finding.message}`);
+    parts.push('', '  ```yaml', indent(finding.replacement, '  '), '  ```', '');
+  }
+  for (const notice of result.notices) parts.push(`- Not audited: \`${notice.path}\` line ${notice.line}: ${notice.message}`);
+  return `${parts.join('\n')}\n`;
+}
