@@ -1,5 +1,6 @@
 import { rule } from '../build.js';
 import { hasBase62Crc32 } from '../validators/checksum.js';
+import { hasKeyBody } from '../validators/pem.js';
 import type { Rule } from '../types.js';
 
 const GITHUB_TOKENS = 'https://github.com/settings/tokens';
@@ -34,6 +35,20 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b',
     longLived: true,
     revokeUrl: 'https://github.com/settings/personal-access-tokens',
+  }),
+  // Listed before the generic PEM rule so that a key named as a GitHub App's gets the App-specific remediation.
+  rule({
+    id: 'github-app-private-key',
+    title: 'GitHub App private key',
+    provider: 'GitHub',
+    severity: 'critical',
+    keywords: ['githubapp', 'github_app', 'github-app', 'ghapp', 'gh_app', 'gh-app'],
+    pattern: '(?is)(?:github|gh)[_-]?app[\\w-]{0,24}?private[_-]?key["\']?\\s*(?::|=|:=|=>)\\s*[|>]?[-+]?\\s*["\']?(-----BEGIN (?:RSA )?PRIVATE KEY-----.{64,}?-----END (?:RSA )?PRIVATE KEY-----)',
+    multilineWindow: 16384,
+    validate: hasKeyBody,
+    longLived: true,
+    revokeUrl: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps',
+    remediation: 'Delete the key in the GitHub App settings (Private keys) after generating a new one; in Actions mint installation tokens with actions/create-github-app-token from a secret.',
   }),
   rule({
     id: 'gitlab-personal-access-token',

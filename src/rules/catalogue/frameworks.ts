@@ -15,6 +15,18 @@ export const frameworkRules: Rule[] = [
     remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
   }),
   rule({
+    id: 'flask-secret-key',
+    title: 'Flask secret key',
+    provider: 'Flask',
+    severity: 'high',
+    kind: 'generic',
+    keywords: ['secret_key'],
+    pattern: '(?i)(?:\\bapp\\.secret_key|\\.config\\[\\s*["\']SECRET_KEY["\']\\s*\\])\\s*=\\s*[rbu]?["\']([^"\'\\s]{16,128})["\']',
+    entropy: 3,
+    longLived: true,
+    remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
+  }),
+  rule({
     id: 'rails-master-key',
     title: 'Rails master key',
     provider: 'Rails',
