@@ -1,30 +1,48 @@
-import { crc32 } from 'node:zlib';
-import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER, UPPER, randomFrom as r } from '../helpers/fake-secrets.js';
+import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, LOWER, UPPER, randomFrom } from '../helpers/fake-secrets.js';
+import { base62 } from '../../src/rules/validators/base62.js';
+import { crc32 } from '../../src/rules/validators/crc32.js';
 
-/** One realistic snippet holding a generated fake secret the rule must report, and one near-miss it must not. */
+/**
+ * Realistic snippets for one rule, each holding a freshly generated fake secret: true examples the rule must report
+ * and near-misses (wrong length, prefix case or checksum, missing context, placeholders) it must not.
+ */
 export interface RuleFixture {
+  /** The main true example; the accuracy corpus plants this one. */
+  positive: () => string;
+  /** The main near-miss. */
+  negative: () => string;
+  /** Every true example: the main one and the same secret in other file shapes. */
+  positives: () => string[];
+  /** Every near-miss. */
+  negatives: () => string[];
+}
+
+interface FixtureSpec {
   positive: () => string;
   negative: () => string;
+  morePositives?: () => string[];
+  moreNegatives?: () => string[];
+}
+
+/** What the engine rightly takes for a placeholder (`bbbbbb`, `***`, `...`, `qwerty`); a random draw can land on one. */
+const LOOKS_PLACEHOLDER = /(.)\1{4,}|\*{3}|\.{3}|x{5}|example|changeme|placeholder|redacted|dummy|sample|foobar|lorem|abcdefgh|0123456|1234567|qwerty/i;
+
+/** A generated fake value that cannot be mistaken for a placeholder, so a true example never fails by chance. */
+function r(alphabet: string, length: number): string {
+  for (;;) {
+    const value = randomFrom(alphabet, length);
+    if (!LOOKS_PLACEHOLDER.test(value)) return value;
+  }
 }
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const HEXU = '0123456789ABCDEF';
 const ALNUM_DASH = ALNUM + '_-';
 const uuid = () => `${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`;
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-function base62(value: number): string {
-  let out = '';
-  let rest = value >>> 0;
-  do {
-    out = BASE62[rest % 62] + out;
-    rest = Math.floor(rest / 62);
-  } while (rest > 0);
-  return out.padStart(6, '0');
-}
-/** A token in GitHub/npm's checksummed format, and the same with a broken checksum. */
+/** A token in GitHub/npm's checksummed format, computed here rather than written down. */
 const checksummed = (prefix: string) => {
   const random = r(ALNUM, 30);
-  return `${prefix}${random}${base62(crc32(random))}`;
+  return `${prefix}${random}${base62(crc32(random), 6)}`;
 };
 const badChecksum = (prefix: string) => {
   const token = checksummed(prefix);
@@ -32,28 +50,45 @@ const badChecksum = (prefix: string) => {
   return token.slice(0, -1) + last;
 };
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const jwt = (payload: object) => `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(payload)}.${r(BASE64URL, 43)}`;
+const jwt = (payload: object, header: object = { alg: 'RS256', typ: 'JWT' }) => `${b64url(header)}.${b64url(payload)}.${r(BASE64URL, 43)}`;
 const pemBody = (length: number) => Array.from({ length: Math.ceil(length / 64) }, () => r(BASE64, 64)).join('\n');
+/** Upper case becomes lower and lower becomes upper: `ghp_` -> `GHP_`, `AIza` -> `aiZA`. */
+const swapCase = (text: string) => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
 
 /** `name = "value"` in a few shapes, so fixtures look like code, config and env files. */
 const code = (name: string, value: string) => `const ${name} = "${value}";`;
 const env = (name: string, value: string) => `${name}=${value}`;
 const yaml = (name: string, value: string) => `  ${name}: "${value}"`;
+const json = (name: string, value: string) => `{ "${name}": "${value}" }`;
 
-const prefixed = (prefix: string, alphabet: string, length: number, name = 'token'): RuleFixture => ({
+const prefixed = (prefix: string, alphabet: string, length: number, name = 'token'): FixtureSpec => ({
   positive: () => code(name, prefix + r(alphabet, length)),
   negative: () => code(name, prefix + r(alphabet, 6)),
+  morePositives: () => [yaml(name, prefix + r(alphabet, length)), `export API_TOKEN=${prefix}${r(alphabet, length)}`],
+  moreNegatives: () => [
+    code(name, swapCase(prefix) + r(alphabet, length)),
+    code(name, prefix + 'x'.repeat(length)),
+  ],
 });
-const context = (goodName: string, value: () => string): RuleFixture => ({
+const context = (goodName: string, value: () => string): FixtureSpec => ({
   positive: () => env(goodName, value()),
   negative: () => env('SOME_UNRELATED_ID', value()),
+  morePositives: () => [yaml(goodName.toLowerCase(), value()), json(goodName, value())],
+  moreNegatives: () => [env(goodName, `\${${goodName}}`), yaml(goodName.toLowerCase(), '<' + goodName.toLowerCase() + '>'), `${goodName} is read from the environment`],
 });
-const urlCreds = (scheme: string): RuleFixture => ({
+const urlCreds = (scheme: string): FixtureSpec => ({
   positive: () => env('DATABASE_URL', `${scheme}://app_user:${r(ALNUM, 18)}@db.internal.example.net:5432/app`),
   negative: () => env('DATABASE_URL', `${scheme}://app_user@db.internal.example.net:5432/app`),
+  morePositives: () => [yaml('url', `${scheme}://svc:${r(ALNUM, 12)}%21${r(ALNUM, 4)}@10.0.3.7/db`)],
+  moreNegatives: () => [
+    env('DATABASE_URL', `${scheme}://app_user:@db.internal:5432/app`),
+    env('DATABASE_URL', `${scheme}://app_user:\${DB_PASSWORD}@db.internal:5432/app`),
+    env('DATABASE_URL', `${scheme}://app_user:<password>@db.internal:5432/app`),
+    env('DATABASE_URL', `${scheme}://app_user:{{ .Values.dbPassword }}@db.internal:5432/app`),
+  ],
 });
 
-export const fixtures: Record<string, RuleFixture> = {
+const specs: Record<string, FixtureSpec> = {
   // Cloud
   'aws-access-key-id': { positive: () => env('AWS_ACCESS_KEY_ID', 'AKIA' + r(B32, 16)), negative: () => env('AWS_ACCESS_KEY_ID', 'AKIA' + r(B32, 15)) },
   'aws-session-key-id': { positive: () => env('AWS_ACCESS_KEY_ID', 'ASIA' + r(B32, 16)), negative: () => env('AWS_ACCESS_KEY_ID', 'ASIA' + r(B32, 12)) },
@@ -296,4 +331,75 @@ export const fixtures: Record<string, RuleFixture> = {
   'generic-env-secret': { positive: () => env('PAYMENTS_API_KEY', r(ALNUM, 30)), negative: () => env('PAYMENTS_API_KEY', '${PAYMENTS_API_KEY}') },
   'generic-yaml-secret': { positive: () => `database:\n  password: ${r(ALNUM, 12)}x9Q\n`, negative: () => 'database:\n  password: ${DB_PASSWORD}\n' },
   'authorization-header': { positive: () => `curl -H "Authorization: Bearer ${r(ALNUM, 40)}" https://api.example.net`, negative: () => 'curl -H "Authorization: Bearer $TOKEN" https://api.example.net' },
+  // Added rules
+  'github-app-private-key': {
+    positive: () => `GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n${pemBody(1600)}\n-----END RSA PRIVATE KEY-----"\n`,
+    negative: () => `GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY_PATH=/run/secrets/app.pem\n`,
+    morePositives: () => [`github_app_private_key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    ${pemBody(1600).split('\n').join('\n    ')}\n    -----END RSA PRIVATE KEY-----\n`],
+    moreNegatives: () => [`GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"`],
+  },
+  'vault-recovery-token': { positive: () => env('VAULT_TOKEN', 'hvr.' + r(ALNUM, 28)), negative: () => env('VAULT_TOKEN', 'hvr.' + r(ALNUM, 10)), moreNegatives: () => [env('VAULT_TOKEN', 'HVR.' + r(ALNUM, 28))] },
+  'onepassword-service-account-token': {
+    positive: () => env('OP_SERVICE_ACCOUNT_TOKEN', 'ops_' + Buffer.from(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: r(ALNUM, 22) }, email: `${r(LOWER, 12)}@1passwordserviceaccounts.com`, srpX: r(HEX, 64), muk: { alg: 'A256GCM', ext: true, k: r(BASE64URL, 43), key_ops: ['encrypt', 'decrypt'], kty: 'oct', kid: 'mp' }, secretKey: `A3-${r(UPPER + DIGITS, 6)}-${r(UPPER + DIGITS, 6)}`, throttleSecret: { seed: r(HEX, 64), uuid: r(UPPER + DIGITS, 26) }, deviceUuid: r(LOWER + DIGITS, 26) })).toString('base64').replace(/=+$/, '')),
+    negative: () => env('OP_SERVICE_ACCOUNT_TOKEN', 'ops_' + r(ALNUM, 60)),
+  },
+  'tailscale-api-key': { positive: () => env('TS_API_KEY', `tskey-api-${r(ALNUM, 12)}-${r(ALNUM, 32)}`), negative: () => env('TS_API_KEY', `tskey-api-${r(ALNUM, 12)}`), morePositives: () => [code('authKey', `tskey-auth-${r(ALNUM, 12)}-${r(ALNUM, 32)}`)], moreNegatives: () => [env('TS_API_KEY', `TSKEY-API-${r(ALNUM, 12)}-${r(ALNUM, 32)}`)] },
+  'tailscale-oauth-client-secret': { positive: () => env('TS_OAUTH_SECRET', `tskey-client-${r(ALNUM, 12)}-${r(ALNUM, 32)}`), negative: () => env('TS_OAUTH_SECRET', `tskey-client-${r(ALNUM, 12)}`) },
+  'salesforce-access-token': { positive: () => env('SF_ACCESS_TOKEN', `00D${r(ALNUM, 15)}!${r(ALNUM + '.', 96)}`), negative: () => env('SF_ORG_ID', `00D${r(ALNUM, 15)}`) },
+  'linkedin-client-secret': context('LINKEDIN_CLIENT_SECRET', () => r(ALNUM, 16)),
+  'paystack-secret-key': context('PAYSTACK_SECRET_KEY', () => 'sk_live_' + r(HEX, 40)),
+  'flask-secret-key': {
+    positive: () => `app.config['SECRET_KEY'] = '${r(ALNUM, 32)}'`,
+    negative: () => `app.config['SECRET_KEY'] = os.environ['FLASK_SECRET_KEY']`,
+    morePositives: () => [`app.secret_key = b'${r(HEX, 48)}'`],
+    moreNegatives: () => [`app.secret_key = 'dev'`, `app.config["SECRET_KEY"] = "${'x'.repeat(24)}"`],
+  },
 };
+
+/** Further near-misses for the rules most likely to be tripped by lookalikes. */
+const nearMisses: Record<string, () => string[]> = {
+  'aws-access-key-id': () => [env('AWS_ACCESS_KEY_ID', 'akia' + r(B32, 16)), env('AWS_ACCESS_KEY_ID', 'AKIA' + r(B32, 9) + 'EXAMPLE'), env('AWS_ACCESS_KEY_ID', 'AKIA' + r(B32, 16) + 'Q')],
+  'aws-secret-access-key': () => [code('blob', r(BASE64, 40)), env('aws_secret_access_key', '${AWS_SECRET_ACCESS_KEY}'), env('aws_secret_access_key', r(BASE64, 28) + 'EXAMPLEKEY12')],
+  'github-personal-access-token': () => [env('GH_TOKEN', swapCase('ghp_') + checksummed('ghp_').slice(4)), env('GH_TOKEN', checksummed('ghp_').slice(0, -1)), env('GH_TOKEN', 'ghp_' + 'x'.repeat(36))],
+  'github-server-to-server-token': () => [code('installationToken', 'ghs_' + r(ALNUM, 36))],
+  'npm-access-token': () => [env('NPM_TOKEN', 'npm_' + r(ALNUM, 36)), env('NPM_TOKEN', 'NPM_' + checksummed('npm_').slice(4))],
+  'stripe-live-secret-key': () => [code('stripeKey', 'pk_live_' + r(ALNUM, 24)), code('stripeKey', 'sk_live_' + r(ALNUM, 12)), code('stripeKey', 'SK_LIVE_' + r(ALNUM, 24))],
+  'slack-webhook-url': () => [env('SLACK_WEBHOOK', `https://hooks.slack.example.net/services/T${r(UPPER, 8)}/B${r(UPPER, 8)}/${r(ALNUM, 24)}`)],
+  'slack-bot-token': () => [env('SLACK_BOT_TOKEN', `XOXB-${r(DIGITS, 12)}-${r(DIGITS, 13)}-${r(ALNUM, 24)}`)],
+  'openai-project-key': () => [env('OPENAI_API_KEY', `sk-proj-${'x'.repeat(74)}T3BlbkFJ${'x'.repeat(74)}`)],
+  'anthropic-api-key': () => [env('ANTHROPIC_API_KEY', `sk-ant-api03-${r(ALNUM_DASH, 93)}BB`)],
+  jwt: () => [code('session', jwt({ sub: 'user-1' }, { alg: 'none' })), code('session', `eyJhbGciOiJIUzI1NiJ9.${r(ALNUM, 30)}.${r(ALNUM, 30)}`)],
+  'private-key': () => ['-----BEGIN PUBLIC KEY-----\n' + pemBody(400) + '\n-----END PUBLIC KEY-----', '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\n' + r(BASE64, 30) + '\n-----END PRIVATE KEY-----'],
+  'gcp-service-account-key': () => [`{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}`],
+  'docker-config-auth': () => [`{"auths": {"registry.example.io": {"auth": ""}}}`],
+  'kubernetes-secret-data': () => ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n'],
+  'netrc-password': () => ['machine api.example.net login deploy password ${NETRC_PASSWORD}'],
+  'generic-password-assignment': () => [code('dbPassword', 'os.environ[DB_PASSWORD]'), code('dbPassword', 'password'), code('dbPassword', '********'), code('passwordField', 'password')],
+  'generic-secret-assignment': () => [code('clientSecret', '${{ secrets.CLIENT_SECRET }}'), code('apiToken', '<your-api-token>'), code('tokenUrl', 'https://oauth2.googleapis.com/token')],
+  'generic-env-secret': () => [env('API_TOKEN', '$API_TOKEN'), env('TOKEN_EXPIRY_SECONDS', '3600'), env('API_KEY', 'your_api_key_here')],
+  'authorization-header': () => ['headers: { Authorization: `Bearer ${token}` }'],
+  'django-secret-key': () => [`SECRET_KEY = 'django-insecure-changeme-${'x'.repeat(20)}'`],
+};
+
+/** Further true examples: the same secret in another file shape. */
+const moreExamples: Record<string, () => string[]> = {
+  'aws-access-key-id': () => [`[default]\naws_access_key_id = AKIA${r(B32, 16)}`, json('AccessKeyId', 'AKIA' + r(B32, 16))],
+  'aws-secret-access-key': () => [`[default]\naws_secret_access_key = ${r(BASE64, 40)}`, yaml('AWS_SECRET_ACCESS_KEY', r(BASE64, 40)), json('SecretAccessKey', r(BASE64, 40))],
+  'github-personal-access-token': () => [`git clone https://${checksummed('ghp_')}@github.com/acme/tools.git`, json('token', checksummed('ghp_'))],
+  'npm-access-token': () => [`//registry.npmjs.org/:_authToken=${checksummed('npm_')}`],
+  'stripe-live-secret-key': () => [`Stripe.api_key = '${'sk_live_' + r(ALNUM, 99)}'`],
+  jwt: () => [`Authorization: Bearer ${jwt({ iss: 'https://issuer.example.net', iat: 1767225600, exp: 1767229200 })}`],
+  'private-key': () => [`-----BEGIN EC PRIVATE KEY-----\n${pemBody(160)}\n-----END EC PRIVATE KEY-----`, `"key": "-----BEGIN PRIVATE KEY-----\\n${pemBody(1200).split('\n').join('\\n')}\\n-----END PRIVATE KEY-----\\n"`],
+};
+
+export const fixtures: Record<string, RuleFixture> = Object.fromEntries(
+  Object.entries(specs).map(([id, spec]) => [
+    id,
+    {
+      positive: spec.positive,
+      negative: spec.negative,
+      positives: () => [spec.positive(), ...(spec.morePositives?.() ?? []), ...(moreExamples[id]?.() ?? [])],
+      negatives: () => [spec.negative(), ...(spec.moreNegatives?.() ?? []), ...(nearMisses[id]?.() ?? [])],
+    },
+  ]),
+);
