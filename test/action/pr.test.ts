@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PR_COMMENT_MARKER } from '../../src/report/github/comment.js';
+import { randomFrom } from '../helpers/fake-secrets.js';
+import { TestRepo } from '../helpers/git.js';
+import { startGitHubServer, type GitHubFake } from '../servers/github/index.js';
+import { ACTION_TOKEN, pullRequestEvent, runAction, type ActionRun } from './harness.js';
+
+const AWS_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const awsKey = () => 'AKIA' + randomFrom(AWS_ALPHABET, 16);
+
+/** Everything the Action let out: logs, outputs, summary, SARIF, and every comment body the fake received. */
+function everythingPublished(run: ActionRun, fake: GitHubFake): string[] {
+  const sarifPath = run.outputs['sarif-file'];
+  const sarif = sarifPath ? readFileSync(sarifPath, 'utf8') : '';
+  const requestBodies = fake.server.requests.map((r) => r.body);
+  return [run.stdout, run.stderr, run.outputFile, run.summary, sarif, ...requestBodies];
+}
+
+function expectNoRaw(run: ActionRun, fake: GitHubFake, secrets: string[]): void {
+  const published = everythingPublished(run, fake);
+  for (const secret of secrets) for (const text of published) expect(text.includes(secret), `raw secret leaked into: ${text.slice(0, 200)}`).toBe(false);
+}
+
+function markerComments(fake: GitHubFake, issue: number) {
+  return (fake.comments.get(issue) ?? []).filter((c) => c.body.includes(PR_COMMENT_MARKER));
+}
+
+describe('the Action bundle on pull requests, against a loopback GitHub API', () => {
+  let fake: GitHubFake;
+  beforeAll(async () => {
+    fake = await startGitHubServer({ token: ACTION_TOKEN });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('passes a clean PR without commenting', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const headSha = repo.commit('feature', { 'src/app.ts': 'export const answer = 42;\n' });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 1, baseSha, headSha }), apiUrl: fake.url });
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs).toMatchObject({ findings: '0', 'new-findings': '0', 'long-lived': '0', verdict: 'pass' });
+    expect(run.log).toContain('scanning pull request #1');
+    expect(fake.calls(/\/issues\/1\/comments$/, 'POST')).toHaveLength(0);
+    expect(markerComments(fake, 1)).toHaveLength(0);
+    expect(run.summary).toContain('Keyward: ✅ pass');
+    expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([]);
+  });
+
+  it('fails a PR adding a long-lived AWS key, keeps one comment through pushes, and resolves it when the PR is clean', async () => {
+    // Comments by people come first, so Keyward's comment sits on the second page of the listing.
+    for (let i = 0; i < 105; i++) fake.addComment(2, `review remark ${i}`, 'reviewer');
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const first = awsKey();
+    const head1 = repo.commit('add deploy config', { 'src/deploy.ts': `export const keyId = "${first}";\n` }, { author: 'Dana Dev', email: 'dana@example.com' });
+
+    const run1 = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 2, baseSha, headSha: head1 }), apiUrl: fake.url });
+    expect(run1.code, run1.log).toBe(1);
+    expect(run1.outputs).toMatchObject({ findings: '1', 'new-findings': '1', 'long-lived': '1', verdict: 'fail' });
+    expect(run1.log).toMatch(/::error title=AWS IAM user access key ID \(long-lived\),file=src\/deploy.ts,line=1,endLine=1,col=\d+/);
+    expect(run1.log).toContain('PR comment created');
+    const [comment] = markerComments(fake, 2);
+    expect(markerComments(fake, 2)).toHaveLength(1);
+    expect(comment!.body).toContain('Keyward: ❌ fail');
+    expect(comment!.body).toContain(`[src/deploy.ts:1](https://github.test/acme/app/blob/${head1}/src/deploy.ts#L1)`);
+    expect(comment!.body).toContain('**long-lived**');
+    expect(comment!.body).toContain('`aws-access-key-id` · high');
+    expect(comment!.body).toContain('Dana Dev (author of');
+    expect(comment!.body).toMatch(/Revoke it at \[AWS\]\(https:\/\/[^)]+\), then use the OIDC swap \(`aws-role-arn` input\)/);
+    expect(comment!.body).toContain('https://github.test/acme/app/actions/runs/4242');
+    const sarif = JSON.parse(readFileSync(run1.outputs['sarif-file']!, 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(1);
+    expect(sarif.runs[0].results[0].ruleId).toBe('aws-access-key-id');
+    expect(run1.summary).toContain(`[src/deploy.ts:1](https://github.test/acme/app/blob/${head1}/src/deploy.ts#L1)`);
+    expect(run1.summary).toContain('Keyward: ❌ fail');
+    // Listing went past page one to find the existing comments.
+    expect(fake.calls(/\/issues\/2\/comments$/, 'GET').some((r) => r.query.get('page') === '2')).toBe(true);
+    for (const request of fake.server.requests) expect(request.headers.authorization).toBe(`token ${ACTION_TOKEN}`);
+
+    const second = awsKey();
+    const head2 = repo.commit('add worker config', { 'src/worker.ts': `export const workerKey = "${second}";\n` }, { author: 'Dana Dev', email: 'dana@example.com' });
+    const posts = fake.calls(/\/issues\/2\/comments$/, 'POST').length;
+    const run2 = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 2, baseSha, headSha: head2 }), apiUrl: fake.url });
+    expect(run2.code, run2.log).toBe(1);
+    expect(run2.outputs.findings).toBe('2');
+    expect(run2.log).toContain('PR comment updated');
+    expect(fake.calls(/\/issues\/2\/comments$/, 'POST').length).toBe(posts);
+    expect(fake.calls(new RegExp(`/issues/comments/${comment!.id}$`), 'PATCH')).toHaveLength(1);
+    expect(markerComments(fake, 2)).toHaveLength(1);
+    expect(markerComments(fake, 2)[0]!.id).toBe(comment!.id);
+    expect(markerComments(fake, 2)[0]!.body).toContain('src/worker.ts:1');
+
+    // The author rewrites the branch without the keys (force push): the PR is clean again.
+    repo.git('checkout', '-q', '-b', 'rewritten', baseSha);
+    const head3 = repo.commit('deploy config from OIDC', { 'src/deploy.ts': 'export const roleArn = process.env.ROLE_ARN;\n' });
+    const run3 = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 2, baseSha, headSha: head3 }), apiUrl: fake.url });
+    expect(run3.code, run3.log).toBe(0);
+    expect(run3.outputs.verdict).toBe('pass');
+    expect(run3.log).toContain('PR comment resolved');
+    expect(markerComments(fake, 2)).toHaveLength(1);
+    expect(markerComments(fake, 2)[0]!.id).toBe(comment!.id);
+    expect(markerComments(fake, 2)[0]!.body).toContain('Keyward: ✅ resolved');
+    expect(fake.comments.get(2)!.filter((c) => !c.body.includes(PR_COMMENT_MARKER))).toHaveLength(105);
+
+    for (const run of [run1, run2, run3]) expectNoRaw(run, fake, [first, second]);
+  });
+
+  it('survives a read-only token on a fork PR: no comment, a log on pull_request_target, summary and SARIF intact', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const key = awsKey();
+    const headSha = repo.commit('fork change', { 'config/prod.env': `AWS_ACCESS_KEY_ID=${key}\n` });
+    fake.readOnly = true;
+    try {
+      const run = await runAction({
+        workspace: repo.dir,
+        event: pullRequestEvent({ number: 3, baseSha, headSha, headRepo: 'outsider/app' }),
+        inputs: { 'fail-on': 'critical', 'block-long-lived': 'false' },
+        apiUrl: fake.url,
+      });
+      expect(run.code, run.log).toBe(0);
+      expect(run.outputs).toMatchObject({ findings: '1', verdict: 'pass' });
+      expect(fake.calls(/\/issues\/3\/comments$/, 'POST').length).toBeGreaterThan(0);
+      expect(markerComments(fake, 3)).toHaveLength(0);
+      expect(run.log).toContain('Resource not accessible by integration');
+      expect(run.log).toContain('`pull-requests: write`');
+      expect(run.log).toContain('comes from a fork');
+      expect(run.log).toContain('pull_request_target');
+      expect(run.log).toMatch(/::error title=AWS IAM user access key ID/);
+      expect(run.summary).toContain('config/prod.env:1');
+      expect(run.summary).toContain('pull_request_target');
+      expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toHaveLength(1);
+      expectNoRaw(run, fake, [key]);
+    } finally {
+      fake.readOnly = false;
+    }
+  });
+
+  it('retries a 500 and then succeeds', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const key = awsKey();
+    const headSha = repo.commit('key', { 'a.env': `KEY_ID=${key}\n` });
+    fake.server.injectFault({ method: 'POST', pathPattern: /\/issues\/4\/comments$/, times: 1, reply: { status: 500, body: { message: 'Server Error' } } });
+    fake.server.injectFault({ method: 'GET', pathPattern: /\/issues\/4\/comments$/, times: 2, reply: { status: 502, body: 'Bad Gateway' } });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 4, baseSha, headSha }), apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toContain('PR comment created');
+    expect(fake.calls(/\/issues\/4\/comments$/, 'GET')).toHaveLength(3);
+    expect(run.log).toMatch(/GitHub API answered 502 on GET/);
+    expect(run.log).toMatch(/GitHub API answered 500 on POST/);
+    expect(fake.calls(/\/issues\/4\/comments$/, 'POST')).toHaveLength(2);
+    expect(markerComments(fake, 4)).toHaveLength(1);
+    expectNoRaw(run, fake, [key]);
+  });
+
+  it('waits out primary and secondary rate limits', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const key = awsKey();
+    const headSha = repo.commit('key', { 'b.env': `KEY_ID=${key}\n` });
+    const reset = String(Math.floor(Date.now() / 1000));
+    fake.server.injectFault({
+      method: 'GET',
+      pathPattern: /\/issues\/5\/comments$/,
+      times: 1,
+      reply: { status: 403, headers: { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-ratelimit-resource': 'core' }, body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' } },
+    });
+    fake.server.injectFault({
+      method: 'POST',
+      pathPattern: /\/issues\/5\/comments$/,
+      times: 1,
+      reply: { status: 429, headers: { 'retry-after': '0' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' } },
+    });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 5, baseSha, headSha }), apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toMatch(/GitHub API rate limit on GET/);
+    expect(run.log).toMatch(/GitHub API (secondary rate limit|answered 429) on POST/);
+    expect(run.log).toContain('PR comment created');
+    expect(markerComments(fake, 5)).toHaveLength(1);
+    expectNoRaw(run, fake, [key]);
+  });
+
+  it('puts 120 findings on a Keyward check run, 50 annotations per request', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const keys = Array.from({ length: 120 }, awsKey);
+    const headSha = repo.commit('many keys', { 'fixtures/keys.txt': keys.map((k, i) => `key_${i} = ${k}`).join('\n') + '\n' });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 6, baseSha, headSha }), apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.outputs.findings).toBe('120');
+    expect(run.log.match(/^::error /gm)).toHaveLength(10);
+    expect(run.log).toContain('120 annotations: the runner shows only 10 per kind per step; creating a check run with all of them');
+    expect(run.log).toContain('All 120 annotations are on the "Keyward" check run (3 request(s) of up to 50)');
+    const posts = fake.calls(/\/check-runs$/, 'POST');
+    const patches = fake.calls(/\/check-runs\/\d+$/, 'PATCH');
+    expect(posts).toHaveLength(1);
+    expect(patches).toHaveLength(2);
+    const counts = [...posts, ...patches].map((r) => (JSON.parse(r.body) as { output: { annotations?: unknown[] } }).output.annotations?.length ?? 0);
+    expect(counts).toEqual([50, 50, 20]);
+    const check = fake.checkRuns.find((r) => r.head_sha === headSha)!;
+    expect(check).toMatchObject({ name: 'Keyward', status: 'completed', conclusion: 'failure' });
+    expect(check.annotations).toHaveLength(120);
+    expect(new Set(check.annotations.map((a) => a.start_line)).size).toBe(120);
+    expect(check.annotations.every((a) => a.path === 'fixtures/keys.txt' && a.annotation_level === 'failure')).toBe(true);
+    expect(markerComments(fake, 6)).toHaveLength(1);
+    expect(markerComments(fake, 6)[0]!.body.length).toBeLessThanOrEqual(65536);
+    expectNoRaw(run, fake, keys);
+  });
+
+  it('names checks: write when the token may not create the check run, and still reports', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const key = awsKey();
+    const headSha = repo.commit('key', { 'c.env': `KEY_ID=${key}\n` });
+    fake.server.injectFault({ method: 'POST', pathPattern: /\/check-runs$/, times: 1, reply: { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run' } } });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 7, baseSha, headSha }), inputs: { 'check-run': 'always' }, apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toContain('`checks: write`');
+    expect(run.summary).toContain('`checks: write`');
+    expect(markerComments(fake, 7)).toHaveLength(1);
+    expectNoRaw(run, fake, [key]);
+  });
+});
