@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PR_COMMENT_MARKER } from '../../src/report/github/comment.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
@@ -222,6 +224,55 @@ describe('the Action bundle on pull requests, against a loopback GitHub API', ()
     expect(run.log).toContain('`checks: write`');
     expect(run.summary).toContain('`checks: write`');
     expect(markerComments(fake, 7)).toHaveLength(1);
+    expectNoRaw(run, fake, [key]);
+  });
+});
+
+describe('the Action bundle on a shallow checkout and on pushes', () => {
+  let fake: GitHubFake;
+  beforeAll(async () => {
+    fake = await startGitHubServer({ token: ACTION_TOKEN });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('deepens a depth-1 PR checkout to the merge base instead of needing fetch-depth: 0', async () => {
+    const origin = new TestRepo();
+    for (let i = 0; i < 30; i++) origin.commit(`history ${i}`, { [`docs/${i}.md`]: `page ${i}\n` });
+    const baseSha = origin.head();
+    origin.git('checkout', '-q', '-b', 'feature');
+    const key = awsKey();
+    origin.commit('feature 1', { 'src/one.ts': `export const one = "${key}";\n` }, { author: 'Fay Feature', email: 'fay@example.com' });
+    const headSha = origin.commit('feature 2', { 'src/two.ts': 'export const two = 2;\n' });
+    origin.git('checkout', '-q', 'main');
+    origin.commit('main moves on', { 'docs/later.md': 'later\n' });
+    const checkout = new TestRepo(join(origin.dir, '..', `${basename(origin.dir)}-shallow`));
+    execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin.dir}`, checkout.dir]);
+    expect(checkout.git('rev-parse', '--is-shallow-repository')).toBe('true');
+
+    const run = await runAction({ workspace: checkout.dir, event: pullRequestEvent({ number: 8, baseSha, headSha }), apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toMatch(/Deepened the shallow checkout by \d+ commits/);
+    expect(run.outputs.findings).toBe('1');
+    expect(run.summary).toContain('src/one.ts:1');
+    expect(fake.comments.get(8)?.[0]?.body).toContain('Fay Feature (author of');
+    expectNoRaw(run, fake, [key]);
+  });
+
+  it('scans the pushed commits on push, without a PR comment', async () => {
+    const repo = new TestRepo();
+    const before = repo.commit('base', { 'README.md': '# app\n' });
+    const key = awsKey();
+    repo.commit('push 1', { 'ops/ci.env': `AWS_ACCESS_KEY_ID=${key}\n` });
+    const after = repo.commit('push 2', { 'ops/other.txt': 'fine\n' });
+    const requestsBefore = fake.server.requests.length;
+    const run = await runAction({ workspace: repo.dir, eventName: 'push', event: { before, after, ref: 'refs/heads/main', repository: { full_name: 'acme/app' } }, apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toContain(`scanning push ${before.slice(0, 7)}..${after.slice(0, 7)}`);
+    expect(run.outputs).toMatchObject({ findings: '1', verdict: 'fail' });
+    expect(run.summary).toContain('ops/ci.env:1');
+    expect(fake.server.requests.length).toBe(requestsBefore);
     expectNoRaw(run, fake, [key]);
   });
 });
