@@ -46,7 +46,7 @@ export const cloudRules: Rule[] = [
     provider: 'AWS',
     severity: 'medium',
     keywords: ['session_token', 'sessiontoken', 'session-token', 'security_token'],
-    pattern: '(?i)(?:aws[_-]?)?(?:session|security)[_-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,})',
+    pattern: '(?i)(?:aws[_-]?)?(?:session|security)[_-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,1000})',
     longLived: false,
     revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
     remediation: 'Revoke the role session in IAM; session tokens expire on their own.',

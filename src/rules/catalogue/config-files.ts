@@ -29,7 +29,7 @@ export const configFileRules: Rule[] = [
     provider: 'Kubernetes',
     severity: 'high',
     keywords: ['kind: secret'],
-    pattern: '(?is)kind:\\s*Secret\\b.*?\\n(?:data|stringData):[ \\t]*\\r?\\n[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/=_.-]{12,})',
+    pattern: '(?is)kind:\\s*Secret\\b.*?\\n(?:data|stringData):[ \\t]*\\r?\\n[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/=_.-]{12,1000})',
     multilineWindow: 4096,
     entropy: 3,
     longLived: true,

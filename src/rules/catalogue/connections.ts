@@ -32,7 +32,7 @@ export const connectionRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['://'],
-    pattern: '(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{6,256})@[A-Za-z0-9._-]+\\.[A-Za-z]{2,}',
+    pattern: '(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{6,256})@[A-Za-z0-9._-]+\\.[A-Za-z]{2,24}',
     entropy: 2.5,
     longLived: true,
     remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',

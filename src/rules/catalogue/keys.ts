@@ -54,6 +54,7 @@ export const keyRules: Rule[] = [
     longLived: true,
     remediation: 'Remove the public key from every server that trusts it, then generate a new key pair.',
   }),
+  // Open-ended parts: JWT payloads run to thousands of characters, past RE2's repeat limit of 1000; still linear.
   rule({
     id: 'jwt',
     title: 'JSON Web Token',
