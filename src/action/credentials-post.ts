@@ -1,0 +1,10 @@
+import * as core from '@actions/core';
+import { runPost, type PostResult } from '../credentials/index.js';
+import { actionRuntime } from './credentials.js';
+
+/** Post-step cleanup: revokes Vault tokens and deletes credential files the swap saved in state. Never throws. */
+export async function cleanupCredentials(): Promise<PostResult> {
+  const result = await runPost(actionRuntime());
+  if (result.revoked.length > 0) core.setOutput('credentials-revoked', String(result.revoked.length));
+  return result;
+}
