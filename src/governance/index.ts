@@ -1,0 +1,19 @@
+export { enrichFindings, type EnrichContext } from './enrich.js';
+export { ownersFor } from './owners.js';
+export { expiryFor, DEFAULT_MAX_AGE_DAYS, EXPIRING_SOON_DAYS, type ExpiryContext } from './expiry.js';
+export {
+  parseCodeowners,
+  loadCodeowners,
+  loadCodeownersSync,
+  ownersOf,
+  codeownerHandles,
+  codeownersPatternToRegex,
+  CODEOWNERS_LOCATIONS,
+  type Codeowners,
+  type CodeownersRule,
+  type CodeownersProblem,
+} from './codeowners.js';
+export { parseMaxAge, parseDate } from './duration.js';
+export type { SecretInfo, SecretScope } from './types.js';
+export * from './inventory/index.js';
+export * from './workflows/index.js';
