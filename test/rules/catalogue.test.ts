@@ -102,3 +102,35 @@ describe.each(backends.map((b) => [b.name, b] as const))('every rule on %s', (_n
     }
   });
 });
+
+describe('what findings say about lifetime and format', () => {
+  const scanner = createScanner({ backend: regexBackends.portable });
+  const only = (text: string, id: string) => {
+    const found = scanner.scanBuffer(Buffer.from(text), PATH).findings.filter((f) => f.ruleId === id);
+    expect(found, text).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('marks IAM user keys long-lived and STS session keys short-lived', () => {
+    expect(only(fixtures['aws-access-key-id']!.positive(), 'aws-access-key-id').longLived).toBe(true);
+    expect(only(fixtures['aws-session-key-id']!.positive(), 'aws-session-key-id').longLived).toBe(false);
+  });
+
+  it('reports a checksum-verified format for GitHub and npm tokens', () => {
+    expect(only(fixtures['github-personal-access-token']!.positive(), 'github-personal-access-token').verifiedFormat).toBe(true);
+    expect(only(fixtures['npm-access-token']!.positive(), 'npm-access-token').verifiedFormat).toBe(true);
+    expect(only(fixtures['github-server-to-server-token']!.positive(), 'github-server-to-server-token').longLived).toBe(false);
+  });
+
+  it('reads a JWT: an hour-long token is short-lived with its expiry and issuer, one without exp is long-lived', () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'JWT' })).toString('base64url');
+    const body = (claims: object) => Buffer.from(JSON.stringify(claims)).toString('base64url');
+    const signature = 'Qm9ndXNTaWduYXR1cmVGb3JUZXN0aW5nT25seTAwMDAwMDA';
+    const short = only(`token: ${header}.${body({ iss: 'https://login.test', iat: 1767225600, exp: 1767229200 })}.${signature}`, 'jwt');
+    expect(short.longLived).toBe(false);
+    expect(short.expiresAt).toBe('2026-01-01T01:00:00.000Z');
+    expect(short.issuedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(short.details).toEqual({ iss: 'https://login.test' });
+    expect(only(`token: ${header}.${body({ sub: 'robot', role: 'service_role' })}.${signature}`, 'jwt').longLived).toBe(true);
+  });
+});
