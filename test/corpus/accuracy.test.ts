@@ -1,26 +1,48 @@
-import { describe, expect, it } from 'vitest';
-import { createScanner, type Finding } from '../../src/engine/index.js';
-import { buildCorpus } from './corpus.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createScanner, regexBackends } from '../../src/engine/index.js';
+import { generateCorpus, type Corpus } from './generate.js';
+import { formatAccuracy, measure } from './measure.js';
 
-describe('accuracy on a labelled corpus of planted fake secrets and decoys', () => {
-  it('reaches at least 95% recall and 95% precision', () => {
-    const scanner = createScanner();
-    const { files, labels, decoyCount } = buildCorpus({ decoyRounds: 10, fillerPerFile: 3 });
-    const findings: Finding[] = files.flatMap((file) => scanner.scanBuffer(Buffer.from(file.content), file.path).findings);
+const REQUIRED = 0.95;
+const roots: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keyward-corpus-'));
+  roots.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+});
 
-    const inLabel = (f: Finding) => labels.find((l) => l.path === f.path && f.line >= l.startLine && f.line <= l.endLine);
-    const found = new Set(findings.map(inLabel).filter((l) => l !== undefined));
-    const falseAlarms = findings.filter((f) => !inLabel(f));
-    const missed = labels.filter((l) => !found.has(l));
-    const truePositives = findings.length - falseAlarms.length;
-    const recall = found.size / labels.length;
-    const precision = findings.length === 0 ? 0 : truePositives / findings.length;
-    console.log(
-      `corpus: ${files.length} files, ${labels.length} planted secrets, ${decoyCount} decoys; recall ${(recall * 100).toFixed(1)}%, precision ${(precision * 100).toFixed(1)}%` +
-        (missed.length ? `\n  missed: ${missed.map((l) => l.ruleId).join(', ')}` : '') +
-        (falseAlarms.length ? `\n  false alarms: ${falseAlarms.map((f) => `${f.ruleId}@${f.path}:${f.line}`).join(', ')}` : ''),
-    );
-    expect(recall).toBeGreaterThanOrEqual(0.95);
-    expect(precision).toBeGreaterThanOrEqual(0.95);
+describe('labelled accuracy corpus', () => {
+  let corpus: Corpus;
+  beforeAll(() => {
+    corpus = generateCorpus(tempDir());
+  });
+
+  it('is the same on every run for the same seed', () => {
+    const again = generateCorpus(tempDir());
+    expect(again.files).toEqual(corpus.files);
+    expect(again.labels).toEqual(corpus.labels);
+    for (const path of corpus.files.slice(0, 40)) expect(readFileSync(join(again.dir, path))).toEqual(readFileSync(join(corpus.dir, path)));
+  });
+
+  it('covers many languages, rule families and decoys', () => {
+    const extensions = new Set(corpus.files.map((path) => path.split('/').pop()!.replace(/^[^.]*\./, '.')));
+    expect(extensions.size).toBeGreaterThanOrEqual(14);
+    expect(new Set(corpus.labels.map((label) => label.family)).size).toBeGreaterThanOrEqual(30);
+    expect(corpus.labels.length).toBeGreaterThanOrEqual(300);
+    expect(corpus.decoys).toBeGreaterThanOrEqual(500);
+  });
+
+  const backends = [regexBackends.native(), regexBackends.portable].filter((backend) => backend !== undefined);
+  it.each(backends.map((backend) => [backend.name, backend] as const))(`reaches ${REQUIRED * 100}% recall and precision (%s)`, (name, backend) => {
+    const accuracy = measure(createScanner({ backend }), corpus);
+    console.log(formatAccuracy(corpus, accuracy, `accuracy corpus on ${name}`));
+    expect(accuracy.recall).toBeGreaterThanOrEqual(REQUIRED);
+    expect(accuracy.precision).toBeGreaterThanOrEqual(REQUIRED);
   });
 });
