@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { randomFrom } from '../../helpers/fake-secrets.js';
 const scanner = createScanner();
 const awsKey = () => 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
 const keyIn = (key: string) => `aws_key = "${key}"\n`;
+/** A file whose name is not valid UTF-8 (Latin-1 bytes), as old repositories have. */
+const writeRawPath = (repo: TestRepo, name: Buffer, content: string) => writeFileSync(Buffer.concat([Buffer.from(`${repo.dir}/`), name]), content);
 
 describe('diff mode (PR: BASE...HEAD)', () => {
   it('reports only what the range adds, at the commit that added it, with the file line', () => {
@@ -162,10 +164,11 @@ describe('history mode', () => {
     const repo = new TestRepo();
     repo.commit('lfs', { 'model.bin': `version https://git-lfs.github.com/spec/v1\noid sha256:${'a'.repeat(64)}\nsize 12\n` });
     const key = awsKey();
-    repo.commit('latin1 path', { [Buffer.from('caf\xe9.env', 'latin1').toString('latin1')]: keyIn(key) });
+    writeRawPath(repo, Buffer.from('caf\xe9.env', 'latin1'), keyIn(key));
+    repo.commit('latin1 path');
     const result = await scanHistory({ repoDir: repo.dir, scanner });
     expect(result.notices.some((n) => n.kind === 'lfs-pointer')).toBe(true);
-    expect(result.findings).toHaveLength(1);
+    expect(result.findings.map((f) => f.path)).toEqual(['caf\ufffd.env']);
     void readdirSync;
   });
 });
@@ -189,5 +192,168 @@ describe('deepening a shallow PR checkout', () => {
     const result = await scanDiff({ repoDir: dir, scanner, base: mainTip, head });
     expect(result.findings).toHaveLength(1);
     expect(result.stats.commits).toBe(21);
+  });
+});
+
+describe('real-world repositories', () => {
+  it('does not report what a PR brings in by merging its base (an "update branch" merge)', async () => {
+    const repo = new TestRepo();
+    repo.commit('base', { 'a.txt': 'one\n' });
+    repo.git('checkout', '-q', '-b', 'pr');
+    const mine = awsKey();
+    const adding = repo.commit('pr adds key', { 'pr.env': keyIn(mine) });
+    repo.git('checkout', '-q', 'main');
+    repo.commit('main gets a key of its own', { 'main.env': keyIn(awsKey()) });
+    const base = repo.head();
+    repo.git('checkout', '-q', 'pr');
+    repo.gitWithEnv({ GIT_AUTHOR_DATE: '2026-01-03T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-03T00:00:00Z' }, 'merge', '-q', '--no-ff', '-m', 'update branch', 'main');
+    const result = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
+    expect(result.findings.map((f) => `${f.path}@${f.commit?.sha}`)).toEqual([`pr.env@${adding}`]);
+  });
+
+  it('finds a secret in a file that was later renamed and then deleted, in history and in the PR range', async () => {
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'README.md': 'hi\n' });
+    const key = awsKey();
+    const intro = repo.commit('add', { 'conf/keys.ini': `[aws]\n${keyIn(key)}` });
+    repo.git('mv', 'conf/keys.ini', 'conf/moved.ini');
+    repo.commit('rename');
+    repo.commit('delete', { 'conf/moved.ini': null });
+    const history = await scanHistory({ repoDir: repo.dir, scanner });
+    expect(history.findings.map((f) => `${f.path}:${f.line}@${f.commit?.sha}`)).toEqual([`conf/keys.ini:2@${intro}`]);
+    const diff = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
+    expect(diff.findings.map((f) => `${f.path}:${f.line}@${f.commit?.sha}`)).toEqual([`conf/keys.ini:2@${intro}`]);
+    expect(JSON.stringify([history, diff])).not.toContain(key);
+  });
+
+  it('keeps a multi-line added block together and maps it to the file lines', async () => {
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'x.py': 'a = 1\nb = 2\nc = 3\n' });
+    const key = awsKey();
+    repo.commit('insert', { 'x.py': `a = 1\n# note\nb = 2\nc = 3\n\n\n${keyIn(key)}` });
+    const result = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
+    expect(result.findings.map((f) => f.line)).toEqual([7]);
+  });
+
+  it('pushes a new branch whose commits are partly on a remote branch already', async () => {
+    const origin = new TestRepo();
+    origin.commit('one', { 'a.txt': 'x\n' });
+    const dir = mkdtempSync(join(tmpdir(), 'keyward-push-'));
+    execFileSync('git', ['clone', '-q', `file://${origin.dir}`, dir]);
+    const clone = new TestRepo(dir);
+    clone.git('config', 'user.name', 'Test User');
+    clone.git('config', 'user.email', 'test@example.com');
+    clone.git('checkout', '-q', '-b', 'topic');
+    const key = awsKey();
+    const adding = clone.commit('topic key', { 't.env': keyIn(key) });
+    const result = await scanPush({ repoDir: dir, scanner, after: adding });
+    expect(result.stats.commits).toBe(1);
+    expect(result.findings.map((f) => f.commit?.sha)).toEqual([adding]);
+  });
+
+  it('handles a force push by scanning after, not the discarded commits', async () => {
+    const repo = new TestRepo();
+    const start = repo.commit('one', { 'a.txt': 'x\n' });
+    const dropped = repo.commit('bad', { 'bad.env': keyIn(awsKey()) });
+    repo.git('reset', '-q', '--hard', start);
+    const key = awsKey();
+    const after = repo.commit('good', { 'good.env': keyIn(key) });
+    const result = await scanPush({ repoDir: repo.dir, scanner, before: dropped, after });
+    expect(result.findings.map((f) => f.path)).toEqual(['good.env']);
+  });
+
+  it('keeps non-UTF-8 and spaced paths in diff and staged modes', async () => {
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'a.txt': 'x\n' });
+    writeRawPath(repo, Buffer.from('caf\xe9 config.env', 'latin1'), keyIn(awsKey()));
+    repo.commit('odd names', { 'with space.env': keyIn(awsKey()) });
+    const result = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
+    expect(result.findings.map((f) => f.path).sort()).toEqual(['caf\ufffd config.env', 'with space.env']);
+    repo.write('tab\there.env', keyIn(awsKey()));
+    repo.git('add', '.');
+    const staged = await scanStaged({ repoDir: repo.dir, scanner });
+    expect(staged.findings.map((f) => f.path)).toEqual(['tab\there.env']);
+  });
+
+  it('skips submodules and LFS pointers in diffs and history, with notices', async () => {
+    const inner = new TestRepo();
+    inner.commit('inner', { 'inner.env': keyIn(awsKey()) });
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'a.txt': 'x\n' });
+    repo.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner.dir, 'vendor/inner');
+    repo.commit('add submodule', { 'model.bin': `version https://git-lfs.github.com/spec/v1\noid sha256:${'b'.repeat(64)}\nsize 99\n` });
+    const diff = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
+    const history = await scanHistory({ repoDir: repo.dir, scanner });
+    for (const result of [diff, history]) {
+      expect(result.findings).toEqual([]);
+      expect(result.notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['submodule', 'lfs-pointer']));
+    }
+  });
+
+  it('caps huge blobs with a notice and scans binary blobs no further', async () => {
+    const repo = new TestRepo();
+    const key = awsKey();
+    repo.commit('big', { 'big.txt': `${keyIn(key)}${'x'.repeat(300_000)}\n`, 'small.env': keyIn(awsKey()), 'blob.bin': Buffer.from([0, 1, 2, 0, 255, 0, 3]) });
+    const history = await scanHistory({ repoDir: repo.dir, scanner, maxBlobSize: 100_000 });
+    expect(history.findings.map((f) => f.path)).toEqual(['small.env']);
+    expect(history.notices.find((n) => n.kind === 'too-large')?.message).toMatch(/big\.txt/);
+    expect(history.notices.find((n) => n.kind === 'binary')?.message).toMatch(/^1 binary/);
+    const diff = await scanDiff({ repoDir: repo.dir, scanner, maxBlobSize: 100_000, base: repo.git('rev-parse', 'HEAD'), head: 'HEAD' });
+    expect(diff.findings).toEqual([]);
+  });
+
+  it('scans a partial clone without fetching, counting the blobs it never had', async () => {
+    const origin = new TestRepo();
+    origin.git('config', 'uploadpack.allowFilter', 'true');
+    const key = awsKey();
+    origin.commit('old', { 'old.env': keyIn(key) });
+    origin.commit('gone', { 'old.env': null, 'new.txt': 'fresh\n' });
+    const dir = mkdtempSync(join(tmpdir(), 'keyward-partial-'));
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${origin.dir}`, dir]);
+    const result = await scanHistory({ repoDir: dir, scanner });
+    expect(result.findings).toEqual([]);
+    expect(result.notices.find((n) => n.kind === 'missing-object')?.message).toMatch(/^1 blob/);
+    // Still missing afterwards: the scan did not fetch it from the promisor remote.
+    expect(execFileSync('git', ['-C', dir, 'rev-list', '--objects', '--missing=print', '--all'], { encoding: 'utf8' })).toContain(`?${origin.git('rev-parse', 'HEAD~1:old.env')}`);
+  });
+
+  it('survives a missing tree: scans what the walk read and says the walk stopped', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { 'one.env': keyIn(awsKey()) });
+    repo.commit('two', { 'sub/two.txt': 'two\n' });
+    const tree = repo.git('rev-parse', 'HEAD:sub');
+    rmSync(join(repo.dir, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    const result = await scanHistory({ repoDir: repo.dir, scanner });
+    expect(result.findings.map((f) => f.path)).toEqual(['one.env']);
+    expect(result.notices.some((n) => n.kind === 'missing-object')).toBe(true);
+  });
+
+  it('scans staged additions only, relative to the index, with file line numbers', async () => {
+    const repo = new TestRepo();
+    repo.commit('one', { 'app.cfg': 'a\nb\n' });
+    const key = awsKey();
+    repo.write('app.cfg', `a\nb\n${keyIn(key)}`);
+    repo.git('add', 'app.cfg');
+    const result = await scanStaged({ repoDir: repo.dir, scanner });
+    expect(result.findings.map((f) => `${f.path}:${f.line}`)).toEqual(['app.cfg:3']);
+    expect(result.stats.commits).toBe(0);
+    expect(JSON.stringify(result)).not.toContain(key);
+  });
+});
+
+describe('progress reporter', () => {
+  it('draws one line on a TTY and nothing elsewhere', async () => {
+    const { createGitProgressReporter } = await import('../../../src/sources/git/index.js');
+    const written: string[] = [];
+    const tty = createGitProgressReporter({ isTTY: true, write: (t: string) => written.push(t) }, { intervalMs: 0 });
+    tty.onProgress({ commitsDone: 3, commitsTotal: 10, blobsDone: 7, bytesDone: 2_500_000 });
+    tty.done();
+    expect(written[0]).toMatch(/3\/10 commits, 7 blobs, 2\.5 MB, [\d.]+ MB\/s/);
+    expect(written.at(-1)).toBe('\r\u001b[2K');
+    const silent: string[] = [];
+    const pipe = createGitProgressReporter({ isTTY: false, write: (t: string) => silent.push(t) });
+    pipe.onProgress({ commitsDone: 1, blobsDone: 1, bytesDone: 1 });
+    pipe.done();
+    expect(silent).toEqual([]);
   });
 });
