@@ -71,7 +71,7 @@ async function exchangeToken(ctx: SwapContext, inputs: GcpInputs, subjectToken: 
 }
 
 function impersonationUrl(inputs: GcpInputs, serviceAccount: string): string {
-  return `${inputs.iamCredentialsEndpoint}/v1/projects/-/serviceAccounts/${encodeURIComponent(serviceAccount)}:generateAccessToken`;
+  return `${inputs.iamCredentialsEndpoint}/v1/projects/-/serviceAccounts/${serviceAccount}:generateAccessToken`;
 }
 
 async function impersonate(ctx: SwapContext, inputs: GcpInputs, serviceAccount: string, federated: string): Promise<{ accessToken: string; expireTime: Date }> {
