@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CredentialError } from './errors.js';
 import { lookupVaultTokenTtl } from './vault.js';
-import type { Cloud, CredentialRuntime, GuardFinding, GuardReport, LongLivedPolicy, SwapInputs } from './types.js';
+import type { Cloud, CredentialRuntime, GuardFinding, GuardReport, SwapInputs } from './types.js';
 
 function serviceAccountKeyFile(path: string): boolean {
   try {
