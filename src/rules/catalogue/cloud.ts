@@ -3,6 +3,13 @@ import { hasKeyBody } from '../validators/pem.js';
 import type { Rule } from '../types.js';
 
 const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
+/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
+function separated(words: string[]): string[] {
+  let spellings = [words[0]!];
+  for (const word of words.slice(1)) spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
+  return spellings;
+}
+
 const OIDC_HINT = 'then switch the workflow to OIDC (Keyward aws-role-arn) instead of a stored key';
 
 export const cloudRules: Rule[] = [
@@ -33,8 +40,8 @@ export const cloudRules: Rule[] = [
     title: 'AWS secret access key',
     provider: 'AWS',
     severity: 'critical',
-    keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret_key', 'aws_secret'],
-    pattern: '(?i)(?:secret[_-]?access[_-]?key|aws[_-]?secret(?:[_-]?key)?)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
+    keywords: [...separated(['secret', 'access', 'key']), ...separated(['aws', 'secret'])],
+    pattern: '(?i)(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
     entropy: 4,
     longLived: true,
     revokeUrl: AWS_IAM,
@@ -45,8 +52,8 @@ export const cloudRules: Rule[] = [
     title: 'AWS session token',
     provider: 'AWS',
     severity: 'medium',
-    keywords: ['session_token', 'sessiontoken', 'session-token', 'security_token'],
-    pattern: '(?i)(?:aws[_-]?)?(?:session|security)[_-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,1000})',
+    keywords: [...separated(['session', 'token']), ...separated(['security', 'token'])],
+    pattern: '(?i)(?:aws[_.-]?)?(?:session|security)[_.-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,1000})',
     longLived: false,
     revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
     remediation: 'Revoke the role session in IAM; session tokens expire on their own.',

@@ -2,13 +2,14 @@ import { rule } from '../build.js';
 import type { Rule } from '../types.js';
 
 export const configFileRules: Rule[] = [
+  // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
   rule({
     id: 'netrc-password',
     title: 'Password in a .netrc entry',
     provider: 'netrc',
     severity: 'high',
     keywords: ['machine'],
-    pattern: '(?i)\\bmachine\\s+[^\\s]+\\s+(?:port\\s+\\S+\\s+)?login\\s+[^\\s]+\\s+password\\s+([^\\s]{4,256})',
+    pattern: '(?i)\\bmachine\\s+[^\\s]+\\s+(?:port\\s+\\S+\\s+)?login\\s+[^\\s]+\\s+password\\s+((?:[^\\s$]|\\$[^{\\s])[^\\s]{3,255})',
     multilineWindow: 1024,
     longLived: true,
     remediation: 'Change the password or token for that host, then keep .netrc out of the repository.',

@@ -3,6 +3,8 @@ import type { Rule } from '../types.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 const ASSIGN = '["\']?\\s*(?::|=|:=|=>|\\?\\?=)\\s*';
+/** A quoted value's first character: not `$` then a digit, which opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret. */
+const FIRST = '(?:[^"\'`\\s$]|\\$[^0-9"\'`\\s])';
 
 export const genericRules: Rule[] = [
   rule({
@@ -12,7 +14,7 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['password', 'passwd', 'pwd', 'pass'],
-    pattern: `(?i)[\\w.-]{0,30}(?:password|passwd|pwd|pass)[\\w-]{0,20}${ASSIGN}["'\`]([^"'\`\\s]{8,128})["'\`]`,
+    pattern: `(?i)[\\w.-]{0,30}(?:password|passwd|pwd|pass)[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{7,127})["'\`]`,
     entropy: 2.8,
     longLived: true,
     remediation: REMEDIATION,
@@ -24,7 +26,7 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
-    pattern: `(?i)[\\w.-]{0,30}(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)s?[\\w-]{0,20}${ASSIGN}["'\`]([^"'\`\\s]{12,256})["'\`]`,
+    pattern: `(?i)[\\w.-]{0,30}(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)s?[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{11,255})["'\`]`,
     entropy: 3.2,
     longLived: true,
     remediation: REMEDIATION,
@@ -48,7 +50,7 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
-    pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*[:=][ \\t]+([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'#`]{7,255})[ \\t]*$',
+    pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#.*)?$',
     entropy: 3,
     longLived: true,
     remediation: REMEDIATION,

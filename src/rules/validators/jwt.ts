@@ -9,12 +9,18 @@ function decodePart(part: string): Record<string, unknown> | undefined {
   }
 }
 
+/** The token every JWT tutorial copies from jwt.io. */
+function isDocumentationExample(payload: Record<string, unknown>): boolean {
+  return payload.sub === '1234567890' && payload.name === 'John Doe';
+}
+
 /** Three base64url parts whose header is a JSON object naming an `alg` and whose payload is a JSON object. */
 export function isStructuredJwt(token: string): boolean {
   const parts = token.split('.');
   if (parts.length !== 3) return false;
   const header = decodePart(parts[0]!);
-  return typeof header?.alg === 'string' && header.alg.toLowerCase() !== 'none' && decodePart(parts[1]!) !== undefined;
+  const payload = decodePart(parts[1]!);
+  return typeof header?.alg === 'string' && header.alg.toLowerCase() !== 'none' && payload !== undefined && !isDocumentationExample(payload);
 }
 
 /** Expiry and issue time from the payload; a token valid for a day or less counts as short-lived. */
