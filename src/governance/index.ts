@@ -17,3 +17,14 @@ export { parseMaxAge, parseDate } from './duration.js';
 export type { SecretInfo, SecretScope } from './types.js';
 export * from './inventory/index.js';
 export * from './workflows/index.js';
+export {
+  auditSecrets,
+  listSecrets,
+  PERMISSION as SECRETS_AUDIT_PERMISSION,
+  type SecretsAuditOptions,
+  type SecretsAuditResult,
+  type SecretAuditFinding,
+  type SecretAuditKind,
+  type SecretsAuditNotice,
+  type AuditArea,
+} from './secrets-audit.js';
