@@ -28,3 +28,11 @@ export {
   type SecretsAuditNotice,
   type AuditArea,
 } from './secrets-audit.js';
+export {
+  identityChanges,
+  identityChangesFromGit,
+  renderIdentityChangesMarkdown,
+  type IdentityChange,
+  type IdentityChangeKind,
+  type IdentityChangesInput,
+} from './identity-changes.js';

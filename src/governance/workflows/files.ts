@@ -33,15 +33,19 @@ export async function readWorkflowFiles(repoDir: string): Promise<WorkflowFile[]
 
 /** The workflow files as they are at a commit (the PR base), read with git so the working tree is not touched. */
 export async function readWorkflowFilesAt(repoDir: string, ref: string): Promise<WorkflowFile[]> {
-  const { stdout } = await run('git', ['ls-tree', '-z', '--name-only', `${ref}:${WORKFLOWS_DIR}`], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 }).catch((error: unknown) => {
-    // A base commit without a workflows directory has no workflows; anything else (bad ref) is the caller's to see.
-    if (/not a tree object|does not exist|exists on disk, but not in/.test(String((error as { stderr?: string }).stderr ?? error))) return { stdout: '' };
-    throw error;
-  });
+  // A bad ref is the caller's error to see; a base commit without a workflows directory simply has no workflows.
+  const { stdout: commit } = await run('git', ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], { cwd: repoDir });
+  const tree = `${commit.trim()}:${WORKFLOWS_DIR}`;
+  const exists = await run('git', ['cat-file', '-e', tree], { cwd: repoDir }).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return [];
+  const { stdout } = await run('git', ['ls-tree', '-z', '--name-only', tree], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
   const files: WorkflowFile[] = [];
   for (const name of stdout.split('\0').filter((n) => WORKFLOW_FILE.test(n)).sort()) {
     const path = `${WORKFLOWS_DIR}/${name}`;
-    const { stdout: text } = await run('git', ['show', `${ref}:${path}`], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout: text } = await run('git', ['show', `${commit.trim()}:${path}`], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
     files.push({ path, text });
   }
   return files;
