@@ -6,11 +6,12 @@ import { unquotePath } from './run.js';
 export const COMMIT_FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
 
 /**
- * Patch options for diff, push and staged modes. Merges are shown as a dense combined diff: only the lines that differ
+ * Patch options for diff, push and staged modes. One line of context: a rotated private key changes only the body
+ * lines, and the unchanged BEGIN/END lines around them are needed to recognise it. Merges are shown as a dense combined diff: only the lines that differ
  * from every parent (conflict resolutions, "evil" merges), so a merge never re-reports what a parent already had.
  * Prefixes are fixed because users may set diff.noprefix or diff.mnemonicPrefix.
  */
-export const PATCH_ARGS = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
+export const PATCH_ARGS = ['-p', '--unified=1', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
 export const LOG_PATCH_ARGS = [...PATCH_ARGS, '--diff-merges=dense-combined'];
 
 export function parseCommitHeader(line: Buffer): CommitRef {
@@ -20,7 +21,8 @@ export function parseCommitHeader(line: Buffer): CommitRef {
 
 interface AddedLines {
   path: string;
-  lines: { number: number; text: Buffer }[];
+  lines: { number: number; text: Buffer; added: boolean }[];
+  added: number;
 }
 
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
@@ -101,8 +103,11 @@ export class PatchScanner {
       if (mark !== 0x2b) added = false;
     }
     const number = this.nextLine++;
-    // In a combined diff a line counts as added only when it is new relative to every parent.
-    if (added && this.file) this.file.lines.push({ number, text: raw.subarray(columns) });
+    // In a combined diff a line counts as added only when it is new relative to every parent; other lines of the
+    // result are context, scanned so that a match may span them but never reported on their own.
+    if (!this.file) return;
+    this.file.lines.push({ number, text: raw.subarray(columns), added });
+    if (added) this.file.added += 1;
   }
 
   private startFile(target: Buffer): void {
@@ -116,7 +121,7 @@ export class PatchScanner {
       return;
     }
     const path = unquotePath(name);
-    this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [] };
+    this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [], added: 0 };
     this.files += 1;
   }
 
@@ -124,10 +129,10 @@ export class PatchScanner {
     const file = this.file;
     this.file = undefined;
     this.inHunk = false;
-    if (!file || file.lines.length === 0) return;
+    if (!file || file.added === 0) return;
     if (this.scanner.isPathIgnored(file.path)) return;
     const firstLine = file.lines[0]!;
-    if (firstLine.number === 1 && firstLine.text.toString('latin1', 0, LFS_POINTER.length) === LFS_POINTER) {
+    if (firstLine.number === 1 && firstLine.added && firstLine.text.toString('latin1', 0, LFS_POINTER.length) === LFS_POINTER) {
       this.lfs += 1;
       return;
     }
@@ -135,6 +140,7 @@ export class PatchScanner {
     // an empty line so that lines apart in the file never form one match.
     const parts: Buffer[] = [];
     const lineMap: number[] = [];
+    const addedAt: boolean[] = [];
     const newline = Buffer.from('\n');
     let previous = -2;
     let size = 0;
@@ -142,10 +148,12 @@ export class PatchScanner {
       if (lineMap.length > 0 && line.number !== previous + 1) {
         parts.push(newline);
         lineMap.push(-1);
+        addedAt.push(false);
         size += 1;
       }
       parts.push(line.text, newline);
       lineMap.push(line.number);
+      addedAt.push(line.added);
       size += line.text.length + 1;
       previous = line.number;
     }
@@ -159,6 +167,7 @@ export class PatchScanner {
     if (result.skipped === 'binary') this.binary += 1;
     this.notices.push(...result.notices);
     for (const finding of result.findings) {
+      if (!addedAt.slice(finding.line - 1, finding.endLine).includes(true)) continue; // wholly in context lines
       const key = `${finding.fingerprint}\0${file.path}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);

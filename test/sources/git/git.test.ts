@@ -357,3 +357,26 @@ describe('progress reporter', () => {
     expect(silent).toEqual([]);
   });
 });
+
+describe('multi-line secrets in diffs', () => {
+  const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const pem = () => `-----BEGIN RSA PRIVATE KEY-----\n${Array.from({ length: 25 }, () => randomFrom(BASE64, 64)).join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
+
+  it('reports a rotated private key whose BEGIN and END lines did not change', async () => {
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'deploy/key.pem': pem() });
+    const rotated = pem();
+    const rotation = repo.commit('rotate', { 'deploy/key.pem': rotated });
+    const result = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
+    expect(result.findings.map((f) => `${f.ruleId}@${f.commit?.sha}`)).toEqual([`private-key@${rotation}`]);
+    expect(JSON.stringify(result)).not.toContain(rotated.split('\n')[1]);
+  });
+
+  it('does not report a key that only sits next to an edited line', async () => {
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'cfg.env': `A=1\n${keyIn(awsKey())}B=2\n` });
+    repo.commit('edit neighbours', { 'cfg.env': `A=10\n${repo.git('show', 'HEAD:cfg.env').split('\n')[1]}\nB=20\n` });
+    const result = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
+    expect(result.findings).toEqual([]);
+  });
+});
