@@ -11248,6 +11248,13 @@ function isBasicAuthPair(value) {
 
 
 const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
+/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
+function separated(words) {
+    let spellings = [words[0]];
+    for (const word of words.slice(1))
+        spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
+    return spellings;
+}
 const OIDC_HINT = 'then switch the workflow to OIDC (Keyward aws-role-arn) instead of a stored key';
 const cloudRules = [
     rule({
@@ -11277,8 +11284,8 @@ const cloudRules = [
         title: 'AWS secret access key',
         provider: 'AWS',
         severity: 'critical',
-        keywords: ['secret_access_key', 'secretaccesskey', 'secret-access-key', 'aws_secret_key', 'aws_secret'],
-        pattern: '(?i)(?:secret[_-]?access[_-]?key|aws[_-]?secret(?:[_-]?key)?)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
+        keywords: [...separated(['secret', 'access', 'key']), ...separated(['aws', 'secret'])],
+        pattern: '(?i)(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
         entropy: 4,
         longLived: true,
         revokeUrl: AWS_IAM,
@@ -11289,8 +11296,8 @@ const cloudRules = [
         title: 'AWS session token',
         provider: 'AWS',
         severity: 'medium',
-        keywords: ['session_token', 'sessiontoken', 'session-token', 'security_token'],
-        pattern: '(?i)(?:aws[_-]?)?(?:session|security)[_-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,})',
+        keywords: [...separated(['session', 'token']), ...separated(['security', 'token'])],
+        pattern: '(?i)(?:aws[_.-]?)?(?:session|security)[_.-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,1000})',
         longLived: false,
         revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
         remediation: 'Revoke the role session in IAM; session tokens expire on their own.',
@@ -11613,6 +11620,7 @@ function hasBase62Crc32(token) {
 ;// CONCATENATED MODULE: ./src/rules/catalogue/code-hosts.ts
 
 
+
 const GITHUB_TOKENS = 'https://github.com/settings/tokens';
 function githubToken(id, prefix, title, longLived, revokeUrl, remediation) {
     return rule({
@@ -11644,13 +11652,27 @@ const codeHostRules = [
         longLived: true,
         revokeUrl: 'https://github.com/settings/personal-access-tokens',
     }),
+    // Listed before the generic PEM rule so that a key named as a GitHub App's gets the App-specific remediation.
+    rule({
+        id: 'github-app-private-key',
+        title: 'GitHub App private key',
+        provider: 'GitHub',
+        severity: 'critical',
+        keywords: ['githubapp', 'github_app', 'github-app', 'ghapp', 'gh_app', 'gh-app'],
+        pattern: '(?is)(?:github|gh)[_-]?app[\\w-]{0,24}?private[_-]?key["\']?\\s*(?::|=|:=|=>)\\s*[|>]?[-+]?\\s*["\']?(-----BEGIN (?:RSA )?PRIVATE KEY-----.{64,}?-----END (?:RSA )?PRIVATE KEY-----)',
+        multilineWindow: 16384,
+        validate: hasKeyBody,
+        longLived: true,
+        revokeUrl: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps',
+        remediation: 'Delete the key in the GitHub App settings (Private keys) after generating a new one; in Actions mint installation tokens with actions/create-github-app-token from a secret.',
+    }),
     rule({
         id: 'gitlab-personal-access-token',
         title: 'GitLab personal, project or group access token',
         provider: 'GitLab',
         severity: 'critical',
         keywords: ['glpat-'],
-        pattern: '\\b(glpat-[0-9A-Za-z_-]{20,}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?)(?:[^0-9A-Za-z_.-]|$)',
+        pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?)(?:[^0-9A-Za-z_.-]|$)',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
     }),
@@ -11660,7 +11682,7 @@ const codeHostRules = [
         provider: 'GitLab',
         severity: 'high',
         keywords: ['gldt-'],
-        pattern: '\\b(gldt-[0-9A-Za-z_-]{20,})',
+        pattern: '\\b(gldt-[0-9A-Za-z_-]{20,100})',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/user/project/deploy_tokens/#revoke-a-deploy-token',
     }),
@@ -11670,7 +11692,7 @@ const codeHostRules = [
         provider: 'GitLab',
         severity: 'high',
         keywords: ['glrt-'],
-        pattern: '\\b(glrt-[0-9A-Za-z_.-]{20,})',
+        pattern: '\\b(glrt-[0-9A-Za-z_.-]{20,100})',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token',
     }),
@@ -11800,13 +11822,14 @@ const codeHostRules = [
 ;// CONCATENATED MODULE: ./src/rules/catalogue/config-files.ts
 
 const configFileRules = [
+    // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
     rule({
         id: 'netrc-password',
         title: 'Password in a .netrc entry',
         provider: 'netrc',
         severity: 'high',
         keywords: ['machine'],
-        pattern: '(?i)\\bmachine\\s+[^\\s]+\\s+(?:port\\s+\\S+\\s+)?login\\s+[^\\s]+\\s+password\\s+([^\\s]{4,256})',
+        pattern: '(?i)\\bmachine\\s+[^\\s]+\\s+(?:port\\s+\\S+\\s+)?login\\s+[^\\s]+\\s+password\\s+((?:[^\\s$]|\\$[^{\\s])[^\\s]{3,255})',
         multilineWindow: 1024,
         longLived: true,
         remediation: 'Change the password or token for that host, then keep .netrc out of the repository.',
@@ -11827,7 +11850,7 @@ const configFileRules = [
         provider: 'Kubernetes',
         severity: 'high',
         keywords: ['kind: secret'],
-        pattern: '(?is)kind:\\s*Secret\\b.*?\\n(?:data|stringData):[ \\t]*\\r?\\n[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/=_.-]{12,})',
+        pattern: '(?is)kind:\\s*Secret\\b.*?\\n(?:data|stringData):[ \\t]*\\r?\\n[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/=_.-]{12,1000})',
         multilineWindow: 4096,
         entropy: 3,
         longLived: true,
@@ -11889,7 +11912,7 @@ const connectionRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['://'],
-        pattern: '(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{6,256})@[A-Za-z0-9._-]+\\.[A-Za-z]{2,}',
+        pattern: '(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{6,256})@[A-Za-z0-9._-]+\\.[A-Za-z]{2,24}',
         entropy: 2.5,
         longLived: true,
         remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
@@ -11904,13 +11927,14 @@ const connectionRules = [
         longLived: true,
         remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
     }),
+    // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
     rule({
         id: 'jdbc-password',
         title: 'JDBC URL with password',
         provider: 'JDBC',
         severity: 'high',
         keywords: ['jdbc:'],
-        pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&]password=([^;&\\s\'"]{3,200})',
+        pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&]password=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
         longLived: true,
         remediation: 'Change the database password, then supply it from a secret store at run time.',
     }),
@@ -11920,7 +11944,7 @@ const connectionRules = [
         provider: 'SQL Server',
         severity: 'high',
         keywords: ['password=', 'pwd='],
-        pattern: '(?i)(?:server|data source|host|address)\\s*=[^;"\'\\n]{1,200};[^"\'\\n]{0,300}?(?:password|pwd)\\s*=\\s*([^;"\'\\s]{3,200})',
+        pattern: '(?i)(?:server|data source|host|address)\\s*=[^;"\'\\n]{1,200};[^"\'\\n]{0,300}?(?:password|pwd)\\s*=\\s*((?:[^;"\'\\s$]|\\$[^{;"\'\\s])[^;"\'\\s]{2,199})',
         longLived: true,
         remediation: 'Change the database password, then use managed identity or a secret store instead of a connection string with a password.',
     }),
@@ -11932,17 +11956,18 @@ const devopsRules = [
     rule({ id: 'databricks-access-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'high', keywords: ['dapi'], pattern: '\\b(dapi[a-f0-9]{32}(?:-[0-9])?)\\b', longLived: true, revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html' }),
     rule({ id: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', keywords: ['hvs.'], pattern: '\\b(hvs\\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', remediation: 'Revoke it (vault token revoke), then log in from CI with JWT/OIDC auth (Keyward vault-url, vault-role) for short TTLs.' }),
     rule({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'medium', keywords: ['hvb.'], pattern: '\\b(hvb\\.[A-Za-z0-9_-]{130,300})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens' }),
+    rule({ id: 'vault-recovery-token', title: 'HashiCorp Vault recovery token', provider: 'HashiCorp Vault', severity: 'high', keywords: ['hvr.'], pattern: '\\b(hvr\\.[A-Za-z0-9_-]{24,120})(?:[^A-Za-z0-9_-]|$)', entropy: 3.5, longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/recovery-mode', remediation: 'Restart the node out of recovery mode (recovery tokens are not persisted), then check sys/raw changes made with it.' }),
     contextRule({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'high', names: ['vault_token', 'vault-token', 'vaulttoken', 'x-vault-token'], value: 's\\.[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token' }),
     rule({ id: 'terraform-cloud-api-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform', severity: 'critical', keywords: ['.atlasv1.'], pattern: '\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)', longLived: true, revokeUrl: 'https://app.terraform.io/app/settings/tokens', remediation: 'Revoke it in HCP Terraform (User settings > Tokens); use dynamic provider credentials (workload identity) in runs.' }),
     rule({ id: 'doppler-token', title: 'Doppler token', provider: 'Doppler', severity: 'high', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], pattern: '\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44})\\b', longLived: true, revokeUrl: 'https://dashboard.doppler.com/workplace/tokens' }),
     rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens' }),
     rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications' }),
-    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.5 }),
+    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4 }),
     contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5 }),
     contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens' }),
     rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: '\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens' }),
     contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5 }),
-    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens' }),
+    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens' }),
     rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens' }),
     rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys' }),
     rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/' }),
@@ -11950,7 +11975,7 @@ const devopsRules = [
     rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://docs.sonarsource.com/sonarqube/latest/user-guide/user-account/generating-and-using-tokens/' }),
     rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens' }),
     rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens' }),
-    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.5 }),
+    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3 }),
     contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens' }),
     contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account' }),
     rule({ id: 'linear-api-key', title: 'Linear API key', provider: 'Linear', severity: 'high', keywords: ['lin_api_'], pattern: '\\b(lin_api_[A-Za-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://linear.app/settings/account/security' }),
@@ -11974,6 +11999,11 @@ const devopsRules = [
     rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: '\\b(shpca_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
     rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: '\\b(shppa_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
     rule({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', provider: 'Shopify', severity: 'high', keywords: ['shpss_'], pattern: '\\b(shpss_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://partners.shopify.com/' }),
+    rule({ id: 'onepassword-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', keywords: ['ops_eyj'], pattern: '\\b(ops_eyJ[A-Za-z0-9+/_-]{250,1000}={0,3})', longLived: true, revokeUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/', remediation: 'Revoke the token under Developer > Service accounts, then load it in CI from the secret store only.' }),
+    rule({ id: 'tailscale-api-key', title: 'Tailscale API access token or auth key', provider: 'Tailscale', severity: 'high', keywords: ['tskey-api-', 'tskey-auth-'], pattern: '\\b(tskey-(?:api|auth)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: false, revokeUrl: 'https://login.tailscale.com/admin/settings/keys', remediation: 'Revoke the key in the admin console (Settings > Keys); keys expire on their own after at most 90 days.' }),
+    rule({ id: 'tailscale-oauth-client-secret', title: 'Tailscale OAuth client secret', provider: 'Tailscale', severity: 'high', keywords: ['tskey-client-'], pattern: '\\b(tskey-client-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: true, revokeUrl: 'https://login.tailscale.com/admin/settings/oauth' }),
+    rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: '\\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})', entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.' }),
+    contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9 }),
     rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: '\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b', longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.' }),
 ];
 
@@ -11991,6 +12021,18 @@ const frameworkRules = [
         entropy: 3.5,
         longLived: true,
         remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
+    }),
+    rule({
+        id: 'flask-secret-key',
+        title: 'Flask secret key',
+        provider: 'Flask',
+        severity: 'high',
+        kind: 'generic',
+        keywords: ['secret_key'],
+        pattern: '(?i)(?:\\bapp\\.secret_key|\\.config\\[\\s*["\']SECRET_KEY["\']\\s*\\])\\s*=\\s*[rbu]?["\']([^"\'\\s]{16,128})["\']',
+        entropy: 3,
+        longLived: true,
+        remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
     }),
     rule({
         id: 'rails-master-key',
@@ -12061,6 +12103,8 @@ const frameworkRules = [
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 const ASSIGN = '["\']?\\s*(?::|=|:=|=>|\\?\\?=)\\s*';
+/** A quoted value's first character: not `$` then a digit, which opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret. */
+const FIRST = '(?:[^"\'`\\s$]|\\$[^0-9"\'`\\s])';
 const genericRules = [
     rule({
         id: 'generic-password-assignment',
@@ -12069,7 +12113,7 @@ const genericRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['password', 'passwd', 'pwd', 'pass'],
-        pattern: `(?i)[\\w.-]{0,30}(?:password|passwd|pwd|pass)[\\w-]{0,20}${ASSIGN}["'\`]([^"'\`\\s]{8,128})["'\`]`,
+        pattern: `(?i)[\\w.-]{0,30}(?:password|passwd|pwd|pass)[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{7,127})["'\`]`,
         entropy: 2.8,
         longLived: true,
         remediation: REMEDIATION,
@@ -12081,7 +12125,7 @@ const genericRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
-        pattern: `(?i)[\\w.-]{0,30}(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)s?[\\w-]{0,20}${ASSIGN}["'\`]([^"'\`\\s]{12,256})["'\`]`,
+        pattern: `(?i)[\\w.-]{0,30}(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)s?[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{11,255})["'\`]`,
         entropy: 3.2,
         longLived: true,
         remediation: REMEDIATION,
@@ -12105,7 +12149,7 @@ const genericRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
-        pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*[:=][ \\t]+([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'#`]{7,255})[ \\t]*$',
+        pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#.*)?$',
         entropy: 3,
         longLived: true,
         remediation: REMEDIATION,
@@ -12134,13 +12178,18 @@ function decodePart(part) {
         return undefined;
     }
 }
+/** The token every JWT tutorial copies from jwt.io. */
+function isDocumentationExample(payload) {
+    return payload.sub === '1234567890' && payload.name === 'John Doe';
+}
 /** Three base64url parts whose header is a JSON object naming an `alg` and whose payload is a JSON object. */
 function isStructuredJwt(token) {
     const parts = token.split('.');
     if (parts.length !== 3)
         return false;
     const header = decodePart(parts[0]);
-    return typeof header?.alg === 'string' && header.alg.toLowerCase() !== 'none' && decodePart(parts[1]) !== undefined;
+    const payload = decodePart(parts[1]);
+    return typeof header?.alg === 'string' && header.alg.toLowerCase() !== 'none' && payload !== undefined && !isDocumentationExample(payload);
 }
 /** Expiry and issue time from the payload; a token valid for a day or less counts as short-lived. */
 function jwtFacts(token) {
@@ -12224,6 +12273,7 @@ const keyRules = [
         longLived: true,
         remediation: 'Remove the public key from every server that trusts it, then generate a new key pair.',
     }),
+    // Open-ended parts: JWT payloads run to thousands of characters, past RE2's repeat limit of 1000; still linear.
     rule({
         id: 'jwt',
         title: 'JSON Web Token',
@@ -12259,7 +12309,7 @@ const messagingRules = [
     rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: '\\b(key-[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security' }),
     contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security' }),
     rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: '\\b([0-9a-f]{32}-us[0-9]{1,2})\\b', longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/' }),
-    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.5 }),
+    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3 }),
     contextRule({ id: 'postmark-server-token', title: 'Postmark server or account token', provider: 'Postmark', severity: 'high', names: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://account.postmarkapp.com/api_tokens' }),
     rule({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', provider: 'Brevo', severity: 'high', keywords: ['xkeysib-'], pattern: '\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/api' }),
     rule({ id: 'brevo-smtp-key', title: 'Brevo (Sendinblue) SMTP key', provider: 'Brevo', severity: 'high', keywords: ['xsmtpsib-'], pattern: '\\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/smtp' }),
@@ -12285,7 +12335,7 @@ const observabilityRules = [
     rule({ id: 'sentry-org-token', title: 'Sentry organization auth token', provider: 'Sentry', severity: 'high', keywords: ['sntrys_'], pattern: '\\b(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{50,300})', longLived: true, revokeUrl: 'https://sentry.io/settings/auth-tokens/' }),
     rule({ id: 'sentry-dsn-secret', title: 'Sentry DSN with secret key', provider: 'Sentry', severity: 'low', keywords: ['sentry.io'], pattern: 'https://[a-f0-9]{32}:([a-f0-9]{32})@[a-z0-9.]*sentry\\.io/', longLived: true, revokeUrl: 'https://docs.sentry.io/product/sentry-basics/dsn-explainer/' }),
     rule({ id: 'dynatrace-api-token', title: 'Dynatrace API token', provider: 'Dynatrace', severity: 'high', keywords: ['dt0c01.'], pattern: '\\b(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b', longLived: true, revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens' }),
-    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.5 }),
+    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.2 }),
     contextRule({ id: 'splunk-hec-token', title: 'Splunk HTTP Event Collector token', provider: 'Splunk', severity: 'medium', names: ['splunk', 'hec_token'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector' }),
     contextRule({ id: 'honeycomb-api-key', title: 'Honeycomb API key', provider: 'Honeycomb', severity: 'medium', names: ['honeycomb'], value: '(?:hc[a-z]{2}_[a-z0-9]{56,60}|[A-Za-z0-9]{22,32})', longLived: true, revokeUrl: 'https://docs.honeycomb.io/get-started/configure/environments/manage-api-keys/', entropy: 3.5 }),
     contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens' }),
@@ -12300,6 +12350,8 @@ const observabilityRules = [
 
 const STRIPE_KEYS = 'https://dashboard.stripe.com/apikeys';
 const paymentRules = [
+    // Paystack secret keys share Stripe's `sk_live_` prefix; with the name next to it, this rule claims the span first.
+    contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers' }),
     rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.' }),
     rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
     rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
@@ -12351,7 +12403,7 @@ const registryRules = [
         provider: 'npm',
         severity: 'high',
         keywords: ['_auth', '_password'],
-        pattern: '(?i)(?:^|[\\s:])_(?:auth|password)\\s*=\\s*["\']?([A-Za-z0-9+/]{12,}={0,2})',
+        pattern: '(?i)(?:^|[\\s:])_(?:auth|password)\\s*=\\s*["\']?([A-Za-z0-9+/]{12,1000}={0,2})',
         entropy: 3,
         longLived: true,
         revokeUrl: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
@@ -12424,7 +12476,7 @@ const registryRules = [
         provider: 'Docker',
         severity: 'high',
         keywords: ['"auth"'],
-        pattern: '"auth"\\s*:\\s*"([A-Za-z0-9+/]{8,}={0,2})"',
+        pattern: '"auth"\\s*:\\s*"([A-Za-z0-9+/]{8,1000}={0,2})"',
         validate: isBasicAuthPair,
         longLived: true,
         revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
@@ -19879,7 +19931,7 @@ function activeRules(config) {
         return severity ? { ...rule, severity } : rule;
     });
 }
-function createScanner(options = {}) {
+function scanner_createScanner(options = {}) {
     const config = options.config ?? defaultConfig();
     const backend = options.backend ?? regexBackend();
     const rules = activeRules(config);
@@ -20876,7 +20928,7 @@ function serveScanWorkerIfAsked() {
     const init = external_node_worker_threads_namespaceObject.workerData;
     if (external_node_worker_threads_namespaceObject.isMainThread || !external_node_worker_threads_namespaceObject.parentPort || init?.keyward !== 'scan-worker')
         return false;
-    const scanner = createScanner({ config: init.config, baseline: init.baseline });
+    const scanner = scanner_createScanner({ config: init.config, baseline: init.baseline });
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (job) => {
         try {
@@ -20896,7 +20948,7 @@ function createScanPool(options) {
     const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
     // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
     let own;
-    const scanner = () => (own ??= createScanner({ config: options.config, baseline }));
+    const scanner = () => (own ??= scanner_createScanner({ config: options.config, baseline }));
     const ignored = globMatcher(options.config.ignorePaths);
     const base = {
         get scanner() {
@@ -20994,6 +21046,145 @@ class ProgressLine {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/git/blobs.ts
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1');
+/** Reads issued ahead of the one being scanned, so git always has work queued. */
+const READ_AHEAD = 64;
+function scanBlobContent(scanner, job, size, content) {
+    if (content.subarray(0, LFS_POINTER.length).equals(LFS_POINTER))
+        return { index: job.index, status: 'lfs-pointer', size, findings: [], notices: [] };
+    const result = scanner.scanBuffer(content, job.path);
+    const status = result.skipped === 'binary' ? 'binary' : result.skipped === 'too-large' ? 'too-large' : result.skipped ? 'skipped' : 'scanned';
+    return { index: job.index, status, size, findings: result.findings, notices: result.notices };
+}
+/** Reads and scans the jobs in order through one cat-file process, handing each outcome to `done`. */
+async function blobs_scanBlobJobs(catFile, scanner, jobs, maxBlobSize, done) {
+    const reads = [];
+    let issued = 0;
+    for (let i = 0; i < jobs.length; i++) {
+        while (issued < jobs.length && issued <= i + READ_AHEAD)
+            reads.push(catFile.read(jobs[issued++].sha, maxBlobSize));
+        const job = jobs[i];
+        const read = await reads[i];
+        reads[i] = undefined;
+        if (read.type === 'missing')
+            done({ index: job.index, status: 'missing', size: 0, findings: [], notices: [] });
+        else if (read.type !== 'blob')
+            done({ index: job.index, status: 'skipped', size: 0, findings: [], notices: [] });
+        else if (!read.content)
+            done({ index: job.index, status: 'too-large', size: read.size, findings: [], notices: [] });
+        else
+            done(scanBlobContent(scanner, job, read.size, read.content));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/catfile.ts
+
+/**
+ * One long-lived `git cat-file --batch` process. Requests are written as they come, so git inflates the next objects
+ * while the caller scans the previous ones; replies arrive in request order.
+ */
+class catfile_CatFile {
+    child;
+    queue = [];
+    head = 0;
+    headerParts = [];
+    current;
+    stderr = '';
+    closed = false;
+    constructor(repoDir) {
+        // GIT_NO_LAZY_FETCH (git 2.44+): a partial clone must not fetch each missing blob from its remote one by one.
+        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repoDir, 'cat-file', '--batch'], { env: { ...process.env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0' } });
+        this.child.stdin.on('error', () => { });
+        this.child.stderr.on('data', (chunk) => {
+            if (this.stderr.length < 4096)
+                this.stderr += chunk.toString('utf8');
+        });
+        this.child.stdout.on('data', (chunk) => this.onData(chunk));
+        this.child.on('close', () => this.onClose());
+        this.child.on('error', (error) => {
+            this.stderr += error.message;
+            this.onClose();
+        });
+    }
+    read(sha, maxSize) {
+        if (this.closed)
+            return Promise.resolve({ sha, type: 'missing', size: 0 });
+        return new Promise((resolve) => {
+            this.queue.push({ maxSize, resolve });
+            this.child.stdin.write(`${sha}\n`);
+        });
+    }
+    close() {
+        this.child.stdin.end();
+    }
+    /** What git said on stderr, for a notice when the process died early. */
+    get errorText() {
+        return this.stderr.trim();
+    }
+    next() {
+        const waiting = this.queue[this.head];
+        if (!waiting)
+            return undefined;
+        this.head += 1;
+        if (this.head > 4096) {
+            this.queue.splice(0, this.head);
+            this.head = 0;
+        }
+        return waiting;
+    }
+    onData(chunk) {
+        let pos = 0;
+        while (pos < chunk.length) {
+            if (!this.current) {
+                const newline = chunk.indexOf(10, pos);
+                if (newline === -1) {
+                    this.headerParts.push(chunk.subarray(pos));
+                    return;
+                }
+                const headerBytes = this.headerParts.length ? Buffer.concat([...this.headerParts, chunk.subarray(pos, newline)]) : chunk.subarray(pos, newline);
+                this.headerParts = [];
+                pos = newline + 1;
+                const waiting = this.next();
+                if (!waiting)
+                    continue;
+                const [sha = '', type = '', sizeText] = headerBytes.toString('latin1').split(' ');
+                if (sizeText === undefined || type === 'missing' || type === 'ambiguous') {
+                    waiting.resolve({ sha, type: 'missing', size: 0 });
+                    continue;
+                }
+                const size = Number(sizeText);
+                this.current = { waiting, sha, type, size, remaining: size + 1, keep: size <= waiting.maxSize, parts: [] };
+            }
+            const current = this.current;
+            const take = Math.min(current.remaining, chunk.length - pos);
+            if (current.keep)
+                current.parts.push(chunk.subarray(pos, pos + take));
+            current.remaining -= take;
+            pos += take;
+            if (current.remaining === 0) {
+                this.current = undefined;
+                let content;
+                if (current.keep)
+                    content = (current.parts.length === 1 ? current.parts[0] : Buffer.concat(current.parts)).subarray(0, current.size);
+                current.waiting.resolve({ sha: current.sha, type: current.type, size: current.size, content });
+            }
+        }
+    }
+    onClose() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        // Anything still waiting will never come: report it as missing rather than hang.
+        for (let waiting = this.next(); waiting; waiting = this.next())
+            waiting.resolve({ sha: '', type: 'missing', size: 0 });
+        if (this.current) {
+            this.current.waiting.resolve({ sha: this.current.sha, type: 'missing', size: 0 });
+            this.current = undefined;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/git/run.ts
 
 class GitError extends Error {
@@ -21072,222 +21263,165 @@ function unquotePath(raw) {
     return Buffer.from(bytes).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/sources/git/history.ts
-
-
-const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1');
-/**
- * Where each blob first appeared: `git log --raw` oldest first lists, per commit, the new blob of every changed
- * path; the first (commit, path) a blob shows up at introduced it. Merges are diffed against their first parent.
- */
-async function blobIntroductions(repoDir, revisions, notices) {
-    const blobs = new Map();
-    let commit;
-    let commits = 0;
-    let submodules = 0;
-    const args = ['log', '--topo-order', '--reverse', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s', ...revisions, '--'];
-    for await (const line of gitLines(repoDir, args)) {
-        if (line[0] === 0x01) {
-            const [sha = '', author = '', email = '', date = '', summary = ''] = line.subarray(1).toString('utf8').split('\0');
-            commit = { sha, author, email, date, summary };
-            commits += 1;
-            continue;
-        }
-        if (line[0] !== 0x3a /* : */ || !commit)
-            continue;
-        // :100644 100644 <old> <new> M\t<path>
-        const tab = line.indexOf(9);
-        if (tab === -1)
-            continue;
-        const fields = line.subarray(1, tab).toString('latin1').split(' ');
-        const mode = fields[1];
-        const sha = fields[3];
-        const status = fields[4];
-        if (!sha || status === 'D' || /^0+$/.test(sha))
-            continue;
-        if (mode === '160000') {
-            submodules += 1;
-            continue;
-        }
-        if (mode === '120000')
-            continue;
-        if (!blobs.has(sha))
-            blobs.set(sha, { path: unquotePath(line.subarray(tab + 1)), commit });
-    }
-    if (submodules > 0)
-        notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: submodules are separate repositories; scan them on their own` });
-    return { blobs, commits };
-}
-/**
- * Reads blobs through one long-lived `git cat-file --batch` process: git inflates objects while this thread scans
- * the previous ones, so both cores work. Missing objects (partial clones, damaged stores) are counted, not fatal.
- */
-async function scanBlobs(options) {
-    const { repoDir, scanner, blobs, notices } = options;
-    const maxBlobSize = options.maxBlobSize ?? 25 * 1024 * 1024;
-    const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-C', repoDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const order = [...blobs.keys()];
-    child.stdin.on('error', () => { });
-    const feeder = (async () => {
-        for (const sha of order) {
-            if (!child.stdin.write(`${sha}\n`))
-                await new Promise((resolve) => child.stdin.once('drain', resolve));
-        }
-        child.stdin.end();
-    })();
-    const findings = [];
-    let bytes = 0;
-    let scanned = 0;
-    let missing = 0;
-    let lfs = 0;
-    let pending = Buffer.alloc(0);
-    let index = 0;
-    const consume = () => {
-        for (;;) {
-            const newline = pending.indexOf(10);
-            if (newline === -1)
-                return;
-            const header = pending.subarray(0, newline).toString('latin1');
-            const [sha = '', type = '', sizeText = ''] = header.split(' ');
-            if (type === 'missing' || sizeText === '') {
-                missing += 1;
-                index += 1;
-                pending = pending.subarray(newline + 1);
-                continue;
-            }
-            const size = Number(sizeText);
-            if (pending.length < newline + 1 + size + 1)
-                return;
-            const content = pending.subarray(newline + 1, newline + 1 + size);
-            pending = pending.subarray(newline + 2 + size);
-            index += 1;
-            const intro = blobs.get(sha);
-            if (!intro || type !== 'blob')
-                continue;
-            bytes += size;
-            options.onBlob?.(size);
-            if (size > maxBlobSize) {
-                notices.push({ kind: 'too-large', path: intro.path, message: `${intro.path} at ${intro.commit.sha.slice(0, 12)}: ${size} bytes is over the ${maxBlobSize}-byte limit; not scanned` });
-                continue;
-            }
-            if (content.subarray(0, LFS_POINTER.length).equals(LFS_POINTER)) {
-                lfs += 1;
-                continue;
-            }
-            scanned += 1;
-            const result = scanBlob(scanner, Buffer.from(content), intro);
-            findings.push(...result);
-        }
-    };
-    for await (const chunk of child.stdout) {
-        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-        consume();
-    }
-    await feeder;
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.on('close', resolve)));
-    if (missing > 0)
-        notices.push({ kind: 'missing-object', message: `${missing} blob(s) missing from the object store (partial or damaged clone); the rest was scanned` });
-    if (lfs > 0)
-        notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) skipped: the content lives in LFS storage, not in git` });
-    void index;
-    return { findings, bytes, scanned };
-}
-function scanBlob(scanner, content, intro) {
-    if (scanner.isPathIgnored(intro.path))
-        return [];
-    return scanner.scanBuffer(content, intro.path).findings.map((finding) => ({ ...finding, commit: intro.commit }));
-}
-
 ;// CONCATENATED MODULE: ./src/sources/git/patch.ts
 
 /** Header line that starts each commit in our `git log` format: \x01 sha \0 author \0 email \0 date \0 subject. */
 const COMMIT_FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
+/**
+ * Patch options for diff, push and staged modes. Merges are shown as a dense combined diff: only the lines that differ
+ * from every parent (conflict resolutions, "evil" merges), so a merge never re-reports what a parent already had.
+ * Prefixes are fixed because users may set diff.noprefix or diff.mnemonicPrefix.
+ */
+const PATCH_ARGS = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
+const LOG_PATCH_ARGS = [...PATCH_ARGS, '--diff-merges=dense-combined'];
+function parseCommitHeader(line) {
+    const [sha = '', author = '', email = '', date = '', summary = ''] = line.subarray(1).toString('utf8').split('\0');
+    return { sha, author, email, date, summary };
+}
+const patch_LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
+const HUNK = /^@+ (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @+/;
 /**
  * Consumes `git log -p --unified=0` (or `git diff`) output line by line and scans the added lines of each file of
  * each commit. Findings are reported once per secret and path, at the first commit (oldest first) that added them.
  */
 class PatchScanner {
     scanner;
+    maxBlobSize;
     findings = [];
     notices = [];
     commits = 0;
     bytes = 0;
+    files = 0;
     commit;
     file;
     nextLine = 0;
+    /** Prefix columns of hunk lines: 1 for a plain diff, one per parent for a combined (merge) diff. */
+    columns = 1;
+    inHunk = false;
+    submoduleHeader = false;
     seen = new Set();
-    constructor(scanner) {
+    binary = 0;
+    submodules = 0;
+    lfs = 0;
+    tooLarge = [];
+    constructor(scanner, maxBlobSize = 25 * 1024 * 1024) {
         this.scanner = scanner;
+        this.maxBlobSize = maxBlobSize;
     }
     line(raw) {
-        if (raw[0] === 0x01) {
-            this.flush();
-            const [sha = '', author = '', email = '', date = '', summary = ''] = raw.subarray(1).toString('utf8').split('\0');
-            this.commit = { sha, author, email, date, summary };
+        if (this.inHunk) {
+            const first = raw[0];
+            if (first === 0x2b /* + */ || first === 0x2d /* - */ || first === 0x20 /* space */) {
+                this.hunkLine(raw);
+                return;
+            }
+            if (first === 0x5c /* \ No newline at end of file */)
+                return;
+            this.inHunk = false;
+        }
+        const first = raw[0];
+        if (first === 0x01) {
+            this.flushFile();
+            this.commit = parseCommitHeader(raw);
             this.commits += 1;
             return;
         }
-        const first = raw[0];
-        if (first === 0x2b /* + */) {
-            if (raw[1] === 0x2b && raw[2] === 0x2b && raw[3] === 0x20 && !this.inHunk) {
-                this.startFile(raw.subarray(4));
-                return;
-            }
-            if (this.file && this.inHunk)
-                this.file.lines.push({ number: this.nextLine++, text: Buffer.from(raw.subarray(1)) });
-            return;
-        }
         if (first === 0x40 /* @ */ && raw[1] === 0x40) {
-            const match = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw.subarray(0, 80).toString('latin1'));
-            if (match) {
+            const header = raw.subarray(0, 200).toString('latin1');
+            const match = HUNK.exec(header);
+            if (match && this.file) {
                 this.nextLine = Number(match[1]);
+                this.columns = Math.max(1, /^@+/.exec(header)[0].length - 1);
                 this.inHunk = true;
             }
             return;
         }
-        if (first === 0x64 /* d */ && raw.subarray(0, 11).toString('latin1') === 'diff --git ') {
-            this.flushFile();
-            this.inHunk = false;
+        if (first === 0x2b && raw[1] === 0x2b && raw[2] === 0x2b && raw[3] === 0x20) {
+            this.startFile(raw.subarray(4));
             return;
         }
-        if (first === 0x42 /* B */ && raw.subarray(0, 13).toString('latin1') === 'Binary files ') {
-            this.notices.push({ kind: 'binary', message: `${raw.toString('utf8')} (${this.commit?.sha.slice(0, 12) ?? 'staged'}); binary content is not scanned in diffs` });
+        if (first === 0x64 /* d */ && raw.subarray(0, 5).toString('latin1') === 'diff ') {
+            this.flushFile();
+            this.submoduleHeader = false;
+            return;
         }
+        const text = raw.subarray(0, 40).toString('latin1');
+        if (/^(?:new file mode|new mode|index \S+) 160000$/.test(text.trimEnd()) || /^index \S+ 160000/.test(text))
+            this.submoduleHeader = true;
+        else if (text.startsWith('Binary files '))
+            this.binary += 1;
     }
-    inHunk = false;
+    hunkLine(raw) {
+        const columns = this.columns;
+        let added = true;
+        for (let i = 0; i < columns; i++) {
+            const mark = raw[i];
+            if (mark === 0x2d)
+                return; // removed relative to some parent: not in the result
+            if (mark !== 0x2b)
+                added = false;
+        }
+        const number = this.nextLine++;
+        // In a combined diff a line counts as added only when it is new relative to every parent.
+        if (added && this.file)
+            this.file.lines.push({ number, text: raw.subarray(columns) });
+    }
     startFile(target) {
         this.flushFile();
-        this.inHunk = false;
-        const text = target.toString('latin1');
-        if (text === '/dev/null')
+        let end = target.length;
+        if (target[end - 1] === 0x09)
+            end -= 1; // git appends a tab to names containing a space
+        const name = target.subarray(0, end);
+        if (name.toString('latin1') === '/dev/null')
             return;
-        const path = unquotePath(target);
-        const clean = path.startsWith('b/') ? path.slice(2) : path;
-        this.file = { path: clean, lines: [] };
+        if (this.submoduleHeader) {
+            this.submodules += 1;
+            return;
+        }
+        const path = unquotePath(name);
+        this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [] };
+        this.files += 1;
     }
     flushFile() {
         const file = this.file;
         this.file = undefined;
+        this.inHunk = false;
         if (!file || file.lines.length === 0)
             return;
         if (this.scanner.isPathIgnored(file.path))
             return;
-        // Added lines in order; a gap in line numbers becomes an empty line so non-adjacent lines never form one match.
+        const firstLine = file.lines[0];
+        if (firstLine.number === 1 && firstLine.text.toString('latin1', 0, patch_LFS_POINTER.length) === patch_LFS_POINTER) {
+            this.lfs += 1;
+            return;
+        }
+        // Added lines in order, consecutive ones kept together (a PEM block spans lines); a gap in line numbers becomes
+        // an empty line so that lines apart in the file never form one match.
         const parts = [];
         const lineMap = [];
+        const newline = Buffer.from('\n');
         let previous = -2;
+        let size = 0;
         for (const line of file.lines) {
             if (lineMap.length > 0 && line.number !== previous + 1) {
-                parts.push(Buffer.from('\n'));
+                parts.push(newline);
                 lineMap.push(-1);
+                size += 1;
             }
-            parts.push(line.text, Buffer.from('\n'));
+            parts.push(line.text, newline);
             lineMap.push(line.number);
+            size += line.text.length + 1;
             previous = line.number;
         }
-        const content = Buffer.concat(parts);
-        this.bytes += content.length;
+        if (size > this.maxBlobSize) {
+            this.tooLarge.push(`${file.path}${this.commit ? ` at ${this.commit.sha.slice(0, 12)}` : ''} (${size} bytes added)`);
+            return;
+        }
+        const content = Buffer.concat(parts, size);
+        this.bytes += size;
         const result = this.scanner.scanBuffer(content, file.path);
+        if (result.skipped === 'binary')
+            this.binary += 1;
         this.notices.push(...result.notices);
         for (const finding of result.findings) {
             const key = `${finding.fingerprint}\0${file.path}`;
@@ -21302,10 +21436,241 @@ class PatchScanner {
             this.findings.push(mapped);
         }
     }
-    flush() {
+    /** Ends the stream: scans the last file and turns the counts into notices. */
+    finish() {
         this.flushFile();
-        this.inHunk = false;
+        if (this.binary > 0)
+            this.notices.push({ kind: 'binary', message: `${this.binary} binary file change(s) not scanned` });
+        if (this.submodules > 0)
+            this.notices.push({ kind: 'submodule', message: `${this.submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
+        if (this.lfs > 0)
+            this.notices.push({ kind: 'lfs-pointer', message: `${this.lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
+        if (this.tooLarge.length > 0)
+            this.notices.push({ kind: 'too-large', message: `${this.tooLarge.length} file change(s) over the ${this.maxBlobSize}-byte limit not scanned: ${this.tooLarge.slice(0, 20).join(', ')}` });
     }
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/worker.ts
+
+
+
+
+
+/** Call at the top of an entry point: inside a git blob worker it serves batches and returns true. */
+function serveGitWorkerIfAsked() {
+    const init = workerData;
+    if (isMainThread || !parentPort || init?.keyward !== 'git-blob-worker')
+        return false;
+    const port = parentPort;
+    const scanner = createScanner({ config: init.config, baseline: init.baseline });
+    const catFile = new CatFile(init.repoDir);
+    // Batches run one after another on this worker's cat-file; the next batch is already queued by the main thread.
+    let chain = Promise.resolve();
+    port.on('message', (batch) => {
+        chain = chain.then(async () => {
+            try {
+                const outcomes = [];
+                await scanBlobJobs(catFile, scanner, batch.jobs, init.maxBlobSize, (outcome) => outcomes.push(outcome));
+                port.postMessage({ id: batch.id, outcomes });
+            }
+            catch (error) {
+                port.postMessage({ id: batch.id, error: error instanceof Error ? error.message : String(error) });
+            }
+        });
+    });
+    return true;
+}
+function workersUsable(options) {
+    return options !== undefined && options.entry.startsWith('file:') && !/\.[cm]?ts$/.test(options.entry) && (options.count ?? 2) > 0;
+}
+/** Spreads the jobs over worker threads in batches, two batches queued per worker so none waits for the main thread. */
+async function scanBlobJobsOnWorkers(options, repoDir, maxBlobSize, jobs, done) {
+    const count = options.count ?? 2;
+    const batchSize = Math.max(16, Math.min(512, Math.ceil(jobs.length / (count * 8))));
+    const init = { keyward: 'git-blob-worker', repoDir, config: options.config, baseline: options.baseline ?? [], maxBlobSize };
+    const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / batchSize)) }, () => new external_node_worker_threads_namespaceObject.Worker((0,external_node_url_namespaceObject.fileURLToPath)(options.entry), { workerData: init }));
+    let next = 0;
+    let batchId = 0;
+    try {
+        await Promise.all(workers.map((worker) => new Promise((resolve, reject) => {
+            let inFlight = 0;
+            const send = () => {
+                if (next >= jobs.length)
+                    return false;
+                const batch = { id: batchId++, jobs: jobs.slice(next, next + batchSize) };
+                next += batchSize;
+                inFlight += 1;
+                worker.postMessage(batch);
+                return true;
+            };
+            worker.on('message', (message) => {
+                inFlight -= 1;
+                if (message.error !== undefined)
+                    return reject(new Error(`git blob worker: ${message.error}`));
+                for (const outcome of message.outcomes ?? [])
+                    done(outcome);
+                send();
+                if (inFlight === 0)
+                    resolve();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (inFlight > 0 ? reject(new Error(`git blob worker exited (${code}) with work pending`)) : resolve()));
+            if (!send())
+                resolve();
+            send();
+        })));
+    }
+    finally {
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/history.ts
+
+
+
+
+
+const MAX_LISTED = 20;
+/**
+ * Where each blob first appeared: `git log --raw` oldest first lists, per commit, the new blob of every changed path;
+ * the first (commit, path) a blob shows up at introduced it. Merges are diffed against their first parent, so a blob
+ * made by a conflict resolution is introduced by the merge. A walk that git cannot finish (a missing tree or commit)
+ * keeps what it read, with a notice.
+ */
+async function blobIntroductions(repoDir, revisions, notices, ignored) {
+    const seen = new Set();
+    const jobs = [];
+    const commits = [];
+    let commit;
+    let commitCount = 0;
+    let submodules = 0;
+    const args = ['log', '--topo-order', '--reverse', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-color', COMMIT_FORMAT, ...revisions, '--'];
+    try {
+        for await (const line of gitLines(repoDir, args)) {
+            if (line[0] === 0x01) {
+                commit = parseCommitHeader(line);
+                commitCount += 1;
+                continue;
+            }
+            if (line[0] !== 0x3a /* : */ || !commit)
+                continue;
+            // :100644 100644 <old> <new> M\t<path>
+            const tab = line.indexOf(9);
+            if (tab === -1)
+                continue;
+            const fields = line.subarray(1, tab).toString('latin1').split(' ');
+            const mode = fields[1];
+            const sha = fields[3];
+            const status = fields[4];
+            if (!sha || status === 'D' || /^0+$/.test(sha) || seen.has(sha))
+                continue;
+            if (mode === '160000') {
+                submodules += 1;
+                continue;
+            }
+            if (mode === '120000')
+                continue; // a symlink's blob is its target path
+            seen.add(sha);
+            const path = unquotePath(line.subarray(tab + 1));
+            if (ignored(path))
+                continue;
+            jobs.push({ index: jobs.length, sha, path });
+            commits.push(commit);
+        }
+    }
+    catch (error) {
+        notices.push({ kind: 'missing-object', message: `the history walk stopped early (${error.message.split('\n')[0]}); ${commitCount} commit(s) read and their blobs scanned` });
+    }
+    if (submodules > 0)
+        notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
+    return { jobs, commits, commitCount };
+}
+/** In a partial clone, the blobs it never fetched; listed up front so that no read triggers a fetch per blob. */
+async function missingInPartialClone(repoDir, revisions) {
+    const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
+    const missing = new Set();
+    if (!promisor)
+        return missing;
+    for await (const line of gitLines(repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...revisions, '--'])) {
+        if (line[0] === 0x3f /* ? */)
+            missing.add(line.subarray(1).toString('latin1'));
+    }
+    return missing;
+}
+/**
+ * Reads every introduced blob once and scans it, on worker threads when the caller gave a usable worker entry and in
+ * this thread otherwise; findings go to the commit and path that introduced their blob, and the same secret at the
+ * same path is reported once, at its oldest commit (a later edit of the file does not re-introduce it).
+ */
+async function scanIntroducedBlobs(options, revisions, notices, progress) {
+    const { repoDir, scanner } = options;
+    const maxBlobSize = options.maxBlobSize ?? 25 * 1024 * 1024;
+    const intro = await blobIntroductions(repoDir, revisions, notices, (path) => scanner.isPathIgnored(path));
+    const absent = await missingInPartialClone(repoDir, revisions).catch(() => new Set());
+    const jobs = absent.size ? intro.jobs.filter((job) => !absent.has(job.sha)) : intro.jobs;
+    const outcomes = new Array(intro.jobs.length);
+    let blobsDone = 0;
+    let bytesDone = 0;
+    const done = (outcome) => {
+        outcomes[outcome.index] = outcome;
+        blobsDone += 1;
+        bytesDone += outcome.size;
+        progress(intro.commitCount, blobsDone, bytesDone);
+    };
+    if (workersUsable(options.workers) && jobs.length > 64) {
+        await scanBlobJobsOnWorkers(options.workers, repoDir, maxBlobSize, jobs, done);
+    }
+    else {
+        const catFile = new catfile_CatFile(repoDir);
+        try {
+            await blobs_scanBlobJobs(catFile, scanner, jobs, maxBlobSize, done);
+        }
+        finally {
+            catFile.close();
+        }
+    }
+    const findings = [];
+    const reported = new Set();
+    let missing = absent.size ? intro.jobs.length - jobs.length : 0;
+    let lfs = 0;
+    let binary = 0;
+    const tooLarge = [];
+    let bytes = 0;
+    for (let i = 0; i < intro.jobs.length; i++) {
+        const outcome = outcomes[i];
+        if (!outcome)
+            continue;
+        const job = intro.jobs[i];
+        const commit = intro.commits[i];
+        bytes += outcome.size;
+        if (outcome.status === 'missing')
+            missing += 1;
+        else if (outcome.status === 'lfs-pointer')
+            lfs += 1;
+        else if (outcome.status === 'binary')
+            binary += 1;
+        else if (outcome.status === 'too-large')
+            tooLarge.push(`${job.path} at ${commit.sha.slice(0, 12)} (${outcome.size} bytes)`);
+        for (const finding of outcome.findings) {
+            const key = `${finding.fingerprint}\0${job.path}`;
+            if (reported.has(key))
+                continue;
+            reported.add(key);
+            findings.push({ ...finding, commit });
+        }
+    }
+    if (missing > 0)
+        notices.push({ kind: 'missing-object', message: `${missing} blob(s) missing from the object store (partial clone or damaged repository) were not scanned; the other ${intro.jobs.length - missing} were` });
+    if (lfs > 0)
+        notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
+    if (binary > 0)
+        notices.push({ kind: 'binary', message: `${binary} binary blob(s) not scanned` });
+    if (tooLarge.length > 0) {
+        const listed = tooLarge.slice(0, MAX_LISTED).join(', ') + (tooLarge.length > MAX_LISTED ? `, and ${tooLarge.length - MAX_LISTED} more` : '');
+        notices.push({ kind: 'too-large', message: `${tooLarge.length} blob(s) over the ${maxBlobSize}-byte limit not scanned: ${listed}` });
+    }
+    return { findings, blobs: intro.jobs.length, bytes, commitCount: intro.commitCount };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/git/deepen.ts
@@ -21349,7 +21714,8 @@ async function deepenToMergeBase(options) {
 
 
 
-const PATCH_ARGS = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--diff-merges=first-parent'];
+
+
 const ZERO = /^0+$/;
 async function shallowNotice(repoDir) {
     if ((await gitText(repoDir, ['rev-parse', '--is-shallow-repository'])) !== 'true')
@@ -21369,12 +21735,16 @@ async function shallowNotice(repoDir) {
 }
 async function scanPatchStream(options, args, extraNotices = []) {
     const started = performance.now();
-    const patches = new PatchScanner(options.scanner);
+    const patches = new PatchScanner(options.scanner, options.maxBlobSize);
+    let reported = -1;
     for await (const line of gitLines(options.repoDir, args)) {
         patches.line(line);
-        options.onProgress?.({ commitsDone: patches.commits, blobsDone: 0, bytesDone: patches.bytes });
+        if (options.onProgress && patches.files !== reported) {
+            reported = patches.files;
+            options.onProgress({ commitsDone: patches.commits, blobsDone: patches.files, bytesDone: patches.bytes });
+        }
     }
-    patches.flush();
+    patches.finish();
     const shallow = await shallowNotice(options.repoDir);
     const notices = [...extraNotices, ...patches.notices];
     if (shallow.notice)
@@ -21382,7 +21752,7 @@ async function scanPatchStream(options, args, extraNotices = []) {
     return {
         findings: patches.findings,
         notices,
-        stats: { commits: patches.commits, blobs: 0, bytes: patches.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+        stats: { commits: patches.commits, blobs: patches.files, bytes: patches.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
     };
 }
 /** PR mode: the lines added by the commits on `head` that are not on `base`, each attributed to its commit. */
@@ -21391,7 +21761,7 @@ async function scanDiff(options) {
         if (!(await run_objectExists(options.repoDir, rev)))
             throw new Error(`git: ${rev} is not a commit in ${options.repoDir} (for a shallow checkout, fetch the PR base first)`);
     }
-    return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...PATCH_ARGS, options.head, '--not', options.base, '--']);
+    return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, options.head, '--not', options.base, '--']);
 }
 /** The commits of a push; `before` missing or all zeros means a new branch: its commits not on any remote branch. */
 async function scanPush(options) {
@@ -21406,42 +21776,31 @@ async function scanPush(options) {
         const remotes = (await gitText(options.repoDir, ['for-each-ref', '--format=%(refname)', 'refs/remotes'])).split('\n').filter(Boolean);
         exclude = remotes.length > 0 ? ['--remotes'] : [];
     }
-    return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...PATCH_ARGS, options.after, ...(exclude.length ? ['--not', ...exclude] : []), '--'], notices);
+    return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, options.after, ...(exclude.length ? ['--not', ...exclude] : []), '--'], notices);
 }
 /** Staged changes, for a pre-commit hook: added lines of `git diff --cached`, no commit yet. */
 async function scanStaged(options) {
-    return scanPatchStream(options, ['diff', '--cached', '-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C']);
+    return scanPatchStream(options, ['diff', '--cached', ...PATCH_ARGS]);
 }
 /**
  * Whole history: every commit reachable from all refs (or from `branch`, or since `since`). Each unique blob is read
- * once through `git cat-file --batch` and scanned once; findings name the commit and path that introduced the blob.
+ * once through long-lived `git cat-file --batch` processes and scanned once; findings name the commit and path that
+ * introduced them.
  */
 async function scanHistory(options) {
     const started = performance.now();
     const notices = [];
-    const revisions = options.branch ? [options.branch] : ['--all'];
+    const revisions = options.branch && !options.allRefs ? [options.branch] : ['--all'];
     if (options.since)
         revisions.push('--not', options.since);
-    const { blobs, commits } = await blobIntroductions(options.repoDir, revisions, notices);
-    let blobsDone = 0;
-    let bytesDone = 0;
-    const scanned = await scanBlobs({
-        ...options,
-        blobs,
-        notices,
-        onBlob: (bytes) => {
-            blobsDone += 1;
-            bytesDone += bytes;
-            options.onProgress?.({ commitsDone: commits, commitsTotal: commits, blobsDone, bytesDone });
-        },
-    });
+    const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) => options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }));
     const shallow = await shallowNotice(options.repoDir);
     if (shallow.notice)
         notices.push(shallow.notice);
     return {
         findings: scanned.findings,
         notices,
-        stats: { commits, blobs: blobs.size, bytes: scanned.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+        stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
     };
 }
 
@@ -21494,7 +21853,7 @@ async function runScan(args) {
     if (args.blockLongLived !== undefined)
         config.blockLongLived = args.blockLongLived;
     const baseline = args.baseline ? loadBaseline((0,external_node_path_namespaceObject.resolve)(args.baseline)) : undefined;
-    const scanner = createScanner({ config, baseline });
+    const scanner = scanner_createScanner({ config, baseline });
     const progress = new ProgressLine(process.stderr, !args.quiet && process.stderr.isTTY === true);
     let collected;
     if (args.diff || args.push || args.staged || args.history) {

@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import * as core from '@actions/core';
-import { loadBaseline, loadConfig } from '../engine/index.js';
 import type { KeywardConfig } from '../engine/index.js';
 import { toAnnotations, type Annotation } from '../report/annotations.js';
 import { blobUrl } from '../report/github/index.js';
@@ -16,6 +15,7 @@ import { createScanPool, serveScanWorkerIfAsked } from '../sources/pool.js';
 import { planScan } from './events.js';
 import { githubClient, publishCheck, publishComment, readRepoContext } from './github.js';
 import { enrichWithGovernance } from './governance.js';
+import { loadPolicy } from './policy.js';
 import { readInputs } from './inputs.js';
 
 /** The runner shows at most this many workflow-command annotations of one kind per step. */
@@ -34,13 +34,6 @@ async function scanPlan(plan: ReturnType<typeof planScan>, workspace: string, co
   const common = { repoDir: workspace, scanner, maxBlobSize: config.maxFileSize };
   let result;
   if (plan.kind === 'diff') {
-    try {
-      const deepened = await deepenToMergeBase({ repoDir: workspace, base: plan.base, head: plan.head });
-      if (deepened.deepened > 0) core.info(`Deepened the shallow checkout by ${deepened.deepened} commits to reach the merge base.`);
-      if (!deepened.reached) core.warning('Could not reach the merge base of the pull request; scanning the commits that are present.');
-    } catch (error) {
-      core.warning(`Could not fetch the pull request's history (${(error as Error).message.split('\n')[0]}); scanning what the checkout has.`);
-    }
     result = await scanDiff({ ...common, base: plan.base, head: plan.head });
   } else if (plan.kind === 'push') {
     result = await scanPush({ ...common, before: plan.before, after: plan.after });
@@ -69,17 +62,27 @@ function emitWorkflowAnnotations(annotations: readonly Annotation[]): boolean {
   return overflow;
 }
 
+/** A shallow PR checkout lacks the base and the commits between; fetch them rather than ask for fetch-depth: 0. */
+async function deepen(plan: { base: string; head: string }, workspace: string): Promise<void> {
+  try {
+    const deepened = await deepenToMergeBase({ repoDir: workspace, base: plan.base, head: plan.head });
+    if (deepened.deepened > 0) core.info(`Deepened the shallow checkout by ${deepened.deepened} commits to reach the merge base.`);
+    if (!deepened.reached) core.warning('Could not reach the merge base of the pull request; scanning the commits that are present.');
+  } catch (error) {
+    core.warning(`Could not fetch the pull request's history (${(error as Error).message.split('\n')[0]}); scanning what the checkout has.`);
+  }
+}
+
 async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const runnerTemp = process.env.RUNNER_TEMP ?? tmpdir();
   const inputs = readInputs(runnerTemp);
-  const config = loadConfig({ repoDir: workspace, path: inputs.config ? join(workspace, inputs.config) : undefined });
-  if (inputs.failOn) config.failOn = inputs.failOn;
-  if (inputs.blockLongLived !== undefined) config.blockLongLived = inputs.blockLongLived;
-  const baseline = inputs.baseline ? loadBaseline(isAbsolute(inputs.baseline) ? inputs.baseline : join(workspace, inputs.baseline)) : undefined;
-
   const plan = planScan(inputs, process.env);
   core.info(`Keyward: scanning ${plan.describe}`);
+  if (plan.kind === 'diff') await deepen(plan, workspace);
+  const { config, baseline } = loadPolicy(workspace, inputs, plan, runnerTemp);
+  if (inputs.failOn) config.failOn = inputs.failOn;
+  if (inputs.blockLongLived !== undefined) config.blockLongLived = inputs.blockLongLived;
   const scanned = await scanPlan(plan, workspace, config, baseline);
   const findings = enrichWithGovernance(scanned.findings, { repoDir: workspace, now: new Date() });
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);

@@ -260,6 +260,24 @@ describe('the Action bundle on a shallow checkout and on pushes', () => {
     expectNoRaw(run, fake, [key]);
   });
 
+  it('judges a PR by the base commit\'s config and baseline, so the PR cannot switch its own check off', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { '.keyward.yml': 'fail-on: high\n', 'keyward-baseline.txt': '# accepted\n' });
+    const key = awsKey();
+    const headSha = repo.commit('sneaky', {
+      'src/keys.ts': `export const id = "${key}";\n`,
+      '.keyward.yml': 'fail-on: critical\nblock-long-lived: false\nrules:\n  disable: [aws-access-key-id]\nallowlist:\n  values: ["AKIA.*"]\n',
+      'keyward-baseline.txt': 'f'.repeat(64) + '\n',
+    });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 9, baseSha, headSha }), inputs: { baseline: 'keyward-baseline.txt' }, apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.outputs).toMatchObject({ findings: '1', 'new-findings': '1', verdict: 'fail' });
+    expect(run.log).toContain(`Config: .keyward.yml as of the base commit ${baseSha.slice(0, 7)}.`);
+    expect(run.log).toContain("This pull request changes .keyward.yml; the base commit's version applies until it is merged.");
+    expect(run.log).toContain("This pull request changes the baseline keyward-baseline.txt; the base commit's version applies until it is merged.");
+    expectNoRaw(run, fake, [key]);
+  });
+
   it('scans the pushed commits on push, without a PR comment', async () => {
     const repo = new TestRepo();
     const before = repo.commit('base', { 'README.md': '# app\n' });

@@ -68,7 +68,7 @@ function row(finding: Finding, context: CommentContext): string {
   const commit = finding.commit ? ` in ${finding.commit.sha.slice(0, 7)}` : '';
   const lifetime = finding.longLived ? '**long-lived**' : 'short-lived';
   const baseline = finding.baseline ? ' (baseline)' : '';
-  return `| ${place}${commit} | ${cell(finding.title)} ${code(finding.ruleId)} · ${finding.severity}${baseline} | ${lifetime} | ${code(cell(finding.redacted))} | ${cell(ownerText(finding))} | ${cell(expiryText(finding))} | ${whatToDo(finding)} |`;
+  return `| ${place}${commit} | ${cell(finding.title)} ${code(finding.ruleId)} · ${finding.severity}${baseline} | ${lifetime} | ${code(cell(finding.redacted))} | ${cell(ownerText(finding))} | ${cell(expiryText(finding))} | ${cell(whatToDo(finding))} |`;
 }
 
 function countsLine(findings: readonly Finding[]): string {
