@@ -36,3 +36,21 @@ export {
   type IdentityChangeKind,
   type IdentityChangesInput,
 } from './identity-changes.js';
+export {
+  buildEvidence,
+  verifyEvidence,
+  serializeEvidence,
+  renderEvidenceMarkdown,
+  computePolicyVersion,
+  digestOf,
+  EVIDENCE_SCHEMA_VERSION,
+  EVIDENCE_SCHEMA_ID,
+  type Evidence,
+  type EvidenceInput,
+  type EvidenceFinding,
+  type EvidenceCredential,
+  type EvidenceStatus,
+  type EvidenceVerification,
+  type PreviousFinding,
+} from './evidence.js';
+export { canonicalJson } from './canonical-json.js';
