@@ -1,18 +1,20 @@
-// `npm run bench`: builds the small internals bundle the micro-benchmarks import, then runs each benchmark.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench`: the engine benchmark (tree scan, prefilter) and, when present, the history benchmark.
+// Each prints its own tables; a failing benchmark is reported and the next one still runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const work = join(root, 'bench', '.work');
-mkdirSync(work, { recursive: true });
-const entry = join(work, 'engine-internals.ts');
-writeFileSync(entry, "export { builtinRules } from '../../src/rules/index.js';\nexport { KeywordPrefilter } from '../../src/engine/prefilter.js';\n");
-execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', join(work, 'engine-internals'), '--quiet'], { cwd: root, stdio: 'inherit' });
-execFileSync('sh', ['-c', `cp "${join(work, 'engine-internals', 'index.js')}" "${join(work, 'engine-internals.mjs')}"`]);
-
+const bench = dirname(fileURLToPath(import.meta.url));
+let failed = 0;
 for (const script of ['engine/run.mjs', 'history/run.mjs']) {
-  const path = join(root, 'bench', script);
-  if (existsSync(path)) execFileSync(process.execPath, [path], { stdio: 'inherit' });
+  const path = join(bench, script);
+  if (!existsSync(path)) continue;
+  console.log(`\n== bench/${script}`);
+  const run = spawnSync(process.execPath, [path], { stdio: 'inherit' });
+  if (run.status !== 0) {
+    failed += 1;
+    console.log(`bench/${script} exited ${run.status ?? run.signal}`);
+  }
 }
+process.exitCode = failed ? 1 : 0;

