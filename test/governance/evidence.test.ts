@@ -137,3 +137,46 @@ describe('evidence', () => {
     }
   });
 });
+
+describe('docs/evidence-schema.json', () => {
+  it('describes what buildEvidence writes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const schema = JSON.parse(readFileSync(new URL('../../docs/evidence-schema.json', import.meta.url), 'utf8')) as {
+      $schema: string;
+      required: string[];
+      properties: Record<string, unknown>;
+      $defs: { finding: { properties: Record<string, unknown> }; credential: { properties: Record<string, unknown> } };
+    };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const evidence = buildEvidence({
+      findings: enrichFindings(scan([randomFrom(ALNUM, 36)]), { repoDir: tmpdir(), now: new Date(), inventory: null, codeowners: null }).map((f) => ({ ...f, commit: { sha: 'b'.repeat(40), author: 'a', email: 'a@example.com', date: '2026-01-01T00:00:00Z' } })),
+      baselineFingerprints: ['c'.repeat(64)],
+      issuedCredentials: [{ ...credential, chain: ['arn:aws:iam::1:role/a'], policyVersion: 'p' }],
+      config: config(),
+      repo: 'acme/app',
+      sha: 'a'.repeat(40),
+      runId: '1',
+      event: 'pull_request',
+      startedAt: new Date(),
+      finishedAt: new Date(),
+    });
+    expect(Object.keys(evidence).sort()).toEqual([...schema.required].sort());
+    expect(Object.keys(schema.properties).sort()).toEqual([...schema.required].sort());
+    for (const finding of evidence.findings) for (const key of Object.keys(finding)) expect(schema.$defs.finding.properties, key).toHaveProperty([key]);
+    for (const c of evidence.credentials) for (const key of Object.keys(c)) expect(schema.$defs.credential.properties, key).toHaveProperty([key]);
+    // Validate with Ajv when it is installed (its draft-07 engine reads every keyword this schema uses).
+    let Ajv: (new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } }) | undefined;
+    try {
+      Ajv = ((await import('ajv' as string)) as { default: typeof Ajv }).default;
+    } catch {
+      Ajv = undefined;
+    }
+    if (Ajv) {
+      const { $schema: _s, ...rest } = schema;
+      const validate = new Ajv({ allErrors: true, unknownFormats: 'ignore', schemaId: 'auto' }).compile(rest);
+      expect(validate(evidence), JSON.stringify(validate.errors)).toBe(true);
+      const broken = { ...evidence, findings: [{ fingerprint: 'x', status: 'gone' }] };
+      expect(validate(broken)).toBe(false);
+    }
+  });
+});
