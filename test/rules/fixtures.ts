@@ -15,6 +15,8 @@ export interface RuleFixture {
   positives: () => string[];
   /** Every near-miss. */
   negatives: () => string[];
+  /** Where the snippets live, when the rule cares (config-file rules skip source code); `src/config.ts` otherwise. */
+  path?: string;
 }
 
 interface FixtureSpec {
@@ -22,6 +24,7 @@ interface FixtureSpec {
   negative: () => string;
   morePositives?: () => string[];
   moreNegatives?: () => string[];
+  path?: string;
 }
 
 /** What the engine rightly takes for a placeholder (`bbbbbb`, `***`, `...`, `qwerty`); a random draw can land on one. */
@@ -180,6 +183,7 @@ const specs: Record<string, FixtureSpec> = {
   'slack-app-token': { positive: () => env('SLACK_APP_TOKEN', `xapp-1-${r(UPPER + DIGITS, 11)}-${r(DIGITS, 13)}-${r(HEX, 64)}`), negative: () => env('SLACK_APP_TOKEN', `xapp-1-${r(UPPER, 11)}-${r(HEX, 20)}`) },
   'slack-config-access-token': { positive: () => code('config', `xoxe.xoxp-1-${r(UPPER + DIGITS, 164)}`), negative: () => code('config', `xoxe.xoxp-1-${r(UPPER + DIGITS, 40)}`) },
   'slack-config-refresh-token': { positive: () => code('refresh', `xoxe-1-${r(UPPER + DIGITS, 146)}`), negative: () => code('refresh', `xoxe-1-${r(UPPER + DIGITS, 40)}`) },
+  'slack-signing-secret': context('SLACK_SIGNING_SECRET', () => r(HEX, 32)),
   'slack-webhook-url': { positive: () => env('SLACK_WEBHOOK', `https://hooks.slack.com/services/T${r(UPPER + DIGITS, 8)}/B${r(UPPER + DIGITS, 8)}/${r(ALNUM, 24)}`), negative: () => env('SLACK_WEBHOOK', 'https://hooks.slack.com/services/') },
   'discord-webhook-url': { positive: () => code('hook', `https://discord.com/api/webhooks/${r(DIGITS, 18)}/${r(ALNUM_DASH, 68)}`), negative: () => code('hook', `https://discord.com/api/webhooks/${r(DIGITS, 18)}/short`) },
   'discord-bot-token': context('DISCORD_BOT_TOKEN', () => `M${r(ALNUM, 23)}.${r(ALNUM_DASH, 6)}.${r(ALNUM_DASH, 38)}`),
@@ -341,8 +345,14 @@ const specs: Record<string, FixtureSpec> = {
   // Generic
   'generic-password-assignment': { positive: () => code('dbPassword', r(ALNUM, 12) + '#7'), negative: () => code('dbPassword', 'process.env.DB_PASSWORD') },
   'generic-secret-assignment': { positive: () => code('clientSecret', r(ALNUM, 28)), negative: () => code('clientSecret', 'getClientSecretFromVault') },
-  'generic-env-secret': { positive: () => env('PAYMENTS_API_KEY', r(ALNUM, 30)), negative: () => env('PAYMENTS_API_KEY', '${PAYMENTS_API_KEY}') },
-  'generic-yaml-secret': { positive: () => `database:\n  password: ${r(ALNUM, 12)}x9Q\n`, negative: () => 'database:\n  password: ${DB_PASSWORD}\n' },
+  'generic-env-secret': {
+    path: 'deploy/.env.production',
+    positive: () => env('PAYMENTS_API_KEY', r(ALNUM, 30)),
+    negative: () => env('PAYMENTS_API_KEY', '${PAYMENTS_API_KEY}'),
+    morePositives: () => [`export DEPLOY_TOKEN=${r(ALNUM, 32)}`, `ENV SENTRY_AUTH_TOKEN=${r(ALNUM, 40)}`],
+    moreNegatives: () => ['nextToken = tokenizer.getToken()', `export ADMIN_PASSWORD=$(cat /run/secrets/admin)`],
+  },
+  'generic-yaml-secret': { path: 'config/application.yml', positive: () => `database:\n  password: ${r(ALNUM, 12)}x9Q\n`, negative: () => 'database:\n  password: ${DB_PASSWORD}\n' },
   'authorization-header': { positive: () => `curl -H "Authorization: Bearer ${r(ALNUM, 40)}" https://api.example.net`, negative: () => 'curl -H "Authorization: Bearer $TOKEN" https://api.example.net' },
   // Added rules
   'github-app-private-key': {
@@ -389,8 +399,8 @@ const nearMisses: Record<string, () => string[]> = {
   'jdbc-password': () => [env('JDBC_URL', 'jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}')],
   'ado-net-connection-string': () => ['`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'],
   'netrc-password': () => ['machine api.example.net login deploy password ${NETRC_PASSWORD}', 'machine api.example.net login deploy password ${secrets.get("netrc password")}'],
-  'generic-password-assignment': () => [code('adminPasswordHash', `$2b$12$${r(ALNUM + './', 53)}`), yaml('password_hash', `$6$${r(ALNUM, 16)}$${r(ALNUM + './', 86)}`), code('dbPassword', 'os.environ[DB_PASSWORD]'), code('dbPassword', 'password'), code('dbPassword', '********'), code('passwordField', 'password')],
-  'generic-secret-assignment': () => [code('clientSecret', '${{ secrets.CLIENT_SECRET }}'), code('apiToken', '<your-api-token>'), code('tokenUrl', 'https://oauth2.googleapis.com/token')],
+  'generic-password-assignment': () => [json('passport-local', 'passport-local-strategy'), code('compassionateMessage', 'thanks for your patience'), code('adminPasswordHash', `$2b$12$${r(ALNUM + './', 53)}`), yaml('password_hash', `$6$${r(ALNUM, 16)}$${r(ALNUM + './', 86)}`), code('dbPassword', 'os.environ[DB_PASSWORD]'), code('dbPassword', 'password'), code('dbPassword', '********'), code('passwordField', 'password')],
+  'generic-secret-assignment': () => [code('lastSignificantToken', '?InterpolationInTemplate'), code('tokenizerMode', 'whitespace-greedy-v2'), `"expected_token_here": "分析器预期在此处找到与标记匹配的内容分析器预期"`, code('clientSecret', '${{ secrets.CLIENT_SECRET }}'), code('apiToken', '<your-api-token>'), code('tokenUrl', 'https://oauth2.googleapis.com/token')],
   'generic-env-secret': () => [env('API_TOKEN', '$API_TOKEN'), env('TOKEN_EXPIRY_SECONDS', '3600'), env('API_KEY', 'your_api_key_here')],
   'authorization-header': () => ['headers: { Authorization: `Bearer ${token}` }'],
   'django-secret-key': () => [`SECRET_KEY = 'django-insecure-changeme-${'x'.repeat(20)}'`],
@@ -401,6 +411,8 @@ const moreExamples: Record<string, () => string[]> = {
   'aws-access-key-id': () => [`[default]\naws_access_key_id = AKIA${r(B32, 16)}`, json('AccessKeyId', 'AKIA' + r(B32, 16))],
   'aws-secret-access-key': () => [`aws.secret.access.key=${r(BASE64, 40)}`, `[default]\naws_secret_access_key = ${r(BASE64, 40)}`, yaml('AWS_SECRET_ACCESS_KEY', r(BASE64, 40)), json('SecretAccessKey', r(BASE64, 40))],
   'github-personal-access-token': () => [`git clone https://${checksummed('ghp_')}@github.com/acme/tools.git`, json('token', checksummed('ghp_'))],
+  'generic-password-assignment': () => [code('adminPasswordHash2', `${r(ALNUM, 10)}!${r(ALNUM, 5)}`).replace('adminPasswordHash2', 'ADMIN_PASS'), `  "db_password": "${r(ALNUM, 16)}",`],
+  'generic-secret-assignment': () => [code('apiToken', r(ALNUM, 32)), `client_secret = '${r(ALNUM, 40)}'`, `  "WEBHOOK_SECRET": "${r(ALNUM, 32)}",`],
   'aws-session-token': () => [`aws.session.token = IQoJb3JpZ2luX2Vj${r(BASE64, 300)}`],
   'generic-yaml-secret': () => [`smtp.password=${r(ALNUM, 14)}#${r(ALNUM, 4)}`, `  api_token: ${r(ALNUM, 24)}  # rotated quarterly`],
   'npm-access-token': () => [`//registry.npmjs.org/:_authToken=${checksummed('npm_')}`],
@@ -417,6 +429,7 @@ export const fixtures: Record<string, RuleFixture> = Object.fromEntries(
       negative: spec.negative,
       positives: () => [spec.positive(), ...(spec.morePositives?.() ?? []), ...(moreExamples[id]?.() ?? [])],
       negatives: () => [spec.negative(), ...(spec.moreNegatives?.() ?? []), ...(nearMisses[id]?.() ?? [])],
+      ...(spec.path ? { path: spec.path } : {}),
     },
   ]),
 );

@@ -9,7 +9,7 @@ function urlCredentials(id: string, title: string, provider: string, schemes: st
     provider,
     severity,
     keywords: schemes.map((scheme) => `${scheme}://`),
-    pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{1,128}:([^@\\s'"/<>]{3,256})@[A-Za-z0-9._-]+`,
+    pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{1,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
     longLived: true,
     remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
   });

@@ -3,8 +3,17 @@ import type { Rule } from '../types.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 const ASSIGN = '["\']?\\s*(?::|=|:=|=>|\\?\\?=)\\s*';
-/** A quoted value's first character: not `$` then a digit, which opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret. */
-const FIRST = '(?:[^"\'`\\s$]|\\$[^0-9"\'`\\s])';
+/** A quoted value's characters: printable ASCII except quotes (byte ranges, so both RE2 backends agree on non-ASCII). */
+const VALUE = '[!#-&(-_a-~]';
+/**
+ * Its first character: not `?` (sentinel strings such as `?NoLineTerminatorHere`), and not `$` then a digit, which
+ * opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret.
+ */
+const FIRST = '(?:[!#%&(->@-_a-~]|\\$[!#%&(-/:->@-_a-~])';
+/** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
+const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
+/** In source code an unquoted right-hand side is an expression; the env and YAML rules are for config files. */
+const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,java,kt,kts,scala,groovy,go,rs,c,h,cc,cpp,hpp,cs,swift,m,php,rb,py,lua,dart,vue,svelte}'];
 
 export const genericRules: Rule[] = [
   rule({
@@ -14,7 +23,7 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['password', 'passwd', 'pwd', 'pass'],
-    pattern: `(?i)[\\w.-]{0,30}(?:password|passwd|pwd|pass)[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{7,127})["'\`]`,
+    pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}["'\`](${FIRST}${VALUE}{7,127})["'\`]`,
     entropy: 2.8,
     longLived: true,
     remediation: REMEDIATION,
@@ -26,7 +35,7 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
-    pattern: `(?i)[\\w.-]{0,30}(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)s?[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{11,255})["'\`]`,
+    pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}["'\`](${FIRST}${VALUE}{11,255})["'\`]`,
     entropy: 3.2,
     longLived: true,
     remediation: REMEDIATION,
@@ -38,10 +47,12 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'auth'],
-    pattern: '(?im)^[ \\t]*(?:export[ \\t]+|set[ \\t]+)?[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*[ \\t]*=[ \\t]*([^\\s"\'#`$]{8,256})[ \\t]*(?:#.*)?$',
+    // Upper-case names only: that is how environment variables are written, and it keeps `nextToken = ...` out.
+    pattern: '(?m)^[ \\t]*(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*[ \\t]*=[ \\t]*([^\\s"\'#`$]{8,256})[ \\t]*(?:#.*)?$',
     entropy: 3,
     longLived: true,
     remediation: REMEDIATION,
+    skipPaths: CODE_FILES,
   }),
   rule({
     id: 'generic-yaml-secret',
@@ -54,6 +65,7 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: true,
     remediation: REMEDIATION,
+    skipPaths: CODE_FILES,
   }),
   rule({
     id: 'authorization-header',
