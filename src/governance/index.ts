@@ -54,3 +54,4 @@ export {
   type PreviousFinding,
 } from './evidence.js';
 export { canonicalJson } from './canonical-json.js';
+export { renderSecretsAuditText, renderSecretsAuditMarkdown } from './secrets-audit-render.js';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSecretsAuditMarkdown, renderSecretsAuditText } from '../../src/governance/index.js';
 import { auditSecrets, listSecrets, type SecretAuditFinding } from '../../src/governance/secrets-audit.js';
 import { createGitHubClient } from '../../src/report/github/client.js';
 import { TestRepo } from '../helpers/git.js';
@@ -132,6 +133,10 @@ describe('secrets audit against the loopback GitHub API', () => {
     expect(f.filter((x) => x.kind === 'owner-not-codeowner').map((x) => x.owner).sort()).toEqual(['@bob', '@carol']);
     expect(fake.calls(/\/orgs\/acme\/members\/alice$/)).toHaveLength(1);
     expect(fake.calls(/\/orgs\/acme\/teams\/dba$/).length).toBeGreaterThan(0);
+    const text = renderSecretsAuditText(result);
+    expect(text).toContain('[high] expired: secret of environment "production" DB_PASSWORD is past its inventory expiry 2026-05-01');
+    expect(text).toMatch(/Secrets audit: 131 repository, 2 environment, 1 organization secrets; \d+ findings\.\n$/);
+    expect(renderSecretsAuditMarkdown(result)).toContain('| high | `DB_PASSWORD` (production) |');
   });
 
   it('with a repo token: organization secrets answer 403, the message names the permission and the audit continues', async () => {
