@@ -106,12 +106,14 @@ for (const backend of backends) {
 console.log(`\nTree scan of ${mb.toFixed(0)} MB (best of runs; "x floor" is time relative to cat)`);
 table(['what', 'seconds', 'MB/s', 'x floor'], rows);
 
-// The prefilter alone vs RE2.Set of the same keywords, on the same buffers (first ~100 MB of the corpus, in memory).
+// The prefilter alone vs RE2.Set of the same keywords, on the same buffers: every other file (a mix of source,
+// lockfiles, bundles and blobs), up to ~100 MB, in memory.
 const keywords = [...new Set(engine.builtinRules.flatMap((rule) => rule.keywords))];
 const sample = [];
 let sampleBytes = 0;
-for (const file of files) {
+for (const [index, file] of files.entries()) {
   if (sampleBytes >= 100e6) break;
+  if (index % 2) continue;
   sample.push(file.content);
   sampleBytes += file.content.length;
 }
