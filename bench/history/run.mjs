@@ -58,6 +58,7 @@ const workers = { entry: bundleUrl, config: defaultConfig(), count: 2 };
 const history = await bestAsync(() => scanHistory({ repoDir: dir, scanner, workers }));
 const result = history.value;
 const inThread = await bestAsync(() => scanHistory({ repoDir: dir, scanner }), 1);
+const patches = await bestAsync(() => scanHistory({ repoDir: dir, scanner, strategy: 'patches' }), 2);
 const mb = result.stats.bytes / 1e6;
 const same = inThread.value.findings.length === result.findings.length;
 
@@ -67,6 +68,7 @@ console.log('|---|---:|---:|---:|');
 console.log(`| git cat-file --batch-all-objects --batch (floor, ${(Number(floor.value) / 1e6).toFixed(0)} MB out) | ${floor.seconds.toFixed(2)} | ${(mb / floor.seconds).toFixed(0)} | 1.00 |`);
 console.log(`| keyward scanHistory, 2 worker threads each with its own cat-file (${result.findings.length} findings, ${result.notices.length} notices) | ${history.seconds.toFixed(2)} | ${(mb / history.seconds).toFixed(0)} | ${(history.seconds / floor.seconds).toFixed(2)} |`);
 console.log(`| keyward scanHistory, in-thread, one cat-file (${inThread.value.findings.length} findings${same ? ', same as workers' : ', DIFFERENT from workers'}) | ${inThread.seconds.toFixed(2)} | ${(mb / inThread.seconds).toFixed(0)} | ${(inThread.seconds / floor.seconds).toFixed(2)} |`);
+console.log(`| keyward scanHistory, strategy 'patches' (added lines of each commit from git log -p, ${(patches.value.stats.bytes / 1e6).toFixed(1)} MB scanned; ${patches.value.findings.length} findings) | ${patches.seconds.toFixed(2)} | ${(mb / patches.seconds).toFixed(0)} | ${(patches.seconds / floor.seconds).toFixed(2)} |`);
 const aws = result.findings.filter((f) => f.ruleId === 'aws-access-key-id').length;
 console.log(`Planted fake AWS keys: ${planted}, found: ${aws}${result.findings.length > aws ? ` (the other ${result.findings.length - aws} findings are generic-assignment hits on generated code)` : ''}`);
 

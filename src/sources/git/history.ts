@@ -64,11 +64,15 @@ export async function blobIntroductions(repoDir: string, revisions: string[], no
   return { jobs, commits, commitCount };
 }
 
+export async function isPartialClone(repoDir: string): Promise<boolean> {
+  const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
+  return promisor !== '';
+}
+
 /** In a partial clone, the blobs it never fetched; listed up front so that no read triggers a fetch per blob. */
 async function missingInPartialClone(repoDir: string, revisions: string[]): Promise<Set<string>> {
-  const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
   const missing = new Set<string>();
-  if (!promisor) return missing;
+  if (!(await isPartialClone(repoDir))) return missing;
   for await (const line of gitLines(repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...revisions, '--'])) {
     if (line[0] === 0x3f /* ? */) missing.add(line.subarray(1).toString('latin1'));
   }

@@ -132,12 +132,17 @@ describe('history mode', () => {
     repo.commit('delete', { 'secrets/old.env': null });
     repo.git('checkout', '-q', '-b', 'other');
     repo.commit('branch', { 'copy.env': keyIn(key) });
-    const result = await scanHistory({ repoDir: repo.dir, scanner });
-    const paths = result.findings.map((f) => `${f.path}@${f.commit?.sha}`);
-    expect(paths).toContain(`secrets/old.env@${intro}`);
-    expect(result.findings).toHaveLength(1);
+    const copied = repo.head();
+    const result = await scanHistory({ repoDir: repo.dir, scanner, strategy: 'blobs' });
+    // Blob strategy: the copy is the same blob, scanned once and attributed where it first appeared.
+    expect(result.findings.map((f) => `${f.path}@${f.commit?.sha}`)).toEqual([`secrets/old.env@${intro}`]);
     expect(result.stats.commits).toBe(8);
     expect(result.stats.blobs).toBe(6);
+    // Patch strategy (the default): each path that gained the secret, at the commit that added it there.
+    const patches = await scanHistory({ repoDir: repo.dir, scanner });
+    expect(patches.findings.map((f) => `${f.path}@${f.commit?.sha}`).sort()).toEqual([`copy.env@${copied}`, `secrets/old.env@${intro}`].sort());
+    expect(patches.stats.commits).toBe(8);
+    expect(JSON.stringify([result, patches])).not.toContain(key);
   });
 
   it('survives a blob deleted from the object store and says how many were missing', async () => {
@@ -147,7 +152,7 @@ describe('history mode', () => {
     rmSync(join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
     const result = await scanHistory({ repoDir: repo.dir, scanner });
     expect(result.findings).toHaveLength(1);
-    expect(result.notices.find((n) => n.kind === 'missing-object')?.message).toMatch(/^1 blob/);
+    expect(result.notices.filter((n) => n.kind === 'missing-object').map((n) => n.message)).toEqual([expect.stringMatching(/could not finish/), expect.stringMatching(/^1 blob/)]);
   });
 
   it('reports how deep a shallow clone goes', async () => {
@@ -378,5 +383,30 @@ describe('multi-line secrets in diffs', () => {
     repo.commit('edit neighbours', { 'cfg.env': `A=10\n${repo.git('show', 'HEAD:cfg.env').split('\n')[1]}\nB=20\n` });
     const result = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
     expect(result.findings).toEqual([]);
+  });
+});
+
+describe('history strategies agree', () => {
+  it('finds side-branch and conflict-resolution secrets once each, with both strategies', async () => {
+    const repo = new TestRepo();
+    repo.commit('base', { 'c.txt': 'value = 1\n' });
+    repo.git('checkout', '-q', '-b', 'side');
+    const side = repo.commit('side', { 'c.txt': 'value = 2\n', 'side.env': keyIn(awsKey()) });
+    repo.git('checkout', '-q', 'main');
+    repo.commit('main', { 'c.txt': 'value = 3\n' });
+    try {
+      repo.git('merge', '-q', 'side');
+    } catch {
+      // conflict expected
+    }
+    repo.write('c.txt', `value = 4\n${keyIn(awsKey())}`);
+    repo.git('add', 'c.txt');
+    repo.git('commit', '-q', '--no-edit');
+    const merge = repo.head();
+    for (const strategy of ['blobs', 'patches'] as const) {
+      const result = await scanHistory({ repoDir: repo.dir, scanner, strategy });
+      expect(result.findings.map((f) => `${f.path}@${f.commit?.sha}`).sort(), strategy).toEqual([`c.txt@${merge}`, `side.env@${side}`].sort());
+      expect(result.stats.commits, strategy).toBe(4);
+    }
   });
 });
