@@ -35252,7 +35252,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
@@ -49628,24 +49628,24 @@ function countsLine(findings) {
  */
 function renderPrComment(options) {
     const { findings, verdict, policy, context } = options;
+    const sections = (options.sections ?? []).filter((s) => s.trim() !== '');
     const longLived = findings.filter((f) => f.longLived).length;
     const head = [
         PR_COMMENT_MARKER,
         `### 🔑 Keyward: ${verdict.pass ? '✅ pass' : '❌ fail'} — ${findings.length} secret(s) in this pull request`,
         '',
-        `${countsLine(findings)}; ${longLived} long-lived. Checked at ${code(context.headSha.slice(0, 7))}.${verdict.pass ? '' : ` Blocking because ${verdict.reasons.join('; ')} (fail-on: ${policy.failOn}, block-long-lived: ${policy.blockLongLived}).`}`,
-        '',
-        '| Where | Rule · severity | Lifetime | Value (redacted) | Owner | Expiry | What to do |',
-        '|---|---|---|---|---|---|---|',
+        `${countsLine(findings) || 'No secrets'}; ${longLived} long-lived. Checked at ${code(context.headSha.slice(0, 7))}.${verdict.pass ? '' : ` Blocking because ${verdict.reasons.join('; ')} (fail-on: ${policy.failOn}, block-long-lived: ${policy.blockLongLived}).`}`,
+        ...(findings.length > 0 ? ['', '| Where | Rule · severity | Lifetime | Value (redacted) | Owner | Expiry | What to do |', '|---|---|---|---|---|---|---|'] : []),
     ].join('\n');
+    const extra = sections.map((section) => (section.length > 20_000 ? `${section.slice(0, 20_000)}\n\n…(cut)` : section.trim())).join('\n\n');
+    // A blank line ends the table: GitHub would read a following text line as one more row.
     const foot = [
-        '',
-        '**Deleting the line does not make the secret safe**: it stays in the branch history and in forks. Revoke it first, then replace it with a short-lived credential.',
-        context.runUrl ? `Full report (SARIF, job summary): [workflow run](${context.runUrl}).` : '',
-        '<sub>This comment is updated in place on every push and marked resolved when the pull request is clean.</sub>',
+        extra,
+        findings.length > 0 ? '**Deleting the line does not make the secret safe**: it stays in the branch history and in forks. Revoke it first, then replace it with a short-lived credential.' : '',
+        [context.runUrl ? `Full report (SARIF, job summary): [workflow run](${context.runUrl}).` : '', '<sub>This comment is updated in place on every push and marked resolved when the pull request is clean.</sub>'].filter(Boolean).join('\n'),
     ]
         .filter(Boolean)
-        .join('\n');
+        .join('\n\n');
     const rows = [];
     let length = head.length + foot.length + 200;
     const sorted = sortFindings(findings);
@@ -49658,7 +49658,7 @@ function renderPrComment(options) {
     }
     const omitted = sorted.length - rows.length;
     const more = omitted > 0 ? `\n\n…and ${omitted} more finding(s), not shown here: see the job summary or the SARIF report.` : '';
-    return `${head}\n${rows.join('\n')}${more}\n${foot}\n`;
+    return `${head}\n${rows.join('\n')}${more}\n\n${foot}\n`;
 }
 /** What the comment becomes once the pull request is clean again. */
 function renderResolvedComment(context) {
@@ -49789,9 +49789,9 @@ async function publishCheckRun(client, options) {
 
 ;// CONCATENATED MODULE: ./src/report/tool.ts
 /** Kept equal to package.json's version by a test. */
-const TOOL_NAME = 'Keyward';
-const TOOL_VERSION = '0.1.0';
-const TOOL_URI = 'https://github.com/keyward/keyward';
+const tool_TOOL_NAME = 'Keyward';
+const tool_TOOL_VERSION = '0.1.0';
+const tool_TOOL_URI = 'https://github.com/keyward/keyward';
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
@@ -49841,7 +49841,7 @@ function toSarif(findings, rules, options = {}) {
         runs: [
             {
                 tool: {
-                    driver: { name: TOOL_NAME, informationUri: TOOL_URI, version: options.toolVersion ?? TOOL_VERSION, semanticVersion: options.toolVersion ?? TOOL_VERSION, rules: descriptors.map(ruleDescriptor) },
+                    driver: { name: tool_TOOL_NAME, informationUri: tool_TOOL_URI, version: options.toolVersion ?? tool_TOOL_VERSION, semanticVersion: options.toolVersion ?? tool_TOOL_VERSION, rules: descriptors.map(ruleDescriptor) },
                 },
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
                 results: sortFindings(findings).map((finding) => ({
@@ -59510,11 +59510,12 @@ function unquotePath(raw) {
 /** Header line that starts each commit in our `git log` format: \x01 sha \0 author \0 email \0 date \0 subject. */
 const COMMIT_FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
 /**
- * Patch options for diff, push and staged modes. Merges are shown as a dense combined diff: only the lines that differ
+ * Patch options for diff, push and staged modes. One line of context: a rotated private key changes only the body
+ * lines, and the unchanged BEGIN/END lines around them are needed to recognise it. Merges are shown as a dense combined diff: only the lines that differ
  * from every parent (conflict resolutions, "evil" merges), so a merge never re-reports what a parent already had.
  * Prefixes are fixed because users may set diff.noprefix or diff.mnemonicPrefix.
  */
-const patch_PATCH_ARGS = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
+const patch_PATCH_ARGS = ['-p', '--unified=1', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
 const LOG_PATCH_ARGS = [...patch_PATCH_ARGS, '--diff-merges=dense-combined'];
 function parseCommitHeader(line) {
     const [sha = '', author = '', email = '', date = '', summary = ''] = line.subarray(1).toString('utf8').split('\0');
@@ -59604,9 +59605,13 @@ class PatchScanner {
                 added = false;
         }
         const number = this.nextLine++;
-        // In a combined diff a line counts as added only when it is new relative to every parent.
-        if (added && this.file)
-            this.file.lines.push({ number, text: raw.subarray(columns) });
+        // In a combined diff a line counts as added only when it is new relative to every parent; other lines of the
+        // result are context, scanned so that a match may span them but never reported on their own.
+        if (!this.file)
+            return;
+        this.file.lines.push({ number, text: raw.subarray(columns), added });
+        if (added)
+            this.file.added += 1;
     }
     startFile(target) {
         this.flushFile();
@@ -59621,19 +59626,19 @@ class PatchScanner {
             return;
         }
         const path = unquotePath(name);
-        this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [] };
+        this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [], added: 0 };
         this.files += 1;
     }
     flushFile() {
         const file = this.file;
         this.file = undefined;
         this.inHunk = false;
-        if (!file || file.lines.length === 0)
+        if (!file || file.added === 0)
             return;
         if (this.scanner.isPathIgnored(file.path))
             return;
         const firstLine = file.lines[0];
-        if (firstLine.number === 1 && firstLine.text.toString('latin1', 0, patch_LFS_POINTER.length) === patch_LFS_POINTER) {
+        if (firstLine.number === 1 && firstLine.added && firstLine.text.toString('latin1', 0, patch_LFS_POINTER.length) === patch_LFS_POINTER) {
             this.lfs += 1;
             return;
         }
@@ -59641,6 +59646,7 @@ class PatchScanner {
         // an empty line so that lines apart in the file never form one match.
         const parts = [];
         const lineMap = [];
+        const addedAt = [];
         const newline = Buffer.from('\n');
         let previous = -2;
         let size = 0;
@@ -59648,10 +59654,12 @@ class PatchScanner {
             if (lineMap.length > 0 && line.number !== previous + 1) {
                 parts.push(newline);
                 lineMap.push(-1);
+                addedAt.push(false);
                 size += 1;
             }
             parts.push(line.text, newline);
             lineMap.push(line.number);
+            addedAt.push(line.added);
             size += line.text.length + 1;
             previous = line.number;
         }
@@ -59666,6 +59674,8 @@ class PatchScanner {
             this.binary += 1;
         this.notices.push(...result.notices);
         for (const finding of result.findings) {
+            if (!addedAt.slice(finding.line - 1, finding.endLine).includes(true))
+                continue; // wholly in context lines
             const key = `${finding.fingerprint}\0${file.path}`;
             if (this.seen.has(key))
                 continue;
@@ -60289,13 +60299,13 @@ function forkAdvice(pr) {
     ].join(' ');
 }
 /** Posts, updates or resolves the one PR comment. API failures are reported and survived; they never change the verdict. */
-async function publishComment(client, context, pr, findings, verdict, policy, headSha) {
+async function publishComment(client, context, pr, findings, verdict, policy, headSha, sections = []) {
     const commentContext = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, headSha, runUrl: context.runUrl };
     const open = findings.filter((f) => !f.baseline);
     try {
-        const outcome = await syncPrComment(client, { owner: context.owner, repo: context.repo, number: pr.number }, open.length > 0 ? { body: renderPrComment({ findings: open, verdict, policy, context: commentContext }) } : { resolvedBody: renderResolvedComment(commentContext) }, log);
+        const outcome = await syncPrComment(client, { owner: context.owner, repo: context.repo, number: pr.number }, open.length > 0 || sections.some((s) => s.trim() !== '') ? { body: renderPrComment({ findings: open, verdict, policy, context: commentContext, sections }) } : { resolvedBody: renderResolvedComment(commentContext) }, log);
         if (outcome.action === 'none')
-            info(`No secrets in pull request #${pr.number}; no comment needed.`);
+            info(`Nothing to report on pull request #${pr.number}; no comment needed.`);
         else
             info(`PR comment ${outcome.action}: ${outcome.url ?? `#${outcome.id}`}`);
         return undefined;
@@ -60335,14 +60345,1979 @@ async function publishCheck(client, context, headSha, annotations, verdict, summ
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/governance.ts
+;// CONCATENATED MODULE: ./src/governance/codeowners.ts
+
+
+
+/** Where GitHub looks for CODEOWNERS, in its order: the first one found is used. */
+const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+const OWNER = /^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+function escapeRegex(text) {
+    return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+}
 /**
- * Owners (CODEOWNERS, inventory, commit author) and expiry for each finding. Until `enrichFindings` from
- * src/governance/index.ts lands, findings pass through unchanged and reports fall back to the commit author and
- * "unknown"; wiring it is one line here.
+ * Translates one CODEOWNERS pattern to a regular expression, following GitHub's documented semantics (a subset of
+ * .gitignore): a leading `/` or a `/` inside anchors the pattern at the root, otherwise it matches at any depth; a
+ * trailing `/` matches everything under the directory; `*` stays within a path segment, `**` crosses them; a pattern
+ * naming a directory also matches its contents, but `docs/*` matches only files directly in docs (GitHub's example).
  */
-function enrichWithGovernance(findings, _context) {
+function codeownersPatternToRegex(pattern) {
+    let body = pattern;
+    const dirOnly = body.endsWith('/');
+    if (dirOnly)
+        body = body.replace(/\/+$/, '');
+    const anchored = body.startsWith('/') || body.includes('/');
+    body = body.replace(/^\/+/, '');
+    let source = '';
+    for (let i = 0; i < body.length; i++) {
+        const char = body[i];
+        if (char === '*' && body[i + 1] === '*') {
+            const slashAfter = body[i + 2] === '/';
+            const atStart = i === 0 || body[i - 1] === '/';
+            if (atStart && slashAfter) {
+                source += '(?:.*/)?';
+                i += 2;
+            }
+            else {
+                source += '.*';
+                i += 1;
+            }
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else
+            source += escapeRegex(char);
+    }
+    const lastSegment = body.split('/').pop() ?? '';
+    const prefix = anchored ? '^' : '^(?:.*/)?';
+    const suffix = dirOnly ? '/.*$' : /[*?]/.test(lastSegment) && !lastSegment.includes('**') ? '$' : '(?:/.*)?$';
+    return new RegExp(prefix + source + suffix);
+}
+function parseCodeowners(text, path = '.github/CODEOWNERS') {
+    const rules = [];
+    const problems = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        let content = raw.trim();
+        if (!content || content.startsWith('#'))
+            return;
+        // A `#` after whitespace starts a comment; `\#` at the start is a literal.
+        content = content.replace(/\s+#.*$/, '');
+        const [rawPattern, ...owners] = content.split(/\s+/);
+        if (!rawPattern)
+            return;
+        const pattern = rawPattern.replace(/^\\#/, '#');
+        if (pattern.startsWith('!')) {
+            problems.push({ line, message: `negation ("${pattern}") is not supported in CODEOWNERS; line ignored` });
+            return;
+        }
+        if (/\[.*\]/.test(pattern)) {
+            problems.push({ line, message: `character ranges ("${pattern}") are not supported in CODEOWNERS; line ignored` });
+            return;
+        }
+        const bad = owners.filter((owner) => !OWNER.test(owner));
+        if (bad.length > 0)
+            problems.push({ line, message: `not an owner (expected @user, @org/team or an e-mail): ${bad.join(', ')}` });
+        rules.push({ pattern, owners: owners.filter((owner) => OWNER.test(owner)), line, regex: codeownersPatternToRegex(pattern) });
+    });
+    return { path, rules, problems };
+}
+/** Owners of a path: the last matching rule wins, and a matching rule without owners means nobody owns it. */
+function ownersOf(codeowners, path) {
+    const normalized = path.replace(/^\.?\//, '');
+    for (let i = codeowners.rules.length - 1; i >= 0; i--) {
+        const rule = codeowners.rules[i];
+        if (rule.regex.test(normalized))
+            return { owners: rule.owners, rule };
+    }
+    return { owners: [] };
+}
+/** Every handle named anywhere in the file, lower-cased. */
+function codeowners_codeownerHandles(codeowners) {
+    return new Set(codeowners.rules.flatMap((rule) => rule.owners.map((owner) => owner.toLowerCase())));
+}
+/** Reads the first CODEOWNERS file GitHub would use; undefined when there is none. */
+async function loadCodeowners(repoDir) {
+    for (const location of CODEOWNERS_LOCATIONS) {
+        try {
+            return parseCodeowners(await readFile(join(repoDir, location), 'utf8'), location);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+/** Synchronous `loadCodeowners`, for callers (such as `enrichFindings`) that are not async. */
+function codeowners_loadCodeownersSync(repoDir) {
+    for (const location of CODEOWNERS_LOCATIONS) {
+        try {
+            return parseCodeowners((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(repoDir, location), 'utf8'), location);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/governance/duration.ts
+const DAY_MS = 86_400_000;
+const UNITS = { d: 1, w: 7, y: 365 };
+/** `90d`, `12w`, `1y` or a bare number of days; undefined when the text is none of those. */
+function parseMaxAge(text) {
+    if (typeof text === 'number')
+        return Number.isInteger(text) && text > 0 ? text : undefined;
+    const match = /^\s*(\d+)\s*([dwy]?)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const days = Number(match[1]) * (UNITS[(match[2] || 'd').toLowerCase()] ?? 1);
+    return days > 0 ? days : undefined;
+}
+/** A `YYYY-MM-DD` date or a full ISO 8601 timestamp; undefined when it is neither or not a real date. */
+function duration_parseDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()))
+        return undefined;
+    const date = new Date(text.trim().length === 10 ? `${text.trim()}T00:00:00Z` : text.trim());
+    if (Number.isNaN(date.getTime()))
+        return undefined;
+    if (text.trim().length === 10 && date.toISOString().slice(0, 10) !== text.trim())
+        return undefined;
+    return date;
+}
+function duration_daysBetween(from, to) {
+    return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+}
+function duration_addDays(date, days) {
+    return new Date(date.getTime() + days * DAY_MS);
+}
+function duration_isoDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+
+;// CONCATENATED MODULE: ./src/governance/expiry.ts
+
+const expiry_DEFAULT_MAX_AGE_DAYS = 90;
+const EXPIRING_SOON_DAYS = 30;
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function byDate(expiresAt, what, context, extra = {}) {
+    const left = duration_daysBetween(context.now, expiresAt);
+    const day = duration_isoDay(expiresAt);
+    if (expiresAt.getTime() <= context.now.getTime()) {
+        return { ...extra, expiresAt: expiresAt.toISOString(), status: 'expired', summary: `${what} ${day} (expired ${plural(Math.max(-left, 0), 'day')} ago)` };
+    }
+    const soon = left <= (context.soonDays ?? EXPIRING_SOON_DAYS);
+    return { ...extra, expiresAt: expiresAt.toISOString(), status: soon ? 'expiring-soon' : 'ok', summary: `${what} ${day} (in ${plural(left, 'day')})` };
+}
+/**
+ * When a credential stops being acceptable: its own expiry (a JWT `exp`) first, then the inventory's `expires`, then
+ * its age against the rotation policy, counted from the commit that introduced it (or the inventory's `created`).
+ */
+function expiryFor(finding, context) {
+    const own = finding.expiresAt ? duration_parseDate(finding.expiresAt) : undefined;
+    if (own)
+        return byDate(own, 'credential expires', context);
+    const listed = context.entry?.expires ? duration_parseDate(context.entry.expires) : undefined;
+    if (listed)
+        return byDate(listed, 'inventory expires', context);
+    const maxAgeDays = context.entry?.maxAgeDays ?? context.defaultMaxAgeDays ?? expiry_DEFAULT_MAX_AGE_DAYS;
+    const commitDate = finding.commit?.date ? duration_parseDate(finding.commit.date) : undefined;
+    const created = context.entry?.created ? duration_parseDate(context.entry.created) : undefined;
+    const since = commitDate ?? created;
+    if (since) {
+        const ageDays = Math.max(duration_daysBetween(since, context.now), 0);
+        const due = duration_addDays(since, maxAgeDays);
+        const where = commitDate ? 'in repository' : 'created';
+        const base = { ageDays, maxAgeDays, expiresAt: due.toISOString() };
+        if (ageDays >= maxAgeDays) {
+            return { ...base, status: 'expired', summary: `${where} ${plural(ageDays, 'day')}; policy ${plural(maxAgeDays, 'day')}: rotate now (overdue by ${plural(ageDays - maxAgeDays, 'day')})` };
+        }
+        const left = maxAgeDays - ageDays;
+        return {
+            ...base,
+            status: left <= Math.min(context.soonDays ?? EXPIRING_SOON_DAYS, Math.ceil(maxAgeDays / 3)) ? 'expiring-soon' : 'ok',
+            summary: `${where} ${plural(ageDays, 'day')}; policy ${plural(maxAgeDays, 'day')}: rotate by ${duration_isoDay(due)}`,
+        };
+    }
+    return {
+        maxAgeDays,
+        status: 'unknown',
+        summary: finding.longLived ? `no expiry known: valid until revoked; policy ${plural(maxAgeDays, 'day')}` : 'no expiry known',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/match.ts
+
+const KIND_OF_SCOPE = {
+    repository: 'repository-secret',
+    environment: 'environment-secret',
+    organization: 'org-secret',
+};
+function match_kindOfScope(scope) {
+    return KIND_OF_SCOPE[scope];
+}
+const SECRET_KINDS = new Set(['repository-secret', 'environment-secret', 'org-secret', 'token', undefined]);
+/** The entry for an Actions secret: same name and kind (and environment), else the same name under any secret kind. */
+function match_entryForSecret(inventory, secret) {
+    if (!inventory)
+        return undefined;
+    const sameName = inventory.entries.filter((entry) => entry.name === secret.name && SECRET_KINDS.has(entry.kind));
+    const kind = match_kindOfScope(secret.scope);
+    return (sameName.find((entry) => entry.kind === kind && (kind !== 'environment-secret' || entry.environment === secret.environment)) ??
+        sameName.find((entry) => entry.kind === kind) ??
+        sameName[0]);
+}
+/** The entry a scan finding belongs to: by fingerprint, else by path glob. */
+function entryForFinding(inventory, finding) {
+    if (!inventory)
+        return undefined;
+    return (inventory.entries.find((entry) => entry.fingerprints.includes(finding.fingerprint)) ??
+        inventory.entries.find((entry) => entry.paths.length > 0 && picomatch_default()(entry.paths, { dot: true })(finding.path)));
+}
+
+;// CONCATENATED MODULE: ./src/governance/yaml-nodes.ts
+
+/** Helpers over `yaml` nodes that keep the source line of everything they return. */
+class YamlSource {
+    text;
+    lines;
+    constructor(text, lines) {
+        this.text = text;
+        this.lines = lines;
+    }
+    lineAt(offset) {
+        return this.lines.linePos(offset).line;
+    }
+    /** 1-based line of a node (or of a pair's key), 1 when the node carries no range. */
+    lineOf(node) {
+        const range = node?.range;
+        return range ? this.lineAt(range[0]) : 1;
+    }
+    /** The exact source text of a node, so positions inside block scalars map back to lines. */
+    sourceOf(node) {
+        const range = node?.range;
+        if (!range)
+            return undefined;
+        return { text: this.text.slice(range[0], range[1]), start: range[0] };
+    }
+}
+function pairsOf(node) {
+    return (0,dist/* isMap */.jh)(node) ? node.items : [];
+}
+function keyOf(pair) {
+    const key = pair.key;
+    if ((0,dist/* isScalar */.jn)(key))
+        return String(key.value);
+    return String(key);
+}
+function getPair(node, key) {
+    return pairsOf(node).find((pair) => keyOf(pair) === key);
+}
+function scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const value = node.value;
+    if (value === null || value === undefined)
+        return undefined;
+    return typeof value === 'string' ? value : String(value);
+}
+function seqItems(node) {
+    return (0,dist/* isSeq */.oP)(node) ? node.items : [];
+}
+function isNode(value) {
+    return isMap(value) || isSeq(value) || isScalar(value);
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/schema.ts
+const INVENTORY_FILE = '.github/nhi.yml';
+const schema_INVENTORY_FILES = ['.github/nhi.yml', '.github/nhi.yaml'];
+const IDENTITY_KINDS = ['repository-secret', 'environment-secret', 'org-secret', 'cloud-role', 'deploy-key', 'service-account', 'token'];
+const TOP_LEVEL_FIELDS = ['version', 'defaults', 'identities'];
+const DEFAULTS_FIELDS = ['max-age'];
+const ENTRY_FIELDS = [
+    'name',
+    'kind',
+    'owner',
+    'purpose',
+    'created',
+    'expires',
+    'max-age',
+    'rotation',
+    'revoke',
+    'environment',
+    'provider',
+    'paths',
+    'fingerprints',
+];
+function formatInventoryProblem(problem) {
+    return `${problem.file}:${problem.line}: ${problem.severity}: ${problem.field}: ${problem.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/parse.ts
+
+
+
+
+
+
+
+const parse_OWNER = /^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+const FINGERPRINT = /^[0-9a-f]{64}$/;
+/** The closest known field, for "did you mean" on typos such as `max_age` or `owners`. */
+function suggestion(field, known) {
+    const normal = (s) => s.toLowerCase().replace(/[_\s]/g, '-').replace(/s$/, '');
+    const hit = known.find((k) => normal(k) === normal(field));
+    return hit ? ` (did you mean "${hit}"?)` : '';
+}
+function parse_isUnassignedOwner(owner) {
+    return !owner || /^todo\b/i.test(owner.trim());
+}
+/**
+ * Parses and validates `.github/nhi.yml`. Never throws on content: every problem names the file, line and field, and
+ * entries with problems are still returned (as far as they could be read) so nothing is lost.
+ */
+function parseInventory(text, file = '.github/nhi.yml') {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false });
+    const source = new YamlSource(text, lineCounter);
+    const inventory = { file, text, version: 1, entries: [], problems: [] };
+    const problem = (line, field, message, severity = 'error') => inventory.problems.push({ file, line, field, message, severity });
+    if (document.errors.length > 0) {
+        for (const error of document.errors)
+            problem(error.linePos?.[0]?.line ?? source.lineAt(error.pos[0]), '(document)', `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`);
+        return inventory;
+    }
+    const root = document.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
+        problem(1, 'identities', 'the file is empty; expected `version: 1` and an `identities:` list');
+        return inventory;
+    }
+    if (!(0,dist/* isMap */.jh)(root)) {
+        problem(source.lineOf(root), '(document)', 'expected a mapping with `version` and `identities`');
+        return inventory;
+    }
+    let identitiesNode;
+    for (const pair of pairsOf(root)) {
+        const key = keyOf(pair);
+        const line = source.lineOf(pair.key);
+        if (key === 'version') {
+            const version = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+            if (version !== 1 && version !== '1')
+                problem(line, 'version', `unsupported version ${JSON.stringify(version ?? null)}; this Keyward reads version 1`);
+        }
+        else if (key === 'defaults') {
+            for (const item of pairsOf(pair.value)) {
+                const field = keyOf(item);
+                const itemLine = source.lineOf(item.key);
+                if (field !== 'max-age') {
+                    problem(itemLine, `defaults.${field}`, `unknown field; expected one of ${DEFAULTS_FIELDS.join(', ')}${suggestion(field, DEFAULTS_FIELDS)}`);
+                    continue;
+                }
+                const raw = (0,dist/* isScalar */.jn)(item.value) ? item.value.value : undefined;
+                const days = typeof raw === 'number' || typeof raw === 'string' ? parseMaxAge(raw) : undefined;
+                if (days === undefined)
+                    problem(itemLine, 'defaults.max-age', `expected a duration such as 90d, 12w or 1y, got ${JSON.stringify(raw ?? null)}`);
+                else
+                    inventory.defaultMaxAgeDays = days;
+            }
+            if (!(0,dist/* isMap */.jh)(pair.value))
+                problem(line, 'defaults', 'expected a mapping, e.g. `defaults: { max-age: 90d }`');
+        }
+        else if (key === 'identities') {
+            identitiesNode = pair.value;
+            if (!(0,dist/* isSeq */.oP)(pair.value) && !((0,dist/* isScalar */.jn)(pair.value) && pair.value.value === null))
+                problem(line, 'identities', 'expected a list of identities (each item starting with `- name:`)');
+        }
+        else {
+            problem(line, key, `unknown top-level field; expected one of ${TOP_LEVEL_FIELDS.join(', ')}${suggestion(key, TOP_LEVEL_FIELDS)}`);
+        }
+    }
+    if (identitiesNode === undefined)
+        problem(1, 'identities', 'missing: list the repository\'s non-human identities under `identities:` (keyward inventory init drafts it)');
+    const seen = new Map();
+    seqItems(identitiesNode).forEach((item, index) => {
+        const at = `identities[${index}]`;
+        const itemLine = source.lineOf(item);
+        if (!(0,dist/* isMap */.jh)(item)) {
+            problem(itemLine, at, 'expected a mapping with name, kind, owner, ...');
+            return;
+        }
+        const values = new Map();
+        for (const pair of pairsOf(item)) {
+            const key = keyOf(pair);
+            const line = source.lineOf(pair.key);
+            if (!ENTRY_FIELDS.includes(key)) {
+                problem(line, `${at}.${key}`, `unknown field; expected one of ${ENTRY_FIELDS.join(', ')}${suggestion(key, ENTRY_FIELDS)}`);
+                continue;
+            }
+            values.set(key, { value: (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : pair.value, line: source.lineOf(pair.value ?? pair.key), node: pair.value });
+        }
+        const text = (field, required = false) => {
+            const entry = values.get(field);
+            if (!entry || entry.value === null || entry.value === undefined || entry.value === '') {
+                if (required)
+                    problem(entry?.line ?? itemLine, `${at}.${field}`, 'required');
+                return undefined;
+            }
+            if (typeof entry.value === 'string')
+                return entry.value;
+            if (typeof entry.value === 'number' || typeof entry.value === 'boolean')
+                return String(entry.value);
+            problem(entry.line, `${at}.${field}`, 'expected a single value, not a list or mapping');
+            return undefined;
+        };
+        const lineOfField = (field) => values.get(field)?.line ?? itemLine;
+        const list = (field, check, what) => {
+            const entry = values.get(field);
+            if (!entry)
+                return [];
+            if (!(0,dist/* isSeq */.oP)(entry.node)) {
+                problem(entry.line, `${at}.${field}`, `expected a list of ${what}`);
+                return [];
+            }
+            const out = [];
+            for (const element of seqItems(entry.node)) {
+                const value = scalarText(element);
+                if (value === undefined || !check(value))
+                    problem(source.lineOf(element), `${at}.${field}`, `expected ${what}, got ${JSON.stringify(value ?? null)}`);
+                else
+                    out.push(value);
+            }
+            return out;
+        };
+        const name = text('name', true);
+        const kindText = text('kind', true);
+        let kind;
+        if (kindText !== undefined) {
+            if (IDENTITY_KINDS.includes(kindText))
+                kind = kindText;
+            else
+                problem(lineOfField('kind'), `${at}.kind`, `"${kindText}" is not a kind; expected one of ${IDENTITY_KINDS.join(', ')}`);
+        }
+        const ownerText = text('owner');
+        let owner;
+        if (ownerText === undefined)
+            problem(lineOfField('owner'), `${at}.owner`, 'required: a team (@org/team) or user (@user) handle who answers for this identity');
+        else if (parse_isUnassignedOwner(ownerText))
+            problem(lineOfField('owner'), `${at}.owner`, 'not assigned yet (TODO): name a team (@org/team) or user (@user)', 'warning');
+        else if (!parse_OWNER.test(ownerText))
+            problem(lineOfField('owner'), `${at}.owner`, `"${ownerText}" is not a handle; expected @user, @org/team or an e-mail address`);
+        else
+            owner = ownerText;
+        const purpose = text('purpose');
+        if (purpose === undefined)
+            problem(itemLine, `${at}.purpose`, 'missing: say what this identity is for', 'warning');
+        const dateField = (field) => {
+            const value = text(field);
+            if (value === undefined)
+                return undefined;
+            if (!duration_parseDate(value)) {
+                problem(lineOfField(field), `${at}.${field}`, `"${value}" is not a date; expected YYYY-MM-DD or an ISO 8601 timestamp`);
+                return undefined;
+            }
+            return value;
+        };
+        const created = dateField('created');
+        const expires = dateField('expires');
+        let maxAgeDays;
+        const maxAgeRaw = values.get('max-age')?.value;
+        if (maxAgeRaw !== undefined && maxAgeRaw !== null) {
+            maxAgeDays = typeof maxAgeRaw === 'number' || typeof maxAgeRaw === 'string' ? parseMaxAge(maxAgeRaw) : undefined;
+            if (maxAgeDays === undefined)
+                problem(lineOfField('max-age'), `${at}.max-age`, `expected a duration such as 90d, 12w or 1y, got ${JSON.stringify(maxAgeRaw)}`);
+        }
+        if (values.get('expires') === undefined && values.get('max-age') === undefined) {
+            problem(itemLine, `${at}.expires`, 'neither expires nor max-age: the default rotation policy applies', 'warning');
+        }
+        const revoke = text('revoke');
+        if (revoke === undefined)
+            problem(itemLine, `${at}.revoke`, 'missing: say how to revoke it (a URL or the command)', 'warning');
+        const environment = text('environment');
+        if (kind === 'environment-secret' && environment === undefined)
+            problem(lineOfField('environment'), `${at}.environment`, 'required for kind environment-secret: the deployment environment the secret belongs to');
+        const paths = list('paths', (s) => s.length > 0, 'path globs');
+        const fingerprints = list('fingerprints', (s) => FINGERPRINT.test(s), '64-character hex fingerprints');
+        if (name === undefined)
+            return;
+        const identity = `${kind ?? kindText ?? ''}\0${environment ?? ''}\0${name}`;
+        const first = seen.get(identity);
+        if (first !== undefined)
+            problem(lineOfField('name'), `${at}.name`, `duplicate of identities[${first}] ("${name}")`);
+        else
+            seen.set(identity, index);
+        const entry = { name, line: itemLine, index, paths, fingerprints };
+        if (kind)
+            entry.kind = kind;
+        if (owner)
+            entry.owner = owner;
+        if (purpose !== undefined)
+            entry.purpose = purpose;
+        if (created)
+            entry.created = created;
+        if (expires)
+            entry.expires = expires;
+        if (maxAgeDays !== undefined)
+            entry.maxAgeDays = maxAgeDays;
+        const rotation = text('rotation');
+        if (rotation !== undefined)
+            entry.rotation = rotation;
+        if (revoke !== undefined)
+            entry.revoke = revoke;
+        if (environment !== undefined)
+            entry.environment = environment;
+        const provider = text('provider');
+        if (provider !== undefined)
+            entry.provider = provider;
+        inventory.entries.push(entry);
+    });
+    return inventory;
+}
+/** Reads `.github/nhi.yml` (or `.yaml`); undefined when the repository has none. */
+async function loadInventory(repoDir) {
+    for (const file of INVENTORY_FILES) {
+        try {
+            return parseInventory(await readFile(join(repoDir, file), 'utf8'), file);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+function parse_loadInventorySync(repoDir) {
+    for (const file of schema_INVENTORY_FILES) {
+        try {
+            return parseInventory((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(repoDir, file), 'utf8'), file);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/governance/owners.ts
+
+/** `12345+octocat@users.noreply.github.com` is GitHub's private address for @octocat. */
+function handleOfEmail(email) {
+    const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(email);
+    return noreply ? `@${noreply[1]}` : email;
+}
+/**
+ * Who to ask about a finding, most specific first: the inventory entry's owner (named for this very credential), the
+ * CODEOWNERS owners of the file (last matching rule), then the author of the commit that introduced it.
+ */
+function ownersFor(finding, context) {
+    const owners = [];
+    const add = (handle, source) => {
+        if (!handle || owners.some((o) => o.handle.toLowerCase() === handle.toLowerCase()))
+            return;
+        owners.push({ handle, source });
+    };
+    if (context.entry?.owner)
+        add(context.entry.owner, 'inventory');
+    if (context.codeowners)
+        for (const handle of ownersOf(context.codeowners, finding.path).owners)
+            add(handle, 'codeowners');
+    if (finding.commit)
+        add(finding.commit.email ? handleOfEmail(finding.commit.email) : finding.commit.author, 'commit-author');
+    return owners;
+}
+
+;// CONCATENATED MODULE: ./src/governance/enrich.ts
+
+
+
+
+
+/**
+ * Adds owners (inventory, CODEOWNERS, commit author) and expiry to each finding. Returns new objects; a CODEOWNERS or
+ * inventory file that cannot be read leaves owners to the remaining sources rather than failing the scan.
+ */
+function enrichFindings(findings, context) {
+    const inventory = context.inventory === undefined ? safely(() => parse_loadInventorySync(context.repoDir)) : (context.inventory ?? undefined);
+    const codeowners = context.codeowners === undefined ? safely(() => codeowners_loadCodeownersSync(context.repoDir)) : (context.codeowners ?? undefined);
+    const defaultMaxAgeDays = inventory?.defaultMaxAgeDays ?? context.defaultMaxAgeDays;
+    return findings.map((finding) => {
+        const entry = entryForFinding(inventory, finding);
+        const owners = ownersFor(finding, { ...(codeowners ? { codeowners } : {}), ...(entry ? { entry } : {}) });
+        const expiry = expiryFor(finding, { now: context.now, ...(entry ? { entry } : {}), ...(defaultMaxAgeDays !== undefined ? { defaultMaxAgeDays } : {}) });
+        return { ...finding, owners, expiry };
+    });
+}
+function safely(read) {
+    try {
+        return read();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/files.ts
+
+
+
+
+const files_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const WORKFLOWS_DIR = '.github/workflows';
+const WORKFLOW_FILE = /\.ya?ml$/i;
+/** The workflow files in the working tree, sorted by path; a missing directory is simply no workflows. */
+async function files_readWorkflowFiles(repoDir) {
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(repoDir, WORKFLOWS_DIR));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+            return [];
+        throw error;
+    }
+    const files = [];
+    for (const name of names.filter((n) => WORKFLOW_FILE.test(n)).sort()) {
+        const path = `${WORKFLOWS_DIR}/${name}`;
+        files.push({ path, text: await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(repoDir, path), 'utf8') });
+    }
+    return files;
+}
+/** The workflow files as they are at a commit (the PR base), read with git so the working tree is not touched. */
+async function readWorkflowFilesAt(repoDir, ref) {
+    // A bad ref is the caller's error to see; a base commit without a workflows directory simply has no workflows.
+    const { stdout: commit } = await files_run('git', ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], { cwd: repoDir });
+    const tree = `${commit.trim()}:${WORKFLOWS_DIR}`;
+    const exists = await files_run('git', ['cat-file', '-e', tree], { cwd: repoDir }).then(() => true, () => false);
+    if (!exists)
+        return [];
+    const { stdout } = await files_run('git', ['ls-tree', '-z', '--name-only', tree], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
+    const files = [];
+    for (const name of stdout.split('\0').filter((n) => WORKFLOW_FILE.test(n)).sort()) {
+        const path = `${WORKFLOWS_DIR}/${name}`;
+        const { stdout: text } = await files_run('git', ['show', `${commit.trim()}:${path}`], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
+        files.push({ path, text });
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/model.ts
+
+
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+const SECRET_IN_EXPRESSION = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
+/** Every `secrets.X` inside `${{ }}` (anywhere, for `if:` values) in a node's source text, with its line. */
+function refsIn(node, source, site, key, bare = false) {
+    const located = source.sourceOf(node);
+    if (!located)
+        return [];
+    const refs = [];
+    const scan = (text, offset) => {
+        for (const match of text.matchAll(SECRET_IN_EXPRESSION)) {
+            const name = match[1] ?? match[2];
+            if (!name)
+                continue;
+            refs.push({ name, line: source.lineAt(offset + (match.index ?? 0)), site, ...(key !== undefined ? { key } : {}) });
+        }
+    };
+    if (bare)
+        scan(located.text, located.start);
+    else
+        for (const expression of located.text.matchAll(EXPRESSION))
+            scan(expression[0], located.start + (expression.index ?? 0));
+    return refs;
+}
+function locatedMap(node, source) {
+    const out = {};
+    for (const pair of pairsOf(node)) {
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? (scalarText(pair.value) ?? '') : pair.value ? String(pair.value) : '';
+        out[keyOf(pair)] = { value, line: source.lineOf(pair.value ?? pair.key) };
+    }
+    return out;
+}
+function locatedScalar(node, source) {
+    const text = scalarText(node);
+    return text === undefined ? undefined : { value: text, line: source.lineOf(node) };
+}
+function refsOfMap(node, source, site) {
+    return pairsOf(node).flatMap((pair) => refsIn(pair.value, source, site, keyOf(pair)));
+}
+function parsePermissions(node, line) {
+    if (node === undefined || node === null)
+        return undefined;
+    const text = scalarText(node);
+    if (text === 'read-all' || text === 'write-all')
+        return { line, all: text, scopes: {} };
+    if ((0,dist/* isMap */.jh)(node)) {
+        const scopes = {};
+        for (const pair of pairsOf(node))
+            scopes[keyOf(pair)] = scalarText(pair.value) ?? '';
+        return { line, ...(Object.keys(scopes).length === 0 ? { all: 'none' } : {}), scopes };
+    }
+    return { line, scopes: {} };
+}
+function parseEvents(node) {
+    const text = scalarText(node);
+    if (text !== undefined)
+        return [text];
+    if ((0,dist/* isSeq */.oP)(node))
+        return seqItems(node).map((item) => scalarText(item) ?? '').filter(Boolean);
+    return pairsOf(node).map(keyOf);
+}
+function parseStep(node, index, source) {
+    const uses = locatedScalar(getPair(node, 'uses')?.value, source);
+    const run = locatedScalar(getPair(node, 'run')?.value, source);
+    const name = scalarText(getPair(node, 'name')?.value);
+    const id = scalarText(getPair(node, 'id')?.value);
+    const secretRefs = [];
+    for (const pair of pairsOf(node)) {
+        const key = keyOf(pair);
+        if (key === 'env' || key === 'with')
+            secretRefs.push(...refsOfMap(pair.value, source, key));
+        else if (key === 'run')
+            secretRefs.push(...refsIn(pair.value, source, 'run', undefined));
+        else
+            secretRefs.push(...refsIn(pair.value, source, 'other', undefined, key === 'if'));
+    }
+    return {
+        index,
+        line: source.lineOf(node),
+        label: name ?? id ?? uses?.value ?? `step ${index + 1}`,
+        ...(uses ? { uses } : {}),
+        ...(run ? { run } : {}),
+        with: locatedMap(getPair(node, 'with')?.value, source),
+        env: locatedMap(getPair(node, 'env')?.value, source),
+        secretRefs,
+    };
+}
+function parseJob(pair, source) {
+    const node = pair.value;
+    const permissionsPair = getPair(node, 'permissions');
+    const environmentNode = getPair(node, 'environment')?.value;
+    const environment = scalarText(environmentNode) ?? scalarText(getPair(environmentNode, 'name')?.value);
+    const secretsPair = getPair(node, 'secrets');
+    const secretRefs = [];
+    for (const item of pairsOf(node)) {
+        const key = keyOf(item);
+        if (key === 'steps')
+            continue;
+        if (key === 'env' || key === 'with' || key === 'secrets')
+            secretRefs.push(...refsOfMap(item.value, source, key));
+        else
+            secretRefs.push(...refsIn(item.value, source, 'other', undefined, key === 'if'));
+    }
+    const uses = locatedScalar(getPair(node, 'uses')?.value, source);
+    const name = scalarText(getPair(node, 'name')?.value);
+    const permissions = permissionsPair ? parsePermissions(permissionsPair.value, source.lineOf(permissionsPair.key)) : undefined;
+    return {
+        id: keyOf(pair),
+        line: source.lineOf(pair.key),
+        ...(name !== undefined ? { name } : {}),
+        ...(environment !== undefined ? { environment } : {}),
+        ...(permissions ? { permissions } : {}),
+        ...(uses ? { uses } : {}),
+        with: locatedMap(getPair(node, 'with')?.value, source),
+        env: locatedMap(getPair(node, 'env')?.value, source),
+        ...(secretsPair
+            ? { secrets: scalarText(secretsPair.value) === 'inherit' ? 'inherit' : locatedMap(secretsPair.value, source), secretsLine: source.lineOf(secretsPair.key) }
+            : {}),
+        steps: seqItems(getPair(node, 'steps')?.value).map((step, index) => parseStep(step, index, source)),
+        secretRefs,
+    };
+}
+/**
+ * Parses one workflow file. Syntax errors come back as problems with their line instead of throwing; a file that is
+ * YAML but not a workflow (no `jobs` map) is a problem too.
+ */
+function model_parseWorkflow(path, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const source = new YamlSource(text, lineCounter);
+    if (document.errors.length > 0) {
+        return {
+            problems: document.errors.map((error) => ({
+                path,
+                line: error.linePos?.[0]?.line ?? source.lineAt(error.pos[0]),
+                message: `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`,
+            })),
+        };
+    }
+    const root = document.contents;
+    const jobsPair = getPair(root, 'jobs');
+    if (!(0,dist/* isMap */.jh)(root) || !jobsPair || !(0,dist/* isMap */.jh)(jobsPair.value)) {
+        return { problems: [{ path, line: jobsPair ? source.lineOf(jobsPair.key) : 1, message: 'not a workflow: no `jobs` mapping' }] };
+    }
+    const onPair = getPair(root, 'on');
+    const permissionsPair = getPair(root, 'permissions');
+    const envPair = getPair(root, 'env');
+    const name = scalarText(getPair(root, 'name')?.value);
+    const permissions = permissionsPair ? parsePermissions(permissionsPair.value, source.lineOf(permissionsPair.key)) : undefined;
+    return {
+        workflow: {
+            path,
+            ...(name !== undefined ? { name } : {}),
+            events: onPair ? parseEvents(onPair.value) : [],
+            eventsLine: onPair ? source.lineOf(onPair.key) : 1,
+            ...(permissions ? { permissions } : {}),
+            env: locatedMap(envPair?.value, source),
+            jobs: pairsOf(jobsPair.value).filter((pair) => (0,dist/* isPair */.tO)(pair)).map((pair) => parseJob(pair, source)),
+            secretRefs: envPair ? refsOfMap(envPair.value, source, 'env') : [],
+        },
+        problems: [],
+    };
+}
+/** Every secret reference in a workflow with the job and step it belongs to. */
+function model_allSecretRefs(workflow) {
+    const out = [...workflow.secretRefs];
+    for (const job of workflow.jobs) {
+        for (const ref of job.secretRefs)
+            out.push({ ...ref, job });
+        for (const step of job.steps)
+            for (const ref of step.secretRefs)
+                out.push({ ...ref, job, step });
+    }
+    return out;
+}
+/** The permissions a job runs with: its own block, else the workflow's. */
+function model_effectivePermissions(workflow, job) {
+    return job.permissions ?? workflow.permissions;
+}
+function model_grantsIdTokenWrite(permissions) {
+    if (!permissions)
+        return false;
+    return permissions.all === 'write-all' || permissions.scopes['id-token'] === 'write';
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/init.ts
+
+
+
+
+
+
+
+
+const NOT_SECRETS = new Set(['GITHUB_TOKEN']);
+/** Role ARNs, workload identity providers and client ids written literally in workflows: cloud roles to own. */
+const ROLE_INPUTS = {
+    'role-to-assume': 'aws',
+    'aws-role-arn': 'aws',
+    workload_identity_provider: 'gcp',
+    'gcp-workload-identity-provider': 'gcp',
+    service_account: 'gcp',
+    'gcp-service-account': 'gcp',
+    'client-id': 'azure',
+    'azure-client-id': 'azure',
+    role: 'vault',
+    'vault-role': 'vault',
+};
+function collect(workflows, secrets) {
+    const drafts = new Map();
+    const add = (draft, usedBy) => {
+        const key = `${draft.kind}\0${draft.environment ?? ''}\0${draft.name}`;
+        const existing = drafts.get(key) ?? { ...draft, usedBy: [] };
+        if (usedBy && !existing.usedBy.includes(usedBy))
+            existing.usedBy.push(usedBy);
+        drafts.set(key, existing);
+    };
+    for (const secret of secrets) {
+        if (NOT_SECRETS.has(secret.name))
+            continue;
+        const created = secret.createdAt ? parseDate(secret.createdAt) : undefined;
+        add({ name: secret.name, kind: kindOfScope(secret.scope), ...(secret.environment ? { environment: secret.environment } : {}), ...(created ? { created: isoDay(created) } : {}) });
+    }
+    const listed = new Set(secrets.map((s) => s.name));
+    for (const workflow of workflows) {
+        for (const ref of allSecretRefs(workflow)) {
+            if (NOT_SECRETS.has(ref.name))
+                continue;
+            const usedBy = `${workflow.path}${ref.job ? ` (job ${ref.job.id})` : ''}`;
+            const matching = secrets.filter((s) => s.name === ref.name && (s.scope !== 'environment' || s.environment === ref.job?.environment));
+            if (matching.length > 0)
+                for (const s of matching)
+                    add({ name: s.name, kind: kindOfScope(s.scope), ...(s.environment ? { environment: s.environment } : {}) }, usedBy);
+            else if (!listed.has(ref.name) || ref.job?.environment) {
+                const environment = ref.job?.environment;
+                add({ name: ref.name, kind: environment ? 'environment-secret' : 'repository-secret', ...(environment ? { environment } : {}) }, usedBy);
+            }
+        }
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                for (const [input, value] of Object.entries(step.with)) {
+                    const provider = ROLE_INPUTS[input];
+                    if (!provider || !value.value || value.value.includes('${{'))
+                        continue;
+                    if (input === 'role' && !step.uses?.value.startsWith('hashicorp/vault-action'))
+                        continue;
+                    if (input === 'client-id' && !step.uses?.value.startsWith('azure/login'))
+                        continue;
+                    add({ name: value.value, kind: input.includes('service') ? 'service-account' : 'cloud-role', provider }, `${workflow.path} (job ${job.id})`);
+                }
+            }
+        }
+    }
+    return [...drafts.values()];
+}
+function entryNode(document, draft, options) {
+    const settings = options.repo ? `https://github.com/${options.repo}/settings/${draft.kind === 'environment-secret' ? 'environments' : 'secrets/actions'}` : 'repository Settings → Secrets and variables → Actions';
+    const revoke = draft.kind === 'cloud-role' || draft.kind === 'service-account'
+        ? `TODO: remove the trust policy / federated credential for this repository (${draft.provider ?? 'cloud'} console)`
+        : draft.kind === 'org-secret'
+            ? 'TODO: revoke at the issuer, then delete the organization secret (organization Settings → Secrets)'
+            : `TODO: revoke at the issuer, then delete the secret (${settings})`;
+    const node = document.createNode({
+        name: draft.name,
+        kind: draft.kind,
+        owner: 'TODO',
+        purpose: draft.usedBy.length > 0 ? `TODO (used by ${draft.usedBy.join(', ')})` : 'TODO (not referenced by any workflow: still needed?)',
+        ...(draft.created ? { created: draft.created } : {}),
+        'max-age': options.defaultMaxAge ?? '90d',
+        rotation: 'TODO',
+        revoke,
+        ...(draft.environment ? { environment: draft.environment } : {}),
+        ...(draft.provider ? { provider: draft.provider } : {}),
+    });
+    return node;
+}
+const HEADER = (/* unused pure expression or super */ null && (` Non-human identities of this repository (Keyward inventory, schema: docs/governance.md).
+ Drafted by \`keyward inventory init\`: replace every TODO, above all the owners.`));
+/**
+ * Drafts `.github/nhi.yml` from the secrets workflows reference, the repository's secret list and literal cloud roles in
+ * workflows. An existing inventory is kept as written (comments included) and only missing identities are appended.
+ */
+async function inventoryInit(repoDir, options = {}) {
+    const workflows = (await readWorkflowFiles(repoDir)).map((file) => parseWorkflow(file.path, file.text).workflow).filter((w) => !!w);
+    const drafts = collect(workflows, options.secrets ?? []);
+    let existingText;
+    for (const file of INVENTORY_FILES) {
+        existingText ??= await readFile(join(repoDir, file), 'utf8').catch(() => undefined);
+    }
+    const existing = existingText !== undefined ? parseDocument(existingText) : undefined;
+    const document = existing && existing.errors.length === 0 && existing.contents ? existing : new Document({ version: 1, defaults: { 'max-age': options.defaultMaxAge ?? '90d' }, identities: [] });
+    if (document !== existing)
+        document.commentBefore = HEADER;
+    let identities = document.get('identities');
+    if (!isSeq(identities)) {
+        identities = new YAMLSeq();
+        document.set('identities', identities);
+    }
+    const seq = identities;
+    const known = new Set(seq.items.map((item) => {
+        const map = item;
+        return `${String(map.get?.('kind') ?? '')}\0${String(map.get?.('environment') ?? '')}\0${String(map.get?.('name') ?? '')}`;
+    }));
+    const added = drafts
+        .filter((draft) => !known.has(`${draft.kind}\0${draft.environment ?? ''}\0${draft.name}`))
+        .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+    for (const draft of added)
+        seq.add(entryNode(document, draft, options));
+    return document.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/governance/workflows/snippets.ts
+/** The action reference the replacement snippets use for the OIDC swap. */
+const KEYWARD_ACTION = 'keyward/keyward@v1';
+const permissionsBlock = ['permissions:', '  id-token: write   # lets the job request its OIDC token', '  contents: read'];
+function snippets_join(lines) {
+    return `${lines.join('\n')}\n`;
+}
+function awsReplacement(region) {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        '      aws-role-arn: arn:aws:iam::<ACCOUNT_ID>:role/<ROLE_TRUSTING_THIS_REPO>',
+        `      aws-region: ${region && !region.includes('${{') ? region : '<REGION>'}`,
+        '# then delete the AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY secrets and deactivate the IAM user key',
+    ]);
+}
+function gcpReplacement() {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        '      gcp-workload-identity-provider: projects/<PROJECT_NUMBER>/locations/global/workloadIdentityPools/<POOL>/providers/<PROVIDER>',
+        '      gcp-service-account: <NAME>@<PROJECT_ID>.iam.gserviceaccount.com',
+        '# then delete the service-account key secret and the key itself (gcloud iam service-accounts keys delete)',
+    ]);
+}
+function azureReplacement() {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        '      azure-client-id: ${{ vars.AZURE_CLIENT_ID }}        # an app registration with a federated credential for this repo',
+        '      azure-tenant-id: ${{ vars.AZURE_TENANT_ID }}',
+        '      azure-subscription-id: ${{ vars.AZURE_SUBSCRIPTION_ID }}',
+        '# then delete the client-secret secret and the secret on the app registration',
+    ]);
+}
+function snippets_vaultReplacement(url) {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        `      vault-url: ${url && !url.includes('${{') ? url : 'https://<VAULT_ADDRESS>'}`,
+        '      vault-role: <JWT_ROLE_BOUND_TO_THIS_REPO>   # vault write auth/jwt/role/... bound_claims.sub=repo:<owner>/<repo>:...',
+        '# then revoke the static token (vault token revoke) and delete its secret',
+    ]);
+}
+function snippets_dropIdTokenReplacement() {
+    return snippets_join(['permissions:', '  contents: read   # no id-token: write unless a step exchanges the OIDC token']);
+}
+function snippets_pullRequestTargetReplacement() {
+    return snippets_join([
+        '# Run untrusted PR code without secrets or a write token:',
+        'on:',
+        '  pull_request:',
+        '# or, if the job needs secrets, keep pull_request_target but check out the base only (no `ref:`)',
+        '# and handle PR output in a separate workflow_run workflow:',
+        'steps:',
+        '  - uses: actions/checkout@<FULL_COMMIT_SHA>   # base branch; never github.event.pull_request.head.*',
+    ]);
+}
+function snippets_pinReplacement(uses) {
+    const at = uses.lastIndexOf('@');
+    const action = at > 0 ? uses.slice(0, at) : uses;
+    const ref = at > 0 ? uses.slice(at + 1) : '<ref>';
+    return snippets_join([`- uses: ${action}@<FULL_40_CHARACTER_COMMIT_SHA>   # ${ref} (git ls-remote https://github.com/${action.split('/').slice(0, 2).join('/')} ${ref})`]);
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/audit.ts
+
+
+
+/** `owner/repo` of a `uses:` value, lower-cased; undefined for local (`./`) and docker actions. */
+function actionName(uses) {
+    if (uses.startsWith('./') || uses.startsWith('docker://'))
+        return undefined;
+    const path = uses.split('@')[0] ?? '';
+    const [owner, repo] = path.split('/');
+    return owner && repo ? `${owner}/${repo}`.toLowerCase() : undefined;
+}
+const isAction = (step, name) => (step.uses ? actionName(step.uses.value) === name : false);
+const fromSecret = (value) => /\$\{\{[^}]*\bsecrets\s*[.[]/.test(value);
+const FAMILIES = [
+    {
+        ruleId: 'workflow-aws-static-keys',
+        what: 'long-lived AWS access keys',
+        secretNames: /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/i,
+        envKeys: /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/,
+        inputs: { 'aws-actions/configure-aws-credentials': ['aws-access-key-id', 'aws-secret-access-key'] },
+        replacement: awsReplacement,
+    },
+    {
+        ruleId: 'workflow-gcp-key-json',
+        what: 'a Google service-account key (JSON)',
+        secretNames: /^$/,
+        envKeys: /^(GOOGLE_CREDENTIALS|GOOGLE_CLOUD_KEYFILE_JSON|GCLOUD_KEYFILE_JSON)$/,
+        inputs: { 'google-github-actions/auth': ['credentials_json'], 'google-github-actions/setup-gcloud': ['service_account_key'] },
+        replacement: () => gcpReplacement(),
+    },
+    {
+        ruleId: 'workflow-azure-client-secret',
+        what: 'an Azure client secret',
+        secretNames: /^$/,
+        envKeys: /^(AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET|AZURE_CREDENTIALS)$/,
+        inputs: { 'azure/login': ['creds', 'client-secret'] },
+        replacement: () => azureReplacement(),
+    },
+    {
+        ruleId: 'workflow-vault-static-token',
+        what: 'a static Vault token',
+        secretNames: /^$/,
+        envKeys: /^VAULT_TOKEN$/,
+        inputs: {},
+        replacement: snippets_vaultReplacement,
+    },
+];
+function envBlocks(workflow) {
+    const blocks = [{ env: workflow.env, refs: workflow.secretRefs }];
+    for (const job of workflow.jobs) {
+        blocks.push({ env: job.env, refs: job.secretRefs.filter((r) => r.site === 'env'), job });
+        for (const step of job.steps)
+            blocks.push({ env: step.env, refs: step.secretRefs.filter((r) => r.site === 'env'), job, step });
+    }
+    return blocks;
+}
+function hintFor(workflow, job, family) {
+    const envs = [job?.steps.flatMap((s) => [s.env, s.with]) ?? [], job?.env, workflow.env].flat().filter((e) => !!e);
+    const keys = family.ruleId === 'workflow-aws-static-keys' ? ['aws-region', 'AWS_REGION', 'AWS_DEFAULT_REGION'] : ['url', 'VAULT_ADDR'];
+    for (const env of envs)
+        for (const key of keys)
+            if (env[key])
+                return env[key].value;
+    return undefined;
+}
+function where(job, step) {
+    return { ...(job ? { job: job.id } : {}), ...(step ? { step: step.label } : {}) };
+}
+function credentialFindings(workflow) {
+    const findings = [];
+    for (const family of FAMILIES) {
+        for (const block of envBlocks(workflow)) {
+            const keys = Object.entries(block.env).filter(([key, value]) => family.envKeys.test(key) && fromSecret(value.value)).map(([key]) => key);
+            const named = block.refs.filter((ref) => family.secretNames.test(ref.name) && !keys.includes(ref.key ?? ''));
+            const lines = [...keys.map((k) => block.env[k]?.line ?? 0), ...named.map((r) => r.line)];
+            if (lines.length === 0)
+                continue;
+            const names = [...keys, ...named.map((r) => `secrets.${r.name}`)];
+            findings.push({
+                ruleId: family.ruleId,
+                severity: 'high',
+                path: workflow.path,
+                line: Math.min(...lines),
+                ...where(block.job, block.step),
+                message: `${family.what} from repository secrets go into the ${block.step ? 'step' : block.job ? 'job' : 'workflow'} environment (${names.join(', ')}); exchange the job's OIDC token for short-lived credentials instead.`,
+                replacement: family.replacement(hintFor(workflow, block.job, family)),
+            });
+        }
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                const name = step.uses ? actionName(step.uses.value) : undefined;
+                const inputs = name ? (family.inputs[name] ?? []).filter((input) => step.with[input]?.value) : [];
+                const named = step.secretRefs.filter((ref) => ref.site === 'with' && family.secretNames.test(ref.name) && !inputs.includes(ref.key ?? ''));
+                if (inputs.length === 0 && named.length === 0)
+                    continue;
+                const lines = [...inputs.map((i) => step.with[i]?.line ?? step.line), ...named.map((r) => r.line)];
+                findings.push({
+                    ruleId: family.ruleId,
+                    severity: 'high',
+                    path: workflow.path,
+                    line: Math.min(...lines),
+                    ...where(job, step),
+                    message: `${step.uses?.value ?? 'the step'} is given ${family.what} (${[...inputs.map((i) => `${i}:`), ...named.map((r) => `secrets.${r.name}`)].join(', ')}); use OIDC federation instead.`,
+                    replacement: family.replacement(hintFor(workflow, job, family)),
+                });
+            }
+        }
+    }
+    for (const job of workflow.jobs) {
+        for (const step of job.steps) {
+            if (!isAction(step, 'hashicorp/vault-action'))
+                continue;
+            const method = step.with.method?.value.toLowerCase();
+            if (method !== 'token' && !(method === undefined && step.with.token))
+                continue;
+            findings.push({
+                ruleId: 'workflow-vault-static-token',
+                severity: 'high',
+                path: workflow.path,
+                line: step.with.method?.line ?? step.with.token?.line ?? step.line,
+                ...where(job, step),
+                message: `hashicorp/vault-action logs in with a static token (method: token); use the jwt method with the job's OIDC token.`,
+                replacement: vaultReplacement(step.with.url?.value),
+            });
+        }
+    }
     return findings;
+}
+/** Actions that exchange the job's OIDC token, with the inputs that show they are set up for it. */
+const OIDC_ACTIONS = {
+    'aws-actions/configure-aws-credentials': (s) => !s.with['aws-access-key-id'],
+    'google-github-actions/auth': (s) => !s.with.credentials_json,
+    'azure/login': (s) => !s.with.creds && !s.with['client-secret'],
+    'hashicorp/vault-action': (s) => (s.with.method?.value ?? '').toLowerCase() === 'jwt',
+    'keyward/keyward': () => true,
+    'actions/attest-build-provenance': () => true,
+    'actions/attest-sbom': () => true,
+    'actions/attest': () => true,
+    'actions/deploy-pages': () => true,
+    'pypa/gh-action-pypi-publish': () => true,
+    'sigstore/gh-action-sigstore-python': () => true,
+    'sigstore/cosign-installer': () => true,
+    'rust-lang/crates-io-auth-action': () => true,
+    'octo-sts/action': () => true,
+    'codecov/codecov-action': (s) => /true/i.test(s.with.use_oidc?.value ?? ''),
+};
+const OIDC_INPUTS = /^(audience|role-to-assume|workload_identity_provider|aws-role-arn|gcp-workload-identity-provider|azure-client-id|vault-role|use_oidc|oidc.*)$/i;
+const OIDC_SCRIPT = /ACTIONS_ID_TOKEN_REQUEST|getIDToken|id-token|\bcosign\s+(sign|attest)|--provenance|\bnpm\s+publish|\bgh\s+attestation|method=jwt|assume-role-with-web-identity|workload-identity/i;
+function consumesOidc(step) {
+    if (step.uses) {
+        if (step.uses.value.startsWith('./') || step.uses.value.startsWith('docker://'))
+            return true;
+        const name = actionName(step.uses.value);
+        const check = name ? OIDC_ACTIONS[name] : undefined;
+        if (check?.(step))
+            return true;
+    }
+    if (Object.keys(step.with).some((key) => OIDC_INPUTS.test(key)))
+        return true;
+    const scripts = [step.run?.value ?? '', ...Object.values(step.with).map((v) => v.value)];
+    return scripts.some((text) => OIDC_SCRIPT.test(text));
+}
+function unusedIdTokenFindings(workflow) {
+    const findings = [];
+    for (const job of workflow.jobs) {
+        // A reusable-workflow call passes the permission on to jobs we cannot see from here.
+        if (job.uses)
+            continue;
+        const permissions = effectivePermissions(workflow, job);
+        if (!grantsIdTokenWrite(permissions) || job.steps.some(consumesOidc))
+            continue;
+        const inherited = !job.permissions;
+        findings.push({
+            ruleId: 'workflow-unused-id-token',
+            severity: 'low',
+            path: workflow.path,
+            line: permissions?.line ?? job.line,
+            job: job.id,
+            message: `job ${job.id} ${inherited ? 'inherits' : 'asks for'} ${permissions?.all === 'write-all' ? '`write-all` (which includes id-token: write)' : '`id-token: write`'} but no step exchanges the OIDC token; drop it so a compromised step cannot mint tokens for your cloud roles.`,
+            replacement: dropIdTokenReplacement(),
+        });
+    }
+    return findings;
+}
+const HEAD_REF = /github\.event\.pull_request\.head\.(sha|ref|repo)|github\.head_ref|refs\/pull\/|github\.event\.number|pull_request\.number/;
+function prTargetFindings(workflow) {
+    if (!workflow.events.includes('pull_request_target'))
+        return [];
+    const findings = [];
+    for (const job of workflow.jobs) {
+        for (const step of job.steps) {
+            const checkoutOfHead = isAction(step, 'actions/checkout') && (HEAD_REF.test(step.with.ref?.value ?? '') || HEAD_REF.test(step.with.repository?.value ?? ''));
+            const scriptOfHead = !!step.run && (/\bgh\s+pr\s+checkout\b/.test(step.run.value) || (/\bgit\s+(fetch|checkout|switch|pull)\b/.test(step.run.value) && HEAD_REF.test(step.run.value)));
+            if (!checkoutOfHead && !scriptOfHead)
+                continue;
+            const withSecrets = job.secretRefs.length > 0 || job.steps.some((s) => s.secretRefs.length > 0) || workflow.secretRefs.length > 0;
+            findings.push({
+                ruleId: 'workflow-pr-target-head-checkout',
+                severity: withSecrets ? 'critical' : 'high',
+                path: workflow.path,
+                line: checkoutOfHead ? (step.with.ref?.line ?? step.with.repository?.line ?? step.line) : (step.run?.line ?? step.line),
+                ...where(job, step),
+                message: `pull_request_target runs with the base repository's secrets and a write token, and this step checks out the pull request's head: code from any fork then runs with them${withSecrets ? ' (this job also uses secrets)' : ''}.`,
+                replacement: pullRequestTargetReplacement(),
+            });
+        }
+    }
+    return findings;
+}
+const FIRST_PARTY = new Set(['actions', 'github']);
+/** True for a remote action or reusable workflow not pinned to a full commit SHA and not GitHub's own. */
+function isUnpinnedThirdParty(uses) {
+    if (uses.startsWith('./'))
+        return false;
+    if (uses.startsWith('docker://'))
+        return !/@sha256:[0-9a-f]{64}$/i.test(uses);
+    const at = uses.lastIndexOf('@');
+    const owner = uses.split('/')[0]?.toLowerCase() ?? '';
+    if (FIRST_PARTY.has(owner))
+        return false;
+    return at < 0 || !/^[0-9a-f]{40}$/i.test(uses.slice(at + 1));
+}
+const TOKEN_EXPRESSION = /\$\{\{[^}]*\bgithub\.token\b/;
+function unpinnedFindings(workflow) {
+    const findings = [];
+    const inheritedFromWorkflow = workflow.secretRefs.map((r) => r.name);
+    for (const job of workflow.jobs) {
+        const jobEnv = job.secretRefs.filter((r) => r.site === 'env').map((r) => r.name);
+        if (job.uses && isUnpinnedThirdParty(job.uses.value) && (job.secrets === 'inherit' || job.secretRefs.some((r) => r.site === 'secrets' || r.site === 'with'))) {
+            const names = job.secrets === 'inherit' ? ['all secrets (secrets: inherit)'] : job.secretRefs.filter((r) => r.site === 'secrets' || r.site === 'with').map((r) => r.name);
+            findings.push({
+                ruleId: 'workflow-unpinned-action-secrets',
+                severity: 'high',
+                path: workflow.path,
+                line: job.uses.line,
+                job: job.id,
+                message: `reusable workflow ${job.uses.value} is not pinned to a commit SHA and receives ${[...new Set(names)].join(', ')}: whoever can move that ref gets them.`,
+                replacement: pinReplacement(job.uses.value),
+            });
+        }
+        for (const step of job.steps) {
+            if (!step.uses || !isUnpinnedThirdParty(step.uses.value))
+                continue;
+            const own = step.secretRefs.filter((r) => r.site === 'with' || r.site === 'env').map((r) => r.name);
+            const token = Object.values({ ...step.with, ...step.env }).some((v) => TOKEN_EXPRESSION.test(v.value)) ? ['github.token'] : [];
+            const names = [...new Set([...own, ...token, ...jobEnv, ...inheritedFromWorkflow])];
+            if (names.length === 0)
+                continue;
+            findings.push({
+                ruleId: 'workflow-unpinned-action-secrets',
+                severity: 'high',
+                path: workflow.path,
+                line: step.uses.line,
+                ...where(job, step),
+                message: `${step.uses.value} is a third-party action not pinned to a commit SHA and receives ${names.map((n) => (n === 'github.token' ? n : `secrets.${n}`)).join(', ')}: whoever can move that tag or branch gets them.`,
+                replacement: pinReplacement(step.uses.value),
+            });
+        }
+    }
+    return findings;
+}
+/** Audits parsed workflows; pure, so callers can audit text from anywhere (a PR's base, an API fetch). */
+function auditParsedWorkflow(workflow) {
+    return [...credentialFindings(workflow), ...unusedIdTokenFindings(workflow), ...prTargetFindings(workflow), ...unpinnedFindings(workflow)].sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+}
+function auditWorkflowFiles(files) {
+    const result = { workflows: [], findings: [], notices: [] };
+    for (const file of files) {
+        const parsed = parseWorkflow(file.path, file.text);
+        result.notices.push(...parsed.problems);
+        if (!parsed.workflow)
+            continue;
+        result.workflows.push(parsed.workflow);
+        result.findings.push(...auditParsedWorkflow(parsed.workflow));
+    }
+    return result;
+}
+/** Audits `.github/workflows/*.yml|yaml` under `repoDir`. Malformed files become notices, never exceptions. */
+async function auditWorkflows(repoDir) {
+    return auditWorkflowFiles(await readWorkflowFiles(repoDir));
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/governance/secrets-audit.ts
+
+
+
+
+
+
+
+/** The permission each call needs, as a reader would go and grant it. */
+const secrets_audit_PERMISSION = {
+    'repository-secrets': '`secrets: read`: a fine-grained token or GitHub App with the "Secrets" repository permission (read), or a classic token with `repo` scope whose user is a repository admin (the workflow GITHUB_TOKEN cannot be granted it)',
+    environments: '`actions: read` (fine-grained "Actions" read, or a classic token with `repo` scope for a private repository)',
+    'environment-secrets': '`secrets: read` on the repository and "Environments" read (a fine-grained token or GitHub App), or a classic token with `repo` scope from an admin',
+    'organization-secrets': 'an organization token: the "Secrets" repository permission (read) from an organization-owned GitHub App or fine-grained token, or a classic token with `repo` scope of an organization admin; a repository token cannot list organization secrets',
+    owners: 'the "Members" organization permission (read), or a classic token with `read:org`',
+};
+function describeError(error, area, what) {
+    const e = (error ?? {});
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    const data = e.response?.data;
+    const apiMessage = typeof data?.message === 'string' ? data.message : (e.message ?? String(error)).split('\n')[0];
+    const rateLimited = String(e.response?.headers?.['x-ratelimit-remaining'] ?? '') === '0' || /rate limit/i.test(apiMessage ?? '');
+    if ((status === 403 && !rateLimited) || status === 401) {
+        return {
+            area,
+            status,
+            permission: secrets_audit_PERMISSION[area],
+            message: `${what}: GitHub answered ${status} "${apiMessage}". The token needs ${secrets_audit_PERMISSION[area]}. Skipped; the rest of the audit continues.`,
+        };
+    }
+    if (status === 404)
+        return { area, status, message: `${what}: GitHub answered 404 "${apiMessage}" (no such repository, or the token cannot see it). Skipped.` };
+    return { area, ...(status ? { status } : {}), message: `${what}: ${status ? `GitHub answered ${status} "${apiMessage}"` : apiMessage}${rateLimited ? ' (rate limit; retries exhausted)' : ''}. Skipped.` };
+}
+const toInfo = (scope, environment) => (secret) => ({
+    name: secret.name,
+    scope,
+    ...(environment !== undefined ? { environment } : {}),
+    ...(secret.created_at ? { createdAt: secret.created_at } : {}),
+    ...(secret.updated_at ? { updatedAt: secret.updated_at } : {}),
+    ...(secret.visibility ? { visibility: secret.visibility } : {}),
+});
+/**
+ * Lists the repository's Actions secrets, its environments' secrets and the organization secrets visible to it (names
+ * and dates; GitHub never returns values). Each list that fails becomes a notice naming the missing permission.
+ */
+async function listSecrets(octokit, owner, repo) {
+    const secrets = [];
+    const notices = [];
+    const listed = { repository: false, environments: false, organization: false };
+    const params = { owner, repo, per_page: 100 };
+    try {
+        const list = (await octokit.paginate('GET /repos/{owner}/{repo}/actions/secrets', params));
+        secrets.push(...list.map(toInfo('repository')));
+        listed.repository = true;
+    }
+    catch (error) {
+        notices.push(describeError(error, 'repository-secrets', `Listing the Actions secrets of ${owner}/${repo}`));
+    }
+    try {
+        const environments = (await octokit.paginate('GET /repos/{owner}/{repo}/environments', params));
+        listed.environments = true;
+        for (const environment of environments) {
+            try {
+                const list = (await octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { ...params, environment_name: environment.name }));
+                secrets.push(...list.map(toInfo('environment', environment.name)));
+            }
+            catch (error) {
+                listed.environments = false;
+                notices.push(describeError(error, 'environment-secrets', `Listing the secrets of environment "${environment.name}"`));
+            }
+        }
+    }
+    catch (error) {
+        notices.push(describeError(error, 'environments', `Listing the environments of ${owner}/${repo}`));
+    }
+    try {
+        const list = (await octokit.paginate('GET /repos/{owner}/{repo}/actions/organization-secrets', params));
+        secrets.push(...list.map(toInfo('organization')));
+        listed.organization = true;
+    }
+    catch (error) {
+        notices.push(describeError(error, 'organization-secrets', `Listing the organization secrets visible to ${owner}/${repo}`));
+    }
+    return { secrets, notices, listed };
+}
+function usageByName(workflows) {
+    const usage = new Map();
+    for (const workflow of workflows) {
+        for (const ref of allSecretRefs(workflow)) {
+            if (ref.name === 'GITHUB_TOKEN')
+                continue;
+            const entry = usage.get(ref.name) ?? { usedBy: [], environments: new Set() };
+            const where = `${workflow.path}${ref.job ? ` (job ${ref.job.id})` : ''}`;
+            if (!entry.usedBy.includes(where))
+                entry.usedBy.push(where);
+            entry.environments.add(ref.job?.environment);
+            usage.set(ref.name, entry);
+        }
+    }
+    return usage;
+}
+/** Remote reusable workflows called with `secrets: inherit` may use any secret, which we cannot see from here. */
+function inheritingCalls(workflows) {
+    return workflows.flatMap((w) => w.jobs.filter((j) => j.secrets === 'inherit' && j.uses && !j.uses.value.startsWith('./')).map((j) => `${w.path} (job ${j.id}: ${j.uses?.value})`));
+}
+async function membershipOf(octokit, org, owner, repo, handle, isOrg, notices) {
+    const team = /^@([^/]+)\/(.+)$/.exec(handle);
+    const user = /^@([^/]+)$/.exec(handle);
+    const status = async (route, params) => {
+        try {
+            return (await octokit.request(route, params)).status;
+        }
+        catch (error) {
+            const s = error.status;
+            if (s === 404)
+                return 404;
+            throw error;
+        }
+    };
+    try {
+        if (team) {
+            if (team[1]?.toLowerCase() !== org.toLowerCase())
+                return 'unknown';
+            return (await status('GET /orgs/{org}/teams/{team_slug}', { org, team_slug: team[2] ?? '' })) === 200 ? 'member' : 'gone';
+        }
+        if (user) {
+            const username = user[1] ?? '';
+            if (isOrg && (await status('GET /orgs/{org}/members/{username}', { org, username })) === 204)
+                return 'member';
+            // Outside collaborators own things too; and on a personal repository collaborators are all there is.
+            return (await status('GET /repos/{owner}/{repo}/collaborators/{username}', { owner, repo, username })) === 204 ? 'member' : 'gone';
+        }
+        return 'unknown';
+    }
+    catch (error) {
+        notices.push(describeError(error, 'owners', `Checking whether ${handle} still belongs to ${org}`));
+        return 'unknown';
+    }
+}
+/**
+ * The secrets audit: lists secrets through the API and reports orphaned, missing, over-age, expired and unowned
+ * secrets and owners who left. Every API failure is a notice; the audit never throws for one.
+ */
+async function auditSecrets(options) {
+    const { octokit, owner, repo, now } = options;
+    const listing = await listSecrets(octokit, owner, repo);
+    const notices = [...listing.notices];
+    const findings = [];
+    let workflows = options.workflows;
+    if (!workflows) {
+        workflows = [];
+        for (const file of await readWorkflowFiles(options.repoDir)) {
+            const parsed = parseWorkflow(file.path, file.text);
+            if (parsed.workflow)
+                workflows.push(parsed.workflow);
+            for (const problem of parsed.problems)
+                notices.push({ area: 'workflows', message: `${problem.path}:${problem.line}: not read: ${problem.message}; its secret references are not counted` });
+        }
+    }
+    const inventory = options.inventory === undefined ? loadInventorySync(options.repoDir) : (options.inventory ?? undefined);
+    const codeowners = options.codeowners === undefined ? loadCodeownersSync(options.repoDir) : (options.codeowners ?? undefined);
+    const usage = usageByName(workflows);
+    const inheriting = inheritingCalls(workflows);
+    const defaultMaxAge = inventory?.defaultMaxAgeDays ?? options.defaultMaxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
+    for (const secret of listing.secrets) {
+        const used = usage.get(secret.name);
+        const entry = entryForSecret(inventory, secret);
+        const base = {
+            secret: secret.name,
+            scope: secret.scope,
+            ...(secret.environment !== undefined ? { environment: secret.environment } : {}),
+            ...(entry?.owner ? { owner: entry.owner } : {}),
+            usedBy: used?.usedBy ?? [],
+        };
+        const label = `${secret.scope === 'organization' ? 'organization secret' : secret.scope === 'environment' ? `secret of environment "${secret.environment}"` : 'repository secret'} ${secret.name}`;
+        const usedHere = used && (secret.scope !== 'environment' || used.environments.has(secret.environment));
+        // Organization secrets serve other repositories too, so not using one here is no reason to delete it.
+        if (!usedHere && secret.scope !== 'organization') {
+            findings.push({
+                ...base,
+                kind: 'orphaned',
+                severity: inheriting.length > 0 ? 'info' : 'low',
+                message: `${label} is used by no workflow${inheriting.length > 0 ? ` (unless a reusable workflow called with secrets: inherit uses it: ${inheriting.join(', ')})` : ''}: delete it, and revoke the credential, if nothing else needs it.`,
+            });
+        }
+        const expires = entry?.expires ? parseDate(entry.expires) : undefined;
+        if (expires && expires.getTime() <= now.getTime()) {
+            findings.push({ ...base, kind: 'expired', severity: 'high', message: `${label} is past its inventory expiry ${isoDay(expires)}: rotate or revoke it and update .github/nhi.yml.` });
+        }
+        else {
+            const maxAge = entry?.maxAgeDays ?? defaultMaxAge;
+            const setAt = parseDate(secret.updatedAt ?? secret.createdAt ?? '');
+            if (setAt && daysBetween(setAt, now) > maxAge) {
+                findings.push({
+                    ...base,
+                    kind: 'too-old',
+                    severity: 'medium',
+                    message: `${label} was last set ${isoDay(setAt)} (${daysBetween(setAt, now)} days ago), over its max-age of ${maxAge} days${entry?.maxAgeDays ? '' : ' (default policy)'}: rotate it (due ${isoDay(addDays(setAt, maxAge))}).`,
+                });
+            }
+        }
+        if (!entry || isUnassignedOwner(entry.owner)) {
+            findings.push({
+                ...base,
+                kind: 'no-owner',
+                severity: 'medium',
+                message: !inventory
+                    ? `${label} has no owner: the repository has no .github/nhi.yml (draft one with \`keyward inventory init\`).`
+                    : !entry
+                        ? `${label} has no entry in ${inventory.file}: add one with its owner, purpose and expiry.`
+                        : `${label} has no owner yet in ${inventory.file} line ${entry.line}.`,
+            });
+        }
+    }
+    // Missing: referenced by workflows but in no list. Only as sure as the lists we could read.
+    const names = new Set(listing.secrets.map((s) => s.name));
+    const unread = [!listing.listed.repository && 'repository', !listing.listed.environments && 'environment', !listing.listed.organization && 'organization'].filter(Boolean);
+    if (listing.listed.repository) {
+        for (const [name, used] of usage) {
+            if (names.has(name))
+                continue;
+            findings.push({
+                kind: 'missing',
+                severity: unread.length > 0 ? 'low' : 'medium',
+                secret: name,
+                usedBy: used.usedBy,
+                message: `secrets.${name} is referenced by ${used.usedBy.join(', ')} but is not defined${unread.length > 0 ? ` among the secrets that could be listed (${unread.join(' and ')} secrets could not be; it may be one of those)` : ''}: the workflow gets an empty string.`,
+            });
+        }
+    }
+    else if (usage.size > 0) {
+        notices.push({ area: 'repository-secrets', message: 'Missing secrets were not checked: the repository secrets could not be listed.' });
+    }
+    if (inventory)
+        await auditOwners(options, inventory, codeowners, findings, notices);
+    return { secrets: listing.secrets, findings, notices, listed: listing.listed };
+}
+async function auditOwners(options, inventory, codeowners, findings, notices) {
+    const owners = new Map();
+    for (const entry of inventory.entries) {
+        if (!entry.owner || !entry.owner.startsWith('@'))
+            continue;
+        owners.set(entry.owner, [...(owners.get(entry.owner) ?? []), entry]);
+    }
+    const handles = codeowners ? codeownerHandles(codeowners) : undefined;
+    let isOrg = true;
+    if (options.checkOwners !== false && owners.size > 0) {
+        try {
+            const { data } = await options.octokit.request('GET /repos/{owner}/{repo}', { owner: options.owner, repo: options.repo });
+            isOrg = data.owner?.type !== 'User';
+        }
+        catch {
+            // Assume an organization; membership checks report their own failures.
+        }
+    }
+    for (const [handle, entries] of owners) {
+        const names = entries.map((e) => `${e.name} (${inventory.file} line ${e.line})`).join(', ');
+        const base = { secret: entries[0]?.name ?? '', owner: handle, usedBy: [] };
+        if (options.checkOwners !== false) {
+            const membership = await membershipOf(options.octokit, options.owner, options.owner, options.repo, handle, isOrg, notices);
+            if (membership === 'gone') {
+                findings.push({
+                    ...base,
+                    kind: 'owner-not-member',
+                    severity: 'high',
+                    message: `${handle} owns ${names} but is no longer ${handle.includes('/') ? 'a team' : 'a member or collaborator'} of ${options.owner}: hand these identities to a current owner.`,
+                });
+                continue;
+            }
+        }
+        if (handles && !handles.has(handle.toLowerCase())) {
+            findings.push({ ...base, kind: 'owner-not-codeowner', severity: 'low', message: `${handle} owns ${names} but is not named in ${codeowners?.path}: check the owner is still responsible for this repository.` });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/governance/identity-changes.ts
+
+
+
+
+
+
+
+
+function parseAll(files) {
+    return files.map((file) => model_parseWorkflow(file.path, file.text).workflow).filter((w) => !!w);
+}
+function codeownersOf(codeowners, path) {
+    return codeowners ? ownersOf(codeowners, path).owners : [];
+}
+/**
+ * What a pull request changes about the repository's identities: secrets newly referenced by workflows without an
+ * inventory entry, jobs newly granted `id-token: write`, and inventory entries whose expiry passes within 30 days.
+ */
+function identityChanges(input) {
+    const changes = [];
+    const base = parseAll(input.base);
+    const head = parseAll(input.head);
+    const baseNames = new Set(base.flatMap((w) => model_allSecretRefs(w).map((r) => r.name)));
+    const inventoried = new Set(input.inventory?.entries.map((e) => e.name) ?? []);
+    const reported = new Set();
+    for (const workflow of head) {
+        for (const ref of model_allSecretRefs(workflow)) {
+            if (ref.name === 'GITHUB_TOKEN' || baseNames.has(ref.name) || inventoried.has(ref.name) || reported.has(ref.name))
+                continue;
+            reported.add(ref.name);
+            changes.push({
+                kind: 'new-secret-without-inventory',
+                path: workflow.path,
+                line: ref.line,
+                subject: ref.name,
+                owners: codeownersOf(input.codeowners, workflow.path),
+                message: `new secret \`${ref.name}\` referenced${ref.job ? ` by job \`${ref.job.id}\`` : ''} with no entry in ${input.inventory?.file ?? '.github/nhi.yml'}: add its owner, purpose and expiry`,
+            });
+        }
+    }
+    const granted = new Set(base.flatMap((w) => w.jobs.filter((j) => model_grantsIdTokenWrite(model_effectivePermissions(w, j))).map((j) => `${w.path}\0${j.id}`)));
+    for (const workflow of head) {
+        for (const job of workflow.jobs) {
+            const permissions = model_effectivePermissions(workflow, job);
+            if (!model_grantsIdTokenWrite(permissions) || granted.has(`${workflow.path}\0${job.id}`))
+                continue;
+            changes.push({
+                kind: 'id-token-granted',
+                path: workflow.path,
+                line: permissions?.line ?? job.line,
+                subject: `${workflow.path} ${job.id}`,
+                owners: codeownersOf(input.codeowners, workflow.path),
+                message: `job \`${job.id}\` is newly granted \`id-token: write\`: it can now request OIDC tokens for any cloud role that trusts this repository; check the roles' trust conditions`,
+            });
+        }
+    }
+    const soonDays = input.soonDays ?? EXPIRING_SOON_DAYS;
+    for (const entry of input.inventory?.entries ?? []) {
+        const explicit = entry.expires ? duration_parseDate(entry.expires) : undefined;
+        const created = entry.created ? duration_parseDate(entry.created) : undefined;
+        const due = explicit ?? (created && entry.maxAgeDays !== undefined ? duration_addDays(created, entry.maxAgeDays) : undefined);
+        if (!due)
+            continue;
+        const left = duration_daysBetween(input.now, due);
+        if (left > soonDays)
+            continue;
+        const inventoryFile = input.inventory?.file ?? '.github/nhi.yml';
+        const owners = !parse_isUnassignedOwner(entry.owner) && entry.owner ? [entry.owner] : codeownersOf(input.codeowners, inventoryFile);
+        changes.push({
+            kind: 'inventory-expiring',
+            path: inventoryFile,
+            line: entry.line,
+            subject: entry.name,
+            owners,
+            message: `\`${entry.name}\` (${entry.kind ?? 'identity'}) ${explicit ? 'expires' : 'is due for rotation'} ${duration_isoDay(due)}: ${left < 0 ? `${-left} days ago` : left === 0 ? 'today' : `in ${left} days`}`,
+        });
+    }
+    return changes;
+}
+/** `identityChanges` for a checkout: base workflows read with git at `baseRef`, head from the working tree. */
+async function identityChangesFromGit(repoDir, baseRef, options) {
+    const [base, head] = await Promise.all([readWorkflowFilesAt(repoDir, baseRef), files_readWorkflowFiles(repoDir)]);
+    const inventory = options.inventory ?? parse_loadInventorySync(repoDir);
+    const codeowners = options.codeowners ?? codeowners_loadCodeownersSync(repoDir);
+    return identityChanges({ base, head, now: options.now, ...(inventory ? { inventory } : {}), ...(codeowners ? { codeowners } : {}), ...(options.soonDays !== undefined ? { soonDays: options.soonDays } : {}) });
+}
+const TITLES = {
+    'new-secret-without-inventory': 'New secret without an owner',
+    'id-token-granted': 'Newly granted id-token: write',
+    'inventory-expiring': 'Expiring within 30 days',
+};
+const identity_changes_cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The PR comment's "Ownership and expiry" section; empty string when there is nothing to say. */
+function renderIdentityChangesMarkdown(changes, options = {}) {
+    if (changes.length === 0)
+        return '';
+    const lines = ['### Ownership and expiry', '', '| Change | Where | Details | Ask |', '| --- | --- | --- | --- |'];
+    for (const change of changes) {
+        const where = `${change.path}:${change.line}`;
+        const link = options.blobUrl ? `[\`${identity_changes_cell(where)}\`](${options.blobUrl(change.path, change.line)})` : `\`${identity_changes_cell(where)}\``;
+        const ask = change.owners.length > 0 ? change.owners.map(identity_changes_cell).join(' ') : '_nobody named: add an owner_';
+        lines.push(`| ${TITLES[change.kind]} | ${link} | ${identity_changes_cell(change.message)} | ${ask} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/governance/canonical-json.ts
+
+/**
+ * Canonical JSON: object keys sorted by code point at every level, no whitespace, `undefined` members dropped. The
+ * same bytes as `jq -cjS .` produces for ASCII content, so an auditor can recompute a digest without Keyward.
+ */
+function canonical_json_canonicalJson(value) {
+    if (value === null || typeof value !== 'object') {
+        if (typeof value === 'number' && !Number.isFinite(value))
+            throw new Error(`canonical JSON cannot hold ${value}`);
+        return JSON.stringify(value) ?? 'null';
+    }
+    if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonical_json_canonicalJson(item))).join(',')}]`;
+    const record = value;
+    const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical_json_canonicalJson(record[key])}`).join(',')}}`;
+}
+function canonical_json_sha256Hex(text) {
+    return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/governance/evidence.ts
+
+
+const EVIDENCE_SCHEMA_VERSION = '1.0';
+const EVIDENCE_SCHEMA_ID = 'https://github.com/keyward/keyward/blob/main/docs/evidence-schema.json';
+/**
+ * The policy version: what rules the run was judged by. `source` (where the config was read from) is left out so the
+ * same config gives the same version on every runner.
+ */
+function computePolicyVersion(config, inventoryText = '') {
+    const { source: _source, ...policy } = config;
+    return `sha256:${sha256Hex(`${canonicalJson(policy)}\n${inventoryText}`)}`;
+}
+function iso(value) {
+    return typeof value === 'string' ? new Date(value).toISOString() : value.toISOString();
+}
+function credential(record) {
+    const o = record.oidc;
+    const oidc = { sub: o.sub, aud: o.aud, iss: o.iss };
+    for (const key of ['repository', 'ref', 'workflow_ref', 'job_workflow_ref', 'run_id'])
+        if (typeof o[key] === 'string')
+            oidc[key] = o[key];
+    return {
+        cloud: record.cloud,
+        identity: record.identity,
+        oidc,
+        issuedAt: record.issuedAt,
+        expiresAt: record.expiresAt,
+        durationSeconds: record.durationSeconds,
+        ...(record.policyVersion ? { policyVersion: record.policyVersion } : {}),
+        ...(record.revokedAt ? { revokedAt: record.revokedAt } : {}),
+        ...(record.chain ? { chain: [...record.chain] } : {}),
+        ...(record.outputs ? { outputs: [...record.outputs] } : {}),
+    };
+}
+const STATUS_ORDER = { new: 0, baseline: 1, fixed: 2 };
+function evidenceFinding(finding, status) {
+    return {
+        fingerprint: finding.fingerprint,
+        status,
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        path: finding.path,
+        line: finding.line,
+        longLived: finding.longLived,
+        ...(finding.commit ? { commit: finding.commit.sha } : {}),
+        ...(finding.owners?.length ? { owners: finding.owners.map((o) => o.handle) } : {}),
+        ...(finding.expiry ? { expiry: { status: finding.expiry.status, ...(finding.expiry.expiresAt ? { expiresAt: finding.expiry.expiresAt } : {}) } } : {}),
+    };
+}
+function digestOf(evidence) {
+    const { digest: _digest, ...body } = evidence;
+    return `sha256:${sha256Hex(canonicalJson(body))}`;
+}
+/** Builds the run's evidence: fingerprints and statuses, never secret values; sealed with a digest. */
+function buildEvidence(input) {
+    const baseline = new Set(input.baselineFingerprints);
+    const current = new Set(input.findings.map((f) => f.fingerprint));
+    const findings = input.findings.map((f) => evidenceFinding(f, f.baseline || baseline.has(f.fingerprint) ? 'baseline' : 'new'));
+    const gone = new Map();
+    for (const print of baseline)
+        if (!current.has(print))
+            gone.set(print, { fingerprint: print, status: 'fixed' });
+    for (const previous of input.previousFingerprints ?? []) {
+        const ref = typeof previous === 'string' ? { fingerprint: previous } : previous;
+        if (current.has(ref.fingerprint) || (gone.has(ref.fingerprint) && typeof previous === 'string'))
+            continue;
+        gone.set(ref.fingerprint, {
+            fingerprint: ref.fingerprint,
+            status: 'fixed',
+            ...(ref.ruleId ? { ruleId: ref.ruleId } : {}),
+            ...(ref.severity ? { severity: ref.severity } : {}),
+            ...(ref.path ? { path: ref.path } : {}),
+            ...(typeof ref.line === 'number' ? { line: ref.line } : {}),
+        });
+    }
+    findings.push(...gone.values());
+    findings.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+        (a.path ?? '').localeCompare(b.path ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        a.fingerprint.localeCompare(b.fingerprint));
+    const credentials = input.issuedCredentials.map(credential);
+    const count = (status) => findings.filter((f) => f.status === status).length;
+    const body = {
+        $schema: EVIDENCE_SCHEMA_ID,
+        schemaVersion: EVIDENCE_SCHEMA_VERSION,
+        kind: 'keyward-evidence',
+        tool: { name: TOOL_NAME, version: TOOL_VERSION, uri: TOOL_URI },
+        repository: input.repo,
+        sha: input.sha,
+        runId: String(input.runId),
+        event: input.event,
+        startedAt: iso(input.startedAt),
+        finishedAt: iso(input.finishedAt),
+        policyVersion: computePolicyVersion(input.config, input.inventoryText ?? ''),
+        policy: { failOn: input.config.failOn, blockLongLived: input.config.blockLongLived, inventory: !!input.inventoryText },
+        summary: {
+            new: count('new'),
+            baseline: count('baseline'),
+            fixed: count('fixed'),
+            credentialsIssued: credentials.length,
+            credentialsRevoked: credentials.filter((c) => c.revokedAt).length,
+        },
+        findings,
+        credentials,
+    };
+    return { ...body, digest: digestOf(body) };
+}
+/** Pretty JSON for the file next to the SARIF; the digest does not depend on formatting. */
+function serializeEvidence(evidence) {
+    return `${JSON.stringify(evidence, null, 2)}\n`;
+}
+const evidence_FINGERPRINT = /^[0-9a-f]{64}$/;
+/**
+ * Checks a run's evidence: shape, that the digest matches the content (any edit shows), and optionally that the policy
+ * version matches the auditor's copy of the config and inventory.
+ */
+function verifyEvidence(json, expected = {}) {
+    const problems = [];
+    let data = json;
+    if (typeof json === 'string') {
+        try {
+            data = JSON.parse(json);
+        }
+        catch (error) {
+            return { valid: false, problems: [`not JSON: ${error.message}`] };
+        }
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+        return { valid: false, problems: ['not a JSON object'] };
+    const evidence = data;
+    if (evidence.kind !== 'keyward-evidence')
+        problems.push(`kind: expected "keyward-evidence", got ${JSON.stringify(evidence.kind)}`);
+    if (typeof evidence.schemaVersion !== 'string' || evidence.schemaVersion.split('.')[0] !== EVIDENCE_SCHEMA_VERSION.split('.')[0]) {
+        problems.push(`schemaVersion: expected ${EVIDENCE_SCHEMA_VERSION.split('.')[0]}.x, got ${JSON.stringify(evidence.schemaVersion)}`);
+    }
+    for (const field of ['repository', 'sha', 'runId', 'event', 'startedAt', 'finishedAt', 'policyVersion']) {
+        if (typeof evidence[field] !== 'string')
+            problems.push(`${field}: missing`);
+    }
+    if (!Array.isArray(evidence.findings))
+        problems.push('findings: expected an array');
+    else
+        evidence.findings.forEach((finding, index) => {
+            if (!evidence_FINGERPRINT.test(String(finding?.fingerprint)))
+                problems.push(`findings[${index}].fingerprint: expected 64 hex characters`);
+            if (!['new', 'baseline', 'fixed'].includes(String(finding?.status)))
+                problems.push(`findings[${index}].status: expected new, baseline or fixed`);
+        });
+    if (!Array.isArray(evidence.credentials))
+        problems.push('credentials: expected an array');
+    const claimed = typeof evidence.digest === 'string' ? evidence.digest : undefined;
+    let computed;
+    try {
+        computed = digestOf(evidence);
+    }
+    catch (error) {
+        problems.push(`digest: cannot compute: ${error.message}`);
+    }
+    if (!claimed)
+        problems.push('digest: missing');
+    else if (computed && claimed !== computed)
+        problems.push(`digest: the content does not match (claimed ${claimed}, computed ${computed}): the file was changed after the run`);
+    if (expected.config) {
+        const policy = computePolicyVersion(expected.config, expected.inventoryText ?? '');
+        if (policy !== evidence.policyVersion)
+            problems.push(`policyVersion: the run used ${evidence.policyVersion}, the given config and inventory give ${policy}`);
+    }
+    return { valid: problems.length === 0, ...(claimed ? { claimed } : {}), ...(computed ? { computed } : {}), problems };
+}
+/** Markdown for the job summary: what the evidence records and how to check it. */
+function renderEvidenceMarkdown(evidence, options = {}) {
+    const s = evidence.summary;
+    const lines = [
+        '### Evidence',
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| Commit | \`${evidence.sha}\` (${evidence.event}, run ${evidence.runId}) |`,
+        `| Policy version | \`${evidence.policyVersion}\` |`,
+        `| Findings | ${s.new} new, ${s.baseline} accepted in baseline, ${s.fixed} fixed |`,
+        `| Credentials | ${s.credentialsIssued} issued, ${s.credentialsRevoked} revoked |`,
+        `| Digest | \`${evidence.digest}\` |`,
+        '',
+    ];
+    if (evidence.credentials.length > 0) {
+        lines.push('| Cloud | Identity | OIDC subject | Issued | Expires | Revoked |', '| --- | --- | --- | --- | --- | --- |');
+        for (const c of evidence.credentials)
+            lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.issuedAt} | ${c.expiresAt} | ${c.revokedAt ?? '—'} |`);
+        lines.push('');
+    }
+    const file = options.fileName ?? 'keyward-evidence.json';
+    lines.push(`Verify: \`jq -cjS 'del(.digest)' ${file} | sha256sum\` equals the digest after \`sha256:\` (see docs/governance.md).`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/governance/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/action/governance.ts
+
+/** Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). */
+function enrichWithGovernance(findings, context) {
+    return enrichFindings(findings, context);
+}
+/**
+ * The PR comment's "Ownership and expiry" section: new secrets referenced without an inventory entry, jobs newly
+ * granted `id-token: write`, inventory entries about to expire. Empty when there is nothing to say.
+ */
+async function identityChangesSection(repoDir, base, now, blobUrl) {
+    const changes = await identityChangesFromGit(repoDir, base, { now });
+    return renderIdentityChangesMarkdown(changes, { blobUrl });
 }
 
 ;// CONCATENATED MODULE: ./src/action/policy.ts
@@ -60587,7 +62562,14 @@ async function main_run() {
             notes.push(problem);
     }
     if (plan.kind === 'diff' && plan.pullRequest && inputs.comment && client && repo) {
-        const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head);
+        const sections = [];
+        try {
+            sections.push(await identityChangesSection(workspace, plan.base, new Date(), (path, line) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, plan.head, path, line)));
+        }
+        catch (error) {
+            warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, sections);
         if (problem)
             notes.push(problem);
     }

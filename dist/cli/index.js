@@ -21268,11 +21268,12 @@ function unquotePath(raw) {
 /** Header line that starts each commit in our `git log` format: \x01 sha \0 author \0 email \0 date \0 subject. */
 const COMMIT_FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
 /**
- * Patch options for diff, push and staged modes. Merges are shown as a dense combined diff: only the lines that differ
+ * Patch options for diff, push and staged modes. One line of context: a rotated private key changes only the body
+ * lines, and the unchanged BEGIN/END lines around them are needed to recognise it. Merges are shown as a dense combined diff: only the lines that differ
  * from every parent (conflict resolutions, "evil" merges), so a merge never re-reports what a parent already had.
  * Prefixes are fixed because users may set diff.noprefix or diff.mnemonicPrefix.
  */
-const PATCH_ARGS = ['-p', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
+const PATCH_ARGS = ['-p', '--unified=1', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
 const LOG_PATCH_ARGS = [...PATCH_ARGS, '--diff-merges=dense-combined'];
 function parseCommitHeader(line) {
     const [sha = '', author = '', email = '', date = '', summary = ''] = line.subarray(1).toString('utf8').split('\0');
@@ -21362,9 +21363,13 @@ class PatchScanner {
                 added = false;
         }
         const number = this.nextLine++;
-        // In a combined diff a line counts as added only when it is new relative to every parent.
-        if (added && this.file)
-            this.file.lines.push({ number, text: raw.subarray(columns) });
+        // In a combined diff a line counts as added only when it is new relative to every parent; other lines of the
+        // result are context, scanned so that a match may span them but never reported on their own.
+        if (!this.file)
+            return;
+        this.file.lines.push({ number, text: raw.subarray(columns), added });
+        if (added)
+            this.file.added += 1;
     }
     startFile(target) {
         this.flushFile();
@@ -21379,19 +21384,19 @@ class PatchScanner {
             return;
         }
         const path = unquotePath(name);
-        this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [] };
+        this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [], added: 0 };
         this.files += 1;
     }
     flushFile() {
         const file = this.file;
         this.file = undefined;
         this.inHunk = false;
-        if (!file || file.lines.length === 0)
+        if (!file || file.added === 0)
             return;
         if (this.scanner.isPathIgnored(file.path))
             return;
         const firstLine = file.lines[0];
-        if (firstLine.number === 1 && firstLine.text.toString('latin1', 0, patch_LFS_POINTER.length) === patch_LFS_POINTER) {
+        if (firstLine.number === 1 && firstLine.added && firstLine.text.toString('latin1', 0, patch_LFS_POINTER.length) === patch_LFS_POINTER) {
             this.lfs += 1;
             return;
         }
@@ -21399,6 +21404,7 @@ class PatchScanner {
         // an empty line so that lines apart in the file never form one match.
         const parts = [];
         const lineMap = [];
+        const addedAt = [];
         const newline = Buffer.from('\n');
         let previous = -2;
         let size = 0;
@@ -21406,10 +21412,12 @@ class PatchScanner {
             if (lineMap.length > 0 && line.number !== previous + 1) {
                 parts.push(newline);
                 lineMap.push(-1);
+                addedAt.push(false);
                 size += 1;
             }
             parts.push(line.text, newline);
             lineMap.push(line.number);
+            addedAt.push(line.added);
             size += line.text.length + 1;
             previous = line.number;
         }
@@ -21424,6 +21432,8 @@ class PatchScanner {
             this.binary += 1;
         this.notices.push(...result.notices);
         for (const finding of result.findings) {
+            if (!addedAt.slice(finding.line - 1, finding.endLine).includes(true))
+                continue; // wholly in context lines
             const key = `${finding.fingerprint}\0${file.path}`;
             if (this.seen.has(key))
                 continue;

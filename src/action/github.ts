@@ -54,17 +54,17 @@ export function forkAdvice(pr: PullRequestInfo): string {
 }
 
 /** Posts, updates or resolves the one PR comment. API failures are reported and survived; they never change the verdict. */
-export async function publishComment(client: GitHubClient, context: RepoContext, pr: PullRequestInfo, findings: readonly Finding[], verdict: Verdict, policy: VerdictPolicy, headSha: string): Promise<string | undefined> {
+export async function publishComment(client: GitHubClient, context: RepoContext, pr: PullRequestInfo, findings: readonly Finding[], verdict: Verdict, policy: VerdictPolicy, headSha: string, sections: string[] = []): Promise<string | undefined> {
   const commentContext: CommentContext = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, headSha, runUrl: context.runUrl };
   const open = findings.filter((f) => !f.baseline);
   try {
     const outcome = await syncPrComment(
       client,
       { owner: context.owner, repo: context.repo, number: pr.number },
-      open.length > 0 ? { body: renderPrComment({ findings: open, verdict, policy, context: commentContext }) } : { resolvedBody: renderResolvedComment(commentContext) },
+      open.length > 0 || sections.some((s) => s.trim() !== '') ? { body: renderPrComment({ findings: open, verdict, policy, context: commentContext, sections }) } : { resolvedBody: renderResolvedComment(commentContext) },
       log,
     );
-    if (outcome.action === 'none') core.info(`No secrets in pull request #${pr.number}; no comment needed.`);
+    if (outcome.action === 'none') core.info(`Nothing to report on pull request #${pr.number}; no comment needed.`);
     else core.info(`PR comment ${outcome.action}: ${outcome.url ?? `#${outcome.id}`}`);
     return undefined;
   } catch (error) {

@@ -1,10 +1,16 @@
 import type { Finding } from '../engine/finding.js';
+import { enrichFindings, identityChangesFromGit, renderIdentityChangesMarkdown } from '../governance/index.js';
+
+/** Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). */
+export function enrichWithGovernance(findings: Finding[], context: { repoDir: string; now: Date }): Finding[] {
+  return enrichFindings(findings, context);
+}
 
 /**
- * Owners (CODEOWNERS, inventory, commit author) and expiry for each finding. Until `enrichFindings` from
- * src/governance/index.ts lands, findings pass through unchanged and reports fall back to the commit author and
- * "unknown"; wiring it is one line here.
+ * The PR comment's "Ownership and expiry" section: new secrets referenced without an inventory entry, jobs newly
+ * granted `id-token: write`, inventory entries about to expire. Empty when there is nothing to say.
  */
-export function enrichWithGovernance(findings: Finding[], _context: { repoDir: string; now: Date }): Finding[] {
-  return findings;
+export async function identityChangesSection(repoDir: string, base: string, now: Date, blobUrl: (path: string, line: number) => string): Promise<string> {
+  const changes = await identityChangesFromGit(repoDir, base, { now });
+  return renderIdentityChangesMarkdown(changes, { blobUrl });
 }

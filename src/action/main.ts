@@ -14,7 +14,7 @@ import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/g
 import { createScanPool, serveScanWorkerIfAsked } from '../sources/pool.js';
 import { planScan } from './events.js';
 import { githubClient, publishCheck, publishComment, readRepoContext } from './github.js';
-import { enrichWithGovernance } from './governance.js';
+import { enrichWithGovernance, identityChangesSection } from './governance.js';
 import { loadPolicy } from './policy.js';
 import { readInputs } from './inputs.js';
 
@@ -110,7 +110,13 @@ async function run(): Promise<void> {
   }
 
   if (plan.kind === 'diff' && plan.pullRequest && inputs.comment && client && repo) {
-    const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head);
+    const sections: string[] = [];
+    try {
+      sections.push(await identityChangesSection(workspace, plan.base, new Date(), (path, line) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, plan.head, path, line)));
+    } catch (error) {
+      core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, sections);
     if (problem) notes.push(problem);
   }
 

@@ -55,7 +55,7 @@ describe('the Action bundle on pull requests, against a loopback GitHub API', ()
     // Comments by people come first, so Keyward's comment sits on the second page of the listing.
     for (let i = 0; i < 105; i++) fake.addComment(2, `review remark ${i}`, 'reviewer');
     const repo = new TestRepo();
-    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const baseSha = repo.commit('base', { 'README.md': '# app\n', '.github/CODEOWNERS': '* @acme/everyone\n/src/ @acme/platform\n' });
     const first = awsKey();
     const head1 = repo.commit('add deploy config', { 'src/deploy.ts': `export const keyId = "${first}";\n` }, { author: 'Dana Dev', email: 'dana@example.com' });
 
@@ -70,7 +70,8 @@ describe('the Action bundle on pull requests, against a loopback GitHub API', ()
     expect(comment!.body).toContain(`[src/deploy.ts:1](https://github.test/acme/app/blob/${head1}/src/deploy.ts#L1)`);
     expect(comment!.body).toContain('**long-lived**');
     expect(comment!.body).toContain('`aws-access-key-id` · high');
-    expect(comment!.body).toContain('Dana Dev (author of');
+    expect(comment!.body).toContain('@acme/platform, dana@example.com (author)');
+    expect(comment!.body).toMatch(/in (the )?repo\S* \d+ days?; policy 90 days/);
     expect(comment!.body).toMatch(/Revoke it at \[AWS\]\(https:\/\/[^)]+\), then use the OIDC swap \(`aws-role-arn` input\)/);
     expect(comment!.body).toContain('https://github.test/acme/app/actions/runs/4242');
     const sarif = JSON.parse(readFileSync(run1.outputs['sarif-file']!, 'utf8'));
@@ -108,6 +109,22 @@ describe('the Action bundle on pull requests, against a loopback GitHub API', ()
     expect(fake.comments.get(2)!.filter((c) => !c.body.includes(PR_COMMENT_MARKER))).toHaveLength(105);
 
     for (const run of [run1, run2, run3]) expectNoRaw(run, fake, [first, second]);
+  });
+
+  it('comments on identity changes even without secrets: a job newly granted id-token: write', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n', '.github/CODEOWNERS': '/.github/ @acme/ci-owners\n' });
+    const workflow = ['name: deploy', 'on: push', 'jobs:', '  deploy:', '    runs-on: ubuntu-latest', '    permissions:', '      id-token: write', '      contents: read', '    steps:', '      - run: echo deploy', ''].join('\n');
+    const headSha = repo.commit('deploy with OIDC', { '.github/workflows/deploy.yml': workflow });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 10, baseSha, headSha }), apiUrl: fake.url });
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    const [comment] = markerComments(fake, 10);
+    expect(comment?.body).toContain('Keyward: ✅ pass');
+    expect(comment?.body).toContain('### Ownership and expiry');
+    expect(comment?.body).toContain('Newly granted id-token: write');
+    expect(comment?.body).toContain(`https://github.test/acme/app/blob/${headSha}/.github/workflows/deploy.yml#L`);
+    expect(comment?.body).toContain('@acme/ci-owners');
   });
 
   it('survives a read-only token on a fork PR: no comment, a log on pull_request_target, summary and SARIF intact', async () => {
@@ -256,7 +273,7 @@ describe('the Action bundle on a shallow checkout and on pushes', () => {
     expect(run.log).toMatch(/Deepened the shallow checkout by \d+ commits/);
     expect(run.outputs.findings).toBe('1');
     expect(run.summary).toContain('src/one.ts:1');
-    expect(fake.comments.get(8)?.[0]?.body).toContain('Fay Feature (author of');
+    expect(fake.comments.get(8)?.[0]?.body).toContain('fay@example.com (author)');
     expectNoRaw(run, fake, [key]);
   });
 

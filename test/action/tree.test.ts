@@ -80,7 +80,7 @@ describe('the Action bundle on a pull_request event', () => {
     expect(run.log).toContain('scanning pull request #7');
     expect(run.outputs).toMatchObject({ findings: '1', verdict: 'fail' });
     expect(run.summary).toContain('src/new.ts:1');
-    expect(run.summary).toContain('PR Author');
+    expect(run.summary).toContain('test@example.com'); // the introducing commit's author, via governance owners
     for (const text of [run.log, run.summary]) expect(text).not.toContain(key);
   });
 });

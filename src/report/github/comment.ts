@@ -83,26 +83,26 @@ function countsLine(findings: readonly Finding[]): string {
  * The PR comment: verdict, counts, one row per finding (place linked to the blob at its commit, rule and severity,
  * lifetime, redacted value, owners, expiry, what to do). Only redacted values ever reach it.
  */
-export function renderPrComment(options: { findings: readonly Finding[]; verdict: Verdict; policy: VerdictPolicy; context: CommentContext }): string {
+export function renderPrComment(options: { findings: readonly Finding[]; verdict: Verdict; policy: VerdictPolicy; context: CommentContext; sections?: string[] }): string {
   const { findings, verdict, policy, context } = options;
+  const sections = (options.sections ?? []).filter((s) => s.trim() !== '');
   const longLived = findings.filter((f) => f.longLived).length;
   const head = [
     PR_COMMENT_MARKER,
     `### 🔑 Keyward: ${verdict.pass ? '✅ pass' : '❌ fail'} — ${findings.length} secret(s) in this pull request`,
     '',
-    `${countsLine(findings)}; ${longLived} long-lived. Checked at ${code(context.headSha.slice(0, 7))}.${verdict.pass ? '' : ` Blocking because ${verdict.reasons.join('; ')} (fail-on: ${policy.failOn}, block-long-lived: ${policy.blockLongLived}).`}`,
-    '',
-    '| Where | Rule · severity | Lifetime | Value (redacted) | Owner | Expiry | What to do |',
-    '|---|---|---|---|---|---|---|',
+    `${countsLine(findings) || 'No secrets'}; ${longLived} long-lived. Checked at ${code(context.headSha.slice(0, 7))}.${verdict.pass ? '' : ` Blocking because ${verdict.reasons.join('; ')} (fail-on: ${policy.failOn}, block-long-lived: ${policy.blockLongLived}).`}`,
+    ...(findings.length > 0 ? ['', '| Where | Rule · severity | Lifetime | Value (redacted) | Owner | Expiry | What to do |', '|---|---|---|---|---|---|---|'] : []),
   ].join('\n');
+  const extra = sections.map((section) => (section.length > 20_000 ? `${section.slice(0, 20_000)}\n\n…(cut)` : section.trim())).join('\n\n');
+  // A blank line ends the table: GitHub would read a following text line as one more row.
   const foot = [
-    '',
-    '**Deleting the line does not make the secret safe**: it stays in the branch history and in forks. Revoke it first, then replace it with a short-lived credential.',
-    context.runUrl ? `Full report (SARIF, job summary): [workflow run](${context.runUrl}).` : '',
-    '<sub>This comment is updated in place on every push and marked resolved when the pull request is clean.</sub>',
+    extra,
+    findings.length > 0 ? '**Deleting the line does not make the secret safe**: it stays in the branch history and in forks. Revoke it first, then replace it with a short-lived credential.' : '',
+    [context.runUrl ? `Full report (SARIF, job summary): [workflow run](${context.runUrl}).` : '', '<sub>This comment is updated in place on every push and marked resolved when the pull request is clean.</sub>'].filter(Boolean).join('\n'),
   ]
     .filter(Boolean)
-    .join('\n');
+    .join('\n\n');
   const rows: string[] = [];
   let length = head.length + foot.length + 200;
   const sorted = sortFindings(findings);
@@ -114,7 +114,7 @@ export function renderPrComment(options: { findings: readonly Finding[]; verdict
   }
   const omitted = sorted.length - rows.length;
   const more = omitted > 0 ? `\n\n…and ${omitted} more finding(s), not shown here: see the job summary or the SARIF report.` : '';
-  return `${head}\n${rows.join('\n')}${more}\n${foot}\n`;
+  return `${head}\n${rows.join('\n')}${more}\n\n${foot}\n`;
 }
 
 /** What the comment becomes once the pull request is clean again. */
