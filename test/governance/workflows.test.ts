@@ -166,10 +166,38 @@ jobs:
         with:
           ref: \${{ github.event.pull_request.head.ref }}
 `;
-    expect(audit(text).map((f) => [f.ruleId, f.job, f.line, f.severity])).toEqual([
+    const findings = audit(text);
+    expect(findings.map((f) => [f.ruleId, f.job, f.line, f.severity])).toEqual([
       ['workflow-pr-target-head-checkout', 'test', 8, 'critical'],
-      ['workflow-pr-target-head-checkout', 'other', 17, 'high'],
+      ['workflow-pr-target-head-checkout', 'other', 17, 'medium'],
     ]);
+    expect(findings[1]?.message).toContain('persist-credentials: false');
+  });
+
+  it('pull_request_target head checkout followed by a local action or a run step is high; gh pr checkout counts too', () => {
+    const text = `on:
+  pull_request_target:
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+          persist-credentials: false
+      - uses: ./
+  b:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: gh pr checkout \${{ github.event.pull_request.number }} && make
+`;
+    const findings = audit(text);
+    expect(findings.map((f) => [f.job, f.line, f.severity])).toEqual([
+      ['a', 9, 'high'],
+      ['b', 16, 'high'],
+    ]);
+    expect(findings[0]?.message).not.toContain('persist-credentials');
   });
 
   it('unpinned third-party actions receiving secrets, directly, through env, and reusable workflows with secrets: inherit', () => {

@@ -251,13 +251,22 @@ function prTargetFindings(workflow: Workflow): WorkflowFinding[] {
       const scriptOfHead = !!step.run && (/\bgh\s+pr\s+checkout\b/.test(step.run.value) || (/\bgit\s+(fetch|checkout|switch|pull)\b/.test(step.run.value) && HEAD_REF.test(step.run.value)));
       if (!checkoutOfHead && !scriptOfHead) continue;
       const withSecrets = job.secretRefs.length > 0 || job.steps.some((s) => s.secretRefs.length > 0) || workflow.secretRefs.length > 0;
+      // Checking the head out as data (scanned by actions from elsewhere) is survivable; running anything from it is not.
+      const runsHeadCode = job.steps.slice(step.index + 1).some((s) => !!s.run || !!s.uses?.value.startsWith('./')) || scriptOfHead;
+      const persisted = checkoutOfHead && step.with['persist-credentials']?.value.toLowerCase() !== 'false';
+      const severity: Severity = withSecrets ? 'critical' : runsHeadCode ? 'high' : 'medium';
+      const consequence = withSecrets
+        ? 'code from any fork can then read this job\'s secrets'
+        : runsHeadCode
+          ? 'a later step runs code from that checkout (a run: step or a ./ action), so any fork runs code with the write token'
+          : 'no later step runs its code yet; keep it that way (no run: steps, no ./ actions, no build)';
       findings.push({
         ruleId: 'workflow-pr-target-head-checkout',
-        severity: withSecrets ? 'critical' : 'high',
+        severity,
         path: workflow.path,
         line: checkoutOfHead ? (step.with.ref?.line ?? step.with.repository?.line ?? step.line) : (step.run?.line ?? step.line),
         ...where(job, step),
-        message: `pull_request_target runs with the base repository's secrets and a write token, and this step checks out the pull request's head: code from any fork then runs with them${withSecrets ? ' (this job also uses secrets)' : ''}.`,
+        message: `pull_request_target runs with the base repository's secrets and a write token, and this step checks out the pull request's head: ${consequence}${persisted ? '; the checkout also persists the token in .git/config (set persist-credentials: false)' : ''}.`,
         replacement: pullRequestTargetReplacement(),
       });
     }
