@@ -68,9 +68,9 @@ export const codeDecoys: Record<string, ((r: Random) => string[])[]> = {
     () => ["it('rejects an expired refresh token', async () => {", '  await expect(refresh(expired)).rejects.toThrow();', '});'],
     (r) => [`const cacheKey = \`session:\${userId}:${r.string(LOWER, 6)}\`;`],
     // Seen as false alarms in real dependency code scanned by the benchmark corpus.
-    () => ["const USE_CREDENTIALS = 'use-credentials';"],
-    () => ['if (keywordsBeforeRegex.test(lastSignificantToken)) lastSignificantToken = "?NoLineTerminatorHere";'],
-    () => ['/**', ' * Never hard-code a token:', ' *   const apiToken = "abc123xyz456";', ' */'],
+    () => ["const USE_CREDENTIALS = 'use-credentials';"], // keyward:allow (a decoy: must not be reported)
+    () => ['if (keywordsBeforeRegex.test(lastSignificantToken)) lastSignificantToken = "?NoLineTerminatorHere";'], // keyward:allow (a decoy: must not be reported)
+    () => ['/**', ' * Never hard-code a token:', ' *   const apiToken = "abc123xyz456";', ' */'], // keyward:allow (a decoy: must not be reported)
     (r) => [`const componentId = 'cmp_${r.string(ALNUM, 10)}';`],
     (r) => [`element.dataset.testid = '${r.string(LOWER_ALNUM, 12)}';`],
     (r) => [`const tokenizer = new Tokenizer({ vocabulary: '${r.string(LOWER, 8)}' });`],
@@ -81,7 +81,7 @@ export const codeDecoys: Record<string, ((r: Random) => string[])[]> = {
     () => ['def test_password_reset_sends_email(client, mailbox):'],
     () => ['password = getpass.getpass("Password: ")'],
     () => ['password = input("Password: ")'],
-    () => ['AUTH_BACKEND_TOKEN_TYPE = "refresh-token-rotation"'],
+    () => ['AUTH_BACKEND_TOKEN_TYPE = "refresh-token-rotation"'], // keyward:allow (a decoy: must not be reported)
     () => ['token = request.headers.get("Authorization", "").removeprefix("Bearer ")'],
     () => ['api_key = os.environ.get("PAYMENTS_API_KEY")'],
     () => ['SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]'],
@@ -118,7 +118,7 @@ export const codeDecoys: Record<string, ((r: Random) => string[])[]> = {
     (r) => ['            - name: CONFIG_CHECKSUM', `              value: "${sha256(r)}"`],
     (r) => ['            - name: POD_UID', `              value: "${uuid(r)}"`],
   ],
-  json: [() => ['    "passport-local": "passport-local",'], () => ['    "tokenEndpointAuthMethod": "client-secret-basic",']],
+  json: [() => ['    "passport-local": "passport-local",'], () => ['    "tokenEndpointAuthMethod": "client-secret-basic",']], // keyward:allow (a decoy: must not be reported)
   dockerfile: [(r) => [`FROM ghcr.io/acme/base@sha256:${sha256(r)}`], () => ['RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci']],
   terraform: [
     () => ['  password = random_password.db.result'],
