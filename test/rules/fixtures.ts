@@ -40,16 +40,19 @@ function shannon(value: string): number {
 
 /**
  * A generated fake value that cannot be mistaken for a placeholder and is not in the low-entropy tail (about one draw
- * in a thousand) that entropy floors are there to drop, so a true example never fails by chance.
+ * in a hundred) that entropy floors are there to drop, so a true example never fails by chance.
  */
 function r(alphabet: string, length: number): string {
   for (;;) {
     const value = randomFrom(alphabet, length);
     if (LOOKS_PLACEHOLDER.test(value)) continue;
-    if (alphabet.length >= 16 && length >= 16 && shannon(value) < 3.2) continue;
+    if (alphabet.length >= 16 && length >= 16 && shannon(value) < (length >= 20 ? 3.5 : 3.2)) continue;
     return value;
   }
 }
+
+/** Letters-only draws can split into word-like pieces, which generic rules rightly read as identifiers. */
+const withDigit = (length: number) => r(ALNUM, length - 1) + r(DIGITS, 1);
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const HEXU = '0123456789ABCDEF';
@@ -333,7 +336,7 @@ const specs: Record<string, FixtureSpec> = {
   'pgpass-entry': { positive: () => `db.internal:5432:app:app_user:${r(ALNUM, 20)}`, negative: () => 'db.internal:5432:app:app_user' },
   'kubernetes-secret-data': { positive: () => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  password: ${Buffer.from(r(ALNUM, 24)).toString('base64')}\n`, negative: () => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  mode: production\n' },
   'htpasswd-hash': { positive: () => `admin:$apr1$${r(ALNUM, 8)}$${r(ALNUM + './', 22)}`, negative: () => 'admin:' },
-  'private-key-passphrase': { positive: () => code('keystorePassphrase', r(ALNUM, 14) + '9!'), negative: () => code('keystorePassphrase', '${KEYSTORE_PASS}') },
+  'private-key-passphrase': { positive: () => code('keystorePassphrase', r(ALNUM, 16) + '9!'), negative: () => code('keystorePassphrase', '${KEYSTORE_PASS}') },
   // Frameworks
   'django-secret-key': { positive: () => `SECRET_KEY = '${r(LOWER + DIGITS + '!@#%^&*(-_=+)', 50)}'`, negative: () => "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']" },
   'rails-master-key': context('RAILS_MASTER_KEY', () => r(HEX, 32)),
@@ -343,8 +346,8 @@ const specs: Record<string, FixtureSpec> = {
   'nextauth-secret': { positive: () => env('NEXTAUTH_SECRET', r(ALNUM, 40)), negative: () => env('NEXTAUTH_SECRET', 'changeme') },
   'jwt-signing-secret': { positive: () => yaml('jwt_secret', r(ALNUM, 32)), negative: () => yaml('jwt_secret', '${JWT_SECRET}') },
   // Generic
-  'generic-password-assignment': { positive: () => code('dbPassword', r(ALNUM, 12) + '#7'), negative: () => code('dbPassword', 'process.env.DB_PASSWORD') },
-  'generic-secret-assignment': { positive: () => code('clientSecret', r(ALNUM, 28)), negative: () => code('clientSecret', 'getClientSecretFromVault') },
+  'generic-password-assignment': { positive: () => code('dbPassword', r(ALNUM, 16) + '#7'), negative: () => code('dbPassword', 'process.env.DB_PASSWORD') },
+  'generic-secret-assignment': { positive: () => code('clientSecret', withDigit(28)), negative: () => code('clientSecret', 'getClientSecretFromVault') },
   'generic-env-secret': {
     path: 'deploy/.env.production',
     positive: () => env('PAYMENTS_API_KEY', r(ALNUM, 30)),
@@ -352,7 +355,7 @@ const specs: Record<string, FixtureSpec> = {
     morePositives: () => [`export DEPLOY_TOKEN=${r(ALNUM, 32)}`, `ENV SENTRY_AUTH_TOKEN=${r(ALNUM, 40)}`],
     moreNegatives: () => ['nextToken = tokenizer.getToken()', `export ADMIN_PASSWORD=$(cat /run/secrets/admin)`],
   },
-  'generic-yaml-secret': { path: 'config/application.yml', positive: () => `database:\n  password: ${r(ALNUM, 12)}x9Q\n`, negative: () => 'database:\n  password: ${DB_PASSWORD}\n' },
+  'generic-yaml-secret': { path: 'config/application.yml', positive: () => `database:\n  password: ${r(ALNUM, 16)}x9Q\n`, negative: () => 'database:\n  password: ${DB_PASSWORD}\n' },
   'authorization-header': { positive: () => `curl -H "Authorization: Bearer ${r(ALNUM, 40)}" https://api.example.net`, negative: () => 'curl -H "Authorization: Bearer $TOKEN" https://api.example.net' },
   // Added rules
   'github-app-private-key': {
@@ -411,10 +414,10 @@ const moreExamples: Record<string, () => string[]> = {
   'aws-access-key-id': () => [`[default]\naws_access_key_id = AKIA${r(B32, 16)}`, json('AccessKeyId', 'AKIA' + r(B32, 16))],
   'aws-secret-access-key': () => [`aws.secret.access.key=${r(BASE64, 40)}`, `[default]\naws_secret_access_key = ${r(BASE64, 40)}`, yaml('AWS_SECRET_ACCESS_KEY', r(BASE64, 40)), json('SecretAccessKey', r(BASE64, 40))],
   'github-personal-access-token': () => [`git clone https://${checksummed('ghp_')}@github.com/acme/tools.git`, json('token', checksummed('ghp_'))],
-  'generic-password-assignment': () => [code('adminPasswordHash2', `${r(ALNUM, 10)}!${r(ALNUM, 5)}`).replace('adminPasswordHash2', 'ADMIN_PASS'), `  "db_password": "${r(ALNUM, 16)}",`],
-  'generic-secret-assignment': () => [code('apiToken', r(ALNUM, 32)), `client_secret = '${r(ALNUM, 40)}'`, `  "WEBHOOK_SECRET": "${r(ALNUM, 32)}",`],
+  'generic-password-assignment': () => [code('adminPasswordHash2', `${r(ALNUM, 16)}!${r(ALNUM, 4)}`).replace('adminPasswordHash2', 'ADMIN_PASS'), `  "db_password": "${withDigit(16)}",`],
+  'generic-secret-assignment': () => [code('apiToken', withDigit(32)), `client_secret = '${withDigit(40)}'`, `  "WEBHOOK_SECRET": "${withDigit(32)}",`],
   'aws-session-token': () => [`aws.session.token = IQoJb3JpZ2luX2Vj${r(BASE64, 300)}`],
-  'generic-yaml-secret': () => [`smtp.password=${r(ALNUM, 14)}#${r(ALNUM, 4)}`, `  api_token: ${r(ALNUM, 24)}  # rotated quarterly`],
+  'generic-yaml-secret': () => [`smtp.password=${r(ALNUM, 16)}#${r(ALNUM, 4)}`, `  api_token: ${r(ALNUM, 24)}  # rotated quarterly`],
   'npm-access-token': () => [`//registry.npmjs.org/:_authToken=${checksummed('npm_')}`],
   'stripe-live-secret-key': () => [`Stripe.api_key = '${'sk_live_' + r(ALNUM, 99)}'`],
   jwt: () => [`Authorization: Bearer ${jwt({ iss: 'https://issuer.example.net', iat: 1767225600, exp: 1767229200 })}`],
