@@ -9,7 +9,7 @@ export interface CodeownersRule {
   pattern: string;
   owners: string[];
   line: number;
-  regex: RegExp;
+  matches: (path: string) => boolean;
 }
 
 export interface CodeownersProblem {
@@ -26,43 +26,65 @@ export interface Codeowners {
 
 const OWNER = /^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/** `*` and `?` within one path segment; the greedy two-pointer walk is O(n·m) at worst, never exponential. */
+function segmentMatches(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+      p++;
+      n++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = n;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/** Segments where `**` matches any number of whole path segments, by dynamic programming over both lists. */
+function segmentsMatch(pattern: string[], path: string[]): boolean {
+  const width = path.length + 1;
+  const table = new Uint8Array((pattern.length + 1) * width);
+  table[pattern.length * width + path.length] = 1;
+  for (let i = pattern.length - 1; i >= 0; i--) {
+    const segment = pattern[i] as string;
+    for (let j = path.length; j >= 0; j--) {
+      let ok: number;
+      if (segment === '**') ok = (table[(i + 1) * width + j] ?? 0) | (j < path.length ? (table[i * width + j + 1] ?? 0) : 0);
+      else ok = j < path.length && segmentMatches(segment, path[j] as string) ? (table[(i + 1) * width + j + 1] ?? 0) : 0;
+      table[i * width + j] = ok;
+    }
+  }
+  return table[0] === 1;
 }
 
 /**
- * Translates one CODEOWNERS pattern to a regular expression, following GitHub's documented semantics (a subset of
- * .gitignore): a leading `/` or a `/` inside anchors the pattern at the root, otherwise it matches at any depth; a
- * trailing `/` matches everything under the directory; `*` stays within a path segment, `**` crosses them; a pattern
- * naming a directory also matches its contents, but `docs/*` matches only files directly in docs (GitHub's example).
+ * Compiles one CODEOWNERS pattern, following GitHub's documented semantics (a subset of .gitignore): a leading `/` or
+ * a `/` inside anchors the pattern at the root, otherwise it matches at any depth; a trailing `/` matches everything
+ * under the directory; `*` stays within a path segment, `**` crosses them; a pattern naming a directory also matches
+ * its contents, but `docs/*` matches only files directly in docs (GitHub's example). The matcher is not a regular
+ * expression, so a hostile pattern in a pull request's CODEOWNERS cannot make matching slow.
  */
-export function codeownersPatternToRegex(pattern: string): RegExp {
+export function compileCodeownersPattern(pattern: string): (path: string) => boolean {
   let body = pattern;
   const dirOnly = body.endsWith('/');
   if (dirOnly) body = body.replace(/\/+$/, '');
   const anchored = body.startsWith('/') || body.includes('/');
   body = body.replace(/^\/+/, '');
-  let source = '';
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i] as string;
-    if (char === '*' && body[i + 1] === '*') {
-      const slashAfter = body[i + 2] === '/';
-      const atStart = i === 0 || body[i - 1] === '/';
-      if (atStart && slashAfter) {
-        source += '(?:.*/)?';
-        i += 2;
-      } else {
-        source += '.*';
-        i += 1;
-      }
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += escapeRegex(char);
-  }
-  const lastSegment = body.split('/').pop() ?? '';
-  const prefix = anchored ? '^' : '^(?:.*/)?';
-  const suffix = dirOnly ? '/.*$' : /[*?]/.test(lastSegment) && !lastSegment.includes('**') ? '$' : '(?:/.*)?$';
-  return new RegExp(prefix + source + suffix);
+  const segments = body
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => (segment === '**' ? segment : segment.replace(/\*+/g, '*')));
+  const last = segments[segments.length - 1] ?? '';
+  const compiled = [...(anchored ? [] : ['**']), ...segments, ...(dirOnly ? ['*', '**'] : /[*?]/.test(last) && last !== '**' ? [] : ['**'])];
+  return (path) => segmentsMatch(compiled, path.split('/').filter((segment) => segment !== ''));
 }
 
 export function parseCodeowners(text: string, path = '.github/CODEOWNERS'): Codeowners {
@@ -87,7 +109,7 @@ export function parseCodeowners(text: string, path = '.github/CODEOWNERS'): Code
     }
     const bad = owners.filter((owner) => !OWNER.test(owner));
     if (bad.length > 0) problems.push({ line, message: `not an owner (expected @user, @org/team or an e-mail): ${bad.join(', ')}` });
-    rules.push({ pattern, owners: owners.filter((owner) => OWNER.test(owner)), line, regex: codeownersPatternToRegex(pattern) });
+    rules.push({ pattern, owners: owners.filter((owner) => OWNER.test(owner)), line, matches: compileCodeownersPattern(pattern) });
   });
   return { path, rules, problems };
 }
@@ -97,7 +119,7 @@ export function ownersOf(codeowners: Codeowners, path: string): { owners: string
   const normalized = path.replace(/^\.?\//, '');
   for (let i = codeowners.rules.length - 1; i >= 0; i--) {
     const rule = codeowners.rules[i] as CodeownersRule;
-    if (rule.regex.test(normalized)) return { owners: rule.owners, rule };
+    if (rule.matches(normalized)) return { owners: rule.owners, rule };
   }
   return { owners: [] };
 }

@@ -7,7 +7,7 @@ export {
   loadCodeownersSync,
   ownersOf,
   codeownerHandles,
-  codeownersPatternToRegex,
+  compileCodeownersPattern,
   CODEOWNERS_LOCATIONS,
   type Codeowners,
   type CodeownersRule,

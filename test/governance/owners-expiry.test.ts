@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
-import { codeownersPatternToRegex, enrichFindings, expiryFor, ownersOf, parseCodeowners, parseInventory } from '../../src/governance/index.js';
+import { compileCodeownersPattern, enrichFindings, expiryFor, ownersOf, parseCodeowners, parseInventory } from '../../src/governance/index.js';
 import { TestRepo } from '../helpers/git.js';
 
-const matches = (pattern: string, path: string) => codeownersPatternToRegex(pattern).test(path);
+const matches = (pattern: string, path: string) => compileCodeownersPattern(pattern)(path);
 
 describe('CODEOWNERS semantics', () => {
   it('follows GitHub’s documented pattern examples', () => {
@@ -132,5 +132,15 @@ describe('enrichFindings', () => {
     } finally {
       bare.cleanup();
     }
+  });
+});
+
+describe('CODEOWNERS matching cost', () => {
+  it('a hostile pattern stays cheap (no regex backtracking)', () => {
+    const hostile = `${'*a'.repeat(40)}*b`;
+    const path = `${'a'.repeat(3000)}/${'a'.repeat(3000)}`;
+    const codeowners = parseCodeowners(`${hostile} @x\n**/${'**/'.repeat(30)}z @y\n`);
+    expect(ownersOf(codeowners, path).owners).toEqual([]);
+    expect(ownersOf(codeowners, 'q/z').owners).toEqual(['@y']);
   });
 });

@@ -27,11 +27,22 @@ export function entryForSecret(inventory: Inventory | undefined, secret: Pick<Se
   );
 }
 
+const pathMatchers = new WeakMap<InventoryEntry, (path: string) => boolean>();
+
+function pathMatcher(entry: InventoryEntry): (path: string) => boolean {
+  let matcher = pathMatchers.get(entry);
+  if (!matcher) {
+    matcher = entry.paths.length > 0 ? picomatch(entry.paths, { dot: true }) : () => false;
+    pathMatchers.set(entry, matcher);
+  }
+  return matcher;
+}
+
 /** The entry a scan finding belongs to: by fingerprint, else by path glob. */
 export function entryForFinding(inventory: Inventory | undefined, finding: Pick<Finding, 'fingerprint' | 'path'>): InventoryEntry | undefined {
   if (!inventory) return undefined;
   return (
     inventory.entries.find((entry) => entry.fingerprints.includes(finding.fingerprint)) ??
-    inventory.entries.find((entry) => entry.paths.length > 0 && picomatch(entry.paths, { dot: true })(finding.path))
+    inventory.entries.find((entry) => pathMatcher(entry)(finding.path))
   );
 }
