@@ -13,7 +13,7 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
   /^\$[A-Za-z_(]/,
   /^\[[^\]]*\]$/,
-  /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|0123456|1234567|qwerty/i,
+  /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
 ];
 
 /** Generic values that are references to a secret store or the environment, not the secret itself. */

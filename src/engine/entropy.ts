@@ -49,6 +49,9 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (PATH_OR_URL.test(value) || WORD_PATH.test(value)) return 'path or URL';
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
+  // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
+  // names and modes, not credentials; generated values carry digits or mixed case.
+  if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
   if (IDENTIFIER.test(value)) {
     // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
     // generated values break into one- and two-letter fragments.

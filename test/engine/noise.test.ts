@@ -63,6 +63,9 @@ describe('generic values: context, charset and shape, not entropy alone', () => 
     ['identifier-like', 'config.database.password'],
     ['low entropy', 'ab12ab12ab12'],
     ['identifier-like', 'getAccessTokenForUser'],
+    ['identifier-like', 'use-credentials'],
+    ['identifier-like', 'refresh-token-rotation'],
+    ['identifier-like', '?NoLineTerminatorHere'],
     ['too short', 'hunter2'],
     ['contains whitespace', 'enter your password'],
   ])('rejects %s: %s', (reason, value) => {
