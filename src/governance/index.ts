@@ -55,3 +55,4 @@ export {
 } from './evidence.js';
 export { canonicalJson } from './canonical-json.js';
 export { renderSecretsAuditText, renderSecretsAuditMarkdown } from './secrets-audit-render.js';
+export { fetchGovernanceFiles, type RemoteGovernanceFiles } from './remote.js';

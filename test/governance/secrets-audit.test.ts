@@ -184,3 +184,35 @@ describe('secrets audit against the loopback GitHub API', () => {
     }
   });
 });
+
+describe('governance files through the contents API', () => {
+  it('reads workflows, CODEOWNERS and the inventory without a checkout, and audits with them', async () => {
+    const fake = await startGovernanceServer({ tokens: { 'org-token': 'org' } });
+    const bare = new TestRepo();
+    try {
+      fake.contents.set('.github/workflows/ci.yml', WORKFLOW);
+      fake.contents.set('.github/workflows/notes.md', 'not a workflow');
+      fake.contents.set('.github/workflows/sub/x.yml', 'on: push');
+      fake.contents.set('CODEOWNERS', '* @alice\n');
+      fake.contents.set('.github/nhi.yml', INVENTORY);
+      fake.repoSecrets.push({ name: 'NPM_TOKEN', created_at: '2026-05-20T00:00:00Z', updated_at: '2026-05-20T00:00:00Z' });
+      fake.members.add('alice');
+      const { fetchGovernanceFiles, parseWorkflow } = await import('../../src/governance/index.js');
+      const octokit = client(fake, 'org-token');
+      const files = await fetchGovernanceFiles(octokit, fake.owner, fake.repo);
+      expect(files.notices).toEqual([]);
+      expect(files.workflows.map((w) => w.path)).toEqual(['.github/workflows/ci.yml']);
+      expect(files.codeowners?.path).toBe('CODEOWNERS');
+      expect(files.inventory?.entries).toHaveLength(4);
+      const workflows = files.workflows.flatMap((f) => parseWorkflow(f.path, f.text).workflow ?? []);
+      const result = await auditSecrets({ octokit, owner: fake.owner, repo: fake.repo, repoDir: bare.dir, now, workflows, inventory: files.inventory ?? null, codeowners: files.codeowners ?? null });
+      expect(kinds(result.findings, 'NPM_TOKEN')).toEqual([]);
+      expect(result.findings.filter((f) => f.kind === 'missing').map((f) => f.secret).sort()).toEqual(['DB_PASSWORD', 'NOT_DEFINED', 'ORG_SHARED', 'SECRET_000']);
+      const none = await fetchGovernanceFiles(octokit, fake.owner, 'elsewhere');
+      expect(none).toEqual({ workflows: [], notices: [] });
+    } finally {
+      await fake.close();
+      bare.cleanup();
+    }
+  });
+});

@@ -166,10 +166,20 @@ export async function startGovernanceServer(options: GovernanceFakeOptions = {})
         method: 'GET',
         path: `/repos/:owner/:repo/contents/${segments.join('/')}`,
         handler: guard((_req, params) => {
-          const path = segments.map((s) => params[s.slice(1)]).join('/');
+          // Octokit sends `{path}` with its slashes percent-encoded; GitHub accepts both forms.
+          const path = decodeURIComponent(segments.map((s) => params[s.slice(1)]).join('/'));
           const text = fake.contents.get(path);
-          if (text === undefined) return notFound();
-          return { body: { type: 'file', encoding: 'base64', name: path.split('/').pop(), path, size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64') } };
+          if (text !== undefined) {
+            return { body: { type: 'file', encoding: 'base64', name: path.split('/').pop(), path, size: Buffer.byteLength(text), content: Buffer.from(text).toString('base64') } };
+          }
+          const children = new Map<string, 'file' | 'dir'>();
+          for (const key of fake.contents.keys()) {
+            if (!key.startsWith(`${path}/`)) continue;
+            const [name, ...rest] = key.slice(path.length + 1).split('/');
+            if (name) children.set(name, rest.length > 0 ? 'dir' : 'file');
+          }
+          if (children.size === 0) return notFound();
+          return { body: [...children].sort().map(([name, type]) => ({ type, name, path: `${path}/${name}`, size: type === 'file' ? Buffer.byteLength(fake.contents.get(`${path}/${name}`) ?? '') : 0 })) };
         }),
       },
     ]);
