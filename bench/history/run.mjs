@@ -3,6 +3,7 @@
 // on a 50-file pull request. Prints figures; never fails on slowness. `node bench/history/run.mjs [commits]`
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureHistoryRepo } from './generate.mjs';
@@ -55,22 +56,22 @@ async function bestAsync(fn, repeat = 3) {
 const floor = best(() => execFileSync('sh', ['-c', `git -C "${dir}" cat-file --batch-all-objects --batch | wc -c`], { encoding: 'utf8' }).trim());
 const scanner = createScanner();
 const workers = { entry: bundleUrl, config: defaultConfig(), count: 2 };
-const history = await bestAsync(() => scanHistory({ repoDir: dir, scanner, workers }));
-const result = history.value;
-const inThread = await bestAsync(() => scanHistory({ repoDir: dir, scanner }), 1);
-const patches = await bestAsync(() => scanHistory({ repoDir: dir, scanner, strategy: 'patches' }), 2);
-const mb = result.stats.bytes / 1e6;
-const same = inThread.value.findings.length === result.findings.length;
+const patches = await bestAsync(() => scanHistory({ repoDir: dir, scanner }));
+const blobsOnWorkers = await bestAsync(() => scanHistory({ repoDir: dir, scanner, strategy: 'blobs', workers }), 1);
+const blobsInThread = await bestAsync(() => scanHistory({ repoDir: dir, scanner, strategy: 'blobs' }), 1);
+const blobStats = blobsInThread.value.stats;
+const mb = blobStats.bytes / 1e6;
+const row = (name, run) => console.log(`| ${name} (${run.value.findings.length} findings, ${run.value.notices.length} notices) | ${run.seconds.toFixed(2)} | ${(mb / run.seconds).toFixed(0)} | ${(run.seconds / floor.seconds).toFixed(2)} |`);
 
-console.log(`\nHistory scan: ${commitCount} commits, ${result.stats.blobs} unique blobs, ${mb.toFixed(1)} MB of unique blob content, pack ${(packBytes / 1e6).toFixed(1)} MB${generated > 1 ? ` (generated in ${generated.toFixed(1)} s)` : ''}`);
+console.log(`\nHistory scan: ${commitCount} commits, ${blobStats.blobs} unique blobs, ${mb.toFixed(1)} MB of unique blob content, pack ${(packBytes / 1e6).toFixed(1)} MB${generated > 1 ? ` (generated in ${generated.toFixed(1)} s)` : ''}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 console.log('| what | seconds | MB/s of unique blobs | x floor |');
 console.log('|---|---:|---:|---:|');
 console.log(`| git cat-file --batch-all-objects --batch (floor, ${(Number(floor.value) / 1e6).toFixed(0)} MB out) | ${floor.seconds.toFixed(2)} | ${(mb / floor.seconds).toFixed(0)} | 1.00 |`);
-console.log(`| keyward scanHistory, 2 worker threads each with its own cat-file (${result.findings.length} findings, ${result.notices.length} notices) | ${history.seconds.toFixed(2)} | ${(mb / history.seconds).toFixed(0)} | ${(history.seconds / floor.seconds).toFixed(2)} |`);
-console.log(`| keyward scanHistory, in-thread, one cat-file (${inThread.value.findings.length} findings${same ? ', same as workers' : ', DIFFERENT from workers'}) | ${inThread.seconds.toFixed(2)} | ${(mb / inThread.seconds).toFixed(0)} | ${(inThread.seconds / floor.seconds).toFixed(2)} |`);
-console.log(`| keyward scanHistory, strategy 'patches' (added lines of each commit from git log -p, ${(patches.value.stats.bytes / 1e6).toFixed(1)} MB scanned; ${patches.value.findings.length} findings) | ${patches.seconds.toFixed(2)} | ${(mb / patches.seconds).toFixed(0)} | ${(patches.seconds / floor.seconds).toFixed(2)} |`);
-const aws = result.findings.filter((f) => f.ruleId === 'aws-access-key-id').length;
-console.log(`Planted fake AWS keys: ${planted}, found: ${aws}${result.findings.length > aws ? ` (the other ${result.findings.length - aws} findings are generic-assignment hits on generated code)` : ''}`);
+row(`keyward scanHistory, default 'patches' strategy (${(patches.value.stats.bytes / 1e6).toFixed(1)} MB of added lines scanned)`, patches);
+row("keyward scanHistory, 'blobs' strategy, 2 worker threads each with its own cat-file", blobsOnWorkers);
+row("keyward scanHistory, 'blobs' strategy, in-thread, one cat-file", blobsInThread);
+const aws = patches.value.findings.filter((f) => f.ruleId === 'aws-access-key-id').length;
+console.log(`Planted fake AWS keys: ${planted}, found: ${aws}${patches.value.findings.length > aws ? ` (the other ${patches.value.findings.length - aws} findings are generic-assignment hits on generated code)` : ''}`);
 
 // Diff mode: a 50-file pull request of 5 commits on a hardlinked local clone.
 const prDir = join(work, 'history-pr');
