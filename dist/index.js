@@ -50649,7 +50649,7 @@ function urlCredentials(id, title, provider, schemes, severity) {
         provider,
         severity,
         keywords: schemes.map((scheme) => `${scheme}://`),
-        pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{1,128}:([^@\\s'"/<>]{3,256})@[A-Za-z0-9._-]+`,
+        pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{1,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
         longLived: true,
         remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
     });
@@ -50862,8 +50862,17 @@ const frameworkRules = [
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 const ASSIGN = '["\']?\\s*(?::|=|:=|=>|\\?\\?=)\\s*';
-/** A quoted value's first character: not `$` then a digit, which opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret. */
-const FIRST = '(?:[^"\'`\\s$]|\\$[^0-9"\'`\\s])';
+/** A quoted value's characters: printable ASCII except quotes (byte ranges, so both RE2 backends agree on non-ASCII). */
+const VALUE = '[!#-&(-_a-~]';
+/**
+ * Its first character: not `?` (sentinel strings such as `?NoLineTerminatorHere`), and not `$` then a digit, which
+ * opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret.
+ */
+const FIRST = '(?:[!#%&(->@-_a-~]|\\$[!#%&(-/:->@-_a-~])';
+/** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
+const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
+/** In source code an unquoted right-hand side is an expression; the env and YAML rules are for config files. */
+const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,java,kt,kts,scala,groovy,go,rs,c,h,cc,cpp,hpp,cs,swift,m,php,rb,py,lua,dart,vue,svelte}'];
 const genericRules = [
     rule({
         id: 'generic-password-assignment',
@@ -50872,7 +50881,7 @@ const genericRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['password', 'passwd', 'pwd', 'pass'],
-        pattern: `(?i)[\\w.-]{0,30}(?:password|passwd|pwd|pass)[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{7,127})["'\`]`,
+        pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}["'\`](${FIRST}${VALUE}{7,127})["'\`]`,
         entropy: 2.8,
         longLived: true,
         remediation: REMEDIATION,
@@ -50884,7 +50893,7 @@ const genericRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
-        pattern: `(?i)[\\w.-]{0,30}(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)s?[\\w-]{0,20}${ASSIGN}["'\`](${FIRST}[^"'\`\\s]{11,255})["'\`]`,
+        pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}["'\`](${FIRST}${VALUE}{11,255})["'\`]`,
         entropy: 3.2,
         longLived: true,
         remediation: REMEDIATION,
@@ -50896,10 +50905,12 @@ const genericRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'auth'],
-        pattern: '(?im)^[ \\t]*(?:export[ \\t]+|set[ \\t]+)?[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*[ \\t]*=[ \\t]*([^\\s"\'#`$]{8,256})[ \\t]*(?:#.*)?$',
+        // Upper-case names only: that is how environment variables are written, and it keeps `nextToken = ...` out.
+        pattern: '(?m)^[ \\t]*(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*[ \\t]*=[ \\t]*([^\\s"\'#`$]{8,256})[ \\t]*(?:#.*)?$',
         entropy: 3,
         longLived: true,
         remediation: REMEDIATION,
+        skipPaths: CODE_FILES,
     }),
     rule({
         id: 'generic-yaml-secret',
@@ -50912,6 +50923,7 @@ const genericRules = [
         entropy: 3,
         longLived: true,
         remediation: REMEDIATION,
+        skipPaths: CODE_FILES,
     }),
     rule({
         id: 'authorization-header',
@@ -51057,6 +51069,7 @@ const messagingRules = [
     rule({ id: 'slack-app-token', title: 'Slack app-level token', provider: 'Slack', severity: 'high', keywords: ['xapp-'], pattern: '\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})\\b', longLived: true, revokeUrl: SLACK_APPS }),
     rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166})\\b', longLived: false, revokeUrl: SLACK_APPS }),
     rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Z0-9]{146})\\b', longLived: true, revokeUrl: SLACK_APPS }),
+    contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.' }),
     rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: '(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).' }),
     rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: '(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})', longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).' }),
     contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}', longLived: true, revokeUrl: 'https://discord.com/developers/applications' }),
@@ -59842,11 +59855,14 @@ async function blobIntroductions(repoDir, revisions, notices, ignored) {
         notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
     return { jobs, commits, commitCount };
 }
+async function isPartialClone(repoDir) {
+    const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
+    return promisor !== '';
+}
 /** In a partial clone, the blobs it never fetched; listed up front so that no read triggers a fetch per blob. */
 async function missingInPartialClone(repoDir, revisions) {
-    const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
     const missing = new Set();
-    if (!promisor)
+    if (!(await isPartialClone(repoDir)))
         return missing;
     for await (const line of gitLines(repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...revisions, '--'])) {
         if (line[0] === 0x3f /* ? */)
@@ -59989,7 +60005,7 @@ async function shallowNotice(repoDir) {
         notice: { kind: 'shallow', message: `shallow clone: history stops at ${boundary.length} boundary commit(s) (${boundary.map((s) => s.slice(0, 12)).join(', ')}); commits beyond them were not scanned (fetch with --unshallow or fetch-depth: 0 for all)` },
     };
 }
-async function scanPatchStream(options, args, extraNotices = []) {
+async function scanPatchStream(options, args, extraNotices = [], commitsTotal) {
     const started = performance.now();
     const patches = new PatchScanner(options.scanner, options.maxBlobSize);
     let reported = -1;
@@ -59997,7 +60013,7 @@ async function scanPatchStream(options, args, extraNotices = []) {
         patches.line(line);
         if (options.onProgress && patches.files !== reported) {
             reported = patches.files;
-            options.onProgress({ commitsDone: patches.commits, blobsDone: patches.files, bytesDone: patches.bytes });
+            options.onProgress({ commitsDone: patches.commits, commitsTotal, blobsDone: patches.files, bytesDone: patches.bytes });
         }
     }
     patches.finish();
@@ -60039,9 +60055,8 @@ async function scanStaged(options) {
     return scanPatchStream(options, ['diff', '--cached', ...PATCH_ARGS]);
 }
 /**
- * Whole history: every commit reachable from all refs (or from `branch`, or since `since`). Each unique blob is read
- * once through long-lived `git cat-file --batch` processes and scanned once; findings name the commit and path that
- * introduced them.
+ * Whole history: every commit reachable from all refs (or from `branch`, or since `since`); see `HistoryStrategy`.
+ * A secret is reported once per path, at the oldest commit that added it.
  */
 async function scanHistory(options) {
     const started = performance.now();
@@ -60049,6 +60064,19 @@ async function scanHistory(options) {
     const revisions = options.branch && !options.allRefs ? [options.branch] : ['--all'];
     if (options.since)
         revisions.push('--not', options.since);
+    const strategy = options.strategy ?? ((await isPartialClone(options.repoDir)) ? 'blobs' : 'patches');
+    if (strategy === 'patches') {
+        const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
+        try {
+            return await scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...revisions, '--'], [], total);
+        }
+        catch (error) {
+            if (options.strategy === 'patches')
+                throw error;
+            // A missing object stops `git log -p`; the blob strategy reads around it.
+            notices.push({ kind: 'missing-object', message: `git log -p could not finish (${error.message.split('\n')[0]}); scanned blob by blob instead` });
+        }
+    }
     const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) => options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }));
     const shallow = await shallowNotice(options.repoDir);
     if (shallow.notice)
@@ -61595,13 +61623,22 @@ function prTargetFindings(workflow) {
             if (!checkoutOfHead && !scriptOfHead)
                 continue;
             const withSecrets = job.secretRefs.length > 0 || job.steps.some((s) => s.secretRefs.length > 0) || workflow.secretRefs.length > 0;
+            // Checking the head out as data (scanned by actions from elsewhere) is survivable; running anything from it is not.
+            const runsHeadCode = job.steps.slice(step.index + 1).some((s) => !!s.run || !!s.uses?.value.startsWith('./')) || scriptOfHead;
+            const persisted = checkoutOfHead && step.with['persist-credentials']?.value.toLowerCase() !== 'false';
+            const severity = withSecrets ? 'critical' : runsHeadCode ? 'high' : 'medium';
+            const consequence = withSecrets
+                ? 'code from any fork can then read this job\'s secrets'
+                : runsHeadCode
+                    ? 'a later step runs code from that checkout (a run: step or a ./ action), so any fork runs code with the write token'
+                    : 'no later step runs its code yet; keep it that way (no run: steps, no ./ actions, no build)';
             findings.push({
                 ruleId: 'workflow-pr-target-head-checkout',
-                severity: withSecrets ? 'critical' : 'high',
+                severity,
                 path: workflow.path,
                 line: checkoutOfHead ? (step.with.ref?.line ?? step.with.repository?.line ?? step.line) : (step.run?.line ?? step.line),
                 ...where(job, step),
-                message: `pull_request_target runs with the base repository's secrets and a write token, and this step checks out the pull request's head: code from any fork then runs with them${withSecrets ? ' (this job also uses secrets)' : ''}.`,
+                message: `pull_request_target runs with the base repository's secrets and a write token, and this step checks out the pull request's head: ${consequence}${persisted ? '; the checkout also persists the token in .git/config (set persist-credentials: false)' : ''}.`,
                 replacement: pullRequestTargetReplacement(),
             });
         }
@@ -62292,7 +62329,41 @@ function renderEvidenceMarkdown(evidence, options = {}) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/governance/secrets-audit-render.ts
+const ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+function sorted(findings) {
+    return [...findings].sort((a, b) => (ORDER[a.severity] ?? 9) - (ORDER[b.severity] ?? 9) || a.secret.localeCompare(b.secret) || a.kind.localeCompare(b.kind));
+}
+/** Plain text for the terminal and the Action log. */
+function renderSecretsAuditText(result) {
+    const lines = sorted(result.findings).map((f) => `[${f.severity}] ${f.kind}: ${f.message}${f.owner ? ` (ask ${f.owner})` : ''}`);
+    for (const notice of result.notices)
+        lines.push(`notice: ${notice.message}`);
+    const scopes = ['repository', 'environment', 'organization'].map((s) => `${result.secrets.filter((x) => x.scope === s).length} ${s}`).join(', ');
+    lines.push(`Secrets audit: ${scopes} secrets; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}${result.notices.length ? `, ${result.notices.length} notice${result.notices.length === 1 ? '' : 's'}` : ''}.`);
+    return `${lines.join('\n')}\n`;
+}
+const secrets_audit_render_cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Markdown for the job summary. */
+function renderSecretsAuditMarkdown(result) {
+    if (result.findings.length === 0 && result.notices.length === 0)
+        return '';
+    const lines = ['### Secrets audit', ''];
+    if (result.findings.length > 0) {
+        lines.push('| Severity | Secret | Finding | Ask |', '| --- | --- | --- | --- |');
+        for (const f of sorted(result.findings)) {
+            const scope = f.scope === 'environment' ? ` (${f.environment})` : f.scope === 'organization' ? ' (org)' : '';
+            lines.push(`| ${f.severity} | \`${secrets_audit_render_cell(f.secret)}\`${secrets_audit_render_cell(scope)} | ${secrets_audit_render_cell(f.message)} | ${f.owner ? secrets_audit_render_cell(f.owner) : '—'} |`);
+        }
+        lines.push('');
+    }
+    for (const notice of result.notices)
+        lines.push(`> ${secrets_audit_render_cell(notice.message)}`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/governance/index.ts
+
 
 
 
