@@ -189,6 +189,20 @@ export function buildEvidence(input: EvidenceInput): Evidence {
   return { ...body, digest: digestOf(body) };
 }
 
+/**
+ * Records revocations from the post step (matched on cloud, identity and issuedAt) and reseals the digest. The result
+ * is a new document: the main step's digest no longer applies, which is why the post step must reseal.
+ */
+export function withRevocations(evidence: Evidence, revoked: Pick<IssuedCredential, 'cloud' | 'identity' | 'issuedAt' | 'revokedAt'>[]): Evidence {
+  const credentials = evidence.credentials.map((c) => {
+    const match = revoked.find((r) => r.revokedAt && r.cloud === c.cloud && r.identity === c.identity && r.issuedAt === c.issuedAt);
+    return match?.revokedAt ? { ...c, revokedAt: match.revokedAt } : c;
+  });
+  const { digest: _digest, ...rest } = evidence;
+  const body = { ...rest, credentials, summary: { ...rest.summary, credentialsRevoked: credentials.filter((c) => c.revokedAt).length } };
+  return { ...body, digest: digestOf(body) };
+}
+
 /** Pretty JSON for the file next to the SARIF; the digest does not depend on formatting. */
 export function serializeEvidence(evidence: Evidence): string {
   return `${JSON.stringify(evidence, null, 2)}\n`;

@@ -43,6 +43,7 @@ export {
   renderEvidenceMarkdown,
   computePolicyVersion,
   digestOf,
+  withRevocations,
   EVIDENCE_SCHEMA_VERSION,
   EVIDENCE_SCHEMA_ID,
   type Evidence,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IssuedCredential } from '../../src/credentials/types.js';
 import { createScanner, defaultConfig, type KeywardConfig } from '../../src/engine/index.js';
-import { buildEvidence, canonicalJson, computePolicyVersion, enrichFindings, renderEvidenceMarkdown, serializeEvidence, verifyEvidence } from '../../src/governance/index.js';
+import { buildEvidence, canonicalJson, withRevocations, computePolicyVersion, enrichFindings, renderEvidenceMarkdown, serializeEvidence, verifyEvidence } from '../../src/governance/index.js';
 import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
 function config(): KeywardConfig {
@@ -114,6 +114,16 @@ describe('evidence', () => {
     expect(tamper((e) => Reflect.deleteProperty(e, 'digest')).problems).toContain('digest: missing');
     expect(verifyEvidence('{not json').problems[0]).toMatch(/^not JSON/);
     expect(verifyEvidence(evidence, { config: { ...config(), blockLongLived: false } }).problems[0]).toMatch(/^policyVersion/);
+  });
+
+  it('the post step records revocations and reseals', () => {
+    const before = buildEvidence({ findings: [], baselineFingerprints: [], issuedCredentials: [{ ...credential, revokedAt: undefined }], config: config(), repo: 'acme/app', sha: 'a'.repeat(40), runId: 1, event: 'push', startedAt: new Date(0), finishedAt: new Date(0) });
+    expect(before.summary.credentialsRevoked).toBe(0);
+    const after = withRevocations(before, [{ cloud: 'aws', identity: credential.identity, issuedAt: credential.issuedAt, revokedAt: '2026-06-01T10:09:00.000Z' }]);
+    expect(after.credentials[0]?.revokedAt).toBe('2026-06-01T10:09:00.000Z');
+    expect(after.summary.credentialsRevoked).toBe(1);
+    expect(after.digest).not.toBe(before.digest);
+    expect(verifyEvidence(after).valid).toBe(true);
   });
 
   it('an auditor can recompute the digest with jq and sha256sum', () => {
