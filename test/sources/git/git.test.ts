@@ -410,3 +410,29 @@ describe('history strategies agree', () => {
     }
   });
 });
+
+describe('narrower scans', () => {
+  it('history --since and --branch leave out what they should', async () => {
+    const repo = new TestRepo();
+    repo.commit('old', { 'old.env': keyIn(awsKey()) });
+    const since = repo.head();
+    const recent = repo.commit('recent', { 'recent.env': keyIn(awsKey()) });
+    repo.git('checkout', '-q', '-b', 'other', since);
+    const other = repo.commit('other', { 'other.env': keyIn(awsKey()) });
+    repo.git('checkout', '-q', 'main');
+    for (const strategy of ['blobs', 'patches'] as const) {
+      const sinceResult = await scanHistory({ repoDir: repo.dir, scanner, since, strategy });
+      expect(sinceResult.findings.map((f) => f.commit?.sha).sort(), strategy).toEqual([recent, other].sort());
+      const branch = await scanHistory({ repoDir: repo.dir, scanner, branch: 'main', since, strategy });
+      expect(branch.findings.map((f) => f.commit?.sha), strategy).toEqual([recent]);
+    }
+  });
+
+  it('scans staged files before the very first commit', async () => {
+    const repo = new TestRepo();
+    repo.write('first.env', keyIn(awsKey()));
+    repo.git('add', 'first.env');
+    const result = await scanStaged({ repoDir: repo.dir, scanner });
+    expect(result.findings.map((f) => `${f.path}:${f.line}`)).toEqual(['first.env:1']);
+  });
+});
