@@ -11,7 +11,11 @@ export { serveGitWorkerIfAsked } from './worker.js';
 export { createGitProgressReporter, type GitProgressReporter } from './progress.js';
 const ZERO = /^0+$/;
 
-async function shallowNotice(repoDir: string): Promise<{ notice?: ScanNotice; boundary?: string[] }> {
+/**
+ * For a shallow clone, how deep the scan went. A range scan (diff, push) warns only when it ran into the boundary:
+ * then the range's start was not in the clone and commits below the boundary were left out.
+ */
+async function shallowNotice(repoDir: string, commits: number, scanned?: ReadonlySet<string>): Promise<{ notice?: ScanNotice; boundary?: string[] }> {
   if ((await gitText(repoDir, ['rev-parse', '--is-shallow-repository'])) !== 'true') return {};
   const gitDir = await gitText(repoDir, ['rev-parse', '--absolute-git-dir']);
   let boundary: string[] = [];
@@ -20,13 +24,16 @@ async function shallowNotice(repoDir: string): Promise<{ notice?: ScanNotice; bo
   } catch {
     boundary = [];
   }
+  const reached = scanned ? boundary.filter((sha) => scanned.has(sha)) : boundary;
+  if (reached.length === 0) return { boundary };
+  const listed = reached.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ') + (reached.length > 5 ? `, and ${reached.length - 5} more` : '');
   return {
     boundary,
-    notice: { kind: 'shallow', message: `shallow clone: history stops at ${boundary.length} boundary commit(s) (${boundary.map((s) => s.slice(0, 12)).join(', ')}); commits beyond them were not scanned (fetch with --unshallow or fetch-depth: 0 for all)` },
+    notice: { kind: 'shallow', message: `shallow clone: scanned ${commits} commit(s) down to ${reached.length} boundary commit(s) (${listed}); older history is not in this clone and was not scanned (fetch with --unshallow, or fetch-depth: 0 in actions/checkout)` },
   };
 }
 
-async function scanPatchStream(options: GitScanOptions, args: string[], extraNotices: ScanNotice[] = [], commitsTotal?: number): Promise<GitSourceResult> {
+async function scanPatchStream(options: GitScanOptions, args: string[], extraNotices: ScanNotice[] = [], commitsTotal?: number, rangeScan = true): Promise<GitSourceResult> {
   const started = performance.now();
   const patches = new PatchScanner(options.scanner, options.maxBlobSize);
   let reported = -1;
@@ -38,7 +45,7 @@ async function scanPatchStream(options: GitScanOptions, args: string[], extraNot
     }
   }
   patches.finish();
-  const shallow = await shallowNotice(options.repoDir);
+  const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);
   const notices = [...extraNotices, ...patches.notices];
   if (shallow.notice) notices.push(shallow.notice);
   return {
@@ -97,7 +104,7 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   if (strategy === 'patches') {
     const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
     try {
-      return await scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...revisions, '--'], [], total);
+      return await scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...revisions, '--'], [], total, false);
     } catch (error) {
       if (options.strategy === 'patches') throw error;
       // A missing object stops `git log -p`; the blob strategy reads around it.
@@ -107,7 +114,7 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) =>
     options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }),
   );
-  const shallow = await shallowNotice(options.repoDir);
+  const shallow = await shallowNotice(options.repoDir, scanned.commitCount);
   if (shallow.notice) notices.push(shallow.notice);
   return {
     findings: scanned.findings,

@@ -36,6 +36,7 @@ export class PatchScanner {
   readonly findings: Finding[] = [];
   readonly notices: ScanNotice[] = [];
   commits = 0;
+  readonly commitShas = new Set<string>();
   bytes = 0;
   files = 0;
   private commit?: CommitRef;
@@ -68,6 +69,7 @@ export class PatchScanner {
       this.flushFile();
       this.commit = parseCommitHeader(raw);
       this.commits += 1;
+      this.commitShas.add(this.commit.sha);
       return;
     }
     if (first === 0x40 /* @ */ && raw[1] === 0x40) {

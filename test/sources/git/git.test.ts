@@ -162,7 +162,11 @@ describe('history mode', () => {
     execFileSync('git', ['clone', '-q', '--depth', '2', `file://${origin.dir}`, dir]);
     const result = await scanHistory({ repoDir: dir, scanner });
     expect(result.stats.shallow?.boundaryCommits).toHaveLength(1);
-    expect(result.notices.find((n) => n.kind === 'shallow')?.message).toMatch(/shallow clone/);
+    expect(result.notices.find((n) => n.kind === 'shallow')?.message).toMatch(/scanned 2 commit\(s\) down to 1 boundary commit/);
+    // A PR range whose base is missing from the shallow clone runs into the boundary and says so.
+    for (const ref of ['refs/remotes/origin/HEAD', 'refs/remotes/origin/main']) execFileSync('git', ['-C', dir, 'update-ref', '-d', ref]);
+    const ranged = await scanPush({ repoDir: dir, scanner, after: 'HEAD' });
+    expect(ranged.notices.map((n) => n.kind)).toContain('shallow');
   });
 
   it('skips LFS pointers and keeps non-UTF-8 paths', async () => {
@@ -197,6 +201,8 @@ describe('deepening a shallow PR checkout', () => {
     const result = await scanDiff({ repoDir: dir, scanner, base: mainTip, head });
     expect(result.findings).toHaveLength(1);
     expect(result.stats.commits).toBe(21);
+    // Deep enough now: the range does not touch the shallow boundary, so no warning about it.
+    expect(result.notices.filter((n) => n.kind === 'shallow')).toEqual([]);
   });
 });
 
