@@ -1,13 +1,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8374:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8240);
-const utils = __nccwpck_require__(2907);
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -25,7 +25,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 9195:
+/***/ 5595:
 /***/ ((module) => {
 
 
@@ -216,13 +216,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 281:
+/***/ 8265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(9195);
-const utils = __nccwpck_require__(2907);
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
 
 /**
  * Constants
@@ -1648,15 +1648,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8240:
+/***/ 8016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(325);
-const parse = __nccwpck_require__(281);
-const utils = __nccwpck_require__(2907);
-const constants = __nccwpck_require__(9195);
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -2016,12 +2016,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 325:
+/***/ 1781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(2907);
+const utils = __nccwpck_require__(4059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -2038,7 +2038,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(9195);
+} = __nccwpck_require__(5595);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -2426,7 +2426,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 2907:
+/***/ 4059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -2437,7 +2437,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(9195);
+} = __nccwpck_require__(5595);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -2519,18 +2519,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveBlockMap = __nccwpck_require__(6519);
-var resolveBlockSeq = __nccwpck_require__(2662);
-var resolveFlowCollection = __nccwpck_require__(4206);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -2616,15 +2616,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 5899:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(6885);
-var composeNode = __nccwpck_require__(4873);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -2668,17 +2668,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 4873:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var composeCollection = __nccwpck_require__(3053);
-var composeScalar = __nccwpck_require__(3293);
-var resolveEnd = __nccwpck_require__(644);
-var utilEmptyScalarPosition = __nccwpck_require__(4831);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -2787,15 +2787,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 3293:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -2882,18 +2882,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 3480:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(2342);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var identity = __nccwpck_require__(415);
-var composeDoc = __nccwpck_require__(5899);
-var resolveEnd = __nccwpck_require__(644);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -3113,17 +3113,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 6519:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
-var utilMapIncludes = __nccwpck_require__(8539);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -3237,12 +3237,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 809:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -3444,14 +3444,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2662:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveProps = __nccwpck_require__(2207);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -3502,7 +3502,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 644:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3548,19 +3548,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 4206:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilMapIncludes = __nccwpck_require__(8539);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -3764,13 +3764,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 8066:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var resolveEnd = __nccwpck_require__(644);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -3999,7 +3999,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 2207:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4154,7 +4154,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9699:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4197,7 +4197,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 4831:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4232,12 +4232,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 7723:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9699);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -4256,12 +4256,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 8539:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -4278,22 +4278,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 6885:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var toJS = __nccwpck_require__(915);
-var Schema = __nccwpck_require__(8296);
-var stringifyDocument = __nccwpck_require__(7653);
-var anchors = __nccwpck_require__(5236);
-var applyReviver = __nccwpck_require__(5797);
-var createNode = __nccwpck_require__(2076);
-var directives = __nccwpck_require__(2342);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -4622,13 +4622,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5236:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -4705,7 +4705,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 5797:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4769,14 +4769,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2076:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -4866,13 +4866,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2342:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -5051,7 +5051,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 3376:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5120,33 +5120,33 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 7207:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var Schema = __nccwpck_require__(8296);
-var errors = __nccwpck_require__(3376);
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
-var publicApi = __nccwpck_require__(8759);
-var visit = __nccwpck_require__(292);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
@@ -5157,13 +5157,13 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
-__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+exports.Rw = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
@@ -5178,7 +5178,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2745:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5204,16 +5204,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 7641:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var visit = __nccwpck_require__(292);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -5331,14 +5331,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 3469:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -5489,14 +5489,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6617:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(5797);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -5536,15 +5536,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 4245:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyPair = __nccwpck_require__(5004);
-var addPairToJSMap = __nccwpck_require__(9256);
-var identity = __nccwpck_require__(415);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -5582,14 +5582,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 2765:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -5616,17 +5616,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 1950:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6340);
-var addPairToJSMap = __nccwpck_require__(9256);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -5770,17 +5770,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7495:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyCollection = __nccwpck_require__(6340);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var toJS = __nccwpck_require__(915);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -5892,16 +5892,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 9256:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(2745);
-var merge = __nccwpck_require__(6220);
-var stringify = __nccwpck_require__(732);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -5964,7 +5964,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 415:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6024,12 +6024,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 915:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -6070,15 +6070,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 1366:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
-var errors = __nccwpck_require__(3376);
-var stringifyString = __nccwpck_require__(501);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -6295,7 +6295,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 8013:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6365,7 +6365,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4555:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6471,14 +6471,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5421:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(1366);
-var cstStringify = __nccwpck_require__(8013);
-var cstVisit = __nccwpck_require__(4555);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -6590,12 +6590,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 2081:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5421);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -7320,7 +7320,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 4588:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7368,14 +7368,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 6651:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -8355,18 +8355,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8759:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var log = __nccwpck_require__(2745);
-var identity = __nccwpck_require__(415);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -8469,16 +8469,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8296:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var tags = __nccwpck_require__(3578);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -8515,13 +8515,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7683:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -8541,12 +8541,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -8565,13 +8565,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 4066:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -8591,12 +8591,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 4088:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(501);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -8614,12 +8614,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 7247:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -8642,13 +8642,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 7661:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -8696,12 +8696,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9546:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -8745,18 +8745,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 9032:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -8777,14 +8777,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7519:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -8848,27 +8848,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3578:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
-var schema = __nccwpck_require__(9032);
-var schema$1 = __nccwpck_require__(7519);
-var binary = __nccwpck_require__(4011);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var schema$2 = __nccwpck_require__(1921);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -8954,14 +8954,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 4011:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(2765);
-var stringifyString = __nccwpck_require__(501);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -9031,12 +9031,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 2214:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -9067,13 +9067,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 9614:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -9124,12 +9124,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -9207,13 +9207,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -9285,16 +9285,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 2775:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var pairs = __nccwpck_require__(1705);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -9369,15 +9369,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 1705:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -9458,24 +9458,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 1921:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var binary = __nccwpck_require__(4011);
-var bool = __nccwpck_require__(2214);
-var float = __nccwpck_require__(9614);
-var int = __nccwpck_require__(6257);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -9506,14 +9506,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 832:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -9609,12 +9609,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 168:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -9721,7 +9721,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 3699:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9879,15 +9879,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 732:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var identity = __nccwpck_require__(415);
-var stringifyComment = __nccwpck_require__(8927);
-var stringifyString = __nccwpck_require__(501);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -10018,14 +10018,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6340:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -10180,7 +10180,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8927:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10211,14 +10211,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 7653:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -10305,7 +10305,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2729:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10339,15 +10339,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 5004:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -10498,13 +10498,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 501:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var foldFlowLines = __nccwpck_require__(3699);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -10843,12 +10843,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 292:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -11156,6 +11156,2212 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/governance/codeowners.ts
+
+
+
+/** Where GitHub looks for CODEOWNERS, in its order: the first one found is used. */
+const codeowners_CODEOWNERS_LOCATIONS = (/* unused pure expression or super */ null && (['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']));
+const OWNER = /^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+/** `*` and `?` within one path segment; the greedy two-pointer walk is O(n·m) at worst, never exponential. */
+function segmentMatches(pattern, name) {
+    let p = 0;
+    let n = 0;
+    let star = -1;
+    let resume = 0;
+    while (n < name.length) {
+        if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+            p++;
+            n++;
+        }
+        else if (p < pattern.length && pattern[p] === '*') {
+            star = p++;
+            resume = n;
+        }
+        else if (star >= 0) {
+            p = star + 1;
+            n = ++resume;
+        }
+        else
+            return false;
+    }
+    while (pattern[p] === '*')
+        p++;
+    return p === pattern.length;
+}
+/** Segments where `**` matches any number of whole path segments, by dynamic programming over both lists. */
+function segmentsMatch(pattern, path) {
+    const width = path.length + 1;
+    const table = new Uint8Array((pattern.length + 1) * width);
+    table[pattern.length * width + path.length] = 1;
+    for (let i = pattern.length - 1; i >= 0; i--) {
+        const segment = pattern[i];
+        for (let j = path.length; j >= 0; j--) {
+            let ok;
+            if (segment === '**')
+                ok = (table[(i + 1) * width + j] ?? 0) | (j < path.length ? (table[i * width + j + 1] ?? 0) : 0);
+            else
+                ok = j < path.length && segmentMatches(segment, path[j]) ? (table[(i + 1) * width + j + 1] ?? 0) : 0;
+            table[i * width + j] = ok;
+        }
+    }
+    return table[0] === 1;
+}
+/**
+ * Compiles one CODEOWNERS pattern, following GitHub's documented semantics (a subset of .gitignore): a leading `/` or
+ * a `/` inside anchors the pattern at the root, otherwise it matches at any depth; a trailing `/` matches everything
+ * under the directory; `*` stays within a path segment, `**` crosses them; a pattern naming a directory also matches
+ * its contents, but `docs/*` matches only files directly in docs (GitHub's example). The matcher is not a regular
+ * expression, so a hostile pattern in a pull request's CODEOWNERS cannot make matching slow.
+ */
+function compileCodeownersPattern(pattern) {
+    let body = pattern;
+    const dirOnly = body.endsWith('/');
+    if (dirOnly)
+        body = body.replace(/\/+$/, '');
+    const anchored = body.startsWith('/') || body.includes('/');
+    body = body.replace(/^\/+/, '');
+    const segments = body
+        .split('/')
+        .filter((segment) => segment !== '')
+        .map((segment) => (segment === '**' ? segment : segment.replace(/\*+/g, '*')));
+    const last = segments[segments.length - 1] ?? '';
+    const compiled = [...(anchored ? [] : ['**']), ...segments, ...(dirOnly ? ['*', '**'] : /[*?]/.test(last) && last !== '**' ? [] : ['**'])];
+    return (path) => segmentsMatch(compiled, path.split('/').filter((segment) => segment !== ''));
+}
+function codeowners_parseCodeowners(text, path = '.github/CODEOWNERS') {
+    const rules = [];
+    const problems = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        let content = raw.trim();
+        if (!content || content.startsWith('#'))
+            return;
+        // A `#` after whitespace starts a comment; `\#` at the start is a literal.
+        content = content.replace(/\s+#.*$/, '');
+        const [rawPattern, ...owners] = content.split(/\s+/);
+        if (!rawPattern)
+            return;
+        const pattern = rawPattern.replace(/^\\#/, '#');
+        if (pattern.startsWith('!')) {
+            problems.push({ line, message: `negation ("${pattern}") is not supported in CODEOWNERS; line ignored` });
+            return;
+        }
+        if (/\[.*\]/.test(pattern)) {
+            problems.push({ line, message: `character ranges ("${pattern}") are not supported in CODEOWNERS; line ignored` });
+            return;
+        }
+        const bad = owners.filter((owner) => !OWNER.test(owner));
+        if (bad.length > 0)
+            problems.push({ line, message: `not an owner (expected @user, @org/team or an e-mail): ${bad.join(', ')}` });
+        rules.push({ pattern, owners: owners.filter((owner) => OWNER.test(owner)), line, matches: compileCodeownersPattern(pattern) });
+    });
+    return { path, rules, problems };
+}
+/** Owners of a path: the last matching rule wins, and a matching rule without owners means nobody owns it. */
+function codeowners_ownersOf(codeowners, path) {
+    const normalized = path.replace(/^\.?\//, '');
+    for (let i = codeowners.rules.length - 1; i >= 0; i--) {
+        const rule = codeowners.rules[i];
+        if (rule.matches(normalized))
+            return { owners: rule.owners, rule };
+    }
+    return { owners: [] };
+}
+/** Every handle named anywhere in the file, lower-cased. */
+function codeowners_codeownerHandles(codeowners) {
+    return new Set(codeowners.rules.flatMap((rule) => rule.owners.map((owner) => owner.toLowerCase())));
+}
+/** Reads the first CODEOWNERS file GitHub would use; undefined when there is none. */
+async function loadCodeowners(repoDir) {
+    for (const location of codeowners_CODEOWNERS_LOCATIONS) {
+        try {
+            return codeowners_parseCodeowners(await readFile(join(repoDir, location), 'utf8'), location);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+/** Synchronous `loadCodeowners`, for callers (such as `enrichFindings`) that are not async. */
+function codeowners_loadCodeownersSync(repoDir) {
+    for (const location of codeowners_CODEOWNERS_LOCATIONS) {
+        try {
+            return codeowners_parseCodeowners(readFileSync(join(repoDir, location), 'utf8'), location);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/governance/duration.ts
+const DAY_MS = 86_400_000;
+const UNITS = { d: 1, w: 7, y: 365 };
+/** `90d`, `12w`, `1y` or a bare number of days; undefined when the text is none of those. */
+function duration_parseMaxAge(text) {
+    if (typeof text === 'number')
+        return Number.isInteger(text) && text > 0 ? text : undefined;
+    const match = /^\s*(\d+)\s*([dwy]?)\s*$/i.exec(text);
+    if (!match)
+        return undefined;
+    const days = Number(match[1]) * (UNITS[(match[2] || 'd').toLowerCase()] ?? 1);
+    return days > 0 ? days : undefined;
+}
+/** A `YYYY-MM-DD` date or a full ISO 8601 timestamp; undefined when it is neither or not a real date. */
+function duration_parseDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()))
+        return undefined;
+    const date = new Date(text.trim().length === 10 ? `${text.trim()}T00:00:00Z` : text.trim());
+    if (Number.isNaN(date.getTime()))
+        return undefined;
+    if (text.trim().length === 10 && date.toISOString().slice(0, 10) !== text.trim())
+        return undefined;
+    return date;
+}
+function duration_daysBetween(from, to) {
+    return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+}
+function duration_addDays(date, days) {
+    return new Date(date.getTime() + days * DAY_MS);
+}
+function duration_isoDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+
+;// CONCATENATED MODULE: ./src/governance/expiry.ts
+
+const expiry_DEFAULT_MAX_AGE_DAYS = 90;
+const expiry_EXPIRING_SOON_DAYS = 30;
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function byDate(expiresAt, what, context, extra = {}) {
+    const left = daysBetween(context.now, expiresAt);
+    const day = isoDay(expiresAt);
+    if (expiresAt.getTime() <= context.now.getTime()) {
+        return { ...extra, expiresAt: expiresAt.toISOString(), status: 'expired', summary: `${what} ${day} (expired ${plural(Math.max(-left, 0), 'day')} ago)` };
+    }
+    const soon = left <= (context.soonDays ?? expiry_EXPIRING_SOON_DAYS);
+    return { ...extra, expiresAt: expiresAt.toISOString(), status: soon ? 'expiring-soon' : 'ok', summary: `${what} ${day} (in ${plural(left, 'day')})` };
+}
+/**
+ * When a credential stops being acceptable: its own expiry (a JWT `exp`) first, then the inventory's `expires`, then
+ * its age against the rotation policy, counted from the commit that introduced it (or the inventory's `created`).
+ */
+function expiry_expiryFor(finding, context) {
+    const own = finding.expiresAt ? parseDate(finding.expiresAt) : undefined;
+    if (own)
+        return byDate(own, 'credential expires', context);
+    const listed = context.entry?.expires ? parseDate(context.entry.expires) : undefined;
+    if (listed)
+        return byDate(listed, 'inventory expires', context);
+    const maxAgeDays = context.entry?.maxAgeDays ?? context.defaultMaxAgeDays ?? expiry_DEFAULT_MAX_AGE_DAYS;
+    const commitDate = finding.commit?.date ? parseDate(finding.commit.date) : undefined;
+    const created = context.entry?.created ? parseDate(context.entry.created) : undefined;
+    const since = commitDate ?? created;
+    if (since) {
+        const ageDays = Math.max(daysBetween(since, context.now), 0);
+        const due = addDays(since, maxAgeDays);
+        const where = commitDate ? 'in repository' : 'created';
+        const base = { ageDays, maxAgeDays, expiresAt: due.toISOString() };
+        if (ageDays >= maxAgeDays) {
+            return { ...base, status: 'expired', summary: `${where} ${plural(ageDays, 'day')}; policy ${plural(maxAgeDays, 'day')}: rotate now (overdue by ${plural(ageDays - maxAgeDays, 'day')})` };
+        }
+        const left = maxAgeDays - ageDays;
+        return {
+            ...base,
+            status: left <= Math.min(context.soonDays ?? expiry_EXPIRING_SOON_DAYS, Math.ceil(maxAgeDays / 3)) ? 'expiring-soon' : 'ok',
+            summary: `${where} ${plural(ageDays, 'day')}; policy ${plural(maxAgeDays, 'day')}: rotate by ${isoDay(due)}`,
+        };
+    }
+    return {
+        maxAgeDays,
+        status: 'unknown',
+        summary: finding.longLived ? `no expiry known: valid until revoked; policy ${plural(maxAgeDays, 'day')}` : 'no expiry known',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/match.ts
+
+const KIND_OF_SCOPE = {
+    repository: 'repository-secret',
+    environment: 'environment-secret',
+    organization: 'org-secret',
+};
+function kindOfScope(scope) {
+    return KIND_OF_SCOPE[scope];
+}
+const SECRET_KINDS = new Set(['repository-secret', 'environment-secret', 'org-secret', 'token', undefined]);
+/** The entry for an Actions secret: same name and kind (and environment), else the same name under any secret kind. */
+function match_entryForSecret(inventory, secret) {
+    if (!inventory)
+        return undefined;
+    const sameName = inventory.entries.filter((entry) => entry.name === secret.name && SECRET_KINDS.has(entry.kind));
+    const kind = kindOfScope(secret.scope);
+    return (sameName.find((entry) => entry.kind === kind && (kind !== 'environment-secret' || entry.environment === secret.environment)) ??
+        sameName.find((entry) => entry.kind === kind) ??
+        sameName[0]);
+}
+const pathMatchers = new WeakMap();
+function pathMatcher(entry) {
+    let matcher = pathMatchers.get(entry);
+    if (!matcher) {
+        matcher = entry.paths.length > 0 ? picomatch(entry.paths, { dot: true }) : () => false;
+        pathMatchers.set(entry, matcher);
+    }
+    return matcher;
+}
+/** The entry a scan finding belongs to: by fingerprint, else by path glob. */
+function match_entryForFinding(inventory, finding) {
+    if (!inventory)
+        return undefined;
+    return (inventory.entries.find((entry) => entry.fingerprints.includes(finding.fingerprint)) ??
+        inventory.entries.find((entry) => pathMatcher(entry)(finding.path)));
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/governance/yaml-nodes.ts
+
+/** Helpers over `yaml` nodes that keep the source line of everything they return. */
+class yaml_nodes_YamlSource {
+    text;
+    lines;
+    constructor(text, lines) {
+        this.text = text;
+        this.lines = lines;
+    }
+    lineAt(offset) {
+        return this.lines.linePos(offset).line;
+    }
+    /** 1-based line of a node (or of a pair's key), 1 when the node carries no range. */
+    lineOf(node) {
+        const range = node?.range;
+        return range ? this.lineAt(range[0]) : 1;
+    }
+    /** The exact source text of a node, so positions inside block scalars map back to lines. */
+    sourceOf(node) {
+        const range = node?.range;
+        if (!range)
+            return undefined;
+        return { text: this.text.slice(range[0], range[1]), start: range[0] };
+    }
+}
+function yaml_nodes_pairsOf(node) {
+    return (0,dist/* isMap */.jh)(node) ? node.items : [];
+}
+function yaml_nodes_keyOf(pair) {
+    const key = pair.key;
+    if ((0,dist/* isScalar */.jn)(key))
+        return String(key.value);
+    return String(key);
+}
+function getPair(node, key) {
+    return yaml_nodes_pairsOf(node).find((pair) => yaml_nodes_keyOf(pair) === key);
+}
+function yaml_nodes_scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const value = node.value;
+    if (value === null || value === undefined)
+        return undefined;
+    return typeof value === 'string' ? value : String(value);
+}
+function yaml_nodes_seqItems(node) {
+    return (0,dist/* isSeq */.oP)(node) ? node.items : [];
+}
+function isNode(value) {
+    return isMap(value) || isSeq(value) || isScalar(value);
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/parse.ts
+
+
+
+
+
+
+
+const parse_OWNER = /^(@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+const FINGERPRINT = /^[0-9a-f]{64}$/;
+/** The closest known field, for "did you mean" on typos such as `max_age` or `owners`. */
+function suggestion(field, known) {
+    const normal = (s) => s.toLowerCase().replace(/[_\s]/g, '-').replace(/s$/, '');
+    const hit = known.find((k) => normal(k) === normal(field));
+    return hit ? ` (did you mean "${hit}"?)` : '';
+}
+function parse_isUnassignedOwner(owner) {
+    return !owner || /^todo\b/i.test(owner.trim());
+}
+/**
+ * Parses and validates `.github/nhi.yml`. Never throws on content: every problem names the file, line and field, and
+ * entries with problems are still returned (as far as they could be read) so nothing is lost.
+ */
+function parse_parseInventory(text, file = '.github/nhi.yml') {
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+    const source = new YamlSource(text, lineCounter);
+    const inventory = { file, text, version: 1, entries: [], problems: [] };
+    const problem = (line, field, message, severity = 'error') => inventory.problems.push({ file, line, field, message, severity });
+    if (document.errors.length > 0) {
+        for (const error of document.errors)
+            problem(error.linePos?.[0]?.line ?? source.lineAt(error.pos[0]), '(document)', `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`);
+        return inventory;
+    }
+    const root = document.contents;
+    if (root === null || (isScalar(root) && root.value === null)) {
+        problem(1, 'identities', 'the file is empty; expected `version: 1` and an `identities:` list');
+        return inventory;
+    }
+    if (!isMap(root)) {
+        problem(source.lineOf(root), '(document)', 'expected a mapping with `version` and `identities`');
+        return inventory;
+    }
+    let identitiesNode;
+    for (const pair of pairsOf(root)) {
+        const key = keyOf(pair);
+        const line = source.lineOf(pair.key);
+        if (key === 'version') {
+            const version = isScalar(pair.value) ? pair.value.value : undefined;
+            if (version !== 1 && version !== '1')
+                problem(line, 'version', `unsupported version ${JSON.stringify(version ?? null)}; this Keyward reads version 1`);
+        }
+        else if (key === 'defaults') {
+            for (const item of pairsOf(pair.value)) {
+                const field = keyOf(item);
+                const itemLine = source.lineOf(item.key);
+                if (field !== 'max-age') {
+                    problem(itemLine, `defaults.${field}`, `unknown field; expected one of ${DEFAULTS_FIELDS.join(', ')}${suggestion(field, DEFAULTS_FIELDS)}`);
+                    continue;
+                }
+                const raw = isScalar(item.value) ? item.value.value : undefined;
+                const days = typeof raw === 'number' || typeof raw === 'string' ? parseMaxAge(raw) : undefined;
+                if (days === undefined)
+                    problem(itemLine, 'defaults.max-age', `expected a duration such as 90d, 12w or 1y, got ${JSON.stringify(raw ?? null)}`);
+                else
+                    inventory.defaultMaxAgeDays = days;
+            }
+            if (!isMap(pair.value))
+                problem(line, 'defaults', 'expected a mapping, e.g. `defaults: { max-age: 90d }`');
+        }
+        else if (key === 'identities') {
+            identitiesNode = pair.value;
+            if (!isSeq(pair.value) && !(isScalar(pair.value) && pair.value.value === null))
+                problem(line, 'identities', 'expected a list of identities (each item starting with `- name:`)');
+        }
+        else {
+            problem(line, key, `unknown top-level field; expected one of ${TOP_LEVEL_FIELDS.join(', ')}${suggestion(key, TOP_LEVEL_FIELDS)}`);
+        }
+    }
+    if (identitiesNode === undefined)
+        problem(1, 'identities', 'missing: list the repository\'s non-human identities under `identities:` (keyward inventory init drafts it)');
+    const seen = new Map();
+    seqItems(identitiesNode).forEach((item, index) => {
+        const at = `identities[${index}]`;
+        const itemLine = source.lineOf(item);
+        if (!isMap(item)) {
+            problem(itemLine, at, 'expected a mapping with name, kind, owner, ...');
+            return;
+        }
+        const values = new Map();
+        for (const pair of pairsOf(item)) {
+            const key = keyOf(pair);
+            const line = source.lineOf(pair.key);
+            if (!ENTRY_FIELDS.includes(key)) {
+                problem(line, `${at}.${key}`, `unknown field; expected one of ${ENTRY_FIELDS.join(', ')}${suggestion(key, ENTRY_FIELDS)}`);
+                continue;
+            }
+            values.set(key, { value: isScalar(pair.value) ? pair.value.value : pair.value, line: source.lineOf(pair.value ?? pair.key), node: pair.value });
+        }
+        const text = (field, required = false) => {
+            const entry = values.get(field);
+            if (!entry || entry.value === null || entry.value === undefined || entry.value === '') {
+                if (required)
+                    problem(entry?.line ?? itemLine, `${at}.${field}`, 'required');
+                return undefined;
+            }
+            if (typeof entry.value === 'string')
+                return entry.value;
+            if (typeof entry.value === 'number' || typeof entry.value === 'boolean')
+                return String(entry.value);
+            problem(entry.line, `${at}.${field}`, 'expected a single value, not a list or mapping');
+            return undefined;
+        };
+        const lineOfField = (field) => values.get(field)?.line ?? itemLine;
+        const list = (field, check, what) => {
+            const entry = values.get(field);
+            if (!entry)
+                return [];
+            if (!isSeq(entry.node)) {
+                problem(entry.line, `${at}.${field}`, `expected a list of ${what}`);
+                return [];
+            }
+            const out = [];
+            for (const element of seqItems(entry.node)) {
+                const value = scalarText(element);
+                if (value === undefined || !check(value))
+                    problem(source.lineOf(element), `${at}.${field}`, `expected ${what}, got ${JSON.stringify(value ?? null)}`);
+                else
+                    out.push(value);
+            }
+            return out;
+        };
+        const name = text('name', true);
+        const kindText = text('kind', true);
+        let kind;
+        if (kindText !== undefined) {
+            if (IDENTITY_KINDS.includes(kindText))
+                kind = kindText;
+            else
+                problem(lineOfField('kind'), `${at}.kind`, `"${kindText}" is not a kind; expected one of ${IDENTITY_KINDS.join(', ')}`);
+        }
+        const ownerText = text('owner');
+        let owner;
+        if (ownerText === undefined)
+            problem(lineOfField('owner'), `${at}.owner`, 'required: a team (@org/team) or user (@user) handle who answers for this identity');
+        else if (parse_isUnassignedOwner(ownerText))
+            problem(lineOfField('owner'), `${at}.owner`, 'not assigned yet (TODO): name a team (@org/team) or user (@user)', 'warning');
+        else if (!parse_OWNER.test(ownerText))
+            problem(lineOfField('owner'), `${at}.owner`, `"${ownerText}" is not a handle; expected @user, @org/team or an e-mail address`);
+        else
+            owner = ownerText;
+        const purpose = text('purpose');
+        if (purpose === undefined)
+            problem(itemLine, `${at}.purpose`, 'missing: say what this identity is for', 'warning');
+        const dateField = (field) => {
+            const value = text(field);
+            if (value === undefined)
+                return undefined;
+            if (!parseDate(value)) {
+                problem(lineOfField(field), `${at}.${field}`, `"${value}" is not a date; expected YYYY-MM-DD or an ISO 8601 timestamp`);
+                return undefined;
+            }
+            return value;
+        };
+        const created = dateField('created');
+        const expires = dateField('expires');
+        let maxAgeDays;
+        const maxAgeRaw = values.get('max-age')?.value;
+        if (maxAgeRaw !== undefined && maxAgeRaw !== null) {
+            maxAgeDays = typeof maxAgeRaw === 'number' || typeof maxAgeRaw === 'string' ? parseMaxAge(maxAgeRaw) : undefined;
+            if (maxAgeDays === undefined)
+                problem(lineOfField('max-age'), `${at}.max-age`, `expected a duration such as 90d, 12w or 1y, got ${JSON.stringify(maxAgeRaw)}`);
+        }
+        if (values.get('expires') === undefined && values.get('max-age') === undefined) {
+            problem(itemLine, `${at}.expires`, 'neither expires nor max-age: the default rotation policy applies', 'warning');
+        }
+        const revoke = text('revoke');
+        if (revoke === undefined)
+            problem(itemLine, `${at}.revoke`, 'missing: say how to revoke it (a URL or the command)', 'warning');
+        const environment = text('environment');
+        if (kind === 'environment-secret' && environment === undefined)
+            problem(lineOfField('environment'), `${at}.environment`, 'required for kind environment-secret: the deployment environment the secret belongs to');
+        const paths = list('paths', (s) => s.length > 0, 'path globs');
+        const fingerprints = list('fingerprints', (s) => FINGERPRINT.test(s), '64-character hex fingerprints');
+        if (name === undefined)
+            return;
+        const identity = `${kind ?? kindText ?? ''}\0${environment ?? ''}\0${name}`;
+        const first = seen.get(identity);
+        if (first !== undefined)
+            problem(lineOfField('name'), `${at}.name`, `duplicate of identities[${first}] ("${name}")`);
+        else
+            seen.set(identity, index);
+        const entry = { name, line: itemLine, index, paths, fingerprints };
+        if (kind)
+            entry.kind = kind;
+        if (owner)
+            entry.owner = owner;
+        if (purpose !== undefined)
+            entry.purpose = purpose;
+        if (created)
+            entry.created = created;
+        if (expires)
+            entry.expires = expires;
+        if (maxAgeDays !== undefined)
+            entry.maxAgeDays = maxAgeDays;
+        const rotation = text('rotation');
+        if (rotation !== undefined)
+            entry.rotation = rotation;
+        if (revoke !== undefined)
+            entry.revoke = revoke;
+        if (environment !== undefined)
+            entry.environment = environment;
+        const provider = text('provider');
+        if (provider !== undefined)
+            entry.provider = provider;
+        inventory.entries.push(entry);
+    });
+    return inventory;
+}
+/** Reads `.github/nhi.yml` (or `.yaml`); undefined when the repository has none. */
+async function loadInventory(repoDir) {
+    for (const file of INVENTORY_FILES) {
+        try {
+            return parse_parseInventory(await readFile(join(repoDir, file), 'utf8'), file);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+function parse_loadInventorySync(repoDir) {
+    for (const file of INVENTORY_FILES) {
+        try {
+            return parse_parseInventory(readFileSync(join(repoDir, file), 'utf8'), file);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/governance/owners.ts
+
+/** `12345+octocat@users.noreply.github.com` is GitHub's private address for @octocat. */
+function handleOfEmail(email) {
+    const noreply = /^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.github\.com$/i.exec(email);
+    return noreply ? `@${noreply[1]}` : email;
+}
+/**
+ * Who to ask about a finding, most specific first: the inventory entry's owner (named for this very credential), the
+ * CODEOWNERS owners of the file (last matching rule), then the author of the commit that introduced it.
+ */
+function owners_ownersFor(finding, context) {
+    const owners = [];
+    const add = (handle, source) => {
+        if (!handle || owners.some((o) => o.handle.toLowerCase() === handle.toLowerCase()))
+            return;
+        owners.push({ handle, source });
+    };
+    if (context.entry?.owner)
+        add(context.entry.owner, 'inventory');
+    if (context.codeowners)
+        for (const handle of ownersOf(context.codeowners, finding.path).owners)
+            add(handle, 'codeowners');
+    if (finding.commit)
+        add(finding.commit.email ? handleOfEmail(finding.commit.email) : finding.commit.author, 'commit-author');
+    return owners;
+}
+
+;// CONCATENATED MODULE: ./src/governance/enrich.ts
+
+
+
+
+
+/**
+ * Adds owners (inventory, CODEOWNERS, commit author) and expiry to each finding. Returns new objects; a CODEOWNERS or
+ * inventory file that cannot be read leaves owners to the remaining sources rather than failing the scan.
+ */
+function enrichFindings(findings, context) {
+    const inventory = context.inventory === undefined ? safely(() => loadInventorySync(context.repoDir)) : (context.inventory ?? undefined);
+    const codeowners = context.codeowners === undefined ? safely(() => loadCodeownersSync(context.repoDir)) : (context.codeowners ?? undefined);
+    const defaultMaxAgeDays = inventory?.defaultMaxAgeDays ?? context.defaultMaxAgeDays;
+    return findings.map((finding) => {
+        const entry = entryForFinding(inventory, finding);
+        const owners = ownersFor(finding, { ...(codeowners ? { codeowners } : {}), ...(entry ? { entry } : {}) });
+        const expiry = expiryFor(finding, { now: context.now, ...(entry ? { entry } : {}), ...(defaultMaxAgeDays !== undefined ? { defaultMaxAgeDays } : {}) });
+        return { ...finding, owners, expiry };
+    });
+}
+function safely(read) {
+    try {
+        return read();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/governance/workflows/files.ts
+
+
+
+
+const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const files_WORKFLOWS_DIR = '.github/workflows';
+const WORKFLOW_FILE = /\.ya?ml$/i;
+/** The workflow files in the working tree, sorted by path; a missing directory is simply no workflows. */
+async function files_readWorkflowFiles(repoDir) {
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(repoDir, files_WORKFLOWS_DIR));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+            return [];
+        throw error;
+    }
+    const files = [];
+    for (const name of names.filter((n) => WORKFLOW_FILE.test(n)).sort()) {
+        const path = `${files_WORKFLOWS_DIR}/${name}`;
+        files.push({ path, text: await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(repoDir, path), 'utf8') });
+    }
+    return files;
+}
+/** The workflow files as they are at a commit (the PR base), read with git so the working tree is not touched. */
+async function files_readWorkflowFilesAt(repoDir, ref) {
+    // A bad ref is the caller's error to see; a base commit without a workflows directory simply has no workflows.
+    const { stdout: commit } = await run('git', ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`], { cwd: repoDir });
+    const tree = `${commit.trim()}:${files_WORKFLOWS_DIR}`;
+    const exists = await run('git', ['cat-file', '-e', tree], { cwd: repoDir }).then(() => true, () => false);
+    if (!exists)
+        return [];
+    const { stdout } = await run('git', ['ls-tree', '-z', '--name-only', tree], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
+    const files = [];
+    for (const name of stdout.split('\0').filter((n) => WORKFLOW_FILE.test(n)).sort()) {
+        const path = `${files_WORKFLOWS_DIR}/${name}`;
+        const { stdout: text } = await run('git', ['show', `${commit.trim()}:${path}`], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
+        files.push({ path, text });
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/model.ts
+
+
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+const SECRET_IN_EXPRESSION = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*['"]([^'"]+)['"]\s*\])/g;
+/** Every `secrets.X` inside `${{ }}` (anywhere, for `if:` values) in a node's source text, with its line. */
+function refsIn(node, source, site, key, bare = false) {
+    const located = source.sourceOf(node);
+    if (!located)
+        return [];
+    const refs = [];
+    const scan = (text, offset) => {
+        for (const match of text.matchAll(SECRET_IN_EXPRESSION)) {
+            const name = match[1] ?? match[2];
+            if (!name)
+                continue;
+            refs.push({ name, line: source.lineAt(offset + (match.index ?? 0)), site, ...(key !== undefined ? { key } : {}) });
+        }
+    };
+    if (bare)
+        scan(located.text, located.start);
+    else
+        for (const expression of located.text.matchAll(EXPRESSION))
+            scan(expression[0], located.start + (expression.index ?? 0));
+    return refs;
+}
+function locatedMap(node, source) {
+    const out = {};
+    for (const pair of yaml_nodes_pairsOf(node)) {
+        const value = (0,dist/* isScalar */.jn)(pair.value) ? (yaml_nodes_scalarText(pair.value) ?? '') : pair.value ? String(pair.value) : '';
+        out[yaml_nodes_keyOf(pair)] = { value, line: source.lineOf(pair.value ?? pair.key) };
+    }
+    return out;
+}
+function locatedScalar(node, source) {
+    const text = yaml_nodes_scalarText(node);
+    return text === undefined ? undefined : { value: text, line: source.lineOf(node) };
+}
+function refsOfMap(node, source, site) {
+    return yaml_nodes_pairsOf(node).flatMap((pair) => refsIn(pair.value, source, site, yaml_nodes_keyOf(pair)));
+}
+function parsePermissions(node, line) {
+    if (node === undefined || node === null)
+        return undefined;
+    const text = yaml_nodes_scalarText(node);
+    if (text === 'read-all' || text === 'write-all')
+        return { line, all: text, scopes: {} };
+    if ((0,dist/* isMap */.jh)(node)) {
+        const scopes = {};
+        for (const pair of yaml_nodes_pairsOf(node))
+            scopes[yaml_nodes_keyOf(pair)] = yaml_nodes_scalarText(pair.value) ?? '';
+        return { line, ...(Object.keys(scopes).length === 0 ? { all: 'none' } : {}), scopes };
+    }
+    return { line, scopes: {} };
+}
+function parseEvents(node) {
+    const text = yaml_nodes_scalarText(node);
+    if (text !== undefined)
+        return [text];
+    if ((0,dist/* isSeq */.oP)(node))
+        return yaml_nodes_seqItems(node).map((item) => yaml_nodes_scalarText(item) ?? '').filter(Boolean);
+    return yaml_nodes_pairsOf(node).map(yaml_nodes_keyOf);
+}
+function parseStep(node, index, source) {
+    const uses = locatedScalar(getPair(node, 'uses')?.value, source);
+    const run = locatedScalar(getPair(node, 'run')?.value, source);
+    const name = yaml_nodes_scalarText(getPair(node, 'name')?.value);
+    const id = yaml_nodes_scalarText(getPair(node, 'id')?.value);
+    const secretRefs = [];
+    for (const pair of yaml_nodes_pairsOf(node)) {
+        const key = yaml_nodes_keyOf(pair);
+        if (key === 'env' || key === 'with')
+            secretRefs.push(...refsOfMap(pair.value, source, key));
+        else if (key === 'run')
+            secretRefs.push(...refsIn(pair.value, source, 'run', undefined));
+        else
+            secretRefs.push(...refsIn(pair.value, source, 'other', undefined, key === 'if'));
+    }
+    return {
+        index,
+        line: source.lineOf(node),
+        label: name ?? id ?? uses?.value ?? `step ${index + 1}`,
+        ...(uses ? { uses } : {}),
+        ...(run ? { run } : {}),
+        with: locatedMap(getPair(node, 'with')?.value, source),
+        env: locatedMap(getPair(node, 'env')?.value, source),
+        secretRefs,
+    };
+}
+function parseJob(pair, source) {
+    const node = pair.value;
+    const permissionsPair = getPair(node, 'permissions');
+    const environmentNode = getPair(node, 'environment')?.value;
+    const environment = yaml_nodes_scalarText(environmentNode) ?? yaml_nodes_scalarText(getPair(environmentNode, 'name')?.value);
+    const secretsPair = getPair(node, 'secrets');
+    const secretRefs = [];
+    for (const item of yaml_nodes_pairsOf(node)) {
+        const key = yaml_nodes_keyOf(item);
+        if (key === 'steps')
+            continue;
+        if (key === 'env' || key === 'with' || key === 'secrets')
+            secretRefs.push(...refsOfMap(item.value, source, key));
+        else
+            secretRefs.push(...refsIn(item.value, source, 'other', undefined, key === 'if'));
+    }
+    const uses = locatedScalar(getPair(node, 'uses')?.value, source);
+    const name = yaml_nodes_scalarText(getPair(node, 'name')?.value);
+    const permissions = permissionsPair ? parsePermissions(permissionsPair.value, source.lineOf(permissionsPair.key)) : undefined;
+    return {
+        id: yaml_nodes_keyOf(pair),
+        line: source.lineOf(pair.key),
+        ...(name !== undefined ? { name } : {}),
+        ...(environment !== undefined ? { environment } : {}),
+        ...(permissions ? { permissions } : {}),
+        ...(uses ? { uses } : {}),
+        with: locatedMap(getPair(node, 'with')?.value, source),
+        env: locatedMap(getPair(node, 'env')?.value, source),
+        ...(secretsPair
+            ? { secrets: yaml_nodes_scalarText(secretsPair.value) === 'inherit' ? 'inherit' : locatedMap(secretsPair.value, source), secretsLine: source.lineOf(secretsPair.key) }
+            : {}),
+        steps: yaml_nodes_seqItems(getPair(node, 'steps')?.value).map((step, index) => parseStep(step, index, source)),
+        secretRefs,
+    };
+}
+/**
+ * Parses one workflow file. Syntax errors come back as problems with their line instead of throwing; a file that is
+ * YAML but not a workflow (no `jobs` map) is a problem too.
+ */
+function model_parseWorkflow(path, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const source = new yaml_nodes_YamlSource(text, lineCounter);
+    if (document.errors.length > 0) {
+        return {
+            problems: document.errors.map((error) => ({
+                path,
+                line: error.linePos?.[0]?.line ?? source.lineAt(error.pos[0]),
+                message: `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`,
+            })),
+        };
+    }
+    const root = document.contents;
+    const jobsPair = getPair(root, 'jobs');
+    if (!(0,dist/* isMap */.jh)(root) || !jobsPair || !(0,dist/* isMap */.jh)(jobsPair.value)) {
+        return { problems: [{ path, line: jobsPair ? source.lineOf(jobsPair.key) : 1, message: 'not a workflow: no `jobs` mapping' }] };
+    }
+    const onPair = getPair(root, 'on');
+    const permissionsPair = getPair(root, 'permissions');
+    const envPair = getPair(root, 'env');
+    const name = yaml_nodes_scalarText(getPair(root, 'name')?.value);
+    const permissions = permissionsPair ? parsePermissions(permissionsPair.value, source.lineOf(permissionsPair.key)) : undefined;
+    return {
+        workflow: {
+            path,
+            ...(name !== undefined ? { name } : {}),
+            events: onPair ? parseEvents(onPair.value) : [],
+            eventsLine: onPair ? source.lineOf(onPair.key) : 1,
+            ...(permissions ? { permissions } : {}),
+            env: locatedMap(envPair?.value, source),
+            jobs: yaml_nodes_pairsOf(jobsPair.value).filter((pair) => (0,dist/* isPair */.tO)(pair)).map((pair) => parseJob(pair, source)),
+            secretRefs: envPair ? refsOfMap(envPair.value, source, 'env') : [],
+        },
+        problems: [],
+    };
+}
+/** Every secret reference in a workflow with the job and step it belongs to. */
+function model_allSecretRefs(workflow) {
+    const out = [...workflow.secretRefs];
+    for (const job of workflow.jobs) {
+        for (const ref of job.secretRefs)
+            out.push({ ...ref, job });
+        for (const step of job.steps)
+            for (const ref of step.secretRefs)
+                out.push({ ...ref, job, step });
+    }
+    return out;
+}
+/** The permissions a job runs with: its own block, else the workflow's. */
+function model_effectivePermissions(workflow, job) {
+    return job.permissions ?? workflow.permissions;
+}
+function model_grantsIdTokenWrite(permissions) {
+    if (!permissions)
+        return false;
+    return permissions.all === 'write-all' || permissions.scopes['id-token'] === 'write';
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/schema.ts
+const INVENTORY_FILE = '.github/nhi.yml';
+const schema_INVENTORY_FILES = ['.github/nhi.yml', '.github/nhi.yaml'];
+const schema_IDENTITY_KINDS = (/* unused pure expression or super */ null && (['repository-secret', 'environment-secret', 'org-secret', 'cloud-role', 'deploy-key', 'service-account', 'token']));
+const schema_TOP_LEVEL_FIELDS = (/* unused pure expression or super */ null && (['version', 'defaults', 'identities']));
+const schema_DEFAULTS_FIELDS = (/* unused pure expression or super */ null && (['max-age']));
+const schema_ENTRY_FIELDS = (/* unused pure expression or super */ null && ([
+    'name',
+    'kind',
+    'owner',
+    'purpose',
+    'created',
+    'expires',
+    'max-age',
+    'rotation',
+    'revoke',
+    'environment',
+    'provider',
+    'paths',
+    'fingerprints',
+]));
+function formatInventoryProblem(problem) {
+    return `${problem.file}:${problem.line}: ${problem.severity}: ${problem.field}: ${problem.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/init.ts
+
+
+
+
+
+
+
+
+const NOT_SECRETS = new Set(['GITHUB_TOKEN']);
+/** Role ARNs, workload identity providers and client ids written literally in workflows: cloud roles to own. */
+const ROLE_INPUTS = {
+    'role-to-assume': 'aws',
+    'aws-role-arn': 'aws',
+    workload_identity_provider: 'gcp',
+    'gcp-workload-identity-provider': 'gcp',
+    service_account: 'gcp',
+    'gcp-service-account': 'gcp',
+    'client-id': 'azure',
+    'azure-client-id': 'azure',
+    role: 'vault',
+    'vault-role': 'vault',
+};
+function collect(workflows, secrets) {
+    const drafts = new Map();
+    const add = (draft, usedBy) => {
+        const key = `${draft.kind}\0${draft.environment ?? ''}\0${draft.name}`;
+        const existing = drafts.get(key) ?? { ...draft, usedBy: [] };
+        if (usedBy && !existing.usedBy.includes(usedBy))
+            existing.usedBy.push(usedBy);
+        drafts.set(key, existing);
+    };
+    for (const secret of secrets) {
+        if (NOT_SECRETS.has(secret.name))
+            continue;
+        const created = secret.createdAt ? duration_parseDate(secret.createdAt) : undefined;
+        add({ name: secret.name, kind: kindOfScope(secret.scope), ...(secret.environment ? { environment: secret.environment } : {}), ...(created ? { created: duration_isoDay(created) } : {}) });
+    }
+    const listed = new Set(secrets.map((s) => s.name));
+    for (const workflow of workflows) {
+        for (const ref of model_allSecretRefs(workflow)) {
+            if (NOT_SECRETS.has(ref.name))
+                continue;
+            const usedBy = `${workflow.path}${ref.job ? ` (job ${ref.job.id})` : ''}`;
+            const matching = secrets.filter((s) => s.name === ref.name && (s.scope !== 'environment' || s.environment === ref.job?.environment));
+            if (matching.length > 0)
+                for (const s of matching)
+                    add({ name: s.name, kind: kindOfScope(s.scope), ...(s.environment ? { environment: s.environment } : {}) }, usedBy);
+            else if (!listed.has(ref.name) || ref.job?.environment) {
+                const environment = ref.job?.environment;
+                add({ name: ref.name, kind: environment ? 'environment-secret' : 'repository-secret', ...(environment ? { environment } : {}) }, usedBy);
+            }
+        }
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                for (const [input, value] of Object.entries(step.with)) {
+                    const provider = ROLE_INPUTS[input];
+                    if (!provider || !value.value || value.value.includes('${{'))
+                        continue;
+                    if (input === 'role' && !step.uses?.value.startsWith('hashicorp/vault-action'))
+                        continue;
+                    if (input === 'client-id' && !step.uses?.value.startsWith('azure/login'))
+                        continue;
+                    add({ name: value.value, kind: input.includes('service') ? 'service-account' : 'cloud-role', provider }, `${workflow.path} (job ${job.id})`);
+                }
+            }
+        }
+    }
+    return [...drafts.values()];
+}
+function entryNode(document, draft, options) {
+    const settings = options.repo ? `https://github.com/${options.repo}/settings/${draft.kind === 'environment-secret' ? 'environments' : 'secrets/actions'}` : 'repository Settings → Secrets and variables → Actions';
+    const revoke = draft.kind === 'cloud-role' || draft.kind === 'service-account'
+        ? `TODO: remove the trust policy / federated credential for this repository (${draft.provider ?? 'cloud'} console)`
+        : draft.kind === 'org-secret'
+            ? 'TODO: revoke at the issuer, then delete the organization secret (organization Settings → Secrets)'
+            : `TODO: revoke at the issuer, then delete the secret (${settings})`;
+    const node = document.createNode({
+        name: draft.name,
+        kind: draft.kind,
+        owner: 'TODO',
+        purpose: draft.usedBy.length > 0 ? `TODO (used by ${draft.usedBy.join(', ')})` : 'TODO (not referenced by any workflow: still needed?)',
+        ...(draft.created ? { created: draft.created } : {}),
+        'max-age': options.defaultMaxAge ?? '90d',
+        rotation: 'TODO',
+        revoke,
+        ...(draft.environment ? { environment: draft.environment } : {}),
+        ...(draft.provider ? { provider: draft.provider } : {}),
+    });
+    return node;
+}
+const HEADER = ` Non-human identities of this repository (Keyward inventory, schema: docs/governance.md).
+ Drafted by \`keyward inventory init\`: replace every TODO, above all the owners.`;
+/**
+ * Drafts `.github/nhi.yml` from the secrets workflows reference, the repository's secret list and literal cloud roles in
+ * workflows. An existing inventory is kept as written (comments included) and only missing identities are appended.
+ */
+async function inventoryInit(repoDir, options = {}) {
+    const workflows = (await files_readWorkflowFiles(repoDir)).map((file) => model_parseWorkflow(file.path, file.text).workflow).filter((w) => !!w);
+    const drafts = collect(workflows, options.secrets ?? []);
+    let existingText;
+    for (const file of schema_INVENTORY_FILES) {
+        existingText ??= await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(repoDir, file), 'utf8').catch(() => undefined);
+    }
+    const existing = existingText !== undefined ? (0,dist/* parseDocument */.Tp)(existingText) : undefined;
+    const document = existing && existing.errors.length === 0 && existing.contents ? existing : new dist/* Document */.yo({ version: 1, defaults: { 'max-age': options.defaultMaxAge ?? '90d' }, identities: [] });
+    if (document !== existing)
+        document.commentBefore = HEADER;
+    let identities = document.get('identities');
+    if (!(0,dist/* isSeq */.oP)(identities)) {
+        identities = new dist/* YAMLSeq */.Rw();
+        document.set('identities', identities);
+    }
+    const seq = identities;
+    const known = new Set(seq.items.map((item) => {
+        const map = item;
+        return `${String(map.get?.('kind') ?? '')}\0${String(map.get?.('environment') ?? '')}\0${String(map.get?.('name') ?? '')}`;
+    }));
+    const added = drafts
+        .filter((draft) => !known.has(`${draft.kind}\0${draft.environment ?? ''}\0${draft.name}`))
+        .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+    for (const draft of added)
+        seq.add(entryNode(document, draft, options));
+    return document.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/governance/inventory/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/governance/workflows/snippets.ts
+/** The action reference the replacement snippets use for the OIDC swap. */
+const KEYWARD_ACTION = 'keyward/keyward@v1';
+const permissionsBlock = ['permissions:', '  id-token: write   # lets the job request its OIDC token', '  contents: read'];
+function snippets_join(lines) {
+    return `${lines.join('\n')}\n`;
+}
+function awsReplacement(region) {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        '      aws-role-arn: arn:aws:iam::<ACCOUNT_ID>:role/<ROLE_TRUSTING_THIS_REPO>',
+        `      aws-region: ${region && !region.includes('${{') ? region : '<REGION>'}`,
+        '# then delete the AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY secrets and deactivate the IAM user key',
+    ]);
+}
+function gcpReplacement() {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        '      gcp-workload-identity-provider: projects/<PROJECT_NUMBER>/locations/global/workloadIdentityPools/<POOL>/providers/<PROVIDER>',
+        '      gcp-service-account: <NAME>@<PROJECT_ID>.iam.gserviceaccount.com',
+        '# then delete the service-account key secret and the key itself (gcloud iam service-accounts keys delete)',
+    ]);
+}
+function azureReplacement() {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        '      azure-client-id: ${{ vars.AZURE_CLIENT_ID }}        # an app registration with a federated credential for this repo',
+        '      azure-tenant-id: ${{ vars.AZURE_TENANT_ID }}',
+        '      azure-subscription-id: ${{ vars.AZURE_SUBSCRIPTION_ID }}',
+        '# then delete the client-secret secret and the secret on the app registration',
+    ]);
+}
+function vaultReplacement(url) {
+    return snippets_join([
+        ...permissionsBlock,
+        'steps:',
+        `  - uses: ${KEYWARD_ACTION}`,
+        '    with:',
+        `      vault-url: ${url && !url.includes('${{') ? url : 'https://<VAULT_ADDRESS>'}`,
+        '      vault-role: <JWT_ROLE_BOUND_TO_THIS_REPO>   # vault write auth/jwt/role/... bound_claims.sub=repo:<owner>/<repo>:...',
+        '# then revoke the static token (vault token revoke) and delete its secret',
+    ]);
+}
+function dropIdTokenReplacement() {
+    return snippets_join(['permissions:', '  contents: read   # no id-token: write unless a step exchanges the OIDC token']);
+}
+function pullRequestTargetReplacement() {
+    return snippets_join([
+        '# Run untrusted PR code without secrets or a write token:',
+        'on:',
+        '  pull_request:',
+        '# or, if the job needs secrets, keep pull_request_target but check out the base only (no `ref:`)',
+        '# and handle PR output in a separate workflow_run workflow:',
+        'steps:',
+        '  - uses: actions/checkout@<FULL_COMMIT_SHA>   # base branch; never github.event.pull_request.head.*',
+    ]);
+}
+function pinReplacement(uses) {
+    const at = uses.lastIndexOf('@');
+    const action = at > 0 ? uses.slice(0, at) : uses;
+    const ref = at > 0 ? uses.slice(at + 1) : '<ref>';
+    return snippets_join([`- uses: ${action}@<FULL_40_CHARACTER_COMMIT_SHA>   # ${ref} (git ls-remote https://github.com/${action.split('/').slice(0, 2).join('/')} ${ref})`]);
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/audit.ts
+
+
+
+/** `owner/repo` of a `uses:` value, lower-cased; undefined for local (`./`) and docker actions. */
+function actionName(uses) {
+    if (uses.startsWith('./') || uses.startsWith('docker://'))
+        return undefined;
+    const path = uses.split('@')[0] ?? '';
+    const [owner, repo] = path.split('/');
+    return owner && repo ? `${owner}/${repo}`.toLowerCase() : undefined;
+}
+const isAction = (step, name) => (step.uses ? actionName(step.uses.value) === name : false);
+const fromSecret = (value) => /\$\{\{[^}]*\bsecrets\s*[.[]/.test(value);
+const FAMILIES = [
+    {
+        ruleId: 'workflow-aws-static-keys',
+        what: 'long-lived AWS access keys',
+        secretNames: /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/i,
+        envKeys: /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/,
+        inputs: { 'aws-actions/configure-aws-credentials': ['aws-access-key-id', 'aws-secret-access-key'] },
+        replacement: awsReplacement,
+    },
+    {
+        ruleId: 'workflow-gcp-key-json',
+        what: 'a Google service-account key (JSON)',
+        secretNames: /^$/,
+        envKeys: /^(GOOGLE_CREDENTIALS|GOOGLE_CLOUD_KEYFILE_JSON|GCLOUD_KEYFILE_JSON)$/,
+        inputs: { 'google-github-actions/auth': ['credentials_json'], 'google-github-actions/setup-gcloud': ['service_account_key'] },
+        replacement: () => gcpReplacement(),
+    },
+    {
+        ruleId: 'workflow-azure-client-secret',
+        what: 'an Azure client secret',
+        secretNames: /^$/,
+        envKeys: /^(AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET|AZURE_CREDENTIALS)$/,
+        inputs: { 'azure/login': ['creds', 'client-secret'] },
+        replacement: () => azureReplacement(),
+    },
+    {
+        ruleId: 'workflow-vault-static-token',
+        what: 'a static Vault token',
+        secretNames: /^$/,
+        envKeys: /^VAULT_TOKEN$/,
+        inputs: {},
+        replacement: vaultReplacement,
+    },
+];
+function envBlocks(workflow) {
+    const blocks = [{ env: workflow.env, refs: workflow.secretRefs }];
+    for (const job of workflow.jobs) {
+        blocks.push({ env: job.env, refs: job.secretRefs.filter((r) => r.site === 'env'), job });
+        for (const step of job.steps)
+            blocks.push({ env: step.env, refs: step.secretRefs.filter((r) => r.site === 'env'), job, step });
+    }
+    return blocks;
+}
+function hintFor(workflow, job, family) {
+    const envs = [job?.steps.flatMap((s) => [s.env, s.with]) ?? [], job?.env, workflow.env].flat().filter((e) => !!e);
+    const keys = family.ruleId === 'workflow-aws-static-keys' ? ['aws-region', 'AWS_REGION', 'AWS_DEFAULT_REGION'] : ['url', 'VAULT_ADDR'];
+    for (const env of envs)
+        for (const key of keys)
+            if (env[key])
+                return env[key].value;
+    return undefined;
+}
+function where(job, step) {
+    return { ...(job ? { job: job.id } : {}), ...(step ? { step: step.label } : {}) };
+}
+function credentialFindings(workflow) {
+    const findings = [];
+    for (const family of FAMILIES) {
+        for (const block of envBlocks(workflow)) {
+            const keys = Object.entries(block.env).filter(([key, value]) => family.envKeys.test(key) && fromSecret(value.value)).map(([key]) => key);
+            const named = block.refs.filter((ref) => family.secretNames.test(ref.name) && !keys.includes(ref.key ?? ''));
+            const lines = [...keys.map((k) => block.env[k]?.line ?? 0), ...named.map((r) => r.line)];
+            if (lines.length === 0)
+                continue;
+            const names = [...keys, ...named.map((r) => `secrets.${r.name}`)];
+            findings.push({
+                ruleId: family.ruleId,
+                severity: 'high',
+                path: workflow.path,
+                line: Math.min(...lines),
+                ...where(block.job, block.step),
+                message: `${family.what} from repository secrets go into the ${block.step ? 'step' : block.job ? 'job' : 'workflow'} environment (${names.join(', ')}); exchange the job's OIDC token for short-lived credentials instead.`,
+                replacement: family.replacement(hintFor(workflow, block.job, family)),
+            });
+        }
+        for (const job of workflow.jobs) {
+            for (const step of job.steps) {
+                const name = step.uses ? actionName(step.uses.value) : undefined;
+                const inputs = name ? (family.inputs[name] ?? []).filter((input) => step.with[input]?.value) : [];
+                const named = step.secretRefs.filter((ref) => ref.site === 'with' && family.secretNames.test(ref.name) && !inputs.includes(ref.key ?? ''));
+                if (inputs.length === 0 && named.length === 0)
+                    continue;
+                const lines = [...inputs.map((i) => step.with[i]?.line ?? step.line), ...named.map((r) => r.line)];
+                findings.push({
+                    ruleId: family.ruleId,
+                    severity: 'high',
+                    path: workflow.path,
+                    line: Math.min(...lines),
+                    ...where(job, step),
+                    message: `${step.uses?.value ?? 'the step'} is given ${family.what} (${[...inputs.map((i) => `${i}:`), ...named.map((r) => `secrets.${r.name}`)].join(', ')}); use OIDC federation instead.`,
+                    replacement: family.replacement(hintFor(workflow, job, family)),
+                });
+            }
+        }
+    }
+    for (const job of workflow.jobs) {
+        for (const step of job.steps) {
+            if (!isAction(step, 'hashicorp/vault-action'))
+                continue;
+            const method = step.with.method?.value.toLowerCase();
+            if (method !== 'token' && !(method === undefined && step.with.token))
+                continue;
+            findings.push({
+                ruleId: 'workflow-vault-static-token',
+                severity: 'high',
+                path: workflow.path,
+                line: step.with.method?.line ?? step.with.token?.line ?? step.line,
+                ...where(job, step),
+                message: `hashicorp/vault-action logs in with a static token (method: token); use the jwt method with the job's OIDC token.`,
+                replacement: vaultReplacement(step.with.url?.value),
+            });
+        }
+    }
+    return findings;
+}
+/** Actions that exchange the job's OIDC token, with the inputs that show they are set up for it. */
+const OIDC_ACTIONS = {
+    'aws-actions/configure-aws-credentials': (s) => !s.with['aws-access-key-id'],
+    'google-github-actions/auth': (s) => !s.with.credentials_json,
+    'azure/login': (s) => !s.with.creds && !s.with['client-secret'],
+    'hashicorp/vault-action': (s) => (s.with.method?.value ?? '').toLowerCase() === 'jwt',
+    'keyward/keyward': () => true,
+    'actions/attest-build-provenance': () => true,
+    'actions/attest-sbom': () => true,
+    'actions/attest': () => true,
+    'actions/deploy-pages': () => true,
+    'pypa/gh-action-pypi-publish': () => true,
+    'sigstore/gh-action-sigstore-python': () => true,
+    'sigstore/cosign-installer': () => true,
+    'rust-lang/crates-io-auth-action': () => true,
+    'octo-sts/action': () => true,
+    'codecov/codecov-action': (s) => /true/i.test(s.with.use_oidc?.value ?? ''),
+};
+const OIDC_INPUTS = /^(audience|role-to-assume|workload_identity_provider|aws-role-arn|gcp-workload-identity-provider|azure-client-id|vault-role|use_oidc|oidc.*)$/i;
+const OIDC_SCRIPT = /ACTIONS_ID_TOKEN_REQUEST|getIDToken|id-token|\bcosign\s+(sign|attest)|--provenance|\bnpm\s+publish|\bgh\s+attestation|method=jwt|assume-role-with-web-identity|workload-identity/i;
+function consumesOidc(step) {
+    if (step.uses) {
+        if (step.uses.value.startsWith('./') || step.uses.value.startsWith('docker://'))
+            return true;
+        const name = actionName(step.uses.value);
+        const check = name ? OIDC_ACTIONS[name] : undefined;
+        if (check?.(step))
+            return true;
+    }
+    if (Object.keys(step.with).some((key) => OIDC_INPUTS.test(key)))
+        return true;
+    const scripts = [step.run?.value ?? '', ...Object.values(step.with).map((v) => v.value)];
+    return scripts.some((text) => OIDC_SCRIPT.test(text));
+}
+function unusedIdTokenFindings(workflow) {
+    const findings = [];
+    for (const job of workflow.jobs) {
+        // A reusable-workflow call passes the permission on to jobs we cannot see from here.
+        if (job.uses)
+            continue;
+        const permissions = model_effectivePermissions(workflow, job);
+        if (!model_grantsIdTokenWrite(permissions) || job.steps.some(consumesOidc))
+            continue;
+        const inherited = !job.permissions;
+        findings.push({
+            ruleId: 'workflow-unused-id-token',
+            severity: 'low',
+            path: workflow.path,
+            line: permissions?.line ?? job.line,
+            job: job.id,
+            message: `job ${job.id} ${inherited ? 'inherits' : 'asks for'} ${permissions?.all === 'write-all' ? '`write-all` (which includes id-token: write)' : '`id-token: write`'} but no step exchanges the OIDC token; drop it so a compromised step cannot mint tokens for your cloud roles.`,
+            replacement: dropIdTokenReplacement(),
+        });
+    }
+    return findings;
+}
+const HEAD_REF = /github\.event\.pull_request\.head\.(sha|ref|repo)|github\.head_ref|refs\/pull\/|github\.event\.number|pull_request\.number/;
+function prTargetFindings(workflow) {
+    if (!workflow.events.includes('pull_request_target'))
+        return [];
+    const findings = [];
+    for (const job of workflow.jobs) {
+        for (const step of job.steps) {
+            const checkoutOfHead = isAction(step, 'actions/checkout') && (HEAD_REF.test(step.with.ref?.value ?? '') || HEAD_REF.test(step.with.repository?.value ?? ''));
+            const scriptOfHead = !!step.run && (/\bgh\s+pr\s+checkout\b/.test(step.run.value) || (/\bgit\s+(fetch|checkout|switch|pull)\b/.test(step.run.value) && HEAD_REF.test(step.run.value)));
+            if (!checkoutOfHead && !scriptOfHead)
+                continue;
+            const withSecrets = job.secretRefs.length > 0 || job.steps.some((s) => s.secretRefs.length > 0) || workflow.secretRefs.length > 0;
+            // Checking the head out as data (scanned by actions from elsewhere) is survivable; running anything from it is not.
+            const runsHeadCode = job.steps.slice(step.index + 1).some((s) => !!s.run || !!s.uses?.value.startsWith('./')) || scriptOfHead;
+            const persisted = checkoutOfHead && step.with['persist-credentials']?.value.toLowerCase() !== 'false';
+            const severity = withSecrets ? 'critical' : runsHeadCode ? 'high' : 'medium';
+            const consequence = withSecrets
+                ? 'code from any fork can then read this job\'s secrets'
+                : runsHeadCode
+                    ? 'a later step runs code from that checkout (a run: step or a ./ action), so any fork runs code with the write token'
+                    : 'no later step runs its code yet; keep it that way (no run: steps, no ./ actions, no build)';
+            findings.push({
+                ruleId: 'workflow-pr-target-head-checkout',
+                severity,
+                path: workflow.path,
+                line: checkoutOfHead ? (step.with.ref?.line ?? step.with.repository?.line ?? step.line) : (step.run?.line ?? step.line),
+                ...where(job, step),
+                message: `pull_request_target runs with the base repository's secrets and a write token, and this step checks out the pull request's head: ${consequence}${persisted ? '; the checkout also persists the token in .git/config (set persist-credentials: false)' : ''}.`,
+                replacement: pullRequestTargetReplacement(),
+            });
+        }
+    }
+    return findings;
+}
+const FIRST_PARTY = new Set(['actions', 'github']);
+/** True for a remote action or reusable workflow not pinned to a full commit SHA and not GitHub's own. */
+function isUnpinnedThirdParty(uses) {
+    if (uses.startsWith('./'))
+        return false;
+    if (uses.startsWith('docker://'))
+        return !/@sha256:[0-9a-f]{64}$/i.test(uses);
+    const at = uses.lastIndexOf('@');
+    const owner = uses.split('/')[0]?.toLowerCase() ?? '';
+    if (FIRST_PARTY.has(owner))
+        return false;
+    return at < 0 || !/^[0-9a-f]{40}$/i.test(uses.slice(at + 1));
+}
+const TOKEN_EXPRESSION = /\$\{\{[^}]*\bgithub\.token\b/;
+function unpinnedFindings(workflow) {
+    const findings = [];
+    const inheritedFromWorkflow = workflow.secretRefs.map((r) => r.name);
+    for (const job of workflow.jobs) {
+        const jobEnv = job.secretRefs.filter((r) => r.site === 'env').map((r) => r.name);
+        if (job.uses && isUnpinnedThirdParty(job.uses.value) && (job.secrets === 'inherit' || job.secretRefs.some((r) => r.site === 'secrets' || r.site === 'with'))) {
+            const names = job.secrets === 'inherit' ? ['all secrets (secrets: inherit)'] : job.secretRefs.filter((r) => r.site === 'secrets' || r.site === 'with').map((r) => r.name);
+            findings.push({
+                ruleId: 'workflow-unpinned-action-secrets',
+                severity: 'high',
+                path: workflow.path,
+                line: job.uses.line,
+                job: job.id,
+                message: `reusable workflow ${job.uses.value} is not pinned to a commit SHA and receives ${[...new Set(names)].join(', ')}: whoever can move that ref gets them.`,
+                replacement: pinReplacement(job.uses.value),
+            });
+        }
+        for (const step of job.steps) {
+            if (!step.uses || !isUnpinnedThirdParty(step.uses.value))
+                continue;
+            const own = step.secretRefs.filter((r) => r.site === 'with' || r.site === 'env').map((r) => r.name);
+            const token = Object.values({ ...step.with, ...step.env }).some((v) => TOKEN_EXPRESSION.test(v.value)) ? ['github.token'] : [];
+            const names = [...new Set([...own, ...token, ...jobEnv, ...inheritedFromWorkflow])];
+            if (names.length === 0)
+                continue;
+            findings.push({
+                ruleId: 'workflow-unpinned-action-secrets',
+                severity: 'high',
+                path: workflow.path,
+                line: step.uses.line,
+                ...where(job, step),
+                message: `${step.uses.value} is a third-party action not pinned to a commit SHA and receives ${names.map((n) => (n === 'github.token' ? n : `secrets.${n}`)).join(', ')}: whoever can move that tag or branch gets them.`,
+                replacement: pinReplacement(step.uses.value),
+            });
+        }
+    }
+    return findings;
+}
+/** Audits parsed workflows; pure, so callers can audit text from anywhere (a PR's base, an API fetch). */
+function auditParsedWorkflow(workflow) {
+    return [...credentialFindings(workflow), ...unusedIdTokenFindings(workflow), ...prTargetFindings(workflow), ...unpinnedFindings(workflow)].sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+}
+function auditWorkflowFiles(files) {
+    const result = { workflows: [], findings: [], notices: [] };
+    for (const file of files) {
+        const parsed = model_parseWorkflow(file.path, file.text);
+        result.notices.push(...parsed.problems);
+        if (!parsed.workflow)
+            continue;
+        result.workflows.push(parsed.workflow);
+        result.findings.push(...auditParsedWorkflow(parsed.workflow));
+    }
+    return result;
+}
+/** Audits `.github/workflows/*.yml|yaml` under `repoDir`. Malformed files become notices, never exceptions. */
+async function auditWorkflows(repoDir) {
+    return auditWorkflowFiles(await files_readWorkflowFiles(repoDir));
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/render.ts
+function render_location(finding) {
+    const parts = [finding.job ? `job ${finding.job}` : 'workflow level', finding.step ? `step "${finding.step}"` : ''].filter(Boolean);
+    return parts.join(', ');
+}
+const indent = (text, by) => text
+    .trimEnd()
+    .split('\n')
+    .map((line) => by + line)
+    .join('\n');
+/** Plain-text report for the terminal and the Action log. */
+function renderWorkflowAuditText(result) {
+    const lines = [];
+    for (const finding of result.findings) {
+        lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${render_location(finding)})`);
+        lines.push(`  ${finding.message}`);
+        lines.push('  Replace with:');
+        lines.push(indent(finding.replacement, '    '));
+        lines.push('');
+    }
+    for (const notice of result.notices)
+        lines.push(`${notice.path}:${notice.line}: notice: not audited: ${notice.message}`);
+    const files = result.workflows.length;
+    lines.push(result.findings.length === 0
+        ? `Workflow audit: ${files} workflow file${files === 1 ? '' : 's'}, no long-lived credential patterns found.`
+        : `Workflow audit: ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} in ${new Set(result.findings.map((f) => f.path)).size} of ${files} workflow file${files === 1 ? '' : 's'}.`);
+    return `${lines.join('\n')}\n`;
+}
+/** Markdown for a job summary or PR comment: one section per finding with its replacement in a YAML block. */
+function renderWorkflowAuditMarkdown(result) {
+    if (result.findings.length === 0 && result.notices.length === 0)
+        return '';
+    const parts = ['### Workflow audit', ''];
+    for (const finding of result.findings) {
+        parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${render_location(finding)}): ${finding.message}`);
+        parts.push('', '  ```yaml', indent(finding.replacement, '  '), '  ```', '');
+    }
+    for (const notice of result.notices)
+        parts.push(`- Not audited: \`${notice.path}\` line ${notice.line}: ${notice.message}`);
+    return `${parts.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/governance/workflows/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/governance/secrets-audit.ts
+
+
+
+
+
+
+
+/** The permission each call needs, as a reader would go and grant it. */
+const PERMISSION = {
+    'repository-secrets': '`secrets: read`: a fine-grained token or GitHub App with the "Secrets" repository permission (read), or a classic token with `repo` scope whose user is a repository admin (the workflow GITHUB_TOKEN cannot be granted it)',
+    environments: '`actions: read` (fine-grained "Actions" read, or a classic token with `repo` scope for a private repository)',
+    'environment-secrets': '`secrets: read` on the repository and "Environments" read (a fine-grained token or GitHub App), or a classic token with `repo` scope from an admin',
+    'organization-secrets': 'an organization token: the "Secrets" repository permission (read) from an organization-owned GitHub App or fine-grained token, or a classic token with `repo` scope of an organization admin; a repository token cannot list organization secrets',
+    owners: 'the "Members" organization permission (read), or a classic token with `read:org`',
+};
+function describeError(error, area, what) {
+    const e = (error ?? {});
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    const data = e.response?.data;
+    const apiMessage = typeof data?.message === 'string' ? data.message : (e.message ?? String(error)).split('\n')[0];
+    const rateLimited = String(e.response?.headers?.['x-ratelimit-remaining'] ?? '') === '0' || /rate limit/i.test(apiMessage ?? '');
+    if ((status === 403 && !rateLimited) || status === 401) {
+        return {
+            area,
+            status,
+            permission: PERMISSION[area],
+            message: `${what}: GitHub answered ${status} "${apiMessage}". The token needs ${PERMISSION[area]}. Skipped; the rest of the audit continues.`,
+        };
+    }
+    if (status === 404)
+        return { area, status, message: `${what}: GitHub answered 404 "${apiMessage}" (no such repository, or the token cannot see it). Skipped.` };
+    return { area, ...(status ? { status } : {}), message: `${what}: ${status ? `GitHub answered ${status} "${apiMessage}"` : apiMessage}${rateLimited ? ' (rate limit; retries exhausted)' : ''}. Skipped.` };
+}
+const toInfo = (scope, environment) => (secret) => ({
+    name: secret.name,
+    scope,
+    ...(environment !== undefined ? { environment } : {}),
+    ...(secret.created_at ? { createdAt: secret.created_at } : {}),
+    ...(secret.updated_at ? { updatedAt: secret.updated_at } : {}),
+    ...(secret.visibility ? { visibility: secret.visibility } : {}),
+});
+/**
+ * Lists the repository's Actions secrets, its environments' secrets and the organization secrets visible to it (names
+ * and dates; GitHub never returns values). Each list that fails becomes a notice naming the missing permission.
+ */
+async function listSecrets(octokit, owner, repo) {
+    const secrets = [];
+    const notices = [];
+    const listed = { repository: false, environments: false, organization: false };
+    const params = { owner, repo, per_page: 100 };
+    try {
+        const list = (await octokit.paginate('GET /repos/{owner}/{repo}/actions/secrets', params));
+        secrets.push(...list.map(toInfo('repository')));
+        listed.repository = true;
+    }
+    catch (error) {
+        notices.push(describeError(error, 'repository-secrets', `Listing the Actions secrets of ${owner}/${repo}`));
+    }
+    try {
+        const environments = (await octokit.paginate('GET /repos/{owner}/{repo}/environments', params));
+        listed.environments = true;
+        for (const environment of environments) {
+            try {
+                const list = (await octokit.paginate('GET /repos/{owner}/{repo}/environments/{environment_name}/secrets', { ...params, environment_name: environment.name }));
+                secrets.push(...list.map(toInfo('environment', environment.name)));
+            }
+            catch (error) {
+                listed.environments = false;
+                notices.push(describeError(error, 'environment-secrets', `Listing the secrets of environment "${environment.name}"`));
+            }
+        }
+    }
+    catch (error) {
+        notices.push(describeError(error, 'environments', `Listing the environments of ${owner}/${repo}`));
+    }
+    try {
+        const list = (await octokit.paginate('GET /repos/{owner}/{repo}/actions/organization-secrets', params));
+        secrets.push(...list.map(toInfo('organization')));
+        listed.organization = true;
+    }
+    catch (error) {
+        notices.push(describeError(error, 'organization-secrets', `Listing the organization secrets visible to ${owner}/${repo}`));
+    }
+    return { secrets, notices, listed };
+}
+function usageByName(workflows) {
+    const usage = new Map();
+    for (const workflow of workflows) {
+        for (const ref of allSecretRefs(workflow)) {
+            if (ref.name === 'GITHUB_TOKEN')
+                continue;
+            const entry = usage.get(ref.name) ?? { usedBy: [], environments: new Set() };
+            const where = `${workflow.path}${ref.job ? ` (job ${ref.job.id})` : ''}`;
+            if (!entry.usedBy.includes(where))
+                entry.usedBy.push(where);
+            entry.environments.add(ref.job?.environment);
+            usage.set(ref.name, entry);
+        }
+    }
+    return usage;
+}
+/** Remote reusable workflows called with `secrets: inherit` may use any secret, which we cannot see from here. */
+function inheritingCalls(workflows) {
+    return workflows.flatMap((w) => w.jobs.filter((j) => j.secrets === 'inherit' && j.uses && !j.uses.value.startsWith('./')).map((j) => `${w.path} (job ${j.id}: ${j.uses?.value})`));
+}
+async function membershipOf(octokit, org, owner, repo, handle, isOrg, notices) {
+    const team = /^@([^/]+)\/(.+)$/.exec(handle);
+    const user = /^@([^/]+)$/.exec(handle);
+    const status = async (route, params) => {
+        try {
+            return (await octokit.request(route, params)).status;
+        }
+        catch (error) {
+            const s = error.status;
+            if (s === 404)
+                return 404;
+            throw error;
+        }
+    };
+    try {
+        if (team) {
+            if (team[1]?.toLowerCase() !== org.toLowerCase())
+                return 'unknown';
+            return (await status('GET /orgs/{org}/teams/{team_slug}', { org, team_slug: team[2] ?? '' })) === 200 ? 'member' : 'gone';
+        }
+        if (user) {
+            const username = user[1] ?? '';
+            if (isOrg && (await status('GET /orgs/{org}/members/{username}', { org, username })) === 204)
+                return 'member';
+            // Outside collaborators own things too; and on a personal repository collaborators are all there is.
+            return (await status('GET /repos/{owner}/{repo}/collaborators/{username}', { owner, repo, username })) === 204 ? 'member' : 'gone';
+        }
+        return 'unknown';
+    }
+    catch (error) {
+        notices.push(describeError(error, 'owners', `Checking whether ${handle} still belongs to ${org}`));
+        return 'unknown';
+    }
+}
+/**
+ * The secrets audit: lists secrets through the API and reports orphaned, missing, over-age, expired and unowned
+ * secrets and owners who left. Every API failure is a notice; the audit never throws for one.
+ */
+async function auditSecrets(options) {
+    const { octokit, owner, repo, now } = options;
+    const listing = await listSecrets(octokit, owner, repo);
+    const notices = [...listing.notices];
+    const findings = [];
+    let workflows = options.workflows;
+    if (!workflows) {
+        workflows = [];
+        for (const file of await readWorkflowFiles(options.repoDir)) {
+            const parsed = parseWorkflow(file.path, file.text);
+            if (parsed.workflow)
+                workflows.push(parsed.workflow);
+            for (const problem of parsed.problems)
+                notices.push({ area: 'workflows', message: `${problem.path}:${problem.line}: not read: ${problem.message}; its secret references are not counted` });
+        }
+    }
+    const inventory = options.inventory === undefined ? loadInventorySync(options.repoDir) : (options.inventory ?? undefined);
+    const codeowners = options.codeowners === undefined ? loadCodeownersSync(options.repoDir) : (options.codeowners ?? undefined);
+    const usage = usageByName(workflows);
+    const inheriting = inheritingCalls(workflows);
+    const defaultMaxAge = inventory?.defaultMaxAgeDays ?? options.defaultMaxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
+    for (const secret of listing.secrets) {
+        const used = usage.get(secret.name);
+        const entry = entryForSecret(inventory, secret);
+        const base = {
+            secret: secret.name,
+            scope: secret.scope,
+            ...(secret.environment !== undefined ? { environment: secret.environment } : {}),
+            ...(entry?.owner ? { owner: entry.owner } : {}),
+            usedBy: used?.usedBy ?? [],
+        };
+        const label = `${secret.scope === 'organization' ? 'organization secret' : secret.scope === 'environment' ? `secret of environment "${secret.environment}"` : 'repository secret'} ${secret.name}`;
+        const usedHere = used && (secret.scope !== 'environment' || used.environments.has(secret.environment));
+        // Organization secrets serve other repositories too, so not using one here is no reason to delete it.
+        if (!usedHere && secret.scope !== 'organization') {
+            findings.push({
+                ...base,
+                kind: 'orphaned',
+                severity: inheriting.length > 0 ? 'info' : 'low',
+                message: `${label} is used by no workflow${inheriting.length > 0 ? ` (unless a reusable workflow called with secrets: inherit uses it: ${inheriting.join(', ')})` : ''}: delete it, and revoke the credential, if nothing else needs it.`,
+            });
+        }
+        const expires = entry?.expires ? parseDate(entry.expires) : undefined;
+        if (expires && expires.getTime() <= now.getTime()) {
+            findings.push({ ...base, kind: 'expired', severity: 'high', message: `${label} is past its inventory expiry ${isoDay(expires)}: rotate or revoke it and update .github/nhi.yml.` });
+        }
+        else {
+            const maxAge = entry?.maxAgeDays ?? defaultMaxAge;
+            const setAt = parseDate(secret.updatedAt ?? secret.createdAt ?? '');
+            if (setAt && daysBetween(setAt, now) > maxAge) {
+                findings.push({
+                    ...base,
+                    kind: 'too-old',
+                    severity: 'medium',
+                    message: `${label} was last set ${isoDay(setAt)} (${daysBetween(setAt, now)} days ago), over its max-age of ${maxAge} days${entry?.maxAgeDays ? '' : ' (default policy)'}: rotate it (due ${isoDay(addDays(setAt, maxAge))}).`,
+                });
+            }
+        }
+        if (!entry || isUnassignedOwner(entry.owner)) {
+            findings.push({
+                ...base,
+                kind: 'no-owner',
+                severity: 'medium',
+                message: !inventory
+                    ? `${label} has no owner: the repository has no .github/nhi.yml (draft one with \`keyward inventory init\`).`
+                    : !entry
+                        ? `${label} has no entry in ${inventory.file}: add one with its owner, purpose and expiry.`
+                        : `${label} has no owner yet in ${inventory.file} line ${entry.line}.`,
+            });
+        }
+    }
+    // Missing: referenced by workflows but in no list. Only as sure as the lists we could read.
+    const names = new Set(listing.secrets.map((s) => s.name));
+    const unread = [!listing.listed.repository && 'repository', !listing.listed.environments && 'environment', !listing.listed.organization && 'organization'].filter(Boolean);
+    if (listing.listed.repository) {
+        for (const [name, used] of usage) {
+            if (names.has(name))
+                continue;
+            findings.push({
+                kind: 'missing',
+                severity: unread.length > 0 ? 'low' : 'medium',
+                secret: name,
+                usedBy: used.usedBy,
+                message: `secrets.${name} is referenced by ${used.usedBy.join(', ')} but is not defined${unread.length > 0 ? ` among the secrets that could be listed (${unread.join(' and ')} secrets could not be; it may be one of those)` : ''}: the workflow gets an empty string.`,
+            });
+        }
+    }
+    else if (usage.size > 0) {
+        notices.push({ area: 'repository-secrets', message: 'Missing secrets were not checked: the repository secrets could not be listed.' });
+    }
+    if (inventory)
+        await auditOwners(options, inventory, codeowners, findings, notices);
+    return { secrets: listing.secrets, findings, notices, listed: listing.listed };
+}
+async function auditOwners(options, inventory, codeowners, findings, notices) {
+    const owners = new Map();
+    for (const entry of inventory.entries) {
+        if (!entry.owner || !entry.owner.startsWith('@'))
+            continue;
+        owners.set(entry.owner, [...(owners.get(entry.owner) ?? []), entry]);
+    }
+    const handles = codeowners ? codeownerHandles(codeowners) : undefined;
+    let isOrg = true;
+    if (options.checkOwners !== false && owners.size > 0) {
+        try {
+            const { data } = await options.octokit.request('GET /repos/{owner}/{repo}', { owner: options.owner, repo: options.repo });
+            isOrg = data.owner?.type !== 'User';
+        }
+        catch {
+            // Assume an organization; membership checks report their own failures.
+        }
+    }
+    for (const [handle, entries] of owners) {
+        const names = entries.map((e) => `${e.name} (${inventory.file} line ${e.line})`).join(', ');
+        const base = { secret: entries[0]?.name ?? '', owner: handle, usedBy: [] };
+        if (options.checkOwners !== false) {
+            const membership = await membershipOf(options.octokit, options.owner, options.owner, options.repo, handle, isOrg, notices);
+            if (membership === 'gone') {
+                findings.push({
+                    ...base,
+                    kind: 'owner-not-member',
+                    severity: 'high',
+                    message: `${handle} owns ${names} but is no longer ${handle.includes('/') ? 'a team' : 'a member or collaborator'} of ${options.owner}: hand these identities to a current owner.`,
+                });
+                continue;
+            }
+        }
+        if (handles && !handles.has(handle.toLowerCase())) {
+            findings.push({ ...base, kind: 'owner-not-codeowner', severity: 'low', message: `${handle} owns ${names} but is not named in ${codeowners?.path}: check the owner is still responsible for this repository.` });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/governance/identity-changes.ts
+
+
+
+
+
+
+
+
+function parseAll(files) {
+    return files.map((file) => parseWorkflow(file.path, file.text).workflow).filter((w) => !!w);
+}
+function codeownersOf(codeowners, path) {
+    return codeowners ? ownersOf(codeowners, path).owners : [];
+}
+/**
+ * What a pull request changes about the repository's identities: secrets newly referenced by workflows without an
+ * inventory entry, jobs newly granted `id-token: write`, and inventory entries whose expiry passes within 30 days.
+ */
+function identityChanges(input) {
+    const changes = [];
+    const base = parseAll(input.base);
+    const head = parseAll(input.head);
+    const baseNames = new Set(base.flatMap((w) => allSecretRefs(w).map((r) => r.name)));
+    const inventoried = new Set(input.inventory?.entries.map((e) => e.name) ?? []);
+    const reported = new Set();
+    for (const workflow of head) {
+        for (const ref of allSecretRefs(workflow)) {
+            if (ref.name === 'GITHUB_TOKEN' || baseNames.has(ref.name) || inventoried.has(ref.name) || reported.has(ref.name))
+                continue;
+            reported.add(ref.name);
+            changes.push({
+                kind: 'new-secret-without-inventory',
+                path: workflow.path,
+                line: ref.line,
+                subject: ref.name,
+                owners: codeownersOf(input.codeowners, workflow.path),
+                message: `new secret \`${ref.name}\` referenced${ref.job ? ` by job \`${ref.job.id}\`` : ''} with no entry in ${input.inventory?.file ?? '.github/nhi.yml'}: add its owner, purpose and expiry`,
+            });
+        }
+    }
+    const granted = new Set(base.flatMap((w) => w.jobs.filter((j) => grantsIdTokenWrite(effectivePermissions(w, j))).map((j) => `${w.path}\0${j.id}`)));
+    for (const workflow of head) {
+        for (const job of workflow.jobs) {
+            const permissions = effectivePermissions(workflow, job);
+            if (!grantsIdTokenWrite(permissions) || granted.has(`${workflow.path}\0${job.id}`))
+                continue;
+            changes.push({
+                kind: 'id-token-granted',
+                path: workflow.path,
+                line: permissions?.line ?? job.line,
+                subject: `${workflow.path} ${job.id}`,
+                owners: codeownersOf(input.codeowners, workflow.path),
+                message: `job \`${job.id}\` is newly granted \`id-token: write\`: it can now request OIDC tokens for any cloud role that trusts this repository; check the roles' trust conditions`,
+            });
+        }
+    }
+    const soonDays = input.soonDays ?? EXPIRING_SOON_DAYS;
+    for (const entry of input.inventory?.entries ?? []) {
+        const explicit = entry.expires ? parseDate(entry.expires) : undefined;
+        const created = entry.created ? parseDate(entry.created) : undefined;
+        const due = explicit ?? (created && entry.maxAgeDays !== undefined ? addDays(created, entry.maxAgeDays) : undefined);
+        if (!due)
+            continue;
+        const left = daysBetween(input.now, due);
+        if (left > soonDays)
+            continue;
+        const inventoryFile = input.inventory?.file ?? '.github/nhi.yml';
+        const owners = !isUnassignedOwner(entry.owner) && entry.owner ? [entry.owner] : codeownersOf(input.codeowners, inventoryFile);
+        changes.push({
+            kind: 'inventory-expiring',
+            path: inventoryFile,
+            line: entry.line,
+            subject: entry.name,
+            owners,
+            message: `\`${entry.name}\` (${entry.kind ?? 'identity'}) ${explicit ? 'expires' : 'is due for rotation'} ${isoDay(due)}: ${left < 0 ? `${-left} days ago` : left === 0 ? 'today' : `in ${left} days`}`,
+        });
+    }
+    return changes;
+}
+/** `identityChanges` for a checkout: base workflows read with git at `baseRef`, head from the working tree. */
+async function identityChangesFromGit(repoDir, baseRef, options) {
+    const [base, head] = await Promise.all([readWorkflowFilesAt(repoDir, baseRef), readWorkflowFiles(repoDir)]);
+    const inventory = options.inventory ?? loadInventorySync(repoDir);
+    const codeowners = options.codeowners ?? loadCodeownersSync(repoDir);
+    return identityChanges({ base, head, now: options.now, ...(inventory ? { inventory } : {}), ...(codeowners ? { codeowners } : {}), ...(options.soonDays !== undefined ? { soonDays: options.soonDays } : {}) });
+}
+const TITLES = {
+    'new-secret-without-inventory': 'New secret without an owner',
+    'id-token-granted': 'Newly granted id-token: write',
+    'inventory-expiring': 'Expiring within 30 days',
+};
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The PR comment's "Ownership and expiry" section; empty string when there is nothing to say. */
+function renderIdentityChangesMarkdown(changes, options = {}) {
+    if (changes.length === 0)
+        return '';
+    const lines = ['### Ownership and expiry', '', '| Change | Where | Details | Ask |', '| --- | --- | --- | --- |'];
+    for (const change of changes) {
+        const where = `${change.path}:${change.line}`;
+        const link = options.blobUrl ? `[\`${cell(where)}\`](${options.blobUrl(change.path, change.line)})` : `\`${cell(where)}\``;
+        const ask = change.owners.length > 0 ? change.owners.map(cell).join(' ') : '_nobody named: add an owner_';
+        lines.push(`| ${TITLES[change.kind]} | ${link} | ${cell(change.message)} | ${ask} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/governance/canonical-json.ts
+
+/**
+ * Canonical JSON: object keys sorted by code point at every level, no whitespace, `undefined` members dropped. The
+ * same bytes as `jq -cjS .` produces for ASCII content, so an auditor can recompute a digest without Keyward.
+ */
+function canonical_json_canonicalJson(value) {
+    if (value === null || typeof value !== 'object') {
+        if (typeof value === 'number' && !Number.isFinite(value))
+            throw new Error(`canonical JSON cannot hold ${value}`);
+        return JSON.stringify(value) ?? 'null';
+    }
+    if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonical_json_canonicalJson(item))).join(',')}]`;
+    const record = value;
+    const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical_json_canonicalJson(record[key])}`).join(',')}}`;
+}
+function canonical_json_sha256Hex(text) {
+    return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/governance/evidence.ts
+
+
+const EVIDENCE_SCHEMA_VERSION = '1.0';
+const EVIDENCE_SCHEMA_ID = 'https://github.com/keyward/keyward/blob/main/docs/evidence-schema.json';
+/**
+ * The policy version: what rules the run was judged by. `source` (where the config was read from) is left out so the
+ * same config gives the same version on every runner.
+ */
+function computePolicyVersion(config, inventoryText = '') {
+    const { source: _source, ...policy } = config;
+    return `sha256:${sha256Hex(`${canonicalJson(policy)}\n${inventoryText}`)}`;
+}
+function iso(value) {
+    return typeof value === 'string' ? new Date(value).toISOString() : value.toISOString();
+}
+function credential(record) {
+    const o = record.oidc;
+    const oidc = { sub: o.sub, aud: o.aud, iss: o.iss };
+    for (const key of ['repository', 'ref', 'workflow_ref', 'job_workflow_ref', 'run_id'])
+        if (typeof o[key] === 'string')
+            oidc[key] = o[key];
+    return {
+        cloud: record.cloud,
+        identity: record.identity,
+        oidc,
+        issuedAt: record.issuedAt,
+        expiresAt: record.expiresAt,
+        durationSeconds: record.durationSeconds,
+        ...(record.policyVersion ? { policyVersion: record.policyVersion } : {}),
+        ...(record.revokedAt ? { revokedAt: record.revokedAt } : {}),
+        ...(record.chain ? { chain: [...record.chain] } : {}),
+        ...(record.outputs ? { outputs: [...record.outputs] } : {}),
+    };
+}
+const STATUS_ORDER = { new: 0, baseline: 1, fixed: 2 };
+function evidenceFinding(finding, status) {
+    return {
+        fingerprint: finding.fingerprint,
+        status,
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        path: finding.path,
+        line: finding.line,
+        longLived: finding.longLived,
+        ...(finding.commit ? { commit: finding.commit.sha } : {}),
+        ...(finding.owners?.length ? { owners: finding.owners.map((o) => o.handle) } : {}),
+        ...(finding.expiry ? { expiry: { status: finding.expiry.status, ...(finding.expiry.expiresAt ? { expiresAt: finding.expiry.expiresAt } : {}) } } : {}),
+    };
+}
+function digestOf(evidence) {
+    const { digest: _digest, ...body } = evidence;
+    return `sha256:${sha256Hex(canonicalJson(body))}`;
+}
+/** Builds the run's evidence: fingerprints and statuses, never secret values; sealed with a digest. */
+function buildEvidence(input) {
+    const baseline = new Set(input.baselineFingerprints);
+    const current = new Set(input.findings.map((f) => f.fingerprint));
+    const findings = input.findings.map((f) => evidenceFinding(f, f.baseline || baseline.has(f.fingerprint) ? 'baseline' : 'new'));
+    const gone = new Map();
+    for (const print of baseline)
+        if (!current.has(print))
+            gone.set(print, { fingerprint: print, status: 'fixed' });
+    for (const previous of input.previousFingerprints ?? []) {
+        const ref = typeof previous === 'string' ? { fingerprint: previous } : previous;
+        if (current.has(ref.fingerprint) || (gone.has(ref.fingerprint) && typeof previous === 'string'))
+            continue;
+        gone.set(ref.fingerprint, {
+            fingerprint: ref.fingerprint,
+            status: 'fixed',
+            ...(ref.ruleId ? { ruleId: ref.ruleId } : {}),
+            ...(ref.severity ? { severity: ref.severity } : {}),
+            ...(ref.path ? { path: ref.path } : {}),
+            ...(typeof ref.line === 'number' ? { line: ref.line } : {}),
+        });
+    }
+    findings.push(...gone.values());
+    findings.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+        (a.path ?? '').localeCompare(b.path ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        a.fingerprint.localeCompare(b.fingerprint));
+    const credentials = input.issuedCredentials.map(credential);
+    const count = (status) => findings.filter((f) => f.status === status).length;
+    const body = {
+        $schema: EVIDENCE_SCHEMA_ID,
+        schemaVersion: EVIDENCE_SCHEMA_VERSION,
+        kind: 'keyward-evidence',
+        tool: { name: TOOL_NAME, version: TOOL_VERSION, uri: TOOL_URI },
+        repository: input.repo,
+        sha: input.sha,
+        runId: String(input.runId),
+        event: input.event,
+        startedAt: iso(input.startedAt),
+        finishedAt: iso(input.finishedAt),
+        policyVersion: computePolicyVersion(input.config, input.inventoryText ?? ''),
+        policy: { failOn: input.config.failOn, blockLongLived: input.config.blockLongLived, inventory: !!input.inventoryText },
+        summary: {
+            new: count('new'),
+            baseline: count('baseline'),
+            fixed: count('fixed'),
+            credentialsIssued: credentials.length,
+            credentialsRevoked: credentials.filter((c) => c.revokedAt).length,
+        },
+        findings,
+        credentials,
+    };
+    return { ...body, digest: digestOf(body) };
+}
+/**
+ * Records revocations from the post step (matched on cloud, identity and issuedAt) and reseals the digest. The result
+ * is a new document: the main step's digest no longer applies, which is why the post step must reseal.
+ */
+function withRevocations(evidence, revoked) {
+    const credentials = evidence.credentials.map((c) => {
+        const match = revoked.find((r) => r.revokedAt && r.cloud === c.cloud && r.identity === c.identity && r.issuedAt === c.issuedAt);
+        return match?.revokedAt ? { ...c, revokedAt: match.revokedAt } : c;
+    });
+    const { digest: _digest, ...rest } = evidence;
+    const body = { ...rest, credentials, summary: { ...rest.summary, credentialsRevoked: credentials.filter((c) => c.revokedAt).length } };
+    return { ...body, digest: digestOf(body) };
+}
+/** Pretty JSON for the file next to the SARIF; the digest does not depend on formatting. */
+function serializeEvidence(evidence) {
+    return `${JSON.stringify(evidence, null, 2)}\n`;
+}
+const evidence_FINGERPRINT = /^[0-9a-f]{64}$/;
+/**
+ * Checks a run's evidence: shape, that the digest matches the content (any edit shows), and optionally that the policy
+ * version matches the auditor's copy of the config and inventory.
+ */
+function verifyEvidence(json, expected = {}) {
+    const problems = [];
+    let data = json;
+    if (typeof json === 'string') {
+        try {
+            data = JSON.parse(json);
+        }
+        catch (error) {
+            return { valid: false, problems: [`not JSON: ${error.message}`] };
+        }
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+        return { valid: false, problems: ['not a JSON object'] };
+    const evidence = data;
+    if (evidence.kind !== 'keyward-evidence')
+        problems.push(`kind: expected "keyward-evidence", got ${JSON.stringify(evidence.kind)}`);
+    if (typeof evidence.schemaVersion !== 'string' || evidence.schemaVersion.split('.')[0] !== EVIDENCE_SCHEMA_VERSION.split('.')[0]) {
+        problems.push(`schemaVersion: expected ${EVIDENCE_SCHEMA_VERSION.split('.')[0]}.x, got ${JSON.stringify(evidence.schemaVersion)}`);
+    }
+    for (const field of ['repository', 'sha', 'runId', 'event', 'startedAt', 'finishedAt', 'policyVersion']) {
+        if (typeof evidence[field] !== 'string')
+            problems.push(`${field}: missing`);
+    }
+    if (!Array.isArray(evidence.findings))
+        problems.push('findings: expected an array');
+    else
+        evidence.findings.forEach((finding, index) => {
+            if (!evidence_FINGERPRINT.test(String(finding?.fingerprint)))
+                problems.push(`findings[${index}].fingerprint: expected 64 hex characters`);
+            if (!['new', 'baseline', 'fixed'].includes(String(finding?.status)))
+                problems.push(`findings[${index}].status: expected new, baseline or fixed`);
+        });
+    if (!Array.isArray(evidence.credentials))
+        problems.push('credentials: expected an array');
+    const claimed = typeof evidence.digest === 'string' ? evidence.digest : undefined;
+    let computed;
+    try {
+        computed = digestOf(evidence);
+    }
+    catch (error) {
+        problems.push(`digest: cannot compute: ${error.message}`);
+    }
+    if (!claimed)
+        problems.push('digest: missing');
+    else if (computed && claimed !== computed)
+        problems.push(`digest: the content does not match (claimed ${claimed}, computed ${computed}): the file was changed after the run`);
+    if (expected.config) {
+        const policy = computePolicyVersion(expected.config, expected.inventoryText ?? '');
+        if (policy !== evidence.policyVersion)
+            problems.push(`policyVersion: the run used ${evidence.policyVersion}, the given config and inventory give ${policy}`);
+    }
+    return { valid: problems.length === 0, ...(claimed ? { claimed } : {}), ...(computed ? { computed } : {}), problems };
+}
+/** Markdown for the job summary: what the evidence records and how to check it. */
+function renderEvidenceMarkdown(evidence, options = {}) {
+    const s = evidence.summary;
+    const lines = [
+        '### Evidence',
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| Commit | \`${evidence.sha}\` (${evidence.event}, run ${evidence.runId}) |`,
+        `| Policy version | \`${evidence.policyVersion}\` |`,
+        `| Findings | ${s.new} new, ${s.baseline} accepted in baseline, ${s.fixed} fixed |`,
+        `| Credentials | ${s.credentialsIssued} issued, ${s.credentialsRevoked} revoked |`,
+        `| Digest | \`${evidence.digest}\` |`,
+        '',
+    ];
+    if (evidence.credentials.length > 0) {
+        lines.push('| Cloud | Identity | OIDC subject | Issued | Expires | Revoked |', '| --- | --- | --- | --- | --- | --- |');
+        for (const c of evidence.credentials)
+            lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.issuedAt} | ${c.expiresAt} | ${c.revokedAt ?? '—'} |`);
+        lines.push('');
+    }
+    const file = options.fileName ?? 'keyward-evidence.json';
+    lines.push(`Verify: \`jq -cjS 'del(.digest)' ${file} | sha256sum\` equals the digest after \`sha256:\` (see docs/governance.md).`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/governance/secrets-audit-render.ts
+const ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+function sorted(findings) {
+    return [...findings].sort((a, b) => (ORDER[a.severity] ?? 9) - (ORDER[b.severity] ?? 9) || a.secret.localeCompare(b.secret) || a.kind.localeCompare(b.kind));
+}
+/** Plain text for the terminal and the Action log. */
+function renderSecretsAuditText(result) {
+    const lines = sorted(result.findings).map((f) => `[${f.severity}] ${f.kind}: ${f.message}${f.owner ? ` (ask ${f.owner})` : ''}`);
+    for (const notice of result.notices)
+        lines.push(`notice: ${notice.message}`);
+    const scopes = ['repository', 'environment', 'organization'].map((s) => `${result.secrets.filter((x) => x.scope === s).length} ${s}`).join(', ');
+    lines.push(`Secrets audit: ${scopes} secrets; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}${result.notices.length ? `, ${result.notices.length} notice${result.notices.length === 1 ? '' : 's'}` : ''}.`);
+    return `${lines.join('\n')}\n`;
+}
+const secrets_audit_render_cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Markdown for the job summary. */
+function renderSecretsAuditMarkdown(result) {
+    if (result.findings.length === 0 && result.notices.length === 0)
+        return '';
+    const lines = ['### Secrets audit', ''];
+    if (result.findings.length > 0) {
+        lines.push('| Severity | Secret | Finding | Ask |', '| --- | --- | --- | --- |');
+        for (const f of sorted(result.findings)) {
+            const scope = f.scope === 'environment' ? ` (${f.environment})` : f.scope === 'organization' ? ' (org)' : '';
+            lines.push(`| ${f.severity} | \`${secrets_audit_render_cell(f.secret)}\`${secrets_audit_render_cell(scope)} | ${secrets_audit_render_cell(f.message)} | ${f.owner ? secrets_audit_render_cell(f.owner) : '—'} |`);
+        }
+        lines.push('');
+    }
+    for (const notice of result.notices)
+        lines.push(`> ${secrets_audit_render_cell(notice.message)}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/governance/remote.ts
+
+
+
+
+async function getContent(octokit, owner, repo, path, ref) {
+    try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ...(ref ? { ref } : {}) });
+        return data;
+    }
+    catch (error) {
+        if (error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+function decode(item) {
+    if (typeof item.content !== 'string')
+        return undefined;
+    return item.encoding === 'base64' ? Buffer.from(item.content, 'base64').toString('utf8') : item.content;
+}
+/**
+ * Reads workflows, CODEOWNERS and the inventory through the contents API, for audits without a checkout (an org
+ * sweep, the CLI against a remote repository). A failure becomes a notice; what could be read is returned.
+ */
+async function fetchGovernanceFiles(octokit, owner, repo, ref) {
+    const result = { workflows: [], notices: [] };
+    const fail = (what) => (error) => {
+        const status = error.status;
+        result.notices.push({
+            area: 'workflows',
+            ...(status ? { status } : {}),
+            ...(status === 403 ? { permission: '`contents: read`' } : {}),
+            message: `Reading ${what} of ${owner}/${repo}: ${status ? `GitHub answered ${status}` : String(error.message ?? error)}${status === 403 ? '; the token needs `contents: read`' : ''}. Skipped.`,
+        });
+        return undefined;
+    };
+    const listing = await getContent(octokit, owner, repo, WORKFLOWS_DIR, ref).catch(fail(WORKFLOWS_DIR));
+    for (const item of Array.isArray(listing) ? listing : []) {
+        if (item.type !== 'file' || !item.name || !/\.ya?ml$/i.test(item.name))
+            continue;
+        const path = `${WORKFLOWS_DIR}/${item.name}`;
+        const file = await getContent(octokit, owner, repo, path, ref).catch(fail(path));
+        const text = file && !Array.isArray(file) ? decode(file) : undefined;
+        if (text !== undefined)
+            result.workflows.push({ path, text });
+    }
+    result.workflows.sort((a, b) => a.path.localeCompare(b.path));
+    for (const path of CODEOWNERS_LOCATIONS) {
+        const file = await getContent(octokit, owner, repo, path, ref).catch(fail(path));
+        const text = file && !Array.isArray(file) ? decode(file) : undefined;
+        if (text !== undefined) {
+            result.codeowners = parseCodeowners(text, path);
+            break;
+        }
+    }
+    for (const path of INVENTORY_FILES) {
+        const file = await getContent(octokit, owner, repo, path, ref).catch(fail(path));
+        const text = file && !Array.isArray(file) ? decode(file) : undefined;
+        if (text !== undefined) {
+            result.inventory = parseInventory(text, path);
+            break;
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/governance/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/rules/types.ts
+/** Severity levels, ordered from most to least severe. */
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+
+;// CONCATENATED MODULE: ./src/report/severity.ts
+
+const RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+function severityAtLeast(severity, threshold) {
+    return RANK[severity] >= RANK[threshold];
+}
+function compareSeverity(a, b) {
+    return RANK[b] - RANK[a];
+}
+function countBySeverity(findings) {
+    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+    for (const finding of findings)
+        counts[finding.severity] += 1;
+    return counts;
+}
+function decideVerdict(findings, policy) {
+    const live = findings.filter((f) => !f.baseline);
+    const bySeverity = live.filter((f) => severityAtLeast(f.severity, policy.failOn));
+    const longLived = policy.blockLongLived ? live.filter((f) => f.longLived) : [];
+    const blocking = [...new Set([...bySeverity, ...longLived])];
+    const reasons = [];
+    if (bySeverity.length > 0)
+        reasons.push(`${bySeverity.length} finding(s) at or above ${policy.failOn}`);
+    if (longLived.length > 0)
+        reasons.push(`${longLived.length} long-lived credential(s) (block-long-lived is on)`);
+    return { pass: blocking.length === 0, blocking, reasons };
+}
+/** The order reports list findings in: most severe first, then by place. */
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => compareSeverity(a.severity, b.severity) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/build.ts
 /** A rule with the catalogue's defaults: specific kind, a remediation line built from the revoke page. */
 function rule(input) {
@@ -12583,9 +14789,9 @@ const builtinRules = [
     ...genericRules,
 ];
 
-// EXTERNAL MODULE: ../../work/main/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(8374);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var node_modules_picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
 ;// CONCATENATED MODULE: ./src/engine/allowlist.ts
 
 /** Placeholders and documentation examples: a value containing one of these is not a real secret. */
@@ -12601,7 +14807,7 @@ const PLACEHOLDER_PATTERNS = [
     /^%[A-Za-z_][A-Za-z0-9_]*%$/,
     /^\$[A-Za-z_(]/,
     /^\[[^\]]*\]$/,
-    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|0123456|1234567|qwerty/i,
+    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
 ];
 /** Generic values that are references to a secret store or the environment, not the secret itself. */
 const REFERENCE_PATTERNS = [
@@ -12782,6 +14988,10 @@ function rejectGenericValue(value, minEntropy) {
         return 'path or URL';
     const classes = charClasses(value);
     const entropy = shannonEntropy(value);
+    // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
+    // names and modes, not credentials; generated values carry digits or mixed case.
+    if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
+        return 'identifier-like';
     if (IDENTIFIER.test(value)) {
         // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
         // generated values break into one- and two-letter fragments.
@@ -12966,8 +15176,6 @@ function foldByte(byte) {
     return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/engine/redact.ts
 
 /**
@@ -12985,7 +15193,7 @@ function fingerprint(ruleId, secret) {
 
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ../../work/main/node_modules/re2js/build/index.js
+;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
 * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
@@ -20151,14 +22359,6 @@ function scanner_createScanner(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(7207);
-;// CONCATENATED MODULE: ./src/rules/types.ts
-/** Severity levels, ordered from most to least severe. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-
 ;// CONCATENATED MODULE: ./src/engine/config/load.ts
 
 
@@ -20465,12 +22665,10 @@ function loadBaseline(path) {
 
 ;// CONCATENATED MODULE: ./src/report/tool.ts
 /** Kept equal to package.json's version by a test. */
-const TOOL_NAME = 'Keyward';
-const TOOL_VERSION = '0.1.0';
-const TOOL_URI = 'https://github.com/keyward/keyward';
+const tool_TOOL_NAME = 'Keyward';
+const tool_TOOL_VERSION = '0.1.0';
+const tool_TOOL_URI = 'https://github.com/keyward/keyward';
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
@@ -20598,38 +22796,6 @@ function parseCli(argv) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/severity.ts
-
-const RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function severityAtLeast(severity, threshold) {
-    return RANK[severity] >= RANK[threshold];
-}
-function compareSeverity(a, b) {
-    return RANK[b] - RANK[a];
-}
-function countBySeverity(findings) {
-    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-    for (const finding of findings)
-        counts[finding.severity] += 1;
-    return counts;
-}
-function decideVerdict(findings, policy) {
-    const live = findings.filter((f) => !f.baseline);
-    const bySeverity = live.filter((f) => severityAtLeast(f.severity, policy.failOn));
-    const longLived = policy.blockLongLived ? live.filter((f) => f.longLived) : [];
-    const blocking = [...new Set([...bySeverity, ...longLived])];
-    const reasons = [];
-    if (bySeverity.length > 0)
-        reasons.push(`${bySeverity.length} finding(s) at or above ${policy.failOn}`);
-    if (longLived.length > 0)
-        reasons.push(`${longLived.length} long-lived credential(s) (block-long-lived is on)`);
-    return { pass: blocking.length === 0, blocking, reasons };
-}
-/** The order reports list findings in: most severe first, then by place. */
-function sortFindings(findings) {
-    return [...findings].sort((a, b) => compareSeverity(a.severity, b.severity) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
-}
-
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
@@ -20638,7 +22804,7 @@ function toJsonReport(input) {
     const verdict = decideVerdict(input.findings, input.policy);
     return {
         schemaVersion: 1,
-        tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        tool: { name: tool_TOOL_NAME, version: tool_TOOL_VERSION },
         target: input.target,
         summary: {
             total: input.findings.length,
@@ -20704,7 +22870,7 @@ function toSarif(findings, rules, options = {}) {
         runs: [
             {
                 tool: {
-                    driver: { name: TOOL_NAME, informationUri: TOOL_URI, version: options.toolVersion ?? TOOL_VERSION, semanticVersion: options.toolVersion ?? TOOL_VERSION, rules: descriptors.map(ruleDescriptor) },
+                    driver: { name: tool_TOOL_NAME, informationUri: tool_TOOL_URI, version: options.toolVersion ?? tool_TOOL_VERSION, semanticVersion: options.toolVersion ?? tool_TOOL_VERSION, rules: descriptors.map(ruleDescriptor) },
                 },
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
                 results: sortFindings(findings).map((finding) => ({
@@ -20785,16 +22951,12 @@ function toText(options) {
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/sources/files.ts
 
 
 
 
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const files_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 /**
  * Files under `root`: in a git work tree, what git tracks plus untracked files it does not ignore (so `.gitignore`
  * applies), without symlinks and submodules; elsewhere every regular file. Paths are relative to root, `/`-separated.
@@ -20802,7 +22964,7 @@ const run = (0,external_node_util_namespaceObject.promisify)(external_node_child
 async function listFiles(root) {
     const notices = [];
     try {
-        const git = (args) => run('git', ['-C', root, ...args], { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }).then(({ stdout }) => stdout.toString('utf8'));
+        const git = (args) => files_run('git', ['-C', root, ...args], { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }).then(({ stdout }) => stdout.toString('utf8'));
         const staged = await git(['ls-files', '-z', '--stage']);
         const others = await git(['ls-files', '-z', '--others', '--exclude-standard']);
         const paths = new Set();
@@ -21304,6 +23466,7 @@ class PatchScanner {
     findings = [];
     notices = [];
     commits = 0;
+    commitShas = new Set();
     bytes = 0;
     files = 0;
     commit;
@@ -21338,6 +23501,7 @@ class PatchScanner {
             this.flushFile();
             this.commit = parseCommitHeader(raw);
             this.commits += 1;
+            this.commitShas.add(this.commit.sha);
             return;
         }
         if (first === 0x40 /* @ */ && raw[1] === 0x40) {
@@ -21743,7 +23907,11 @@ async function deepenToMergeBase(options) {
 
 
 const ZERO = /^0+$/;
-async function shallowNotice(repoDir) {
+/**
+ * For a shallow clone, how deep the scan went. A range scan (diff, push) warns only when it ran into the boundary:
+ * then the range's start was not in the clone and commits below the boundary were left out.
+ */
+async function shallowNotice(repoDir, commits, scanned) {
     if ((await gitText(repoDir, ['rev-parse', '--is-shallow-repository'])) !== 'true')
         return {};
     const gitDir = await gitText(repoDir, ['rev-parse', '--absolute-git-dir']);
@@ -21754,12 +23922,16 @@ async function shallowNotice(repoDir) {
     catch {
         boundary = [];
     }
+    const reached = scanned ? boundary.filter((sha) => scanned.has(sha)) : boundary;
+    if (reached.length === 0)
+        return { boundary };
+    const listed = reached.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ') + (reached.length > 5 ? `, and ${reached.length - 5} more` : '');
     return {
         boundary,
-        notice: { kind: 'shallow', message: `shallow clone: history stops at ${boundary.length} boundary commit(s) (${boundary.map((s) => s.slice(0, 12)).join(', ')}); commits beyond them were not scanned (fetch with --unshallow or fetch-depth: 0 for all)` },
+        notice: { kind: 'shallow', message: `shallow clone: scanned ${commits} commit(s) down to ${reached.length} boundary commit(s) (${listed}); older history is not in this clone and was not scanned (fetch with --unshallow, or fetch-depth: 0 in actions/checkout)` },
     };
 }
-async function scanPatchStream(options, args, extraNotices = [], commitsTotal) {
+async function scanPatchStream(options, args, extraNotices = [], commitsTotal, rangeScan = true) {
     const started = performance.now();
     const patches = new PatchScanner(options.scanner, options.maxBlobSize);
     let reported = -1;
@@ -21771,7 +23943,7 @@ async function scanPatchStream(options, args, extraNotices = [], commitsTotal) {
         }
     }
     patches.finish();
-    const shallow = await shallowNotice(options.repoDir);
+    const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);
     const notices = [...extraNotices, ...patches.notices];
     if (shallow.notice)
         notices.push(shallow.notice);
@@ -21822,7 +23994,7 @@ async function scanHistory(options) {
     if (strategy === 'patches') {
         const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
         try {
-            return await scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...revisions, '--'], [], total);
+            return await scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...revisions, '--'], [], total, false);
         }
         catch (error) {
             if (options.strategy === 'patches')
@@ -21832,7 +24004,7 @@ async function scanHistory(options) {
         }
     }
     const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) => options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }));
-    const shallow = await shallowNotice(options.repoDir);
+    const shallow = await shallowNotice(options.repoDir, scanned.commitCount);
     if (shallow.notice)
         notices.push(shallow.notice);
     return {
@@ -21936,6 +24108,10 @@ async function runScan(args) {
 
 
 
+
+
+
+
 async function main(argv) {
     const args = parseCli(argv);
     switch (args.command) {
@@ -21943,7 +24119,7 @@ async function main(argv) {
             process.stdout.write(`${USAGE}\n`);
             return 0;
         case 'version':
-            process.stdout.write(`keyward ${TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeRegexUnavailableReason() ? `: native re2 unavailable: ${nativeRegexUnavailableReason()}` : ''})\n`);
+            process.stdout.write(`keyward ${tool_TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeRegexUnavailableReason() ? `: native re2 unavailable: ${nativeRegexUnavailableReason()}` : ''})\n`);
             return 0;
         case 'rules': {
             const rows = builtinRules.map((r) => ({ id: r.id, title: r.title, provider: r.provider, severity: r.severity, longLived: r.longLived, keywords: r.keywords, revokeUrl: r.revokeUrl }));
@@ -21956,8 +24132,32 @@ async function main(argv) {
         }
         case 'scan':
             return (await runScan(args)).exitCode;
+        case 'audit-workflows': {
+            const result = await auditWorkflows((0,external_node_path_namespaceObject.resolve)(args.path));
+            const text = args.format === 'json' ? JSON.stringify({ findings: result.findings, notices: result.notices }, null, 2) + '\n' : renderWorkflowAuditText(result);
+            if (args.output)
+                (0,external_node_fs_namespaceObject.writeFileSync)(args.output, text);
+            else
+                process.stdout.write(text);
+            // Same threshold as scans: findings at high or above fail.
+            return result.findings.some((f) => severityAtLeast(f.severity, 'high')) ? 1 : 0;
+        }
+        case 'inventory-init': {
+            const root = (0,external_node_path_namespaceObject.resolve)(args.path);
+            const target = args.output ?? (0,external_node_path_namespaceObject.join)(root, '.github', 'nhi.yml');
+            const draft = await inventoryInit(root, {});
+            if (!args.output && (0,external_node_fs_namespaceObject.existsSync)(target)) {
+                process.stdout.write(draft);
+                process.stderr.write(`keyward: ${target} exists; printed the merged draft instead of overwriting it\n`);
+                return 0;
+            }
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(target, draft);
+            process.stderr.write(`keyward: wrote ${target}; fill in the TODO owners and expiries\n`);
+            return 0;
+        }
         default:
-            throw new UsageError(`${args.command} is not available in this build`);
+            throw new UsageError('unknown command; try keyward --help');
     }
 }
 function reportFailure(error) {

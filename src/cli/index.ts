@@ -1,4 +1,8 @@
 import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { auditWorkflows, inventoryInit, renderWorkflowAuditText } from '../governance/index.js';
+import { severityAtLeast } from '../report/severity.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError, nativeRegexUnavailableReason, regexBackend } from '../engine/index.js';
 import { TOOL_VERSION } from '../report/tool.js';
@@ -24,8 +28,30 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'scan':
       return (await runScan(args)).exitCode;
+    case 'audit-workflows': {
+      const result = await auditWorkflows(resolve(args.path));
+      const text = args.format === 'json' ? JSON.stringify({ findings: result.findings, notices: result.notices }, null, 2) + '\n' : renderWorkflowAuditText(result);
+      if (args.output) writeFileSync(args.output, text);
+      else process.stdout.write(text);
+      // Same threshold as scans: findings at high or above fail.
+      return result.findings.some((f) => severityAtLeast(f.severity, 'high')) ? 1 : 0;
+    }
+    case 'inventory-init': {
+      const root = resolve(args.path);
+      const target = args.output ?? join(root, '.github', 'nhi.yml');
+      const draft = await inventoryInit(root, {});
+      if (!args.output && existsSync(target)) {
+        process.stdout.write(draft);
+        process.stderr.write(`keyward: ${target} exists; printed the merged draft instead of overwriting it\n`);
+        return 0;
+      }
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, draft);
+      process.stderr.write(`keyward: wrote ${target}; fill in the TODO owners and expiries\n`);
+      return 0;
+    }
     default:
-      throw new UsageError(`${args.command} is not available in this build`);
+      throw new UsageError('unknown command; try keyward --help');
   }
 }
 

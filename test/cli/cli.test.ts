@@ -115,3 +115,30 @@ describe('keyward CLI git modes (bundle, Node 24)', () => {
     expect(JSON.parse(history.stdout).stats.commits).toBe(2);
   });
 });
+
+describe('keyward audit-workflows and inventory init (bundle, Node 24)', () => {
+  it('flags a workflow feeding long-lived AWS keys to a job and drafts an inventory', () => {
+    const repo = new TestRepo();
+    repo.commit('wf', {
+      '.github/workflows/deploy.yml': [
+        'on: push',
+        'jobs:',
+        '  deploy:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: aws-actions/configure-aws-credentials@v4',
+        '        with:',
+        '          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}',
+        '          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+        '          aws-region: us-east-1',
+      ].join('\n'),
+    });
+    const audit = keywardWith('native-re2', ['audit-workflows', '.'], repo.dir);
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toContain('.github/workflows/deploy.yml:');
+    expect(audit.stdout).toContain('workflow-aws-static-keys');
+    const init = keywardWith('native-re2', ['inventory', 'init', '.'], repo.dir);
+    expect(init.code, init.stderr).toBe(0);
+    expect(existsSync(join(repo.dir, '.github', 'nhi.yml'))).toBe(true);
+  });
+});
