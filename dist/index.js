@@ -41264,7 +41264,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -41371,13 +41371,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -41405,13 +41405,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -43926,9 +43926,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -43960,7 +43960,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -44043,10 +44043,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -44082,7 +44082,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -44165,9 +44165,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -45900,7 +45900,7 @@ function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
+var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
@@ -46020,7 +46020,7 @@ function graphql_dist_bundle_withDefaults(request2, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
+var graphql2 = graphql_dist_bundle_withDefaults(dist_bundle_request, {
   headers: {
     "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
   },
@@ -46165,7 +46165,7 @@ class Octokit {
   constructor(options = {}) {
     const hook = new before_after_hook.Collection();
     const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      baseUrl: dist_bundle_request.endpoint.DEFAULTS.baseUrl,
       headers: {},
       request: Object.assign({}, options.request, {
         // @ts-ignore internal usage only, no need to type
@@ -46186,7 +46186,7 @@ class Octokit {
     if (options.timeZone) {
       requestDefaults.headers["time-zone"] = options.timeZone;
     }
-    this.request = request.defaults(requestDefaults);
+    this.request = dist_bundle_request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
     this.log = createLogger(options.log);
     this.hook = hook;
@@ -62642,7 +62642,1342 @@ function readInputs(runnerTemp) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/credentials/errors.ts
+/** A swap failure with the provider's own code and a hint naming the fix. Messages never carry a credential. */
+class CredentialError extends Error {
+    cloud;
+    code;
+    hint;
+    constructor(cloud, message, options = {}) {
+        super(options.hint ? `${message}\nHint: ${options.hint}` : message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'CredentialError';
+        this.cloud = cloud;
+        this.code = options.code;
+        this.hint = options.hint;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/credentials/http.ts
+const DEFAULT_RETRY = { attempts: 5, baseDelayMs: 500, maxDelayMs: 8000, timeoutMs: 30_000 };
+function policyOf(runtime) {
+    return { ...DEFAULT_RETRY, ...(runtime.retry ?? {}) };
+}
+/** Exponential backoff with full jitter, capped; a Retry-After header (seconds) is honoured up to the cap. */
+function backoffDelay(policy, attempt, retryAfter) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    const seconds = retryAfter ? Number(retryAfter) : NaN;
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return Math.min(policy.maxDelayMs, seconds * 1000);
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * fetch with bounded retries on throttling, 5xx and network failures. Returns the last response (the caller turns a
+ * failed one into an error naming the provider's code); throws only when no response ever came.
+ */
+async function http_request(runtime, url, options) {
+    const policy = policyOf(runtime);
+    let lastError;
+    for (let attempt = 0; attempt < policy.attempts; attempt++) {
+        if (attempt > 0)
+            runtime.debug(`${options.label}: attempt ${attempt + 1} of ${policy.attempts}`);
+        let response;
+        try {
+            const res = await fetch(url, {
+                method: options.method ?? 'GET',
+                headers: options.headers,
+                body: options.body,
+                signal: AbortSignal.timeout(policy.timeoutMs),
+                redirect: 'error',
+            });
+            response = { status: res.status, headers: res.headers, text: await res.text() };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        const last = attempt === policy.attempts - 1;
+        if (response) {
+            const retryable = response.status === 429 || response.status >= 500 || (options.isRetryable?.(response) ?? false);
+            if (!retryable || last)
+                return response;
+            const delay = backoffDelay(policy, attempt, response.headers.get('retry-after'));
+            runtime.info(`${options.label}: throttled or unavailable (HTTP ${response.status}); retrying in ${(delay / 1000).toFixed(1)} s.`);
+            await sleep(delay);
+            continue;
+        }
+        if (last)
+            break;
+        const delay = backoffDelay(policy, attempt);
+        runtime.info(`${options.label}: ${describeNetworkError(lastError)}; retrying in ${(delay / 1000).toFixed(1)} s.`);
+        await sleep(delay);
+    }
+    throw new Error(`${options.label}: no answer from ${new URL(url).origin} after ${policy.attempts} attempts (${describeNetworkError(lastError)})`, { cause: lastError });
+}
+function describeNetworkError(error) {
+    if (!(error instanceof Error))
+        return String(error);
+    const cause = error.cause;
+    return cause?.code ? `${error.message} (${cause.code})` : error.message;
+}
+/** Parses a JSON body or returns undefined: providers answer HTML from proxies and gateways too. */
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function http_form(fields) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(fields))
+        if (value !== undefined)
+            params.set(key, value);
+    return params.toString();
+}
+
+;// CONCATENATED MODULE: ./src/credentials/oidc.ts
+
+
+const MISSING_PERMISSION_HINT = 'give the job `permissions: id-token: write` (a job-level `permissions:` block replaces the workflow-level one, so add it there too). ' +
+    'Pull requests from forks never receive an OIDC token.';
+/** Decodes (does not verify) a JWT's payload; the cloud provider does the verifying. */
+function decodeJwtPayload(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[1])
+        throw new CredentialError('oidc', 'the OIDC token is not a JWT (expected three dot-separated parts)');
+    const payload = parseJson(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+        throw new CredentialError('oidc', 'the OIDC token payload is not a JSON object');
+    return payload;
+}
+function claimString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return String(value);
+    if (Array.isArray(value))
+        return value.map(String).join(' ');
+    return undefined;
+}
+function claimsOf(payload) {
+    const claims = { sub: claimString(payload.sub) ?? '', aud: claimString(payload.aud) ?? '', iss: claimString(payload.iss) ?? '' };
+    for (const key of ['repository', 'ref', 'workflow_ref', 'job_workflow_ref', 'run_id']) {
+        const value = claimString(payload[key]);
+        if (value !== undefined)
+            claims[key] = value;
+    }
+    return claims;
+}
+/**
+ * Asks the runner's token service for an OIDC token, as @actions/core's getIDToken does, with the audience the cloud
+ * expects. Without `audience` GitHub uses its default (the repository owner's URL).
+ */
+async function requestIdToken(runtime, audience) {
+    const requestUrl = runtime.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestToken) {
+        throw new CredentialError('oidc', 'no GitHub OIDC token is available to this job (ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set)', {
+            code: 'MissingIdTokenPermission',
+            hint: MISSING_PERMISSION_HINT,
+        });
+    }
+    const url = new URL(requestUrl);
+    if (audience)
+        url.searchParams.set('audience', audience);
+    const response = await http_request(runtime, url.toString(), {
+        label: 'GitHub OIDC token request',
+        headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0', 'user-agent': 'keyward' },
+    });
+    const body = parseJson(response.text);
+    if (response.status !== 200 || typeof body?.value !== 'string') {
+        const detail = typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
+        throw new CredentialError('oidc', `the GitHub OIDC token request failed: ${detail}`, {
+            code: `HTTP${response.status}`,
+            hint: response.status === 401 || response.status === 403 ? MISSING_PERMISSION_HINT : undefined,
+        });
+    }
+    runtime.setSecret(body.value);
+    const payload = decodeJwtPayload(body.value);
+    const exp = typeof payload.exp === 'number' ? payload.exp : undefined;
+    return { token: body.value, claims: claimsOf(payload), expiresAt: exp };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/state.ts
+const STATE_KEY = 'keyward-credentials';
+function state_readState(runtime) {
+    const raw = runtime.getState(STATE_KEY);
+    const empty = { files: [], vaultTokens: [], issued: [] };
+    if (!raw)
+        return empty;
+    try {
+        const parsed = JSON.parse(raw);
+        return { ...empty, ...parsed };
+    }
+    catch {
+        return empty;
+    }
+}
+/** The state is saved whole after each change, so a swap that fails half-way still leaves its files for the post step. */
+function state_saveState(runtime, state) {
+    runtime.saveState(STATE_KEY, JSON.stringify(state));
+}
+
+;// CONCATENATED MODULE: ./src/credentials/record.ts
+
+/** Masks every secret first, then exports: a value must never reach GITHUB_ENV or a log unmasked. */
+function exportSecrets(runtime, secrets, variables) {
+    for (const secret of secrets)
+        runtime.setSecret(secret);
+    for (const [name, value] of variables)
+        runtime.exportVariable(name, value);
+    return variables.map(([name]) => name);
+}
+function ttlSeconds(now, expiresAt) {
+    return Math.max(0, Math.round((expiresAt.getTime() - now.getTime()) / 1000));
+}
+/** Outputs `<prefix>-expiration` and `<prefix>-ttl`, and adds the evidence record (saved for the post step). */
+function recordIssued(ctx, fields, outputPrefix) {
+    const durationSeconds = ttlSeconds(fields.issuedAt, fields.expiresAt);
+    ctx.runtime.setOutput(`${outputPrefix}-expiration`, fields.expiresAt.toISOString());
+    ctx.runtime.setOutput(`${outputPrefix}-ttl`, String(durationSeconds));
+    const record = {
+        cloud: fields.cloud,
+        identity: fields.identity,
+        oidc: fields.oidc,
+        issuedAt: fields.issuedAt.toISOString(),
+        expiresAt: fields.expiresAt.toISOString(),
+        durationSeconds,
+        outputs: fields.outputs,
+    };
+    const policyVersion = [ctx.policyVersion, fields.policyVersion].filter(Boolean).join(' ');
+    if (policyVersion)
+        record.policyVersion = policyVersion;
+    if (fields.chain)
+        record.chain = fields.chain;
+    ctx.state.issued.push(record);
+    state_saveState(ctx.runtime, ctx.state);
+    ctx.runtime.info(`Issued ${fields.cloud} credentials for ${fields.identity} (token sub "${fields.oidc.sub}"), valid until ${record.expiresAt} (${durationSeconds} s).`);
+    return record;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/aws/sigv4.ts
+
+const sigv4_sha256Hex = (data) => (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
+const hmac = (key, data) => (0,external_node_crypto_.createHmac)('sha256', key).update(data, 'utf8').digest();
+/** RFC 3986 encoding as SigV4 wants it: encodeURIComponent leaves !'()* alone. */
+function uriEncode(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** `20150830T123600Z` */
+function amzDate(date) {
+    return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+function canonicalQuery(params) {
+    return [...params.entries()]
+        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
+        .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+}
+/** The path with each segment encoded once (STS and the other Query APIs are signed at `/`). */
+function canonicalPath(pathname) {
+    return pathname.split('/').map((segment) => uriEncode(decodeURIComponent(segment))).join('/') || '/';
+}
+/** AWS Signature Version 4 (header form). Returns the headers to send, Authorization included. */
+function signV4(input) {
+    const url = new URL(input.url);
+    const stamp = amzDate(input.date);
+    const day = stamp.slice(0, 8);
+    const headers = {};
+    for (const [name, value] of Object.entries(input.headers))
+        headers[name.toLowerCase()] = value;
+    headers.host = url.host;
+    headers['x-amz-date'] = stamp;
+    if (input.credentials.sessionToken)
+        headers['x-amz-security-token'] = input.credentials.sessionToken;
+    const names = Object.keys(headers).sort();
+    const canonicalHeaders = names.map((n) => `${n}:${(headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+    const signedHeaderList = names.join(';');
+    const canonicalRequest = [input.method.toUpperCase(), canonicalPath(url.pathname), canonicalQuery(url.searchParams), canonicalHeaders, signedHeaderList, sigv4_sha256Hex(input.body)].join('\n');
+    const scope = `${day}/${input.region}/${input.service}/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', stamp, scope, sigv4_sha256Hex(canonicalRequest)].join('\n');
+    const kDate = hmac(`AWS4${input.credentials.secretAccessKey}`, day);
+    const kSigning = hmac(hmac(hmac(kDate, input.region), input.service), 'aws4_request');
+    const signature = (0,external_node_crypto_.createHmac)('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
+    const authorization = `AWS4-HMAC-SHA256 Credential=${input.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaderList}, Signature=${signature}`;
+    const { host: _host, ...sent } = headers;
+    return { authorization, signedHeaders: { ...sent, authorization }, canonicalRequest, stringToSign };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/aws/xml.ts
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeXmlText(text) {
+    return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, entity) => {
+        if (entity.startsWith('#x') || entity.startsWith('#X'))
+            return String.fromCodePoint(parseInt(entity.slice(2), 16));
+        if (entity.startsWith('#'))
+            return String.fromCodePoint(parseInt(entity.slice(1), 10));
+        return ENTITIES[entity.toLowerCase()] ?? whole;
+    });
+}
+/**
+ * The text of the first `<tag>` inside the first `<within>` (when given). STS answers a small, fixed, namespace-free
+ * document shape, so this reads it without an XML library; CDATA is unwrapped.
+ */
+function xmlText(xml, tag, within) {
+    let scope = xml;
+    if (within) {
+        const outer = new RegExp(`<${within}(?:\\s[^>]*)?>([\\s\\S]*?)</${within}>`).exec(xml);
+        if (!outer?.[1])
+            return undefined;
+        scope = outer[1];
+    }
+    const match = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(scope);
+    if (!match)
+        return undefined;
+    const raw = match[1] ?? '';
+    const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(raw);
+    return cdata ? cdata[1] : decodeXmlText(raw.trim());
+}
+
+;// CONCATENATED MODULE: ./src/credentials/aws/sts.ts
+
+
+
+
+const STS_VERSION = '2011-06-15';
+const RETRYABLE_CODES = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'IDPCommunicationError', 'ServiceUnavailable', 'InternalFailure']);
+/** `AWS_ENDPOINT_URL_STS` > `AWS_ENDPOINT_URL` > the regional endpoint (the global one is legacy and us-east-1 only). */
+function stsEndpoint(region, env, explicit) {
+    const chosen = explicit || env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL;
+    if (chosen)
+        return chosen.replace(/\/+$/, '') + '/';
+    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    return `https://sts.${region}.${suffix}/`;
+}
+function parseStsError(xml) {
+    const code = xmlText(xml, 'Code', 'Error');
+    if (!code)
+        return undefined;
+    return { type: xmlText(xml, 'Type', 'Error'), code, message: xmlText(xml, 'Message', 'Error') ?? '', requestId: xmlText(xml, 'RequestId') };
+}
+function isRetryable(response) {
+    const error = parseStsError(response.text);
+    return error !== undefined && RETRYABLE_CODES.has(error.code);
+}
+function parseCredentials(xml, resultTag) {
+    const accessKeyId = xmlText(xml, 'AccessKeyId', 'Credentials');
+    const secretAccessKey = xmlText(xml, 'SecretAccessKey', 'Credentials');
+    const sessionToken = xmlText(xml, 'SessionToken', 'Credentials');
+    const expiration = xmlText(xml, 'Expiration', 'Credentials');
+    if (!xml.includes(`<${resultTag}`) || !accessKeyId || !secretAccessKey || !sessionToken || !expiration)
+        return undefined;
+    const date = new Date(expiration);
+    if (Number.isNaN(date.getTime()))
+        return undefined;
+    return { accessKeyId, secretAccessKey, sessionToken, expiration: date, assumedRoleArn: xmlText(xml, 'Arn', 'AssumedRoleUser') };
+}
+const TRUST_EXAMPLE = (claims) => {
+    const repo = claims.repository ?? 'OWNER/REPO';
+    return `"StringLike": { "token.actions.githubusercontent.com:sub": "repo:${repo}:*" }`;
+};
+/** The fix for each documented AssumeRole* error, phrased with the claims the token actually carried. */
+function stsHint(error, claims, roleArn) {
+    switch (error.code) {
+        case 'AccessDenied':
+            return claims
+                ? `the token's sub was "${claims.sub}" (aud "${claims.aud}"); the trust policy of ${roleArn} must allow that subject, e.g. ${TRUST_EXAMPLE(claims)}, and name the account's token.actions.githubusercontent.com identity provider as Federated principal.`
+                : `the caller may not assume ${roleArn}: the target role's trust policy must name the first role as principal and allow sts:AssumeRole (and sts:TagSession if tags are passed).`;
+        case 'InvalidIdentityToken':
+            if (/audience/i.test(error.message) && claims)
+                return `the token's aud was "${claims.aud}"; the IAM OIDC provider's client ID list must contain it, or set aws-audience to one it lists (default sts.amazonaws.com).`;
+            if (/provider/i.test(error.message))
+                return 'create the IAM OIDC identity provider for https://token.actions.githubusercontent.com (client ID sts.amazonaws.com) in the role\'s account.';
+            return claims ? `STS rejected the token (iss "${claims.iss}", sub "${claims.sub}").` : undefined;
+        case 'ExpiredTokenException':
+            return 'the OIDC token had expired when STS checked it: re-run the job, and check the runner clock if it keeps happening.';
+        case 'IDPCommunicationError':
+            return 'STS could not reach GitHub to fetch the token signing keys; this is usually transient, re-run the job.';
+        case 'ValidationError':
+            if (/duration/i.test(error.message))
+                return 'aws-session-duration must lie between 900 and the role\'s MaxSessionDuration; a chained role allows at most 3600.';
+            return undefined;
+        case 'RegionDisabledException':
+            return 'activate STS for this region in the account settings, or choose another aws-region.';
+        case 'PackedPolicyTooLarge':
+            return 'shorten aws-session-policy.';
+        case 'MalformedPolicyDocument':
+            return 'aws-session-policy is not a valid IAM policy document.';
+        default:
+            return undefined;
+    }
+}
+async function callSts(runtime, url, action, headers, body, roleArn, claims) {
+    const response = await http_request(runtime, url, { method: 'POST', headers, body, label: `AWS STS ${action}`, isRetryable });
+    if (response.status === 200) {
+        const credentials = parseCredentials(response.text, `${action}Result`);
+        if (credentials)
+            return credentials;
+        throw new CredentialError('aws', `AWS STS ${action} answered 200 without credentials in the documented XML shape`);
+    }
+    const error = parseStsError(response.text);
+    if (!error)
+        throw new CredentialError('aws', `AWS STS ${action} for ${roleArn} failed with HTTP ${response.status} and no STS error document`, { code: `HTTP${response.status}` });
+    const requestId = error.requestId ? ` (request id ${error.requestId})` : '';
+    throw new CredentialError('aws', `AWS STS ${action} for ${roleArn} failed: ${error.code}: ${error.message}${requestId}`, { code: error.code, hint: stsHint(error, claims, roleArn) });
+}
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded; charset=utf-8';
+/** AssumeRoleWithWebIdentity: an unsigned Query API call, the OIDC token is the proof. */
+function assumeRoleWithWebIdentity(runtime, params, webIdentityToken, claims) {
+    const body = http_form({
+        Action: 'AssumeRoleWithWebIdentity',
+        Version: STS_VERSION,
+        RoleArn: params.roleArn,
+        RoleSessionName: params.sessionName,
+        WebIdentityToken: webIdentityToken,
+        DurationSeconds: String(params.durationSeconds),
+        Policy: params.policy,
+    });
+    return callSts(runtime, params.endpoint, 'AssumeRoleWithWebIdentity', { 'content-type': FORM_CONTENT_TYPE, accept: 'text/xml' }, body, params.roleArn, claims);
+}
+/** AssumeRole with the first role's credentials (role chaining): SigV4-signed. */
+function assumeRole(runtime, params, region, credentials) {
+    const body = http_form({
+        Action: 'AssumeRole',
+        Version: STS_VERSION,
+        RoleArn: params.roleArn,
+        RoleSessionName: params.sessionName,
+        DurationSeconds: String(params.durationSeconds),
+        Policy: params.policy,
+    });
+    const signed = signV4({ method: 'POST', url: params.endpoint, headers: { 'content-type': FORM_CONTENT_TYPE, accept: 'text/xml' }, body, region, service: 'sts', credentials, date: runtime.now() });
+    return callSts(runtime, params.endpoint, 'AssumeRole', signed.signedHeaders, body, params.roleArn, undefined);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/aws/index.ts
+
+
+
+
+const AWS_EXPORTS = (/* unused pure expression or super */ null && (['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION']));
+const CHAINED_MAX_SECONDS = 3600;
+/** `keyward-<run id>-<attempt>`, within STS's 64 characters of [\w+=,.@-]. */
+function defaultSessionName(env) {
+    const parts = ['keyward', env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('-');
+    return parts.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+}
+function policyDigest(policy) {
+    return `session-policy:sha256:${(0,external_node_crypto_.createHash)('sha256').update(policy).digest('hex').slice(0, 16)}`;
+}
+/** OIDC token -> AssumeRoleWithWebIdentity (-> AssumeRole for a chained role) -> masked, exported credentials. */
+async function swapAws(ctx, inputs) {
+    const { runtime } = ctx;
+    const idToken = await requestIdToken(runtime, inputs.audience);
+    const endpoint = stsEndpoint(inputs.region, runtime.env, inputs.stsEndpoint);
+    const sessionName = inputs.roleSessionName ?? defaultSessionName(runtime.env);
+    const issuedAt = runtime.now();
+    const first = await assumeRoleWithWebIdentity(runtime, { endpoint, roleArn: inputs.roleArn, sessionName, durationSeconds: inputs.sessionDurationSeconds, policy: inputs.roleChain ? undefined : inputs.sessionPolicy }, idToken.token, idToken.claims);
+    runtime.setSecret(first.secretAccessKey);
+    runtime.setSecret(first.sessionToken);
+    let credentials = first;
+    if (inputs.roleChain) {
+        const duration = Math.min(inputs.sessionDurationSeconds, CHAINED_MAX_SECONDS);
+        if (duration < inputs.sessionDurationSeconds)
+            runtime.warning(`A chained role session lasts at most ${CHAINED_MAX_SECONDS} s; asking ${inputs.roleChain} for ${duration} s.`);
+        credentials = await assumeRole(runtime, { endpoint, roleArn: inputs.roleChain, sessionName, durationSeconds: duration, policy: inputs.sessionPolicy }, inputs.region, first);
+    }
+    const outputs = exportSecrets(runtime, [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken], [
+        ['AWS_ACCESS_KEY_ID', credentials.accessKeyId],
+        ['AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey],
+        ['AWS_SESSION_TOKEN', credentials.sessionToken],
+        ['AWS_REGION', inputs.region],
+        ['AWS_DEFAULT_REGION', inputs.region],
+    ]);
+    const identity = inputs.roleChain ?? inputs.roleArn;
+    const account = /^arn:[^:]+:iam::(\d{12}):/.exec(identity)?.[1];
+    if (account)
+        runtime.setOutput('aws-account-id', account);
+    return recordIssued(ctx, {
+        cloud: 'aws',
+        identity,
+        oidc: idToken.claims,
+        issuedAt,
+        expiresAt: credentials.expiration,
+        outputs,
+        policyVersion: inputs.sessionPolicy ? policyDigest(inputs.sessionPolicy) : undefined,
+        chain: inputs.roleChain ? [inputs.roleArn, inputs.roleChain] : undefined,
+    }, 'aws');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/files.ts
+
+
+
+
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function files_isInside(parent, child) {
+    const rel = (0,external_node_path_namespaceObject.relative)(real(parent), real(child));
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** Refuses any credential path inside the workspace, where a later step could commit, cache or upload it. */
+function assertOutsideWorkspace(runtime, path) {
+    if (runtime.workspace && files_isInside(runtime.workspace, path)) {
+        throw new CredentialError('input', `refusing to write a credential file inside the workspace (${path}); RUNNER_TEMP must lie outside GITHUB_WORKSPACE`);
+    }
+}
+/** A private directory (0700) under RUNNER_TEMP for this run's credential files, created once. */
+function credentialDir(runtime, state) {
+    if (state.dir)
+        return state.dir;
+    assertOutsideWorkspace(runtime, runtime.tempDir);
+    (0,external_node_fs_namespaceObject.mkdirSync)(runtime.tempDir, { recursive: true });
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(runtime.tempDir, 'keyward-credentials-'));
+    assertOutsideWorkspace(runtime, dir);
+    state.dir = dir;
+    state_saveState(runtime, state);
+    return dir;
+}
+/** Writes a credential file (0600), recording it for the post step before the content lands. */
+function writeCredentialFile(runtime, state, name, content) {
+    const path = (0,external_node_path_namespaceObject.join)(credentialDir(runtime, state), name);
+    assertOutsideWorkspace(runtime, path);
+    state.files.push(path);
+    state_saveState(runtime, state);
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, content, { mode: 0o600 });
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/azure.ts
+
+
+
+
+
+const AZURE_AUDIENCE = 'api://AzureADTokenExchange';
+const AZURE_DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
+const AZURE_DEFAULT_SCOPE = 'https://management.azure.com/.default';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The AADSTS number in an Entra ID error, from error_codes or the description. */
+function aadstsCode(body) {
+    if (Array.isArray(body.error_codes) && typeof body.error_codes[0] === 'number')
+        return body.error_codes[0];
+    const match = /AADSTS(\d+)/.exec(body.error_description ?? '');
+    return match?.[1] ? Number(match[1]) : undefined;
+}
+function aadHint(code, claims, inputs) {
+    switch (code) {
+        case 70021:
+        case 700213:
+            return `no federated identity credential of app ${inputs.clientId} matches the token: its subject must be exactly "${claims.sub}", issuer ${claims.iss || 'https://token.actions.githubusercontent.com'} and audience ${AZURE_AUDIENCE}.`;
+        case 700211:
+            return `the app's federated credential must name the issuer ${claims.iss || 'https://token.actions.githubusercontent.com'}.`;
+        case 700212:
+            return `the federated credential's audience must be ${AZURE_AUDIENCE} (the token carried "${claims.aud}").`;
+        case 700024:
+            return 'the OIDC token had expired (or is not yet valid) when Entra ID checked it: re-run the job, and check the runner clock.';
+        case 700016:
+            return `no application with client id ${inputs.clientId} exists in tenant ${inputs.tenantId}.`;
+        case 90002:
+        case 900023:
+            return `tenant ${inputs.tenantId} does not exist; check azure-tenant-id.`;
+        default:
+            return undefined;
+    }
+}
+function validateAzureInputs(inputs) {
+    if (!GUID.test(inputs.clientId))
+        throw new CredentialError('input', `input azure-client-id: expected a GUID, not "${inputs.clientId}"`);
+    if (!GUID.test(inputs.tenantId) && !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(inputs.tenantId))
+        throw new CredentialError('input', `input azure-tenant-id: expected a GUID or a tenant domain, not "${inputs.tenantId}"`);
+    if (inputs.subscriptionId && !GUID.test(inputs.subscriptionId))
+        throw new CredentialError('input', `input azure-subscription-id: expected a GUID, not "${inputs.subscriptionId}"`);
+}
+/** OIDC token as a client assertion at the tenant's token endpoint (client credentials grant, workload identity federation). */
+async function swapAzure(ctx, inputs) {
+    const { runtime } = ctx;
+    validateAzureInputs(inputs);
+    const authority = (inputs.authorityHost ?? runtime.env.AZURE_AUTHORITY_HOST ?? AZURE_DEFAULT_AUTHORITY).replace(/\/+$/, '');
+    const idToken = await requestIdToken(runtime, inputs.audience);
+    const issuedAt = runtime.now();
+    const response = await http_request(runtime, `${authority}/${encodeURIComponent(inputs.tenantId)}/oauth2/v2.0/token`, {
+        method: 'POST',
+        label: 'Entra ID token request',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: http_form({
+            client_id: inputs.clientId,
+            scope: inputs.scope,
+            grant_type: 'client_credentials',
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+            client_assertion: idToken.token,
+        }),
+    });
+    const body = parseJson(response.text);
+    if (response.status !== 200 || typeof body?.access_token !== 'string') {
+        const code = body ? aadstsCode(body) : undefined;
+        const description = (body?.error_description ?? `HTTP ${response.status}`).split(/\r?\n/)[0];
+        throw new CredentialError('azure', `Entra ID token request for app ${inputs.clientId} failed: ${body?.error ?? `HTTP${response.status}`}: ${description}`, {
+            code: code ? `AADSTS${code}` : body?.error,
+            hint: aadHint(code, idToken.claims, inputs),
+        });
+    }
+    const accessToken = body.access_token;
+    const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in ?? 3600);
+    const expiresAt = new Date(issuedAt.getTime() + expiresIn * 1000);
+    runtime.setSecret(accessToken);
+    const tokenFile = writeCredentialFile(runtime, ctx.state, 'azure-federated-token', idToken.token);
+    const variables = [
+        ['AZURE_CLIENT_ID', inputs.clientId],
+        ['AZURE_TENANT_ID', inputs.tenantId],
+        ['AZURE_FEDERATED_TOKEN_FILE', tokenFile],
+        ['AZURE_AUTHORITY_HOST', authority],
+        ['ARM_USE_OIDC', 'true'],
+        ['ARM_CLIENT_ID', inputs.clientId],
+        ['ARM_TENANT_ID', inputs.tenantId],
+    ];
+    if (inputs.subscriptionId)
+        variables.push(['AZURE_SUBSCRIPTION_ID', inputs.subscriptionId], ['ARM_SUBSCRIPTION_ID', inputs.subscriptionId]);
+    const outputs = exportSecrets(runtime, [accessToken, idToken.token], variables);
+    if (ctx.outputAccessTokens)
+        runtime.setOutput('azure-access-token', accessToken);
+    return recordIssued(ctx, { cloud: 'azure', identity: inputs.clientId, oidc: idToken.claims, issuedAt, expiresAt, outputs }, 'azure-token');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/evidence.ts
+
+
+function writeEvidence(path, issued, guard) {
+    const evidence = { kind: 'keyward-credentials', version: 1, issued, guard };
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(evidence, null, 2) + '\n');
+}
+/** Merges revokedAt from the post step into the evidence file the main step wrote; false if there is none to update. */
+function evidence_markRevoked(path, revoked) {
+    let evidence;
+    try {
+        evidence = JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    if (!Array.isArray(evidence.issued))
+        return false;
+    for (const record of evidence.issued) {
+        const match = revoked.find((r) => r.revokedAt && r.cloud === record.cloud && r.identity === record.identity && r.issuedAt === record.issuedAt);
+        if (match)
+            record.revokedAt = match.revokedAt;
+    }
+    writeFileSync(path, JSON.stringify(evidence, null, 2) + '\n');
+    return true;
+}
+/** Markdown lines for the job summary: one row per credential, no values. */
+function evidenceSummary(issued, guard) {
+    if (issued.length === 0 && !guard?.findings.length)
+        return '';
+    const lines = ['### Short-lived credentials', ''];
+    if (issued.length > 0) {
+        lines.push('| Cloud | Identity | OIDC subject | Expires | Lifetime |', '| --- | --- | --- | --- | --- |');
+        for (const c of issued)
+            lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.expiresAt} | ${c.durationSeconds} s |`);
+    }
+    if (guard?.findings.length) {
+        lines.push('', `Long-lived credentials found in the job environment (${guard.policy}):`);
+        for (const f of guard.findings)
+            lines.push(`- \`${f.variable}\` (${f.cloud}): ${f.reason}${guard.removed.includes(f.variable) ? ' — removed for later steps' : ''}`);
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/credentials/gcp.ts
+
+
+
+
+
+const GCP_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const JWT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
+const PROVIDER_PATTERN = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/providers\/[^/]+$/;
+function validateProvider(provider) {
+    if (!PROVIDER_PATTERN.test(provider)) {
+        throw new CredentialError('input', `input gcp-workload-identity-provider: expected projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER, not "${provider}"`);
+    }
+}
+/** The project a service account belongs to: `name@PROJECT.iam.gserviceaccount.com`. */
+function projectOfServiceAccount(email) {
+    return /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/.exec(email)?.[1];
+}
+function googleError(response) {
+    const body = parseJson(response.text);
+    if (body && typeof body.error === 'string')
+        return { code: body.error, message: typeof body.error_description === 'string' ? body.error_description : '' };
+    if (body && body.error && typeof body.error === 'object') {
+        const error = body.error;
+        return { code: typeof error.status === 'string' ? error.status : `HTTP${response.status}`, message: typeof error.message === 'string' ? error.message : '' };
+    }
+    return { code: `HTTP${response.status}`, message: response.text.slice(0, 200) };
+}
+function gcp_stsHint(code, message, claims, provider) {
+    if (code === 'invalid_grant' && /audience/i.test(message))
+        return `the token's aud was "${claims.aud}"; the provider ${provider} must list it as an allowed audience, or leave gcp-audience unset to use its default.`;
+    if (code === 'invalid_grant' && /attribute condition|rejected/i.test(message))
+        return `the token's sub was "${claims.sub}" (repository "${claims.repository ?? '?'}"); the provider's attribute condition must accept it.`;
+    if (code === 'invalid_grant' && /expired|exp/i.test(message))
+        return 'the OIDC token had expired when Google STS checked it: re-run the job.';
+    if (code === 'invalid_target')
+        return `the workload identity pool or provider ${provider} does not exist or is disabled.`;
+    if (code === 'invalid_grant')
+        return `the token's sub was "${claims.sub}"; check the provider's issuer (https://token.actions.githubusercontent.com) and attribute mapping.`;
+    return undefined;
+}
+async function exchangeToken(ctx, inputs, subjectToken, claims) {
+    const audience = `//iam.googleapis.com/${inputs.workloadIdentityProvider}`;
+    const response = await http_request(ctx.runtime, `${inputs.stsEndpoint}/v1/token`, {
+        method: 'POST',
+        label: 'Google STS token exchange',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+            audience,
+            grantType: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            requestedTokenType: 'urn:ietf:params:oauth:token-type:access_token',
+            scope: GCP_SCOPE,
+            subjectTokenType: JWT_TOKEN_TYPE,
+            subjectToken,
+        }),
+    });
+    const body = parseJson(response.text);
+    if (response.status === 200 && typeof body?.access_token === 'string') {
+        return { accessToken: body.access_token, expiresIn: typeof body.expires_in === 'number' ? body.expires_in : 3600 };
+    }
+    const error = googleError(response);
+    throw new CredentialError('gcp', `Google STS token exchange for ${inputs.workloadIdentityProvider} failed: ${error.code}: ${error.message}`, {
+        code: error.code,
+        hint: gcp_stsHint(error.code, error.message, claims, inputs.workloadIdentityProvider),
+    });
+}
+function impersonationUrl(inputs, serviceAccount) {
+    return `${inputs.iamCredentialsEndpoint}/v1/projects/-/serviceAccounts/${serviceAccount}:generateAccessToken`;
+}
+async function impersonate(ctx, inputs, serviceAccount, federated) {
+    const response = await http_request(ctx.runtime, impersonationUrl(inputs, serviceAccount), {
+        method: 'POST',
+        label: 'IAM Credentials generateAccessToken',
+        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${federated}` },
+        body: JSON.stringify({ scope: [GCP_SCOPE], lifetime: `${inputs.tokenLifetimeSeconds}s` }),
+    });
+    const body = parseJson(response.text);
+    if (response.status === 200 && typeof body?.accessToken === 'string' && typeof body.expireTime === 'string') {
+        return { accessToken: body.accessToken, expireTime: new Date(body.expireTime) };
+    }
+    const error = googleError(response);
+    const hint = error.code === 'PERMISSION_DENIED'
+        ? `grant roles/iam.workloadIdentityUser on ${serviceAccount} to the pool's principalSet for this repository (principalSet://iam.googleapis.com/projects/NUMBER/locations/global/workloadIdentityPools/POOL/attribute.repository/OWNER/REPO), and enable the IAM Credentials API.`
+        : error.code === 'INVALID_ARGUMENT' && /lifetime/i.test(error.message)
+            ? 'gcp-token-lifetime above 3600s needs the iam.allowServiceAccountCredentialLifetimeExtension organisation policy.'
+            : error.code === 'NOT_FOUND'
+                ? `the service account ${serviceAccount} does not exist.`
+                : undefined;
+    throw new CredentialError('gcp', `IAM Credentials generateAccessToken for ${serviceAccount} failed: ${error.code}: ${error.message}`, { code: error.code, hint });
+}
+/** The `external_account` file Google's client libraries and gcloud read; it holds no long-lived secret. */
+function externalAccountFile(ctx, inputs, oidcAudience, token) {
+    let credentialSource;
+    if (inputs.credentialSource === 'url') {
+        const url = new URL(ctx.runtime.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '');
+        url.searchParams.set('audience', oidcAudience);
+        credentialSource = {
+            url: url.toString(),
+            headers: { Authorization: `Bearer ${ctx.runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''}` },
+            format: { type: 'json', subject_token_field_name: 'value' },
+        };
+    }
+    else {
+        credentialSource = { file: writeCredentialFile(ctx.runtime, ctx.state, 'gcp-oidc-token', token), format: { type: 'text' } };
+    }
+    const file = {
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${inputs.workloadIdentityProvider}`,
+        subject_token_type: JWT_TOKEN_TYPE,
+        token_url: `${inputs.stsEndpoint}/v1/token`,
+        credential_source: credentialSource,
+    };
+    if (inputs.serviceAccount) {
+        file.service_account_impersonation_url = impersonationUrl(inputs, inputs.serviceAccount);
+        file.service_account_impersonation = { token_lifetime_seconds: inputs.tokenLifetimeSeconds };
+    }
+    return file;
+}
+async function swapGcp(ctx, inputs) {
+    const { runtime } = ctx;
+    validateProvider(inputs.workloadIdentityProvider);
+    const oidcAudience = inputs.audience ?? `https://iam.googleapis.com/${inputs.workloadIdentityProvider}`;
+    const idToken = await requestIdToken(runtime, oidcAudience);
+    const issuedAt = runtime.now();
+    const federated = await exchangeToken(ctx, inputs, idToken.token, idToken.claims);
+    runtime.setSecret(federated.accessToken);
+    let accessToken = federated.accessToken;
+    let expiresAt = new Date(issuedAt.getTime() + federated.expiresIn * 1000);
+    if (inputs.serviceAccount) {
+        const impersonated = await impersonate(ctx, inputs, inputs.serviceAccount, federated.accessToken);
+        accessToken = impersonated.accessToken;
+        expiresAt = impersonated.expireTime;
+    }
+    runtime.setSecret(accessToken);
+    if (inputs.credentialSource === 'url' && runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+        runtime.setSecret(runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const credentialsPath = writeCredentialFile(runtime, ctx.state, 'gcp-credentials.json', JSON.stringify(externalAccountFile(ctx, inputs, oidcAudience, idToken.token), null, 2));
+    const project = inputs.projectId ?? (inputs.serviceAccount ? projectOfServiceAccount(inputs.serviceAccount) : undefined);
+    const variables = [
+        ['GOOGLE_APPLICATION_CREDENTIALS', credentialsPath],
+        ['CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', credentialsPath],
+        ['GOOGLE_GHA_CREDS_PATH', credentialsPath],
+    ];
+    if (project)
+        for (const name of ['GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT', 'CLOUDSDK_PROJECT', 'GCLOUD_PROJECT', 'GCP_PROJECT'])
+            variables.push([name, project]);
+    const outputs = exportSecrets(runtime, [accessToken], variables);
+    runtime.setOutput('gcp-credentials-file', credentialsPath);
+    if (project)
+        runtime.setOutput('gcp-project-id', project);
+    if (ctx.outputAccessTokens)
+        runtime.setOutput('gcp-access-token', accessToken);
+    return recordIssued(ctx, { cloud: 'gcp', identity: inputs.serviceAccount ?? inputs.workloadIdentityProvider, oidc: idToken.claims, issuedAt, expiresAt, outputs }, 'gcp-token');
+}
+
+;// CONCATENATED MODULE: ./src/credentials/vault.ts
+
+
+
+
+
+
+function vaultHeaders(namespace, token) {
+    const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    if (namespace)
+        headers['x-vault-namespace'] = namespace;
+    if (token)
+        headers['x-vault-token'] = token;
+    return headers;
+}
+function vaultErrors(text) {
+    const body = parseJson(text);
+    return Array.isArray(body?.errors) && body.errors.length > 0 ? body.errors.map(String).join('; ') : text.slice(0, 200);
+}
+function loginHint(status, message, claims, inputs) {
+    if (/aud/i.test(message))
+        return `the token's aud was "${claims.aud}"; the role's bound_audiences must contain it, or set vault-audience to one it lists.`;
+    if (/bound claim|sub|claim/i.test(message))
+        return `the token's sub was "${claims.sub}" (repository "${claims.repository ?? '?'}"); the role's bound_subject / bound_claims must match it.`;
+    if (/role .* (could not be found|not found)|role not found/i.test(message))
+        return `create the role "${inputs.role}" on the ${inputs.path} auth mount, or fix vault-role.`;
+    if (/expired|exp/i.test(message))
+        return 'the OIDC token had expired when Vault checked it: re-run the job, and check the runner clock.';
+    if (status === 404 || /no handler/i.test(message))
+        return `no JWT auth method is mounted at auth/${inputs.path}; set vault-path to its mount.`;
+    return undefined;
+}
+/** JWT auth login with the OIDC token; the Vault token is masked, exported, and kept (in a 0600 file) for revoke-self. */
+async function swapVault(ctx, inputs) {
+    const { runtime } = ctx;
+    const url = inputs.url.replace(/\/+$/, '');
+    const idToken = await requestIdToken(runtime, inputs.audience);
+    const issuedAt = runtime.now();
+    const response = await http_request(runtime, `${url}/v1/auth/${inputs.path}/login`, {
+        method: 'POST',
+        label: 'Vault JWT login',
+        headers: vaultHeaders(inputs.namespace),
+        body: JSON.stringify({ role: inputs.role, jwt: idToken.token }),
+    });
+    const body = parseJson(response.text);
+    const token = body?.auth?.client_token;
+    if (response.status !== 200 || typeof token !== 'string') {
+        const message = vaultErrors(response.text);
+        throw new CredentialError('vault', `Vault JWT login as role ${inputs.role} at ${url} failed (HTTP ${response.status}): ${message}`, {
+            code: `HTTP${response.status}`,
+            hint: loginHint(response.status, message, idToken.claims, inputs),
+        });
+    }
+    runtime.setSecret(token);
+    const ttl = typeof body?.auth?.lease_duration === 'number' ? body.auth.lease_duration : 0;
+    const expiresAt = new Date(issuedAt.getTime() + ttl * 1000);
+    const tokenFile = writeCredentialFile(runtime, ctx.state, 'vault-token', token);
+    ctx.state.vaultTokens.push({ url, namespace: inputs.namespace, tokenFile, identity: inputs.role });
+    state_saveState(runtime, ctx.state);
+    const variables = [
+        ['VAULT_ADDR', url],
+        ['VAULT_TOKEN', token],
+    ];
+    if (inputs.namespace)
+        variables.push(['VAULT_NAMESPACE', inputs.namespace]);
+    const outputs = exportSecrets(runtime, [token], variables);
+    if (ttl === 0)
+        runtime.warning(`Vault issued a token without a TTL for role ${inputs.role}: set token_ttl on the role so it cannot outlive the job.`);
+    const policies = body?.auth?.token_policies ?? body?.auth?.policies;
+    const policyVersion = Array.isArray(policies) ? `vault-policies:${policies.map(String).join(',')}` : undefined;
+    return recordIssued(ctx, { cloud: 'vault', identity: inputs.role, oidc: idToken.claims, issuedAt, expiresAt, outputs, policyVersion }, 'vault-token');
+}
+/** POST /v1/auth/token/revoke-self: true when Vault confirmed (204) or the token was already gone (403). */
+async function vault_revokeVaultToken(runtime, url, namespace, token) {
+    const response = await request(runtime, `${url}/v1/auth/token/revoke-self`, { method: 'POST', label: 'Vault revoke-self', headers: vaultHeaders(namespace, token) });
+    if (response.status === 204 || response.status === 200)
+        return { revoked: true, detail: 'revoked' };
+    if (response.status === 403)
+        return { revoked: true, detail: 'already invalid (expired or revoked)' };
+    return { revoked: false, detail: `HTTP ${response.status}: ${vaultErrors(response.text)}` };
+}
+/** GET /v1/auth/token/lookup-self: the token's ttl in seconds (0 = never expires), undefined if it cannot be looked up. */
+async function lookupVaultTokenTtl(runtime, url, namespace, token) {
+    try {
+        const response = await http_request(runtime, `${url.replace(/\/+$/, '')}/v1/auth/token/lookup-self`, { label: 'Vault token lookup', headers: vaultHeaders(namespace, token) });
+        const body = parseJson(response.text);
+        return response.status === 200 && typeof body?.data?.ttl === 'number' ? body.data.ttl : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/credentials/guard.ts
+
+
+
+function serviceAccountKeyFile(path) {
+    try {
+        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return parsed.type === 'service_account';
+    }
+    catch {
+        return false;
+    }
+}
+/** Long-lived credentials already in the job's environment. Reasons name the variable and the evidence, never a value. */
+async function detectLongLived(runtime, inputs) {
+    const env = runtime.env;
+    const findings = [];
+    const keyId = env.AWS_ACCESS_KEY_ID;
+    if (keyId?.startsWith('AKIA'))
+        findings.push({ variable: 'AWS_ACCESS_KEY_ID', cloud: 'aws', reason: 'an IAM user access key (AKIA…): long-lived, unlike session keys (ASIA…)' });
+    if (keyId?.startsWith('AKIA') && env.AWS_SECRET_ACCESS_KEY)
+        findings.push({ variable: 'AWS_SECRET_ACCESS_KEY', cloud: 'aws', reason: 'the secret of that IAM user access key' });
+    for (const variable of ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'GOOGLE_GHA_CREDS_PATH']) {
+        const path = env[variable];
+        if (path && serviceAccountKeyFile(path))
+            findings.push({ variable, cloud: 'gcp', reason: 'points to a service account key file (type service_account)' });
+    }
+    for (const variable of ['AZURE_CLIENT_SECRET', 'ARM_CLIENT_SECRET']) {
+        if (env[variable])
+            findings.push({ variable, cloud: 'azure', reason: 'an Entra ID application client secret' });
+    }
+    if (env.AZURE_CREDENTIALS && /clientSecret/.test(env.AZURE_CREDENTIALS))
+        findings.push({ variable: 'AZURE_CREDENTIALS', cloud: 'azure', reason: 'an azure/login credentials JSON with a clientSecret' });
+    const vaultToken = env.VAULT_TOKEN;
+    const vaultAddr = inputs.vault?.url ?? env.VAULT_ADDR;
+    if (vaultToken) {
+        if (!vaultAddr) {
+            findings.push({ variable: 'VAULT_TOKEN', cloud: 'vault', reason: 'a static Vault token (no VAULT_ADDR to check its TTL)' });
+        }
+        else {
+            const ttl = await lookupVaultTokenTtl(runtime, vaultAddr, inputs.vault?.namespace ?? env.VAULT_NAMESPACE, vaultToken);
+            if (ttl === 0)
+                findings.push({ variable: 'VAULT_TOKEN', cloud: 'vault', reason: 'a Vault token without a TTL (never expires)' });
+            else if (ttl === undefined)
+                findings.push({ variable: 'VAULT_TOKEN', cloud: 'vault', reason: 'a static Vault token whose TTL could not be looked up' });
+        }
+    }
+    return findings;
+}
+/** Warns or fails per `long-lived-env`, before any swap. */
+async function runGuard(runtime, inputs) {
+    const report = { policy: inputs.longLivedEnv, findings: [], removed: [] };
+    if (inputs.longLivedEnv === 'ignore')
+        return report;
+    report.findings = await detectLongLived(runtime, inputs);
+    if (report.findings.length === 0)
+        return report;
+    const lines = report.findings.map((f) => `${f.variable} (${f.cloud}): ${f.reason}`);
+    const advice = 'Replace it with the OIDC swap (aws-role-arn, gcp-workload-identity-provider, azure-client-id or vault-role) and delete the stored secret.';
+    if (inputs.longLivedEnv === 'fail') {
+        throw new CredentialError('guard', `Long-lived credentials are in this job's environment:\n  ${lines.join('\n  ')}\n${advice}`, { code: 'LongLivedCredentials' });
+    }
+    for (const line of lines)
+        runtime.warning(`Long-lived credential in the job environment: ${line}. ${advice}`);
+    return report;
+}
+/** Variables the swap for `cloud` replaces or makes unnecessary; emptied for later steps so tools cannot fall back on them. */
+const SUPERSEDED = {
+    aws: [],
+    gcp: [],
+    azure: ['AZURE_CLIENT_SECRET', 'ARM_CLIENT_SECRET', 'AZURE_CREDENTIALS', 'AZURE_CLIENT_CERTIFICATE_PATH'],
+    vault: [],
+};
+/**
+ * After a successful swap: long-lived variables of the swapped clouds that the swap did not already overwrite are
+ * exported empty. Returns the names removed.
+ */
+function removeSuperseded(runtime, report, swapped, exported) {
+    const removed = [];
+    const flagged = new Set(report.findings.filter((f) => swapped.includes(f.cloud)).map((f) => f.variable));
+    for (const cloud of swapped)
+        for (const variable of SUPERSEDED[cloud])
+            if (runtime.env[variable])
+                flagged.add(variable);
+    for (const variable of flagged) {
+        if (exported.has(variable)) {
+            removed.push(variable);
+            continue;
+        }
+        runtime.exportVariable(variable, '');
+        delete runtime.env[variable];
+        removed.push(variable);
+    }
+    for (const variable of removed)
+        runtime.info(`Removed the long-lived ${variable} from later steps: the OIDC swap replaced it${exported.has(variable) ? ' (overwritten with short-lived credentials)' : ' (exported empty)'}.`);
+    report.removed.push(...removed);
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/inputs.ts
+
+
+const CREDENTIAL_INPUTS = (/* unused pure expression or super */ null && ([
+    'long-lived-env',
+    'output-access-tokens',
+    'policy-version',
+    'aws-role-arn',
+    'aws-region',
+    'aws-role-session-name',
+    'aws-session-duration',
+    'aws-session-policy',
+    'aws-role-chain',
+    'aws-audience',
+    'aws-sts-endpoint',
+    'gcp-workload-identity-provider',
+    'gcp-service-account',
+    'gcp-project-id',
+    'gcp-token-lifetime',
+    'gcp-audience',
+    'gcp-credential-source',
+    'gcp-sts-endpoint',
+    'gcp-iam-credentials-endpoint',
+    'azure-client-id',
+    'azure-tenant-id',
+    'azure-subscription-id',
+    'azure-audience',
+    'azure-authority-host',
+    'azure-scope',
+    'vault-url',
+    'vault-role',
+    'vault-path',
+    'vault-namespace',
+    'vault-audience',
+]));
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+function invalid(name, expected, value) {
+    throw new CredentialError('input', `input ${name}: expected ${expected}, not "${value}"`);
+}
+function url(name, value) {
+    try {
+        const parsed = new URL(value);
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            invalid(name, 'an http(s) URL', value);
+        return value.replace(/\/+$/, '');
+    }
+    catch (error) {
+        if (error instanceof CredentialError)
+            throw error;
+        return invalid(name, 'an http(s) URL', value);
+    }
+}
+/** `600`, `600s`, `10m`, `1h` -> seconds. */
+function parseDuration(name, value) {
+    const match = /^(\d+)\s*(s|m|h)?$/i.exec(value.trim());
+    if (!match?.[1])
+        return invalid(name, 'a duration such as 900, 600s, 15m or 1h', value);
+    const unit = (match[2] ?? 's').toLowerCase();
+    return Number(match[1]) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
+}
+/**
+ * Parses and checks the credential inputs. A cloud is swapped when its identity input is set; every other input it
+ * needs must then be present and valid, and the error names the input.
+ */
+function parseSwapInputs(get, env = {}) {
+    const read = (name) => {
+        const value = get(name).trim();
+        return value === '' ? undefined : value;
+    };
+    const required = (name, because) => read(name) ?? invalid(name, `a value (${because})`, '');
+    const longLived = (read('long-lived-env') ?? 'warn').toLowerCase();
+    if (longLived !== 'warn' && longLived !== 'fail' && longLived !== 'ignore')
+        invalid('long-lived-env', 'warn, fail or ignore', longLived);
+    const outputTokens = (read('output-access-tokens') ?? 'false').toLowerCase();
+    if (outputTokens !== 'true' && outputTokens !== 'false')
+        invalid('output-access-tokens', 'true or false', outputTokens);
+    const inputs = { longLivedEnv: longLived, outputAccessTokens: outputTokens === 'true', policyVersion: read('policy-version') };
+    const roleArn = read('aws-role-arn');
+    if (roleArn) {
+        if (!ROLE_ARN.test(roleArn))
+            invalid('aws-role-arn', 'an IAM role ARN (arn:aws:iam::123456789012:role/NAME)', roleArn);
+        const region = read('aws-region') ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? invalid('aws-region', 'a region such as eu-west-1 (aws-role-arn is set)', '');
+        if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+            invalid('aws-region', 'a region such as eu-west-1', region);
+        const duration = parseDuration('aws-session-duration', read('aws-session-duration') ?? '900');
+        if (duration < 900 || duration > 43200)
+            invalid('aws-session-duration', 'between 900 and 43200 seconds', String(duration));
+        const policy = read('aws-session-policy');
+        if (policy !== undefined) {
+            try {
+                JSON.parse(policy);
+            }
+            catch (error) {
+                throw new CredentialError('input', `input aws-session-policy: not valid JSON (${error.message})`);
+            }
+        }
+        const chain = read('aws-role-chain');
+        if (chain && !ROLE_ARN.test(chain))
+            invalid('aws-role-chain', 'an IAM role ARN', chain);
+        const sessionName = read('aws-role-session-name');
+        if (sessionName && !/^[\w+=,.@-]{2,64}$/.test(sessionName))
+            invalid('aws-role-session-name', '2 to 64 characters of letters, digits and +=,.@_-', sessionName);
+        const endpoint = read('aws-sts-endpoint');
+        inputs.aws = {
+            roleArn,
+            region,
+            roleSessionName: sessionName,
+            sessionDurationSeconds: duration,
+            sessionPolicy: policy,
+            roleChain: chain,
+            audience: read('aws-audience') ?? 'sts.amazonaws.com',
+            stsEndpoint: endpoint ? url('aws-sts-endpoint', endpoint) : undefined,
+        };
+    }
+    const provider = read('gcp-workload-identity-provider');
+    if (provider) {
+        const lifetime = parseDuration('gcp-token-lifetime', read('gcp-token-lifetime') ?? '3600s');
+        if (lifetime < 1 || lifetime > 43200)
+            invalid('gcp-token-lifetime', 'between 1s and 43200s', String(lifetime));
+        const source = (read('gcp-credential-source') ?? 'file').toLowerCase();
+        if (source !== 'file' && source !== 'url')
+            invalid('gcp-credential-source', 'file or url', source);
+        const serviceAccount = read('gcp-service-account');
+        if (serviceAccount && !/^[^@\s]+@[^@\s]+\.iam\.gserviceaccount\.com$/.test(serviceAccount))
+            invalid('gcp-service-account', 'a service account email (NAME@PROJECT.iam.gserviceaccount.com)', serviceAccount);
+        inputs.gcp = {
+            workloadIdentityProvider: provider.replace(/^\/\/iam\.googleapis\.com\//, ''),
+            serviceAccount,
+            projectId: read('gcp-project-id'),
+            tokenLifetimeSeconds: lifetime,
+            audience: read('gcp-audience'),
+            credentialSource: source,
+            stsEndpoint: url('gcp-sts-endpoint', read('gcp-sts-endpoint') ?? env.GOOGLE_STS_ENDPOINT ?? 'https://sts.googleapis.com'),
+            iamCredentialsEndpoint: url('gcp-iam-credentials-endpoint', read('gcp-iam-credentials-endpoint') ?? env.GOOGLE_IAMCREDENTIALS_ENDPOINT ?? 'https://iamcredentials.googleapis.com'),
+        };
+    }
+    const clientId = read('azure-client-id');
+    if (clientId) {
+        const authority = read('azure-authority-host');
+        inputs.azure = {
+            clientId,
+            tenantId: required('azure-tenant-id', 'azure-client-id is set'),
+            subscriptionId: read('azure-subscription-id'),
+            audience: read('azure-audience') ?? AZURE_AUDIENCE,
+            authorityHost: authority ? url('azure-authority-host', authority) : undefined,
+            scope: read('azure-scope') ?? AZURE_DEFAULT_SCOPE,
+        };
+    }
+    const vaultRole = read('vault-role');
+    const vaultUrl = read('vault-url');
+    if (vaultRole || vaultUrl) {
+        inputs.vault = {
+            url: url('vault-url', vaultUrl ?? env.VAULT_ADDR ?? invalid('vault-url', 'the Vault address (vault-role is set)', '')),
+            role: vaultRole ?? invalid('vault-role', 'the JWT auth role (vault-url is set)', ''),
+            path: (read('vault-path') ?? 'jwt').replace(/^\/+|\/+$/g, ''),
+            namespace: read('vault-namespace'),
+            audience: read('vault-audience'),
+        };
+    }
+    return inputs;
+}
+function wantsSwap(inputs) {
+    return Boolean(inputs.aws || inputs.gcp || inputs.azure || inputs.vault);
+}
+
+;// CONCATENATED MODULE: ./src/credentials/post.ts
+
+
+
+
+
+
+/**
+ * The post step: revokes Vault tokens (self-revoke), then deletes every credential file the swap wrote. Each failure
+ * is reported and the rest still runs; nothing here throws.
+ */
+async function runPost(runtime) {
+    const state = readState(runtime);
+    const result = { removedFiles: [], revoked: [], issued: state.issued, problems: [] };
+    for (const entry of state.vaultTokens) {
+        let token;
+        try {
+            token = readFileSync(entry.tokenFile, 'utf8');
+        }
+        catch {
+            result.problems.push(`the Vault token file for role ${entry.identity} is gone; nothing to revoke`);
+            continue;
+        }
+        runtime.setSecret(token);
+        try {
+            const outcome = await revokeVaultToken(runtime, entry.url, entry.namespace, token);
+            if (!outcome.revoked) {
+                result.problems.push(`could not revoke the Vault token for role ${entry.identity}: ${outcome.detail}`);
+                continue;
+            }
+            const revokedAt = runtime.now().toISOString();
+            result.revoked.push({ cloud: 'vault', identity: entry.identity, revokedAt });
+            for (const record of result.issued)
+                if (record.cloud === 'vault' && record.identity === entry.identity && !record.revokedAt)
+                    record.revokedAt = revokedAt;
+            runtime.info(`Revoked the Vault token for role ${entry.identity} (${outcome.detail}).`);
+        }
+        catch (error) {
+            result.problems.push(`could not revoke the Vault token for role ${entry.identity}: ${error.message}`);
+        }
+    }
+    for (const file of state.files) {
+        // Only files under the directory the swap made: the state is input too, and deleting elsewhere is never right.
+        if (!state.dir || !isInside(state.dir, file)) {
+            result.problems.push(`refusing to delete ${file}: not in this run's credential directory`);
+            continue;
+        }
+        if (!existsSync(file))
+            continue;
+        try {
+            rmSync(file, { force: true });
+            result.removedFiles.push(file);
+        }
+        catch (error) {
+            result.problems.push(`could not delete ${file}: ${error.message}`);
+        }
+    }
+    if (state.dir && basename(state.dir).startsWith('keyward-credentials-') && existsSync(state.dir)) {
+        try {
+            rmSync(state.dir, { recursive: true, force: true });
+        }
+        catch (error) {
+            result.problems.push(`could not delete ${state.dir}: ${error.message}`);
+        }
+    }
+    if (result.removedFiles.length > 0)
+        runtime.info(`Deleted ${result.removedFiles.length} credential file(s).`);
+    if (state.evidenceFile && result.revoked.length > 0 && !markRevoked(state.evidenceFile, result.issued))
+        result.problems.push(`could not update the evidence file ${state.evidenceFile}`);
+    for (const problem of result.problems)
+        runtime.warning(problem);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/credentials/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Some clouds failed; `result` holds what was issued before and after (it is cleaned up by the post step all the same). */
+class SwapFailure extends Error {
+    failures;
+    result;
+    constructor(failures, result) {
+        super(failures.map((f) => f.message).join('\n\n'));
+        this.name = 'SwapFailure';
+        this.failures = failures;
+        this.result = result;
+    }
+}
+const SWAPS = [
+    { cloud: 'aws', run: (ctx, inputs) => (inputs.aws ? swapAws(ctx, inputs.aws) : undefined) },
+    { cloud: 'gcp', run: (ctx, inputs) => (inputs.gcp ? swapGcp(ctx, inputs.gcp) : undefined) },
+    { cloud: 'azure', run: (ctx, inputs) => (inputs.azure ? swapAzure(ctx, inputs.azure) : undefined) },
+    { cloud: 'vault', run: (ctx, inputs) => (inputs.vault ? swapVault(ctx, inputs.vault) : undefined) },
+];
+/**
+ * The runtime guard, then one OIDC exchange per configured cloud. Every cloud is attempted even when one fails, so a
+ * single error report names every problem; long-lived variables are removed only for clouds whose swap succeeded.
+ */
+async function runSwap(inputs, runtime, options = {}) {
+    const guard = await runGuard(runtime, inputs);
+    const state = { files: [], vaultTokens: [], issued: [], evidenceFile: options.evidenceFile };
+    state_saveState(runtime, state);
+    const ctx = { runtime, state, policyVersion: inputs.policyVersion, outputAccessTokens: inputs.outputAccessTokens };
+    const issued = [];
+    const failures = [];
+    for (const swap of SWAPS) {
+        try {
+            const record = await swap.run(ctx, inputs);
+            if (record)
+                issued.push(record);
+        }
+        catch (error) {
+            failures.push(error instanceof CredentialError ? error : new CredentialError(swap.cloud, `${swap.cloud} swap failed: ${error.message}`, { cause: error }));
+        }
+    }
+    const exported = new Set(issued.flatMap((record) => record.outputs));
+    removeSuperseded(runtime, guard, [...new Set(issued.map((record) => record.cloud))], exported);
+    const result = { issued, guard };
+    if (options.evidenceFile)
+        writeEvidence(options.evidenceFile, issued, guard);
+    if (failures.length > 0)
+        throw new SwapFailure(failures, result);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/action/credentials.ts
+
+
+
+/** The runner behind the credential swap: @actions/core's commands, RUNNER_TEMP, GITHUB_WORKSPACE. */
+function actionRuntime() {
+    return {
+        exportVariable: (name, value) => exportVariable(name, value),
+        setSecret: (value) => core_setSecret(value),
+        setOutput: (name, value) => setOutput(name, value),
+        info: (message) => info(message),
+        warning: (message) => warning(message),
+        debug: (message) => core_debug(message),
+        saveState: (name, value) => saveState(name, value),
+        getState: (name) => getState(name),
+        env: process.env,
+        tempDir: process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(),
+        workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        now: () => new Date(),
+    };
+}
+/**
+ * Reads the credential inputs and, when any cloud is configured, runs the guard and the swap. Returns undefined when
+ * no swap was asked for. Throws CredentialError / SwapFailure for the caller to report with core.setFailed.
+ */
+async function swapCredentialsFromInputs(options = {}) {
+    const inputs = parseSwapInputs((name) => getInput(name), process.env);
+    if (!wantsSwap(inputs))
+        return undefined;
+    return runSwap(inputs, actionRuntime(), options);
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
+
 
 
 
@@ -62720,10 +64055,25 @@ async function deepen(plan, workspace) {
         warning(`Could not fetch the pull request's history (${error.message.split('\n')[0]}); scanning what the checkout has.`);
     }
 }
+/** The OIDC swap, when any cloud is configured: short-lived credentials for later steps, with evidence records. */
+async function swapCredentials(runnerTemp) {
+    const evidenceFile = (0,external_node_path_namespaceObject.join)(runnerTemp, 'keyward-credentials.json');
+    try {
+        const swap = await swapCredentialsFromInputs({ evidenceFile });
+        if (swap && process.env.GITHUB_STEP_SUMMARY)
+            await summary.addRaw(evidenceSummary(swap.issued, swap.guard)).write();
+    }
+    catch (error) {
+        if (error instanceof SwapFailure)
+            writeEvidence(evidenceFile, error.result.issued, error.result.guard);
+        throw error;
+    }
+}
 async function main_run() {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const runnerTemp = process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)();
     const inputs = readInputs(runnerTemp);
+    await swapCredentials(runnerTemp);
     const plan = planScan(inputs, process.env);
     info(`Keyward: scanning ${plan.describe}`);
     if (plan.kind === 'diff')

@@ -17,6 +17,8 @@ import { githubClient, publishCheck, publishComment, readRepoContext } from './g
 import { enrichWithGovernance, identityChangesSection } from './governance.js';
 import { loadPolicy } from './policy.js';
 import { readInputs } from './inputs.js';
+import { swapCredentialsFromInputs } from './credentials.js';
+import { SwapFailure, evidenceSummary, writeEvidence } from '../credentials/index.js';
 
 /** The runner shows at most this many workflow-command annotations of one kind per step. */
 const RUNNER_ANNOTATION_LIMIT = 10;
@@ -73,10 +75,23 @@ async function deepen(plan: { base: string; head: string }, workspace: string): 
   }
 }
 
+/** The OIDC swap, when any cloud is configured: short-lived credentials for later steps, with evidence records. */
+async function swapCredentials(runnerTemp: string): Promise<void> {
+  const evidenceFile = join(runnerTemp, 'keyward-credentials.json');
+  try {
+    const swap = await swapCredentialsFromInputs({ evidenceFile });
+    if (swap && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(evidenceSummary(swap.issued, swap.guard)).write();
+  } catch (error) {
+    if (error instanceof SwapFailure) writeEvidence(evidenceFile, error.result.issued, error.result.guard);
+    throw error;
+  }
+}
+
 async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const runnerTemp = process.env.RUNNER_TEMP ?? tmpdir();
   const inputs = readInputs(runnerTemp);
+  await swapCredentials(runnerTemp);
   const plan = planScan(inputs, process.env);
   core.info(`Keyward: scanning ${plan.describe}`);
   if (plan.kind === 'diff') await deepen(plan, workspace);
