@@ -51537,7 +51537,7 @@ function rejectGenericValue(value, minEntropy) {
         return 'uuid';
     if (SRI.test(value))
         return 'integrity digest';
-    if (PATH_OR_URL.test(value) || WORD_PATH.test(value))
+    if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value))
         return 'path or URL';
     const classes = charClasses(value);
     const entropy = shannonEntropy(value);

@@ -46,7 +46,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (HASH_SHAPED.test(value)) return 'hash-shaped';
   if (UUID.test(value)) return 'uuid';
   if (SRI.test(value)) return 'integrity digest';
-  if (PATH_OR_URL.test(value) || WORD_PATH.test(value)) return 'path or URL';
+  if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value)) return 'path or URL';
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
   // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are

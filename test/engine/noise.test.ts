@@ -59,6 +59,7 @@ describe('generic values: context, charset and shape, not entropy alone', () => 
     ['path or URL', '/etc/secrets/db-password'],
     ['path or URL', 'https://vault.internal/v1/secret'],
     ['path or URL', 'prod/payments/api-key'],
+    ['path or URL', 'urn:ietf:params:oauth:token-type:access_token'],
     ['identifier-like', 'passwordResetToken'],
     ['identifier-like', 'config.database.password'],
     ['low entropy', 'ab12ab12ab12'],
