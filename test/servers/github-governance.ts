@@ -1,4 +1,4 @@
-import { startLoopbackServer, type LoopbackServer, type RecordedRequest, type Reply, type Route } from './http.js';
+import { githubPage, startLoopbackServer, type LoopbackServer, type RecordedRequest, type Reply, type Route } from './http.js';
 
 /** What a token may do: an org token sees everything, a repo token everything but organization data, a workflow token no secrets. */
 export type TokenKind = 'org' | 'repo' | 'workflow';
@@ -51,19 +51,8 @@ function notFound(): Reply {
 
 /** A page of a `{ total_count, <key>: [...] }` list with the Link header GitHub sends (per_page ≤ 100, default 30). */
 function page<T>(req: RecordedRequest, baseUrl: string, key: string, items: T[]): Reply {
-  const perPage = Math.min(Math.max(Number(req.query.get('per_page') ?? 30) || 30, 1), 100);
-  const current = Math.max(Number(req.query.get('page') ?? 1) || 1, 1);
-  const last = Math.max(Math.ceil(items.length / perPage), 1);
-  const link = (p: number, rel: string) => {
-    const query = new URLSearchParams(req.query);
-    query.set('per_page', String(perPage));
-    query.set('page', String(p));
-    return `<${baseUrl}${req.path}?${query.toString()}>; rel="${rel}"`;
-  };
-  const links: string[] = [];
-  if (current > 1) links.push(link(current - 1, 'prev'), link(1, 'first'));
-  if (current < last) links.push(link(current + 1, 'next'), link(last, 'last'));
-  return { status: 200, headers: links.length ? { link: links.join(', ') } : {}, body: { total_count: items.length, [key]: items.slice((current - 1) * perPage, current * perPage) } };
+  const slice = githubPage(req, baseUrl, items);
+  return { status: 200, headers: slice.headers, body: { total_count: items.length, [key]: slice.items } };
 }
 
 export async function startGovernanceServer(options: GovernanceFakeOptions = {}): Promise<GovernanceFake> {

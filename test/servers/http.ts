@@ -124,3 +124,20 @@ export async function startLoopbackServer(initialRoutes: Route[] = []): Promise<
       }),
   };
 }
+
+/** One page of `items` as GitHub's REST API pages lists: per_page (1–100, default 30), page, and the Link header. */
+export function githubPage<T>(req: RecordedRequest, baseUrl: string, items: T[]): { headers: Record<string, string>; items: T[] } {
+  const perPage = Math.min(Math.max(Number(req.query.get('per_page') ?? 30) || 30, 1), 100);
+  const current = Math.max(Number(req.query.get('page') ?? 1) || 1, 1);
+  const last = Math.max(Math.ceil(items.length / perPage), 1);
+  const link = (p: number, rel: string) => {
+    const query = new URLSearchParams(req.query);
+    query.set('per_page', String(perPage));
+    query.set('page', String(p));
+    return `<${baseUrl}${req.path}?${query.toString()}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (current > 1) links.push(link(current - 1, 'prev'), link(1, 'first'));
+  if (current < last) links.push(link(current + 1, 'next'), link(last, 'last'));
+  return { headers: links.length ? { link: links.join(', ') } : {}, items: items.slice((current - 1) * perPage, current * perPage) };
+}

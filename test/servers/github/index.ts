@@ -1,4 +1,4 @@
-import { startLoopbackServer, type LoopbackServer, type RecordedRequest, type Reply, type Route } from '../http.js';
+import { githubPage, startLoopbackServer, type LoopbackServer, type RecordedRequest, type Reply, type Route } from '../http.js';
 
 /** An issue comment as the REST API returns it (the fields Keyward and reviewers use). */
 export interface IssueComment {
@@ -96,19 +96,8 @@ function parseJson(req: RecordedRequest): Record<string, unknown> {
 
 /** Page through `items` as the REST API does: per_page (max 100, default 30), page, and a Link header. */
 function paginate<T>(req: RecordedRequest, items: T[], baseUrl: string): Reply {
-  const perPage = Math.min(Math.max(Number(req.query.get('per_page') ?? 30) || 30, 1), 100);
-  const page = Math.max(Number(req.query.get('page') ?? 1) || 1, 1);
-  const last = Math.max(Math.ceil(items.length / perPage), 1);
-  const link = (p: number, rel: string) => {
-    const query = new URLSearchParams(req.query);
-    query.set('per_page', String(perPage));
-    query.set('page', String(p));
-    return `<${baseUrl}${req.path}?${query.toString()}>; rel="${rel}"`;
-  };
-  const links: string[] = [];
-  if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'));
-  if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
-  return { status: 200, headers: links.length ? { link: links.join(', ') } : {}, body: items.slice((page - 1) * perPage, page * perPage) };
+  const page = githubPage(req, baseUrl, items);
+  return { status: 200, headers: page.headers, body: page.items };
 }
 
 export async function startGitHubServer(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
