@@ -5,6 +5,10 @@ import { actionRuntime } from './credentials.js';
 /** Post-step cleanup: revokes Vault tokens and deletes credential files the swap saved in state. Never throws. */
 export async function cleanupCredentials(): Promise<PostResult> {
   const result = await runPost(actionRuntime());
-  if (result.revoked.length > 0) core.setOutput('credentials-revoked', String(result.revoked.length));
+  try {
+    if (result.revoked.length > 0) core.setOutput('credentials-revoked', String(result.revoked.length));
+  } catch (error) {
+    core.warning(`Keyward post step: could not set the credentials-revoked output: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return result;
 }

@@ -17,6 +17,12 @@ export interface ActionInputs {
   token?: string;
   comment: boolean;
   checkRun: 'auto' | 'always' | 'never';
+  /** Audit .github/workflows: fail (findings at or above fail-on fail the run), warn (report only) or off. */
+  workflowAudit: 'fail' | 'warn' | 'off';
+  /** Where the run's evidence JSON goes; default next to the SARIF report. */
+  evidenceFile?: string;
+  /** A token that can list Actions secrets (the workflow token cannot); enables the secrets audit. */
+  secretsAuditToken?: string;
 }
 
 function optional(name: string): string | undefined {
@@ -43,6 +49,8 @@ export function readInputs(runnerTemp: string): ActionInputs {
   const comment = booleanInput('comment', true);
   const checkRun = (optional('check-run') ?? 'auto').toLowerCase();
   if (checkRun !== 'auto' && checkRun !== 'always' && checkRun !== 'never') throw new Error(`input check-run: expected auto, always or never, not "${checkRun}"`);
+  const workflowAudit = (optional('workflow-audit') ?? 'fail').toLowerCase();
+  if (workflowAudit !== 'fail' && workflowAudit !== 'warn' && workflowAudit !== 'off') throw new Error(`input workflow-audit: expected fail, warn or off, not "${workflowAudit}"`);
   return {
     mode: mode as Mode,
     base: optional('base'),
@@ -56,5 +64,8 @@ export function readInputs(runnerTemp: string): ActionInputs {
     token: optional('token'),
     sarifFile: optional('sarif-file') ?? `${runnerTemp}/keyward.sarif`,
     baseline: optional('baseline'),
+    workflowAudit,
+    evidenceFile: optional('evidence-file'),
+    secretsAuditToken: optional('secrets-audit-token'),
   };
 }

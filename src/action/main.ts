@@ -18,7 +18,11 @@ import { enrichWithGovernance, identityChangesSection } from './governance.js';
 import { loadPolicy } from './policy.js';
 import { readInputs } from './inputs.js';
 import { swapCredentialsFromInputs } from './credentials.js';
-import { SwapFailure, evidenceSummary, writeEvidence } from '../credentials/index.js';
+import { SwapFailure, evidenceSummary, writeEvidence, type IssuedCredential } from '../credentials/index.js';
+import type { Verdict, VerdictPolicy } from '../report/severity.js';
+import { EVIDENCE_STATE_KEY, issuedCredentials, writeRunEvidence } from './evidence.js';
+import { runSecretsAudit } from './secrets-audit.js';
+import { runWorkflowAudit, workflowAuditForPullRequest, type WorkflowAuditOutcome } from './workflow-audit.js';
 
 /** The runner shows at most this many workflow-command annotations of one kind per step. */
 const RUNNER_ANNOTATION_LIMIT = 10;
@@ -76,22 +80,31 @@ async function deepen(plan: { base: string; head: string }, workspace: string): 
 }
 
 /** The OIDC swap, when any cloud is configured: short-lived credentials for later steps, with evidence records. */
-async function swapCredentials(runnerTemp: string): Promise<void> {
-  const evidenceFile = join(runnerTemp, 'keyward-credentials.json');
+async function swapCredentials(credentialsFile: string): Promise<IssuedCredential[] | undefined> {
   try {
-    const swap = await swapCredentialsFromInputs({ evidenceFile });
+    const swap = await swapCredentialsFromInputs({ evidenceFile: credentialsFile });
     if (swap && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(evidenceSummary(swap.issued, swap.guard)).write();
+    return swap?.issued;
   } catch (error) {
-    if (error instanceof SwapFailure) writeEvidence(evidenceFile, error.result.issued, error.result.guard);
+    if (error instanceof SwapFailure) writeEvidence(credentialsFile, error.result.issued, error.result.guard);
     throw error;
   }
 }
 
+/** The verdict on secrets, failed further by blocking workflow audit findings. */
+function overallVerdict(findings: Finding[], policy: VerdictPolicy, audit: WorkflowAuditOutcome | undefined): Verdict {
+  const verdict = decideVerdict(findings, policy);
+  if (!audit?.reason) return verdict;
+  return { ...verdict, pass: false, reasons: [...verdict.reasons, audit.reason] };
+}
+
 async function run(): Promise<void> {
+  const startedAt = new Date();
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const runnerTemp = process.env.RUNNER_TEMP ?? tmpdir();
   const inputs = readInputs(runnerTemp);
-  await swapCredentials(runnerTemp);
+  const credentialsFile = join(runnerTemp, 'keyward-credentials.json');
+  const issuedHere = await swapCredentials(credentialsFile);
   const plan = planScan(inputs, process.env);
   core.info(`Keyward: scanning ${plan.describe}`);
   if (plan.kind === 'diff') await deepen(plan, workspace);
@@ -101,13 +114,14 @@ async function run(): Promise<void> {
   const scanned = await scanPlan(plan, workspace, config, baseline);
   const findings = enrichWithGovernance(scanned.findings, { repoDir: workspace, now: new Date() });
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
+  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn);
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
-  const verdict = decideVerdict(findings, policy);
+  const verdict = overallVerdict(findings, policy, audit);
   const notes: string[] = [];
 
   const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
   mkdirSync(dirname(sarifPath), { recursive: true });
-  writeFileSync(sarifPath, JSON.stringify(toSarif(findings, scanned.rules), null, 2));
+  writeFileSync(sarifPath, JSON.stringify(toSarif(findings, scanned.rules, { extra: audit?.sarif }), null, 2));
 
   const repo = readRepoContext(process.env);
   const headSha = plan.kind === 'diff' ? plan.head : plan.kind === 'push' ? plan.after : (process.env.GITHUB_SHA ?? '');
@@ -115,32 +129,44 @@ async function run(): Promise<void> {
   const client = repo && inputs.token ? githubClient(inputs.token, repo, process.env) : undefined;
   if (!client && (inputs.comment || inputs.checkRun !== 'never')) core.info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
 
-  const annotations = inputs.annotations ? toAnnotations(findings) : [];
+  const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, audit?.result.workflows);
+  const evidencePath = inputs.evidenceFile ? (isAbsolute(inputs.evidenceFile) ? inputs.evidenceFile : join(workspace, inputs.evidenceFile)) : join(dirname(sarifPath), 'keyward-evidence.json');
+  const evidence = writeRunEvidence({ path: evidencePath, workspace, findings, baseline, config, issued: issuedCredentials(issuedHere, credentialsFile), sha: headSha, env: process.env, startedAt });
+  core.saveState(EVIDENCE_STATE_KEY, evidencePath);
+  const sections = [audit?.markdown ?? '', secrets?.markdown ?? '', evidence.markdown];
+
+  const annotations = inputs.annotations ? [...toAnnotations(findings), ...(audit?.annotations ?? [])] : [];
   const overflow = emitWorkflowAnnotations(annotations);
   const wantCheck = inputs.checkRun === 'always' || (inputs.checkRun === 'auto' && overflow);
   if (overflow) core.info(`${annotations.length} annotations: the runner shows only ${RUNNER_ANNOTATION_LIMIT} per kind per step${wantCheck && client ? '; creating a check run with all of them' : '; all findings are in the job summary and the SARIF report'}.`);
   if (wantCheck && client && repo && headSha) {
-    const problem = await publishCheck(client, repo, headSha, annotations, verdict, jobSummary({ findings, policy, target: plan.describe, link }));
+    const problem = await publishCheck(client, repo, headSha, annotations, verdict, jobSummary({ findings, policy, target: plan.describe, link, verdict, sections: [audit?.markdown ?? ''] }));
     if (problem) notes.push(problem);
   }
 
   if (plan.kind === 'diff' && plan.pullRequest && inputs.comment && client && repo) {
-    const sections: string[] = [];
+    const commentSections: string[] = [];
+    const blob = (path: string, line: number) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, plan.head, path, line);
     try {
-      sections.push(await identityChangesSection(workspace, plan.base, new Date(), (path, line) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, plan.head, path, line)));
+      commentSections.push(await identityChangesSection(workspace, plan.base, new Date(), blob));
     } catch (error) {
       core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, sections);
+    if (audit) commentSections.push(workflowAuditForPullRequest(audit, workspace, plan.base, plan.head));
+    const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, commentSections);
     if (problem) notes.push(problem);
   }
 
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary({ findings, policy, target: plan.describe, link, notes })).write();
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary({ findings, policy, target: plan.describe, link, notes, verdict, sections })).write();
 
   core.setOutput('findings', findings.length);
   core.setOutput('new-findings', findings.filter((f) => !f.baseline).length);
   core.setOutput('long-lived', findings.filter((f) => f.longLived).length);
+  core.setOutput('workflow-findings', audit?.result.findings.length ?? 0);
+  core.setOutput('secrets-audit-findings', secrets?.result.findings.length ?? 0);
   core.setOutput('sarif-file', sarifPath);
+  core.setOutput('evidence-file', evidencePath);
+  core.setOutput('policy-version', evidence.evidence.policyVersion);
   core.setOutput('verdict', verdict.pass ? 'pass' : 'fail');
   if (!verdict.pass) core.setFailed(`Keyward: ${verdict.reasons.join('; ')}`);
 }

@@ -42,11 +42,19 @@ export async function detectLongLived(runtime: CredentialRuntime, inputs: Pick<S
 }
 
 /** Warns or fails per `long-lived-env`, before any swap. */
+/** Variables that hold a file path, not the credential itself. */
+const PATH_VARIABLES = new Set(['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'AZURE_CLIENT_CERTIFICATE_PATH', 'AZURE_FEDERATED_TOKEN_FILE']);
+
 export async function runGuard(runtime: CredentialRuntime, inputs: SwapInputs): Promise<GuardReport> {
   const report: GuardReport = { policy: inputs.longLivedEnv, findings: [], removed: [] };
   if (inputs.longLivedEnv === 'ignore') return report;
   report.findings = await detectLongLived(runtime, inputs);
   if (report.findings.length === 0) return report;
+  // The runner masks values that came from `secrets.*`, not those from elsewhere; the guard has read them, so mask them.
+  for (const finding of report.findings) {
+    const value = runtime.env[finding.variable];
+    if (value && !PATH_VARIABLES.has(finding.variable)) runtime.setSecret(value);
+  }
   const lines = report.findings.map((f) => `${f.variable} (${f.cloud}): ${f.reason}`);
   const advice = 'Replace it with the OIDC swap (aws-role-arn, gcp-workload-identity-provider, azure-client-id or vault-role) and delete the stored secret.';
   if (inputs.longLivedEnv === 'fail') {

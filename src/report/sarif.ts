@@ -30,8 +30,47 @@ function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
+/** A result that is not a secret in content, such as a workflow audit finding: it brings its own rule text and help. */
+export interface SarifExtraResult {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  path: string;
+  line: number;
+  message: string;
+  /** Markdown help: what to do instead, e.g. a replacement YAML snippet. */
+  help: string;
+  fingerprint: string;
+  tags: string[];
+}
+
+function extraDescriptor(result: SarifExtraResult) {
+  return {
+    id: result.ruleId,
+    name: result.ruleId.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: result.title },
+    fullDescription: { text: result.title },
+    help: { text: result.help, markdown: result.help },
+    defaultConfiguration: { level: LEVEL[result.severity] },
+    properties: { tags: ['security', ...result.tags], precision: 'high', 'security-severity': SECURITY_SEVERITY[result.severity] },
+  };
+}
+
+function extraSarifResult(result: SarifExtraResult, ruleIndex: number) {
+  return {
+    ruleId: result.ruleId,
+    ruleIndex,
+    level: LEVEL[result.severity],
+    message: { text: result.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(result.path), uriBaseId: '%SRCROOT%' }, region: { startLine: result.line } } }],
+    partialFingerprints: { 'keyward/fingerprint/v1': result.fingerprint },
+    properties: { severity: result.severity },
+  };
+}
+
 /** SARIF 2.1.0 as GitHub code scanning accepts it: relative URIs against %SRCROOT%, partial fingerprints, rule help. */
-export function toSarif(findings: readonly Finding[], rules: readonly Rule[], options: { toolVersion?: string } = {}) {
+export function toSarif(findings: readonly Finding[], rules: readonly Rule[], options: { toolVersion?: string; extra?: readonly SarifExtraResult[] } = {}) {
+  const extra = options.extra ?? [];
   const used = [...new Set(findings.map((f) => f.ruleId))];
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const descriptors = used.map(
@@ -48,16 +87,19 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
       },
   );
   const index = new Map(used.map((id, i) => [id, i]));
+  const extraRules = [...new Map(extra.map((result) => [result.ruleId, result])).values()].filter((result) => !index.has(result.ruleId));
+  extraRules.forEach((result, i) => index.set(result.ruleId, used.length + i));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: {
-          driver: { name: TOOL_NAME, informationUri: TOOL_URI, version: options.toolVersion ?? TOOL_VERSION, semanticVersion: options.toolVersion ?? TOOL_VERSION, rules: descriptors.map(ruleDescriptor) },
+          driver: { name: TOOL_NAME, informationUri: TOOL_URI, version: options.toolVersion ?? TOOL_VERSION, semanticVersion: options.toolVersion ?? TOOL_VERSION, rules: [...descriptors.map(ruleDescriptor), ...extraRules.map(extraDescriptor)] },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
-        results: sortFindings(findings).map((finding) => ({
+        results: [
+          ...sortFindings(findings).map((finding) => ({
           ruleId: finding.ruleId,
           ruleIndex: index.get(finding.ruleId),
           level: LEVEL[finding.severity],
@@ -82,6 +124,8 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
             ...(finding.expiresAt ? { expiresAt: finding.expiresAt } : {}),
           },
         })),
+          ...extra.map((result) => extraSarifResult(result, index.get(result.ruleId)!)),
+        ],
       },
     ],
   };

@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import type { Severity } from '../rules/types.js';
-import { countBySeverity, decideVerdict, sortFindings, type VerdictPolicy } from './severity.js';
+import { countBySeverity, decideVerdict, sortFindings, type Verdict, type VerdictPolicy } from './severity.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -23,9 +23,12 @@ export function findingsTable(findings: readonly Finding[], link?: (f: Finding) 
   return ['| Where | Rule | Severity | Lifetime | Value | Owner | Expiry | What to do |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n') + more;
 }
 
-/** The job summary: verdict, counts by severity, the table. */
-export function jobSummary(options: { findings: readonly Finding[]; policy: VerdictPolicy; target: string; link?: (f: Finding) => string | undefined; notes?: string[] }): string {
-  const verdict = decideVerdict(options.findings, options.policy);
+/**
+ * The job summary: verdict, counts by severity, the table, then further sections (workflow audit, evidence...). A
+ * verdict given by the caller also counts what is not a secret finding, such as the workflow audit.
+ */
+export function jobSummary(options: { findings: readonly Finding[]; policy: VerdictPolicy; target: string; link?: (f: Finding) => string | undefined; notes?: string[]; verdict?: Verdict; sections?: string[] }): string {
+  const verdict = options.verdict ?? decideVerdict(options.findings, options.policy);
   const counts = countBySeverity(options.findings);
   const countLine = (Object.entries(counts) as [Severity, number][]).map(([s, n]) => `${s}: ${n}`).join(' · ');
   const parts = [
@@ -36,5 +39,6 @@ export function jobSummary(options: { findings: readonly Finding[]; policy: Verd
   const table = findingsTable(options.findings, options.link);
   if (table) parts.push(table);
   if (options.notes?.length) parts.push(options.notes.map((n) => `> ${n}`).join('\n'));
+  for (const section of options.sections ?? []) if (section.trim()) parts.push(section.trimEnd());
   return parts.join('\n\n') + '\n';
 }

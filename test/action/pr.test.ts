@@ -51,6 +51,23 @@ describe('the Action bundle on pull requests, against a loopback GitHub API', ()
     expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([]);
   });
 
+  it('puts the workflow audit of the workflows a PR changes in its comment, and leaves untouched ones to the summary', async () => {
+    const repo = new TestRepo();
+    const staticKeys = (name: string) =>
+      `on: push\njobs:\n  ${name}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}\n`;
+    const baseSha = repo.commit('base', { 'README.md': '# app\n', '.github/workflows/legacy.yml': staticKeys('legacy') });
+    const headSha = repo.commit('add a deploy workflow', { '.github/workflows/deploy.yml': staticKeys('deploy') });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 31, baseSha, headSha }), apiUrl: fake.url, inputs: { 'workflow-audit': 'warn' } });
+    expect(run.code, run.log).toBe(0);
+    expect(run.outputs['workflow-findings']).toBe('2');
+    const [comment] = markerComments(fake, 31);
+    expect(comment!.body).toContain('### Workflow audit');
+    expect(comment!.body).toContain('.github/workflows/deploy.yml');
+    expect(comment!.body).not.toContain('.github/workflows/legacy.yml');
+    expect(comment!.body).toContain('aws-role-arn:');
+    expect(run.summary).toContain('.github/workflows/legacy.yml');
+  });
+
   it('fails a PR adding a long-lived AWS key, keeps one comment through pushes, and resolves it when the PR is clean', async () => {
     // Comments by people come first, so Keyward's comment sits on the second page of the listing.
     for (let i = 0; i < 105; i++) fake.addComment(2, `review remark ${i}`, 'reviewer');
