@@ -52,7 +52,7 @@ export async function listFiles(root: string): Promise<{ paths: string[]; git: b
   return { paths, git: false, notices };
 }
 
-/** Scans every listed file through the pool, keeping each worker a few files ahead. */
+/** Scans every listed file through the pool: the workers share the list and send back only files with something to say. */
 export async function scanTree(options: { root: string; pool: ScanPool; onProgress?: (p: TreeProgress) => void }): Promise<TreeScanResult> {
   const started = performance.now();
   const { root, pool } = options;
@@ -65,22 +65,25 @@ export async function scanTree(options: { root: string; pool: ScanPool; onProgre
     skipped.ignored += 1;
     return false;
   });
-  let bytes = 0;
-  let done = 0;
-  let next = 0;
-  const lane = async () => {
-    while (next < wanted.length) {
-      const result = await pool.scanFile(root, wanted[next++]!);
-      bytes += result.bytes;
-      if (result.skipped === 'binary') skipped.binary += 1;
-      if (result.skipped === 'too-large') skipped.tooLarge += 1;
-      findings.push(...result.findings);
-      notices.push(...result.notices);
-      done += 1;
-      options.onProgress?.({ filesDone: done, filesTotal: wanted.length, bytesDone: bytes });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, pool.workers) * 4 }, lane));
+  let filesDone = 0;
+  let bytesDone = 0;
+  const onProgress = options.onProgress;
+  const scanned = await pool.scanFiles(
+    root,
+    wanted,
+    onProgress &&
+      ((files, bytes) => {
+        filesDone += files;
+        bytesDone += bytes;
+        onProgress({ filesDone, filesTotal: wanted.length, bytesDone });
+      }),
+  );
+  skipped.binary += scanned.skipped.binary;
+  skipped.tooLarge += scanned.skipped.tooLarge;
+  for (const result of scanned.results) {
+    findings.push(...result.findings);
+    notices.push(...result.notices);
+  }
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
-  return { findings, notices, stats: { files: done, bytes, durationMs: performance.now() - started, skipped } };
+  return { findings, notices, stats: { files: scanned.files, bytes: scanned.bytes, durationMs: performance.now() - started, skipped } };
 }

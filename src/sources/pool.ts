@@ -4,13 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { KeywardConfig } from '../engine/config/types.js';
 import { globMatcher } from '../engine/allowlist.js';
+import type { Finding, ScanNotice } from '../engine/finding.js';
 import { createScanner } from '../engine/scanner.js';
 import type { Scanner, ScanResult } from '../engine/types.js';
-import { readScannable } from './read.js';
+import { ReadBuffer, readScannable } from './read.js';
 
 /** A file read and scanned: the result, the bytes read, and why it was not scanned if it was not. */
 export interface FileScanResult extends ScanResult {
   bytes: number;
+}
+
+/** Many files scanned: totals, and the results of only those files that had findings or notices. */
+export interface FilesScanResult {
+  files: number;
+  bytes: number;
+  skipped: { binary: number; tooLarge: number };
+  /** `index` is the file's position in the list given; in ascending order. */
+  results: { index: number; findings: Finding[]; notices: ScanNotice[] }[];
 }
 
 /**
@@ -20,6 +30,12 @@ export interface FileScanResult extends ScanResult {
  */
 export interface ScanPool {
   scanFile(root: string, path: string): Promise<FileScanResult>;
+  /**
+   * Scans a whole list: every worker gets the list once and claims files from a shared counter, so there is no message
+   * per file and no worker waits while another still has a queue; only files with findings or notices come back.
+   * `onProgress` gets the files and bytes done since its previous call, a few times a second.
+   */
+  scanFiles(root: string, paths: readonly string[], onProgress?: (files: number, bytes: number) => void): Promise<FilesScanResult>;
   isPathIgnored(path: string): boolean;
   readonly scanner: Scanner;
   readonly workers: number;
@@ -44,16 +60,71 @@ interface WorkerInit {
   baseline: string[];
 }
 
-interface Job {
+interface FileJob {
+  kind: 'file';
   id: number;
   root: string;
   path: string;
 }
 
-function scanFileWith(scanner: Scanner, maxFileSize: number, root: string, path: string): FileScanResult {
-  const read = readScannable(join(root, path), path, maxFileSize);
+interface ListJob {
+  kind: 'list';
+  id: number;
+  root: string;
+  paths: readonly string[];
+  /** Int32Array over it: [0] is the next index to claim. */
+  next: SharedArrayBuffer;
+}
+
+type WorkerReply =
+  | { id: number; result: FileScanResult }
+  | { id: number; list: FilesScanResult }
+  | { id: number; progress: [files: number, bytes: number] }
+  | { id: number; error: string };
+
+/** How often a worker busy with a list reports progress. */
+const PROGRESS_MS = 100;
+
+function scanFileWith(scanner: Scanner, maxFileSize: number, root: string, path: string, scratch?: ReadBuffer): FileScanResult {
+  const read = readScannable(join(root, path), path, maxFileSize, scratch);
   if (!read.content) return { findings: [], notices: read.notice ? [read.notice] : [], skipped: read.tooLarge ? 'too-large' : undefined, bytes: 0 };
   return { ...scanner.scanBuffer(read.content, path), bytes: read.content.length };
+}
+
+/** Claims and scans files of `paths` until the shared counter runs past the end. */
+function scanClaimed(
+  scanner: Scanner,
+  maxFileSize: number,
+  root: string,
+  paths: readonly string[],
+  next: Int32Array,
+  scratch: ReadBuffer,
+  onProgress?: (files: number, bytes: number) => void,
+): FilesScanResult {
+  const outcome: FilesScanResult = { files: 0, bytes: 0, skipped: { binary: 0, tooLarge: 0 }, results: [] };
+  let reported = performance.now();
+  let reportedFiles = 0;
+  let reportedBytes = 0;
+  for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
+    const path = paths[index]!;
+    const result = scanFileWith(scanner, maxFileSize, root, path, scratch);
+    outcome.files += 1;
+    outcome.bytes += result.bytes;
+    if (result.skipped === 'binary') outcome.skipped.binary += 1;
+    else if (result.skipped === 'too-large') outcome.skipped.tooLarge += 1;
+    if (result.findings.length > 0 || result.notices.length > 0) outcome.results.push({ index, findings: result.findings, notices: result.notices });
+    if (onProgress) {
+      const now = performance.now();
+      if (now - reported >= PROGRESS_MS) {
+        onProgress(outcome.files - reportedFiles, outcome.bytes - reportedBytes);
+        reported = now;
+        reportedFiles = outcome.files;
+        reportedBytes = outcome.bytes;
+      }
+    }
+  }
+  if (onProgress && outcome.files > reportedFiles) onProgress(outcome.files - reportedFiles, outcome.bytes - reportedBytes);
+  return outcome;
 }
 
 /** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
@@ -61,15 +132,36 @@ export function serveScanWorkerIfAsked(): boolean {
   const init = workerData as WorkerInit | undefined;
   if (isMainThread || !parentPort || init?.keyward !== 'scan-worker') return false;
   const scanner = createScanner({ config: init.config, baseline: init.baseline });
+  const scratch = new ReadBuffer();
   const port = parentPort;
-  port.on('message', (job: Job) => {
+  port.on('message', (job: FileJob | ListJob) => {
     try {
-      port.postMessage({ id: job.id, result: scanFileWith(scanner, init.config.maxFileSize, job.root, job.path) });
+      if (job.kind === 'list') {
+        const list = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, (files, bytes) =>
+          port.postMessage({ id: job.id, progress: [files, bytes] } satisfies WorkerReply),
+        );
+        port.postMessage({ id: job.id, list } satisfies WorkerReply);
+      } else {
+        port.postMessage({ id: job.id, result: scanFileWith(scanner, init.config.maxFileSize, job.root, job.path) } satisfies WorkerReply);
+      }
     } catch (error) {
-      port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+      port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
     }
   });
   return true;
+}
+
+function mergeLists(parts: FilesScanResult[]): FilesScanResult {
+  const merged: FilesScanResult = { files: 0, bytes: 0, skipped: { binary: 0, tooLarge: 0 }, results: [] };
+  for (const part of parts) {
+    merged.files += part.files;
+    merged.bytes += part.bytes;
+    merged.skipped.binary += part.skipped.binary;
+    merged.skipped.tooLarge += part.skipped.tooLarge;
+    merged.results.push(...part.results);
+  }
+  merged.results.sort((a, b) => a.index - b.index);
+  return merged;
 }
 
 export function createScanPool(options: ScanPoolOptions): ScanPool {
@@ -82,18 +174,29 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
   let own: Scanner | undefined;
   const scanner = () => (own ??= createScanner({ config: options.config, baseline }));
   const ignored = globMatcher(options.config.ignorePaths);
-  const base = {
-    get scanner() {
-      return scanner();
-    },
-    isPathIgnored: (path: string) => ignored(path),
-  };
+  const isPathIgnored = (path: string) => ignored(path);
   if (!usable) {
-    return { ...base, workers: 0, scanFile: async (root: string, path: string) => scanFileWith(scanner(), maxFileSize, root, path), close: async () => {} };
+    return {
+      get scanner() {
+        return scanner();
+      },
+      isPathIgnored,
+      workers: 0,
+      scanFile: async (root: string, path: string) => scanFileWith(scanner(), maxFileSize, root, path),
+      scanFiles: async (root, paths, onProgress) =>
+        mergeLists([scanClaimed(scanner(), maxFileSize, root, paths, new Int32Array(1), new ReadBuffer(), onProgress)]),
+      close: async () => {},
+    };
   }
 
+  interface Pending {
+    worker: number;
+    reject: (e: Error) => void;
+    /** A file job's result, or a list job's share from this worker. */
+    settle: (reply: WorkerReply) => void;
+  }
   const init: WorkerInit = { keyward: 'scan-worker', config: options.config, baseline };
-  const pending = new Map<number, { resolve: (r: FileScanResult) => void; reject: (e: Error) => void; worker: number }>();
+  const pending = new Map<number, Pending>();
   const load: number[] = [];
   const workers: Worker[] = [];
   let nextId = 0;
@@ -102,13 +205,8 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     const worker = new Worker(fileURLToPath(entry), { workerData: init });
     worker.unref();
     load.push(0);
-    worker.on('message', (message: { id: number; result?: FileScanResult; error?: string }) => {
-      const job = pending.get(message.id);
-      if (!job) return;
-      pending.delete(message.id);
-      load[job.worker]! -= 1;
-      if (message.error !== undefined) job.reject(new Error(message.error));
-      else job.resolve(message.result!);
+    worker.on('message', (message: WorkerReply) => {
+      pending.get(message.id)?.settle(message);
     });
     worker.on('error', (error) => {
       failure = error;
@@ -121,11 +219,27 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     });
     workers.push(worker);
   }
+  const settleOnce = (id: number, worker: number, reject: (e: Error) => void, onReply: (reply: WorkerReply) => boolean) => {
+    pending.set(id, {
+      worker,
+      reject,
+      settle: (reply) => {
+        if ('error' in reply) {
+          pending.delete(id);
+          load[worker]! -= 1;
+          reject(new Error(reply.error));
+        } else if (onReply(reply)) {
+          pending.delete(id);
+          load[worker]! -= 1;
+        }
+      },
+    });
+  };
   return {
     get scanner() {
       return scanner();
     },
-    isPathIgnored: base.isPathIgnored,
+    isPathIgnored,
     workers: workers.length,
     scanFile(root, path) {
       if (failure) return Promise.reject(failure);
@@ -134,9 +248,35 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
       load[target]! += 1;
       const id = nextId++;
       return new Promise<FileScanResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker: target });
-        workers[target]!.postMessage({ id, root, path } satisfies Job);
+        settleOnce(id, target, reject, (reply) => {
+          if (!('result' in reply)) return false;
+          resolve(reply.result);
+          return true;
+        });
+        workers[target]!.postMessage({ kind: 'file', id, root, path } satisfies FileJob);
       });
+    },
+    async scanFiles(root, paths, onProgress) {
+      if (failure) throw failure;
+      const next = new SharedArrayBuffer(4);
+      const shares = workers.map(
+        (worker, w) =>
+          new Promise<FilesScanResult>((resolve, reject) => {
+            const id = nextId++;
+            load[w]! += 1;
+            settleOnce(id, w, reject, (reply) => {
+              if ('progress' in reply) {
+                onProgress?.(reply.progress[0], reply.progress[1]);
+                return false;
+              }
+              if (!('list' in reply)) return false;
+              resolve(reply.list);
+              return true;
+            });
+            worker.postMessage({ kind: 'list', id, root, paths, next } satisfies ListJob);
+          }),
+      );
+      return mergeLists(await Promise.all(shares));
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));

@@ -10,10 +10,23 @@ export interface ReadOutcome {
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /**
- * Reads a file to scan, synchronously (callers run it on worker threads): no symlinks followed (a link could point
- * outside the tree), directories reported as submodules or nested repositories, files over the cap reported.
+ * A buffer reused from one read to the next, so a thread scanning thousands of files does not allocate (and page in,
+ * and later collect) a fresh buffer for each. Content read into it is valid only until the next read.
  */
-export function readScannable(fullPath: string, shownPath: string, maxFileSize: number): ReadOutcome {
+export class ReadBuffer {
+  private buffer = Buffer.allocUnsafeSlow(1 << 16);
+  take(size: number): Buffer {
+    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(size, this.buffer.length * 2));
+    return this.buffer.subarray(0, size);
+  }
+}
+
+/**
+ * Reads a file to scan, synchronously (callers run it on worker threads): no symlinks followed (a link could point
+ * outside the tree), directories reported as submodules or nested repositories, files over the cap reported. With
+ * `scratch`, the content lands in that reused buffer and is valid only until its next use.
+ */
+export function readScannable(fullPath: string, shownPath: string, maxFileSize: number, scratch?: ReadBuffer): ReadOutcome {
   let fd: number;
   try {
     fd = openSync(fullPath, constants.O_RDONLY | NO_FOLLOW);
@@ -30,7 +43,7 @@ export function readScannable(fullPath: string, shownPath: string, maxFileSize: 
     if (info.size > maxFileSize) {
       return { tooLarge: true, notice: { kind: 'too-large', path: shownPath, message: `${shownPath}: ${info.size} bytes is over the ${maxFileSize}-byte limit (max-file-size); not scanned` } };
     }
-    const content = Buffer.allocUnsafe(info.size);
+    const content = scratch ? scratch.take(info.size) : Buffer.allocUnsafe(info.size);
     let offset = 0;
     while (offset < info.size) {
       const read = readSync(fd, content, offset, info.size - offset, offset);
