@@ -26,13 +26,23 @@ export interface ScanArgs {
 }
 
 export interface OtherArgs {
-  command: 'rules' | 'audit-workflows' | 'inventory-init' | 'help' | 'version';
+  command: 'rules' | 'audit-workflows' | 'audit-secrets' | 'inventory-init' | 'help' | 'version';
   path: string;
   format: Format;
   output?: string;
+  /** `owner/name` for the commands that read the GitHub API. */
+  repo?: string;
+  failOn?: Severity;
 }
 
 export type CliArgs = ScanArgs | OtherArgs;
+
+function parseFailOn(raw: string | undefined): Severity | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${raw}"`);
+  return value as Severity;
+}
 
 export const USAGE = `Usage: keyward <command> [options]
 
@@ -51,7 +61,10 @@ Commands:
     --quiet                 No progress line
     --no-color              Plain text even on a terminal
   audit-workflows [PATH]    Flag workflows that feed long-lived cloud keys to jobs, with OIDC replacements
-  inventory init [PATH]     Draft .github/nhi.yml from the workflows' secrets
+  audit-secrets [PATH]      List the repository's Actions secrets through the API (GITHUB_TOKEN, --repo OWNER/NAME):
+                            orphaned, missing, over-age, expired and unowned secrets (--fail-on, default high)
+  inventory init [PATH]     Draft .github/nhi.yml from the workflows' secrets, and from the repository's secrets
+                            listed through the API when GITHUB_TOKEN is set (--repo OWNER/NAME, default origin)
   rules                     List the built-in rules (--format json for data)
 
 Exit status: 0 nothing at or above the threshold, 1 findings that fail the policy, 2 error.`;
@@ -68,6 +81,7 @@ export function parseCli(argv: string[]): CliArgs {
         config: { type: 'string', short: 'c' },
         baseline: { type: 'string' },
         'fail-on': { type: 'string' },
+        repo: { type: 'string' },
         'no-block-long-lived': { type: 'boolean' },
         diff: { type: 'string' },
         push: { type: 'string' },
@@ -93,21 +107,19 @@ export function parseCli(argv: string[]): CliArgs {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
 
+  const repo = values.repo;
+  if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new UsageError(`--repo takes OWNER/NAME, not "${repo}"`);
+  if (command === 'audit-secrets') return { command: 'audit-secrets', path: rest[0] ?? '.', format, output: values.output, repo, failOn: parseFailOn(values['fail-on']) };
   if (command === 'rules') return { command: 'rules', path: '.', format, output: values.output };
   if (command === 'audit-workflows') return { command: 'audit-workflows', path: rest[0] ?? '.', format, output: values.output };
   if (command === 'inventory') {
     if (rest[0] !== 'init') throw new UsageError('usage: keyward inventory init [PATH]');
-    return { command: 'inventory-init', path: rest[1] ?? '.', format, output: values.output };
+    return { command: 'inventory-init', path: rest[1] ?? '.', format, output: values.output, repo };
   }
   if (command !== 'scan') throw new UsageError(`unknown command "${command}"; try keyward --help`);
   if (rest.length > 1) throw new UsageError(`scan takes one PATH, got ${rest.length}`);
 
-  let failOn: Severity | undefined;
-  if (values['fail-on'] !== undefined) {
-    const value = values['fail-on'].toLowerCase();
-    if (!(SEVERITIES as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${values['fail-on']}"`);
-    failOn = value as Severity;
-  }
+  const failOn = parseFailOn(values['fail-on']);
   const modes = [values.diff !== undefined, values.push !== undefined, values.staged === true, values.history === true].filter(Boolean).length;
   if (modes > 1) throw new UsageError('choose one of --diff, --push, --staged, --history');
   if ((values.since || values.branch) && !values.history) throw new UsageError('--since and --branch go with --history');

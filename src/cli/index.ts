@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { auditWorkflows, inventoryInit, renderWorkflowAuditText } from '../governance/index.js';
+import { auditSecrets, auditWorkflows, inventoryInit, listSecrets, renderSecretsAuditText, renderWorkflowAuditText } from '../governance/index.js';
+import { cliGitHub } from './github.js';
 import { severityAtLeast } from '../report/severity.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError, nativeRegexUnavailableReason, regexBackend } from '../engine/index.js';
@@ -36,10 +37,30 @@ async function main(argv: string[]): Promise<number> {
       // Same threshold as scans: findings at high or above fail.
       return result.findings.some((f) => severityAtLeast(f.severity, 'high')) ? 1 : 0;
     }
+    case 'audit-secrets': {
+      const root = resolve(args.path);
+      const github = cliGitHub(root, args.repo, { required: true })!;
+      const result = await auditSecrets({ octokit: github.client, owner: github.owner, repo: github.repo, repoDir: root, now: new Date() });
+      const text = args.format === 'json' ? JSON.stringify({ secrets: result.secrets, findings: result.findings, notices: result.notices }, null, 2) + '\n' : renderSecretsAuditText(result);
+      if (args.output) writeFileSync(args.output, text);
+      else process.stdout.write(text);
+      const threshold = args.failOn ?? 'high';
+      return result.findings.some((f) => severityAtLeast(f.severity, threshold)) ? 1 : 0;
+    }
     case 'inventory-init': {
       const root = resolve(args.path);
       const target = args.output ?? join(root, '.github', 'nhi.yml');
-      const draft = await inventoryInit(root, {});
+      const github = cliGitHub(root, args.repo, { required: false });
+      let secrets;
+      if (github) {
+        const listing = await listSecrets(github.client, github.owner, github.repo);
+        for (const notice of listing.notices) process.stderr.write(`keyward: ${notice.message}\n`);
+        secrets = listing.secrets;
+        process.stderr.write(`keyward: ${secrets.length} secret(s) of ${github.owner}/${github.repo} listed through the API\n`);
+      } else {
+        process.stderr.write('keyward: GITHUB_TOKEN is not set: drafting from the workflows only (set it to include secrets no workflow uses)\n');
+      }
+      const draft = await inventoryInit(root, { secrets, repo: github ? `${github.owner}/${github.repo}` : undefined });
       if (!args.output && existsSync(target)) {
         process.stdout.write(draft);
         process.stderr.write(`keyward: ${target} exists; printed the merged draft instead of overwriting it\n`);
