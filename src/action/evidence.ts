@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import type { CredentialEvidence, IssuedCredential } from '../credentials/index.js';
 import type { KeywardConfig } from '../engine/index.js';
 import type { Finding } from '../engine/finding.js';
-import { INVENTORY_FILES, buildEvidence, renderEvidenceMarkdown, serializeEvidence, withRevocations, type Evidence } from '../governance/index.js';
+import { SEVERITIES, type Severity } from '../rules/types.js';
+import { INVENTORY_FILES, buildEvidence, renderEvidenceMarkdown, serializeEvidence, withRevocations, type Evidence, type PreviousFinding } from '../governance/index.js';
 
 /** The state key under which the main step tells the post step where the run's evidence is. */
 export const EVIDENCE_STATE_KEY = 'keyward-evidence';
@@ -28,6 +29,33 @@ function inventoryText(workspace: string): string {
   return '';
 }
 
+/**
+ * Findings of an earlier run (its evidence JSON or a Keyward JSON report): those not found now are recorded as fixed.
+ * Fixed entries of an earlier evidence file are not carried forward. Throws with the file named when it is unreadable.
+ */
+export function loadPreviousFindings(path: string): PreviousFinding[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`previous-report ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not a JSON report: ${(error as Error).message}`}`);
+  }
+  const entries = (data as { findings?: unknown } | null)?.findings;
+  if (!Array.isArray(entries)) throw new Error(`previous-report ${path}: expected a Keyward JSON report or evidence file with a findings array`);
+  const previous: PreviousFinding[] = [];
+  for (const entry of entries as Record<string, unknown>[]) {
+    if (!entry || typeof entry.fingerprint !== 'string' || !/^[0-9a-f]{64}$/.test(entry.fingerprint) || entry.status === 'fixed') continue;
+    previous.push({
+      fingerprint: entry.fingerprint,
+      ...(typeof entry.ruleId === 'string' ? { ruleId: entry.ruleId } : {}),
+      ...(typeof entry.path === 'string' ? { path: entry.path } : {}),
+      ...(typeof entry.line === 'number' ? { line: entry.line } : {}),
+      ...((SEVERITIES as readonly unknown[]).includes(entry.severity) ? { severity: entry.severity as Severity } : {}),
+    });
+  }
+  return previous;
+}
+
 export interface RunEvidenceInput {
   path: string;
   workspace: string;
@@ -35,6 +63,7 @@ export interface RunEvidenceInput {
   baseline: Iterable<string> | undefined;
   config: KeywardConfig;
   issued: IssuedCredential[];
+  previous?: PreviousFinding[];
   sha: string;
   env: NodeJS.ProcessEnv;
   startedAt: Date;
@@ -45,6 +74,7 @@ export function writeRunEvidence(input: RunEvidenceInput): { evidence: Evidence;
   const evidence = buildEvidence({
     findings: input.findings,
     baselineFingerprints: input.baseline ?? [],
+    previousFingerprints: input.previous,
     issuedCredentials: input.issued,
     config: input.config,
     inventoryText: inventoryText(input.workspace),

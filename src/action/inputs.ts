@@ -21,6 +21,8 @@ export interface ActionInputs {
   workflowAudit: 'fail' | 'warn' | 'off';
   /** Where the run's evidence JSON goes; default next to the SARIF report. */
   evidenceFile?: string;
+  /** An earlier run's evidence or JSON report: what it found and this run does not is recorded as fixed. */
+  previousReport?: string;
   /** A token that can list Actions secrets (the workflow token cannot); enables the secrets audit. */
   secretsAuditToken?: string;
 }
@@ -66,6 +68,7 @@ export function readInputs(runnerTemp: string): ActionInputs {
     baseline: optional('baseline'),
     workflowAudit,
     evidenceFile: optional('evidence-file'),
+    previousReport: optional('previous-report'),
     secretsAuditToken: optional('secrets-audit-token'),
   };
 }

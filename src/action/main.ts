@@ -20,7 +20,7 @@ import { readInputs } from './inputs.js';
 import { swapCredentialsFromInputs } from './credentials.js';
 import { SwapFailure, evidenceSummary, writeEvidence, type IssuedCredential } from '../credentials/index.js';
 import type { Verdict, VerdictPolicy } from '../report/severity.js';
-import { EVIDENCE_STATE_KEY, issuedCredentials, writeRunEvidence } from './evidence.js';
+import { EVIDENCE_STATE_KEY, issuedCredentials, loadPreviousFindings, writeRunEvidence } from './evidence.js';
 import { runSecretsAudit } from './secrets-audit.js';
 import { runWorkflowAudit, workflowAuditForPullRequest, type WorkflowAuditOutcome } from './workflow-audit.js';
 
@@ -131,7 +131,15 @@ async function run(): Promise<void> {
 
   const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, audit?.result.workflows);
   const evidencePath = inputs.evidenceFile ? (isAbsolute(inputs.evidenceFile) ? inputs.evidenceFile : join(workspace, inputs.evidenceFile)) : join(dirname(sarifPath), 'keyward-evidence.json');
-  const evidence = writeRunEvidence({ path: evidencePath, workspace, findings, baseline, config, issued: issuedCredentials(issuedHere, credentialsFile), sha: headSha, env: process.env, startedAt });
+  let previous;
+  if (inputs.previousReport) {
+    try {
+      previous = loadPreviousFindings(isAbsolute(inputs.previousReport) ? inputs.previousReport : join(workspace, inputs.previousReport));
+    } catch (error) {
+      core.warning(`${(error as Error).message}; the evidence records no fixed findings from it.`);
+    }
+  }
+  const evidence = writeRunEvidence({ path: evidencePath, workspace, findings, baseline, config, issued: issuedCredentials(issuedHere, credentialsFile), previous, sha: headSha, env: process.env, startedAt });
   core.saveState(EVIDENCE_STATE_KEY, evidencePath);
   const sections = [audit?.markdown ?? '', secrets?.markdown ?? '', evidence.markdown];
 

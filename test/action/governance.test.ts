@@ -106,6 +106,24 @@ describe('the run evidence', () => {
   });
 });
 
+describe('fixed findings across runs', () => {
+  it('records as fixed what the previous run found and this one does not', async () => {
+    const key = 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
+    const workspace = workspaceWith({ 'deploy/settings.py': `AWS_KEY = "${key}"\n` });
+    const first = await runAction({ workspace, eventName: 'push', inputs: { mode: 'tree' } });
+    const firstEvidence = JSON.parse(readFileSync(first.outputs['evidence-file']!, 'utf8')) as Evidence;
+    writeFileSync(join(workspace, 'deploy/settings.py'), 'AWS_KEY = os.environ["AWS_KEY"]\n');
+    const second = await runAction({ workspace, eventName: 'push', inputs: { mode: 'tree', 'previous-report': first.outputs['evidence-file']! } });
+    expect(second.code, second.log).toBe(0);
+    const evidence = JSON.parse(readFileSync(second.outputs['evidence-file']!, 'utf8')) as Evidence;
+    expect(evidence.summary).toMatchObject({ new: 0, fixed: 1 });
+    expect(evidence.findings[0]).toMatchObject({ status: 'fixed', fingerprint: firstEvidence.findings[0]!.fingerprint, ruleId: 'aws-access-key-id', path: 'deploy/settings.py' });
+    const missing = await runAction({ workspace, eventName: 'push', inputs: { mode: 'tree', 'previous-report': 'nowhere.json' } });
+    expect(missing.code).toBe(0);
+    expect(missing.log).toMatch(/::warning::previous-report .*nowhere\.json: no such file/);
+  });
+});
+
 describe('the OIDC swap end to end (bundle, runner file commands, post step)', () => {
   it('exports masked short-lived AWS, GCP, Azure and Vault credentials through GITHUB_ENV, removes the static key, and the post step revokes and reseals the evidence', async () => {
     const oidc = await startOidcFake();
