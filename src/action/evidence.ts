@@ -80,7 +80,7 @@ export function writeRunEvidence(input: RunEvidenceInput): { evidence: Evidence;
     inventoryText: inventoryText(input.workspace),
     repo: input.env.GITHUB_REPOSITORY ?? '',
     sha: input.sha,
-    runId: `${input.env.GITHUB_RUN_ID ?? ''}${input.env.GITHUB_RUN_ATTEMPT && input.env.GITHUB_RUN_ATTEMPT !== '1' ? `.${input.env.GITHUB_RUN_ATTEMPT}` : ''}`,
+    runId: input.env.GITHUB_RUN_ID ?? '',
     event: input.env.GITHUB_EVENT_NAME ?? 'local',
     startedAt: input.startedAt,
     finishedAt: new Date(),
