@@ -1,6 +1,5 @@
-import { endianness } from 'node:os';
-
-const LITTLE_ENDIAN = endianness() === 'LE';
+/** Below this many bytes a buffer is scanned in one lane: the lanes' warm-up and hit lists are not worth it. */
+const LANES_FROM = 2048;
 
 /**
  * Aho-Corasick over bytes, compiled to a full DFA with ASCII case folding baked into the transitions, so the scan is
@@ -9,11 +8,18 @@ const LITTLE_ENDIAN = endianness() === 'LE';
  *
  * States are numbered so that every state where a keyword ends comes last: "is this a hit?" is a comparison with
  * `firstAccepting`, not a second table load per byte. The table holds each next state already multiplied by the row
- * width, so a step is `delta[state | classOf[byte]]` with no shift. Input is read a 32-bit word at a time where aligned.
+ * width, so a step is `delta[state | classOf[byte]]` with no shift.
+ *
+ * One DFA walk is a chain of dependent loads (each step needs the state the previous one produced), so a core mostly
+ * waits on it. Larger buffers are cut in four quarters walked together, four independent chains in one loop: each
+ * quarter after the first starts `maxKeywordLength` bytes early from the root and reports nothing before its own
+ * start, which makes its state exact from there on; its hits are held back and reported after the previous quarter's,
+ * so hits still come in order of end position. The table is an Int32Array: V8 keeps its loads in integer registers,
+ * where Uint32Array loads can fall off the fast path.
  */
 export class KeywordPrefilter {
   /** Next state times the row width, indexed by state times the row width plus byte class. */
-  private readonly delta: Uint16Array | Uint32Array;
+  private readonly delta: Int32Array;
   /** Byte -> equivalence class: bytes that occur in no keyword share class 0, case-folded letters share one. */
   private readonly classOf: Uint8Array;
   private readonly classBits: number;
@@ -22,6 +28,7 @@ export class KeywordPrefilter {
   /** Keyword indexes ending in each accepting state (own and through suffix links), indexed by state - firstAccepting. */
   private readonly outputs: (readonly number[])[];
   readonly keywordLengths: readonly number[];
+  private readonly maxLength: number;
 
   constructor(keywords: readonly string[]) {
     // The trie, over lower-cased keyword bytes.
@@ -48,6 +55,7 @@ export class KeywordPrefilter {
       own[state]!.push(index);
     });
     this.keywordLengths = lengths;
+    this.maxLength = Math.max(0, ...lengths);
     const count = goto.length;
 
     // Byte classes shrink the table from 256 columns to a power of two just above the number of distinct keyword
@@ -96,7 +104,7 @@ export class KeywordPrefilter {
     order.forEach((oldState, newState) => {
       renamed[oldState] = newState;
     });
-    const delta = count * width <= 0x10000 ? new Uint16Array(count * width) : new Uint32Array(count * width);
+    const delta = new Int32Array(count * width);
     for (let oldState = 0; oldState < count; oldState++) {
       const from = oldState * width;
       const base = renamed[oldState]! * width;
@@ -118,32 +126,59 @@ export class KeywordPrefilter {
       for (const keyword of this.outputs[(state - first) >>> this.classBits]!) onHit(keyword, end);
     };
     const n = buffer.length;
-    let state = 0;
-    let i = 0;
-    if (LITTLE_ENDIAN && n >= 64) {
-      while (((buffer.byteOffset + i) & 3) !== 0) {
+    const warm = this.maxLength;
+    if (n < LANES_FROM || n < 8 * warm) {
+      let state = 0;
+      for (let i = 0; i < n; i++) {
         state = delta[state | classOf[buffer[i]!]!]!;
         if (state >= first) report(state, i + 1);
-        i++;
       }
-      const words = new Uint32Array(buffer.buffer, buffer.byteOffset + i, (n - i) >>> 2);
-      for (let w = 0, count = words.length; w < count; w++) {
-        const word = words[w]!;
-        state = delta[state | classOf[word & 0xff]!]!;
-        if (state >= first) report(state, i + 1);
-        state = delta[state | classOf[(word >>> 8) & 0xff]!]!;
-        if (state >= first) report(state, i + 2);
-        state = delta[state | classOf[(word >>> 16) & 0xff]!]!;
-        if (state >= first) report(state, i + 3);
-        state = delta[state | classOf[word >>> 24]!]!;
-        if (state >= first) report(state, i + 4);
-        i += 4;
-      }
+      return;
     }
-    for (; i < n; i++) {
-      state = delta[state | classOf[buffer[i]!]!]!;
-      if (state >= first) report(state, i + 1);
+    // Quarters [0, q), [q, 2q), [2q, 3q), [3q, n); lanes b, c, d start `warm` bytes before theirs.
+    const q = n >>> 2;
+    const b0 = q - warm;
+    const c0 = 2 * q - warm;
+    const d0 = 3 * q - warm;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let t = 0;
+    for (; t < warm; t++) {
+      a = delta[a | classOf[buffer[t]!]!]!;
+      b = delta[b | classOf[buffer[b0 + t]!]!]!;
+      c = delta[c | classOf[buffer[c0 + t]!]!]!;
+      d = delta[d | classOf[buffer[d0 + t]!]!]!;
+      if (a >= first) report(a, t + 1);
     }
+    const heldB: number[] = [];
+    const heldC: number[] = [];
+    const heldD: number[] = [];
+    for (; t < q; t++) {
+      a = delta[a | classOf[buffer[t]!]!]!;
+      b = delta[b | classOf[buffer[b0 + t]!]!]!;
+      c = delta[c | classOf[buffer[c0 + t]!]!]!;
+      d = delta[d | classOf[buffer[d0 + t]!]!]!;
+      if (a >= first) report(a, t + 1);
+      if (b >= first) heldB.push(b, b0 + t + 1);
+      if (c >= first) heldC.push(c, c0 + t + 1);
+      if (d >= first) heldD.push(d, d0 + t + 1);
+    }
+    // Lanes b and c have `warm` bytes left to reach the next quarter; lane d runs to the end.
+    for (let i = b0 + q; i < 2 * q; i++) {
+      b = delta[b | classOf[buffer[i]!]!]!;
+      if (b >= first) heldB.push(b, i + 1);
+    }
+    for (let i = c0 + q; i < 3 * q; i++) {
+      c = delta[c | classOf[buffer[i]!]!]!;
+      if (c >= first) heldC.push(c, i + 1);
+    }
+    for (let i = d0 + q; i < n; i++) {
+      d = delta[d | classOf[buffer[i]!]!]!;
+      if (d >= first) heldD.push(d, i + 1);
+    }
+    for (const held of [heldB, heldC, heldD]) for (let h = 0; h < held.length; h += 2) report(held[h]!, held[h + 1]!);
   }
 }
 
