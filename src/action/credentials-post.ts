@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runPost, type PostResult } from '../credentials/index.js';
+import { runPost, type PostResult } from '../credentials/post.js';
 import { actionRuntime } from './credentials.js';
 
 /** Post-step cleanup: revokes Vault tokens and deletes credential files the swap saved in state. Never throws. */

@@ -4,10 +4,10 @@ import type { CredentialEvidence, IssuedCredential } from '../credentials/index.
 import type { KeywardConfig } from '../engine/index.js';
 import type { Finding } from '../engine/finding.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
-import { INVENTORY_FILES, buildEvidence, renderEvidenceMarkdown, serializeEvidence, withRevocations, type Evidence, type PreviousFinding } from '../governance/index.js';
+import { buildEvidence, renderEvidenceMarkdown, serializeEvidence, type Evidence, type PreviousFinding } from '../governance/evidence.js';
+import { INVENTORY_FILES } from '../governance/inventory/schema.js';
 
-/** The state key under which the main step tells the post step where the run's evidence is. */
-export const EVIDENCE_STATE_KEY = 'keyward-evidence';
+export { EVIDENCE_STATE_KEY } from './evidence-post.js';
 
 /** Credentials a Keyward step of this job issued: this step's swap, or an earlier step's record in RUNNER_TEMP. */
 export function issuedCredentials(fromThisStep: IssuedCredential[] | undefined, credentialsFile: string): IssuedCredential[] {
@@ -88,20 +88,4 @@ export function writeRunEvidence(input: RunEvidenceInput): { evidence: Evidence;
   mkdirSync(dirname(input.path), { recursive: true });
   writeFileSync(input.path, serializeEvidence(evidence));
   return { evidence, markdown: renderEvidenceMarkdown(evidence, { fileName: basename(input.path) }) };
-}
-
-/**
- * The post step's part: records the revocations it made and reseals the digest. False when there is no evidence file
- * to update (no scan ran, or it was removed).
- */
-export function recordRevocations(path: string, revoked: IssuedCredential[]): boolean {
-  let evidence: Evidence;
-  try {
-    evidence = JSON.parse(readFileSync(path, 'utf8')) as Evidence;
-  } catch {
-    return false;
-  }
-  if (evidence.kind !== 'keyward-evidence' || !Array.isArray(evidence.credentials)) return false;
-  writeFileSync(path, serializeEvidence(withRevocations(evidence, revoked)));
-  return true;
 }

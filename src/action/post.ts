@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { cleanupCredentials } from './credentials-post.js';
-import { EVIDENCE_STATE_KEY, recordRevocations } from './evidence.js';
+import { EVIDENCE_STATE_KEY, recordRevocations } from './evidence-post.js';
 
 /**
  * The post step: revokes and deletes what the credential swap left behind (nothing when no swap ran), and records the
