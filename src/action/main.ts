@@ -22,7 +22,7 @@ import { SwapFailure, evidenceSummary, writeEvidence, type IssuedCredential } fr
 import type { Verdict, VerdictPolicy } from '../report/severity.js';
 import { EVIDENCE_STATE_KEY, issuedCredentials, loadPreviousFindings, writeRunEvidence } from './evidence.js';
 import { runSecretsAudit } from './secrets-audit.js';
-import { runWorkflowAudit, workflowAuditForPullRequest, type WorkflowAuditOutcome } from './workflow-audit.js';
+import { changedWorkflowFiles, runWorkflowAudit, workflowAuditForPullRequest, type WorkflowAuditOutcome } from './workflow-audit.js';
 
 /** The runner shows at most this many workflow-command annotations of one kind per step. */
 const RUNNER_ANNOTATION_LIMIT = 10;
@@ -114,7 +114,8 @@ async function run(): Promise<void> {
   const scanned = await scanPlan(plan, workspace, config, baseline);
   const findings = enrichWithGovernance(scanned.findings, { repoDir: workspace, now: new Date() });
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
-  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn);
+  const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
+  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows);
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
   const verdict = overallVerdict(findings, policy, audit);
   const notes: string[] = [];
@@ -160,7 +161,7 @@ async function run(): Promise<void> {
     } catch (error) {
       core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (audit) commentSections.push(workflowAuditForPullRequest(audit, workspace, plan.base, plan.head));
+    if (audit) commentSections.push(workflowAuditForPullRequest(audit, changedWorkflows));
     const problem = await publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, commentSections);
     if (problem) notes.push(problem);
   }

@@ -52,9 +52,10 @@ function toSarifResult(f: WorkflowFinding): SarifExtraResult {
 
 /**
  * Audits the checkout's workflows for long-lived cloud credentials fed to jobs (and the other risky patterns), in every
- * scan mode. A malformed workflow is a notice, never a crash.
+ * scan mode. A malformed workflow is a notice, never a crash. With `blockOnly` (a pull request's changed workflows),
+ * findings elsewhere are reported but do not fail the run: as with secrets, a PR answers for what it changes.
  */
-export async function runWorkflowAudit(workspace: string, mode: 'fail' | 'warn' | 'off', failOn: Severity): Promise<WorkflowAuditOutcome | undefined> {
+export async function runWorkflowAudit(workspace: string, mode: 'fail' | 'warn' | 'off', failOn: Severity, blockOnly?: ReadonlySet<string>): Promise<WorkflowAuditOutcome | undefined> {
   if (mode === 'off') return undefined;
   let result: WorkflowAuditResult;
   try {
@@ -67,7 +68,7 @@ export async function runWorkflowAudit(workspace: string, mode: 'fail' | 'warn' 
   core.startGroup(`Workflow audit: ${result.findings.length} finding(s) in ${result.workflows.length} workflow file(s)`);
   core.info(renderWorkflowAuditText(result).trimEnd());
   core.endGroup();
-  const blocking = mode === 'fail' ? result.findings.filter((f) => severityAtLeast(f.severity, failOn)) : [];
+  const blocking = mode === 'fail' ? result.findings.filter((f) => severityAtLeast(f.severity, failOn) && (!blockOnly || blockOnly.has(f.path))) : [];
   const blocked = new Set(blocking);
   return {
     result,
@@ -79,7 +80,8 @@ export async function runWorkflowAudit(workspace: string, mode: 'fail' | 'warn' 
   };
 }
 
-function changedFiles(workspace: string, base: string, head: string): Set<string> | undefined {
+/** Workflow files a pull request changes; undefined when git cannot tell (then every workflow counts as changed). */
+export function changedWorkflowFiles(workspace: string, base: string, head: string): Set<string> | undefined {
   try {
     const out = execFileSync('git', ['diff', '--name-only', '-z', base, head, '--', '.github/workflows'], { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return new Set(out.split('\0').filter(Boolean));
@@ -89,13 +91,11 @@ function changedFiles(workspace: string, base: string, head: string): Set<string
 }
 
 /**
- * The PR comment's workflow section: what the pull request is answerable for, that is findings in the workflows it
- * changes and any finding that fails the check. Findings in untouched workflows stay in the summary and SARIF.
+ * The PR comment's workflow section: findings in the workflows the pull request changes, the ones it answers for.
+ * Findings in untouched workflows stay in the summary and SARIF.
  */
-export function workflowAuditForPullRequest(audit: WorkflowAuditOutcome, workspace: string, base: string, head: string): string {
-  const changed = changedFiles(workspace, base, head);
-  const blocking = new Set(audit.blocking);
-  const findings = audit.result.findings.filter((f) => blocking.has(f) || changed === undefined || changed.has(f.path));
+export function workflowAuditForPullRequest(audit: WorkflowAuditOutcome, changed: ReadonlySet<string> | undefined): string {
+  const findings = audit.result.findings.filter((f) => changed?.has(f.path) ?? true);
   const notices = audit.result.notices.filter((n) => changed?.has(n.path) ?? true);
   return renderWorkflowAuditMarkdown({ ...audit.result, findings, notices });
 }

@@ -51,21 +51,29 @@ describe('the Action bundle on pull requests, against a loopback GitHub API', ()
     expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([]);
   });
 
-  it('puts the workflow audit of the workflows a PR changes in its comment, and leaves untouched ones to the summary', async () => {
+  it('blocks a PR on the workflows it changes, and reports untouched ones in the summary without blocking', async () => {
     const repo = new TestRepo();
     const staticKeys = (name: string) =>
       `on: push\njobs:\n  ${name}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n        env:\n          AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}\n`;
     const baseSha = repo.commit('base', { 'README.md': '# app\n', '.github/workflows/legacy.yml': staticKeys('legacy') });
     const headSha = repo.commit('add a deploy workflow', { '.github/workflows/deploy.yml': staticKeys('deploy') });
-    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 31, baseSha, headSha }), apiUrl: fake.url, inputs: { 'workflow-audit': 'warn' } });
-    expect(run.code, run.log).toBe(0);
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 31, baseSha, headSha }), apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
     expect(run.outputs['workflow-findings']).toBe('2');
+    expect(run.log).toContain('1 workflow audit finding(s) at or above high');
+    expect(run.log).toMatch(/::error title=Workflow audit%3A workflow-aws-static-keys \(high\),file=\.github\/workflows\/deploy\.yml/);
+    expect(run.log).toMatch(/::warning title=Workflow audit%3A workflow-aws-static-keys \(high\),file=\.github\/workflows\/legacy\.yml/);
     const [comment] = markerComments(fake, 31);
     expect(comment!.body).toContain('### Workflow audit');
     expect(comment!.body).toContain('.github/workflows/deploy.yml');
     expect(comment!.body).not.toContain('.github/workflows/legacy.yml');
     expect(comment!.body).toContain('aws-role-arn:');
     expect(run.summary).toContain('.github/workflows/legacy.yml');
+
+    const cleanHead = repo.commit('unrelated change', { 'src/app.ts': 'export const ok = true;\n' });
+    const later = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 32, baseSha: headSha, headSha: cleanHead }), apiUrl: fake.url });
+    expect(later.code, later.log).toBe(0);
+    expect(later.outputs).toMatchObject({ 'workflow-findings': '2', verdict: 'pass' });
   });
 
   it('fails a PR adding a long-lived AWS key, keeps one comment through pushes, and resolves it when the PR is clean', async () => {
