@@ -51,6 +51,20 @@ describe('the Action bundle on pull requests, against a loopback GitHub API', ()
     expect(JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8')).runs[0].results).toEqual([]);
   });
 
+  it('scans a merge queue group (merge_group) as the diff between its base and head, without commenting', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const key = awsKey();
+    const headSha = repo.commit('queued PRs', { 'ops/keys.env': `AWS_ACCESS_KEY_ID=${key}\n` });
+    const event = { merge_group: { base_sha: baseSha, head_sha: headSha, base_ref: 'refs/heads/main', head_ref: 'refs/heads/gh-readonly-queue/main/pr-9-abc' } };
+    const run = await runAction({ workspace: repo.dir, event, eventName: 'merge_group', apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toContain(`scanning ${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}`);
+    expect(run.outputs).toMatchObject({ findings: '1', verdict: 'fail' });
+    expect(fake.server.requests.filter((r) => r.method === 'POST' && /comments/.test(r.path))).toHaveLength(0);
+    expectNoRaw(run, fake, [key]);
+  });
+
   it('blocks a PR on the workflows it changes, and reports untouched ones in the summary without blocking', async () => {
     const repo = new TestRepo();
     const staticKeys = (name: string) =>
