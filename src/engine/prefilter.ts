@@ -73,42 +73,38 @@ export class KeywordPrefilter {
     if (classBits > 8) throw new Error('too many distinct keyword bytes');
     const width = 1 << classBits;
 
-    const table = new Int32Array(count * width);
+    // Failure links and outputs on the trie, breadth-first so a state's failure target is complete before it.
     const fail = new Int32Array(count);
     const outputs: number[][] = own.map((list) => [...list]);
-    // Breadth-first: a state's failure target is always complete before the state itself.
-    const queue: number[] = [];
-    for (const [byte, next] of goto[0]!) {
-      table[classOfKeywordByte[byte]!] = next;
-      queue.push(next);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const failRow = fail[state]! * width;
+    const breadthFirst: number[] = [...goto[0]!.values()];
+    for (let head = 0; head < breadthFirst.length; head++) {
+      const state = breadthFirst[head]!;
       outputs[state]!.push(...outputs[fail[state]!]!);
-      const row = state * width;
-      for (let cls = 0; cls < width; cls++) table[row + cls] = table[failRow + cls]!;
       for (const [byte, next] of goto[state]!) {
-        const cls = classOfKeywordByte[byte]!;
-        fail[next] = table[failRow + cls]!;
-        table[row + cls] = next;
-        queue.push(next);
+        let back = fail[state]!;
+        while (back !== 0 && !goto[back]!.has(byte)) back = fail[back]!;
+        fail[next] = goto[back]!.get(byte) ?? 0;
+        breadthFirst.push(next);
       }
     }
 
-    // Renumber: non-accepting states first (root stays 0), accepting states last.
-    const accepting = outputs.map((list) => list.length > 0);
-    const order = [...Array(count).keys()].sort((a, b) => Number(accepting[a]) - Number(accepting[b]) || a - b);
-    const firstAccepting = accepting.filter((a) => !a).length;
-    const renamed = new Uint32Array(count);
-    order.forEach((oldState, newState) => {
-      renamed[oldState] = newState;
+    // Number non-accepting states first (root stays 0), accepting states last, then fill the table in that numbering:
+    // each row starts as a copy of its failure target's row (complete, being earlier breadth-first), then takes its
+    // own trie edges. Row copies are native; a loop over every state and class would run cold at every worker start.
+    const accepting = (state: number) => outputs[state]!.length > 0;
+    const order = [0, ...breadthFirst.filter((state) => !accepting(state)), ...breadthFirst.filter(accepting)];
+    const firstAccepting = count - breadthFirst.filter(accepting).length;
+    const renamed = new Int32Array(count);
+    order.forEach((state, index) => {
+      renamed[state] = index * width;
     });
     const delta = new Int32Array(count * width);
-    for (let oldState = 0; oldState < count; oldState++) {
-      const from = oldState * width;
-      const base = renamed[oldState]! * width;
-      for (let cls = 0; cls < width; cls++) delta[base + cls] = renamed[table[from + cls]!]! * width;
+    for (const [byte, next] of goto[0]!) delta[classOfKeywordByte[byte]!] = renamed[next]!;
+    for (const state of breadthFirst) {
+      const row = renamed[state]!;
+      const failRow = renamed[fail[state]!]!;
+      delta.copyWithin(row, failRow, failRow + width);
+      for (const [byte, next] of goto[state]!) delta[row + classOfKeywordByte[byte]!] = renamed[next]!;
     }
     this.delta = delta;
     this.classOf = classOf;

@@ -79,13 +79,15 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
   const rules = activeRules(config);
   const hashFiles = globMatcher(HASH_FILE_GLOBS);
   const prepared: PreparedRule[] = rules.map((rule, order) => {
-    const ownSkip = globMatcher(rule.skipPaths ?? []);
     const generic = rule.kind === 'generic';
+    // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
+    let ownSkip: PathMatcher | undefined;
+    const skip: PathMatcher = (path) => (ownSkip ??= globMatcher(rule.skipPaths ?? []))(path);
     return {
       rule,
       order,
       generic,
-      skipPath: generic ? (path) => hashFiles(path) || ownSkip(path) : ownSkip,
+      skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip,
     };
   });
 
