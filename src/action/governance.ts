@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/finding.js';
-import { enrichFindings, identityChangesFromGit, renderIdentityChangesMarkdown } from '../governance/index.js';
+import { enrichFindings, identityChangesFromGit, loadInventorySync, renderIdentityChangesMarkdown } from '../governance/index.js';
+import type { Annotation } from '../report/annotations.js';
 
 /** Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). */
 export function enrichWithGovernance(findings: Finding[], context: { repoDir: string; now: Date }): Finding[] {
@@ -13,4 +14,29 @@ export function enrichWithGovernance(findings: Finding[], context: { repoDir: st
 export async function identityChangesSection(repoDir: string, base: string, now: Date, blobUrl: (path: string, line: number) => string): Promise<string> {
   const changes = await identityChangesFromGit(repoDir, base, { now });
   return renderIdentityChangesMarkdown(changes, { blobUrl });
+}
+
+/**
+ * Problems in `.github/nhi.yml`, each naming file, line and field, as annotations and a summary section. They do not
+ * fail the scan: a broken inventory weakens ownership data, it does not hide a secret.
+ */
+export function inventoryReport(repoDir: string): { annotations: Annotation[]; markdown: string } {
+  let inventory;
+  try {
+    inventory = loadInventorySync(repoDir);
+  } catch (error) {
+    return { annotations: [], markdown: `### Inventory\n\n> Could not read the inventory: ${error instanceof Error ? error.message : String(error)}\n` };
+  }
+  if (!inventory || inventory.problems.length === 0) return { annotations: [], markdown: '' };
+  const annotations = inventory.problems.map<Annotation>((p) => ({
+    path: p.file,
+    startLine: p.line,
+    endLine: p.line,
+    level: p.severity === 'error' ? 'warning' : 'notice',
+    title: `Inventory: ${p.field}`,
+    message: p.message,
+  }));
+  const lines = [`### Inventory (${inventory.file})`, '', `${inventory.problems.length} problem(s); entries with problems are used as far as they could be read.`, ''];
+  for (const p of inventory.problems) lines.push(`- ${p.severity} at line ${p.line}, \`${p.field}\`: ${p.message}`);
+  return { annotations, markdown: `${lines.join('\n')}\n` };
 }

@@ -14,7 +14,7 @@ import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/g
 import { createScanPool, serveScanWorkerIfAsked } from '../sources/pool.js';
 import { planScan } from './events.js';
 import { githubClient, publishCheck, publishComment, readRepoContext } from './github.js';
-import { enrichWithGovernance, identityChangesSection } from './governance.js';
+import { enrichWithGovernance, identityChangesSection, inventoryReport } from './governance.js';
 import { loadPolicy } from './policy.js';
 import { readInputs } from './inputs.js';
 import { swapCredentialsFromInputs } from './credentials.js';
@@ -142,9 +142,10 @@ async function run(): Promise<void> {
   }
   const evidence = writeRunEvidence({ path: evidencePath, workspace, findings, baseline, config, issued: issuedCredentials(issuedHere, credentialsFile), previous, sha: headSha, env: process.env, startedAt });
   core.saveState(EVIDENCE_STATE_KEY, evidencePath);
-  const sections = [audit?.markdown ?? '', secrets?.markdown ?? '', evidence.markdown];
+  const inventory = inventoryReport(workspace);
+  const sections = [audit?.markdown ?? '', secrets?.markdown ?? '', inventory.markdown, evidence.markdown];
 
-  const annotations = inputs.annotations ? [...toAnnotations(findings), ...(audit?.annotations ?? [])] : [];
+  const annotations = inputs.annotations ? [...toAnnotations(findings), ...(audit?.annotations ?? []), ...inventory.annotations] : [];
   const overflow = emitWorkflowAnnotations(annotations);
   const wantCheck = inputs.checkRun === 'always' || (inputs.checkRun === 'auto' && overflow);
   if (overflow) core.info(`${annotations.length} annotations: the runner shows only ${RUNNER_ANNOTATION_LIMIT} per kind per step${wantCheck && client ? '; creating a check run with all of them' : '; all findings are in the job summary and the SARIF report'}.`);

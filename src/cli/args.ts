@@ -26,7 +26,7 @@ export interface ScanArgs {
 }
 
 export interface OtherArgs {
-  command: 'rules' | 'audit-workflows' | 'audit-secrets' | 'inventory-init' | 'help' | 'version';
+  command: 'rules' | 'audit-workflows' | 'audit-secrets' | 'inventory-init' | 'inventory-check' | 'help' | 'version';
   path: string;
   format: Format;
   output?: string;
@@ -65,6 +65,7 @@ Commands:
                             orphaned, missing, over-age, expired and unowned secrets (--fail-on, default high)
   inventory init [PATH]     Draft .github/nhi.yml from the workflows' secrets, and from the repository's secrets
                             listed through the API when GITHUB_TOKEN is set (--repo OWNER/NAME, default origin)
+  inventory check [PATH]    Validate .github/nhi.yml: every problem with file, line and field (exit 1 on errors)
   rules                     List the built-in rules (--format json for data)
 
 Exit status: 0 nothing at or above the threshold, 1 findings that fail the policy, 2 error.`;
@@ -113,7 +114,8 @@ export function parseCli(argv: string[]): CliArgs {
   if (command === 'rules') return { command: 'rules', path: '.', format, output: values.output };
   if (command === 'audit-workflows') return { command: 'audit-workflows', path: rest[0] ?? '.', format, output: values.output };
   if (command === 'inventory') {
-    if (rest[0] !== 'init') throw new UsageError('usage: keyward inventory init [PATH]');
+    if (rest[0] === 'check') return { command: 'inventory-check', path: rest[1] ?? '.', format, output: values.output };
+    if (rest[0] !== 'init') throw new UsageError('usage: keyward inventory init|check [PATH]');
     return { command: 'inventory-init', path: rest[1] ?? '.', format, output: values.output, repo };
   }
   if (command !== 'scan') throw new UsageError(`unknown command "${command}"; try keyward --help`);

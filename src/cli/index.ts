@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { auditSecrets, auditWorkflows, inventoryInit, listSecrets, renderSecretsAuditText, renderWorkflowAuditText } from '../governance/index.js';
+import { auditSecrets, auditWorkflows, inventoryInit, listSecrets, loadInventorySync, renderSecretsAuditText, renderWorkflowAuditText } from '../governance/index.js';
 import { cliGitHub } from './github.js';
 import { severityAtLeast } from '../report/severity.js';
 import { builtinRules } from '../rules/index.js';
@@ -46,6 +46,17 @@ async function main(argv: string[]): Promise<number> {
       else process.stdout.write(text);
       const threshold = args.failOn ?? 'high';
       return result.findings.some((f) => severityAtLeast(f.severity, threshold)) ? 1 : 0;
+    }
+    case 'inventory-check': {
+      const inventory = loadInventorySync(resolve(args.path));
+      if (!inventory) throw new UsageError(`no .github/nhi.yml under ${args.path}; draft one with keyward inventory init`);
+      const text =
+        args.format === 'json'
+          ? JSON.stringify({ file: inventory.file, entries: inventory.entries.length, problems: inventory.problems }, null, 2) + '\n'
+          : inventory.problems.map((p) => `${p.file}:${p.line}: ${p.severity}: ${p.field}: ${p.message}`).concat(`${inventory.file}: ${inventory.entries.length} identities, ${inventory.problems.filter((p) => p.severity === 'error').length} error(s), ${inventory.problems.filter((p) => p.severity === 'warning').length} warning(s)`).join('\n') + '\n';
+      if (args.output) writeFileSync(args.output, text);
+      else process.stdout.write(text);
+      return inventory.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     case 'inventory-init': {
       const root = resolve(args.path);

@@ -106,6 +106,24 @@ describe('the run evidence', () => {
   });
 });
 
+describe('the inventory in the Action', () => {
+  it('reports every problem of a malformed .github/nhi.yml with its line and field, and still scans', async () => {
+    const key = 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
+    const workspace = workspaceWith({
+      '.github/nhi.yml': 'version: 1\nidentities:\n  - name: DEPLOY_KEY\n    kind: repository-secret\n    owner: 12\n    expires: someday\n',
+      'deploy.env': `AWS_ACCESS_KEY_ID=${key}\n`,
+    });
+    const run = await runAction({ workspace, eventName: 'push', inputs: { mode: 'tree' } });
+    expect(run.code).toBe(1);
+    expect(run.outputs.findings).toBe('1');
+    expect(run.log).toMatch(/::warning title=Inventory%3A identities\[0\]\.owner,file=\.github\/nhi\.yml,line=5/);
+    expect(run.log).toMatch(/::warning title=Inventory%3A identities\[0\]\.expires,file=\.github\/nhi\.yml,line=6/);
+    expect(run.summary).toContain('### Inventory (.github/nhi.yml)');
+    expect(run.summary).toMatch(/error at line 6, `identities\[0\]\.expires`/);
+    expect(run.log).not.toContain(key);
+  });
+});
+
 describe('fixed findings across runs', () => {
   it('records as fixed what the previous run found and this one does not', async () => {
     const key = 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);

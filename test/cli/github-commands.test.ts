@@ -74,6 +74,18 @@ describe('keyward commands that read the GitHub API (bundle, loopback API)', () 
     expect(denied.stdout).toContain('secrets: read');
   });
 
+  it('inventory check names file, line and field of every problem and exits 1 on errors', async () => {
+    const repo = new TestRepo();
+    repo.commit('init', { '.github/nhi.yml': 'version: 1\nidentities:\n  - name: NPM_TOKEN\n    kind: repository-secret\n    owner: "@acme/web"\n    purpose: publish\n    max-age: forever\n' });
+    const run = await keyward(['inventory', 'check', '.'], repo.dir, {});
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^\.github\/nhi\.yml:7: error: identities\[0\]\.max-age: /m);
+    repo.write('.github/nhi.yml', 'version: 1\nidentities:\n  - name: NPM_TOKEN\n    kind: repository-secret\n    owner: "@acme/web"\n    purpose: publish\n    max-age: 90d\n    revoke: https://www.npmjs.com/settings/tokens\n');
+    const ok = await keyward(['inventory', 'check', '.'], repo.dir, {});
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(ok.stdout).toContain('.github/nhi.yml: 1 identities, 0 error(s)');
+  });
+
   it('reads owner/name from GitHub remote URLs', () => {
     expect(repoFromRemote('https://github.com/acme/app.git')).toBe('acme/app');
     expect(repoFromRemote('git@github.com:acme/app.git\n')).toBe('acme/app');
