@@ -45,7 +45,10 @@ export interface ScanPool {
 export interface ScanPoolOptions {
   config: KeywardConfig;
   baseline?: Iterable<string>;
-  /** Worker threads to start; default one per core, at most 4. 0 scans in the calling thread. */
+  /**
+   * Worker threads to start; default one per core but one (at least 1, at most 3), as the calling thread scans lists
+   * alongside them. 0 scans in the calling thread only.
+   */
   workers?: number;
   /**
    * `import.meta.url` of the bundled entry point, which must call `serveScanWorkerIfAsked()` first thing. Workers run
@@ -84,6 +87,8 @@ type WorkerReply =
 
 /** How often a worker busy with a list reports progress. */
 const PROGRESS_MS = 100;
+/** How long the calling thread scans a list before giving its event loop a turn. */
+const MAIN_SLICE_MS = 50;
 
 function scanFileWith(scanner: Scanner, maxFileSize: number, root: string, path: string, scratch?: ReadBuffer): FileScanResult {
   const read = readScannable(join(root, path), path, maxFileSize, scratch);
@@ -91,7 +96,12 @@ function scanFileWith(scanner: Scanner, maxFileSize: number, root: string, path:
   return { ...scanner.scanBuffer(read.content, path), bytes: read.content.length };
 }
 
-/** Claims and scans files of `paths` until the shared counter runs past the end. */
+const emptyOutcome = (): FilesScanResult => ({ files: 0, bytes: 0, skipped: { binary: 0, tooLarge: 0 }, results: [] });
+
+/**
+ * Claims and scans files of `paths` until the shared counter runs past the end, or until `until` (a
+ * `performance.now()` time) when given; `done` says which.
+ */
 function scanClaimed(
   scanner: Scanner,
   maxFileSize: number,
@@ -100,11 +110,13 @@ function scanClaimed(
   next: Int32Array,
   scratch: ReadBuffer,
   onProgress?: (files: number, bytes: number) => void,
-): FilesScanResult {
-  const outcome: FilesScanResult = { files: 0, bytes: 0, skipped: { binary: 0, tooLarge: 0 }, results: [] };
+  until = Infinity,
+): FilesScanResult & { done: boolean } {
+  const outcome = emptyOutcome();
   let reported = performance.now();
   let reportedFiles = 0;
   let reportedBytes = 0;
+  let done = true;
   for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
     const path = paths[index]!;
     const result = scanFileWith(scanner, maxFileSize, root, path, scratch);
@@ -113,18 +125,22 @@ function scanClaimed(
     if (result.skipped === 'binary') outcome.skipped.binary += 1;
     else if (result.skipped === 'too-large') outcome.skipped.tooLarge += 1;
     if (result.findings.length > 0 || result.notices.length > 0) outcome.results.push({ index, findings: result.findings, notices: result.notices });
-    if (onProgress) {
+    if (onProgress || until !== Infinity) {
       const now = performance.now();
-      if (now - reported >= PROGRESS_MS) {
+      if (onProgress && now - reported >= PROGRESS_MS) {
         onProgress(outcome.files - reportedFiles, outcome.bytes - reportedBytes);
         reported = now;
         reportedFiles = outcome.files;
         reportedBytes = outcome.bytes;
       }
+      if (now >= until) {
+        done = false;
+        break;
+      }
     }
   }
   if (onProgress && outcome.files > reportedFiles) onProgress(outcome.files - reportedFiles, outcome.bytes - reportedBytes);
-  return outcome;
+  return { ...outcome, done };
 }
 
 /** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
@@ -137,7 +153,7 @@ export function serveScanWorkerIfAsked(): boolean {
   port.on('message', (job: FileJob | ListJob) => {
     try {
       if (job.kind === 'list') {
-        const list = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, (files, bytes) =>
+        const { done: _done, ...list } = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, (files, bytes) =>
           port.postMessage({ id: job.id, progress: [files, bytes] } satisfies WorkerReply),
         );
         port.postMessage({ id: job.id, list } satisfies WorkerReply);
@@ -152,7 +168,7 @@ export function serveScanWorkerIfAsked(): boolean {
 }
 
 function mergeLists(parts: FilesScanResult[]): FilesScanResult {
-  const merged: FilesScanResult = { files: 0, bytes: 0, skipped: { binary: 0, tooLarge: 0 }, results: [] };
+  const merged = emptyOutcome();
   for (const part of parts) {
     merged.files += part.files;
     merged.bytes += part.bytes;
@@ -168,11 +184,14 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
   const baseline = [...(options.baseline ?? [])];
   const maxFileSize = options.config.maxFileSize;
   const entry = options.workerEntry;
-  const wanted = options.workers ?? Math.max(1, Math.min(availableParallelism(), 4));
+  // The calling thread scans lists too (see scanFiles), so one core is already taken: on two cores, one worker.
+  const wanted = options.workers ?? Math.max(1, Math.min(availableParallelism() - 1, 3));
   const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
   // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
   let own: Scanner | undefined;
   const scanner = () => (own ??= createScanner({ config: options.config, baseline }));
+  let ownScratch: ReadBuffer | undefined;
+  const scratch = () => (ownScratch ??= new ReadBuffer());
   const ignored = globMatcher(options.config.ignorePaths);
   const isPathIgnored = (path: string) => ignored(path);
   if (!usable) {
@@ -183,8 +202,7 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
       isPathIgnored,
       workers: 0,
       scanFile: async (root: string, path: string) => scanFileWith(scanner(), maxFileSize, root, path),
-      scanFiles: async (root, paths, onProgress) =>
-        mergeLists([scanClaimed(scanner(), maxFileSize, root, paths, new Int32Array(1), new ReadBuffer(), onProgress)]),
+      scanFiles: async (root, paths, onProgress) => mergeLists([scanClaimed(scanner(), maxFileSize, root, paths, new Int32Array(1), scratch(), onProgress)]),
       close: async () => {},
     };
   }
@@ -259,7 +277,7 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     async scanFiles(root, paths, onProgress) {
       if (failure) throw failure;
       const next = new SharedArrayBuffer(4);
-      const shares = workers.map(
+      const shares: Promise<FilesScanResult>[] = workers.map(
         (worker, w) =>
           new Promise<FilesScanResult>((resolve, reject) => {
             const id = nextId++;
@@ -276,7 +294,25 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
             worker.postMessage({ kind: 'list', id, root, paths, next } satisfies ListJob);
           }),
       );
-      return mergeLists(await Promise.all(shares));
+      // Handled now, awaited below: a worker failing while this thread scans must not count as an unhandled rejection.
+      const theirs = Promise.all(shares);
+      theirs.catch(() => {});
+      // This thread claims files from the same counter while the workers start up (a worker needs a few hundred
+      // milliseconds to load the bundle and build its scanner) and after, giving the event loop a turn every slice so
+      // worker progress and errors get through.
+      const counter = new Int32Array(next);
+      const own = emptyOutcome();
+      for (;;) {
+        const slice = scanClaimed(scanner(), maxFileSize, root, paths, counter, scratch(), onProgress, performance.now() + MAIN_SLICE_MS);
+        own.files += slice.files;
+        own.bytes += slice.bytes;
+        own.skipped.binary += slice.skipped.binary;
+        own.skipped.tooLarge += slice.skipped.tooLarge;
+        own.results.push(...slice.results);
+        if (slice.done || failure) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return mergeLists([own, ...(await theirs)]);
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
