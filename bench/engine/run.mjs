@@ -3,7 +3,7 @@
 // keyword prefilter alone against an RE2.Set of the same keywords on the same in-memory buffers.
 // Prints tables; never fails on slowness. `node bench/engine/run.mjs` (or `npm run bench`).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,15 +53,26 @@ const floor = seconds(catAll, 3);
 const rows = [['cat (floor)', floor.toFixed(2), (mb / floor).toFixed(0), '1.00']];
 const addRow = (name, time) => rows.push([name, time.toFixed(2), (mb / time).toFixed(0), (time / floor).toFixed(1)]);
 
-const cli = join(root, 'dist', 'cli', 'index.js');
+// `KEYWARD_BENCH_CLI=source` measures a CLI bundle built now from src/ (into bench/.work/cli) instead of dist/, to
+// measure a change before dist/ is rebuilt.
+let cli = join(root, 'dist', 'cli', 'index.js');
+if (process.env.KEYWARD_BENCH_CLI === 'source') {
+  const out = join(root, 'bench', '.work', 'cli');
+  execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'src/cli/index.ts'), '-o', out, '-e', 're2', '--quiet', '--no-source-map-register'], { cwd: root, stdio: 'inherit' });
+  writeFileSync(join(out, 'package.json'), '{\n  "type": "module"\n}\n');
+  cli = join(out, 'index.js');
+  console.log('CLI built from src/ into bench/.work/cli');
+}
 if (existsSync(cli)) {
   const report = join(root, 'bench', '.work', 'engine-scan.json');
   const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).stdout.trim();
   const nativeName = /native|re2js/.exec(version)?.[0] ?? 'default regex';
+  // The default pool: the main thread plus one worker per core but one (see src/sources/pool.ts).
+  const threads = `main thread + ${Math.max(1, Math.min(cpus().length - 1, 3))} worker`;
   const variants = [
-    [`CLI, ${nativeName}, worker threads`, {}],
+    [`CLI, ${nativeName}, ${threads}`, {}],
     [`CLI, ${nativeName}, in-thread`, { KEYWARD_WORKERS: '0' }],
-    ['CLI, re2js (the Action bundle on node24), worker threads', { KEYWARD_REGEX: 're2js' }],
+    [`CLI, re2js (the Action bundle on node24), ${threads}`, { KEYWARD_REGEX: 're2js' }],
     ['CLI, re2js, in-thread', { KEYWARD_REGEX: 're2js', KEYWARD_WORKERS: '0' }],
   ];
   console.log(`CLI: ${version}`);
