@@ -26,6 +26,9 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^arn:aws:(?:secretsmanager|ssm):/,
   /@Microsoft\.KeyVault\(/,
   /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
+  // Encrypted in place (SOPS, Ansible Vault): safe to commit by design.
+  /^ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),/,
+  /^\$ANSIBLE_VAULT;/,
 ];
 
 /** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */

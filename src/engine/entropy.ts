@@ -1,3 +1,5 @@
+import { isPlaceholder, isReference } from './allowlist.js';
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
@@ -34,6 +36,42 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
 /** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
 const WORD_PATH = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+/** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
+const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
+const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
+const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
+const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
+const BASE64_TEXT = /^[A-Za-z0-9+/]{12,}={0,2}$/;
+/** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
+const PROVIDER_SHAPES: readonly (readonly [RegExp, RegExp])[] = [
+  [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
+  [/^xapp-/, /^xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]{32,}$/],
+  [/^[sr]k_(?:live|test)_/, /^[sr]k_(?:live|test)_[0-9a-zA-Z]{20,}$/],
+  [/^gh[pousr]_/, /^gh[pousr]_[A-Za-z0-9]{36,}$/],
+  [/^github_pat_/, /^github_pat_[A-Za-z0-9_]{60,}$/],
+  [/^glpat-/, /^glpat-[A-Za-z0-9_.-]{20,}$/],
+  [/^npm_/, /^npm_[A-Za-z0-9]{36,}$/],
+  [/^AIza/, /^AIza[0-9A-Za-z_-]{35}$/],
+];
+
+/** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
+export function decodeBase64Text(value: string): string | undefined {
+  if (value.length % 4 !== 0 || !BASE64_TEXT.test(value)) return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  if (decoded.length < 6 || !/^[\x20-\x7e]+$/.test(decoded)) return undefined;
+  return decoded;
+}
+
+/** A URL or connection string with a random-looking piece: a webhook's token, a signature (host names do not count). */
+export function hasSecretPart(text: string): boolean {
+  if (!/[:/;=]/.test(text)) return false;
+  return text.split(/[/?&=;:@,]/).some((part) => part.length >= 20 && !part.includes('.') && rejectGenericValue(part, 3.5) === undefined);
+}
+
+/** `scheme://user:password@host`, or an empty user as Redis writes it (`redis://:password@host`). */
+export function hasUrlPassword(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:[^@\s/]{6,}@[A-Za-z0-9.-]/i.test(value);
+}
 
 /**
  * Judges a value assigned to a secret-looking name (the generic rules). Entropy alone flags hashes, UUIDs and long
@@ -42,10 +80,26 @@ const WORD_PATH = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)
  */
 export function rejectGenericValue(value: string, minEntropy: number): string | undefined {
   if (value.length < 8) return 'too short';
+  // Base64 that decodes to text (a Kubernetes Secret's `data:`, a wrapped setting) is judged by what it says.
+  const decoded = decodeBase64Text(value);
+  if (decoded !== undefined) {
+    if (isPlaceholder(decoded) || isReference(decoded)) return 'encoded placeholder';
+    const inner = rejectGenericValue(decoded, minEntropy);
+    if (inner && !hasUrlPassword(decoded) && !hasSecretPart(decoded)) return `encoded ${inner}`;
+    return undefined;
+  }
+  // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
+  if (AWS_ID.test(value)) return 'key id';
+  // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
+  // provider's own rule reports the well-formed ones.
+  if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value))) return 'malformed provider token';
+  // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
+  if (WORD_LIST.test(value) || HEADER_LIKE.test(value)) return 'identifier-like';
   if (/\s/.test(value)) return 'contains whitespace';
   if (HASH_SHAPED.test(value)) return 'hash-shaped';
   if (UUID.test(value)) return 'uuid';
   if (SRI.test(value)) return 'integrity digest';
+  if (URL_USER_ONLY.test(value)) return 'URL without password';
   if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value)) return 'path or URL';
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);

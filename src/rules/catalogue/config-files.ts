@@ -1,5 +1,6 @@
 import { rule } from '../build.js';
 import type { Rule } from '../types.js';
+import { isSecretEntry } from '../validators/encoded.js';
 
 export const configFileRules: Rule[] = [
   // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
@@ -20,7 +21,7 @@ export const configFileRules: Rule[] = [
     provider: 'PostgreSQL',
     severity: 'high',
     keywords: [':5432:'],
-    pattern: '(?m)^[^:\\s#]+:5432:[^:\\s]+:[^:\\s]+:([^:\\s]{4,256})$',
+    pattern: '(?m)^[^:\\s#]+:5432:[^:\\s]+:[^:\\s]+:([^:\\s]{4,256})\\r?$',
     longLived: true,
     remediation: 'Change the database password, then keep .pgpass out of the repository.',
   }),
@@ -33,6 +34,7 @@ export const configFileRules: Rule[] = [
     pattern: '(?is)kind:\\s*Secret\\b.*?\\n(?:data|stringData):[ \\t]*\\r?\\n[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/=_.-]{12,1000})',
     multilineWindow: 4096,
     entropy: 3,
+    validate: isSecretEntry,
     longLived: true,
     remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
   }),
@@ -42,7 +44,7 @@ export const configFileRules: Rule[] = [
     provider: 'Apache',
     severity: 'medium',
     keywords: ['$apr1$', '$2y$'],
-    pattern: '(?m)^[A-Za-z0-9._-]{1,64}:\\$(?:apr1|2y)\\$([./A-Za-z0-9$]{20,80})$',
+    pattern: '(?m)^[A-Za-z0-9._-]{1,64}:\\$(?:apr1|2y)\\$([./A-Za-z0-9$]{20,80})\\r?$',
     longLived: true,
     remediation: 'Change the password (hashes are crackable offline), then keep htpasswd files out of the repository.',
   }),

@@ -1,7 +1,7 @@
 import { rule } from '../build.js';
 import type { Rule } from '../types.js';
 
-/** `scheme://user:password@host`: the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
+/** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
 function urlCredentials(id: string, title: string, provider: string, schemes: string[], severity: Rule['severity']): Rule {
   return rule({
     id,
@@ -9,7 +9,7 @@ function urlCredentials(id: string, title: string, provider: string, schemes: st
     provider,
     severity,
     keywords: schemes.map((scheme) => `${scheme}://`),
-    pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{1,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
+    pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
     longLived: true,
     remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
   });

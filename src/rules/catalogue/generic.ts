@@ -1,15 +1,30 @@
 import { rule } from '../build.js';
 import type { Rule } from '../types.js';
+import { isEncodedSecretEntry } from '../validators/encoded.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
-const ASSIGN = '["\']?\\s*(?::|=|:=|=>|\\?\\?=)\\s*';
-/** A quoted value's characters: printable ASCII except quotes (byte ranges, so both RE2 backends agree on non-ASCII). */
-const VALUE = '[!#-&(-_a-~]';
+/** A typed declaration: `apiKey: string = `, Rust's `API_KEY: &str = `, `&'static str`. */
+const TYPED = ":[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=";
+/** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
+const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
+/** After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the operator. */
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})\\s*${FALLBACK}`;
+/** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
+const OPEN = '\\\\?["\'`]';
+/** Words in a field or variable name that say its value is a credential. */
+const SECRET_WORDS = 'password|passwd|_pass|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential';
+/** Upper-case environment variable names that hold credentials. */
+const ENV_NAME = '[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*';
+/**
+ * A quoted value's characters: printable ASCII except quotes and the backslash, which escapes the closing quote inside
+ * JSON strings (byte ranges, so both RE2 backends agree on non-ASCII).
+ */
+const VALUE = '[!#-&(-\\[\\]-_a-~]';
 /**
  * Its first character: not `?` (sentinel strings such as `?NoLineTerminatorHere`), and not `$` then a digit, which
  * opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret.
  */
-const FIRST = '(?:[!#%&(->@-_a-~]|\\$[!#%&(-/:->@-_a-~])';
+const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
 /** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
 const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
 /** In source code an unquoted right-hand side is an expression; the env and YAML rules are for config files. */
@@ -23,7 +38,7 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['password', 'passwd', 'pwd', 'pass'],
-    pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}["'\`](${FIRST}${VALUE}{7,127})["'\`]`,
+    pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{7,127})\\\\?["'\`]`,
     entropy: 2.8,
     longLived: true,
     remediation: REMEDIATION,
@@ -35,7 +50,7 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
-    pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}["'\`](${FIRST}${VALUE}{11,255})["'\`]`,
+    pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{11,255})\\\\?["'\`]`,
     entropy: 3.2,
     longLived: true,
     remediation: REMEDIATION,
@@ -46,9 +61,10 @@ export const genericRules: Rule[] = [
     provider: 'Generic',
     severity: 'medium',
     kind: 'generic',
-    keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'auth'],
+    keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'auth'],
     // Upper-case names only: that is how environment variables are written, and it keeps `nextToken = ...` out.
-    pattern: '(?m)^[ \\t]*(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?[A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*[ \\t]*=[ \\t]*([^\\s"\'#`$]{8,256})[ \\t]*(?:#.*)?$',
+    // `ENV NAME value` is the Dockerfile's legacy form (no `=`); `_PASS` is RabbitMQ's and others' spelling.
+    pattern: `(?m)^[ \\t]*(?:(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?${ENV_NAME}[ \\t]*=|ENV[ \\t]+${ENV_NAME}[ \\t])[ \\t]*([^\\s"'#\`$]{8,256})[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
     entropy: 3,
     longLived: true,
     remediation: REMEDIATION,
@@ -60,8 +76,51 @@ export const genericRules: Rule[] = [
     provider: 'Generic',
     severity: 'medium',
     kind: 'generic',
-    keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
-    pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#.*)?$',
+    keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
+    pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|_pass\\b|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$',
+    entropy: 3,
+    longLived: true,
+    remediation: REMEDIATION,
+    skipPaths: CODE_FILES,
+  }),
+  rule({
+    id: 'generic-xml-secret',
+    title: 'Secret in an XML element',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'private_key', 'privatekey', 'credential'],
+    // Maven's settings.xml `<password>`, Spring and .NET config elements: `<apiKey>...</apiKey>`.
+    pattern: '(?i)<(?:[\\w.-]{0,30}:)?[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\\w.-]{0,20}>([^<>\\s]{6,256})</',
+    entropy: 3,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'generic-name-value-secret',
+    title: 'Secret in a name/value pair',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['"value"', 'value="'],
+    // `{"key": "apiToken", "value": "..."}` (Postman), `{"name": "DB_PASSWORD", "value": "..."}` (ECS task
+    // definitions), `<add key="ApiSecret" value="..." />` (.NET config): the name and the value are separate fields.
+    pattern: `(?i)(?:"(?:key|name)"\\s*:\\s*"|\\b(?:key|name)=")[\\w.:-]{0,40}(?:${SECRET_WORDS})[\\w.:-]{0,30}"\\s*(?:,\\s*"value"\\s*:\\s*|\\s+value=)"([^"\\s]{8,256})"`,
+    entropy: 3,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'kubernetes-env-secret',
+    title: 'Secret in a Kubernetes container env entry',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['- name:'],
+    // `- name: DB_PASSWORD` then `value: "..."` on the next line (container env in Deployments, Jobs, Helm output).
+    pattern: `(?m)^[ \\t]*- name:[ \\t]*["']?[A-Za-z0-9_.-]*(?i:${SECRET_WORDS})[A-Za-z0-9_.-]*["']?[ \\t]*\\r?\\n[ \\t]+value:[ \\t]*["']?([^\\s"'#{}\\[\\],&*!|>\`$%@][^\\s"'\`]{7,255})["']?[ \\t]*\\r?$`,
+    // A window holds a whole env block: a keyword hit inside an earlier window opens no window of its own.
+    multilineWindow: 4096,
     entropy: 3,
     longLived: true,
     remediation: REMEDIATION,
@@ -78,5 +137,21 @@ export const genericRules: Rule[] = [
     entropy: 3.2,
     longLived: true,
     remediation: REMEDIATION,
+  }),
+  // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
+  // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.
+  rule({
+    id: 'kubernetes-secret-data-entry',
+    title: 'Kubernetes Secret data entry',
+    provider: 'Kubernetes',
+    severity: 'high',
+    kind: 'generic',
+    keywords: ['kind: secret'],
+    pattern: '(?m)^[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/]{12,1000}={0,2})["\']?[ \\t]*\\r?$',
+    multilineWindow: 4096,
+    entropy: 2.5,
+    validate: isEncodedSecretEntry,
+    longLived: true,
+    remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
   }),
 ];

@@ -1,0 +1,20 @@
+import { isPlaceholder, isReference } from '../../engine/allowlist.js';
+import { decodeBase64Text, hasSecretPart, hasUrlPassword, rejectGenericValue } from '../../engine/entropy.js';
+
+/**
+ * A Kubernetes Secret entry. Under `data:` the value is base64: what it decodes to must look like a credential
+ * (not `CHANGE_ME`, a commit SHA or a file path). A plain `stringData:` value is judged as a generic value is.
+ */
+export function isSecretEntry(value: string): boolean {
+  const decoded = decodeBase64Text(value);
+  const text = decoded ?? value;
+  if (isPlaceholder(text) || isReference(text)) return false;
+  if (hasUrlPassword(text)) return true;
+  if (rejectGenericValue(text, 3) === undefined) return true;
+  return hasSecretPart(text);
+}
+
+/** An entry under `data:` of a Secret: base64 that decodes to text, and that text looks like a credential. */
+export function isEncodedSecretEntry(value: string): boolean {
+  return decodeBase64Text(value) !== undefined && isSecretEntry(value);
+}
