@@ -38,14 +38,30 @@ export class LineIndex {
   }
 }
 
+/** How far lineBounds looks for a newline byte by byte before handing the search to memchr. */
+const NEAR = 256;
+
 /**
  * The line holding [from, to), searching at most `max` bytes either way so that a 50 MB single-line file costs no more
- * per hit than a short line does.
+ * per hit than a short line does. Most lines are short: the newlines are looked for byte by byte nearby first, and
+ * only a long line pays for the (allocating) subarray searches. Called once per keyword hit, so it must not allocate.
  */
 export function lineBounds(content: Buffer, from: number, to: number, max: number): { start: number; end: number } {
   const lowest = Math.max(0, from - max);
-  const before = content.subarray(lowest, from).lastIndexOf(10);
   const highest = Math.min(content.length, to + max);
-  const after = content.subarray(to, highest).indexOf(10);
-  return { start: before === -1 ? lowest : lowest + before + 1, end: after === -1 ? highest : to + after };
+  let start = from;
+  const nearStart = Math.max(lowest, from - NEAR);
+  while (start > nearStart && content[start - 1] !== 10) start--;
+  if (start === nearStart && start > lowest && content[start - 1] !== 10) {
+    const before = content.subarray(lowest, start).lastIndexOf(10);
+    start = before === -1 ? lowest : lowest + before + 1;
+  }
+  let end = to;
+  const nearEnd = Math.min(highest, to + NEAR);
+  while (end < nearEnd && content[end] !== 10) end++;
+  if (end === nearEnd && end < highest) {
+    const after = content.subarray(end, highest).indexOf(10);
+    end = after === -1 ? highest : end + after;
+  }
+  return { start, end };
 }

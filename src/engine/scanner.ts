@@ -133,6 +133,8 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
     const size = content.length;
     prefilter.scan(content, (keyword, hitEnd) => {
       const hitStart = hitEnd - keywordLengths[keyword]!;
+      // The hit's line, found once for all the keyword's rules that need it.
+      let bounds: { start: number; end: number } | undefined;
       for (const ruleIndex of rulesByKeyword[keyword]!) {
         let list = windows.get(ruleIndex);
         if (list && hitStart >= list[list.length - 2]! && hitEnd <= list[list.length - 1]!) continue;
@@ -145,7 +147,7 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
           list = [];
           windows.set(ruleIndex, list);
         } else if (list.length === 0) continue;
-        const bounds = lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
+        bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
         const end = entry.rule.multilineWindow ? Math.min(size, bounds.start + entry.rule.multilineWindow) : bounds.end;
         const last = list.length - 1;
         if (last > 0 && bounds.start <= list[last]!) list[last] = Math.max(list[last]!, end);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import type { Finding, ScanNotice } from '../engine/finding.js';
@@ -27,8 +27,7 @@ export async function listFiles(root: string): Promise<{ paths: string[]; git: b
   const notices: ScanNotice[] = [];
   try {
     const git = (args: string[]) => run('git', ['-C', root, ...args], { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' }).then(({ stdout }) => stdout.toString('utf8'));
-    const staged = await git(['ls-files', '-z', '--stage']);
-    const others = await git(['ls-files', '-z', '--others', '--exclude-standard']);
+    const [staged, others] = await Promise.all([git(['ls-files', '-z', '--stage']), git(['ls-files', '-z', '--others', '--exclude-standard'])]);
     const paths = new Set<string>();
     for (const record of staged.split('\0')) {
       const tab = record.indexOf('\t');
@@ -44,11 +43,22 @@ export async function listFiles(root: string): Promise<{ paths: string[]; git: b
   } catch {
     // Not a git work tree: walk it.
   }
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !path.startsWith('.git/') && !path.includes('/.git/'));
+  // Synchronous: nothing else waits on this thread meanwhile (workers start on their own), and the promise-based
+  // recursive readdir costs several times the CPU for the same listing.
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true });
+  const paths: string[] = [];
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const parent = entry.parentPath;
+    let path: string;
+    if (parent === root || parent + sep === prefix) path = entry.name;
+    else if (parent.startsWith(prefix)) path = parent.slice(prefix.length) + sep + entry.name;
+    else path = relative(root, join(parent, entry.name));
+    if (sep !== '/') path = path.split(sep).join('/');
+    if (path.startsWith('.git/') || path.includes('/.git/')) continue;
+    paths.push(path);
+  }
   return { paths, git: false, notices };
 }
 
