@@ -11,6 +11,7 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /\$\{[^}]*\}/,
   /\{\{[^}]*\}\}/,
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+  /%\([A-Za-z_][\w.]*\)[sdr]/,
   /^\$[A-Za-z_(]/,
   /^\[[^\]]*\]$/,
   /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,

@@ -1,3 +1,4 @@
+import { hasBase62Crc32 } from '../rules/validators/checksum.js';
 import { isPlaceholder, isReference } from './allowlist.js';
 
 /** Shannon entropy in bits per character. */
@@ -38,10 +39,12 @@ const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i
 const WORD_PATH = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
 /** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
 const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
+/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
+const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
 const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
 const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
 const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
-const BASE64_TEXT = /^[A-Za-z0-9+/]{12,}={0,2}$/;
+const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
 /** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
 const PROVIDER_SHAPES: readonly (readonly [RegExp, RegExp])[] = [
   [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
@@ -56,7 +59,7 @@ const PROVIDER_SHAPES: readonly (readonly [RegExp, RegExp])[] = [
 
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 export function decodeBase64Text(value: string): string | undefined {
-  if (value.length % 4 !== 0 || !BASE64_TEXT.test(value)) return undefined;
+  if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value)) return undefined;
   const decoded = Buffer.from(value, 'base64').toString('latin1');
   if (decoded.length < 6 || !/^[\x20-\x7e]+$/.test(decoded)) return undefined;
   return decoded;
@@ -93,6 +96,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
   // provider's own rule reports the well-formed ones.
   if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value))) return 'malformed provider token';
+  if (CHECKSUMMED.test(value) && !hasBase62Crc32(value)) return 'bad checksum';
   // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
   if (WORD_LIST.test(value) || HEADER_LIKE.test(value)) return 'identifier-like';
   if (/\s/.test(value)) return 'contains whitespace';
@@ -105,12 +109,17 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   const entropy = shannonEntropy(value);
   // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
   // names and modes, not credentials; generated values carry digits or mixed case.
-  if (/^[a-z]+(?:[-_][a-z]+)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
+  if (/^[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
   if (IDENTIFIER.test(value)) {
     // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
     // generated values break into one- and two-letter fragments.
     const words = value.split(/[._$]+|(?=[A-Z][a-z])/).filter(Boolean);
     if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(word))) return 'identifier-like';
+  }
+  // Class and constant names with a version digit (`OAuth2RefreshTokenGranter`, `Sha256Digest`): whole words.
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(value)) {
+    const words = value.split(/(?=[A-Z][a-z])/);
+    if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2) return 'identifier-like';
   }
   if (/^[0-9]+$/.test(value) && value.length < 16) return 'short number';
   // Each character class missing makes a random-looking value less likely to be a generated secret.

@@ -50,6 +50,8 @@ export interface Context {
   render: (name: Name, value: string, r: Rng, bearer: boolean) => Rendered;
   /** The context puts the name on another line than the value, or no name at all: only self-identifying values. */
   selfOnly?: boolean;
+  /** The name is fixed by the format (`npmAuthToken:`, `Authorization:`): no value decoys, whose meaning needs their own name. */
+  fixedName?: boolean;
   /** Filler lines between items. */
   filler?: (r: Rng) => string[];
 }
@@ -361,5 +363,151 @@ export const contexts: Context[] = [
       const pre = `var ${r.chars(az, 2)}=function(t){return t&&t.__esModule?t:{default:t}},${r.chars(az, 2)}={${n.camel}:"`;
       return one(`${pre}${v}",projectId:"acme-${r.chars(azD, 6)}",timeout:3e4};${r.chars(az, 1)}.init(${r.chars(az, 2)});`.repeat(1), v);
     },
+  },
+  // Round two: contexts added after the first fixes, to check that they generalise.
+  {
+    id: 'tfvars',
+    path: (r, n) => `infra/envs/${r.one(['prod', 'staging', 'dev'])}-${n}.auto.tfvars`,
+    head: () => ['region = "eu-central-1"'],
+    foot: () => ['instance_count = 3'],
+    render: (n, v) => one(`${n.snake} = "${v}"`, v),
+  },
+  {
+    id: 'gitlab-ci',
+    path: (r, n) => `ci${n}/.gitlab-ci.yml`,
+    head: () => ['stages: [build, deploy]', '', 'variables:'],
+    foot: () => ['', 'deploy:', '  stage: deploy', '  script:', '    - ./deploy.sh'],
+    render: (n, v, r) => one(`  ${n.screaming}: ${r.coin() ? `"${v}"` : v}`, v),
+  },
+  {
+    id: 'spring-yaml',
+    path: (r, n) => `src/main/resources/application-${r.one(['prod', 'docker', 'k8s'])}${n}.yml`,
+    head: () => ['server:', '  port: 8080', 'spring:', '  application:', '    name: billing'],
+    foot: () => ['logging:', '  level:', '    root: INFO'],
+    render: (n, v, r) => ({ lines: [`${n.head}:`, `  ${n.words.slice(1).join('-') || 'value'}: ${r.coin() ? v : `'${v}'`}`], needle: v }),
+  },
+  {
+    id: 'django-settings',
+    path: (r, n) => `${r.one(['backend', 'web', 'api'])}/settings/${r.one(['production', 'base', 'local'])}_${n}.py`,
+    head: () => ['from pathlib import Path', '', 'DEBUG = False', 'DATABASES = {', "    'default': {", "        'ENGINE': 'django.db.backends.postgresql',"],
+    foot: () => ['    }', '}'],
+    render: (n, v, r) => one(`        '${r.coin() ? n.screaming : n.words[n.words.length - 1]!.toUpperCase()}': '${v}',`, v),
+  },
+  {
+    id: 'yarnrc',
+    path: (r, n) => `app${n}/.yarnrc.yml`,
+    head: () => ['nodeLinker: node-modules', 'npmScopes:', '  acme:', '    npmRegistryServer: "https://npm.pkg.github.com"'],
+    foot: () => ['yarnPath: .yarn/releases/yarn-4.1.0.cjs'],
+    selfOnly: true,
+    fixedName: true,
+    render: (n, v) => one(`    npmAuthToken: "${v}"`, v),
+  },
+  {
+    id: 'wordpress',
+    path: (r, n) => `site${n}/wp-config.php`,
+    head: () => ['<?php', "define( 'DB_NAME', 'wordpress' );", "define( 'DB_USER', 'wp' );"],
+    foot: () => ["$table_prefix = 'wp_';", "require_once ABSPATH . 'wp-settings.php';"],
+    render: (n, v) => one(`define( '${n.screaming}', '${v}' );`, v),
+  },
+  {
+    id: 'kotlin',
+    path: (r, n) => `app/src/main/kotlin/com/acme/${r.one(['Config', 'ApiClient'])}${n}.kt`,
+    head: () => ['package com.acme', '', 'object Config {'],
+    foot: () => ['}'],
+    render: (n, v, r) => one(r.coin() ? `    const val ${n.screaming} = "${v}"` : `    val ${n.camel}: String = "${v}"`, v),
+  },
+  {
+    id: 'swift',
+    path: (r, n) => `ios/Acme/${r.one(['Secrets', 'Environment', 'APIClient'])}${n}.swift`,
+    head: () => ['import Foundation', '', 'enum Secrets {'],
+    foot: () => ['}'],
+    render: (n, v) => one(`    static let ${n.camel} = "${v}"`, v),
+  },
+  {
+    id: 'c',
+    path: (r, n) => `firmware/${r.one(['src', 'include'])}/${r.one(['config', 'secrets', 'net'])}_${n}.h`,
+    head: () => ['#pragma once', ''],
+    foot: () => ['', '#define RETRY_COUNT 3'],
+    render: (n, v, r) => one(r.coin() ? `#define ${n.screaming} "${v}"` : `static const char *${n.snake} = "${v}";`, v),
+  },
+  {
+    id: 'powershell',
+    path: (r, n) => `scripts/${r.one(['Deploy', 'Setup', 'Backup'])}-${n}.ps1`,
+    head: () => ['$ErrorActionPreference = "Stop"', ''],
+    foot: () => ['Write-Host "Done"'],
+    render: (n, v, r) => {
+      const s = r.below(3);
+      if (s === 0) return one(`$env:${n.screaming} = "${v}"`, v);
+      if (s === 1) return one(`$${n.camel} = '${v}'`, v);
+      return one(`$secure = ConvertTo-SecureString "${v}" -AsPlainText -Force  # ${n.snake}`, v);
+    },
+  },
+  {
+    id: 'batch',
+    path: (r, n) => `tools/${r.one(['build', 'run', 'release'])}-${n}.cmd`,
+    head: () => ['@echo off', 'setlocal'],
+    foot: () => ['call run.cmd', 'endlocal'],
+    render: (n, v, r) => one(`${r.one(['set', 'SET'])} ${n.screaming}=${v}`, v),
+  },
+  {
+    id: 'sql',
+    path: (r, n) => `db/migrations/00${r.range(10, 99)}_${r.one(['create_users', 'grants', 'roles'])}_${n}.sql`,
+    head: () => ['-- roles for the services', 'BEGIN;'],
+    foot: () => ['COMMIT;'],
+    render: (n, v, r) => {
+      const p = v.replace(/'/g, 'q');
+      return r.coin() ? one(`CREATE USER ${r.one(['app', 'reporting', 'etl'])} WITH PASSWORD '${p}';`, p) : one(`ALTER USER ${r.one(['svc_orders', 'readonly'])} IDENTIFIED BY '${p}';`, p);
+    },
+  },
+  {
+    id: 'http-file',
+    path: (r, n) => `api-tests/${r.one(['orders', 'users'])}-${n}.http`,
+    head: () => ['### list orders'],
+    foot: () => ['Accept: application/json'],
+    selfOnly: true,
+    fixedName: true,
+    render: (n, v, r) => ({ lines: [`GET https://${host(r)}/v1/orders`, `Authorization: Bearer ${v}`], needle: v }),
+  },
+  {
+    id: 'cli-args',
+    path: (r, n) => `scripts/ops-${n}.sh`,
+    head: () => ['#!/bin/sh', 'set -e'],
+    foot: () => ['exit 0'],
+    render: (n, v, r) => {
+      const p = v.replace(/['"\\$`]/g, 'Z');
+      const s = r.below(5);
+      if (s === 0) return one(`curl -u admin:${p} https://${host(r)}/api/backup`, p);
+      if (s === 1) return one(`docker login -u ci-bot -p ${p} registry.acme.io`, p);
+      if (s === 2) return one(`mysql -h db.internal -u root -p'${p}' shop < dump.sql`, p);
+      if (s === 3) return one(`helm upgrade --install app ./chart --set ${n.head}.${n.tailCamel}=${p}`, p);
+      return one(`sshpass -p '${p}' ssh deploy@10.0.4.2 'systemctl restart app'`, p);
+    },
+  },
+  {
+    id: 'python-calls',
+    path: (r, n) => `etl/${r.one(['load', 'extract', 'sync'])}_${n}.py`,
+    head: () => ['import psycopg2', 'import requests', ''],
+    foot: () => ['', 'if __name__ == "__main__":', '    run()'],
+    render: (n, v, r) => {
+      const p = v.replace(/['"\\]/g, 'Q');
+      const s = r.below(3);
+      if (s === 0) return one(`conn = psycopg2.connect(host="db.internal", user="etl", password="${p}", dbname="dw")`, p);
+      if (s === 1) return one(`resp = requests.get(URL, auth=("svc-etl", "${p}"), timeout=10)`, p);
+      return one(`dsn = "host=db.internal port=5432 user=etl password=${p.replace(/\s/g, '')} sslmode=require"`, p.replace(/\s/g, ''));
+    },
+  },
+  {
+    id: 'json-minified',
+    path: (r, n) => `config/runtime-${n}.json`,
+    head: () => [],
+    foot: () => [],
+    render: (n, v, r) => one(`{"env":"prod","${n.camel}":"${v}","retries":${r.range(1, 5)},"endpoints":{"api":"https://${host(r)}"}}`, v),
+  },
+  {
+    id: 'yaml-flow',
+    path: (r, n) => `deploy/ansible/group_vars/${r.one(['web', 'db', 'all'])}-${n}.yml`,
+    head: () => ['---', 'app_user: deploy'],
+    foot: () => ['app_port: 8080'],
+    render: (n, v, r) => (r.coin() ? one(`${n.snake}: "${v}"`, v) : one(`${n.head}: { ${n.words.slice(1).join('_') || 'value'}: "${v}", enabled: true }`, v)),
   },
 ];

@@ -61,6 +61,21 @@ export const valueDecoys: ValueDecoy[] = [
 
 /** Whole lines (per language family) that hold references, not values. */
 export const lineDecoys: Record<string, ((r: Rng) => string)[]> = {
+  tfvars: [() => 'db_password_secret_name = "prod/db/password"', () => 'token_ttl_seconds = 3600'],
+  'gitlab-ci': [() => '  DOCKER_AUTH_CONFIG: $DOCKER_AUTH_CONFIG', () => '  GIT_DEPTH: "10"', () => '  CI_JOB_TOKEN_SCOPE: "project"'],
+  'spring-yaml': [() => '  datasource:\n    password: ${DB_PASSWORD}', () => 'jwt:\n  secret: ${JWT_SECRET:}', () => 'security:\n  oauth2:\n    client:\n      registration:\n        github:\n          client-secret: ${GITHUB_CLIENT_SECRET}'],
+  'django-settings': [() => "SECRET_KEY = get_random_secret_key()", () => "        'PASSWORD': os.environ['DB_PASSWORD'],", () => "AUTH_PASSWORD_VALIDATORS = [{'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator'}]"],
+  wordpress: [() => "define( 'DB_PASSWORD', getenv('WORDPRESS_DB_PASSWORD') );", () => "define( 'AUTH_KEY', 'put your unique phrase here' );"],
+  kotlin: [() => '    val apiKey: String = BuildConfig.API_KEY', () => '    val token = System.getenv("API_TOKEN") ?: ""'],
+  swift: [() => '    static let apiKey = Bundle.main.infoDictionary?["API_KEY"] as? String', () => '    static let tokenKeychainKey = "com.acme.auth.token"'],
+  c: [() => '#define PASSWORD_MAX_LEN 64', () => '#define TOKEN_HEADER "X-Auth-Token"'],
+  powershell: [() => '$password = Read-Host -AsSecureString "Password"', () => '$token = (Get-AzAccessToken).Token', () => '$env:API_TOKEN = $env:PIPELINE_TOKEN'],
+  batch: [() => 'set API_TOKEN=%1', () => 'set PASSWORD=%DEPLOY_PASSWORD%'],
+  sql: [() => "CREATE TABLE users (id serial, password_hash text NOT NULL, api_token_digest text);", () => "UPDATE settings SET value = 'bearer' WHERE name = 'token_type';"],
+  'cli-args': [() => 'curl -u "$API_USER:$API_PASSWORD" https://api.acme.io/v1/me', () => 'docker login -u "$REGISTRY_USER" --password-stdin < /run/secrets/registry', () => 'helm upgrade app ./chart --set db.password=$DB_PASSWORD'],
+  'python-calls': [() => 'conn = psycopg2.connect(host=HOST, user=USER, password=PASSWORD)', () => 'resp = requests.get(URL, auth=(user, password))', () => 'dsn = f"host={host} password={password}"'],
+  'yaml-flow': [() => 'db: { password: "{{ vault_db_password }}", port: 5432 }', () => 'ansible_become_password: "{{ lookup(\'env\', \'BECOME_PASS\') }}"'],
+  'json-minified': [(r) => `{"name":"token-utils","version":"1.2.0","integrity":"sha512-${r.chars(B64, 86)}==","_resolved":"https://registry.npmjs.org/token-utils/-/token-utils-1.2.0.tgz"}`],
   python: [
     () => 'STRIPE_SECRET_KEY = os.environ["STRIPE_SECRET_KEY"]',
     () => 'db_password = os.getenv("DB_PASSWORD")',
@@ -203,5 +218,29 @@ export const fileDecoys: { path: (r: Rng, n: number) => string; build: (r: Rng) 
   {
     path: (r, n) => `docs/api-${n}.md`,
     build: (r) => ['## Authentication', '', 'Send your key in the `Authorization` header:', '', '```', 'curl https://api.acme.io/v1/charges \\', '  -H "Authorization: Bearer $STRIPE_API_KEY"', '```', '', `Tokens look like \`acme_live_${'x'.repeat(32)}\`. Keep them secret.`, '', `Webhook payload signature: \`t=1492774577,v1=${r.chars(hex, 64)}\``],
+  },
+  {
+    path: (r, n) => `infra/mod${n}/.terraform.lock.hcl`,
+    build: (r) => ['provider "registry.terraform.io/hashicorp/aws" {', '  version     = "5.31.0"', '  constraints = "~> 5.0"', '  hashes = [', ...Array.from({ length: 6 }, () => `    "h1:${r.chars(B64, 43)}=",`), ...Array.from({ length: 6 }, () => `    "zh:${r.chars(hex, 64)}",`), '  ]', '}'],
+  },
+  {
+    path: (r, n) => `ops/ssh-${n}/known_hosts`,
+    build: (r) => Array.from({ length: 4 }, (_, i) => `${r.one(['github.com', 'gitlab.com', `10.0.0.${i + 1}`])} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${r.chars(B64, 43)}`),
+  },
+  {
+    path: (r, n) => `web/dist/app-${n}.js.map`,
+    build: (r) => [`{"version":3,"file":"app.js","sources":["../src/auth/token.ts","../src/api/secret.ts"],"mappings":"${Array.from({ length: 40 }, () => r.chars(AN, r.range(4, 8))).join(';')}","sourcesContent":["export const tokenKey = 'auth.token';"]}`],
+  },
+  {
+    path: (r, n) => `docs/auth-${n}.md`,
+    build: () => ['## JWT', '', 'A token looks like this (from jwt.io):', '', '```', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c', '```', '', 'Set `API_TOKEN` in your shell, e.g. `export API_TOKEN=<token from the dashboard>`.'],
+  },
+  {
+    path: (r, n) => `k8s/webhooks/admission-${n}.yaml`,
+    build: (r) => ['apiVersion: admissionregistration.k8s.io/v1', 'kind: ValidatingWebhookConfiguration', 'webhooks:', '  - name: validate.acme.io', '    clientConfig:', `      caBundle: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSU${r.chars(B64, 400)}`, '      service:', '        name: webhook'],
+  },
+  {
+    path: (r, n) => `k8s/tls/secret-tls-${n}.yaml`,
+    build: (r) => ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: ingress-ca', 'type: Opaque', 'data:', `  ca.crt: ${Buffer.from(`-----BEGIN CERTIFICATE-----\n${r.chars(B64, 64)}\n${r.chars(B64, 64)}\n-----END CERTIFICATE-----\n`).toString('base64')}`, `  namespace: ${Buffer.from('payments').toString('base64')}`, `  username: ${Buffer.from('svc-payments').toString('base64')}`],
   },
 ];

@@ -384,6 +384,26 @@ const specs: Record<string, FixtureSpec> = {
     morePositives: () => [`kind: Secret\r\ndata:\r\n  mode: ${Buffer.from('production').toString('base64')}\r\n  DATABASE_URL: ${Buffer.from(`postgres://app:${r(ALNUM, 20)}@db.internal:5432/app`).toString('base64')}\r\n`],
     moreNegatives: () => [`kind: Secret\ndata:\n  mode: ${Buffer.from('production').toString('base64')}\n  commit: ${Buffer.from(r(HEX, 40)).toString('base64')}\n`],
   },
+  'generic-hex-secret': {
+    positive: () => env('SESSION_SECRET', r(HEX, 64)),
+    negative: () => env('SESSION_SECRET_SHA256', r(HEX, 64)),
+    morePositives: () => [code('cookieSecret', r(HEX, 64)), `\t\tCookieSecret: "${r(HEX, 64)}",`, yaml('client_secret', r(HEX, 32))],
+    moreNegatives: () => [yaml('password_hash', r(HEX, 64)), json('private_key_id', r(HEX, 40)), `  checksum/secret: ${r(HEX, 64)}`, env('API_KEY', '0123456789abcdef0123456789abcdef')],
+  },
+  'generic-define-secret': {
+    path: 'firmware/include/secrets.h',
+    positive: () => `#define WIFI_PASSWORD "${r(ALNUM, 14)}7q"`,
+    negative: () => '#define PASSWORD_MAX_LEN 64',
+    morePositives: () => [`#define MQTT_API_KEY "${r(ALNUM, 32)}"`],
+    moreNegatives: () => ['#define TOKEN_HEADER "X-Auth-Token"'],
+  },
+  'sql-password': {
+    path: 'db/migrations/0042_roles.sql',
+    positive: () => `CREATE USER reporting WITH PASSWORD '${r(ALNUM, 18)}';`,
+    negative: () => "CREATE USER reporting WITH PASSWORD '%(reporting_password)s';",
+    morePositives: () => [`ALTER USER etl IDENTIFIED BY '${r(ALNUM, 16)}';`],
+    moreNegatives: () => ["ALTER USER etl IDENTIFIED BY '${ETL_PASSWORD}';", 'CREATE TABLE users (id serial, password_hash text);'],
+  },
   'authorization-header': { positive: () => `curl -H "Authorization: Bearer ${r(ALNUM, 40)}" https://api.example.net`, negative: () => 'curl -H "Authorization: Bearer $TOKEN" https://api.example.net' },
   // Added rules
   'github-app-private-key': {

@@ -7,8 +7,11 @@ const REMEDIATION = 'If this is a real credential, revoke it at its issuer and l
 const TYPED = ":[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=";
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
 const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
-/** After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the operator. */
-const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})\\s*${FALLBACK}`;
+/**
+ * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
+ * operator; or a quoted name's comma before a second argument (`define('DB_PASSWORD', '...')`, `getenv("TOKEN", "...")`).
+ */
+const ASSIGN = `(?:(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})|["']\\s*,)\\s*${FALLBACK}`;
 /** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
 const OPEN = '\\\\?["\'`]';
 /** Words in a field or variable name that say its value is a credential. */
@@ -126,14 +129,54 @@ export const genericRules: Rule[] = [
     remediation: REMEDIATION,
     skipPaths: CODE_FILES,
   }),
+  // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
+  // values (digests, commit SHAs). Here the name must end in a credential word (`COOKIE_SECRET`, `appSecretKey`, not
+  // `password_hash` or `private_key_id`) and not follow a `/` (Helm's `checksum/secret:` annotation), so the value is a
+  // key, not a digest. Specific kind: no hash-shape rejection.
+  rule({
+    id: 'generic-hex-secret',
+    title: 'Hardcoded hex secret or key',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
+    pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*(?::|=|:=|=>)\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
+    entropy: 3.3,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'generic-define-secret',
+    title: 'Hardcoded secret in a C/C++ #define',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['#define'],
+    pattern: `#define[ \\t]+[A-Za-z0-9_]*(?i:${SECRET_WORDS}|_key)[A-Za-z0-9_]*[ \\t]+"(${FIRST}${VALUE}{7,255})"`,
+    entropy: 3,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'sql-password',
+    title: 'Password in a SQL CREATE/ALTER USER statement',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['password', 'identified by'],
+    pattern: "(?i)\\b(?:with\\s+(?:encrypted\\s+)?password|identified\\s+by)\\s+'([^'\\s]{6,128})'",
+    entropy: 2.8,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
   rule({
     id: 'authorization-header',
     title: 'Hardcoded Authorization header credential',
     provider: 'Generic',
     severity: 'medium',
     kind: 'generic',
-    keywords: ['authorization'],
-    pattern: '(?i)\\bauthorization["\']?\\s*[:=,]\\s*["\']?(?:bearer|basic|token)\\s+([A-Za-z0-9._~+/=-]{16,512})',
+    keywords: ['authorization', 'authenticationheadervalue', 'bearer_auth'],
+    // Also .NET's `new AuthenticationHeaderValue("Bearer", "...")` and reqwest's `.bearer_auth("...")`.
+    pattern: '(?i)(?:\\bauthorization["\']?\\s*[:=,]\\s*["\']?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
     entropy: 3.2,
     longLived: true,
     remediation: REMEDIATION,
