@@ -16,8 +16,27 @@ import { rejectGenericValue, shannonEntropy } from './entropy.js';
 import type { Finding } from './finding.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { redact, fingerprint } from './redact.js';
-import { ScanInput, regexBackend, type CompiledPattern, type RegexBackend } from './regex.js';
+import { ScanInput, regexBackend, requiredBytes, type CompiledPattern, type RegexBackend } from './regex.js';
 import type { ScanResult, Scanner } from './types.js';
+
+/** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
+const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
+
+const commonness = (byte: number) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
+
+/** True when content[from, to) contains every one of `bytes`. A native call costs more than a short loop. */
+function holdsAll(content: Buffer, from: number, to: number, bytes: readonly number[]): boolean {
+  for (const byte of bytes) {
+    if (to - from > 512) {
+      if (content.subarray(from, to).indexOf(byte) === -1) return false;
+      continue;
+    }
+    let at = from;
+    while (at < to && content[at] !== byte) at++;
+    if (at === to) return false;
+  }
+  return true;
+}
 
 /** How far a regex window reaches from a keyword hit on a long line; longer secrets need a multiline window. */
 const WINDOW_REACH = 4096;
@@ -28,6 +47,8 @@ interface PreparedRule {
   order: number;
   /** Compiled on first use: most rules never see a keyword hit in a run, and RE2 compiles cost ~1 ms each. */
   compiled?: CompiledPattern;
+  /** Bytes every match contains, rarest first (see requiredBytes): a window lacking one is skipped. */
+  required?: number[];
   generic: boolean;
   skipPath: PathMatcher;
 }
@@ -245,7 +266,9 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
       for (const [ruleIndex, list] of windows) {
         const entry = prepared[ruleIndex]!;
         entry.compiled ??= backend.compile(entry.rule.pattern);
+        entry.required ??= requiredBytes(entry.rule.pattern).sort((a, b) => commonness(a) - commonness(b));
         for (let i = 0; i < list.length; i += 2) {
+          if (!holdsAll(content, list[i]!, list[i + 1]!, entry.required)) continue;
           entry.compiled.scan(input, list[i]!, list[i + 1]!, (match) => {
             if (match.secretEnd > match.secretStart) candidates.push({ prepared: entry, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
           });
