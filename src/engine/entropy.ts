@@ -41,6 +41,9 @@ const WORD_PATH = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)
 const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
 /** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
 const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
+const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
+const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
+const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
 const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
 const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
 const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
@@ -87,10 +90,15 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   const decoded = decodeBase64Text(value);
   if (decoded !== undefined) {
     if (isPlaceholder(decoded) || isReference(decoded)) return 'encoded placeholder';
+    if (PUBLIC_KEY.test(decoded) || CRYPT_HASH.test(decoded)) return 'encoded public key or hash';
     const inner = rejectGenericValue(decoded, minEntropy);
     if (inner && !hasUrlPassword(decoded) && !hasSecretPart(decoded)) return `encoded ${inner}`;
     return undefined;
   }
+  // Password hashes (crypt(3), htpasswd, argon2), algorithm names, public keys and Stripe's publishable keys.
+  if (CRYPT_HASH.test(value)) return 'password hash';
+  if (ALGORITHM.test(value)) return 'algorithm name';
+  if (PUBLIC_KEY.test(value)) return 'public key';
   // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
   if (AWS_ID.test(value)) return 'key id';
   // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the

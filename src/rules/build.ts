@@ -29,6 +29,14 @@ export interface ContextRuleInput {
 }
 
 /**
+ * Between a context rule's name and its value: the name's closing quote (escaped inside JSON strings, as in notebooks),
+ * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
+ * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
+ */
+const CONTEXT_SEPARATOR =
+  "(?:\\\\?[\"'])?\\]?\\s*(?::|=|:=|=>|,[ \\t]*\"value\"[ \\t]*:|,|>|value=|:[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=)\\s*(?:\\\\?[\"'`])?";
+
+/**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
  */
@@ -40,7 +48,7 @@ export function contextRule(input: ContextRuleInput): Rule {
     provider: input.provider,
     severity: input.severity,
     keywords: input.names,
-    pattern: `(?i)(?:${names})[\\w.-]{0,24}["']?\\s*(?::|=|:=|=>|,)\\s*["'\`]?(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
+    pattern: `(?i)(?:${names})[\\w.-]{0,24}${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
     longLived: input.longLived,
     revokeUrl: input.revokeUrl,
     entropy: input.entropy ?? 3,

@@ -432,6 +432,8 @@ export const contexts: Context[] = [
   },
   {
     id: 'powershell',
+    // The value stands where a password goes, whatever the name: value decoys would change meaning here.
+    fixedName: true,
     path: (r, n) => `scripts/${r.one(['Deploy', 'Setup', 'Backup'])}-${n}.ps1`,
     head: () => ['$ErrorActionPreference = "Stop"', ''],
     foot: () => ['Write-Host "Done"'],
@@ -451,6 +453,8 @@ export const contexts: Context[] = [
   },
   {
     id: 'sql',
+    // The value stands where a password goes, whatever the name: value decoys would change meaning here.
+    fixedName: true,
     path: (r, n) => `db/migrations/00${r.range(10, 99)}_${r.one(['create_users', 'grants', 'roles'])}_${n}.sql`,
     head: () => ['-- roles for the services', 'BEGIN;'],
     foot: () => ['COMMIT;'],
@@ -470,6 +474,8 @@ export const contexts: Context[] = [
   },
   {
     id: 'cli-args',
+    // The value stands where a password goes, whatever the name: value decoys would change meaning here.
+    fixedName: true,
     path: (r, n) => `scripts/ops-${n}.sh`,
     head: () => ['#!/bin/sh', 'set -e'],
     foot: () => ['exit 0'],
@@ -485,6 +491,8 @@ export const contexts: Context[] = [
   },
   {
     id: 'python-calls',
+    // The value stands where a password goes, whatever the name: value decoys would change meaning here.
+    fixedName: true,
     path: (r, n) => `etl/${r.one(['load', 'extract', 'sync'])}_${n}.py`,
     head: () => ['import psycopg2', 'import requests', ''],
     foot: () => ['', 'if __name__ == "__main__":', '    run()'],

@@ -404,6 +404,23 @@ const specs: Record<string, FixtureSpec> = {
     morePositives: () => [`ALTER USER etl IDENTIFIED BY '${r(ALNUM, 16)}';`],
     moreNegatives: () => ["ALTER USER etl IDENTIFIED BY '${ETL_PASSWORD}';", 'CREATE TABLE users (id serial, password_hash text);'],
   },
+  'cli-password-argument': {
+    path: 'scripts/restore.sh',
+    positive: () => `sshpass -p '${r(ALNUM, 20)}' ssh deploy@10.0.4.2 uptime`,
+    negative: () => 'sshpass -p "$DEPLOY_PASSWORD" ssh deploy@10.0.4.2 uptime',
+    morePositives: () => [`mysql -h db.internal -u root -p'${r(ALNUM, 18)}' shop < dump.sql`, `docker login -u ci -p ${r(ALNUM, 24)} registry.acme.io`, `curl -u admin:${r(ALNUM, 22)} https://jenkins.acme.io/api/json`, `$secure = ConvertTo-SecureString "${r(ALNUM, 20)}" -AsPlainText -Force`, `resp = requests.get(url, auth=("svc", "${r(ALNUM, 20)}"))`],
+    moreNegatives: () => ['mysql -h db.internal -u root -p shop < dump.sql', 'curl -u "$USER:$PASSWORD" https://jenkins.acme.io/api/json', 'docker login -u ci --password-stdin registry.acme.io'],
+  },
+  'libpq-dsn-password': {
+    path: 'etl/load.py',
+    positive: () => `dsn = "host=db.internal port=5432 user=etl password=${r(ALNUM, 20)} sslmode=require"`,
+    negative: () => 'dsn = f"host={host} port=5432 user=etl password={password}"',
+  },
+  'terraform-state-secret': {
+    path: 'terraform/prod/terraform.tfstate',
+    positive: () => `{\n  "outputs": {\n    "db_password": {\n      "value": "${r(ALNUM, 20)}",\n      "type": "string",\n      "sensitive": true\n    }\n  }\n}\n`,
+    negative: () => '{\n  "outputs": {\n    "db_password_secret_arn": {\n      "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd",\n      "type": "string"\n    }\n  }\n}\n',
+  },
   'authorization-header': { positive: () => `curl -H "Authorization: Bearer ${r(ALNUM, 40)}" https://api.example.net`, negative: () => 'curl -H "Authorization: Bearer $TOKEN" https://api.example.net' },
   // Added rules
   'github-app-private-key': {
