@@ -61,6 +61,11 @@ export const valueDecoys: ValueDecoy[] = [
 
 /** Whole lines (per language family) that hold references, not values. */
 export const lineDecoys: Record<string, ((r: Rng) => string)[]> = {
+  // Round three: code that names secrets without holding one (added after the second round of fixes).
+  xml: [() => '    <add key="TokenLifetimeMinutes" value="60" />', () => '    <add key="ApiKeyHeaderName" value="X-API-KEY" />', () => '    <passwordPolicy>Strong</passwordPolicy>', () => '    <add key="SecretsProvider" value="AzureKeyVault" />'],
+  postman: [() => '    { "key": "token", "value": "{{token}}", "type": "string" },', () => '    { "key": "apiKeyHeader", "value": "X-Api-Key", "type": "string" },'],
+  'json-config': [() => '  "secrets": [{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:123456789012:parameter/prod/db/password" }],', () => '  "tokenLifetime": "PT1H",'],
+  ipynb: [() => '    "api_key = getpass.getpass(\\"API key: \\")\\n",', () => '    "os.environ[\\"OPENAI_API_KEY\\"] = userdata.get(\\"OPENAI_API_KEY\\")\\n",'],
   tfvars: [() => 'db_password_secret_name = "prod/db/password"', () => 'token_ttl_seconds = 3600'],
   'gitlab-ci': [() => '  DOCKER_AUTH_CONFIG: $DOCKER_AUTH_CONFIG', () => '  GIT_DEPTH: "10"', () => '  CI_JOB_TOKEN_SCOPE: "project"'],
   'spring-yaml': [() => '  datasource:\n    password: ${DB_PASSWORD}', () => 'jwt:\n  secret: ${JWT_SECRET:}', () => 'security:\n  oauth2:\n    client:\n      registration:\n        github:\n          client-secret: ${GITHUB_CLIENT_SECRET}'],
@@ -87,6 +92,10 @@ export const lineDecoys: Record<string, ((r: Rng) => string)[]> = {
     (r) => `password_hash = "${r.chars(hex, 64)}"  # sha256 of the test fixture`,
   ],
   javascript: [
+    () => "const label = t('password', 'Password');",
+    () => "expect(validatePassword('short')).toBe(false);",
+    () => "localStorage.setItem('token', response.data.accessToken);",
+    () => "const token = jwt.sign(payload, process.env.JWT_SECRET, { expiresIn: '1h' });",
     () => 'const apiKey = process.env.STRIPE_SECRET_KEY;',
     () => "const token = core.getInput('github-token', { required: true });",
     () => '  headers: { Authorization: `Bearer ${token}` },',
@@ -96,6 +105,8 @@ export const lineDecoys: Record<string, ((r: Rng) => string)[]> = {
     (r) => `import styles from './Login.module.css'; // .password_${r.chars(azD, 5)}`,
   ],
   go: [
+    () => '\t{name: "empty password", password: "", wantErr: true},',
+    () => '\tsecret := os.Getenv("WEBHOOK_SECRET")',
     () => '\ttoken := os.Getenv("GITHUB_TOKEN")',
     () => '\tpassword, err := secretsClient.GetSecretValue(ctx, "prod/db")',
     () => '\tapiKey := cfg.APIKey',
@@ -112,12 +123,15 @@ export const lineDecoys: Record<string, ((r: Rng) => string)[]> = {
   php: [() => "    'password' => env('DB_PASSWORD'),", () => "    'secret' => env('STRIPE_SECRET'),"],
   rust: [() => '    let token = env::var("GITHUB_TOKEN")?;'],
   workflow: [
+    () => '      - name: Set API token\n        run: echo "token set"',
     () => '      GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}',
     () => '      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}',
     () => '      AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
     (r) => `      ACTIONS_PIN: actions/setup-node@${r.chars(hex, 40)}`,
   ],
   'k8s-deployment-env': [
+    () => '            - name: TOKEN_PATH\n              value: /var/run/secrets/tokens/vault-token',
+    () => '            - name: SECRET_NAME\n              value: app-credentials',
     () => '            - name: DB_PASSWORD',
     () => '              valueFrom:',
     () => '                secretKeyRef:',
@@ -133,6 +147,9 @@ export const lineDecoys: Record<string, ((r: Rng) => string)[]> = {
   ],
   dockerfile: [() => 'RUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci', (r) => `FROM node:22-slim@sha256:${r.chars(hex, 64)}`],
   shell: [
+    () => 'docker run -d -p 5432:5432 -e POSTGRES_PASSWORD="$POSTGRES_PASSWORD" postgres:16',
+    () => 'mysql -h db.internal -u root -p shop < dump.sql',
+    () => 'docker login -u "$REGISTRY_USER" --password-stdin ghcr.io',
     () => 'export GITHUB_TOKEN="$(gh auth token)"',
     () => 'curl -H "Authorization: Bearer ${API_TOKEN}" https://api.acme.io/v1/me',
     () => 'read -rsp "Password: " DB_PASSWORD',
