@@ -127,7 +127,9 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   // Class and constant names with a version digit (`OAuth2RefreshTokenGranter`, `Sha256Digest`): whole words.
   if (/^[A-Za-z][A-Za-z0-9]*$/.test(value)) {
     const words = value.split(/(?=[A-Z][a-z])/);
-    if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2) return 'identifier-like';
+    // A version digit sits inside the name (`OAuth2Refresh`), not at its end, where people put a password's digits.
+    const last = words[words.length - 1]!;
+    if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2) return 'identifier-like';
   }
   if (/^[0-9]+$/.test(value) && value.length < 16) return 'short number';
   // Each character class missing makes a random-looking value less likely to be a generated secret.

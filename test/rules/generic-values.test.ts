@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBase64Text, hasSecretPart, rejectGenericValue } from '../../src/engine/entropy.js';
+import { isReference } from '../../src/engine/allowlist.js';
+import { isEncodedSecretEntry, isSecretEntry } from '../../src/rules/validators/encoded.js';
+
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+// Built at run time, so the file holds no token-shaped literal.
+const random = (alphabet: string, length: number) => Array.from({ length }, (_, i) => alphabet[(i * 7919 + length * 31) % alphabet.length]).join('');
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+describe('generic values found by the held-out corpus', () => {
+  it.each([
+    ['key id', `AKIA${random('abcdefghijklmnop0189', 16)}`],
+    ['identifier-like', 'repo,read:org,workflow'],
+    ['identifier-like', 'XSRF-TOKEN'],
+    ['identifier-like', 'X-Api-Key'],
+    ['algorithm name', 'bcrypt_sha256'],
+    ['identifier-like', 'aes_gcm_v2'],
+    ['identifier-like', 'OAuth2RefreshTokenGranter'],
+    ['malformed provider token', 'xoxb-1234-abcdEFGH'],
+    ['malformed provider token', `sk_live_${random(ALNUM, 10)}`],
+    ['password hash', `$2b$12$${random(ALNUM + './', 53)}`],
+    ['algorithm name', 'argon2id'],
+    ['public key', `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${random(ALNUM, 43)}`],
+    ['URL without password', `https://${random('0123456789abcdef', 32)}@o12345.ingest.sentry.io/678`],
+    ['encoded placeholder', b64('CHANGE_ME')],
+    ['encoded identifier-like', b64('sts.amazonaws.com')],
+    ['encoded hash-shaped', b64(random('0123456789abcdef', 40))],
+  ])('rejects %s: %s', (reason, value) => {
+    expect(rejectGenericValue(value, 3)).toBe(reason);
+  });
+
+  it('keeps human passwords and base64 of credentials', () => {
+    expect(rejectGenericValue('TigerMoon12', 2.8)).toBeUndefined();
+    expect(rejectGenericValue(b64(`Cobalt#4821Jazz${random(ALNUM, 4)}`), 3)).toBeUndefined();
+    expect(rejectGenericValue(b64(`redis://:${random(ALNUM, 32)}@cache.internal:6379`), 3)).toBeUndefined();
+    expect(rejectGenericValue(b64(`https://hooks.acme-mail.net/in/${random(ALNUM, 32)}`), 3)).toBeUndefined();
+  });
+
+  it('treats SOPS and Ansible Vault values as references, not secrets', () => {
+    expect(isReference(`ENC[AES256_GCM,data:${random(ALNUM, 24)}=,iv:${random(ALNUM, 43)}=,tag:${random(ALNUM, 22)}==,type:str]`)).toBe(true);
+    expect(isReference('$ANSIBLE_VAULT;1.1;AES256')).toBe(true);
+  });
+
+  it('decodes base64 text only when it is printable', () => {
+    expect(decodeBase64Text(b64('production-db'))).toBe('production-db');
+    expect(decodeBase64Text(random(ALNUM, 44))).toBeUndefined();
+    expect(decodeBase64Text('short')).toBeUndefined();
+    expect(hasSecretPart(`https://discord.com/api/webhooks/123/${random(ALNUM, 68)}`)).toBe(true);
+    expect(hasSecretPart('https://o578618.ingest.sentry.io/8424346')).toBe(false);
+  });
+
+  it('judges Kubernetes Secret entries by what they decode to', () => {
+    expect(isEncodedSecretEntry(b64(`postgres://app:${random(ALNUM, 20)}@db.internal:5432/app`))).toBe(true);
+    expect(isEncodedSecretEntry(b64('payments'))).toBe(false);
+    expect(isSecretEntry(b64(`-----BEGIN CERTIFICATE-----\n${random(ALNUM, 64)}\n-----END CERTIFICATE-----\n`))).toBe(false);
+    expect(isSecretEntry('./secrets/db_password.txt')).toBe(false);
+    expect(isSecretEntry(random(ALNUM, 40))).toBe(true);
+  });
+});
