@@ -14,6 +14,8 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /%\([A-Za-z_][\w.]*\)[sdr]/,
   /^\$[A-Za-z_(]/,
   /^\[[^\]]*\]$/,
+  // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
+  /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
   /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
 ];
 

@@ -404,6 +404,13 @@ const specs: Record<string, FixtureSpec> = {
     morePositives: () => [`ALTER USER etl IDENTIFIED BY '${r(ALNUM, 16)}';`],
     moreNegatives: () => ["ALTER USER etl IDENTIFIED BY '${ETL_PASSWORD}';", 'CREATE TABLE users (id serial, password_hash text);'],
   },
+  'generic-argument-secret': {
+    path: 'wp-config.php',
+    positive: () => `define( 'DB_PASSWORD', '${r(ALNUM, 18)}7q' );`,
+    negative: () => "define( 'DB_PASSWORD', getenv('WORDPRESS_DB_PASSWORD') );",
+    morePositives: () => [`token = os.getenv("API_TOKEN", "${r(ALNUM, 32)}")`, `props.put("twilio.auth.token", "${r(ALNUM, 32)}");`],
+    moreNegatives: () => ['Start-Process powershell -ArgumentList "-ExecutionPolicy", "Bypass", "-EncodedCommand"', 'const labels = ["password", "password_confirmation"];'],
+  },
   'cli-password-argument': {
     path: 'scripts/restore.sh',
     positive: () => `sshpass -p '${r(ALNUM, 20)}' ssh deploy@10.0.4.2 uptime`,

@@ -9,9 +9,9 @@ const TYPED = ":[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=";
 const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
- * operator; or a quoted name's comma before a second argument (`define('DB_PASSWORD', '...')`, `getenv("TOKEN", "...")`).
+ * operator.
  */
-const ASSIGN = `(?:(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})|["']\\s*,)\\s*${FALLBACK}`;
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})\\s*${FALLBACK}`;
 /** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
 const OPEN = '\\\\?["\'`]';
 /** Words in a field or variable name that say its value is a credential. */
@@ -151,7 +151,9 @@ export const genericRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['#define'],
-    pattern: `#define[ \\t]+[A-Za-z0-9_]*(?i:${SECRET_WORDS}|_key)[A-Za-z0-9_]*[ \\t]+"(${FIRST}${VALUE}{7,255})"`,
+    // Macro names are upper case and end in the credential word (`WIFI_PASSWORD`, `MQTT_API_KEY`), unlike OpenSSL's
+    // object names (`SN_id_PasswordBasedMAC`, `LN_pbe_WithSHA1And3_Key_TripleDES_CBC`).
+    pattern: `#define[ \\t]+[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|SECRET_?KEY|CREDENTIALS?)[ \\t]+"(${FIRST}${VALUE}{7,255})"`,
     entropy: 3,
     longLived: true,
     remediation: REMEDIATION,
@@ -165,6 +167,21 @@ export const genericRules: Rule[] = [
     keywords: ['password', 'identified by'],
     pattern: "(?i)\\b(?:with\\s+(?:encrypted\\s+)?password|identified\\s+by)\\s+'([^'\\s]{6,128})'",
     entropy: 2.8,
+    longLived: true,
+    remediation: REMEDIATION,
+  }),
+  rule({
+    id: 'generic-argument-secret',
+    title: 'Hardcoded secret passed with its name',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key', 'credential'],
+    // `define('DB_PASSWORD', '...')`, `os.getenv("API_TOKEN", "...")`, `ENV.fetch('X_SECRET', '...')`,
+    // `props.put("twilio.auth.token", "...")`: a quoted name, then the value as the next argument. The credential word
+    // starts the name or follows a separator, so word lists (`"Bypass", "-EncodedCommand"`) stay out.
+    pattern: `(?i)["'](?:[A-Za-z0-9]+[_.-])*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]+)*["']\\s*,\\s*["'](${FIRST}${VALUE}{7,255})["']`,
+    entropy: 3,
     longLived: true,
     remediation: REMEDIATION,
   }),
