@@ -29,6 +29,26 @@ export class KeywordPrefilter {
   private readonly outputs: (readonly number[])[];
   readonly keywordLengths: readonly number[];
   private readonly maxLength: number;
+  /** The last walk's (state, byte index) records, reused from scan to scan. */
+  private readonly records: WalkRecords = { hits: new Int32Array(1 << 12), laned: false };
+  private readonly walk: (buffer: Uint8Array, out: WalkRecords) => number;
+
+  private static readonly cache = new Map<string, KeywordPrefilter>();
+
+  /**
+   * The prefilter for these keywords (in this order), built once per thread and shared by the scanners of that thread
+   * (the CLI builds two on its main thread). Its `scan` must not be re-entered from `onHit`.
+   */
+  static shared(keywords: readonly string[]): KeywordPrefilter {
+    const key = keywords.join('\0');
+    let prefilter = KeywordPrefilter.cache.get(key);
+    if (!prefilter) {
+      prefilter = new KeywordPrefilter(keywords);
+      if (KeywordPrefilter.cache.size >= 8) KeywordPrefilter.cache.clear();
+      KeywordPrefilter.cache.set(key, prefilter);
+    }
+    return prefilter;
+  }
 
   constructor(keywords: readonly string[]) {
     // The trie, over lower-cased keyword bytes.
@@ -117,94 +137,165 @@ export class KeywordPrefilter {
     // bails out to the interpreter at that branch in every buffer until V8 gets round to optimizing it again: in a
     // one-pass scan that doubled the prefilter's time. Costs a few microseconds.
     const sample = Buffer.alloc(Math.max(LANES_FROM, 8 * this.maxLength) + 3, Buffer.from(keywords[0]!.toLowerCase(), 'utf8'));
-    this.walk(sample);
-    this.walk(sample.subarray(0, 64));
+    this.walk = makeWalk(delta, classOf, this.firstAccepting, this.maxLength);
+    this.walk(sample, this.records);
+    this.walk(sample.subarray(0, 64), this.records);
   }
 
   /** Calls `onHit(keywordIndex, endExclusive)` for every occurrence, in order of end position. */
   scan(buffer: Uint8Array, onHit: (keyword: number, end: number) => void): void {
-    // The walks only record (state, end) pairs; callbacks run afterwards. A call inside the hot loop would be to a new
-    // closure on every scan, and V8 throws away the optimized loop each time the call target changes.
-    const lanes = this.walk(buffer);
+    // The walk only records (state, position) pairs; callbacks run afterwards. A call inside the hot loop would be to a
+    // new closure on every scan (V8 throws the optimized loop away when the target changes), and any call there makes
+    // the lanes' state spill around it.
+    const count = this.walk(buffer, this.records);
+    const hits = this.records.hits;
     const outputs = this.outputs;
     const first = this.firstAccepting;
     const bits = this.classBits;
-    for (const held of lanes) {
-      for (let h = 0; h < held.length; h += 2) {
-        for (const keyword of outputs[(held[h]! - first) >>> bits]!) onHit(keyword, held[h + 1]!);
-      }
-    }
-  }
-
-  /** The accepting states reached, as (state, end) pairs per lane, lanes in buffer order. */
-  private walk(buffer: Uint8Array): number[][] {
-    const delta = this.delta;
-    const classOf = this.classOf;
-    const first = this.firstAccepting;
+    // Records from the four lanes interleave; each lane covers its own quarter in increasing order, so emitting the
+    // quarters one after the other gives end order.
     const n = buffer.length;
-    const warm = this.maxLength;
-    const heldA: number[] = [];
-    if (n < LANES_FROM || n < 8 * warm) {
-      let state = 0;
-      for (let i = 0; i < n; i++) {
-        state = delta[state | classOf[buffer[i]!]!]!;
-        if (state >= first) heldA.push(state, i);
-      }
-      for (let h = 1; h < heldA.length; h += 2) heldA[h] = heldA[h]! + 1;
-      return [heldA];
-    }
-    // Quarters [0, q), [q, 2q), [2q, 3q), [3q, n); lanes b, c, d start `warm` bytes before theirs.
     const q = n >>> 2;
-    const b0 = q - warm;
-    const c0 = 2 * q - warm;
-    const d0 = 3 * q - warm;
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    let t = 0;
-    for (; t < warm; t++) {
-      a = delta[a | classOf[buffer[t]!]!]!;
-      b = delta[b | classOf[buffer[b0 + t]!]!]!;
-      c = delta[c | classOf[buffer[c0 + t]!]!]!;
-      d = delta[d | classOf[buffer[d0 + t]!]!]!;
-      if (a >= first) heldA.push(a, t);
+    const bounds = count > 0 && this.records.laned ? [0, q, 2 * q, 3 * q, n] : [0, n];
+    for (let lane = 0; lane + 1 < bounds.length; lane++) {
+      const low = bounds[lane]!;
+      const high = bounds[lane + 1]!;
+      for (let h = 0; h < count; h += 2) {
+        const at = hits[h + 1]!;
+        if (at < low || at >= high) continue;
+        for (const keyword of outputs[(hits[h]! - first) >>> bits]!) onHit(keyword, at + 1);
+      }
     }
-    const heldB: number[] = [];
-    const heldC: number[] = [];
-    const heldD: number[] = [];
-    for (; t < q; t++) {
-      a = delta[a | classOf[buffer[t]!]!]!;
-      b = delta[b | classOf[buffer[b0 + t]!]!]!;
-      c = delta[c | classOf[buffer[c0 + t]!]!]!;
-      d = delta[d | classOf[buffer[d0 + t]!]!]!;
-      // No arithmetic in these rarely taken branches: V8 would have no type feedback for it when it optimizes the loop,
-      // and the optimized loop would bail out to the interpreter at the first hit of every buffer. Ends are fixed
-      // up below.
-      if (a >= first) heldA.push(a, t);
-      if (b >= first) heldB.push(b, t);
-      if (c >= first) heldC.push(c, t);
-      if (d >= first) heldD.push(d, t);
-    }
-    for (let h = 1; h < heldA.length; h += 2) heldA[h] = heldA[h]! + 1;
-    for (let h = 1; h < heldB.length; h += 2) heldB[h] = heldB[h]! + b0 + 1;
-    for (let h = 1; h < heldC.length; h += 2) heldC[h] = heldC[h]! + c0 + 1;
-    for (let h = 1; h < heldD.length; h += 2) heldD[h] = heldD[h]! + d0 + 1;
-    // Lanes b and c have `warm` bytes left to reach the next quarter; lane d runs to the end.
-    for (let i = b0 + q; i < 2 * q; i++) {
-      b = delta[b | classOf[buffer[i]!]!]!;
-      if (b >= first) heldB.push(b, i + 1);
-    }
-    for (let i = c0 + q; i < 3 * q; i++) {
-      c = delta[c | classOf[buffer[i]!]!]!;
-      if (c >= first) heldC.push(c, i + 1);
-    }
-    for (let i = d0 + q; i < n; i++) {
-      d = delta[d | classOf[buffer[i]!]!]!;
-      if (d >= first) heldD.push(d, i + 1);
-    }
-    return [heldA, heldB, heldC, heldD];
   }
+}
+
+/** Where a walk leaves its records: reused from walk to walk. */
+interface WalkRecords {
+  hits: Int32Array;
+  laned: boolean;
+}
+
+/** Room for `needed` more hit records after the first `used`. */
+function room(out: WalkRecords, used: number, needed: number): Int32Array {
+  if (out.hits.length < used + needed) {
+    const grown = new Int32Array(Math.max(used + needed, out.hits.length * 2));
+    grown.set(out.hits.subarray(0, used));
+    out.hits = grown;
+  }
+  return out.hits;
+}
+
+/**
+ * The walk over one automaton's tables. Records (accepting state, byte index) pairs in `out.hits` and returns how many
+ * numbers it wrote; sets `out.laned` when it walked four lanes. The records live in a typed array whose room is
+ * checked with one compare per step: a JS array `push` in the loop (a call) made the lanes' state spill to the stack.
+ */
+function makeWalk(delta: Int32Array, classOf: Uint8Array, first: number, warm: number): (buffer: Uint8Array, out: WalkRecords) => number {
+  return (buffer, out) => {
+      const n = buffer.length;
+      let k = 0;
+      if (n < LANES_FROM || n < 8 * warm) {
+        out.laned = false;
+        const hits = room(out, 0, 2 * n);
+        let state = 0;
+        for (let i = 0; i < n; i++) {
+          state = delta[state | classOf[buffer[i]!]!]!;
+          if (state >= first) {
+            hits[k] = state;
+            hits[k + 1] = i;
+            k += 2;
+          }
+        }
+        return k;
+      }
+      out.laned = true;
+      // Quarters [0, q), [q, 2q), [2q, 3q), [3q, n); lanes b, c, d start `warm` bytes before theirs.
+      const q = n >>> 2;
+      const b0 = q - warm;
+      const c0 = 2 * q - warm;
+      const d0 = 3 * q - warm;
+      let a = 0;
+      let b = 0;
+      let c = 0;
+      let d = 0;
+      let t = 0;
+      let hits = room(out, 0, 2 * warm);
+      for (; t < warm; t++) {
+        a = delta[a | classOf[buffer[t]!]!]!;
+        b = delta[b | classOf[buffer[b0 + t]!]!]!;
+        c = delta[c | classOf[buffer[c0 + t]!]!]!;
+        d = delta[d | classOf[buffer[d0 + t]!]!]!;
+        if (a >= first) {
+          hits[k] = a;
+          hits[k + 1] = t;
+          k += 2;
+        }
+      }
+      // The records' room is checked only against `limit` (a compare, no call, per step); when it runs short the loop
+      // stops, the records grow, and it carries on where it was.
+      for (;;) {
+        const limit = hits.length - 8;
+        for (; t < q; t++) {
+          a = delta[a | classOf[buffer[t]!]!]!;
+          b = delta[b | classOf[buffer[b0 + t]!]!]!;
+          c = delta[c | classOf[buffer[c0 + t]!]!]!;
+          d = delta[d | classOf[buffer[d0 + t]!]!]!;
+          if (a >= first) {
+            hits[k] = a;
+            hits[k + 1] = t;
+            k += 2;
+          }
+          if (b >= first) {
+            hits[k] = b;
+            hits[k + 1] = b0 + t;
+            k += 2;
+          }
+          if (c >= first) {
+            hits[k] = c;
+            hits[k + 1] = c0 + t;
+            k += 2;
+          }
+          if (d >= first) {
+            hits[k] = d;
+            hits[k + 1] = d0 + t;
+            k += 2;
+          }
+          if (k > limit) {
+            t++;
+            break;
+          }
+        }
+        if (t >= q) break;
+        hits = room(out, k, hits.length);
+      }
+      // Lanes b and c have `warm` bytes left to reach the next quarter; lane d runs to the end.
+      hits = room(out, k, 2 * (n - d0 - q + 2 * warm));
+      for (let i = b0 + q; i < 2 * q; i++) {
+        b = delta[b | classOf[buffer[i]!]!]!;
+        if (b >= first) {
+          hits[k] = b;
+          hits[k + 1] = i;
+          k += 2;
+        }
+      }
+      for (let i = c0 + q; i < 3 * q; i++) {
+        c = delta[c | classOf[buffer[i]!]!]!;
+        if (c >= first) {
+          hits[k] = c;
+          hits[k + 1] = i;
+          k += 2;
+        }
+      }
+      for (let i = d0 + q; i < n; i++) {
+        d = delta[d | classOf[buffer[i]!]!]!;
+        if (d >= first) {
+          hits[k] = d;
+          hits[k + 1] = i;
+          k += 2;
+        }
+      }
+      return k;
+  };
 }
 
 function foldByte(byte: number): number {

@@ -125,7 +125,7 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
       rulesByKeyword[index]!.push(ruleIndex);
     }
   });
-  const prefilter = new KeywordPrefilter([...keywordIndex.keys()]);
+  const prefilter = KeywordPrefilter.shared([...keywordIndex.keys()]);
   const keywordLengths = prefilter.keywordLengths;
 
   const ignored = globMatcher(config.ignorePaths);
@@ -265,10 +265,11 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
       const candidates: Candidate[] = [];
       for (const [ruleIndex, list] of windows) {
         const entry = prepared[ruleIndex]!;
-        entry.compiled ??= backend.compile(entry.rule.pattern);
         entry.required ??= requiredBytes(entry.rule.pattern).sort((a, b) => commonness(a) - commonness(b));
         for (let i = 0; i < list.length; i += 2) {
           if (!holdsAll(content, list[i]!, list[i + 1]!, entry.required)) continue;
+          // Compiled only once a window could hold a match: many rules' windows never pass the check above.
+          entry.compiled ??= backend.compile(entry.rule.pattern);
           entry.compiled.scan(input, list[i]!, list[i + 1]!, (match) => {
             if (match.secretEnd > match.secretStart) candidates.push({ prepared: entry, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
           });
