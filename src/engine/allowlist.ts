@@ -37,7 +37,24 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
 /** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
 const LONG_VALUE_PLACEHOLDERS: readonly RegExp[] = [/example/i, /x{8,}/i, /\.{3}|…/, /<[^<>\s]{1,80}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
 
+/**
+ * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
+ * (OAuth 1.0), jwt.io's and PyJWT's sample tokens. They authenticate nothing, yet appear verbatim in vendored code.
+ */
+const PUBLISHED_EXAMPLES: readonly string[] = [
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  'mF_9.B5f-4.1JqM',
+  'h480djs93hd8',
+  'ad180jjd733klru7',
+  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
+];
+
 export function isPlaceholder(value: string): boolean {
+  if (PUBLISHED_EXAMPLES.some((example) => value.includes(example))) return true;
   const patterns = value.length > 200 ? LONG_VALUE_PLACEHOLDERS : PLACEHOLDER_PATTERNS;
   return patterns.some((pattern) => pattern.test(value));
 }

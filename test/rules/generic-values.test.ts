@@ -58,3 +58,13 @@ describe('generic values found by the held-out corpus', () => {
     expect(isSecretEntry(random(ALNUM, 40))).toBe(true);
   });
 });
+
+describe('published example credentials', () => {
+  it('are placeholders wherever they appear', async () => {
+    const { isPlaceholder } = await import('../../src/engine/allowlist.js');
+    expect(isPlaceholder('2YotnFZFEjr1zCsicMWpAA')).toBe(true);
+    expect(isPlaceholder(['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.'))).toBe(true);
+    expect(isPlaceholder('redis-password')).toBe(false);
+    expect(isPlaceholder('password')).toBe(true);
+  });
+});
