@@ -54,8 +54,10 @@ const rows = [['cat (floor)', floor.toFixed(2), (mb / floor).toFixed(0), '1.00']
 const addRow = (name, time) => rows.push([name, time.toFixed(2), (mb / time).toFixed(0), (time / floor).toFixed(1)]);
 
 // `KEYWARD_BENCH_CLI=source` measures a CLI bundle built now from src/ (into bench/.work/cli) instead of dist/, to
-// measure a change before dist/ is rebuilt.
+// measure a change before dist/ is rebuilt; `KEYWARD_BENCH_CLI=path/to/index.js` measures that bundle (an older build,
+// for a before/after under the same machine load).
 let cli = join(root, 'dist', 'cli', 'index.js');
+if (process.env.KEYWARD_BENCH_CLI && process.env.KEYWARD_BENCH_CLI !== 'source') cli = process.env.KEYWARD_BENCH_CLI;
 if (process.env.KEYWARD_BENCH_CLI === 'source') {
   const out = join(root, 'bench', '.work', 'cli');
   execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(root, 'src/cli/index.ts'), '-o', out, '-e', 're2', '--quiet', '--no-source-map-register'], { cwd: root, stdio: 'inherit' });
