@@ -415,8 +415,8 @@ const specs: Record<string, FixtureSpec> = {
     path: 'scripts/restore.sh',
     positive: () => `sshpass -p '${r(ALNUM, 20)}' ssh deploy@10.0.4.2 uptime`,
     negative: () => 'sshpass -p "$DEPLOY_PASSWORD" ssh deploy@10.0.4.2 uptime',
-    morePositives: () => [`mysql -h db.internal -u root -p'${r(ALNUM, 18)}' shop < dump.sql`, `docker login -u ci -p ${r(ALNUM, 24)} registry.acme.io`, `curl -u admin:${r(ALNUM, 22)} https://jenkins.acme.io/api/json`, `$secure = ConvertTo-SecureString "${r(ALNUM, 20)}" -AsPlainText -Force`, `resp = requests.get(url, auth=("svc", "${r(ALNUM, 20)}"))`],
-    moreNegatives: () => ['mysql -h db.internal -u root -p shop < dump.sql', 'curl -u "$USER:$PASSWORD" https://jenkins.acme.io/api/json', 'docker login -u ci --password-stdin registry.acme.io'],
+    morePositives: () => [`mysql -h db.internal -u root -p'${r(ALNUM, 18)}' shop < dump.sql`, `docker login -u ci -p ${r(ALNUM, 24)} registry.acme.io`, `curl -u admin:${r(ALNUM, 22)} https://jenkins.acme.io/api/json`, `$secure = ConvertTo-SecureString "${r(ALNUM, 20)}" -AsPlainText -Force`, `resp = requests.get(url, auth=("svc", "${r(ALNUM, 20)}"))`, `helm upgrade --install app ./chart --set s3.secretKey=${r(ALNUM, 40)}`],
+    moreNegatives: () => ['mysql -h db.internal -u root -p shop < dump.sql', 'curl -u "$USER:$PASSWORD" https://jenkins.acme.io/api/json', 'docker login -u ci --password-stdin registry.acme.io', 'helm upgrade app ./chart --set db.password=$DB_PASSWORD --set image.tag=1.4.2'],
   },
   'libpq-dsn-password': {
     path: 'etl/load.py',
