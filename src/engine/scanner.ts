@@ -158,8 +158,10 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
       let bounds: { start: number; end: number } | undefined;
       for (const ruleIndex of rulesByKeyword[keyword]!) {
         let list = windows.get(ruleIndex);
-        if (list && hitStart >= list[list.length - 2]! && hitEnd <= list[list.length - 1]!) continue;
         const entry = prepared[ruleIndex]!;
+        // A hit inside the current window adds nothing, except for multi-line rules: a match starting at this hit may
+        // run past the window opened by an earlier one, so the window is extended from here.
+        if (list && !entry.rule.multilineWindow && hitStart >= list[list.length - 2]! && hitEnd <= list[list.length - 1]!) continue;
         if (!list) {
           if (entry.skipPath(path)) {
             windows.set(ruleIndex, []);
@@ -169,7 +171,7 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
           windows.set(ruleIndex, list);
         } else if (list.length === 0) continue;
         bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
-        const end = entry.rule.multilineWindow ? Math.min(size, bounds.start + entry.rule.multilineWindow) : bounds.end;
+        const end = entry.rule.multilineWindow ? Math.max(bounds.end, Math.min(size, bounds.start + entry.rule.multilineWindow)) : bounds.end;
         const last = list.length - 1;
         if (last > 0 && bounds.start <= list[last]!) list[last] = Math.max(list[last]!, end);
         else list.push(bounds.start, end);
@@ -277,11 +279,14 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
       }
       if (candidates.length === 0) return { findings: [], notices: [] };
       const lines = new LineIndex(content);
-      const findings: Finding[] = [];
-      for (const candidate of dropShadowed(candidates)) {
+      // Judged before overlaps are resolved: a specific rule whose match fails its validator must not hide a generic
+      // rule's finding on the same text.
+      const judged = new Map<Candidate, Finding>();
+      for (const candidate of candidates) {
         const finding = judge(candidate, content, lines, path);
-        if (finding) findings.push(finding);
+        if (finding) judged.set(candidate, finding);
       }
+      const findings = dropShadowed([...judged.keys()]).map((candidate) => judged.get(candidate)!);
       return { findings, notices: [] };
     },
   };

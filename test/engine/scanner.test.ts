@@ -131,3 +131,30 @@ describe('keyword prefilter with more accepting states than plain ones', () => {
     expect(hits).toBe(expected);
   });
 });
+
+describe('windows of multi-line rules and overlapping rules', () => {
+  const body = (lines: number) => Array.from({ length: lines }, () => randomFrom(BASE64_ALPHABET, 64)).join('\n');
+  const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+  it('finds a key that starts inside the window an earlier keyword hit opened and ends past it', () => {
+    const filler = Array.from({ length: 295 }, (_, i) => `export const value${i} = compute(${i}, "label-${i}");`).join('\n');
+    const text = `# the key file must end with -----END PRIVATE KEY-----\n${filler}\n-----BEGIN PRIVATE KEY-----\n${body(60)}\n-----END PRIVATE KEY-----\n`;
+    expect(text.indexOf('-----BEGIN')).toBeGreaterThan(14000);
+    expect(text.indexOf('-----BEGIN')).toBeLessThan(16384);
+    expect(text.lastIndexOf('-----END')).toBeGreaterThan(16384);
+    for (const backend of [regexBackends.portable, regexBackends.default]) {
+      const findings = createScanner({ backend }).scanBuffer(Buffer.from(text), 'certs/key.pem').findings;
+      expect(findings.map((f) => f.ruleId)).toContain('private-key');
+    }
+  });
+
+  it('a specific rule whose match fails its checks does not hide a generic finding on the same text', () => {
+    // A custom rule for acme_ tokens demands more entropy than this value has; under a password name it is still a
+    // hardcoded secret, which the generic rule reports.
+    const config = defaultConfig();
+    config.rules.custom.push({ id: 'acme-token', title: 'Acme token', severity: 'high', keywords: ['acme_'], pattern: '(acme_[A-Za-z0-9]{24})', entropy: 5.5, longLived: true });
+    const value = `acme_${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 24)}`;
+    const findings = createScanner({ config, backend: regexBackends.portable }).scanBuffer(Buffer.from(`DB_PASSWORD = "${value}"\n`), 'app/settings.py').findings;
+    expect(findings.map((f) => f.ruleId)).toEqual(['generic-password-assignment']);
+  });
+});
