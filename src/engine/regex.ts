@@ -139,6 +139,10 @@ export function nativeRegexUnavailableReason(): string | undefined {
 
 export const regexBackends = {
   portable: portableBackend,
+  /** What regexBackend() picks: native when it loads (and KEYWARD_REGEX does not say re2js), else re2js. */
+  get default(): RegexBackend {
+    return regexBackend();
+  },
   native(): RegexBackend | undefined {
     try {
       return nativeBackend(createRequire(import.meta.url)('re2') as NativeRE2);
