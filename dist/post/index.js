@@ -31550,8 +31550,55 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/credentials/evidence.ts
+
+
+function evidence_writeEvidence(path, issued, guard) {
+    const evidence = { kind: 'keyward-credentials', version: 1, issued, guard };
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(evidence, null, 2) + '\n');
+}
+/** Merges revokedAt from the post step into the evidence file the main step wrote; false if there is none to update. */
+function markRevoked(path, revoked) {
+    let evidence;
+    try {
+        evidence = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    if (!Array.isArray(evidence.issued))
+        return false;
+    for (const record of evidence.issued) {
+        const match = revoked.find((r) => r.revokedAt && r.cloud === record.cloud && r.identity === record.identity && r.issuedAt === record.issuedAt);
+        if (match)
+            record.revokedAt = match.revokedAt;
+    }
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(evidence, null, 2) + '\n');
+    return true;
+}
+/** Markdown lines for the job summary: one row per credential, no values. */
+function evidenceSummary(issued, guard) {
+    if (issued.length === 0 && !guard?.findings.length)
+        return '';
+    const lines = ['### Short-lived credentials', ''];
+    if (issued.length > 0) {
+        lines.push('| Cloud | Identity | OIDC subject | Expires | Lifetime |', '| --- | --- | --- | --- | --- |');
+        for (const c of issued)
+            lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.expiresAt} | ${c.durationSeconds} s |`);
+    }
+    if (guard?.findings.length) {
+        lines.push('', `Long-lived credentials found in the job environment (${guard.policy}):`);
+        for (const f of guard.findings)
+            lines.push(`- \`${f.variable}\` (${f.cloud}): ${f.reason}${guard.removed.includes(f.variable) ? ' — removed for later steps' : ''}`);
+    }
+    return lines.join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/credentials/errors.ts
 /** A swap failure with the provider's own code and a hint naming the fix. Messages never carry a credential. */
 class errors_CredentialError extends Error {
@@ -31565,6 +31612,71 @@ class errors_CredentialError extends Error {
         this.code = options.code;
         this.hint = options.hint;
     }
+}
+
+;// CONCATENATED MODULE: ./src/credentials/state.ts
+const STATE_KEY = 'keyward-credentials';
+function readState(runtime) {
+    const raw = runtime.getState(STATE_KEY);
+    const empty = { files: [], vaultTokens: [], issued: [] };
+    if (!raw)
+        return empty;
+    try {
+        const parsed = JSON.parse(raw);
+        return { ...empty, ...parsed };
+    }
+    catch {
+        return empty;
+    }
+}
+/** The state is saved whole after each change, so a swap that fails half-way still leaves its files for the post step. */
+function state_saveState(runtime, state) {
+    runtime.saveState(STATE_KEY, JSON.stringify(state));
+}
+
+;// CONCATENATED MODULE: ./src/credentials/files.ts
+
+
+
+
+function real(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(path);
+    }
+}
+function isInside(parent, child) {
+    const rel = (0,external_node_path_namespaceObject.relative)(real(parent), real(child));
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** Refuses any credential path inside the workspace, where a later step could commit, cache or upload it. */
+function assertOutsideWorkspace(runtime, path) {
+    if (runtime.workspace && isInside(runtime.workspace, path)) {
+        throw new errors_CredentialError('input', `refusing to write a credential file inside the workspace (${path}); RUNNER_TEMP must lie outside GITHUB_WORKSPACE`);
+    }
+}
+/** A private directory (0700) under RUNNER_TEMP for this run's credential files, created once. */
+function credentialDir(runtime, state) {
+    if (state.dir)
+        return state.dir;
+    assertOutsideWorkspace(runtime, runtime.tempDir);
+    (0,external_node_fs_namespaceObject.mkdirSync)(runtime.tempDir, { recursive: true });
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(runtime.tempDir, 'keyward-credentials-'));
+    assertOutsideWorkspace(runtime, dir);
+    state.dir = dir;
+    state_saveState(runtime, state);
+    return dir;
+}
+/** Writes a credential file (0600), recording it for the post step before the content lands. */
+function writeCredentialFile(runtime, state, name, content) {
+    const path = (0,external_node_path_namespaceObject.join)(credentialDir(runtime, state), name);
+    assertOutsideWorkspace(runtime, path);
+    state.files.push(path);
+    state_saveState(runtime, state);
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, content, { mode: 0o600 });
+    return path;
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/http.ts
@@ -31713,26 +31825,6 @@ async function requestIdToken(runtime, audience) {
     return { token: body.value, claims: claimsOf(payload), expiresAt: exp };
 }
 
-;// CONCATENATED MODULE: ./src/credentials/state.ts
-const STATE_KEY = 'keyward-credentials';
-function readState(runtime) {
-    const raw = runtime.getState(STATE_KEY);
-    const empty = { files: [], vaultTokens: [], issued: [] };
-    if (!raw)
-        return empty;
-    try {
-        const parsed = JSON.parse(raw);
-        return { ...empty, ...parsed };
-    }
-    catch {
-        return empty;
-    }
-}
-/** The state is saved whole after each change, so a swap that fails half-way still leaves its files for the post step. */
-function state_saveState(runtime, state) {
-    runtime.saveState(STATE_KEY, JSON.stringify(state));
-}
-
 ;// CONCATENATED MODULE: ./src/credentials/record.ts
 
 /** Masks every secret first, then exports: a value must never reach GITHUB_ENV or a log unmasked. */
@@ -31771,9 +31863,180 @@ function recordIssued(ctx, fields, outputPrefix) {
     return record;
 }
 
+;// CONCATENATED MODULE: ./src/credentials/vault.ts
+
+
+
+
+
+
+function vaultHeaders(namespace, token) {
+    const headers = { 'content-type': 'application/json', accept: 'application/json' };
+    if (namespace)
+        headers['x-vault-namespace'] = namespace;
+    if (token)
+        headers['x-vault-token'] = token;
+    return headers;
+}
+function vaultErrors(text) {
+    const body = http_parseJson(text);
+    return Array.isArray(body?.errors) && body.errors.length > 0 ? body.errors.map(String).join('; ') : text.slice(0, 200);
+}
+function loginHint(status, message, claims, inputs) {
+    if (/aud/i.test(message))
+        return `the token's aud was "${claims.aud}"; the role's bound_audiences must contain it, or set vault-audience to one it lists.`;
+    if (/bound claim|sub|claim/i.test(message))
+        return `the token's sub was "${claims.sub}" (repository "${claims.repository ?? '?'}"); the role's bound_subject / bound_claims must match it.`;
+    if (/role .* (could not be found|not found)|role not found/i.test(message))
+        return `create the role "${inputs.role}" on the ${inputs.path} auth mount, or fix vault-role.`;
+    if (/expired|exp/i.test(message))
+        return 'the OIDC token had expired when Vault checked it: re-run the job, and check the runner clock.';
+    if (status === 404 || /no handler/i.test(message))
+        return `no JWT auth method is mounted at auth/${inputs.path}; set vault-path to its mount.`;
+    return undefined;
+}
+/** JWT auth login with the OIDC token; the Vault token is masked, exported, and kept (in a 0600 file) for revoke-self. */
+async function swapVault(ctx, inputs) {
+    const { runtime } = ctx;
+    const url = inputs.url.replace(/\/+$/, '');
+    const idToken = await requestIdToken(runtime, inputs.audience);
+    const issuedAt = runtime.now();
+    const response = await http_request(runtime, `${url}/v1/auth/${inputs.path}/login`, {
+        method: 'POST',
+        label: 'Vault JWT login',
+        headers: vaultHeaders(inputs.namespace),
+        body: JSON.stringify({ role: inputs.role, jwt: idToken.token }),
+    });
+    const body = http_parseJson(response.text);
+    const token = body?.auth?.client_token;
+    if (response.status !== 200 || typeof token !== 'string') {
+        const message = vaultErrors(response.text);
+        throw new errors_CredentialError('vault', `Vault JWT login as role ${inputs.role} at ${url} failed (HTTP ${response.status}): ${message}`, {
+            code: `HTTP${response.status}`,
+            hint: loginHint(response.status, message, idToken.claims, inputs),
+        });
+    }
+    runtime.setSecret(token);
+    const ttl = typeof body?.auth?.lease_duration === 'number' ? body.auth.lease_duration : 0;
+    const expiresAt = new Date(issuedAt.getTime() + ttl * 1000);
+    const tokenFile = writeCredentialFile(runtime, ctx.state, 'vault-token', token);
+    ctx.state.vaultTokens.push({ url, namespace: inputs.namespace, tokenFile, identity: inputs.role });
+    state_saveState(runtime, ctx.state);
+    const variables = [
+        ['VAULT_ADDR', url],
+        ['VAULT_TOKEN', token],
+    ];
+    if (inputs.namespace)
+        variables.push(['VAULT_NAMESPACE', inputs.namespace]);
+    const outputs = exportSecrets(runtime, [token], variables);
+    if (ttl === 0)
+        runtime.warning(`Vault issued a token without a TTL for role ${inputs.role}: set token_ttl on the role so it cannot outlive the job.`);
+    const policies = body?.auth?.token_policies ?? body?.auth?.policies;
+    const policyVersion = Array.isArray(policies) ? `vault-policies:${policies.map(String).join(',')}` : undefined;
+    return recordIssued(ctx, { cloud: 'vault', identity: inputs.role, oidc: idToken.claims, issuedAt, expiresAt, outputs, policyVersion }, 'vault-token');
+}
+/** POST /v1/auth/token/revoke-self: true when Vault confirmed (204) or the token was already gone (403). */
+async function revokeVaultToken(runtime, url, namespace, token) {
+    const response = await http_request(runtime, `${url}/v1/auth/token/revoke-self`, { method: 'POST', label: 'Vault revoke-self', headers: vaultHeaders(namespace, token) });
+    if (response.status === 204 || response.status === 200)
+        return { revoked: true, detail: 'revoked' };
+    if (response.status === 403)
+        return { revoked: true, detail: 'already invalid (expired or revoked)' };
+    return { revoked: false, detail: `HTTP ${response.status}: ${vaultErrors(response.text)}` };
+}
+/** GET /v1/auth/token/lookup-self: the token's ttl in seconds (0 = never expires), undefined if it cannot be looked up. */
+async function vault_lookupVaultTokenTtl(runtime, url, namespace, token) {
+    try {
+        const response = await request(runtime, `${url.replace(/\/+$/, '')}/v1/auth/token/lookup-self`, { label: 'Vault token lookup', headers: vaultHeaders(namespace, token) });
+        const body = parseJson(response.text);
+        return response.status === 200 && typeof body?.data?.ttl === 'number' ? body.data.ttl : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/credentials/post.ts
+
+
+
+
+
+
+/**
+ * The post step: revokes Vault tokens (self-revoke), then deletes every credential file the swap wrote. Each failure
+ * is reported and the rest still runs; nothing here throws.
+ */
+async function runPost(runtime) {
+    const state = readState(runtime);
+    const result = { removedFiles: [], revoked: [], issued: state.issued, problems: [] };
+    for (const entry of state.vaultTokens) {
+        let token;
+        try {
+            token = (0,external_node_fs_namespaceObject.readFileSync)(entry.tokenFile, 'utf8');
+        }
+        catch {
+            result.problems.push(`the Vault token file for role ${entry.identity} is gone; nothing to revoke`);
+            continue;
+        }
+        runtime.setSecret(token);
+        try {
+            const outcome = await revokeVaultToken(runtime, entry.url, entry.namespace, token);
+            if (!outcome.revoked) {
+                result.problems.push(`could not revoke the Vault token for role ${entry.identity}: ${outcome.detail}`);
+                continue;
+            }
+            const revokedAt = runtime.now().toISOString();
+            result.revoked.push({ cloud: 'vault', identity: entry.identity, revokedAt });
+            for (const record of result.issued)
+                if (record.cloud === 'vault' && record.identity === entry.identity && !record.revokedAt)
+                    record.revokedAt = revokedAt;
+            runtime.info(`Revoked the Vault token for role ${entry.identity} (${outcome.detail}).`);
+        }
+        catch (error) {
+            result.problems.push(`could not revoke the Vault token for role ${entry.identity}: ${error.message}`);
+        }
+    }
+    for (const file of state.files) {
+        // Only files under the directory the swap made: the state is input too, and deleting elsewhere is never right.
+        if (!state.dir || !isInside(state.dir, file)) {
+            result.problems.push(`refusing to delete ${file}: not in this run's credential directory`);
+            continue;
+        }
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            continue;
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)(file, { force: true });
+            result.removedFiles.push(file);
+        }
+        catch (error) {
+            result.problems.push(`could not delete ${file}: ${error.message}`);
+        }
+    }
+    if (state.dir && (0,external_node_path_namespaceObject.basename)(state.dir).startsWith('keyward-credentials-') && (0,external_node_fs_namespaceObject.existsSync)(state.dir)) {
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)(state.dir, { recursive: true, force: true });
+        }
+        catch (error) {
+            result.problems.push(`could not delete ${state.dir}: ${error.message}`);
+        }
+    }
+    if (result.removedFiles.length > 0)
+        runtime.info(`Deleted ${result.removedFiles.length} credential file(s).`);
+    if (state.evidenceFile && result.revoked.length > 0 && !markRevoked(state.evidenceFile, result.issued))
+        result.problems.push(`could not update the evidence file ${state.evidenceFile}`);
+    for (const problem of result.problems)
+        runtime.warning(problem);
+    return result;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/credentials/aws/sigv4.ts
 
-const sha256Hex = (data) => (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
+const sigv4_sha256Hex = (data) => (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
 const hmac = (key, data) => (0,external_node_crypto_.createHmac)('sha256', key).update(data, 'utf8').digest();
 /** RFC 3986 encoding as SigV4 wants it: encodeURIComponent leaves !'()* alone. */
 function uriEncode(value) {
@@ -31809,9 +32072,9 @@ function signV4(input) {
     const names = Object.keys(headers).sort();
     const canonicalHeaders = names.map((n) => `${n}:${(headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
     const signedHeaderList = names.join(';');
-    const canonicalRequest = [input.method.toUpperCase(), canonicalPath(url.pathname), canonicalQuery(url.searchParams), canonicalHeaders, signedHeaderList, sha256Hex(input.body)].join('\n');
+    const canonicalRequest = [input.method.toUpperCase(), canonicalPath(url.pathname), canonicalQuery(url.searchParams), canonicalHeaders, signedHeaderList, sigv4_sha256Hex(input.body)].join('\n');
     const scope = `${day}/${input.region}/${input.service}/aws4_request`;
-    const stringToSign = ['AWS4-HMAC-SHA256', stamp, scope, sha256Hex(canonicalRequest)].join('\n');
+    const stringToSign = ['AWS4-HMAC-SHA256', stamp, scope, sigv4_sha256Hex(canonicalRequest)].join('\n');
     const kDate = hmac(`AWS4${input.credentials.secretAccessKey}`, day);
     const kSigning = hmac(hmac(hmac(kDate, input.region), input.service), 'aws4_request');
     const signature = (0,external_node_crypto_.createHmac)('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
@@ -32020,55 +32283,6 @@ async function swapAws(ctx, inputs) {
     }, 'aws');
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/credentials/files.ts
-
-
-
-
-function real(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    catch {
-        return (0,external_node_path_namespaceObject.resolve)(path);
-    }
-}
-function isInside(parent, child) {
-    const rel = (0,external_node_path_namespaceObject.relative)(real(parent), real(child));
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/** Refuses any credential path inside the workspace, where a later step could commit, cache or upload it. */
-function assertOutsideWorkspace(runtime, path) {
-    if (runtime.workspace && isInside(runtime.workspace, path)) {
-        throw new errors_CredentialError('input', `refusing to write a credential file inside the workspace (${path}); RUNNER_TEMP must lie outside GITHUB_WORKSPACE`);
-    }
-}
-/** A private directory (0700) under RUNNER_TEMP for this run's credential files, created once. */
-function credentialDir(runtime, state) {
-    if (state.dir)
-        return state.dir;
-    assertOutsideWorkspace(runtime, runtime.tempDir);
-    (0,external_node_fs_namespaceObject.mkdirSync)(runtime.tempDir, { recursive: true });
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(runtime.tempDir, 'keyward-credentials-'));
-    assertOutsideWorkspace(runtime, dir);
-    state.dir = dir;
-    state_saveState(runtime, state);
-    return dir;
-}
-/** Writes a credential file (0600), recording it for the post step before the content lands. */
-function writeCredentialFile(runtime, state, name, content) {
-    const path = (0,external_node_path_namespaceObject.join)(credentialDir(runtime, state), name);
-    assertOutsideWorkspace(runtime, path);
-    state.files.push(path);
-    state_saveState(runtime, state);
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, content, { mode: 0o600 });
-    return path;
-}
-
 ;// CONCATENATED MODULE: ./src/credentials/azure.ts
 
 
@@ -32162,51 +32376,6 @@ async function swapAzure(ctx, inputs) {
     if (ctx.outputAccessTokens)
         runtime.setOutput('azure-access-token', accessToken);
     return recordIssued(ctx, { cloud: 'azure', identity: inputs.clientId, oidc: idToken.claims, issuedAt, expiresAt, outputs }, 'azure-token');
-}
-
-;// CONCATENATED MODULE: ./src/credentials/evidence.ts
-
-
-function evidence_writeEvidence(path, issued, guard) {
-    const evidence = { kind: 'keyward-credentials', version: 1, issued, guard };
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify(evidence, null, 2) + '\n');
-}
-/** Merges revokedAt from the post step into the evidence file the main step wrote; false if there is none to update. */
-function markRevoked(path, revoked) {
-    let evidence;
-    try {
-        evidence = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return false;
-    }
-    if (!Array.isArray(evidence.issued))
-        return false;
-    for (const record of evidence.issued) {
-        const match = revoked.find((r) => r.revokedAt && r.cloud === record.cloud && r.identity === record.identity && r.issuedAt === record.issuedAt);
-        if (match)
-            record.revokedAt = match.revokedAt;
-    }
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(evidence, null, 2) + '\n');
-    return true;
-}
-/** Markdown lines for the job summary: one row per credential, no values. */
-function evidenceSummary(issued, guard) {
-    if (issued.length === 0 && !guard?.findings.length)
-        return '';
-    const lines = ['### Short-lived credentials', ''];
-    if (issued.length > 0) {
-        lines.push('| Cloud | Identity | OIDC subject | Expires | Lifetime |', '| --- | --- | --- | --- | --- |');
-        for (const c of issued)
-            lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.expiresAt} | ${c.durationSeconds} s |`);
-    }
-    if (guard?.findings.length) {
-        lines.push('', `Long-lived credentials found in the job environment (${guard.policy}):`);
-        for (const f of guard.findings)
-            lines.push(`- \`${f.variable}\` (${f.cloud}): ${f.reason}${guard.removed.includes(f.variable) ? ' — removed for later steps' : ''}`);
-    }
-    return lines.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/gcp.ts
@@ -32364,99 +32533,6 @@ async function swapGcp(ctx, inputs) {
     return recordIssued(ctx, { cloud: 'gcp', identity: inputs.serviceAccount ?? inputs.workloadIdentityProvider, oidc: idToken.claims, issuedAt, expiresAt, outputs }, 'gcp-token');
 }
 
-;// CONCATENATED MODULE: ./src/credentials/vault.ts
-
-
-
-
-
-
-function vaultHeaders(namespace, token) {
-    const headers = { 'content-type': 'application/json', accept: 'application/json' };
-    if (namespace)
-        headers['x-vault-namespace'] = namespace;
-    if (token)
-        headers['x-vault-token'] = token;
-    return headers;
-}
-function vaultErrors(text) {
-    const body = http_parseJson(text);
-    return Array.isArray(body?.errors) && body.errors.length > 0 ? body.errors.map(String).join('; ') : text.slice(0, 200);
-}
-function loginHint(status, message, claims, inputs) {
-    if (/aud/i.test(message))
-        return `the token's aud was "${claims.aud}"; the role's bound_audiences must contain it, or set vault-audience to one it lists.`;
-    if (/bound claim|sub|claim/i.test(message))
-        return `the token's sub was "${claims.sub}" (repository "${claims.repository ?? '?'}"); the role's bound_subject / bound_claims must match it.`;
-    if (/role .* (could not be found|not found)|role not found/i.test(message))
-        return `create the role "${inputs.role}" on the ${inputs.path} auth mount, or fix vault-role.`;
-    if (/expired|exp/i.test(message))
-        return 'the OIDC token had expired when Vault checked it: re-run the job, and check the runner clock.';
-    if (status === 404 || /no handler/i.test(message))
-        return `no JWT auth method is mounted at auth/${inputs.path}; set vault-path to its mount.`;
-    return undefined;
-}
-/** JWT auth login with the OIDC token; the Vault token is masked, exported, and kept (in a 0600 file) for revoke-self. */
-async function swapVault(ctx, inputs) {
-    const { runtime } = ctx;
-    const url = inputs.url.replace(/\/+$/, '');
-    const idToken = await requestIdToken(runtime, inputs.audience);
-    const issuedAt = runtime.now();
-    const response = await http_request(runtime, `${url}/v1/auth/${inputs.path}/login`, {
-        method: 'POST',
-        label: 'Vault JWT login',
-        headers: vaultHeaders(inputs.namespace),
-        body: JSON.stringify({ role: inputs.role, jwt: idToken.token }),
-    });
-    const body = http_parseJson(response.text);
-    const token = body?.auth?.client_token;
-    if (response.status !== 200 || typeof token !== 'string') {
-        const message = vaultErrors(response.text);
-        throw new errors_CredentialError('vault', `Vault JWT login as role ${inputs.role} at ${url} failed (HTTP ${response.status}): ${message}`, {
-            code: `HTTP${response.status}`,
-            hint: loginHint(response.status, message, idToken.claims, inputs),
-        });
-    }
-    runtime.setSecret(token);
-    const ttl = typeof body?.auth?.lease_duration === 'number' ? body.auth.lease_duration : 0;
-    const expiresAt = new Date(issuedAt.getTime() + ttl * 1000);
-    const tokenFile = writeCredentialFile(runtime, ctx.state, 'vault-token', token);
-    ctx.state.vaultTokens.push({ url, namespace: inputs.namespace, tokenFile, identity: inputs.role });
-    state_saveState(runtime, ctx.state);
-    const variables = [
-        ['VAULT_ADDR', url],
-        ['VAULT_TOKEN', token],
-    ];
-    if (inputs.namespace)
-        variables.push(['VAULT_NAMESPACE', inputs.namespace]);
-    const outputs = exportSecrets(runtime, [token], variables);
-    if (ttl === 0)
-        runtime.warning(`Vault issued a token without a TTL for role ${inputs.role}: set token_ttl on the role so it cannot outlive the job.`);
-    const policies = body?.auth?.token_policies ?? body?.auth?.policies;
-    const policyVersion = Array.isArray(policies) ? `vault-policies:${policies.map(String).join(',')}` : undefined;
-    return recordIssued(ctx, { cloud: 'vault', identity: inputs.role, oidc: idToken.claims, issuedAt, expiresAt, outputs, policyVersion }, 'vault-token');
-}
-/** POST /v1/auth/token/revoke-self: true when Vault confirmed (204) or the token was already gone (403). */
-async function revokeVaultToken(runtime, url, namespace, token) {
-    const response = await http_request(runtime, `${url}/v1/auth/token/revoke-self`, { method: 'POST', label: 'Vault revoke-self', headers: vaultHeaders(namespace, token) });
-    if (response.status === 204 || response.status === 200)
-        return { revoked: true, detail: 'revoked' };
-    if (response.status === 403)
-        return { revoked: true, detail: 'already invalid (expired or revoked)' };
-    return { revoked: false, detail: `HTTP ${response.status}: ${vaultErrors(response.text)}` };
-}
-/** GET /v1/auth/token/lookup-self: the token's ttl in seconds (0 = never expires), undefined if it cannot be looked up. */
-async function vault_lookupVaultTokenTtl(runtime, url, namespace, token) {
-    try {
-        const response = await request(runtime, `${url.replace(/\/+$/, '')}/v1/auth/token/lookup-self`, { label: 'Vault token lookup', headers: vaultHeaders(namespace, token) });
-        const body = parseJson(response.text);
-        return response.status === 200 && typeof body?.data?.ttl === 'number' ? body.data.ttl : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/credentials/guard.ts
 
 
@@ -32507,6 +32583,8 @@ async function detectLongLived(runtime, inputs) {
     return findings;
 }
 /** Warns or fails per `long-lived-env`, before any swap. */
+/** Variables that hold a file path, not the credential itself. */
+const PATH_VARIABLES = new Set(['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE', 'AZURE_CLIENT_CERTIFICATE_PATH', 'AZURE_FEDERATED_TOKEN_FILE']);
 async function guard_runGuard(runtime, inputs) {
     const report = { policy: inputs.longLivedEnv, findings: [], removed: [] };
     if (inputs.longLivedEnv === 'ignore')
@@ -32514,6 +32592,12 @@ async function guard_runGuard(runtime, inputs) {
     report.findings = await detectLongLived(runtime, inputs);
     if (report.findings.length === 0)
         return report;
+    // The runner masks values that came from `secrets.*`, not those from elsewhere; the guard has read them, so mask them.
+    for (const finding of report.findings) {
+        const value = runtime.env[finding.variable];
+        if (value && !PATH_VARIABLES.has(finding.variable))
+            runtime.setSecret(value);
+    }
     const lines = report.findings.map((f) => `${f.variable} (${f.cloud}): ${f.reason}`);
     const advice = 'Replace it with the OIDC swap (aws-role-arn, gcp-workload-identity-provider, azure-client-id or vault-role) and delete the stored secret.';
     if (inputs.longLivedEnv === 'fail') {
@@ -32721,80 +32805,6 @@ function inputs_wantsSwap(inputs) {
     return Boolean(inputs.aws || inputs.gcp || inputs.azure || inputs.vault);
 }
 
-;// CONCATENATED MODULE: ./src/credentials/post.ts
-
-
-
-
-
-
-/**
- * The post step: revokes Vault tokens (self-revoke), then deletes every credential file the swap wrote. Each failure
- * is reported and the rest still runs; nothing here throws.
- */
-async function runPost(runtime) {
-    const state = readState(runtime);
-    const result = { removedFiles: [], revoked: [], issued: state.issued, problems: [] };
-    for (const entry of state.vaultTokens) {
-        let token;
-        try {
-            token = (0,external_node_fs_namespaceObject.readFileSync)(entry.tokenFile, 'utf8');
-        }
-        catch {
-            result.problems.push(`the Vault token file for role ${entry.identity} is gone; nothing to revoke`);
-            continue;
-        }
-        runtime.setSecret(token);
-        try {
-            const outcome = await revokeVaultToken(runtime, entry.url, entry.namespace, token);
-            if (!outcome.revoked) {
-                result.problems.push(`could not revoke the Vault token for role ${entry.identity}: ${outcome.detail}`);
-                continue;
-            }
-            const revokedAt = runtime.now().toISOString();
-            result.revoked.push({ cloud: 'vault', identity: entry.identity, revokedAt });
-            for (const record of result.issued)
-                if (record.cloud === 'vault' && record.identity === entry.identity && !record.revokedAt)
-                    record.revokedAt = revokedAt;
-            runtime.info(`Revoked the Vault token for role ${entry.identity} (${outcome.detail}).`);
-        }
-        catch (error) {
-            result.problems.push(`could not revoke the Vault token for role ${entry.identity}: ${error.message}`);
-        }
-    }
-    for (const file of state.files) {
-        // Only files under the directory the swap made: the state is input too, and deleting elsewhere is never right.
-        if (!state.dir || !isInside(state.dir, file)) {
-            result.problems.push(`refusing to delete ${file}: not in this run's credential directory`);
-            continue;
-        }
-        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-            continue;
-        try {
-            (0,external_node_fs_namespaceObject.rmSync)(file, { force: true });
-            result.removedFiles.push(file);
-        }
-        catch (error) {
-            result.problems.push(`could not delete ${file}: ${error.message}`);
-        }
-    }
-    if (state.dir && (0,external_node_path_namespaceObject.basename)(state.dir).startsWith('keyward-credentials-') && (0,external_node_fs_namespaceObject.existsSync)(state.dir)) {
-        try {
-            (0,external_node_fs_namespaceObject.rmSync)(state.dir, { recursive: true, force: true });
-        }
-        catch (error) {
-            result.problems.push(`could not delete ${state.dir}: ${error.message}`);
-        }
-    }
-    if (result.removedFiles.length > 0)
-        runtime.info(`Deleted ${result.removedFiles.length} credential file(s).`);
-    if (state.evidenceFile && result.revoked.length > 0 && !markRevoked(state.evidenceFile, result.issued))
-        result.problems.push(`could not update the evidence file ${state.evidenceFile}`);
-    for (const problem of result.problems)
-        runtime.warning(problem);
-    return result;
-}
-
 ;// CONCATENATED MODULE: ./src/credentials/index.ts
 
 
@@ -32857,8 +32867,6 @@ async function credentials_runSwap(inputs, runtime, options = {}) {
     return result;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/credentials.ts
 
 
@@ -32898,22 +32906,293 @@ async function swapCredentialsFromInputs(options = {}) {
 /** Post-step cleanup: revokes Vault tokens and deletes credential files the swap saved in state. Never throws. */
 async function cleanupCredentials() {
     const result = await runPost(actionRuntime());
-    if (result.revoked.length > 0)
-        setOutput('credentials-revoked', String(result.revoked.length));
+    try {
+        if (result.revoked.length > 0)
+            setOutput('credentials-revoked', String(result.revoked.length));
+    }
+    catch (error) {
+        warning(`Keyward post step: could not set the credentials-revoked output: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return result;
+}
+
+;// CONCATENATED MODULE: ./src/governance/canonical-json.ts
+
+/**
+ * Canonical JSON: object keys sorted by code point at every level, no whitespace, `undefined` members dropped. The
+ * same bytes as `jq -cjS .` produces for ASCII content, so an auditor can recompute a digest without Keyward.
+ */
+function canonical_json_canonicalJson(value) {
+    if (value === null || typeof value !== 'object') {
+        if (typeof value === 'number' && !Number.isFinite(value))
+            throw new Error(`canonical JSON cannot hold ${value}`);
+        return JSON.stringify(value) ?? 'null';
+    }
+    if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonical_json_canonicalJson(item))).join(',')}]`;
+    const record = value;
+    const keys = Object.keys(record)
+        .filter((key) => record[key] !== undefined)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical_json_canonicalJson(record[key])}`).join(',')}}`;
+}
+function canonical_json_sha256Hex(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/governance/evidence.ts
+
+
+const EVIDENCE_SCHEMA_VERSION = '1.0';
+const EVIDENCE_SCHEMA_ID = 'https://github.com/keyward/keyward/blob/main/docs/evidence-schema.json';
+/**
+ * The policy version: what rules the run was judged by. `source` (where the config was read from) is left out so the
+ * same config gives the same version on every runner.
+ */
+function computePolicyVersion(config, inventoryText = '') {
+    const { source: _source, ...policy } = config;
+    return `sha256:${sha256Hex(`${canonicalJson(policy)}\n${inventoryText}`)}`;
+}
+function iso(value) {
+    return typeof value === 'string' ? new Date(value).toISOString() : value.toISOString();
+}
+function credential(record) {
+    const o = record.oidc;
+    const oidc = { sub: o.sub, aud: o.aud, iss: o.iss };
+    for (const key of ['repository', 'ref', 'workflow_ref', 'job_workflow_ref', 'run_id'])
+        if (typeof o[key] === 'string')
+            oidc[key] = o[key];
+    return {
+        cloud: record.cloud,
+        identity: record.identity,
+        oidc,
+        issuedAt: record.issuedAt,
+        expiresAt: record.expiresAt,
+        durationSeconds: record.durationSeconds,
+        ...(record.policyVersion ? { policyVersion: record.policyVersion } : {}),
+        ...(record.revokedAt ? { revokedAt: record.revokedAt } : {}),
+        ...(record.chain ? { chain: [...record.chain] } : {}),
+        ...(record.outputs ? { outputs: [...record.outputs] } : {}),
+    };
+}
+const STATUS_ORDER = { new: 0, baseline: 1, fixed: 2 };
+function evidenceFinding(finding, status) {
+    return {
+        fingerprint: finding.fingerprint,
+        status,
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        path: finding.path,
+        line: finding.line,
+        longLived: finding.longLived,
+        ...(finding.commit ? { commit: finding.commit.sha } : {}),
+        ...(finding.owners?.length ? { owners: finding.owners.map((o) => o.handle) } : {}),
+        ...(finding.expiry ? { expiry: { status: finding.expiry.status, ...(finding.expiry.expiresAt ? { expiresAt: finding.expiry.expiresAt } : {}) } } : {}),
+    };
+}
+function digestOf(evidence) {
+    const { digest: _digest, ...body } = evidence;
+    return `sha256:${canonical_json_sha256Hex(canonical_json_canonicalJson(body))}`;
+}
+/** Builds the run's evidence: fingerprints and statuses, never secret values; sealed with a digest. */
+function buildEvidence(input) {
+    const baseline = new Set(input.baselineFingerprints);
+    const current = new Set(input.findings.map((f) => f.fingerprint));
+    const findings = input.findings.map((f) => evidenceFinding(f, f.baseline || baseline.has(f.fingerprint) ? 'baseline' : 'new'));
+    const gone = new Map();
+    for (const print of baseline)
+        if (!current.has(print))
+            gone.set(print, { fingerprint: print, status: 'fixed' });
+    for (const previous of input.previousFingerprints ?? []) {
+        const ref = typeof previous === 'string' ? { fingerprint: previous } : previous;
+        if (current.has(ref.fingerprint) || (gone.has(ref.fingerprint) && typeof previous === 'string'))
+            continue;
+        gone.set(ref.fingerprint, {
+            fingerprint: ref.fingerprint,
+            status: 'fixed',
+            ...(ref.ruleId ? { ruleId: ref.ruleId } : {}),
+            ...(ref.severity ? { severity: ref.severity } : {}),
+            ...(ref.path ? { path: ref.path } : {}),
+            ...(typeof ref.line === 'number' ? { line: ref.line } : {}),
+        });
+    }
+    findings.push(...gone.values());
+    findings.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+        (a.path ?? '').localeCompare(b.path ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        a.fingerprint.localeCompare(b.fingerprint));
+    const credentials = input.issuedCredentials.map(credential);
+    const count = (status) => findings.filter((f) => f.status === status).length;
+    const body = {
+        $schema: EVIDENCE_SCHEMA_ID,
+        schemaVersion: EVIDENCE_SCHEMA_VERSION,
+        kind: 'keyward-evidence',
+        tool: { name: TOOL_NAME, version: TOOL_VERSION, uri: TOOL_URI },
+        repository: input.repo,
+        sha: input.sha,
+        runId: String(input.runId),
+        event: input.event,
+        startedAt: iso(input.startedAt),
+        finishedAt: iso(input.finishedAt),
+        policyVersion: computePolicyVersion(input.config, input.inventoryText ?? ''),
+        policy: { failOn: input.config.failOn, blockLongLived: input.config.blockLongLived, inventory: !!input.inventoryText },
+        summary: {
+            new: count('new'),
+            baseline: count('baseline'),
+            fixed: count('fixed'),
+            credentialsIssued: credentials.length,
+            credentialsRevoked: credentials.filter((c) => c.revokedAt).length,
+        },
+        findings,
+        credentials,
+    };
+    return { ...body, digest: digestOf(body) };
+}
+/**
+ * Records revocations from the post step (matched on cloud, identity and issuedAt) and reseals the digest. The result
+ * is a new document: the main step's digest no longer applies, which is why the post step must reseal.
+ */
+function withRevocations(evidence, revoked) {
+    const credentials = evidence.credentials.map((c) => {
+        const match = revoked.find((r) => r.revokedAt && r.cloud === c.cloud && r.identity === c.identity && r.issuedAt === c.issuedAt);
+        return match?.revokedAt ? { ...c, revokedAt: match.revokedAt } : c;
+    });
+    const { digest: _digest, ...rest } = evidence;
+    const body = { ...rest, credentials, summary: { ...rest.summary, credentialsRevoked: credentials.filter((c) => c.revokedAt).length } };
+    return { ...body, digest: digestOf(body) };
+}
+/** Pretty JSON for the file next to the SARIF; the digest does not depend on formatting. */
+function serializeEvidence(evidence) {
+    return `${JSON.stringify(evidence, null, 2)}\n`;
+}
+const FINGERPRINT = /^[0-9a-f]{64}$/;
+/**
+ * Checks a run's evidence: shape, that the digest matches the content (any edit shows), and optionally that the policy
+ * version matches the auditor's copy of the config and inventory.
+ */
+function verifyEvidence(json, expected = {}) {
+    const problems = [];
+    let data = json;
+    if (typeof json === 'string') {
+        try {
+            data = JSON.parse(json);
+        }
+        catch (error) {
+            return { valid: false, problems: [`not JSON: ${error.message}`] };
+        }
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+        return { valid: false, problems: ['not a JSON object'] };
+    const evidence = data;
+    if (evidence.kind !== 'keyward-evidence')
+        problems.push(`kind: expected "keyward-evidence", got ${JSON.stringify(evidence.kind)}`);
+    if (typeof evidence.schemaVersion !== 'string' || evidence.schemaVersion.split('.')[0] !== EVIDENCE_SCHEMA_VERSION.split('.')[0]) {
+        problems.push(`schemaVersion: expected ${EVIDENCE_SCHEMA_VERSION.split('.')[0]}.x, got ${JSON.stringify(evidence.schemaVersion)}`);
+    }
+    for (const field of ['repository', 'sha', 'runId', 'event', 'startedAt', 'finishedAt', 'policyVersion']) {
+        if (typeof evidence[field] !== 'string')
+            problems.push(`${field}: missing`);
+    }
+    if (!Array.isArray(evidence.findings))
+        problems.push('findings: expected an array');
+    else
+        evidence.findings.forEach((finding, index) => {
+            if (!FINGERPRINT.test(String(finding?.fingerprint)))
+                problems.push(`findings[${index}].fingerprint: expected 64 hex characters`);
+            if (!['new', 'baseline', 'fixed'].includes(String(finding?.status)))
+                problems.push(`findings[${index}].status: expected new, baseline or fixed`);
+        });
+    if (!Array.isArray(evidence.credentials))
+        problems.push('credentials: expected an array');
+    const claimed = typeof evidence.digest === 'string' ? evidence.digest : undefined;
+    let computed;
+    try {
+        computed = digestOf(evidence);
+    }
+    catch (error) {
+        problems.push(`digest: cannot compute: ${error.message}`);
+    }
+    if (!claimed)
+        problems.push('digest: missing');
+    else if (computed && claimed !== computed)
+        problems.push(`digest: the content does not match (claimed ${claimed}, computed ${computed}): the file was changed after the run`);
+    if (expected.config) {
+        const policy = computePolicyVersion(expected.config, expected.inventoryText ?? '');
+        if (policy !== evidence.policyVersion)
+            problems.push(`policyVersion: the run used ${evidence.policyVersion}, the given config and inventory give ${policy}`);
+    }
+    return { valid: problems.length === 0, ...(claimed ? { claimed } : {}), ...(computed ? { computed } : {}), problems };
+}
+/** Markdown for the job summary: what the evidence records and how to check it. */
+function renderEvidenceMarkdown(evidence, options = {}) {
+    const s = evidence.summary;
+    const lines = [
+        '### Evidence',
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| Commit | \`${evidence.sha}\` (${evidence.event}, run ${evidence.runId}) |`,
+        `| Policy version | \`${evidence.policyVersion}\` |`,
+        `| Findings | ${s.new} new, ${s.baseline} accepted in baseline, ${s.fixed} fixed |`,
+        `| Credentials | ${s.credentialsIssued} issued, ${s.credentialsRevoked} revoked |`,
+        `| Digest | \`${evidence.digest}\` |`,
+        '',
+    ];
+    if (evidence.credentials.length > 0) {
+        lines.push('| Cloud | Identity | OIDC subject | Issued | Expires | Revoked |', '| --- | --- | --- | --- | --- | --- |');
+        for (const c of evidence.credentials)
+            lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.issuedAt} | ${c.expiresAt} | ${c.revokedAt ?? '—'} |`);
+        lines.push('');
+    }
+    const file = options.fileName ?? 'keyward-evidence.json';
+    lines.push(`Verify: \`jq -cjS 'del(.digest)' ${file} | sha256sum\` equals the digest after \`sha256:\` (see docs/governance.md).`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/evidence-post.ts
+
+
+/** The state key under which the main step tells the post step where the run's evidence is. */
+const EVIDENCE_STATE_KEY = 'keyward-evidence';
+/**
+ * The post step's part: records the revocations it made and reseals the digest. False when there is no evidence file
+ * to update (no scan ran, or it was removed).
+ */
+function recordRevocations(path, revoked) {
+    let evidence;
+    try {
+        evidence = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    if (evidence.kind !== 'keyward-evidence' || !Array.isArray(evidence.credentials))
+        return false;
+    (0,external_node_fs_namespaceObject.writeFileSync)(path, serializeEvidence(withRevocations(evidence, revoked)));
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
 
 
-/** The post step: revokes and deletes what the credential swap left behind (nothing when no swap ran). Never fails the job. */
+
+/**
+ * The post step: revokes and deletes what the credential swap left behind (nothing when no swap ran), and records the
+ * revocations in the run's evidence, resealing its digest. Never fails the job.
+ */
 async function run() {
     try {
         const result = await cleanupCredentials();
         if (result.revoked.length === 0 && result.removedFiles.length === 0)
             info('Keyward post step: no short-lived credentials to clean up.');
-        for (const problem of result.problems)
-            warning(`Keyward post step: ${problem}`);
+        const evidenceFile = getState(EVIDENCE_STATE_KEY);
+        const revoked = result.issued.filter((record) => record.revokedAt);
+        if (evidenceFile && revoked.length > 0) {
+            if (recordRevocations(evidenceFile, revoked))
+                info(`Recorded ${revoked.length} revocation(s) in ${evidenceFile} and resealed its digest.`);
+            else
+                warning(`Keyward post step: could not record the revocations in ${evidenceFile}.`);
+        }
     }
     catch (error) {
         warning(`Keyward post step: cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
