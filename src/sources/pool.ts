@@ -89,6 +89,8 @@ type WorkerReply =
 const PROGRESS_MS = 100;
 /** How long the calling thread scans a list before giving its event loop a turn. */
 const MAIN_SLICE_MS = 50;
+/** Below this many files the calling thread scans alone. */
+const MIN_FILES_FOR_WORKERS = 64;
 
 function scanFileWith(scanner: Scanner, maxFileSize: number, root: string, path: string, scratch?: ReadBuffer): FileScanResult {
   const read = readScannable(join(root, path), path, maxFileSize, scratch);
@@ -219,7 +221,13 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
   const workers: Worker[] = [];
   let nextId = 0;
   let failure: Error | undefined;
-  for (let w = 0; w < wanted; w++) {
+  // Started on the first job that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
+  // pull request's handful of files takes to scan in this thread.
+  const startWorkers = () => {
+    if (workers.length > 0) return;
+    for (let w = 0; w < wanted; w++) startWorker(w);
+  };
+  const startWorker = (w: number) => {
     const worker = new Worker(fileURLToPath(entry), { workerData: init });
     worker.unref();
     load.push(0);
@@ -236,7 +244,7 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
       }
     });
     workers.push(worker);
-  }
+  };
   const settleOnce = (id: number, worker: number, reject: (e: Error) => void, onReply: (reply: WorkerReply) => boolean) => {
     pending.set(id, {
       worker,
@@ -258,9 +266,10 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
       return scanner();
     },
     isPathIgnored,
-    workers: workers.length,
+    workers: wanted,
     scanFile(root, path) {
       if (failure) return Promise.reject(failure);
+      startWorkers();
       let target = 0;
       for (let w = 1; w < load.length; w++) if (load[w]! < load[target]!) target = w;
       load[target]! += 1;
@@ -276,6 +285,7 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
     },
     async scanFiles(root, paths, onProgress) {
       if (failure) throw failure;
+      if (paths.length >= MIN_FILES_FOR_WORKERS) startWorkers();
       const next = new SharedArrayBuffer(4);
       const shares: Promise<FilesScanResult>[] = workers.map(
         (worker, w) =>

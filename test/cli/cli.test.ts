@@ -43,6 +43,25 @@ describe.each(runtimes)('keyward CLI bundle on %s', (_name, backend) => {
     expect(json.findings[0]).toMatchObject({ ruleId: 'aws-access-key-id', path: 'deploy/.env', line: 1, longLived: true });
   });
 
+  it('scans a tree large enough for worker threads and finds every planted key, whichever thread claims its file', () => {
+    const repo = new TestRepo();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) files[`src/module${i}.ts`] = `export const value${i} = ${i};\n`.repeat(40);
+    const keys = [awsKey(), awsKey(), awsKey()];
+    files['src/module7.ts'] += `export const id = "${keys[0]}";\n`;
+    files['src/module77.ts'] += `export const id = "${keys[1]}";\n`;
+    files['src/module149.ts'] += `export const id = "${keys[2]}";\n`;
+    repo.commit('many files', files);
+    for (const workers of ['1', '3']) {
+      const run = keyward(node, ['scan', '.', '--format', 'json'], repo.dir, { KEYWARD_WORKERS: workers });
+      expect(run.code, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout);
+      expect(report.stats.files).toBe(150);
+      expect(report.findings.map((f: { path: string }) => f.path).sort()).toEqual(['src/module149.ts', 'src/module7.ts', 'src/module77.ts']);
+      for (const key of keys) expect(run.stdout + run.stderr).not.toContain(key);
+    }
+  });
+
   it('respects .gitignore in a work tree, --output, --baseline and --fail-on', () => {
     const repo = new TestRepo();
     const key = awsKey();
@@ -72,11 +91,11 @@ describe.each(runtimes)('keyward CLI bundle on %s', (_name, backend) => {
 
   it('scans a directory outside git, on worker threads, with the same result as in-thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyward-cli-'));
-    const keys = Array.from({ length: 30 }, awsKey);
+    const keys = Array.from({ length: 80 }, awsKey); // enough files for the pool to start workers
     keys.forEach((key, i) => writeFileSync(join(dir, `f${i}.py`), `# ${'filler '.repeat(600)}\nKEY = "${key}"\n`));
     const threaded = JSON.parse(keyward(node, ['scan', '.', '--format', 'json'], dir, { KEYWARD_WORKERS: '2' }).stdout);
     const inline = JSON.parse(keyward(node, ['scan', '.', '--format', 'json'], dir, { KEYWARD_WORKERS: '0' }).stdout);
-    expect(threaded.findings).toHaveLength(30);
+    expect(threaded.findings).toHaveLength(80);
     expect(threaded.findings.map((f: { fingerprint: string }) => f.fingerprint).sort()).toEqual(inline.findings.map((f: { fingerprint: string }) => f.fingerprint).sort());
   });
 
