@@ -13,6 +13,7 @@ const entries = [
   { source: 'src/action/main.ts', out: '.' },
   { source: 'src/action/post.ts', out: 'post' },
   { source: 'src/cli/index.ts', out: 'cli' },
+  { source: 'src/sources/scan-worker.ts', out: 'worker' },
 ];
 
 const target = check ? mkdtempSync(join(tmpdir(), 'keyward-dist-')) : join(root, 'dist');

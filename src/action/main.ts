@@ -11,7 +11,7 @@ import { jobSummary } from '../report/summary.js';
 import { createScanner, type Finding, type ScanNotice } from '../engine/index.js';
 import { scanTree } from '../sources/files.js';
 import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
-import { createScanPool, serveScanWorkerIfAsked } from '../sources/pool.js';
+import { createScanPool, serveScanWorkerIfAsked, workerBundleUrl } from '../sources/pool.js';
 import { planScan } from './events.js';
 import { githubClient, publishCheck, publishComment, readRepoContext } from './github.js';
 import { enrichWithGovernance, identityChangesSection, inventoryReport } from './governance.js';
@@ -30,10 +30,11 @@ const RUNNER_ANNOTATION_LIMIT = 10;
 async function scanPlan(plan: ReturnType<typeof planScan>, workspace: string, config: KeywardConfig, baseline: Set<string> | undefined): Promise<{ findings: Finding[]; notices: ScanNotice[]; rules: ReturnType<typeof createScanner>['rules'] }> {
   const started = performance.now();
   if (plan.kind === 'tree') {
-    const pool = createScanPool({ config, baseline, workerEntry: import.meta.url });
+    const pool = createScanPool({ config, baseline, workerEntry: workerBundleUrl(import.meta.url, 'worker/index.js') });
     const result = await scanTree({ root: workspace, pool });
     await pool.close();
-    core.info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+    const threads = pool.workers > 0 ? `this thread and ${pool.workers} worker(s)` : 'one thread';
+    core.info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
     return { findings: result.findings, notices: result.notices, rules: pool.scanner.rules };
   }
   const scanner = createScanner({ config, baseline });

@@ -6,7 +6,7 @@ import { toSarif } from '../report/sarif.js';
 import { decideVerdict } from '../report/severity.js';
 import { toText } from '../report/text.js';
 import { scanTree } from '../sources/files.js';
-import { createScanPool } from '../sources/pool.js';
+import { createScanPool, workerBundleUrl } from '../sources/pool.js';
 import type { ScanArgs } from './args.js';
 import { ProgressLine } from './progress.js';
 import { scanGit } from './git.js';
@@ -36,7 +36,7 @@ export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
     collected = await scanGit(args, root, scanner, config.maxFileSize, progress);
   } else {
     const workers = process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS);
-    const pool = createScanPool({ config, baseline, workers, workerEntry: import.meta.url });
+    const pool = createScanPool({ config, baseline, workers, workerEntry: workerBundleUrl(import.meta.url, '../worker/index.js') });
     const result = await scanTree({
       root,
       pool,

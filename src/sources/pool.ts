@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { KeywardConfig } from '../engine/config/types.js';
 import { globMatcher } from '../engine/allowlist.js';
@@ -38,6 +39,7 @@ export interface ScanPool {
   scanFiles(root: string, paths: readonly string[], onProgress?: (files: number, bytes: number) => void): Promise<FilesScanResult>;
   isPathIgnored(path: string): boolean;
   readonly scanner: Scanner;
+  /** Worker threads started so far (they start on the first job big enough to need them). */
   readonly workers: number;
   close(): Promise<void>;
 }
@@ -51,8 +53,8 @@ export interface ScanPoolOptions {
    */
   workers?: number;
   /**
-   * `import.meta.url` of the bundled entry point, which must call `serveScanWorkerIfAsked()` first thing. Workers run
-   * that same file.
+   * URL of a bundled entry point whose first act is `serveScanWorkerIfAsked()`: dist/worker/index.js, the engine
+   * alone. Without one that exists (TypeScript sources under the test runner), everything runs in this thread.
    */
   workerEntry?: string;
 }
@@ -182,13 +184,22 @@ function mergeLists(parts: FilesScanResult[]): FilesScanResult {
   return merged;
 }
 
+/**
+ * The worker bundle (dist/worker/index.js) as a URL, from the `import.meta.url` of a bundle in dist/ or one folder
+ * below it. Built from a variable path on purpose: the bundler would turn `new URL('literal', import.meta.url)` into
+ * an asset of its own.
+ */
+export function workerBundleUrl(entryUrl: string, relative: string): string {
+  return pathToFileURL(join(dirname(fileURLToPath(entryUrl)), relative)).href;
+}
+
 export function createScanPool(options: ScanPoolOptions): ScanPool {
   const baseline = [...(options.baseline ?? [])];
   const maxFileSize = options.config.maxFileSize;
   const entry = options.workerEntry;
   // The calling thread scans lists too (see scanFiles), so one core is already taken: on two cores, one worker.
   const wanted = options.workers ?? Math.max(1, Math.min(availableParallelism() - 1, 3));
-  const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
+  const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0 && existsSync(fileURLToPath(entry));
   // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
   let own: Scanner | undefined;
   const scanner = () => (own ??= createScanner({ config: options.config, baseline }));
@@ -266,7 +277,9 @@ export function createScanPool(options: ScanPoolOptions): ScanPool {
       return scanner();
     },
     isPathIgnored,
-    workers: wanted,
+    get workers() {
+      return workers.length;
+    },
     scanFile(root, path) {
       if (failure) return Promise.reject(failure);
       startWorkers();

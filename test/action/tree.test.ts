@@ -52,6 +52,17 @@ describe('the Action bundle (dist/index.js) on Node 24, tree mode', () => {
     for (const text of [run.log, run.summary, sarif, JSON.stringify(run.outputs)]) expect(text).not.toContain(key);
   });
 
+  it('scans a large tree on worker threads from the worker bundle, with the same findings', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) files[`pkg/m${i}.py`] = `VALUE_${i} = ${i}\n`.repeat(30);
+    const key = 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
+    files['pkg/m99.py'] += `AWS_ID = "${key}"\n`;
+    const run = runAction(files, { 'fail-on': 'critical' });
+    expect(run.code).toBe(1);
+    expect(run.log).toMatch(/Scanned 120 files \(.*\) in [\d.]+ s on this thread and [1-9]\d* worker\(s\): 1 finding/);
+    expect(run.log).not.toContain(key);
+  });
+
   it('respects block-long-lived: false and the fail-on threshold', () => {
     const key = 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16);
     const run = runAction({ 'a.env': `ID=${key}\n` }, { 'fail-on': 'critical', 'block-long-lived': 'false' });
