@@ -60879,10 +60879,13 @@ function readScannable(fullPath, shownPath, maxFileSize, scratch) {
 
 
 
+
 /** How often a worker busy with a list reports progress. */
 const PROGRESS_MS = 100;
 /** How long the calling thread scans a list before giving its event loop a turn. */
 const MAIN_SLICE_MS = 50;
+/** Below this many files the calling thread scans alone. */
+const MIN_FILES_FOR_WORKERS = 64;
 function scanFileWith(scanner, maxFileSize, root, path, scratch) {
     const read = readScannable((0,external_node_path_namespaceObject.join)(root, path), path, maxFileSize, scratch);
     if (!read.content)
@@ -60965,13 +60968,21 @@ function mergeLists(parts) {
     merged.results.sort((a, b) => a.index - b.index);
     return merged;
 }
+/**
+ * The worker bundle (dist/worker/index.js) as a URL, from the `import.meta.url` of a bundle in dist/ or one folder
+ * below it. Built from a variable path on purpose: the bundler would turn `new URL('literal', import.meta.url)` into
+ * an asset of its own.
+ */
+function workerBundleUrl(entryUrl, relative) {
+    return (0,external_node_url_.pathToFileURL)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(entryUrl)), relative)).href;
+}
 function createScanPool(options) {
     const baseline = [...(options.baseline ?? [])];
     const maxFileSize = options.config.maxFileSize;
     const entry = options.workerEntry;
     // The calling thread scans lists too (see scanFiles), so one core is already taken: on two cores, one worker.
     const wanted = options.workers ?? Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, 3));
-    const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
+    const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0 && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(entry));
     // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
     let own;
     const scanner = () => (own ??= scanner_createScanner({ config: options.config, baseline }));
@@ -60997,7 +61008,15 @@ function createScanPool(options) {
     const workers = [];
     let nextId = 0;
     let failure;
-    for (let w = 0; w < wanted; w++) {
+    // Started on the first job that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
+    // pull request's handful of files takes to scan in this thread.
+    const startWorkers = () => {
+        if (workers.length > 0)
+            return;
+        for (let w = 0; w < wanted; w++)
+            startWorker(w);
+    };
+    const startWorker = (w) => {
         const worker = new external_node_worker_threads_.Worker((0,external_node_url_.fileURLToPath)(entry), { workerData: init });
         worker.unref();
         load.push(0);
@@ -61014,7 +61033,7 @@ function createScanPool(options) {
             }
         });
         workers.push(worker);
-    }
+    };
     const settleOnce = (id, worker, reject, onReply) => {
         pending.set(id, {
             worker,
@@ -61037,10 +61056,13 @@ function createScanPool(options) {
             return scanner();
         },
         isPathIgnored,
-        workers: workers.length,
+        get workers() {
+            return workers.length;
+        },
         scanFile(root, path) {
             if (failure)
                 return Promise.reject(failure);
+            startWorkers();
             let target = 0;
             for (let w = 1; w < load.length; w++)
                 if (load[w] < load[target])
@@ -61060,6 +61082,8 @@ function createScanPool(options) {
         async scanFiles(root, paths, onProgress) {
             if (failure)
                 throw failure;
+            if (paths.length >= MIN_FILES_FOR_WORKERS)
+                startWorkers();
             const next = new SharedArrayBuffer(4);
             const shares = workers.map((worker, w) => new Promise((resolve, reject) => {
                 const id = nextId++;
@@ -65153,10 +65177,11 @@ const RUNNER_ANNOTATION_LIMIT = 10;
 async function scanPlan(plan, workspace, config, baseline) {
     const started = performance.now();
     if (plan.kind === 'tree') {
-        const pool = createScanPool({ config, baseline, workerEntry: import.meta.url });
+        const pool = createScanPool({ config, baseline, workerEntry: workerBundleUrl(import.meta.url, 'worker/index.js') });
         const result = await scanTree({ root: workspace, pool });
         await pool.close();
-        info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+        const threads = pool.workers > 0 ? `this thread and ${pool.workers} worker(s)` : 'one thread';
+        info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
         return { findings: result.findings, notices: result.notices, rules: pool.scanner.rules };
     }
     const scanner = scanner_createScanner({ config, baseline });

@@ -30919,10 +30919,13 @@ function readScannable(fullPath, shownPath, maxFileSize, scratch) {
 
 
 
+
 /** How often a worker busy with a list reports progress. */
 const PROGRESS_MS = 100;
 /** How long the calling thread scans a list before giving its event loop a turn. */
 const MAIN_SLICE_MS = 50;
+/** Below this many files the calling thread scans alone. */
+const MIN_FILES_FOR_WORKERS = 64;
 function scanFileWith(scanner, maxFileSize, root, path, scratch) {
     const read = readScannable((0,external_node_path_namespaceObject.join)(root, path), path, maxFileSize, scratch);
     if (!read.content)
@@ -31005,13 +31008,21 @@ function mergeLists(parts) {
     merged.results.sort((a, b) => a.index - b.index);
     return merged;
 }
+/**
+ * The worker bundle (dist/worker/index.js) as a URL, from the `import.meta.url` of a bundle in dist/ or one folder
+ * below it. Built from a variable path on purpose: the bundler would turn `new URL('literal', import.meta.url)` into
+ * an asset of its own.
+ */
+function workerBundleUrl(entryUrl, relative) {
+    return (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(entryUrl)), relative)).href;
+}
 function createScanPool(options) {
     const baseline = [...(options.baseline ?? [])];
     const maxFileSize = options.config.maxFileSize;
     const entry = options.workerEntry;
     // The calling thread scans lists too (see scanFiles), so one core is already taken: on two cores, one worker.
     const wanted = options.workers ?? Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, 3));
-    const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0;
+    const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0 && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_namespaceObject.fileURLToPath)(entry));
     // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
     let own;
     const scanner = () => (own ??= scanner_createScanner({ config: options.config, baseline }));
@@ -31037,7 +31048,15 @@ function createScanPool(options) {
     const workers = [];
     let nextId = 0;
     let failure;
-    for (let w = 0; w < wanted; w++) {
+    // Started on the first job that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
+    // pull request's handful of files takes to scan in this thread.
+    const startWorkers = () => {
+        if (workers.length > 0)
+            return;
+        for (let w = 0; w < wanted; w++)
+            startWorker(w);
+    };
+    const startWorker = (w) => {
         const worker = new external_node_worker_threads_namespaceObject.Worker((0,external_node_url_namespaceObject.fileURLToPath)(entry), { workerData: init });
         worker.unref();
         load.push(0);
@@ -31054,7 +31073,7 @@ function createScanPool(options) {
             }
         });
         workers.push(worker);
-    }
+    };
     const settleOnce = (id, worker, reject, onReply) => {
         pending.set(id, {
             worker,
@@ -31077,10 +31096,13 @@ function createScanPool(options) {
             return scanner();
         },
         isPathIgnored,
-        workers: workers.length,
+        get workers() {
+            return workers.length;
+        },
         scanFile(root, path) {
             if (failure)
                 return Promise.reject(failure);
+            startWorkers();
             let target = 0;
             for (let w = 1; w < load.length; w++)
                 if (load[w] < load[target])
@@ -31100,6 +31122,8 @@ function createScanPool(options) {
         async scanFiles(root, paths, onProgress) {
             if (failure)
                 throw failure;
+            if (paths.length >= MIN_FILES_FOR_WORKERS)
+                startWorkers();
             const next = new SharedArrayBuffer(4);
             const shares = workers.map((worker, w) => new Promise((resolve, reject) => {
                 const id = nextId++;
@@ -32022,7 +32046,7 @@ async function runScan(args) {
     }
     else {
         const workers = process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS);
-        const pool = createScanPool({ config, baseline, workers, workerEntry: import.meta.url });
+        const pool = createScanPool({ config, baseline, workers, workerEntry: workerBundleUrl(import.meta.url, '../worker/index.js') });
         const result = await scanTree({
             root,
             pool,
