@@ -13,6 +13,8 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
   /%\([A-Za-z_][\w.]*\)[sdr]/,
   /^\$[A-Za-z_(]/,
+  // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
+  /^(?:\$\{|#\{|<%)/,
   /^\[[^\]]*\]$/,
   // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
   /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,

@@ -36,7 +36,9 @@ const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
 /** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
-const WORD_PATH = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+/** Alternations of words, as in a regular expression's source: `password|passwd|api[_-]?key`. */
+const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
 /** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
 const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
 /** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
@@ -107,6 +109,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (CHECKSUMMED.test(value) && !hasBase62Crc32(value)) return 'bad checksum';
   // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
   if (WORD_LIST.test(value) || HEADER_LIKE.test(value)) return 'identifier-like';
+  if (ALTERNATION.test(value)) return 'regular expression';
   if (/\s/.test(value)) return 'contains whitespace';
   if (HASH_SHAPED.test(value)) return 'hash-shaped';
   if (UUID.test(value)) return 'uuid';

@@ -161,3 +161,12 @@ describe('keyward audit-workflows and inventory init (bundle, Node 24)', () => {
     expect(existsSync(join(repo.dir, '.github', 'nhi.yml'))).toBe(true);
   });
 });
+
+describe('Keyward on its own repository', () => {
+  it('scans clean: rule sources, fixtures that build fake secrets at run time, bundles and docs raise no finding', () => {
+    const run = keywardWith('native-re2', ['scan', '.', '--quiet', '--format', 'json'], process.cwd());
+    const report = JSON.parse(run.stdout);
+    expect(report.findings.map((f: { path: string; line: number; ruleId: string }) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+});

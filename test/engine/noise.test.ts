@@ -19,6 +19,9 @@ describe('placeholders and documentation examples', () => {
     '%DB_PASSWORD%',
     'REDACTED',
     'dummy-secret-value',
+    '${p.replace(/\\s/g,',
+    '#{ENV.fetch("DB_PASSWORD")}',
+    '<%= ENV["API_KEY"] %>',
   ])('%s is a placeholder', (value) => {
     expect(isPlaceholder(value)).toBe(true);
   });
@@ -60,6 +63,8 @@ describe('generic values: context, charset and shape, not entropy alone', () => 
     ['path or URL', 'https://vault.internal/v1/secret'],
     ['path or URL', 'prod/payments/api-key'],
     ['path or URL', 'urn:ietf:params:oauth:token-type:access_token'],
+    ['path or URL', '.github/workflows/ci.yml'],
+    ['regular expression', 'password|passwd|_pass|secret|token|api[_-]?key|access[_-]?key'],
     ['identifier-like', 'passwordResetToken'],
     ['identifier-like', 'config.database.password'],
     ['low entropy', 'ab12ab12ab12'],

@@ -27,11 +27,11 @@ describe('requiredBytes', () => {
     const backend = regexBackends.native() ?? regexBackends.portable;
     const samples = Buffer.from(
       [
-        'https://user:s3cretpassw0rd@github.com/x',
-        'postgres://app:Xy7pQ2mN9vB4@db.internal.acme.net:5432/app',
-        'jdbc:mysql://h:3306/db?user=a&password=Sup3rS3cret!',
+        'https://user:s3cretpassw0rd@github.com/x', // keyward:allow (made-up sample)
+        'postgres://app:Xy7pQ2mN9vB4@db.internal.acme.net:5432/app', // keyward:allow (made-up sample)
+        'jdbc:mysql://h:3306/db?user=a&password=Sup3rS3cret!', // keyward:allow (made-up sample)
         're_abcdefgh_ABCDEFGHIJKLMNOPQRSTUVWX',
-        'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+        'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', // keyward:allow (made-up sample)
         'SG.aaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
       ].join('\n'),
     );
