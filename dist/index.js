@@ -50636,6 +50636,8 @@ const PLACEHOLDER_PATTERNS = [
     /^%[A-Za-z_][A-Za-z0-9_]*%$/,
     /%\([A-Za-z_][\w.]*\)[sdr]/,
     /^\$[A-Za-z_(]/,
+    // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
+    /^(?:\$\{|#\{|<%)/,
     /^\[[^\]]*\]$/,
     // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
     /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
@@ -50750,7 +50752,9 @@ const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
 /** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
-const WORD_PATH = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+/** Alternations of words, as in a regular expression's source: `password|passwd|api[_-]?key`. */
+const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
 /** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
 const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
 /** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
@@ -50831,6 +50835,8 @@ function rejectGenericValue(value, minEntropy) {
     // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
     if (WORD_LIST.test(value) || HEADER_LIKE.test(value))
         return 'identifier-like';
+    if (ALTERNATION.test(value))
+        return 'regular expression';
     if (/\s/.test(value))
         return 'contains whitespace';
     if (HASH_SHAPED.test(value))
