@@ -63478,7 +63478,7 @@ function readAtCommit(repoDir, commit, path) {
     }
 }
 function inRepo(workspace, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(workspace, path)).split('\\').join('/');
+    const rel = (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.resolve)(workspace, path)).split('\\').join('/');
     return rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? undefined : rel;
 }
 /**
@@ -63489,7 +63489,7 @@ function inRepo(workspace, path) {
 function loadPolicy(workspace, inputs, plan, runnerTemp) {
     if (plan.kind !== 'diff') {
         const config = loadConfig({ repoDir: workspace, path: inputs.config ? (0,external_node_path_namespaceObject.join)(workspace, inputs.config) : undefined });
-        const baseline = inputs.baseline ? loadBaseline((0,external_node_path_namespaceObject.isAbsolute)(inputs.baseline) ? inputs.baseline : (0,external_node_path_namespaceObject.join)(workspace, inputs.baseline)) : undefined;
+        const baseline = inputs.baseline ? loadBaseline((0,external_node_path_namespaceObject.resolve)(workspace, inputs.baseline)) : undefined;
         return { config, baseline };
     }
     const base = plan.base;
@@ -65284,7 +65284,7 @@ async function main_run() {
     const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
     const verdict = overallVerdict(findings, policy, audit);
     const notes = [];
-    const sarifPath = (0,external_node_path_namespaceObject.isAbsolute)(inputs.sarifFile) ? inputs.sarifFile : (0,external_node_path_namespaceObject.join)(workspace, inputs.sarifFile);
+    const sarifPath = (0,external_node_path_namespaceObject.resolve)(workspace, inputs.sarifFile);
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(sarifPath), { recursive: true });
     (0,external_node_fs_namespaceObject.writeFileSync)(sarifPath, JSON.stringify(toSarif(findings, scanned.rules, { extra: audit?.sarif }), null, 2));
     const repo = readRepoContext(process.env);
@@ -65294,11 +65294,11 @@ async function main_run() {
     if (!client && (inputs.comment || inputs.checkRun !== 'never'))
         info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
     const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, audit?.result.workflows);
-    const evidencePath = inputs.evidenceFile ? ((0,external_node_path_namespaceObject.isAbsolute)(inputs.evidenceFile) ? inputs.evidenceFile : (0,external_node_path_namespaceObject.join)(workspace, inputs.evidenceFile)) : (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(sarifPath), 'keyward-evidence.json');
+    const evidencePath = inputs.evidenceFile ? (0,external_node_path_namespaceObject.resolve)(workspace, inputs.evidenceFile) : (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(sarifPath), 'keyward-evidence.json');
     let previous;
     if (inputs.previousReport) {
         try {
-            previous = loadPreviousFindings((0,external_node_path_namespaceObject.isAbsolute)(inputs.previousReport) ? inputs.previousReport : (0,external_node_path_namespaceObject.join)(workspace, inputs.previousReport));
+            previous = loadPreviousFindings((0,external_node_path_namespaceObject.resolve)(workspace, inputs.previousReport));
         }
         catch (error) {
             warning(`${error.message}; the evidence records no fixed findings from it.`);

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { KeywardConfig } from '../engine/index.js';
 import { toAnnotations, type Annotation } from '../report/annotations.js';
@@ -121,7 +121,7 @@ async function run(): Promise<void> {
   const verdict = overallVerdict(findings, policy, audit);
   const notes: string[] = [];
 
-  const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
+  const sarifPath = resolve(workspace, inputs.sarifFile);
   mkdirSync(dirname(sarifPath), { recursive: true });
   writeFileSync(sarifPath, JSON.stringify(toSarif(findings, scanned.rules, { extra: audit?.sarif }), null, 2));
 
@@ -132,11 +132,11 @@ async function run(): Promise<void> {
   if (!client && (inputs.comment || inputs.checkRun !== 'never')) core.info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
 
   const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, audit?.result.workflows);
-  const evidencePath = inputs.evidenceFile ? (isAbsolute(inputs.evidenceFile) ? inputs.evidenceFile : join(workspace, inputs.evidenceFile)) : join(dirname(sarifPath), 'keyward-evidence.json');
+  const evidencePath = inputs.evidenceFile ? resolve(workspace, inputs.evidenceFile) : join(dirname(sarifPath), 'keyward-evidence.json');
   let previous;
   if (inputs.previousReport) {
     try {
-      previous = loadPreviousFindings(isAbsolute(inputs.previousReport) ? inputs.previousReport : join(workspace, inputs.previousReport));
+      previous = loadPreviousFindings(resolve(workspace, inputs.previousReport));
     } catch (error) {
       core.warning(`${(error as Error).message}; the evidence records no fixed findings from it.`);
     }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { CONFIG_FILE_NAMES, loadBaseline, loadConfig, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
 import type { Plan } from './events.js';
@@ -16,7 +16,7 @@ function readAtCommit(repoDir: string, commit: string, path: string): string | u
 }
 
 function inRepo(workspace: string, path: string): string | undefined {
-  const rel = relative(workspace, isAbsolute(path) ? path : join(workspace, path)).split('\\').join('/');
+  const rel = relative(workspace, resolve(workspace, path)).split('\\').join('/');
   return rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
 }
 
@@ -28,7 +28,7 @@ function inRepo(workspace: string, path: string): string | undefined {
 export function loadPolicy(workspace: string, inputs: ActionInputs, plan: Plan, runnerTemp: string): { config: KeywardConfig; baseline?: Set<string> } {
   if (plan.kind !== 'diff') {
     const config = loadConfig({ repoDir: workspace, path: inputs.config ? join(workspace, inputs.config) : undefined });
-    const baseline = inputs.baseline ? loadBaseline(isAbsolute(inputs.baseline) ? inputs.baseline : join(workspace, inputs.baseline)) : undefined;
+    const baseline = inputs.baseline ? loadBaseline(resolve(workspace, inputs.baseline)) : undefined;
     return { config, baseline };
   }
   const base = plan.base;
