@@ -60823,7 +60823,7 @@ const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
  * A buffer reused from one read to the next, so a thread scanning thousands of files does not allocate (and page in,
  * and later collect) a fresh buffer for each. Content read into it is valid only until the next read.
  */
-class ReadBuffer {
+class read_ReadBuffer {
     buffer = Buffer.allocUnsafeSlow(1 << 16);
     take(size) {
         if (size > this.buffer.length)
@@ -60940,12 +60940,12 @@ function scanClaimed(scanner, maxFileSize, root, paths, next, scratch, onProgres
 }
 /** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
 function serveScanWorkerIfAsked() {
-    const init = external_node_worker_threads_.workerData;
-    if (external_node_worker_threads_.isMainThread || !external_node_worker_threads_.parentPort || init?.keyward !== 'scan-worker')
+    const init = workerData;
+    if (isMainThread || !parentPort || init?.keyward !== 'scan-worker')
         return false;
-    const scanner = scanner_createScanner({ config: init.config, baseline: init.baseline });
+    const scanner = createScanner({ config: init.config, baseline: init.baseline });
     const scratch = new ReadBuffer();
-    const port = external_node_worker_threads_.parentPort;
+    const port = parentPort;
     port.on('message', (job) => {
         try {
             if (job.kind === 'list') {
@@ -60993,7 +60993,7 @@ function createScanPool(options) {
     let own;
     const scanner = () => (own ??= scanner_createScanner({ config: options.config, baseline }));
     let ownScratch;
-    const scratch = () => (ownScratch ??= new ReadBuffer());
+    const scratch = () => (ownScratch ??= new read_ReadBuffer());
     const ignored = globMatcher(options.config.ignorePaths);
     const isPathIgnored = (path) => ignored(path);
     if (!usable) {
@@ -61113,19 +61113,15 @@ function createScanPool(options) {
             // milliseconds to load the bundle and build its scanner) and after, giving the event loop a turn every slice so
             // worker progress and errors get through.
             const counter = new Int32Array(next);
-            const own = emptyOutcome();
+            const slices = [];
             for (;;) {
                 const slice = scanClaimed(scanner(), maxFileSize, root, paths, counter, scratch(), onProgress, performance.now() + MAIN_SLICE_MS);
-                own.files += slice.files;
-                own.bytes += slice.bytes;
-                own.skipped.binary += slice.skipped.binary;
-                own.skipped.tooLarge += slice.skipped.tooLarge;
-                own.results.push(...slice.results);
+                slices.push(slice);
                 if (slice.done || failure)
                     break;
                 await new Promise((resolve) => setImmediate(resolve));
             }
-            return mergeLists([own, ...(await theirs)]);
+            return mergeLists([...slices, ...(await theirs)]);
         },
         async close() {
             await Promise.all(workers.map((worker) => worker.terminate()));
@@ -62640,7 +62636,8 @@ async function auditWorkflows(repoDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/governance/workflows/render.ts
-function render_location(finding) {
+/** `job deploy, step "Deploy"`, or `workflow level`. */
+function findingLocation(finding) {
     const parts = [finding.job ? `job ${finding.job}` : 'workflow level', finding.step ? `step "${finding.step}"` : ''].filter(Boolean);
     return parts.join(', ');
 }
@@ -62653,7 +62650,7 @@ const indent = (text, by) => text
 function renderWorkflowAuditText(result) {
     const lines = [];
     for (const finding of result.findings) {
-        lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${render_location(finding)})`);
+        lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${findingLocation(finding)})`);
         lines.push(`  ${finding.message}`);
         lines.push('  Replace with:');
         lines.push(indent(finding.replacement, '    '));
@@ -62673,7 +62670,7 @@ function renderWorkflowAuditMarkdown(result) {
         return '';
     const parts = ['### Workflow audit', ''];
     for (const finding of result.findings) {
-        parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${render_location(finding)}): ${finding.message}`);
+        parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${findingLocation(finding)}): ${finding.message}`);
         parts.push('', '  ```yaml', indent(finding.replacement, '  '), '  ```', '');
     }
     for (const notice of result.notices)
@@ -65074,7 +65071,6 @@ async function runSecretsAudit(token, repo, workspace, workflows) {
 
 
 
-const workflow_audit_where = (f) => [f.job ? `job ${f.job}` : 'workflow level', f.step ? `step "${f.step}"` : ''].filter(Boolean).join(', ');
 /** Stable across runs and unrelated edits: the rule, the file, the job and the step, not the line. */
 function workflow_audit_fingerprint(f) {
     return (0,external_node_crypto_.createHash)('sha256').update(['workflow', f.ruleId, f.path, f.job ?? '', f.step ?? ''].join('\0')).digest('hex');
@@ -65086,7 +65082,7 @@ function toAnnotation(f, blocking) {
         endLine: f.line,
         level: blocking ? 'failure' : 'warning',
         title: `Workflow audit: ${f.ruleId} (${f.severity})`,
-        message: `${workflow_audit_where(f)}: ${f.message}\nReplace with:\n${f.replacement.trimEnd()}`,
+        message: `${findingLocation(f)}: ${f.message}\nReplace with:\n${f.replacement.trimEnd()}`,
     };
 }
 function toSarifResult(f) {
@@ -65096,7 +65092,7 @@ function toSarifResult(f) {
         severity: f.severity,
         path: f.path,
         line: f.line,
-        message: `${workflow_audit_where(f)}: ${f.message}`,
+        message: `${findingLocation(f)}: ${f.message}`,
         help: `${f.message}\n\nReplace with:\n\n\`\`\`yaml\n${f.replacement.trimEnd()}\n\`\`\``,
         fingerprint: workflow_audit_fingerprint(f),
         tags: ['workflow', 'long-lived-credentials'],
@@ -65347,7 +65343,5 @@ async function main_run() {
     if (!verdict.pass)
         setFailed(`Keyward: ${verdict.reasons.join('; ')}`);
 }
-if (!serveScanWorkerIfAsked()) {
-    main_run().catch((error) => setFailed(`Keyward: ${error instanceof Error ? error.message : String(error)}`));
-}
+main_run().catch((error) => setFailed(`Keyward: ${error instanceof Error ? error.message : String(error)}`));
 

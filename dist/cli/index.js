@@ -14074,7 +14074,8 @@ async function auditWorkflows(repoDir) {
 }
 
 ;// CONCATENATED MODULE: ./src/governance/workflows/render.ts
-function render_location(finding) {
+/** `job deploy, step "Deploy"`, or `workflow level`. */
+function findingLocation(finding) {
     const parts = [finding.job ? `job ${finding.job}` : 'workflow level', finding.step ? `step "${finding.step}"` : ''].filter(Boolean);
     return parts.join(', ');
 }
@@ -14087,7 +14088,7 @@ const indent = (text, by) => text
 function renderWorkflowAuditText(result) {
     const lines = [];
     for (const finding of result.findings) {
-        lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${render_location(finding)})`);
+        lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${findingLocation(finding)})`);
         lines.push(`  ${finding.message}`);
         lines.push('  Replace with:');
         lines.push(indent(finding.replacement, '    '));
@@ -14107,7 +14108,7 @@ function renderWorkflowAuditMarkdown(result) {
         return '';
     const parts = ['### Workflow audit', ''];
     for (const finding of result.findings) {
-        parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${render_location(finding)}): ${finding.message}`);
+        parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${findingLocation(finding)}): ${finding.message}`);
         parts.push('', '  ```yaml', indent(finding.replacement, '  '), '  ```', '');
     }
     for (const notice of result.notices)
@@ -30863,7 +30864,7 @@ const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
  * A buffer reused from one read to the next, so a thread scanning thousands of files does not allocate (and page in,
  * and later collect) a fresh buffer for each. Content read into it is valid only until the next read.
  */
-class ReadBuffer {
+class read_ReadBuffer {
     buffer = Buffer.allocUnsafeSlow(1 << 16);
     take(size) {
         if (size > this.buffer.length)
@@ -30980,12 +30981,12 @@ function scanClaimed(scanner, maxFileSize, root, paths, next, scratch, onProgres
 }
 /** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
 function serveScanWorkerIfAsked() {
-    const init = external_node_worker_threads_namespaceObject.workerData;
-    if (external_node_worker_threads_namespaceObject.isMainThread || !external_node_worker_threads_namespaceObject.parentPort || init?.keyward !== 'scan-worker')
+    const init = workerData;
+    if (isMainThread || !parentPort || init?.keyward !== 'scan-worker')
         return false;
-    const scanner = scanner_createScanner({ config: init.config, baseline: init.baseline });
+    const scanner = createScanner({ config: init.config, baseline: init.baseline });
     const scratch = new ReadBuffer();
-    const port = external_node_worker_threads_namespaceObject.parentPort;
+    const port = parentPort;
     port.on('message', (job) => {
         try {
             if (job.kind === 'list') {
@@ -31033,7 +31034,7 @@ function createScanPool(options) {
     let own;
     const scanner = () => (own ??= scanner_createScanner({ config: options.config, baseline }));
     let ownScratch;
-    const scratch = () => (ownScratch ??= new ReadBuffer());
+    const scratch = () => (ownScratch ??= new read_ReadBuffer());
     const ignored = globMatcher(options.config.ignorePaths);
     const isPathIgnored = (path) => ignored(path);
     if (!usable) {
@@ -31153,19 +31154,15 @@ function createScanPool(options) {
             // milliseconds to load the bundle and build its scanner) and after, giving the event loop a turn every slice so
             // worker progress and errors get through.
             const counter = new Int32Array(next);
-            const own = emptyOutcome();
+            const slices = [];
             for (;;) {
                 const slice = scanClaimed(scanner(), maxFileSize, root, paths, counter, scratch(), onProgress, performance.now() + MAIN_SLICE_MS);
-                own.files += slice.files;
-                own.bytes += slice.bytes;
-                own.skipped.binary += slice.skipped.binary;
-                own.skipped.tooLarge += slice.skipped.tooLarge;
-                own.results.push(...slice.results);
+                slices.push(slice);
                 if (slice.done || failure)
                     break;
                 await new Promise((resolve) => setImmediate(resolve));
             }
-            return mergeLists([own, ...(await theirs)]);
+            return mergeLists([...slices, ...(await theirs)]);
         },
         async close() {
             await Promise.all(workers.map((worker) => worker.terminate()));
@@ -32093,7 +32090,6 @@ async function runScan(args) {
 
 
 
-
 async function main(argv) {
     const args = parseCli(argv);
     switch (args.command) {
@@ -32186,10 +32182,7 @@ function reportFailure(error) {
         process.stderr.write(`${error.stack}\n`);
     process.exitCode = 2;
 }
-// The bundle is also the scan workers' entry: in a worker it only serves scan jobs.
-if (!serveScanWorkerIfAsked()) {
-    main(process.argv.slice(2)).then((code) => {
-        process.exitCode = code;
-    }, reportFailure);
-}
+main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+}, reportFailure);
 

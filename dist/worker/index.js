@@ -12551,19 +12551,15 @@ function createScanPool(options) {
             // milliseconds to load the bundle and build its scanner) and after, giving the event loop a turn every slice so
             // worker progress and errors get through.
             const counter = new Int32Array(next);
-            const own = emptyOutcome();
+            const slices = [];
             for (;;) {
                 const slice = scanClaimed(scanner(), maxFileSize, root, paths, counter, scratch(), onProgress, performance.now() + MAIN_SLICE_MS);
-                own.files += slice.files;
-                own.bytes += slice.bytes;
-                own.skipped.binary += slice.skipped.binary;
-                own.skipped.tooLarge += slice.skipped.tooLarge;
-                own.results.push(...slice.results);
+                slices.push(slice);
                 if (slice.done || failure)
                     break;
                 await new Promise((resolve) => setImmediate(resolve));
             }
-            return mergeLists([own, ...(await theirs)]);
+            return mergeLists([...slices, ...(await theirs)]);
         },
         async close() {
             await Promise.all(workers.map((worker) => worker.terminate()));

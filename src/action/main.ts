@@ -11,7 +11,7 @@ import { jobSummary } from '../report/summary.js';
 import { createScanner, type Finding, type ScanNotice } from '../engine/index.js';
 import { scanTree } from '../sources/files.js';
 import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
-import { createScanPool, serveScanWorkerIfAsked, workerBundleUrl } from '../sources/pool.js';
+import { createScanPool, workerBundleUrl } from '../sources/pool.js';
 import { planScan } from './events.js';
 import { githubClient, publishCheck, publishComment, readRepoContext } from './github.js';
 import { enrichWithGovernance, identityChangesSection, inventoryReport } from './governance.js';
@@ -182,6 +182,4 @@ async function run(): Promise<void> {
   if (!verdict.pass) core.setFailed(`Keyward: ${verdict.reasons.join('; ')}`);
 }
 
-if (!serveScanWorkerIfAsked()) {
-  run().catch((error: unknown) => core.setFailed(`Keyward: ${error instanceof Error ? error.message : String(error)}`));
-}
+run().catch((error: unknown) => core.setFailed(`Keyward: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
-import { auditWorkflows, renderWorkflowAuditMarkdown, renderWorkflowAuditText, type WorkflowAuditResult, type WorkflowFinding } from '../governance/index.js';
+import { auditWorkflows, findingLocation, renderWorkflowAuditMarkdown, renderWorkflowAuditText, type WorkflowAuditResult, type WorkflowFinding } from '../governance/index.js';
 import type { Annotation } from '../report/annotations.js';
 import type { SarifExtraResult } from '../report/sarif.js';
 import { severityAtLeast } from '../report/severity.js';
@@ -18,8 +18,6 @@ export interface WorkflowAuditOutcome {
   reason?: string;
 }
 
-const where = (f: WorkflowFinding) => [f.job ? `job ${f.job}` : 'workflow level', f.step ? `step "${f.step}"` : ''].filter(Boolean).join(', ');
-
 /** Stable across runs and unrelated edits: the rule, the file, the job and the step, not the line. */
 function fingerprint(f: WorkflowFinding): string {
   return createHash('sha256').update(['workflow', f.ruleId, f.path, f.job ?? '', f.step ?? ''].join('\0')).digest('hex');
@@ -32,7 +30,7 @@ function toAnnotation(f: WorkflowFinding, blocking: boolean): Annotation {
     endLine: f.line,
     level: blocking ? 'failure' : 'warning',
     title: `Workflow audit: ${f.ruleId} (${f.severity})`,
-    message: `${where(f)}: ${f.message}\nReplace with:\n${f.replacement.trimEnd()}`,
+    message: `${findingLocation(f)}: ${f.message}\nReplace with:\n${f.replacement.trimEnd()}`,
   };
 }
 
@@ -43,7 +41,7 @@ function toSarifResult(f: WorkflowFinding): SarifExtraResult {
     severity: f.severity,
     path: f.path,
     line: f.line,
-    message: `${where(f)}: ${f.message}`,
+    message: `${findingLocation(f)}: ${f.message}`,
     help: `${f.message}\n\nReplace with:\n\n\`\`\`yaml\n${f.replacement.trimEnd()}\n\`\`\``,
     fingerprint: fingerprint(f),
     tags: ['workflow', 'long-lived-credentials'],

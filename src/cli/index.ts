@@ -9,7 +9,6 @@ import { ConfigError, nativeRegexUnavailableReason, regexBackend } from '../engi
 import { TOOL_VERSION } from '../report/tool.js';
 import { USAGE, UsageError, parseCli } from './args.js';
 import { runScan } from './scan.js';
-import { serveScanWorkerIfAsked } from '../sources/pool.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
@@ -94,9 +93,6 @@ function reportFailure(error: unknown): void {
   process.exitCode = 2;
 }
 
-// The bundle is also the scan workers' entry: in a worker it only serves scan jobs.
-if (!serveScanWorkerIfAsked()) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, reportFailure);
-}
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, reportFailure);

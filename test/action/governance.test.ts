@@ -34,6 +34,13 @@ function fileCommands(text: string): Record<string, string> {
   return values;
 }
 
+/** The log as a reader sees it: `::add-mask::` lines are commands to the runner, not output. */
+const withoutMaskCommands = (log: string) =>
+  log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+
 const STATIC_KEYS_WORKFLOW = `name: deploy
 on: push
 jobs:
@@ -199,10 +206,7 @@ describe('the OIDC swap end to end (bundle, runner file commands, post step)', (
     const minted = [aws.secretAccessKey, aws.sessionToken, vaultToken, google.accessTokens[0]!, entra.accessTokens[0]!];
     const secrets = [...minted, staticSecret, ...oidc.issued, oidc.requestToken];
     for (const secret of [...minted, staticSecret, ...oidc.issued]) expect(run.stdout).toContain(`::add-mask::${secret}`);
-    const unmasked = run.log
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
+    const unmasked = withoutMaskCommands(run.log);
     for (const secret of secrets) {
       expect(unmasked).not.toContain(secret);
       expect(run.summary).not.toContain(secret);
@@ -233,10 +237,7 @@ describe('the OIDC swap end to end (bundle, runner file commands, post step)', (
     expect(post.log).toContain('resealed');
     expect(vault.tokens.get(vaultToken)!.revoked).toBe(true);
     for (const file of credentialFiles) expect(existsSync(file)).toBe(false);
-    const unmaskedPost = post.log
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
+    const unmaskedPost = withoutMaskCommands(post.log);
     for (const secret of secrets) expect(unmaskedPost).not.toContain(secret);
     const after = JSON.parse(readFileSync(evidencePath, 'utf8')) as Evidence;
     expect(after.credentials.find((c) => c.cloud === 'vault')!.revokedAt).toMatch(/^\d{4}-\d\d-\d\dT/);

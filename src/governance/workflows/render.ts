@@ -1,6 +1,7 @@
 import type { WorkflowAuditResult, WorkflowFinding } from './audit.js';
 
-function location(finding: WorkflowFinding): string {
+/** `job deploy, step "Deploy"`, or `workflow level`. */
+export function findingLocation(finding: WorkflowFinding): string {
   const parts = [finding.job ? `job ${finding.job}` : 'workflow level', finding.step ? `step "${finding.step}"` : ''].filter(Boolean);
   return parts.join(', ');
 }
@@ -16,7 +17,7 @@ const indent = (text: string, by: string) =>
 export function renderWorkflowAuditText(result: WorkflowAuditResult): string {
   const lines: string[] = [];
   for (const finding of result.findings) {
-    lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${location(finding)})`);
+    lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${findingLocation(finding)})`);
     lines.push(`  ${finding.message}`);
     lines.push('  Replace with:');
     lines.push(indent(finding.replacement, '    '));
@@ -37,7 +38,7 @@ export function renderWorkflowAuditMarkdown(result: WorkflowAuditResult): string
   if (result.findings.length === 0 && result.notices.length === 0) return '';
   const parts = ['### Workflow audit', ''];
   for (const finding of result.findings) {
-    parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${location(finding)}): ${finding.message}`);
+    parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${findingLocation(finding)}): ${finding.message}`);
     parts.push('', '  ```yaml', indent(finding.replacement, '  '), '  ```', '');
   }
   for (const notice of result.notices) parts.push(`- Not audited: \`${notice.path}\` line ${notice.line}: ${notice.message}`);
