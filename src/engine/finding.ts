@@ -70,7 +70,16 @@ export interface ExpiryInfo {
 
 /** Something the scan passed over or could not read, reported instead of silently lost. */
 export interface ScanNotice {
-  kind: 'binary' | 'too-large' | 'unreadable' | 'missing-object' | 'submodule' | 'lfs-pointer' | 'shallow' | 'ignored' | 'other';
+  kind: 'binary' | 'too-large' | 'unreadable' | 'missing-object' | 'submodule' | 'lfs-pointer' | 'shallow' | 'ignored' | 'not-regular' | 'other';
   path?: string;
+  /** The commit whose content this notice is about, for git sources. */
+  commit?: string;
   message: string;
+  /**
+   * True when content the run was asked to judge went unscanned (over the size cap, unreadable, not a regular file, a
+   * missing object, a binary credential store). Reports list these as "not scanned" and the `unscanned` policy
+   * (fail|warn) decides whether they fail the verdict. Notices that lose nothing (an ignored path, a real LFS pointer,
+   * a plain binary asset) leave it unset.
+   */
+  unscanned?: boolean;
 }
