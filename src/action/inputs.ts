@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { SEVERITIES, type Severity } from '../rules/types.js';
+import type { InputReader } from '../credentials/inputs.js';
 
 export const MODES = ['auto', 'diff', 'push', 'history', 'tree'] as const;
 export type Mode = (typeof MODES)[number];
@@ -27,12 +27,19 @@ export interface ActionInputs {
   secretsAuditToken?: string;
 }
 
-function optional(name: string): string | undefined {
-  const value = core.getInput(name).trim();
-  return value === '' ? undefined : value;
+/** The runner's inputs as @actions/core's getInput reads them: INPUT_<NAME>, spaces as underscores, trimmed. */
+export function inputReader(env: NodeJS.ProcessEnv): InputReader {
+  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
-function booleanInput(name: string, fallback: boolean): boolean {
+function optionalFrom(read: InputReader): (name: string) => string | undefined {
+  return (name) => {
+    const value = read(name).trim();
+    return value === '' ? undefined : value;
+  };
+}
+
+function booleanInput(optional: (name: string) => string | undefined, name: string, fallback: boolean): boolean {
   const value = optional(name);
   if (value === undefined) return fallback;
   if (!/^(true|false)$/i.test(value)) throw new Error(`input ${name}: expected true or false, not "${value}"`);
@@ -40,15 +47,16 @@ function booleanInput(name: string, fallback: boolean): boolean {
 }
 
 /** Reads and checks the inputs; a bad value is an error naming the input and what it accepts. */
-export function readInputs(runnerTemp: string): ActionInputs {
+export function readInputs(runnerTemp: string, read: InputReader): ActionInputs {
+  const optional = optionalFrom(read);
   const mode = (optional('mode') ?? 'auto').toLowerCase();
   if (!(MODES as readonly string[]).includes(mode)) throw new Error(`input mode: expected one of ${MODES.join(', ')}, not "${mode}"`);
   const failOn = optional('fail-on')?.toLowerCase();
   if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) throw new Error(`input fail-on: expected one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
   const blockLongLived = optional('block-long-lived');
   if (blockLongLived !== undefined && !/^(true|false)$/i.test(blockLongLived)) throw new Error(`input block-long-lived: expected true or false, not "${blockLongLived}"`);
-  const annotations = booleanInput('annotations', true);
-  const comment = booleanInput('comment', true);
+  const annotations = booleanInput(optional, 'annotations', true);
+  const comment = booleanInput(optional, 'comment', true);
   const checkRun = (optional('check-run') ?? 'auto').toLowerCase();
   if (checkRun !== 'auto' && checkRun !== 'always' && checkRun !== 'never') throw new Error(`input check-run: expected auto, always or never, not "${checkRun}"`);
   const workflowAudit = (optional('workflow-audit') ?? 'fail').toLowerCase();

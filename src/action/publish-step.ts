@@ -1,0 +1,124 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import type { Finding } from '../engine/index.js';
+import { toAnnotations, type Annotation } from '../report/annotations.js';
+import { blobUrl, type GitHubClient } from '../report/github/index.js';
+import { toSarif } from '../report/sarif.js';
+import { jobSummary } from '../report/summary.js';
+import { EVIDENCE_STATE_KEY, issuedCredentials, loadPreviousFindings, writeRunEvidence } from './evidence.js';
+import { githubClient, publishCheck, publishComment } from './github.js';
+import { identityChangesSection, inventoryReport } from './governance.js';
+import type { RunContext } from './run.js';
+import type { Scanned } from './scan-step.js';
+import { runSecretsAudit } from './secrets-audit.js';
+import { workflowAuditForPullRequest } from './workflow-audit.js';
+
+/** The runner shows at most this many workflow-command annotations of one kind per step. */
+const RUNNER_ANNOTATION_LIMIT = 10;
+
+/** Where the publish step put the reports, for the outputs step. */
+export interface Published {
+  sarifPath: string;
+  evidencePath: string;
+  policyVersion: string;
+  secretsAuditFindings: number;
+}
+
+type FindingLink = ((f: Finding) => string) | undefined;
+
+/** Workflow-command annotations, at most the runner's limit per level; true when some did not fit. */
+function emitWorkflowAnnotations(annotations: readonly Annotation[]): boolean {
+  const shown: Record<Annotation['level'], number> = { failure: 0, warning: 0, notice: 0 };
+  let overflow = false;
+  for (const a of annotations) {
+    if (shown[a.level] >= RUNNER_ANNOTATION_LIMIT) {
+      overflow = true;
+      continue;
+    }
+    shown[a.level] += 1;
+    const properties = { file: a.path, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn, title: a.title };
+    if (a.level === 'failure') core.error(a.message, properties);
+    else if (a.level === 'warning') core.warning(a.message, properties);
+    else core.notice(a.message, properties);
+  }
+  return overflow;
+}
+
+function writeSarif(ctx: RunContext, scanned: Scanned): string {
+  const sarifPath = resolve(ctx.workspace, ctx.inputs.sarifFile);
+  mkdirSync(dirname(sarifPath), { recursive: true });
+  writeFileSync(sarifPath, JSON.stringify(toSarif(scanned.findings, scanned.rules, { extra: scanned.audit?.sarif }), null, 2));
+  return sarifPath;
+}
+
+/** An earlier run's findings, to record what this one fixed; an unreadable report warns. */
+function previousFindings(ctx: RunContext) {
+  if (!ctx.inputs.previousReport) return undefined;
+  try {
+    return loadPreviousFindings(resolve(ctx.workspace, ctx.inputs.previousReport));
+  } catch (error) {
+    core.warning(`${(error as Error).message}; the evidence records no fixed findings from it.`);
+    return undefined;
+  }
+}
+
+function writeEvidenceFile(ctx: RunContext, scanned: Scanned, sarifPath: string) {
+  const evidencePath = ctx.inputs.evidenceFile ? resolve(ctx.workspace, ctx.inputs.evidenceFile) : join(dirname(sarifPath), 'keyward-evidence.json');
+  const { findings, baseline, config, headSha } = scanned;
+  const issued = issuedCredentials(scanned.issuedHere, ctx.credentialsFile);
+  const evidence = writeRunEvidence({ path: evidencePath, workspace: ctx.workspace, findings, baseline, config, issued, previous: previousFindings(ctx), sha: headSha, env: ctx.env, startedAt: ctx.startedAt });
+  core.saveState(EVIDENCE_STATE_KEY, evidencePath);
+  return { evidencePath, evidence };
+}
+
+/** Annotations as workflow commands and, when they overflow the runner's limit (or always, if asked), on a check run. */
+async function annotate(ctx: RunContext, scanned: Scanned, client: GitHubClient | undefined, extra: Annotation[], link: FindingLink): Promise<string | undefined> {
+  const { inputs, repo } = ctx;
+  const { findings, audit, verdict, policy, plan, headSha } = scanned;
+  const annotations = inputs.annotations ? [...toAnnotations(findings), ...(audit?.annotations ?? []), ...extra] : [];
+  const overflow = emitWorkflowAnnotations(annotations);
+  const wantCheck = inputs.checkRun === 'always' || (inputs.checkRun === 'auto' && overflow);
+  if (overflow) core.info(`${annotations.length} annotations: the runner shows only ${RUNNER_ANNOTATION_LIMIT} per kind per step${wantCheck && client ? '; creating a check run with all of them' : '; all findings are in the job summary and the SARIF report'}.`);
+  if (!wantCheck || !client || !repo || !headSha) return undefined;
+  return publishCheck(client, repo, headSha, annotations, verdict, jobSummary({ findings, policy, target: plan.describe, link, verdict, sections: [audit?.markdown ?? ''] }));
+}
+
+/** The one PR comment, with the identity changes against the base and the workflow audit of the files it changes. */
+async function comment(ctx: RunContext, scanned: Scanned, client: GitHubClient | undefined): Promise<string | undefined> {
+  const { plan, audit, findings, verdict, policy } = scanned;
+  const repo = ctx.repo;
+  if (plan.kind !== 'diff' || !plan.pullRequest || !ctx.inputs.comment || !client || !repo) return undefined;
+  const sections: string[] = [];
+  const blob = (path: string, line: number) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, plan.head, path, line);
+  try {
+    sections.push(await identityChangesSection(ctx.workspace, plan.base, new Date(), blob));
+  } catch (error) {
+    core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (audit) sections.push(workflowAuditForPullRequest(audit, scanned.changedWorkflows));
+  return publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, sections);
+}
+
+function findingLink(ctx: RunContext, headSha: string): FindingLink {
+  const repo = ctx.repo;
+  if (!repo || !headSha) return undefined;
+  return (f: Finding) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, f.commit?.sha ?? headSha, f.path, f.line);
+}
+
+/** Writes the SARIF and evidence files, annotates, publishes the check run and PR comment, and writes the job summary. */
+export async function publish(ctx: RunContext, scanned: Scanned): Promise<Published> {
+  const { inputs, repo, workspace } = ctx;
+  const sarifPath = writeSarif(ctx, scanned);
+  const link = findingLink(ctx, scanned.headSha);
+  const client = repo && inputs.token ? githubClient(inputs.token, repo, ctx.env) : undefined;
+  if (!client && (inputs.comment || inputs.checkRun !== 'never')) core.info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
+  const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, scanned.audit?.result.workflows);
+  const { evidencePath, evidence } = writeEvidenceFile(ctx, scanned, sarifPath);
+  const inventory = inventoryReport(workspace);
+  const sections = [scanned.audit?.markdown ?? '', secrets?.markdown ?? '', inventory.markdown, evidence.markdown];
+  const notes = [await annotate(ctx, scanned, client, inventory.annotations, link), await comment(ctx, scanned, client)].filter((n): n is string => n !== undefined);
+  const { findings, policy, verdict, plan } = scanned;
+  if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary({ findings, policy, target: plan.describe, link, notes, verdict, sections })).write();
+  return { sarifPath, evidencePath, policyVersion: evidence.evidence.policyVersion, secretsAuditFindings: secrets?.result.findings.length ?? 0 };
+}

@@ -1,0 +1,112 @@
+import * as core from '@actions/core';
+import { createScanner, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
+import { SwapFailure, evidenceSummary, writeEvidence, type IssuedCredential } from '../credentials/index.js';
+import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
+import { scanTree } from '../sources/files.js';
+import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
+import { createScanPool, workerBundleUrl } from '../sources/pool.js';
+import { swapCredentialsFromInputs } from './credentials.js';
+import { planScan, type Plan } from './events.js';
+import { enrichWithGovernance } from './governance.js';
+import { loadPolicy } from './policy.js';
+import type { RunContext } from './run.js';
+import { changedWorkflowFiles, runWorkflowAudit, type WorkflowAuditOutcome } from './workflow-audit.js';
+
+type Rules = ReturnType<typeof createScanner>['rules'];
+
+/** What the scan step found and decided; the publish and outputs steps only report it. */
+export interface Scanned {
+  plan: Plan;
+  config: KeywardConfig;
+  baseline?: Set<string>;
+  policy: VerdictPolicy;
+  findings: Finding[];
+  notices: ScanNotice[];
+  rules: Rules;
+  audit?: WorkflowAuditOutcome;
+  /** The workflow files a pull request changes (undefined outside a diff, or when git cannot tell). */
+  changedWorkflows?: Set<string>;
+  verdict: Verdict;
+  /** Credentials this step's swap issued (undefined when no swap ran). */
+  issuedHere?: IssuedCredential[];
+  /** The commit the findings link to. */
+  headSha: string;
+}
+
+async function scanTreePlan(workspace: string, config: KeywardConfig, baseline: Set<string> | undefined) {
+  const pool = createScanPool({ config, baseline, workerEntry: workerBundleUrl(import.meta.url, 'worker/index.js') });
+  const result = await scanTree({ root: workspace, pool });
+  await pool.close();
+  const threads = pool.workers > 0 ? `this thread and ${pool.workers} worker(s)` : 'one thread';
+  core.info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
+  return { findings: result.findings, notices: result.notices, rules: pool.scanner.rules };
+}
+
+async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, baseline: Set<string> | undefined): Promise<{ findings: Finding[]; notices: ScanNotice[]; rules: Rules }> {
+  if (plan.kind === 'tree') return scanTreePlan(workspace, config, baseline);
+  const started = performance.now();
+  const scanner = createScanner({ config, baseline });
+  const common = { repoDir: workspace, scanner, maxBlobSize: config.maxFileSize };
+  let result;
+  if (plan.kind === 'diff') result = await scanDiff({ ...common, base: plan.base, head: plan.head });
+  else if (plan.kind === 'push') result = await scanPush({ ...common, before: plan.before, after: plan.after });
+  else result = await scanHistory(common);
+  core.info(`Scanned ${result.stats.commits} commits, ${(result.stats.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+  return { findings: result.findings, notices: result.notices, rules: scanner.rules };
+}
+
+/** A shallow PR checkout lacks the base and the commits between; fetch them rather than ask for fetch-depth: 0. */
+async function deepen(plan: { base: string; head: string }, workspace: string): Promise<void> {
+  try {
+    const deepened = await deepenToMergeBase({ repoDir: workspace, base: plan.base, head: plan.head });
+    if (deepened.deepened > 0) core.info(`Deepened the shallow checkout by ${deepened.deepened} commits to reach the merge base.`);
+    if (!deepened.reached) core.warning('Could not reach the merge base of the pull request; scanning the commits that are present.');
+  } catch (error) {
+    core.warning(`Could not fetch the pull request's history (${(error as Error).message.split('\n')[0]}); scanning what the checkout has.`);
+  }
+}
+
+/** The OIDC swap, when any cloud is configured: short-lived credentials for later steps, with evidence records. */
+async function swapCredentials(ctx: RunContext): Promise<IssuedCredential[] | undefined> {
+  try {
+    const swap = await swapCredentialsFromInputs({ evidenceFile: ctx.credentialsFile, env: ctx.env });
+    if (swap && ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(evidenceSummary(swap.issued, swap.guard)).write();
+    return swap?.issued;
+  } catch (error) {
+    if (error instanceof SwapFailure) writeEvidence(ctx.credentialsFile, error.result.issued, error.result.guard);
+    throw error;
+  }
+}
+
+/** The verdict on secrets, failed further by blocking workflow audit findings. */
+function overallVerdict(findings: Finding[], policy: VerdictPolicy, audit: WorkflowAuditOutcome | undefined): Verdict {
+  const verdict = decideVerdict(findings, policy);
+  if (!audit?.reason) return verdict;
+  return { ...verdict, pass: false, reasons: [...verdict.reasons, audit.reason] };
+}
+
+function headShaOf(plan: Plan, env: NodeJS.ProcessEnv): string {
+  if (plan.kind === 'diff') return plan.head;
+  if (plan.kind === 'push') return plan.after;
+  return env.GITHUB_SHA ?? '';
+}
+
+/** Swaps credentials, plans and runs the scan under the policy that judges it, audits workflows and decides the verdict. */
+export async function scan(ctx: RunContext): Promise<Scanned> {
+  const { workspace, inputs } = ctx;
+  const issuedHere = await swapCredentials(ctx);
+  const plan = planScan(inputs, ctx.env);
+  core.info(`Keyward: scanning ${plan.describe}`);
+  if (plan.kind === 'diff') await deepen(plan, workspace);
+  const { config, baseline } = loadPolicy(workspace, inputs, plan, ctx.runnerTemp);
+  if (inputs.failOn) config.failOn = inputs.failOn;
+  if (inputs.blockLongLived !== undefined) config.blockLongLived = inputs.blockLongLived;
+  const scanned = await scanPlan(plan, workspace, config, baseline);
+  const findings = enrichWithGovernance(scanned.findings, { repoDir: workspace, now: new Date() });
+  for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
+  const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
+  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows);
+  const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
+  const verdict = overallVerdict(findings, policy, audit);
+  return { plan, config, baseline, policy, findings, notices: scanned.notices, rules: scanned.rules, audit, changedWorkflows, verdict, issuedHere, headSha: headShaOf(plan, ctx.env) };
+}
