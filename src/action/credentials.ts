@@ -15,6 +15,7 @@ export function actionRuntime(env: NodeJS.ProcessEnv = process.env): CredentialR
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
     env,
+    getIDToken: (audience) => core.getIDToken(audience),
     tempDir: env.RUNNER_TEMP ?? tmpdir(),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     now: () => new Date(),

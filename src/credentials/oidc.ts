@@ -1,5 +1,5 @@
 import { CredentialError } from './errors.js';
-import { parseJson, request } from './http.js';
+import { parseJson } from './http.js';
 import type { CredentialRuntime, OidcClaims } from './types.js';
 
 export interface IdToken {
@@ -38,35 +38,37 @@ export function claimsOf(payload: Record<string, unknown>): OidcClaims {
   return claims;
 }
 
+/** The HTTP status in @actions/core's getIDToken error ("Error Code : 401"), when it names one. */
+function statusOf(error: unknown): number | undefined {
+  const match = /Error Code : (\d{3})/.exec(error instanceof Error ? error.message : String(error));
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
 /**
- * Asks the runner's token service for an OIDC token, as @actions/core's getIDToken does, with the audience the cloud
- * expects. Without `audience` GitHub uses its default (the repository owner's URL).
+ * The job's OIDC token from the runner's token service (through the runtime's getIDToken, @actions/core's on a
+ * runner), with the audience the cloud expects. Without `audience` GitHub uses its default (the owner's URL).
  */
 export async function requestIdToken(runtime: CredentialRuntime, audience: string | undefined): Promise<IdToken> {
-  const requestUrl = runtime.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const requestToken = runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!requestUrl || !requestToken) {
+  if (!runtime.env.ACTIONS_ID_TOKEN_REQUEST_URL || !runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new CredentialError('oidc', 'no GitHub OIDC token is available to this job (ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set)', {
       code: 'MissingIdTokenPermission',
       hint: MISSING_PERMISSION_HINT,
     });
   }
-  const url = new URL(requestUrl);
-  if (audience) url.searchParams.set('audience', audience);
-  const response = await request(runtime, url.toString(), {
-    label: 'GitHub OIDC token request',
-    headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json; api-version=2.0', 'user-agent': 'keyward' },
-  });
-  const body = parseJson(response.text) as { value?: unknown; message?: unknown } | undefined;
-  if (response.status !== 200 || typeof body?.value !== 'string') {
-    const detail = typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
+  let token: string;
+  try {
+    token = await runtime.getIDToken(audience);
+  } catch (error) {
+    const status = statusOf(error);
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').replace(/^Error message: /, '');
     throw new CredentialError('oidc', `the GitHub OIDC token request failed: ${detail}`, {
-      code: `HTTP${response.status}`,
-      hint: response.status === 401 || response.status === 403 ? MISSING_PERMISSION_HINT : undefined,
+      code: status ? `HTTP${status}` : 'IdTokenRequestFailed',
+      hint: status === 401 || status === 403 ? MISSING_PERMISSION_HINT : undefined,
+      cause: error,
     });
   }
-  runtime.setSecret(body.value);
-  const payload = decodeJwtPayload(body.value);
+  runtime.setSecret(token);
+  const payload = decodeJwtPayload(token);
   const exp = typeof payload.exp === 'number' ? payload.exp : undefined;
-  return { token: body.value, claims: claimsOf(payload), expiresAt: exp };
+  return { token, claims: claimsOf(payload), expiresAt: exp };
 }

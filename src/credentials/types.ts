@@ -11,6 +11,8 @@ export interface CredentialRuntime {
   saveState(name: string, value: string): void;
   getState(name: string): string;
   env: NodeJS.ProcessEnv;
+  /** The runner's OIDC token for this audience (GitHub's default when undefined): @actions/core's getIDToken. */
+  getIDToken(audience: string | undefined): Promise<string>;
   /** RUNNER_TEMP: credential files go here, never under the workspace. */
   tempDir: string;
   workspace: string;

@@ -1,7 +1,26 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as core from '@actions/core';
 import type { CredentialRuntime } from '../../src/credentials/index.js';
+
+/**
+ * @actions/core's getIDToken reads the token service from process.env: this runs it with the test runtime's own
+ * ACTIONS_ID_TOKEN_REQUEST_* for the one call (tests in a file run one at a time).
+ */
+async function getIDTokenWith(env: NodeJS.ProcessEnv, audience: string | undefined): Promise<string> {
+  const names = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'] as const;
+  const saved = names.map((name) => process.env[name]);
+  for (const name of names) process.env[name] = env[name];
+  try {
+    return await core.getIDToken(audience);
+  } finally {
+    names.forEach((name, i) => {
+      if (saved[i] === undefined) delete process.env[name];
+      else process.env[name] = saved[i];
+    });
+  }
+}
 
 export type Event = { kind: 'export' | 'secret' | 'output' | 'info' | 'warning' | 'debug' | 'state'; name?: string; value: string };
 
@@ -26,6 +45,7 @@ export function recordingRuntime(env: Record<string, string>, options: { workspa
     },
     getState: (name) => state.get(name) ?? '',
     env: { ...env },
+    getIDToken: (audience) => getIDTokenWith(runtime.env, audience),
     tempDir: options.tempDir ?? join(root, 'runner-temp'),
     workspace: options.workspace ?? join(root, 'workspace'),
     now: () => new Date(),
