@@ -65,15 +65,7 @@ interface WorkerInit {
   baseline: string[];
 }
 
-interface FileJob {
-  kind: 'file';
-  id: number;
-  root: string;
-  path: string;
-}
-
 interface ListJob {
-  kind: 'list';
   id: number;
   root: string;
   paths: readonly string[];
@@ -82,7 +74,6 @@ interface ListJob {
 }
 
 type WorkerReply =
-  | { id: number; result: FileScanResult }
   | { id: number; list: FilesScanResult }
   | { id: number; progress: [files: number, bytes: number] }
   | { id: number; error: string };
@@ -154,16 +145,11 @@ export function serveScanWorkerIfAsked(): boolean {
   const scanner = createScanner({ config: init.config, baseline: init.baseline });
   const scratch = new ReadBuffer();
   const port = parentPort;
-  port.on('message', (job: FileJob | ListJob) => {
+  port.on('message', (job: ListJob) => {
     try {
-      if (job.kind === 'list') {
-        const { done: _done, ...list } = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, (files, bytes) =>
-          port.postMessage({ id: job.id, progress: [files, bytes] } satisfies WorkerReply),
-        );
-        port.postMessage({ id: job.id, list } satisfies WorkerReply);
-      } else {
-        port.postMessage({ id: job.id, result: scanFileWith(scanner, init.config.maxFileSize, job.root, job.path) } satisfies WorkerReply);
-      }
+      const progress = (files: number, bytes: number) => port.postMessage({ id: job.id, progress: [files, bytes] } satisfies WorkerReply);
+      const { done: _done, ...list } = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, progress);
+      port.postMessage({ id: job.id, list } satisfies WorkerReply);
     } catch (error) {
       port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
     }
@@ -193,148 +179,146 @@ export function workerBundleUrl(entryUrl: string, relative: string): string {
   return pathToFileURL(join(dirname(fileURLToPath(entryUrl)), relative)).href;
 }
 
+/** The scanner of the calling thread and its read buffer, built on first use. */
+class LocalScan {
+  private own?: Scanner;
+  private buffer?: ReadBuffer;
+  constructor(private readonly options: ScanPoolOptions) {}
+  get scanner(): Scanner {
+    this.own ??= createScanner({ config: this.options.config, baseline: this.options.baseline });
+    return this.own;
+  }
+  get scratch(): ReadBuffer {
+    this.buffer ??= new ReadBuffer();
+    return this.buffer;
+  }
+  /** Claims and scans files of a shared list until `until` or the end of the list. */
+  slice(root: string, paths: readonly string[], next: Int32Array, onProgress?: (files: number, bytes: number) => void, until?: number) {
+    return scanClaimed(this.scanner, this.options.config.maxFileSize, root, paths, next, this.scratch, onProgress, until);
+  }
+}
+
 export function createScanPool(options: ScanPoolOptions): ScanPool {
-  const baseline = [...(options.baseline ?? [])];
-  const maxFileSize = options.config.maxFileSize;
   const entry = options.workerEntry;
   // The calling thread scans lists too (see scanFiles), so one core is already taken: on two cores, one worker.
   const wanted = options.workers ?? Math.max(1, Math.min(availableParallelism() - 1, 3));
   const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0 && existsSync(fileURLToPath(entry));
-  // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
-  let own: Scanner | undefined;
-  const scanner = () => (own ??= createScanner({ config: options.config, baseline }));
-  let ownScratch: ReadBuffer | undefined;
-  const scratch = () => (ownScratch ??= new ReadBuffer());
+  // With workers, this thread needs only path ignores at first: the scanner is built when this thread first scans.
+  const local = new LocalScan({ ...options, baseline: [...(options.baseline ?? [])] });
   const ignored = globMatcher(options.config.ignorePaths);
-  const isPathIgnored = (path: string) => ignored(path);
-  if (!usable) {
-    return {
-      get scanner() {
-        return scanner();
-      },
-      isPathIgnored,
-      workers: 0,
-      scanFile: async (root: string, path: string) => scanFileWith(scanner(), maxFileSize, root, path),
-      scanFiles: async (root, paths, onProgress) => mergeLists([scanClaimed(scanner(), maxFileSize, root, paths, new Int32Array(1), scratch(), onProgress)]),
-      close: async () => {},
-    };
-  }
-
-  interface Pending {
-    worker: number;
-    reject: (e: Error) => void;
-    /** A file job's result, or a list job's share from this worker. */
-    settle: (reply: WorkerReply) => void;
-  }
-  const init: WorkerInit = { keyward: 'scan-worker', config: options.config, baseline };
-  const pending = new Map<number, Pending>();
-  const load: number[] = [];
-  const workers: Worker[] = [];
-  let nextId = 0;
-  let failure: Error | undefined;
-  // Started on the first job that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
-  // pull request's handful of files takes to scan in this thread.
-  const startWorkers = () => {
-    if (workers.length > 0) return;
-    for (let w = 0; w < wanted; w++) startWorker(w);
-  };
-  const startWorker = (w: number) => {
-    const worker = new Worker(fileURLToPath(entry), { workerData: init });
-    worker.unref();
-    load.push(0);
-    worker.on('message', (message: WorkerReply) => {
-      pending.get(message.id)?.settle(message);
-    });
-    worker.on('error', (error) => {
-      failure = error;
-      for (const [id, job] of pending) {
-        if (job.worker === w) {
-          pending.delete(id);
-          job.reject(error);
-        }
-      }
-    });
-    workers.push(worker);
-  };
-  const settleOnce = (id: number, worker: number, reject: (e: Error) => void, onReply: (reply: WorkerReply) => boolean) => {
-    pending.set(id, {
-      worker,
-      reject,
-      settle: (reply) => {
-        if ('error' in reply) {
-          pending.delete(id);
-          load[worker]! -= 1;
-          reject(new Error(reply.error));
-        } else if (onReply(reply)) {
-          pending.delete(id);
-          load[worker]! -= 1;
-        }
-      },
-    });
-  };
+  const workers = usable ? new ScanWorkers(entry, wanted, { keyward: 'scan-worker', config: options.config, baseline: [...(options.baseline ?? [])] }) : undefined;
   return {
     get scanner() {
-      return scanner();
+      return local.scanner;
     },
-    isPathIgnored,
+    isPathIgnored: (path) => ignored(path),
     get workers() {
-      return workers.length;
+      return workers?.started ?? 0;
     },
-    scanFile(root, path) {
-      if (failure) return Promise.reject(failure);
-      startWorkers();
-      let target = 0;
-      for (let w = 1; w < load.length; w++) if (load[w]! < load[target]!) target = w;
-      load[target]! += 1;
-      const id = nextId++;
-      return new Promise<FileScanResult>((resolve, reject) => {
-        settleOnce(id, target, reject, (reply) => {
-          if (!('result' in reply)) return false;
-          resolve(reply.result);
-          return true;
-        });
-        workers[target]!.postMessage({ kind: 'file', id, root, path } satisfies FileJob);
-      });
-    },
-    async scanFiles(root, paths, onProgress) {
-      if (failure) throw failure;
-      if (paths.length >= MIN_FILES_FOR_WORKERS) startWorkers();
-      const next = new SharedArrayBuffer(4);
-      const shares: Promise<FilesScanResult>[] = workers.map(
-        (worker, w) =>
-          new Promise<FilesScanResult>((resolve, reject) => {
-            const id = nextId++;
-            load[w]! += 1;
-            settleOnce(id, w, reject, (reply) => {
-              if ('progress' in reply) {
-                onProgress?.(reply.progress[0], reply.progress[1]);
-                return false;
-              }
-              if (!('list' in reply)) return false;
-              resolve(reply.list);
-              return true;
-            });
-            worker.postMessage({ kind: 'list', id, root, paths, next } satisfies ListJob);
-          }),
-      );
-      // Handled now, awaited below: a worker failing while this thread scans must not count as an unhandled rejection.
-      const theirs = Promise.all(shares);
-      theirs.catch(() => {});
-      // This thread claims files from the same counter while the workers start up (a worker needs a few hundred
-      // milliseconds to load the bundle and build its scanner) and after, giving the event loop a turn every slice so
-      // worker progress and errors get through.
-      const counter = new Int32Array(next);
-      const slices: FilesScanResult[] = [];
-      for (;;) {
-        const slice = scanClaimed(scanner(), maxFileSize, root, paths, counter, scratch(), onProgress, performance.now() + MAIN_SLICE_MS);
-        slices.push(slice);
-        if (slice.done || failure) break;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return mergeLists([...slices, ...(await theirs)]);
-    },
-    async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
+    // One file is not worth a message round trip: it is scanned here.
+    scanFile: async (root, path) => scanFileWith(local.scanner, options.config.maxFileSize, root, path),
+    scanFiles: (root, paths, onProgress) => scanList(local, workers, root, paths, onProgress),
+    close: async () => workers?.close(),
   };
+}
+
+/**
+ * Scans a list on this thread and the workers together, all claiming files from one shared counter. This thread
+ * starts at once (a worker needs a few hundred milliseconds to load the bundle and build its scanner) and gives its
+ * event loop a turn every slice so that worker progress and errors get through.
+ */
+async function scanList(local: LocalScan, workers: ScanWorkers | undefined, root: string, paths: readonly string[], onProgress?: (files: number, bytes: number) => void): Promise<FilesScanResult> {
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  if (!workers) return mergeLists([local.slice(root, paths, counter, onProgress)]);
+  workers.throwIfFailed();
+  // Started on the first list that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
+  // pull request's handful of files takes to scan in this thread.
+  if (paths.length >= MIN_FILES_FOR_WORKERS) workers.start();
+  const theirs = workers.scanList(root, paths, next, onProgress);
+  const slices: FilesScanResult[] = [];
+  for (;;) {
+    const slice = local.slice(root, paths, counter, onProgress, performance.now() + MAIN_SLICE_MS);
+    slices.push(slice);
+    if (slice.done || workers.failed) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return mergeLists([...slices, ...(await theirs)]);
+}
+
+/** The worker threads of a pool: started on demand, each answering list jobs by id. */
+class ScanWorkers {
+  private readonly threads: Worker[] = [];
+  private readonly pending = new Map<number, { worker: number; settle: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+  private failure?: Error;
+
+  constructor(
+    private readonly entry: string,
+    private readonly wanted: number,
+    private readonly init: WorkerInit,
+  ) {}
+
+  get started(): number {
+    return this.threads.length;
+  }
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  start(): void {
+    if (this.threads.length > 0) return;
+    for (let w = 0; w < this.wanted; w++) this.startOne(w);
+  }
+
+  private startOne(w: number): void {
+    const worker = new Worker(fileURLToPath(this.entry), { workerData: this.init });
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => this.pending.get(reply.id)?.settle(reply));
+    worker.on('error', (error) => {
+      this.failure = error;
+      for (const [id, job] of this.pending) {
+        if (job.worker !== w) continue;
+        this.pending.delete(id);
+        job.reject(error);
+      }
+    });
+    this.threads.push(worker);
+  }
+
+  /**
+   * Every started worker's share of a list. The promise is already handled: a worker failing while the calling thread
+   * scans must not count as an unhandled rejection; the caller awaits it afterwards.
+   */
+  scanList(root: string, paths: readonly string[], next: SharedArrayBuffer, onProgress?: (files: number, bytes: number) => void): Promise<FilesScanResult[]> {
+    const shares = this.threads.map((worker, w) => this.listJob(worker, w, { id: this.nextId++, root, paths, next }, onProgress));
+    const all = Promise.all(shares);
+    all.catch(() => {});
+    return all;
+  }
+
+  private listJob(worker: Worker, w: number, job: ListJob, onProgress?: (files: number, bytes: number) => void): Promise<FilesScanResult> {
+    return new Promise<FilesScanResult>((resolve, reject) => {
+      const settle = (reply: WorkerReply) => {
+        if ('progress' in reply) {
+          onProgress?.(reply.progress[0], reply.progress[1]);
+          return;
+        }
+        this.pending.delete(job.id);
+        if ('error' in reply) reject(new Error(reply.error));
+        else resolve(reply.list);
+      };
+      this.pending.set(job.id, { worker: w, settle, reject });
+      worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((worker) => worker.terminate()));
+  }
 }

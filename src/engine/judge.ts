@@ -1,0 +1,109 @@
+import { hasHashContext, hasInlineIgnore, isPlaceholder, isReference } from './allowlist.js';
+import type { LineIndex } from './content.js';
+import { rejectGenericValue, shannonEntropy } from './entropy.js';
+import type { Finding } from './finding.js';
+import { fingerprint, redact } from './redact.js';
+import type { PreparedRule } from './windows.js';
+
+const DEFAULT_GENERIC_ENTROPY = 3.0;
+
+/** A pattern match waiting to be judged: offsets into the scanned content. */
+export interface Candidate {
+  prepared: PreparedRule;
+  start: number;
+  secretStart: number;
+  secretEnd: number;
+}
+
+/** What the config accepts beyond the rules' own checks. */
+export interface Acceptance {
+  /** True when the configured allowlist (values, stopwords) accepts this secret. */
+  valueAllowed(secret: string): boolean;
+  allowedFingerprints: ReadonlySet<string>;
+  baseline: ReadonlySet<string>;
+}
+
+/** Why a candidate is not a finding. */
+export type Rejection =
+  | 'low-entropy'
+  | 'placeholder'
+  | 'reference'
+  | 'generic-value'
+  | 'hash-context'
+  | 'validator'
+  | 'inline-ignore'
+  | 'allowlisted-value'
+  | 'allowlisted-fingerprint';
+
+/** The facts about a candidate that both the checks and the finding need. */
+export interface Judged {
+  candidate: Candidate;
+  secret: string;
+  entropy: number;
+  secretBytes: Buffer;
+  /** The fingerprint, computed once a candidate gets that far (most are rejected before). */
+  print?: string;
+}
+
+/** Reads the candidate's secret once: its text and entropy. */
+export function weigh(candidate: Candidate, content: Buffer): Judged {
+  const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
+  const secret = secretBytes.toString('utf8');
+  return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
+}
+
+function printOf(judged: Judged): string {
+  judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes);
+  return judged.print;
+}
+
+/** Why this candidate is not reported, or undefined when it is a finding. Cheapest checks first. */
+export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptance): Rejection | undefined {
+  const { candidate, secret, entropy } = judged;
+  const { rule, generic } = candidate.prepared;
+  if (rule.entropy !== undefined && entropy < rule.entropy) return 'low-entropy';
+  if (isPlaceholder(secret)) return 'placeholder';
+  if (generic) {
+    if (isReference(secret)) return 'reference';
+    if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY)) return 'generic-value';
+    if (hasHashContext(lines.lineAround(candidate.secretStart))) return 'hash-context';
+  }
+  if (rule.validate && !rule.validate(secret)) return 'validator';
+  if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) return 'inline-ignore';
+  if (acceptance.valueAllowed(secret)) return 'allowlisted-value';
+  if (acceptance.allowedFingerprints.has(printOf(judged))) return 'allowlisted-fingerprint';
+  return undefined;
+}
+
+/** The finding for a candidate that passed `rejection`. */
+export function buildFinding(judged: Judged, lines: LineIndex, path: string, baseline: ReadonlySet<string>): Finding {
+  const { candidate, secret, entropy } = judged;
+  const { rule } = candidate.prepared;
+  const print = printOf(judged);
+  const facts = rule.inspect?.(secret);
+  const begin = lines.position(candidate.secretStart);
+  const finish = lines.position(candidate.secretEnd);
+  const finding: Finding = {
+    ruleId: rule.id,
+    title: rule.title,
+    provider: rule.provider,
+    severity: rule.severity,
+    longLived: facts?.longLived ?? rule.longLived,
+    path,
+    line: begin.line,
+    column: begin.column,
+    endLine: finish.line,
+    endColumn: finish.column,
+    redacted: redact(secret),
+    fingerprint: print,
+    entropy: Math.round(entropy * 100) / 100,
+    verifiedFormat: rule.validate !== undefined,
+    remediation: rule.remediation,
+  };
+  if (rule.revokeUrl) finding.revokeUrl = rule.revokeUrl;
+  if (facts?.expiresAt) finding.expiresAt = facts.expiresAt.toISOString();
+  if (facts?.issuedAt) finding.issuedAt = facts.issuedAt.toISOString();
+  if (facts?.details) finding.details = facts.details;
+  if (baseline.has(print)) finding.baseline = true;
+  return finding;
+}
