@@ -2,7 +2,7 @@
 // Builds the Action and CLI bundles into dist/ with @vercel/ncc; `--check` builds into a temporary folder and fails
 // when dist/ differs, so CI catches a stale bundle.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ const check = process.argv.includes('--check');
 const entries = [
   { source: 'src/action/main.ts', out: '.' },
   { source: 'src/action/post.ts', out: 'post' },
-  { source: 'src/cli/index.ts', out: 'cli' },
+  // The CLI is npm's `bin`: without a shebang the shell runs it as a script (`import: not found`).
+  { source: 'src/cli/index.ts', out: 'cli', banner: '#!/usr/bin/env node\n' },
   { source: 'src/sources/scan-worker.ts', out: 'worker' },
 ];
 
@@ -32,6 +33,11 @@ for (const entry of entries) {
   const dest = join(target, entry.out);
   mkdirSync(dest, { recursive: true });
   cpSync(work, dest, { recursive: true });
+  if (entry.banner) {
+    const bundle = join(dest, 'index.js');
+    writeFileSync(bundle, entry.banner + readFileSync(bundle, 'utf8').replace(/^#![^\n]*\n/, ''));
+    chmodSync(bundle, 0o755);
+  }
   rmSync(work, { recursive: true, force: true });
 }
 writeFileSync(join(target, 'package.json'), '{\n  "type": "module"\n}\n');

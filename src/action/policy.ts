@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { CONFIG_FILE_NAMES, loadBaseline, loadConfig, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
+import { CONFIG_FILE_NAMES, importGitleaks, loadBaseline, loadConfig, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
 import type { Plan } from './events.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -44,6 +44,11 @@ export function loadPolicy(workspace: string, inputs: ActionInputs, plan: Plan, 
     const head = existsSync(join(workspace, rel)) ? readFileSync(join(workspace, rel), 'utf8') : undefined;
     if (head !== text) core.notice(`This pull request changes ${rel}; the base commit's version applies until it is merged.`);
     break;
+  }
+  if (!config && !inputs.config) {
+    const imported = importGitleaks((name) => readAtCommit(workspace, base, name));
+    if (imported) core.info(`Config: ${imported.files.join(' and ')} (gitleaks) as of the base commit ${short}.`);
+    config = imported?.config;
   }
   if (!config) {
     config = defaultConfig();

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { createScanner, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
+import { createScanner, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import { SwapFailure, evidenceSummary, writeEvidence, type IssuedCredential } from '../credentials/index.js';
 import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
 import { scanTree } from '../sources/files.js';
@@ -102,7 +102,8 @@ export async function scan(ctx: RunContext): Promise<Scanned> {
   if (inputs.failOn) config.failOn = inputs.failOn;
   if (inputs.blockLongLived !== undefined) config.blockLongLived = inputs.blockLongLived;
   const scanned = await scanPlan(plan, workspace, config, baseline);
-  const findings = enrichWithGovernance(scanned.findings, { repoDir: workspace, now: new Date() });
+  for (const notice of config.notices ?? []) core.warning(`not applied from the gitleaks config: ${notice}`);
+  const findings = enrichWithGovernance(withoutAccepted(scanned.findings, config), { repoDir: workspace, now: new Date() });
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
   const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
   const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows);

@@ -1,17 +1,19 @@
 import type { Scanner } from '../engine/index.js';
-import { scanDiff, scanHistory, scanPush, scanStaged, type GitProgress, type GitSourceResult } from '../sources/git/index.js';
+import { scanDiff, scanHistory, scanPush, scanStaged, scanTreeDiff, type GitProgress, type GitSourceResult } from '../sources/git/index.js';
 import type { ScanArgs } from './args.js';
-import type { ProgressLine } from './progress.js';
+import type { ProgressBar } from './progress.js';
 import type { CollectedScan } from './scan.js';
 
 /** Git modes: --diff, --push, --staged, --history. */
-export async function scanGit(args: ScanArgs, root: string, scanner: Scanner, maxFileSize: number, progress: ProgressLine): Promise<CollectedScan> {
-  const onProgress = (p: GitProgress) =>
-    progress.update((seconds) => `${p.commitsTotal ? `${p.commitsDone}/${p.commitsTotal}` : p.commitsDone} commits, ${p.blobsDone} blobs, ${(p.bytesDone / 1e6).toFixed(1)} MB, ${(p.bytesDone / 1e6 / Math.max(seconds, 0.001)).toFixed(0)} MB/s`);
+export async function scanGit(args: ScanArgs, root: string, scanner: Scanner, maxFileSize: number, progress: ProgressBar): Promise<CollectedScan> {
+  const onProgress = (p: GitProgress) => progress.update({ done: p.commitsDone, total: p.commitsTotal, unit: 'commits', bytes: p.bytesDone, detail: `${p.blobsDone} blobs` });
   const common = { repoDir: root, scanner, maxBlobSize: maxFileSize, onProgress };
   let result: GitSourceResult;
   let target: string;
-  if (args.diff) {
+  if (args.diff?.range === 'two-dot') {
+    result = await scanTreeDiff({ ...common, base: args.diff.base, head: args.diff.head });
+    target = `diff ${args.diff.base}..${args.diff.head}`;
+  } else if (args.diff) {
     result = await scanDiff({ ...common, base: args.diff.base, head: args.diff.head });
     target = `diff ${args.diff.base}...${args.diff.head}`;
   } else if (args.push) {

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { auditSecrets, auditWorkflows, inventoryInit, listSecrets, loadInventorySync, renderSecretsAuditText, renderWorkflowAuditText } from '../governance/index.js';
 import { cliGitHub } from './github.js';
@@ -7,23 +6,26 @@ import { severityAtLeast } from '../report/severity.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError, nativeRegexUnavailableReason, regexBackend } from '../engine/index.js';
 import { TOOL_VERSION } from '../report/tool.js';
-import { USAGE, UsageError, parseCli } from './args.js';
+import { UsageError, helpText, parseCli } from './args.js';
+import { importGitleaksCommand } from './import-gitleaks.js';
+import { writeOutput } from './output.js';
 import { runScan } from './scan.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
   switch (args.command) {
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${helpText(args.topic)}\n`);
       return 0;
+    case 'import-gitleaks':
+      return importGitleaksCommand(args.path, args.output);
     case 'version':
       process.stdout.write(`keyward ${TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeRegexUnavailableReason() ? `: native re2 unavailable: ${nativeRegexUnavailableReason()}` : ''})\n`);
       return 0;
     case 'rules': {
       const rows = builtinRules.map((r) => ({ id: r.id, title: r.title, provider: r.provider, severity: r.severity, longLived: r.longLived, keywords: r.keywords, revokeUrl: r.revokeUrl }));
       const text = args.format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : rows.map((r) => `${r.id.padEnd(44)} ${r.severity.padEnd(9)} ${r.longLived ? 'long-lived ' : 'short-lived'} ${r.title}`).join('\n') + `\n${rows.length} rules\n`;
-      if (args.output) writeFileSync(args.output, text);
-      else process.stdout.write(text);
+      writeOutput(args.output, text);
       return 0;
     }
     case 'scan':
@@ -31,8 +33,7 @@ async function main(argv: string[]): Promise<number> {
     case 'audit-workflows': {
       const result = await auditWorkflows(resolve(args.path));
       const text = args.format === 'json' ? JSON.stringify({ findings: result.findings, notices: result.notices }, null, 2) + '\n' : renderWorkflowAuditText(result);
-      if (args.output) writeFileSync(args.output, text);
-      else process.stdout.write(text);
+      writeOutput(args.output, text);
       // Same threshold as scans: findings at high or above fail.
       return result.findings.some((f) => severityAtLeast(f.severity, 'high')) ? 1 : 0;
     }
@@ -41,8 +42,7 @@ async function main(argv: string[]): Promise<number> {
       const github = cliGitHub(root, args.repo, { required: true })!;
       const result = await auditSecrets({ octokit: github.client, owner: github.owner, repo: github.repo, repoDir: root, now: new Date() });
       const text = args.format === 'json' ? JSON.stringify({ secrets: result.secrets, findings: result.findings, notices: result.notices }, null, 2) + '\n' : renderSecretsAuditText(result);
-      if (args.output) writeFileSync(args.output, text);
-      else process.stdout.write(text);
+      writeOutput(args.output, text);
       const threshold = args.failOn ?? 'high';
       return result.findings.some((f) => severityAtLeast(f.severity, threshold)) ? 1 : 0;
     }
@@ -53,8 +53,7 @@ async function main(argv: string[]): Promise<number> {
         args.format === 'json'
           ? JSON.stringify({ file: inventory.file, entries: inventory.entries.length, problems: inventory.problems }, null, 2) + '\n'
           : inventory.problems.map((p) => `${p.file}:${p.line}: ${p.severity}: ${p.field}: ${p.message}`).concat(`${inventory.file}: ${inventory.entries.length} identities, ${inventory.problems.filter((p) => p.severity === 'error').length} error(s), ${inventory.problems.filter((p) => p.severity === 'warning').length} warning(s)`).join('\n') + '\n';
-      if (args.output) writeFileSync(args.output, text);
-      else process.stdout.write(text);
+      writeOutput(args.output, text);
       return inventory.problems.some((p) => p.severity === 'error') ? 1 : 0;
     }
     case 'inventory-init': {

@@ -1,15 +1,17 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createScanner, loadBaseline, loadConfig, type Finding, type ScanNotice } from '../engine/index.js';
+import { activeRules, createScanner, loadBaseline, loadConfig, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import { toJsonReport, type ScanStats } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
 import { decideVerdict } from '../report/severity.js';
 import { toText } from '../report/text.js';
 import { scanTree } from '../sources/files.js';
-import { createScanPool, workerBundleUrl } from '../sources/pool.js';
+import { createScanPool, workerBundleUrl, type ScanPool } from '../sources/pool.js';
 import type { ScanArgs } from './args.js';
-import { ProgressLine } from './progress.js';
+import { colorWanted } from './color.js';
 import { scanGit } from './git.js';
+import { writeOutput } from './output.js';
+import { ProgressBar } from './progress.js';
+import { resolveTargets, scanFile, scanStdin, type Target } from './targets.js';
 
 export interface ScanOutcome {
   exitCode: 0 | 1;
@@ -22,41 +24,67 @@ export interface CollectedScan {
   stats: ScanStats;
 }
 
+/** Files, trees and stdin named on the command line, scanned one after another into one report. */
+async function scanTargets(targets: Target[], config: KeywardConfig, baseline: Set<string> | undefined, progress: ProgressBar): Promise<CollectedScan> {
+  const started = performance.now();
+  const scanner = createScanner({ config, baseline });
+  const collected: CollectedScan = { target: targets.map((t) => t.shown).join(', '), findings: [], notices: [], stats: { files: 0, bytes: 0, durationMs: 0 } };
+  // One tree alone keeps paths relative to it (as reports always had); with several targets, paths say which one.
+  const prefix = (target: Target) => (targets.length === 1 || target.shown === '.' ? '' : `${target.shown}/`);
+  let pool: ScanPool | undefined;
+  for (const target of targets) {
+    if (target.kind === 'tree') {
+      const workers = process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS);
+      pool ??= createScanPool({ config, baseline, workers, workerEntry: workerBundleUrl(import.meta.url, '../worker/index.js') });
+      const result = await scanTree({ root: target.full, pool, onProgress: (p) => progress.update({ done: p.filesDone, total: p.filesTotal, unit: 'files', bytes: p.bytesDone }) });
+      const at = prefix(target);
+      collected.findings.push(...result.findings.map((f) => (at ? { ...f, path: at + f.path } : f)));
+      collected.notices.push(...result.notices.map((n) => (at && n.path ? { ...n, path: at + n.path } : n)));
+      collected.stats.files! += result.stats.files;
+      collected.stats.bytes += result.stats.bytes;
+      continue;
+    }
+    const result = target.kind === 'stdin' ? await scanStdin(scanner, config.maxFileSize) : scanFile(scanner, target, config.maxFileSize);
+    collected.findings.push(...result.findings);
+    collected.notices.push(...result.notices);
+    if (result.scanned) collected.stats.files! += 1;
+    collected.stats.bytes += result.bytes;
+  }
+  await pool?.close();
+  collected.stats.durationMs = performance.now() - started;
+  return collected;
+}
+
+/** Where the config is looked for: the one directory scanned, else the working directory. */
+function configRoot(args: ScanArgs, targets: Target[]): string {
+  const only = targets.length === 1 ? targets[0] : undefined;
+  return only && only.kind === 'tree' ? only.full : resolve(args.diff || args.push || args.staged || args.history ? (args.paths[0] ?? '.') : '.');
+}
+
 export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
-  const root = resolve(args.path);
+  const gitMode = Boolean(args.diff || args.push || args.staged || args.history);
+  const targets = gitMode ? [] : resolveTargets(args.paths);
+  const root = configRoot(args, targets);
   const config = loadConfig({ repoDir: root, path: args.config ? resolve(args.config) : undefined });
+  for (const notice of config.notices ?? []) process.stderr.write(`keyward: not applied from the gitleaks config: ${notice}\n`);
   if (args.failOn) config.failOn = args.failOn;
   if (args.blockLongLived !== undefined) config.blockLongLived = args.blockLongLived;
   const baseline = args.baseline ? loadBaseline(resolve(args.baseline)) : undefined;
-  const scanner = createScanner({ config, baseline });
-  const progress = new ProgressLine(process.stderr, !args.quiet && process.stderr.isTTY === true);
+  const progress = new ProgressBar(process.stderr, !args.quiet && (args.progress || process.stderr.isTTY === true), { delayMs: process.env.KEYWARD_PROGRESS_DELAY_MS ? Number(process.env.KEYWARD_PROGRESS_DELAY_MS) : undefined });
 
-  let collected: CollectedScan;
-  if (args.diff || args.push || args.staged || args.history) {
-    collected = await scanGit(args, root, scanner, config.maxFileSize, progress);
-  } else {
-    const workers = process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS);
-    const pool = createScanPool({ config, baseline, workers, workerEntry: workerBundleUrl(import.meta.url, '../worker/index.js') });
-    const result = await scanTree({
-      root,
-      pool,
-      onProgress: (p) => progress.update((s) => `scanning ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1e6).toFixed(1)} MB, ${(p.bytesDone / 1e6 / Math.max(s, 0.001)).toFixed(0)} MB/s`),
-    });
-    await pool.close();
-    collected = { target: args.path, findings: result.findings, notices: result.notices, stats: result.stats };
-  }
+  const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress) : await scanTargets(targets, config, baseline, progress);
   progress.done();
+  collected.findings = withoutAccepted(collected.findings, config);
 
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
-  const color = args.color ?? (!args.output && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const toFile = args.output !== undefined && args.output !== '-';
   let report: string;
   if (args.format === 'json') report = JSON.stringify(toJsonReport({ ...collected, policy }), null, 2) + '\n';
-  else if (args.format === 'sarif') report = JSON.stringify(toSarif(collected.findings, scanner.rules), null, 2) + '\n';
-  else report = toText({ ...collected, policy, color });
-  if (args.output) writeFileSync(args.output, report);
-  else process.stdout.write(report);
-  if (args.output && args.format !== 'text' && !args.quiet) {
-    process.stderr.write(toText({ ...collected, policy, color: process.stderr.isTTY === true }).split('\n').slice(-3).join('\n'));
+  else if (args.format === 'sarif') report = JSON.stringify(toSarif(collected.findings, activeRules(config)), null, 2) + '\n';
+  else report = toText({ ...collected, policy, color: colorWanted(toFile ? {} : process.stdout, process.env, args.color) });
+  writeOutput(args.output, report);
+  if (toFile && args.format !== 'text' && !args.quiet) {
+    process.stderr.write(toText({ ...collected, policy, color: colorWanted(process.stderr, process.env, args.color) }).split('\n').slice(-3).join('\n'));
   }
   return { exitCode: decideVerdict(collected.findings, policy).pass ? 0 : 1 };
 }

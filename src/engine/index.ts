@@ -7,3 +7,6 @@ export { regexBackend, regexBackends, nativeRegexUnavailableReason } from './reg
 export { redact, fingerprint } from './redact.js';
 export { loadConfig, parseConfig, findConfigFile, ConfigError, CONFIG_FILE_NAMES, type ConfigProblem } from './config/load.js';
 export { loadBaseline } from './baseline.js';
+export { importGitleaks, GITLEAKS_CONFIG, GITLEAKS_IGNORE, type GitleaksImport, type FileReader } from './config/gitleaks.js';
+export { configToYaml } from './config/write.js';
+export { withoutAccepted } from './config/accepted.js';

@@ -70,7 +70,7 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
   if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) return 'inline-ignore';
-  if (acceptance.valueAllowed(secret)) return 'allowlisted-value';
+  if (acceptance.valueAllowed(secret) || candidate.prepared.allowsValue?.(secret)) return 'allowlisted-value';
   if (acceptance.allowedFingerprints.has(printOf(judged))) return 'allowlisted-fingerprint';
   return undefined;
 }

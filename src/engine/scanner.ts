@@ -2,6 +2,7 @@ import { builtinRules } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { HASH_FILE_GLOBS, globMatcher, type PathMatcher } from './allowlist.js';
 import { defaultConfig } from './config/defaults.js';
+import { patternMatcher, ruleScope, stopwordMatcher } from './config/matchers.js';
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
 import { LineIndex, looksBinary } from './content.js';
 import type { Finding } from './finding.js';
@@ -91,8 +92,8 @@ function planScanner(options: CreateScannerOptions): ScannerPlan {
     config,
     backend,
     rules,
-    keywords: buildKeywordIndex(prepareRules(rules)),
-    ignored: globMatcher(config.ignorePaths),
+    keywords: buildKeywordIndex(prepareRules(rules, config, backend)),
+    ignored: pathIgnores(config, backend),
     acceptance: {
       valueAllowed: valueAllowlist(config, backend),
       allowedFingerprints: new Set(config.allowlist.fingerprints),
@@ -101,35 +102,32 @@ function planScanner(options: CreateScannerOptions): ScannerPlan {
   };
 }
 
-function prepareRules(rules: readonly Rule[]): PreparedRule[] {
+function prepareRules(rules: readonly Rule[], config: KeywardConfig, backend: RegexBackend): PreparedRule[] {
   const hashFiles = globMatcher(HASH_FILE_GLOBS);
+  // Custom rules' own path scopes and allowlists (`paths`, `allowlist` in the config).
+  const scopes = new Map(config.rules.custom.map((spec) => [spec.id, ruleScope(spec, backend)]));
   return rules.map((rule, order) => {
     const generic = rule.kind === 'generic';
+    const scope = scopes.get(rule.id);
     // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
     let ownSkip: PathMatcher | undefined;
-    const skip: PathMatcher = (path) => (ownSkip ??= globMatcher(rule.skipPaths ?? []))(path);
-    return { rule, order, generic, skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip };
+    const skip: PathMatcher = (path) => (ownSkip ??= globMatcher(rule.skipPaths ?? []))(path) || scope?.skipsPath(path) === true;
+    return { rule, order, generic, skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip, allowsValue: scope?.allowsValue };
   });
+}
+
+/** Paths not scanned: the config's ignore-paths globs and its allowlisted path patterns. */
+function pathIgnores(config: KeywardConfig, backend: RegexBackend): PathMatcher {
+  const globs = globMatcher(config.ignorePaths);
+  const patterns = patternMatcher(config.allowlist.paths ?? [], backend);
+  return (path) => globs(path) || patterns(path);
 }
 
 /** The config's allowlist of values: a stopword anywhere in the secret, or an allow pattern matching it. */
 function valueAllowlist(config: KeywardConfig, backend: RegexBackend): (secret: string) => boolean {
-  const allowValues = config.allowlist.values.map((pattern) => backend.compile(pattern));
-  const stopwords = config.allowlist.stopwords.map((word) => word.toLowerCase());
-  return (secret) => {
-    const lower = secret.toLowerCase();
-    if (stopwords.some((word) => lower.includes(word))) return true;
-    if (allowValues.length === 0) return false;
-    const input = new ScanInput(Buffer.from(secret, 'utf8'));
-    let hit = false;
-    for (const pattern of allowValues) {
-      pattern.scan(input, 0, input.buffer.length, () => {
-        hit = true;
-      });
-      if (hit) return true;
-    }
-    return false;
-  };
+  const stopword = stopwordMatcher(config.allowlist.stopwords);
+  const pattern = patternMatcher(config.allowlist.values, backend);
+  return (secret) => stopword(secret) || pattern(secret);
 }
 
 function scanBuffer(plan: ScannerPlan, content: Buffer, path: string): ScanResult {

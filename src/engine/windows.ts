@@ -19,6 +19,8 @@ export interface PreparedRule {
   required?: number[];
   /** True when the rule does not apply to a path (its skipPaths, or lockfiles and hash lists for generic rules). */
   skipPath: PathMatcher;
+  /** A custom rule's own allowlist of values (from its config `allowlist`). */
+  allowsValue?: (secret: string) => boolean;
 }
 
 /** A byte range [start, end) of the content that a rule's pattern runs over. */

@@ -1,3 +1,4 @@
+import { formatBytes } from './bytes.js';
 import type { Finding, ScanNotice } from '../engine/finding.js';
 import type { Severity } from '../rules/types.js';
 import type { ScanStats } from './json.js';
@@ -49,9 +50,8 @@ export function toText(options: TextReportOptions): string {
   const counts = countBySeverity(options.findings);
   const parts = (Object.entries(counts) as [Severity, number][]).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_STYLE[s], `${n} ${s}`));
   const verdict = decideVerdict(options.findings, options.policy);
-  const mb = options.stats.bytes / 1e6;
   const seconds = options.stats.durationMs / 1000;
-  const scanned = [options.stats.files !== undefined ? `${options.stats.files} files` : '', options.stats.commits !== undefined ? `${options.stats.commits} commits` : '', `${mb.toFixed(1)} MB`].filter(Boolean).join(', ');
+  const scanned = [options.stats.files !== undefined ? `${options.stats.files} files` : '', options.stats.commits !== undefined ? `${options.stats.commits} commits` : '', formatBytes(options.stats.bytes)].filter(Boolean).join(', ');
   out.push(`${options.findings.length === 0 ? 'No secrets found' : `${options.findings.length} finding(s): ${parts.join(', ')}`} in ${options.target} (${scanned} in ${seconds.toFixed(2)} s)`);
   out.push(verdict.pass ? paint('green', 'PASS') : `${paint('red', 'FAIL')}: ${verdict.reasons.join('; ')}`);
   return out.join('\n') + '\n';

@@ -8,7 +8,7 @@ export const DEFAULT_IGNORE_PATHS: readonly string[] = ['**/node_modules/**', '*
 export function defaultConfig(): KeywardConfig {
   return {
     rules: { disable: [], severity: {}, custom: [] },
-    allowlist: { values: [], stopwords: [], fingerprints: [] },
+    allowlist: { values: [], stopwords: [], fingerprints: [], paths: [], commits: [], locations: [] },
     ignorePaths: [...DEFAULT_IGNORE_PATHS],
     failOn: 'high',
     blockLongLived: true,

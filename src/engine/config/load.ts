@@ -5,26 +5,13 @@ import { builtinRules } from '../../rules/index.js';
 import { SEVERITIES, type Severity } from '../../rules/types.js';
 import { regexBackend } from '../regex.js';
 import { defaultConfig } from './defaults.js';
-import type { CustomRuleSpec, KeywardConfig } from './types.js';
+import { ConfigError, type ConfigProblem } from './errors.js';
+import { importGitleaks } from './gitleaks.js';
+import type { AcceptedLocation, CustomRuleSpec, KeywardConfig } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['.keyward.yml', '.keyward.yaml', '.github/keyward.yml', '.github/keyward.yaml'] as const;
 
-export interface ConfigProblem {
-  file: string;
-  line: number;
-  column: number;
-  /** Dotted path of the field, e.g. `rules.custom[0].pattern`. */
-  field: string;
-  message: string;
-}
-
-/** A config file that cannot be used; `message` lists every problem as `file:line:column: field: message`. */
-export class ConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.field}: ${p.message}`).join('\n'));
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError, type ConfigProblem } from './errors.js';
 
 export function findConfigFile(repoDir: string): string | undefined {
   for (const name of CONFIG_FILE_NAMES) {
@@ -34,10 +21,23 @@ export function findConfigFile(repoDir: string): string | undefined {
   return undefined;
 }
 
-/** Reads `path` (or the first of CONFIG_FILE_NAMES under repoDir) over the defaults; no file means defaults. */
+/** A repository file's text, or undefined when it does not exist (or is not a regular file). */
+function readRepoFile(repoDir: string, path: string): string | undefined {
+  try {
+    return readFileSync(join(repoDir, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads `path` (or the first of CONFIG_FILE_NAMES under repoDir) over the defaults. Without one, a gitleaks config
+ * (`.gitleaks.toml`, `.gitleaksignore`) is mapped onto Keyward's, with `notices` naming what could not be; with
+ * neither, the defaults.
+ */
 export function loadConfig(options: { repoDir: string; path?: string }): KeywardConfig {
   const path = options.path ?? findConfigFile(options.repoDir);
-  if (!path) return defaultConfig();
+  if (!path) return importGitleaks((name) => readRepoFile(options.repoDir, name))?.config ?? defaultConfig();
   const shown = relative(options.repoDir, path).startsWith('..') ? path : relative(options.repoDir, path) || path;
   let text: string;
   try {
@@ -132,6 +132,37 @@ export function parseConfig(text: string, file: string): KeywardConfig {
     }
   };
 
+  /** A list of RE2 patterns, each compiled to check it. */
+  const patterns = (node: Node | undefined, field: string): string[] =>
+    strings(node, field).filter((pattern, index) => {
+      const before = problems.length;
+      re2(isSeq(node) ? (node.items[index] as Node) : node, `${field}[${index}]`, pattern);
+      return problems.length === before;
+    });
+  /** `allowlist.locations`: findings accepted by file and line (optionally rule and commit), as `.gitleaksignore` has. */
+  const locations = (node: Node | undefined): AcceptedLocation[] => {
+    if (!node) return [];
+    if (!isSeq(node)) {
+      at(node, 'allowlist.locations', 'expected a list of { path, line, rule, commit }');
+      return [];
+    }
+    const out: AcceptedLocation[] = [];
+    node.items.forEach((item, index) => {
+      const field = `allowlist.locations[${index}]`;
+      if (!isMap(item)) return at(item as Node, field, 'expected a mapping with path, line and optionally rule and commit');
+      known(item, field, ['path', 'line', 'rule', 'commit']);
+      const path = string(get(item, 'path'), `${field}.path`, item);
+      const lineNode = get(item, 'line');
+      const line = lineNode && isScalar(lineNode) ? Number(lineNode.value) : NaN;
+      if (!Number.isInteger(line) || line < 1) return at(lineNode ?? item, `${field}.line`, 'expected a line number (1 or more)');
+      const rule = string(get(item, 'rule'), `${field}.rule`);
+      const commit = string(get(item, 'commit'), `${field}.commit`);
+      if (commit && !/^[0-9a-f]{7,40}$/i.test(commit)) return at(get(item, 'commit'), `${field}.commit`, 'expected a commit sha (7 to 40 hex digits)');
+      if (path) out.push({ path, line, ...(rule ? { rule } : {}), ...(commit ? { commit } : {}) });
+    });
+    return out;
+  };
+
   known(root, '', ['version', 'fail-on', 'block-long-lived', 'max-file-size', 'ignore-paths', 'rules', 'allowlist']);
   const version = get(root, 'version');
   if (version && !(isScalar(version) && Number(version.value) === 1)) at(version, 'version', 'only version 1 is supported');
@@ -162,7 +193,7 @@ export function parseConfig(text: string, file: string): KeywardConfig {
             at(item as Node, field, 'expected a rule mapping (id, title, severity, keywords, pattern, long-lived)');
             return;
           }
-          known(item, field, ['id', 'title', 'severity', 'keywords', 'pattern', 'entropy', 'long-lived', 'remediation', 'revoke-url']);
+          known(item, field, ['id', 'title', 'severity', 'keywords', 'pattern', 'entropy', 'long-lived', 'remediation', 'revoke-url', 'paths', 'allowlist']);
           const before = problems.length;
           const id = string(get(item, 'id'), `${field}.id`, item);
           if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id)) at(get(item, 'id'), `${field}.id`, 'use lowercase letters, digits and dashes');
@@ -186,6 +217,14 @@ export function parseConfig(text: string, file: string): KeywardConfig {
             if (remediation) spec.remediation = remediation;
             const revokeUrl = string(get(item, 'revoke-url'), `${field}.revoke-url`);
             if (revokeUrl) spec.revokeUrl = revokeUrl;
+            const paths = patterns(get(item, 'paths'), `${field}.paths`);
+            if (paths.length > 0) spec.paths = paths;
+            const ruleAllow = get(item, 'allowlist');
+            if (ruleAllow && !isMap(ruleAllow)) at(ruleAllow, `${field}.allowlist`, 'expected a mapping with paths, values, stopwords');
+            if (ruleAllow && isMap(ruleAllow)) {
+              known(ruleAllow, `${field}.allowlist`, ['paths', 'values', 'stopwords']);
+              spec.allowlist = { paths: patterns(get(ruleAllow, 'paths'), `${field}.allowlist.paths`), values: patterns(get(ruleAllow, 'values'), `${field}.allowlist.values`), stopwords: strings(get(ruleAllow, 'stopwords'), `${field}.allowlist.stopwords`) };
+            }
             config.rules.custom.push(spec);
           }
         });
@@ -213,12 +252,16 @@ export function parseConfig(text: string, file: string): KeywardConfig {
   if (allowlist) {
     if (!isMap(allowlist)) at(allowlist, 'allowlist', 'expected a mapping with values, stopwords, fingerprints');
     else {
-      known(allowlist, 'allowlist', ['values', 'stopwords', 'fingerprints']);
-      const values = get(allowlist, 'values');
-      strings(values, 'allowlist.values').forEach((pattern, index) => {
-        re2(isSeq(values) ? (values.items[index] as Node) : values, `allowlist.values[${index}]`, pattern);
-        config.allowlist.values.push(pattern);
+      known(allowlist, 'allowlist', ['values', 'stopwords', 'fingerprints', 'paths', 'commits', 'locations']);
+      config.allowlist.values.push(...patterns(get(allowlist, 'values'), 'allowlist.values'));
+      config.allowlist.paths = patterns(get(allowlist, 'paths'), 'allowlist.paths');
+      const commits = get(allowlist, 'commits');
+      config.allowlist.commits = strings(commits, 'allowlist.commits').filter((sha, index) => {
+        if (/^[0-9a-f]{7,40}$/i.test(sha)) return true;
+        at(isSeq(commits) ? (commits.items[index] as Node) : commits, `allowlist.commits[${index}]`, 'expected a commit sha (7 to 40 hex digits)');
+        return false;
       });
+      config.allowlist.locations = locations(get(allowlist, 'locations'));
       config.allowlist.stopwords.push(...strings(get(allowlist, 'stopwords'), 'allowlist.stopwords'));
       const prints = get(allowlist, 'fingerprints');
       strings(prints, 'allowlist.fingerprints').forEach((print, index) => {

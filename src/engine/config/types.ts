@@ -11,6 +11,29 @@ export interface CustomRuleSpec {
   longLived: boolean;
   remediation?: string;
   revokeUrl?: string;
+  /** RE2 patterns of paths: when set, the rule applies only to files whose path matches one (gitleaks' rule `path`). */
+  paths?: string[];
+  /** Exceptions that apply to this rule only (gitleaks' rule allowlists). */
+  allowlist?: RuleAllowlist;
+}
+
+export interface RuleAllowlist {
+  /** RE2 patterns of paths where the rule does not report. */
+  paths: string[];
+  /** RE2 patterns; a secret matching one is not reported by the rule. */
+  values: string[];
+  /** Literal substrings (case-insensitive) that exempt a secret containing one. */
+  stopwords: string[];
+}
+
+/** One finding accepted by where it is (gitleaks' `.gitleaksignore` entries): file, line, optionally rule and commit. */
+export interface AcceptedLocation {
+  path: string;
+  line: number;
+  /** A rule id; absent means any rule at that line. */
+  rule?: string;
+  /** A commit sha or prefix; absent means at any commit (and in tree scans). */
+  commit?: string;
 }
 
 /**
@@ -34,6 +57,12 @@ export interface KeywardConfig {
     stopwords: string[];
     /** Fingerprints accepted outright (in addition to the baseline file). */
     fingerprints: string[];
+    /** RE2 patterns of paths whose findings are not reported (gitleaks' allowlist `paths`). */
+    paths?: string[];
+    /** Commit shas (or prefixes) whose findings are not reported, in git scans. */
+    commits?: string[];
+    /** Findings accepted by location. */
+    locations?: AcceptedLocation[];
   };
   /** picomatch globs of paths not scanned at all. */
   ignorePaths: string[];
@@ -43,4 +72,6 @@ export interface KeywardConfig {
   blockLongLived: boolean;
   /** Files (and blobs) larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
+  /** Settings read from another tool's config (gitleaks) that could not be applied, each named; shown to the user. */
+  notices?: string[];
 }

@@ -63,6 +63,17 @@ export async function scanDiff(options: GitScanOptions & { base: string; head: s
   return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, options.head, '--not', options.base, '--']);
 }
 
+/**
+ * `git diff BASE..HEAD`'s meaning: the lines HEAD's tree has that BASE's does not, whatever commits lie between (no
+ * commit attribution). Unlike `scanDiff` (BASE...HEAD), lines that BASE gained meanwhile are not counted as HEAD's.
+ */
+export async function scanTreeDiff(options: GitScanOptions & { base: string; head: string }): Promise<GitSourceResult> {
+  for (const rev of [options.base, options.head]) {
+    if (!(await objectExists(options.repoDir, rev))) throw new Error(`git: ${rev} is not a commit in ${options.repoDir}`);
+  }
+  return scanPatchStream(options, ['diff', ...PATCH_ARGS, options.base, options.head, '--']);
+}
+
 /** The commits of a push; `before` missing or all zeros means a new branch: its commits not on any remote branch. */
 export async function scanPush(options: GitScanOptions & { before?: string; after: string }): Promise<GitSourceResult> {
   const notices: ScanNotice[] = [];
