@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, configToYaml, importGitleaks, parseConfig } from '../engine/index.js';
 import { UsageError } from './args.js';
-import { writeOutput } from './output.js';
+import { printable, writeOutput } from './output.js';
 
 /**
  * `keyward config import-gitleaks [PATH] [--output FILE]`: writes the `.keyward.yml` equivalent to PATH's gitleaks
@@ -26,7 +26,7 @@ export function importGitleaksCommand(path: string, output: string | undefined):
   const yaml = configToYaml(imported.config, header);
   // The file must mean what it says: read it back as the scanner will.
   parseConfig(yaml, '.keyward.yml (imported)');
-  for (const notice of imported.notices) process.stderr.write(`keyward: not mapped: ${notice}\n`);
+  for (const notice of imported.notices) process.stderr.write(`keyward: not mapped: ${printable(notice)}\n`);
   const existing = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
   if (output === undefined && existing) {
     process.stdout.write(yaml);

@@ -18,3 +18,9 @@ export function writeOutput(path: string | undefined, text: string): void {
     throw new UsageError(`cannot write --output ${path}: ${why}`);
   }
 }
+
+/** Text from a file the user did not write (a config's ids and patterns) made safe for a terminal: controls become `?`. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}

@@ -9,7 +9,7 @@ import { createScanPool, workerBundleUrl, type ScanPool } from '../sources/pool.
 import type { ScanArgs } from './args.js';
 import { colorWanted } from './color.js';
 import { scanGit } from './git.js';
-import { writeOutput } from './output.js';
+import { printable, writeOutput } from './output.js';
 import { ProgressBar } from './progress.js';
 import { resolveTargets, scanFile, scanStdin, type Target } from './targets.js';
 
@@ -66,7 +66,7 @@ export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
   const targets = gitMode ? [] : resolveTargets(args.paths);
   const root = configRoot(args, targets);
   const config = loadConfig({ repoDir: root, path: args.config ? resolve(args.config) : undefined });
-  for (const notice of config.notices ?? []) process.stderr.write(`keyward: not applied from the gitleaks config: ${notice}\n`);
+  for (const notice of config.notices ?? []) process.stderr.write(`keyward: not applied from the gitleaks config: ${printable(notice)}\n`);
   if (args.failOn) config.failOn = args.failOn;
   if (args.blockLongLived !== undefined) config.blockLongLived = args.blockLongLived;
   const baseline = args.baseline ? loadBaseline(resolve(args.baseline)) : undefined;

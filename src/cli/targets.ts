@@ -41,7 +41,8 @@ export interface ContentScan {
 export function scanContent(scanner: Scanner, content: Buffer, path: string): ContentScan {
   const result = scanner.scanBuffer(content, path);
   const notices = [...result.notices];
-  if (result.skipped === 'ignored') notices.push({ kind: 'ignored', path, message: `${path}: matches ignore-paths or an allowlisted path; not scanned` });
+  // Named on the command line, so said out loud (reports leave `ignored` notices out of their text).
+  if (result.skipped === 'ignored') notices.push({ kind: 'other', path, message: `${path}: matches ignore-paths or an allowlisted path; not scanned` });
   if (result.skipped === 'binary') notices.push({ kind: 'binary', path, message: `${path}: binary content; not scanned` });
   return { findings: result.findings, notices, bytes: content.length, scanned: result.skipped === undefined };
 }

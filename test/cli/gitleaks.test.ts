@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keepOnlyGroup } from '../../src/engine/config/gitleaks-rules.js';
-import { ConfigError, createScanner, loadConfig, parseConfig, type KeywardConfig } from '../../src/engine/index.js';
+import { ConfigError, configToYaml, createScanner, importGitleaks, loadConfig, parseConfig, type KeywardConfig } from '../../src/engine/index.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
 import { TestRepo } from '../helpers/git.js';
 
@@ -240,6 +240,17 @@ describe('keyward config import-gitleaks', () => {
     const elsewhere = keyward(['config', 'import-gitleaks', '--output', 'out/keyward.yml'], repo.dir);
     expect(elsewhere.code, elsewhere.stderr).toBe(0);
     expect(readFileSync(join(repo.dir, 'out', 'keyward.yml'), 'utf8')).toBe(written);
+  });
+
+  it('keeps hostile ids and patterns inside the header comments', () => {
+    const toml = '[[rules]]\nid = "evil\\nfail-on: info\\rblock-long-lived: false"\nregex = \'x\'\n';
+    const imported = importGitleaks((name) => (name === '.gitleaks.toml' ? toml : undefined))!;
+    expect(imported.notices.join('')).toContain('evil\nfail-on: info');
+    const yaml = configToYaml(imported.config, imported.notices);
+    const config = parseConfig(yaml, '.keyward.yml');
+    expect([config.failOn, config.blockLongLived]).toEqual(['high', true]);
+    const headerLines = yaml.split('\n').slice(0, imported.notices.length);
+    expect(headerLines.every((line) => line.startsWith('# '))).toBe(true);
   });
 
   it('says in one line when there is nothing to import', () => {

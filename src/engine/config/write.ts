@@ -32,6 +32,8 @@ export function configToYaml(config: KeywardConfig, comments: readonly string[] 
   const allow = config.allowlist;
   const allowlist = pruned({ values: allow.values, stopwords: allow.stopwords, fingerprints: allow.fingerprints, paths: allow.paths ?? [], commits: allow.commits ?? [], locations: allow.locations ?? [] });
   if (Object.keys(allowlist).length) doc.allowlist = allowlist;
-  const head = comments.map((line) => `# ${line}`.trimEnd()).join('\n');
+  // Comments quote ids and patterns from another tool's file: a line break there would turn the rest into settings.
+  // eslint-disable-next-line no-control-regex
+  const head = comments.map((line) => `# ${line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')}`.trimEnd()).join('\n');
   return (head ? `${head}\n` : '') + stringify(doc, { lineWidth: 0 });
 }
