@@ -11,6 +11,14 @@ import { importGitleaksCommand } from './import-gitleaks.js';
 import { writeOutput } from './output.js';
 import { runScan } from './scan.js';
 
+/** Why the native RE2 addon is not in use, in a few words: it is optional, and re2js gives the same results. */
+function nativeNote(): string {
+  const reason = nativeRegexUnavailableReason();
+  if (!reason) return '';
+  if (/Cannot find module ['"]re2['"]/.test(reason)) return ': the optional native re2 is not installed';
+  return `: native re2 unavailable: ${reason.split('\n')[0]!.slice(0, 160)}`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
   switch (args.command) {
@@ -20,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import-gitleaks':
       return importGitleaksCommand(args.path, args.output);
     case 'version':
-      process.stdout.write(`keyward ${TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeRegexUnavailableReason() ? `: native re2 unavailable: ${nativeRegexUnavailableReason()}` : ''})\n`);
+      process.stdout.write(`keyward ${TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeNote()})\n`);
       return 0;
     case 'rules': {
       const rows = builtinRules.map((r) => ({ id: r.id, title: r.title, provider: r.provider, severity: r.severity, longLived: r.longLived, keywords: r.keywords, revokeUrl: r.revokeUrl }));
