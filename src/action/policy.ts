@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { CONFIG_FILE_NAMES, importGitleaks, loadBaseline, loadConfig, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
+import { CONFIG_FILE_NAMES, GITLEAKS_CONFIG, GITLEAKS_IGNORE, importGitleaks, loadBaseline, loadConfig, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
 import type { Plan } from './events.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -52,7 +52,7 @@ export function loadPolicy(workspace: string, inputs: ActionInputs, plan: Plan, 
   }
   if (!config) {
     config = defaultConfig();
-    const added = names.find((name) => existsSync(join(workspace, name)));
+    const added = [...names, ...(inputs.config ? [] : [GITLEAKS_CONFIG, GITLEAKS_IGNORE])].find((name) => existsSync(join(workspace, name)));
     if (added) core.notice(`This pull request adds ${added}; it applies once merged. The defaults judge this pull request.`);
   }
   let baseline: Set<string> | undefined;

@@ -63,4 +63,13 @@ describe('the Action bundle honours a gitleaks config when the repository has no
     expect(run.log).toContain('(gitleaks) as of the base commit');
     expect(run.log).toContain('file=ops/b.env');
   });
+
+  it('pull requests: a gitleaks config the PR adds applies once merged, and says so', async () => {
+    const repo = new TestRepo();
+    const baseSha = repo.commit('base', { 'README.md': '# app\n' });
+    const headSha = repo.commit('feature', { 'ops/a.env': `AWS_ACCESS_KEY_ID=${awsKey()}\n`, '.gitleaksignore': 'ops/a.env:aws-access-token:1\n' });
+    const run = await runAction({ workspace: repo.dir, event: pullRequestEvent({ number: 8, baseSha, headSha }), inputs: { comment: 'false' }, apiUrl: fake.url });
+    expect(run.code, run.log).toBe(1);
+    expect(run.log).toContain('This pull request adds .gitleaksignore; it applies once merged.');
+  });
 });

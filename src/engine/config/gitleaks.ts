@@ -84,6 +84,7 @@ class Importer {
     const gitleaksId = typeof rule.id === 'string' ? rule.id : undefined;
     const label = gitleaksId ? `rule \`${gitleaksId}\`` : field;
     if (!gitleaksId) return this.note(file, field, 'a rule without an id; not imported');
+    if (typeof rule.regex !== 'string' && rule.path === undefined) return this.note(file, field, `${label} has no regex: amending gitleaks' default rule of that id (its allowlists, entropy, keywords) has no Keyward counterpart; not imported`);
     if (typeof rule.regex !== 'string') return this.note(file, field, `${label} matches by path only (no regex); Keyward rules match content; not imported`);
     const keywords = this.strings(file, `${field}.keywords`, rule.keywords);
     if (keywords.length === 0) return this.note(file, field, `${label} has no keywords; Keyward needs a literal that occurs in every match to run a rule; not imported (add keywords and import again)`);
