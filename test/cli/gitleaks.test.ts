@@ -160,6 +160,19 @@ keywords = ["shr_"]
     expect(notices).toContain('[extend] useDefault is not set, so gitleaks would run only this file\'s rules; Keyward keeps its');
   });
 
+  it('names a rule that only amends a gitleaks default rule, which Keyward cannot amend', () => {
+    const toml = String.raw`
+[extend]
+useDefault = true
+[[rules]]
+id = "generic-api-key"
+entropy = 4.5
+`;
+    const imported = importGitleaks((name) => (name === '.gitleaks.toml' ? toml : undefined))!;
+    expect(imported.config.rules.custom).toEqual([]);
+    expect(imported.notices).toEqual([".gitleaks.toml: rules[0]: rule `generic-api-key` has no regex: amending gitleaks' default rule of that id (its allowlists, entropy, keywords) has no Keyward counterpart; not imported"]);
+  });
+
   it('rejects TOML that does not parse, with file and line', () => {
     const repo = new TestRepo();
     repo.commit('broken', { '.gitleaks.toml': '[allowlist]\npaths = [\n  "a",\n  oops\n]\n' });
