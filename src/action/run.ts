@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as core from '@actions/core';
+import { useProxyFromEnv } from '../net/proxy.js';
+import { credentialsEvidenceFile } from './credentials.js';
 import { readRepoContext, type RepoContext } from './github.js';
 import { inputReader, readInputs, type ActionInputs } from './inputs.js';
 import { writeOutputs } from './outputs-step.js';
@@ -36,7 +37,7 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp,
     inputs: readInputs(runnerTemp, inputReader(env)),
-    credentialsFile: join(runnerTemp, 'keyward-credentials.json'),
+    credentialsFile: credentialsEvidenceFile(env),
     repo: readRepoContext(env),
   };
 }
@@ -44,6 +45,7 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
 /** The scanning Action: scan, publish, outputs. Resolves to pass or fail; a failure is also reported with setFailed. */
 export async function runAction(env: NodeJS.ProcessEnv): Promise<'pass' | 'fail'> {
   try {
+    useProxyFromEnv(env);
     const ctx = runContext(env);
     const scanned = await scan(ctx);
     const published = await publish(ctx, scanned);

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { createScanner, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
-import { SwapFailure, evidenceSummary, writeEvidence, type IssuedCredential } from '../credentials/index.js';
+import type { IssuedCredential } from '../credentials/index.js';
 import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
 import { scanTree } from '../sources/files.js';
 import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
@@ -68,14 +68,8 @@ async function deepen(plan: { base: string; head: string }, workspace: string): 
 
 /** The OIDC swap, when any cloud is configured: short-lived credentials for later steps, with evidence records. */
 async function swapCredentials(ctx: RunContext): Promise<IssuedCredential[] | undefined> {
-  try {
-    const swap = await swapCredentialsFromInputs({ evidenceFile: ctx.credentialsFile, env: ctx.env });
-    if (swap && ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(evidenceSummary(swap.issued, swap.guard)).write();
-    return swap?.issued;
-  } catch (error) {
-    if (error instanceof SwapFailure) writeEvidence(ctx.credentialsFile, error.result.issued, error.result.guard);
-    throw error;
-  }
+  const swap = await swapCredentialsFromInputs({ env: ctx.env, evidenceFile: ctx.credentialsFile });
+  return swap?.issued;
 }
 
 /** The verdict on secrets, failed further by blocking workflow audit findings. */

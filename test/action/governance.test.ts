@@ -11,7 +11,7 @@ import { startGovernanceServer } from '../servers/github-governance.js';
 import { startGoogleFake } from '../servers/google.js';
 import { startOidcFake } from '../servers/oidc.js';
 import { startVaultFake } from '../servers/vault.js';
-import { NODE, runAction } from './harness.js';
+import { NODE, fileCommands, runAction } from './harness.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -25,13 +25,6 @@ function workspaceWith(files: Record<string, string>): string {
     writeFileSync(join(dir, path), content);
   }
   return dir;
-}
-
-/** Parses a runner file command file (GITHUB_ENV, GITHUB_STATE): `NAME<<delimiter`, the value, the delimiter. */
-function fileCommands(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const match of text.matchAll(/^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) values[match[1]!] = match[3]!;
-  return values;
 }
 
 /** The log as a reader sees it: `::add-mask::` lines are commands to the runner, not output. */

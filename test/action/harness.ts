@@ -16,6 +16,17 @@ export interface ActionRun {
   outputFile: string;
   summary: string;
   root: string;
+  /** What the step saved with saveState, as the runner hands it to the post step (STATE_<name>). */
+  state: Record<string, string>;
+  /** GITHUB_ENV as the step left it. */
+  envFile: string;
+}
+
+/** name<<delimiter\nvalue\ndelimiter records, as @actions/core writes GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV. */
+export function fileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const match of text.matchAll(/^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) values[match[1]!] = match[3]!;
+  return values;
 }
 
 export interface PullRequestEvent {
@@ -49,13 +60,14 @@ export function pullRequestEvent(pr: PullRequestEvent): object {
  * file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a loopback server. Asynchronous,
  * so a loopback server in this process can answer while the Action runs.
  */
-export async function runAction(options: { workspace: string; event?: object; eventName?: string; inputs?: Record<string, string>; env?: Record<string, string>; apiUrl?: string }): Promise<ActionRun> {
+export async function runAction(options: { workspace: string; event?: object; eventName?: string; inputs?: Record<string, string>; env?: Record<string, string>; apiUrl?: string; bundle?: string }): Promise<ActionRun> {
   const root = mkdtempSync(join(tmpdir(), 'keyward-action-'));
   const outputFile = join(root, 'output');
   const summaryFile = join(root, 'summary');
   const eventFile = join(root, 'event.json');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
+  const stateFile = join(root, 'state');
+  const envFile = join(root, 'env');
+  for (const file of [outputFile, summaryFile, stateFile, envFile]) writeFileSync(file, '');
   writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
   const inputs = { token: ACTION_TOKEN, ...(options.inputs ?? {}) };
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
@@ -73,19 +85,33 @@ export async function runAction(options: { workspace: string; event?: object; ev
     GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
+    GITHUB_ENV: envFile,
     RUNNER_TEMP: root,
     KEYWARD_GITHUB_RETRY_BASE_MS: '1',
     ...inputEnv,
     ...(options.env ?? {}),
   };
-  const child = spawn(NODE, [resolve('dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [resolve(options.bundle ?? 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const code = await new Promise<number | null>((done) => child.on('close', done));
-  const outputs: Record<string, string> = {};
   const outputText = readFileSync(outputFile, 'utf8');
-  for (const match of outputText.matchAll(/^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) outputs[match[1]!] = match[3]!;
-  return { code, stdout, stderr, log: stdout + stderr, outputs, outputFile: outputText, summary: readFileSync(summaryFile, 'utf8'), root };
+  const state = fileCommands(readFileSync(stateFile, 'utf8'));
+  return { code, stdout, stderr, log: stdout + stderr, outputs: fileCommands(outputText), outputFile: outputText, summary: readFileSync(summaryFile, 'utf8'), root, state, envFile: readFileSync(envFile, 'utf8') };
+}
+
+/** Runs the post step bundle with the main step's saved state, as the runner does after the job's last step. */
+export async function runPostStep(run: ActionRun, workspace: string): Promise<{ code: number | null; log: string }> {
+  const stateEnv = Object.fromEntries(Object.entries(run.state).map(([name, value]) => [`STATE_${name}`, value]));
+  const output = join(run.root, 'post-output');
+  writeFileSync(output, '');
+  const child = spawn(NODE, [resolve('dist/post/index.js')], { env: { PATH: process.env.PATH ?? '', RUNNER_TEMP: run.root, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output, ...stateEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (log += chunk));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  return { code, log };
 }

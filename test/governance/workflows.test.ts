@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { auditWorkflowFiles, auditWorkflows, renderWorkflowAuditText, type WorkflowFinding } from '../../src/governance/workflows/index.js';
+import { isUnpinnedThirdParty } from '../../src/governance/workflows/audit.js';
 import { TestRepo } from '../helpers/git.js';
 
 const SHA = 'b4ffde65f46336ab88eb53be808477a3936bae11';
@@ -37,6 +38,26 @@ jobs:
     expect(finding?.replacement).toContain('aws-role-arn:');
     expect(finding?.replacement).toContain('aws-region: eu-west-1');
     expect(() => parse(finding?.replacement ?? '')).not.toThrow();
+  });
+
+  it('suggests the credentials sub-action, pinned, which its own pinning check accepts once the SHA is filled in', () => {
+    const text = `on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}
+      AWS_SECRET_ACCESS_KEY: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+    steps:
+      - run: aws s3 ls
+`;
+    const replacement = audit(text)[0]?.replacement ?? '';
+    const steps = (parse(replacement) as { steps: { uses: string }[] }).steps;
+    expect(steps[0]?.uses).toBe('keyward/keyward/credentials@<FULL_40_CHARACTER_COMMIT_SHA>');
+    expect(isUnpinnedThirdParty(steps[0]!.uses.replace('<FULL_40_CHARACTER_COMMIT_SHA>', SHA))).toBe(false);
+    // Keyward holds itself to the rule it sets: its own tag is as movable as anyone's.
+    expect(isUnpinnedThirdParty('keyward/keyward@v1')).toBe(true);
+    expect(isUnpinnedThirdParty('keyward/keyward/credentials@v1')).toBe(true);
   });
 
   it('AWS keys into configure-aws-credentials inputs, and a secret named AWS_ACCESS_KEY_ID under another env name', () => {

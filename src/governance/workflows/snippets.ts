@@ -1,5 +1,8 @@
-/** The action reference the replacement snippets use for the OIDC swap. */
-export const KEYWARD_ACTION = 'keyward/keyward@v1';
+/**
+ * The action the replacement snippets use for the OIDC swap: the credentials sub-action (it swaps and guards, never
+ * scans), pinned to a commit as the audit asks of every third-party action that handles credentials.
+ */
+export const KEYWARD_ACTION = 'keyward/keyward/credentials@<FULL_40_CHARACTER_COMMIT_SHA>   # v1';
 
 const permissionsBlock = ['permissions:', '  id-token: write   # lets the job request its OIDC token', '  contents: read'];
 
