@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { useProxyFromEnv } from '../net/proxy.js';
 import { cleanupCredentials } from './credentials-post.js';
 import { EVIDENCE_STATE_KEY, recordRevocations } from './evidence-post.js';
 
@@ -8,6 +9,7 @@ import { EVIDENCE_STATE_KEY, recordRevocations } from './evidence-post.js';
  */
 async function run(): Promise<void> {
   try {
+    useProxyFromEnv(process.env);
     const result = await cleanupCredentials();
     if (result.revoked.length === 0 && result.removedFiles.length === 0) core.info('Keyward post step: no short-lived credentials to clean up.');
     const evidenceFile = core.getState(EVIDENCE_STATE_KEY);

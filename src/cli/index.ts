@@ -10,6 +10,7 @@ import { UsageError, helpText, parseCli } from './args.js';
 import { importGitleaksCommand } from './import-gitleaks.js';
 import { writeOutput } from './output.js';
 import { runScan } from './scan.js';
+import { useProxyFromEnv } from '../net/proxy.js';
 
 /** Why the native RE2 addon is not in use, in a few words: it is optional, and re2js gives the same results. */
 function nativeNote(): string {
@@ -100,6 +101,7 @@ function reportFailure(error: unknown): void {
   process.exitCode = 2;
 }
 
+useProxyFromEnv(process.env);
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 }, reportFailure);
