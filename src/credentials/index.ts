@@ -11,7 +11,7 @@ import { swapVault } from './vault.js';
 
 export type * from './types.js';
 export { CredentialError } from './errors.js';
-export { parseSwapInputs, wantsSwap, CREDENTIAL_INPUTS, type InputReader } from './inputs.js';
+export { parseSwapInputs, wantsSwap, type InputReader } from './inputs.js';
 export { runPost, type PostResult } from './post.js';
 export { writeEvidence, markRevoked, evidenceSummary, type CredentialEvidence } from './evidence.js';
 export { decodeJwtPayload } from './oidc.js';

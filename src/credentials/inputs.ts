@@ -5,39 +5,6 @@ import type { LongLivedPolicy, SwapInputs } from './types.js';
 /** Reads one input by its action.yml name; '' when unset (as @actions/core's getInput). */
 export type InputReader = (name: string) => string;
 
-export const CREDENTIAL_INPUTS = [
-  'long-lived-env',
-  'output-access-tokens',
-  'policy-version',
-  'aws-role-arn',
-  'aws-region',
-  'aws-role-session-name',
-  'aws-session-duration',
-  'aws-session-policy',
-  'aws-role-chain',
-  'aws-audience',
-  'aws-sts-endpoint',
-  'gcp-workload-identity-provider',
-  'gcp-service-account',
-  'gcp-project-id',
-  'gcp-token-lifetime',
-  'gcp-audience',
-  'gcp-credential-source',
-  'gcp-sts-endpoint',
-  'gcp-iam-credentials-endpoint',
-  'azure-client-id',
-  'azure-tenant-id',
-  'azure-subscription-id',
-  'azure-audience',
-  'azure-authority-host',
-  'azure-scope',
-  'vault-url',
-  'vault-role',
-  'vault-path',
-  'vault-namespace',
-  'vault-audience',
-] as const;
-
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 function invalid(name: string, expected: string, value: string): never {
