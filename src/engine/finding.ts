@@ -27,6 +27,9 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The same columns in UTF-16 code units, as GitHub and SARIF count them (absent: equal to the byte columns). */
+  utf16Column?: number;
+  utf16EndColumn?: number;
   /** e.g. `AKIA…(20 chars)`. */
   redacted: string;
   /** Hex sha256 of `ruleId \0 secret`: stable across files and commits, never reversible for real secrets. */

@@ -100,6 +100,10 @@ export function buildFinding(judged: Judged, lines: LineIndex, path: string, bas
     verifiedFormat: rule.validate !== undefined,
     remediation: rule.remediation,
   };
+  if (begin.utf16Column !== begin.column || finish.utf16Column !== finish.column) {
+    finding.utf16Column = begin.utf16Column;
+    finding.utf16EndColumn = finish.utf16Column;
+  }
   if (rule.revokeUrl) finding.revokeUrl = rule.revokeUrl;
   if (facts?.expiresAt) finding.expiresAt = facts.expiresAt.toISOString();
   if (facts?.issuedAt) finding.issuedAt = facts.issuedAt.toISOString();

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding.js';
+import { utf16Columns } from './columns.js';
 import { sortFindings } from './severity.js';
 
 export interface Annotation {
@@ -23,11 +24,8 @@ export function toAnnotations(findings: readonly Finding[]): Annotation[] {
       title: `${f.title} (${f.longLived ? 'long-lived' : 'short-lived'})`,
       message: `${f.redacted} [${f.ruleId}, ${f.severity}]. ${f.remediation}${f.revokeUrl ? ` Revoke: ${f.revokeUrl}` : ''}`,
     };
-    // The Checks API accepts columns only within a single line.
-    if (f.line === f.endLine) {
-      annotation.startColumn = f.column;
-      annotation.endColumn = f.endColumn;
-    }
+    // The Checks API accepts columns only within a single line; it counts them in UTF-16 code units.
+    if (f.line === f.endLine) Object.assign(annotation, utf16Columns(f));
     return annotation;
   });
 }

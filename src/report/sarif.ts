@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import type { Rule, Severity } from '../rules/types.js';
+import { utf16Columns } from './columns.js';
 import { sortFindings } from './severity.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './tool.js';
 
@@ -97,6 +98,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
         tool: {
           driver: { name: TOOL_NAME, informationUri: TOOL_URI, version: options.toolVersion ?? TOOL_VERSION, semanticVersion: options.toolVersion ?? TOOL_VERSION, rules: [...descriptors.map(ruleDescriptor), ...extraRules.map(extraDescriptor)] },
         },
+        columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
         results: [
           ...sortFindings(findings).map((finding) => ({
@@ -110,7 +112,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
             {
               physicalLocation: {
                 artifactLocation: { uri: encodeUri(finding.path), uriBaseId: '%SRCROOT%' },
-                region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+                region: { startLine: finding.line, endLine: finding.endLine, ...utf16Columns(finding) },
               },
             },
           ],
