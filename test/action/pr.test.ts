@@ -6,7 +6,7 @@ import { PR_COMMENT_MARKER } from '../../src/report/github/comment.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
 import { TestRepo } from '../helpers/git.js';
 import { startGitHubServer, type GitHubFake } from '../servers/github/index.js';
-import { ACTION_TOKEN, pullRequestEvent, runAction, type ActionRun } from './harness.js';
+import { ACTION_TOKEN, pullRequestEvent, pushEvent, runAction, type ActionRun } from './harness.js';
 
 const AWS_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const awsKey = () => 'AKIA' + randomFrom(AWS_ALPHABET, 16);
@@ -341,7 +341,7 @@ describe('the Action bundle on a shallow checkout and on pushes', () => {
     repo.commit('push 1', { 'ops/ci.env': `AWS_ACCESS_KEY_ID=${key}\n` });
     const after = repo.commit('push 2', { 'ops/other.txt': 'fine\n' });
     const requestsBefore = fake.server.requests.length;
-    const run = await runAction({ workspace: repo.dir, eventName: 'push', event: { before, after, ref: 'refs/heads/main', repository: { full_name: 'acme/app' } }, apiUrl: fake.url });
+    const run = await runAction({ workspace: repo.dir, eventName: 'push', event: pushEvent({ before, after }), apiUrl: fake.url });
     expect(run.code, run.log).toBe(1);
     expect(run.log).toContain(`scanning push ${before.slice(0, 7)}..${after.slice(0, 7)}`);
     expect(run.outputs).toMatchObject({ findings: '1', verdict: 'fail' });

@@ -1,3 +1,4 @@
+import { githubApiValidator } from './openapi.js';
 import { githubPage, startLoopbackServer, type LoopbackServer, type RecordedRequest, type Reply, type Route } from '../http.js';
 
 /** An issue comment as the REST API returns it (the fields Keyward and reviewers use). */
@@ -69,6 +70,8 @@ export interface GitHubFake {
   addComment(issue: number, body: string, login?: string): IssueComment;
   /** Requests for one API path regexp, optionally one method. */
   calls(pathPattern: RegExp, method?: string): RecordedRequest[];
+  /** Requests GitHub's OpenAPI description does not allow (answered 422); close() fails the test when there are any. */
+  violations: string[];
   close(): Promise<void>;
 }
 
@@ -137,7 +140,11 @@ export async function startGitHubServer(options: GitHubFakeOptions = {}): Promis
       return comment;
     },
     calls: (pattern, method) => server.requests.filter((r) => pattern.test(r.path) && (!method || r.method === method.toUpperCase())),
-    close: () => server.close(),
+    violations: [],
+    close: async () => {
+      await server.close();
+      if (fake.violations.length > 0) throw new Error(`requests that GitHub's OpenAPI description does not allow:\n${fake.violations.join('\n')}`);
+    },
   };
 
   const authorised = (handler: (req: RecordedRequest, params: Record<string, string>) => Reply) => (req: RecordedRequest, params: Record<string, string>): Reply => {
@@ -312,6 +319,16 @@ export async function startGitHubServer(options: GitHubFakeOptions = {}): Promis
       }),
     });
   }
-  server.addRoutes(routes);
+  server.addRoutes(routes.map((route) => ({ ...route, handler: validated(route.handler, fake.violations) })));
   return fake;
+}
+
+/** Every request is checked against api.github.com's OpenAPI description before the fake answers it. */
+function validated(handler: Route['handler'], violations: string[]): Route['handler'] {
+  return (req, params) => {
+    const problems = githubApiValidator().problems(req);
+    if (problems.length === 0) return handler(req, params);
+    violations.push(...problems);
+    return { status: 422, body: { message: 'Validation Failed', errors: problems, documentation_url: 'https://docs.github.com/rest' } };
+  };
 }
