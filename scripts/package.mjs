@@ -14,8 +14,7 @@ const entries = [
   { source: 'src/action/post.ts', out: 'post' },
   { source: 'src/action/credentials-main.ts', out: 'credentials' },
   // The CLI is npm's `bin`: without a shebang the shell runs it as a script (`import: not found`).
-  { source: 'src/cli/index.ts', out: 'cli', banner: '#!/usr/bin/env node
-' },
+  { source: 'src/cli/index.ts', out: 'cli', banner: '#!/usr/bin/env node\n' },
   { source: 'src/sources/scan-worker.ts', out: 'worker' },
 ];
 

@@ -14,10 +14,10 @@ const section = (heading: string) => {
 const codeBlocks = (text: string, lang: string) => [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
 
 describe('README consistency', () => {
-  it('refers to the Action as keyward/keyward@v1, with the pinned-SHA form shown once', () => {
+  it('refers to the Action (and its credentials sub-action) at @v1, with the pinned-SHA form shown once', () => {
     const refs = [...readme.matchAll(/uses: (\S*keyward\S*)/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(0);
-    expect(refs.filter((ref) => ref !== 'keyward/keyward@v1')).toEqual(['keyward/keyward@<40-character']);
+    expect(refs.filter((ref) => ref !== 'keyward/keyward@v1' && ref !== 'keyward/keyward/credentials@v1')).toEqual(['keyward/keyward@<40-character']);
     expect(readme).not.toContain('<owner>/keyward@<');
   });
 
