@@ -2,8 +2,11 @@ import type { Finding } from '../engine/finding.js';
 import { enrichFindings, identityChangesFromGit, loadInventorySync, renderIdentityChangesMarkdown } from '../governance/index.js';
 import type { Annotation } from '../report/annotations.js';
 
-/** Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). */
-export function enrichWithGovernance(findings: Finding[], context: { repoDir: string; now: Date }): Finding[] {
+/**
+ * Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). On a
+ * pull request `at` is its base commit: the PR cannot choose whom its own leak is attributed to.
+ */
+export function enrichWithGovernance(findings: Finding[], context: { repoDir: string; now: Date; at?: string }): Finding[] {
   return enrichFindings(findings, context);
 }
 

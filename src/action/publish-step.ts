@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { Finding } from '../engine/index.js';
@@ -9,6 +8,8 @@ import { jobSummary } from '../report/summary.js';
 import { EVIDENCE_STATE_KEY, issuedCredentials, loadPreviousFindings, writeRunEvidence } from './evidence.js';
 import { githubClient, publishCheck, publishComment } from './github.js';
 import { identityChangesSection, inventoryReport } from './governance.js';
+import { outputPath } from './output-paths.js';
+import { writeOutputFile } from '../sources/safe-fs.js';
 import type { RunContext } from './run.js';
 import type { Scanned } from './scan-step.js';
 import { runSecretsAudit } from './secrets-audit.js';
@@ -46,9 +47,8 @@ function emitWorkflowAnnotations(annotations: readonly Annotation[]): boolean {
 }
 
 function writeSarif(ctx: RunContext, scanned: Scanned): string {
-  const sarifPath = resolve(ctx.workspace, ctx.inputs.sarifFile);
-  mkdirSync(dirname(sarifPath), { recursive: true });
-  writeFileSync(sarifPath, JSON.stringify(toSarif(scanned.findings, scanned.rules, { extra: scanned.audit?.sarif }), null, 2));
+  const sarifPath = outputPath(ctx.workspace, ctx.inputs.sarifFile, 'sarif-file', scanned.plan);
+  writeOutputFile(sarifPath, JSON.stringify(toSarif(scanned.findings, scanned.rules, { extra: scanned.audit?.sarif }), null, 2), { root: ctx.workspace });
   return sarifPath;
 }
 
@@ -56,7 +56,7 @@ function writeSarif(ctx: RunContext, scanned: Scanned): string {
 function previousFindings(ctx: RunContext) {
   if (!ctx.inputs.previousReport) return undefined;
   try {
-    return loadPreviousFindings(resolve(ctx.workspace, ctx.inputs.previousReport));
+    return loadPreviousFindings(resolve(ctx.workspace, ctx.inputs.previousReport), ctx.workspace);
   } catch (error) {
     core.warning(`${(error as Error).message}; the evidence records no fixed findings from it.`);
     return undefined;
@@ -64,7 +64,7 @@ function previousFindings(ctx: RunContext) {
 }
 
 function writeEvidenceFile(ctx: RunContext, scanned: Scanned, sarifPath: string) {
-  const evidencePath = ctx.inputs.evidenceFile ? resolve(ctx.workspace, ctx.inputs.evidenceFile) : join(dirname(sarifPath), 'keyward-evidence.json');
+  const evidencePath = ctx.inputs.evidenceFile ? outputPath(ctx.workspace, ctx.inputs.evidenceFile, 'evidence-file', scanned.plan) : join(dirname(sarifPath), 'keyward-evidence.json');
   const { findings, baseline, config, headSha } = scanned;
   const issued = issuedCredentials(scanned.issuedHere, ctx.credentialsFile);
   const evidence = writeRunEvidence({ path: evidencePath, workspace: ctx.workspace, findings, baseline, config, issued, previous: previousFindings(ctx), sha: headSha, env: ctx.env, startedAt: ctx.startedAt });
