@@ -24,7 +24,7 @@ async function run(): Promise<void> {
     const revoked = result.issued.filter((record) => record.revokedAt);
     const evidenceFile = revoked.length > 0 ? evidenceFileToUpdate() : undefined;
     if (evidenceFile) {
-      if (recordRevocations(evidenceFile, revoked, process.env.GITHUB_WORKSPACE)) core.info(`Recorded ${revoked.length} revocation(s) in ${JSON.stringify(evidenceFile)} and updated its checksum.`);
+      if (recordRevocations(evidenceFile, revoked, process.env.GITHUB_WORKSPACE)) core.info(`Recorded ${revoked.length} revocation(s) in ${JSON.stringify(evidenceFile)} and resealed its digest.`);
       else core.warning(`Keyward post step: could not record the revocations in ${JSON.stringify(evidenceFile)}.`);
     }
   } catch (error) {
