@@ -92,7 +92,7 @@ async function comment(ctx: RunContext, scanned: Scanned, client: GitHubClient |
   const sections: string[] = [];
   const blob = (path: string, line: number) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, plan.head, path, line);
   try {
-    sections.push(await identityChangesSection(ctx.workspace, plan.base, new Date(), blob));
+    sections.push(await identityChangesSection(ctx.workspace, plan.base, new Date(), blob, plan.head));
   } catch (error) {
     core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -115,7 +115,7 @@ export async function publish(ctx: RunContext, scanned: Scanned): Promise<Publis
   if (!client && (inputs.comment || inputs.checkRun !== 'never')) core.info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
   const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, scanned.audit?.result.workflows);
   const { evidencePath, evidence } = writeEvidenceFile(ctx, scanned, sarifPath);
-  const inventory = inventoryReport(workspace);
+  const inventory = inventoryReport(workspace, scanned.plan.kind === 'diff' ? scanned.plan.head : undefined);
   const sections = [scanned.audit?.markdown ?? '', secrets?.markdown ?? '', inventory.markdown, evidence.markdown];
   const notes = [await annotate(ctx, scanned, client, inventory.annotations, link), await comment(ctx, scanned, client)].filter((n): n is string => n !== undefined);
   const { findings, policy, verdict, plan } = scanned;

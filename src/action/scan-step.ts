@@ -106,7 +106,7 @@ export async function scan(ctx: RunContext): Promise<Scanned> {
   const findings = enrichWithGovernance(withoutAccepted(scanned.findings, config), { repoDir: workspace, now: new Date(), at: plan.kind === 'diff' ? plan.base : undefined });
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
   const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
-  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows);
+  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows, plan.kind === 'diff' ? plan.head : undefined);
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
   const verdict = overallVerdict(findings, policy, audit);
   return { plan, config, baseline, policy, findings, notices: scanned.notices, rules: scanned.rules, audit, changedWorkflows, verdict, issuedHere, headSha: headShaOf(plan, ctx.env) };

@@ -30,7 +30,7 @@ export function credentialDir(runtime: CredentialRuntime, state: CleanupState): 
   if (state.dir) return state.dir;
   assertOutsideWorkspace(runtime, runtime.tempDir);
   mkdirSync(runtime.tempDir, { recursive: true });
-  const dir = mkdtempSync(join(runtime.tempDir, CREDENTIAL_DIR_PREFIX));
+  const dir = mkdtempSync(join(runtime.tempDir, SWAP_DIR_PREFIX));
   assertOutsideWorkspace(runtime, dir);
   state.dir = dir;
   saveState(runtime, state);
@@ -42,7 +42,7 @@ export const CREDENTIAL_FILE_NAMES = ['vault-token', 'gcp-oidc-token', 'gcp-cred
 export type CredentialFileName = (typeof CREDENTIAL_FILE_NAMES)[number];
 
 /** The prefix of the run's private credential directory under RUNNER_TEMP (mkdtemp adds six random characters). */
-export const CREDENTIAL_DIR_PREFIX = 'keyward-credentials-';
+export const SWAP_DIR_PREFIX = 'keyward-credentials-';
 
 /**
  * Writes a credential file (0600), recording it for the post step before the content lands. The file must be new

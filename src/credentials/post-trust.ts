@@ -1,6 +1,6 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { CREDENTIAL_DIR_PREFIX, CREDENTIAL_FILE_NAMES } from './files.js';
+import { SWAP_DIR_PREFIX, CREDENTIAL_FILE_NAMES } from './files.js';
 import { credentialEvidencePath, type CleanupState } from './state.js';
 import type { CredentialRuntime } from './types.js';
 
@@ -29,7 +29,7 @@ export interface CheckedState {
   problems: string[];
 }
 
-const DIR_NAME = new RegExp(`^${CREDENTIAL_DIR_PREFIX}[A-Za-z0-9]{6}$`);
+const DIR_NAME = new RegExp(`^${SWAP_DIR_PREFIX}[A-Za-z0-9]{6}$`);
 const FILE_NAMES = new Set<string>(CREDENTIAL_FILE_NAMES);
 
 function realOrResolved(path: string): string {

@@ -4,10 +4,10 @@ import type { CredentialRuntime, IssuedCredential } from './types.js';
 export const STATE_KEY = 'keyward-credentials';
 
 /** The credential evidence file's only place: RUNNER_TEMP/keyward-credentials.json (the post step accepts no other). */
-export const CREDENTIAL_EVIDENCE_NAME = 'keyward-credentials.json';
+export const SWAP_EVIDENCE_NAME = 'keyward-credentials.json';
 
 export function credentialEvidencePath(tempDir: string): string {
-  return join(tempDir, CREDENTIAL_EVIDENCE_NAME);
+  return join(tempDir, SWAP_EVIDENCE_NAME);
 }
 
 /** What the post step needs: files to delete, Vault tokens to revoke (by the file holding each), the evidence. */
