@@ -108,11 +108,32 @@ describe('hostile saved state: the post step acts only on what it derives itself
     const token = `hvs.${randomFrom(ALNUM, 90)}`;
     vault.tokens.set(token, { ttl: 600, revoked: false });
     writeFileSync(join(dir, 'vault-token'), token, { mode: 0o600 });
-    const state = { 'keyward-credentials': JSON.stringify({ dir, files: [join(dir, 'vault-token')], vaultTokens: [{ url: `${vault.url}/`, tokenFile: join(dir, 'vault-token'), identity: 'ci' }], issued: [] }) };
+    const issued = [{ cloud: 'vault', identity: 'ci', issuedAt: new Date().toISOString(), expiresAt: new Date().toISOString(), durationSeconds: 600, outputs: [], oidc: { sub: 's', aud: 'a', iss: 'i' } }];
+    const state = { 'keyward-credentials': JSON.stringify({ dir, files: [join(dir, 'vault-token')], vaultTokens: [{ url: `${vault.url}/`, tokenFile: join(dir, 'vault-token'), identity: 'ci' }], issued }) };
     const post = await runPost({ runnerTemp: m.runnerTemp, workspace: m.workspace, state, inputs: { 'vault-url': vault.url, 'vault-role': 'ci' } });
     expect(post.code, post.log).toBe(0);
     expect(vault.tokens.get(token)?.revoked).toBe(true);
     expect(existsSync(dir)).toBe(false);
     expect(post.log).not.toMatch(/::warning::/);
+  });
+
+  it('records a real revocation only in the evidence file the inputs name, not in one an injected state names', async () => {
+    const m = machine();
+    const dir = mkdtempSync(join(m.runnerTemp, 'keyward-credentials-'));
+    const token = `hvs.${randomFrom(ALNUM, 90)}`;
+    vault.tokens.set(token, { ttl: 600, revoked: false });
+    writeFileSync(join(dir, 'vault-token'), token, { mode: 0o600 });
+    const issued = [{ cloud: 'vault', identity: 'ci', issuedAt: new Date().toISOString(), expiresAt: new Date().toISOString(), durationSeconds: 600, outputs: [], oidc: { sub: 's', aud: 'a', iss: 'i' } }];
+    const state = {
+      'keyward-credentials': JSON.stringify({ dir, files: [join(dir, 'vault-token')], vaultTokens: [{ url: vault.url, tokenFile: join(dir, 'vault-token'), identity: 'ci' }], issued }),
+      'keyward-evidence': m.victimEvidence,
+    };
+    const before = readFileSync(m.victimEvidence, 'utf8');
+    const post = await runPost({ runnerTemp: m.runnerTemp, workspace: m.workspace, state, inputs: { 'vault-url': vault.url, 'vault-role': 'ci' } });
+    expect(post.code, post.log).toBe(0);
+    expect(vault.tokens.get(token)?.revoked).toBe(true);
+    expect(readFileSync(m.victimEvidence, 'utf8')).toBe(before);
+    expect(post.log).toContain('ignoring the saved evidence path');
+    expect(post.log.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain(token);
   });
 });
