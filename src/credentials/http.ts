@@ -33,7 +33,7 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfter?: 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Field names that carry a credential in the providers' answers (JSON keys, XML elements, form fields). */
-const SECRET_FIELD = /token|secret|password|passwd|credential|private_?key|assertion|signature|^value$|^key$/i;
+const SECRET_FIELD = /token|secret|password|passwd|credential|private_?key|assertion|signature|accessor|^value$|^key$/i;
 /** ...except those that only describe one (token_type: "Bearer" must not mask the word Bearer in every later line). */
 const DESCRIPTIVE_FIELD = /type$|expir|ttl|lifetime|duration|policies|renewable|accessor_?type|^issued/i;
 /** Shorter values are words, not credentials; masking them would blank ordinary log text. */

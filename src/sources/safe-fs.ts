@@ -24,6 +24,11 @@ export interface ReadOptions {
   root?: string;
   /** How the path is named in messages (defaults to the path itself). */
   shown?: string;
+  /**
+   * Follow a link at the name (still only to a regular file, still capped). Only for paths the job chose, never for a
+   * file a pull request controls: the credential guard reads the key file a variable names, which may be a link.
+   */
+  followLinks?: boolean;
 }
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -87,7 +92,7 @@ export function readRegularFile(path: string, options: ReadOptions): SafeRead {
   }
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | NO_FOLLOW | NON_BLOCK | NO_CTTY);
+    fd = openSync(path, constants.O_RDONLY | (options.followLinks ? 0 : NO_FOLLOW) | NON_BLOCK | NO_CTTY);
   } catch (error) {
     return errorReason(error, shown);
   }

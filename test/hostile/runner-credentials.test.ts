@@ -7,6 +7,7 @@ import { startGoogleFake, type GoogleFake } from '../servers/google.js';
 import { startOidcFake, type OidcFake } from '../servers/oidc.js';
 import { startVaultFake, type VaultFake } from '../servers/vault.js';
 import { runAction } from '../action/harness.js';
+import { maskResponseSecrets } from '../../src/credentials/http.js';
 
 const SA = 'deployer@my-project-1.iam.gserviceaccount.com';
 
@@ -79,5 +80,22 @@ describe('hostile credential answers: a 200 in an unexpected shape never prints 
     expect(run.code, run.log).toBe(1);
     expect(maskedBeforeShown(run.log, token), run.log).toBe(true);
     expect(shown(run.log)).not.toContain(token);
+  });
+});
+
+describe('maskResponseSecrets: what counts as a credential in a response body', () => {
+  const masked = (text: string) => {
+    const values: string[] = [];
+    maskResponseSecrets({ setSecret: (value) => values.push(value) }, text);
+    return values;
+  };
+
+  it('masks token-shaped fields at any depth, in JSON, XML and form bodies, and leaves descriptive fields alone', () => {
+    const token = randomFrom(ALNUM, 40);
+    expect(masked(JSON.stringify({ a: { b: [{ client_token: token }] }, token_type: 'Bearer', expires_in: 3600 }))).toEqual([token]);
+    expect(masked(`<AssumeRoleWithWebIdentityResult><Credentials><SessionToken>${token}</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult>`)).toEqual([token]);
+    expect(masked(`access_token=${token}&token_type=bearer&scope=repo`)).toEqual([token]);
+    expect(masked(JSON.stringify({ token: { accessToken: token, expireTime: '2030-01-01T00:00:00Z' } }))).toEqual([token]);
+    expect(masked(JSON.stringify({ password: 'short' }))).toEqual([]);
   });
 });

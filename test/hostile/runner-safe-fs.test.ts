@@ -21,6 +21,9 @@ describe('safe-fs: the shared reader and writer for files a pull request control
     const reasons = ['zero', 'link', 'fifo', 'folder', 'missing'].map((name) => readRepoFile(root, name));
     expect(reasons.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['symlink', 'symlink', 'not-regular', 'not-regular', 'missing']);
     expect(readRegularFile('/dev/zero', { maxBytes: 1024 })).toMatchObject({ ok: false, reason: 'not-regular' });
+    // Following a link (the credential guard's key file a variable names) still reads only a regular file.
+    expect(readRegularFile(join(root, 'zero'), { maxBytes: 1024, followLinks: true })).toMatchObject({ ok: false, reason: 'not-regular' });
+    expect(readRegularFile(join(root, 'link'), { maxBytes: 1024, followLinks: true })).toMatchObject({ ok: true, text: 'runner secret\n' });
   });
 
   it('refuses a linked directory on the way and a path leaving the repository', () => {
