@@ -1,22 +1,38 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { IssuedCredential } from '../credentials/types.js';
 import { serializeEvidence, withRevocations, type Evidence } from '../governance/evidence.js';
+import { REPORT_FILE_MAX_BYTES, readRegularFile, writeOutputFile } from '../sources/safe-fs.js';
 
 /** The state key under which the main step tells the post step where the run's evidence is. */
 export const EVIDENCE_STATE_KEY = 'keyward-evidence';
 
 /**
- * The post step's part: records the revocations it made and reseals the digest. False when there is no evidence file
- * to update (no scan ran, or it was removed).
+ * Where the main step wrote the evidence, derived again from the inputs (`evidence-file`, else next to `sarif-file`,
+ * else RUNNER_TEMP), as main.ts does. The saved state only says whether a scan ran: a path in it that differs from
+ * this one was not written by the main step (an injected `::save-state`), and the post step touches nothing there.
  */
-export function recordRevocations(path: string, revoked: IssuedCredential[]): boolean {
+export function expectedEvidencePath(input: (name: string) => string, env: NodeJS.ProcessEnv, runnerTemp: string): string {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const evidence = input('evidence-file').trim();
+  if (evidence) return resolve(workspace, evidence);
+  const sarif = input('sarif-file').trim() || `${runnerTemp}/keyward.sarif`;
+  return join(dirname(resolve(workspace, sarif)), 'keyward-evidence.json');
+}
+
+/**
+ * The post step's part: records the revocations it made and updates the checksum. False when there is no evidence
+ * file to update (no scan ran, or it was removed, or it is not a regular file).
+ */
+export function recordRevocations(path: string, revoked: IssuedCredential[], workspace?: string): boolean {
+  const read = readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES, root: workspace });
+  if (!read.ok) return false;
   let evidence: Evidence;
   try {
-    evidence = JSON.parse(readFileSync(path, 'utf8')) as Evidence;
+    evidence = JSON.parse(read.text) as Evidence;
   } catch {
     return false;
   }
-  if (evidence.kind !== 'keyward-evidence' || !Array.isArray(evidence.credentials)) return false;
-  writeFileSync(path, serializeEvidence(withRevocations(evidence, revoked)));
+  if (evidence?.kind !== 'keyward-evidence' || !Array.isArray(evidence.credentials)) return false;
+  writeOutputFile(path, serializeEvidence(withRevocations(evidence, revoked)), { root: workspace });
   return true;
 }

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { CredentialEvidence, IssuedCredential } from '../credentials/index.js';
 import type { KeywardConfig } from '../engine/index.js';
 import type { Finding } from '../engine/finding.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import { buildEvidence, renderEvidenceMarkdown, serializeEvidence, type Evidence, type PreviousFinding } from '../governance/evidence.js';
 import { INVENTORY_FILES } from '../governance/inventory/schema.js';
+import { REPORT_FILE_MAX_BYTES, readRegularFile, readRepoFile, writeOutputFile } from '../sources/safe-fs.js';
 
 export { EVIDENCE_STATE_KEY } from './evidence-post.js';
 
@@ -23,8 +24,8 @@ export function issuedCredentials(fromThisStep: IssuedCredential[] | undefined, 
 
 function inventoryText(workspace: string): string {
   for (const name of INVENTORY_FILES) {
-    const path = join(workspace, name);
-    if (existsSync(path)) return readFileSync(path, 'utf8');
+    const read = readRepoFile(workspace, name);
+    if (read.ok) return read.text;
   }
   return '';
 }
@@ -33,12 +34,14 @@ function inventoryText(workspace: string): string {
  * Findings of an earlier run (its evidence JSON or a Keyward JSON report): those not found now are recorded as fixed.
  * Fixed entries of an earlier evidence file are not carried forward. Throws with the file named when it is unreadable.
  */
-export function loadPreviousFindings(path: string): PreviousFinding[] {
+export function loadPreviousFindings(path: string, root?: string): PreviousFinding[] {
+  const read = readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES, root });
+  if (!read.ok) throw new Error(read.reason === 'missing' ? `previous-report ${path}: no such file` : `previous-report ${read.message}`);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
+    data = JSON.parse(read.text);
   } catch (error) {
-    throw new Error(`previous-report ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not a JSON report: ${(error as Error).message}`}`);
+    throw new Error(`previous-report ${path}: not a JSON report: ${(error as Error).message}`);
   }
   const entries = (data as { findings?: unknown } | null)?.findings;
   if (!Array.isArray(entries)) throw new Error(`previous-report ${path}: expected a Keyward JSON report or evidence file with a findings array`);
@@ -85,7 +88,6 @@ export function writeRunEvidence(input: RunEvidenceInput): { evidence: Evidence;
     startedAt: input.startedAt,
     finishedAt: new Date(),
   });
-  mkdirSync(dirname(input.path), { recursive: true });
-  writeFileSync(input.path, serializeEvidence(evidence));
+  writeOutputFile(input.path, serializeEvidence(evidence), { root: input.workspace });
   return { evidence, markdown: renderEvidenceMarkdown(evidence, { fileName: basename(input.path) }) };
 }

@@ -2,8 +2,11 @@ import type { Finding } from '../engine/finding.js';
 import { enrichFindings, identityChangesFromGit, loadInventorySync, renderIdentityChangesMarkdown } from '../governance/index.js';
 import type { Annotation } from '../report/annotations.js';
 
-/** Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). */
-export function enrichWithGovernance(findings: Finding[], context: { repoDir: string; now: Date }): Finding[] {
+/**
+ * Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). On a
+ * pull request `at` is its base commit: the PR cannot choose whom its own leak is attributed to.
+ */
+export function enrichWithGovernance(findings: Finding[], context: { repoDir: string; now: Date; at?: string }): Finding[] {
   return enrichFindings(findings, context);
 }
 
@@ -11,19 +14,20 @@ export function enrichWithGovernance(findings: Finding[], context: { repoDir: st
  * The PR comment's "Ownership and expiry" section: new secrets referenced without an inventory entry, jobs newly
  * granted `id-token: write`, inventory entries about to expire. Empty when there is nothing to say.
  */
-export async function identityChangesSection(repoDir: string, base: string, now: Date, blobUrl: (path: string, line: number) => string): Promise<string> {
-  const changes = await identityChangesFromGit(repoDir, base, { now });
+export async function identityChangesSection(repoDir: string, base: string, now: Date, blobUrl: (path: string, line: number) => string, head?: string): Promise<string> {
+  const changes = await identityChangesFromGit(repoDir, base, { now, headRef: head });
   return renderIdentityChangesMarkdown(changes, { blobUrl });
 }
 
 /**
  * Problems in `.github/nhi.yml`, each naming file, line and field, as annotations and a summary section. They do not
- * fail the scan: a broken inventory weakens ownership data, it does not hide a secret.
+ * fail the scan: a broken inventory weakens ownership data, it does not hide a secret. On a pull request `at` is its
+ * head: the work tree may be the base (pull_request_target), and the PR's file is what is reviewed.
  */
-export function inventoryReport(repoDir: string): { annotations: Annotation[]; markdown: string } {
+export function inventoryReport(repoDir: string, at?: string): { annotations: Annotation[]; markdown: string } {
   let inventory;
   try {
-    inventory = loadInventorySync(repoDir);
+    inventory = loadInventorySync(repoDir, { at });
   } catch (error) {
     return { annotations: [], markdown: `### Inventory\n\n> Could not read the inventory: ${error instanceof Error ? error.message : String(error)}\n` };
   }

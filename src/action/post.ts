@@ -1,22 +1,33 @@
+import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { useProxyFromEnv } from '../net/proxy.js';
 import { cleanupCredentials } from './credentials-post.js';
-import { EVIDENCE_STATE_KEY, recordRevocations } from './evidence-post.js';
+import { EVIDENCE_STATE_KEY, expectedEvidencePath, recordRevocations } from './evidence-post.js';
+
+/** The evidence file to update: the one the inputs name, and only when the main step's state names the same. */
+function evidenceFileToUpdate(): string | undefined {
+  const saved = core.getState(EVIDENCE_STATE_KEY);
+  if (!saved) return undefined;
+  const expected = expectedEvidencePath((name) => core.getInput(name), process.env, process.env.RUNNER_TEMP ?? tmpdir());
+  if (saved === expected) return expected;
+  core.warning(`Keyward post step: ignoring the saved evidence path ${JSON.stringify(saved)}: the inputs put the evidence at ${JSON.stringify(expected)}.`);
+  return undefined;
+}
 
 /**
  * The post step: revokes and deletes what the credential swap left behind (nothing when no swap ran), and records the
- * revocations in the run's evidence, resealing its digest. Never fails the job.
+ * revocations in the run's evidence, updating its checksum. Never fails the job.
  */
 async function run(): Promise<void> {
   try {
     useProxyFromEnv(process.env);
     const result = await cleanupCredentials();
     if (result.revoked.length === 0 && result.removedFiles.length === 0) core.info('Keyward post step: no short-lived credentials to clean up.');
-    const evidenceFile = core.getState(EVIDENCE_STATE_KEY);
     const revoked = result.issued.filter((record) => record.revokedAt);
-    if (evidenceFile && revoked.length > 0) {
-      if (recordRevocations(evidenceFile, revoked)) core.info(`Recorded ${revoked.length} revocation(s) in ${evidenceFile} and resealed its digest.`);
-      else core.warning(`Keyward post step: could not record the revocations in ${evidenceFile}.`);
+    const evidenceFile = revoked.length > 0 ? evidenceFileToUpdate() : undefined;
+    if (evidenceFile) {
+      if (recordRevocations(evidenceFile, revoked, process.env.GITHUB_WORKSPACE)) core.info(`Recorded ${revoked.length} revocation(s) in ${JSON.stringify(evidenceFile)} and resealed its digest.`);
+      else core.warning(`Keyward post step: could not record the revocations in ${JSON.stringify(evidenceFile)}.`);
     }
   } catch (error) {
     core.warning(`Keyward post step: cleanup failed: ${error instanceof Error ? error.message : String(error)}`);

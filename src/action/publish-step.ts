@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import type { Finding } from '../engine/index.js';
@@ -9,6 +8,8 @@ import { jobSummary } from '../report/summary.js';
 import { EVIDENCE_STATE_KEY, issuedCredentials, loadPreviousFindings, writeRunEvidence } from './evidence.js';
 import { githubClient, publishCheck, publishComment } from './github.js';
 import { identityChangesSection, inventoryReport } from './governance.js';
+import { outputPath } from './output-paths.js';
+import { writeOutputFile } from '../sources/safe-fs.js';
 import type { RunContext } from './run.js';
 import type { Scanned } from './scan-step.js';
 import { runSecretsAudit } from './secrets-audit.js';
@@ -46,9 +47,8 @@ function emitWorkflowAnnotations(annotations: readonly Annotation[]): boolean {
 }
 
 function writeSarif(ctx: RunContext, scanned: Scanned): string {
-  const sarifPath = resolve(ctx.workspace, ctx.inputs.sarifFile);
-  mkdirSync(dirname(sarifPath), { recursive: true });
-  writeFileSync(sarifPath, JSON.stringify(toSarif(scanned.findings, scanned.rules, { extra: scanned.audit?.sarif }), null, 2));
+  const sarifPath = outputPath(ctx.workspace, ctx.inputs.sarifFile, 'sarif-file', scanned.plan);
+  writeOutputFile(sarifPath, JSON.stringify(toSarif(scanned.findings, scanned.rules, { extra: scanned.audit?.sarif }), null, 2), { root: ctx.workspace });
   return sarifPath;
 }
 
@@ -56,7 +56,7 @@ function writeSarif(ctx: RunContext, scanned: Scanned): string {
 function previousFindings(ctx: RunContext) {
   if (!ctx.inputs.previousReport) return undefined;
   try {
-    return loadPreviousFindings(resolve(ctx.workspace, ctx.inputs.previousReport));
+    return loadPreviousFindings(resolve(ctx.workspace, ctx.inputs.previousReport), ctx.workspace);
   } catch (error) {
     core.warning(`${(error as Error).message}; the evidence records no fixed findings from it.`);
     return undefined;
@@ -64,7 +64,7 @@ function previousFindings(ctx: RunContext) {
 }
 
 function writeEvidenceFile(ctx: RunContext, scanned: Scanned, sarifPath: string) {
-  const evidencePath = ctx.inputs.evidenceFile ? resolve(ctx.workspace, ctx.inputs.evidenceFile) : join(dirname(sarifPath), 'keyward-evidence.json');
+  const evidencePath = ctx.inputs.evidenceFile ? outputPath(ctx.workspace, ctx.inputs.evidenceFile, 'evidence-file', scanned.plan) : join(dirname(sarifPath), 'keyward-evidence.json');
   const { findings, baseline, config, headSha } = scanned;
   const issued = issuedCredentials(scanned.issuedHere, ctx.credentialsFile);
   const evidence = writeRunEvidence({ path: evidencePath, workspace: ctx.workspace, findings, baseline, config, issued, previous: previousFindings(ctx), sha: headSha, env: ctx.env, startedAt: ctx.startedAt });
@@ -92,7 +92,7 @@ async function comment(ctx: RunContext, scanned: Scanned, client: GitHubClient |
   const sections: string[] = [];
   const blob = (path: string, line: number) => blobUrl(repo.serverUrl, `${repo.owner}/${repo.repo}`, plan.head, path, line);
   try {
-    sections.push(await identityChangesSection(ctx.workspace, plan.base, new Date(), blob));
+    sections.push(await identityChangesSection(ctx.workspace, plan.base, new Date(), blob, plan.head));
   } catch (error) {
     core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -115,7 +115,7 @@ export async function publish(ctx: RunContext, scanned: Scanned): Promise<Publis
   if (!client && (inputs.comment || inputs.checkRun !== 'never')) core.info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
   const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, scanned.audit?.result.workflows);
   const { evidencePath, evidence } = writeEvidenceFile(ctx, scanned, sarifPath);
-  const inventory = inventoryReport(workspace);
+  const inventory = inventoryReport(workspace, scanned.plan.kind === 'diff' ? scanned.plan.head : undefined);
   const sections = [scanned.audit?.markdown ?? '', secrets?.markdown ?? '', inventory.markdown, evidence.markdown];
   const notes = [await annotate(ctx, scanned, client, inventory.annotations, link), await comment(ctx, scanned, client)].filter((n): n is string => n !== undefined);
   const { findings, policy, verdict, plan } = scanned;

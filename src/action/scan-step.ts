@@ -97,10 +97,10 @@ export async function scan(ctx: RunContext): Promise<Scanned> {
   if (inputs.blockLongLived !== undefined) config.blockLongLived = inputs.blockLongLived;
   const scanned = await scanPlan(plan, workspace, config, baseline);
   for (const notice of config.notices ?? []) core.warning(`not applied from the gitleaks config: ${notice}`);
-  const findings = enrichWithGovernance(withoutAccepted(scanned.findings, config), { repoDir: workspace, now: new Date() });
+  const findings = enrichWithGovernance(withoutAccepted(scanned.findings, config), { repoDir: workspace, now: new Date(), at: plan.kind === 'diff' ? plan.base : undefined });
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
   const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
-  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows);
+  const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows, plan.kind === 'diff' ? plan.head : undefined);
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
   const verdict = overallVerdict(findings, policy, audit);
   return { plan, config, baseline, policy, findings, notices: scanned.notices, rules: scanned.rules, audit, changedWorkflows, verdict, issuedHere, headSha: headShaOf(plan, ctx.env) };

@@ -51,13 +51,14 @@ function toSarifResult(f: WorkflowFinding): SarifExtraResult {
 /**
  * Audits the checkout's workflows for long-lived cloud credentials fed to jobs (and the other risky patterns), in every
  * scan mode. A malformed workflow is a notice, never a crash. With `blockOnly` (a pull request's changed workflows),
- * findings elsewhere are reported but do not fail the run: as with secrets, a PR answers for what it changes.
+ * findings elsewhere are reported but do not fail the run: as with secrets, a PR answers for what it changes. `at`
+ * (a pull request's head) reads the workflows from git, so the work tree may hold the base (pull_request_target).
  */
-export async function runWorkflowAudit(workspace: string, mode: 'fail' | 'warn' | 'off', failOn: Severity, blockOnly?: ReadonlySet<string>): Promise<WorkflowAuditOutcome | undefined> {
+export async function runWorkflowAudit(workspace: string, mode: 'fail' | 'warn' | 'off', failOn: Severity, blockOnly?: ReadonlySet<string>, at?: string): Promise<WorkflowAuditOutcome | undefined> {
   if (mode === 'off') return undefined;
   let result: WorkflowAuditResult;
   try {
-    result = await auditWorkflows(workspace);
+    result = await auditWorkflows(workspace, at);
   } catch (error) {
     core.warning(`Workflow audit skipped: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

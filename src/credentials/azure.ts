@@ -1,6 +1,6 @@
 import { CredentialError } from './errors.js';
 import { writeCredentialFile } from './files.js';
-import { form, parseJson, request } from './http.js';
+import { form, parseJson, quotableBody, request } from './http.js';
 import { requestIdToken } from './oidc.js';
 import { exportSecrets, recordIssued, type SwapContext } from './record.js';
 import type { AzureInputs, IssuedCredential, OidcClaims } from './types.js';
@@ -73,8 +73,10 @@ export async function swapAzure(ctx: SwapContext, inputs: AzureInputs): Promise<
   const body = parseJson(response.text) as (AadError & { access_token?: unknown; expires_in?: unknown }) | undefined;
   if (response.status !== 200 || typeof body?.access_token !== 'string') {
     const code = body ? aadstsCode(body) : undefined;
-    const description = (body?.error_description ?? `HTTP ${response.status}`).split(/\r?\n/)[0];
-    throw new CredentialError('azure', `Entra ID token request for app ${inputs.clientId} failed: ${body?.error ?? `HTTP${response.status}`}: ${description}`, {
+    // A 2xx answer in an unexpected shape is quoted by nothing but its status: it may hold a token.
+    const ok = response.status >= 200 && response.status < 300;
+    const description = ok ? quotableBody(response) : String(body?.error_description ?? `HTTP ${response.status}`).split(/\r?\n/)[0];
+    throw new CredentialError('azure', `Entra ID token request for app ${inputs.clientId} failed: ${ok ? `HTTP${response.status}` : (body?.error ?? `HTTP${response.status}`)}: ${description}`, {
       code: code ? `AADSTS${code}` : body?.error,
       hint: aadHint(code, idToken.claims, inputs),
     });

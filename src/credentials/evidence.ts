@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readRegularFile, writeOutputFile } from '../sources/safe-fs.js';
 import type { GuardReport, IssuedCredential } from './types.js';
 
 export interface CredentialEvidence {
@@ -11,15 +10,16 @@ export interface CredentialEvidence {
 
 export function writeEvidence(path: string, issued: IssuedCredential[], guard?: GuardReport): void {
   const evidence: CredentialEvidence = { kind: 'keyward-credentials', version: 1, issued, guard };
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(evidence, null, 2) + '\n');
+  writeOutputFile(path, JSON.stringify(evidence, null, 2) + '\n');
 }
 
 /** Merges revokedAt from the post step into the evidence file the main step wrote; false if there is none to update. */
 export function markRevoked(path: string, revoked: IssuedCredential[]): boolean {
+  const read = readRegularFile(path, { maxBytes: 16 * 1024 * 1024 });
+  if (!read.ok) return false;
   let evidence: CredentialEvidence;
   try {
-    evidence = JSON.parse(readFileSync(path, 'utf8')) as CredentialEvidence;
+    evidence = JSON.parse(read.text) as CredentialEvidence;
   } catch {
     return false;
   }
@@ -28,7 +28,7 @@ export function markRevoked(path: string, revoked: IssuedCredential[]): boolean 
     const match = revoked.find((r) => r.revokedAt && r.cloud === record.cloud && r.identity === record.identity && r.issuedAt === record.issuedAt);
     if (match) record.revokedAt = match.revokedAt;
   }
-  writeFileSync(path, JSON.stringify(evidence, null, 2) + '\n');
+  writeOutputFile(path, JSON.stringify(evidence, null, 2) + '\n');
   return true;
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { writeOutputFile } from '../sources/safe-fs.js';
 import { CredentialError } from './errors.js';
 import { saveState, type CleanupState } from './state.js';
 import type { CredentialRuntime } from './types.js';
@@ -29,19 +30,29 @@ export function credentialDir(runtime: CredentialRuntime, state: CleanupState): 
   if (state.dir) return state.dir;
   assertOutsideWorkspace(runtime, runtime.tempDir);
   mkdirSync(runtime.tempDir, { recursive: true });
-  const dir = mkdtempSync(join(runtime.tempDir, 'keyward-credentials-'));
+  const dir = mkdtempSync(join(runtime.tempDir, SWAP_DIR_PREFIX));
   assertOutsideWorkspace(runtime, dir);
   state.dir = dir;
   saveState(runtime, state);
   return dir;
 }
 
-/** Writes a credential file (0600), recording it for the post step before the content lands. */
-export function writeCredentialFile(runtime: CredentialRuntime, state: CleanupState, name: string, content: string): string {
+/** The only names a credential file has: the post step deletes (and reads a Vault token from) no other. */
+export const CREDENTIAL_FILE_NAMES = ['vault-token', 'gcp-oidc-token', 'gcp-credentials.json', 'azure-federated-token'] as const;
+export type CredentialFileName = (typeof CREDENTIAL_FILE_NAMES)[number];
+
+/** The prefix of the run's private credential directory under RUNNER_TEMP (mkdtemp adds six random characters). */
+export const SWAP_DIR_PREFIX = 'keyward-credentials-';
+
+/**
+ * Writes a credential file (0600), recording it for the post step before the content lands. The file must be new
+ * (O_EXCL, no link followed): nothing else can have put a file or a link in its place.
+ */
+export function writeCredentialFile(runtime: CredentialRuntime, state: CleanupState, name: CredentialFileName, content: string): string {
   const path = join(credentialDir(runtime, state), name);
   assertOutsideWorkspace(runtime, path);
   state.files.push(path);
   saveState(runtime, state);
-  writeFileSync(path, content, { mode: 0o600 });
+  writeOutputFile(path, content, { mode: 0o600, exclusive: true });
   return path;
 }

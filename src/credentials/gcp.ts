@@ -1,6 +1,6 @@
 import { CredentialError } from './errors.js';
 import { writeCredentialFile } from './files.js';
-import { parseJson, request, type HttpResponse } from './http.js';
+import { parseJson, quotableBody, request, type HttpResponse } from './http.js';
 import { requestIdToken } from './oidc.js';
 import { exportSecrets, recordIssued, type SwapContext } from './record.js';
 import type { GcpInputs, IssuedCredential, OidcClaims } from './types.js';
@@ -21,13 +21,14 @@ export function projectOfServiceAccount(email: string): string | undefined {
 }
 
 function googleError(response: HttpResponse): { code: string; message: string } {
+  if (response.status >= 200 && response.status < 300) return { code: `HTTP${response.status}`, message: quotableBody(response) };
   const body = parseJson(response.text) as { error?: unknown; error_description?: unknown } | undefined;
   if (body && typeof body.error === 'string') return { code: body.error, message: typeof body.error_description === 'string' ? body.error_description : '' };
   if (body && body.error && typeof body.error === 'object') {
     const error = body.error as { status?: unknown; message?: unknown };
     return { code: typeof error.status === 'string' ? error.status : `HTTP${response.status}`, message: typeof error.message === 'string' ? error.message : '' };
   }
-  return { code: `HTTP${response.status}`, message: response.text.slice(0, 200) };
+  return { code: `HTTP${response.status}`, message: quotableBody(response) };
 }
 
 function stsHint(code: string, message: string, claims: OidcClaims, provider: string): string | undefined {

@@ -1,11 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../sources/safe-fs.js';
 import { CredentialError } from './errors.js';
 import { lookupVaultTokenTtl } from './vault.js';
 import type { Cloud, CredentialRuntime, GuardFinding, GuardReport, SwapInputs } from './types.js';
 
+/**
+ * A key file is a few KB. The path comes from the job's env, which a pull request's workflow can set (to /dev/zero or
+ * a FIFO): only a regular file within the cap is read. A link is followed, as a mounted key file often is one.
+ */
+const KEY_FILE_MAX_BYTES = 1024 * 1024;
+
 function serviceAccountKeyFile(path: string): boolean {
+  const read = readRegularFile(path, { maxBytes: KEY_FILE_MAX_BYTES, followLinks: true });
+  if (!read.ok) return false;
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { type?: unknown };
+    const parsed = JSON.parse(read.text) as { type?: unknown };
     return parsed.type === 'service_account';
   } catch {
     return false;

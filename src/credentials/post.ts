@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { readRegularFile } from '../sources/safe-fs.js';
 import { markRevoked } from './evidence.js';
-import { isInside } from './files.js';
+import { checkState, type CheckedState, type TrustedInputs } from './post-trust.js';
 import { readState } from './state.js';
 import type { CredentialRuntime, IssuedCredential } from './types.js';
 import { revokeVaultToken } from './vault.js';
+
+export type { TrustedInputs } from './post-trust.js';
 
 export interface PostResult {
   removedFiles: string[];
@@ -14,21 +16,17 @@ export interface PostResult {
   problems: string[];
 }
 
-/**
- * The post step: revokes Vault tokens (self-revoke), then deletes every credential file the swap wrote. Each failure
- * is reported and the rest still runs; nothing here throws.
- */
-export async function runPost(runtime: CredentialRuntime): Promise<PostResult> {
-  const state = readState(runtime);
-  const result: PostResult = { removedFiles: [], revoked: [], issued: state.issued, problems: [] };
-  for (const entry of state.vaultTokens) {
-    let token: string;
-    try {
-      token = readFileSync(entry.tokenFile, 'utf8');
-    } catch {
-      result.problems.push(`the Vault token file for role ${entry.identity} is gone; nothing to revoke`);
+/** A Vault token is a short line; anything larger is not a file the swap wrote. */
+const TOKEN_FILE_MAX_BYTES = 16 * 1024;
+
+async function revokeTokens(runtime: CredentialRuntime, checked: CheckedState, result: PostResult): Promise<void> {
+  for (const entry of checked.vaultTokens) {
+    const read = readRegularFile(entry.tokenFile, { maxBytes: TOKEN_FILE_MAX_BYTES });
+    if (!read.ok) {
+      result.problems.push(`the Vault token file for role ${entry.identity} is gone or unusable; nothing to revoke`);
       continue;
     }
+    const token = read.text;
     runtime.setSecret(token);
     try {
       const outcome = await revokeVaultToken(runtime, entry.url, entry.namespace, token);
@@ -44,12 +42,10 @@ export async function runPost(runtime: CredentialRuntime): Promise<PostResult> {
       result.problems.push(`could not revoke the Vault token for role ${entry.identity}: ${(error as Error).message}`);
     }
   }
-  for (const file of state.files) {
-    // Only files under the directory the swap made: the state is input too, and deleting elsewhere is never right.
-    if (!state.dir || !isInside(state.dir, file)) {
-      result.problems.push(`refusing to delete ${file}: not in this run's credential directory`);
-      continue;
-    }
+}
+
+function removeFiles(checked: CheckedState, result: PostResult): void {
+  for (const file of checked.files) {
     if (!existsSync(file)) continue;
     try {
       rmSync(file, { force: true });
@@ -58,15 +54,28 @@ export async function runPost(runtime: CredentialRuntime): Promise<PostResult> {
       result.problems.push(`could not delete ${file}: ${(error as Error).message}`);
     }
   }
-  if (state.dir && basename(state.dir).startsWith('keyward-credentials-') && existsSync(state.dir)) {
+  if (checked.dir && existsSync(checked.dir)) {
     try {
-      rmSync(state.dir, { recursive: true, force: true });
+      rmSync(checked.dir, { recursive: true, force: true });
     } catch (error) {
-      result.problems.push(`could not delete ${state.dir}: ${(error as Error).message}`);
+      result.problems.push(`could not delete ${checked.dir}: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * The post step: revokes Vault tokens (self-revoke), then deletes every credential file the swap wrote. It acts only
+ * on what passes checkState against `trusted` (derived from the inputs, not the state). Each failure is reported and
+ * the rest still runs; nothing here throws.
+ */
+export async function runPost(runtime: CredentialRuntime, trusted: TrustedInputs = {}): Promise<PostResult> {
+  const state = readState(runtime);
+  const checked = checkState(runtime, state, trusted);
+  const result: PostResult = { removedFiles: [], revoked: [], issued: state.issued, problems: [...checked.problems] };
+  await revokeTokens(runtime, checked, result);
+  removeFiles(checked, result);
   if (result.removedFiles.length > 0) runtime.info(`Deleted ${result.removedFiles.length} credential file(s).`);
-  if (state.evidenceFile && result.revoked.length > 0 && !markRevoked(state.evidenceFile, result.issued)) result.problems.push(`could not update the evidence file ${state.evidenceFile}`);
+  if (checked.evidenceFile && result.revoked.length > 0 && !markRevoked(checked.evidenceFile, result.issued)) result.problems.push(`could not update the evidence file ${checked.evidenceFile}`);
   for (const problem of result.problems) runtime.warning(problem);
   return result;
 }

@@ -1,6 +1,6 @@
 import { CredentialError } from './errors.js';
 import { writeCredentialFile } from './files.js';
-import { parseJson, request } from './http.js';
+import { parseJson, quotableBody, request, type HttpResponse } from './http.js';
 import { requestIdToken } from './oidc.js';
 import { exportSecrets, recordIssued, type SwapContext } from './record.js';
 import { saveState } from './state.js';
@@ -13,9 +13,10 @@ function vaultHeaders(namespace: string | undefined, token?: string): Record<str
   return headers;
 }
 
-function vaultErrors(text: string): string {
-  const body = parseJson(text) as { errors?: unknown } | undefined;
-  return Array.isArray(body?.errors) && body.errors.length > 0 ? body.errors.map(String).join('; ') : text.slice(0, 200);
+function vaultErrors(response: HttpResponse): string {
+  if (response.status >= 200 && response.status < 300) return quotableBody(response);
+  const body = parseJson(response.text) as { errors?: unknown } | undefined;
+  return Array.isArray(body?.errors) && body.errors.length > 0 ? body.errors.map(String).join('; ') : quotableBody(response);
 }
 
 function loginHint(status: number, message: string, claims: OidcClaims, inputs: VaultInputs): string | undefined {
@@ -42,7 +43,7 @@ export async function swapVault(ctx: SwapContext, inputs: VaultInputs): Promise<
   const body = parseJson(response.text) as { auth?: { client_token?: unknown; lease_duration?: unknown; policies?: unknown; token_policies?: unknown } } | undefined;
   const token = body?.auth?.client_token;
   if (response.status !== 200 || typeof token !== 'string') {
-    const message = vaultErrors(response.text);
+    const message = vaultErrors(response);
     throw new CredentialError('vault', `Vault JWT login as role ${inputs.role} at ${url} failed (HTTP ${response.status}): ${message}`, {
       code: `HTTP${response.status}`,
       hint: loginHint(response.status, message, idToken.claims, inputs),
@@ -71,7 +72,7 @@ export async function revokeVaultToken(runtime: CredentialRuntime, url: string, 
   const response = await request(runtime, `${url}/v1/auth/token/revoke-self`, { method: 'POST', label: 'Vault revoke-self', headers: vaultHeaders(namespace, token) });
   if (response.status === 204 || response.status === 200) return { revoked: true, detail: 'revoked' };
   if (response.status === 403) return { revoked: true, detail: 'already invalid (expired or revoked)' };
-  return { revoked: false, detail: `HTTP ${response.status}: ${vaultErrors(response.text)}` };
+  return { revoked: false, detail: `HTTP ${response.status}: ${vaultErrors(response)}` };
 }
 
 /** GET /v1/auth/token/lookup-self: the token's ttl in seconds (0 = never expires), undefined if it cannot be looked up. */

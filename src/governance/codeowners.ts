@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readRepoFile, textOrMissing } from '../sources/safe-fs.js';
 
 /** Where GitHub looks for CODEOWNERS, in its order: the first one found is used. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
@@ -129,26 +127,24 @@ export function codeownerHandles(codeowners: Codeowners): Set<string> {
   return new Set(codeowners.rules.flatMap((rule) => rule.owners.map((owner) => owner.toLowerCase())));
 }
 
-/** Reads the first CODEOWNERS file GitHub would use; undefined when there is none. */
-export async function loadCodeowners(repoDir: string): Promise<Codeowners | undefined> {
-  for (const location of CODEOWNERS_LOCATIONS) {
-    try {
-      return parseCodeowners(await readFile(join(repoDir, location), 'utf8'), location);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  return undefined;
+/** Where CODEOWNERS and the inventory are read from: the work tree, or (`at`) a commit such as a pull request's base. */
+export interface PolicyFileSource {
+  at?: string;
+}
+
+/**
+ * Reads the first CODEOWNERS file GitHub would use; undefined when there is none. A link, FIFO or device at its place,
+ * or one over the size cap, is an error naming why (the safe reader never follows or blocks on it).
+ */
+export async function loadCodeowners(repoDir: string, source: PolicyFileSource = {}): Promise<Codeowners | undefined> {
+  return loadCodeownersSync(repoDir, source);
 }
 
 /** Synchronous `loadCodeowners`, for callers (such as `enrichFindings`) that are not async. */
-export function loadCodeownersSync(repoDir: string): Codeowners | undefined {
+export function loadCodeownersSync(repoDir: string, source: PolicyFileSource = {}): Codeowners | undefined {
   for (const location of CODEOWNERS_LOCATIONS) {
-    try {
-      return parseCodeowners(readFileSync(join(repoDir, location), 'utf8'), location);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const text = textOrMissing(readRepoFile(repoDir, location, { at: source.at }));
+    if (text !== undefined) return parseCodeowners(text, location);
   }
   return undefined;
 }

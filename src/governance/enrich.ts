@@ -13,6 +13,8 @@ export interface EnrichContext {
   inventory?: Inventory | null;
   /** CODEOWNERS; read from its usual places under repoDir when not given (pass `null` for none). */
   codeowners?: Codeowners | null;
+  /** Read CODEOWNERS and the inventory as of this commit (a pull request's base) rather than from the work tree. */
+  at?: string;
   /** Rotation policy when neither the inventory entry nor its defaults set one. */
   defaultMaxAgeDays?: number;
 }
@@ -22,8 +24,8 @@ export interface EnrichContext {
  * inventory file that cannot be read leaves owners to the remaining sources rather than failing the scan.
  */
 export function enrichFindings(findings: Finding[], context: EnrichContext): Finding[] {
-  const inventory = context.inventory === undefined ? safely(() => loadInventorySync(context.repoDir)) : (context.inventory ?? undefined);
-  const codeowners = context.codeowners === undefined ? safely(() => loadCodeownersSync(context.repoDir)) : (context.codeowners ?? undefined);
+  const inventory = context.inventory === undefined ? safely(() => loadInventorySync(context.repoDir, { at: context.at })) : (context.inventory ?? undefined);
+  const codeowners = context.codeowners === undefined ? safely(() => loadCodeownersSync(context.repoDir, { at: context.at })) : (context.codeowners ?? undefined);
   const defaultMaxAgeDays = inventory?.defaultMaxAgeDays ?? context.defaultMaxAgeDays;
   return findings.map((finding) => {
     const entry = entryForFinding(inventory, finding);

@@ -107,11 +107,16 @@ export function identityChanges(input: IdentityChangesInput): IdentityChange[] {
   return changes;
 }
 
-/** `identityChanges` for a checkout: base workflows read with git at `baseRef`, head from the working tree. */
-export async function identityChangesFromGit(repoDir: string, baseRef: string, options: { now: Date; soonDays?: number; inventory?: Inventory; codeowners?: Codeowners }): Promise<IdentityChange[]> {
-  const [base, head] = await Promise.all([readWorkflowFilesAt(repoDir, baseRef), readWorkflowFiles(repoDir)]);
-  const inventory = options.inventory ?? loadInventorySync(repoDir);
-  const codeowners = options.codeowners ?? loadCodeownersSync(repoDir);
+/**
+ * `identityChanges` for a checkout: base workflows read with git at `baseRef`, head ones at `headRef` (else from the
+ * working tree). CODEOWNERS comes from the base, so a pull request cannot choose whom the comment asks; the inventory
+ * is the PR's own (its changes are what this section reviews), read from git or through the safe reader.
+ */
+export async function identityChangesFromGit(repoDir: string, baseRef: string, options: { now: Date; soonDays?: number; inventory?: Inventory; codeowners?: Codeowners; headRef?: string }): Promise<IdentityChange[]> {
+  const headFiles = options.headRef ? readWorkflowFilesAt(repoDir, options.headRef) : readWorkflowFiles(repoDir);
+  const [base, head] = await Promise.all([readWorkflowFilesAt(repoDir, baseRef), headFiles]);
+  const inventory = options.inventory ?? loadInventorySync(repoDir, { at: options.headRef });
+  const codeowners = options.codeowners ?? loadCodeownersSync(repoDir, { at: baseRef });
   return identityChanges({ base, head, now: options.now, ...(inventory ? { inventory } : {}), ...(codeowners ? { codeowners } : {}), ...(options.soonDays !== undefined ? { soonDays: options.soonDays } : {}) });
 }
 

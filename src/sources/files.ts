@@ -48,7 +48,16 @@ export async function listFiles(root: string): Promise<{ paths: string[]; git: b
   // readdirSync stats every entry, where the directory listing already says what each entry is.
   const paths: string[] = [];
   const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      // An unreadable folder, or one whose path is past PATH_MAX, is a notice; the rest of the tree is still walked.
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      notices.push({ kind: 'unreadable', path: prefix || '.', unscanned: true, message: `${prefix || '.'}: cannot list (${code}); not scanned` });
+      return;
+    }
+    for (const entry of entries) {
       if (entry.isDirectory()) {
         if (entry.name !== '.git') walk(join(dir, entry.name), prefix + entry.name + '/');
       } else if (entry.isFile()) paths.push(prefix + entry.name);

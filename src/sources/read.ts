@@ -8,6 +8,18 @@ export interface ReadOutcome {
 }
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+// Without O_NONBLOCK, opening a FIFO waits for a writer that never comes: a PR could hang the scan with one.
+const NON_BLOCK = constants.O_NONBLOCK ?? 0;
+
+function unreadable(shownPath: string, error: unknown): ReadOutcome {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENAMETOOLONG' ? 'the path is longer than the system allows' : (code ?? (error as Error).message);
+  return { notice: { kind: 'unreadable', path: shownPath, unscanned: true, message: `${shownPath}: cannot read (${why}); not scanned` } };
+}
+
+function notRegular(shownPath: string, what: string): ReadOutcome {
+  return { notice: { kind: 'not-regular', path: shownPath, unscanned: true, message: `${shownPath}: ${what}, not a regular file; not scanned` } };
+}
 
 /**
  * A buffer reused from one read to the next, so a thread scanning thousands of files does not allocate (and page in,
@@ -23,23 +35,26 @@ export class ReadBuffer {
 
 /**
  * Reads a file to scan, synchronously (callers run it on worker threads): no symlinks followed (a link could point
- * outside the tree), directories reported as submodules or nested repositories, files over the cap reported. With
- * `scratch`, the content lands in that reused buffer and is valid only until its next use.
+ * outside the tree), directories reported as submodules or nested repositories, files over the cap reported. A
+ * listed path that is now a FIFO, socket or device, or cannot be read (permissions, a path past PATH_MAX), is a
+ * notice with `unscanned: true`, never a hang or an abort. With `scratch`, the content lands in that reused buffer
+ * and is valid only until its next use.
  */
 export function readScannable(fullPath: string, shownPath: string, maxFileSize: number, scratch?: ReadBuffer): ReadOutcome {
   let fd: number;
   try {
-    fd = openSync(fullPath, constants.O_RDONLY | NO_FOLLOW);
+    fd = openSync(fullPath, constants.O_RDONLY | NO_FOLLOW | NON_BLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A link is not content (git lists untracked ones too); the diff and history scans read the committed blob.
     if (code === 'ENOENT' || code === 'ELOOP') return {};
     if (code === 'EISDIR') return { notice: { kind: 'submodule', path: shownPath, message: `${shownPath}: a submodule or nested repository; not scanned (scan it on its own)` } };
-    return { notice: { kind: 'unreadable', path: shownPath, message: `${shownPath}: cannot read (${code ?? (error as Error).message})` } };
+    return unreadable(shownPath, error);
   }
   try {
     const info = fstatSync(fd);
     if (info.isDirectory()) return { notice: { kind: 'submodule', path: shownPath, message: `${shownPath}: a submodule or nested repository; not scanned (scan it on its own)` } };
-    if (!info.isFile()) return {};
+    if (!info.isFile()) return notRegular(shownPath, info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : 'a device');
     if (info.size > maxFileSize) {
       return { tooLarge: true, notice: { kind: 'too-large', path: shownPath, message: `${shownPath}: ${info.size} bytes is over the ${maxFileSize}-byte limit (max-file-size); not scanned` } };
     }
@@ -52,8 +67,7 @@ export function readScannable(fullPath: string, shownPath: string, maxFileSize: 
     }
     return { content: offset === info.size ? content : content.subarray(0, offset) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { notice: { kind: 'unreadable', path: shownPath, message: `${shownPath}: cannot read (${code ?? (error as Error).message})` } };
+    return unreadable(shownPath, error);
   } finally {
     closeSync(fd);
   }

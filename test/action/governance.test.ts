@@ -220,7 +220,9 @@ describe('the OIDC swap end to end (bundle, runner file commands, post step)', (
     const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
     writeFileSync(join(files, 'post-output'), '');
     const post = await new Promise<{ code: number | null; log: string }>((done) => {
-      const child = spawn(NODE, [resolve('dist/post/index.js')], { env: { PATH: process.env.PATH ?? '', RUNNER_TEMP: run.root, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: join(files, 'post-output'), ...stateEnv } });
+      // The runner gives the post step the step's inputs too: it trusts only the Vault URL they name, not the state's.
+      const env = { PATH: process.env.PATH ?? '', RUNNER_TEMP: run.root, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: join(files, 'post-output'), 'INPUT_VAULT-URL': vault.url, 'INPUT_VAULT-ROLE': 'ci', ...stateEnv };
+      const child = spawn(NODE, [resolve('dist/post/index.js')], { env });
       let log = '';
       child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -161,7 +161,7 @@ describe('GCP, Azure, Vault', () => {
     expect(t.events.find((e) => e.kind === 'output' && e.name === 'vault-token-ttl')?.value).toBe('600');
     const files = [t.exported('AZURE_FEDERATED_TOKEN_FILE')!];
     expect(files.every((f) => existsSync(f))).toBe(true);
-    const post = await runPost(t.runtime);
+    const post = await runPost(t.runtime, { vaultUrl: vault.url, evidenceFile });
     expect(vault.tokens.get(token)?.revoked).toBe(true);
     expect(post.problems).toEqual([]);
     expect(files.some((f) => existsSync(f))).toBe(false);

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readRepoFile } from '../../sources/safe-fs.js';
 import { Document, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import { isoDay, parseDate } from '../duration.js';
 import type { SecretInfo } from '../types.js';
@@ -117,7 +116,9 @@ export async function inventoryInit(repoDir: string, options: InventoryInitOptio
 
   let existingText: string | undefined;
   for (const file of INVENTORY_FILES) {
-    existingText ??= await readFile(join(repoDir, file), 'utf8').catch(() => undefined);
+    if (existingText !== undefined) break;
+    const read = readRepoFile(repoDir, file);
+    if (read.ok) existingText = read.text;
   }
   const existing = existingText !== undefined ? parseDocument(existingText) : undefined;
   const document = existing && existing.errors.length === 0 && existing.contents ? existing : new Document({ version: 1, defaults: { 'max-age': options.defaultMaxAge ?? '90d' }, identities: [] });

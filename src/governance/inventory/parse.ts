@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { parseDate, parseMaxAge } from '../duration.js';
 import { keyOf, pairsOf, scalarText, seqItems, YamlSource } from '../yaml-nodes.js';
+import { readRepoFile, textOrMissing } from '../../sources/safe-fs.js';
 import {
   DEFAULTS_FIELDS,
   ENTRY_FIELDS,
@@ -198,25 +196,18 @@ export function parseInventory(text: string, file = '.github/nhi.yml'): Inventor
   return inventory;
 }
 
-/** Reads `.github/nhi.yml` (or `.yaml`); undefined when the repository has none. */
-export async function loadInventory(repoDir: string): Promise<Inventory | undefined> {
-  for (const file of INVENTORY_FILES) {
-    try {
-      return parseInventory(await readFile(join(repoDir, file), 'utf8'), file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  return undefined;
+/**
+ * Reads `.github/nhi.yml` (or `.yaml`); undefined when the repository has none. With `at`, from that commit (a pull
+ * request's base, so the PR cannot choose to whom its own leak is attributed); never through a link or past the cap.
+ */
+export async function loadInventory(repoDir: string, source: { at?: string } = {}): Promise<Inventory | undefined> {
+  return loadInventorySync(repoDir, source);
 }
 
-export function loadInventorySync(repoDir: string): Inventory | undefined {
+export function loadInventorySync(repoDir: string, source: { at?: string } = {}): Inventory | undefined {
   for (const file of INVENTORY_FILES) {
-    try {
-      return parseInventory(readFileSync(join(repoDir, file), 'utf8'), file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const text = textOrMissing(readRepoFile(repoDir, file, { at: source.at }));
+    if (text !== undefined) return parseInventory(text, file);
   }
   return undefined;
 }

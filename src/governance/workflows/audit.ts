@@ -1,5 +1,5 @@
 import type { Severity } from '../../rules/types.js';
-import { readWorkflowFiles, type WorkflowFile } from './files.js';
+import { readWorkflowFiles, readWorkflowFilesAt, type WorkflowFile } from './files.js';
 import {
   effectivePermissions,
   grantsIdTokenWrite,
@@ -345,6 +345,6 @@ export function auditWorkflowFiles(files: WorkflowFile[]): WorkflowAuditResult {
 }
 
 /** Audits `.github/workflows/*.yml|yaml` under `repoDir`. Malformed files become notices, never exceptions. */
-export async function auditWorkflows(repoDir: string): Promise<WorkflowAuditResult> {
-  return auditWorkflowFiles(await readWorkflowFiles(repoDir));
+export async function auditWorkflows(repoDir: string, at?: string): Promise<WorkflowAuditResult> {
+  return auditWorkflowFiles(await (at ? readWorkflowFilesAt(repoDir, at) : readWorkflowFiles(repoDir)));
 }

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { POLICY_FILE_MAX_BYTES, readBlobAt, readRepoFile } from '../../sources/safe-fs.js';
 
 const run = promisify(execFile);
 
@@ -14,19 +15,27 @@ export interface WorkflowFile {
 export const WORKFLOWS_DIR = '.github/workflows';
 const WORKFLOW_FILE = /\.ya?ml$/i;
 
-/** The workflow files in the working tree, sorted by path; a missing directory is simply no workflows. */
-export async function readWorkflowFiles(repoDir: string): Promise<WorkflowFile[]> {
-  let names: string[];
-  try {
-    names = await readdir(join(repoDir, WORKFLOWS_DIR));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
-    throw error;
+/** True when `.github` and `.github/workflows` are real directories (a link to elsewhere is not followed). */
+async function realWorkflowsDir(repoDir: string): Promise<boolean> {
+  for (const dir of ['.github', WORKFLOWS_DIR]) {
+    const info = await lstat(join(repoDir, dir)).catch(() => undefined);
+    if (!info?.isDirectory()) return false;
   }
+  return true;
+}
+
+/**
+ * The workflow files in the working tree, sorted by path; a missing directory is simply no workflows. Links, FIFOs
+ * and files over the policy-file cap are not read (the runner does not run a linked workflow either).
+ */
+export async function readWorkflowFiles(repoDir: string): Promise<WorkflowFile[]> {
+  if (!(await realWorkflowsDir(repoDir))) return [];
+  const entries = await readdir(join(repoDir, WORKFLOWS_DIR), { withFileTypes: true });
   const files: WorkflowFile[] = [];
-  for (const name of names.filter((n) => WORKFLOW_FILE.test(n)).sort()) {
+  for (const name of entries.filter((e) => e.isFile() && WORKFLOW_FILE.test(e.name)).map((e) => e.name).sort()) {
     const path = `${WORKFLOWS_DIR}/${name}`;
-    files.push({ path, text: await readFile(join(repoDir, path), 'utf8') });
+    const read = readRepoFile(repoDir, path);
+    if (read.ok) files.push({ path, text: read.text });
   }
   return files;
 }
@@ -45,8 +54,8 @@ export async function readWorkflowFilesAt(repoDir: string, ref: string): Promise
   const files: WorkflowFile[] = [];
   for (const name of stdout.split('\0').filter((n) => WORKFLOW_FILE.test(n)).sort()) {
     const path = `${WORKFLOWS_DIR}/${name}`;
-    const { stdout: text } = await run('git', ['show', `${commit.trim()}:${path}`], { cwd: repoDir, maxBuffer: 64 * 1024 * 1024 });
-    files.push({ path, text });
+    const read = readBlobAt(repoDir, commit.trim(), path, POLICY_FILE_MAX_BYTES);
+    if (read.ok) files.push({ path, text: read.text });
   }
   return files;
 }
