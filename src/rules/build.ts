@@ -1,4 +1,5 @@
-import type { Rule, Severity } from './types.js';
+import { caseSwappedShape, escapeRegex, parseShape, placeholderShape, shapeLiterals, shapeRegex, shortenedShape, tokenPattern } from './shape.js';
+import type { Rule, RuleExamples, Severity } from './types.js';
 
 type RuleInput = Omit<Rule, 'kind' | 'remediation'> & { kind?: Rule['kind']; remediation?: string };
 
@@ -33,7 +34,7 @@ export interface ContextRuleInput {
  * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
  * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
  */
-const CONTEXT_SEPARATOR =
+export const CONTEXT_SEPARATOR =
   "(?:\\\\?[\"'])?\\]?\\s*(?::|=|:=|=>|,[ \\t]*\"value\"[ \\t]*:|,|>|value=|:[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=)\\s*(?:\\\\?[\"'`])?";
 
 /**
@@ -41,7 +42,7 @@ const CONTEXT_SEPARATOR =
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
  */
 export function contextRule(input: ContextRuleInput): Rule {
-  const names = input.names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const names = input.names.map(escapeRegex).join('|');
   return rule({
     id: input.id,
     title: input.title,
@@ -53,5 +54,111 @@ export function contextRule(input: ContextRuleInput): Rule {
     revokeUrl: input.revokeUrl,
     entropy: input.entropy ?? 3,
     remediation: input.remediation,
+  });
+}
+
+interface ShapedInput {
+  id: string;
+  title: string;
+  provider: string;
+  severity: Severity;
+  /** The token's layout in the notation of `shape.ts`, as the provider documents it. */
+  shape: string;
+  longLived: boolean;
+  revokeUrl?: string;
+  remediation?: string;
+  entropy?: number;
+  validate?: Rule['validate'];
+  /** Examples beyond the ones derived from the shape. */
+  examples?: Partial<RuleExamples>;
+}
+
+export interface TokenInput extends ShapedInput {
+  /** Prefilter literals; the shape's longest literal when left out. */
+  keywords?: string[];
+}
+
+function mergeExamples(derived: RuleExamples, extra: Partial<RuleExamples> | undefined): RuleExamples {
+  return { positives: [...derived.positives, ...(extra?.positives ?? [])], negatives: [...derived.negatives, ...(extra?.negatives ?? [])], path: extra?.path };
+}
+
+/** Near misses every shape yields: one character short, literals in the wrong case, glued to a longer run, `x` filler. */
+function shapeNearMisses(shape: string, wrap: (value: string) => string): string[] {
+  const misses = [wrap(shortenedShape(shape))];
+  const swapped = caseSwappedShape(shape);
+  if (swapped) misses.push(wrap(swapped));
+  const placeholder = placeholderShape(shape);
+  if (placeholder) misses.push(wrap(placeholder));
+  return misses;
+}
+
+/**
+ * A credential with a distinctive documented layout (a prefix, a signature, a fixed length): matched anywhere as a
+ * whole token. Its examples come from the same shape, so the rule and its tests cannot drift apart.
+ */
+export function token(input: TokenInput): Rule {
+  const literals = shapeLiterals(input.shape);
+  const keywords = input.keywords ?? [literals.reduce((a, b) => (b.length > a.length ? b : a), '')];
+  if (keywords.some((k) => k.length < 2)) throw new Error(`${input.id}: a token shape needs a literal of 2+ characters or keywords`);
+  const first = parseShape(input.shape)[0]!;
+  const derived: RuleExamples = {
+    positives: [`const token = "${input.shape}";`, `  api_token: ${input.shape}`, `export TOKEN=${input.shape}`],
+    negatives: shapeNearMisses(input.shape, (value) => `const token = "${value}";`),
+  };
+  if ('literal' in first && /^[A-Za-z0-9]/.test(first.literal)) derived.negatives.push(`const token = "Z${input.shape}";`);
+  return rule({
+    id: input.id,
+    title: input.title,
+    provider: input.provider,
+    severity: input.severity,
+    keywords,
+    pattern: tokenPattern(input.shape),
+    entropy: input.entropy,
+    validate: input.validate,
+    longLived: input.longLived,
+    revokeUrl: input.revokeUrl,
+    remediation: input.remediation,
+    examples: mergeExamples(derived, input.examples),
+  });
+}
+
+export interface KeyedInput extends ShapedInput {
+  /** Lowercase names that say whose key it is (`tavily`, `dependency_track`); also the prefilter keywords. */
+  names: string[];
+}
+
+/** Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`. */
+const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?)';
+
+/**
+ * A credential with no distinctive prefix: the value counts only under a name holding both the provider and a secret
+ * word (`DEPENDENCY_TRACK_API_KEY=...`, `"twitchClientSecret": "..."`), never under `twitch_user_id`.
+ */
+export function keyed(input: KeyedInput): Rule {
+  const names = input.names.map(escapeRegex).join('|');
+  const name = `${input.names[0]!.replace(/[^a-z0-9]+/g, '_')}_api_key`;
+  const derived: RuleExamples = {
+    positives: [`${name.toUpperCase()}=${input.shape}`, `  ${name}: "${input.shape}"`, `{ "${name}": "${input.shape}" }`],
+    negatives: [
+      `SOME_UNRELATED_ID=${input.shape}`,
+      `${input.names[0]}_user_id = "${input.shape}"`,
+      `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
+      `  ${name}: "<${name}>"`,
+      `${name.toUpperCase()}=${shortenedShape(input.shape)}`,
+    ],
+  };
+  return rule({
+    id: input.id,
+    title: input.title,
+    provider: input.provider,
+    severity: input.severity,
+    keywords: input.names,
+    pattern: `(?i:(?:${names})[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
+    entropy: input.entropy ?? 3,
+    validate: input.validate,
+    longLived: input.longLived,
+    revokeUrl: input.revokeUrl,
+    remediation: input.remediation,
+    examples: mergeExamples(derived, input.examples),
   });
 }

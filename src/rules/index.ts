@@ -1,4 +1,5 @@
 import { aiRules } from './catalogue/ai.js';
+import { azureRules } from './catalogue/azure.js';
 import { cloudRules } from './catalogue/cloud.js';
 import { codeHostRules } from './catalogue/code-hosts.js';
 import { configFileRules } from './catalogue/config-files.js';
@@ -22,6 +23,7 @@ export { SEVERITIES } from './types.js';
  */
 export const builtinRules: readonly Rule[] = [
   ...cloudRules,
+  ...azureRules,
   ...codeHostRules,
   ...registryRules,
   ...messagingRules,

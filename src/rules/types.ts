@@ -15,6 +15,19 @@ export interface SecretFacts {
 }
 
 /**
+ * A rule's examples, kept beside it: texts in the shape notation of `shape.ts`, whose `<alphabet:n>` pieces the tests
+ * fill with fresh random characters on every run (no secret is ever written down). Not used when scanning.
+ */
+export interface RuleExamples {
+  /** Texts the rule must report exactly once each. */
+  positives: string[];
+  /** Near misses it must not report: wrong length, case or signature, missing context, placeholders. */
+  negatives: string[];
+  /** Where the texts live, when the rule cares (config-file rules skip source code); `src/config.ts` otherwise. */
+  path?: string;
+}
+
+/**
  * One detector in the catalogue. Patterns are RE2 syntax (inline flags such as `(?i)` allowed) and must stay
  * linear-time; the first capturing group is the secret (use `(?:...)` for other groups), or the whole match when the
  * pattern has no group.
@@ -54,4 +67,6 @@ export interface Rule {
   /** Paths (picomatch globs) where this rule alone does not apply, e.g. lockfiles for hash-shaped generic values. */
   skipPaths?: string[];
   tags?: string[];
+  /** True examples and near misses; rules without them keep theirs in test/rules/fixtures.ts until they move here. */
+  examples?: RuleExamples;
 }

@@ -4,7 +4,12 @@ import type { Finding } from '../../src/engine/index.js';
 import { ScanInput, type RegexBackend } from '../../src/engine/regex.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/index.js';
-import { fixtures } from './fixtures.js';
+import { ALPHABETS } from '../../src/rules/shape.js';
+import { fixtureOf } from './examples.js';
+import { fixtures as oldFixtures, type RuleFixture } from './fixtures.js';
+
+/** Each rule's examples: its own, kept beside it in the catalogue, or (until it moves) its entry in fixtures.ts. */
+const fixtures: Record<string, RuleFixture> = Object.fromEntries(builtinRules.map((rule) => [rule.id, rule.examples ? fixtureOf(rule, ALPHABETS) : oldFixtures[rule.id]!]));
 
 const backends = [regexBackends.native(), regexBackends.portable].filter((b) => b !== undefined);
 const PATH = 'src/config.ts';
@@ -65,8 +70,8 @@ describe('rule catalogue', () => {
   });
 
   it('has fixtures for every rule, with at least one true example and one near-miss each', () => {
-    const ids = builtinRules.map((r) => r.id).sort();
-    expect(Object.keys(fixtures).sort()).toEqual(ids);
+    const ids = builtinRules.filter((r) => !r.examples).map((r) => r.id).sort();
+    expect(Object.keys(oldFixtures).sort(), 'fixtures.ts holds exactly the rules without examples of their own').toEqual(ids);
     for (const [id, fixture] of Object.entries(fixtures)) {
       expect(fixture.positives().length, id).toBeGreaterThanOrEqual(1);
       expect(fixture.negatives().length, id).toBeGreaterThanOrEqual(1);

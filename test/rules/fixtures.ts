@@ -42,7 +42,7 @@ function shannon(value: string): number {
  * A generated fake value that cannot be mistaken for a placeholder and is not in the low-entropy tail (about one draw
  * in a hundred) that entropy floors are there to drop, so a true example never fails by chance.
  */
-function r(alphabet: string, length: number): string {
+export function r(alphabet: string, length: number): string {
   for (;;) {
     const value = randomFrom(alphabet, length);
     if (LOOKS_PLACEHOLDER.test(value)) continue;
@@ -126,7 +126,6 @@ const specs: Record<string, FixtureSpec> = {
   'azure-storage-account-key': { positive: () => `DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=${r(BASE64, 86)}==;EndpointSuffix=core.windows.net`, negative: () => `DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=${r(BASE64, 40)};EndpointSuffix=core.windows.net` },
   'azure-shared-access-key': { positive: () => `Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${r(BASE64, 43)}=`, negative: () => `Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${r(BASE64, 20)}` },
   'azure-sas-token': { positive: () => `url = "https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${r(ALNUM, 52)}%3D"`, negative: () => `url = "https://demo.blob.core.windows.net/c?sig=${r(ALNUM, 52)}"` },
-  'azure-devops-pat': { positive: () => env('ADO_TOKEN', r(ALNUM, 52) + 'AZDO' + r(ALNUM, 28)), negative: () => env('ADO_TOKEN', r(ALNUM, 52) + 'AZDX' + r(ALNUM, 28)) },
   'azure-devops-pat-legacy': context('AZURE_DEVOPS_PAT', () => r('abcdefghijklmnopqrstuvwxyz234567', 52)),
   'alibaba-access-key-id': { positive: () => env('ALIBABA_ACCESS_KEY_ID', 'LTAI' + r(ALNUM, 20)), negative: () => env('ALIBABA_ACCESS_KEY_ID', 'LTAI' + r(ALNUM, 6)) },
   'tencent-secret-id': prefixed('AKID', ALNUM, 32, 'secretId'),

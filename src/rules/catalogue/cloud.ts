@@ -169,16 +169,6 @@ export const cloudRules: Rule[] = [
     revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
     remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
   }),
-  rule({
-    id: 'azure-devops-pat',
-    title: 'Azure DevOps personal access token',
-    provider: 'Azure DevOps',
-    severity: 'high',
-    keywords: ['azdo'],
-    pattern: '\\b([A-Za-z0-9]{52}AZDO[A-Za-z0-9]{28})\\b',
-    longLived: true,
-    revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
-  }),
   contextRule({
     id: 'azure-devops-pat-legacy',
     title: 'Azure DevOps personal access token (legacy format)',

@@ -1,0 +1,123 @@
+/**
+ * Token shapes: one small notation for a credential's layout, from which a rule's pattern is compiled and from which
+ * its tests draw true examples and near misses. `sgp_<hex:40>` is the literal `sgp_` then 40 lowercase hex digits;
+ * `<b64:76>AZDO<alnum:4>` puts a fixed signature inside; `<alnum:20-40>` is a range; `<[AQgw]:1>` is a character class.
+ */
+
+/** The token alphabets the catalogue uses, as regex character-class bodies. One spelling of each, used everywhere. */
+export const ALPHABETS = {
+  hex: 'a-f0-9',
+  HEX: 'A-F0-9',
+  anyhex: 'a-fA-F0-9',
+  digit: '0-9',
+  lower: 'a-z',
+  upper: 'A-Z',
+  alpha: 'A-Za-z',
+  alnum: 'A-Za-z0-9',
+  lowalnum: 'a-z0-9',
+  upalnum: 'A-Z0-9',
+  /** Alphanumerics plus `_` and `-` (URL-safe base64 without padding, most `prefix_...` tokens). */
+  word: 'A-Za-z0-9_-',
+  b64: 'A-Za-z0-9+/',
+  b64url: 'A-Za-z0-9_-',
+  /** RFC 4648 base32, upper case (AWS key ids, TOTP seeds). */
+  b32: 'A-Z2-7',
+  b32l: 'a-z2-7',
+} as const;
+export type AlphabetName = keyof typeof ALPHABETS;
+
+export type ShapePiece = { literal: string } | { charClass: string; min: number; max: number };
+
+const PIECE = /<([A-Za-z0-9]+|\[[^\]]+\]):(\d+)(?:-(\d+))?>/g;
+
+/** The pieces of a shape, in order. Throws on an unknown alphabet so a typo fails at load, not silently. */
+export function parseShape(shape: string): ShapePiece[] {
+  const pieces: ShapePiece[] = [];
+  let last = 0;
+  for (const m of shape.matchAll(PIECE)) {
+    if (m.index > last) pieces.push({ literal: shape.slice(last, m.index) });
+    const name = m[1]!;
+    const charClass = name.startsWith('[') ? name.slice(1, -1) : ALPHABETS[name as AlphabetName];
+    if (charClass === undefined) throw new Error(`unknown alphabet ${name} in shape ${shape}`);
+    const min = Number(m[2]);
+    pieces.push({ charClass, min, max: m[3] === undefined ? min : Number(m[3]) });
+    last = m.index + m[0].length;
+  }
+  if (last < shape.length) pieces.push({ literal: shape.slice(last) });
+  return pieces;
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The shape as an RE2 pattern body, without groups or guards. */
+export function shapeRegex(shape: string): string {
+  return parseShape(shape)
+    .map((piece) => {
+      if ('literal' in piece) return escapeRegex(piece.literal);
+      const count = piece.min === piece.max ? `{${piece.min}}` : `{${piece.min},${piece.max}}`;
+      return `[${piece.charClass}]${count}`;
+    })
+    .join('');
+}
+
+/** The non-alphanumeric characters a class or literal admits (`+/` for base64, `_-` for word). */
+function symbolsOf(piece: ShapePiece): string {
+  const body = 'literal' in piece ? piece.literal : piece.charClass.replace(/[A-Za-z0-9]-[A-Za-z0-9]/g, '');
+  return [...new Set(body.replace(/[A-Za-z0-9]/g, ''))].join('');
+}
+
+/** A class body matching alphanumerics and the given symbols, escaped for use inside `[...]`. */
+function tokenClass(symbols: string): string {
+  return 'A-Za-z0-9' + symbols.replace(/[\]\\^-]/g, '\\$&');
+}
+
+/**
+ * The shape as a whole token: not preceded or followed by another character the token's own alphabet holds, so a
+ * longer run of the same alphabet (a hash, a base64 blob) never yields a match cut out of its middle.
+ */
+export function tokenPattern(shape: string): string {
+  const pieces = parseShape(shape);
+  const head = tokenClass(symbolsOf(pieces[0]!));
+  const tail = tokenClass(symbolsOf(pieces.at(-1)!));
+  return `(?:^|[^${head}])(${shapeRegex(shape)})(?:[^${tail}]|$)`;
+}
+
+/** The literals inside a shape, lowercased: the prefilter keywords when a rule names none. */
+export function shapeLiterals(shape: string): string[] {
+  return parseShape(shape)
+    .filter((piece): piece is { literal: string } => 'literal' in piece)
+    .map((piece) => piece.literal.toLowerCase());
+}
+
+function pieceText(piece: ShapePiece, length?: number): string {
+  if ('literal' in piece) return piece.literal;
+  return `<[${piece.charClass}]:${length ?? piece.min}${length === undefined && piece.max !== piece.min ? `-${piece.max}` : ''}>`;
+}
+
+/** The shape with its longest random piece one character short of its minimum: a near miss every token rule must skip. */
+export function shortenedShape(shape: string): string {
+  const pieces = parseShape(shape);
+  let longest = -1;
+  pieces.forEach((piece, index) => {
+    if ('min' in piece && (longest < 0 || piece.min > (pieces[longest] as { min: number }).min)) longest = index;
+  });
+  return pieces.map((piece, index) => pieceText(piece, index === longest ? (piece as { min: number }).min - 1 : undefined)).join('');
+}
+
+/** The shape with its literals' letter case swapped (`sgp_` -> `SGP_`), or undefined when no literal has letters. */
+export function caseSwappedShape(shape: string): string | undefined {
+  const pieces = parseShape(shape);
+  const swap = (text: string) => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+  if (!pieces.some((piece) => 'literal' in piece && /[A-Za-z]/.test(piece.literal))) return undefined;
+  return pieces.map((piece) => ('literal' in piece ? swap(piece.literal) : pieceText(piece))).join('');
+}
+
+/** The shape filled with `x` where every random piece admits it (`sgp_xxxx...`), as documentation writes a token. */
+export function placeholderShape(shape: string): string | undefined {
+  const pieces = parseShape(shape);
+  const random = pieces.filter((piece): piece is Extract<ShapePiece, { min: number }> => 'min' in piece);
+  if (!random.every((piece) => new RegExp(`[${piece.charClass}]`).test('x')) || !random.some((piece) => piece.min >= 5)) return undefined;
+  return pieces.map((piece) => ('literal' in piece ? piece.literal : 'x'.repeat(piece.min))).join('');
+}

@@ -1,0 +1,40 @@
+import type { Rule } from '../../src/rules/index.js';
+import { r, type RuleFixture } from './fixtures.js';
+
+/** Every character a regex class body admits: `a-f0-9` -> `abcdef0123456789`, `A-Za-z0-9\-_` -> letters, digits, `-_`. */
+export function classChars(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === '\\') c = body[++i]!;
+    else if (body[i + 1] === '-' && i + 2 < body.length) {
+      for (let code = c.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) out += String.fromCharCode(code);
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return [...new Set(out)].join('');
+}
+
+const PIECE = /<(\[[^\]]+\]|[A-Za-z0-9]+):(\d+)(?:-(\d+))?>/g;
+
+/** An example template with each `<alphabet:n>` piece replaced by fresh random characters (ranges pick a length). */
+export function expand(template: string, alphabets: Record<string, string>): string {
+  return template.replace(PIECE, (_whole, name: string, min: string, max: string | undefined) => {
+    const body = name.startsWith('[') ? name.slice(1, -1) : alphabets[name];
+    if (body === undefined) throw new Error(`unknown alphabet ${name} in ${template}`);
+    const low = Number(min);
+    const high = max === undefined ? low : Number(max);
+    const length = low + Math.floor(Math.random() * (high - low + 1));
+    return length === 0 ? '' : r(classChars(body), length);
+  });
+}
+
+/** A rule's own examples as the catalogue test reads fixtures: drawn afresh on every call. */
+export function fixtureOf(rule: Rule, alphabets: Record<string, string>): RuleFixture {
+  const examples = rule.examples!;
+  const positives = () => examples.positives.map((t) => expand(t, alphabets));
+  const negatives = () => examples.negatives.map((t) => expand(t, alphabets));
+  return { positive: () => positives()[0]!, negative: () => negatives()[0]!, positives, negatives, ...(examples.path ? { path: examples.path } : {}) };
+}
