@@ -125,6 +125,15 @@ export function token(input: TokenInput): Rule {
 export interface KeyedInput extends ShapedInput {
   /** Lowercase names that say whose key it is (`tavily`, `dependency_track`); also the prefilter keywords. */
   names: string[];
+  /** The names are whole credential names (`sonar.login`, `unseal_key`): no secret word needs to follow them. */
+  bare?: boolean;
+}
+
+/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
+export function separated(words: string[]): string[] {
+  let spellings = [words[0]!];
+  for (const word of words.slice(1)) spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
+  return spellings;
 }
 
 /** Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`. */
@@ -136,12 +145,12 @@ const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credential
  */
 export function keyed(input: KeyedInput): Rule {
   const names = input.names.map(escapeRegex).join('|');
-  const name = `${input.names[0]!.replace(/[^a-z0-9]+/g, '_')}_api_key`;
+  const name = input.bare ? input.names[0]! : `${input.names[0]!.replace(/[^a-z0-9]+/g, '_')}_api_key`;
   const derived: RuleExamples = {
     positives: [`${name.toUpperCase()}=${input.shape}`, `  ${name}: "${input.shape}"`, `{ "${name}": "${input.shape}" }`],
     negatives: [
       `SOME_UNRELATED_ID=${input.shape}`,
-      `${input.names[0]}_user_id = "${input.shape}"`,
+      ...(input.bare ? [] : [`${input.names[0]}_user_id = "${input.shape}"`]),
       `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
       `  ${name}: "<${name}>"`,
       `${name.toUpperCase()}=${shortenedShape(input.shape)}`,
@@ -153,7 +162,7 @@ export function keyed(input: KeyedInput): Rule {
     provider: input.provider,
     severity: input.severity,
     keywords: input.names,
-    pattern: `(?i:(?:${names})[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
+    pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
     entropy: input.entropy ?? 3,
     validate: input.validate,
     longLived: input.longLived,
@@ -161,4 +170,16 @@ export function keyed(input: KeyedInput): Rule {
     remediation: input.remediation,
     examples: mergeExamples(derived, input.examples),
   });
+}
+
+type Extra<T> = Partial<Omit<T, 'id' | 'title' | 'provider' | 'shape' | 'revokeUrl'>>;
+
+/** A long-lived, high-severity token rule in one line: the catalogue's common case. */
+export function prefixed(id: string, title: string, provider: string, shape: string, revokeUrl: string, extra: Extra<TokenInput> = {}): Rule {
+  return token({ id, title, provider, severity: 'high', shape, longLived: true, revokeUrl, ...extra });
+}
+
+/** A long-lived, high-severity keyed rule in one line: the value under a name holding the provider and a secret word. */
+export function named(id: string, title: string, provider: string, names: string[], shape: string, revokeUrl: string, extra: Extra<KeyedInput> = {}): Rule {
+  return keyed({ id, title, provider, severity: 'high', names, shape, longLived: true, revokeUrl, ...extra });
 }

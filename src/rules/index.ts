@@ -5,6 +5,7 @@ import { codeHostRules } from './catalogue/code-hosts.js';
 import { configFileRules } from './catalogue/config-files.js';
 import { connectionRules } from './catalogue/connections.js';
 import { devopsRules } from './catalogue/devops.js';
+import { devtoolRules } from './catalogue/devtools.js';
 import { frameworkRules } from './catalogue/frameworks.js';
 import { genericRules } from './catalogue/generic.js';
 import { keyRules } from './catalogue/keys.js';
@@ -31,6 +32,7 @@ export const builtinRules: readonly Rule[] = [
   ...aiRules,
   ...observabilityRules,
   ...devopsRules,
+  ...devtoolRules,
   ...keyRules,
   ...connectionRules,
   ...configFileRules,

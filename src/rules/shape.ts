@@ -24,6 +24,9 @@ export const ALPHABETS = {
   b32: 'A-Z2-7',
   b32l: 'a-z2-7',
 } as const;
+/** A UUID in either case, as providers print them. */
+export const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
+
 export type AlphabetName = keyof typeof ALPHABETS;
 
 export type ShapePiece = { literal: string } | { charClass: string; min: number; max: number };
@@ -79,9 +82,13 @@ function tokenClass(symbols: string): string {
  */
 export function tokenPattern(shape: string): string {
   const pieces = parseShape(shape);
-  const head = tokenClass(symbolsOf(pieces[0]!));
-  const tail = tokenClass(symbolsOf(pieces.at(-1)!));
-  return `(?:^|[^${head}])(${shapeRegex(shape)})(?:[^${tail}]|$)`;
+  const first = pieces[0]!;
+  // A prefix literal needs only a word boundary before it (`=ghp_`, `"sgp_`); one opening with a symbol, none.
+  const head = 'literal' in first ? (/^\w/.test(first.literal) ? '(?:^|[^A-Za-z0-9_])' : '') : `(?:^|[^${tokenClass(symbolsOf(first))}])`;
+  const last = pieces.at(-1)!;
+  // A token that ends in a literal (`...@`, `==`) ends there, whatever follows.
+  const tail = 'literal' in last ? '' : `(?:[^${tokenClass(symbolsOf(last))}]|$)`;
+  return `${head}(${shapeRegex(shape)})${tail}`;
 }
 
 /** The literals inside a shape, lowercased: the prefilter keywords when a rule names none. */

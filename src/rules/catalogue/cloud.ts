@@ -1,14 +1,8 @@
-import { contextRule, rule } from '../build.js';
+import { contextRule, rule, separated } from '../build.js';
 import { hasKeyBody } from '../validators/pem.js';
 import type { Rule } from '../types.js';
 
 const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
-/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
-function separated(words: string[]): string[] {
-  let spellings = [words[0]!];
-  for (const word of words.slice(1)) spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
-  return spellings;
-}
 
 const OIDC_HINT = 'then switch the workflow to OIDC (Keyward aws-role-arn) instead of a stored key';
 
