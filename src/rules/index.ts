@@ -13,6 +13,7 @@ import { messagingRules } from './catalogue/messaging.js';
 import { observabilityRules } from './catalogue/observability.js';
 import { paymentRules } from './catalogue/payments.js';
 import { registryRules } from './catalogue/registries.js';
+import { saasRules } from './catalogue/saas.js';
 import type { Rule } from './types.js';
 
 export type { Rule, Severity, SecretFacts } from './types.js';
@@ -33,6 +34,7 @@ export const builtinRules: readonly Rule[] = [
   ...observabilityRules,
   ...devopsRules,
   ...devtoolRules,
+  ...saasRules,
   ...keyRules,
   ...connectionRules,
   ...configFileRules,
