@@ -2,6 +2,7 @@ import { aiRules } from './catalogue/ai.js';
 import { azureRules } from './catalogue/azure.js';
 import { cloudRules } from './catalogue/cloud.js';
 import { codeHostRules } from './catalogue/code-hosts.js';
+import { commerceRules } from './catalogue/commerce.js';
 import { configFileRules } from './catalogue/config-files.js';
 import { connectionRules } from './catalogue/connections.js';
 import { devopsRules } from './catalogue/devops.js';
@@ -30,6 +31,7 @@ export const builtinRules: readonly Rule[] = [
   ...registryRules,
   ...messagingRules,
   ...paymentRules,
+  ...commerceRules,
   ...aiRules,
   ...observabilityRules,
   ...devopsRules,

@@ -27,6 +27,9 @@ export const ALPHABETS = {
 /** A UUID in either case, as providers print them. */
 export const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
 
+/** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
+export const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
+
 export type AlphabetName = keyof typeof ALPHABETS;
 
 export type ShapePiece = { literal: string } | { charClass: string; min: number; max: number };
