@@ -9,6 +9,7 @@ import { devopsRules } from './catalogue/devops.js';
 import { devtoolRules } from './catalogue/devtools.js';
 import { frameworkRules } from './catalogue/frameworks.js';
 import { genericRules } from './catalogue/generic.js';
+import { hostingRules } from './catalogue/hosting.js';
 import { keyRules } from './catalogue/keys.js';
 import { messagingRules } from './catalogue/messaging.js';
 import { observabilityRules } from './catalogue/observability.js';
@@ -27,6 +28,7 @@ export { SEVERITIES } from './types.js';
 export const builtinRules: readonly Rule[] = [
   ...cloudRules,
   ...azureRules,
+  ...hostingRules,
   ...codeHostRules,
   ...registryRules,
   ...messagingRules,

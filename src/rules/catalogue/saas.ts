@@ -99,7 +99,7 @@ export const saasRules: Rule[] = [
   named('fullcontact-api-key', 'FullContact API key', 'FullContact', ['fullcontact'], '<alnum:32>', 'https://platform.fullcontact.com/'),
   named('zerobounce-api-key', 'ZeroBounce API key', 'ZeroBounce', ['zerobounce'], '<hex:32>', 'https://www.zerobounce.net/members/API'),
   named('abstract-api-key', 'Abstract API key', 'Abstract API', ['abstractapi', 'abstract_api'], '<hex:32>', 'https://app.abstractapi.com/'),
-  named('ipinfo-token', 'IPinfo access token', 'IPinfo', ['ipinfo'], '<hex:14>', 'https://ipinfo.io/account/token', { entropy: 2.5 }),
+  named('ipinfo-token', 'IPinfo access token', 'IPinfo', ['ipinfo'], '<hex:14>', 'https://ipinfo.io/account/token', { entropy: 2 }),
   named('ipstack-api-key', 'ipstack / apilayer API key', 'apilayer', ['ipstack', 'apilayer', 'fixer', 'currencylayer', 'weatherstack'], '<hex:32>', 'https://apilayer.com/account'),
   named('maxmind-license-key', 'MaxMind license key', 'MaxMind', ['maxmind', 'geoip_license', 'geoipupdate'], '<alnum:6>_<alnum:29>', 'https://www.maxmind.com/en/accounts/current/license-key'),
   named('bitly-access-token', 'Bitly access token', 'Bitly', ['bitly'], '<hex:40>', 'https://app.bitly.com/settings/api/'),
