@@ -48,7 +48,7 @@ export const secretKinds: SecretKind[] = [
     value: (r) => `DefaultEndpointsProtocol=https;AccountName=acmelogs${r.int(100)};AccountKey=${r.string(BASE64, 86)}==;EndpointSuffix=core.windows.net`,
     selfIdentifying: true,
   },
-  { family: 'azure', rules: ['azure-devops-pat'], name: 'AZURE_DEVOPS_EXT_PAT', value: (r) => `${r.string(ALNUM, 52)}AZDO${r.string(ALNUM, 28)}`, selfIdentifying: true },
+  { family: 'azure', rules: ['azure-devops-pat'], name: 'AZURE_DEVOPS_EXT_PAT', value: (r) => `${r.string(ALNUM, 76)}AZDO${r.string(ALNUM, 4)}`, selfIdentifying: true },
   { family: 'digitalocean', rules: ['digitalocean-personal-access-token'], name: 'DIGITALOCEAN_TOKEN', value: (r) => `dop_v1_${r.string(HEX, 64)}`, selfIdentifying: true },
   { family: 'github', rules: ['github-personal-access-token'], name: 'GH_TOKEN', value: (r) => checksummed(r, 'ghp_'), selfIdentifying: true },
   { family: 'github', rules: ['github-oauth-token'], name: 'GITHUB_OAUTH_TOKEN', value: (r) => checksummed(r, 'gho_'), selfIdentifying: true },
