@@ -1,5 +1,8 @@
-import { contextRule, rule } from '../build.js';
+import { contextRule, named, prefixed, rule } from '../build.js';
+import { UUID } from '../shape.js';
 import type { Rule } from '../types.js';
+
+const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
 
 export const observabilityRules: Rule[] = [
   contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys' }),
@@ -24,4 +27,48 @@ export const observabilityRules: Rule[] = [
   contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/' }),
   contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project' }),
   contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys' }),
+  prefixed('newrelic-admin-api-key', 'New Relic admin API key', 'New Relic', 'NRAA-<hex:27>', NEW_RELIC_KEYS),
+  prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'New Relic', 'NRIQ-<word:32>', NEW_RELIC_KEYS, { severity: 'medium' }),
+  prefixed('newrelic-rest-api-key', 'New Relic REST API key', 'New Relic', 'NRRA-<hex:42>', NEW_RELIC_KEYS),
+  prefixed('axiom-api-token', 'Axiom API token', 'Axiom', `xaat-${UUID}`, 'https://app.axiom.co/settings/api-tokens'),
+  prefixed('axiom-personal-token', 'Axiom personal access token', 'Axiom', `xapt-${UUID}`, 'https://app.axiom.co/profile'),
+  prefixed('posthog-personal-api-key', 'PostHog personal API key', 'PostHog', 'phx_<alnum:43>', 'https://us.posthog.com/settings/user-api-keys'),
+  prefixed('launchdarkly-sdk-key', 'LaunchDarkly server-side SDK key', 'LaunchDarkly', `sdk-${UUID}`, 'https://app.launchdarkly.com/settings/projects', { severity: 'medium' }),
+  prefixed('statsig-server-secret', 'Statsig server secret key', 'Statsig', 'secret-<alnum:43>', 'https://console.statsig.com/api_keys'),
+  prefixed('flagsmith-server-key', 'Flagsmith server-side environment key', 'Flagsmith', 'ser.<alnum:22>', 'https://app.flagsmith.com/', { severity: 'medium' }),
+  prefixed('checkly-api-key', 'Checkly API key', 'Checkly', 'cu_<hex:32>', 'https://app.checklyhq.com/settings/user/api-keys'),
+  named('sumologic-access-key', 'Sumo Logic access key', 'Sumo Logic', ['sumo_access_key', 'sumologic', 'sumo_key'], '<alnum:64>', 'https://service.sumologic.com/ui/#/preferences'),
+  named('lightstep-access-token', 'Lightstep / Cloud Observability access token', 'ServiceNow Cloud Observability', ['lightstep'], '<b64:84>', 'https://app.lightstep.com/'),
+  named('logzio-token', 'Logz.io shipping or API token', 'Logz.io', ['logzio', 'logz_io', 'logz.io'], '<alpha:32>', 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping'),
+  named('loggly-token', 'Loggly customer token', 'Loggly', ['loggly'], UUID, 'https://www.loggly.com/docs/customer-token-authentication-token/'),
+  named('papertrail-token', 'Papertrail API token', 'Papertrail', ['papertrail'], '<alnum:20>', 'https://papertrailapp.com/account/profile'),
+  named('coralogix-api-key', 'Coralogix API key', 'Coralogix', ['coralogix'], 'cxtp_<alnum:30>', 'https://coralogix.com/'),
+  named('betterstack-token', 'Better Stack (Logtail) token', 'Better Stack', ['logtail', 'betterstack', 'better_stack', 'betteruptime'], '<alnum:24>', 'https://betterstack.com/settings/api-tokens'),
+  named('raygun-api-key', 'Raygun API key', 'Raygun', ['raygun'], '<alnum:22>', 'https://app.raygun.com/'),
+  named('airbrake-project-key', 'Airbrake project key', 'Airbrake', ['airbrake'], '<hex:32>', 'https://airbrake.io/'),
+  named('appsignal-push-key', 'AppSignal push API key', 'AppSignal', ['appsignal'], UUID, 'https://appsignal.com/accounts'),
+  named('scout-apm-key', 'Scout APM key', 'Scout APM', ['scout_key', 'scout_apm'], '<alnum:20>', 'https://scoutapm.com/settings'),
+  named('instana-api-token', 'IBM Instana API token', 'IBM Instana', ['instana'], '<word:22>', 'https://www.ibm.com/docs/en/instana-observability'),
+  named('opsgenie-api-key', 'Opsgenie API key', 'Opsgenie', ['opsgenie'], UUID, 'https://app.opsgenie.com/settings/api-key-management'),
+  named('victorops-api-key', 'Splunk On-Call (VictorOps) API key', 'Splunk On-Call', ['victorops', 'splunk_oncall'], '<hex:32>', 'https://portal.victorops.com/'),
+  named('statuspage-api-key', 'Atlassian Statuspage API key', 'Statuspage', ['statuspage'], UUID, 'https://manage.statuspage.io/'),
+  named('uptimerobot-api-key', 'UptimeRobot API key', 'UptimeRobot', ['uptimerobot', 'uptime_robot'], 'u<digit:6-7>-<hex:24>', 'https://dashboard.uptimerobot.com/integrations'),
+  named('pingdom-api-token', 'Pingdom API token', 'Pingdom', ['pingdom'], '<word:64-72>', 'https://my.pingdom.com/app/api-tokens'),
+  named('cronitor-api-key', 'Cronitor API key', 'Cronitor', ['cronitor'], '<hex:32>', 'https://cronitor.io/app/settings/api'),
+  named('healthchecks-api-key', 'Healthchecks.io API key', 'Healthchecks.io', ['healthchecks'], '<word:32>', 'https://healthchecks.io/'),
+  named('amplitude-secret-key', 'Amplitude secret key', 'Amplitude', ['amplitude'], '<hex:32>', 'https://app.amplitude.com/'),
+  named('split-api-key', 'Split (Harness FME) SDK or admin key', 'Split', ['split_io', 'splitio', 'split_api'], '<lowalnum:36>', 'https://app.split.io/'),
+  named('optimizely-token', 'Optimizely personal access token', 'Optimizely', ['optimizely'], '2:<word:40-60>', 'https://app.optimizely.com/v2/profile/api'),
+  named('configcat-sdk-key', 'ConfigCat SDK key', 'ConfigCat', ['configcat'], '<word:22>/<word:22>', 'https://app.configcat.com/'),
+  named('unleash-api-token', 'Unleash API token', 'Unleash', ['unleash'], '<[a-z*]:1-40>:<[a-z]:3-20>.<hex:64>', 'https://docs.getunleash.io/reference/api-tokens-and-client-keys'),
+  named('growthbook-secret-key', 'GrowthBook secret key', 'GrowthBook', ['growthbook'], 'secret_<word:30-50>', 'https://app.growthbook.io/settings/keys'),
+  named('elastic-apm-secret-token', 'Elastic APM secret token', 'Elastic', ['elastic_apm_secret_token', 'apm_secret_token'], '<word:20-64>', 'https://www.elastic.co/guide/en/apm/guide/current/secret-token.html', { bare: true }),
+  named('kibana-encryption-key', 'Kibana encryption key', 'Elastic', ['xpack.security.encryptionkey', 'xpack.encryptedsavedobjects.encryptionkey', 'xpack.reporting.encryptionkey'], '<word:32-64>', 'https://www.elastic.co/guide/en/kibana/current/kibana-encryption-keys.html', { bare: true }),
+  named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk_access_token'], '<word:22>', 'https://app.signalfx.com/'),
+  named('wavefront-api-token', 'VMware Aria (Wavefront) API token', 'Wavefront', ['wavefront'], UUID, 'https://docs.wavefront.com/'),
+  named('logdna-ingestion-key', 'Mezmo (LogDNA) ingestion key', 'Mezmo', ['logdna', 'mezmo'], '<hex:32>', 'https://app.mezmo.com/'),
+  named('cribl-auth-token', 'Cribl auth token', 'Cribl', ['cribl'], '<word:20-64>', 'https://cribl.io/'),
+  named('grafana-oncall-token', 'Grafana OnCall / Incident token', 'Grafana', ['grafana_oncall', 'oncall_api'], '<hex:64>', 'https://grafana.com/auth/sign-in'),
+  named('mixpanel-service-secret', 'Mixpanel service account secret', 'Mixpanel', ['mixpanel_service', 'mixpanel_sa'], '<alnum:32>', 'https://mixpanel.com/settings/org#serviceaccounts'),
+  named('keen-io-master-key', 'Keen master key', 'Keen', ['keen_master', 'keen_io', 'keenio'], '<HEX:64>', 'https://keen.io/'),
 ];
