@@ -43,7 +43,7 @@ export const genericRules: Rule[] = [
     keywords: ['password', 'passwd', 'pwd', 'pass'],
     pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{7,127})\\\\?["'\`]`,
     entropy: 2.8,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -55,7 +55,7 @@ export const genericRules: Rule[] = [
     keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
     pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{11,255})\\\\?["'\`]`,
     entropy: 3.2,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -69,7 +69,7 @@ export const genericRules: Rule[] = [
     // `ENV NAME value` is the Dockerfile's legacy form (no `=`); `_PASS` is RabbitMQ's and others' spelling.
     pattern: `(?m)^[ \\t]*(?:(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?${ENV_NAME}[ \\t]*=|ENV[ \\t]+${ENV_NAME}[ \\t])[ \\t]*([^\\s"'#\`$]{8,256})[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
     skipPaths: CODE_FILES,
   }),
@@ -82,7 +82,7 @@ export const genericRules: Rule[] = [
     keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
     pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|_pass\\b|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$',
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
     skipPaths: CODE_FILES,
   }),
@@ -96,7 +96,7 @@ export const genericRules: Rule[] = [
     // Maven's settings.xml `<password>`, Spring and .NET config elements: `<apiKey>...</apiKey>`.
     pattern: '(?i)<(?:[\\w.-]{0,30}:)?[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\\w.-]{0,20}>([^<>\\s]{6,256})</',
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -110,7 +110,7 @@ export const genericRules: Rule[] = [
     // definitions), `<add key="ApiSecret" value="..." />` (.NET config): the name and the value are separate fields.
     pattern: `(?i)(?:"(?:key|name)"\\s*:\\s*"|\\b(?:key|name)=")[\\w.:-]{0,40}(?:${SECRET_WORDS})[\\w.:-]{0,30}"\\s*(?:,\\s*"value"\\s*:\\s*|\\s+value=)"([^"\\s]{8,256})"`,
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -125,7 +125,7 @@ export const genericRules: Rule[] = [
     // A window holds a whole env block: a keyword hit inside an earlier window opens no window of its own.
     multilineWindow: 4096,
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
     skipPaths: CODE_FILES,
   }),
@@ -141,7 +141,7 @@ export const genericRules: Rule[] = [
     keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
     pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*(?::|=|:=|=>)\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
     entropy: 3.3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -155,7 +155,7 @@ export const genericRules: Rule[] = [
     // object names (`SN_id_PasswordBasedMAC`, `LN_pbe_WithSHA1And3_Key_TripleDES_CBC`).
     pattern: `#define[ \\t]+[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|SECRET_?KEY|CREDENTIALS?)[ \\t]+"(${FIRST}${VALUE}{7,255})"`,
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -167,7 +167,7 @@ export const genericRules: Rule[] = [
     keywords: ['password', 'identified by'],
     pattern: "(?i)\\b(?:with\\s+(?:encrypted\\s+)?password|identified\\s+by)\\s+'([^'\\s]{6,128})'",
     entropy: 2.8,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -182,7 +182,7 @@ export const genericRules: Rule[] = [
     // starts the name or follows a separator, so word lists (`"Bypass", "-EncodedCommand"`) stay out.
     pattern: `(?i)["'](?:[A-Za-z0-9]+[_.-])*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]+)*["']\\s*,\\s*["'](${FIRST}${VALUE}{7,255})["']`,
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -196,7 +196,7 @@ export const genericRules: Rule[] = [
     // PowerShell's `ConvertTo-SecureString "..." -AsPlainText`, Python's `auth=("user", "...")` and `HTTPBasicAuth(...)`.
     pattern: `(?i)(?:\\s--set(?:-string)?[ =][\\w.-]{0,60}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key)[\\w.-]{0,30}=|\\bcurl\\b[^\\n]{0,200}?\\s(?:-u|--user)\\s*["']?[^:\\s"'$]{1,64}:|\\bsshpass\\s+-p\\s*|\\bmysql(?:dump|admin)?\\b[^\\n]{0,200}?\\s-p|\\bdocker\\s+login\\b[^\\n]{0,200}?\\s-p\\s+|\\s--password[= ]|\\bConvertTo-SecureString\\s+(?:-String\\s+)?|\\b(?:auth\\s*=\\s*\\(|HTTPBasicAuth\\()\\s*["'][^"'\\n]{1,64}["']\\s*,\\s*)["']?(${FIRST}[^\\s"'\`]{5,127})`,
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -208,7 +208,7 @@ export const genericRules: Rule[] = [
     keywords: ['password='],
     pattern: "(?i)\\bhost=[^\\s'\"]+\\s+(?:[a-z_]+=[^\\s'\"]*\\s+){0,6}password=([^\\s'\"]{6,128})",
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -222,7 +222,7 @@ export const genericRules: Rule[] = [
     pattern: `(?i)"[\\w.-]{0,40}(?:${SECRET_WORDS})[\\w.-]{0,30}"\\s*:\\s*\\{[ \\t]*\\r?\\n[ \\t]*"value"\\s*:\\s*"([^"\\s]{8,256})"`,
     multilineWindow: 512,
     entropy: 3,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   rule({
@@ -235,7 +235,7 @@ export const genericRules: Rule[] = [
     // Also .NET's `new AuthenticationHeaderValue("Bearer", "...")` and reqwest's `.bearer_auth("...")`.
     pattern: '(?i)(?:\\bauthorization["\']?\\s*[:=,]\\s*["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
     entropy: 3.2,
-    longLived: true,
+    longLived: false,
     remediation: REMEDIATION,
   }),
   // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
@@ -251,7 +251,7 @@ export const genericRules: Rule[] = [
     multilineWindow: 4096,
     entropy: 2.5,
     validate: isEncodedSecretEntry,
-    longLived: true,
+    longLived: false,
     remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
   }),
 ];
