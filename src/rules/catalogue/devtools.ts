@@ -1,4 +1,4 @@
-import { keyed, named, prefixed, rule, separated, token } from '../build.js';
+import { keyed, named, prefixed, rule, separated } from '../build.js';
 import { UUID } from '../shape.js';
 import type { Rule } from '../types.js';
 

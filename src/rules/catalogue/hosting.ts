@@ -1,4 +1,4 @@
-import { named, prefixed, rule, separated } from '../build.js';
+import { named, prefixed, rule } from '../build.js';
 import { UUID } from '../shape.js';
 import type { Rule } from '../types.js';
 

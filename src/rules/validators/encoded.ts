@@ -1,5 +1,5 @@
-import { isPlaceholder, isReference } from '../../engine/allowlist.js';
-import { decodeBase64Text, hasSecretPart, hasUrlPassword, rejectGenericValue } from '../../engine/entropy.js';
+import { decodeBase64Text, hasSecretPart, hasUrlPassword, rejectGenericValue } from '../values/generic.js';
+import { isPlaceholder, isReference } from '../values/placeholders.js';
 
 /** Base64 of a certificate or public key (`ca.crt`, `tls.crt` in a Secret): public material, never a credential. */
 function isPublicPem(value: string): boolean {

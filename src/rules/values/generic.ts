@@ -1,0 +1,146 @@
+/**
+ * Judging a generic value (entropy, character classes, shapes of hashes, identifiers and paths): shared by the rules'
+ * validators and the engine, so it sits below both.
+ */
+import { hasBase62Crc32 } from '../validators/checksum.js';
+import { isPlaceholder, isReference } from './placeholders.js';
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+export interface CharClasses {
+  lower: boolean;
+  upper: boolean;
+  digit: boolean;
+  symbol: boolean;
+  count: number;
+}
+
+export function charClasses(value: string): CharClasses {
+  const lower = /[a-z]/.test(value);
+  const upper = /[A-Z]/.test(value);
+  const digit = /[0-9]/.test(value);
+  const symbol = /[^A-Za-z0-9]/.test(value);
+  return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
+}
+
+const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
+const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
+/** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
+const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+/** Alternations of words, as in a regular expression's source: `password|passwd|api[_-]?key`. */
+const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
+/** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
+const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
+/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
+const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
+const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
+const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
+const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
+const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
+const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
+const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
+const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
+const PROVIDER_SHAPES: readonly (readonly [RegExp, RegExp])[] = [
+  [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
+  [/^xapp-/, /^xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]{32,}$/],
+  [/^[sr]k_(?:live|test)_/, /^[sr]k_(?:live|test)_[0-9a-zA-Z]{20,}$/],
+  [/^gh[pousr]_/, /^gh[pousr]_[A-Za-z0-9]{36,}$/],
+  [/^github_pat_/, /^github_pat_[A-Za-z0-9_]{60,}$/],
+  [/^glpat-/, /^glpat-[A-Za-z0-9_.-]{20,}$/],
+  [/^npm_/, /^npm_[A-Za-z0-9]{36,}$/],
+  [/^AIza/, /^AIza[0-9A-Za-z_-]{35}$/],
+];
+
+/** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
+export function decodeBase64Text(value: string): string | undefined {
+  if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value)) return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  if (decoded.length < 6 || !/^[\x20-\x7e]+$/.test(decoded)) return undefined;
+  return decoded;
+}
+
+/** A URL or connection string with a random-looking piece: a webhook's token, a signature (host names do not count). */
+export function hasSecretPart(text: string): boolean {
+  if (!/[:/;=]/.test(text)) return false;
+  return text.split(/[/?&=;:@,]/).some((part) => part.length >= 20 && !part.includes('.') && rejectGenericValue(part, 3.5) === undefined);
+}
+
+/** `scheme://user:password@host`, or an empty user as Redis writes it (`redis://:password@host`). */
+export function hasUrlPassword(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:[^@\s/]{6,}@[A-Za-z0-9.-]/i.test(value);
+}
+
+/**
+ * Judges a value assigned to a secret-looking name (the generic rules). Entropy alone flags hashes, UUIDs and long
+ * identifiers; this uses the charset, the length and the shape to keep only values that look like credentials.
+ * Returns the reason a value is rejected, or undefined when it looks like a secret.
+ */
+export function rejectGenericValue(value: string, minEntropy: number): string | undefined {
+  if (value.length < 8) return 'too short';
+  // Base64 that decodes to text (a Kubernetes Secret's `data:`, a wrapped setting) is judged by what it says.
+  const decoded = decodeBase64Text(value);
+  if (decoded !== undefined) {
+    if (isPlaceholder(decoded) || isReference(decoded)) return 'encoded placeholder';
+    if (PUBLIC_KEY.test(decoded) || CRYPT_HASH.test(decoded)) return 'encoded public key or hash';
+    const inner = rejectGenericValue(decoded, minEntropy);
+    if (inner && !hasUrlPassword(decoded) && !hasSecretPart(decoded)) return `encoded ${inner}`;
+    return undefined;
+  }
+  // Password hashes (crypt(3), htpasswd, argon2), algorithm names, public keys and Stripe's publishable keys.
+  if (CRYPT_HASH.test(value)) return 'password hash';
+  if (ALGORITHM.test(value)) return 'algorithm name';
+  if (PUBLIC_KEY.test(value)) return 'public key';
+  // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
+  if (AWS_ID.test(value)) return 'key id';
+  // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
+  // provider's own rule reports the well-formed ones.
+  if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value))) return 'malformed provider token';
+  if (CHECKSUMMED.test(value) && !hasBase62Crc32(value)) return 'bad checksum';
+  // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
+  if (WORD_LIST.test(value) || HEADER_LIKE.test(value)) return 'identifier-like';
+  if (ALTERNATION.test(value)) return 'regular expression';
+  if (/\s/.test(value)) return 'contains whitespace';
+  if (HASH_SHAPED.test(value)) return 'hash-shaped';
+  if (UUID.test(value)) return 'uuid';
+  if (SRI.test(value)) return 'integrity digest';
+  if (URL_USER_ONLY.test(value)) return 'URL without password';
+  if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value)) return 'path or URL';
+  const classes = charClasses(value);
+  const entropy = shannonEntropy(value);
+  // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
+  // names and modes, not credentials; generated values carry digits or mixed case.
+  if (/^[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
+  if (IDENTIFIER.test(value)) {
+    // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
+    // generated values break into one- and two-letter fragments.
+    const words = value.split(/[._$]+|(?=[A-Z][a-z])/).filter(Boolean);
+    if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(word))) return 'identifier-like';
+  }
+  // Class and constant names with a version digit (`OAuth2RefreshTokenGranter`, `Sha256Digest`): whole words.
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(value)) {
+    const words = value.split(/(?=[A-Z][a-z])/);
+    // A version digit sits inside the name (`OAuth2Refresh`), not at its end, where people put a password's digits.
+    const last = words[words.length - 1]!;
+    if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2) return 'identifier-like';
+  }
+  if (/^[0-9]+$/.test(value) && value.length < 16) return 'short number';
+  // Each character class missing makes a random-looking value less likely to be a generated secret.
+  const required = minEntropy + (classes.count <= 1 ? 0.7 : classes.count === 2 ? 0.2 : 0);
+  if (entropy < required) return 'low entropy';
+  return undefined;
+}

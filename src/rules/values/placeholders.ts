@@ -1,0 +1,69 @@
+/**
+ * Value judgments shared by the rules (validators) and the engine: whether a matched value is a placeholder or a
+ * reference to a secret kept elsewhere. The bottom of the layering: it imports nothing from the engine.
+ */
+
+/** Placeholders and documentation examples: a value containing one of these is not a real secret. */
+const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
+  /example/i,
+  /x{5,}/i,
+  /\*{3,}/,
+  /\.{3,}|…/,
+  /(.)\1{5,}/,
+  /<[^<>\s]{1,80}>/,
+  /\$\{[^}]*\}/,
+  /\{\{[^}]*\}\}/,
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+  /%\([A-Za-z_][\w.]*\)[sdr]/,
+  /^\$[A-Za-z_(]/,
+  // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
+  /^(?:\$\{|#\{|<%)/,
+  /^\[[^\]]*\]$/,
+  // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
+  /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
+  /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
+];
+
+/** Generic values that are references to a secret store or the environment, not the secret itself. */
+const REFERENCE_PATTERNS: readonly RegExp[] = [
+  /^(?:secrets|env|vars|inputs|steps|needs|github)\./i,
+  /process\.env/i,
+  /os\.(?:environ|getenv)/i,
+  /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
+  /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
+  /^arn:aws:(?:secretsmanager|ssm):/,
+  /@Microsoft\.KeyVault\(/,
+  /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
+  // Encrypted in place (SOPS, Ansible Vault): safe to commit by design.
+  /^ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),/,
+  /^\$ANSIBLE_VAULT;/,
+];
+
+/** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
+const LONG_VALUE_PLACEHOLDERS: readonly RegExp[] = [/example/i, /x{8,}/i, /\.{3}|…/, /<[^<>\s]{1,80}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+
+/**
+ * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
+ * (OAuth 1.0), jwt.io's and PyJWT's sample tokens. They authenticate nothing, yet appear verbatim in vendored code.
+ */
+const PUBLISHED_EXAMPLES: readonly string[] = [
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  'mF_9.B5f-4.1JqM',
+  'h480djs93hd8',
+  'ad180jjd733klru7',
+  'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
+];
+
+export function isPlaceholder(value: string): boolean {
+  if (PUBLISHED_EXAMPLES.some((example) => value.includes(example))) return true;
+  const patterns = value.length > 200 ? LONG_VALUE_PLACEHOLDERS : PLACEHOLDER_PATTERNS;
+  return patterns.some((pattern) => pattern.test(value));
+}
+
+export function isReference(value: string): boolean {
+  return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
+}
