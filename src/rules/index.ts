@@ -13,9 +13,11 @@ import { hostingRules } from './catalogue/hosting.js';
 import { keyRules } from './catalogue/keys.js';
 import { messagingRules } from './catalogue/messaging.js';
 import { observabilityRules } from './catalogue/observability.js';
+import { passwordRules } from './catalogue/passwords.js';
 import { paymentRules } from './catalogue/payments.js';
 import { registryRules } from './catalogue/registries.js';
 import { saasRules } from './catalogue/saas.js';
+import { storeRules } from './catalogue/stores.js';
 import type { Rule } from './types.js';
 
 export type { Rule, Severity, SecretFacts } from './types.js';
@@ -43,5 +45,7 @@ export const builtinRules: readonly Rule[] = [
   ...connectionRules,
   ...configFileRules,
   ...frameworkRules,
+  ...storeRules,
+  ...passwordRules,
   ...genericRules,
 ];

@@ -1,0 +1,24 @@
+import { rejectGenericValue } from './generic.js';
+import { isPlaceholder, isReference } from './placeholders.js';
+
+/** Words people put where a password goes in samples and templates: not a credential. */
+const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|sample|none|null|nil|undefined|empty|default|required|optional|string|hidden|masked|unset|todo|tbd|fixme|n\/a|-+|x+|\*+|\?+|\.+|0+)$/i;
+/** Code, not a literal: calls, member access, interpolation, markup, escapes, paths and URLs. */
+const CODE = /[(){}[\]<>\\`]|&(?:[a-z]+|#\d+);|^[$%@#&:=!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+
+/**
+ * A literal under a password's name that a person chose (`admin123`, `RedisPass1!`): weak, so the entropy-based
+ * generic rules pass over it, yet it is a hardcoded credential. Placeholders, stand-in words, references, code and
+ * values the generic judgment names (hashes, identifiers, paths) are not passwords.
+ */
+export function isHumanPassword(value: string): boolean {
+  if (value.length < 4 || value.length > 64) return false;
+  if (STAND_INS.test(value) || CODE.test(value) || isPlaceholder(value) || isReference(value)) return false;
+  // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
+  if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6)) return false;
+  // Long random values are the generic rules' to report; a person's password is short or low in entropy.
+  if (value.length >= 14 && rejectGenericValue(value, 3) === undefined) return false;
+  // Hashes, identifiers and the like are what the generic judgment names; `low entropy` and `too short` are a person's.
+  const reason = rejectGenericValue(value, 3);
+  return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
+}
