@@ -1,5 +1,6 @@
 import { caseSwappedShape, escapeRegex, parseShape, placeholderShape, shapeLiterals, shapeRegex, shortenedShape, tokenPattern } from './shape.js';
 import type { Rule, RuleExamples, Severity } from './types.js';
+import { rejectGenericValue } from './values/generic.js';
 
 type RuleInput = Omit<Rule, 'kind' | 'remediation'> & { kind?: Rule['kind']; remediation?: string };
 
@@ -136,6 +137,14 @@ export function separated(words: string[]): string[] {
   return spellings;
 }
 
+/** What a name-keyed value must not be: another name (`hasura_admin_secret` in a list of names) or a pattern. */
+function isNotAValue(value: string): boolean {
+  const reason = rejectGenericValue(value, 0);
+  if (reason === 'regular expression' || reason === 'contains whitespace') return true;
+  // Names of several words; one long lowercase run is as likely a random draw as a word.
+  return reason === 'identifier-like' && /[_.-]|[a-z][A-Z]/.test(value);
+}
+
 /** Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`. */
 const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?)';
 
@@ -164,7 +173,7 @@ export function keyed(input: KeyedInput): Rule {
     keywords: input.names,
     pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
     entropy: input.entropy ?? 3,
-    validate: input.validate,
+    validate: (value) => !isNotAValue(value) && (input.validate?.(value) ?? true),
     longLived: input.longLived,
     revokeUrl: input.revokeUrl,
     remediation: input.remediation,

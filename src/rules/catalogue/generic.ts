@@ -31,7 +31,7 @@ const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
 /** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
 const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
 /** In source code an unquoted right-hand side is an expression; the env and YAML rules are for config files. */
-const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,java,kt,kts,scala,groovy,go,rs,c,h,cc,cpp,hpp,cs,swift,m,php,rb,py,lua,dart,vue,svelte}'];
+export const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,java,kt,kts,scala,groovy,go,rs,c,h,cc,cpp,hpp,cs,swift,m,php,rb,py,lua,dart,vue,svelte}'];
 
 export const genericRules: Rule[] = [
   rule({

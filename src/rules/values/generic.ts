@@ -113,7 +113,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (CHECKSUMMED.test(value) && !hasBase62Crc32(value)) return 'bad checksum';
   // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
   if (WORD_LIST.test(value) || HEADER_LIKE.test(value)) return 'identifier-like';
-  if (ALTERNATION.test(value)) return 'regular expression';
+  if (ALTERNATION.test(value) || /\(\?(?:[:!=]|<[=!]|i\))/.test(value)) return 'regular expression';
   if (/\s/.test(value)) return 'contains whitespace';
   if (HASH_SHAPED.test(value)) return 'hash-shaped';
   if (UUID.test(value)) return 'uuid';

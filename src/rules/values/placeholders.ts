@@ -13,6 +13,9 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /<[^<>\s]{1,80}>/,
   /\$\{[^}]*\}/,
   /\{\{[^}]*\}\}/,
+  // A single-brace template (`{password}`, `{ApiKey}`) and an HTML-escaped one (`&lt;password&gt;`).
+  /^\{[A-Za-z_][\w.-]{0,60}\}$/,
+  /&lt;[^&\s]{1,80}&gt;/,
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
   /%\([A-Za-z_][\w.]*\)[sdr]/,
   /^\$[A-Za-z_(]/,
