@@ -3,8 +3,13 @@ import { isPlaceholder, isReference } from './placeholders.js';
 
 /** Words people put where a password goes in samples and templates: not a credential. */
 const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|sample|none|null|nil|undefined|empty|default|required|optional|string|hidden|masked|unset|todo|tbd|fixme|n\/a|-+|x+|\*+|\?+|\.+|0+)$/i;
-/** Code, not a literal: calls, member access, interpolation, markup, escapes, paths and URLs. */
-const CODE = /[(){}[\]<>\\`]|&(?:[a-z]+|#\d+);|^[$%@#&:=!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+/**
+ * Code, not a literal: calls, member access, comparisons and assignments (`a.type==`), interpolation, markup, escapes,
+ * paths and URLs.
+ */
+const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+/** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
+const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 
 /**
  * A literal under a password's name that a person chose (`admin123`, `RedisPass1!`): weak, so the entropy-based
@@ -13,7 +18,7 @@ const CODE = /[(){}[\]<>\\`]|&(?:[a-z]+|#\d+);|^[$%@#&:=!~^|/.]|:\/\/|^[A-Za-z_]
  */
 export function isHumanPassword(value: string): boolean {
   if (value.length < 4 || value.length > 64) return false;
-  if (STAND_INS.test(value) || CODE.test(value) || isPlaceholder(value) || isReference(value)) return false;
+  if (STAND_INS.test(value) || CODE.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value)) return false;
   // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
   if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6)) return false;
   // Long random values are the generic rules' to report; a person's password is short or low in entropy.
