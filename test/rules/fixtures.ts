@@ -483,6 +483,8 @@ const nearMisses: Record<string, () => string[]> = {
 
 /** Further true examples: the same secret in another file shape. */
 const moreExamples: Record<string, () => string[]> = {
+  // A hand-written .git-credentials line keeps `#` and `@` in the password unencoded.
+  'git-credentials': () => [`https://jdoe:${r(ALNUM, 8)}#x@${r(ALNUM, 4)}@github.com`],
   'aws-access-key-id': () => [`[default]\naws_access_key_id = AKIA${r(B32, 16)}`, json('AccessKeyId', 'AKIA' + r(B32, 16))],
   'aws-secret-access-key': () => [`aws.secret.access.key=${r(BASE64, 40)}`, `[default]\naws_secret_access_key = ${r(BASE64, 40)}`, yaml('AWS_SECRET_ACCESS_KEY', r(BASE64, 40)), json('SecretAccessKey', r(BASE64, 40))],
   'github-personal-access-token': () => [`git clone https://${checksummed('ghp_')}@github.com/acme/tools.git`, json('token', checksummed('ghp_'))],

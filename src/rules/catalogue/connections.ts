@@ -43,7 +43,7 @@ export const connectionRules: Rule[] = [
     provider: 'Git hosting',
     severity: 'high',
     keywords: ['github.com', 'gitlab.com', 'bitbucket.org', 'dev.azure.com'],
-    pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
+    pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
     longLived: true,
     remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
   }),
