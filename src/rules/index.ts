@@ -1,6 +1,7 @@
 import { aiRules } from './catalogue/ai.js';
 import { azureRules } from './catalogue/azure.js';
 import { cloudRules } from './catalogue/cloud.js';
+import { codeCredentialRules } from './catalogue/code-credentials.js';
 import { codeHostRules } from './catalogue/code-hosts.js';
 import { commerceRules } from './catalogue/commerce.js';
 import { configFileRules } from './catalogue/config-files.js';
@@ -46,6 +47,7 @@ export const builtinRules: readonly Rule[] = [
   ...configFileRules,
   ...frameworkRules,
   ...storeRules,
+  ...codeCredentialRules,
   ...passwordRules,
   ...genericRules,
 ];

@@ -357,7 +357,7 @@ const specs: Record<string, FixtureSpec> = {
   'generic-yaml-secret': { path: 'config/application.yml', positive: () => `database:\n  password: ${r(ALNUM, 16)}x9Q\n`, negative: () => 'database:\n  password: ${DB_PASSWORD}\n' },
   'generic-xml-secret': {
     path: 'ci/settings.xml',
-    positive: () => `<server>\n  <id>releases</id>\n  <username>deployer</username>\n  <password>${r(ALNUM, 18)}9q</password>\n</server>\n`,
+    positive: () => `<connection>\n  <id>releases</id>\n  <username>deployer</username>\n  <password>${r(ALNUM, 18)}9q</password>\n</connection>\n`,
     negative: () => '<server>\n  <password>${env.MAVEN_PASSWORD}</password>\n</server>\n',
     morePositives: () => [`<appSettings><apiKey>${r(ALNUM, 32)}</apiKey></appSettings>`],
     moreNegatives: () => ['<tokenEndpoint>https://login.example.net/oauth2/token</tokenEndpoint>', '<passwordPolicy>strong</passwordPolicy>'],

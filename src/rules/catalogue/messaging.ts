@@ -68,7 +68,7 @@ export const messagingRules: Rule[] = [
   named('infobip-api-key', 'Infobip API key', 'Infobip', ['infobip'], '<hex:32>-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'https://portal.infobip.com/settings/accounts/api-keys'),
   named('clicksend-api-key', 'ClickSend API key', 'ClickSend', ['clicksend'], UUID, 'https://dashboard.clicksend.com/account/subaccounts'),
   named('textmagic-api-key', 'Textmagic API key', 'Textmagic', ['textmagic'], '<alnum:30>', 'https://my.textmagic.com/online/api/rest-api/keys'),
-  named('esendex-password', 'Esendex API password', 'Esendex', ['esendex'], '<alnum:10-40>', 'https://www.esendex.com/'),
+  named('esendex-password', 'Esendex API password', 'Esendex', ['esendex'], '<alnum:16-40>', 'https://www.esendex.com/'),
   named('msg91-auth-key', 'MSG91 auth key', 'MSG91', ['msg91'], '<alnum:24>', 'https://control.msg91.com/'),
   named('africastalking-api-key', "Africa's Talking API key", "Africa's Talking", ['africastalking', 'africas_talking'], 'atsk_<hex:64>', 'https://account.africastalking.com/'),
   named('sparkpost-api-key', 'SparkPost API key', 'SparkPost', ['sparkpost'], '<hex:40>', 'https://app.sparkpost.com/account/api-keys'),

@@ -1,0 +1,126 @@
+import { rule } from '../build.js';
+import type { Rule } from '../types.js';
+import { rejectGenericValue } from '../values/generic.js';
+import { isHumanPassword } from '../values/passwords.js';
+
+/** A literal in a credential's position: what a person chose, or a random value; never a placeholder or code. */
+const isCredentialLiteral = (value: string) => isHumanPassword(value) || rejectGenericValue(value, 3) === undefined;
+/** A PEM header as base64 that runs straight into the body (padded to whole 3-byte groups, so no `=` inside). */
+const b64Header = (header: string) => Buffer.from(header.padEnd(Math.ceil(header.length / 3) * 3, 'M')).toString('base64');
+const REMEDIATION = 'Change the credential where it is used, then pass it from a secret store or the environment instead of the code.';
+const argumentRule = (id: string, title: string, keywords: string[], pattern: string, positives: string[], negatives: string[]): Rule =>
+  rule({ id, title, provider: 'Generic', severity: 'high', keywords, pattern, validate: isCredentialLiteral, longLived: false, remediation: REMEDIATION, examples: { positives, negatives } });
+
+/** Credentials in the syntax of one tool or language: call arguments, build files, key files. */
+export const codeCredentialRules: Rule[] = [
+  rule({
+    id: 'wireguard-private-key',
+    title: 'WireGuard private or preshared key',
+    provider: 'WireGuard',
+    severity: 'critical',
+    keywords: ['privatekey', 'presharedkey'],
+    pattern: String.raw`(?m)^[ \t]*(?:PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)`,
+    entropy: 4,
+    longLived: true,
+    remediation: 'Generate a new key pair (wg genkey), replace the peer\'s public key everywhere, then keep the .conf out of the repository.',
+    examples: {
+      positives: ['[Interface]\nPrivateKey = <b64:42>A=\nAddress = 10.0.0.2/32', '[Peer]\nPresharedKey = <b64:42>Q='],
+      negatives: ['PrivateKey = <b64:30>=', 'PublicKey = <b64:42>A=', 'PrivateKey = <wg-private-key>'],
+    },
+  }),
+  rule({
+    id: 'base64-pem-private-key',
+    title: 'Private key PEM encoded in base64',
+    provider: 'Private key',
+    severity: 'critical',
+    keywords: ['ls0tls1crudjti'],
+    pattern: String.raw`(?:^|[^A-Za-z0-9+/])(LS0tLS1CRUdJTi[A-Za-z0-9+/]{100,1000})`,
+    validate: (value) => /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(Buffer.from(value.slice(0, 100), 'base64').toString('latin1')),
+    longLived: true,
+    remediation: 'Revoke the key (replace the certificate or key pair it belongs to), then keep it in a secret store; base64 is not encryption.',
+    examples: {
+      positives: [`TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:400>`, `  client-key-data: ${b64Header('-----BEGIN EC PRIVATE KEY-----\n')}<b64:200>`],
+      negatives: [`  client-certificate-data: ${b64Header('-----BEGIN CERTIFICATE-----\n')}<b64:400>`, `TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:20>`],
+    },
+  }),
+  rule({
+    id: 'authorization-bearer-hex',
+    title: 'Bearer token of 40 hex digits in an Authorization header',
+    provider: 'Generic',
+    severity: 'high',
+    keywords: ['bearer'],
+    // A hash-shaped value is a secret in this position: many APIs issue 40-hex tokens.
+    pattern: String.raw`(?i)authorization["']?[ \t]*[:=,][ \t]*["']?bearer[ \t]+([a-f0-9]{40})(?:[^A-Za-z0-9]|$)`,
+    entropy: 3,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      positives: ['curl -H "Authorization: Bearer <hex:40>" https://api.example.net/v1', "headers = {'Authorization': 'Bearer <hex:40>'}"],
+      negatives: ['curl -H "Authorization: Bearer <hex:30>" https://api.example.net', 'commit <hex:40>', 'Authorization: Bearer $TOKEN'],
+    },
+  }),
+  rule({
+    id: 'maven-settings-password',
+    title: 'Maven settings.xml server password',
+    provider: 'Maven',
+    severity: 'high',
+    keywords: ['<server>'],
+    pattern: String.raw`(?s)<server>.{0,400}?<password>([^<\s]{4,200})</password>`,
+    multilineWindow: 1024,
+    validate: (value) => isCredentialLiteral(value) && !/^\{.*\}$/.test(value),
+    longLived: true,
+    remediation: 'Change the repository password or token, then use ${env.VAR} in settings.xml or the CI\'s server credentials.',
+    examples: {
+      positives: ['<servers>\n  <server>\n    <id>releases</id>\n    <username>deploy</username>\n    <password>Deploy<digit:4>!</password>\n  </server>\n</servers>'],
+      negatives: ['<server>\n  <id>releases</id>\n  <password>${env.MAVEN_PASSWORD}</password>\n</server>', '<server><id>r</id><password>{<b64:40>=}</password></server>'],
+    },
+  }),
+  rule({
+    id: 'gradle-credentials-password',
+    title: 'Gradle repository credentials password',
+    provider: 'Gradle',
+    severity: 'high',
+    keywords: ['credentials'],
+    pattern: String.raw`(?s)credentials[ \t]*(?:\([^)]{0,80}\))?[ \t]*\{[^}]{0,300}?password[ \t]*(?:=[ \t]*)?["']([^"'\s$]{4,200})["']`,
+    multilineWindow: 1024,
+    validate: isCredentialLiteral,
+    longLived: true,
+    remediation: 'Change the repository password, then read it from gradle.properties outside the repository or from the environment.',
+    examples: {
+      positives: ['repositories {\n  maven {\n    url "https://repo.example.net"\n    credentials {\n      username = "ci"\n      password = "Gradle<digit:4>pw"\n    }\n  }\n}'],
+      negatives: ['credentials {\n  username = "ci"\n  password = findProperty("repoPassword")\n}', 'credentials {\n  password = "$repoPassword"\n}'],
+    },
+  }),
+  rule({
+    id: 'terraform-variable-default-secret',
+    title: 'Secret as a Terraform variable default',
+    provider: 'Terraform',
+    severity: 'high',
+    keywords: ['variable'],
+    pattern: String.raw`(?is)variable[ \t]+"[^"\n]{0,60}(?:password|passwd|secret|token|api_key|apikey|private_key|access_key)[^"\n]{0,30}"[ \t]*\{[^}]{0,400}?default[ \t]*=[ \t]*"([^"\s$]{6,200})"`,
+    multilineWindow: 1024,
+    validate: isCredentialLiteral,
+    longLived: true,
+    remediation: 'Change the credential, drop the default and pass the value from a secret store (TF_VAR_ in CI, or a data source).',
+    examples: {
+      positives: ['variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "Prod<digit:4>pass"\n}', 'variable "api_token" {\n  default = "<alnum:32>"\n}'],
+      negatives: ['variable "db_password" {\n  type = string\n}', 'variable "region" {\n  default = "eu-west-1"\n}', 'variable "db_password" {\n  default = ""\n}'],
+    },
+  }),
+  argumentRule('network-credential-argument', '.NET NetworkCredential or DirectoryEntry password argument', ['networkcredential', 'directoryentry'],
+    String.raw`new[ \t]+(?:System\.Net\.)?(?:NetworkCredential[ \t]*\([ \t]*"[^"\n]{1,80}"|DirectoryEntry[ \t]*\([ \t]*"[^"\n]{1,200}"[ \t]*,[ \t]*"[^"\n]{1,80}")[ \t]*,[ \t]*"([^"\s]{4,128})"`,
+    ['var cred = new NetworkCredential("svc_backup", "Backup<digit:4>!");', 'var entry = new DirectoryEntry("LDAP://dc01", "CORP\\\\svc", "Ldap<digit:3>pw");'],
+    ['var cred = new NetworkCredential("svc_backup", password);', 'var cred = new NetworkCredential(user, pass);']),
+  argumentRule('mysql-connect-password-argument', 'Password as a database connect() argument', ['mysql_connect', 'mysqli_connect', 'mysqli(', 'pg_connect', 'mssql_connect'],
+    String.raw`(?:mysqli?_connect|new[ \t]+mysqli|mssql_connect)[ \t]*\([ \t]*["'][^"'\n]{1,120}["'][ \t]*,[ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`,
+    ["$link = mysql_connect('localhost', 'root', 'root<digit:3>');", '$db = new mysqli("127.0.0.1", "app", "Mysql<digit:4>!", "shop");'],
+    ["$link = mysql_connect('localhost', 'root', $password);", "$link = mysql_connect('localhost', 'root', '');"]),
+  argumentRule('login-call-password-argument', 'Password as a login() call argument', ['login('],
+    String.raw`\.login[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`,
+    ["ftp.login('deploy', 'Ftp<digit:4>pw')", 'client.login("admin", "Admin<digit:3>!")'],
+    ["ftp.login('deploy', password)", "client.login('admin', 'password')", "client.login('admin', '')"]),
+  argumentRule('powershell-password-argument', 'Password on a PowerShell or PsExec command line', ['-password', 'psexec'],
+    String.raw`(?i)(?:(?:connect-viserver|new-pssession|invoke-command|connect-azaccount|net[ \t]+use)[^\r\n]{0,200}?[ \t]-password[ \t]+|psexec(?:64)?(?:\.exe)?[^\r\n]{0,200}?[ \t]-p[ \t]+)["']?([^"'\s]{4,128})`,
+    ['Connect-VIServer -Server vc01 -User admin -Password "Vmware<digit:3>!"', 'psexec \\\\\\\\host01 -u CORP\\\\admin -p Admin<digit:4>x cmd.exe'],
+    ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd']),
+];
