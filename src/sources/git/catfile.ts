@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnGit } from './run.js';
 
 export interface BlobRead {
   sha: string;
@@ -40,7 +41,7 @@ export class CatFile {
 
   constructor(repoDir: string) {
     // GIT_NO_LAZY_FETCH (git 2.44+): a partial clone must not fetch each missing blob from its remote one by one.
-    this.child = spawn('git', ['-C', repoDir, 'cat-file', '--batch'], { env: { ...process.env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0' } });
+    this.child = spawnGit(repoDir, ['cat-file', '--batch'], { GIT_NO_LAZY_FETCH: '1' });
     this.child.stdin.on('error', () => {});
     this.child.stderr.on('data', (chunk: Buffer) => {
       if (this.stderr.length < 4096) this.stderr += chunk.toString('utf8');

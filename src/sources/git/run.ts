@@ -1,11 +1,52 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 export class GitError extends Error {}
+
+/**
+ * Configuration every git call gets. A pull request controls its tree, and with it `.gitattributes`: with `* -diff` or
+ * `* binary` git prints "Binary files differ" instead of the patch, and `diff=<driver>` selects a textconv or external
+ * diff command from the runner's config. So no scan lets attributes or drivers shape what git prints: no global or
+ * system attributes file, no external diff, and (see DIFF_GUARDS) no textconv and no binary decision by git at all.
+ * Keyward's own content check (src/engine/content.ts) decides what is binary. git 2.39 has no --attr-source to drop
+ * the tree's attributes outright; with these switches they no longer change the diff output.
+ */
+const SAFE_CONFIG = [
+  '-c', 'core.quotePath=false',
+  '-c', 'core.attributesFile=/dev/null',
+  '-c', 'diff.external=',
+  '-c', 'diff.suppressBlankEmpty=false',
+  '-c', 'log.showSignature=false',
+];
+
+/** For commands that print diffs: never textconv, never an external driver, every file printed as text. */
+const DIFF_GUARDS = ['--no-textconv', '--no-ext-diff', '--text'];
+const DIFF_COMMANDS = new Set(['log', 'diff', 'show', 'diff-tree', 'diff-index', 'diff-files']);
+
+const SAFE_ENV = { GIT_ATTR_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' };
+
+/** The full argument list for `git args...` in `repoDir`, with the guards above; the one place git is invoked from. */
+export function gitArgv(repoDir: string, args: readonly string[]): string[] {
+  const [command, ...rest] = args;
+  const guarded = command !== undefined && DIFF_COMMANDS.has(command) ? [command, ...DIFF_GUARDS, ...rest] : [...args];
+  return ['-C', repoDir, ...SAFE_CONFIG, ...guarded];
+}
+
+export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...SAFE_ENV, ...extra };
+  // An inherited GIT_EXTERNAL_DIFF names a program to run for every diffed file: never pass it on.
+  delete env.GIT_EXTERNAL_DIFF;
+  return env;
+}
+
+/** A long-lived git process (e.g. `cat-file --batch`) with the same guards. */
+export function spawnGit(repoDir: string, args: readonly string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+  return spawn('git', gitArgv(repoDir, args), { env: gitEnv(env) });
+}
 
 /** Runs git and returns stdout as bytes (paths and content need not be UTF-8). */
 export function git(repoDir: string, args: string[], input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], { encoding: 'buffer', maxBuffer: 4 * 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile('git', gitArgv(repoDir, args), { encoding: 'buffer', maxBuffer: 4 * 1024 * 1024 * 1024, env: gitEnv() }, (error, stdout, stderr) => {
       if (error) reject(new GitError(`git ${args.slice(0, 3).join(' ')}: ${stderr.toString('utf8').trim() || error.message}`));
       else resolve(stdout);
     });
@@ -26,26 +67,84 @@ export async function objectExists(repoDir: string, rev: string): Promise<boolea
   }
 }
 
-/** Streams git's stdout line by line as Buffers (no decoding), for outputs too large to hold at once. */
-export async function* gitLines(repoDir: string, args: string[]): AsyncGenerator<Buffer> {
-  const child = spawn('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const errors: Buffer[] = [];
-  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
-  const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 0)));
-  let rest: Buffer = Buffer.alloc(0);
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    let data: Buffer = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+/** A record of git's output; `overlong` when it ran past the cap and `data` holds only its first `maxRecord` bytes. */
+export interface GitRecord {
+  data: Buffer;
+  overlong: boolean;
+  /** The record's full length in bytes, also when cut. */
+  length: number;
+}
+
+/**
+ * Splits a byte stream into records ending in `separator`, holding at most `maxRecord` bytes of any one record: the
+ * rest of an overlong record streams past unkept, so one 40 MB line costs `maxRecord` bytes, not 40 MB.
+ */
+export class RecordSplitter {
+  private parts: Buffer[] = [];
+  private held = 0;
+  private length = 0;
+
+  constructor(private readonly separator: number, private readonly maxRecord: number) {}
+
+  *push(chunk: Buffer): Generator<GitRecord> {
     let start = 0;
-    for (let newline = data.indexOf(10); newline !== -1; newline = data.indexOf(10, start)) {
-      yield data.subarray(start, newline);
-      start = newline + 1;
+    for (let end = chunk.indexOf(this.separator); end !== -1; end = chunk.indexOf(this.separator, start)) {
+      yield this.take(chunk.subarray(start, end));
+      start = end + 1;
     }
-    rest = Buffer.from(data.subarray(start));
-    data = rest;
+    if (start < chunk.length) this.keep(chunk.subarray(start));
   }
-  if (rest.length) yield rest;
+
+  *end(): Generator<GitRecord> {
+    if (this.length > 0) yield this.take(Buffer.alloc(0));
+  }
+
+  private keep(piece: Buffer): void {
+    this.length += piece.length;
+    const room = this.maxRecord - this.held;
+    if (room <= 0) return;
+    // Copied: the chunk it came from is git's pipe buffer, reused or large; a kept subarray would pin all of it.
+    const kept = Buffer.from(piece.subarray(0, room));
+    this.parts.push(kept);
+    this.held += kept.length;
+  }
+
+  private take(last: Buffer): GitRecord {
+    if (this.length === 0 && last.length <= this.maxRecord) return { data: last, overlong: false, length: last.length };
+    this.keep(last);
+    const record = { data: this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.held), overlong: this.length > this.maxRecord, length: this.length };
+    this.parts = [];
+    this.held = 0;
+    this.length = 0;
+    return record;
+  }
+}
+
+/** Streams git's stdout as records (lines by default), none holding more than `maxRecord` bytes. */
+export async function* gitRecords(repoDir: string, args: string[], options: { separator?: number; maxRecord?: number } = {}): AsyncGenerator<GitRecord> {
+  const child = spawn('git', gitArgv(repoDir, args), { stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv() });
+  const errors: Buffer[] = [];
+  let errorBytes = 0;
+  child.stderr.on('data', (chunk: Buffer) => {
+    if (errorBytes < 16_384) errors.push(chunk);
+    errorBytes += chunk.length;
+  });
+  const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 0)));
+  const splitter = new RecordSplitter(options.separator ?? 10, options.maxRecord ?? Number.MAX_SAFE_INTEGER);
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield* splitter.push(chunk);
+    yield* splitter.end();
+  } finally {
+    // A consumer that stops early must not leave git writing into a full pipe.
+    if (child.exitCode === null) child.kill();
+  }
   const code = await exit;
   if (code !== 0) throw new GitError(`git ${args.slice(0, 3).join(' ')}: ${Buffer.concat(errors).toString('utf8').trim() || `exit ${code}`}`);
+}
+
+/** Streams git's stdout line by line as Buffers (no decoding), for outputs too large to hold at once. */
+export async function* gitLines(repoDir: string, args: string[]): AsyncGenerator<Buffer> {
+  for await (const record of gitRecords(repoDir, args)) yield record.data;
 }
 
 /** Undoes git's C-style quoting of unusual path names ("caf\303\251.txt"). */
