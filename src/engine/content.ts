@@ -1,7 +1,14 @@
-/** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. */
+import type { Finding, ScanNotice } from './finding.js';
+import type { ScanResult } from './types.js';
+import { decodeUtf16, mapUtf16Finding, utf16Bom, utf16Pattern, type DecodedUtf16, type Utf16Order } from './utf16.js';
+
+/** How much of the start git (and Keyward's first look) reads to judge content. */
+const HEAD = 8000;
+
+/** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. Keyward uses it only as a first look. */
 export function looksBinary(content: Uint8Array): boolean {
   // indexOf on a Buffer is memchr: ten times the speed of a JS loop over the same 8000 bytes.
-  const head = Buffer.from(content.buffer, content.byteOffset, Math.min(content.length, 8000));
+  const head = Buffer.from(content.buffer, content.byteOffset, Math.min(content.length, HEAD));
   return head.indexOf(0) !== -1;
 }
 
@@ -13,6 +20,137 @@ export function utf16Column(content: Buffer, lineStart: number, offset: number):
   let ascii = true;
   for (let i = lineStart; i < offset && ascii; i++) ascii = content[i]! < 0x80;
   return ascii ? offset - lineStart + 1 : content.toString('utf8', lineStart, offset).length + 1;
+}
+
+/**
+ * What a piece of content is, decided in this one place for every source (tree, blobs, patches): text to scan (decoded
+ * from UTF-16 when it is UTF-16), a Git LFS pointer of exactly the pointer shape, a binary file, or over the size cap.
+ * A NUL byte alone does not make content binary: text that holds a few is scanned.
+ */
+export type ContentClass =
+  | { kind: 'text'; text: Buffer; utf16?: DecodedUtf16 }
+  | { kind: 'lfs-pointer' }
+  | { kind: 'binary'; notice?: ScanNotice }
+  | { kind: 'too-large'; notice: ScanNotice };
+
+export function classifyContent(content: Buffer, path: string, maxSize: number): ContentClass {
+  if (content.length > maxSize) {
+    return { kind: 'too-large', notice: { kind: 'too-large', path, unscanned: true, message: `${path}: ${content.length} bytes is over the ${maxSize}-byte limit (maxFileSize); not scanned` } };
+  }
+  const bom = utf16Bom(content);
+  if (bom) return utf16Text(content, bom);
+  if (!looksBinary(content)) return isLfsPointer(content) ? { kind: 'lfs-pointer' } : { kind: 'text', text: content };
+  const head = content.subarray(0, HEAD);
+  const order = utf16Pattern(head.length % 2 ? head.subarray(0, head.length - 1) : head);
+  if (order) return utf16Text(content, order);
+  if (mostlyText(content)) return { kind: 'text', text: content };
+  const store = credentialStore(content, path);
+  if (store) {
+    return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: a binary ${store}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
+  }
+  return { kind: 'binary' };
+}
+
+function utf16Text(content: Buffer, order: Utf16Order): ContentClass {
+  const decoded = decodeUtf16(content, order);
+  return { kind: 'text', text: decoded.text, utf16: decoded };
+}
+
+/**
+ * Classifies, scans what is text with `scanText`, and maps findings on decoded UTF-16 back to the original bytes.
+ * Plain binaries come back as `skipped: 'binary'` (the sources count them in one notice); binaries of credential-store
+ * types and content over the cap come back with their own `unscanned` notice.
+ */
+export function scanClassified(content: Buffer, path: string, maxSize: number, scanText: (text: Buffer) => Finding[]): ScanResult {
+  const kind = classifyContent(content, path, maxSize);
+  if (kind.kind !== 'text') return { findings: [], notices: 'notice' in kind && kind.notice ? [kind.notice] : [], skipped: kind.kind };
+  const findings = scanText(kind.text);
+  const { utf16 } = kind;
+  return { findings: utf16 ? findings.map((finding) => mapUtf16Finding(finding, utf16)) : findings, notices: [] };
+}
+
+/**
+ * A Git LFS pointer is exactly: the version line, optional extension lines, `oid sha256:<64 hex>`, `size <n>`, each
+ * ending in a newline, in well under 1 KB (the spec's limit for a pointer). Anything else that merely starts with the
+ * version line is a file like any other, and is scanned.
+ */
+const LFS_SHAPE = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:ext-\d-[a-z0-9.-]+ sha256:[0-9a-f]{64}\n)*oid sha256:[0-9a-f]{64}\nsize (?:0|[1-9]\d{0,18})\n$/;
+const LFS_START = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
+
+export function isLfsPointer(content: Buffer): boolean {
+  if (content.length > 1024 || content.length < LFS_START.length) return false;
+  if (!content.subarray(0, LFS_START.length).equals(LFS_START)) return false;
+  return LFS_SHAPE.test(content.toString('latin1'));
+}
+
+/** Bytes sampled to judge content that holds NUL: the head, and windows spread over the rest. */
+function samples(content: Buffer): Buffer[] {
+  const parts = [content.subarray(0, HEAD)];
+  const window = 4096;
+  const rest = content.length - HEAD;
+  if (rest <= 0) return parts;
+  const count = Math.min(6, Math.ceil(rest / window));
+  for (let i = 0; i < count; i++) {
+    const at = HEAD + Math.floor((rest - window) * ((i + 1) / (count + 1)));
+    parts.push(content.subarray(Math.max(HEAD, at), Math.max(HEAD, at) + window));
+  }
+  return parts;
+}
+
+/**
+ * True when content that holds NUL bytes is still text: few control bytes and little that is not valid UTF-8. Binary
+ * formats (compressed images, archives, executables) are full of both; a text file with a stray NUL is not.
+ */
+function mostlyText(content: Buffer): boolean {
+  let total = 0;
+  let odd = 0;
+  for (const part of samples(content)) {
+    total += part.length;
+    odd += oddBytes(part);
+  }
+  return total > 0 && odd / total < 0.3;
+}
+
+/** Control bytes other than whitespace and ESC, DEL, and bytes of invalid UTF-8 sequences. */
+function oddBytes(part: Buffer): number {
+  let odd = 0;
+  for (let i = 0; i < part.length; i++) {
+    const byte = part[i]!;
+    if (byte < 0x80) {
+      if ((byte < 0x20 && !(byte >= 9 && byte <= 13) && byte !== 0x1b) || byte === 0x7f) odd++;
+      continue;
+    }
+    const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte <= 0xdf ? 2 : 0;
+    let valid = length > 0 && i + length <= part.length;
+    for (let k = 1; valid && k < length; k++) valid = (part[i + k]! & 0xc0) === 0x80;
+    if (valid && length > 0) i += length - 1;
+    else odd++;
+  }
+  return odd;
+}
+
+/** File types that store keys in binary form; by extension, or by the magic number of the format. */
+const STORE_EXTENSIONS: Record<string, string> = {
+  p12: 'PKCS#12 keystore', pfx: 'PKCS#12 keystore', jks: 'Java keystore', jceks: 'Java keystore', bks: 'Bouncy Castle keystore',
+  keystore: 'keystore', kdbx: 'KeePass database', kdb: 'KeePass database', der: 'DER key or certificate', key: 'binary key file',
+  pvk: 'Windows private key', snk: '.NET strong-name key', gpg: 'GnuPG keyring', pgp: 'PGP keyring', kbx: 'GnuPG keybox',
+  keychain: 'macOS keychain', 'keychain-db': 'macOS keychain',
+};
+const STORE_MAGIC: [bytes: number[], offset: number, name: string][] = [
+  [[0xfe, 0xed, 0xfe, 0xed], 0, 'Java keystore'],
+  [[0xce, 0xce, 0xce, 0xce], 0, 'Java keystore'],
+  [[0x03, 0xd9, 0xa2, 0x9a], 0, 'KeePass database'],
+  [[0x1e, 0xf1, 0xb5, 0xb0], 0, 'Windows private key'],
+  [[0x4b, 0x42, 0x58, 0x66], 8, 'GnuPG keybox'],
+  [[0x6b, 0x79, 0x63, 0x68], 0, 'macOS keychain'],
+];
+
+function credentialStore(content: Buffer, path: string): string | undefined {
+  for (const [bytes, offset, name] of STORE_MAGIC) {
+    if (bytes.every((byte, i) => content[offset + i] === byte)) return name;
+  }
+  const dot = path.lastIndexOf('.');
+  return dot === -1 || path.indexOf('/', dot) !== -1 ? undefined : STORE_EXTENSIONS[path.slice(dot + 1).toLowerCase()];
 }
 
 /** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */

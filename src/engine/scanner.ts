@@ -4,7 +4,7 @@ import { HASH_FILE_GLOBS, globMatcher, type PathMatcher } from './allowlist.js';
 import { defaultConfig } from './config/defaults.js';
 import { patternMatcher, ruleScope, stopwordMatcher } from './config/matchers.js';
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
-import { LineIndex, looksBinary } from './content.js';
+import { LineIndex, scanClassified } from './content.js';
 import type { Finding } from './finding.js';
 import { buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
 import { ScanInput, regexBackend, requiredBytes, type RegexBackend } from './regex.js';
@@ -132,20 +132,16 @@ function valueAllowlist(config: KeywardConfig, backend: RegexBackend): (secret: 
 
 function scanBuffer(plan: ScannerPlan, content: Buffer, path: string): ScanResult {
   if (plan.ignored(path)) return { findings: [], notices: [], skipped: 'ignored' };
-  const { maxFileSize } = plan.config;
-  if (content.length > maxFileSize) {
-    return {
-      findings: [],
-      notices: [{ kind: 'too-large', path, message: `${path}: ${content.length} bytes is over the ${maxFileSize}-byte limit (maxFileSize); not scanned` }],
-      skipped: 'too-large',
-    };
-  }
-  if (looksBinary(content)) return { findings: [], notices: [], skipped: 'binary' };
+  return scanClassified(content, path, plan.config.maxFileSize, (text) => scanText(plan, text, path));
+}
+
+/** Scans text that content.ts classified as such (decoded from UTF-16 when it was). */
+function scanText(plan: ScannerPlan, content: Buffer, path: string): Finding[] {
   const windows = collectWindows(plan.keywords, content, path);
-  if (windows.length === 0) return { findings: [], notices: [] };
+  if (windows.length === 0) return [];
   const candidates = matchWindows(plan.backend, content, windows);
-  if (candidates.length === 0) return { findings: [], notices: [] };
-  return { findings: judgeAll(plan.acceptance, candidates, content, path), notices: [] };
+  if (candidates.length === 0) return [];
+  return judgeAll(plan.acceptance, candidates, content, path);
 }
 
 /** Runs each rule's pattern over its windows; a window that lacks one of the pattern's required bytes is skipped. */

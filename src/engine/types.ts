@@ -5,7 +5,7 @@ export interface ScanResult {
   findings: Finding[];
   notices: ScanNotice[];
   /** Set when the content was not scanned at all. */
-  skipped?: 'binary' | 'too-large' | 'ignored';
+  skipped?: 'binary' | 'too-large' | 'ignored' | 'lfs-pointer';
 }
 
 /** Scans content. Stateless between calls, so sources may call it from any number of places (or worker threads). */

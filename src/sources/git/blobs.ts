@@ -20,14 +20,12 @@ export interface BlobOutcome {
   notices: ScanNotice[];
 }
 
-const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1');
 /** Reads issued ahead of the one being scanned, so git always has work queued. */
 const READ_AHEAD = 64;
 
 export function scanBlobContent(scanner: Scanner, job: BlobJob, size: number, content: Buffer): BlobOutcome {
-  if (content.subarray(0, LFS_POINTER.length).equals(LFS_POINTER)) return { index: job.index, status: 'lfs-pointer', size, findings: [], notices: [] };
   const result = scanner.scanBuffer(content, job.path);
-  const status: BlobStatus = result.skipped === 'binary' ? 'binary' : result.skipped === 'too-large' ? 'too-large' : result.skipped ? 'skipped' : 'scanned';
+  const status: BlobStatus = result.skipped === 'ignored' ? 'skipped' : (result.skipped ?? 'scanned');
   return { index: job.index, status, size, findings: result.findings, notices: result.notices };
 }
 

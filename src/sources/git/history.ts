@@ -51,14 +51,16 @@ export async function blobIntroductions(repoDir: string, revisions: string[], no
         continue;
       }
       if (mode === '120000') continue; // a symlink's blob is its target path
-      seen.add(sha);
       const path = unquotePath(line.subarray(tab + 1));
+      // Marked seen only once at a scanned path: a blob first added under an ignored path and then renamed or copied
+      // into a scanned one is scanned there.
       if (ignored(path)) continue;
+      seen.add(sha);
       jobs.push({ index: jobs.length, sha, path });
       commits.push(commit);
     }
   } catch (error) {
-    notices.push({ kind: 'missing-object', message: `the history walk stopped early (${(error as Error).message.split('\n')[0]}); ${commitCount} commit(s) read and their blobs scanned` });
+    notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk stopped early (${(error as Error).message.split('\n')[0]}); ${commitCount} commit(s) read and their blobs scanned` });
   }
   if (submodules > 0) notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
   return { jobs, commits, commitCount };
@@ -134,6 +136,7 @@ export async function scanIntroducedBlobs(options: GitScanOptions, revisions: st
     else if (outcome.status === 'lfs-pointer') lfs += 1;
     else if (outcome.status === 'binary') binary += 1;
     else if (outcome.status === 'too-large') tooLarge.push(`${job.path} at ${commit.sha.slice(0, 12)} (${outcome.size} bytes)`);
+    if (outcome.status !== 'too-large') for (const notice of outcome.notices) notices.push({ ...notice, commit: commit.sha });
     for (const finding of outcome.findings) {
       const key = `${finding.fingerprint}\0${job.path}`;
       if (reported.has(key)) continue;
@@ -141,12 +144,12 @@ export async function scanIntroducedBlobs(options: GitScanOptions, revisions: st
       findings.push({ ...finding, commit });
     }
   }
-  if (missing > 0) notices.push({ kind: 'missing-object', message: `${missing} blob(s) missing from the object store (partial clone or damaged repository) were not scanned; the other ${intro.jobs.length - missing} were` });
+  if (missing > 0) notices.push({ kind: 'missing-object', unscanned: true, message: `${missing} blob(s) missing from the object store (partial clone or damaged repository) were not scanned; the other ${intro.jobs.length - missing} were` });
   if (lfs > 0) notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
   if (binary > 0) notices.push({ kind: 'binary', message: `${binary} binary blob(s) not scanned` });
   if (tooLarge.length > 0) {
     const listed = tooLarge.slice(0, MAX_LISTED).join(', ') + (tooLarge.length > MAX_LISTED ? `, and ${tooLarge.length - MAX_LISTED} more` : '');
-    notices.push({ kind: 'too-large', message: `${tooLarge.length} blob(s) over the ${maxBlobSize}-byte limit not scanned: ${listed}` });
+    notices.push({ kind: 'too-large', unscanned: true, message: `${tooLarge.length} blob(s) over the ${maxBlobSize}-byte limit not scanned: ${listed}` });
   }
   return { findings, blobs: intro.jobs.length, bytes, commitCount: intro.commitCount };
 }
