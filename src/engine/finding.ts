@@ -7,7 +7,7 @@ export interface CommitRef {
   email: string;
   /** ISO 8601 author date. */
   date: string;
-  summary?: string;
+  // No subject or message: a commit message can hold a secret, so sources scan it and no report carries it.
 }
 
 /**

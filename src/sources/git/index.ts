@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import type { ScanNotice } from '../../engine/finding.js';
 import { isPartialClone, scanIntroducedBlobs } from './history.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PATCH_ARGS, PatchScanner } from './patch.js';
-import { git, gitLines, gitText, objectExists } from './run.js';
+import { scanCommitMessages } from './messages.js';
+import { git, gitRecords, gitText, objectExists } from './run.js';
 import type { GitScanOptions, GitSourceResult } from './types.js';
 
 export type { GitProgress, GitScanOptions, GitSourceResult, GitWorkerOptions } from './types.js';
 export { serveGitWorkerIfAsked } from './worker.js';
 export { createGitProgressReporter, type GitProgressReporter } from './progress.js';
+export { COMMIT_MESSAGE_PATH } from './messages.js';
 const ZERO = /^0+$/;
+const DEFAULT_MAX_BLOB = 25 * 1024 * 1024;
 
 /**
  * For a shallow clone, how deep the scan went. A range scan (diff, push) warns only when it ran into the boundary:
@@ -33,25 +36,34 @@ async function shallowNotice(repoDir: string, commits: number, scanned?: Readonl
   };
 }
 
-async function scanPatchStream(options: GitScanOptions, args: string[], extraNotices: ScanNotice[] = [], commitsTotal?: number, rangeScan = true): Promise<GitSourceResult> {
+/**
+ * Scans the patches of `revisions` (a `git log` range) or of `git diff` args, streaming: each line is handed to the
+ * PatchScanner as git prints it, and no line is kept past the size cap. With `revisions`, the commit messages of the
+ * range are scanned too.
+ */
+async function scanPatchStream(options: GitScanOptions, source: { revisions: string[] } | { diffArgs: string[] }, extraNotices: ScanNotice[] = [], commitsTotal?: number, rangeScan = true): Promise<GitSourceResult> {
   const started = performance.now();
-  const patches = new PatchScanner(options.scanner, options.maxBlobSize);
+  const maxBlobSize = options.maxBlobSize ?? DEFAULT_MAX_BLOB;
+  const patches = new PatchScanner(options.scanner, maxBlobSize);
+  const args = 'revisions' in source ? ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...source.revisions, '--'] : source.diffArgs;
   let reported = -1;
-  for await (const line of gitLines(options.repoDir, args)) {
-    patches.line(line);
+  // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
+  for await (const record of gitRecords(options.repoDir, args, { maxRecord: maxBlobSize + 64 })) {
+    patches.line(record.data, record.length);
     if (options.onProgress && patches.files !== reported) {
       reported = patches.files;
       options.onProgress({ commitsDone: patches.commits, commitsTotal, blobsDone: patches.files, bytesDone: patches.bytes });
     }
   }
   patches.finish();
+  const messages = 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
   const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);
-  const notices = [...extraNotices, ...patches.notices];
+  const notices = [...extraNotices, ...patches.notices, ...(messages?.notices ?? [])];
   if (shallow.notice) notices.push(shallow.notice);
   return {
-    findings: patches.findings,
+    findings: [...patches.findings, ...(messages?.findings ?? [])],
     notices,
-    stats: { commits: patches.commits, blobs: patches.files, bytes: patches.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    stats: { commits: patches.commits, blobs: patches.files, bytes: patches.bytes + (messages?.bytes ?? 0), durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
   };
 }
 
@@ -60,7 +72,7 @@ export async function scanDiff(options: GitScanOptions & { base: string; head: s
   for (const rev of [options.base, options.head]) {
     if (!(await objectExists(options.repoDir, rev))) throw new Error(`git: ${rev} is not a commit in ${options.repoDir} (for a shallow checkout, fetch the PR base first)`);
   }
-  return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, options.head, '--not', options.base, '--']);
+  return scanPatchStream(options, { revisions: [options.head, '--not', options.base] });
 }
 
 /**
@@ -85,12 +97,12 @@ export async function scanPush(options: GitScanOptions & { before?: string; afte
     const remotes = (await gitText(options.repoDir, ['for-each-ref', '--format=%(refname)', 'refs/remotes'])).split('\n').filter(Boolean);
     exclude = remotes.length > 0 ? ['--remotes'] : [];
   }
-  return scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, options.after, ...(exclude.length ? ['--not', ...exclude] : []), '--'], notices);
+  return scanPatchStream(options, { revisions: [options.after, ...(exclude.length ? ['--not', ...exclude] : [])] }, notices);
 }
 
 /** Staged changes, for a pre-commit hook: added lines of `git diff --cached`, no commit yet. */
 export async function scanStaged(options: GitScanOptions): Promise<GitSourceResult> {
-  return scanPatchStream(options, ['diff', '--cached', ...PATCH_ARGS]);
+  return scanPatchStream(options, { diffArgs: ['diff', '--cached', ...PATCH_ARGS] });
 }
 
 /**
@@ -115,7 +127,7 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   if (strategy === 'patches') {
     const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
     try {
-      return await scanPatchStream(options, ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...revisions, '--'], [], total, false);
+      return await scanPatchStream(options, { revisions }, [], total, false);
     } catch (error) {
       if (options.strategy === 'patches') throw error;
       // A missing object stops `git log -p`; the blob strategy reads around it.
@@ -125,12 +137,14 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) =>
     options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }),
   );
+  const messages = await scanCommitMessages(options.repoDir, options.scanner, revisions, options.maxBlobSize ?? DEFAULT_MAX_BLOB);
+  notices.push(...messages.notices);
   const shallow = await shallowNotice(options.repoDir, scanned.commitCount);
   if (shallow.notice) notices.push(shallow.notice);
   return {
-    findings: scanned.findings,
+    findings: [...scanned.findings, ...messages.findings],
     notices,
-    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
   };
 }
 

@@ -1,36 +1,41 @@
 import type { CommitRef, Finding, ScanNotice } from '../../engine/finding.js';
 import type { Scanner } from '../../engine/types.js';
+import { AddedLines } from './added-lines.js';
 import { unquotePath } from './run.js';
 
-/** Header line that starts each commit in our `git log` format: \x01 sha \0 author \0 email \0 date \0 subject. */
-export const COMMIT_FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI%x00%s';
+/**
+ * Header line that starts each commit in our `git log` format: \x01 sha \0 author \0 email \0 date. No subject: a
+ * commit message can hold a secret, so it is scanned (messages.ts) and never copied into a report.
+ */
+export const COMMIT_FORMAT = '--format=%x01%H%x00%an%x00%ae%x00%aI';
 
 /**
- * Patch options for diff, push and staged modes. One line of context: a rotated private key changes only the body
- * lines, and the unchanged BEGIN/END lines around them are needed to recognise it. Merges are shown as a dense combined diff: only the lines that differ
- * from every parent (conflict resolutions, "evil" merges), so a merge never re-reports what a parent already had.
+ * Patch options for diff, push and staged modes (run.ts adds --text, --no-textconv and --no-ext-diff to every diff).
+ * One line of context: a rotated private key changes only the body lines, and the unchanged BEGIN/END lines around
+ * them are needed to recognise it. No rename or copy detection: a renamed or copied file shows as added whole at its
+ * destination and is scanned whole there, attributed to the commit that did it (a rename out of an ignored path
+ * must not carry its content in unseen). Merges are shown as a dense combined diff: only the lines that differ from
+ * every parent (conflict resolutions, "evil" merges), so a merge never re-reports what a parent already had.
  * Prefixes are fixed because users may set diff.noprefix or diff.mnemonicPrefix.
  */
-export const PATCH_ARGS = ['-p', '--unified=1', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '-C', '--src-prefix=a/', '--dst-prefix=b/'];
+export const PATCH_ARGS = ['-p', '--unified=1', '--no-color', '--no-renames', '--src-prefix=a/', '--dst-prefix=b/'];
 export const LOG_PATCH_ARGS = [...PATCH_ARGS, '--diff-merges=dense-combined'];
 
 export function parseCommitHeader(line: Buffer): CommitRef {
-  const [sha = '', author = '', email = '', date = '', summary = ''] = line.subarray(1).toString('utf8').split('\0');
-  return { sha, author, email, date, summary };
+  const [sha = '', author = '', email = '', date = ''] = line.subarray(1).toString('utf8').split('\0');
+  return { sha, author, email, date };
 }
 
-interface AddedLines {
-  path: string;
-  lines: { number: number; text: Buffer; added: boolean }[];
-  added: number;
-}
-
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
 const HUNK = /^@+ (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @+/;
+/** Files listed by name in a notice before the rest are only counted. */
+const MAX_LISTED = 20;
+/** Per-file notices (each with its path and commit) before the rest are summed up in one. */
+const MAX_FILE_NOTICES = 200;
 
 /**
- * Consumes `git log -p --unified=0` (or `git diff`) output line by line and scans the added lines of each file of
- * each commit. Findings are reported once per secret and path, at the first commit (oldest first) that added them.
+ * Consumes `git log -p` (or `git diff`) output line by line and scans the added lines of each file of each commit as
+ * they stream past (see AddedLines). Findings are reported once per secret and path, at the first commit (oldest
+ * first) that added them.
  */
 export class PatchScanner {
   readonly findings: Finding[] = [];
@@ -54,16 +59,21 @@ export class PatchScanner {
 
   constructor(private readonly scanner: Scanner, private readonly maxBlobSize = 25 * 1024 * 1024) {}
 
-  line(raw: Buffer): void {
+  /** One line of git's output; `length` is its full length when the reader cut it (a line over the cap). */
+  line(raw: Buffer, length = raw.length): void {
     if (this.inHunk) {
       const first = raw[0];
       if (first === 0x2b /* + */ || first === 0x2d /* - */ || first === 0x20 /* space */) {
-        this.hunkLine(raw);
+        this.hunkLine(raw, length);
         return;
       }
       if (first === 0x5c /* \ No newline at end of file */) return;
       this.inHunk = false;
     }
+    this.headerLine(raw);
+  }
+
+  private headerLine(raw: Buffer): void {
     const first = raw[0];
     if (first === 0x01) {
       this.flushFile();
@@ -93,10 +103,9 @@ export class PatchScanner {
     }
     const text = raw.subarray(0, 40).toString('latin1');
     if (/^(?:new file mode|new mode|index \S+) 160000$/.test(text.trimEnd()) || /^index \S+ 160000/.test(text)) this.submoduleHeader = true;
-    else if (text.startsWith('Binary files ')) this.binary += 1;
   }
 
-  private hunkLine(raw: Buffer): void {
+  private hunkLine(raw: Buffer, length: number): void {
     const columns = this.columns;
     let added = true;
     for (let i = 0; i < columns; i++) {
@@ -107,9 +116,7 @@ export class PatchScanner {
     const number = this.nextLine++;
     // In a combined diff a line counts as added only when it is new relative to every parent; other lines of the
     // result are context, scanned so that a match may span them but never reported on their own.
-    if (!this.file) return;
-    this.file.lines.push({ number, text: raw.subarray(columns), added });
-    if (added) this.file.added += 1;
+    this.file?.line(number, raw.subarray(columns), added, length - columns);
   }
 
   private startFile(target: Buffer): void {
@@ -122,62 +129,49 @@ export class PatchScanner {
       this.submodules += 1;
       return;
     }
-    const path = unquotePath(name);
-    this.file = { path: path.startsWith('b/') ? path.slice(2) : path, lines: [], added: 0 };
+    const unquoted = unquotePath(name);
+    const path = unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
     this.files += 1;
+    if (this.scanner.isPathIgnored(path)) return;
+    this.file = new AddedLines(path, this.scanner, this.maxBlobSize, {
+      finding: (finding) => this.report(finding),
+      notice: (notice) => this.fileNotice({ ...notice, ...(this.commit ? { commit: this.commit.sha } : {}) }),
+    });
+  }
+
+  private report(finding: Finding): void {
+    const key = `${finding.fingerprint}\0${finding.path}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push(this.commit ? { ...finding, commit: this.commit } : finding);
+  }
+
+  private fileNotices = 0;
+  private fileNoticesDropped = 0;
+  private fileNotice(notice: ScanNotice): void {
+    if (this.fileNotices++ < MAX_FILE_NOTICES) this.notices.push(notice);
+    else this.fileNoticesDropped += 1;
   }
 
   private flushFile(): void {
     const file = this.file;
     this.file = undefined;
     this.inHunk = false;
-    if (!file || file.added === 0) return;
-    if (this.scanner.isPathIgnored(file.path)) return;
-    const firstLine = file.lines[0]!;
-    if (firstLine.number === 1 && firstLine.added && firstLine.text.toString('latin1', 0, LFS_POINTER.length) === LFS_POINTER) {
-      this.lfs += 1;
-      return;
-    }
-    // Added lines in order, consecutive ones kept together (a PEM block spans lines); a gap in line numbers becomes
-    // an empty line so that lines apart in the file never form one match.
-    const parts: Buffer[] = [];
-    const lineMap: number[] = [];
-    const addedAt: boolean[] = [];
-    const newline = Buffer.from('\n');
-    let previous = -2;
-    let size = 0;
-    for (const line of file.lines) {
-      if (lineMap.length > 0 && line.number !== previous + 1) {
-        parts.push(newline);
-        lineMap.push(-1);
-        addedAt.push(false);
-        size += 1;
-      }
-      parts.push(line.text, newline);
-      lineMap.push(line.number);
-      addedAt.push(line.added);
-      size += line.text.length + 1;
-      previous = line.number;
-    }
-    if (size > this.maxBlobSize) {
-      this.tooLarge.push(`${file.path}${this.commit ? ` at ${this.commit.sha.slice(0, 12)}` : ''} (${size} bytes added)`);
-      return;
-    }
-    const content = Buffer.concat(parts, size);
-    this.bytes += size;
-    const result = this.scanner.scanBuffer(content, file.path);
-    if (result.skipped === 'binary') this.binary += 1;
-    this.notices.push(...result.notices);
-    for (const finding of result.findings) {
-      if (!addedAt.slice(finding.line - 1, finding.endLine).includes(true)) continue; // wholly in context lines
-      const key = `${finding.fingerprint}\0${file.path}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
-      const line = lineMap[finding.line - 1] ?? finding.line;
-      const endLine = lineMap[finding.endLine - 1] ?? line;
-      const mapped: Finding = { ...finding, line, endLine: endLine < 0 ? line : endLine };
-      if (this.commit) mapped.commit = this.commit;
-      this.findings.push(mapped);
+    if (!file) return;
+    const outcome = file.finish();
+    this.bytes += outcome.scannedBytes;
+    if (outcome.binary) this.binary += 1;
+    if (outcome.lfs) this.lfs += 1;
+    if (outcome.unscannedBytes > 0) {
+      const where = `${file.path}${this.commit ? ` at ${this.commit.sha.slice(0, 12)}` : ''}`;
+      this.tooLarge.push(where);
+      this.fileNotice({
+        kind: 'too-large',
+        path: file.path,
+        ...(this.commit ? { commit: this.commit.sha } : {}),
+        unscanned: true,
+        message: `${where}: ${outcome.unscannedBytes} bytes of added lines past the ${this.maxBlobSize}-byte limit were not scanned (the first ${outcome.scannedBytes} were)`,
+      });
     }
   }
 
@@ -187,6 +181,9 @@ export class PatchScanner {
     if (this.binary > 0) this.notices.push({ kind: 'binary', message: `${this.binary} binary file change(s) not scanned` });
     if (this.submodules > 0) this.notices.push({ kind: 'submodule', message: `${this.submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
     if (this.lfs > 0) this.notices.push({ kind: 'lfs-pointer', message: `${this.lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
-    if (this.tooLarge.length > 0) this.notices.push({ kind: 'too-large', message: `${this.tooLarge.length} file change(s) over the ${this.maxBlobSize}-byte limit not scanned: ${this.tooLarge.slice(0, 20).join(', ')}` });
+    if (this.fileNoticesDropped > 0) {
+      const listed = this.tooLarge.slice(0, MAX_LISTED).join(', ') + (this.tooLarge.length > MAX_LISTED ? `, and ${this.tooLarge.length - MAX_LISTED} more` : '');
+      this.notices.push({ kind: 'other', unscanned: true, message: `${this.fileNoticesDropped} more file notice(s) not listed one by one; over the ${this.maxBlobSize}-byte limit in all: ${listed}` });
+    }
   }
 }

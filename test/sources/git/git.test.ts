@@ -43,13 +43,14 @@ describe('diff mode (PR: BASE...HEAD)', () => {
     expect(result.findings.map((f) => f.commit?.sha)).toEqual([adding]);
   });
 
-  it('does not re-report unchanged lines of a renamed or copied file', async () => {
+  it('scans a renamed file whole at its destination, attributed to the rename', async () => {
     const repo = new TestRepo();
-    const base = repo.commit('base', { 'config/old.env': `${keyIn(awsKey())}${'filler line\n'.repeat(20)}` });
+    const key = awsKey();
+    const base = repo.commit('base', { 'config/old.env': `${keyIn(key)}${'filler line\n'.repeat(20)}` });
     repo.git('mv', 'config/old.env', 'config/new.env');
-    repo.commit('rename');
+    const rename = repo.commit('rename');
     const result = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
-    expect(result.findings).toEqual([]);
+    expect(result.findings.map((f) => `${f.path}:${f.line}@${f.commit?.sha}`)).toEqual([`config/new.env:1@${rename}`]);
   });
 
   it('attributes a secret merged from a side branch to the side commit, once', async () => {
@@ -231,9 +232,12 @@ describe('real-world repositories', () => {
     repo.commit('rename');
     repo.commit('delete', { 'conf/moved.ini': null });
     const history = await scanHistory({ repoDir: repo.dir, scanner });
-    expect(history.findings.map((f) => `${f.path}:${f.line}@${f.commit?.sha}`)).toEqual([`conf/keys.ini:2@${intro}`]);
+    const rename = repo.git('rev-parse', 'HEAD~1');
+    // The rename carries the file whole to a new path: it is reported there too, at the commit that moved it.
+    const expected = [`conf/keys.ini:2@${intro}`, `conf/moved.ini:2@${rename}`];
+    expect(history.findings.map((f) => `${f.path}:${f.line}@${f.commit?.sha}`)).toEqual(expected);
     const diff = await scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' });
-    expect(diff.findings.map((f) => `${f.path}:${f.line}@${f.commit?.sha}`)).toEqual([`conf/keys.ini:2@${intro}`]);
+    expect(diff.findings.map((f) => `${f.path}:${f.line}@${f.commit?.sha}`)).toEqual(expected);
     expect(JSON.stringify([history, diff])).not.toContain(key);
   });
 
@@ -305,9 +309,13 @@ describe('real-world repositories', () => {
     const repo = new TestRepo();
     const key = awsKey();
     repo.commit('big', { 'big.txt': `${keyIn(key)}${'x'.repeat(300_000)}\n`, 'small.env': keyIn(awsKey()), 'blob.bin': Buffer.from([0, 1, 2, 0, 255, 0, 3]) });
+    // Blob by blob, a blob over the cap is never read; patch by patch, the added lines up to the cap are scanned.
+    const blobs = await scanHistory({ repoDir: repo.dir, scanner, maxBlobSize: 100_000, strategy: 'blobs' });
+    expect(blobs.findings.map((f) => f.path)).toEqual(['small.env']);
+    expect(blobs.notices.find((n) => n.kind === 'too-large')).toMatchObject({ unscanned: true, message: expect.stringMatching(/big\.txt/) });
     const history = await scanHistory({ repoDir: repo.dir, scanner, maxBlobSize: 100_000 });
-    expect(history.findings.map((f) => f.path)).toEqual(['small.env']);
-    expect(history.notices.find((n) => n.kind === 'too-large')?.message).toMatch(/big\.txt/);
+    expect(history.findings.map((f) => f.path).sort()).toEqual(['big.txt', 'small.env']);
+    expect(history.notices.find((n) => n.kind === 'too-large')).toMatchObject({ path: 'big.txt', unscanned: true });
     expect(history.notices.find((n) => n.kind === 'binary')?.message).toMatch(/^1 binary/);
     const diff = await scanDiff({ repoDir: repo.dir, scanner, maxBlobSize: 100_000, base: repo.git('rev-parse', 'HEAD'), head: 'HEAD' });
     expect(diff.findings).toEqual([]);
