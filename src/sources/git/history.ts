@@ -12,6 +12,8 @@ export interface Introductions {
   /** For each job, the commit that introduced the blob (at `job.path`). */
   commits: CommitRef[];
   commitCount: number;
+  /** A blob already introduced that shows up at another path (a rename or copy): its findings are reported there too. */
+  copies: { index: number; path: string; commit: CommitRef }[];
 }
 
 const MAX_LISTED = 20;
@@ -23,7 +25,8 @@ const MAX_LISTED = 20;
  * keeps what it read, with a notice.
  */
 export async function blobIntroductions(repoDir: string, revisions: string[], notices: ScanNotice[], ignored: (path: string) => boolean): Promise<Introductions> {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  const copies: Introductions['copies'] = [];
   const jobs: BlobJob[] = [];
   const commits: CommitRef[] = [];
   let commit: CommitRef | undefined;
@@ -45,7 +48,7 @@ export async function blobIntroductions(repoDir: string, revisions: string[], no
       const mode = fields[1];
       const sha = fields[3];
       const status = fields[4];
-      if (!sha || status === 'D' || /^0+$/.test(sha) || seen.has(sha)) continue;
+      if (!sha || status === 'D' || /^0+$/.test(sha)) continue;
       if (mode === '160000') {
         submodules += 1;
         continue;
@@ -55,7 +58,12 @@ export async function blobIntroductions(repoDir: string, revisions: string[], no
       // Marked seen only once at a scanned path: a blob first added under an ignored path and then renamed or copied
       // into a scanned one is scanned there.
       if (ignored(path)) continue;
-      seen.add(sha);
+      const known = seen.get(sha);
+      if (known !== undefined) {
+        if (jobs[known]!.path !== path) copies.push({ index: known, path, commit });
+        continue;
+      }
+      seen.set(sha, jobs.length);
       jobs.push({ index: jobs.length, sha, path });
       commits.push(commit);
     }
@@ -63,7 +71,7 @@ export async function blobIntroductions(repoDir: string, revisions: string[], no
     notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk stopped early (${(error as Error).message.split('\n')[0]}); ${commitCount} commit(s) read and their blobs scanned` });
   }
   if (submodules > 0) notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
-  return { jobs, commits, commitCount };
+  return { jobs, commits, commitCount, copies };
 }
 
 export async function isPartialClone(repoDir: string): Promise<boolean> {
@@ -142,6 +150,14 @@ export async function scanIntroducedBlobs(options: GitScanOptions, revisions: st
       if (reported.has(key)) continue;
       reported.add(key);
       findings.push({ ...finding, commit });
+    }
+  }
+  for (const copy of intro.copies) {
+    for (const finding of outcomes[copy.index]?.findings ?? []) {
+      const key = `${finding.fingerprint}\0${copy.path}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      findings.push({ ...finding, path: copy.path, commit: copy.commit });
     }
   }
   if (missing > 0) notices.push({ kind: 'missing-object', unscanned: true, message: `${missing} blob(s) missing from the object store (partial clone or damaged repository) were not scanned; the other ${intro.jobs.length - missing} were` });
