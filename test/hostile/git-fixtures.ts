@@ -20,7 +20,7 @@ export const ALL_MODES: Mode[] = [...COMMIT_MODES, 'staged'];
 /** A repository with a base commit on main and a pull request's commits on `pr`, as a hostile contributor made them. */
 export class PullRequestRepo {
   readonly repo = new TestRepo();
-  readonly base: string;
+  base: string;
   head = '';
 
   constructor(baseFiles: Record<string, string | Buffer> = { 'README.md': '# app\n' }) {

@@ -4,7 +4,7 @@ import type { ScanNotice } from '../../engine/finding.js';
 import { isPartialClone, scanIntroducedBlobs } from './history.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PATCH_ARGS, PatchScanner } from './patch.js';
 import { scanCommitMessages } from './messages.js';
-import { git, gitRecords, gitText, objectExists } from './run.js';
+import { git, gitText, objectExists, readGit } from './run.js';
 import type { GitScanOptions, GitSourceResult } from './types.js';
 
 export type { GitProgress, GitScanOptions, GitSourceResult, GitWorkerOptions } from './types.js';
@@ -48,13 +48,13 @@ async function scanPatchStream(options: GitScanOptions, source: { revisions: str
   const args = 'revisions' in source ? ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...source.revisions, '--'] : source.diffArgs;
   let reported = -1;
   // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
-  for await (const record of gitRecords(options.repoDir, args, { maxRecord: maxBlobSize + 64 })) {
-    patches.line(record.data, record.length);
+  await readGit(options.repoDir, args, { maxRecord: maxBlobSize + 64 }, (data, length) => {
+    patches.line(data, length);
     if (options.onProgress && patches.files !== reported) {
       reported = patches.files;
       options.onProgress({ commitsDone: patches.commits, commitsTotal, blobsDone: patches.files, bytesDone: patches.bytes });
     }
-  }
+  });
   patches.finish();
   const messages = 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
   const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);

@@ -1,6 +1,6 @@
 import type { CommitRef, Finding, ScanNotice } from '../../engine/finding.js';
 import type { Scanner } from '../../engine/types.js';
-import { gitRecords } from './run.js';
+import { readGit } from './run.js';
 
 /** The pseudo-path findings in commit messages carry; their line is the message's line (the subject is line 1). */
 export const COMMIT_MESSAGE_PATH = '<commit-message>';
@@ -37,21 +37,22 @@ export async function scanCommitMessages(repoDir: string, scanner: Scanner, revi
   const result: MessageScan = { findings: [], notices: [], bytes: 0 };
   const seen = new Set<string>();
   const args = ['log', '-z', '--topo-order', '--reverse', '--no-color', MESSAGE_FORMAT, ...revisions, '--'];
-  for await (const record of gitRecords(repoDir, args, { separator: 0, maxRecord: maxBytes + 1024 })) {
-    const parsed = splitRecord(record.data);
-    if (!parsed) continue;
+  await readGit(repoDir, args, { separator: 0, maxRecord: maxBytes + 1024 }, (data, length) => {
+    const parsed = splitRecord(data);
+    if (!parsed) return;
     const { commit, body } = parsed;
+    const overlong = length > data.length;
     result.bytes += body.length;
-    if (record.overlong) {
-      result.notices.push({ kind: 'too-large', path: COMMIT_MESSAGE_PATH, commit: commit.sha, unscanned: true, message: `the message of commit ${commit.sha.slice(0, 12)} is ${record.length - parsed.bodyStart} bytes, over the ${maxBytes}-byte limit; only its start was scanned` });
+    if (overlong) {
+      result.notices.push({ kind: 'too-large', path: COMMIT_MESSAGE_PATH, commit: commit.sha, unscanned: true, message: `the message of commit ${commit.sha.slice(0, 12)} is ${length - parsed.bodyStart} bytes, over the ${maxBytes}-byte limit; only its start was scanned` });
     }
-    const scanned = scanner.scanBuffer(record.overlong ? body.subarray(0, maxBytes) : body, COMMIT_MESSAGE_PATH);
+    const scanned = scanner.scanBuffer(overlong ? body.subarray(0, maxBytes) : body, COMMIT_MESSAGE_PATH);
     for (const notice of scanned.notices) result.notices.push({ ...notice, commit: commit.sha });
     for (const finding of scanned.findings) {
       if (seen.has(finding.fingerprint)) continue;
       seen.add(finding.fingerprint);
       result.findings.push({ ...finding, commit });
     }
-  }
+  });
   return result;
 }

@@ -1,6 +1,6 @@
 import type { CommitRef, Finding, ScanNotice } from '../../engine/finding.js';
 import type { Scanner } from '../../engine/types.js';
-import { AddedLines } from './added-lines.js';
+import { AddedLines, PieceBuffer } from './added-lines.js';
 import { unquotePath } from './run.js';
 
 /**
@@ -56,6 +56,9 @@ export class PatchScanner {
   private submodules = 0;
   private lfs = 0;
   private readonly tooLarge: string[] = [];
+  private readonly piece = new PieceBuffer();
+  private fileNotices = 0;
+  private fileNoticesDropped = 0;
 
   constructor(private readonly scanner: Scanner, private readonly maxBlobSize = 25 * 1024 * 1024) {}
 
@@ -133,7 +136,7 @@ export class PatchScanner {
     const path = unquoted.startsWith('b/') ? unquoted.slice(2) : unquoted;
     this.files += 1;
     if (this.scanner.isPathIgnored(path)) return;
-    this.file = new AddedLines(path, this.scanner, this.maxBlobSize, {
+    this.file = new AddedLines(path, this.scanner, this.maxBlobSize, this.piece, {
       finding: (finding) => this.report(finding),
       notice: (notice) => this.fileNotice({ ...notice, ...(this.commit ? { commit: this.commit.sha } : {}) }),
     });
@@ -146,8 +149,6 @@ export class PatchScanner {
     this.findings.push(this.commit ? { ...finding, commit: this.commit } : finding);
   }
 
-  private fileNotices = 0;
-  private fileNoticesDropped = 0;
   private fileNotice(notice: ScanNotice): void {
     if (this.fileNotices++ < MAX_FILE_NOTICES) this.notices.push(notice);
     else this.fileNoticesDropped += 1;

@@ -67,13 +67,11 @@ export async function objectExists(repoDir: string, rev: string): Promise<boolea
   }
 }
 
-/** A record of git's output; `overlong` when it ran past the cap and `data` holds only its first `maxRecord` bytes. */
-export interface GitRecord {
-  data: Buffer;
-  overlong: boolean;
-  /** The record's full length in bytes, also when cut. */
-  length: number;
-}
+/**
+ * Receives one record of git's output: `data` holds at most the cap's bytes of it, `length` is its full length (more
+ * than `data.length` when it was cut). `data` may be a view of git's pipe buffer: copy what must outlive the call.
+ */
+export type OnRecord = (data: Buffer, length: number) => void;
 
 /**
  * Splits a byte stream into records ending in `separator`, holding at most `maxRecord` bytes of any one record: the
@@ -84,44 +82,51 @@ export class RecordSplitter {
   private held = 0;
   private length = 0;
 
-  constructor(private readonly separator: number, private readonly maxRecord: number) {}
+  constructor(private readonly separator: number, private readonly maxRecord: number, private readonly onRecord: OnRecord) {}
 
-  *push(chunk: Buffer): Generator<GitRecord> {
+  push(chunk: Buffer): void {
     let start = 0;
     for (let end = chunk.indexOf(this.separator); end !== -1; end = chunk.indexOf(this.separator, start)) {
-      yield this.take(chunk.subarray(start, end));
+      this.take(chunk.subarray(start, end));
       start = end + 1;
     }
     if (start < chunk.length) this.keep(chunk.subarray(start));
   }
 
-  *end(): Generator<GitRecord> {
-    if (this.length > 0) yield this.take(Buffer.alloc(0));
+  end(): void {
+    if (this.length > 0) this.take(Buffer.alloc(0));
   }
 
   private keep(piece: Buffer): void {
     this.length += piece.length;
     const room = this.maxRecord - this.held;
     if (room <= 0) return;
-    // Copied: the chunk it came from is git's pipe buffer, reused or large; a kept subarray would pin all of it.
+    // Copied: the chunk it came from is git's pipe buffer; a kept view would pin all of it.
     const kept = Buffer.from(piece.subarray(0, room));
     this.parts.push(kept);
     this.held += kept.length;
   }
 
-  private take(last: Buffer): GitRecord {
-    if (this.length === 0 && last.length <= this.maxRecord) return { data: last, overlong: false, length: last.length };
+  private take(last: Buffer): void {
+    if (this.length === 0 && last.length <= this.maxRecord) {
+      this.onRecord(last, last.length);
+      return;
+    }
     this.keep(last);
-    const record = { data: this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.held), overlong: this.length > this.maxRecord, length: this.length };
+    const data = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.held);
+    const length = this.length;
     this.parts = [];
     this.held = 0;
     this.length = 0;
-    return record;
+    this.onRecord(data, length);
   }
 }
 
-/** Streams git's stdout as records (lines by default), none holding more than `maxRecord` bytes. */
-export async function* gitRecords(repoDir: string, args: string[], options: { separator?: number; maxRecord?: number } = {}): AsyncGenerator<GitRecord> {
+/**
+ * Runs git and hands its stdout to `onRecord` record by record (lines by default), none holding more than `maxRecord`
+ * bytes; synchronous calls per record, one await per pipe chunk, so five million short lines cost no promise each.
+ */
+export async function readGit(repoDir: string, args: string[], options: { separator?: number; maxRecord?: number }, onRecord: OnRecord): Promise<void> {
   const child = spawn('git', gitArgv(repoDir, args), { stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv() });
   const errors: Buffer[] = [];
   let errorBytes = 0;
@@ -130,12 +135,12 @@ export async function* gitRecords(repoDir: string, args: string[], options: { se
     errorBytes += chunk.length;
   });
   const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 0)));
-  const splitter = new RecordSplitter(options.separator ?? 10, options.maxRecord ?? Number.MAX_SAFE_INTEGER);
+  const splitter = new RecordSplitter(options.separator ?? 10, options.maxRecord ?? Number.MAX_SAFE_INTEGER, onRecord);
   try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) yield* splitter.push(chunk);
-    yield* splitter.end();
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) splitter.push(chunk);
+    splitter.end();
   } finally {
-    // A consumer that stops early must not leave git writing into a full pipe.
+    // A consumer that failed must not leave git writing into a full pipe.
     if (child.exitCode === null) child.kill();
   }
   const code = await exit;
@@ -144,7 +149,26 @@ export async function* gitRecords(repoDir: string, args: string[], options: { se
 
 /** Streams git's stdout line by line as Buffers (no decoding), for outputs too large to hold at once. */
 export async function* gitLines(repoDir: string, args: string[]): AsyncGenerator<Buffer> {
-  for await (const record of gitRecords(repoDir, args)) yield record.data;
+  const child = spawn('git', gitArgv(repoDir, args), { stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv() });
+  const errors: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
+  const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 0)));
+  let lines: Buffer[] = [];
+  const splitter = new RecordSplitter(10, Number.MAX_SAFE_INTEGER, (data) => lines.push(data));
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      splitter.push(chunk);
+      const ready = lines;
+      lines = [];
+      yield* ready;
+    }
+    splitter.end();
+    yield* lines;
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+  const code = await exit;
+  if (code !== 0) throw new GitError(`git ${args.slice(0, 3).join(' ')}: ${Buffer.concat(errors).toString('utf8').trim() || `exit ${code}`}`);
 }
 
 /** Undoes git's C-style quoting of unusual path names ("caf\303\251.txt"). */
