@@ -37,11 +37,13 @@ export function classifyContent(content: Buffer, path: string, maxSize: number):
   if (content.length > maxSize) {
     return { kind: 'too-large', notice: { kind: 'too-large', path, unscanned: true, message: `${path}: ${content.length} bytes is over the ${maxSize}-byte limit (maxFileSize); not scanned` } };
   }
+  const head = content.subarray(0, HEAD - (Math.min(content.length, HEAD) % 2));
+  // A BOM alone proves little (FF FE may open any bytes); with it, a few NULs in the right places make it UTF-16. UTF-16
+  // without a single NUL has no ASCII character, so no secret to find: it is scanned as it is.
   const bom = utf16Bom(content);
-  if (bom) return utf16Text(content, bom);
+  if (bom && utf16Pattern(head.subarray(2), 0.05) === bom) return utf16Text(content, bom);
   if (!looksBinary(content)) return isLfsPointer(content) ? { kind: 'lfs-pointer' } : { kind: 'text', text: content };
-  const head = content.subarray(0, HEAD);
-  const order = utf16Pattern(head.length % 2 ? head.subarray(0, head.length - 1) : head);
+  const order = utf16Pattern(head);
   if (order) return utf16Text(content, order);
   if (mostlyText(content)) return { kind: 'text', text: content };
   const store = credentialStore(content, path);

@@ -20,11 +20,11 @@ export function utf16Bom(content: Buffer): Utf16Order | undefined {
 }
 
 /**
- * The alternating-NUL shape of mostly-ASCII UTF-16 without a BOM: NUL in nearly every other byte and almost never in
- * the others. Odd positions mean little-endian. A patch's added lines, or text cut at a line start, may begin on the
+ * The alternating-NUL shape of mostly-ASCII UTF-16: NUL in many of every other byte (`minShare` of the pairs; less is
+ * asked when a BOM already says UTF-16) and almost never in the others. Odd positions mean little-endian. A patch's added lines, or text cut at a line start, may begin on the
  * odd byte of a newline; that reads as the other byte order, and the per-line decoding below handles either.
  */
-export function utf16Pattern(sample: Buffer): Utf16Order | undefined {
+export function utf16Pattern(sample: Buffer, minShare = 0.3): Utf16Order | undefined {
   const pairs = sample.length >> 1;
   if (pairs < 2) return undefined;
   // Per byte order: pairs whose high byte is NUL and whose low byte is a printable or whitespace character, and
@@ -41,8 +41,8 @@ export function utf16Pattern(sample: Buffer): Utf16Order | undefined {
     if (odd === 0 && textByte(even)) leText++;
     if (even === 0 && textByte(odd)) beText++;
   }
-  if (leText >= pairs * 0.3 && evenZeros <= pairs * 0.02) return 'le';
-  if (beText >= pairs * 0.3 && oddZeros <= pairs * 0.02) return 'be';
+  if (leText >= pairs * minShare && evenZeros <= pairs * 0.02) return 'le';
+  if (beText >= pairs * minShare && oddZeros <= pairs * 0.02) return 'be';
   return undefined;
 }
 

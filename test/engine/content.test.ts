@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineBounds, looksBinary } from '../../src/engine/content.js';
+import { classifyContent, lineBounds, looksBinary } from '../../src/engine/content.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
 
 /** The plain definition: the nearest newlines within `max` bytes either way. */
@@ -51,5 +51,43 @@ describe('looksBinary', () => {
     expect(looksBinary(text.subarray(1))).toBe(true);
     expect(looksBinary(new Uint8Array([1, 2, 3]))).toBe(false);
     expect(looksBinary(new Uint8Array(0))).toBe(false);
+  });
+});
+
+describe('classifyContent', () => {
+  const lfs = `version https://git-lfs.github.com/spec/v1\noid sha256:${'ab12'.repeat(16)}\nsize 42\n`;
+  const kind = (content: Buffer | string, path = 'a.txt', max = 1 << 20) => classifyContent(Buffer.from(content), path, max).kind;
+
+  it('takes only the exact LFS pointer shape as a pointer', () => {
+    expect(kind(lfs)).toBe('lfs-pointer');
+    expect(kind(lfs.replace('oid', `ext-0-foo sha256:${'c'.repeat(64)}\noid`))).toBe('lfs-pointer');
+    for (const variant of [lfs + 'x\n', lfs.slice(0, -1), lfs.replace('sha256:ab12', 'sha256:AB12'), lfs.replace('size 42', 'size -1'), lfs.replace('\n', '\r\n'), lfs + '\n'.repeat(1200)]) {
+      expect(kind(variant), JSON.stringify(variant.slice(-30))).toBe('text');
+    }
+  });
+
+  it('keeps text with NUL bytes as text, and real binaries as binary', () => {
+    expect(kind('\0a = 1\n')).toBe('text');
+    expect(kind(`${'line of text\n'.repeat(200)}\0\0\0`)).toBe('text');
+    expect(kind(Buffer.from([1, 2, 0, 3, 4]))).toBe('binary');
+    expect(kind(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + (i >> 4)) & 255)))).toBe('binary');
+  });
+
+  it('decodes UTF-16 only when the bytes are UTF-16', () => {
+    const decoded = classifyContent(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('k = 1\r\nv = 2\r\n', 'utf16le')]), 'a.env', 1 << 20);
+    expect(decoded.kind === 'text' && decoded.text.toString()).toBe('k = 1\r\nv = 2\r\n');
+    // FF FE followed by bytes that are not UTF-16: scanned as they are.
+    const raw = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from(' key = "value"\n')]);
+    const plain = classifyContent(raw, 'a.txt', 1 << 20);
+    expect(plain.kind === 'text' && plain.text).toBe(raw);
+  });
+
+  it('reports credential stores and over-cap content as unscanned, plain binaries without a notice', () => {
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + (i >> 4)) & 255));
+    expect(classifyContent(noise, 'certs/prod.p12', 1 << 20)).toMatchObject({ kind: 'binary', notice: { unscanned: true, path: 'certs/prod.p12' } });
+    expect(classifyContent(Buffer.concat([Buffer.from([0xfe, 0xed, 0xfe, 0xed]), noise]), 'a.dat', 1 << 20)).toMatchObject({ notice: { unscanned: true, message: expect.stringContaining('Java keystore') } });
+    expect(classifyContent(noise, 'logo.png', 1 << 20)).toEqual({ kind: 'binary' });
+    expect(classifyContent(Buffer.from('-----BEGIN PRIVATE KEY-----\n'), 'server.key', 1 << 20).kind).toBe('text');
+    expect(classifyContent(Buffer.alloc(11, 'a'), 'big.txt', 10)).toMatchObject({ kind: 'too-large', notice: { unscanned: true } });
   });
 });
