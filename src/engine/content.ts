@@ -60,11 +60,16 @@ function utf16Text(content: Buffer, order: Utf16Order): ContentClass {
 
 /**
  * Classifies, scans what is text with `scanText`, and maps findings on decoded UTF-16 back to the original bytes.
- * Plain binaries come back as `skipped: 'binary'` (the sources count them in one notice); binaries of credential-store
- * types and content over the cap come back with their own `unscanned` notice.
+ * Binaries are scanned for provider keys only and come back as `skipped: 'binary'` (the sources count them in one
+ * notice); binaries of credential-store types and content over the cap come back with their own `unscanned` notice.
  */
-export function scanClassified(content: Buffer, path: string, maxSize: number, scanText: (text: Buffer) => Finding[]): ScanResult {
+export function scanClassified(content: Buffer, path: string, maxSize: number, scanText: (text: Buffer, providerRulesOnly?: boolean) => Finding[]): ScanResult {
   const kind = classifyContent(content, path, maxSize);
+  if (kind.kind === 'binary') {
+    // A key in plain bytes inside binary noise (or text wrapped in it to look binary) is still a key: binaries are
+    // scanned with the provider rules, whose shapes do not occur by chance; generic rules would report noise.
+    return { findings: scanText(content, true), notices: kind.notice ? [kind.notice] : [], skipped: 'binary' };
+  }
   if (kind.kind !== 'text') return { findings: [], notices: 'notice' in kind && kind.notice ? [kind.notice] : [], skipped: kind.kind };
   const findings = scanText(kind.text);
   const { utf16 } = kind;

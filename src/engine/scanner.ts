@@ -132,12 +132,13 @@ function valueAllowlist(config: KeywardConfig, backend: RegexBackend): (secret: 
 
 function scanBuffer(plan: ScannerPlan, content: Buffer, path: string): ScanResult {
   if (plan.ignored(path)) return { findings: [], notices: [], skipped: 'ignored' };
-  return scanClassified(content, path, plan.config.maxFileSize, (text) => scanText(plan, text, path));
+  return scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly));
 }
 
-/** Scans text that content.ts classified as such (decoded from UTF-16 when it was). */
-function scanText(plan: ScannerPlan, content: Buffer, path: string): Finding[] {
-  const windows = collectWindows(plan.keywords, content, path);
+/** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
+function scanText(plan: ScannerPlan, content: Buffer, path: string, providerRulesOnly = false): Finding[] {
+  const all = collectWindows(plan.keywords, content, path);
+  const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
   if (windows.length === 0) return [];
   const candidates = matchWindows(plan.backend, content, windows);
   if (candidates.length === 0) return [];

@@ -4,7 +4,7 @@ import type { Finding, ScanNotice } from './finding.js';
 export interface ScanResult {
   findings: Finding[];
   notices: ScanNotice[];
-  /** Set when the content was not scanned at all. */
+  /** Set when the content was not scanned as text: not at all, or (binary) for provider key formats only. */
   skipped?: 'binary' | 'too-large' | 'ignored' | 'lfs-pointer';
 }
 

@@ -49,6 +49,22 @@ describe('what looks binary or like an LFS pointer but is text is scanned', () =
     });
   }
 
+  it('finds a provider key wrapped in binary noise, and reports no generic noise from binaries', async () => {
+    const repo = pr();
+    const key = awsKey();
+    const head = noise(9000, 5);
+    repo.commit('assets', {
+      'assets/blob.bin': Buffer.concat([head, Buffer.from(`\n${keyLine(key)}`), noise(3000, 6)]),
+      'assets/other.bin': Buffer.concat([noise(4000, 7), Buffer.from('\npassword = "Zq8#kLm2!vXp9@wRt4"\n'), noise(4000, 8)]),
+    });
+    for (const mode of ALL_MODES) {
+      const result = await repo.scan(mode, scannerFor());
+      expect(result.findings.map((f) => `${f.path}:${f.ruleId}`), mode).toEqual(['assets/blob.bin:aws-access-key-id']);
+      expect(result.notices.find((n) => n.kind === 'binary')?.message, mode).toMatch(/^2 binary .* provider key formats only/);
+      expectNoRaw(result, [key]);
+    }
+  });
+
   it('maps a UTF-16 finding to its line and byte column', async () => {
     const repo = pr();
     const key = awsKey();

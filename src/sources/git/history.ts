@@ -162,7 +162,7 @@ export async function scanIntroducedBlobs(options: GitScanOptions, revisions: st
   }
   if (missing > 0) notices.push({ kind: 'missing-object', unscanned: true, message: `${missing} blob(s) missing from the object store (partial clone or damaged repository) were not scanned; the other ${intro.jobs.length - missing} were` });
   if (lfs > 0) notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
-  if (binary > 0) notices.push({ kind: 'binary', message: `${binary} binary blob(s) not scanned` });
+  if (binary > 0) notices.push({ kind: 'binary', message: `${binary} binary blob(s) scanned for provider key formats only` });
   if (tooLarge.length > 0) {
     const listed = tooLarge.slice(0, MAX_LISTED).join(', ') + (tooLarge.length > MAX_LISTED ? `, and ${tooLarge.length - MAX_LISTED} more` : '');
     notices.push({ kind: 'too-large', unscanned: true, message: `${tooLarge.length} blob(s) over the ${maxBlobSize}-byte limit not scanned: ${listed}` });

@@ -179,7 +179,7 @@ export class PatchScanner {
   /** Ends the stream: scans the last file and turns the counts into notices. */
   finish(): void {
     this.flushFile();
-    if (this.binary > 0) this.notices.push({ kind: 'binary', message: `${this.binary} binary file change(s) not scanned` });
+    if (this.binary > 0) this.notices.push({ kind: 'binary', message: `${this.binary} binary file change(s) scanned for provider key formats only` });
     if (this.submodules > 0) this.notices.push({ kind: 'submodule', message: `${this.submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
     if (this.lfs > 0) this.notices.push({ kind: 'lfs-pointer', message: `${this.lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
     if (this.fileNoticesDropped > 0) {

@@ -139,9 +139,11 @@ export async function readGit(repoDir: string, args: string[], options: { separa
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) splitter.push(chunk);
     splitter.end();
-  } finally {
-    // A consumer that failed must not leave git writing into a full pipe.
-    if (child.exitCode === null) child.kill();
+  } catch (error) {
+    // A consumer that failed must not leave git writing into a full pipe. (Only then: a git that finished on its own
+    // keeps its exit status, so an error it ends with is never mistaken for success.)
+    child.kill();
+    throw error;
   }
   const code = await exit;
   if (code !== 0) throw new GitError(`git ${args.slice(0, 3).join(' ')}: ${Buffer.concat(errors).toString('utf8').trim() || `exit ${code}`}`);
@@ -165,7 +167,8 @@ export async function* gitLines(repoDir: string, args: string[]): AsyncGenerator
     splitter.end();
     yield* lines;
   } finally {
-    if (child.exitCode === null) child.kill();
+    // Also when the consumer stops early (return or throw): git must not be left writing into a full pipe.
+    if (child.exitCode === null && !child.stdout.readableEnded) child.kill();
   }
   const code = await exit;
   if (code !== 0) throw new GitError(`git ${args.slice(0, 3).join(' ')}: ${Buffer.concat(errors).toString('utf8').trim() || `exit ${code}`}`);
