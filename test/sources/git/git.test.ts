@@ -156,6 +156,15 @@ describe('history mode', () => {
     expect(result.notices.filter((n) => n.kind === 'missing-object').map((n) => n.message)).toEqual([expect.stringMatching(/could not finish/), expect.stringMatching(/^1 blob/)]);
   });
 
+  it('fails a PR range scan that git cannot finish instead of passing it', async () => {
+    const repo = new TestRepo();
+    const base = repo.commit('base', { 'a.txt': 'a\n' });
+    repo.commit('pr', { 'lost.env': keyIn(awsKey()), 'z.txt': 'after the lost blob\n' });
+    const blob = repo.git('rev-parse', 'HEAD:lost.env');
+    rmSync(join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    await expect(scanDiff({ repoDir: repo.dir, scanner, base, head: 'HEAD' })).rejects.toThrow(/git log/);
+  });
+
   it('reports how deep a shallow clone goes', async () => {
     const origin = new TestRepo();
     for (let i = 0; i < 4; i++) origin.commit(`c${i}`, { 'f.txt': `${i}\n` });
