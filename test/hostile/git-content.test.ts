@@ -138,8 +138,8 @@ describe('what cannot be scanned is a notice with unscanned: true', () => {
       const result = await repo.scan(mode, scannerFor(), 100_000);
       const notice = unscanned(result.notices).find((n) => n.kind === 'too-large');
       expect(notice?.message, mode).toMatch(/data\/dump\.sql/);
-      if (mode !== 'history-blobs') expect(notice?.path, mode).toBe('data/dump.sql');
-      if (mode !== 'staged' && mode !== 'history-blobs') expect(notice?.commit).toBe(head);
+      expect(notice?.path, mode).toBe('data/dump.sql');
+      if (mode !== 'staged') expect(notice?.commit, mode).toBe(head);
       // Patches scan the added lines up to the cap; a blob over the cap is not read at all.
       expect(where(result.findings), mode).toEqual(mode === 'history-blobs' ? [] : ['data/dump.sql:1']);
       expectNoRaw(result, [early, late]);

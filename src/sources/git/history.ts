@@ -17,6 +17,8 @@ export interface Introductions {
 }
 
 const MAX_LISTED = 20;
+/** Blobs over the cap reported one by one before the rest are summed up in one notice. */
+const MAX_FILE_NOTICES = 200;
 
 /**
  * Where each blob first appeared: `git log --raw` oldest first lists, per commit, the new blob of every changed path;
@@ -143,7 +145,12 @@ export async function scanIntroducedBlobs(options: GitScanOptions, revisions: st
     if (outcome.status === 'missing') missing += 1;
     else if (outcome.status === 'lfs-pointer') lfs += 1;
     else if (outcome.status === 'binary') binary += 1;
-    else if (outcome.status === 'too-large') tooLarge.push(`${job.path} at ${commit.sha.slice(0, 12)} (${outcome.size} bytes)`);
+    else if (outcome.status === 'too-large') {
+      const where = `${job.path} at ${commit.sha.slice(0, 12)} (${outcome.size} bytes)`;
+      // Each with its path and commit, as reports list what was not scanned; past MAX_FILE_NOTICES, summed up below.
+      if (tooLarge.length < MAX_FILE_NOTICES) notices.push({ kind: 'too-large', path: job.path, commit: commit.sha, unscanned: true, message: `${where}: over the ${maxBlobSize}-byte limit; not scanned` });
+      tooLarge.push(where);
+    }
     if (outcome.status !== 'too-large') for (const notice of outcome.notices) notices.push({ ...notice, commit: commit.sha });
     for (const finding of outcome.findings) {
       const key = `${finding.fingerprint}\0${job.path}`;
@@ -163,7 +170,7 @@ export async function scanIntroducedBlobs(options: GitScanOptions, revisions: st
   if (missing > 0) notices.push({ kind: 'missing-object', unscanned: true, message: `${missing} blob(s) missing from the object store (partial clone or damaged repository) were not scanned; the other ${intro.jobs.length - missing} were` });
   if (lfs > 0) notices.push({ kind: 'lfs-pointer', message: `${lfs} Git LFS pointer(s) not scanned: their content lives in LFS storage, not in git` });
   if (binary > 0) notices.push({ kind: 'binary', message: `${binary} binary blob(s) scanned for provider key formats only` });
-  if (tooLarge.length > 0) {
+  if (tooLarge.length > MAX_FILE_NOTICES) {
     const listed = tooLarge.slice(0, MAX_LISTED).join(', ') + (tooLarge.length > MAX_LISTED ? `, and ${tooLarge.length - MAX_LISTED} more` : '');
     notices.push({ kind: 'too-large', unscanned: true, message: `${tooLarge.length} blob(s) over the ${maxBlobSize}-byte limit not scanned: ${listed}` });
   }
