@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 import { ALL_MODES, COMMIT_MODES, PullRequestRepo, awsKey, expectNoRaw, keyLine, scannerFor, unscanned, where } from './git-fixtures.js';
 
 const utf16le = (text: string, bom = true) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
@@ -55,7 +56,7 @@ describe('what looks binary or like an LFS pointer but is text is scanned', () =
     const head = noise(9000, 5);
     repo.commit('assets', {
       'assets/blob.bin': Buffer.concat([head, Buffer.from(`\n${keyLine(key)}`), noise(3000, 6)]),
-      'assets/other.bin': Buffer.concat([noise(4000, 7), Buffer.from('\npassword = "Zq8#kLm2!vXp9@wRt4"\n'), noise(4000, 8)]),
+      'assets/other.bin': Buffer.concat([noise(4000, 7), Buffer.from(`\npassword = "${randomFrom(ALNUM, 18)}"\n`), noise(4000, 8)]),
     });
     for (const mode of ALL_MODES) {
       const result = await repo.scan(mode, scannerFor());
