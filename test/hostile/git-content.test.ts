@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
-import { ALL_MODES, COMMIT_MODES, PullRequestRepo, awsKey, expectNoRaw, keyLine, scannerFor, unscanned, where } from './git-fixtures.js';
+import { ALL_MODES, COMMIT_MODES, PullRequestRepo, awsKey, expectNoRaw, keyLine, scannerFor, unscanned, where, attributes } from './git-fixtures.js';
 
 const utf16le = (text: string, bom = true) => Buffer.concat([bom ? Buffer.from([0xff, 0xfe]) : Buffer.alloc(0), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string) => {
@@ -123,7 +123,7 @@ describe('what cannot be scanned is a notice with unscanned: true', () => {
       const stores = unscanned(result.notices);
       expect(stores.map((n) => n.path).sort(), mode).toEqual(['certs/release.bin', 'certs/server.p12']);
       expect(stores.map((n) => n.message).join('\n'), mode).toMatch(/PKCS#12[\s\S]*|Java keystore/);
-      if (mode !== 'staged') expect(stores.every((n) => n.commit === head), mode).toBe(true);
+      if (attributes(mode)) expect(stores.every((n) => n.commit === head), mode).toBe(true);
       // The image is a plain binary: counted, not "not scanned".
       expect(result.notices.find((n) => n.kind === 'binary' && !n.unscanned), mode).toBeDefined();
     }
@@ -140,7 +140,7 @@ describe('what cannot be scanned is a notice with unscanned: true', () => {
       const notice = unscanned(result.notices).find((n) => n.kind === 'too-large');
       expect(notice?.message, mode).toMatch(/data\/dump\.sql/);
       expect(notice?.path, mode).toBe('data/dump.sql');
-      if (mode !== 'staged') expect(notice?.commit, mode).toBe(head);
+      if (attributes(mode)) expect(notice?.commit, mode).toBe(head);
       // Patches scan the added lines up to the cap; a blob over the cap is not read at all.
       expect(where(result.findings), mode).toEqual(mode === 'history-blobs' ? [] : ['data/dump.sql:1']);
       expectNoRaw(result, [early, late]);

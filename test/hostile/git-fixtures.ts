@@ -1,7 +1,7 @@
 import { createScanner, defaultConfig } from '../../src/engine/index.js';
 import type { Finding, ScanNotice } from '../../src/engine/finding.js';
 import type { Scanner } from '../../src/engine/types.js';
-import { scanDiff, scanHistory, scanPush, scanStaged, type GitSourceResult } from '../../src/sources/git/index.js';
+import { scanDiff, scanHistory, scanPush, scanStaged, scanTreeDiff, type GitSourceResult } from '../../src/sources/git/index.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
 import { TestRepo } from '../helpers/git.js';
 
@@ -13,9 +13,11 @@ export function scannerFor(options: { ignorePaths?: string[]; maxFileSize?: numb
   return createScanner({ config: { ...config, ignorePaths: [...config.ignorePaths, ...(options.ignorePaths ?? [])], maxFileSize: options.maxFileSize ?? config.maxFileSize } });
 }
 
-export type Mode = 'diff' | 'push' | 'history-patches' | 'history-blobs' | 'staged';
+export type Mode = 'diff' | 'push' | 'history-patches' | 'history-blobs' | 'tree-diff' | 'staged';
 export const COMMIT_MODES: Mode[] = ['diff', 'push', 'history-patches', 'history-blobs'];
-export const ALL_MODES: Mode[] = [...COMMIT_MODES, 'staged'];
+/** Commit modes, plus the two that compare trees and attribute nothing to a commit: `--diff A..B` and staged. */
+export const ALL_MODES: Mode[] = [...COMMIT_MODES, 'tree-diff', 'staged'];
+export const attributes = (mode: Mode) => COMMIT_MODES.includes(mode);
 
 /** A repository with a base commit on main and a pull request's commits on `pr`, as a hostile contributor made them. */
 export class PullRequestRepo {
@@ -40,6 +42,7 @@ export class PullRequestRepo {
     if (mode === 'push') return scanPush({ ...common, before: this.base, after: this.head });
     if (mode === 'history-patches') return scanHistory({ ...common, strategy: 'patches' });
     if (mode === 'history-blobs') return scanHistory({ ...common, strategy: 'blobs' });
+    if (mode === 'tree-diff') return scanTreeDiff({ ...common, base: this.base, head: this.head });
     // The PR's whole change, staged on top of the base (then put back).
     this.repo.git('reset', '-q', '--soft', this.base);
     try {

@@ -83,7 +83,7 @@ export async function scanTreeDiff(options: GitScanOptions & { base: string; hea
   for (const rev of [options.base, options.head]) {
     if (!(await objectExists(options.repoDir, rev))) throw new Error(`git: ${rev} is not a commit in ${options.repoDir}`);
   }
-  return scanPatchStream(options, ['diff', ...PATCH_ARGS, options.base, options.head, '--']);
+  return scanPatchStream(options, { diffArgs: ['diff', ...PATCH_ARGS, options.base, options.head, '--'] });
 }
 
 /** The commits of a push; `before` missing or all zeros means a new branch: its commits not on any remote branch. */
