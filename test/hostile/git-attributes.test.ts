@@ -73,6 +73,21 @@ describe('attributes, textconv and diff drivers never hide a patch', () => {
     }
   });
 
+  it('reads the objects as they are, whatever refs/replace says', async () => {
+    const pr = new PullRequestRepo();
+    repos.push(pr);
+    const key = awsKey();
+    pr.commit('add', { 'a.env': keyLine(key) });
+    const real = pr.repo.git('rev-parse', 'HEAD:a.env');
+    // A replacement blob without the key, written outside the work tree.
+    pr.repo.write('.git/decoy', 'AWS_ACCESS_KEY_ID=nothing to see\n');
+    pr.repo.git('replace', real, pr.repo.git('hash-object', '-w', '.git/decoy'));
+    for (const mode of ALL_MODES) {
+      const result = await pr.scan(mode, scannerFor());
+      expect(result.findings.map((f) => f.path), mode).toEqual(['a.env']);
+    }
+  });
+
   it('still judges real binaries itself, with --text printing them', async () => {
     const pr = new PullRequestRepo();
     repos.push(pr);

@@ -22,7 +22,8 @@ const SAFE_CONFIG = [
 const DIFF_GUARDS = ['--no-textconv', '--no-ext-diff', '--text'];
 const DIFF_COMMANDS = new Set(['log', 'diff', 'show', 'diff-tree', 'diff-index', 'diff-files']);
 
-const SAFE_ENV = { GIT_ATTR_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' };
+/** No system attributes; no prompts; and the objects as they are: `refs/replace` must not swap a commit or blob for another. */
+const SAFE_ENV = { GIT_ATTR_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_NO_REPLACE_OBJECTS: '1' };
 
 /** The full argument list for `git args...` in `repoDir`, with the guards above; the one place git is invoked from. */
 export function gitArgv(repoDir: string, args: readonly string[]): string[] {
