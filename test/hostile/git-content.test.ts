@@ -73,7 +73,7 @@ describe('what looks binary or like an LFS pointer but is text is scanned', () =
     const [finding] = (await repo.scan('diff', scannerFor())).findings;
     // Columns count bytes of the line as git splits it: line 2 starts with the 0x00 of line 1's newline, then
     // "  AWS_ACCESS_KEY_ID=" is 20 code units (40 bytes), so the key starts at byte 42 and its 20 units end at 82.
-    expect(finding).toMatchObject({ line: 2, column: 42, endLine: 2, endColumn: 82 });
+    expect(finding).toMatchObject({ line: 2, column: 42, endLine: 2, endColumn: 82, utf16Column: 21, utf16EndColumn: 41 });
   });
 
   it('finds a key added to a long UTF-16 file in a change of several hunks', async () => {
