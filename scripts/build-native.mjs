@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the re2 addon that dist/ ships, from the re2 package's own sources (node_modules/re2: binding.gyp, lib/,
 // vendor/) against fixed Node headers, reproducibly: fixed flags, source paths mapped to fixed prefixes, no build id,
-// libstdc++ linked in, stripped. Prints each file's sha256 and, with --write, stores them in scripts/native.json,
+// stripped. Prints each file's sha256 and, with --write, stores them in scripts/native.json,
 // which `npm run check-dist` verifies dist/native against.
 //
 //   node scripts/build-native.mjs [--target linux-x64-node137,...] [--out DIR] [--write]
@@ -62,7 +62,9 @@ export function buildTarget(target, out) {
     SOURCE_DATE_EPOCH: '0',
     CFLAGS: cflags,
     CXXFLAGS: cflags,
-    LDFLAGS: '-Wl,--build-id=none -static-libstdc++ -static-libgcc',
+    // libstdc++ stays dynamic: linked in statically it calls arc4random and _dl_find_object, raising the floor to
+    // glibc 2.36, above ubuntu-22.04's 2.35. Dynamic, the addon needs glibc 2.34 and GLIBCXX_3.4.29 (both runners).
+    LDFLAGS: '-Wl,--build-id=none',
     CC: `${tools.prefix}gcc`,
     CXX: `${tools.prefix}g++`,
     LINK: `${tools.prefix}g++`,

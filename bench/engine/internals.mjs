@@ -16,7 +16,7 @@ export async function loadEngineInternals() {
     entry,
     "export { builtinRules } from '../../src/rules/index.js';\n" +
       "export { KeywordPrefilter } from '../../src/engine/prefilter.js';\n" +
-      "export { createScanner, regexBackends } from '../../src/engine/index.js';\n",
+      "export { createScanner, defaultConfig, regexBackends } from '../../src/engine/index.js';\n",
   );
   const out = join(work, 'engine-internals');
   execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '--quiet'], { cwd: root, stdio: 'inherit' });

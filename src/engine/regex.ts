@@ -34,9 +34,12 @@ export class ScanInput {
   }
 }
 
+/** Called for each match; returning false stops the scan. */
+export type OnMatch = (match: MatchSpan) => unknown;
+
 export interface CompiledPattern {
-  /** Reports every non-overlapping match lying inside [from, to). */
-  scan(input: ScanInput, from: number, to: number, onMatch: (match: MatchSpan) => void): void;
+  /** Reports every non-overlapping match lying inside [from, to), in order, until `onMatch` returns false. */
+  scan(input: ScanInput, from: number, to: number, onMatch: OnMatch): void;
 }
 
 export interface RegexBackend {
@@ -73,7 +76,7 @@ function nativeBackend(RE2: NativeRE2): RegexBackend {
               continue;
             }
             const secret = match.indices?.[1] ?? whole;
-            onMatch({ start: from + whole[0], end: from + whole[1], secretStart: from + secret[0], secretEnd: from + secret[1] });
+            if (onMatch({ start: from + whole[0], end: from + whole[1], secretStart: from + secret[0], secretEnd: from + secret[1] }) === false) break;
           }
         },
       };
@@ -101,7 +104,7 @@ const portableBackend: RegexBackend = {
           const groupStart = hasGroup ? matcher.start(1) : -1;
           const secretStart = groupStart >= 0 ? groupStart : start;
           const secretEnd = groupStart >= 0 ? matcher.end(1) : end;
-          onMatch({ start: from + start, end: from + end, secretStart: from + secretStart, secretEnd: from + secretEnd });
+          if (onMatch({ start: from + start, end: from + end, secretStart: from + secretStart, secretEnd: from + secretEnd }) === false) break;
           if (position > to - from) break;
         }
       },

@@ -5,7 +5,7 @@ import { defaultConfig } from './config/defaults.js';
 import { patternMatcher, ruleScope, stopwordMatcher } from './config/matchers.js';
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
 import { LineIndex, scanClassified } from './content.js';
-import type { Finding } from './finding.js';
+import type { Finding, ScanNotice } from './finding.js';
 import { buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
 import { ScanInput, regexBackend, requiredBytes, type RegexBackend } from './regex.js';
 import type { ScanResult, Scanner } from './types.js';
@@ -132,21 +132,39 @@ function valueAllowlist(config: KeywardConfig, backend: RegexBackend): (secret: 
 
 function scanBuffer(plan: ScannerPlan, content: Buffer, path: string): ScanResult {
   if (plan.ignored(path)) return { findings: [], notices: [], skipped: 'ignored' };
-  return scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly));
+  const crowded: CrowdedWindow[] = [];
+  const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
+  if (crowded.length > 0) result.notices.push(crowdedNotice(path, crowded));
+  return result;
 }
 
 /** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
-function scanText(plan: ScannerPlan, content: Buffer, path: string, providerRulesOnly = false): Finding[] {
+function scanText(plan: ScannerPlan, content: Buffer, path: string, providerRulesOnly: boolean, crowded: CrowdedWindow[]): Finding[] {
   const all = collectWindows(plan.keywords, content, path);
   const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
   if (windows.length === 0) return [];
-  const candidates = matchWindows(plan.backend, content, windows);
+  const candidates = matchWindows(plan.backend, content, windows, crowded);
   if (candidates.length === 0) return [];
   return judgeAll(plan.acceptance, candidates, content, path);
 }
 
+/**
+ * How many matches one rule may produce in one window (a line, or a line's 8 KB cut) before the rest of that window
+ * is left unchecked for that rule and reported as not scanned. Each match costs microseconds (the native exec builds a
+ * result object, then the candidate is judged), so a line flooded with a keyword cost seconds per megabyte; no real
+ * line holds this many secrets of one kind.
+ */
+export const MAX_MATCHES_PER_WINDOW = 256;
+
+/** A rule's window cut short by MAX_MATCHES_PER_WINDOW: the rest, from `from`, went unchecked for that rule. */
+interface CrowdedWindow {
+  rule: Rule;
+  /** The 1-based line where the unchecked rest begins, in the scanned text. */
+  line: number;
+}
+
 /** Runs each rule's pattern over its windows; a window that lacks one of the pattern's required bytes is skipped. */
-function matchWindows(backend: RegexBackend, content: Buffer, windows: readonly RuleWindows[]): Candidate[] {
+function matchWindows(backend: RegexBackend, content: Buffer, windows: readonly RuleWindows[], crowded: CrowdedWindow[]): Candidate[] {
   const input = new ScanInput(content);
   const candidates: Candidate[] = [];
   for (const { prepared, windows: list } of windows) {
@@ -155,12 +173,28 @@ function matchWindows(backend: RegexBackend, content: Buffer, windows: readonly 
       if (!holdsAll(content, window.start, window.end, prepared.required)) continue;
       // Compiled only once a window could hold a match: many rules' windows never pass the check above.
       prepared.compiled ??= backend.compile(prepared.rule.pattern);
+      let matches = 0;
       prepared.compiled.scan(input, window.start, window.end, (match) => {
         if (match.secretEnd > match.secretStart) candidates.push({ prepared, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
+        if (++matches < MAX_MATCHES_PER_WINDOW) return true;
+        if (match.end < window.end) crowded.push({ rule: prepared.rule, line: new LineIndex(content).position(match.end).line });
+        return false;
       });
     }
   }
   return candidates;
+}
+
+/** One notice for every window cut short in a file: content left unchecked, so it counts as not scanned. */
+function crowdedNotice(path: string, crowded: readonly CrowdedWindow[]): ScanNotice {
+  const first = crowded.reduce((a, b) => (b.line < a.line ? b : a));
+  const rules = [...new Set(crowded.map((c) => c.rule.id))];
+  return {
+    kind: 'other',
+    path,
+    unscanned: true,
+    message: `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${rules.length === 1 ? 'that rule' : 'those rules'}`,
+  };
 }
 
 /**

@@ -65,21 +65,29 @@ type Collecting = RuleWindows | 'skipped';
 /**
  * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
  * stretched for multi-line rules, merged where they touch. Rules that skip the path get none.
+ *
+ * Work per hit is bounded: a hit that changes no window of its keyword's rules is dropped after two compares (see
+ * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
  */
 export function collectWindows(index: KeywordIndex, content: Buffer, path: string): RuleWindows[] {
   const byRule = new Map<PreparedRule, Collecting>();
   const lengths = index.prefilter.keywordLengths;
+  const settled: (Settled | undefined)[] = [];
   index.prefilter.scan(content, (keyword, hitEnd) => {
     const hitStart = hitEnd - lengths[keyword]!;
+    const known = settled[keyword];
+    if (known && hitStart >= known.from && hitEnd <= known.until) return;
     // The hit's line, found once for all the keyword's rules that need it.
     let bounds: Window | undefined;
-    for (const entry of index.rulesByKeyword[keyword]!) {
+    const rules = index.rulesByKeyword[keyword]!;
+    for (const entry of rules) {
       let state = byRule.get(entry);
       if (state === 'skipped') continue;
       const last = state?.windows[state.windows.length - 1];
-      // A hit inside the current window adds nothing, except for multi-line rules: a match starting at this hit may
-      // run past the window opened by an earlier one, so the window is extended from here.
-      if (last && !entry.rule.multilineWindow && hitStart >= last.start && hitEnd <= last.end) continue;
+      if (last && hitStart >= last.start && hitEnd <= last.end) {
+        stretchForHit(last, entry.rule.multilineWindow, hitStart, hitEnd, content.length);
+        continue;
+      }
       if (!state) {
         if (entry.skipPath(path)) {
           byRule.set(entry, 'skipped');
@@ -91,10 +99,48 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
       bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
       addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
     }
+    settled[keyword] = settle(rules, byRule, lengths[keyword]!);
   });
   const collected: RuleWindows[] = [];
   for (const state of byRule.values()) if (state !== 'skipped') collected.push(state);
   return collected;
+}
+
+/**
+ * A range of hit positions where a further hit of a keyword changes no window of its rules: every such hit starts at
+ * or after `from` and ends at or before `until`.
+ */
+interface Settled {
+  from: number;
+  until: number;
+}
+
+function settle(rules: readonly PreparedRule[], byRule: ReadonlyMap<PreparedRule, Collecting>, length: number): Settled {
+  let from = 0;
+  let until = Infinity;
+  for (const entry of rules) {
+    const state = byRule.get(entry);
+    if (state === 'skipped') continue;
+    const last = state?.windows[state.windows.length - 1];
+    if (!last) return { from: Infinity, until: -1 };
+    from = Math.max(from, last.start);
+    const multiline = entry.rule.multilineWindow;
+    // A multi-line rule's window needs stretching once a hit's own stretch would pass its end (see stretchForHit).
+    until = Math.min(until, multiline ? last.end - Math.max(multiline - length, WINDOW_REACH) : last.end);
+  }
+  return { from, until };
+}
+
+/**
+ * A hit inside the current window adds nothing, except for multi-line rules: a match starting at this hit may run
+ * past the window opened by an earlier one, so the window is stretched from here, by at least as much as the hit's own
+ * line would stretch it (that line ends within WINDOW_REACH), and by twice as much as needed so that the next hits
+ * settle without a stretch each.
+ */
+function stretchForHit(last: Window, multiline: number | undefined, hitStart: number, hitEnd: number, size: number): void {
+  if (!multiline) return;
+  const needed = Math.max(hitStart + multiline, hitEnd + WINDOW_REACH);
+  if (needed > last.end) last.end = Math.min(size, Math.max(needed, hitStart + 2 * Math.max(multiline, WINDOW_REACH)));
 }
 
 /** Adds the window for a hit on the line `bounds`, merging it into the previous window when they touch. */
