@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 export const manifestPath = join(root, 'scripts', 'native.json');
+/** Every build is also kept here, by target: package.mjs takes a file from it when its sha256 is the recorded one. */
+export const cacheDir = join(tmpdir(), 'keyward-native-cache');
 
 /** Where each ABI's headers live: a directory holding include/node/node.h and common.gypi. */
 function headersFor(abi) {
@@ -82,6 +84,8 @@ export function buildTarget(target, out) {
   execFileSync(`${tools.prefix}strip`, ['--strip-all', '-R', '.comment', '-R', '.note.gnu.build-id', '-o', file, join(work, 'build', 'Release', 're2.node')]);
   rmSync(work, { recursive: true, force: true });
   const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+  mkdirSync(join(cacheDir, target), { recursive: true });
+  cpSync(file, join(cacheDir, target, 're2.node'));
   console.log(`build-native: ${target} sha256 ${sha256}`);
   return sha256;
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { createScanner, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
+import { createScanner, regexEngineDescription, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import type { IssuedCredential } from '../credentials/index.js';
 import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
 import { scanTree } from '../sources/files.js';
@@ -43,6 +43,7 @@ async function scanTreePlan(workspace: string, config: KeywardConfig, baseline: 
 }
 
 async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, baseline: Set<string> | undefined): Promise<{ findings: Finding[]; notices: ScanNotice[]; rules: Rules }> {
+  core.info(`Regex engine: ${regexEngineDescription()}`);
   if (plan.kind === 'tree') return scanTreePlan(workspace, config, baseline);
   const started = performance.now();
   const scanner = createScanner({ config, baseline });

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RE2JS } from 're2js';
 
 /** A match inside the scanned input, in byte offsets of the whole input. */
@@ -114,22 +117,47 @@ const portableBackend: RegexBackend = {
 
 let selected: RegexBackend | undefined;
 let nativeLoadError: string | undefined;
+let nativeSource: string | undefined;
 
 /**
- * The native RE2 addon when it loads (built for this Node ABI), else re2js: the same RE2 syntax and linear-time
- * guarantee in pure JavaScript, so the bundled Action runs on any runner. `KEYWARD_REGEX=re2js` forces the fallback.
+ * Where a prebuilt addon for this platform, architecture and Node ABI would be: dist/native/<target>/re2.node, found
+ * from the bundle (dist/index.js, dist/cli/, dist/worker/) or from the sources (src/engine/, the tests).
+ */
+export function prebuiltCandidates(from: string = import.meta.url): string[] {
+  const target = `${process.platform}-${process.arch}-node${process.versions.modules}`;
+  const here = dirname(fileURLToPath(from));
+  return [join(here, 'native'), join(here, '..', 'native'), join(here, '..', '..', 'dist', 'native')].map((dir) => join(dir, target, 're2.node'));
+}
+
+/**
+ * Loads RE2's addon: a prebuilt one shipped in dist/native for this Node ABI (the Action's node24 on Linux), else the
+ * re2 package built by `npm ci` for the Node that installed it. Only a file named for this ABI is tried, so a
+ * mismatched addon is never loaded into the process.
+ */
+function loadNative(): { RE2: NativeRE2; source: string } {
+  const require = createRequire(import.meta.url);
+  for (const file of prebuiltCandidates()) {
+    if (existsSync(file)) return { RE2: require(file) as NativeRE2, source: file.split(/[\\/]/).slice(-3).join('/') };
+  }
+  return { RE2: require('re2') as NativeRE2, source: 'the re2 package' };
+}
+
+/**
+ * The native RE2 addon when it loads, else re2js: the same RE2 syntax and linear-time guarantee in pure JavaScript,
+ * so the bundle runs wherever no addon fits. `KEYWARD_REGEX=re2js` forces the fallback.
  */
 export function regexBackend(): RegexBackend {
   if (selected) return selected;
   if (process.env.KEYWARD_REGEX !== 're2js') {
     try {
-      const require = createRequire(import.meta.url);
-      selected = nativeBackend(require('re2') as NativeRE2);
+      const loaded = loadNative();
+      nativeSource = loaded.source;
+      selected = nativeBackend(loaded.RE2);
       return selected;
     } catch (error) {
       nativeLoadError = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
     }
-  }
+  } else nativeLoadError = 'KEYWARD_REGEX=re2js';
   selected = portableBackend;
   return selected;
 }
@@ -140,6 +168,13 @@ export function nativeRegexUnavailableReason(): string | undefined {
   return nativeLoadError;
 }
 
+/** One line saying which regex engine runs and where it came from, for the Action's log and `keyward --version`. */
+export function regexEngineDescription(): string {
+  const backend = regexBackend();
+  if (backend.name === 'native-re2') return `native-re2 (${nativeSource})`;
+  return `re2js (native re2 unavailable: ${nativeLoadError})`;
+}
+
 export const regexBackends = {
   portable: portableBackend,
   /** What regexBackend() picks: native when it loads (and KEYWARD_REGEX does not say re2js), else re2js. */
@@ -148,7 +183,7 @@ export const regexBackends = {
   },
   native(): RegexBackend | undefined {
     try {
-      return nativeBackend(createRequire(import.meta.url)('re2') as NativeRE2);
+      return nativeBackend(loadNative().RE2);
     } catch {
       return undefined;
     }
