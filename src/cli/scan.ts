@@ -72,9 +72,7 @@ export async function collectScan(args: ScanArgs): Promise<{ collected: Collecte
   for (const notice of config.notices ?? []) writeErr(`keyward: not applied from the gitleaks config: ${printable(notice)}\n`);
   if (args.failOn) config.failOn = args.failOn;
   if (args.blockLongLived !== undefined) config.blockLongLived = args.blockLongLived;
-  const key = fingerprintKey(process.env, originRepo(root));
-  config.fingerprintKey = key.key;
-  if (!key.keyed && !args.quiet) writeErr(`keyward: fingerprints are not keyed: ${key.source}\n`);
+  config.fingerprintKey = fingerprintKey(process.env, originRepo(root)).key;
   const baseline = args.baseline ? loadBaseline(resolve(args.baseline)) : undefined;
   const progress = new ProgressBar(process.stderr, !args.quiet && (args.progress || process.stderr.isTTY === true), { delayMs: process.env.KEYWARD_PROGRESS_DELAY_MS ? Number(process.env.KEYWARD_PROGRESS_DELAY_MS) : undefined });
 
