@@ -77,7 +77,7 @@ describe('the post step and the evidence file', () => {
 });
 
 describe('the attestation example', () => {
-  const example = resolve('.github/workflows/examples/evidence-attest.yml');
+  const example = resolve('docs/examples/evidence-attest.yml');
   const text = readFileSync(example, 'utf8');
 
   it('attests the evidence with actions/attest right after the Keyward step, before the upload', () => {
