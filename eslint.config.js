@@ -19,4 +19,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', message: 'Only src/action and src/cli talk to the runner; pass a runtime interface instead.' }] }],
     },
   },
+  {
+    // Plain log lines go through one gate, so PR-controlled text in them can never start a workflow command.
+    files: ['src/action/**'],
+    ignores: ['src/action/log.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'core', property: 'info', message: 'Use info() from src/action/log.ts: it keeps PR-controlled text from starting a workflow command.' }],
+    },
+  },
 );

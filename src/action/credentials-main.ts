@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { info } from './log.js';
 import { useProxyFromEnv } from '../net/proxy.js';
 import { credentialsEvidenceFile, swapCredentialsFromInputs } from './credentials.js';
 
@@ -11,8 +12,8 @@ export async function runCredentialsAction(env: NodeJS.ProcessEnv): Promise<'pas
     useProxyFromEnv(env);
     const swap = await swapCredentialsFromInputs({ env, evidenceFile: credentialsEvidenceFile(env), standalone: true });
     const issued = swap?.issued ?? [];
-    if (issued.length === 0) core.info('Keyward credentials: no cloud configured; the guard ran on the job environment.');
-    else core.info(`Keyward credentials: issued ${issued.map((record) => `${record.cloud} (${record.identity})`).join(', ')}; the post step cleans up.`);
+    if (issued.length === 0) info('Keyward credentials: no cloud configured; the guard ran on the job environment.');
+    else info(`Keyward credentials: issued ${issued.map((record) => `${record.cloud} (${record.identity})`).join(', ')}; the post step cleans up.`);
     return 'pass';
   } catch (error) {
     core.setFailed(`Keyward credentials: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import { withAliases } from '../credentials/aliases.js';
 import { SwapFailure, evidenceSummary, parseSwapInputs, runSwap, wantsSwap, writeEvidence, type CredentialRuntime, type SwapResult } from '../credentials/index.js';
 import { inputReader } from './inputs.js';
+import { info } from './log.js';
 
 /** The vendor actions' output names the credentials sub-action sets beside Keyward's (google-github-actions/auth). */
 export const OUTPUT_ALIASES: Readonly<Record<string, string>> = { 'gcp-credentials-file': 'credentials_file_path', 'gcp-project-id': 'project_id' };
@@ -18,7 +19,7 @@ export function actionRuntime(env: NodeJS.ProcessEnv = process.env, outputAliase
       const alias = outputAliases[name];
       if (alias) core.setOutput(alias, value);
     },
-    info: (message) => core.info(message),
+    info: (message) => info(message),
     warning: (message) => core.warning(message),
     debug: (message) => core.debug(message),
     saveState: (name, value) => core.saveState(name, value),

@@ -1,10 +1,15 @@
 import { dirname, join, resolve } from 'node:path';
 import type { IssuedCredential } from '../credentials/types.js';
-import { serializeEvidence, withRevocations, type Evidence } from '../governance/evidence.js';
+import { revocationRecord, serializeEvidence, type Evidence } from '../governance/evidence.js';
 import { REPORT_FILE_MAX_BYTES, readRegularFile, writeOutputFile } from '../sources/safe-fs.js';
 
 /** The state key under which the main step tells the post step where the run's evidence is. */
 export const EVIDENCE_STATE_KEY = 'keyward-evidence';
+
+/** Where the post step records its revocations: next to the evidence, which it never changes. */
+export function revocationsPath(evidencePath: string): string {
+  return `${evidencePath.replace(/\.json$/, '')}.revocations.json`;
+}
 
 /**
  * Where the main step wrote the evidence, derived again from the inputs (`evidence-file`, else next to `sarif-file`,
@@ -20,19 +25,22 @@ export function expectedEvidencePath(input: (name: string) => string, env: NodeJ
 }
 
 /**
- * The post step's part: records the revocations it made and updates the checksum. False when there is no evidence
- * file to update (no scan ran, or it was removed, or it is not a regular file).
+ * The post step's part: writes the revocations it made to their own file next to the evidence (see revocationRecord),
+ * created new without following links. The evidence itself is left exactly as the main step wrote it: a later step
+ * may have uploaded or attested it. The path written, or undefined when there is no evidence file to refer to (no
+ * scan ran, or it was removed, or it is not a regular file).
  */
-export function recordRevocations(path: string, revoked: IssuedCredential[], workspace?: string): boolean {
+export function recordRevocations(path: string, revoked: IssuedCredential[], workspace?: string): string | undefined {
   const read = readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES, root: workspace });
-  if (!read.ok) return false;
+  if (!read.ok) return undefined;
   let evidence: Evidence;
   try {
     evidence = JSON.parse(read.text) as Evidence;
   } catch {
-    return false;
+    return undefined;
   }
-  if (evidence?.kind !== 'keyward-evidence' || !Array.isArray(evidence.credentials)) return false;
-  writeOutputFile(path, serializeEvidence(withRevocations(evidence, revoked)), { root: workspace });
-  return true;
+  if (evidence?.kind !== 'keyward-evidence' || !Array.isArray(evidence.credentials) || typeof evidence.checksum !== 'string') return undefined;
+  const target = revocationsPath(path);
+  writeOutputFile(target, serializeEvidence(revocationRecord(evidence, revoked)), { root: workspace, exclusive: true });
+  return target;
 }

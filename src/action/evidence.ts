@@ -43,7 +43,13 @@ export function loadPreviousFindings(path: string, root?: string): PreviousFindi
   } catch (error) {
     throw new Error(`previous-report ${path}: not a JSON report: ${(error as Error).message}`);
   }
-  const entries = (data as { findings?: unknown } | null)?.findings;
+  const record = data as { kind?: unknown; schemaVersion?: unknown; findings?: unknown } | null;
+  if (record?.kind === 'keyward-evidence' && typeof record.schemaVersion === 'string' && record.schemaVersion.startsWith('1.')) {
+    // Schema 1 evidence holds unkeyed fingerprints, which no keyed fingerprint of this run can equal: comparing them
+    // would record every finding as fixed.
+    throw new Error(`previous-report ${path}: evidence of schema ${record.schemaVersion} predates keyed fingerprints, so it cannot tell what was fixed`);
+  }
+  const entries = record?.findings;
   if (!Array.isArray(entries)) throw new Error(`previous-report ${path}: expected a Keyward JSON report or evidence file with a findings array`);
   const previous: PreviousFinding[] = [];
   for (const entry of entries as Record<string, unknown>[]) {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { info } from './log.js';
 import type { Finding } from '../engine/finding.js';
 import type { Annotation } from '../report/annotations.js';
 import type { Verdict, VerdictPolicy } from '../report/severity.js';
@@ -36,7 +37,7 @@ export function readRepoContext(env: NodeJS.ProcessEnv): RepoContext | undefined
   };
 }
 
-const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
+const log = { info: (m: string) => info(m), warning: (m: string) => core.warning(m) };
 
 export function githubClient(token: string, context: RepoContext, env: NodeJS.ProcessEnv): GitHubClient {
   // Loopback tests shrink the back-off; on a runner the plugins' defaults apply.
@@ -54,7 +55,7 @@ export function forkAdvice(pr: PullRequestInfo): string {
 }
 
 /** Posts, updates or resolves the one PR comment. API failures are reported and survived; they never change the verdict. */
-export async function publishComment(client: GitHubClient, context: RepoContext, pr: PullRequestInfo, findings: readonly Finding[], verdict: Verdict, policy: VerdictPolicy, headSha: string, sections: string[] = []): Promise<string | undefined> {
+export async function publishComment(client: GitHubClient, context: RepoContext, pr: PullRequestInfo, findings: readonly Finding[], verdict: Verdict, policy: VerdictPolicy, headSha: string, sections: string[] = [], appSlug?: string): Promise<string | undefined> {
   const commentContext: CommentContext = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, headSha, runUrl: context.runUrl };
   const open = findings.filter((f) => !f.baseline);
   try {
@@ -63,15 +64,16 @@ export async function publishComment(client: GitHubClient, context: RepoContext,
       { owner: context.owner, repo: context.repo, number: pr.number },
       open.length > 0 || sections.some((s) => s.trim() !== '') ? { body: renderPrComment({ findings: open, verdict, policy, context: commentContext, sections }) } : { resolvedBody: renderResolvedComment(commentContext) },
       log,
+      { appSlug },
     );
-    if (outcome.action === 'none') core.info(`Nothing to report on pull request #${pr.number}; no comment needed.`);
-    else core.info(`PR comment ${outcome.action}: ${outcome.url ?? `#${outcome.id}`}`);
+    if (outcome.action === 'none') info(`Nothing to report on pull request #${pr.number}; no comment needed.`);
+    else info(`PR comment ${outcome.action}: ${outcome.url ?? `#${outcome.id}`}`);
     return undefined;
   } catch (error) {
     if (error instanceof GitHubApiError && error.permissionDenied) {
       core.warning(error.message);
       const advice = forkAdvice(pr);
-      core.info(advice);
+      info(advice);
       return advice;
     }
     const message = `Could not update the PR comment: ${error instanceof Error ? error.message : String(error)}`;
@@ -93,7 +95,7 @@ export async function publishCheck(client: GitHubClient, context: RepoContext, h
       annotations,
       detailsUrl: context.runUrl,
     });
-    core.info(`All ${annotations.length} annotations are on the "${CHECK_NAME}" check run (${run.requests} request(s) of up to 50): ${run.url ?? `#${run.id}`}`);
+    info(`All ${annotations.length} annotations are on the "${CHECK_NAME}" check run (${run.requests} request(s) of up to 50): ${run.url ?? `#${run.id}`}`);
     return undefined;
   } catch (error) {
     const message = `Could not create the ${CHECK_NAME} check run: ${error instanceof Error ? error.message : String(error)}. All findings are in the job summary and the SARIF report.`;

@@ -25,6 +25,8 @@ export interface ActionInputs {
   previousReport?: string;
   /** A token that can list Actions secrets (the workflow token cannot); enables the secrets audit. */
   secretsAuditToken?: string;
+  /** The app whose installation token `token` is, when not GITHUB_TOKEN: Keyward's comments are `<slug>[bot]`'s. */
+  appSlug?: string;
 }
 
 /** The runner's inputs as @actions/core's getInput reads them: INPUT_<NAME>, spaces as underscores, trimmed. */
@@ -78,5 +80,6 @@ export function readInputs(runnerTemp: string, read: InputReader): ActionInputs 
     evidenceFile: optional('evidence-file'),
     previousReport: optional('previous-report'),
     secretsAuditToken: optional('secrets-audit-token'),
+    appSlug: optional('app-slug'),
   };
 }

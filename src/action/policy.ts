@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { info } from './log.js';
 import { CONFIG_FILE_NAMES, ConfigError, GITLEAKS_CONFIG, GITLEAKS_IGNORE, importGitleaks, loadBaseline, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
 import { POLICY_FILE_MAX_BYTES, REPORT_FILE_MAX_BYTES, readRegularFile, readRepoFile, repoRelative, writeOutputFile, type SafeRead } from '../sources/safe-fs.js';
 import type { Plan } from './events.js';
@@ -52,9 +53,9 @@ function loadConfigFor(workspace: string, inputs: ActionInputs, at: string | und
     }
     const text = required(read, shownOf(where));
     if (useAt && 'inRepo' in where) {
-      core.info(`Config: ${where.inRepo} as of the base commit ${short}.`);
+      info(`Config: ${where.inRepo} as of the base commit ${short}.`);
       noticeIfChanged(workspace, where.inRepo, text, where.inRepo);
-    } else core.info(`Config: ${shownOf(where)}.`);
+    } else info(`Config: ${shownOf(where)}.`);
     return parseConfig(text, useAt ? `${shownOf(where)} (at base ${short})` : shownOf(where));
   }
   for (const name of CONFIG_FILE_NAMES) {
@@ -62,7 +63,7 @@ function loadConfigFor(workspace: string, inputs: ActionInputs, at: string | und
     if (!read.ok && read.reason === 'missing') continue;
     const text = required(read, name);
     if (at) {
-      core.info(`Config: ${name} as of the base commit ${short}.`);
+      info(`Config: ${name} as of the base commit ${short}.`);
       noticeIfChanged(workspace, name, text, name);
     }
     return parseConfig(text, at ? `${name} (at base ${short})` : name);
@@ -73,7 +74,7 @@ function loadConfigFor(workspace: string, inputs: ActionInputs, at: string | und
     return read.ok ? read.text : undefined;
   });
   if (imported) {
-    core.info(`Config: ${imported.files.join(' and ')} (gitleaks)${at ? ` as of the base commit ${short}` : ''}.`);
+    info(`Config: ${imported.files.join(' and ')} (gitleaks)${at ? ` as of the base commit ${short}` : ''}.`);
     return imported.config;
   }
   if (at) {

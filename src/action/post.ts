@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { useProxyFromEnv } from '../net/proxy.js';
+import { info } from './log.js';
 import { cleanupCredentials } from './credentials-post.js';
 import { EVIDENCE_STATE_KEY, expectedEvidencePath, recordRevocations } from './evidence-post.js';
 
@@ -16,18 +17,20 @@ function evidenceFileToUpdate(): string | undefined {
 
 /**
  * The post step: revokes and deletes what the credential swap left behind (nothing when no swap ran), and records the
- * revocations in the run's evidence, updating its checksum. Never fails the job.
+ * revocations in a file of their own next to the run's evidence (the evidence is never changed after the main step).
+ * Never fails the job.
  */
 async function run(): Promise<void> {
   try {
     useProxyFromEnv(process.env);
     const result = await cleanupCredentials();
-    if (result.revoked.length === 0 && result.removedFiles.length === 0) core.info('Keyward post step: no short-lived credentials to clean up.');
+    if (result.revoked.length === 0 && result.removedFiles.length === 0) info('Keyward post step: no short-lived credentials to clean up.');
     const revoked = result.issued.filter((record) => record.revokedAt);
     const evidenceFile = revoked.length > 0 ? evidenceFileToUpdate() : undefined;
     if (evidenceFile) {
-      if (recordRevocations(evidenceFile, revoked, process.env.GITHUB_WORKSPACE)) core.info(`Recorded ${revoked.length} revocation(s) in ${JSON.stringify(evidenceFile)} and resealed its digest.`);
-      else core.warning(`Keyward post step: could not record the revocations in ${JSON.stringify(evidenceFile)}.`);
+      const written = recordRevocations(evidenceFile, revoked, process.env.GITHUB_WORKSPACE);
+      if (written) info(`Recorded ${revoked.length} revocation(s) in ${JSON.stringify(written)}; ${JSON.stringify(evidenceFile)} is unchanged (steps after Keyward may have uploaded or attested it), so the revocations are not part of it.`);
+      else core.warning(`Keyward post step: could not record the revocations next to ${JSON.stringify(evidenceFile)}.`);
     }
   } catch (error) {
     core.warning(`Keyward post step: cleanup failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { annotate as emitAnnotation, info } from './log.js';
 import type { Finding } from '../engine/index.js';
 import { toAnnotations, type Annotation } from '../report/annotations.js';
 import { blobUrl, type GitHubClient } from '../report/github/index.js';
@@ -38,10 +39,7 @@ function emitWorkflowAnnotations(annotations: readonly Annotation[]): boolean {
       continue;
     }
     shown[a.level] += 1;
-    const properties = { file: a.path, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn, title: a.title };
-    if (a.level === 'failure') core.error(a.message, properties);
-    else if (a.level === 'warning') core.warning(a.message, properties);
-    else core.notice(a.message, properties);
+    emitAnnotation(a.level, a.message, { file: a.path, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn, title: a.title });
   }
   return overflow;
 }
@@ -79,7 +77,7 @@ async function annotate(ctx: RunContext, scanned: Scanned, client: GitHubClient 
   const annotations = inputs.annotations ? [...toAnnotations(findings), ...(audit?.annotations ?? []), ...extra] : [];
   const overflow = emitWorkflowAnnotations(annotations);
   const wantCheck = inputs.checkRun === 'always' || (inputs.checkRun === 'auto' && overflow);
-  if (overflow) core.info(`${annotations.length} annotations: the runner shows only ${RUNNER_ANNOTATION_LIMIT} per kind per step${wantCheck && client ? '; creating a check run with all of them' : '; all findings are in the job summary and the SARIF report'}.`);
+  if (overflow) info(`${annotations.length} annotations: the runner shows only ${RUNNER_ANNOTATION_LIMIT} per kind per step${wantCheck && client ? '; creating a check run with all of them' : '; all findings are in the job summary and the SARIF report'}.`);
   if (!wantCheck || !client || !repo || !headSha) return undefined;
   return publishCheck(client, repo, headSha, annotations, verdict, jobSummary({ findings, policy, target: plan.describe, link, verdict, sections: [audit?.markdown ?? ''] }));
 }
@@ -97,7 +95,7 @@ async function comment(ctx: RunContext, scanned: Scanned, client: GitHubClient |
     core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (audit) sections.push(workflowAuditForPullRequest(audit, scanned.changedWorkflows));
-  return publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, sections);
+  return publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, sections, ctx.inputs.appSlug);
 }
 
 function findingLink(ctx: RunContext, headSha: string): FindingLink {
@@ -112,7 +110,7 @@ export async function publish(ctx: RunContext, scanned: Scanned): Promise<Publis
   const sarifPath = writeSarif(ctx, scanned);
   const link = findingLink(ctx, scanned.headSha);
   const client = repo && inputs.token ? githubClient(inputs.token, repo, ctx.env) : undefined;
-  if (!client && (inputs.comment || inputs.checkRun !== 'never')) core.info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
+  if (!client && (inputs.comment || inputs.checkRun !== 'never')) info('No token (or no GITHUB_REPOSITORY): skipping the PR comment and the check run.');
   const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, scanned.audit?.result.workflows);
   const { evidencePath, evidence } = writeEvidenceFile(ctx, scanned, sarifPath);
   const inventory = inventoryReport(workspace, scanned.plan.kind === 'diff' ? scanned.plan.head : undefined);

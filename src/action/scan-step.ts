@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { info } from './log.js';
+import { escapeLogValue } from '../report/log-text.js';
 import { createScanner, regexEngineDescription, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import type { IssuedCredential } from '../credentials/index.js';
 import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
@@ -8,6 +10,9 @@ import { createScanPool, workerBundleUrl } from '../sources/pool.js';
 import { swapCredentialsFromInputs } from './credentials.js';
 import { planScan, type Plan } from './events.js';
 import { enrichWithGovernance } from './governance.js';
+import { githubClient } from './github.js';
+import { judgePlanSuppressions } from './suppressions.js';
+import { applyFingerprintKey, noticeLegacyBaseline } from './fingerprints.js';
 import { loadPolicy } from './policy.js';
 import type { RunContext } from './run.js';
 import { changedWorkflowFiles, runWorkflowAudit, type WorkflowAuditOutcome } from './workflow-audit.js';
@@ -38,21 +43,21 @@ async function scanTreePlan(workspace: string, config: KeywardConfig, baseline: 
   const result = await scanTree({ root: workspace, pool });
   await pool.close();
   const threads = pool.workers > 0 ? `this thread and ${pool.workers} worker(s)` : 'one thread';
-  core.info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
+  info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
   return { findings: result.findings, notices: result.notices, rules: pool.scanner.rules };
 }
 
 async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, baseline: Set<string> | undefined): Promise<{ findings: Finding[]; notices: ScanNotice[]; rules: Rules }> {
-  core.info(`Regex engine: ${regexEngineDescription()}`);
+  info(`Regex engine: ${regexEngineDescription()}`);
   if (plan.kind === 'tree') return scanTreePlan(workspace, config, baseline);
   const started = performance.now();
-  const scanner = createScanner({ config, baseline });
+  const scanner = createScanner({ config, baseline, reportInlineSuppressed: plan.kind === 'diff' });
   const common = { repoDir: workspace, scanner, maxBlobSize: config.maxFileSize };
   let result;
   if (plan.kind === 'diff') result = await scanDiff({ ...common, base: plan.base, head: plan.head });
   else if (plan.kind === 'push') result = await scanPush({ ...common, before: plan.before, after: plan.after });
   else result = await scanHistory(common);
-  core.info(`Scanned ${result.stats.commits} commits, ${(result.stats.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+  info(`Scanned ${result.stats.commits} commits, ${(result.stats.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
   return { findings: result.findings, notices: result.notices, rules: scanner.rules };
 }
 
@@ -60,7 +65,7 @@ async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, ba
 async function deepen(plan: { base: string; head: string }, workspace: string): Promise<void> {
   try {
     const deepened = await deepenToMergeBase({ repoDir: workspace, base: plan.base, head: plan.head });
-    if (deepened.deepened > 0) core.info(`Deepened the shallow checkout by ${deepened.deepened} commits to reach the merge base.`);
+    if (deepened.deepened > 0) info(`Deepened the shallow checkout by ${deepened.deepened} commits to reach the merge base.`);
     if (!deepened.reached) core.warning('Could not reach the merge base of the pull request; scanning the commits that are present.');
   } catch (error) {
     core.warning(`Could not fetch the pull request's history (${(error as Error).message.split('\n')[0]}); scanning what the checkout has.`);
@@ -91,15 +96,19 @@ export async function scan(ctx: RunContext): Promise<Scanned> {
   const { workspace, inputs } = ctx;
   const issuedHere = await swapCredentials(ctx);
   const plan = planScan(inputs, ctx.env);
-  core.info(`Keyward: scanning ${plan.describe}`);
+  info(`Keyward: scanning ${plan.describe}`);
   if (plan.kind === 'diff') await deepen(plan, workspace);
   const { config, baseline } = loadPolicy(workspace, inputs, plan, ctx.runnerTemp);
   if (inputs.failOn) config.failOn = inputs.failOn;
   if (inputs.blockLongLived !== undefined) config.blockLongLived = inputs.blockLongLived;
+  applyFingerprintKey(config, ctx.env);
   const scanned = await scanPlan(plan, workspace, config, baseline);
   for (const notice of config.notices ?? []) core.warning(`not applied from the gitleaks config: ${notice}`);
-  const findings = enrichWithGovernance(withoutAccepted(scanned.findings, config), { repoDir: workspace, now: new Date(), at: plan.kind === 'diff' ? plan.base : undefined });
-  for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) core.info(`notice: ${notice.message}`);
+  const client = ctx.repo && inputs.token ? githubClient(inputs.token, ctx.repo, ctx.env) : undefined;
+  const judged = await judgePlanSuppressions(withoutAccepted(scanned.findings, config), plan, workspace, config, client, ctx.repo);
+  const findings = enrichWithGovernance(judged, { repoDir: workspace, now: new Date(), at: plan.kind === 'diff' ? plan.base : undefined });
+  noticeLegacyBaseline(findings, inputs.baseline);
+  for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) info(`notice: ${escapeLogValue(notice.message)}`);
   const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
   const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows, plan.kind === 'diff' ? plan.head : undefined);
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { info } from './log.js';
 import { auditSecrets, renderSecretsAuditMarkdown, renderSecretsAuditText, type SecretsAuditResult, type Workflow } from '../governance/index.js';
 import { githubClient, type RepoContext } from './github.js';
 
@@ -9,7 +10,7 @@ import { githubClient, type RepoContext } from './github.js';
 export async function runSecretsAudit(token: string | undefined, repo: RepoContext | undefined, workspace: string, workflows: Workflow[] | undefined): Promise<{ result: SecretsAuditResult; markdown: string } | undefined> {
   if (!token) return undefined;
   if (!repo) {
-    core.info('Secrets audit skipped: GITHUB_REPOSITORY is not set.');
+    info('Secrets audit skipped: GITHUB_REPOSITORY is not set.');
     return undefined;
   }
   core.setSecret(token);
@@ -17,7 +18,7 @@ export async function runSecretsAudit(token: string | undefined, repo: RepoConte
     const octokit = githubClient(token, repo, process.env);
     const result = await auditSecrets({ octokit, owner: repo.owner, repo: repo.repo, repoDir: workspace, now: new Date(), workflows });
     core.startGroup(`Secrets audit: ${result.secrets.length} secret(s), ${result.findings.length} finding(s)`);
-    core.info(renderSecretsAuditText(result).trimEnd());
+    info(renderSecretsAuditText(result).trimEnd());
     core.endGroup();
     for (const notice of result.notices) core.warning(`Secrets audit: ${notice.message}`);
     return { result, markdown: renderSecretsAuditMarkdown(result) };

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
+import { info } from './log.js';
 import { auditWorkflows, findingLocation, renderWorkflowAuditMarkdown, renderWorkflowAuditText, type WorkflowAuditResult, type WorkflowFinding } from '../governance/index.js';
 import type { Annotation } from '../report/annotations.js';
 import type { SarifExtraResult } from '../report/sarif.js';
@@ -65,7 +66,7 @@ export async function runWorkflowAudit(workspace: string, mode: 'fail' | 'warn' 
   }
   if (result.workflows.length === 0 && result.notices.length === 0) return { result, blocking: [], annotations: [], sarif: [], markdown: '' };
   core.startGroup(`Workflow audit: ${result.findings.length} finding(s) in ${result.workflows.length} workflow file(s)`);
-  core.info(renderWorkflowAuditText(result).trimEnd());
+  info(renderWorkflowAuditText(result).trimEnd());
   core.endGroup();
   const blocking = mode === 'fail' ? result.findings.filter((f) => severityAtLeast(f.severity, failOn) && (!blockOnly || blockOnly.has(f.path))) : [];
   const blocked = new Set(blocking);

@@ -12,7 +12,9 @@ export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ScanArgs {
-  command: 'scan';
+  command: 'scan' | 'baseline-migrate';
+  /** For baseline-migrate: the baseline file to rewrite. */
+  file?: string;
   /** Files, directories and `-` (standard input); one repository directory for the git modes. */
   paths: string[];
   format: Format;
@@ -81,9 +83,10 @@ const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   'inventory init': ['output', 'repo'],
   'inventory check': ['format', 'output'],
   'config import-gitleaks': ['output'],
+  'baseline migrate': ['config', 'history', 'since', 'branch', 'quiet'],
 };
-const COMMAND_NAMES = ['scan', 'rules', 'audit-workflows', 'audit-secrets', 'inventory', 'config', 'help'];
-const SUBCOMMANDS: Record<string, string[]> = { inventory: ['init', 'check'], config: ['import-gitleaks'] };
+const COMMAND_NAMES = ['scan', 'rules', 'audit-workflows', 'audit-secrets', 'inventory', 'config', 'baseline', 'help'];
+const SUBCOMMANDS: Record<string, string[]> = { inventory: ['init', 'check'], config: ['import-gitleaks'], baseline: ['migrate'] };
 
 const flag = (name: string) => (name.length === 1 ? `-${name}` : `--${name}`);
 
@@ -161,6 +164,11 @@ export function parseCli(argv: string[]): CliArgs {
   const repo = values.repo;
   if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new UsageError(`--repo takes OWNER/NAME, not "${repo}"`);
   if (command === 'scan') return parseScan(values, rest);
+  if (command === 'baseline migrate') {
+    const [file, ...paths] = rest;
+    if (!file) throw new UsageError('usage: keyward baseline migrate FILE [PATH]');
+    return { ...parseScan(values, paths), command: 'baseline-migrate', file };
+  }
   if (rest.length > 1) throw new UsageError(`keyward ${command} takes one PATH, got ${rest.length} (keyward ${command} --help)`);
   const common = { path: rest[0] ?? '.', format: parseFormat(values.format), output: values.output };
   switch (command) {

@@ -1,3 +1,4 @@
+import { writeErr } from './output.js';
 import { execFileSync } from 'node:child_process';
 import { createGitHubClient, type GitHubClient } from '../report/github/index.js';
 import { UsageError } from './args.js';
@@ -14,7 +15,7 @@ export function repoFromRemote(url: string): string | undefined {
   return match ? `${match[1]}/${match[2]}` : undefined;
 }
 
-function originRepo(dir: string): string | undefined {
+export function originRepo(dir: string): string | undefined {
   try {
     return repoFromRemote(execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   } catch {
@@ -36,7 +37,7 @@ export function cliGitHub(dir: string, repoArg: string | undefined, options: { r
   }
   if (!full) throw new UsageError('which repository? pass --repo OWNER/NAME (no GitHub origin remote was found)');
   const [owner, repo] = full.split('/') as [string, string];
-  const log = { info: (m: string) => process.stderr.write(`keyward: ${m}\n`), warning: (m: string) => process.stderr.write(`keyward: warning: ${m}\n`) };
+  const log = { info: (m: string) => writeErr(`keyward: ${m}\n`), warning: (m: string) => writeErr(`keyward: warning: ${m}\n`) };
   const retryBaseMs = process.env.KEYWARD_GITHUB_RETRY_BASE_MS ? Number(process.env.KEYWARD_GITHUB_RETRY_BASE_MS) : undefined;
   const client = createGitHubClient({ token, baseUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com', log, retryBaseMs, spaceWrites: false });
   return { client, owner, repo };

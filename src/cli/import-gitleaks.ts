@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, configToYaml, importGitleaks, parseConfig } from '../engine/index.js';
 import { UsageError } from './args.js';
-import { printable, writeOutput } from './output.js';
+import { printable, writeErr, writeOut, writeOutput } from './output.js';
 
 /**
  * `keyward config import-gitleaks [PATH] [--output FILE]`: writes the `.keyward.yml` equivalent to PATH's gitleaks
@@ -26,15 +26,15 @@ export function importGitleaksCommand(path: string, output: string | undefined):
   const yaml = configToYaml(imported.config, header);
   // The file must mean what it says: read it back as the scanner will.
   parseConfig(yaml, '.keyward.yml (imported)');
-  for (const notice of imported.notices) process.stderr.write(`keyward: not mapped: ${printable(notice)}\n`);
+  for (const notice of imported.notices) writeErr(`keyward: not mapped: ${printable(notice)}\n`);
   const existing = CONFIG_FILE_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
   if (output === undefined && existing) {
-    process.stdout.write(yaml);
-    process.stderr.write(`keyward: ${relative(process.cwd(), existing) || existing} exists; printed the imported config instead of overwriting it (--output FILE writes it)\n`);
+    writeOut(yaml);
+    writeErr(`keyward: ${relative(process.cwd(), existing) || existing} exists; printed the imported config instead of overwriting it (--output FILE writes it)\n`);
     return 0;
   }
   const target = output ?? join(dir, '.keyward.yml');
   writeOutput(target, yaml);
-  if (target !== '-') process.stderr.write(`keyward: wrote ${target} from ${imported.files.join(' and ')}; ${imported.notices.length} setting(s) not mapped${imported.notices.length ? ' (listed above and in its header)' : ''}\n`);
+  if (target !== '-') writeErr(`keyward: wrote ${target} from ${imported.files.join(' and ')}; ${imported.notices.length} setting(s) not mapped${imported.notices.length ? ' (listed above and in its header)' : ''}\n`);
   return 0;
 }

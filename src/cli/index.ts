@@ -8,9 +8,10 @@ import { ConfigError, nativeRegexUnavailableReason, regexBackend } from '../engi
 import { TOOL_VERSION } from '../report/tool.js';
 import { UsageError, helpText, parseCli } from './args.js';
 import { importGitleaksCommand } from './import-gitleaks.js';
-import { writeOutput } from './output.js';
+import { writeErr, writeOut, writeOutput } from './output.js';
 import { runScan } from './scan.js';
 import { useProxyFromEnv } from '../net/proxy.js';
+import { migrateBaseline } from './baseline.js';
 
 /** Why the native RE2 addon is not in use, in a few words: it is optional, and re2js gives the same results. */
 function nativeNote(): string {
@@ -24,12 +25,12 @@ async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv);
   switch (args.command) {
     case 'help':
-      process.stdout.write(`${helpText(args.topic)}\n`);
+      writeOut(`${helpText(args.topic)}\n`);
       return 0;
     case 'import-gitleaks':
       return importGitleaksCommand(args.path, args.output);
     case 'version':
-      process.stdout.write(`keyward ${TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeNote()})\n`);
+      writeOut(`keyward ${TOOL_VERSION} (node ${process.versions.node}, regex ${regexBackend().name}${nativeNote()})\n`);
       return 0;
     case 'rules': {
       const rows = builtinRules.map((r) => ({ id: r.id, title: r.title, provider: r.provider, severity: r.severity, longLived: r.longLived, keywords: r.keywords, revokeUrl: r.revokeUrl }));
@@ -39,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'scan':
       return (await runScan(args)).exitCode;
+    case 'baseline-migrate':
+      return migrateBaseline(args.file!, args);
     case 'audit-workflows': {
       const result = await auditWorkflows(resolve(args.path));
       const text = args.format === 'json' ? JSON.stringify({ findings: result.findings, notices: result.notices }, null, 2) + '\n' : renderWorkflowAuditText(result);
@@ -72,21 +75,21 @@ async function main(argv: string[]): Promise<number> {
       let secrets;
       if (github) {
         const listing = await listSecrets(github.client, github.owner, github.repo);
-        for (const notice of listing.notices) process.stderr.write(`keyward: ${notice.message}\n`);
+        for (const notice of listing.notices) writeErr(`keyward: ${notice.message}\n`);
         secrets = listing.secrets;
-        process.stderr.write(`keyward: ${secrets.length} secret(s) of ${github.owner}/${github.repo} listed through the API\n`);
+        writeErr(`keyward: ${secrets.length} secret(s) of ${github.owner}/${github.repo} listed through the API\n`);
       } else {
-        process.stderr.write('keyward: GITHUB_TOKEN is not set: drafting from the workflows only (set it to include secrets no workflow uses)\n');
+        writeErr('keyward: GITHUB_TOKEN is not set: drafting from the workflows only (set it to include secrets no workflow uses)\n');
       }
       const draft = await inventoryInit(root, { secrets, repo: github ? `${github.owner}/${github.repo}` : undefined });
       if (!args.output && existsSync(target)) {
-        process.stdout.write(draft);
-        process.stderr.write(`keyward: ${target} exists; printed the merged draft instead of overwriting it\n`);
+        writeOut(draft);
+        writeErr(`keyward: ${target} exists; printed the merged draft instead of overwriting it\n`);
         return 0;
       }
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, draft);
-      process.stderr.write(`keyward: wrote ${target}; fill in the TODO owners and expiries\n`);
+      writeErr(`keyward: wrote ${target}; fill in the TODO owners and expiries\n`);
       return 0;
     }
     default:
@@ -96,8 +99,8 @@ async function main(argv: string[]): Promise<number> {
 
 function reportFailure(error: unknown): void {
   const message = error instanceof ConfigError ? `invalid config:\n${error.message}` : error instanceof Error ? error.message : String(error);
-  process.stderr.write(`keyward: ${message}\n`);
-  if (process.env.KEYWARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  writeErr(`keyward: ${message}\n`);
+  if (process.env.KEYWARD_DEBUG && error instanceof Error) writeErr(`${error.stack}\n`);
   process.exitCode = 2;
 }
 

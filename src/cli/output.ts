@@ -1,11 +1,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { commandSafe } from '../report/log-text.js';
 import { UsageError } from './args.js';
+
+/**
+ * What the CLI prints to the terminal. In a CI job that is the job log, so no line may read as a workflow command,
+ * whatever paths or names it quotes. Files written with --output are left as rendered.
+ */
+export function writeOut(text: string): void {
+  process.stdout.write(commandSafe(text));
+}
+
+export function writeErr(text: string): void {
+  process.stderr.write(commandSafe(text));
+}
 
 /** Writes a report to `path` (`-` or none: standard output), creating its folder; a failure is one line. */
 export function writeOutput(path: string | undefined, text: string): void {
   if (path === undefined || path === '-') {
-    process.stdout.write(text);
+    writeOut(text);
     return;
   }
   const full = resolve(path);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { activeRules, createScanner, loadBaseline, loadConfig, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
+import { activeRules, createScanner, fingerprintKey, loadBaseline, loadConfig, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import { toJsonReport, type ScanStats } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
 import { decideVerdict } from '../report/severity.js';
@@ -9,7 +9,9 @@ import { createScanPool, workerBundleUrl, type ScanPool } from '../sources/pool.
 import type { ScanArgs } from './args.js';
 import { colorWanted } from './color.js';
 import { scanGit } from './git.js';
-import { printable, writeOutput } from './output.js';
+import { printable, writeErr, writeOutput } from './output.js';
+import { legacyBaselineAdvice } from '../engine/baseline.js';
+import { originRepo } from './github.js';
 import { ProgressBar } from './progress.js';
 import { resolveTargets, scanFile, scanStdin, type Target } from './targets.js';
 
@@ -61,20 +63,31 @@ function configRoot(args: ScanArgs, targets: Target[]): string {
   return only && only.kind === 'tree' ? only.full : resolve(args.diff || args.push || args.staged || args.history ? (args.paths[0] ?? '.') : '.');
 }
 
-export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
+/** Runs the scan the arguments ask for, fingerprints keyed for the repository (see fingerprintKey); reports nothing. */
+export async function collectScan(args: ScanArgs): Promise<{ collected: CollectedScan; config: KeywardConfig }> {
   const gitMode = Boolean(args.diff || args.push || args.staged || args.history);
   const targets = gitMode ? [] : resolveTargets(args.paths);
   const root = configRoot(args, targets);
   const config = loadConfig({ repoDir: root, path: args.config ? resolve(args.config) : undefined });
-  for (const notice of config.notices ?? []) process.stderr.write(`keyward: not applied from the gitleaks config: ${printable(notice)}\n`);
+  for (const notice of config.notices ?? []) writeErr(`keyward: not applied from the gitleaks config: ${printable(notice)}\n`);
   if (args.failOn) config.failOn = args.failOn;
   if (args.blockLongLived !== undefined) config.blockLongLived = args.blockLongLived;
+  config.fingerprintKey = fingerprintKey(process.env, originRepo(root)).key;
   const baseline = args.baseline ? loadBaseline(resolve(args.baseline)) : undefined;
   const progress = new ProgressBar(process.stderr, !args.quiet && (args.progress || process.stderr.isTTY === true), { delayMs: process.env.KEYWARD_PROGRESS_DELAY_MS ? Number(process.env.KEYWARD_PROGRESS_DELAY_MS) : undefined });
 
   const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress) : await scanTargets(targets, config, baseline, progress);
   progress.done();
   collected.findings = withoutAccepted(collected.findings, config);
+  return { collected, config };
+}
+
+export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
+  const { collected, config } = await collectScan(args);
+  if (args.baseline && !args.quiet) {
+    const advice = legacyBaselineAdvice(collected.findings, args.baseline);
+    if (advice) writeErr(`keyward: ${advice}\n`);
+  }
 
   const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
   const toFile = args.output !== undefined && args.output !== '-';
@@ -84,7 +97,7 @@ export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
   else report = toText({ ...collected, policy, color: colorWanted(toFile ? {} : process.stdout, process.env, args.color) });
   writeOutput(args.output, report);
   if (toFile && args.format !== 'text' && !args.quiet) {
-    process.stderr.write(toText({ ...collected, policy, color: colorWanted(process.stderr, process.env, args.color) }).split('\n').slice(-3).join('\n'));
+    writeErr(toText({ ...collected, policy, color: colorWanted(process.stderr, process.env, args.color) }).split('\n').slice(-3).join('\n'));
   }
   return { exitCode: decideVerdict(collected.findings, policy).pass ? 0 : 1 };
 }

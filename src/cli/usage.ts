@@ -40,6 +40,11 @@ orphaned, missing, over-age, expired and unowned secrets. Exit status 1 at --fai
 
 Drafts .github/nhi.yml from the workflows' secrets, and from the repository's secrets listed through the API when
 GITHUB_TOKEN is set. An existing file is not overwritten: the merged draft is printed instead.`,
+  'baseline migrate': `Usage: keyward baseline migrate FILE [PATH] [--history] [scan options]
+
+Rewrites the old unkeyed (sha256) fingerprints in baseline FILE to keyed (HMAC-SHA256) ones, in the file's own format.
+Scans PATH (default .; --history for secrets found only in history) with FILE as the baseline; each entry a finding
+matched by its old fingerprint is replaced. Use the same KEYWARD_FINGERPRINT_KEY or repository as the runs that read it.`,
   'inventory check': `Usage: keyward inventory check [PATH] [--format text|json] [--output FILE]
 
 Validates .github/nhi.yml: every problem with file, line and field. Exit status 1 on errors.`,
@@ -59,6 +64,7 @@ Commands:
   audit-secrets [PATH]      The repository's Actions secrets through the API: orphaned, over-age, unowned
   inventory init [PATH]     Draft .github/nhi.yml
   inventory check [PATH]    Validate .github/nhi.yml
+  baseline migrate FILE     Rewrite old unkeyed fingerprints in a baseline to keyed ones
   config import-gitleaks    Write .keyward.yml from .gitleaks.toml and .gitleaksignore
   rules                     List the built-in rules
 

@@ -32,8 +32,16 @@ export interface Finding {
   utf16EndColumn?: number;
   /** e.g. `AKIA…(20 chars)`. */
   redacted: string;
-  /** Hex sha256 of `ruleId \0 secret`: stable across files and commits, never reversible for real secrets. */
+  /**
+   * Hex HMAC-SHA256 of `ruleId \0 secret` under the repository's fingerprint key: stable across files, commits and runs
+   * of one repository, and not checkable against a word list without the key.
+   */
   fingerprint: string;
+  /**
+   * Set when the baseline (or allowlist) accepted this finding by its old unkeyed sha256 fingerprint: that value, already
+   * published in the baseline, so `keyward baseline migrate` can rewrite the entry to `fingerprint`.
+   */
+  migratedFrom?: string;
   /** Shannon entropy of the secret in bits per character. */
   entropy: number;
   /** True when a checksum or structural validator confirmed the format. */
@@ -45,12 +53,24 @@ export interface Finding {
   revokeUrl?: string;
   /** Set by git sources. */
   commit?: CommitRef;
+  /**
+   * Set on a finding whose line carries an inline suppression that the scan was asked to report rather than honour
+   * (a pull request's own `keyward:allow`): accepted or not, and why, in words a comment can show.
+   */
+  suppression?: InlineSuppression;
   /** Set when the fingerprint is in the baseline: known and accepted, reported but not failing. */
   baseline?: boolean;
   /** Filled by governance: who to ask about this credential (CODEOWNERS owners, inventory owner, introducing author). */
   owners?: OwnerRef[];
   /** Filled by governance: when this credential stops being acceptable. */
   expiry?: ExpiryInfo;
+}
+
+export interface InlineSuppression {
+  by: 'inline';
+  accepted: boolean;
+  /** e.g. "suppressed inline by the PR author; needs an approving review by a code owner of src/x (not the author)". */
+  reason: string;
 }
 
 export interface OwnerRef {

@@ -4,7 +4,7 @@ export type { Scanner, ScanResult } from './types.js';
 export { createScanner, activeRules, type CreateScannerOptions } from './scanner.js';
 export { defaultConfig } from './config/defaults.js';
 export { regexBackend, regexBackends, nativeRegexUnavailableReason, regexEngineDescription } from './regex.js';
-export { redact, fingerprint } from './redact.js';
+export { redact, fingerprint, legacyFingerprint, fingerprintKey, UNKEYED_FINGERPRINT_KEY, type FingerprintKey } from './redact.js';
 export { loadConfig, parseConfig, findConfigFile, ConfigError, CONFIG_FILE_NAMES, type ConfigProblem } from './config/load.js';
 export { loadBaseline } from './baseline.js';
 export { importGitleaks, GITLEAKS_CONFIG, GITLEAKS_IGNORE, type GitleaksImport, type FileReader } from './config/gitleaks.js';

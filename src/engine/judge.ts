@@ -2,7 +2,7 @@ import { hasHashContext, hasInlineIgnore, isPlaceholder, isReference } from './a
 import type { LineIndex } from './content.js';
 import { rejectGenericValue, shannonEntropy } from './entropy.js';
 import type { Finding } from './finding.js';
-import { fingerprint, redact } from './redact.js';
+import { fingerprint, legacyFingerprint, redact } from './redact.js';
 import type { PreparedRule } from './windows.js';
 
 const DEFAULT_GENERIC_ENTROPY = 3.0;
@@ -21,6 +21,10 @@ export interface Acceptance {
   valueAllowed(secret: string): boolean;
   allowedFingerprints: ReadonlySet<string>;
   baseline: ReadonlySet<string>;
+  /** The HMAC key of fingerprints (config.fingerprintKey); absent: the public fallback key. */
+  fingerprintKey?: string;
+  /** Report candidates on inline-suppressed lines as findings marked `suppression` (a PR's own), not reject them. */
+  reportInlineSuppressed?: boolean;
 }
 
 /** Why a candidate is not a finding. */
@@ -43,6 +47,10 @@ export interface Judged {
   secretBytes: Buffer;
   /** The fingerprint, computed once a candidate gets that far (most are rejected before). */
   print?: string;
+  /** The old unkeyed fingerprint, computed only to look it up in a non-empty baseline or allowlist. */
+  legacyPrint?: string;
+  /** Its line carries an inline suppression that the scan reports rather than honours. */
+  suppressed?: boolean;
 }
 
 /** Reads the candidate's secret once: its text and entropy. */
@@ -52,9 +60,17 @@ export function weigh(candidate: Candidate, content: Buffer): Judged {
   return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
 }
 
-function printOf(judged: Judged): string {
-  judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes);
+function printOf(judged: Judged, key: string | undefined): string {
+  judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes, key);
   return judged.print;
+}
+
+/** Which entry of `accepted` matches: the keyed print, else the old unkeyed one (baselines written before 2.0). */
+function acceptedBy(accepted: ReadonlySet<string>, judged: Judged, key: string | undefined): 'keyed' | 'legacy' | undefined {
+  if (accepted.size === 0) return undefined;
+  if (accepted.has(printOf(judged, key))) return 'keyed';
+  judged.legacyPrint ??= legacyFingerprint(judged.candidate.prepared.rule.id, judged.secretBytes);
+  return accepted.has(judged.legacyPrint) ? 'legacy' : undefined;
 }
 
 /** Why this candidate is not reported, or undefined when it is a finding. Cheapest checks first. */
@@ -69,17 +85,20 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
     if (hasHashContext(lines.lineAround(candidate.secretStart))) return 'hash-context';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
-  if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) return 'inline-ignore';
+  if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
+    if (!acceptance.reportInlineSuppressed) return 'inline-ignore';
+    judged.suppressed = true;
+  }
   if (acceptance.valueAllowed(secret) || candidate.prepared.allowsValue?.(secret)) return 'allowlisted-value';
-  if (acceptance.allowedFingerprints.has(printOf(judged))) return 'allowlisted-fingerprint';
+  if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey)) return 'allowlisted-fingerprint';
   return undefined;
 }
 
 /** The finding for a candidate that passed `rejection`. */
-export function buildFinding(judged: Judged, lines: LineIndex, path: string, baseline: ReadonlySet<string>): Finding {
+export function buildFinding(judged: Judged, lines: LineIndex, path: string, acceptance: Acceptance): Finding {
   const { candidate, secret, entropy } = judged;
   const { rule } = candidate.prepared;
-  const print = printOf(judged);
+  const print = printOf(judged, acceptance.fingerprintKey);
   const facts = rule.inspect?.(secret);
   const begin = lines.position(candidate.secretStart);
   const finish = lines.position(candidate.secretEnd);
@@ -108,6 +127,9 @@ export function buildFinding(judged: Judged, lines: LineIndex, path: string, bas
   if (facts?.expiresAt) finding.expiresAt = facts.expiresAt.toISOString();
   if (facts?.issuedAt) finding.issuedAt = facts.issuedAt.toISOString();
   if (facts?.details) finding.details = facts.details;
-  if (baseline.has(print)) finding.baseline = true;
+  const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
+  if (inBaseline) finding.baseline = true;
+  if (inBaseline === 'legacy') finding.migratedFrom = judged.legacyPrint;
+  if (judged.suppressed) finding.suppression = { by: 'inline', accepted: false, reason: 'suppressed inline' };
   return finding;
 }

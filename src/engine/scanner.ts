@@ -34,6 +34,11 @@ export interface CreateScannerOptions {
   config?: KeywardConfig;
   /** Fingerprints of accepted findings: reported with `baseline: true`, never failing. */
   baseline?: Iterable<string>;
+  /**
+   * Report findings on lines with an inline suppression, marked `suppression` (not yet accepted), instead of dropping
+   * them: for pull requests, where the caller decides whether the PR's own suppression counts.
+   */
+  reportInlineSuppressed?: boolean;
   backend?: RegexBackend;
 }
 
@@ -98,6 +103,8 @@ function planScanner(options: CreateScannerOptions): ScannerPlan {
       valueAllowed: valueAllowlist(config, backend),
       allowedFingerprints: new Set(config.allowlist.fingerprints),
       baseline: new Set(options.baseline ?? []),
+      fingerprintKey: config.fingerprintKey,
+      reportInlineSuppressed: options.reportInlineSuppressed,
     },
   };
 }
@@ -206,7 +213,7 @@ function judgeAll(acceptance: Acceptance, candidates: readonly Candidate[], cont
   const judged = new Map<Candidate, Finding>();
   for (const candidate of candidates) {
     const weighed = weigh(candidate, content);
-    if (rejection(weighed, lines, acceptance) === undefined) judged.set(candidate, buildFinding(weighed, lines, path, acceptance.baseline));
+    if (rejection(weighed, lines, acceptance) === undefined) judged.set(candidate, buildFinding(weighed, lines, path, acceptance));
   }
   return dropShadowed([...judged.keys()]).map((candidate) => judged.get(candidate)!);
 }

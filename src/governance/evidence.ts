@@ -3,9 +3,9 @@ import type { KeywardConfig } from '../engine/config/types.js';
 import type { Finding } from '../engine/finding.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../report/tool.js';
 import type { Severity } from '../rules/types.js';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { canonicalJson, sha256Hex, wellFormed } from './canonical-json.js';
 
-export const EVIDENCE_SCHEMA_VERSION = '1.0';
+export const EVIDENCE_SCHEMA_VERSION = '2.0';
 export const EVIDENCE_SCHEMA_ID = 'https://github.com/keyward/keyward/blob/main/docs/evidence-schema.json';
 
 export type EvidenceStatus = 'new' | 'baseline' | 'fixed';
@@ -56,8 +56,12 @@ export interface Evidence {
   summary: { new: number; baseline: number; fixed: number; credentialsIssued: number; credentialsRevoked: number };
   findings: EvidenceFinding[];
   credentials: EvidenceCredential[];
-  /** `sha256:` of the canonical JSON of this object without `digest`. */
-  digest: string;
+  /**
+   * `sha256:` of the canonical JSON of this object without `checksum`. A checksum, not a seal or a signature: it shows
+   * accidental damage, and anyone who edits the file can recompute it. Provenance comes from an attestation
+   * (`actions/attest` over the file; see README, Evidence).
+   */
+  checksum: string;
 }
 
 /** A finding from an earlier run, known at least by fingerprint (a Keyward JSON report's findings fit). */
@@ -82,10 +86,10 @@ export interface EvidenceInput {
 
 /**
  * The policy version: what rules the run was judged by. `source` (where the config was read from) is left out so the
- * same config gives the same version on every runner.
+ * same config gives the same version on every runner, and the fingerprint key, which is no rule and may be a secret.
  */
 export function computePolicyVersion(config: KeywardConfig, inventoryText = ''): string {
-  const { source: _source, ...policy } = config;
+  const { source: _source, fingerprintKey: _key, ...policy } = config;
   return `sha256:${sha256Hex(`${canonicalJson(policy)}\n${inventoryText}`)}`;
 }
 
@@ -128,15 +132,17 @@ function evidenceFinding(finding: Finding, status: EvidenceStatus): EvidenceFind
   };
 }
 
-export function digestOf(evidence: Omit<Evidence, 'digest'> | Evidence): string {
-  const { digest: _digest, ...body } = evidence as Evidence;
+/** The checksum of a document: sha256 of its canonical JSON without `checksum` (and without 1.x's `digest`). */
+export function checksumOf(evidence: object): string {
+  const { checksum: _checksum, digest: _digest, ...body } = evidence as Evidence & { digest?: string };
   return `sha256:${sha256Hex(canonicalJson(body))}`;
 }
 
-/** Builds the run's evidence: fingerprints and statuses, never secret values; sealed with a digest. */
+/** Builds the run's evidence: fingerprints and statuses, never secret values; with a checksum. */
 export function buildEvidence(input: EvidenceInput): Evidence {
   const baseline = new Set(input.baselineFingerprints);
-  const current = new Set(input.findings.map((f) => f.fingerprint));
+  // A finding the baseline accepted by its old unkeyed fingerprint is still here: that entry is not fixed.
+  const current = new Set(input.findings.flatMap((f) => (f.migratedFrom ? [f.fingerprint, f.migratedFrom] : [f.fingerprint])));
   const findings: EvidenceFinding[] = input.findings.map((f) => evidenceFinding(f, f.baseline || baseline.has(f.fingerprint) ? 'baseline' : 'new'));
 
   const gone = new Map<string, EvidenceFinding>();
@@ -163,7 +169,7 @@ export function buildEvidence(input: EvidenceInput): Evidence {
   );
   const credentials = input.issuedCredentials.map(credential);
   const count = (status: EvidenceStatus) => findings.filter((f) => f.status === status).length;
-  const body: Omit<Evidence, 'digest'> = {
+  const body: Omit<Evidence, 'checksum'> = {
     $schema: EVIDENCE_SCHEMA_ID,
     schemaVersion: EVIDENCE_SCHEMA_VERSION,
     kind: 'keyward-evidence',
@@ -186,33 +192,45 @@ export function buildEvidence(input: EvidenceInput): Evidence {
     findings,
     credentials,
   };
-  return { ...body, digest: digestOf(body) };
+  return { ...body, checksum: checksumOf(body) };
 }
 
 /**
- * Records revocations from the post step (matched on cloud, identity and issuedAt) and reseals the digest. The result
- * is a new document: the main step's digest no longer applies, which is why the post step must reseal.
+ * What the post step revoked, as a document of its own next to the evidence: the evidence file is never changed after
+ * the main step, since a later step of the job may already have uploaded or attested it. It names the evidence by
+ * its checksum and carries its own.
  */
-export function withRevocations(evidence: Evidence, revoked: Pick<IssuedCredential, 'cloud' | 'identity' | 'issuedAt' | 'revokedAt'>[]): Evidence {
-  const credentials = evidence.credentials.map((c) => {
-    const match = revoked.find((r) => r.revokedAt && r.cloud === c.cloud && r.identity === c.identity && r.issuedAt === c.issuedAt);
-    return match?.revokedAt ? { ...c, revokedAt: match.revokedAt } : c;
-  });
-  const { digest: _digest, ...rest } = evidence;
-  const body = { ...rest, credentials, summary: { ...rest.summary, credentialsRevoked: credentials.filter((c) => c.revokedAt).length } };
-  return { ...body, digest: digestOf(body) };
+export interface RevocationRecord {
+  kind: 'keyward-revocations';
+  schemaVersion: string;
+  /** The checksum of the evidence whose credentials these are. */
+  evidence: string;
+  revocations: { cloud: string; identity: string; issuedAt: string; revokedAt: string }[];
+  checksum: string;
 }
 
-/** Pretty JSON for the file next to the SARIF; the digest does not depend on formatting. */
-export function serializeEvidence(evidence: Evidence): string {
-  return `${JSON.stringify(evidence, null, 2)}\n`;
+export function revocationRecord(evidence: Evidence, revoked: Pick<IssuedCredential, 'cloud' | 'identity' | 'issuedAt' | 'revokedAt'>[]): RevocationRecord {
+  const revocations = evidence.credentials.flatMap((c) => {
+    const match = revoked.find((r) => r.revokedAt && r.cloud === c.cloud && r.identity === c.identity && r.issuedAt === c.issuedAt);
+    return match?.revokedAt ? [{ cloud: c.cloud, identity: c.identity, issuedAt: c.issuedAt, revokedAt: match.revokedAt }] : [];
+  });
+  const body = { kind: 'keyward-revocations' as const, schemaVersion: EVIDENCE_SCHEMA_VERSION, evidence: evidence.checksum, revocations };
+  return { ...body, checksum: checksumOf(body) };
+}
+
+/**
+ * Pretty JSON for the file next to the SARIF; the checksum does not depend on formatting. Strings are written as
+ * well-formed text (lone surrogates as U+FFFD), so jq reads every file Keyward writes.
+ */
+export function serializeEvidence(evidence: Evidence | RevocationRecord): string {
+  return `${JSON.stringify(evidence, (_key, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value), 2)}\n`;
 }
 
 export interface EvidenceVerification {
   valid: boolean;
-  /** The digest the document claims. */
+  /** The checksum the document claims. */
   claimed?: string;
-  /** The digest recomputed from its content. */
+  /** The checksum recomputed from its content. */
   computed?: string;
   problems: string[];
 }
@@ -220,8 +238,9 @@ export interface EvidenceVerification {
 const FINGERPRINT = /^[0-9a-f]{64}$/;
 
 /**
- * Checks a run's evidence: shape, that the digest matches the content (any edit shows), and optionally that the policy
- * version matches the auditor's copy of the config and inventory.
+ * Checks a run's evidence: shape, that the checksum matches the content (an edit that did not recompute it shows),
+ * and optionally that the policy version matches the auditor's copy of the config and inventory. Files of schema 1.x
+ * carry the same checksum under the name `digest`. Who wrote the file is a question for its attestation.
  */
 export function verifyEvidence(json: string | unknown, expected: { config?: KeywardConfig; inventoryText?: string } = {}): EvidenceVerification {
   const problems: string[] = [];
@@ -236,8 +255,9 @@ export function verifyEvidence(json: string | unknown, expected: { config?: Keyw
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { valid: false, problems: ['not a JSON object'] };
   const evidence = data as Partial<Evidence>;
   if (evidence.kind !== 'keyward-evidence') problems.push(`kind: expected "keyward-evidence", got ${JSON.stringify(evidence.kind)}`);
-  if (typeof evidence.schemaVersion !== 'string' || evidence.schemaVersion.split('.')[0] !== EVIDENCE_SCHEMA_VERSION.split('.')[0]) {
-    problems.push(`schemaVersion: expected ${EVIDENCE_SCHEMA_VERSION.split('.')[0]}.x, got ${JSON.stringify(evidence.schemaVersion)}`);
+  const major = typeof evidence.schemaVersion === 'string' ? evidence.schemaVersion.split('.')[0] : undefined;
+  if (major !== '1' && major !== EVIDENCE_SCHEMA_VERSION.split('.')[0]) {
+    problems.push(`schemaVersion: expected 1.x or ${EVIDENCE_SCHEMA_VERSION.split('.')[0]}.x, got ${JSON.stringify(evidence.schemaVersion)}`);
   }
   for (const field of ['repository', 'sha', 'runId', 'event', 'startedAt', 'finishedAt', 'policyVersion'] as const) {
     if (typeof evidence[field] !== 'string') problems.push(`${field}: missing`);
@@ -249,15 +269,17 @@ export function verifyEvidence(json: string | unknown, expected: { config?: Keyw
       if (!['new', 'baseline', 'fixed'].includes(String(finding?.status))) problems.push(`findings[${index}].status: expected new, baseline or fixed`);
     });
   if (!Array.isArray(evidence.credentials)) problems.push('credentials: expected an array');
-  const claimed = typeof evidence.digest === 'string' ? evidence.digest : undefined;
+  const field = major === '1' ? 'digest' : 'checksum';
+  const claimedValue = (evidence as Record<string, unknown>)[field];
+  const claimed = typeof claimedValue === 'string' ? claimedValue : undefined;
   let computed: string | undefined;
   try {
-    computed = digestOf(evidence as Evidence);
+    computed = checksumOf(evidence);
   } catch (error) {
-    problems.push(`digest: cannot compute: ${(error as Error).message}`);
+    problems.push(`${field}: cannot compute: ${(error as Error).message}`);
   }
-  if (!claimed) problems.push('digest: missing');
-  else if (computed && claimed !== computed) problems.push(`digest: the content does not match (claimed ${claimed}, computed ${computed}): the file was changed after the run`);
+  if (!claimed) problems.push(`${field}: missing`);
+  else if (computed && claimed !== computed) problems.push(`${field}: the content does not match (claimed ${claimed}, computed ${computed}): the file was changed after the run`);
   if (expected.config) {
     const policy = computePolicyVersion(expected.config, expected.inventoryText ?? '');
     if (policy !== evidence.policyVersion) problems.push(`policyVersion: the run used ${evidence.policyVersion}, the given config and inventory give ${policy}`);
@@ -277,7 +299,7 @@ export function renderEvidenceMarkdown(evidence: Evidence, options: { fileName?:
     `| Policy version | \`${evidence.policyVersion}\` |`,
     `| Findings | ${s.new} new, ${s.baseline} accepted in baseline, ${s.fixed} fixed |`,
     `| Credentials | ${s.credentialsIssued} issued, ${s.credentialsRevoked} revoked |`,
-    `| Digest | \`${evidence.digest}\` |`,
+    `| Checksum (sha256, not a signature) | \`${evidence.checksum}\` |`,
     '',
   ];
   if (evidence.credentials.length > 0) {
@@ -286,6 +308,6 @@ export function renderEvidenceMarkdown(evidence: Evidence, options: { fileName?:
     lines.push('');
   }
   const file = options.fileName ?? 'keyward-evidence.json';
-  lines.push(`Verify: \`jq -cjS 'del(.digest)' ${file} | sha256sum\` equals the digest after \`sha256:\` (see docs/governance.md).`);
+  lines.push(`Check: \`jq -cjS 'del(.checksum)' ${file} | sha256sum\` equals the checksum after \`sha256:\`. A checksum shows damage, not who wrote the file: attest it with \`actions/attest\` for provenance (see README, Evidence).`);
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { formatBytes } from './bytes.js';
 import type { Finding, ScanNotice } from '../engine/finding.js';
 import type { Severity } from '../rules/types.js';
 import type { ScanStats } from './json.js';
+import { escapeLogValue } from './log-text.js';
 import { countBySeverity, decideVerdict, sortFindings, type VerdictPolicy } from './severity.js';
 
 const CODES = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', magenta: '\u001b[35m', green: '\u001b[32m' };
@@ -28,14 +29,14 @@ export function toText(options: TextReportOptions): string {
     byFile.set(finding.path, list);
   }
   for (const [path, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(paint('bold', path));
+    out.push(paint('bold', escapeLogValue(path)));
     for (const f of list.sort((a, b) => a.line - b.line)) {
       const where = `${f.line}:${f.column}`.padEnd(8);
       const severity = paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase().padEnd(8));
       const lifetime = f.longLived ? paint('red', 'long-lived') : paint('green', 'short-lived');
       const flags = [lifetime, f.baseline ? paint('dim', 'baseline') : '', f.expiresAt ? `expires ${f.expiresAt.slice(0, 10)}` : ''].filter(Boolean).join(', ');
       out.push(`  ${where} ${severity} ${f.title} ${paint('dim', `[${f.ruleId}]`)} ${f.redacted} (${flags})`);
-      if (f.commit) out.push(paint('dim', `           introduced in ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date.slice(0, 10)}`));
+      if (f.commit) out.push(paint('dim', `           introduced in ${f.commit.sha.slice(0, 12)} by ${escapeLogValue(f.commit.author)} on ${f.commit.date.slice(0, 10)}`));
       out.push(paint('dim', `           ${f.remediation}${f.revokeUrl ? ` ${f.revokeUrl}` : ''}`));
     }
     out.push('');
@@ -43,7 +44,7 @@ export function toText(options: TextReportOptions): string {
   const notable = options.notices.filter((n) => n.kind !== 'binary' && n.kind !== 'ignored');
   if (notable.length > 0) {
     out.push(paint('bold', 'Notices'));
-    for (const notice of notable.slice(0, 50)) out.push(`  ${notice.kind}: ${notice.message}`);
+    for (const notice of notable.slice(0, 50)) out.push(`  ${notice.kind}: ${escapeLogValue(notice.message)}`);
     if (notable.length > 50) out.push(`  … and ${notable.length - 50} more (see --format json)`);
     out.push('');
   }

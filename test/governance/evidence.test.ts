@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IssuedCredential } from '../../src/credentials/types.js';
 import { createScanner, defaultConfig, type KeywardConfig } from '../../src/engine/index.js';
-import { buildEvidence, canonicalJson, withRevocations, computePolicyVersion, enrichFindings, renderEvidenceMarkdown, serializeEvidence, verifyEvidence } from '../../src/governance/index.js';
+import { buildEvidence, canonicalJson, checksumOf, revocationRecord, computePolicyVersion, enrichFindings, renderEvidenceMarkdown, serializeEvidence, verifyEvidence } from '../../src/governance/index.js';
 import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
 function config(): KeywardConfig {
@@ -76,7 +76,7 @@ describe('evidence', () => {
     for (const finding of findings) expect(text).not.toContain(finding.redacted);
     const markdown = renderEvidenceMarkdown(evidence);
     expect(markdown).toContain('1 new, 1 accepted in baseline, 2 fixed');
-    expect(markdown).toContain(evidence.digest);
+    expect(markdown).toContain(evidence.checksum);
     for (const secret of secrets) expect(markdown).not.toContain(secret);
   });
 
@@ -89,12 +89,12 @@ describe('evidence', () => {
 
   it('round-trips: the serialized file verifies, whatever its formatting', () => {
     const evidence = build(secrets, []);
-    expect(verifyEvidence(serializeEvidence(evidence))).toEqual({ valid: true, claimed: evidence.digest, computed: evidence.digest, problems: [] });
+    expect(verifyEvidence(serializeEvidence(evidence))).toEqual({ valid: true, claimed: evidence.checksum, computed: evidence.checksum, problems: [] });
     expect(verifyEvidence(JSON.stringify(evidence)).valid).toBe(true);
     expect(verifyEvidence(evidence, { config: config(), inventoryText: 'version: 1\nidentities: []\n' }).valid).toBe(true);
   });
 
-  it('detects tampering: a status, a removed finding, a changed credential, a swapped digest', () => {
+  it('detects tampering: a status, a removed finding, a changed credential, a swapped checksum', () => {
     const evidence = build(secrets, []);
     const tamper = (edit: (e: typeof evidence) => void) => {
       const copy = JSON.parse(serializeEvidence(evidence)) as typeof evidence;
@@ -110,23 +110,29 @@ describe('evidence', () => {
     expect(tamper((e) => {
       if (e.credentials[0]) e.credentials[0].durationSeconds = 3600;
     }).valid).toBe(false);
-    expect(tamper((e) => (e.digest = `sha256:${'0'.repeat(64)}`)).valid).toBe(false);
-    expect(tamper((e) => Reflect.deleteProperty(e, 'digest')).problems).toContain('digest: missing');
+    expect(tamper((e) => (e.checksum = `sha256:${'0'.repeat(64)}`)).valid).toBe(false);
+    expect(tamper((e) => Reflect.deleteProperty(e, 'checksum')).problems).toContain('checksum: missing');
     expect(verifyEvidence('{not json').problems[0]).toMatch(/^not JSON/);
     expect(verifyEvidence(evidence, { config: { ...config(), blockLongLived: false } }).problems[0]).toMatch(/^policyVersion/);
   });
 
-  it('the post step records revocations and reseals', () => {
+  it('the post step records revocations in a file of their own, naming the evidence by its checksum', () => {
     const before = buildEvidence({ findings: [], baselineFingerprints: [], issuedCredentials: [{ ...credential, revokedAt: undefined }], config: config(), repo: 'acme/app', sha: 'a'.repeat(40), runId: 1, event: 'push', startedAt: new Date(0), finishedAt: new Date(0) });
     expect(before.summary.credentialsRevoked).toBe(0);
-    const after = withRevocations(before, [{ cloud: 'aws', identity: credential.identity, issuedAt: credential.issuedAt, revokedAt: '2026-06-01T10:09:00.000Z' }]);
-    expect(after.credentials[0]?.revokedAt).toBe('2026-06-01T10:09:00.000Z');
-    expect(after.summary.credentialsRevoked).toBe(1);
-    expect(after.digest).not.toBe(before.digest);
-    expect(verifyEvidence(after).valid).toBe(true);
+    const record = revocationRecord(before, [{ cloud: 'aws', identity: credential.identity, issuedAt: credential.issuedAt, revokedAt: '2026-06-01T10:09:00.000Z' }]);
+    expect(record).toMatchObject({ kind: 'keyward-revocations', evidence: before.checksum, revocations: [{ cloud: 'aws', revokedAt: '2026-06-01T10:09:00.000Z' }] });
+    expect(record.checksum).toBe(checksumOf(record));
   });
 
-  it('an auditor can recompute the digest with jq and sha256sum', () => {
+  it('still verifies evidence of schema 1.x, whose checksum was called digest', () => {
+    const { checksum: _checksum, ...current } = build(secrets, []);
+    const body = { ...current, schemaVersion: '1.0' };
+    const old = { ...body, digest: checksumOf(body) };
+    expect(verifyEvidence(JSON.stringify(old)).valid).toBe(true);
+    expect(verifyEvidence(JSON.stringify({ ...old, digest: `sha256:${'0'.repeat(64)}` })).problems.join('\n')).toContain('digest: the content does not match');
+  });
+
+  it('an auditor can recompute the checksum with jq and sha256sum', () => {
     const evidence = build(secrets, []);
     const dir = mkdtempSync(join(tmpdir(), 'keyward-evidence-'));
     try {
@@ -134,14 +140,14 @@ describe('evidence', () => {
       writeFileSync(file, serializeEvidence(evidence));
       let jq: string;
       try {
-        jq = execFileSync('jq', ['-cjS', 'del(.digest)', file], { encoding: 'utf8' });
+        jq = execFileSync('jq', ['-cjS', 'del(.checksum)', file], { encoding: 'utf8' });
       } catch {
         return; // jq not installed here; the canonical form is covered above.
       }
-      const { digest: _digest, ...body } = evidence;
+      const { checksum: _checksum, ...body } = evidence;
       expect(jq).toBe(canonicalJson(body));
       const sum = execFileSync('sha256sum', { input: jq, encoding: 'utf8' }).split(' ')[0];
-      expect(`sha256:${sum}`).toBe(evidence.digest);
+      expect(`sha256:${sum}`).toBe(evidence.checksum);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -174,16 +180,15 @@ describe('docs/evidence-schema.json', () => {
     expect(Object.keys(schema.properties).sort()).toEqual([...schema.required].sort());
     for (const finding of evidence.findings) for (const key of Object.keys(finding)) expect(schema.$defs.finding.properties, key).toHaveProperty([key]);
     for (const c of evidence.credentials) for (const key of Object.keys(c)) expect(schema.$defs.credential.properties, key).toHaveProperty([key]);
-    // Validate with Ajv when it is installed (its draft-07 engine reads every keyword this schema uses).
-    let Ajv: (new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } }) | undefined;
-    try {
-      Ajv = ((await import('ajv' as string)) as { default: typeof Ajv }).default;
-    } catch {
-      Ajv = undefined;
-    }
-    if (Ajv) {
+    // Validated with Ajv (its draft-07 engine reads every keyword this schema uses) and ajv-formats for date-time.
+    const { Ajv } = await import('ajv');
+    const { default: formats } = await import('ajv-formats');
+    const addFormats = formats as unknown as (ajv: InstanceType<typeof Ajv>) => void;
+    {
       const { $schema: _s, ...rest } = schema;
-      const validate = new Ajv({ allErrors: true, unknownFormats: 'ignore', schemaId: 'auto' }).compile(rest);
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+      const validate = ajv.compile(rest);
       expect(validate(evidence), JSON.stringify(validate.errors)).toBe(true);
       const broken = { ...evidence, findings: [{ fingerprint: 'x', status: 'gone' }] };
       expect(validate(broken)).toBe(false);

@@ -252,7 +252,8 @@ export function parseConfig(text: string, file: string): KeywardConfig {
   if (allowlist) {
     if (!isMap(allowlist)) at(allowlist, 'allowlist', 'expected a mapping with values, stopwords, fingerprints');
     else {
-      known(allowlist, 'allowlist', ['values', 'stopwords', 'fingerprints', 'paths', 'commits', 'locations']);
+      known(allowlist, 'allowlist', ['values', 'stopwords', 'fingerprints', 'paths', 'commits', 'locations', 'inline-in-pull-requests']);
+      if (bool(get(allowlist, 'inline-in-pull-requests'), 'allowlist.inline-in-pull-requests')) config.allowlist.inlineInPullRequests = true;
       config.allowlist.values.push(...patterns(get(allowlist, 'values'), 'allowlist.values'));
       config.allowlist.paths = patterns(get(allowlist, 'paths'), 'allowlist.paths');
       const commits = get(allowlist, 'commits');

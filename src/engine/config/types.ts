@@ -63,6 +63,12 @@ export interface KeywardConfig {
     commits?: string[];
     /** Findings accepted by location. */
     locations?: AcceptedLocation[];
+    /**
+     * `allowlist.inline-in-pull-requests`: inline suppressions (`keyward:allow`, `gitleaks:allow`, `pragma: allowlist
+     * secret`) that a pull request adds count on that pull request. Off (absent) by default: a PR's own suppression
+     * needs an approving review by a code owner other than its author. Read from the base branch's config on PRs.
+     */
+    inlineInPullRequests?: boolean;
   };
   /** picomatch globs of paths not scanned at all. */
   ignorePaths: string[];
@@ -74,4 +80,9 @@ export interface KeywardConfig {
   maxFileSize: number;
   /** Settings read from another tool's config (gitleaks) that could not be applied, each named; shown to the user. */
   notices?: string[];
+  /**
+   * The HMAC key of fingerprints (see fingerprintKey in redact.ts). Set by the Action and CLI from the environment,
+   * never read from a config file; carried here so worker threads fingerprint alike. Absent: the public fallback key.
+   */
+  fingerprintKey?: string;
 }

@@ -1,3 +1,4 @@
+import { escapeLogValue } from '../../report/log-text.js';
 import type { WorkflowAuditResult, WorkflowFinding } from './audit.js';
 
 /** `job deploy, step "Deploy"`, or `workflow level`. */
@@ -17,13 +18,14 @@ const indent = (text: string, by: string) =>
 export function renderWorkflowAuditText(result: WorkflowAuditResult): string {
   const lines: string[] = [];
   for (const finding of result.findings) {
-    lines.push(`${finding.path}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${findingLocation(finding)})`);
-    lines.push(`  ${finding.message}`);
+    // Paths, job ids and step names come from the workflow files, which a pull request writes.
+    lines.push(`${escapeLogValue(finding.path)}:${finding.line}: [${finding.severity}] ${finding.ruleId} (${escapeLogValue(findingLocation(finding))})`);
+    lines.push(`  ${escapeLogValue(finding.message)}`);
     lines.push('  Replace with:');
     lines.push(indent(finding.replacement, '    '));
     lines.push('');
   }
-  for (const notice of result.notices) lines.push(`${notice.path}:${notice.line}: notice: not audited: ${notice.message}`);
+  for (const notice of result.notices) lines.push(`${escapeLogValue(notice.path)}:${notice.line}: notice: not audited: ${escapeLogValue(notice.message)}`);
   const files = result.workflows.length;
   lines.push(
     result.findings.length === 0

@@ -66,3 +66,42 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   });
   return client;
 }
+
+/** Who the token acts as: the account whose comments Keyward may edit or delete, and no other. */
+export interface TokenIdentity {
+  login: string;
+  /** Known for user tokens (GET /user); bot logins are matched by login and account type. */
+  id?: number;
+  kind: 'user' | 'bot';
+}
+
+/** The bot a GitHub App installation token writes as: `<slug>[bot]`; the workflow's GITHUB_TOKEN is the `github-actions` app. */
+export function appBotLogin(appSlug = 'github-actions'): string {
+  return `${appSlug}[bot]`;
+}
+
+/**
+ * The token's identity. A user token (PAT, OAuth) reads its account from GET /user. An installation token (the
+ * workflow's GITHUB_TOKEN, or an app's) cannot: GitHub answers 403 "Resource not accessible by integration", and GET
+ * /app takes only the app's JWT; such a token writes as `<app slug>[bot]`, so the slug is taken from `appSlug`
+ * (default `github-actions`). Undefined when GitHub could not be asked: then Keyward edits and deletes nothing.
+ */
+export async function resolveTokenIdentity(client: GitHubClient, options: { appSlug?: string } = {}): Promise<TokenIdentity | undefined> {
+  try {
+    const { data } = await client.rest.users.getAuthenticated();
+    return { login: data.login, id: data.id, kind: data.type === 'Bot' ? 'bot' : 'user' };
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    const message = String((error as { response?: { data?: { message?: unknown } } }).response?.data?.message ?? '');
+    if (status === 403 && /not accessible by integration/i.test(message)) return { login: appBotLogin(options.appSlug), kind: 'bot' };
+    return undefined;
+  }
+}
+
+/** True when the comment was written by the token's own account. */
+export function writtenBy(comment: { user?: { login?: string; id?: number; type?: string } | null }, identity: TokenIdentity): boolean {
+  const user = comment.user;
+  if (!user?.login || user.login.toLowerCase() !== identity.login.toLowerCase()) return false;
+  if (identity.id !== undefined && user.id !== identity.id) return false;
+  return identity.kind === 'bot' ? user.type === 'Bot' : true;
+}

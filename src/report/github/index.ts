@@ -1,4 +1,4 @@
-export { createGitHubClient, type GitHubClient, type GitHubClientOptions, type GitHubLog } from './client.js';
+export { appBotLogin, createGitHubClient, resolveTokenIdentity, writtenBy, type GitHubClient, type GitHubClientOptions, type GitHubLog, type TokenIdentity } from './client.js';
 export { explainGitHubError, permissionFor, GitHubApiError, type GitHubOperation } from './errors.js';
 export { PR_COMMENT_MARKER, renderPrComment, renderResolvedComment, blobUrl, ownerText, expiryText, whatToDo, type CommentContext } from './comment.js';
 export { syncPrComment, findKeywardComments, type PullRequestRef, type CommentOutcome } from './pr-comment.js';

@@ -1,4 +1,4 @@
-import type { GitHubClient, GitHubLog } from './client.js';
+import { resolveTokenIdentity, writtenBy, type GitHubClient, type GitHubLog, type TokenIdentity } from './client.js';
 import { PR_COMMENT_MARKER } from './comment.js';
 import { explainGitHubError } from './errors.js';
 
@@ -16,25 +16,32 @@ interface IssueComment {
   id: number;
   body?: string | null;
   html_url?: string;
+  user?: { login?: string; id?: number; type?: string } | null;
 }
 
-/** All of Keyward's comments on the pull request (normally one), oldest first; pages through every comment. */
-export async function findKeywardComments(client: GitHubClient, pr: PullRequestRef): Promise<IssueComment[]> {
+/**
+ * Keyward's own comments on the pull request (normally one), oldest first; pages through every comment. The marker is
+ * text anyone can type, so a comment counts only when the token's own account wrote it.
+ */
+export async function findKeywardComments(client: GitHubClient, pr: PullRequestRef, identity: TokenIdentity): Promise<IssueComment[]> {
   try {
     const comments = await client.paginate(client.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-    return comments.filter((c) => c.body?.includes(PR_COMMENT_MARKER));
+    return comments.filter((c) => c.body?.includes(PR_COMMENT_MARKER) && writtenBy(c, identity));
   } catch (error) {
     throw explainGitHubError(error, 'comment', `listing the comments of #${pr.number}`);
   }
 }
 
 /**
- * Keeps exactly one Keyward comment on the pull request. With a body: edit the existing comment (found by the
- * marker) or create it. With `resolvedBody` (the PR is clean): edit an existing comment to say so, or do nothing.
- * Stray duplicates from concurrent runs are deleted.
+ * Keeps exactly one Keyward comment on the pull request. With a body: edit the existing comment (found by the marker,
+ * written by the token's own account) or create it. With `resolvedBody` (the PR is clean): edit an existing comment to
+ * say so, or do nothing. Stray duplicates from concurrent runs are deleted. Comments by any other account are never
+ * edited or deleted, whatever they contain; when the token's identity cannot be told, nothing is edited or deleted.
  */
-export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, content: { body: string } | { resolvedBody: string }, log: GitHubLog): Promise<CommentOutcome> {
-  const existing = await findKeywardComments(client, pr);
+export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, content: { body: string } | { resolvedBody: string }, log: GitHubLog, options: { identity?: TokenIdentity; appSlug?: string } = {}): Promise<CommentOutcome> {
+  const identity = options.identity ?? (await resolveTokenIdentity(client, { appSlug: options.appSlug }));
+  if (!identity) log.warning('Could not tell which account the token writes as (GET /user failed); creating a new comment and editing or deleting none.');
+  const existing = identity ? await findKeywardComments(client, pr, identity) : [];
   const [first, ...duplicates] = existing;
   for (const duplicate of duplicates) {
     try {

@@ -14,6 +14,17 @@ export interface IssueComment {
   updated_at: string;
 }
 
+/** A pull request review as the REST API lists it (the fields Keyward reads). */
+export interface PullRequestReview {
+  id: number;
+  user: { login: string; id: number; type: string };
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  commit_id: string;
+  submitted_at: string;
+  author_association: string;
+  body: string;
+}
+
 export interface CheckRunAnnotation {
   path: string;
   start_line: number;
@@ -52,6 +63,12 @@ export interface GitHubFakeOptions {
   token?: string;
   /** The bot login comments are posted as. */
   login?: string;
+  /**
+   * The token is a user's (a PAT): GET /user answers this account and comments are posted as it. Without it the token
+   * is an installation token, as the workflow's GITHUB_TOKEN is: GET /user answers 403 "Resource not accessible by
+   * integration" and comments are posted as the bot `login`.
+   */
+  user?: { login: string; id: number };
 }
 
 /** Loopback GitHub REST API: issue comments, check runs, pulls, contents, shaped as docs.github.com documents them. */
@@ -67,7 +84,12 @@ export interface GitHubFake {
   contents: Map<string, string>;
   /** Token is read-only (a fork's pull_request): every write answers 403 "Resource not accessible by integration". */
   readOnly: boolean;
+  /** A comment by `login` (default: the token's own account); logins ending in `[bot]` are Bot accounts. */
   addComment(issue: number, body: string, login?: string): IssueComment;
+  /** Pull request reviews, per pull request number (as GET /pulls/:n/reviews lists them). */
+  reviews: Map<number, PullRequestReview[]>;
+  /** Team members by `org/team-slug`, for GET /orgs/:org/teams/:team/memberships/:user. */
+  teams: Map<string, string[]>;
   /** Requests for one API path regexp, optionally one method. */
   calls(pathPattern: RegExp, method?: string): RecordedRequest[];
   /** Requests GitHub's OpenAPI description does not allow (answered 422); close() fails the test when there are any. */
@@ -106,7 +128,13 @@ function paginate<T>(req: RecordedRequest, items: T[], baseUrl: string): Reply {
 export async function startGitHubServer(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'app';
-  const login = options.login ?? 'github-actions[bot]';
+  const botLogin = options.login ?? 'github-actions[bot]';
+  const login = options.user?.login ?? botLogin;
+  const accountIds = new Map<string, number>([[botLogin, 41898282], ...(options.user ? [[options.user.login, options.user.id] as [string, number]] : [])]);
+  const accountOf = (name: string) => {
+    if (!accountIds.has(name)) accountIds.set(name, 5000 + accountIds.size);
+    return { login: name, id: accountIds.get(name)!, type: name.endsWith('[bot]') ? 'Bot' : 'User' };
+  };
   const server = await startLoopbackServer();
   const api = server.url;
   let nextId = 1000;
@@ -119,6 +147,8 @@ export async function startGitHubServer(options: GitHubFakeOptions = {}): Promis
     checkRuns: [],
     pulls: new Map(),
     contents: new Map(),
+    reviews: new Map(),
+    teams: new Map(),
     readOnly: false,
     addComment(issue, body, author = login) {
       const id = nextId++;
@@ -130,7 +160,7 @@ export async function startGitHubServer(options: GitHubFakeOptions = {}): Promis
         html_url: `https://github.test/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
         issue_url: `${api}/repos/${owner}/${repo}/issues/${issue}`,
         body,
-        user: { login: author, id: author === login ? 41898282 : 1, type: author === login ? 'Bot' : 'User' },
+        user: accountOf(author),
         created_at: now,
         updated_at: now,
       };
@@ -166,6 +196,29 @@ export async function startGitHubServer(options: GitHubFakeOptions = {}): Promis
   const checkDocs = 'https://docs.github.com/rest/checks/runs';
 
   const routes: Route[] = [
+    {
+      method: 'GET',
+      path: '/user',
+      handler: (req) => {
+        if (options.token && String(req.headers.authorization ?? '') !== `token ${options.token}` && String(req.headers.authorization ?? '') !== `Bearer ${options.token}`) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } };
+        if (!options.user) return forbidden('https://docs.github.com/rest/users/users#get-the-authenticated-user');
+        return { body: { ...accountOf(options.user.login), node_id: `U_${options.user.id}`, html_url: `https://github.test/${options.user.login}`, site_admin: false } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/repos/:owner/:repo/pulls/:number/reviews',
+      handler: authorised((req, p) => paginate(req, fake.reviews.get(Number(p.number)) ?? [], api)),
+    },
+    {
+      method: 'GET',
+      path: '/orgs/:org/teams/:team/memberships/:username',
+      handler: (_req, p) => {
+        const members = fake.teams.get(`${p.org}/${p.team}`);
+        if (!members?.some((m) => m.toLowerCase() === String(p.username).toLowerCase())) return notFound('https://docs.github.com/rest/teams/members#get-team-membership-for-a-user');
+        return { body: { url: `${api}/teams/1/memberships/${p.username}`, role: 'member', state: 'active' } };
+      },
+    },
     {
       method: 'GET',
       path: '/repos/:owner/:repo/issues/:number/comments',
