@@ -30,10 +30,10 @@ export async function findKeywardComments(client: GitHubClient, pr: PullRequestR
 
 /**
  * Keeps exactly one Keyward comment on the pull request. With a body: edit the existing comment (found by the
- * marker) or create it. With `resolvedBody` (the PR is clean): edit an existing comment to say so, or do nothing.
+ * marker) or create it; a body function gets the existing comment's text. With `resolvedBody` (the PR is clean): edit an existing comment to say so, or do nothing.
  * Stray duplicates from concurrent runs are deleted.
  */
-export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, content: { body: string } | { resolvedBody: string }, log: GitHubLog): Promise<CommentOutcome> {
+export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, content: { body: string | ((previous: string | undefined) => string) } | { resolvedBody: string }, log: GitHubLog): Promise<CommentOutcome> {
   const existing = await findKeywardComments(client, pr);
   const [first, ...duplicates] = existing;
   for (const duplicate of duplicates) {
@@ -43,7 +43,8 @@ export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, co
       log.warning(explainGitHubError(error, 'comment', `deleting duplicate comment ${duplicate.id}`).message);
     }
   }
-  const body = 'body' in content ? content.body : content.resolvedBody;
+  // A body built from the previous comment (what it saw, for "new since the last push").
+  const body = 'body' in content ? (typeof content.body === 'function' ? content.body(first?.body ?? undefined) : content.body) : content.resolvedBody;
   try {
     if (first) {
       if (first.body === body) return { action: 'body' in content ? 'updated' : 'resolved', id: first.id, url: first.html_url };
