@@ -7,6 +7,7 @@
  */
 
 /** Control characters and the bidirectional overrides that reorder what a reviewer reads ("Trojan source"). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Every ASCII punctuation character; CommonMark lets a backslash escape each of them. */
 const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
