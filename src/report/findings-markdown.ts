@@ -65,17 +65,38 @@ function columns(layout: FindingsLayout): Column[] {
   ];
 }
 
-/** At most five columns; a column whose value is the same on every row (of several) is said once above the table. */
+/** The value most rows share, when at most a few rows (and under a quarter of them) differ. */
+function mostlyOne(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const others = values.length - n;
+  return values.length >= 2 && (others === 0 || (others <= 3 && others * 4 < values.length)) ? top : undefined;
+}
+
+/**
+ * At most five columns. A column whose value is the same on every row (of several) is said once above the table; one
+ * that differs on only a few rows is said once too, and those rows carry their own value after the secret's name.
+ */
 export function groupsTable(groups: readonly FindingGroup[], layout: FindingsLayout): { table: string; uniform: string[] } {
   const uniform: string[] = [];
+  const exceptions = new Map<FindingGroup, string[]>();
   const kept = columns(layout).filter((column) => {
-    if (!column.uniform || groups.length < 2) return true;
-    const values = new Set(groups.map(column.cell));
-    if (values.size !== 1) return true;
-    uniform.push(column.uniform([...values][0]!));
+    if (!column.uniform) return true;
+    const values = groups.map(column.cell);
+    const common = mostlyOne(values);
+    if (common === undefined) return true;
+    const differ = groups.filter((_g, i) => values[i] !== common);
+    uniform.push(`${column.uniform(common)}${differ.length ? ' unless marked' : ''}`);
+    differ.forEach((g) => exceptions.set(g, [...(exceptions.get(g) ?? []), column.cell(g)]));
     return false;
   });
-  return { table: mdTable(kept.map((c) => c.header), groups.map((g) => kept.map((c) => c.cell(g)))), uniform };
+  const cellOf = (column: Column, group: FindingGroup) => {
+    const cell = column.cell(group);
+    const marks = column.header === 'Secret' ? exceptions.get(group) : undefined;
+    return marks ? `${cell} · _${marks.join(', ')}_` : cell;
+  };
+  return { table: mdTable(kept.map((c) => c.header), groups.map((g) => kept.map((c) => cellOf(c, g)))), uniform };
 }
 
 /** Values every finding shares (owner, liveness, format), said once above the tables instead of on each row. */
@@ -85,6 +106,8 @@ export function sharedFacts(groups: readonly FindingGroup[]): string[] {
   const facts: string[] = [];
   const owners = new Set(findings.map(ownersText));
   if (findings.length > 1 && owners.size === 1 && [...owners][0]) facts.push(`owner ${[...owners][0]}`);
+  const authors = new Set(findings.map((f) => (f.commit ? `added by ${mdText(f.commit.author)}` : '')));
+  if (findings.length > 1 && authors.size === 1 && [...authors][0]) facts.push([...authors][0]!);
   const liveness = new Set(states.map((s) => s.liveness));
   if (liveness.size === 1 && liveness.has('not-checked')) facts.push('liveness not checked (Keyward does not call providers)');
   return facts;
@@ -97,12 +120,12 @@ function ownersText(finding: Finding): string {
 
 function locationLine(finding: Finding, state: FindingState, layout: FindingsLayout, shared: ReadonlySet<string>): string {
   const parts = [placeLink(finding, layout, `${finding.path}:${finding.line}`), mdCode(finding.redacted)];
-  if (finding.commit) parts.push(`added in ${mdCode(finding.commit.sha.slice(0, 7))} by ${mdText(finding.commit.author)}`);
+  if (finding.commit) parts.push(`added in ${mdCode(finding.commit.sha.slice(0, 7))}${shared.has(`added by ${mdText(finding.commit.author)}`) ? '' : ` by ${mdText(finding.commit.author)}`}`);
   const words = stateWords(state).filter((w) => !shared.has(w) && !w.startsWith('liveness not checked'));
   if (words.length) parts.push(words.join(', '));
   const owners = ownersText(finding);
   if (owners && !shared.has(`owner ${owners}`)) parts.push(`owner ${owners}`);
-  if (finding.longLived && finding.expiry && finding.expiry.status !== 'unknown') parts.push(mdText(finding.expiry.summary));
+  if (finding.longLived && finding.expiry?.expiresAt && !finding.expiresAt) parts.push(`rotate by ${mdText(finding.expiry.expiresAt.slice(0, 10))}${finding.expiry.status === 'expired' ? ' (overdue)' : ''}`);
   for (const [key, value] of Object.entries(finding.details ?? {})) parts.push(`${mdText(key)}: ${mdText(value)}`);
   return `- ${parts.join(' · ')}`;
 }

@@ -77,6 +77,14 @@ function nextStep(open: readonly Finding[], verdict: Verdict, context: CommentCo
   return `**${who}, next step:** revoke each secret at its provider (the Revoke links), move it to an encrypted secret or Keyward's OIDC swap, then push. Deleting the line is not enough: the commits stay in the branch history.`;
 }
 
+/** Why it fails, short: how many findings block under which settings, then any other reason (audit, not scanned). */
+function blockingWords(verdict: Verdict, policy: VerdictPolicy): string {
+  const rule = [`fail-on ${policy.failOn}`, policy.blockLongLived ? 'block-long-lived' : ''].filter(Boolean).join(', ');
+  const secrets = verdict.blocking.length ? [`${verdict.blocking.length} block the merge (${rule})`] : [];
+  const other = verdict.reasons.filter((r) => !/finding\(s\) at or above|long-lived credential\(s\)/.test(r));
+  return [...secrets, ...other].join('; ');
+}
+
 function heading(open: readonly Finding[], verdict: Verdict): string {
   const noun = `${open.length} secret${open.length === 1 ? '' : 's'}`;
   return `### 🔑 Keyward: ${verdict.pass ? '✅ pass' : '❌ fail'} · ${open.length ? `${noun} in this pull request` : 'no secrets in this pull request'}`;
@@ -91,7 +99,7 @@ function firstScreen(open: readonly Finding[], options: PrCommentOptions, groups
     counts.historyOnly ? `${counts.historyOnly} only in history` : '',
     verdict.unscanned.length ? `${verdict.unscanned.length} not scanned` : '',
   ].filter(Boolean);
-  const why = verdict.pass ? '' : `Fails on: ${verdict.reasons.join('; ')} (fail-on ${policy.failOn}, block-long-lived ${policy.blockLongLived}).`;
+  const why = verdict.pass ? '' : `${blockingWords(verdict, policy)}.`;
   return [heading(open, verdict), '', [countsLine(open, extra), why].filter(Boolean).join('. '), '', nextStep(open, verdict, context)];
 }
 
