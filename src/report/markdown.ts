@@ -32,7 +32,8 @@ export function plainLine(text: string): string {
 export function mdText(text: string): string {
   return plainLine(text)
     .replace(PUNCTUATION, (c) => `\\${c}`)
-    .replace(/\\([@#])(?=[\p{L}\p{N}_-])/gu, `\\$1${WORD_JOINER}`);
+    .replace(/\\([@#])(?=[\p{L}\p{N}_-])/gu, `\\$1${WORD_JOINER}`)
+    .replace(/\b(GH)(?=\\-\d)/gi, `$1${WORD_JOINER}`);
 }
 
 /**
@@ -58,8 +59,9 @@ export function mdCodeBlock(text: string, language = '', indent = ''): string {
 /** Untrusted text inside raw HTML that Keyward writes (a `<summary>`): entities for markup, references broken. */
 export function htmlText(text: string): string {
   return plainLine(text)
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(REFERENCE, `$1${WORD_JOINER}`);
+    .replace(REFERENCE, `$1${WORD_JOINER}`)
+    .replace(/\b(GH)(?=-\d)/gi, `$1${WORD_JOINER}`)
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A link whose text is untrusted: the URL is Keyward's own (built from the server URL and encoded path segments). */
