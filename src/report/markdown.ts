@@ -66,7 +66,7 @@ export function htmlText(text: string): string {
 
 /** A link whose text is untrusted: the URL is Keyward's own (built from the server URL and encoded path segments). */
 export function mdLink(text: string, url: string): string {
-  return `[${mdText(text)}](${url.replace(/[()<> ]/g, encodeURIComponent)})`;
+  return `[${mdText(text)}](${url.replace(/[()<> \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
 }
 
 /** A table row from cells that are already Markdown; a cell never holds a newline. */
