@@ -1,5 +1,5 @@
 import { ownersOf, type Codeowners } from './codeowners.js';
-import { mdLink, mdText } from '../report/markdown.js';
+import { mdCodeCell, mdText, safeUrl } from '../report/markdown.js';
 import { addDays, daysBetween, isoDay, parseDate } from './duration.js';
 import { EXPIRING_SOON_DAYS } from './expiry.js';
 import { isUnassignedOwner } from './inventory/parse.js';
@@ -133,7 +133,7 @@ export function renderIdentityChangesMarkdown(changes: IdentityChange[], options
   const lines = ['### Ownership and expiry', '', '| Change | Where | Details | Ask |', '| --- | --- | --- | --- |'];
   for (const change of changes) {
     const where = `${change.path}:${change.line}`;
-    const link = options.blobUrl ? mdLink(where, options.blobUrl(change.path, change.line)) : mdText(where);
+    const link = options.blobUrl ? `[${mdCodeCell(where)}](${safeUrl(options.blobUrl(change.path, change.line))})` : mdCodeCell(where);
     const ask = change.owners.length > 0 ? change.owners.map(mdText).join(' ') : '_nobody named: add an owner_';
     lines.push(`| ${TITLES[change.kind]} | ${link} | ${mdText(change.message)} | ${ask} |`);
   }

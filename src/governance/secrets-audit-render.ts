@@ -1,4 +1,4 @@
-import { mdText } from '../report/markdown.js';
+import { mdCodeCell, mdText } from '../report/markdown.js';
 import type { SecretAuditFinding, SecretsAuditResult } from './secrets-audit.js';
 
 const ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
@@ -24,7 +24,7 @@ export function renderSecretsAuditMarkdown(result: SecretsAuditResult): string {
     lines.push('| Severity | Secret | Finding | Ask |', '| --- | --- | --- | --- |');
     for (const f of sorted(result.findings)) {
       const scope = f.scope === 'environment' ? ` (${f.environment})` : f.scope === 'organization' ? ' (org)' : '';
-      lines.push(`| ${f.severity} | ${mdText(f.secret)}${mdText(scope)} | ${mdText(f.message)} | ${f.owner ? mdText(f.owner) : '—'} |`);
+      lines.push(`| ${f.severity} | ${mdCodeCell(f.secret)}${mdText(scope)} | ${mdText(f.message)} | ${f.owner ? mdText(f.owner) : '—'} |`);
     }
     lines.push('');
   }

@@ -48,6 +48,14 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${line === '' ? ' ' : line}${pad}${fence}`;
 }
 
+/**
+ * A code span where a table cell allows one: text with a pipe (whose escape a code span would keep, and which a
+ * preceding backslash would undo) falls back to escaped text.
+ */
+export function mdCodeCell(text: string): string {
+  return text.includes('|') ? mdText(text) : mdCode(text);
+}
+
 /** Untrusted multi-line text as a fenced code block whose fence no line inside can close. */
 export function mdCodeBlock(text: string, language = '', indent = ''): string {
   const body = text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '\ufffd').trimEnd();
@@ -64,9 +72,14 @@ export function htmlText(text: string): string {
     .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A URL Keyward built, made safe as a Markdown link destination: characters that could end it are percent-encoded. */
+export function safeUrl(url: string): string {
+  return url.replace(/[()<> \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 /** A link whose text is untrusted: the URL is Keyward's own (built from the server URL and encoded path segments). */
 export function mdLink(text: string, url: string): string {
-  return `[${mdText(text)}](${url.replace(/[()<> \\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
+  return `[${mdText(text)}](${safeUrl(url)})`;
 }
 
 /** A table row from cells that are already Markdown; a cell never holds a newline. */
