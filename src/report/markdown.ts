@@ -9,8 +9,11 @@
 /** Control characters and the bidirectional overrides that reorder what a reviewer reads ("Trojan source"). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Every ASCII punctuation character; CommonMark lets a backslash escape each of them. */
-const PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+/**
+ * The ASCII punctuation that can start or shape Markdown, HTML, entities, math, autolinks (`:`, `.`, `@`) or a table
+ * cell; CommonMark lets a backslash escape each. The rest (`/ , ; ? % = ^ " '`) does nothing inline and stays plain.
+ */
+const PUNCTUATION = /[!#$&()*+\-.:<>@[\\\]_`{|}~]/g;
 /**
  * GitHub turns `@name` into a mention and `#12` / `GH-12` into issue links after rendering, in text nodes, whatever
  * the Markdown escapes said. A word joiner after the sign keeps the text readable and breaks the reference.
@@ -25,7 +28,7 @@ export function plainLine(text: string): string {
 
 /**
  * Untrusted text as inline Markdown that renders as the text itself, safe inside a table cell, a list item or link
- * text. Every punctuation character is backslash-escaped (the backslash itself first, so `\|` cannot undo the pipe's
+ * text. Every active punctuation character is backslash-escaped (the backslash too, so `\|` cannot undo the pipe's
  * escape), which also stops emphasis, HTML, entities and URL/e-mail autolinks; mentions and issue references are
  * broken with a word joiner.
  */

@@ -93,7 +93,7 @@ describe('the PR comment', () => {
     const slackDetails = details.find((d) => d.includes('slack-bot-token'))!;
     expect(slackDetails).not.toMatch(/OIDC/);
     expect(slackDetails.split('https://api.slack.com/apps').length - 1).toBe(1);
-    expect(slackDetails).toContain('Revoke it in Slack\\, then remove it');
+    expect(slackDetails).toContain('Revoke it in Slack, then remove it');
   });
 
   it('never says rotate for a short-lived credential and shows its own expiry, not the rotation policy', () => {
