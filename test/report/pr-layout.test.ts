@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { marked, type Token, type Tokens } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PR_COMMENT_MARKER } from '../../src/report/github/comment.js';
+import { mdText } from '../../src/report/markdown.js';
 import { pullRequestEvent, runAction, ACTION_TOKEN, type ActionRun } from '../action/harness.js';
 import { startGitHubServer, type GitHubFake } from '../servers/github/index.js';
 import { buildPrScenario, type PrScenario } from './pr-scenario.js';
@@ -91,7 +92,7 @@ describe('what reviewers see on a leaky pull request of about 30 secrets over tw
 
   it('states the values shared by every row once, above the table', () => {
     const shared = body.split('\n').find((line) => line.startsWith('All findings: '))!;
-    expect(shared).toContain('owner \\@\u2060acme\\/shop\\-team (CODEOWNERS)');
+    expect(shared).toContain(`owner ${mdText('@acme/shop-team')} (CODEOWNERS)`);
     expect(shared).toContain('added by Dana Dev');
     expect(shared).toContain('liveness not checked');
     expect(body).toContain('All rows: long-lived (valid until revoked) unless marked.');
