@@ -11,12 +11,12 @@ export interface PullRequestInfo {
   number: number;
   /** The head branch lives in another repository: the workflow token is read-only on `pull_request`. */
   fromFork: boolean;
-  /** The login of the pull request's author (its own inline suppressions need someone else's approval). */
+  /** The PR author's login from the event (`pull_request.user.login`), the one person the comment addresses. */
   author?: string;
 }
 
 interface EventPayload {
-  pull_request?: { number?: number; user?: { login?: string }; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } };
+  pull_request?: { number?: number; user?: { login?: unknown }; base?: { sha?: string; repo?: { full_name?: string } }; head?: { sha?: string; repo?: { full_name?: string; fork?: boolean } | null } };
   merge_group?: { base_sha?: string; head_sha?: string };
   before?: string;
   after?: string;
@@ -44,7 +44,9 @@ export function planScan(inputs: ActionInputs, env: NodeJS.ProcessEnv): Plan {
     const headRepo = event.pull_request?.head?.repo?.full_name;
     const baseRepo = event.pull_request?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
     const fromFork = event.pull_request?.head?.repo === null || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo);
-    return { kind: 'diff', base, head, describe: `pull request #${pr} (${range})`, pullRequest: { number: pr, fromFork, author: event.pull_request?.user?.login } };
+    const login = event.pull_request?.user?.login;
+    const author = typeof login === 'string' ? login : undefined;
+    return { kind: 'diff', base, head, describe: `pull request #${pr} (${range})`, pullRequest: { number: pr, fromFork, ...(author ? { author } : {}) } };
   }
   if (mode === 'push') {
     const after = inputs.head ?? event.after ?? env.GITHUB_SHA;

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { info } from './log.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding, ScanNotice } from '../engine/finding.js';
+import type { FindingStateSources } from '../report/findings-view.js';
 import type { Annotation } from '../report/annotations.js';
 import type { Verdict, VerdictPolicy } from '../report/severity.js';
 import {
@@ -54,18 +55,25 @@ export function forkAdvice(pr: PullRequestInfo): string {
   ].join(' ');
 }
 
+/** What the PR comment shows besides the findings and the verdict. */
+export interface CommentExtras {
+  sections: string[];
+  notices: readonly ScanNotice[];
+  states: FindingStateSources;
+  baselinePath?: string;
+  /** The GitHub App's slug when the token is an app installation's: its comments are `<slug>[bot]`'s. */
+  appSlug?: string;
+}
+
 /** Posts, updates or resolves the one PR comment. API failures are reported and survived; they never change the verdict. */
-export async function publishComment(client: GitHubClient, context: RepoContext, pr: PullRequestInfo, findings: readonly Finding[], verdict: Verdict, policy: VerdictPolicy, headSha: string, sections: string[] = [], appSlug?: string): Promise<string | undefined> {
-  const commentContext: CommentContext = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, headSha, runUrl: context.runUrl };
+export async function publishComment(client: GitHubClient, context: RepoContext, pr: PullRequestInfo, findings: readonly Finding[], verdict: Verdict, policy: VerdictPolicy, headSha: string, extras: CommentExtras): Promise<string | undefined> {
+  const commentContext: CommentContext = { serverUrl: context.serverUrl, repository: `${context.owner}/${context.repo}`, headSha, runUrl: context.runUrl, author: pr.author, baselinePath: extras.baselinePath };
   const open = findings.filter((f) => !f.baseline);
+  const sections = extras.sections;
+  const worthSaying = open.length > 0 || verdict.unscanned.length > 0 || sections.some((s) => s.trim() !== '');
+  const render = (previousBody: string | undefined) => renderPrComment({ findings, verdict, policy, context: commentContext, sections, notices: extras.notices, states: extras.states, previousBody });
   try {
-    const outcome = await syncPrComment(
-      client,
-      { owner: context.owner, repo: context.repo, number: pr.number },
-      open.length > 0 || sections.some((s) => s.trim() !== '') ? { body: renderPrComment({ findings: open, verdict, policy, context: commentContext, sections }) } : { resolvedBody: renderResolvedComment(commentContext) },
-      log,
-      { appSlug },
-    );
+    const outcome = await syncPrComment(client, { owner: context.owner, repo: context.repo, number: pr.number }, worthSaying ? { body: render } : { resolvedBody: renderResolvedComment(commentContext) }, log, { appSlug: extras.appSlug });
     if (outcome.action === 'none') info(`Nothing to report on pull request #${pr.number}; no comment needed.`);
     else info(`PR comment ${outcome.action}: ${outcome.url ?? `#${outcome.id}`}`);
     return undefined;
@@ -82,15 +90,23 @@ export async function publishComment(client: GitHubClient, context: RepoContext,
   }
 }
 
+/** The check run's title: short, as GitHub shows it in the checks list. */
+export function checkTitle(verdict: Verdict, findings: number): string {
+  const noun = (n: number) => `${n} secret${n === 1 ? '' : 's'}`;
+  if (verdict.pass) return findings ? `${noun(findings)}, none blocking` : 'No secrets';
+  if (verdict.blocking.length) return `${noun(verdict.blocking.length)} block this change`;
+  return verdict.unscanned.length ? 'Blocked: content not scanned' : 'Blocked by the workflow audit';
+}
+
 /** The `Keyward` check run with every annotation (the runner shows only a few workflow-command annotations). */
-export async function publishCheck(client: GitHubClient, context: RepoContext, headSha: string, annotations: readonly Annotation[], verdict: Verdict, summary: string): Promise<string | undefined> {
+export async function publishCheck(client: GitHubClient, context: RepoContext, headSha: string, annotations: readonly Annotation[], verdict: Verdict, summary: string, findings: number): Promise<string | undefined> {
   try {
     const run = await publishCheckRun(client, {
       owner: context.owner,
       repo: context.repo,
       headSha,
       conclusion: verdict.pass ? 'success' : 'failure',
-      title: verdict.pass ? `${annotations.length} finding(s), none blocking` : `Blocked: ${verdict.reasons.join('; ')}`,
+      title: checkTitle(verdict, findings),
       summary,
       annotations,
       detailsUrl: context.runUrl,

@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import { enrichFindings, identityChangesFromGit, loadInventorySync, renderIdentityChangesMarkdown } from '../governance/index.js';
 import type { Annotation } from '../report/annotations.js';
+import { mdCode, mdText } from '../report/markdown.js';
 
 /**
  * Owners (inventory, CODEOWNERS, commit author) and expiry (own expiry, else age against the rotation policy). On a
@@ -29,7 +30,7 @@ export function inventoryReport(repoDir: string, at?: string): { annotations: An
   try {
     inventory = loadInventorySync(repoDir, { at });
   } catch (error) {
-    return { annotations: [], markdown: `### Inventory\n\n> Could not read the inventory: ${error instanceof Error ? error.message : String(error)}\n` };
+    return { annotations: [], markdown: `### Inventory\n\n> Could not read the inventory: ${mdText(error instanceof Error ? error.message : String(error))}\n` };
   }
   if (!inventory || inventory.problems.length === 0) return { annotations: [], markdown: '' };
   const annotations = inventory.problems.map<Annotation>((p) => ({
@@ -40,7 +41,7 @@ export function inventoryReport(repoDir: string, at?: string): { annotations: An
     title: `Inventory: ${p.field}`,
     message: p.message,
   }));
-  const lines = [`### Inventory (${inventory.file})`, '', `${inventory.problems.length} problem(s); entries with problems are used as far as they could be read.`, ''];
-  for (const p of inventory.problems) lines.push(`- ${p.severity} at line ${p.line}, \`${p.field}\`: ${p.message}`);
+  const lines = [`### Inventory (${mdText(inventory.file)})`, '', `${inventory.problems.length} problem(s); entries with problems are used as far as they could be read.`, ''];
+  for (const p of inventory.problems) lines.push(`- ${p.severity} at line ${p.line}, ${mdCode(p.field)}: ${mdText(p.message)}`);
   return { annotations, markdown: `${lines.join('\n')}\n` };
 }

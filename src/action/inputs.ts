@@ -11,6 +11,8 @@ export interface ActionInputs {
   config?: string;
   failOn?: Severity;
   blockLongLived?: boolean;
+  /** What unscanned content does to the verdict; unset: the config's, else fail on pull requests and warn otherwise. */
+  unscanned?: 'fail' | 'warn';
   annotations: boolean;
   sarifFile: string;
   baseline?: string;
@@ -57,6 +59,8 @@ export function readInputs(runnerTemp: string, read: InputReader): ActionInputs 
   if (failOn !== undefined && !(SEVERITIES as readonly string[]).includes(failOn)) throw new Error(`input fail-on: expected one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
   const blockLongLived = optional('block-long-lived');
   if (blockLongLived !== undefined && !/^(true|false)$/i.test(blockLongLived)) throw new Error(`input block-long-lived: expected true or false, not "${blockLongLived}"`);
+  const unscanned = optional('unscanned')?.toLowerCase();
+  if (unscanned !== undefined && unscanned !== 'fail' && unscanned !== 'warn') throw new Error(`input unscanned: expected fail or warn, not "${unscanned}"`);
   const annotations = booleanInput(optional, 'annotations', true);
   const comment = booleanInput(optional, 'comment', true);
   const checkRun = (optional('check-run') ?? 'auto').toLowerCase();
@@ -70,6 +74,7 @@ export function readInputs(runnerTemp: string, read: InputReader): ActionInputs 
     config: optional('config'),
     failOn: failOn as Severity | undefined,
     blockLongLived: blockLongLived === undefined ? undefined : blockLongLived.toLowerCase() === 'true',
+    unscanned,
     annotations,
     comment,
     checkRun,

@@ -5,6 +5,7 @@ import type { Finding } from '../engine/index.js';
 import { toAnnotations, type Annotation } from '../report/annotations.js';
 import { blobUrl, type GitHubClient } from '../report/github/index.js';
 import { toSarif } from '../report/sarif.js';
+import { mdDetails } from '../report/markdown.js';
 import { jobSummary } from '../report/summary.js';
 import { EVIDENCE_STATE_KEY, issuedCredentials, loadPreviousFindings, writeRunEvidence } from './evidence.js';
 import { githubClient, publishCheck, publishComment } from './github.js';
@@ -29,24 +30,24 @@ export interface Published {
 
 type FindingLink = ((f: Finding) => string) | undefined;
 
-/** Workflow-command annotations, at most the runner's limit per level; true when some did not fit. */
-function emitWorkflowAnnotations(annotations: readonly Annotation[]): boolean {
+/** True when the runner would drop some workflow-command annotations (it shows only a few per level). */
+function exceedsRunnerLimit(annotations: readonly Annotation[]): boolean {
+  return (['failure', 'warning', 'notice'] as const).some((level) => annotations.filter((a) => a.level === level).length > RUNNER_ANNOTATION_LIMIT);
+}
+
+/** Workflow-command annotations, at most the runner's limit per level. */
+function emitWorkflowAnnotations(annotations: readonly Annotation[]): void {
   const shown: Record<Annotation['level'], number> = { failure: 0, warning: 0, notice: 0 };
-  let overflow = false;
   for (const a of annotations) {
-    if (shown[a.level] >= RUNNER_ANNOTATION_LIMIT) {
-      overflow = true;
-      continue;
-    }
+    if (shown[a.level] >= RUNNER_ANNOTATION_LIMIT) continue;
     shown[a.level] += 1;
     emitAnnotation(a.level, a.message, { file: a.path, startLine: a.startLine, endLine: a.endLine, startColumn: a.startColumn, endColumn: a.endColumn, title: a.title });
   }
-  return overflow;
 }
 
 function writeSarif(ctx: RunContext, scanned: Scanned): string {
   const sarifPath = outputPath(ctx.workspace, ctx.inputs.sarifFile, 'sarif-file', scanned.plan);
-  writeOutputFile(sarifPath, JSON.stringify(toSarif(scanned.findings, scanned.rules, { extra: scanned.audit?.sarif }), null, 2), { root: ctx.workspace });
+  writeOutputFile(sarifPath, JSON.stringify(toSarif(scanned.findings, scanned.rules, { extra: scanned.audit?.sarif, notices: scanned.notices, unscanned: scanned.policy.unscanned }), null, 2), { root: ctx.workspace });
   return sarifPath;
 }
 
@@ -70,16 +71,30 @@ function writeEvidenceFile(ctx: RunContext, scanned: Scanned, sarifPath: string)
   return { evidencePath, evidence };
 }
 
-/** Annotations as workflow commands and, when they overflow the runner's limit (or always, if asked), on a check run. */
+/**
+ * Each annotation once: all of them on a check run when one is wanted (over the runner's limit, or always, if asked)
+ * and it could be created; otherwise as workflow commands (the runner shows the first few per level).
+ */
 async function annotate(ctx: RunContext, scanned: Scanned, client: GitHubClient | undefined, extra: Annotation[], link: FindingLink): Promise<string | undefined> {
   const { inputs, repo } = ctx;
-  const { findings, audit, verdict, policy, plan, headSha } = scanned;
+  const { findings, audit, verdict, headSha } = scanned;
   const annotations = inputs.annotations ? [...toAnnotations(findings), ...(audit?.annotations ?? []), ...extra] : [];
-  const overflow = emitWorkflowAnnotations(annotations);
+  const overflow = exceedsRunnerLimit(annotations);
   const wantCheck = inputs.checkRun === 'always' || (inputs.checkRun === 'auto' && overflow);
   if (overflow) info(`${annotations.length} annotations: the runner shows only ${RUNNER_ANNOTATION_LIMIT} per kind per step${wantCheck && client ? '; creating a check run with all of them' : '; all findings are in the job summary and the SARIF report'}.`);
-  if (!wantCheck || !client || !repo || !headSha) return undefined;
-  return publishCheck(client, repo, headSha, annotations, verdict, jobSummary({ findings, policy, target: plan.describe, link, verdict, sections: [audit?.markdown ?? ''] }));
+  if (!wantCheck || !client || !repo || !headSha) {
+    emitWorkflowAnnotations(annotations);
+    return undefined;
+  }
+  const problem = await publishCheck(client, repo, headSha, annotations, verdict, jobSummary({ ...reportOf(scanned, link), sections: [audit?.markdown ?? ''] }), findings.length);
+  if (problem) emitWorkflowAnnotations(annotations);
+  return problem;
+}
+
+/** What the job summary and the check run's text report. */
+function reportOf(scanned: Scanned, link: FindingLink) {
+  const { findings, policy, verdict, plan, notices, states } = scanned;
+  return { findings, policy, target: plan.describe, link, verdict, notices, states };
 }
 
 /** The one PR comment, with the identity changes against the base and the workflow audit of the files it changes. */
@@ -95,7 +110,7 @@ async function comment(ctx: RunContext, scanned: Scanned, client: GitHubClient |
     core.warning(`Could not compare workflow identities with the base: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (audit) sections.push(workflowAuditForPullRequest(audit, scanned.changedWorkflows));
-  return publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, sections, ctx.inputs.appSlug);
+  return publishComment(client, repo, plan.pullRequest, findings, verdict, policy, plan.head, { sections, notices: scanned.notices, states: scanned.states, baselinePath: ctx.inputs.baseline, appSlug: ctx.inputs.appSlug });
 }
 
 function findingLink(ctx: RunContext, headSha: string): FindingLink {
@@ -114,9 +129,9 @@ export async function publish(ctx: RunContext, scanned: Scanned): Promise<Publis
   const secrets = await runSecretsAudit(inputs.secretsAuditToken, repo, workspace, scanned.audit?.result.workflows);
   const { evidencePath, evidence } = writeEvidenceFile(ctx, scanned, sarifPath);
   const inventory = inventoryReport(workspace, scanned.plan.kind === 'diff' ? scanned.plan.head : undefined);
-  const sections = [scanned.audit?.markdown ?? '', secrets?.markdown ?? '', inventory.markdown, evidence.markdown];
+  const evidenceSection = evidence.markdown ? mdDetails('Evidence: what this run recorded, and how to verify it', evidence.markdown) : '';
+  const sections = [scanned.audit?.markdown ?? '', secrets?.markdown ?? '', inventory.markdown, evidenceSection];
   const notes = [await annotate(ctx, scanned, client, inventory.annotations, link), await comment(ctx, scanned, client)].filter((n): n is string => n !== undefined);
-  const { findings, policy, verdict, plan } = scanned;
-  if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary({ findings, policy, target: plan.describe, link, notes, verdict, sections })).write();
+  if (ctx.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary({ ...reportOf(scanned, link), notes, sections })).write();
   return { sarifPath, evidencePath, policyVersion: evidence.evidence.policyVersion, secretsAuditFindings: secrets?.result.findings.length ?? 0 };
 }

@@ -7,7 +7,9 @@ import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/sever
 import { scanTree } from '../sources/files.js';
 import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
 import { createScanPool, workerBundleUrl } from '../sources/pool.js';
+import type { FindingStateSources } from '../report/findings-view.js';
 import { swapCredentialsFromInputs } from './credentials.js';
+import { fingerprintsInHead } from './finding-presence.js';
 import { planScan, type Plan } from './events.js';
 import { enrichWithGovernance } from './governance.js';
 import { githubClient } from './github.js';
@@ -32,6 +34,8 @@ export interface Scanned {
   /** The workflow files a pull request changes (undefined outside a diff, or when git cannot tell). */
   changedWorkflows?: Set<string>;
   verdict: Verdict;
+  /** What the reports judge each finding's state against (rules; on a diff, what the change still adds at its end). */
+  states: FindingStateSources;
   /** Credentials this step's swap issued (undefined when no swap ran). */
   issuedHere?: IssuedCredential[];
   /** The commit the findings link to. */
@@ -79,8 +83,8 @@ async function swapCredentials(ctx: RunContext): Promise<IssuedCredential[] | un
 }
 
 /** The verdict on secrets, failed further by blocking workflow audit findings. */
-function overallVerdict(findings: Finding[], policy: VerdictPolicy, audit: WorkflowAuditOutcome | undefined): Verdict {
-  const verdict = decideVerdict(findings, policy);
+function overallVerdict(findings: Finding[], policy: VerdictPolicy, audit: WorkflowAuditOutcome | undefined, notices: readonly ScanNotice[]): Verdict {
+  const verdict = decideVerdict(findings, policy, notices);
   if (!audit?.reason) return verdict;
   return { ...verdict, pass: false, reasons: [...verdict.reasons, audit.reason] };
 }
@@ -111,7 +115,9 @@ export async function scan(ctx: RunContext): Promise<Scanned> {
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) info(`notice: ${escapeLogValue(notice.message)}`);
   const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
   const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows, plan.kind === 'diff' ? plan.head : undefined);
-  const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
-  const verdict = overallVerdict(findings, policy, audit);
-  return { plan, config, baseline, policy, findings, notices: scanned.notices, rules: scanned.rules, audit, changedWorkflows, verdict, issuedHere, headSha: headShaOf(plan, ctx.env) };
+  // Content that went unscanned fails a pull request unless the input or the base's config says warn.
+  const policy: VerdictPolicy = { failOn: config.failOn, blockLongLived: config.blockLongLived, unscanned: inputs.unscanned ?? config.unscanned ?? (plan.kind === 'diff' ? 'fail' : 'warn') };
+  const verdict = overallVerdict(findings, policy, audit, scanned.notices);
+  const states = { rules: scanned.rules, inHead: plan.kind === 'diff' ? await fingerprintsInHead(workspace, plan.base, plan.head, config) : undefined };
+  return { plan, config, baseline, policy, findings, notices: scanned.notices, rules: scanned.rules, audit, changedWorkflows, verdict, states, issuedHere, headSha: headShaOf(plan, ctx.env) };
 }

@@ -1,4 +1,5 @@
 import { readRegularFile, writeOutputFile } from '../sources/safe-fs.js';
+import { mdCode, mdText } from '../report/markdown.js';
 import type { GuardReport, IssuedCredential } from './types.js';
 
 export interface CredentialEvidence {
@@ -38,11 +39,11 @@ export function evidenceSummary(issued: IssuedCredential[], guard?: GuardReport)
   const lines = ['### Short-lived credentials', ''];
   if (issued.length > 0) {
     lines.push('| Cloud | Identity | OIDC subject | Expires | Lifetime |', '| --- | --- | --- | --- | --- |');
-    for (const c of issued) lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.expiresAt} | ${c.durationSeconds} s |`);
+    for (const c of issued) lines.push(`| ${c.cloud} | ${mdText(c.identity)} | ${mdText(c.oidc.sub)} | ${c.expiresAt} | ${c.durationSeconds} s |`);
   }
   if (guard?.findings.length) {
     lines.push('', `Long-lived credentials found in the job environment (${guard.policy}):`);
-    for (const f of guard.findings) lines.push(`- \`${f.variable}\` (${f.cloud}): ${f.reason}${guard.removed.includes(f.variable) ? ' — removed for later steps' : ''}`);
+    for (const f of guard.findings) lines.push(`- ${mdCode(f.variable)} (${f.cloud}): ${mdText(f.reason)}${guard.removed.includes(f.variable) ? ' — removed for later steps' : ''}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import type { IssuedCredential } from '../credentials/types.js';
 import type { KeywardConfig } from '../engine/config/types.js';
 import type { Finding } from '../engine/finding.js';
+import { mdText } from '../report/markdown.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../report/tool.js';
 import type { Severity } from '../rules/types.js';
 import { canonicalJson, sha256Hex, wellFormed } from './canonical-json.js';
@@ -304,7 +305,7 @@ export function renderEvidenceMarkdown(evidence: Evidence, options: { fileName?:
   ];
   if (evidence.credentials.length > 0) {
     lines.push('| Cloud | Identity | OIDC subject | Issued | Expires | Revoked |', '| --- | --- | --- | --- | --- | --- |');
-    for (const c of evidence.credentials) lines.push(`| ${c.cloud} | \`${c.identity}\` | \`${c.oidc.sub}\` | ${c.issuedAt} | ${c.expiresAt} | ${c.revokedAt ?? '—'} |`);
+    for (const c of evidence.credentials) lines.push(`| ${c.cloud} | ${mdText(c.identity)} | ${mdText(c.oidc.sub)} | ${c.issuedAt} | ${c.expiresAt} | ${c.revokedAt ?? '—'} |`);
     lines.push('');
   }
   const file = options.fileName ?? 'keyward-evidence.json';

@@ -1,4 +1,5 @@
 import { ownersOf, type Codeowners } from './codeowners.js';
+import { mdCodeCell, mdText, safeUrl } from '../report/markdown.js';
 import { addDays, daysBetween, isoDay, parseDate } from './duration.js';
 import { EXPIRING_SOON_DAYS } from './expiry.js';
 import { isUnassignedOwner } from './inventory/parse.js';
@@ -126,17 +127,15 @@ const TITLES: Record<IdentityChangeKind, string> = {
   'inventory-expiring': 'Expiring within 30 days',
 };
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 /** The PR comment's "Ownership and expiry" section; empty string when there is nothing to say. */
 export function renderIdentityChangesMarkdown(changes: IdentityChange[], options: { blobUrl?: (path: string, line: number) => string } = {}): string {
   if (changes.length === 0) return '';
   const lines = ['### Ownership and expiry', '', '| Change | Where | Details | Ask |', '| --- | --- | --- | --- |'];
   for (const change of changes) {
     const where = `${change.path}:${change.line}`;
-    const link = options.blobUrl ? `[\`${cell(where)}\`](${options.blobUrl(change.path, change.line)})` : `\`${cell(where)}\``;
-    const ask = change.owners.length > 0 ? change.owners.map(cell).join(' ') : '_nobody named: add an owner_';
-    lines.push(`| ${TITLES[change.kind]} | ${link} | ${cell(change.message)} | ${ask} |`);
+    const link = options.blobUrl ? `[${mdCodeCell(where)}](${safeUrl(options.blobUrl(change.path, change.line))})` : mdCodeCell(where);
+    const ask = change.owners.length > 0 ? change.owners.map(mdText).join(' ') : '_nobody named: add an owner_';
+    lines.push(`| ${TITLES[change.kind]} | ${link} | ${mdText(change.message)} | ${ask} |`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { mdCodeCell, mdText } from '../report/markdown.js';
 import type { SecretAuditFinding, SecretsAuditResult } from './secrets-audit.js';
 
 const ORDER: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
@@ -15,8 +16,6 @@ export function renderSecretsAuditText(result: SecretsAuditResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
 /** Markdown for the job summary. */
 export function renderSecretsAuditMarkdown(result: SecretsAuditResult): string {
   if (result.findings.length === 0 && result.notices.length === 0) return '';
@@ -25,10 +24,10 @@ export function renderSecretsAuditMarkdown(result: SecretsAuditResult): string {
     lines.push('| Severity | Secret | Finding | Ask |', '| --- | --- | --- | --- |');
     for (const f of sorted(result.findings)) {
       const scope = f.scope === 'environment' ? ` (${f.environment})` : f.scope === 'organization' ? ' (org)' : '';
-      lines.push(`| ${f.severity} | \`${cell(f.secret)}\`${cell(scope)} | ${cell(f.message)} | ${f.owner ? cell(f.owner) : '—'} |`);
+      lines.push(`| ${f.severity} | ${mdCodeCell(f.secret)}${mdText(scope)} | ${mdText(f.message)} | ${f.owner ? mdText(f.owner) : '—'} |`);
     }
     lines.push('');
   }
-  for (const notice of result.notices) lines.push(`> ${cell(notice.message)}`);
+  for (const notice of result.notices) lines.push(`> ${mdText(notice.message)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/finding.js';
 import { utf16Columns } from './columns.js';
+import { remediationText } from './remediation.js';
 import { sortFindings } from './severity.js';
 
 export interface Annotation {
@@ -22,7 +23,7 @@ export function toAnnotations(findings: readonly Finding[]): Annotation[] {
       endLine: f.endLine,
       level: f.baseline ? 'notice' : f.severity === 'critical' || f.severity === 'high' || f.longLived ? 'failure' : 'warning',
       title: `${f.title} (${f.longLived ? 'long-lived' : 'short-lived'})`,
-      message: `${f.redacted} [${f.ruleId}, ${f.severity}]. ${f.remediation}${f.revokeUrl ? ` Revoke: ${f.revokeUrl}` : ''}`,
+      message: `${f.redacted} [${f.ruleId}, ${f.severity}]. ${remediationText(f)}`,
     };
     // The Checks API accepts columns only within a single line; it counts them in UTF-16 code units.
     if (f.line === f.endLine) Object.assign(annotation, utf16Columns(f));

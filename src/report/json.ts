@@ -21,7 +21,7 @@ export interface ReportInput {
 
 /** The machine-readable report. Findings carry redacted values and fingerprints only; usable as a baseline file. */
 export function toJsonReport(input: ReportInput) {
-  const verdict = decideVerdict(input.findings, input.policy);
+  const verdict = decideVerdict(input.findings, input.policy, input.notices);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -31,6 +31,7 @@ export function toJsonReport(input: ReportInput) {
       new: input.findings.filter((f) => !f.baseline).length,
       baseline: input.findings.filter((f) => f.baseline).length,
       longLived: input.findings.filter((f) => f.longLived).length,
+      notScanned: verdict.unscanned.length,
       bySeverity: countBySeverity(input.findings),
       verdict: verdict.pass ? 'pass' : 'fail',
       reasons: verdict.reasons,

@@ -1,6 +1,8 @@
-import type { Finding } from '../engine/finding.js';
+import { createHash } from 'node:crypto';
+import type { Finding, ScanNotice } from '../engine/finding.js';
 import type { Rule, Severity } from '../rules/types.js';
 import { utf16Columns } from './columns.js';
+import { remediationFor, remediationText } from './remediation.js';
 import { sortFindings } from './severity.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './tool.js';
 
@@ -10,7 +12,9 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error
 
 function ruleDescriptor(rule: Rule) {
   const lifetime = rule.longLived ? 'a long-lived credential (valid until revoked)' : 'a short-lived credential';
-  const help = `${rule.title}: ${lifetime}.\n\nWhat to do: ${rule.remediation}${rule.revokeUrl ? `\nRevoke at: ${rule.revokeUrl}` : ''}\n\nRemoving the line is not enough: the value stays in git history, so revoke it first. Replace stored cloud keys with short-lived OIDC credentials (Keyward's aws-role-arn / gcp-workload-identity-provider / azure-client-id inputs).`;
+  const r = remediationFor(rule);
+  const oidc = r.oidcInput ? `\nKeyward's OIDC swap (${r.oidcInput} input) replaces the stored credential with a short-lived one.` : '';
+  const help = `${rule.title}: ${lifetime}.\n\nWhat to do: ${r.action}${oidc}${r.revokeUrl ? `\nRevoke at: ${r.revokeUrl}` : ''}\n\nRemoving the line is not enough: the value stays in git history, so revoke it first.`;
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
@@ -69,9 +73,50 @@ function extraSarifResult(result: SarifExtraResult, ruleIndex: number) {
   };
 }
 
+export const NOT_SCANNED_RULE = 'keyward-not-scanned';
+
+/** A path the run had to judge but could not read, as a result of its own rule, so code scanning lists it. */
+function notScannedResults(notices: readonly ScanNotice[], policy: 'fail' | 'warn' | undefined): SarifExtraResult[] {
+  return notices
+    .filter((n) => n.unscanned && n.path)
+    .map((n) => ({
+      ruleId: NOT_SCANNED_RULE,
+      title: 'Content Keyward could not scan',
+      severity: policy === 'fail' ? 'high' : 'medium',
+      path: n.path!,
+      line: 1,
+      message: `Not scanned (${n.kind}${n.commit ? ` at ${n.commit.slice(0, 12)}` : ''}): ${n.message}`,
+      help: 'Keyward could not read this content (over the size cap, unreadable, not a regular file, a missing object, or a binary credential store), so it cannot say it holds no secret. The `unscanned` input (fail or warn) decides whether this fails the check.',
+      fingerprint: createHash('sha256').update(['not-scanned', n.kind, n.path, n.commit ?? ''].join('\0')).digest('hex'),
+      tags: ['not-scanned'],
+    }));
+}
+
+/** Every unscanned notice, with or without a path, as the run's tool execution notifications. */
+function notScannedInvocation(notices: readonly ScanNotice[], policy: 'fail' | 'warn' | undefined) {
+  const notifications = notices
+    .filter((n) => n.unscanned)
+    .map((n) => ({
+      level: policy === 'fail' ? 'error' : 'warning',
+      message: { text: `Not scanned: ${n.message}` },
+      descriptor: { id: NOT_SCANNED_RULE },
+      ...(n.path ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(n.path), uriBaseId: '%SRCROOT%' } } }] } : {}),
+      properties: { kind: n.kind, ...(n.commit ? { commit: n.commit } : {}) },
+    }));
+  return { executionSuccessful: true, toolExecutionNotifications: notifications };
+}
+
+export interface SarifOptions {
+  toolVersion?: string;
+  extra?: readonly SarifExtraResult[];
+  /** Scan notices: those marked unscanned become results and notifications. */
+  notices?: readonly ScanNotice[];
+  unscanned?: 'fail' | 'warn';
+}
+
 /** SARIF 2.1.0 as GitHub code scanning accepts it: relative URIs against %SRCROOT%, partial fingerprints, rule help. */
-export function toSarif(findings: readonly Finding[], rules: readonly Rule[], options: { toolVersion?: string; extra?: readonly SarifExtraResult[] } = {}) {
-  const extra = options.extra ?? [];
+export function toSarif(findings: readonly Finding[], rules: readonly Rule[], options: SarifOptions = {}) {
+  const extra = [...(options.extra ?? []), ...notScannedResults(options.notices ?? [], options.unscanned)];
   const used = [...new Set(findings.map((f) => f.ruleId))];
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const descriptors = used.map(
@@ -100,13 +145,14 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root' } } },
+        invocations: [notScannedInvocation(options.notices ?? [], options.unscanned)],
         results: [
           ...sortFindings(findings).map((finding) => ({
           ruleId: finding.ruleId,
           ruleIndex: index.get(finding.ruleId),
           level: LEVEL[finding.severity],
           message: {
-            text: `${finding.title} (${finding.longLived ? 'long-lived' : 'short-lived'}): ${finding.redacted}. ${finding.remediation}`,
+            text: `${finding.title} (${finding.longLived ? 'long-lived' : 'short-lived'}): ${finding.redacted}. ${remediationText(finding)}`,
           },
           locations: [
             {

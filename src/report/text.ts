@@ -44,13 +44,13 @@ export function toText(options: TextReportOptions): string {
   const notable = options.notices.filter((n) => n.kind !== 'binary' && n.kind !== 'ignored');
   if (notable.length > 0) {
     out.push(paint('bold', 'Notices'));
-    for (const notice of notable.slice(0, 50)) out.push(`  ${notice.kind}: ${escapeLogValue(notice.message)}`);
+    for (const notice of notable.slice(0, 50)) out.push(`  ${notice.unscanned ? 'not scanned, ' : ''}${notice.kind}: ${escapeLogValue(notice.message)}`);
     if (notable.length > 50) out.push(`  … and ${notable.length - 50} more (see --format json)`);
     out.push('');
   }
   const counts = countBySeverity(options.findings);
   const parts = (Object.entries(counts) as [Severity, number][]).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_STYLE[s], `${n} ${s}`));
-  const verdict = decideVerdict(options.findings, options.policy);
+  const verdict = decideVerdict(options.findings, options.policy, options.notices);
   const seconds = options.stats.durationMs / 1000;
   const scanned = [options.stats.files !== undefined ? `${options.stats.files} files` : '', options.stats.commits !== undefined ? `${options.stats.commits} commits` : '', formatBytes(options.stats.bytes)].filter(Boolean).join(', ');
   out.push(`${options.findings.length === 0 ? 'No secrets found' : `${options.findings.length} finding(s): ${parts.join(', ')}`} in ${options.target} (${scanned} in ${seconds.toFixed(2)} s)`);

@@ -16,6 +16,7 @@ const SAMPLES: Record<string, string> = {
   mode: 'tree',
   'fail-on': 'high',
   'block-long-lived': 'true',
+  unscanned: 'fail',
   annotations: 'true',
   comment: 'true',
   'check-run': 'auto',

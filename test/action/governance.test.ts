@@ -12,6 +12,7 @@ import { startGoogleFake } from '../servers/google.js';
 import { startOidcFake } from '../servers/oidc.js';
 import { startVaultFake } from '../servers/vault.js';
 import { NODE, fileCommands, runAction } from './harness.js';
+import { mdText } from '../../src/report/markdown.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -118,7 +119,7 @@ describe('the inventory in the Action', () => {
     expect(run.outputs.findings).toBe('1');
     expect(run.log).toMatch(/::warning title=Inventory%3A identities\[0\]\.owner,file=\.github\/nhi\.yml,line=5/);
     expect(run.log).toMatch(/::warning title=Inventory%3A identities\[0\]\.expires,file=\.github\/nhi\.yml,line=6/);
-    expect(run.summary).toContain('### Inventory (.github/nhi.yml)');
+    expect(run.summary).toContain(`### Inventory (${mdText('.github/nhi.yml')})`);
     expect(run.summary).toMatch(/error at line 6, `identities\[0\]\.expires`/);
     expect(run.log).not.toContain(key);
   });
@@ -269,7 +270,7 @@ describe('the secrets audit in the Action', () => {
     expect(Number(run.outputs['secrets-audit-findings'])).toBeGreaterThanOrEqual(2);
     expect(run.summary).toContain('### Secrets audit');
     expect(run.summary).toContain('OLD_DEPLOY_KEY');
-    expect(run.summary).toMatch(/secrets\.NPM_TOKEN is referenced by/);
+    expect(run.summary).toContain(mdText('secrets.NPM_TOKEN is referenced by'));
     expect(api.calls(/\/actions\/secrets/).length).toBeGreaterThan(0);
     expect(run.stdout).toContain('::add-mask::audit-token');
   });

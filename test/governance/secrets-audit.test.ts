@@ -136,7 +136,7 @@ describe('secrets audit against the loopback GitHub API', () => {
     const text = renderSecretsAuditText(result);
     expect(text).toContain('[high] expired: secret of environment "production" DB_PASSWORD is past its inventory expiry 2026-05-01');
     expect(text).toMatch(/Secrets audit: 131 repository, 2 environment, 1 organization secrets; \d+ findings\.\n$/);
-    expect(renderSecretsAuditMarkdown(result)).toContain('| high | `DB_PASSWORD` (production) |');
+    expect(renderSecretsAuditMarkdown(result)).toContain('| high | `DB_PASSWORD` \\(production\\) |');
   });
 
   it('with a repo token: organization secrets answer 403, the message names the permission and the audit continues', async () => {

@@ -163,11 +163,17 @@ export function parseConfig(text: string, file: string): KeywardConfig {
     return out;
   };
 
-  known(root, '', ['version', 'fail-on', 'block-long-lived', 'max-file-size', 'ignore-paths', 'rules', 'allowlist']);
+  known(root, '', ['version', 'fail-on', 'block-long-lived', 'unscanned', 'max-file-size', 'ignore-paths', 'rules', 'allowlist']);
   const version = get(root, 'version');
   if (version && !(isScalar(version) && Number(version.value) === 1)) at(version, 'version', 'only version 1 is supported');
   config.failOn = severity(get(root, 'fail-on'), 'fail-on') ?? config.failOn;
   config.blockLongLived = bool(get(root, 'block-long-lived'), 'block-long-lived') ?? config.blockLongLived;
+  const unscanned = get(root, 'unscanned');
+  if (unscanned) {
+    const value = isScalar(unscanned) ? String(unscanned.value).toLowerCase() : '';
+    if (value === 'fail' || value === 'warn') config.unscanned = value;
+    else at(unscanned, 'unscanned', 'expected fail or warn');
+  }
   const maxSize = get(root, 'max-file-size');
   if (maxSize) {
     const raw = isScalar(maxSize) ? String(maxSize.value).trim().toLowerCase() : '';

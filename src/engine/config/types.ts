@@ -76,6 +76,8 @@ export interface KeywardConfig {
   failOn: Severity;
   /** Any long-lived credential fails the run, whatever its severity. */
   blockLongLived: boolean;
+  /** Content that went unscanned fails the run (fail) or is only listed (warn); unset: fail on pull requests, else warn. */
+  unscanned?: 'fail' | 'warn';
   /** Files (and blobs) larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
   /** Settings read from another tool's config (gitleaks) that could not be applied, each named; shown to the user. */

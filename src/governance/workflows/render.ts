@@ -1,4 +1,5 @@
 import { escapeLogValue } from '../../report/log-text.js';
+import { mdCode, mdCodeBlock, mdText } from '../../report/markdown.js';
 import type { WorkflowAuditResult, WorkflowFinding } from './audit.js';
 
 /** `job deploy, step "Deploy"`, or `workflow level`. */
@@ -40,9 +41,9 @@ export function renderWorkflowAuditMarkdown(result: WorkflowAuditResult): string
   if (result.findings.length === 0 && result.notices.length === 0) return '';
   const parts = ['### Workflow audit', ''];
   for (const finding of result.findings) {
-    parts.push(`- **${finding.severity}** \`${finding.ruleId}\` in \`${finding.path}\` line ${finding.line} (${findingLocation(finding)}): ${finding.message}`);
-    parts.push('', '  ```yaml', indent(finding.replacement, '  '), '  ```', '');
+    parts.push(`- **${finding.severity}** ${mdCode(finding.ruleId)} in ${mdCode(finding.path)} line ${finding.line} (${mdText(findingLocation(finding))}): ${mdText(finding.message)}`);
+    parts.push('', mdCodeBlock(finding.replacement, 'yaml', '  '), '');
   }
-  for (const notice of result.notices) parts.push(`- Not audited: \`${notice.path}\` line ${notice.line}: ${notice.message}`);
+  for (const notice of result.notices) parts.push(`- Not audited: ${mdCode(notice.path)} line ${notice.line}: ${mdText(notice.message)}`);
   return `${parts.join('\n')}\n`;
 }

@@ -1,23 +1,15 @@
-import type { Finding } from '../../engine/finding.js';
+import type { Finding, ScanNotice } from '../../engine/finding.js';
+import { renderAcceptPath, renderGroups, renderNotScanned } from '../findings-markdown.js';
+import { groupFindings, SEEN_PREFIX, stateCounts, type FindingStateSources } from '../findings-view.js';
+import { mdCode, mdDetails } from '../markdown.js';
+import { countBySeverity, type Verdict, type VerdictPolicy } from '../severity.js';
 import type { Severity } from '../../rules/types.js';
-import { countBySeverity, sortFindings, type Verdict, type VerdictPolicy } from '../severity.js';
 
 /** Hidden marker that identifies Keyward's one comment on a pull request, so each run edits it instead of adding one. */
 export const PR_COMMENT_MARKER = '<!-- keyward:pr-comment -->';
 
 /** GitHub rejects comment bodies over 65,536 characters; keep room for the footer. */
 const MAX_BODY = 60_000;
-
-/** Where the short-lived replacement comes from, per provider: Keyward's OIDC swap inputs or the registry's own OIDC. */
-const OIDC_REPLACEMENT: Record<string, string> = {
-  AWS: 'the OIDC swap (`aws-role-arn` input) instead of a stored key',
-  'Google Cloud': 'the OIDC swap (`gcp-workload-identity-provider` input) instead of a key file',
-  Azure: 'the OIDC swap (`azure-client-id` + `azure-tenant-id` inputs) instead of a client secret',
-  'HashiCorp Vault': 'the OIDC swap (`vault-url` + `vault-role` inputs) instead of a stored token',
-  npm: 'npm trusted publishing (OIDC) instead of a stored token',
-  PyPI: 'PyPI trusted publishing (OIDC) instead of a stored token',
-  'crates.io': 'crates.io trusted publishing (OIDC) instead of a stored token',
-};
 
 export interface CommentContext {
   /** e.g. https://github.com */
@@ -28,14 +20,24 @@ export interface CommentContext {
   headSha: string;
   /** Link to the workflow run, for the full report. */
   runUrl?: string;
+  /** The pull request author's GitHub login, from the event or the API: the one mention Keyward writes. */
+  author?: string;
+  /** The baseline file the false-positive instructions name. */
+  baselinePath?: string;
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
-}
-
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+export interface PrCommentOptions {
+  /** Every finding, baseline ones included (they are listed apart and do not count as open). */
+  findings: readonly Finding[];
+  verdict: Verdict;
+  policy: VerdictPolicy;
+  context: CommentContext;
+  sections?: string[];
+  notices?: readonly ScanNotice[];
+  /** What states are judged against; `previous` is filled from `previousBody` when not given. */
+  states?: FindingStateSources;
+  /** The comment as the last run left it, for "new since the last push". */
+  previousBody?: string;
 }
 
 /** `{server}/{owner}/{repo}/blob/{sha}/{path}#L{line}`, each path segment URL-encoded. */
@@ -43,78 +45,98 @@ export function blobUrl(serverUrl: string, repository: string, sha: string, path
   return `${serverUrl.replace(/\/+$/, '')}/${repository}/blob/${sha}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }
 
-export function ownerText(finding: Finding): string {
-  if (finding.owners?.length) return finding.owners.map((o) => (o.source === 'commit-author' ? `${o.handle} (author)` : o.handle)).join(', ');
-  if (finding.commit) return `${finding.commit.author} (author of ${finding.commit.sha.slice(0, 7)})`;
-  return 'unknown';
+const SEEN = /<!-- keyward:seen v1 ([0-9a-f,]*) -->/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+
+/** The fingerprint prefixes the last run recorded, or undefined when there was no such run. */
+export function previousSeen(body: string | undefined): Set<string> | undefined {
+  const match = body ? SEEN.exec(body) : null;
+  if (!match) return undefined;
+  return new Set(match[1]!.split(',').filter((p) => p.length === SEEN_PREFIX));
 }
 
-export function expiryText(finding: Finding): string {
-  if (finding.expiry) return finding.expiry.summary;
-  if (finding.expiresAt) return `expires ${finding.expiresAt.slice(0, 10)}`;
-  return 'unknown';
+function seenMarker(findings: readonly Finding[]): string {
+  return `<!-- keyward:seen v1 ${[...new Set(findings.map((f) => f.fingerprint.slice(0, SEEN_PREFIX)))].join(',')} -->`;
 }
 
-export function whatToDo(finding: Finding): string {
-  const revoke = finding.revokeUrl ? `Revoke it at [${finding.provider}](${finding.revokeUrl})` : `Revoke it at ${finding.provider}`;
-  const replacement = OIDC_REPLACEMENT[finding.provider];
-  if (replacement) return `${revoke}, then use ${replacement}.`;
-  return `${revoke}, then ${finding.longLived ? 'keep the replacement in an encrypted secret, never in code' : 'remove it from the code'}.`;
+/** `@login` for a well-formed GitHub login, else words that mention nobody. */
+export function addressAuthor(login: string | undefined): string {
+  return login && LOGIN.test(login) ? `@${login}` : 'Author of this pull request';
 }
 
-function row(finding: Finding, context: CommentContext): string {
-  const sha = finding.commit?.sha ?? context.headSha;
-  const place = `[${cell(`${finding.path}:${finding.line}`)}](${blobUrl(context.serverUrl, context.repository, sha, finding.path, finding.line)})`;
-  const commit = finding.commit ? ` in ${finding.commit.sha.slice(0, 7)}` : '';
-  const lifetime = finding.longLived ? '**long-lived**' : 'short-lived';
-  const baseline = finding.baseline ? ' (baseline)' : '';
-  return `| ${place}${commit} | ${cell(finding.title)} ${code(finding.ruleId)} · ${finding.severity}${baseline} | ${lifetime} | ${code(cell(finding.redacted))} | ${cell(ownerText(finding))} | ${cell(expiryText(finding))} | ${cell(whatToDo(finding))} |`;
-}
-
-function countsLine(findings: readonly Finding[]): string {
+function countsLine(findings: readonly Finding[], extra: string[]): string {
   const counts = countBySeverity(findings);
-  return (Object.entries(counts) as [Severity, number][])
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`)
-    .join(', ');
+  const bySeverity = (Object.entries(counts) as [Severity, number][]).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`);
+  return [...bySeverity, ...extra].join(' · ');
+}
+
+function nextStep(open: readonly Finding[], verdict: Verdict, context: CommentContext): string {
+  const who = addressAuthor(context.author);
+  if (open.length === 0) return verdict.pass ? '' : `**${who}, next step:** see below: ${verdict.reasons.join('; ')}.`;
+  if (verdict.pass) return `**${who}:** nothing here blocks the merge under this repository's policy; a committed secret should still be revoked at its provider.`;
+  return `**${who}, next step:** revoke each secret at its provider (the Revoke links), move it to an encrypted secret or Keyward's OIDC swap, then push. Deleting the line is not enough: the commits stay in the branch history.`;
+}
+
+/** Why it fails, short: how many findings block under which settings, then any other reason (audit, not scanned). */
+function blockingWords(verdict: Verdict, policy: VerdictPolicy): string {
+  const rule = [`fail-on ${policy.failOn}`, policy.blockLongLived ? 'block-long-lived' : ''].filter(Boolean).join(', ');
+  const secrets = verdict.blocking.length ? [`${verdict.blocking.length} block the merge (${rule})`] : [];
+  const other = verdict.reasons.filter((r) => !/finding\(s\) at or above|long-lived credential\(s\)/.test(r));
+  return [...secrets, ...other].join('; ');
+}
+
+function heading(open: readonly Finding[], verdict: Verdict): string {
+  const noun = `${open.length} secret${open.length === 1 ? '' : 's'}`;
+  return `### 🔑 Keyward: ${verdict.pass ? '✅ pass' : '❌ fail'} · ${open.length ? `${noun} in this pull request` : 'no secrets in this pull request'}`;
+}
+
+function firstScreen(open: readonly Finding[], options: PrCommentOptions, groups: ReturnType<typeof groupFindings>): string[] {
+  const { verdict, policy, context } = options;
+  const counts = stateCounts(groups);
+  const extra = [
+    counts.longLived ? `${counts.longLived} long-lived` : '',
+    counts.new ? `**${counts.new} new since the last push**` : '',
+    counts.historyOnly ? `${counts.historyOnly} only in history` : '',
+    verdict.unscanned.length ? `${verdict.unscanned.length} not scanned` : '',
+  ].filter(Boolean);
+  const why = verdict.pass ? '' : `${blockingWords(verdict, policy)}.`;
+  return [heading(open, verdict), '', [countsLine(open, extra), why].filter(Boolean).join('. '), '', nextStep(open, verdict, context)];
+}
+
+function body(options: PrCommentOptions, detailsLimit: number): string {
+  const { context } = options;
+  const open = options.findings.filter((f) => !f.baseline);
+  const accepted = options.findings.filter((f) => f.baseline);
+  const states = { ...options.states, previous: options.states?.previous ?? previousSeen(options.previousBody) };
+  const groups = groupFindings(open, states);
+  const link = (f: Finding) => blobUrl(context.serverUrl, context.repository, f.commit?.sha ?? context.headSha, f.path, f.line);
+  const layout = { link, detailsLimit };
+  const sections = (options.sections ?? []).map((s) => s.trim()).filter(Boolean).map((s) => (s.length > 20_000 ? `${s.slice(0, 20_000)}\n\n…(cut)` : s));
+  const parts = [
+    `${PR_COMMENT_MARKER}\n${seenMarker(options.findings)}`,
+    ...firstScreen(open, options, groups),
+    detailsLimit > 0 ? renderGroups(groups, layout) : renderGroups(groups, { ...layout, detailsLimit: 0 }).replace(/<details>[\s\S]*<\/details>/g, '_Details did not fit in one comment: see the job summary._'),
+    accepted.length ? mdDetails(`${accepted.length} finding(s) accepted in the baseline (not blocking)`, renderGroups(groupFindings(accepted, states), { link, detailsLimit: Math.min(detailsLimit, 10) })) : '',
+    renderNotScanned(options.notices ?? options.verdict.unscanned, options.policy.unscanned),
+    renderAcceptPath(open, context.baselinePath),
+    ...sections,
+    [context.runUrl ? `Full report (job summary, SARIF): [workflow run](${context.runUrl}). ` : '', `<sub>Updated in place on every push; checked at ${mdCode(context.headSha.slice(0, 7))}.</sub>`].join(''),
+  ];
+  return parts.filter((p) => p !== '').join('\n\n') + '\n';
 }
 
 /**
- * The PR comment: verdict, counts, one row per finding (place linked to the blob at its commit, rule and severity,
- * lifetime, redacted value, owners, expiry, what to do). Only redacted values ever reach it.
+ * The PR comment. First screen: verdict with counts, then the next step for the author. Then one table row per kind
+ * of secret (at most five columns, provider-confirmed apart from generic guesses), collapsed details per kind, what
+ * was not scanned, how to accept a false positive, and the other sections. Only redacted values ever reach it, and
+ * every text the pull request controls goes through the Markdown escaping helpers.
  */
-export function renderPrComment(options: { findings: readonly Finding[]; verdict: Verdict; policy: VerdictPolicy; context: CommentContext; sections?: string[] }): string {
-  const { findings, verdict, policy, context } = options;
-  const sections = (options.sections ?? []).filter((s) => s.trim() !== '');
-  const longLived = findings.filter((f) => f.longLived).length;
-  const head = [
-    PR_COMMENT_MARKER,
-    `### 🔑 Keyward: ${verdict.pass ? '✅ pass' : '❌ fail'} — ${findings.length} secret(s) in this pull request`,
-    '',
-    `${countsLine(findings) || 'No secrets'}; ${longLived} long-lived. Checked at ${code(context.headSha.slice(0, 7))}.${verdict.pass ? '' : ` Blocking because ${verdict.reasons.join('; ')} (fail-on: ${policy.failOn}, block-long-lived: ${policy.blockLongLived}).`}`,
-    ...(findings.length > 0 ? ['', '| Where | Rule · severity | Lifetime | Value (redacted) | Owner | Expiry | What to do |', '|---|---|---|---|---|---|---|'] : []),
-  ].join('\n');
-  const extra = sections.map((section) => (section.length > 20_000 ? `${section.slice(0, 20_000)}\n\n…(cut)` : section.trim())).join('\n\n');
-  // A blank line ends the table: GitHub would read a following text line as one more row.
-  const foot = [
-    extra,
-    findings.length > 0 ? '**Deleting the line does not make the secret safe**: it stays in the branch history and in forks. Revoke it first, then replace it with a short-lived credential.' : '',
-    [context.runUrl ? `Full report (SARIF, job summary): [workflow run](${context.runUrl}).` : '', '<sub>This comment is updated in place on every push and marked resolved when the pull request is clean.</sub>'].filter(Boolean).join('\n'),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-  const rows: string[] = [];
-  let length = head.length + foot.length + 200;
-  const sorted = sortFindings(findings);
-  for (const finding of sorted) {
-    const line = row(finding, context);
-    if (length + line.length + 1 > MAX_BODY) break;
-    rows.push(line);
-    length += line.length + 1;
+export function renderPrComment(options: PrCommentOptions): string {
+  for (const limit of [30, 10, 3]) {
+    const text = body(options, limit);
+    if (text.length <= MAX_BODY) return text;
   }
-  const omitted = sorted.length - rows.length;
-  const more = omitted > 0 ? `\n\n…and ${omitted} more finding(s), not shown here: see the job summary or the SARIF report.` : '';
-  return `${head}\n${rows.join('\n')}${more}\n\n${foot}\n`;
+  return body(options, 0).slice(0, MAX_BODY);
 }
 
 /** What the comment becomes once the pull request is clean again. */
@@ -123,7 +145,7 @@ export function renderResolvedComment(context: CommentContext): string {
     PR_COMMENT_MARKER,
     `### 🔑 Keyward: ✅ resolved`,
     '',
-    `No secrets in this pull request as of ${code(context.headSha.slice(0, 7))}. If a secret was pushed earlier, it is still in the history of the branch: make sure it was revoked.`,
+    `No secrets in this pull request as of ${mdCode(context.headSha.slice(0, 7))}. If a secret was pushed earlier, it is still in the history of the branch: make sure it was revoked.`,
     context.runUrl ? `\n[Workflow run](${context.runUrl})` : '',
   ].join('\n') + '\n';
 }

@@ -34,11 +34,12 @@ export async function findKeywardComments(client: GitHubClient, pr: PullRequestR
 
 /**
  * Keeps exactly one Keyward comment on the pull request. With a body: edit the existing comment (found by the marker,
- * written by the token's own account) or create it. With `resolvedBody` (the PR is clean): edit an existing comment to
- * say so, or do nothing. Stray duplicates from concurrent runs are deleted. Comments by any other account are never
- * edited or deleted, whatever they contain; when the token's identity cannot be told, nothing is edited or deleted.
+ * written by the token's own account) or create it; a body function gets the existing comment's text. With
+ * `resolvedBody` (the PR is clean): edit an existing comment to say so, or do nothing. Stray duplicates from concurrent
+ * runs are deleted. Comments by any other account are never edited or deleted, whatever they contain; when the
+ * token's identity cannot be told, nothing is edited or deleted.
  */
-export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, content: { body: string } | { resolvedBody: string }, log: GitHubLog, options: { identity?: TokenIdentity; appSlug?: string } = {}): Promise<CommentOutcome> {
+export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, content: { body: string | ((previous: string | undefined) => string) } | { resolvedBody: string }, log: GitHubLog, options: { identity?: TokenIdentity; appSlug?: string } = {}): Promise<CommentOutcome> {
   const identity = options.identity ?? (await resolveTokenIdentity(client, { appSlug: options.appSlug }));
   if (!identity) log.warning('Could not tell which account the token writes as (GET /user failed); creating a new comment and editing or deleting none.');
   const existing = identity ? await findKeywardComments(client, pr, identity) : [];
@@ -50,7 +51,8 @@ export async function syncPrComment(client: GitHubClient, pr: PullRequestRef, co
       log.warning(explainGitHubError(error, 'comment', `deleting duplicate comment ${duplicate.id}`).message);
     }
   }
-  const body = 'body' in content ? content.body : content.resolvedBody;
+  // A body built from the previous comment (what it saw, for "new since the last push").
+  const body = 'body' in content ? (typeof content.body === 'function' ? content.body(first?.body ?? undefined) : content.body) : content.resolvedBody;
   try {
     if (first) {
       if (first.body === body) return { action: 'body' in content ? 'updated' : 'resolved', id: first.id, url: first.html_url };
