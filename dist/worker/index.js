@@ -2583,7 +2583,414 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/rules/shape.ts
+/**
+ * Token shapes: one small notation for a credential's layout, from which a rule's pattern is compiled and from which
+ * its tests draw true examples and near misses. `sgp_<hex:40>` is the literal `sgp_` then 40 lowercase hex digits;
+ * `<b64:76>AZDO<alnum:4>` puts a fixed signature inside; `<alnum:20-40>` is a range; `<[AQgw]:1>` is a character class.
+ */
+/** The token alphabets the catalogue uses, as regex character-class bodies. One spelling of each, used everywhere. */
+const ALPHABETS = {
+    hex: 'a-f0-9',
+    HEX: 'A-F0-9',
+    anyhex: 'a-fA-F0-9',
+    digit: '0-9',
+    lower: 'a-z',
+    upper: 'A-Z',
+    alpha: 'A-Za-z',
+    alnum: 'A-Za-z0-9',
+    lowalnum: 'a-z0-9',
+    upalnum: 'A-Z0-9',
+    /** Alphanumerics plus `_` and `-` (URL-safe base64 without padding, most `prefix_...` tokens). */
+    word: 'A-Za-z0-9_-',
+    b64: 'A-Za-z0-9+/',
+    b64url: 'A-Za-z0-9_-',
+    /** RFC 4648 base32, upper case (AWS key ids, TOTP seeds). */
+    b32: 'A-Z2-7',
+    b32l: 'a-z2-7',
+};
+/** A UUID in either case, as providers print them. */
+const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
+/** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
+const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
+const PIECE = /<([A-Za-z0-9]+|\[[^\]]+\]):(\d+)(?:-(\d+))?>/g;
+/** The pieces of a shape, in order. Throws on an unknown alphabet so a typo fails at load, not silently. */
+function parseShape(shape) {
+    const pieces = [];
+    let last = 0;
+    for (const m of shape.matchAll(PIECE)) {
+        if (m.index > last)
+            pieces.push({ literal: shape.slice(last, m.index) });
+        const name = m[1];
+        const charClass = name.startsWith('[') ? name.slice(1, -1) : ALPHABETS[name];
+        if (charClass === undefined)
+            throw new Error(`unknown alphabet ${name} in shape ${shape}`);
+        const min = Number(m[2]);
+        pieces.push({ charClass, min, max: m[3] === undefined ? min : Number(m[3]) });
+        last = m.index + m[0].length;
+    }
+    if (last < shape.length)
+        pieces.push({ literal: shape.slice(last) });
+    return pieces;
+}
+function escapeRegex(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The shape as an RE2 pattern body, without groups or guards. */
+function shapeRegex(shape) {
+    return parseShape(shape)
+        .map((piece) => {
+        if ('literal' in piece)
+            return escapeRegex(piece.literal);
+        const count = piece.min === piece.max ? `{${piece.min}}` : `{${piece.min},${piece.max}}`;
+        return `[${piece.charClass}]${count}`;
+    })
+        .join('');
+}
+/** The non-alphanumeric characters a class or literal admits (`+/` for base64, `_-` for word). */
+function symbolsOf(piece) {
+    const body = 'literal' in piece ? piece.literal : piece.charClass.replace(/[A-Za-z0-9]-[A-Za-z0-9]/g, '');
+    return [...new Set(body.replace(/[A-Za-z0-9]/g, ''))].join('');
+}
+/** A class body matching alphanumerics and the given symbols, escaped for use inside `[...]`. */
+function tokenClass(symbols) {
+    return 'A-Za-z0-9' + symbols.replace(/[\]\\^-]/g, '\\$&');
+}
+/**
+ * The shape as a whole token: not preceded or followed by another character the token's own alphabet holds, so a
+ * longer run of the same alphabet (a hash, a base64 blob) never yields a match cut out of its middle.
+ */
+function tokenPattern(shape) {
+    const pieces = parseShape(shape);
+    const first = pieces[0];
+    // A prefix literal needs only a word boundary before it (`=ghp_`, `"sgp_`); one opening with a symbol, none.
+    const head = 'literal' in first ? (/^\w/.test(first.literal) ? '(?:^|[^A-Za-z0-9_])' : '') : `(?:^|[^${tokenClass(symbolsOf(first))}])`;
+    const last = pieces.at(-1);
+    // A token that ends in a literal (`...@`, `==`) ends there, whatever follows.
+    const tail = 'literal' in last ? '' : `(?:[^${tokenClass(symbolsOf(last))}]|$)`;
+    return `${head}(${shapeRegex(shape)})${tail}`;
+}
+/** The literals inside a shape, lowercased: the prefilter keywords when a rule names none. */
+function shapeLiterals(shape) {
+    return parseShape(shape)
+        .filter((piece) => 'literal' in piece)
+        .map((piece) => piece.literal.toLowerCase());
+}
+function pieceText(piece, length) {
+    if ('literal' in piece)
+        return piece.literal;
+    return `<[${piece.charClass}]:${length ?? piece.min}${length === undefined && piece.max !== piece.min ? `-${piece.max}` : ''}>`;
+}
+/** The shape with its longest random piece one character short of its minimum: a near miss every token rule must skip. */
+function shortenedShape(shape) {
+    const pieces = parseShape(shape);
+    let longest = -1;
+    pieces.forEach((piece, index) => {
+        if ('min' in piece && (longest < 0 || piece.min > pieces[longest].min))
+            longest = index;
+    });
+    return pieces.map((piece, index) => pieceText(piece, index === longest ? piece.min - 1 : undefined)).join('');
+}
+/** The shape with its literals' letter case swapped (`sgp_` -> `SGP_`), or undefined when no literal has letters. */
+function caseSwappedShape(shape) {
+    const pieces = parseShape(shape);
+    const swap = (text) => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    if (!pieces.some((piece) => 'literal' in piece && /[A-Za-z]/.test(piece.literal)))
+        return undefined;
+    return pieces.map((piece) => ('literal' in piece ? swap(piece.literal) : pieceText(piece))).join('');
+}
+/** The shape filled with `x` where every random piece admits it (`sgp_xxxx...`), as documentation writes a token. */
+function placeholderShape(shape) {
+    const pieces = parseShape(shape);
+    const random = pieces.filter((piece) => 'min' in piece);
+    if (!random.every((piece) => new RegExp(`[${piece.charClass}]`).test('x')) || !random.some((piece) => piece.min >= 5))
+        return undefined;
+    return pieces.map((piece) => ('literal' in piece ? piece.literal : 'x'.repeat(piece.min))).join('');
+}
+
+;// CONCATENATED MODULE: ./src/rules/validators/base62.ts
+/** The digit order GitHub and npm use for their token checksums: digits, then upper case, then lower case. */
+const BASE62_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** An unsigned 32-bit value in base62, left-padded with `0` to `width`. */
+function base62(value, width) {
+    let out = '';
+    let rest = value >>> 0;
+    do {
+        out = BASE62_DIGITS[rest % 62] + out;
+        rest = Math.floor(rest / 62);
+    } while (rest > 0);
+    return out.padStart(width, '0');
+}
+
+;// CONCATENATED MODULE: ./src/rules/validators/crc32.ts
+/** CRC-32 (IEEE 802.3, as in zlib and PNG). Our own table so it works on every Node 20 (zlib.crc32 came in 20.15). */
+const TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+function crc32(input) {
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+    let crc = 0xffffffff;
+    for (const byte of bytes)
+        crc = TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+
+;// CONCATENATED MODULE: ./src/rules/validators/checksum.ts
+
+
+
+/**
+ * GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`) and npm (`npm_`) tokens end in six base62 characters: the CRC32 of
+ * the random part before them. A random string passes by chance once in 62^6, so this removes lookalikes.
+ */
+function hasBase62Crc32(token) {
+    const body = token.slice(token.indexOf('_') + 1);
+    if (body.length <= 6)
+        return false;
+    const random = body.slice(0, -6);
+    return base62(crc32(random), 6) === body.slice(-6);
+}
+
+;// CONCATENATED MODULE: ./src/rules/values/placeholders.ts
+/**
+ * Value judgments shared by the rules (validators) and the engine: whether a matched value is a placeholder or a
+ * reference to a secret kept elsewhere. The bottom of the layering: it imports nothing from the engine.
+ */
+/** Placeholders and documentation examples: a value containing one of these is not a real secret. */
+const PLACEHOLDER_PATTERNS = [
+    /example/i,
+    /x{5,}/i,
+    /\*{3,}/,
+    /\.{3,}|…/,
+    /(.)\1{5,}/,
+    /<[^<>\s]{1,80}>/,
+    /\$\{[^}]*\}/,
+    /\{\{[^}]*\}\}/,
+    // A single-brace template (`{password}`, `{ApiKey}`) and an HTML-escaped one (`&lt;password&gt;`).
+    /^\{[A-Za-z_][\w.-]{0,60}\}$/,
+    /&lt;[^&\s]{1,80}&gt;/,
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+    /%\([A-Za-z_][\w.]*\)[sdr]/,
+    /^\$[A-Za-z_(]/,
+    // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
+    /^(?:\$\{|#\{|<%)/,
+    /^\[[^\]]*\]$/,
+    // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
+    /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
+    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
+];
+/** Generic values that are references to a secret store or the environment, not the secret itself. */
+const REFERENCE_PATTERNS = [
+    /^(?:secrets|env|vars|inputs|steps|needs|github)\./i,
+    /process\.env/i,
+    /os\.(?:environ|getenv)/i,
+    /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
+    /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
+    /^arn:aws:(?:secretsmanager|ssm):/,
+    /@Microsoft\.KeyVault\(/,
+    /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
+    // Encrypted in place (SOPS, Ansible Vault): safe to commit by design.
+    /^ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),/,
+    /^\$ANSIBLE_VAULT;/,
+];
+/** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
+const LONG_VALUE_PLACEHOLDERS = [/example/i, /x{8,}/i, /\.{3}|…/, /<[^<>\s]{1,80}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+/**
+ * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
+ * (OAuth 1.0), jwt.io's and PyJWT's sample tokens. They authenticate nothing, yet appear verbatim in vendored code.
+ */
+const PUBLISHED_EXAMPLES = [
+    '2YotnFZFEjr1zCsicMWpAA',
+    'tGzv3JOkF0XG5Qx2TlKWIA',
+    'SplxlOBeZQQYbYS6WxSbIA',
+    'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+    'mF_9.B5f-4.1JqM',
+    'h480djs93hd8',
+    'ad180jjd733klru7',
+    'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+    '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
+];
+function isPlaceholder(value) {
+    if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
+        return true;
+    const patterns = value.length > 200 ? LONG_VALUE_PLACEHOLDERS : PLACEHOLDER_PATTERNS;
+    return patterns.some((pattern) => pattern.test(value));
+}
+function isReference(value) {
+    return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
+}
+
+;// CONCATENATED MODULE: ./src/rules/values/generic.ts
+/**
+ * Judging a generic value (entropy, character classes, shapes of hashes, identifiers and paths): shared by the rules'
+ * validators and the engine, so it sits below both.
+ */
+
+
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+function charClasses(value) {
+    const lower = /[a-z]/.test(value);
+    const upper = /[A-Z]/.test(value);
+    const digit = /[0-9]/.test(value);
+    const symbol = /[^A-Za-z0-9]/.test(value);
+    return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
+}
+const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+const generic_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
+const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
+/** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
+const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+/** Alternations of words, as in a regular expression's source: `password|passwd|api[_-]?key`. */
+const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
+/** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
+const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
+/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
+const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
+const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
+const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
+const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
+const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
+const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
+const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
+const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
+const PROVIDER_SHAPES = [
+    [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
+    [/^xapp-/, /^xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]{32,}$/],
+    [/^[sr]k_(?:live|test)_/, /^[sr]k_(?:live|test)_[0-9a-zA-Z]{20,}$/],
+    [/^gh[pousr]_/, /^gh[pousr]_[A-Za-z0-9]{36,}$/],
+    [/^github_pat_/, /^github_pat_[A-Za-z0-9_]{60,}$/],
+    [/^glpat-/, /^glpat-[A-Za-z0-9_.-]{20,}$/],
+    [/^npm_/, /^npm_[A-Za-z0-9]{36,}$/],
+    [/^AIza/, /^AIza[0-9A-Za-z_-]{35}$/],
+];
+/** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
+function decodeBase64Text(value) {
+    if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value))
+        return undefined;
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    if (decoded.length < 6 || !/^[\x20-\x7e]+$/.test(decoded))
+        return undefined;
+    return decoded;
+}
+/** A URL or connection string with a random-looking piece: a webhook's token, a signature (host names do not count). */
+function hasSecretPart(text) {
+    if (!/[:/;=]/.test(text))
+        return false;
+    return text.split(/[/?&=;:@,]/).some((part) => part.length >= 20 && !part.includes('.') && rejectGenericValue(part, 3.5) === undefined);
+}
+/** `scheme://user:password@host`, or an empty user as Redis writes it (`redis://:password@host`). */
+function hasUrlPassword(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:[^@\s/]{6,}@[A-Za-z0-9.-]/i.test(value);
+}
+/**
+ * Judges a value assigned to a secret-looking name (the generic rules). Entropy alone flags hashes, UUIDs and long
+ * identifiers; this uses the charset, the length and the shape to keep only values that look like credentials.
+ * Returns the reason a value is rejected, or undefined when it looks like a secret.
+ */
+function rejectGenericValue(value, minEntropy) {
+    if (value.length < 8)
+        return 'too short';
+    // Base64 that decodes to text (a Kubernetes Secret's `data:`, a wrapped setting) is judged by what it says.
+    const decoded = decodeBase64Text(value);
+    if (decoded !== undefined) {
+        if (isPlaceholder(decoded) || isReference(decoded))
+            return 'encoded placeholder';
+        if (PUBLIC_KEY.test(decoded) || CRYPT_HASH.test(decoded))
+            return 'encoded public key or hash';
+        const inner = rejectGenericValue(decoded, minEntropy);
+        if (inner && !hasUrlPassword(decoded) && !hasSecretPart(decoded))
+            return `encoded ${inner}`;
+        return undefined;
+    }
+    // Password hashes (crypt(3), htpasswd, argon2), algorithm names, public keys and Stripe's publishable keys.
+    if (CRYPT_HASH.test(value))
+        return 'password hash';
+    if (ALGORITHM.test(value))
+        return 'algorithm name';
+    if (PUBLIC_KEY.test(value))
+        return 'public key';
+    // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
+    if (AWS_ID.test(value))
+        return 'key id';
+    // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
+    // provider's own rule reports the well-formed ones.
+    if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value)))
+        return 'malformed provider token';
+    if (CHECKSUMMED.test(value) && !hasBase62Crc32(value))
+        return 'bad checksum';
+    // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
+    if (WORD_LIST.test(value) || HEADER_LIKE.test(value))
+        return 'identifier-like';
+    if (ALTERNATION.test(value) || /\(\?(?:[:!=]|<[=!]|i\))/.test(value))
+        return 'regular expression';
+    if (/\s/.test(value))
+        return 'contains whitespace';
+    if (HASH_SHAPED.test(value))
+        return 'hash-shaped';
+    if (generic_UUID.test(value))
+        return 'uuid';
+    if (SRI.test(value))
+        return 'integrity digest';
+    if (URL_USER_ONLY.test(value))
+        return 'URL without password';
+    if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value))
+        return 'path or URL';
+    const classes = charClasses(value);
+    const entropy = shannonEntropy(value);
+    // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
+    // names and modes, not credentials; generated values carry digits or mixed case.
+    if (/^[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
+        return 'identifier-like';
+    if (IDENTIFIER.test(value)) {
+        // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
+        // generated values break into one- and two-letter fragments.
+        const words = value.split(/[._$]+|(?=[A-Z][a-z])/).filter(Boolean);
+        if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(word)))
+            return 'identifier-like';
+    }
+    // Class and constant names with a version digit (`OAuth2RefreshTokenGranter`, `Sha256Digest`): whole words.
+    if (/^[A-Za-z][A-Za-z0-9]*$/.test(value)) {
+        const words = value.split(/(?=[A-Z][a-z])/);
+        // A version digit sits inside the name (`OAuth2Refresh`), not at its end, where people put a password's digits.
+        const last = words[words.length - 1];
+        if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2)
+            return 'identifier-like';
+    }
+    if (/^[0-9]+$/.test(value) && value.length < 16)
+        return 'short number';
+    // Each character class missing makes a random-looking value less likely to be a generated secret.
+    const required = minEntropy + (classes.count <= 1 ? 0.7 : classes.count === 2 ? 0.2 : 0);
+    if (entropy < required)
+        return 'low entropy';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/build.ts
+
+
 /** A rule with the catalogue's defaults: specific kind, a remediation line built from the revoke page. */
 function rule(input) {
     return {
@@ -2604,7 +3011,7 @@ const CONTEXT_SEPARATOR = "(?:\\\\?[\"'])?\\]?\\s*(?::|=|:=|=>|,[ \\t]*\"value\"
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
  */
 function contextRule(input) {
-    const names = input.names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const names = input.names.map(escapeRegex).join('|');
     return rule({
         id: input.id,
         title: input.title,
@@ -2618,8 +3025,111 @@ function contextRule(input) {
         remediation: input.remediation,
     });
 }
+function mergeExamples(derived, extra) {
+    return { positives: [...derived.positives, ...(extra?.positives ?? [])], negatives: [...derived.negatives, ...(extra?.negatives ?? [])], path: extra?.path };
+}
+/** Near misses every shape yields: one character short, literals in the wrong case, glued to a longer run, `x` filler. */
+function shapeNearMisses(shape, wrap) {
+    const misses = [wrap(shortenedShape(shape))];
+    const swapped = caseSwappedShape(shape);
+    if (swapped)
+        misses.push(wrap(swapped));
+    const placeholder = placeholderShape(shape);
+    if (placeholder)
+        misses.push(wrap(placeholder));
+    return misses;
+}
+/**
+ * A credential with a distinctive documented layout (a prefix, a signature, a fixed length): matched anywhere as a
+ * whole token. Its examples come from the same shape, so the rule and its tests cannot drift apart.
+ */
+function token(input) {
+    const literals = shapeLiterals(input.shape);
+    const keywords = input.keywords ?? [literals.reduce((a, b) => (b.length > a.length ? b : a), '')];
+    if (keywords.some((k) => k.length < 2))
+        throw new Error(`${input.id}: a token shape needs a literal of 2+ characters or keywords`);
+    const first = parseShape(input.shape)[0];
+    const derived = {
+        positives: [`const token = "${input.shape}";`, `  api_token: ${input.shape}`, `export TOKEN=${input.shape}`],
+        negatives: shapeNearMisses(input.shape, (value) => `const token = "${value}";`),
+    };
+    if ('literal' in first && /^[A-Za-z0-9]/.test(first.literal))
+        derived.negatives.push(`const token = "Z${input.shape}";`);
+    return rule({
+        id: input.id,
+        title: input.title,
+        provider: input.provider,
+        severity: input.severity,
+        keywords,
+        pattern: tokenPattern(input.shape),
+        entropy: input.entropy,
+        validate: input.validate,
+        longLived: input.longLived,
+        revokeUrl: input.revokeUrl,
+        remediation: input.remediation,
+        examples: mergeExamples(derived, input.examples),
+    });
+}
+/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
+function separated(words) {
+    let spellings = [words[0]];
+    for (const word of words.slice(1))
+        spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
+    return spellings;
+}
+/** What a name-keyed value must not be: another name (`hasura_admin_secret` in a list of names) or a pattern. */
+function isNotAValue(value) {
+    const reason = rejectGenericValue(value, 0);
+    if (reason === 'regular expression' || reason === 'contains whitespace')
+        return true;
+    // Names of several words; one long lowercase run is as likely a random draw as a word.
+    return reason === 'identifier-like' && /[_.-]|[a-z][A-Z]/.test(value);
+}
+/** Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`. */
+const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?)';
+/**
+ * A credential with no distinctive prefix: the value counts only under a name holding both the provider and a secret
+ * word (`DEPENDENCY_TRACK_API_KEY=...`, `"twitchClientSecret": "..."`), never under `twitch_user_id`.
+ */
+function keyed(input) {
+    const names = input.names.map(escapeRegex).join('|');
+    const name = input.bare ? input.names[0] : `${input.names[0].replace(/[^a-z0-9]+/g, '_')}_api_key`;
+    const derived = {
+        positives: [`${name.toUpperCase()}=${input.shape}`, `  ${name}: "${input.shape}"`, `{ "${name}": "${input.shape}" }`],
+        negatives: [
+            `SOME_UNRELATED_ID=${input.shape}`,
+            ...(input.bare ? [] : [`${input.names[0]}_user_id = "${input.shape}"`]),
+            `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
+            `  ${name}: "<${name}>"`,
+            `${name.toUpperCase()}=${shortenedShape(input.shape)}`,
+        ],
+    };
+    return rule({
+        id: input.id,
+        title: input.title,
+        provider: input.provider,
+        severity: input.severity,
+        keywords: input.names,
+        pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
+        entropy: input.entropy ?? 3,
+        validate: (value) => !isNotAValue(value) && (input.validate?.(value) ?? true),
+        longLived: input.longLived,
+        revokeUrl: input.revokeUrl,
+        remediation: input.remediation,
+        examples: mergeExamples(derived, input.examples),
+    });
+}
+/** A long-lived, high-severity token rule in one line: the catalogue's common case. */
+function prefixed(id, title, provider, shape, revokeUrl, extra = {}) {
+    return token({ id, title, provider, severity: 'high', shape, longLived: true, revokeUrl, ...extra });
+}
+/** A long-lived, high-severity keyed rule in one line: the value under a name holding the provider and a secret word. */
+function named(id, title, provider, names, shape, revokeUrl, extra = {}) {
+    return keyed({ id, title, provider, severity: 'high', names, shape, longLived: true, revokeUrl, ...extra });
+}
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/ai.ts
+
 
 const OPENAI_KEYS = 'https://platform.openai.com/api-keys';
 const aiRules = [
@@ -2642,6 +3152,88 @@ const aiRules = [
     contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys' }),
     rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: '(?i)assemblyai[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b', longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account' }),
     rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: '(?i)(?:elevenlabs|xi[_-]api[_-]key)[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(sk_[a-f0-9]{48})\\b', longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys' }),
+    // Long tail: prefixes from each provider's key pages; the rest by name.
+    prefixed('tavily-api-key', 'Tavily API key', 'Tavily', 'tvly-<word:32-48>', 'https://app.tavily.com/home'),
+    prefixed('openrouter-api-key', 'OpenRouter API key', 'OpenRouter', 'sk-or-v1-<hex:64>', 'https://openrouter.ai/settings/keys'),
+    prefixed('nvidia-api-key', 'NVIDIA NGC / build.nvidia.com API key', 'NVIDIA', 'nvapi-<word:64>', 'https://org.ngc.nvidia.com/setup/api-keys'),
+    prefixed('langfuse-secret-key', 'Langfuse secret key', 'Langfuse', `sk-lf-${UUID}`, 'https://cloud.langfuse.com/'),
+    prefixed('firecrawl-api-key', 'Firecrawl API key', 'Firecrawl', 'fc-<hex:32>', 'https://www.firecrawl.dev/app/api-keys'),
+    prefixed('anyscale-api-key', 'Anyscale API key', 'Anyscale', 'esecret_<lowalnum:26>', 'https://console.anyscale.com/'),
+    prefixed('cerebras-api-key', 'Cerebras API key', 'Cerebras', 'csk-<lowalnum:48>', 'https://cloud.cerebras.ai/'),
+    prefixed('jina-api-key', 'Jina AI API key', 'Jina AI', 'jina_<alnum:60>', 'https://jina.ai/api-dashboard'),
+    prefixed('fireworks-api-key', 'Fireworks AI API key', 'Fireworks AI', 'fw_<alnum:24>', 'https://fireworks.ai/account/api-keys'),
+    prefixed('friendli-token', 'Friendli personal access token', 'FriendliAI', 'flp_<alnum:40-60>', 'https://suite.friendli.ai/'),
+    prefixed('runpod-api-key', 'RunPod API key', 'RunPod', 'rpa_<upalnum:40-48>', 'https://www.runpod.io/console/user/settings'),
+    prefixed('voyage-api-key', 'Voyage AI API key', 'Voyage AI', 'pa-<word:43>', 'https://dash.voyageai.com/api-keys'),
+    named('together-api-key', 'Together AI API key', 'Together AI', ['together_', 'togetherai', 'together-ai'], '<hex:64>', 'https://api.together.ai/settings/api-keys'),
+    named('wandb-api-key', 'Weights & Biases API key', 'Weights & Biases', ['wandb'], '<hex:40>', 'https://wandb.ai/authorize'),
+    named('clarifai-api-key', 'Clarifai personal access token', 'Clarifai', ['clarifai'], '<hex:32>', 'https://clarifai.com/settings/security'),
+    named('deepgram-api-key', 'Deepgram API key', 'Deepgram', ['deepgram'], '<hex:40>', 'https://console.deepgram.com/'),
+    named('stability-api-key', 'Stability AI API key', 'Stability AI', ['stability', 'stabilityai'], 'sk-<alnum:48>', 'https://platform.stability.ai/account/keys'),
+    named('exa-api-key', 'Exa API key', 'Exa', ['exa_', 'exa-'], UUID, 'https://dashboard.exa.ai/api-keys'),
+    named('serpapi-api-key', 'SerpApi API key', 'SerpApi', ['serpapi', 'serp_api'], '<hex:64>', 'https://serpapi.com/manage-api-key'),
+    named('weaviate-api-key', 'Weaviate API key', 'Weaviate', ['weaviate'], '<alnum:32-48>', 'https://console.weaviate.cloud/'),
+    named('qdrant-api-key', 'Qdrant Cloud API key', 'Qdrant', ['qdrant'], '<word:32-120>', 'https://cloud.qdrant.io/'),
+    named('ai21-api-key', 'AI21 Labs API key', 'AI21 Labs', ['ai21'], '<alnum:32>', 'https://studio.ai21.com/account/api-key'),
+    named('portkey-api-key', 'Portkey API key', 'Portkey', ['portkey'], '<b64:32>', 'https://app.portkey.ai/'),
+    named('deepinfra-api-key', 'DeepInfra API key', 'DeepInfra', ['deepinfra'], '<alnum:32>', 'https://deepinfra.com/dash/api_keys'),
+    named('baseten-api-key', 'Baseten API key', 'Baseten', ['baseten'], '<alnum:8>.<alnum:32>', 'https://app.baseten.co/settings/api_keys'),
+    named('modal-token-secret', 'Modal token secret', 'Modal', ['modal_'], 'as-<alnum:22>', 'https://modal.com/settings/tokens'),
+    named('leonardo-api-key', 'Leonardo.Ai API key', 'Leonardo.Ai', ['leonardo'], UUID, 'https://app.leonardo.ai/settings'),
+    named('midjourney-api-key', 'Midjourney proxy API key', 'Midjourney', ['midjourney'], '<alnum:32-64>', 'https://www.midjourney.com/account'),
+    named('gladia-api-key', 'Gladia API key', 'Gladia', ['gladia'], UUID, 'https://app.gladia.io/'),
+    named('rev-ai-token', 'Rev AI access token', 'Rev AI', ['revai', 'rev_ai'], '<word:40-90>', 'https://www.rev.ai/access_token'),
+    named('speechmatics-api-key', 'Speechmatics API key', 'Speechmatics', ['speechmatics'], '<alnum:32>', 'https://portal.speechmatics.com/'),
+    named('hume-api-key', 'Hume AI API key', 'Hume AI', ['hume_', 'humeai'], '<alnum:48>', 'https://platform.hume.ai/settings/keys'),
+    named('lmnt-api-key', 'LMNT API key', 'LMNT', ['lmnt'], '<hex:32>', 'https://app.lmnt.com/account'),
+    named('writer-api-key', 'Writer API key', 'Writer', ['writer_api', 'writerai'], '<word:32-64>', 'https://app.writer.com/'),
+    named('reka-api-key', 'Reka API key', 'Reka', ['reka_', 'rekaai'], '<hex:64>', 'https://platform.reka.ai/apikeys'),
+    named('novita-api-key', 'Novita AI API key', 'Novita AI', ['novita'], 'sk_<word:40-48>', 'https://novita.ai/settings/key-management'),
+    named('octoai-token', 'OctoAI API token', 'OctoAI', ['octoai', 'octo_ai'], '<word:100-400>', 'https://octoai.cloud/settings'),
+    named('aleph-alpha-token', 'Aleph Alpha API token', 'Aleph Alpha', separated(['aleph', 'alpha']), '<word:100-400>', 'https://app.aleph-alpha.com/profile'),
+    named('nlp-cloud-api-key', 'NLP Cloud API key', 'NLP Cloud', separated(['nlp', 'cloud']), '<hex:40>', 'https://nlpcloud.com/home/token'),
+    named('sambanova-api-key', 'SambaNova Cloud API key', 'SambaNova', ['sambanova'], UUID, 'https://cloud.sambanova.ai/apis'),
+    named('kluster-api-key', 'Kluster.ai API key', 'Kluster.ai', ['kluster'], UUID, 'https://platform.kluster.ai/apikeys'),
+    named('lepton-api-token', 'Lepton AI API token', 'Lepton AI', ['lepton'], '<alnum:32>', 'https://dashboard.lepton.ai/'),
+    named('unstructured-api-key', 'Unstructured API key', 'Unstructured', ['unstructured'], '<alnum:30-40>', 'https://platform.unstructured.io/'),
+    named('llamacloud-api-key', 'LlamaCloud API key', 'LlamaIndex', ['llama_cloud', 'llamacloud', 'llamaparse', 'llama_parse'], 'llx-<alnum:48>', 'https://cloud.llamaindex.ai/api-key'),
+    named('browserbase-api-key', 'Browserbase API key', 'Browserbase', ['browserbase'], 'bb_live_<word:27>', 'https://www.browserbase.com/settings'),
+    named('e2b-api-key', 'E2B API key', 'E2B', ['e2b'], 'e2b_<hex:40>', 'https://e2b.dev/dashboard'),
+    named('zhipu-api-key', 'Zhipu AI (GLM) API key', 'Zhipu AI', ['zhipu', 'bigmodel', 'glm_api'], '<hex:32>.<alnum:16>', 'https://open.bigmodel.cn/usercenter/apikeys'),
+    named('moonshot-api-key', 'Moonshot AI (Kimi) API key', 'Moonshot AI', ['moonshot', 'kimi_'], 'sk-<alnum:48>', 'https://platform.moonshot.cn/console/api-keys'),
+    named('dashscope-api-key', 'Alibaba DashScope (Qwen) API key', 'Alibaba Cloud', ['dashscope', 'qwen'], 'sk-<hex:32>', 'https://dashscope.console.aliyun.com/apiKey'),
+    named('baidu-qianfan-api-key', 'Baidu Qianfan API key', 'Baidu', ['qianfan', 'ernie_'], '<alnum:24-32>', 'https://console.bce.baidu.com/qianfan/'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/azure.ts
+
+/**
+ * Microsoft's identifiable keys (Microsoft Security Utilities, the layouts Purview's classifiers and GitHub's secret
+ * scanning use): a service signature at a fixed offset inside base64 of a fixed length. 64-byte keys are 76 characters,
+ * the 4-character signature, 5 more and a padding-aware last character; 32-byte keys are 33, signature, 5, last, `=`.
+ */
+const KEY64 = (signature) => `<b64:76>${signature}<b64:5><[AQgw]:1>==`;
+const KEY32 = (signature) => `<b64:33>${signature}<b64:5><[AEIMQUYcgkosw048]:1>=`;
+const PORTAL = 'https://portal.azure.com/';
+const ROTATE = 'Regenerate the key in the Azure portal (the resource\'s Keys / Access keys blade), then move the app to Microsoft Entra ID or a managed identity.';
+const azureRules = [
+    // Microsoft: the current Azure DevOps PAT is 84 characters, AZDO at positions 77-80 (52 of them random).
+    token({ id: 'azure-devops-pat', title: 'Azure DevOps personal access token', provider: 'Azure DevOps', severity: 'high', shape: '<alnum:76>AZDO<alnum:4>', longLived: true, revokeUrl: 'https://dev.azure.com/_usersSettings/tokens' }),
+    token({ id: 'azure-storage-identifiable-key', title: 'Azure Storage account key (identifiable)', provider: 'Azure Storage', severity: 'critical', shape: KEY64('+ASt'), keywords: ['+ast'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-cosmosdb-key', title: 'Azure Cosmos DB account key', provider: 'Azure Cosmos DB', severity: 'critical', shape: KEY64('ACDb'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-batch-key', title: 'Azure Batch account key', provider: 'Azure Batch', severity: 'high', shape: KEY64('+ABa'), keywords: ['+aba'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-apim-key', title: 'Azure API Management key', provider: 'Azure API Management', severity: 'high', shape: KEY64('APIM'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-ml-classic-key', title: 'Azure Machine Learning (classic) web service key', provider: 'Azure Machine Learning', severity: 'high', shape: KEY64('+AMC'), keywords: ['+amc'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-service-bus-key', title: 'Azure Service Bus shared access key (identifiable)', provider: 'Azure Service Bus', severity: 'high', shape: KEY32('+ASb'), keywords: ['+asb'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-event-hubs-key', title: 'Azure Event Hubs shared access key (identifiable)', provider: 'Azure Event Hubs', severity: 'high', shape: KEY32('+AEh'), keywords: ['+aeh'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-relay-key', title: 'Azure Relay shared access key (identifiable)', provider: 'Azure Relay', severity: 'high', shape: KEY32('+ARm'), keywords: ['+arm'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-iot-key', title: 'Azure IoT Hub / Device Provisioning shared access key', provider: 'Azure IoT', severity: 'high', shape: KEY32('AIoT'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-cache-redis-key', title: 'Azure Cache for Redis access key', provider: 'Azure Cache for Redis', severity: 'high', shape: '<alnum:33>AzCa<[A-P]:1><alnum:5>=', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-function-key', title: 'Azure Functions key', provider: 'Azure Functions', severity: 'high', shape: '<b64url:44>AzFu<b64url:5><[AQgw]:1>==', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-search-key', title: 'Azure AI Search admin or query key', provider: 'Azure AI Search', severity: 'high', shape: '<alnum:42>AzSe<[A-D]:1><alnum:5>', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-container-registry-key', title: 'Azure Container Registry access key', provider: 'Azure Container Registry', severity: 'high', shape: '<b64:42>+ACR<[A-D]:1><b64:5>', keywords: ['+acr'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    // Microsoft's common annotated security key (Azure AI services, Azure OpenAI): 52 random, the JQQJ9 marker, a kind.
+    token({ id: 'azure-cognitive-services-key', title: 'Azure AI services / OpenAI key (annotated)', provider: 'Azure AI services', severity: 'high', shape: '<alnum:52>JQQJ9<[9DH]:1><alnum:1><[A-L]:1><alnum:16><alpha:1><alnum:7>', keywords: ['jqqj9'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/validators/pem.ts
@@ -2681,13 +3273,6 @@ function isBasicAuthPair(value) {
 
 
 const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
-/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
-function separated(words) {
-    let spellings = [words[0]];
-    for (const word of words.slice(1))
-        spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
-    return spellings;
-}
 const OIDC_HINT = 'then switch the workflow to OIDC (Keyward aws-role-arn) instead of a stored key';
 const cloudRules = [
     rule({
@@ -2846,16 +3431,6 @@ const cloudRules = [
         revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
         remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
     }),
-    rule({
-        id: 'azure-devops-pat',
-        title: 'Azure DevOps personal access token',
-        provider: 'Azure DevOps',
-        severity: 'high',
-        keywords: ['azdo'],
-        pattern: '\\b([A-Za-z0-9]{52}AZDO[A-Za-z0-9]{28})\\b',
-        longLived: true,
-        revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
-    }),
     contextRule({
         id: 'azure-devops-pat-legacy',
         title: 'Azure DevOps personal access token (legacy format)',
@@ -3000,55 +3575,150 @@ const cloudRules = [
     }),
 ];
 
-;// CONCATENATED MODULE: ./src/rules/validators/base62.ts
-/** The digit order GitHub and npm use for their token checksums: digits, then upper case, then lower case. */
-const BASE62_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** An unsigned 32-bit value in base62, left-padded with `0` to `width`. */
-function base62(value, width) {
-    let out = '';
-    let rest = value >>> 0;
-    do {
-        out = BASE62_DIGITS[rest % 62] + out;
-        rest = Math.floor(rest / 62);
-    } while (rest > 0);
-    return out.padStart(width, '0');
-}
-
-;// CONCATENATED MODULE: ./src/rules/validators/crc32.ts
-/** CRC-32 (IEEE 802.3, as in zlib and PNG). Our own table so it works on every Node 20 (zlib.crc32 came in 20.15). */
-const TABLE = (() => {
-    const table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++)
-            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-        table[n] = c >>> 0;
-    }
-    return table;
-})();
-function crc32(input) {
-    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-    let crc = 0xffffffff;
-    for (const byte of bytes)
-        crc = TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-}
-
-;// CONCATENATED MODULE: ./src/rules/validators/checksum.ts
+;// CONCATENATED MODULE: ./src/rules/values/passwords.ts
 
 
-
+/** Words people put where a password goes in samples and templates: not a credential. */
+const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|sample|none|null|nil|undefined|empty|default|required|optional|string|hidden|masked|unset|todo|tbd|fixme|n\/a|-+|x+|\*+|\?+|\.+|0+)$/i;
 /**
- * GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`) and npm (`npm_`) tokens end in six base62 characters: the CRC32 of
- * the random part before them. A random string passes by chance once in 62^6, so this removes lookalikes.
+ * Code, not a literal: calls, member access, comparisons and assignments (`a.type==`), interpolation, markup, escapes,
+ * paths and URLs.
  */
-function hasBase62Crc32(token) {
-    const body = token.slice(token.indexOf('_') + 1);
-    if (body.length <= 6)
+const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+/** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
+const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
+/**
+ * A literal under a password's name that a person chose (`admin123`, `RedisPass1!`): weak, so the entropy-based
+ * generic rules pass over it, yet it is a hardcoded credential. Placeholders, stand-in words, references, code and
+ * values the generic judgment names (hashes, identifiers, paths) are not passwords.
+ */
+function isHumanPassword(value) {
+    if (value.length < 4 || value.length > 64)
         return false;
-    const random = body.slice(0, -6);
-    return base62(crc32(random), 6) === body.slice(-6);
+    if (STAND_INS.test(value) || CODE.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value))
+        return false;
+    // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
+    if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6))
+        return false;
+    // Long random values are the generic rules' to report; a person's password is short or low in entropy.
+    if (value.length >= 14 && rejectGenericValue(value, 3) === undefined)
+        return false;
+    // Hashes, identifiers and the like are what the generic judgment names; `low entropy` and `too short` are a person's.
+    const reason = rejectGenericValue(value, 3);
+    return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
 }
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/code-credentials.ts
+
+
+
+/** A literal in a credential's position: what a person chose, or a random value; never a placeholder or code. */
+const isCredentialLiteral = (value) => isHumanPassword(value) || rejectGenericValue(value, 3) === undefined;
+/** A PEM header as base64 that runs straight into the body (padded to whole 3-byte groups, so no `=` inside). */
+const b64Header = (header) => Buffer.from(header.padEnd(Math.ceil(header.length / 3) * 3, 'M')).toString('base64');
+const REMEDIATION = 'Change the credential where it is used, then pass it from a secret store or the environment instead of the code.';
+const argumentRule = (id, title, keywords, pattern, positives, negatives) => rule({ id, title, provider: 'Generic', severity: 'high', keywords, pattern, validate: isCredentialLiteral, longLived: false, remediation: REMEDIATION, examples: { positives, negatives } });
+/** Credentials in the syntax of one tool or language: call arguments, build files, key files. */
+const codeCredentialRules = [
+    rule({
+        id: 'wireguard-private-key',
+        title: 'WireGuard private or preshared key',
+        provider: 'WireGuard',
+        severity: 'critical',
+        keywords: ['privatekey', 'presharedkey'],
+        pattern: String.raw `(?m)^[ \t]*(?:PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)`,
+        entropy: 4,
+        longLived: true,
+        remediation: 'Generate a new key pair (wg genkey), replace the peer\'s public key everywhere, then keep the .conf out of the repository.',
+        examples: {
+            positives: ['[Interface]\nPrivateKey = <b64:42>A=\nAddress = 10.0.0.2/32', '[Peer]\nPresharedKey = <b64:42>Q='],
+            negatives: ['PrivateKey = <b64:30>=', 'PublicKey = <b64:42>A=', 'PrivateKey = <wg-private-key>'],
+        },
+    }),
+    rule({
+        id: 'base64-pem-private-key',
+        title: 'Private key PEM encoded in base64',
+        provider: 'Private key',
+        severity: 'critical',
+        keywords: ['ls0tls1crudjti'],
+        pattern: String.raw `(?:^|[^A-Za-z0-9+/])(LS0tLS1CRUdJTi[A-Za-z0-9+/]{100,1000})`,
+        validate: (value) => /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(Buffer.from(value.slice(0, 100), 'base64').toString('latin1')),
+        longLived: true,
+        remediation: 'Revoke the key (replace the certificate or key pair it belongs to), then keep it in a secret store; base64 is not encryption.',
+        examples: {
+            positives: [`TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:400>`, `  client-key-data: ${b64Header('-----BEGIN EC PRIVATE KEY-----\n')}<b64:200>`],
+            negatives: [`  client-certificate-data: ${b64Header('-----BEGIN CERTIFICATE-----\n')}<b64:400>`, `TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:20>`],
+        },
+    }),
+    rule({
+        id: 'authorization-bearer-hex',
+        title: 'Bearer token of 40 hex digits in an Authorization header',
+        provider: 'Generic',
+        severity: 'high',
+        keywords: ['bearer'],
+        // A hash-shaped value is a secret in this position: many APIs issue 40-hex tokens.
+        pattern: String.raw `(?i)authorization["']?[ \t]*[:=,][ \t]*["']?bearer[ \t]+([a-f0-9]{40})(?:[^A-Za-z0-9]|$)`,
+        entropy: 3,
+        longLived: false,
+        remediation: REMEDIATION,
+        examples: {
+            positives: ['curl -H "Authorization: Bearer <hex:40>" https://api.example.net/v1', "headers = {'Authorization': 'Bearer <hex:40>'}"],
+            negatives: ['curl -H "Authorization: Bearer <hex:30>" https://api.example.net', 'commit <hex:40>', 'Authorization: Bearer $TOKEN'],
+        },
+    }),
+    rule({
+        id: 'maven-settings-password',
+        title: 'Maven settings.xml server password',
+        provider: 'Maven',
+        severity: 'high',
+        keywords: ['<server>'],
+        pattern: String.raw `(?s)<server>.{0,400}?<password>([^<\s]{4,200})</password>`,
+        multilineWindow: 1024,
+        validate: (value) => isCredentialLiteral(value) && !/^\{.*\}$/.test(value),
+        longLived: true,
+        remediation: 'Change the repository password or token, then use ${env.VAR} in settings.xml or the CI\'s server credentials.',
+        examples: {
+            positives: ['<servers>\n  <server>\n    <id>releases</id>\n    <username>deploy</username>\n    <password>Deploy<digit:4>!</password>\n  </server>\n</servers>'],
+            negatives: ['<server>\n  <id>releases</id>\n  <password>${env.MAVEN_PASSWORD}</password>\n</server>', '<server><id>r</id><password>{<b64:40>=}</password></server>'],
+        },
+    }),
+    rule({
+        id: 'gradle-credentials-password',
+        title: 'Gradle repository credentials password',
+        provider: 'Gradle',
+        severity: 'high',
+        keywords: ['credentials'],
+        pattern: String.raw `(?s)credentials[ \t]*(?:\([^)]{0,80}\))?[ \t]*\{[^}]{0,300}?password[ \t]*(?:=[ \t]*)?["']([^"'\s$]{4,200})["']`,
+        multilineWindow: 1024,
+        validate: isCredentialLiteral,
+        longLived: true,
+        remediation: 'Change the repository password, then read it from gradle.properties outside the repository or from the environment.',
+        examples: {
+            positives: ['repositories {\n  maven {\n    url "https://repo.example.net"\n    credentials {\n      username = "ci"\n      password = "Gradle<digit:4>pw"\n    }\n  }\n}'],
+            negatives: ['credentials {\n  username = "ci"\n  password = findProperty("repoPassword")\n}', 'credentials {\n  password = "$repoPassword"\n}'],
+        },
+    }),
+    rule({
+        id: 'terraform-variable-default-secret',
+        title: 'Secret as a Terraform variable default',
+        provider: 'Terraform',
+        severity: 'high',
+        keywords: ['variable'],
+        pattern: String.raw `(?is)variable[ \t]+"[^"\n]{0,60}(?:password|passwd|secret|token|api_key|apikey|private_key|access_key)[^"\n]{0,30}"[ \t]*\{[^}]{0,400}?default[ \t]*=[ \t]*"([^"\s$]{6,200})"`,
+        multilineWindow: 1024,
+        validate: isCredentialLiteral,
+        longLived: true,
+        remediation: 'Change the credential, drop the default and pass the value from a secret store (TF_VAR_ in CI, or a data source).',
+        examples: {
+            positives: ['variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "Prod<digit:4>pass"\n}', 'variable "api_token" {\n  default = "<alnum:32>"\n}'],
+            negatives: ['variable "db_password" {\n  type = string\n}', 'variable "region" {\n  default = "eu-west-1"\n}', 'variable "db_password" {\n  default = ""\n}'],
+        },
+    }),
+    argumentRule('network-credential-argument', '.NET NetworkCredential or DirectoryEntry password argument', ['networkcredential', 'directoryentry'], String.raw `new[ \t]+(?:System\.Net\.)?(?:NetworkCredential[ \t]*\([ \t]*"[^"\n]{1,80}"|DirectoryEntry[ \t]*\([ \t]*"[^"\n]{1,200}"[ \t]*,[ \t]*"[^"\n]{1,80}")[ \t]*,[ \t]*"([^"\s]{4,128})"`, ['var cred = new NetworkCredential("svc_backup", "Backup<digit:4>!");', 'var entry = new DirectoryEntry("LDAP://dc01", "CORP\\\\svc", "Ldap<digit:3>pw");'], ['var cred = new NetworkCredential("svc_backup", password);', 'var cred = new NetworkCredential(user, pass);']),
+    argumentRule('mysql-connect-password-argument', 'Password as a database connect() argument', ['mysql_connect', 'mysqli_connect', 'mysqli(', 'pg_connect', 'mssql_connect'], String.raw `(?:mysqli?_connect|new[ \t]+mysqli|mssql_connect)[ \t]*\([ \t]*["'][^"'\n]{1,120}["'][ \t]*,[ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["$link = mysql_connect('localhost', 'root', 'root<digit:3>');", '$db = new mysqli("127.0.0.1", "app", "Mysql<digit:4>!", "shop");'], ["$link = mysql_connect('localhost', 'root', $password);", "$link = mysql_connect('localhost', 'root', '');"]),
+    argumentRule('login-call-password-argument', 'Password as a login() call argument', ['login('], String.raw `\.login[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["ftp.login('deploy', 'Ftp<digit:4>pw')", 'client.login("admin", "Admin<digit:3>!")'], ["ftp.login('deploy', password)", "client.login('admin', 'password')", "client.login('admin', '')"]),
+    argumentRule('powershell-password-argument', 'Password on a PowerShell or PsExec command line', ['-password', 'psexec'], String.raw `(?i)(?:(?:connect-viserver|new-pssession|invoke-command|connect-azaccount|net[ \t]+use)[^\r\n]{0,200}?[ \t]-password[ \t]+|psexec(?:64)?(?:\.exe)?[^\r\n]{0,200}?[ \t]-p[ \t]+)["']?([^"'\s]{4,128})`, ['Connect-VIServer -Server vc01 -User admin -Password "Vmware<digit:3>!"', 'psexec \\\\\\\\host01 -u CORP\\\\admin -p Admin<digit:4>x cmd.exe'], ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd']),
+];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/code-hosts.ts
 
@@ -3252,266 +3922,92 @@ const codeHostRules = [
     }),
 ];
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/engine/allowlist.ts
-
-/** Placeholders and documentation examples: a value containing one of these is not a real secret. */
-const PLACEHOLDER_PATTERNS = [
-    /example/i,
-    /x{5,}/i,
-    /\*{3,}/,
-    /\.{3,}|…/,
-    /(.)\1{5,}/,
-    /<[^<>\s]{1,80}>/,
-    /\$\{[^}]*\}/,
-    /\{\{[^}]*\}\}/,
-    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
-    /%\([A-Za-z_][\w.]*\)[sdr]/,
-    /^\$[A-Za-z_(]/,
-    // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
-    /^(?:\$\{|#\{|<%)/,
-    /^\[[^\]]*\]$/,
-    // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
-    /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
-    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
-];
-/** Generic values that are references to a secret store or the environment, not the secret itself. */
-const REFERENCE_PATTERNS = [
-    /^(?:secrets|env|vars|inputs|steps|needs|github)\./i,
-    /process\.env/i,
-    /os\.(?:environ|getenv)/i,
-    /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
-    /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
-    /^arn:aws:(?:secretsmanager|ssm):/,
-    /@Microsoft\.KeyVault\(/,
-    /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
-    // Encrypted in place (SOPS, Ansible Vault): safe to commit by design.
-    /^ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),/,
-    /^\$ANSIBLE_VAULT;/,
-];
-/** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
-const LONG_VALUE_PLACEHOLDERS = [/example/i, /x{8,}/i, /\.{3}|…/, /<[^<>\s]{1,80}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
-/**
- * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
- * (OAuth 1.0), jwt.io's and PyJWT's sample tokens. They authenticate nothing, yet appear verbatim in vendored code.
- */
-const PUBLISHED_EXAMPLES = [
-    '2YotnFZFEjr1zCsicMWpAA',
-    'tGzv3JOkF0XG5Qx2TlKWIA',
-    'SplxlOBeZQQYbYS6WxSbIA',
-    'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
-    'mF_9.B5f-4.1JqM',
-    'h480djs93hd8',
-    'ad180jjd733klru7',
-    'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
-    '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
-];
-function isPlaceholder(value) {
-    if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
-        return true;
-    const patterns = value.length > 200 ? LONG_VALUE_PLACEHOLDERS : PLACEHOLDER_PATTERNS;
-    return patterns.some((pattern) => pattern.test(value));
-}
-function isReference(value) {
-    return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
-}
-/** Inline ignore markers: keyward's own, gitleaks' (for teams migrating) and detect-secrets' pragma. */
-const INLINE_IGNORE = /keyward:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret/;
-function hasInlineIgnore(line) {
-    return INLINE_IGNORE.test(line);
-}
-/** Generic (entropy) rules stay out of files made of hashes: lockfiles and checksum lists. */
-const HASH_FILE_GLOBS = [
-    '**/package-lock.json',
-    '**/npm-shrinkwrap.json',
-    '**/yarn.lock',
-    '**/pnpm-lock.yaml',
-    '**/bun.lock',
-    '**/go.sum',
-    '**/Cargo.lock',
-    '**/poetry.lock',
-    '**/Pipfile.lock',
-    '**/uv.lock',
-    '**/composer.lock',
-    '**/Gemfile.lock',
-    '**/packages.lock.json',
-    '**/gradle.lockfile',
-    '**/*.sum',
-    '**/*.sha256',
-    '**/*.min.js',
-    '**/*.map',
-    '**/*.svg',
-];
-/** Context around a generic value that marks it as a checksum or pinned digest rather than a credential. */
-const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegrity\b|\bchecksum\b|\bsha(?:1|256|512)?sum\b|\bdigest\b|\bhash\b/i;
-function hasHashContext(line) {
-    return HASH_CONTEXT.test(line);
-}
-function allowlist_globMatcher(globs) {
-    if (globs.length === 0)
-        return () => false;
-    const match = picomatch_default()([...globs], { dot: true });
-    return (path) => match(path);
-}
-
-;// CONCATENATED MODULE: ./src/engine/entropy.ts
+;// CONCATENATED MODULE: ./src/rules/catalogue/commerce.ts
 
 
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    if (value.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const char of value)
-        counts.set(char, (counts.get(char) ?? 0) + 1);
-    let entropy = 0;
-    for (const count of counts.values()) {
-        const p = count / value.length;
-        entropy -= p * Math.log2(p);
-    }
-    return entropy;
-}
-function charClasses(value) {
-    const lower = /[a-z]/.test(value);
-    const upper = /[A-Z]/.test(value);
-    const digit = /[0-9]/.test(value);
-    const symbol = /[^A-Za-z0-9]/.test(value);
-    return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
-}
-const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
-const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
-/** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
-const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
-/** Alternations of words, as in a regular expression's source: `password|passwd|api[_-]?key`. */
-const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
-/** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
-const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
-/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
-const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
-const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
-const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
-const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
-const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
-const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
-const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
-const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
-/** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
-const PROVIDER_SHAPES = [
-    [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
-    [/^xapp-/, /^xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]{32,}$/],
-    [/^[sr]k_(?:live|test)_/, /^[sr]k_(?:live|test)_[0-9a-zA-Z]{20,}$/],
-    [/^gh[pousr]_/, /^gh[pousr]_[A-Za-z0-9]{36,}$/],
-    [/^github_pat_/, /^github_pat_[A-Za-z0-9_]{60,}$/],
-    [/^glpat-/, /^glpat-[A-Za-z0-9_.-]{20,}$/],
-    [/^npm_/, /^npm_[A-Za-z0-9]{36,}$/],
-    [/^AIza/, /^AIza[0-9A-Za-z_-]{35}$/],
+/** Payments beyond the big processors, e-commerce platforms, shipping, finance data and crypto exchanges. */
+const commerceRules = [
+    prefixed('woocommerce-consumer-secret', 'WooCommerce REST API consumer secret', 'WooCommerce', 'cs_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/'),
+    prefixed('woocommerce-consumer-key', 'WooCommerce REST API consumer key', 'WooCommerce', 'ck_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/', { severity: 'medium' }),
+    named('bigcommerce-access-token', 'BigCommerce API access token', 'BigCommerce', ['bigcommerce'], '<lowalnum:31>', 'https://login.bigcommerce.com/'),
+    named('magento-access-token', 'Adobe Commerce (Magento) integration token', 'Adobe Commerce', ['magento'], '<lowalnum:32>', 'https://experienceleague.adobe.com/docs/commerce-admin/systems/integrations.html'),
+    named('prestashop-webservice-key', 'PrestaShop webservice key', 'PrestaShop', ['prestashop'], '<upalnum:32>', 'https://devdocs.prestashop-project.org/'),
+    named('ecwid-secret-token', 'Ecwid secret token', 'Ecwid', ['ecwid'], 'secret_<alnum:32>', 'https://my.ecwid.com/'),
+    named('gumroad-access-token', 'Gumroad access token', 'Gumroad', ['gumroad'], '<word:43>', 'https://app.gumroad.com/settings/advanced'),
+    named('lemonsqueezy-api-key', 'Lemon Squeezy API key', 'Lemon Squeezy', ['lemonsqueezy', 'lemon_squeezy'], JWT, 'https://app.lemonsqueezy.com/settings/api'),
+    named('paddle-api-key', 'Paddle API key', 'Paddle', ['paddle'], 'pdl_<[a-z_]:4-13>apikey_<lowalnum:26>_<alnum:20-30>', 'https://vendors.paddle.com/authentication-v2'),
+    named('paddle-classic-auth-code', 'Paddle Classic vendor auth code', 'Paddle', ['paddle'], '<hex:50>', 'https://vendors.paddle.com/authentication'),
+    named('chargebee-api-key', 'Chargebee API key', 'Chargebee', ['chargebee'], '<[a-z]:4>_<alnum:20-40>', 'https://www.chargebee.com/docs/api_keys.html'),
+    named('recurly-api-key', 'Recurly private API key', 'Recurly', ['recurly'], '<hex:32>', 'https://app.recurly.com/'),
+    named('chargify-api-key', 'Maxio (Chargify) API key', 'Maxio', ['chargify', 'maxio'], '<alnum:30-45>', 'https://www.maxio.com/'),
+    named('authorize-net-transaction-key', 'Authorize.net transaction key', 'Authorize.net', ['authorize_net', 'authorizenet', 'authnet', 'transaction_key'], '<alnum:16>', 'https://account.authorize.net/'),
+    named('checkout-secret-key', 'Checkout.com secret key', 'Checkout.com', ['checkout_secret', 'checkout_com', 'checkoutcom', 'cko_secret'], `sk_${UUID}`, 'https://dashboard.checkout.com/'),
+    prefixed('checkout-sandbox-secret-key', 'Checkout.com sandbox secret key', 'Checkout.com', `sk_sbox_<b32l:26><[a-z2-7#]:1>`, 'https://dashboard.checkout.com/', { severity: 'medium', longLived: true }),
+    named('mollie-api-key', 'Mollie API key', 'Mollie', ['mollie'], 'live_<alnum:30>', 'https://my.mollie.com/dashboard/developers/api-keys'),
+    named('gocardless-access-token', 'GoCardless access token', 'GoCardless', ['gocardless'], 'live_<word:40>', 'https://manage.gocardless.com/developers/access-tokens'),
+    named('wise-api-token', 'Wise API token', 'Wise', ['wise_', 'transferwise'], UUID, 'https://wise.com/settings/api-tokens'),
+    named('dwolla-secret', 'Dwolla application secret', 'Dwolla', ['dwolla'], '<alnum:50>', 'https://dashboard.dwolla.com/applications'),
+    named('marqeta-access-token', 'Marqeta access token', 'Marqeta', ['marqeta'], UUID, 'https://app.marqeta.com/'),
+    prefixed('mercadopago-app-token', 'Mercado Pago production access token', 'Mercado Pago', 'APP_USR-<digit:16>-<digit:6>-<hex:32>-<digit:8-10>', 'https://www.mercadopago.com/developers/panel'),
+    prefixed('midtrans-server-key-prefixed', 'Midtrans server key', 'Midtrans', 'Mid-server-<word:24>', 'https://dashboard.midtrans.com/settings/config_info'),
+    named('xendit-secret-key', 'Xendit secret key', 'Xendit', ['xendit'], 'xnd_<[a-z]:11>_<alnum:50-60>', 'https://dashboard.xendit.co/settings/developers#api-keys'),
+    prefixed('xendit-production-key', 'Xendit production secret key', 'Xendit', 'xnd_production_<alnum:50-60>', 'https://dashboard.xendit.co/settings/developers#api-keys'),
+    named('payu-secret', 'PayU merchant salt or key', 'PayU', ['payu'], '<alnum:32>', 'https://onboarding.payu.in/'),
+    named('cashfree-secret-key', 'Cashfree secret key', 'Cashfree', ['cashfree'], 'cfsk_ma_prod_<hex:32>_<hex:8>', 'https://merchant.cashfree.com/'),
+    named('instamojo-api-key', 'Instamojo private auth token', 'Instamojo', ['instamojo'], '<hex:32>', 'https://www.instamojo.com/'),
+    named('yookassa-secret-key', 'YooKassa secret key', 'YooKassa', ['yookassa', 'yandex_kassa'], 'live_<word:43>', 'https://yookassa.ru/my/merchant/integration/api-keys'),
+    named('iyzico-secret-key', 'iyzico secret key', 'iyzico', ['iyzico', 'iyzipay'], '<alnum:32>', 'https://merchant.iyzipay.com/'),
+    named('klarna-api-secret', 'Klarna API credentials password', 'Klarna', ['klarna'], 'klarna_live_api_<word:60-100>', 'https://portal.klarna.com/'),
+    named('afterpay-secret-key', 'Afterpay secret key', 'Afterpay', ['afterpay', 'clearpay'], '<hex:128>', 'https://portal.afterpay.com/'),
+    named('affirm-private-key', 'Affirm private API key', 'Affirm', ['affirm'], '<alnum:32>', 'https://www.affirm.com/dashboard'),
+    named('sumup-api-key', 'SumUp API key', 'SumUp', ['sumup'], 'sup_sk_<alnum:32>', 'https://me.sumup.com/developers'),
+    named('zettle-api-key', 'Zettle API key', 'Zettle', ['zettle', 'izettle'], JWT, 'https://my.zettle.com/apps/api-keys'),
+    named('worldpay-api-key', 'Worldpay API credentials', 'Worldpay', ['worldpay'], '<word:16-64>', 'https://dashboard.worldpay.com/'),
+    named('bluesnap-api-password', 'BlueSnap API password', 'BlueSnap', ['bluesnap'], '<alnum:16-32>', 'https://cp.bluesnap.com/'),
+    named('2checkout-secret-key', '2Checkout (Verifone) secret key', 'Verifone 2Checkout', ['2checkout', 'twocheckout'], '<alnum:20-64>', 'https://secure.2checkout.com/cpanel/'),
+    named('nmi-security-key', 'NMI gateway security key', 'NMI', ['nmi_security', 'nmi_api'], '<alnum:32>', 'https://secure.nmi.com/'),
+    prefixed('easypost-api-key', 'EasyPost production API key', 'EasyPost', 'EZAK<alnum:54>', 'https://www.easypost.com/account/api-keys'),
+    prefixed('easypost-test-api-key', 'EasyPost test API key', 'EasyPost', 'EZTK<alnum:54>', 'https://www.easypost.com/account/api-keys', { severity: 'low' }),
+    prefixed('shippo-live-token', 'Shippo live API token', 'Shippo', 'shippo_live_<hex:40>', 'https://apps.goshippo.com/settings/api'),
+    prefixed('shippo-test-token', 'Shippo test API token', 'Shippo', 'shippo_test_<hex:40>', 'https://apps.goshippo.com/settings/api', { severity: 'low' }),
+    named('shipengine-api-key', 'ShipEngine API key', 'ShipEngine', ['shipengine'], 'TEST_<word:43>', 'https://app.shipengine.com/#/portal/apimanagement'),
+    named('shipstation-api-secret', 'ShipStation API secret', 'ShipStation', ['shipstation'], '<hex:32>', 'https://ship.shipstation.com/settings/api'),
+    named('aftership-api-key', 'AfterShip API key', 'AfterShip', ['aftership'], 'asat_<hex:32>', 'https://admin.aftership.com/settings/api-keys'),
+    prefixed('duffel-live-token', 'Duffel live access token', 'Duffel', 'duffel_live_<word:43>', 'https://app.duffel.com/'),
+    prefixed('duffel-test-token', 'Duffel test access token', 'Duffel', 'duffel_test_<word:43>', 'https://app.duffel.com/', { severity: 'low' }),
+    named('amadeus-api-secret', 'Amadeus for Developers API secret', 'Amadeus', ['amadeus'], '<alnum:16>', 'https://developers.amadeus.com/my-apps'),
+    named('binance-api-secret', 'Binance API secret', 'Binance', ['binance'], '<alnum:64>', 'https://www.binance.com/en/my/settings/api-management', { severity: 'critical' }),
+    named('kraken-private-key', 'Kraken API private key', 'Kraken', ['kraken'], '<b64:86>==', 'https://pro.kraken.com/app/settings/api', { severity: 'critical' }),
+    named('kucoin-api-secret', 'KuCoin API secret', 'KuCoin', ['kucoin'], UUID, 'https://www.kucoin.com/account/api', { severity: 'critical' }),
+    named('bitfinex-api-secret', 'Bitfinex API secret', 'Bitfinex', ['bitfinex'], '<word:43>', 'https://setting.bitfinex.com/api', { severity: 'critical' }),
+    named('bybit-api-secret', 'Bybit API secret', 'Bybit', ['bybit'], '<alnum:36>', 'https://www.bybit.com/app/user/api-management', { severity: 'critical' }),
+    named('okx-api-secret', 'OKX API secret key', 'OKX', ['okx_', 'okex'], '<HEX:32>', 'https://www.okx.com/account/my-api', { severity: 'critical' }),
+    named('gemini-exchange-secret', 'Gemini exchange API secret', 'Gemini', ['gemini_api_secret', 'gemini_secret'], '<alnum:27-28>', 'https://exchange.gemini.com/settings/api', { bare: true, severity: 'critical' }),
+    named('bitstamp-api-secret', 'Bitstamp API secret', 'Bitstamp', ['bitstamp'], '<alnum:32>', 'https://www.bitstamp.net/account/security/api/', { severity: 'critical' }),
+    named('bitmex-api-secret', 'BitMEX API secret', 'BitMEX', ['bitmex'], '<word:48>', 'https://www.bitmex.com/app/apiKeys', { severity: 'critical' }),
+    named('crypto-com-api-secret', 'Crypto.com Exchange API secret', 'Crypto.com', ['crypto_com', 'cryptocom'], '<alnum:28>', 'https://crypto.com/exchange/personal/api-management', { severity: 'critical' }),
+    named('alpaca-secret-key', 'Alpaca secret key', 'Alpaca', ['alpaca', 'apca_api_secret'], '<alnum:40>', 'https://app.alpaca.markets/paper/dashboard/overview'),
+    named('polygon-io-api-key', 'Polygon.io (Massive) API key', 'Polygon.io', ['polygon_api', 'polygonio', 'polygon_io'], '<word:32>', 'https://polygon.io/dashboard/keys'),
+    named('finnhub-api-key', 'Finnhub API key', 'Finnhub', ['finnhub'], '<lowalnum:20>', 'https://finnhub.io/dashboard'),
+    named('alpha-vantage-api-key', 'Alpha Vantage API key', 'Alpha Vantage', ['alphavantage', 'alpha_vantage'], '<upalnum:16>', 'https://www.alphavantage.co/support/#api-key'),
+    named('iex-cloud-secret', 'IEX Cloud secret token', 'IEX Cloud', ['iex_', 'iexcloud'], 'sk_<hex:32>', 'https://iexcloud.io/console/tokens'),
+    named('twelvedata-api-key', 'Twelve Data API key', 'Twelve Data', ['twelvedata', 'twelve_data'], '<hex:32>', 'https://twelvedata.com/account/api-keys'),
+    named('tiingo-api-token', 'Tiingo API token', 'Tiingo', ['tiingo'], '<hex:40>', 'https://www.tiingo.com/account/api/token'),
+    named('fmp-api-key', 'Financial Modeling Prep API key', 'Financial Modeling Prep', ['financialmodelingprep', 'fmp_api'], '<alnum:32>', 'https://site.financialmodelingprep.com/developer/docs/dashboard'),
+    named('oanda-api-token', 'OANDA API access token', 'OANDA', ['oanda'], '<hex:32>-<hex:32>', 'https://www.oanda.com/account/tpa/personal_token'),
+    named('coinmarketcap-api-key', 'CoinMarketCap API key', 'CoinMarketCap', ['coinmarketcap', 'cmc_pro_api_key', 'x-cmc_pro_api_key'], UUID, 'https://pro.coinmarketcap.com/account'),
+    named('coingecko-api-key', 'CoinGecko Pro API key', 'CoinGecko', ['coingecko', 'x-cg-pro-api-key'], 'CG-<alnum:25>', 'https://www.coingecko.com/en/developers/dashboard'),
+    named('infura-api-key', 'Infura API key secret', 'Infura', ['infura'], '<hex:32>', 'https://app.infura.io/'),
+    named('alchemy-api-key', 'Alchemy API key', 'Alchemy', ['alchemy'], '<word:32>', 'https://dashboard.alchemy.com/'),
+    named('etherscan-api-key', 'Etherscan API key', 'Etherscan', ['etherscan', 'bscscan', 'polygonscan', 'arbiscan'], '<upalnum:34>', 'https://etherscan.io/myapikey'),
+    named('moralis-api-key', 'Moralis API key', 'Moralis', ['moralis'], JWT, 'https://admin.moralis.io/'),
+    named('quicknode-token', 'QuickNode endpoint token', 'QuickNode', ['quicknode'], '<hex:40>', 'https://dashboard.quicknode.com/'),
+    named('blockcypher-token', 'BlockCypher API token', 'BlockCypher', ['blockcypher'], '<hex:32>', 'https://accounts.blockcypher.com/tokens'),
+    named('blocknative-api-key', 'Blocknative API key', 'Blocknative', ['blocknative'], UUID, 'https://explorer.blocknative.com/account'),
+    named('thirdweb-secret-key', 'thirdweb secret key', 'thirdweb', ['thirdweb'], '<word:86>', 'https://thirdweb.com/dashboard/settings/api-keys'),
+    named('walletconnect-project-secret', 'Reown (WalletConnect) project secret', 'Reown', ['walletconnect', 'reown'], '<hex:32>', 'https://cloud.reown.com/'),
+    named('fireblocks-api-secret', 'Fireblocks API user secret key', 'Fireblocks', ['fireblocks'], '<b64:64-1000>', 'https://console.fireblocks.io/'),
 ];
-/** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
-function decodeBase64Text(value) {
-    if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value))
-        return undefined;
-    const decoded = Buffer.from(value, 'base64').toString('latin1');
-    if (decoded.length < 6 || !/^[\x20-\x7e]+$/.test(decoded))
-        return undefined;
-    return decoded;
-}
-/** A URL or connection string with a random-looking piece: a webhook's token, a signature (host names do not count). */
-function hasSecretPart(text) {
-    if (!/[:/;=]/.test(text))
-        return false;
-    return text.split(/[/?&=;:@,]/).some((part) => part.length >= 20 && !part.includes('.') && rejectGenericValue(part, 3.5) === undefined);
-}
-/** `scheme://user:password@host`, or an empty user as Redis writes it (`redis://:password@host`). */
-function hasUrlPassword(value) {
-    return /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:[^@\s/]{6,}@[A-Za-z0-9.-]/i.test(value);
-}
-/**
- * Judges a value assigned to a secret-looking name (the generic rules). Entropy alone flags hashes, UUIDs and long
- * identifiers; this uses the charset, the length and the shape to keep only values that look like credentials.
- * Returns the reason a value is rejected, or undefined when it looks like a secret.
- */
-function rejectGenericValue(value, minEntropy) {
-    if (value.length < 8)
-        return 'too short';
-    // Base64 that decodes to text (a Kubernetes Secret's `data:`, a wrapped setting) is judged by what it says.
-    const decoded = decodeBase64Text(value);
-    if (decoded !== undefined) {
-        if (isPlaceholder(decoded) || isReference(decoded))
-            return 'encoded placeholder';
-        if (PUBLIC_KEY.test(decoded) || CRYPT_HASH.test(decoded))
-            return 'encoded public key or hash';
-        const inner = rejectGenericValue(decoded, minEntropy);
-        if (inner && !hasUrlPassword(decoded) && !hasSecretPart(decoded))
-            return `encoded ${inner}`;
-        return undefined;
-    }
-    // Password hashes (crypt(3), htpasswd, argon2), algorithm names, public keys and Stripe's publishable keys.
-    if (CRYPT_HASH.test(value))
-        return 'password hash';
-    if (ALGORITHM.test(value))
-        return 'algorithm name';
-    if (PUBLIC_KEY.test(value))
-        return 'public key';
-    // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
-    if (AWS_ID.test(value))
-        return 'key id';
-    // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
-    // provider's own rule reports the well-formed ones.
-    if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value)))
-        return 'malformed provider token';
-    if (CHECKSUMMED.test(value) && !hasBase62Crc32(value))
-        return 'bad checksum';
-    // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
-    if (WORD_LIST.test(value) || HEADER_LIKE.test(value))
-        return 'identifier-like';
-    if (ALTERNATION.test(value))
-        return 'regular expression';
-    if (/\s/.test(value))
-        return 'contains whitespace';
-    if (HASH_SHAPED.test(value))
-        return 'hash-shaped';
-    if (UUID.test(value))
-        return 'uuid';
-    if (SRI.test(value))
-        return 'integrity digest';
-    if (URL_USER_ONLY.test(value))
-        return 'URL without password';
-    if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value))
-        return 'path or URL';
-    const classes = charClasses(value);
-    const entropy = shannonEntropy(value);
-    // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
-    // names and modes, not credentials; generated values carry digits or mixed case.
-    if (/^[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
-        return 'identifier-like';
-    if (IDENTIFIER.test(value)) {
-        // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
-        // generated values break into one- and two-letter fragments.
-        const words = value.split(/[._$]+|(?=[A-Z][a-z])/).filter(Boolean);
-        if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(word)))
-            return 'identifier-like';
-    }
-    // Class and constant names with a version digit (`OAuth2RefreshTokenGranter`, `Sha256Digest`): whole words.
-    if (/^[A-Za-z][A-Za-z0-9]*$/.test(value)) {
-        const words = value.split(/(?=[A-Z][a-z])/);
-        // A version digit sits inside the name (`OAuth2Refresh`), not at its end, where people put a password's digits.
-        const last = words[words.length - 1];
-        if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2)
-            return 'identifier-like';
-    }
-    if (/^[0-9]+$/.test(value) && value.length < 16)
-        return 'short number';
-    // Each character class missing makes a random-looking value less likely to be a generated secret.
-    const required = minEntropy + (classes.count <= 1 ? 0.7 : classes.count === 2 ? 0.2 : 0);
-    if (entropy < required)
-        return 'low entropy';
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/rules/validators/encoded.ts
 
@@ -3566,8 +4062,8 @@ const configFileRules = [
         title: 'Password in a .pgpass entry',
         provider: 'PostgreSQL',
         severity: 'high',
-        keywords: [':5432:'],
-        pattern: '(?m)^[^:\\s#]+:5432:[^:\\s]+:[^:\\s]+:([^:\\s]{4,256})\\r?$',
+        keywords: [':5432:', ':5433:', ':6432:', ':*:'],
+        pattern: String.raw `(?m)^[^:\s#]+:(?:5432|5433|6432|\*):[^:\s]+:[^:\s]+:([^:\s]{4,256})\r?$`,
         longLived: true,
         remediation: 'Change the database password, then keep .pgpass out of the repository.',
     }),
@@ -3651,7 +4147,7 @@ const connectionRules = [
         provider: 'Git hosting',
         severity: 'high',
         keywords: ['github.com', 'gitlab.com', 'bitbucket.org', 'dev.azure.com'],
-        pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
+        pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
         longLived: true,
         remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
     }),
@@ -3733,6 +4229,121 @@ const devopsRules = [
     rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: '\\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})', entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.' }),
     contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9 }),
     rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: '\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b', longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.' }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/devtools.ts
+
+
+/** Code intelligence, CI/CD, build, quality and deployment services. Prefixes from each provider's token docs. */
+const devtoolRules = [
+    prefixed('sourcegraph-access-token', 'Sourcegraph access token', 'Sourcegraph', 'sgp_<hex:16>_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+    prefixed('sourcegraph-access-token-legacy', 'Sourcegraph access token (without instance id)', 'Sourcegraph', 'sgp_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+    prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
+    prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
+    named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
+    keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://docs.sonarsource.com/sonarqube/latest/user-guide/user-account/generating-and-using-tokens/' }),
+    named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
+    named('jenkins-api-token-legacy', 'Jenkins API token (legacy 32-hex)', 'Jenkins', ['jenkins'], '<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
+    prefixed('teamcity-access-token', 'JetBrains TeamCity access token', 'JetBrains TeamCity', 'eyJ0eXAiOiAiVENWMiJ9.<word:30-60>.<word:40-80>', 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens'),
+    prefixed('jetbrains-space-token', 'JetBrains YouTrack/Hub permanent token', 'JetBrains', 'perm:<b64:8-40>.<b64:8-40>.<alnum:30>', 'https://www.jetbrains.com/help/youtrack/server/manage-permanent-token.html'),
+    named('octopus-deploy-api-key', 'Octopus Deploy API key', 'Octopus Deploy', ['octopus'], 'API-<upalnum:26-32>', 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key'),
+    prefixed('harness-pat', 'Harness personal or service account token', 'Harness', 'pat.<word:22>.<hex:24>.<alnum:20>', 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/'),
+    prefixed('harness-sat', 'Harness service account token', 'Harness', 'sat.<word:22>.<hex:24>.<alnum:20>', 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/'),
+    named('drone-ci-token', 'Drone CI token', 'Drone', ['drone_', 'drone-'], '<alnum:32>', 'https://docs.drone.io/cli/setup/'),
+    named('bitrise-access-token', 'Bitrise personal access token', 'Bitrise', ['bitrise'], '<word:86>', 'https://app.bitrise.io/me/account/security'),
+    named('semaphore-api-token', 'Semaphore CI API token', 'Semaphore', ['semaphore'], '<alnum:20>', 'https://docs.semaphoreci.com/reference/api'),
+    named('appveyor-api-token', 'AppVeyor API token', 'AppVeyor', ['appveyor'], 'v2.<lowalnum:20>', 'https://ci.appveyor.com/api-keys'),
+    named('codacy-api-token', 'Codacy API token', 'Codacy', ['codacy'], '<alnum:20-32>', 'https://app.codacy.com/account/access-management'),
+    named('codeclimate-token', 'Code Climate reporter or API token', 'Code Climate', separated(['code', 'climate']), '<hex:64>', 'https://codeclimate.com/profile/tokens'),
+    prefixed('deepsource-token', 'DeepSource personal access token', 'DeepSource', 'dsp_<hex:40>', 'https://app.deepsource.com/settings/tokens'),
+    named('gitguardian-api-key', 'GitGuardian API key', 'GitGuardian', ['gitguardian'], '<alnum:64-71>', 'https://dashboard.gitguardian.com/api/personal-access-tokens'),
+    prefixed('render-api-key', 'Render API key', 'Render', 'rnd_<alnum:32>', 'https://dashboard.render.com/u/settings#api-keys'),
+    named('railway-token', 'Railway API or project token', 'Railway', ['railway'], UUID, 'https://railway.com/account/tokens'),
+    named('koyeb-api-token', 'Koyeb API token', 'Koyeb', ['koyeb'], '<alnum:64>', 'https://app.koyeb.com/user/settings/api'),
+    named('ngrok-authtoken', 'ngrok authtoken', 'ngrok', ['ngrok'], '<alnum:25-27>_<alnum:21>', 'https://dashboard.ngrok.com/get-started/your-authtoken', { bare: true }),
+    prefixed('infracost-api-key', 'Infracost API key', 'Infracost', 'ico-<alnum:32>', 'https://dashboard.infracost.io/'),
+    prefixed('prefect-api-key', 'Prefect Cloud API key', 'Prefect', 'pnu_<alnum:36>', 'https://app.prefect.cloud/my/api-keys'),
+    prefixed('scalingo-api-token', 'Scalingo API token', 'Scalingo', 'tk-us-<word:48>', 'https://dashboard.scalingo.com/account/tokens'),
+    named('spacelift-api-key', 'Spacelift API key secret', 'Spacelift', ['spacelift'], '<hex:64>', 'https://docs.spacelift.io/integrations/api'),
+    named('env0-api-key', 'env0 API key secret', 'env0', ['env0'], '<word:32>', 'https://app.env0.com/'),
+    named('scalr-token', 'Scalr API token', 'Scalr', ['scalr'], '<word:100-400>', 'https://docs.scalr.io/'),
+    prefixed('portainer-access-token', 'Portainer access token', 'Portainer', 'ptr_<b64:43-44>', 'https://docs.portainer.io/api/access'),
+    prefixed('rancher-api-token', 'Rancher API token', 'Rancher', 'token-<lowalnum:5>:<lowalnum:54>', 'https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys'),
+    named('harbor-robot-secret', 'Harbor robot account secret', 'Harbor', ['harbor'], '<alnum:32>', 'https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/'),
+    named('quay-robot-token', 'Quay.io robot or OAuth token', 'Red Hat Quay', ['quay'], '<upalnum:64>', 'https://quay.io/'),
+    named('consul-acl-token', 'HashiCorp Consul ACL token', 'HashiCorp Consul', ['consul_http_token', 'consul_token', 'consul_acl_token', 'consul-token'], UUID, 'https://developer.hashicorp.com/consul/commands/acl/token/delete', { bare: true }),
+    named('nomad-acl-token', 'HashiCorp Nomad ACL token', 'HashiCorp Nomad', ['nomad_token', 'nomad-token', 'nomad_acl_token'], UUID, 'https://developer.hashicorp.com/nomad/commands/acl/token/delete', { bare: true }),
+    named('vault-unseal-key-named', 'HashiCorp Vault unseal key', 'HashiCorp Vault', ['unseal_key', 'unseal-key', 'unsealkey', 'vault_unseal'], '<b64:43-44>', 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey', { bare: true, severity: 'critical', remediation: 'Rekey Vault (vault operator rekey) so the leaked share is void, then keep shares out of code.' }),
+    rule({
+        id: 'vault-unseal-key',
+        title: 'HashiCorp Vault unseal key (operator init output)',
+        provider: 'HashiCorp Vault',
+        severity: 'critical',
+        keywords: ['unseal key'],
+        pattern: String.raw `(?i)\bunseal key \d{1,2}:[ \t]*([A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|$)`,
+        entropy: 4,
+        longLived: true,
+        revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
+        remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
+        examples: {
+            positives: ['Unseal Key 1: <b64:44>', 'Unseal Key 3: <b64:43>=\nInitial Root Token: hvs.<alnum:24>'],
+            negatives: ['Unseal Key 1: <b64:20>', 'Unseal Key: <b64:44>', 'Unseal Key 1: <unseal-key>'],
+        },
+    }),
+    prefixed('onepassword-secret-key', '1Password account Secret Key', '1Password', 'A3-<upalnum:6>-<upalnum:6>-<upalnum:5>-<upalnum:5>-<upalnum:5>-<upalnum:5>', 'https://support.1password.com/secret-key/', { severity: 'critical' }),
+    named('bitwarden-client-secret', 'Bitwarden API client secret', 'Bitwarden', ['bitwarden', 'bw_clientsecret', 'bw_client_secret'], '<alnum:30>', 'https://bitwarden.com/help/personal-api-key/'),
+    named('infisical-token', 'Infisical service or machine token', 'Infisical', ['infisical'], 'st.<word:20-120>.<hex:32>.<hex:32>', 'https://infisical.com/docs/documentation/platform/token'),
+    named('akeyless-access-key', 'Akeyless access key', 'Akeyless', ['akeyless'], '<b64:44>', 'https://docs.akeyless.io/docs/api-key'),
+    prefixed('gitlab-feature-flags-token', 'GitLab feature flags client token', 'GitLab', 'glffct-<word:20>', 'https://docs.gitlab.com/ee/security/tokens/', { severity: 'medium' }),
+    prefixed('gitlab-session-cookie', 'GitLab session cookie', 'GitLab', '_gitlab_session=<hex:32>', 'https://docs.gitlab.com/ee/security/tokens/', { severity: 'medium', longLived: false, keywords: ['_gitlab_session='] }),
+    named('gogs-access-token', 'Gogs access token', 'Gogs', ['gogs'], '<hex:40>', 'https://gogs.io/docs'),
+    named('forgejo-access-token', 'Forgejo / Codeberg access token', 'Forgejo', ['forgejo', 'codeberg'], '<hex:40>', 'https://codeberg.org/user/settings/applications'),
+    named('gradle-publish-secret', 'Gradle Plugin Portal publishing secret', 'Gradle', ['gradle.publish.secret', 'gradle_publish_secret'], '<alnum:32>', 'https://plugins.gradle.org/user/api-keys', { bare: true }),
+    named('sonatype-ossrh-password', 'Sonatype Central / OSSRH token password', 'Sonatype', ['ossrh', 'sonatype', 'mavencentral'], '<word:36-44>', 'https://central.sonatype.com/account'),
+    named('chocolatey-api-key', 'Chocolatey API key', 'Chocolatey', ['chocolatey', 'choco_'], UUID, 'https://community.chocolatey.org/account'),
+    named('open-vsx-token', 'Open VSX access token', 'Eclipse Open VSX', ['ovsx', 'open_vsx', 'openvsx'], UUID, 'https://open-vsx.org/user-settings/tokens'),
+    named('vsce-pat', 'Visual Studio Marketplace token (vsce)', 'Visual Studio Marketplace', ['vsce_pat', 'vsce-pat', 'vsce_token'], '<alnum:52-84>', 'https://dev.azure.com/_usersSettings/tokens', { bare: true }),
+    named('codemagic-api-token', 'Codemagic API token', 'Codemagic', ['codemagic'], '<word:43>', 'https://codemagic.io/teams'),
+    named('cocoapods-trunk-token', 'CocoaPods trunk session token', 'CocoaPods', ['cocoapods', 'cocoapods_trunk'], '<hex:32>', 'https://guides.cocoapods.org/making/getting-setup-with-trunk.html'),
+    named('expo-access-token', 'Expo access token', 'Expo', ['expo_token', 'expo-token', 'expo_access_token'], '<word:40>', 'https://expo.dev/accounts/[account]/settings/access-tokens', { bare: true }),
+    named('fastlane-session', 'fastlane Apple session (FASTLANE_SESSION)', 'fastlane', ['fastlane_session', 'fastlane_password'], '<b64:40-400>', 'https://docs.fastlane.tools/best-practices/continuous-integration/', { bare: true }),
+    named('cloudsmith-api-key', 'Cloudsmith API key', 'Cloudsmith', ['cloudsmith'], '<hex:40>', 'https://cloudsmith.io/user/settings/api/'),
+    named('packagecloud-token', 'packagecloud API token', 'packagecloud', ['packagecloud'], '<hex:48>', 'https://packagecloud.io/api_token'),
+    named('nexus-repository-token', 'Sonatype Nexus user token', 'Sonatype Nexus', ['nexus_'], '<word:8-12>:<word:40-48>', 'https://help.sonatype.com/en/user-tokens.html'),
+    named('anaconda-token', 'Anaconda.org token', 'Anaconda', ['anaconda'], '<word:30-40>', 'https://anaconda.org/settings/access'),
+    named('gemfury-token', 'Gemfury push or deploy token', 'Gemfury', ['gemfury', 'fury_'], '<word:20>', 'https://manage.fury.io/'),
+    named('mend-api-key', 'Mend (WhiteSource) API or user key', 'Mend', ['whitesource', 'mend_', 'ws_apikey', 'ws_userkey'], UUID, 'https://docs.mend.io/'),
+    named('veracode-api-secret', 'Veracode API secret key', 'Veracode', ['veracode'], '<hex:128>', 'https://docs.veracode.com/r/c_api_credentials3'),
+    named('checkmarx-api-key', 'Checkmarx One API key', 'Checkmarx', ['checkmarx', 'cx_apikey', 'cx_api_key'], '<word:100-1000>', 'https://docs.checkmarx.com/'),
+    named('wiz-client-secret', 'Wiz service account client secret', 'Wiz', ['wiz_'], '<alnum:64>', 'https://docs.wiz.io/'),
+    named('crowdstrike-client-secret', 'CrowdStrike Falcon API client secret', 'CrowdStrike', ['crowdstrike', 'falcon_client_secret'], '<alnum:40>', 'https://falcon.crowdstrike.com/api-clients-and-keys'),
+    named('lacework-api-secret', 'Lacework API secret', 'Lacework', ['lacework'], '_<hex:32>', 'https://docs.lacework.net/'),
+    named('zerotier-api-token', 'ZeroTier Central API token', 'ZeroTier', ['zerotier'], '<alnum:32>', 'https://my.zerotier.com/account'),
+    prefixed('deno-deploy-pat', 'Deno Deploy personal access token', 'Deno', 'ddp_<alnum:36>', 'https://dash.deno.com/account#access-tokens'),
+    prefixed('readme-api-key', 'ReadMe API key', 'ReadMe', 'rdme_<lowalnum:70>', 'https://dash.readme.com/'),
+    prefixed('apollo-graph-api-key', 'Apollo GraphOS graph API key', 'Apollo GraphQL', 'service:<[A-Za-z0-9_-]:2-64>:<word:22>', 'https://studio.apollographql.com/', { keywords: ['service:'] }),
+    prefixed('apollo-user-api-key', 'Apollo GraphOS user API key', 'Apollo GraphQL', 'user:gh.<[A-Za-z0-9_-]:2-64>:<word:22>', 'https://studio.apollographql.com/user-settings/api-keys', { keywords: ['user:gh.'] }),
+    named('hasura-admin-secret', 'Hasura GraphQL admin secret', 'Hasura', ['hasura_graphql_admin_secret', 'hasura_admin_secret', 'x-hasura-admin-secret'], '<word:16-64>', 'https://hasura.io/docs/latest/deployment/securing-graphql-endpoint/', { bare: true }),
+    named('rapidapi-key', 'RapidAPI key', 'RapidAPI', ['rapidapi', 'x-rapidapi-key'], '<alnum:50>', 'https://rapidapi.com/developer/apps'),
+    prefixed('zapier-webhook-url', 'Zapier catch hook URL', 'Zapier', 'https://hooks.zapier.com/hooks/catch/<digit:5-10>/<lowalnum:6-8>', 'https://zapier.com/app/zaps', { severity: 'medium' }),
+    prefixed('make-webhook-url', 'Make (Integromat) webhook URL', 'Make', 'https://hook.<lowalnum:2-8>.make.com/<lowalnum:32>', 'https://www.make.com/en/help/tools/webhooks', { severity: 'medium' }),
+    named('ifttt-webhook-key', 'IFTTT Webhooks key', 'IFTTT', ['ifttt'], '<word:22>', 'https://ifttt.com/maker_webhooks/settings'),
+    prefixed('postman-collection-access-key', 'Postman collection access key', 'Postman', 'PMAT-<upalnum:26>', 'https://web.postman.co/settings/me/api-keys', { severity: 'medium' }),
+    named('browserstack-access-key', 'BrowserStack access key', 'BrowserStack', ['browserstack'], '<alnum:20>', 'https://www.browserstack.com/accounts/settings'),
+    named('saucelabs-access-key', 'Sauce Labs access key', 'Sauce Labs', ['saucelabs', 'sauce_access_key', 'sauce_labs'], UUID, 'https://app.saucelabs.com/user-settings'),
+    named('lambdatest-access-key', 'LambdaTest access key', 'LambdaTest', ['lambdatest', 'lt_access_key'], '<alnum:50>', 'https://accounts.lambdatest.com/security'),
+    named('percy-token', 'Percy project token', 'BrowserStack Percy', ['percy_token', 'percy-token'], '<word:64-80>', 'https://percy.io/', { bare: true }),
+    named('chromatic-project-token', 'Chromatic project token', 'Chromatic', ['chromatic_project_token', 'chromatic-project-token'], 'chpt_<hex:14-16>', 'https://www.chromatic.com/', { bare: true }),
+    named('cypress-record-key', 'Cypress Cloud record key', 'Cypress', ['cypress_record_key', 'cypress-record-key', 'record_key'], UUID, 'https://cloud.cypress.io/', { bare: true }),
+    named('coveralls-repo-token', 'Coveralls repo token', 'Coveralls', ['coveralls'], '<alnum:32-37>', 'https://coveralls.io/'),
+    named('nx-cloud-token', 'Nx Cloud access token', 'Nx Cloud', ['nx_cloud_access_token', 'nx-cloud-access-token', 'nxcloudaccesstoken'], '<b64:40-120>', 'https://cloud.nx.app/', { bare: true }),
+    named('turborepo-remote-token', 'Turborepo remote cache token', 'Vercel', ['turbo_token', 'turbo-token'], '<alnum:24>', 'https://vercel.com/account/tokens', { bare: true }),
+    named('github-oauth-client-secret', 'GitHub OAuth app client secret', 'GitHub', ['github_client_secret', 'gh_client_secret', 'github_oauth_secret', 'github-client-secret'], '<hex:40>', 'https://github.com/settings/developers', { bare: true }),
+    named('gitlab-runner-auth-legacy', 'GitLab runner token (legacy unprefixed)', 'GitLab', ['ci_server_token', 'runner_token', 'registration_token'], '<word:20>', 'https://docs.gitlab.com/ee/security/tokens/', { bare: true, severity: 'medium' }),
+    named('gitpod-token', 'Gitpod access token', 'Gitpod', ['gitpod'], 'gitpod_pat_<word:40-120>', 'https://gitpod.io/user/tokens'),
+    named('glitch-token', 'Glitch project token', 'Glitch', ['glitch'], UUID, 'https://glitch.com/'),
+    named('replit-token', 'Replit connect or deployment token', 'Replit', ['replit'], '<word:40-100>', 'https://replit.com/account'),
+    prefixed('codesandbox-api-token', 'CodeSandbox API token', 'CodeSandbox', 'csb_v1_<word:43>', 'https://codesandbox.io/t/permissions'),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/frameworks.ts
@@ -3830,7 +4441,7 @@ const frameworkRules = [
 ;// CONCATENATED MODULE: ./src/rules/catalogue/generic.ts
 
 
-const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
+const generic_REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 /** A typed declaration: `apiKey: string = `, Rust's `API_KEY: &str = `, `&'static str`. */
 const TYPED = ":[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=";
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
@@ -3870,8 +4481,8 @@ const genericRules = [
         keywords: ['password', 'passwd', 'pwd', 'pass'],
         pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{7,127})\\\\?["'\`]`,
         entropy: 2.8,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'generic-secret-assignment',
@@ -3882,8 +4493,8 @@ const genericRules = [
         keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
         pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{11,255})\\\\?["'\`]`,
         entropy: 3.2,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'generic-env-secret',
@@ -3896,8 +4507,8 @@ const genericRules = [
         // `ENV NAME value` is the Dockerfile's legacy form (no `=`); `_PASS` is RabbitMQ's and others' spelling.
         pattern: `(?m)^[ \\t]*(?:(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?${ENV_NAME}[ \\t]*=|ENV[ \\t]+${ENV_NAME}[ \\t])[ \\t]*([^\\s"'#\`$]{8,256})[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
         skipPaths: CODE_FILES,
     }),
     rule({
@@ -3909,8 +4520,8 @@ const genericRules = [
         keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
         pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|_pass\\b|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$',
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
         skipPaths: CODE_FILES,
     }),
     rule({
@@ -3923,8 +4534,8 @@ const genericRules = [
         // Maven's settings.xml `<password>`, Spring and .NET config elements: `<apiKey>...</apiKey>`.
         pattern: '(?i)<(?:[\\w.-]{0,30}:)?[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\\w.-]{0,20}>([^<>\\s]{6,256})</',
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'generic-name-value-secret',
@@ -3937,8 +4548,8 @@ const genericRules = [
         // definitions), `<add key="ApiSecret" value="..." />` (.NET config): the name and the value are separate fields.
         pattern: `(?i)(?:"(?:key|name)"\\s*:\\s*"|\\b(?:key|name)=")[\\w.:-]{0,40}(?:${SECRET_WORDS})[\\w.:-]{0,30}"\\s*(?:,\\s*"value"\\s*:\\s*|\\s+value=)"([^"\\s]{8,256})"`,
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'kubernetes-env-secret',
@@ -3952,8 +4563,8 @@ const genericRules = [
         // A window holds a whole env block: a keyword hit inside an earlier window opens no window of its own.
         multilineWindow: 4096,
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
         skipPaths: CODE_FILES,
     }),
     // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
@@ -3968,8 +4579,8 @@ const genericRules = [
         keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
         pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*(?::|=|:=|=>)\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
         entropy: 3.3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'generic-define-secret',
@@ -3982,8 +4593,8 @@ const genericRules = [
         // object names (`SN_id_PasswordBasedMAC`, `LN_pbe_WithSHA1And3_Key_TripleDES_CBC`).
         pattern: `#define[ \\t]+[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|SECRET_?KEY|CREDENTIALS?)[ \\t]+"(${FIRST}${VALUE}{7,255})"`,
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'sql-password',
@@ -3994,8 +4605,8 @@ const genericRules = [
         keywords: ['password', 'identified by'],
         pattern: "(?i)\\b(?:with\\s+(?:encrypted\\s+)?password|identified\\s+by)\\s+'([^'\\s]{6,128})'",
         entropy: 2.8,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'generic-argument-secret',
@@ -4009,8 +4620,8 @@ const genericRules = [
         // starts the name or follows a separator, so word lists (`"Bypass", "-EncodedCommand"`) stay out.
         pattern: `(?i)["'](?:[A-Za-z0-9]+[_.-])*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]+)*["']\\s*,\\s*["'](${FIRST}${VALUE}{7,255})["']`,
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'cli-password-argument',
@@ -4023,8 +4634,8 @@ const genericRules = [
         // PowerShell's `ConvertTo-SecureString "..." -AsPlainText`, Python's `auth=("user", "...")` and `HTTPBasicAuth(...)`.
         pattern: `(?i)(?:\\s--set(?:-string)?[ =][\\w.-]{0,60}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key)[\\w.-]{0,30}=|\\bcurl\\b[^\\n]{0,200}?\\s(?:-u|--user)\\s*["']?[^:\\s"'$]{1,64}:|\\bsshpass\\s+-p\\s*|\\bmysql(?:dump|admin)?\\b[^\\n]{0,200}?\\s-p|\\bdocker\\s+login\\b[^\\n]{0,200}?\\s-p\\s+|\\s--password[= ]|\\bConvertTo-SecureString\\s+(?:-String\\s+)?|\\b(?:auth\\s*=\\s*\\(|HTTPBasicAuth\\()\\s*["'][^"'\\n]{1,64}["']\\s*,\\s*)["']?(${FIRST}[^\\s"'\`]{5,127})`,
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'libpq-dsn-password',
@@ -4035,8 +4646,8 @@ const genericRules = [
         keywords: ['password='],
         pattern: "(?i)\\bhost=[^\\s'\"]+\\s+(?:[a-z_]+=[^\\s'\"]*\\s+){0,6}password=([^\\s'\"]{6,128})",
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'terraform-state-secret',
@@ -4049,8 +4660,8 @@ const genericRules = [
         pattern: `(?i)"[\\w.-]{0,40}(?:${SECRET_WORDS})[\\w.-]{0,30}"\\s*:\\s*\\{[ \\t]*\\r?\\n[ \\t]*"value"\\s*:\\s*"([^"\\s]{8,256})"`,
         multilineWindow: 512,
         entropy: 3,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     rule({
         id: 'authorization-header',
@@ -4062,8 +4673,8 @@ const genericRules = [
         // Also .NET's `new AuthenticationHeaderValue("Bearer", "...")` and reqwest's `.bearer_auth("...")`.
         pattern: '(?i)(?:\\bauthorization["\']?\\s*[:=,]\\s*["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
         entropy: 3.2,
-        longLived: true,
-        remediation: REMEDIATION,
+        longLived: false,
+        remediation: generic_REMEDIATION,
     }),
     // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
     // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.
@@ -4078,9 +4689,128 @@ const genericRules = [
         multilineWindow: 4096,
         entropy: 2.5,
         validate: isEncodedSecretEntry,
-        longLived: true,
+        longLived: false,
         remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
     }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/hosting.ts
+
+
+/** Clouds beyond the big three, hosting, CDN, DNS, object storage and data platforms. */
+const hostingRules = [
+    named('alibaba-access-key-secret', 'Alibaba Cloud AccessKey secret', 'Alibaba Cloud', ['alibaba', 'aliyun', 'alicloud', 'oss_access_key_secret'], '<alnum:30>', 'https://ram.console.aliyun.com/manage/ak', { severity: 'critical' }),
+    named('tencent-secret-key', 'Tencent Cloud SecretKey', 'Tencent Cloud', ['tencent', 'tencentcloud', 'qcloud', 'cos_secret'], '<alnum:32>', 'https://console.cloud.tencent.com/cam/capi', { severity: 'critical' }),
+    named('huawei-cloud-secret-key', 'Huawei Cloud secret access key', 'Huawei Cloud', ['huawei', 'huaweicloud', 'hwcloud', 'obs_secret'], '<alnum:40>', 'https://console.huaweicloud.com/iam/#/mine/accessKey', { severity: 'critical' }),
+    named('baidu-cloud-secret-key', 'Baidu AI Cloud secret key', 'Baidu AI Cloud', ['baidu', 'bce_secret', 'bce_sk'], '<hex:32>', 'https://console.bce.baidu.com/iam/#/iam/accesslist'),
+    prefixed('volcengine-access-key-id', 'Volcengine (ByteDance) access key ID', 'Volcengine', 'AKLT<word:40-60>', 'https://console.volcengine.com/iam/keymanage/', { severity: 'medium' }),
+    named('volcengine-secret-key', 'Volcengine secret access key', 'Volcengine', ['volcengine', 'volc_'], '<b64:56-64>', 'https://console.volcengine.com/iam/keymanage/', { severity: 'critical' }),
+    named('ksyun-secret-key', 'Kingsoft Cloud secret key', 'Kingsoft Cloud', ['ksyun', 'kingsoft'], '<alnum:40-48>', 'https://uc.console.ksyun.com/'),
+    named('ucloud-private-key', 'UCloud API private key', 'UCloud', ['ucloud'], '<alnum:40>', 'https://console.ucloud.cn/uapi/apikey'),
+    named('qiniu-secret-key', 'Qiniu secret key', 'Qiniu', ['qiniu'], '<word:40>', 'https://portal.qiniu.com/user/key'),
+    named('naver-cloud-secret-key', 'NAVER Cloud secret key', 'NAVER Cloud', ['ncloud', 'naver_cloud', 'navercloud'], '<alnum:40>', 'https://www.ncloud.com/mypage/manage/authkey'),
+    named('ibm-cos-hmac-secret', 'IBM Cloud Object Storage HMAC secret', 'IBM Cloud', ['cos_hmac', 'ibm_cos', 'ibmcos'], '<hex:48>', 'https://cloud.ibm.com/objectstorage'),
+    prefixed('digitalocean-spaces-key-id', 'DigitalOcean Spaces access key ID', 'DigitalOcean', 'DO00<upalnum:16>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'medium' }),
+    named('digitalocean-spaces-secret', 'DigitalOcean Spaces secret key', 'DigitalOcean', ['spaces_secret', 'do_spaces', 'spaces_access_secret', 'digitalocean_spaces'], '<b64:43>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'critical' }),
+    named('vultr-api-key', 'Vultr API key', 'Vultr', ['vultr'], '<upalnum:36>', 'https://my.vultr.com/settings/#settingsapi'),
+    named('hetzner-api-token', 'Hetzner Cloud API token', 'Hetzner', ['hetzner', 'hcloud'], '<alnum:64>', 'https://console.hetzner.cloud/'),
+    named('ovh-application-secret', 'OVHcloud application secret', 'OVHcloud', ['ovh_'], '<alnum:32>', 'https://www.ovh.com/auth/api/createToken'),
+    prefixed('scaleway-access-key-id', 'Scaleway access key ID', 'Scaleway', 'SCW<upalnum:17>', 'https://console.scaleway.com/iam/api-keys', { severity: 'medium' }),
+    named('upcloud-password', 'UpCloud API password', 'UpCloud', ['upcloud'], '<word:16-64>', 'https://hub.upcloud.com/account/api'),
+    named('civo-api-key', 'Civo API key', 'Civo', ['civo'], '<alnum:50>', 'https://dashboard.civo.com/security'),
+    prefixed('exoscale-api-key', 'Exoscale API key', 'Exoscale', 'EXO<hex:24>', 'https://portal.exoscale.com/iam/api-keys', { severity: 'medium' }),
+    named('exoscale-api-secret', 'Exoscale API secret', 'Exoscale', ['exoscale'], '<word:43>', 'https://portal.exoscale.com/iam/api-keys', { severity: 'critical' }),
+    named('equinix-metal-token', 'Equinix Metal API token', 'Equinix', ['equinix', 'packet_auth_token', 'metal_auth_token'], '<alnum:32>', 'https://console.equinix.com/profile/api-keys'),
+    named('openstack-password', 'OpenStack application credential secret', 'OpenStack', ['os_application_credential_secret', 'os_password'], '<word:16-86>', 'https://docs.openstack.org/keystone/latest/user/application_credentials.html', { bare: true }),
+    prefixed('backblaze-application-key', 'Backblaze B2 application key', 'Backblaze', 'K00<digit:1><alnum:27>', 'https://secure.backblaze.com/app_keys.htm'),
+    named('wasabi-secret-key', 'Wasabi secret access key', 'Wasabi', ['wasabi'], '<alnum:40>', 'https://console.wasabisys.com/access_keys', { severity: 'critical' }),
+    named('cloudflare-r2-secret', 'Cloudflare R2 secret access key', 'Cloudflare', ['r2_secret', 'r2_access_key_secret', 'cloudflare_r2'], '<hex:64>', 'https://dash.cloudflare.com/?to=/:account/r2/api-tokens', { severity: 'critical' }),
+    named('minio-secret-key', 'MinIO secret key', 'MinIO', ['minio_secret', 'minio_root_password', 'minio_secret_key'], '<word:16-64>', 'https://min.io/docs/minio/linux/administration/identity-access-management.html', { bare: true }),
+    named('storj-access-grant', 'Storj access grant', 'Storj', ['storj'], '1<alnum:100-1000>', 'https://storj.io/'),
+    named('filebase-secret', 'Filebase secret key', 'Filebase', ['filebase'], '<alnum:40>', 'https://console.filebase.com/keys'),
+    named('pinata-jwt', 'Pinata API secret', 'Pinata', ['pinata'], '<hex:64>', 'https://app.pinata.cloud/developers/api-keys'),
+    named('web3-storage-token', 'web3.storage / NFT.Storage API token', 'Storacha', ['web3_storage', 'web3storage', 'nft_storage', 'nftstorage'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://console.storacha.network/'),
+    prefixed('cloudinary-url', 'Cloudinary URL with API secret', 'Cloudinary', 'cloudinary://<digit:15>:<word:27>@', 'https://console.cloudinary.com/settings/api-keys'),
+    named('cloudinary-api-secret', 'Cloudinary API secret', 'Cloudinary', ['cloudinary'], '<word:27>', 'https://console.cloudinary.com/settings/api-keys'),
+    named('imagekit-private-key', 'ImageKit private key', 'ImageKit', ['imagekit'], 'private_<word:28>=', 'https://imagekit.io/dashboard/developer/api-keys'),
+    named('uploadcare-secret-key', 'Uploadcare secret key', 'Uploadcare', ['uploadcare'], '<hex:20>', 'https://app.uploadcare.com/'),
+    named('filestack-secret', 'Filestack app secret', 'Filestack', ['filestack'], '<upalnum:26>', 'https://dev.filestack.com/'),
+    named('mux-token-secret', 'Mux access token secret', 'Mux', ['mux_token_secret', 'mux_secret'], '<b64:75>', 'https://dashboard.mux.com/settings/access-tokens', { bare: true }),
+    named('bunny-api-key', 'bunny.net API key', 'bunny.net', ['bunny', 'bunnycdn'], UUID, 'https://dash.bunny.net/account/settings'),
+    named('keycdn-api-key', 'KeyCDN API key', 'KeyCDN', ['keycdn'], '<alnum:32>', 'https://app.keycdn.com/users/authSettings'),
+    prefixed('akamai-client-token', 'Akamai EdgeGrid client or access token', 'Akamai', 'akab-<lowalnum:16>-<lowalnum:16>', 'https://control.akamai.com/apps/identity-management/'),
+    named('akamai-client-secret', 'Akamai EdgeGrid client secret', 'Akamai', ['akamai', 'edgegrid', 'client_secret = '], '<b64:43>=', 'https://control.akamai.com/apps/identity-management/', { severity: 'critical' }),
+    named('imperva-api-key', 'Imperva API key', 'Imperva', ['imperva', 'incapsula'], UUID, 'https://management.service.imperva.com/'),
+    named('sucuri-api-key', 'Sucuri API secret', 'Sucuri', ['sucuri'], '<hex:32>', 'https://dashboard.sucuri.net/'),
+    named('stackpath-client-secret', 'StackPath client secret', 'StackPath', ['stackpath'], '<hex:64>', 'https://control.stackpath.com/api-management'),
+    named('gcore-api-token', 'Gcore permanent API token', 'Gcore', ['gcore', 'gcorelabs'], '<digit:3-6>$<hex:128>', 'https://accounts.gcore.com/profile/api-tokens'),
+    prefixed('porkbun-api-key', 'Porkbun API key', 'Porkbun', 'pk1_<hex:64>', 'https://porkbun.com/account/api', { severity: 'medium' }),
+    prefixed('porkbun-secret-key', 'Porkbun secret API key', 'Porkbun', 'sk1_<hex:64>', 'https://porkbun.com/account/api'),
+    named('godaddy-api-secret', 'GoDaddy API secret', 'GoDaddy', ['godaddy'], '<alnum:22>', 'https://developer.godaddy.com/keys'),
+    named('namecheap-api-key', 'Namecheap API key', 'Namecheap', ['namecheap'], '<hex:32>', 'https://ap.www.namecheap.com/settings/tools/apiaccess/'),
+    named('gandi-api-key', 'Gandi API key or PAT', 'Gandi', ['gandi'], '<alnum:24-40>', 'https://account.gandi.net/'),
+    prefixed('dnsimple-token', 'DNSimple API token', 'DNSimple', 'dnsimple_<[au]:1>_<alnum:32>', 'https://dnsimple.com/user'),
+    named('ns1-api-key', 'NS1 API key', 'IBM NS1', ['ns1_', 'nsone'], '<alnum:20>', 'https://my.nsone.net/#/account/settings'),
+    named('dnsmadeeasy-secret', 'DNS Made Easy secret key', 'DNS Made Easy', ['dnsmadeeasy', 'dme_secret'], UUID, 'https://cp.dnsmadeeasy.com/'),
+    named('linode-object-storage-secret', 'Akamai (Linode) Object Storage secret key', 'Akamai Linode', ['linode_obj', 'linode_s3'], '<alnum:40>', 'https://cloud.linode.com/object-storage/access-keys', { severity: 'critical' }),
+    named('netlify-build-hook', 'Netlify build hook URL', 'Netlify', ['netlify'], 'https://api.netlify.com/build_hooks/<hex:24>', 'https://app.netlify.com/', { severity: 'low' }),
+    prefixed('vercel-deploy-hook', 'Vercel deploy hook URL', 'Vercel', 'https://api.vercel.com/v1/integrations/deploy/prj_<alnum:28>/<alnum:10>', 'https://vercel.com/docs/deployments/deploy-hooks', { severity: 'low' }),
+    named('vercel-blob-token', 'Vercel Blob read-write token', 'Vercel', ['blob_read_write_token'], 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores', { bare: true }),
+    prefixed('vercel-blob-rw-token', 'Vercel Blob read-write token', 'Vercel', 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores'),
+    named('firebase-database-secret', 'Firebase Realtime Database legacy secret', 'Firebase', ['firebase'], '<alnum:40>', 'https://console.firebase.google.com/'),
+    prefixed('firebase-cloud-messaging-key', 'Firebase Cloud Messaging legacy server key', 'Firebase', 'AAAA<word:7>:APA91b<word:134>', 'https://console.firebase.google.com/', { keywords: [':apa91b'] }),
+    named('upstash-redis-token', 'Upstash Redis REST token', 'Upstash', ['upstash'], 'A<word:50-100>=', 'https://console.upstash.com/'),
+    named('redis-cloud-api-key', 'Redis Cloud API secret key', 'Redis', ['redislabs', 'redis_cloud', 'rediscloud'], '<alnum:50-60>', 'https://app.redislabs.com/#/access-management/api-keys'),
+    named('aiven-token', 'Aiven authentication token', 'Aiven', ['aiven'], '<b64:372>', 'https://console.aiven.io/profile/tokens'),
+    named('confluent-api-secret', 'Confluent Cloud API secret', 'Confluent', ['confluent', 'sasl_password', 'kafka_api_secret'], '<b64:64>', 'https://confluent.cloud/settings/api-keys', { severity: 'critical' }),
+    prefixed('cockroachdb-api-key', 'CockroachDB Cloud API key', 'Cockroach Labs', 'CCDB1_<alnum:22>_<alnum:39>', 'https://cockroachlabs.cloud/access'),
+    prefixed('mongodb-atlas-service-account-secret', 'MongoDB Atlas service account client secret', 'MongoDB Atlas', 'mdb_sa_sk_<word:40-64>', 'https://cloud.mongodb.com/v2#/org/access/serviceAccounts', { severity: 'critical' }),
+    named('mongodb-atlas-private-key', 'MongoDB Atlas API private key', 'MongoDB Atlas', ['atlas_private_key', 'mongodb_atlas_private', 'atlas_api_private', 'mongodbatlas_private'], UUID, 'https://cloud.mongodb.com/v2#/org/access/apiKeys', { bare: true, severity: 'critical' }),
+    prefixed('databricks-oauth-secret', 'Databricks service principal OAuth secret', 'Databricks', 'dose<hex:32>', 'https://docs.databricks.com/en/dev-tools/auth/oauth-m2m.html'),
+    prefixed('clickhouse-cloud-key-secret', 'ClickHouse Cloud API key secret', 'ClickHouse', '4b1d<alnum:38>', 'https://clickhouse.cloud/'),
+    named('snowflake-password', 'Snowflake account password or PAT', 'Snowflake', ['snowflake'], '<word:16-200>', 'https://docs.snowflake.com/en/user-guide/programmatic-access-tokens'),
+    named('elastic-cloud-api-key', 'Elastic Cloud / Elasticsearch API key', 'Elastic', ['elastic_api_key', 'elasticsearch_api_key', 'es_api_key', 'elastic_cloud_api_key'], '<b64url:60-100>==', 'https://cloud.elastic.co/account/keys', { bare: true }),
+    named('typesense-api-key', 'Typesense admin API key', 'Typesense', ['typesense'], '<alnum:32>', 'https://cloud.typesense.org/'),
+    named('meilisearch-master-key', 'Meilisearch master or admin key', 'Meilisearch', ['meilisearch', 'meili_master_key'], '<word:32-64>', 'https://www.meilisearch.com/docs/learn/security/basic_security'),
+    named('fauna-secret', 'Fauna secret', 'Fauna', ['fauna'], 'fn<word:38>', 'https://dashboard.fauna.com/'),
+    named('xata-api-key', 'Xata API key', 'Xata', ['xata'], 'xau_<alnum:32-40>', 'https://app.xata.io/settings'),
+    named('turso-auth-token', 'Turso database auth token', 'Turso', ['turso', 'libsql'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://app.turso.tech/'),
+    named('convex-deploy-key', 'Convex deploy key', 'Convex', ['convex_deploy_key'], 'prod:<lowalnum:3-40>|<word:40-200>', 'https://dashboard.convex.dev/', { bare: true }),
+    named('appwrite-api-key', 'Appwrite API key', 'Appwrite', ['appwrite'], 'standard_<hex:256>', 'https://cloud.appwrite.io/'),
+    named('nhost-admin-secret', 'Nhost admin secret', 'Nhost', ['nhost'], '<word:32-64>', 'https://app.nhost.io/'),
+    named('pocketbase-admin-password', 'PocketBase admin password', 'PocketBase', ['pocketbase'], '<word:16-64>', 'https://pocketbase.io/docs/'),
+    named('backendless-api-key', 'Backendless API key', 'Backendless', ['backendless'], UUID, 'https://develop.backendless.com/'),
+    named('back4app-master-key', 'Back4App / Parse master key', 'Parse', ['parse_master_key', 'x-parse-master-key', 'back4app'], '<alnum:40>', 'https://www.back4app.com/', { bare: true }),
+    named('kinsta-api-key', 'Kinsta API key', 'Kinsta', ['kinsta'], '<hex:64>', 'https://my.kinsta.com/company/apiKeys'),
+    named('wpengine-api-password', 'WP Engine API password', 'WP Engine', ['wpengine', 'wp_engine'], '<alnum:32>', 'https://my.wpengine.com/api_access'),
+    named('pantheon-machine-token', 'Pantheon machine token', 'Pantheon', ['pantheon', 'terminus'], '<word:43>', 'https://dashboard.pantheon.io/'),
+    named('platformsh-api-token', 'Upsun (Platform.sh) API token', 'Upsun', ['platformsh', 'platform_sh', 'upsun'], '<word:43>', 'https://console.upsun.com/'),
+    named('cpanel-api-token', 'cPanel / WHM API token', 'cPanel', ['cpanel', 'whm_'], '<upalnum:32>', 'https://docs.cpanel.net/'),
+    named('plesk-api-key', 'Plesk API key', 'Plesk', ['plesk'], UUID, 'https://docs.plesk.com/'),
+    rule({
+        id: 'google-chat-webhook-url',
+        title: 'Google Chat incoming webhook URL',
+        provider: 'Google Chat',
+        severity: 'medium',
+        keywords: ['chat.googleapis.com/v1/spaces/'],
+        pattern: String.raw `(https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{11}/messages\?key=AIza[A-Za-z0-9_-]{35}&token=[A-Za-z0-9_-]{43}(?:%3D|=)?)`,
+        longLived: true,
+        revokeUrl: 'https://developers.google.com/workspace/chat/quickstart/webhooks',
+        remediation: 'Delete the webhook in the space (Apps & integrations > Webhooks) and create a new one; keep it in a secret store.',
+        examples: {
+            positives: ['webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>&token=<word:43>%3D"'],
+            negatives: ['webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>"', 'webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>&token=<word:20>"'],
+        },
+    }),
+    prefixed('feishu-webhook-url', 'Feishu / Lark bot webhook URL', 'Feishu', `https://open.feishu.cn/open-apis/bot/v2/hook/${UUID}`, 'https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot', { severity: 'medium' }),
+    prefixed('larksuite-webhook-url', 'Lark bot webhook URL', 'Lark', `https://open.larksuite.com/open-apis/bot/v2/hook/${UUID}`, 'https://open.larksuite.com/document/client-docs/bot-v3/add-custom-bot', { severity: 'medium' }),
+    prefixed('dingtalk-webhook-url', 'DingTalk robot webhook URL', 'DingTalk', 'https://oapi.dingtalk.com/robot/send?access_token=<hex:64>', 'https://open.dingtalk.com/document/robots/custom-robot-access', { severity: 'medium' }),
+    prefixed('wecom-webhook-url', 'WeCom (WeChat Work) robot webhook URL', 'WeCom', `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${UUID}`, 'https://developer.work.weixin.qq.com/document/path/91770', { severity: 'medium' }),
+    named('wechat-app-secret', 'WeChat official account AppSecret', 'WeChat', ['wechat', 'weixin', 'wx_app_secret', 'wx_secret'], '<hex:32>', 'https://mp.weixin.qq.com/'),
+    named('line-channel-secret', 'LINE channel secret or access token', 'LINE', ['line_channel', 'line_bot', 'linebot'], '<word:32-172>', 'https://developers.line.biz/console/'),
+    named('kakao-rest-api-key', 'Kakao REST API / admin key', 'Kakao', ['kakao'], '<hex:32>', 'https://developers.kakao.com/console/app'),
+    named('yandex-oauth-token', 'Yandex OAuth token', 'Yandex', ['yandex'], 'y0_<word:55-60>', 'https://oauth.yandex.com/'),
+    named('vk-access-token', 'VK access token', 'VK', ['vk_', 'vkontakte'], 'vk1.a.<word:100-300>', 'https://vk.com/apps?act=manage'),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/validators/jwt.ts
@@ -4205,6 +4935,7 @@ const keyRules = [
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/messaging.ts
 
+
 const SLACK_APPS = 'https://api.slack.com/apps';
 const messagingRules = [
     rule({ id: 'slack-bot-token', title: 'Slack bot token', provider: 'Slack', severity: 'high', keywords: ['xoxb-'], pattern: '\\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\\b', longLived: true, revokeUrl: SLACK_APPS }),
@@ -4233,10 +4964,66 @@ const messagingRules = [
     rule({ id: 'resend-api-key', title: 'Resend API key', provider: 'Resend', severity: 'high', keywords: ['re_'], pattern: '\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b', longLived: true, revokeUrl: 'https://resend.com/api-keys' }),
     rule({ id: 'intercom-access-token', title: 'Intercom access token', provider: 'Intercom', severity: 'high', keywords: ['intercom'], pattern: '(?i)intercom[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(dG9rOj[A-Za-z0-9+/=_-]{40,80})', longLived: true, revokeUrl: 'https://app.intercom.com/a/apps/_/developer-hub' }),
     contextRule({ id: 'zendesk-api-token', title: 'Zendesk API token', provider: 'Zendesk', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858', entropy: 3.5 }),
+    // Older webhook forms Slack and Microsoft still honour, and the Workflows URL that replaces Teams connectors.
+    prefixed('slack-legacy-webhook-url', 'Slack legacy incoming webhook URL (token in the query)', 'Slack', 'https://<[a-z0-9-]:2-40>.slack.com/services/hooks/incoming-webhook?token=<alnum:24>', SLACK_APPS, { severity: 'medium', keywords: ['.slack.com/services/hooks/'] }),
+    prefixed('slack-workflow-webhook-url', 'Slack workflow webhook URL', 'Slack', 'https://hooks.slack.com/<[a-z]:8-9>/T<upalnum:8-11>/A<upalnum:8-11>/<digit:15-20>/<alnum:24-32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/'] }),
+    prefixed('microsoft-teams-legacy-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office.com form)', 'Microsoft Teams', `https://outlook.office.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
+    prefixed('microsoft-teams-office365-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office365.com form)', 'Microsoft Teams', `https://outlook.office365.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
+    rule({
+        id: 'power-automate-workflow-url',
+        title: 'Power Automate / Teams Workflows trigger URL with signature',
+        provider: 'Microsoft Power Automate',
+        severity: 'medium',
+        keywords: ['.logic.azure.com', '.environment.api.powerplatform.com'],
+        pattern: String.raw `(https://[a-z0-9.-]{4,80}\.(?:logic\.azure\.com|environment\.api\.powerplatform\.com)(?::443)?/[A-Za-z0-9/_.-]{10,200}\?[A-Za-z0-9=&%._-]{0,200}sig=[A-Za-z0-9_-]{43})`,
+        longLived: true,
+        revokeUrl: 'https://make.powerautomate.com/',
+        remediation: 'Regenerate the trigger URL (change or recreate the flow\'s HTTP trigger), then store it in a secret store.',
+        examples: {
+            positives: ['url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=<word:43>'],
+            negatives: ['url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?api-version=2016-06-01', 'url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?sig=<word:20>'],
+        },
+    }),
+    prefixed('twitch-oauth-token', 'Twitch OAuth token (chat form)', 'Twitch', 'oauth:<lowalnum:30>', 'https://www.twitch.tv/settings/connections', { keywords: ['oauth:'] }),
+    named('mattermost-access-token', 'Mattermost personal access token', 'Mattermost', ['mattermost'], '<lowalnum:26>', 'https://docs.mattermost.com/developer/personal-access-tokens.html'),
+    named('rocketchat-token', 'Rocket.Chat personal access token', 'Rocket.Chat', separated(['rocket', 'chat']), '<word:43>', 'https://docs.rocket.chat/'),
+    named('zulip-api-key', 'Zulip API key', 'Zulip', ['zulip'], '<alnum:32>', 'https://zulip.com/api/api-keys'),
+    named('pusher-secret', 'Pusher Channels app secret', 'Pusher', ['pusher'], '<hex:20>', 'https://dashboard.pusher.com/'),
+    named('ably-api-key', 'Ably API key', 'Ably', ['ably'], '<word:6>.<word:6>:<word:43>', 'https://ably.com/accounts'),
+    named('stream-api-secret', 'Stream (GetStream) API secret', 'Stream', ['getstream', 'stream_api_secret', 'stream_secret'], '<lowalnum:64>', 'https://dashboard.getstream.io/'),
+    named('sendbird-api-token', 'Sendbird API token', 'Sendbird', ['sendbird'], '<hex:40>', 'https://dashboard.sendbird.com/'),
+    named('vonage-api-secret', 'Vonage (Nexmo) API secret', 'Vonage', ['vonage', 'nexmo'], '<alnum:16>', 'https://dashboard.nexmo.com/settings'),
+    named('plivo-auth-token', 'Plivo auth token', 'Plivo', ['plivo'], '<alnum:40>', 'https://console.plivo.com/dashboard/'),
+    named('messagebird-api-key', 'MessageBird (Bird) access key', 'MessageBird', ['messagebird'], '<alnum:25>', 'https://dashboard.messagebird.com/en/developers/access'),
+    named('sinch-api-secret', 'Sinch API secret or service plan token', 'Sinch', ['sinch'], '<hex:32>', 'https://dashboard.sinch.com/settings/access-keys'),
+    named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<HEX:32>_<alnum:22>', 'https://portal.telnyx.com/#/app/api-keys'),
+    named('bandwidth-api-secret', 'Bandwidth API secret', 'Bandwidth', ['bandwidth_api', 'bandwidth_secret'], '<alnum:40-50>', 'https://dashboard.bandwidth.com/'),
+    named('infobip-api-key', 'Infobip API key', 'Infobip', ['infobip'], '<hex:32>-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'https://portal.infobip.com/settings/accounts/api-keys'),
+    named('clicksend-api-key', 'ClickSend API key', 'ClickSend', ['clicksend'], UUID, 'https://dashboard.clicksend.com/account/subaccounts'),
+    named('textmagic-api-key', 'Textmagic API key', 'Textmagic', ['textmagic'], '<alnum:30>', 'https://my.textmagic.com/online/api/rest-api/keys'),
+    named('esendex-password', 'Esendex API password', 'Esendex', ['esendex'], '<alnum:16-40>', 'https://www.esendex.com/'),
+    named('msg91-auth-key', 'MSG91 auth key', 'MSG91', ['msg91'], '<alnum:24>', 'https://control.msg91.com/'),
+    named('africastalking-api-key', "Africa's Talking API key", "Africa's Talking", ['africastalking', 'africas_talking'], 'atsk_<hex:64>', 'https://account.africastalking.com/'),
+    named('sparkpost-api-key', 'SparkPost API key', 'SparkPost', ['sparkpost'], '<hex:40>', 'https://app.sparkpost.com/account/api-keys'),
+    prefixed('mailersend-api-token', 'MailerSend API token', 'MailerSend', 'mlsn.<hex:64>', 'https://app.mailersend.com/api-tokens'),
+    named('mailtrap-api-token', 'Mailtrap API token', 'Mailtrap', ['mailtrap'], '<hex:32>', 'https://mailtrap.io/api-tokens'),
+    named('elasticemail-api-key', 'Elastic Email API key', 'Elastic Email', ['elasticemail', 'elastic_email'], '<HEX:96>', 'https://app.elasticemail.com/marketing/settings/new/manage-api'),
+    named('smtp2go-api-key', 'SMTP2GO API key', 'SMTP2GO', ['smtp2go'], 'api-<HEX:32>', 'https://app.smtp2go.com/settings/apikeys'),
+    named('sendpulse-secret', 'SendPulse API secret', 'SendPulse', ['sendpulse'], '<hex:32>', 'https://login.sendpulse.com/settings/#api'),
+    named('nylas-api-key', 'Nylas API key', 'Nylas', ['nylas'], 'nyk_v0_<word:40-64>', 'https://dashboard-v3.nylas.com/'),
+    named('pushover-token', 'Pushover application token', 'Pushover', ['pushover'], '<lowalnum:30>', 'https://pushover.net/apps'),
+    named('pushbullet-access-token', 'Pushbullet access token', 'Pushbullet', ['pushbullet'], 'o.<alnum:32>', 'https://www.pushbullet.com/#settings/account'),
+    named('gitter-token', 'Gitter access token', 'Gitter', ['gitter'], '<hex:40>', 'https://developer.gitter.im/apps'),
+    named('beamer-api-key', 'Beamer API key', 'Beamer', ['beamer'], 'b_<word:44>=', 'https://app.getbeamer.com/settings'),
+    named('knock-secret-key', 'Knock secret API key', 'Knock', ['knock_'], 'sk_<word:40-64>', 'https://dashboard.knock.app/'),
+    named('novu-api-key', 'Novu API key', 'Novu', ['novu'], '<hex:32>', 'https://web.novu.co/settings'),
+    named('courier-auth-token', 'Courier auth token', 'Courier', ['courier'], 'pk_prod_<upalnum:28>', 'https://app.courier.com/settings/api-keys'),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/observability.ts
 
+
+const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
 const observabilityRules = [
     contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys' }),
     contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys' }),
@@ -4260,6 +5047,95 @@ const observabilityRules = [
     contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/' }),
     contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project' }),
     contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys' }),
+    prefixed('newrelic-admin-api-key', 'New Relic admin API key', 'New Relic', 'NRAA-<hex:27>', NEW_RELIC_KEYS),
+    prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'New Relic', 'NRIQ-<word:32>', NEW_RELIC_KEYS, { severity: 'medium' }),
+    prefixed('newrelic-rest-api-key', 'New Relic REST API key', 'New Relic', 'NRRA-<hex:42>', NEW_RELIC_KEYS),
+    prefixed('axiom-api-token', 'Axiom API token', 'Axiom', `xaat-${UUID}`, 'https://app.axiom.co/settings/api-tokens'),
+    prefixed('axiom-personal-token', 'Axiom personal access token', 'Axiom', `xapt-${UUID}`, 'https://app.axiom.co/profile'),
+    prefixed('posthog-personal-api-key', 'PostHog personal API key', 'PostHog', 'phx_<alnum:43>', 'https://us.posthog.com/settings/user-api-keys'),
+    prefixed('launchdarkly-sdk-key', 'LaunchDarkly server-side SDK key', 'LaunchDarkly', `sdk-${UUID}`, 'https://app.launchdarkly.com/settings/projects', { severity: 'medium' }),
+    prefixed('statsig-server-secret', 'Statsig server secret key', 'Statsig', 'secret-<alnum:43>', 'https://console.statsig.com/api_keys'),
+    prefixed('flagsmith-server-key', 'Flagsmith server-side environment key', 'Flagsmith', 'ser.<alnum:22>', 'https://app.flagsmith.com/', { severity: 'medium' }),
+    prefixed('checkly-api-key', 'Checkly API key', 'Checkly', 'cu_<hex:32>', 'https://app.checklyhq.com/settings/user/api-keys'),
+    named('sumologic-access-key', 'Sumo Logic access key', 'Sumo Logic', ['sumo_access_key', 'sumologic', 'sumo_key'], '<alnum:64>', 'https://service.sumologic.com/ui/#/preferences'),
+    named('lightstep-access-token', 'Lightstep / Cloud Observability access token', 'ServiceNow Cloud Observability', ['lightstep'], '<b64:84>', 'https://app.lightstep.com/'),
+    named('logzio-token', 'Logz.io shipping or API token', 'Logz.io', ['logzio', 'logz_io', 'logz.io'], '<alpha:32>', 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping'),
+    named('loggly-token', 'Loggly customer token', 'Loggly', ['loggly'], UUID, 'https://www.loggly.com/docs/customer-token-authentication-token/'),
+    named('papertrail-token', 'Papertrail API token', 'Papertrail', ['papertrail'], '<alnum:20>', 'https://papertrailapp.com/account/profile'),
+    named('coralogix-api-key', 'Coralogix API key', 'Coralogix', ['coralogix'], 'cxtp_<alnum:30>', 'https://coralogix.com/'),
+    named('betterstack-token', 'Better Stack (Logtail) token', 'Better Stack', ['logtail', 'betterstack', 'better_stack', 'betteruptime'], '<alnum:24>', 'https://betterstack.com/settings/api-tokens'),
+    named('raygun-api-key', 'Raygun API key', 'Raygun', ['raygun'], '<alnum:22>', 'https://app.raygun.com/'),
+    named('airbrake-project-key', 'Airbrake project key', 'Airbrake', ['airbrake'], '<hex:32>', 'https://airbrake.io/'),
+    named('appsignal-push-key', 'AppSignal push API key', 'AppSignal', ['appsignal'], UUID, 'https://appsignal.com/accounts'),
+    named('scout-apm-key', 'Scout APM key', 'Scout APM', ['scout_key', 'scout_apm'], '<alnum:20>', 'https://scoutapm.com/settings'),
+    named('instana-api-token', 'IBM Instana API token', 'IBM Instana', ['instana'], '<word:22>', 'https://www.ibm.com/docs/en/instana-observability'),
+    named('opsgenie-api-key', 'Opsgenie API key', 'Opsgenie', ['opsgenie'], UUID, 'https://app.opsgenie.com/settings/api-key-management'),
+    named('victorops-api-key', 'Splunk On-Call (VictorOps) API key', 'Splunk On-Call', ['victorops', 'splunk_oncall'], '<hex:32>', 'https://portal.victorops.com/'),
+    named('statuspage-api-key', 'Atlassian Statuspage API key', 'Statuspage', ['statuspage'], UUID, 'https://manage.statuspage.io/'),
+    named('uptimerobot-api-key', 'UptimeRobot API key', 'UptimeRobot', ['uptimerobot', 'uptime_robot'], 'u<digit:6-7>-<hex:24>', 'https://dashboard.uptimerobot.com/integrations'),
+    named('pingdom-api-token', 'Pingdom API token', 'Pingdom', ['pingdom'], '<word:64-72>', 'https://my.pingdom.com/app/api-tokens'),
+    named('cronitor-api-key', 'Cronitor API key', 'Cronitor', ['cronitor'], '<hex:32>', 'https://cronitor.io/app/settings/api'),
+    named('healthchecks-api-key', 'Healthchecks.io API key', 'Healthchecks.io', ['healthchecks'], '<word:32>', 'https://healthchecks.io/'),
+    named('amplitude-secret-key', 'Amplitude secret key', 'Amplitude', ['amplitude'], '<hex:32>', 'https://app.amplitude.com/'),
+    named('split-api-key', 'Split (Harness FME) SDK or admin key', 'Split', ['split_io', 'splitio', 'split_api'], '<lowalnum:36>', 'https://app.split.io/'),
+    named('optimizely-token', 'Optimizely personal access token', 'Optimizely', ['optimizely'], '2:<word:40-60>', 'https://app.optimizely.com/v2/profile/api'),
+    named('configcat-sdk-key', 'ConfigCat SDK key', 'ConfigCat', ['configcat'], '<word:22>/<word:22>', 'https://app.configcat.com/'),
+    named('unleash-api-token', 'Unleash API token', 'Unleash', ['unleash'], '<[a-z*]:1-40>:<[a-z]:3-20>.<hex:64>', 'https://docs.getunleash.io/reference/api-tokens-and-client-keys'),
+    named('growthbook-secret-key', 'GrowthBook secret key', 'GrowthBook', ['growthbook'], 'secret_<word:30-50>', 'https://app.growthbook.io/settings/keys'),
+    named('elastic-apm-secret-token', 'Elastic APM secret token', 'Elastic', ['elastic_apm_secret_token', 'apm_secret_token'], '<word:20-64>', 'https://www.elastic.co/guide/en/apm/guide/current/secret-token.html', { bare: true }),
+    named('kibana-encryption-key', 'Kibana encryption key', 'Elastic', ['xpack.security.encryptionkey', 'xpack.encryptedsavedobjects.encryptionkey', 'xpack.reporting.encryptionkey'], '<word:32-64>', 'https://www.elastic.co/guide/en/kibana/current/kibana-encryption-keys.html', { bare: true }),
+    named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk_access_token'], '<word:22>', 'https://app.signalfx.com/'),
+    named('wavefront-api-token', 'VMware Aria (Wavefront) API token', 'Wavefront', ['wavefront'], UUID, 'https://docs.wavefront.com/'),
+    named('logdna-ingestion-key', 'Mezmo (LogDNA) ingestion key', 'Mezmo', ['logdna', 'mezmo'], '<hex:32>', 'https://app.mezmo.com/'),
+    named('cribl-auth-token', 'Cribl auth token', 'Cribl', ['cribl'], '<word:20-64>', 'https://cribl.io/'),
+    named('grafana-oncall-token', 'Grafana OnCall / Incident token', 'Grafana', ['grafana_oncall', 'oncall_api'], '<hex:64>', 'https://grafana.com/auth/sign-in'),
+    named('mixpanel-service-secret', 'Mixpanel service account secret', 'Mixpanel', ['mixpanel_service', 'mixpanel_sa'], '<alnum:32>', 'https://mixpanel.com/settings/org#serviceaccounts'),
+    named('keen-io-master-key', 'Keen master key', 'Keen', ['keen_master', 'keen_io', 'keenio'], '<HEX:64>', 'https://keen.io/'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/passwords.ts
+
+
+
+/** A name that ends in a password word: `DB_PASSWORD`, `$dbpasswd`, `mail.pass`, `userPassword`; not `bypass`, `password_min_length`. */
+const NAME = String.raw `[A-Za-z0-9_$.-]{0,30}(?:password|passwd|passwort|pwd|passphrase|(?:^|[^a-z])pass|dbpass)`;
+const passwords_REMEDIATION = 'Change the password where it is used, then load it from a secret store or the environment instead of the code.';
+/** Documentation quotes passwords to explain them; the rule is for code and configuration. */
+const DOCS = ['**/*.{md,markdown,rst,adoc,asciidoc,html,htm}', '**/docs/**', '**/doc/**'];
+const base = {
+    provider: 'Generic',
+    severity: 'medium',
+    // A weak password is a finding of lower confidence: `fail-on` decides, not `block-long-lived`.
+    longLived: false,
+    validate: isHumanPassword,
+    remediation: passwords_REMEDIATION,
+    skipPaths: DOCS,
+    keywords: ['pass', 'pwd'],
+};
+const passwordRules = [
+    rule({
+        ...base,
+        id: 'hardcoded-password',
+        title: 'Hardcoded password (human-chosen)',
+        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*(?::|=|:=|=>)[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
+        examples: {
+            positives: ['$dbpasswd = \'pass<digit:3>\';', '  password: "RedisPass<digit:1>!"', 'const adminPassword = "Summer<digit:4>!";', '{ "userPassword": "mongo<digit:4>" }'],
+            negatives: ['password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],
+        },
+    }),
+    rule({
+        ...base,
+        id: 'hardcoded-password-config',
+        title: 'Hardcoded password in a config or env file (human-chosen)',
+        // In source code an unquoted right-hand side is an expression (`password: null,`): config and env files only.
+        skipPaths: [...DOCS, ...CODE_FILES],
+        pattern: String.raw `(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{4,64})[ \t]*(?:#.*)?\r?$`,
+        examples: {
+            positives: ['DB_PASSWORD=admin<digit:3>', 'REDIS_PASSWORD=RedisPass<digit:1>!', 'MAIL_PASSWORD=mail<digit:4>pw', 'spring.datasource.password: s3cret<digit:2>'],
+            negatives: ['DB_PASSWORD=', 'DB_PASSWORD=${DB_PASSWORD}', 'DB_PASSWORD=changeme', 'PASSWORD_MIN_LENGTH=12', 'password = getPassword()', 'DB_PASSWORD=password', '    password: null,', '  password: abc<digit:3>,'],
+            path: 'deploy/app.env',
+        },
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/payments.ts
@@ -4451,7 +5327,188 @@ const registryRules = [
     }),
 ];
 
+;// CONCATENATED MODULE: ./src/rules/catalogue/saas.ts
+
+
+/** Productivity, project management, CRM, support, forms and content services. */
+const saasRules = [
+    prefixed('trello-api-token', 'Trello API token', 'Trello', 'ATTA<hex:64><HEX:8>', 'https://trello.com/power-ups/admin'),
+    named('trello-api-key', 'Trello API key and token (legacy)', 'Trello', ['trello'], '<hex:32>', 'https://trello.com/power-ups/admin'),
+    prefixed('clickup-api-token', 'ClickUp personal API token', 'ClickUp', 'pk_<digit:6-10>_<upalnum:32>', 'https://app.clickup.com/settings/apps'),
+    named('todoist-api-token', 'Todoist API token', 'Todoist', ['todoist'], '<hex:40>', 'https://app.todoist.com/app/settings/integrations/developer'),
+    named('shortcut-api-token', 'Shortcut (Clubhouse) API token', 'Shortcut', ['shortcut', 'clubhouse'], UUID, 'https://app.shortcut.com/settings/account/api-tokens'),
+    named('pivotal-tracker-token', 'Pivotal Tracker API token', 'Pivotal Tracker', ['pivotal', 'tracker_token'], '<hex:32>', 'https://www.pivotaltracker.com/profile'),
+    named('harvest-access-token', 'Harvest personal access token', 'Harvest', ['harvest'], '<digit:7>.pt.<word:86>', 'https://id.getharvest.com/developers'),
+    named('wrike-access-token', 'Wrike permanent access token', 'Wrike', ['wrike'], JWT, 'https://www.wrike.com/frontend/apps/index.html#/api'),
+    named('basecamp-token', 'Basecamp access token', 'Basecamp', ['basecamp'], '<word:80-400>', 'https://launchpad.37signals.com/'),
+    named('smartsheet-api-token', 'Smartsheet API access token', 'Smartsheet', ['smartsheet'], '<alnum:26-37>', 'https://app.smartsheet.com/b/home'),
+    prefixed('typeform-api-token', 'Typeform personal access token', 'Typeform', 'tfp_<word:44-64>', 'https://admin.typeform.com/user/tokens'),
+    named('surveymonkey-token', 'SurveyMonkey access token', 'SurveyMonkey', ['surveymonkey'], '<word:40-100>', 'https://developer.surveymonkey.com/apps/'),
+    named('jotform-api-key', 'Jotform API key', 'Jotform', ['jotform'], '<hex:32>', 'https://www.jotform.com/myaccount/api'),
+    named('docusign-secret', 'DocuSign integration secret', 'DocuSign', ['docusign'], UUID, 'https://admindemo.docusign.com/apps-and-keys'),
+    named('hellosign-api-key', 'Dropbox Sign (HelloSign) API key', 'Dropbox Sign', ['hellosign', 'dropbox_sign'], '<hex:64>', 'https://app.hellosign.com/home/myAccount#api'),
+    named('pandadoc-api-key', 'PandaDoc API key', 'PandaDoc', ['pandadoc'], '<hex:40>', 'https://app.pandadoc.com/a/#/settings/api-dashboard'),
+    named('hubspot-api-key-legacy', 'HubSpot API key (legacy hapikey)', 'HubSpot', ['hubspot', 'hapikey'], UUID, 'https://app.hubspot.com/'),
+    named('pipedrive-api-token', 'Pipedrive API token', 'Pipedrive', ['pipedrive'], '<hex:40>', 'https://app.pipedrive.com/settings/api'),
+    prefixed('zoho-oauth-token', 'Zoho OAuth access or refresh token', 'Zoho', '1000.<hex:32>.<hex:32>', 'https://api-console.zoho.com/'),
+    named('freshdesk-api-key', 'Freshdesk / Freshworks API key', 'Freshworks', ['freshdesk', 'freshservice', 'freshsales', 'freshworks'], '<word:20>', 'https://support.freshdesk.com/'),
+    named('copper-api-key', 'Copper CRM API key', 'Copper', ['copper'], '<hex:32>', 'https://app.copper.com/'),
+    named('close-api-key', 'Close CRM API key', 'Close', ['close_api', 'closeio', 'close_io'], 'api_<alnum:22>.<alnum:22>', 'https://app.close.com/settings/developer/api-keys/'),
+    named('insightly-api-key', 'Insightly API key', 'Insightly', ['insightly'], UUID, 'https://crm.insightly.com/User/UserSettings'),
+    named('nutshell-api-key', 'Nutshell API key', 'Nutshell', ['nutshell'], '<hex:40>', 'https://app.nutshell.com/setup/api-key'),
+    named('helpscout-api-key', 'Help Scout API key or app secret', 'Help Scout', separated(['help', 'scout']), '<alnum:32-40>', 'https://secure.helpscout.net/users/authentication/'),
+    named('drift-access-token', 'Drift access token', 'Drift', ['drift'], '<alnum:32>', 'https://dev.drift.com/'),
+    named('crisp-token', 'Crisp plugin token', 'Crisp', ['crisp_'], '<hex:64>', 'https://marketplace.crisp.chat/'),
+    named('front-api-token', 'Front API token', 'Front', ['frontapp', 'front_api'], JWT, 'https://app.frontapp.com/settings/developers'),
+    named('gorgias-api-key', 'Gorgias API key', 'Gorgias', ['gorgias'], '<hex:64>', 'https://docs.gorgias.com/'),
+    named('kustomer-api-key', 'Kustomer API key', 'Kustomer', ['kustomer'], JWT, 'https://help.kustomer.com/'),
+    named('livechat-token', 'LiveChat personal access token', 'LiveChat', ['livechat'], '<alnum:2>-<alnum:2>:<word:27>', 'https://developers.livechat.com/console/tools/personal-access-tokens'),
+    named('tawk-api-key', 'tawk.to REST API key', 'tawk.to', ['tawk'], '<hex:40>', 'https://dashboard.tawk.to/'),
+    named('uservoice-api-key', 'UserVoice API key', 'UserVoice', ['uservoice'], '<alnum:20>', 'https://developer.uservoice.com/'),
+    named('productboard-token', 'Productboard access token', 'Productboard', ['productboard'], JWT, 'https://www.productboard.com/'),
+    named('aha-api-key', 'Aha! API key', 'Aha!', ['aha_api', 'aha_token'], '<hex:64>', 'https://www.aha.io/'),
+    named('miro-access-token', 'Miro access token', 'Miro', ['miro'], JWT, 'https://miro.com/app/settings/user-profile/apps'),
+    named('lucid-api-key', 'Lucid API key', 'Lucid', ['lucidchart', 'lucid_api'], 'key-<b64url:40-100>', 'https://lucid.app/developer'),
+    named('canva-client-secret', 'Canva Connect client secret', 'Canva', ['canva'], 'cnvca<word:40-80>', 'https://www.canva.com/developers/integrations'),
+    named('zoom-client-secret', 'Zoom app client secret', 'Zoom', ['zoom_'], '<alnum:32>', 'https://marketplace.zoom.us/user/build'),
+    named('webex-access-token', 'Webex access token', 'Webex', ['webex', 'spark_token'], `<alnum:64>_<alnum:4>_${UUID}`, 'https://developer.webex.com/'),
+    named('calendly-token', 'Calendly personal access token', 'Calendly', ['calendly'], JWT, 'https://calendly.com/integrations/api_webhooks'),
+    prefixed('cal-com-live-key', 'Cal.com API key', 'Cal.com', 'cal_live_<hex:32>', 'https://app.cal.com/settings/developer/api-keys'),
+    named('acuity-api-key', 'Acuity Scheduling API key', 'Acuity Scheduling', ['acuity'], '<hex:32>', 'https://secure.acuityscheduling.com/app.php?key=api&action=settings'),
+    named('box-client-secret', 'Box app client secret or developer token', 'Box', ['box_client_secret', 'box_developer_token', 'box_api_key', 'boxsdk'], '<alnum:32>', 'https://app.box.com/developers/console', { bare: true }),
+    named('egnyte-token', 'Egnyte access token', 'Egnyte', ['egnyte'], '<alnum:24>', 'https://developers.egnyte.com/'),
+    named('sanity-api-token', 'Sanity API token', 'Sanity', ['sanity'], 'sk<alnum:70-90>', 'https://www.sanity.io/manage'),
+    named('storyblok-access-token', 'Storyblok access token', 'Storyblok', ['storyblok'], '<alnum:22>tt', 'https://app.storyblok.com/'),
+    named('storyblok-management-token', 'Storyblok management token', 'Storyblok', ['storyblok_management', 'storyblok_oauth'], '<alnum:22>tt-<digit:4-8>-<word:20>', 'https://app.storyblok.com/#/me/account'),
+    named('prismic-access-token', 'Prismic access token', 'Prismic', ['prismic'], '<word:100-400>', 'https://prismic.io/dashboard'),
+    named('datocms-api-token', 'DatoCMS API token', 'DatoCMS', ['datocms', 'dato_'], '<hex:30>', 'https://dashboard.datocms.com/'),
+    named('strapi-api-token', 'Strapi API token', 'Strapi', ['strapi'], '<hex:256>', 'https://docs.strapi.io/cms/features/api-tokens'),
+    named('contentstack-token', 'Contentstack management or delivery token', 'Contentstack', ['contentstack'], 'cs<hex:32>', 'https://app.contentstack.com/'),
+    named('ghost-admin-api-key', 'Ghost Admin API key', 'Ghost', ['ghost_admin', 'ghost-admin', 'ghost_api'], '<hex:24>:<hex:64>', 'https://ghost.org/docs/admin-api/'),
+    named('webflow-api-token', 'Webflow API token', 'Webflow', ['webflow'], '<hex:64>', 'https://webflow.com/dashboard/account/integrations'),
+    named('wix-api-key', 'Wix API key', 'Wix', ['wix_'], `IST.${JWT}`, 'https://manage.wix.com/account/api-keys'),
+    named('squarespace-api-key', 'Squarespace API key', 'Squarespace', ['squarespace'], UUID, 'https://account.squarespace.com/'),
+    named('lokalise-api-token', 'Lokalise API token', 'Lokalise', ['lokalise'], '<hex:40>', 'https://app.lokalise.com/profile#apitokens'),
+    named('crowdin-token', 'Crowdin personal access token', 'Crowdin', ['crowdin'], '<hex:80>', 'https://crowdin.com/settings#api-key'),
+    named('transifex-token', 'Transifex API token', 'Transifex', ['transifex', 'tx_token'], '1/<hex:40>', 'https://app.transifex.com/user/settings/api/'),
+    named('phrase-access-token', 'Phrase (PhraseApp) access token', 'Phrase', ['phrase', 'phraseapp'], '<hex:64>', 'https://app.phrase.com/settings/oauth_access_tokens'),
+    named('deepl-api-key', 'DeepL API key', 'DeepL', ['deepl'], `${UUID}:fx`, 'https://www.deepl.com/account/keys'),
+    named('deepl-pro-api-key', 'DeepL Pro API key', 'DeepL', ['deepl'], UUID, 'https://www.deepl.com/account/keys'),
+    named('grammarly-client-secret', 'Grammarly client secret', 'Grammarly', ['grammarly'], '<alnum:32-64>', 'https://developer.grammarly.com/'),
+    named('mailerlite-api-key', 'MailerLite API token', 'MailerLite', ['mailerlite'], JWT, 'https://dashboard.mailerlite.com/integrations/api'),
+    named('convertkit-api-secret', 'Kit (ConvertKit) API secret', 'Kit', ['convertkit', 'kit_api'], '<word:43>', 'https://app.kit.com/account_settings/developer_settings'),
+    named('activecampaign-api-key', 'ActiveCampaign API key', 'ActiveCampaign', ['activecampaign', 'active_campaign'], '<hex:64-72>', 'https://www.activecampaign.com/'),
+    named('campaign-monitor-api-key', 'Campaign Monitor API key', 'Campaign Monitor', ['campaignmonitor', 'campaign_monitor', 'createsend'], '<b64:80-120>', 'https://www.campaignmonitor.com/'),
+    named('constant-contact-secret', 'Constant Contact app secret', 'Constant Contact', ['constantcontact', 'constant_contact'], '<word:22>', 'https://app.constantcontact.com/pages/dma/portal/'),
+    named('drip-api-token', 'Drip API token', 'Drip', ['drip_'], '<hex:32>', 'https://www.getdrip.com/user/edit'),
+    named('omnisend-api-key', 'Omnisend API key', 'Omnisend', ['omnisend'], '<hex:24>-<alnum:50>', 'https://app.omnisend.com/'),
+    named('customerio-api-key', 'Customer.io API key', 'Customer.io', ['customerio', 'customer_io', 'customer.io'], '<hex:20-32>', 'https://fly.customer.io/settings/api_credentials'),
+    named('loops-api-key', 'Loops API key', 'Loops', ['loops_'], '<hex:32>', 'https://app.loops.so/settings?page=api'),
+    named('beehiiv-api-key', 'beehiiv API key', 'beehiiv', ['beehiiv'], '<alnum:64>', 'https://app.beehiiv.com/settings/integrations'),
+    named('substack-token', 'Substack session token', 'Substack', ['substack'], '<b64:60-200>', 'https://substack.com/account'),
+    named('klaviyo-private-key', 'Klaviyo private API key', 'Klaviyo', ['klaviyo'], 'pk_<hex:34>', 'https://www.klaviyo.com/settings/account/api-keys'),
+    named('attentive-api-key', 'Attentive API key', 'Attentive', ['attentive'], '<word:40-64>', 'https://ui.attentivemobile.com/'),
+    named('iterable-api-key', 'Iterable API key', 'Iterable', ['iterable'], '<hex:32>', 'https://app.iterable.com/settings/apiKeys'),
+    named('braze-api-key', 'Braze REST API key', 'Braze', ['braze', 'appboy'], UUID, 'https://dashboard.braze.com/'),
+    named('onesignal-api-key', 'OneSignal REST API key', 'OneSignal', ['onesignal'], 'os_v2_app_<lowalnum:100-120>', 'https://dashboard.onesignal.com/'),
+    named('onesignal-api-key-legacy', 'OneSignal REST API key (legacy)', 'OneSignal', ['onesignal'], '<alnum:48>', 'https://dashboard.onesignal.com/'),
+    named('airship-master-secret', 'Airship (Urban Airship) master secret', 'Airship', ['urbanairship', 'urban_airship', 'airship'], '<word:22>', 'https://go.airship.com/'),
+    named('fullstory-api-key', 'FullStory API key', 'FullStory', ['fullstory'], 'na1.<b64:40-120>', 'https://app.fullstory.com/'),
+    named('hotjar-client-secret', 'Hotjar API client secret', 'Hotjar', ['hotjar'], '<hex:64>', 'https://insights.hotjar.com/'),
+    named('heap-api-key', 'Heap API key', 'Heap', ['heap_api', 'heapanalytics'], UUID, 'https://heapanalytics.com/app/manage/privacy'),
+    named('pendo-integration-key', 'Pendo integration key', 'Pendo', ['pendo'], `${UUID}.us`, 'https://app.pendo.io/admin/integrationkeys'),
+    named('gainsight-api-key', 'Gainsight access key', 'Gainsight', ['gainsight'], UUID, 'https://www.gainsight.com/'),
+    named('gong-access-key', 'Gong API access key secret', 'Gong', ['gong_'], JWT, 'https://app.gong.io/company/api'),
+    named('outreach-client-secret', 'Outreach client secret', 'Outreach', ['outreach'], '<word:43>', 'https://developers.outreach.io/'),
+    named('salesloft-api-key', 'Salesloft API key', 'Salesloft', ['salesloft'], 'v2_ak_<digit:3-10>_<hex:64>', 'https://app.salesloft.com/app/settings/api-keys'),
+    named('apollo-io-api-key', 'Apollo.io API key', 'Apollo.io', ['apollo_io', 'apolloio'], '<word:22>', 'https://app.apollo.io/#/settings/integrations/api'),
+    named('clearbit-api-key', 'Clearbit secret API key', 'Clearbit', ['clearbit'], 'sk_<hex:32>', 'https://dashboard.clearbit.com/api'),
+    named('hunter-api-key', 'Hunter.io API key', 'Hunter', ['hunter_', 'hunterio'], '<hex:40>', 'https://hunter.io/api-keys'),
+    named('fullcontact-api-key', 'FullContact API key', 'FullContact', ['fullcontact'], '<alnum:32>', 'https://platform.fullcontact.com/'),
+    named('zerobounce-api-key', 'ZeroBounce API key', 'ZeroBounce', ['zerobounce'], '<hex:32>', 'https://www.zerobounce.net/members/API'),
+    named('abstract-api-key', 'Abstract API key', 'Abstract API', ['abstractapi', 'abstract_api'], '<hex:32>', 'https://app.abstractapi.com/'),
+    named('ipinfo-token', 'IPinfo access token', 'IPinfo', ['ipinfo'], '<hex:14>', 'https://ipinfo.io/account/token', { entropy: 2 }),
+    named('ipstack-api-key', 'ipstack / apilayer API key', 'apilayer', ['ipstack', 'apilayer', 'fixer', 'currencylayer', 'weatherstack'], '<hex:32>', 'https://apilayer.com/account'),
+    named('maxmind-license-key', 'MaxMind license key', 'MaxMind', ['maxmind', 'geoip_license', 'geoipupdate'], '<alnum:6>_<alnum:29>', 'https://www.maxmind.com/en/accounts/current/license-key'),
+    named('bitly-access-token', 'Bitly access token', 'Bitly', ['bitly'], '<hex:40>', 'https://app.bitly.com/settings/api/'),
+    named('rebrandly-api-key', 'Rebrandly API key', 'Rebrandly', ['rebrandly'], '<hex:32>', 'https://app.rebrandly.com/account/api-keys'),
+    named('short-io-api-key', 'Short.io secret API key', 'Short.io', ['shortio', 'short_io', 'short.io'], 'sk_<alnum:16>', 'https://app.short.io/settings/integrations/api-key'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/stores.ts
+
+/** Files whose content is the leak: saved logins and salts that tools write in a fixed syntax. */
+const storeRules = [
+    rule({
+        id: 'wordpress-auth-salt',
+        title: 'WordPress authentication key or salt (wp-config.php)',
+        provider: 'WordPress',
+        severity: 'high',
+        keywords: ['_key\'', '_salt\''],
+        pattern: String.raw `define\(\s*'(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)'\s*,\s*'([^'\\\r\n]{32,100})'\s*\)`,
+        validate: (value) => !/unique phrase/i.test(value),
+        longLived: true,
+        revokeUrl: 'https://api.wordpress.org/secret-key/1.1/salt/',
+        remediation: 'Replace all eight keys and salts with fresh ones (api.wordpress.org/secret-key), which signs every user out, then keep wp-config.php out of the repository.',
+        examples: {
+            positives: ["define( 'AUTH_KEY',         '<b64:40><[!#%&*+,.:;=?@^_|~ -]:4><alnum:20>' );", "define('NONCE_SALT', '<b64:64>');"],
+            negatives: ["define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'AUTH_KEY', '<alnum:10>' );", "define( 'DB_NAME', '<alnum:40>' );"],
+        },
+    }),
+    rule({
+        id: 'filezilla-saved-password',
+        title: 'FileZilla saved site password',
+        provider: 'FileZilla',
+        severity: 'high',
+        keywords: ['<pass'],
+        pattern: String.raw `<Pass(?:[ \t]+encoding="base64")?>([^<\s]{3,300})</Pass>`,
+        longLived: true,
+        revokeUrl: 'https://wiki.filezilla-project.org/Site_Manager',
+        remediation: 'Change the FTP/SFTP password on the server, then remove sitemanager.xml / recentservers.xml from the repository.',
+        examples: {
+            positives: ['<Server><Host>ftp.<lower:6>.net</Host><User>deploy</User><Pass encoding="base64"><b64:16>==</Pass></Server>', '<Pass>ftp<digit:3>pw</Pass>'],
+            negatives: ['<Pass></Pass>', '<Password>secret</Password>', '<PassiveMode>MODE_DEFAULT</PassiveMode>'],
+        },
+    }),
+    rule({
+        id: 'shadow-password-hash',
+        title: 'Unix shadow password hash',
+        provider: 'Unix accounts',
+        severity: 'high',
+        keywords: [':$'],
+        pattern: String.raw `(?m)^[a-z_][a-z0-9_.-]{0,31}:\$(?:1|5|6|y|gy|7|2[abxy])\$([A-Za-z0-9./$=+-]{8,200}):\d{0,6}:\d{0,6}:`,
+        longLived: true,
+        remediation: 'Change the account passwords (hashes crack offline), then remove the shadow file from the repository.',
+        examples: {
+            positives: ['root:$6$<alnum:16>$<[A-Za-z0-9./]:86>:19700:0:99999:7:::', 'deploy:$y$j9T$<[A-Za-z0-9./]:22>$<[A-Za-z0-9./]:43>:19850:0:99999:7:::'],
+            negatives: ['root:*:19700:0:99999:7:::', 'daemon:!:19700::::::', 'root:x:0:0:root:/root:/bin/bash'],
+        },
+    }),
+    rule({
+        id: 'firefox-logins-store',
+        title: 'Firefox saved logins (logins.json)',
+        provider: 'Mozilla Firefox',
+        severity: 'high',
+        keywords: ['encryptedpassword'],
+        pattern: String.raw `"encryptedPassword"\s*:\s*"(M[A-Za-z0-9+/]{30,600}={0,2})"`,
+        longLived: true,
+        remediation: 'Change every password saved in that profile (logins.json with key4.db decrypts them), then remove the profile files from the repository.',
+        examples: {
+            positives: ['{"id":1,"hostname":"https://<lower:8>.example.net","encryptedUsername":"MDoEEPgAAAA<b64:40>","encryptedPassword":"MEIEEPgAAAA<b64:60>="}'],
+            negatives: ['{"encryptedPassword":""}', '{"encryptedPassword":"<b64:10>"}'],
+        },
+    }),
+];
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -4472,19 +5529,72 @@ const registryRules = [
  */
 const builtinRules = [
     ...cloudRules,
+    ...azureRules,
+    ...hostingRules,
     ...codeHostRules,
     ...registryRules,
     ...messagingRules,
     ...paymentRules,
+    ...commerceRules,
     ...aiRules,
     ...observabilityRules,
     ...devopsRules,
+    ...devtoolRules,
+    ...saasRules,
     ...keyRules,
     ...connectionRules,
     ...configFileRules,
     ...frameworkRules,
+    ...storeRules,
+    ...codeCredentialRules,
+    ...passwordRules,
     ...genericRules,
 ];
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/engine/allowlist.ts
+
+
+/** Inline ignore markers: keyward's own, gitleaks' (for teams migrating) and detect-secrets' pragma. */
+const INLINE_IGNORE = /keyward:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret/;
+function hasInlineIgnore(line) {
+    return INLINE_IGNORE.test(line);
+}
+/** Generic (entropy) rules stay out of files made of hashes: lockfiles and checksum lists. */
+const HASH_FILE_GLOBS = [
+    '**/package-lock.json',
+    '**/npm-shrinkwrap.json',
+    '**/yarn.lock',
+    '**/pnpm-lock.yaml',
+    '**/bun.lock',
+    '**/go.sum',
+    '**/Cargo.lock',
+    '**/poetry.lock',
+    '**/Pipfile.lock',
+    '**/uv.lock',
+    '**/composer.lock',
+    '**/Gemfile.lock',
+    '**/packages.lock.json',
+    '**/gradle.lockfile',
+    '**/*.sum',
+    '**/*.sha256',
+    '**/*.min.js',
+    '**/*.map',
+    '**/*.svg',
+];
+/** Context around a generic value that marks it as a checksum or pinned digest rather than a credential. */
+const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegrity\b|\bchecksum\b|\bsha(?:1|256|512)?sum\b|\bdigest\b|\bhash\b/i;
+function hasHashContext(line) {
+    return HASH_CONTEXT.test(line);
+}
+function allowlist_globMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    const match = picomatch_default()([...globs], { dot: true });
+    return (path) => match(path);
+}
 
 ;// CONCATENATED MODULE: ./src/engine/config/defaults.ts
 const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
@@ -4493,398 +5603,12 @@ const DEFAULT_IGNORE_PATHS = ['**/node_modules/**', '**/.git/**', '**/vendor/bun
 function defaultConfig() {
     return {
         rules: { disable: [], severity: {}, custom: [] },
-        allowlist: { values: [], stopwords: [], fingerprints: [] },
+        allowlist: { values: [], stopwords: [], fingerprints: [], paths: [], commits: [], locations: [] },
         ignorePaths: [...DEFAULT_IGNORE_PATHS],
         failOn: 'high',
         blockLongLived: true,
         maxFileSize: DEFAULT_MAX_FILE_SIZE,
     };
-}
-
-;// CONCATENATED MODULE: ./src/engine/content.ts
-/** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. */
-function looksBinary(content) {
-    // indexOf on a Buffer is memchr: ten times the speed of a JS loop over the same 8000 bytes.
-    const head = Buffer.from(content.buffer, content.byteOffset, Math.min(content.length, 8000));
-    return head.indexOf(0) !== -1;
-}
-/** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
-class LineIndex {
-    content;
-    starts;
-    constructor(content) {
-        this.content = content;
-    }
-    lineStarts() {
-        if (!this.starts) {
-            const starts = [0];
-            for (let at = this.content.indexOf(10); at !== -1; at = this.content.indexOf(10, at + 1))
-                starts.push(at + 1);
-            this.starts = starts;
-        }
-        return this.starts;
-    }
-    position(offset) {
-        const starts = this.lineStarts();
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (starts[mid] <= offset)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return { line: low + 1, column: offset - starts[low] + 1 };
-    }
-    /** The text of the line holding `offset`, cut to at most `max` bytes around it. */
-    lineAround(offset, max = 4096) {
-        const bounds = lineBounds(this.content, offset, offset, max);
-        return this.content.toString('latin1', bounds.start, bounds.end);
-    }
-}
-/** How far lineBounds looks for a newline byte by byte before handing the search to memchr. */
-const NEAR = 256;
-/**
- * The line holding [from, to), searching at most `max` bytes either way so that a 50 MB single-line file costs no more
- * per hit than a short line does. Most lines are short: the newlines are looked for byte by byte nearby first, and
- * only a long line pays for the (allocating) subarray searches. Called once per keyword hit, so it must not allocate.
- */
-function lineBounds(content, from, to, max) {
-    const lowest = Math.max(0, from - max);
-    const highest = Math.min(content.length, to + max);
-    let start = from;
-    const nearStart = Math.max(lowest, from - NEAR);
-    while (start > nearStart && content[start - 1] !== 10)
-        start--;
-    if (start === nearStart && start > lowest && content[start - 1] !== 10) {
-        const before = content.subarray(lowest, start).lastIndexOf(10);
-        start = before === -1 ? lowest : lowest + before + 1;
-    }
-    let end = to;
-    const nearEnd = Math.min(highest, to + NEAR);
-    while (end < nearEnd && content[end] !== 10)
-        end++;
-    if (end === nearEnd && end < highest) {
-        const after = content.subarray(end, highest).indexOf(10);
-        end = after === -1 ? highest : end + after;
-    }
-    return { start, end };
-}
-
-;// CONCATENATED MODULE: ./src/engine/prefilter.ts
-/** Below this many bytes a buffer is scanned in one lane: the lanes' warm-up and hit lists are not worth it. */
-const LANES_FROM = 2048;
-/**
- * Aho-Corasick over bytes, compiled to a full DFA with ASCII case folding baked into the transitions, so the scan is
- * one table lookup per byte. Hand-written because the npm implementations work on JS strings (a UTF-16 copy of every
- * file) and run an order of magnitude slower than this loop over Buffers.
- *
- * States are numbered so that every state where a keyword ends comes last: "is this a hit?" is a comparison with
- * `firstAccepting`, not a second table load per byte. The table holds each next state already multiplied by the row
- * width, so a step is `delta[state | classOf[byte]]` with no shift.
- *
- * One DFA walk is a chain of dependent loads (each step needs the state the previous one produced), so a core mostly
- * waits on it. Larger buffers are cut in four quarters walked together, four independent chains in one loop: each
- * quarter after the first starts `maxKeywordLength` bytes early from the root and reports nothing before its own
- * start, which makes its state exact from there on; its hits are held back and reported after the previous quarter's,
- * so hits still come in order of end position. The table is an Int32Array: V8 keeps its loads in integer registers,
- * where Uint32Array loads can fall off the fast path.
- */
-class KeywordPrefilter {
-    /** Next state times the row width, indexed by state times the row width plus byte class. */
-    delta;
-    /** Byte -> equivalence class: bytes that occur in no keyword share class 0, case-folded letters share one. */
-    classOf;
-    classBits;
-    /** The first accepting state, times the row width. */
-    firstAccepting;
-    /** Keyword indexes ending in each accepting state (own and through suffix links), indexed by state - firstAccepting. */
-    outputs;
-    keywordLengths;
-    maxLength;
-    /** The last walk's (state, byte index) records, reused from scan to scan. */
-    records = { hits: new Int32Array(1 << 12), laned: false };
-    walk;
-    static cache = new Map();
-    /**
-     * The prefilter for these keywords (in this order), built once per thread and shared by the scanners of that thread
-     * (the CLI builds two on its main thread). Its `scan` must not be re-entered from `onHit`.
-     */
-    static shared(keywords) {
-        const key = keywords.join('\0');
-        let prefilter = KeywordPrefilter.cache.get(key);
-        if (!prefilter) {
-            prefilter = new KeywordPrefilter(keywords);
-            if (KeywordPrefilter.cache.size >= 8)
-                KeywordPrefilter.cache.clear();
-            KeywordPrefilter.cache.set(key, prefilter);
-        }
-        return prefilter;
-    }
-    constructor(keywords) {
-        // The trie, over lower-cased keyword bytes.
-        const goto = [new Map()];
-        const own = [[]];
-        const lengths = [];
-        const used = new Uint8Array(256);
-        keywords.forEach((keyword, index) => {
-            const bytes = Buffer.from(keyword.toLowerCase(), 'utf8');
-            if (bytes.length === 0)
-                throw new Error('empty keyword');
-            lengths.push(bytes.length);
-            let state = 0;
-            for (const byte of bytes) {
-                used[byte] = 1;
-                let next = goto[state].get(byte);
-                if (next === undefined) {
-                    next = goto.length;
-                    goto.push(new Map());
-                    own.push([]);
-                    goto[state].set(byte, next);
-                }
-                state = next;
-            }
-            own[state].push(index);
-        });
-        this.keywordLengths = lengths;
-        this.maxLength = Math.max(0, ...lengths);
-        const count = goto.length;
-        // Byte classes shrink the table from 256 columns to a power of two just above the number of distinct keyword
-        // bytes (about 50), so ~2,000 states fit in a core's L2 cache instead of spilling to L3. The automaton is built
-        // over classes directly: a quarter of the work of building it over bytes, which every worker pays at startup.
-        const classOf = new Uint8Array(256);
-        const classOfKeywordByte = new Uint8Array(256);
-        let classes = 1;
-        for (let byte = 0; byte < 256; byte++) {
-            if (!used[byte])
-                continue;
-            classOfKeywordByte[byte] = classes++;
-        }
-        for (let byte = 0; byte < 256; byte++)
-            classOf[byte] = classOfKeywordByte[foldByte(byte)];
-        const classBits = Math.max(1, Math.ceil(Math.log2(classes)));
-        if (classBits > 8)
-            throw new Error('too many distinct keyword bytes');
-        const width = 1 << classBits;
-        // Failure links and outputs on the trie, breadth-first so a state's failure target is complete before it.
-        const fail = new Int32Array(count);
-        const outputs = own.map((list) => [...list]);
-        const breadthFirst = [...goto[0].values()];
-        for (let head = 0; head < breadthFirst.length; head++) {
-            const state = breadthFirst[head];
-            outputs[state].push(...outputs[fail[state]]);
-            for (const [byte, next] of goto[state]) {
-                let back = fail[state];
-                while (back !== 0 && !goto[back].has(byte))
-                    back = fail[back];
-                fail[next] = goto[back].get(byte) ?? 0;
-                breadthFirst.push(next);
-            }
-        }
-        // Number non-accepting states first (root stays 0), accepting states last, then fill the table in that numbering:
-        // each row starts as a copy of its failure target's row (complete, being earlier breadth-first), then takes its
-        // own trie edges. Row copies are native; a loop over every state and class would run cold at every worker start.
-        const accepting = (state) => outputs[state].length > 0;
-        const order = [0, ...breadthFirst.filter((state) => !accepting(state)), ...breadthFirst.filter(accepting)];
-        const firstAccepting = count - breadthFirst.filter(accepting).length;
-        const renamed = new Int32Array(count);
-        order.forEach((state, index) => {
-            renamed[state] = index * width;
-        });
-        const delta = new Int32Array(count * width);
-        for (const [byte, next] of goto[0])
-            delta[classOfKeywordByte[byte]] = renamed[next];
-        for (const state of breadthFirst) {
-            const row = renamed[state];
-            const failRow = renamed[fail[state]];
-            delta.copyWithin(row, failRow, failRow + width);
-            for (const [byte, next] of goto[state])
-                delta[row + classOfKeywordByte[byte]] = renamed[next];
-        }
-        this.delta = delta;
-        this.classOf = classOf;
-        this.classBits = classBits;
-        this.firstAccepting = firstAccepting * width;
-        this.outputs = order.slice(firstAccepting).map((oldState) => [...new Set(outputs[oldState])]);
-        // Prime V8's type feedback on every path of the walk, hits in every lane and every loop included. Otherwise the
-        // walk is optimized while some branches have never run (a lane's first hit, the tails), and the optimized loop
-        // bails out to the interpreter at that branch in every buffer until V8 gets round to optimizing it again: in a
-        // one-pass scan that doubled the prefilter's time. Costs a few microseconds.
-        const sample = Buffer.alloc(Math.max(LANES_FROM, 8 * this.maxLength) + 3, Buffer.from(keywords[0].toLowerCase(), 'utf8'));
-        this.walk = makeWalk(delta, classOf, this.firstAccepting, this.maxLength);
-        this.walk(sample, this.records);
-        this.walk(sample.subarray(0, 64), this.records);
-    }
-    /** Calls `onHit(keywordIndex, endExclusive)` for every occurrence, in order of end position. */
-    scan(buffer, onHit) {
-        // The walk only records (state, position) pairs; callbacks run afterwards. A call inside the hot loop would be to a
-        // new closure on every scan (V8 throws the optimized loop away when the target changes), and any call there makes
-        // the lanes' state spill around it.
-        const count = this.walk(buffer, this.records);
-        const hits = this.records.hits;
-        const outputs = this.outputs;
-        const first = this.firstAccepting;
-        const bits = this.classBits;
-        // Records from the four lanes interleave; each lane covers its own quarter in increasing order, so emitting the
-        // quarters one after the other gives end order.
-        const n = buffer.length;
-        const q = n >>> 2;
-        const bounds = count > 0 && this.records.laned ? [0, q, 2 * q, 3 * q, n] : [0, n];
-        for (let lane = 0; lane + 1 < bounds.length; lane++) {
-            const low = bounds[lane];
-            const high = bounds[lane + 1];
-            for (let h = 0; h < count; h += 2) {
-                const at = hits[h + 1];
-                if (at < low || at >= high)
-                    continue;
-                for (const keyword of outputs[(hits[h] - first) >>> bits])
-                    onHit(keyword, at + 1);
-            }
-        }
-    }
-}
-/** Room for `needed` more hit records after the first `used`. */
-function room(out, used, needed) {
-    if (out.hits.length < used + needed) {
-        const grown = new Int32Array(Math.max(used + needed, out.hits.length * 2));
-        grown.set(out.hits.subarray(0, used));
-        out.hits = grown;
-    }
-    return out.hits;
-}
-/**
- * The walk over one automaton's tables. Records (accepting state, byte index) pairs in `out.hits` and returns how many
- * numbers it wrote; sets `out.laned` when it walked four lanes. The records live in a typed array whose room is
- * checked with one compare per step: a JS array `push` in the loop (a call) made the lanes' state spill to the stack.
- */
-function makeWalk(delta, classOf, first, warm) {
-    return (buffer, out) => {
-        const n = buffer.length;
-        let k = 0;
-        if (n < LANES_FROM || n < 8 * warm) {
-            out.laned = false;
-            const hits = room(out, 0, 2 * n);
-            let state = 0;
-            for (let i = 0; i < n; i++) {
-                state = delta[state | classOf[buffer[i]]];
-                if (state >= first) {
-                    hits[k] = state;
-                    hits[k + 1] = i;
-                    k += 2;
-                }
-            }
-            return k;
-        }
-        out.laned = true;
-        // Quarters [0, q), [q, 2q), [2q, 3q), [3q, n); lanes b, c, d start `warm` bytes before theirs.
-        const q = n >>> 2;
-        const b0 = q - warm;
-        const c0 = 2 * q - warm;
-        const d0 = 3 * q - warm;
-        let a = 0;
-        let b = 0;
-        let c = 0;
-        let d = 0;
-        let t = 0;
-        let hits = room(out, 0, 2 * warm);
-        for (; t < warm; t++) {
-            a = delta[a | classOf[buffer[t]]];
-            b = delta[b | classOf[buffer[b0 + t]]];
-            c = delta[c | classOf[buffer[c0 + t]]];
-            d = delta[d | classOf[buffer[d0 + t]]];
-            if (a >= first) {
-                hits[k] = a;
-                hits[k + 1] = t;
-                k += 2;
-            }
-        }
-        // The records' room is checked only against `limit` (a compare, no call, per step); when it runs short the loop
-        // stops, the records grow, and it carries on where it was.
-        for (;;) {
-            const limit = hits.length - 8;
-            for (; t < q; t++) {
-                a = delta[a | classOf[buffer[t]]];
-                b = delta[b | classOf[buffer[b0 + t]]];
-                c = delta[c | classOf[buffer[c0 + t]]];
-                d = delta[d | classOf[buffer[d0 + t]]];
-                if (a >= first) {
-                    hits[k] = a;
-                    hits[k + 1] = t;
-                    k += 2;
-                }
-                if (b >= first) {
-                    hits[k] = b;
-                    hits[k + 1] = b0 + t;
-                    k += 2;
-                }
-                if (c >= first) {
-                    hits[k] = c;
-                    hits[k + 1] = c0 + t;
-                    k += 2;
-                }
-                if (d >= first) {
-                    hits[k] = d;
-                    hits[k + 1] = d0 + t;
-                    k += 2;
-                }
-                if (k > limit) {
-                    t++;
-                    break;
-                }
-            }
-            if (t >= q)
-                break;
-            hits = room(out, k, hits.length);
-        }
-        // Lanes b and c have `warm` bytes left to reach the next quarter; lane d runs to the end.
-        hits = room(out, k, 2 * (n - d0 - q + 2 * warm));
-        for (let i = b0 + q; i < 2 * q; i++) {
-            b = delta[b | classOf[buffer[i]]];
-            if (b >= first) {
-                hits[k] = b;
-                hits[k + 1] = i;
-                k += 2;
-            }
-        }
-        for (let i = c0 + q; i < 3 * q; i++) {
-            c = delta[c | classOf[buffer[i]]];
-            if (c >= first) {
-                hits[k] = c;
-                hits[k + 1] = i;
-                k += 2;
-            }
-        }
-        for (let i = d0 + q; i < n; i++) {
-            d = delta[d | classOf[buffer[i]]];
-            if (d >= first) {
-                hits[k] = d;
-                hits[k + 1] = i;
-                k += 2;
-            }
-        }
-        return k;
-    };
-}
-function foldByte(byte) {
-    return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/engine/redact.ts
-
-/**
- * A short prefix and the length: enough to recognise the token type (`AKIA`, `ghp_`) and find it again, never enough
- * to use it. At most a fifth of the value and at most four characters are shown.
- */
-function redact(secret) {
-    const shown = Math.min(4, Math.floor(secret.length / 5));
-    return `${secret.slice(0, shown)}…(${secret.length} chars)`;
-}
-/** Stable across files, commits and runs: sha256 of the rule id and the secret's bytes. */
-function fingerprint(ruleId, secret) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -11706,6 +12430,9 @@ function re(stringsOrFlags, ...values) {
 ;// CONCATENATED MODULE: ./src/engine/regex.ts
 
 
+
+
+
 /**
  * The content being scanned, with latin1 views of it for the pure-JS backend (latin1 keeps one char per byte, so
  * string offsets are byte offsets). Windows are decoded one by one: a file usually has a few windows, and decoding a
@@ -11751,7 +12478,8 @@ function nativeBackend(RE2) {
                             continue;
                         }
                         const secret = match.indices?.[1] ?? whole;
-                        onMatch({ start: from + whole[0], end: from + whole[1], secretStart: from + secret[0], secretEnd: from + secret[1] });
+                        if (onMatch({ start: from + whole[0], end: from + whole[1], secretStart: from + secret[0], secretEnd: from + secret[1] }) === false)
+                            break;
                     }
                 },
             };
@@ -11779,7 +12507,8 @@ const portableBackend = {
                     const groupStart = hasGroup ? matcher.start(1) : -1;
                     const secretStart = groupStart >= 0 ? groupStart : start;
                     const secretEnd = groupStart >= 0 ? matcher.end(1) : end;
-                    onMatch({ start: from + start, end: from + end, secretStart: from + secretStart, secretEnd: from + secretEnd });
+                    if (onMatch({ start: from + start, end: from + end, secretStart: from + secretStart, secretEnd: from + secretEnd }) === false)
+                        break;
                     if (position > to - from)
                         break;
                 }
@@ -11789,23 +12518,49 @@ const portableBackend = {
 };
 let selected;
 let nativeLoadError;
+let nativeSource;
 /**
- * The native RE2 addon when it loads (built for this Node ABI), else re2js: the same RE2 syntax and linear-time
- * guarantee in pure JavaScript, so the bundled Action runs on any runner. `KEYWARD_REGEX=re2js` forces the fallback.
+ * Where a prebuilt addon for this platform, architecture and Node ABI would be: dist/native/<target>/re2.node, found
+ * from the bundle (dist/index.js, dist/cli/, dist/worker/) or from the sources (src/engine/, the tests).
+ */
+function prebuiltCandidates(from = import.meta.url) {
+    const target = `${process.platform}-${process.arch}-node${process.versions.modules}`;
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(from));
+    return [(0,external_node_path_namespaceObject.join)(here, 'native'), (0,external_node_path_namespaceObject.join)(here, '..', 'native'), (0,external_node_path_namespaceObject.join)(here, '..', '..', 'dist', 'native')].map((dir) => (0,external_node_path_namespaceObject.join)(dir, target, 're2.node'));
+}
+/**
+ * Loads RE2's addon: a prebuilt one shipped in dist/native for this Node ABI (the Action's node24 on Linux), else the
+ * re2 package built by `npm ci` for the Node that installed it. Only a file named for this ABI is tried, so a
+ * mismatched addon is never loaded into the process.
+ */
+function loadNative() {
+    const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    for (const file of prebuiltCandidates()) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(file))
+            return { RE2: require(file), source: file.split(/[\\/]/).slice(-3).join('/') };
+    }
+    return { RE2: require('re2'), source: 'the re2 package' };
+}
+/**
+ * The native RE2 addon when it loads, else re2js: the same RE2 syntax and linear-time guarantee in pure JavaScript,
+ * so the bundle runs wherever no addon fits. `KEYWARD_REGEX=re2js` forces the fallback.
  */
 function regexBackend() {
     if (selected)
         return selected;
     if (process.env.KEYWARD_REGEX !== 're2js') {
         try {
-            const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-            selected = nativeBackend(require('re2'));
+            const loaded = loadNative();
+            nativeSource = loaded.source;
+            selected = nativeBackend(loaded.RE2);
             return selected;
         }
         catch (error) {
             nativeLoadError = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
         }
     }
+    else
+        nativeLoadError = 'KEYWARD_REGEX=re2js';
     selected = portableBackend;
     return selected;
 }
@@ -11813,6 +12568,13 @@ function regexBackend() {
 function nativeRegexUnavailableReason() {
     regexBackend();
     return nativeLoadError;
+}
+/** One line saying which regex engine runs and where it came from, for the Action's log and `keyward --version`. */
+function regexEngineDescription() {
+    const backend = regexBackend();
+    if (backend.name === 'native-re2')
+        return `native-re2 (${nativeSource})`;
+    return `re2js (native re2 unavailable: ${nativeLoadError})`;
 }
 const regexBackends = {
     portable: portableBackend,
@@ -11822,7 +12584,7 @@ const regexBackends = {
     },
     native() {
         try {
-            return nativeBackend((0,external_node_module_namespaceObject.createRequire)(import.meta.url)('re2'));
+            return nativeBackend(loadNative().RE2);
         }
         catch {
             return undefined;
@@ -11978,6 +12740,928 @@ function requiredBytes(pattern) {
     return [...required];
 }
 
+;// CONCATENATED MODULE: ./src/engine/config/matchers.ts
+
+/** True when any of the RE2 `patterns` matches somewhere in the text; compiled once, with the scan's backend. */
+function patternMatcher(patterns, backend) {
+    if (patterns.length === 0)
+        return () => false;
+    const compiled = patterns.map((pattern) => backend.compile(pattern));
+    return (text) => {
+        const input = new ScanInput(Buffer.from(text, 'utf8'));
+        let hit = false;
+        for (const pattern of compiled) {
+            pattern.scan(input, 0, input.buffer.length, () => {
+                hit = true;
+            });
+            if (hit)
+                return true;
+        }
+        return false;
+    };
+}
+/** True when the text contains one of the words, ignoring case. */
+function stopwordMatcher(words) {
+    const lower = words.map((word) => word.toLowerCase());
+    return (text) => {
+        const value = text.toLowerCase();
+        return lower.some((word) => value.includes(word));
+    };
+}
+function ruleScope(spec, backend) {
+    if (!spec.paths?.length && !spec.allowlist)
+        return undefined;
+    const inScope = spec.paths?.length ? patternMatcher(spec.paths, backend) : () => true;
+    const allowedPath = patternMatcher(spec.allowlist?.paths ?? [], backend);
+    const allowedValue = patternMatcher(spec.allowlist?.values ?? [], backend);
+    const stopword = stopwordMatcher(spec.allowlist?.stopwords ?? []);
+    return {
+        skipsPath: (path) => !inScope(path) || allowedPath(path),
+        allowsValue: (secret) => stopword(secret) || allowedValue(secret),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/utf16.ts
+/** A BOM (FF FE little-endian, FE FF big-endian) at the start, or nothing. */
+function utf16Bom(content) {
+    if (content.length < 2)
+        return undefined;
+    if (content[0] === 0xff && content[1] === 0xfe)
+        return 'le';
+    if (content[0] === 0xfe && content[1] === 0xff)
+        return 'be';
+    return undefined;
+}
+/**
+ * The alternating-NUL shape of mostly-ASCII UTF-16: NUL in many of every other byte (`minShare` of the pairs; less is
+ * asked when a BOM already says UTF-16) and almost never in the others. Odd positions mean little-endian. A patch's added lines, or text cut at a line start, may begin on the
+ * odd byte of a newline; that reads as the other byte order, and the per-line decoding below handles either.
+ */
+function utf16Pattern(sample, minShare = 0.3) {
+    const pairs = sample.length >> 1;
+    if (pairs < 2)
+        return undefined;
+    // Per byte order: pairs whose high byte is NUL and whose low byte is a printable or whitespace character, and
+    // pairs whose low byte is NUL (which UTF-16 text almost never has).
+    let leText = 0;
+    let beText = 0;
+    let evenZeros = 0;
+    let oddZeros = 0;
+    for (let i = 0; i + 1 < sample.length; i += 2) {
+        const even = sample[i];
+        const odd = sample[i + 1];
+        if (even === 0)
+            evenZeros++;
+        if (odd === 0)
+            oddZeros++;
+        if (odd === 0 && textByte(even))
+            leText++;
+        if (even === 0 && textByte(odd))
+            beText++;
+    }
+    if (leText >= pairs * minShare && evenZeros <= pairs * 0.02)
+        return 'le';
+    if (beText >= pairs * minShare && oddZeros <= pairs * 0.02)
+        return 'be';
+    return undefined;
+}
+const textByte = (byte) => byte >= 0x20 || byte === 9 || byte === 10 || byte === 13;
+/**
+ * Decodes line by line, splitting where git does (at every 0x0A byte), so line numbers stay git's. In little-endian
+ * text the byte after a newline's 0x0A is that newline's 0x00: a line of odd length starting with 0x00 drops it (in
+ * big-endian text, one ending with 0x00 drops that). Each line decodes on its own, so a patch's gaps or a cut in the
+ * middle of a file never shift the byte pairing of the lines after it.
+ */
+function decodeUtf16(content, order) {
+    const lines = [];
+    const leads = [];
+    let start = 0;
+    for (;;) {
+        const newline = content.indexOf(10, start);
+        const end = newline === -1 ? content.length : newline;
+        let from = start;
+        let to = end;
+        let lead = 0;
+        if (start === 0 && utf16Bom(content) === order) {
+            from += 2;
+            lead = 2;
+        }
+        if ((to - from) % 2 === 1) {
+            if (order === 'le' && content[from] === 0) {
+                from += 1;
+                lead += 1;
+            }
+            else
+                to -= 1;
+        }
+        lines.push(decodeUnits(content.subarray(from, to), order));
+        leads.push(lead);
+        if (newline === -1)
+            break;
+        start = newline + 1;
+    }
+    const text = Buffer.from(lines.join('\n'), 'utf8');
+    const starts = [0];
+    for (let at = text.indexOf(10); at !== -1; at = text.indexOf(10, at + 1))
+        starts.push(at + 1);
+    return { text, lead: Uint8Array.from(leads), starts };
+}
+function decodeUnits(units, order) {
+    if (order === 'le')
+        return units.toString('utf16le');
+    const swapped = Buffer.from(units);
+    swapped.swap16();
+    return swapped.toString('utf16le');
+}
+/** A decoded line and UTF-8 column back to the original file's byte column: two bytes per UTF-16 code unit. */
+function originalColumn(decoded, line, column) {
+    const start = decoded.starts[line - 1] ?? 0;
+    const units = decoded.text.toString('utf8', start, start + column - 1).length;
+    return (decoded.lead[line - 1] ?? 0) + 2 * units + 1;
+}
+/**
+ * A finding made on the decoded text, placed on the original bytes: lines are the same, byte columns count the file's
+ * two bytes per code unit, and the UTF-16 columns are the decoded text's (the file's own code units).
+ */
+function mapUtf16Finding(finding, decoded) {
+    return {
+        ...finding,
+        column: originalColumn(decoded, finding.line, finding.column),
+        endColumn: originalColumn(decoded, finding.endLine, finding.endColumn),
+        utf16Column: finding.utf16Column ?? finding.column,
+        utf16EndColumn: finding.utf16EndColumn ?? finding.endColumn,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/content.ts
+
+/** How much of the start git (and Keyward's first look) reads to judge content. */
+const HEAD = 8000;
+/** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. Keyward uses it only as a first look. */
+function looksBinary(content) {
+    // indexOf on a Buffer is memchr: ten times the speed of a JS loop over the same 8000 bytes.
+    const head = Buffer.from(content.buffer, content.byteOffset, Math.min(content.length, HEAD));
+    return head.indexOf(0) !== -1;
+}
+/**
+ * The 1-based UTF-16 column of a byte offset, given the byte offset its line starts at: what GitHub's annotations and
+ * SARIF's `utf16CodeUnits` count. The one conversion from Keyward's byte columns; equal to them on ASCII lines.
+ */
+function utf16Column(content, lineStart, offset) {
+    let ascii = true;
+    for (let i = lineStart; i < offset && ascii; i++)
+        ascii = content[i] < 0x80;
+    return ascii ? offset - lineStart + 1 : content.toString('utf8', lineStart, offset).length + 1;
+}
+function classifyContent(content, path, maxSize) {
+    if (content.length > maxSize) {
+        return { kind: 'too-large', notice: { kind: 'too-large', path, unscanned: true, message: `${path}: ${content.length} bytes is over the ${maxSize}-byte limit (maxFileSize); not scanned` } };
+    }
+    const head = content.subarray(0, HEAD - (Math.min(content.length, HEAD) % 2));
+    // A BOM alone proves little (FF FE may open any bytes); with it, a few NULs in the right places make it UTF-16. UTF-16
+    // without a single NUL has no ASCII character, so no secret to find: it is scanned as it is.
+    const bom = utf16Bom(content);
+    if (bom && utf16Pattern(head.subarray(2), 0.05) === bom)
+        return utf16Text(content, bom);
+    if (!looksBinary(content))
+        return isLfsPointer(content) ? { kind: 'lfs-pointer' } : { kind: 'text', text: content };
+    const order = utf16Pattern(head);
+    if (order)
+        return utf16Text(content, order);
+    if (mostlyText(content))
+        return { kind: 'text', text: content };
+    const store = credentialStore(content, path);
+    if (store) {
+        return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: a binary ${store}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
+    }
+    return { kind: 'binary' };
+}
+function utf16Text(content, order) {
+    const decoded = decodeUtf16(content, order);
+    return { kind: 'text', text: decoded.text, utf16: decoded };
+}
+/**
+ * Classifies, scans what is text with `scanText`, and maps findings on decoded UTF-16 back to the original bytes.
+ * Binaries are scanned for provider keys only and come back as `skipped: 'binary'` (the sources count them in one
+ * notice); binaries of credential-store types and content over the cap come back with their own `unscanned` notice.
+ */
+function scanClassified(content, path, maxSize, scanText) {
+    const kind = classifyContent(content, path, maxSize);
+    if (kind.kind === 'binary') {
+        // A key in plain bytes inside binary noise (or text wrapped in it to look binary) is still a key: binaries are
+        // scanned with the provider rules, whose shapes do not occur by chance; generic rules would report noise.
+        return { findings: scanText(content, true), notices: kind.notice ? [kind.notice] : [], skipped: 'binary' };
+    }
+    if (kind.kind !== 'text')
+        return { findings: [], notices: 'notice' in kind && kind.notice ? [kind.notice] : [], skipped: kind.kind };
+    const findings = scanText(kind.text);
+    const { utf16 } = kind;
+    return { findings: utf16 ? findings.map((finding) => mapUtf16Finding(finding, utf16)) : findings, notices: [] };
+}
+/**
+ * A Git LFS pointer is exactly: the version line, optional extension lines, `oid sha256:<64 hex>`, `size <n>`, each
+ * ending in a newline, in well under 1 KB (the spec's limit for a pointer). Anything else that merely starts with the
+ * version line is a file like any other, and is scanned.
+ */
+const LFS_SHAPE = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:ext-\d-[a-z0-9.-]+ sha256:[0-9a-f]{64}\n)*oid sha256:[0-9a-f]{64}\nsize (?:0|[1-9]\d{0,18})\n$/;
+const LFS_START = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
+function isLfsPointer(content) {
+    if (content.length > 1024 || content.length < LFS_START.length)
+        return false;
+    if (!content.subarray(0, LFS_START.length).equals(LFS_START))
+        return false;
+    return LFS_SHAPE.test(content.toString('latin1'));
+}
+/** Bytes sampled to judge content that holds NUL: the head, and windows spread over the rest. */
+function samples(content) {
+    const parts = [content.subarray(0, HEAD)];
+    const window = 4096;
+    const rest = content.length - HEAD;
+    if (rest <= 0)
+        return parts;
+    const count = Math.min(6, Math.ceil(rest / window));
+    for (let i = 0; i < count; i++) {
+        const at = HEAD + Math.floor((rest - window) * ((i + 1) / (count + 1)));
+        parts.push(content.subarray(Math.max(HEAD, at), Math.max(HEAD, at) + window));
+    }
+    return parts;
+}
+/**
+ * True when content that holds NUL bytes is still text: few control bytes and little that is not valid UTF-8. Binary
+ * formats (compressed images, archives, executables) are full of both; a text file with a stray NUL is not.
+ */
+function mostlyText(content) {
+    let total = 0;
+    let odd = 0;
+    for (const part of samples(content)) {
+        total += part.length;
+        odd += oddBytes(part);
+    }
+    return total > 0 && odd / total < 0.3;
+}
+/** Control bytes other than whitespace and ESC, DEL, and bytes of invalid UTF-8 sequences. */
+function oddBytes(part) {
+    let odd = 0;
+    for (let i = 0; i < part.length; i++) {
+        const byte = part[i];
+        if (byte < 0x80) {
+            if ((byte < 0x20 && !(byte >= 9 && byte <= 13) && byte !== 0x1b) || byte === 0x7f)
+                odd++;
+            continue;
+        }
+        const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte <= 0xdf ? 2 : 0;
+        let valid = length > 0 && i + length <= part.length;
+        for (let k = 1; valid && k < length; k++)
+            valid = (part[i + k] & 0xc0) === 0x80;
+        if (valid && length > 0)
+            i += length - 1;
+        else
+            odd++;
+    }
+    return odd;
+}
+/** File types that store keys in binary form; by extension, or by the magic number of the format. */
+const STORE_EXTENSIONS = {
+    p12: 'PKCS#12 keystore', pfx: 'PKCS#12 keystore', jks: 'Java keystore', jceks: 'Java keystore', bks: 'Bouncy Castle keystore',
+    keystore: 'keystore', kdbx: 'KeePass database', kdb: 'KeePass database', der: 'DER key or certificate', key: 'binary key file',
+    pvk: 'Windows private key', snk: '.NET strong-name key', gpg: 'GnuPG keyring', pgp: 'PGP keyring', kbx: 'GnuPG keybox',
+    keychain: 'macOS keychain', 'keychain-db': 'macOS keychain',
+};
+const STORE_MAGIC = [
+    [[0xfe, 0xed, 0xfe, 0xed], 0, 'Java keystore'],
+    [[0xce, 0xce, 0xce, 0xce], 0, 'Java keystore'],
+    [[0x03, 0xd9, 0xa2, 0x9a], 0, 'KeePass database'],
+    [[0x1e, 0xf1, 0xb5, 0xb0], 0, 'Windows private key'],
+    [[0x4b, 0x42, 0x58, 0x66], 8, 'GnuPG keybox'],
+    [[0x6b, 0x79, 0x63, 0x68], 0, 'macOS keychain'],
+];
+function credentialStore(content, path) {
+    for (const [bytes, offset, name] of STORE_MAGIC) {
+        if (bytes.every((byte, i) => content[offset + i] === byte))
+            return name;
+    }
+    const dot = path.lastIndexOf('.');
+    return dot === -1 || path.indexOf('/', dot) !== -1 ? undefined : STORE_EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
+/** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
+class LineIndex {
+    content;
+    starts;
+    constructor(content) {
+        this.content = content;
+    }
+    lineStarts() {
+        if (!this.starts) {
+            const starts = [0];
+            for (let at = this.content.indexOf(10); at !== -1; at = this.content.indexOf(10, at + 1))
+                starts.push(at + 1);
+            this.starts = starts;
+        }
+        return this.starts;
+    }
+    /** Line, byte column and UTF-16 column of a byte offset. */
+    position(offset) {
+        const starts = this.lineStarts();
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (starts[mid] <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        const start = starts[low];
+        return { line: low + 1, column: offset - start + 1, utf16Column: utf16Column(this.content, start, offset) };
+    }
+    /** The text of the line holding `offset`, cut to at most `max` bytes around it. */
+    lineAround(offset, max = 4096) {
+        const bounds = lineBounds(this.content, offset, offset, max);
+        return this.content.toString('latin1', bounds.start, bounds.end);
+    }
+}
+/** How far lineBounds looks for a newline byte by byte before handing the search to memchr. */
+const NEAR = 256;
+/**
+ * The line holding [from, to), searching at most `max` bytes either way so that a 50 MB single-line file costs no more
+ * per hit than a short line does. Most lines are short: the newlines are looked for byte by byte nearby first, and
+ * only a long line pays for the (allocating) subarray searches. Called once per keyword hit, so it must not allocate.
+ */
+function lineBounds(content, from, to, max) {
+    const lowest = Math.max(0, from - max);
+    const highest = Math.min(content.length, to + max);
+    let start = from;
+    const nearStart = Math.max(lowest, from - NEAR);
+    while (start > nearStart && content[start - 1] !== 10)
+        start--;
+    if (start === nearStart && start > lowest && content[start - 1] !== 10) {
+        const before = content.subarray(lowest, start).lastIndexOf(10);
+        start = before === -1 ? lowest : lowest + before + 1;
+    }
+    let end = to;
+    const nearEnd = Math.min(highest, to + NEAR);
+    while (end < nearEnd && content[end] !== 10)
+        end++;
+    if (end === nearEnd && end < highest) {
+        const after = content.subarray(end, highest).indexOf(10);
+        end = after === -1 ? highest : end + after;
+    }
+    return { start, end };
+}
+
+;// CONCATENATED MODULE: ./src/engine/entropy.ts
+/** The generic-value judgments live with the rules (src/rules/values), below the engine; re-exported for the engine's callers. */
+
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/engine/redact.ts
+
+/**
+ * A short prefix and the length: enough to recognise the token type (`AKIA`, `ghp_`) and find it again, never enough
+ * to use it. At most a fifth of the value and at most four characters are shown.
+ */
+function redact(secret) {
+    const shown = Math.min(4, Math.floor(secret.length / 5));
+    return `${secret.slice(0, shown)}…(${secret.length} chars)`;
+}
+/** The key used when no repository and no KEYWARD_FINGERPRINT_KEY is known: public, so such prints are not keyed. */
+const UNKEYED_FINGERPRINT_KEY = 'keyward:unkeyed';
+/**
+ * Stable across files, commits and runs of one repository: HMAC-SHA256 of the rule id and the secret's bytes under
+ * the repository's fingerprint key (see fingerprintKey). Without the key, a published fingerprint cannot be checked
+ * against a word list; with a secret key (KEYWARD_FINGERPRINT_KEY) not even by someone who knows the repository.
+ */
+function fingerprint(ruleId, secret, key = UNKEYED_FINGERPRINT_KEY) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(ruleId).update('\0').update(secret).digest('hex');
+}
+/** The unkeyed fingerprint of Keyward before 2.0, sha256 of `ruleId \0 secret`: recognised in baselines, never written. */
+function legacyFingerprint(ruleId, secret) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+}
+/**
+ * The fingerprint key, first found of: KEYWARD_FINGERPRINT_KEY (a secret of your choosing: the only choice that keeps
+ * fingerprints unguessable by someone who knows the repository), then the repository's full name, lower-cased
+ * (`KEYWARD_REPOSITORY`, the Action's `GITHUB_REPOSITORY`, or what the CLI reads from the origin remote). The full name
+ * rather than the numeric repository id because the CLI on a laptop knows it offline, so baselines it writes match
+ * the Action's; renaming the repository changes every fingerprint (`keyward baseline migrate` rewrites a baseline).
+ */
+function fingerprintKey(env, repositoryFallback) {
+    const secret = env.KEYWARD_FINGERPRINT_KEY;
+    if (secret)
+        return { key: `secret:${secret}`, source: 'KEYWARD_FINGERPRINT_KEY', keyed: true };
+    const repository = env.KEYWARD_REPOSITORY || env.GITHUB_REPOSITORY || repositoryFallback;
+    if (repository)
+        return { key: `repository:${repository.toLowerCase()}`, source: `repository ${repository.toLowerCase()}`, keyed: true };
+    return { key: UNKEYED_FINGERPRINT_KEY, source: 'no repository known (set KEYWARD_REPOSITORY or KEYWARD_FINGERPRINT_KEY)', keyed: false };
+}
+
+;// CONCATENATED MODULE: ./src/engine/judge.ts
+
+
+
+const DEFAULT_GENERIC_ENTROPY = 3.0;
+/** Reads the candidate's secret once: its text and entropy. */
+function weigh(candidate, content) {
+    const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
+    const secret = secretBytes.toString('utf8');
+    return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
+}
+function printOf(judged, key) {
+    judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes, key);
+    return judged.print;
+}
+/** Which entry of `accepted` matches: the keyed print, else the old unkeyed one (baselines written before 2.0). */
+function acceptedBy(accepted, judged, key) {
+    if (accepted.size === 0)
+        return undefined;
+    if (accepted.has(printOf(judged, key)))
+        return 'keyed';
+    judged.legacyPrint ??= legacyFingerprint(judged.candidate.prepared.rule.id, judged.secretBytes);
+    return accepted.has(judged.legacyPrint) ? 'legacy' : undefined;
+}
+/** Why this candidate is not reported, or undefined when it is a finding. Cheapest checks first. */
+function rejection(judged, lines, acceptance) {
+    const { candidate, secret, entropy } = judged;
+    const { rule, generic } = candidate.prepared;
+    if (rule.entropy !== undefined && entropy < rule.entropy)
+        return 'low-entropy';
+    if (isPlaceholder(secret))
+        return 'placeholder';
+    if (generic) {
+        if (isReference(secret))
+            return 'reference';
+        if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY))
+            return 'generic-value';
+        if (hasHashContext(lines.lineAround(candidate.secretStart)))
+            return 'hash-context';
+    }
+    if (rule.validate && !rule.validate(secret))
+        return 'validator';
+    if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
+        if (!acceptance.reportInlineSuppressed)
+            return 'inline-ignore';
+        judged.suppressed = true;
+    }
+    if (acceptance.valueAllowed(secret) || candidate.prepared.allowsValue?.(secret))
+        return 'allowlisted-value';
+    if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey))
+        return 'allowlisted-fingerprint';
+    return undefined;
+}
+/** The finding for a candidate that passed `rejection`. */
+function buildFinding(judged, lines, path, acceptance) {
+    const { candidate, secret, entropy } = judged;
+    const { rule } = candidate.prepared;
+    const print = printOf(judged, acceptance.fingerprintKey);
+    const facts = rule.inspect?.(secret);
+    const begin = lines.position(candidate.secretStart);
+    const finish = lines.position(candidate.secretEnd);
+    const finding = {
+        ruleId: rule.id,
+        title: rule.title,
+        provider: rule.provider,
+        severity: rule.severity,
+        longLived: facts?.longLived ?? rule.longLived,
+        path,
+        line: begin.line,
+        column: begin.column,
+        endLine: finish.line,
+        endColumn: finish.column,
+        redacted: redact(secret),
+        fingerprint: print,
+        entropy: Math.round(entropy * 100) / 100,
+        verifiedFormat: rule.validate !== undefined,
+        remediation: rule.remediation,
+    };
+    if (begin.utf16Column !== begin.column || finish.utf16Column !== finish.column) {
+        finding.utf16Column = begin.utf16Column;
+        finding.utf16EndColumn = finish.utf16Column;
+    }
+    if (rule.revokeUrl)
+        finding.revokeUrl = rule.revokeUrl;
+    if (facts?.expiresAt)
+        finding.expiresAt = facts.expiresAt.toISOString();
+    if (facts?.issuedAt)
+        finding.issuedAt = facts.issuedAt.toISOString();
+    if (facts?.details)
+        finding.details = facts.details;
+    const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
+    if (inBaseline)
+        finding.baseline = true;
+    if (inBaseline === 'legacy')
+        finding.migratedFrom = judged.legacyPrint;
+    if (judged.suppressed)
+        finding.suppression = { by: 'inline', accepted: false, reason: 'suppressed inline' };
+    return finding;
+}
+
+;// CONCATENATED MODULE: ./src/engine/prefilter.ts
+/** Below this many bytes a buffer is scanned in one lane: the lanes' warm-up and hit lists are not worth it. */
+const LANES_FROM = 2048;
+/**
+ * Aho-Corasick over bytes, compiled to a full DFA with ASCII case folding baked into the transitions, so the scan is
+ * one table lookup per byte. Hand-written because the npm implementations work on JS strings (a UTF-16 copy of every
+ * file) and run an order of magnitude slower than this loop over Buffers.
+ *
+ * States are numbered so that every state where a keyword ends comes last: "is this a hit?" is a comparison with
+ * `firstAccepting`, not a second table load per byte. The table holds each next state already multiplied by the row
+ * width, so a step is `delta[state | classOf[byte]]` with no shift.
+ *
+ * One DFA walk is a chain of dependent loads (each step needs the state the previous one produced), so a core mostly
+ * waits on it. Larger buffers are cut in four quarters walked together, four independent chains in one loop: each
+ * quarter after the first starts `maxKeywordLength` bytes early from the root and reports nothing before its own
+ * start, which makes its state exact from there on; its hits are held back and reported after the previous quarter's,
+ * so hits still come in order of end position. The table is an Int32Array: V8 keeps its loads in integer registers,
+ * where Uint32Array loads can fall off the fast path.
+ */
+class KeywordPrefilter {
+    /** Next state times the row width, indexed by state times the row width plus byte class. */
+    delta;
+    /** Byte -> equivalence class: bytes that occur in no keyword share class 0, case-folded letters share one. */
+    classOf;
+    classBits;
+    /** The first accepting state, times the row width. */
+    firstAccepting;
+    /** Keyword indexes ending in each accepting state (own and through suffix links), indexed by state - firstAccepting. */
+    outputs;
+    keywordLengths;
+    maxLength;
+    /** The last walk's (state, byte index) records, reused from scan to scan. */
+    records = { hits: new Int32Array(1 << 12), laned: false };
+    walk;
+    static cache = new Map();
+    /**
+     * The prefilter for these keywords (in this order), built once per thread and shared by the scanners of that thread
+     * (the CLI builds two on its main thread). Its `scan` must not be re-entered from `onHit`.
+     */
+    static shared(keywords) {
+        const key = keywords.join('\0');
+        let prefilter = KeywordPrefilter.cache.get(key);
+        if (!prefilter) {
+            prefilter = new KeywordPrefilter(keywords);
+            if (KeywordPrefilter.cache.size >= 8)
+                KeywordPrefilter.cache.clear();
+            KeywordPrefilter.cache.set(key, prefilter);
+        }
+        return prefilter;
+    }
+    constructor(keywords) {
+        // The trie, over lower-cased keyword bytes.
+        const goto = [new Map()];
+        const own = [[]];
+        const lengths = [];
+        const used = new Uint8Array(256);
+        keywords.forEach((keyword, index) => {
+            const bytes = Buffer.from(keyword.toLowerCase(), 'utf8');
+            if (bytes.length === 0)
+                throw new Error('empty keyword');
+            lengths.push(bytes.length);
+            let state = 0;
+            for (const byte of bytes) {
+                used[byte] = 1;
+                let next = goto[state].get(byte);
+                if (next === undefined) {
+                    next = goto.length;
+                    goto.push(new Map());
+                    own.push([]);
+                    goto[state].set(byte, next);
+                }
+                state = next;
+            }
+            own[state].push(index);
+        });
+        this.keywordLengths = lengths;
+        this.maxLength = Math.max(0, ...lengths);
+        const count = goto.length;
+        // Byte classes shrink the table from 256 columns to a power of two just above the number of distinct keyword
+        // bytes (about 50), so ~2,000 states fit in a core's L2 cache instead of spilling to L3. The automaton is built
+        // over classes directly: a quarter of the work of building it over bytes, which every worker pays at startup.
+        const classOf = new Uint8Array(256);
+        const classOfKeywordByte = new Uint8Array(256);
+        let classes = 1;
+        for (let byte = 0; byte < 256; byte++) {
+            if (!used[byte])
+                continue;
+            classOfKeywordByte[byte] = classes++;
+        }
+        for (let byte = 0; byte < 256; byte++)
+            classOf[byte] = classOfKeywordByte[foldByte(byte)];
+        const classBits = Math.max(1, Math.ceil(Math.log2(classes)));
+        if (classBits > 8)
+            throw new Error('too many distinct keyword bytes');
+        const width = 1 << classBits;
+        // Failure links and outputs on the trie, breadth-first so a state's failure target is complete before it.
+        const fail = new Int32Array(count);
+        const outputs = own.map((list) => [...list]);
+        const breadthFirst = [...goto[0].values()];
+        for (let head = 0; head < breadthFirst.length; head++) {
+            const state = breadthFirst[head];
+            outputs[state].push(...outputs[fail[state]]);
+            for (const [byte, next] of goto[state]) {
+                let back = fail[state];
+                while (back !== 0 && !goto[back].has(byte))
+                    back = fail[back];
+                fail[next] = goto[back].get(byte) ?? 0;
+                breadthFirst.push(next);
+            }
+        }
+        // Number non-accepting states first (root stays 0), accepting states last, then fill the table in that numbering:
+        // each row starts as a copy of its failure target's row (complete, being earlier breadth-first), then takes its
+        // own trie edges. Row copies are native; a loop over every state and class would run cold at every worker start.
+        const accepting = (state) => outputs[state].length > 0;
+        const order = [0, ...breadthFirst.filter((state) => !accepting(state)), ...breadthFirst.filter(accepting)];
+        const firstAccepting = count - breadthFirst.filter(accepting).length;
+        const renamed = new Int32Array(count);
+        order.forEach((state, index) => {
+            renamed[state] = index * width;
+        });
+        const delta = new Int32Array(count * width);
+        for (const [byte, next] of goto[0])
+            delta[classOfKeywordByte[byte]] = renamed[next];
+        for (const state of breadthFirst) {
+            const row = renamed[state];
+            const failRow = renamed[fail[state]];
+            delta.copyWithin(row, failRow, failRow + width);
+            for (const [byte, next] of goto[state])
+                delta[row + classOfKeywordByte[byte]] = renamed[next];
+        }
+        this.delta = delta;
+        this.classOf = classOf;
+        this.classBits = classBits;
+        this.firstAccepting = firstAccepting * width;
+        this.outputs = order.slice(firstAccepting).map((oldState) => [...new Set(outputs[oldState])]);
+        // Prime V8's type feedback on every path of the walk, hits in every lane and every loop included. Otherwise the
+        // walk is optimized while some branches have never run (a lane's first hit, the tails), and the optimized loop
+        // bails out to the interpreter at that branch in every buffer until V8 gets round to optimizing it again: in a
+        // one-pass scan that doubled the prefilter's time. Costs a few microseconds.
+        const sample = Buffer.alloc(Math.max(LANES_FROM, 8 * this.maxLength) + 3, Buffer.from(keywords[0].toLowerCase(), 'utf8'));
+        this.walk = makeWalk(delta, classOf, this.firstAccepting, this.maxLength);
+        this.walk(sample, this.records);
+        this.walk(sample.subarray(0, 64), this.records);
+    }
+    /** Calls `onHit(keywordIndex, endExclusive)` for every occurrence, in order of end position. */
+    scan(buffer, onHit) {
+        // The walk only records (state, position) pairs; callbacks run afterwards. A call inside the hot loop would be to a
+        // new closure on every scan (V8 throws the optimized loop away when the target changes), and any call there makes
+        // the lanes' state spill around it.
+        const count = this.walk(buffer, this.records);
+        const hits = this.records.hits;
+        const outputs = this.outputs;
+        const first = this.firstAccepting;
+        const bits = this.classBits;
+        // Records from the four lanes interleave; each lane covers its own quarter in increasing order, so emitting the
+        // quarters one after the other gives end order.
+        const n = buffer.length;
+        const q = n >>> 2;
+        const bounds = count > 0 && this.records.laned ? [0, q, 2 * q, 3 * q, n] : [0, n];
+        for (let lane = 0; lane + 1 < bounds.length; lane++) {
+            const low = bounds[lane];
+            const high = bounds[lane + 1];
+            for (let h = 0; h < count; h += 2) {
+                const at = hits[h + 1];
+                if (at < low || at >= high)
+                    continue;
+                for (const keyword of outputs[(hits[h] - first) >>> bits])
+                    onHit(keyword, at + 1);
+            }
+        }
+    }
+}
+/** Room for `needed` more hit records after the first `used`. */
+function room(out, used, needed) {
+    if (out.hits.length < used + needed) {
+        const grown = new Int32Array(Math.max(used + needed, out.hits.length * 2));
+        grown.set(out.hits.subarray(0, used));
+        out.hits = grown;
+    }
+    return out.hits;
+}
+/**
+ * The walk over one automaton's tables. Records (accepting state, byte index) pairs in `out.hits` and returns how many
+ * numbers it wrote; sets `out.laned` when it walked four lanes. The records live in a typed array whose room is
+ * checked with one compare per step: a JS array `push` in the loop (a call) made the lanes' state spill to the stack.
+ */
+function makeWalk(delta, classOf, first, warm) {
+    return (buffer, out) => {
+        const n = buffer.length;
+        let k = 0;
+        if (n < LANES_FROM || n < 8 * warm) {
+            out.laned = false;
+            const hits = room(out, 0, 2 * n);
+            let state = 0;
+            for (let i = 0; i < n; i++) {
+                state = delta[state | classOf[buffer[i]]];
+                if (state >= first) {
+                    hits[k] = state;
+                    hits[k + 1] = i;
+                    k += 2;
+                }
+            }
+            return k;
+        }
+        out.laned = true;
+        // Quarters [0, q), [q, 2q), [2q, 3q), [3q, n); lanes b, c, d start `warm` bytes before theirs.
+        const q = n >>> 2;
+        const b0 = q - warm;
+        const c0 = 2 * q - warm;
+        const d0 = 3 * q - warm;
+        let a = 0;
+        let b = 0;
+        let c = 0;
+        let d = 0;
+        let t = 0;
+        let hits = room(out, 0, 2 * warm);
+        for (; t < warm; t++) {
+            a = delta[a | classOf[buffer[t]]];
+            b = delta[b | classOf[buffer[b0 + t]]];
+            c = delta[c | classOf[buffer[c0 + t]]];
+            d = delta[d | classOf[buffer[d0 + t]]];
+            if (a >= first) {
+                hits[k] = a;
+                hits[k + 1] = t;
+                k += 2;
+            }
+        }
+        // The records' room is checked only against `limit` (a compare, no call, per step); when it runs short the loop
+        // stops, the records grow, and it carries on where it was.
+        for (;;) {
+            const limit = hits.length - 8;
+            for (; t < q; t++) {
+                a = delta[a | classOf[buffer[t]]];
+                b = delta[b | classOf[buffer[b0 + t]]];
+                c = delta[c | classOf[buffer[c0 + t]]];
+                d = delta[d | classOf[buffer[d0 + t]]];
+                if (a >= first) {
+                    hits[k] = a;
+                    hits[k + 1] = t;
+                    k += 2;
+                }
+                if (b >= first) {
+                    hits[k] = b;
+                    hits[k + 1] = b0 + t;
+                    k += 2;
+                }
+                if (c >= first) {
+                    hits[k] = c;
+                    hits[k + 1] = c0 + t;
+                    k += 2;
+                }
+                if (d >= first) {
+                    hits[k] = d;
+                    hits[k + 1] = d0 + t;
+                    k += 2;
+                }
+                if (k > limit) {
+                    t++;
+                    break;
+                }
+            }
+            if (t >= q)
+                break;
+            hits = room(out, k, hits.length);
+        }
+        // Lanes b and c have `warm` bytes left to reach the next quarter; lane d runs to the end.
+        hits = room(out, k, 2 * (n - d0 - q + 2 * warm));
+        for (let i = b0 + q; i < 2 * q; i++) {
+            b = delta[b | classOf[buffer[i]]];
+            if (b >= first) {
+                hits[k] = b;
+                hits[k + 1] = i;
+                k += 2;
+            }
+        }
+        for (let i = c0 + q; i < 3 * q; i++) {
+            c = delta[c | classOf[buffer[i]]];
+            if (c >= first) {
+                hits[k] = c;
+                hits[k + 1] = i;
+                k += 2;
+            }
+        }
+        for (let i = d0 + q; i < n; i++) {
+            d = delta[d | classOf[buffer[i]]];
+            if (d >= first) {
+                hits[k] = d;
+                hits[k + 1] = i;
+                k += 2;
+            }
+        }
+        return k;
+    };
+}
+function foldByte(byte) {
+    return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
+}
+
+;// CONCATENATED MODULE: ./src/engine/windows.ts
+
+
+/** How far a regex window reaches from a keyword hit on a long line; longer secrets need a multiline window. */
+const WINDOW_REACH = 4096;
+function buildKeywordIndex(prepared) {
+    const keywordIndex = new Map();
+    const rulesByKeyword = [];
+    for (const entry of prepared) {
+        for (const keyword of new Set(entry.rule.keywords.map((k) => k.toLowerCase()))) {
+            let index = keywordIndex.get(keyword);
+            if (index === undefined) {
+                index = keywordIndex.size;
+                keywordIndex.set(keyword, index);
+                rulesByKeyword.push([]);
+            }
+            rulesByKeyword[index].push(entry);
+        }
+    }
+    return { prefilter: KeywordPrefilter.shared([...keywordIndex.keys()]), rulesByKeyword };
+}
+/**
+ * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
+ * stretched for multi-line rules, merged where they touch. Rules that skip the path get none.
+ *
+ * Work per hit is bounded: a hit that changes no window of its keyword's rules is dropped after two compares (see
+ * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
+ */
+function collectWindows(index, content, path) {
+    const byRule = new Map();
+    const lengths = index.prefilter.keywordLengths;
+    const settled = [];
+    index.prefilter.scan(content, (keyword, hitEnd) => {
+        const hitStart = hitEnd - lengths[keyword];
+        const known = settled[keyword];
+        if (known && hitStart >= known.from && hitEnd <= known.until)
+            return;
+        // The hit's line, found once for all the keyword's rules that need it.
+        let bounds;
+        const rules = index.rulesByKeyword[keyword];
+        for (const entry of rules) {
+            let state = byRule.get(entry);
+            if (state === 'skipped')
+                continue;
+            const last = state?.windows[state.windows.length - 1];
+            if (last && hitStart >= last.start && hitEnd <= last.end) {
+                stretchForHit(last, entry.rule.multilineWindow, hitStart, hitEnd, content.length);
+                continue;
+            }
+            if (!state) {
+                if (entry.skipPath(path)) {
+                    byRule.set(entry, 'skipped');
+                    continue;
+                }
+                state = { prepared: entry, windows: [] };
+                byRule.set(entry, state);
+            }
+            bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
+            addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
+        }
+        settled[keyword] = settle(rules, byRule, lengths[keyword]);
+    });
+    const collected = [];
+    for (const state of byRule.values())
+        if (state !== 'skipped')
+            collected.push(state);
+    return collected;
+}
+function settle(rules, byRule, length) {
+    let from = 0;
+    let until = Infinity;
+    for (const entry of rules) {
+        const state = byRule.get(entry);
+        if (state === 'skipped')
+            continue;
+        const last = state?.windows[state.windows.length - 1];
+        if (!last)
+            return { from: Infinity, until: -1 };
+        from = Math.max(from, last.start);
+        const multiline = entry.rule.multilineWindow;
+        // A multi-line rule's window needs stretching once a hit's own stretch would pass its end (see stretchForHit).
+        until = Math.min(until, multiline ? last.end - Math.max(multiline - length, WINDOW_REACH) : last.end);
+    }
+    return { from, until };
+}
+/**
+ * A hit inside the current window adds nothing, except for multi-line rules: a match starting at this hit may run
+ * past the window opened by an earlier one, so the window is stretched from here, by at least as much as the hit's own
+ * line would stretch it (that line ends within WINDOW_REACH), and by twice as much as needed so that the next hits
+ * settle without a stretch each.
+ */
+function stretchForHit(last, multiline, hitStart, hitEnd, size) {
+    if (!multiline)
+        return;
+    const needed = Math.max(hitStart + multiline, hitEnd + WINDOW_REACH);
+    if (needed > last.end)
+        last.end = Math.min(size, Math.max(needed, hitStart + 2 * Math.max(multiline, WINDOW_REACH)));
+}
+/** Adds the window for a hit on the line `bounds`, merging it into the previous window when they touch. */
+function addWindow(windows, bounds, multiline, size) {
+    const end = multiline ? Math.max(bounds.end, Math.min(size, bounds.start + multiline)) : bounds.end;
+    const last = windows[windows.length - 1];
+    if (last && bounds.start <= last.end)
+        last.end = Math.max(last.end, end);
+    else
+        windows.push({ start: bounds.start, end });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scanner.ts
 
 
@@ -12006,9 +13690,6 @@ function holdsAll(content, from, to, bytes) {
     }
     return true;
 }
-/** How far a regex window reaches from a keyword hit on a long line; longer secrets need a multiline window. */
-const WINDOW_REACH = 4096;
-const DEFAULT_GENERIC_ENTROPY = 3.0;
 function customRule(spec) {
     return {
         id: spec.id,
@@ -12035,228 +13716,165 @@ function activeRules(config) {
     });
 }
 function scanner_createScanner(options = {}) {
+    const plan = planScanner(options);
+    return {
+        rules: plan.rules,
+        isPathIgnored: (path) => plan.ignored(path),
+        scanBuffer: (content, path) => scanBuffer(plan, content, path),
+    };
+}
+function planScanner(options) {
     const config = options.config ?? defaultConfig();
     const backend = options.backend ?? regexBackend();
     const rules = activeRules(config);
-    const hashFiles = allowlist_globMatcher(HASH_FILE_GLOBS);
-    const prepared = rules.map((rule, order) => {
-        const generic = rule.kind === 'generic';
-        // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
-        let ownSkip;
-        const skip = (path) => (ownSkip ??= allowlist_globMatcher(rule.skipPaths ?? []))(path);
-        return {
-            rule,
-            order,
-            generic,
-            skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip,
-        };
-    });
-    const keywordIndex = new Map();
-    const rulesByKeyword = [];
-    prepared.forEach((entry, ruleIndex) => {
-        for (const keyword of new Set(entry.rule.keywords.map((k) => k.toLowerCase()))) {
-            let index = keywordIndex.get(keyword);
-            if (index === undefined) {
-                index = keywordIndex.size;
-                keywordIndex.set(keyword, index);
-                rulesByKeyword.push([]);
-            }
-            rulesByKeyword[index].push(ruleIndex);
-        }
-    });
-    const prefilter = KeywordPrefilter.shared([...keywordIndex.keys()]);
-    const keywordLengths = prefilter.keywordLengths;
-    const ignored = allowlist_globMatcher(config.ignorePaths);
-    const allowValues = config.allowlist.values.map((pattern) => backend.compile(pattern));
-    const stopwords = config.allowlist.stopwords.map((word) => word.toLowerCase());
-    const allowedFingerprints = new Set(config.allowlist.fingerprints);
-    const baseline = new Set(options.baseline ?? []);
-    const valueAllowed = (secret) => {
-        const lower = secret.toLowerCase();
-        if (stopwords.some((word) => lower.includes(word)))
-            return true;
-        if (allowValues.length === 0)
-            return false;
-        const input = new ScanInput(Buffer.from(secret, 'utf8'));
-        let hit = false;
-        for (const pattern of allowValues) {
-            pattern.scan(input, 0, input.buffer.length, () => {
-                hit = true;
-            });
-            if (hit)
-                return true;
-        }
-        return false;
-    };
-    function collectWindows(content, path) {
-        const windows = new Map();
-        const size = content.length;
-        prefilter.scan(content, (keyword, hitEnd) => {
-            const hitStart = hitEnd - keywordLengths[keyword];
-            // The hit's line, found once for all the keyword's rules that need it.
-            let bounds;
-            for (const ruleIndex of rulesByKeyword[keyword]) {
-                let list = windows.get(ruleIndex);
-                const entry = prepared[ruleIndex];
-                // A hit inside the current window adds nothing, except for multi-line rules: a match starting at this hit may
-                // run past the window opened by an earlier one, so the window is extended from here.
-                if (list && !entry.rule.multilineWindow && hitStart >= list[list.length - 2] && hitEnd <= list[list.length - 1])
-                    continue;
-                if (!list) {
-                    if (entry.skipPath(path)) {
-                        windows.set(ruleIndex, []);
-                        continue;
-                    }
-                    list = [];
-                    windows.set(ruleIndex, list);
-                }
-                else if (list.length === 0)
-                    continue;
-                bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
-                const end = entry.rule.multilineWindow ? Math.max(bounds.end, Math.min(size, bounds.start + entry.rule.multilineWindow)) : bounds.end;
-                const last = list.length - 1;
-                if (last > 0 && bounds.start <= list[last])
-                    list[last] = Math.max(list[last], end);
-                else
-                    list.push(bounds.start, end);
-            }
-        });
-        return windows;
-    }
-    function judge(candidate, content, lines, path) {
-        const { rule, generic } = candidate.prepared;
-        const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
-        const secret = secretBytes.toString('utf8');
-        const entropy = shannonEntropy(secret);
-        if (rule.entropy !== undefined && entropy < rule.entropy)
-            return undefined;
-        if (isPlaceholder(secret))
-            return undefined;
-        if (generic) {
-            if (isReference(secret))
-                return undefined;
-            if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY))
-                return undefined;
-            if (hasHashContext(lines.lineAround(candidate.secretStart)))
-                return undefined;
-        }
-        let verifiedFormat = false;
-        if (rule.validate) {
-            if (!rule.validate(secret))
-                return undefined;
-            verifiedFormat = true;
-        }
-        if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
-            return undefined;
-        }
-        if (valueAllowed(secret))
-            return undefined;
-        const print = fingerprint(rule.id, secretBytes);
-        if (allowedFingerprints.has(print))
-            return undefined;
-        const facts = rule.inspect?.(secret);
-        const begin = lines.position(candidate.secretStart);
-        const finish = lines.position(candidate.secretEnd);
-        const finding = {
-            ruleId: rule.id,
-            title: rule.title,
-            provider: rule.provider,
-            severity: rule.severity,
-            longLived: facts?.longLived ?? rule.longLived,
-            path,
-            line: begin.line,
-            column: begin.column,
-            endLine: finish.line,
-            endColumn: finish.column,
-            redacted: redact(secret),
-            fingerprint: print,
-            entropy: Math.round(entropy * 100) / 100,
-            verifiedFormat,
-            remediation: rule.remediation,
-        };
-        if (rule.revokeUrl)
-            finding.revokeUrl = rule.revokeUrl;
-        if (facts?.expiresAt)
-            finding.expiresAt = facts.expiresAt.toISOString();
-        if (facts?.issuedAt)
-            finding.issuedAt = facts.issuedAt.toISOString();
-        if (facts?.details)
-            finding.details = facts.details;
-        if (baseline.has(print))
-            finding.baseline = true;
-        return finding;
-    }
-    /** Specific rules beat generic ones on the same text; the same span is reported once. */
-    function dropShadowed(candidates) {
-        const specific = candidates.filter((c) => !c.prepared.generic);
-        const kept = [];
-        const seenSpans = new Set();
-        const ordered = [...candidates].sort((a, b) => Number(a.prepared.generic) - Number(b.prepared.generic) || a.prepared.order - b.prepared.order);
-        for (const candidate of ordered) {
-            const span = `${candidate.secretStart}:${candidate.secretEnd}`;
-            if (seenSpans.has(span))
-                continue;
-            if (candidate.prepared.generic && specific.some((s) => s.secretStart < candidate.secretEnd && candidate.secretStart < s.secretEnd))
-                continue;
-            seenSpans.add(span);
-            kept.push(candidate);
-        }
-        return kept.sort((a, b) => a.secretStart - b.secretStart || a.prepared.order - b.prepared.order);
-    }
     return {
+        config,
+        backend,
         rules,
-        isPathIgnored: (path) => ignored(path),
-        scanBuffer(content, path) {
-            if (ignored(path))
-                return { findings: [], notices: [], skipped: 'ignored' };
-            if (content.length > config.maxFileSize) {
-                return {
-                    findings: [],
-                    notices: [{ kind: 'too-large', path, message: `${path}: ${content.length} bytes is over the ${config.maxFileSize}-byte limit (maxFileSize); not scanned` }],
-                    skipped: 'too-large',
-                };
-            }
-            if (looksBinary(content))
-                return { findings: [], notices: [], skipped: 'binary' };
-            const windows = collectWindows(content, path);
-            if (windows.size === 0)
-                return { findings: [], notices: [] };
-            const input = new ScanInput(content);
-            const candidates = [];
-            for (const [ruleIndex, list] of windows) {
-                const entry = prepared[ruleIndex];
-                entry.required ??= requiredBytes(entry.rule.pattern).sort((a, b) => commonness(a) - commonness(b));
-                for (let i = 0; i < list.length; i += 2) {
-                    if (!holdsAll(content, list[i], list[i + 1], entry.required))
-                        continue;
-                    // Compiled only once a window could hold a match: many rules' windows never pass the check above.
-                    entry.compiled ??= backend.compile(entry.rule.pattern);
-                    entry.compiled.scan(input, list[i], list[i + 1], (match) => {
-                        if (match.secretEnd > match.secretStart)
-                            candidates.push({ prepared: entry, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
-                    });
-                }
-            }
-            if (candidates.length === 0)
-                return { findings: [], notices: [] };
-            const lines = new LineIndex(content);
-            // Judged before overlaps are resolved: a specific rule whose match fails its validator must not hide a generic
-            // rule's finding on the same text.
-            const judged = new Map();
-            for (const candidate of candidates) {
-                const finding = judge(candidate, content, lines, path);
-                if (finding)
-                    judged.set(candidate, finding);
-            }
-            const findings = dropShadowed([...judged.keys()]).map((candidate) => judged.get(candidate));
-            return { findings, notices: [] };
+        keywords: buildKeywordIndex(prepareRules(rules, config, backend)),
+        ignored: pathIgnores(config, backend),
+        acceptance: {
+            valueAllowed: valueAllowlist(config, backend),
+            allowedFingerprints: new Set(config.allowlist.fingerprints),
+            baseline: new Set(options.baseline ?? []),
+            fingerprintKey: config.fingerprintKey,
+            reportInlineSuppressed: options.reportInlineSuppressed,
         },
     };
+}
+function prepareRules(rules, config, backend) {
+    const hashFiles = allowlist_globMatcher(HASH_FILE_GLOBS);
+    // Custom rules' own path scopes and allowlists (`paths`, `allowlist` in the config).
+    const scopes = new Map(config.rules.custom.map((spec) => [spec.id, ruleScope(spec, backend)]));
+    return rules.map((rule, order) => {
+        const generic = rule.kind === 'generic';
+        const scope = scopes.get(rule.id);
+        // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
+        let ownSkip;
+        const skip = (path) => (ownSkip ??= allowlist_globMatcher(rule.skipPaths ?? []))(path) || scope?.skipsPath(path) === true;
+        return { rule, order, generic, skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip, allowsValue: scope?.allowsValue };
+    });
+}
+/** Paths not scanned: the config's ignore-paths globs and its allowlisted path patterns. */
+function pathIgnores(config, backend) {
+    const globs = allowlist_globMatcher(config.ignorePaths);
+    const patterns = patternMatcher(config.allowlist.paths ?? [], backend);
+    return (path) => globs(path) || patterns(path);
+}
+/** The config's allowlist of values: a stopword anywhere in the secret, or an allow pattern matching it. */
+function valueAllowlist(config, backend) {
+    const stopword = stopwordMatcher(config.allowlist.stopwords);
+    const pattern = patternMatcher(config.allowlist.values, backend);
+    return (secret) => stopword(secret) || pattern(secret);
+}
+function scanBuffer(plan, content, path) {
+    if (plan.ignored(path))
+        return { findings: [], notices: [], skipped: 'ignored' };
+    const crowded = [];
+    const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
+    if (crowded.length > 0)
+        result.notices.push(crowdedNotice(path, crowded));
+    return result;
+}
+/** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
+function scanText(plan, content, path, providerRulesOnly, crowded) {
+    const all = collectWindows(plan.keywords, content, path);
+    const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
+    if (windows.length === 0)
+        return [];
+    const candidates = matchWindows(plan.backend, content, windows, crowded);
+    if (candidates.length === 0)
+        return [];
+    return judgeAll(plan.acceptance, candidates, content, path);
+}
+/**
+ * How many matches one rule may produce in one window (a line, or a line's 8 KB cut) before the rest of that window
+ * is left unchecked for that rule and reported as not scanned. Each match costs microseconds (the native exec builds a
+ * result object, then the candidate is judged), so a line flooded with a keyword cost seconds per megabyte; no real
+ * line holds this many secrets of one kind.
+ */
+const MAX_MATCHES_PER_WINDOW = 256;
+/** Runs each rule's pattern over its windows; a window that lacks one of the pattern's required bytes is skipped. */
+function matchWindows(backend, content, windows, crowded) {
+    const input = new ScanInput(content);
+    const candidates = [];
+    for (const { prepared, windows: list } of windows) {
+        prepared.required ??= requiredBytes(prepared.rule.pattern).sort((a, b) => commonness(a) - commonness(b));
+        for (const window of list) {
+            if (!holdsAll(content, window.start, window.end, prepared.required))
+                continue;
+            // Compiled only once a window could hold a match: many rules' windows never pass the check above.
+            prepared.compiled ??= backend.compile(prepared.rule.pattern);
+            let matches = 0;
+            prepared.compiled.scan(input, window.start, window.end, (match) => {
+                if (match.secretEnd > match.secretStart)
+                    candidates.push({ prepared, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
+                if (++matches < MAX_MATCHES_PER_WINDOW)
+                    return true;
+                if (match.end < window.end)
+                    crowded.push({ rule: prepared.rule, line: new LineIndex(content).position(match.end).line });
+                return false;
+            });
+        }
+    }
+    return candidates;
+}
+/** One notice for every window cut short in a file: content left unchecked, so it counts as not scanned. */
+function crowdedNotice(path, crowded) {
+    const first = crowded.reduce((a, b) => (b.line < a.line ? b : a));
+    const rules = [...new Set(crowded.map((c) => c.rule.id))];
+    return {
+        kind: 'other',
+        path,
+        unscanned: true,
+        message: `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${rules.length === 1 ? 'that rule' : 'those rules'}`,
+    };
+}
+/**
+ * The findings among the candidates. Judged before overlaps are resolved: a specific rule whose match fails its
+ * validator must not hide a generic rule's finding on the same text.
+ */
+function judgeAll(acceptance, candidates, content, path) {
+    const lines = new LineIndex(content);
+    const judged = new Map();
+    for (const candidate of candidates) {
+        const weighed = weigh(candidate, content);
+        if (rejection(weighed, lines, acceptance) === undefined)
+            judged.set(candidate, buildFinding(weighed, lines, path, acceptance));
+    }
+    return dropShadowed([...judged.keys()]).map((candidate) => judged.get(candidate));
+}
+/** Specific rules beat generic ones on the same text; the same span is reported once. */
+function dropShadowed(candidates) {
+    const specific = candidates.filter((c) => !c.prepared.generic);
+    const kept = [];
+    const seenSpans = new Set();
+    const ordered = [...candidates].sort((a, b) => Number(a.prepared.generic) - Number(b.prepared.generic) || a.prepared.order - b.prepared.order);
+    for (const candidate of ordered) {
+        const span = `${candidate.secretStart}:${candidate.secretEnd}`;
+        if (seenSpans.has(span))
+            continue;
+        if (candidate.prepared.generic && specific.some((s) => s.secretStart < candidate.secretEnd && candidate.secretStart < s.secretEnd))
+            continue;
+        seenSpans.add(span);
+        kept.push(candidate);
+    }
+    return kept.sort((a, b) => a.secretStart - b.secretStart || a.prepared.order - b.prepared.order);
 }
 
 ;// CONCATENATED MODULE: ./src/sources/read.ts
 
 const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+// Without O_NONBLOCK, opening a FIFO waits for a writer that never comes: a PR could hang the scan with one.
+const NON_BLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
+function unreadable(shownPath, error) {
+    const code = error.code;
+    const why = code === 'ENAMETOOLONG' ? 'the path is longer than the system allows' : (code ?? error.message);
+    return { notice: { kind: 'unreadable', path: shownPath, unscanned: true, message: `${shownPath}: cannot read (${why}); not scanned` } };
+}
+function notRegular(shownPath, what) {
+    return { notice: { kind: 'not-regular', path: shownPath, unscanned: true, message: `${shownPath}: ${what}, not a regular file; not scanned` } };
+}
 /**
  * A buffer reused from one read to the next, so a thread scanning thousands of files does not allocate (and page in,
  * and later collect) a fresh buffer for each. Content read into it is valid only until the next read.
@@ -12271,28 +13889,31 @@ class read_ReadBuffer {
 }
 /**
  * Reads a file to scan, synchronously (callers run it on worker threads): no symlinks followed (a link could point
- * outside the tree), directories reported as submodules or nested repositories, files over the cap reported. With
- * `scratch`, the content lands in that reused buffer and is valid only until its next use.
+ * outside the tree), directories reported as submodules or nested repositories, files over the cap reported. A
+ * listed path that is now a FIFO, socket or device, or cannot be read (permissions, a path past PATH_MAX), is a
+ * notice with `unscanned: true`, never a hang or an abort. With `scratch`, the content lands in that reused buffer
+ * and is valid only until its next use.
  */
 function readScannable(fullPath, shownPath, maxFileSize, scratch) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(fullPath, external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW);
+        fd = (0,external_node_fs_namespaceObject.openSync)(fullPath, external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK);
     }
     catch (error) {
         const code = error.code;
+        // A link is not content (git lists untracked ones too); the diff and history scans read the committed blob.
         if (code === 'ENOENT' || code === 'ELOOP')
             return {};
         if (code === 'EISDIR')
             return { notice: { kind: 'submodule', path: shownPath, message: `${shownPath}: a submodule or nested repository; not scanned (scan it on its own)` } };
-        return { notice: { kind: 'unreadable', path: shownPath, message: `${shownPath}: cannot read (${code ?? error.message})` } };
+        return unreadable(shownPath, error);
     }
     try {
         const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (info.isDirectory())
             return { notice: { kind: 'submodule', path: shownPath, message: `${shownPath}: a submodule or nested repository; not scanned (scan it on its own)` } };
         if (!info.isFile())
-            return {};
+            return notRegular(shownPath, info.isFIFO() ? 'a FIFO' : info.isSocket() ? 'a socket' : 'a device');
         if (info.size > maxFileSize) {
             return { tooLarge: true, notice: { kind: 'too-large', path: shownPath, message: `${shownPath}: ${info.size} bytes is over the ${maxFileSize}-byte limit (max-file-size); not scanned` } };
         }
@@ -12307,8 +13928,7 @@ function readScannable(fullPath, shownPath, maxFileSize, scratch) {
         return { content: offset === info.size ? content : content.subarray(0, offset) };
     }
     catch (error) {
-        const code = error.code;
-        return { notice: { kind: 'unreadable', path: shownPath, message: `${shownPath}: cannot read (${code ?? error.message})` } };
+        return unreadable(shownPath, error);
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
@@ -12386,13 +14006,9 @@ function serveScanWorkerIfAsked() {
     const port = external_node_worker_threads_namespaceObject.parentPort;
     port.on('message', (job) => {
         try {
-            if (job.kind === 'list') {
-                const { done: _done, ...list } = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, (files, bytes) => port.postMessage({ id: job.id, progress: [files, bytes] }));
-                port.postMessage({ id: job.id, list });
-            }
-            else {
-                port.postMessage({ id: job.id, result: scanFileWith(scanner, init.config.maxFileSize, job.root, job.path) });
-            }
+            const progress = (files, bytes) => port.postMessage({ id: job.id, progress: [files, bytes] });
+            const { done: _done, ...list } = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, progress);
+            port.postMessage({ id: job.id, list });
         }
         catch (error) {
             port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
@@ -12420,151 +14036,151 @@ function mergeLists(parts) {
 function workerBundleUrl(entryUrl, relative) {
     return pathToFileURL(join(dirname(fileURLToPath(entryUrl)), relative)).href;
 }
+/** The scanner of the calling thread and its read buffer, built on first use. */
+class LocalScan {
+    options;
+    own;
+    buffer;
+    constructor(options) {
+        this.options = options;
+    }
+    get scanner() {
+        this.own ??= createScanner({ config: this.options.config, baseline: this.options.baseline });
+        return this.own;
+    }
+    get scratch() {
+        this.buffer ??= new ReadBuffer();
+        return this.buffer;
+    }
+    /** Claims and scans files of a shared list until `until` or the end of the list. */
+    slice(root, paths, next, onProgress, until) {
+        return scanClaimed(this.scanner, this.options.config.maxFileSize, root, paths, next, this.scratch, onProgress, until);
+    }
+}
 function createScanPool(options) {
-    const baseline = [...(options.baseline ?? [])];
-    const maxFileSize = options.config.maxFileSize;
     const entry = options.workerEntry;
     // The calling thread scans lists too (see scanFiles), so one core is already taken: on two cores, one worker.
     const wanted = options.workers ?? Math.max(1, Math.min(availableParallelism() - 1, 3));
     const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0 && existsSync(fileURLToPath(entry));
-    // Built on first use: with workers, this thread needs only path ignores, and building it first would delay them.
-    let own;
-    const scanner = () => (own ??= createScanner({ config: options.config, baseline }));
-    let ownScratch;
-    const scratch = () => (ownScratch ??= new ReadBuffer());
+    // With workers, this thread needs only path ignores at first: the scanner is built when this thread first scans.
+    const local = new LocalScan({ ...options, baseline: [...(options.baseline ?? [])] });
     const ignored = globMatcher(options.config.ignorePaths);
-    const isPathIgnored = (path) => ignored(path);
-    if (!usable) {
-        return {
-            get scanner() {
-                return scanner();
-            },
-            isPathIgnored,
-            workers: 0,
-            scanFile: async (root, path) => scanFileWith(scanner(), maxFileSize, root, path),
-            scanFiles: async (root, paths, onProgress) => mergeLists([scanClaimed(scanner(), maxFileSize, root, paths, new Int32Array(1), scratch(), onProgress)]),
-            close: async () => { },
-        };
-    }
-    const init = { keyward: 'scan-worker', config: options.config, baseline };
-    const pending = new Map();
-    const load = [];
-    const workers = [];
-    let nextId = 0;
-    let failure;
-    // Started on the first job that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
-    // pull request's handful of files takes to scan in this thread.
-    const startWorkers = () => {
-        if (workers.length > 0)
-            return;
-        for (let w = 0; w < wanted; w++)
-            startWorker(w);
-    };
-    const startWorker = (w) => {
-        const worker = new Worker(fileURLToPath(entry), { workerData: init });
-        worker.unref();
-        load.push(0);
-        worker.on('message', (message) => {
-            pending.get(message.id)?.settle(message);
-        });
-        worker.on('error', (error) => {
-            failure = error;
-            for (const [id, job] of pending) {
-                if (job.worker === w) {
-                    pending.delete(id);
-                    job.reject(error);
-                }
-            }
-        });
-        workers.push(worker);
-    };
-    const settleOnce = (id, worker, reject, onReply) => {
-        pending.set(id, {
-            worker,
-            reject,
-            settle: (reply) => {
-                if ('error' in reply) {
-                    pending.delete(id);
-                    load[worker] -= 1;
-                    reject(new Error(reply.error));
-                }
-                else if (onReply(reply)) {
-                    pending.delete(id);
-                    load[worker] -= 1;
-                }
-            },
-        });
-    };
+    const workers = usable ? new ScanWorkers(entry, wanted, { keyward: 'scan-worker', config: options.config, baseline: [...(options.baseline ?? [])] }) : undefined;
     return {
         get scanner() {
-            return scanner();
+            return local.scanner;
         },
-        isPathIgnored,
+        isPathIgnored: (path) => ignored(path),
         get workers() {
-            return workers.length;
+            return workers?.started ?? 0;
         },
-        scanFile(root, path) {
-            if (failure)
-                return Promise.reject(failure);
-            startWorkers();
-            let target = 0;
-            for (let w = 1; w < load.length; w++)
-                if (load[w] < load[target])
-                    target = w;
-            load[target] += 1;
-            const id = nextId++;
-            return new Promise((resolve, reject) => {
-                settleOnce(id, target, reject, (reply) => {
-                    if (!('result' in reply))
-                        return false;
-                    resolve(reply.result);
-                    return true;
-                });
-                workers[target].postMessage({ kind: 'file', id, root, path });
-            });
-        },
-        async scanFiles(root, paths, onProgress) {
-            if (failure)
-                throw failure;
-            if (paths.length >= MIN_FILES_FOR_WORKERS)
-                startWorkers();
-            const next = new SharedArrayBuffer(4);
-            const shares = workers.map((worker, w) => new Promise((resolve, reject) => {
-                const id = nextId++;
-                load[w] += 1;
-                settleOnce(id, w, reject, (reply) => {
-                    if ('progress' in reply) {
-                        onProgress?.(reply.progress[0], reply.progress[1]);
-                        return false;
-                    }
-                    if (!('list' in reply))
-                        return false;
-                    resolve(reply.list);
-                    return true;
-                });
-                worker.postMessage({ kind: 'list', id, root, paths, next });
-            }));
-            // Handled now, awaited below: a worker failing while this thread scans must not count as an unhandled rejection.
-            const theirs = Promise.all(shares);
-            theirs.catch(() => { });
-            // This thread claims files from the same counter while the workers start up (a worker needs a few hundred
-            // milliseconds to load the bundle and build its scanner) and after, giving the event loop a turn every slice so
-            // worker progress and errors get through.
-            const counter = new Int32Array(next);
-            const slices = [];
-            for (;;) {
-                const slice = scanClaimed(scanner(), maxFileSize, root, paths, counter, scratch(), onProgress, performance.now() + MAIN_SLICE_MS);
-                slices.push(slice);
-                if (slice.done || failure)
-                    break;
-                await new Promise((resolve) => setImmediate(resolve));
-            }
-            return mergeLists([...slices, ...(await theirs)]);
-        },
-        async close() {
-            await Promise.all(workers.map((worker) => worker.terminate()));
-        },
+        // One file is not worth a message round trip: it is scanned here.
+        scanFile: async (root, path) => scanFileWith(local.scanner, options.config.maxFileSize, root, path),
+        scanFiles: (root, paths, onProgress) => scanList(local, workers, root, paths, onProgress),
+        close: async () => workers?.close(),
     };
+}
+/**
+ * Scans a list on this thread and the workers together, all claiming files from one shared counter. This thread
+ * starts at once (a worker needs a few hundred milliseconds to load the bundle and build its scanner) and gives its
+ * event loop a turn every slice so that worker progress and errors get through.
+ */
+async function scanList(local, workers, root, paths, onProgress) {
+    const next = new SharedArrayBuffer(4);
+    const counter = new Int32Array(next);
+    if (!workers)
+        return mergeLists([local.slice(root, paths, counter, onProgress)]);
+    workers.throwIfFailed();
+    // Started on the first list that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
+    // pull request's handful of files takes to scan in this thread.
+    if (paths.length >= MIN_FILES_FOR_WORKERS)
+        workers.start();
+    const theirs = workers.scanList(root, paths, next, onProgress);
+    const slices = [];
+    for (;;) {
+        const slice = local.slice(root, paths, counter, onProgress, performance.now() + MAIN_SLICE_MS);
+        slices.push(slice);
+        if (slice.done || workers.failed)
+            break;
+        await new Promise((resolve) => setImmediate(resolve));
+    }
+    return mergeLists([...slices, ...(await theirs)]);
+}
+/** The worker threads of a pool: started on demand, each answering list jobs by id. */
+class ScanWorkers {
+    entry;
+    wanted;
+    init;
+    threads = [];
+    pending = new Map();
+    nextId = 0;
+    failure;
+    constructor(entry, wanted, init) {
+        this.entry = entry;
+        this.wanted = wanted;
+        this.init = init;
+    }
+    get started() {
+        return this.threads.length;
+    }
+    get failed() {
+        return this.failure !== undefined;
+    }
+    throwIfFailed() {
+        if (this.failure)
+            throw this.failure;
+    }
+    start() {
+        if (this.threads.length > 0)
+            return;
+        for (let w = 0; w < this.wanted; w++)
+            this.startOne(w);
+    }
+    startOne(w) {
+        const worker = new Worker(fileURLToPath(this.entry), { workerData: this.init });
+        worker.unref();
+        worker.on('message', (reply) => this.pending.get(reply.id)?.settle(reply));
+        worker.on('error', (error) => {
+            this.failure = error;
+            for (const [id, job] of this.pending) {
+                if (job.worker !== w)
+                    continue;
+                this.pending.delete(id);
+                job.reject(error);
+            }
+        });
+        this.threads.push(worker);
+    }
+    /**
+     * Every started worker's share of a list. The promise is already handled: a worker failing while the calling thread
+     * scans must not count as an unhandled rejection; the caller awaits it afterwards.
+     */
+    scanList(root, paths, next, onProgress) {
+        const shares = this.threads.map((worker, w) => this.listJob(worker, w, { id: this.nextId++, root, paths, next }, onProgress));
+        const all = Promise.all(shares);
+        all.catch(() => { });
+        return all;
+    }
+    listJob(worker, w, job, onProgress) {
+        return new Promise((resolve, reject) => {
+            const settle = (reply) => {
+                if ('progress' in reply) {
+                    onProgress?.(reply.progress[0], reply.progress[1]);
+                    return;
+                }
+                this.pending.delete(job.id);
+                if ('error' in reply)
+                    reject(new Error(reply.error));
+                else
+                    resolve(reply.list);
+            };
+            this.pending.set(job.id, { worker: w, settle, reject });
+            worker.postMessage(job);
+        });
+    }
+    async close() {
+        await Promise.all(this.threads.map((worker) => worker.terminate()));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/sources/scan-worker.ts
