@@ -126,6 +126,7 @@ function locationLine(finding: Finding, state: FindingState, layout: FindingsLay
   const owners = ownersText(finding);
   if (owners && !shared.has(`owner ${owners}`)) parts.push(`owner ${owners}`);
   if (finding.longLived && finding.expiry?.expiresAt && !finding.expiresAt) parts.push(`rotate by ${mdText(finding.expiry.expiresAt.slice(0, 10))}${finding.expiry.status === 'expired' ? ' (overdue)' : ''}`);
+  if (finding.suppression && !finding.suppression.accepted) parts.push(`**inline suppression not accepted:** ${mdText(finding.suppression.reason)}`);
   for (const [key, value] of Object.entries(finding.details ?? {})) parts.push(`${mdText(key)}: ${mdText(value)}`);
   return `- ${parts.join(' · ')}`;
 }
@@ -170,6 +171,8 @@ export function renderGroups(groups: readonly FindingGroup[], layout: FindingsLa
     tables.push(table);
   }
   if (facts.length) parts.push(`All findings: ${facts.join(' · ')}.`);
+  const selfSuppressed = groups.flatMap((g) => g.findings).filter((f) => f.suppression && !f.suppression.accepted).length;
+  if (selfSuppressed) parts.push(`**${selfSuppressed} finding(s) carry an inline suppression (\`keyward:allow\` or alike) that this pull request added.** A pull request cannot approve its own suppression: it counts once a code owner other than the author approves, or when the base branch's config allows inline suppressions in pull requests. Until then these findings fail the check (details below).`);
   parts.push(...tables);
   parts.push(groups.map((g) => groupDetails(g, layout, shared)).join('\n'));
   return parts.join('\n\n');

@@ -66,6 +66,8 @@ describe('hostile pull requests against the trust of the gate (bundle, loopback 
       expect(run.log).toContain('suppressed inline by the PR author; needs an approving review of the head commit by a code owner of ops/deploy.env (@alice)');
       const [comment] = markerComments(fake, number);
       expect(comment, 'the failing PR gets a comment').toBeDefined();
+      expect(comment!.body, 'the comment says why the suppression does not count').toContain('inline suppression not accepted');
+      expect(comment!.body).toContain('A pull request cannot approve its own suppression');
       expect(run.log + comment!.body).not.toContain(key);
     });
 
