@@ -90979,6 +90979,8 @@ function locationLine(finding, state, layout, shared) {
         parts.push(`owner ${owners}`);
     if (finding.longLived && finding.expiry?.expiresAt && !finding.expiresAt)
         parts.push(`rotate by ${mdText(finding.expiry.expiresAt.slice(0, 10))}${finding.expiry.status === 'expired' ? ' (overdue)' : ''}`);
+    if (finding.suppression && !finding.suppression.accepted)
+        parts.push(`**inline suppression not accepted:** ${mdText(finding.suppression.reason)}`);
     for (const [key, value] of Object.entries(finding.details ?? {}))
         parts.push(`${mdText(key)}: ${mdText(value)}`);
     return `- ${parts.join(' · ')}`;
@@ -91028,6 +91030,9 @@ function renderGroups(groups, layout) {
     }
     if (facts.length)
         parts.push(`All findings: ${facts.join(' · ')}.`);
+    const selfSuppressed = groups.flatMap((g) => g.findings).filter((f) => f.suppression && !f.suppression.accepted).length;
+    if (selfSuppressed)
+        parts.push(`**${selfSuppressed} finding(s) carry an inline suppression (\`keyward:allow\` or alike) that this pull request added.** A pull request cannot approve its own suppression: it counts once a code owner other than the author approves, or when the base branch's config allows inline suppressions in pull requests. Until then these findings fail the check (details below).`);
     parts.push(...tables);
     parts.push(groups.map((g) => groupDetails(g, layout, shared)).join('\n'));
     return parts.join('\n\n');
@@ -94258,6 +94263,21 @@ async function publish(ctx, scanned) {
     return { sarifPath, evidencePath, policyVersion: evidence.evidence.policyVersion, secretsAuditFindings: secrets?.result.findings.length ?? 0 };
 }
 
+;// CONCATENATED MODULE: ./src/report/bytes.ts
+/** A byte count for people: `812 bytes`, `4.2 KB`, `12.3 MB`, `1.2 GB` (decimal units, as disk sizes are given). */
+function formatBytes(bytes) {
+    if (bytes < 1000)
+        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+    const units = ['KB', 'MB', 'GB', 'TB'];
+    let value = bytes / 1000;
+    let unit = 0;
+    while (value >= 999.95 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value.toFixed(1)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/shape.ts
 /**
  * Token shapes: one small notation for a credential's layout, from which a rule's pattern is compiled and from which
@@ -94702,6 +94722,14 @@ function separated(words) {
         spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
     return spellings;
 }
+/**
+ * The random part of a value whose shape starts with a literal prefix (`chpt_<hex:14-16>`): the prefix's `_` must not
+ * make a mostly-digit draw look like a multi-word name.
+ */
+function withoutLiteralPrefix(value, shape) {
+    const prefix = shape.split('<')[0] ?? '';
+    return prefix && value.toLowerCase().startsWith(prefix.toLowerCase()) ? value.slice(prefix.length) : value;
+}
 /** What a name-keyed value must not be: another name (`hasura_admin_secret` in a list of names) or a pattern. */
 function isNotAValue(value) {
     const reason = rejectGenericValue(value, 0);
@@ -94737,7 +94765,7 @@ function keyed(input) {
         keywords: input.names,
         pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
         entropy: input.entropy ?? 3,
-        validate: (value) => !isNotAValue(value) && (input.validate?.(value) ?? true),
+        validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
         longLived: input.longLived,
         revokeUrl: input.revokeUrl,
         remediation: input.remediation,
@@ -109611,12 +109639,13 @@ function loadPolicy(workspace, inputs, plan, runnerTemp) {
 
 
 
+
 async function scanTreePlan(workspace, config, baseline) {
     const pool = createScanPool({ config, baseline, workerEntry: workerBundleUrl(import.meta.url, 'worker/index.js') });
     const result = await scanTree({ root: workspace, pool });
     await pool.close();
     const threads = pool.workers > 0 ? `this thread and ${pool.workers} worker(s)` : 'one thread';
-    log_info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
+    log_info(`Scanned ${result.stats.files} files (${formatBytes(result.stats.bytes)}) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
     return { findings: result.findings, notices: result.notices, rules: pool.scanner.rules };
 }
 async function scanPlan(plan, workspace, config, baseline) {
@@ -109633,7 +109662,7 @@ async function scanPlan(plan, workspace, config, baseline) {
         result = await scanPush({ ...common, before: plan.before, after: plan.after });
     else
         result = await scanHistory(common);
-    log_info(`Scanned ${result.stats.commits} commits, ${(result.stats.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+    log_info(`Scanned ${result.stats.commits} commits, ${formatBytes(result.stats.bytes)} in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
     return { findings: result.findings, notices: result.notices, rules: scanner.rules };
 }
 /** A shallow PR checkout lacks the base and the commits between; fetch them rather than ask for fetch-depth: 0. */

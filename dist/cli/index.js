@@ -60305,6 +60305,8 @@ function locationLine(finding, state, layout, shared) {
         parts.push(`owner ${owners}`);
     if (finding.longLived && finding.expiry?.expiresAt && !finding.expiresAt)
         parts.push(`rotate by ${mdText(finding.expiry.expiresAt.slice(0, 10))}${finding.expiry.status === 'expired' ? ' (overdue)' : ''}`);
+    if (finding.suppression && !finding.suppression.accepted)
+        parts.push(`**inline suppression not accepted:** ${mdText(finding.suppression.reason)}`);
     for (const [key, value] of Object.entries(finding.details ?? {}))
         parts.push(`${mdText(key)}: ${mdText(value)}`);
     return `- ${parts.join(' · ')}`;
@@ -60354,6 +60356,9 @@ function findings_markdown_renderGroups(groups, layout) {
     }
     if (facts.length)
         parts.push(`All findings: ${facts.join(' · ')}.`);
+    const selfSuppressed = groups.flatMap((g) => g.findings).filter((f) => f.suppression && !f.suppression.accepted).length;
+    if (selfSuppressed)
+        parts.push(`**${selfSuppressed} finding(s) carry an inline suppression (\`keyward:allow\` or alike) that this pull request added.** A pull request cannot approve its own suppression: it counts once a code owner other than the author approves, or when the base branch's config allows inline suppressions in pull requests. Until then these findings fail the check (details below).`);
     parts.push(...tables);
     parts.push(groups.map((g) => groupDetails(g, layout, shared)).join('\n'));
     return parts.join('\n\n');
@@ -61106,6 +61111,14 @@ function separated(words) {
         spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
     return spellings;
 }
+/**
+ * The random part of a value whose shape starts with a literal prefix (`chpt_<hex:14-16>`): the prefix's `_` must not
+ * make a mostly-digit draw look like a multi-word name.
+ */
+function withoutLiteralPrefix(value, shape) {
+    const prefix = shape.split('<')[0] ?? '';
+    return prefix && value.toLowerCase().startsWith(prefix.toLowerCase()) ? value.slice(prefix.length) : value;
+}
 /** What a name-keyed value must not be: another name (`hasura_admin_secret` in a list of names) or a pattern. */
 function isNotAValue(value) {
     const reason = rejectGenericValue(value, 0);
@@ -61141,7 +61154,7 @@ function keyed(input) {
         keywords: input.names,
         pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
         entropy: input.entropy ?? 3,
-        validate: (value) => !isNotAValue(value) && (input.validate?.(value) ?? true),
+        validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
         longLived: input.longLived,
         revokeUrl: input.revokeUrl,
         remediation: input.remediation,

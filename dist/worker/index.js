@@ -3077,6 +3077,14 @@ function separated(words) {
         spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
     return spellings;
 }
+/**
+ * The random part of a value whose shape starts with a literal prefix (`chpt_<hex:14-16>`): the prefix's `_` must not
+ * make a mostly-digit draw look like a multi-word name.
+ */
+function withoutLiteralPrefix(value, shape) {
+    const prefix = shape.split('<')[0] ?? '';
+    return prefix && value.toLowerCase().startsWith(prefix.toLowerCase()) ? value.slice(prefix.length) : value;
+}
 /** What a name-keyed value must not be: another name (`hasura_admin_secret` in a list of names) or a pattern. */
 function isNotAValue(value) {
     const reason = rejectGenericValue(value, 0);
@@ -3112,7 +3120,7 @@ function keyed(input) {
         keywords: input.names,
         pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
         entropy: input.entropy ?? 3,
-        validate: (value) => !isNotAValue(value) && (input.validate?.(value) ?? true),
+        validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
         longLived: input.longLived,
         revokeUrl: input.revokeUrl,
         remediation: input.remediation,

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { info } from './log.js';
 import { escapeLogValue } from '../report/log-text.js';
+import { formatBytes } from '../report/bytes.js';
 import { createScanner, regexEngineDescription, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import type { IssuedCredential } from '../credentials/index.js';
 import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
@@ -47,7 +48,7 @@ async function scanTreePlan(workspace: string, config: KeywardConfig, baseline: 
   const result = await scanTree({ root: workspace, pool });
   await pool.close();
   const threads = pool.workers > 0 ? `this thread and ${pool.workers} worker(s)` : 'one thread';
-  info(`Scanned ${result.stats.files} files (${(result.stats.bytes / 1e6).toFixed(1)} MB) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
+  info(`Scanned ${result.stats.files} files (${formatBytes(result.stats.bytes)}) in ${(result.stats.durationMs / 1000).toFixed(2)} s on ${threads}: ${result.findings.length} finding(s).`);
   return { findings: result.findings, notices: result.notices, rules: pool.scanner.rules };
 }
 
@@ -61,7 +62,7 @@ async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, ba
   if (plan.kind === 'diff') result = await scanDiff({ ...common, base: plan.base, head: plan.head });
   else if (plan.kind === 'push') result = await scanPush({ ...common, before: plan.before, after: plan.after });
   else result = await scanHistory(common);
-  info(`Scanned ${result.stats.commits} commits, ${(result.stats.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
+  info(`Scanned ${result.stats.commits} commits, ${formatBytes(result.stats.bytes)} in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
   return { findings: result.findings, notices: result.notices, rules: scanner.rules };
 }
 
