@@ -109725,7 +109725,9 @@ async function scan(ctx) {
     // Content that went unscanned fails a pull request unless the input or the base's config says warn.
     const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived, unscanned: inputs.unscanned ?? config.unscanned ?? (plan.kind === 'diff' ? 'fail' : 'warn') };
     const verdict = overallVerdict(findings, policy, audit, scanned.notices);
-    const states = { rules: scanned.rules, inHead: plan.kind === 'diff' ? await fingerprintsInHead(workspace, plan.base, plan.head, config) : undefined };
+    // Only findings have a presence to tell; a clean pull request is not scanned a second time.
+    const inHead = plan.kind === 'diff' && findings.length > 0 ? await fingerprintsInHead(workspace, plan.base, plan.head, config) : undefined;
+    const states = { rules: scanned.rules, inHead };
     return { plan, config, baseline, policy, findings, notices: scanned.notices, rules: scanned.rules, audit, changedWorkflows, verdict, states, issuedHere, headSha: headShaOf(plan, ctx.env) };
 }
 
