@@ -64,6 +64,25 @@ export interface Finding {
   owners?: OwnerRef[];
   /** Filled by governance: when this credential stops being acceptable. */
   expiry?: ExpiryInfo;
+  /** Filled by `--verify` / the `verify` input: what the credential's own provider said of it. */
+  verification?: Verification;
+}
+
+/** A provider's answer about one credential, from its documented read-only identity endpoint. */
+export interface Verification {
+  /** `unknown`: no answer that settles it (network error, timeout, rate limit, 5xx, no verifier input); see `reason`. */
+  status: 'active' | 'inactive' | 'unknown';
+  /** ISO 8601 time of the check. */
+  checkedAt: string;
+  /** The provider id of the verifier that answered (`aws`, `github`, ...), as KEYWARD_VERIFY_ENDPOINTS names it. */
+  verifier: string;
+  /** Who the provider says the credential belongs to: an IAM ARN, a GitHub login, a Slack team and bot. */
+  identity?: string;
+  /** ISO 8601 expiry the provider reports, when it has one. */
+  expiresAt?: string;
+  scopes?: string[];
+  /** Plain words for `inactive` and `unknown` (e.g. "HTTP 401", "timed out after 10 s", "rate limited"). */
+  reason?: string;
 }
 
 export interface InlineSuppression {

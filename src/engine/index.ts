@@ -1,4 +1,4 @@
-export type { Finding, CommitRef, ScanNotice, OwnerRef, ExpiryInfo } from './finding.js';
+export type { Finding, CommitRef, ScanNotice, OwnerRef, ExpiryInfo, Verification } from './finding.js';
 export type { KeywardConfig, CustomRuleSpec } from './config/types.js';
 export type { Scanner, ScanResult } from './types.js';
 export { createScanner, activeRules, type CreateScannerOptions } from './scanner.js';
