@@ -26,8 +26,21 @@ describe('generic values found by the held-out corpus', () => {
     ['encoded placeholder', b64('CHANGE_ME')],
     ['encoded identifier-like', b64('sts.amazonaws.com')],
     ['encoded hash-shaped', b64(random('0123456789abcdef', 40))],
+    // Code and routes in rails/rails' guides and changelogs (bench/leaks).
+    ['code expression', 'PaymentGateway.tokenize(enrollment.user.payment_instrument)'],
+    ['code expression', 'Rails.application.message_verifier(:remember_me).generate(token)'],
+    ['code expression', 'params[:company].smtp_password,'],
+    ['code expression', 'BCrypt::Password.create(password)'],
+    ['code expression', 'old_key_generator.generate_key('],
+    ['route', 'active_storage/disk#update'],
   ])('rejects %s: %s', (reason, value) => {
     expect(rejectGenericValue(value, 3)).toBe(reason);
+  });
+
+  it('keeps secrets that hold brackets, dots or colons', () => {
+    expect(rejectGenericValue(`${random(ALNUM, 20)}.${random(ALNUM, 27)}.${random(ALNUM, 43)}`, 3)).toBeUndefined();
+    expect(rejectGenericValue(`Qz7(>Lm%4Tv|9$pR+W|.H$kD~2\`Nab@]:(8;sXYo<<V5^f_T-gh`, 3)).toBeUndefined();
+    expect(rejectGenericValue(`${random(ALNUM, 12)}(${random(ALNUM, 12)}`, 3)).toBeUndefined();
   });
 
   it('keeps human passwords and base64 of credentials', () => {

@@ -54,6 +54,14 @@ const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za
 const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
 const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
 const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/**
+ * Code, not a value: a member chain with a call, an index or `::` (`PaymentGateway.tokenize(user.card)`,
+ * `params[:company].smtp_password,`, `BCrypt::Password.create(password)`, `key_generator.generate_key(`), as
+ * Markdown guides and changelogs show it. Each step starts with its own character, so matching stays linear.
+ */
+const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*\)|\[[\w$:'"]*\])*\(?[,;]?$/;
+/** A Rails route target, `active_storage/disk#update`: controller path and action. */
+const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
 /** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
 const PROVIDER_SHAPES: readonly (readonly [RegExp, RegExp])[] = [
   [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
@@ -119,6 +127,8 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (UUID.test(value)) return 'uuid';
   if (SRI.test(value)) return 'integrity digest';
   if (URL_USER_ONLY.test(value)) return 'URL without password';
+  if (CODE_CHAIN.test(value) && /[([]|::/.test(value)) return 'code expression';
+  if (ROUTE_TARGET.test(value)) return 'route';
   if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value)) return 'path or URL';
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
