@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase64Text, hasSecretPart, rejectGenericValue } from '../../src/engine/entropy.js';
 import { isReference } from '../../src/engine/allowlist.js';
 import { isEncodedSecretEntry, isSecretEntry } from '../../src/rules/validators/encoded.js';
+import { isHumanPassword } from '../../src/rules/values/passwords.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 // Built at run time, so the file holds no token-shaped literal.
@@ -33,6 +34,9 @@ describe('generic values found by the held-out corpus', () => {
     ['code expression', 'BCrypt::Password.create(password)'],
     ['code expression', 'old_key_generator.generate_key('],
     ['route', 'active_storage/disk#update'],
+    ['file name', 'KnAM4a_development.yml.enc'],
+    ['identifier-like', 'SameSite=Lax'],
+    ['identifier-like', '!real_csrf_token'],
   ])('rejects %s: %s', (reason, value) => {
     expect(rejectGenericValue(value, 3)).toBe(reason);
   });
@@ -41,6 +45,12 @@ describe('generic values found by the held-out corpus', () => {
     expect(rejectGenericValue(`${random(ALNUM, 20)}.${random(ALNUM, 27)}.${random(ALNUM, 43)}`, 3)).toBeUndefined();
     expect(rejectGenericValue(`Qz7(>Lm%4Tv|9$pR+W|.H$kD~2\`Nab@]:(8;sXYo<<V5^f_T-gh`, 3)).toBeUndefined();
     expect(rejectGenericValue(`${random(ALNUM, 12)}(${random(ALNUM, 12)}`, 3)).toBeUndefined();
+  });
+
+  it('takes a command-line flag for no password', () => {
+    expect(isHumanPassword('--password')).toBe(false);
+    expect(isHumanPassword('--db-pass2')).toBe(false);
+    expect(isHumanPassword('pass--word1')).toBe(true);
   });
 
   it('keeps human passwords and base64 of credentials', () => {
@@ -53,6 +63,7 @@ describe('generic values found by the held-out corpus', () => {
   it('treats SOPS and Ansible Vault values as references, not secrets', () => {
     expect(isReference(`ENC[AES256_GCM,data:${random(ALNUM, 24)}=,iv:${random(ALNUM, 43)}=,tag:${random(ALNUM, 22)}==,type:str]`)).toBe(true);
     expect(isReference('$ANSIBLE_VAULT;1.1;AES256')).toBe(true);
+    expect(isReference('%env(NPM_TOKEN)%')).toBe(true);
   });
 
   it('decodes base64 text only when it is printable', () => {

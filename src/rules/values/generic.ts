@@ -60,6 +60,10 @@ const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
  * Markdown guides and changelogs show it. Each step starts with its own character, so matching stays linear.
  */
 const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*\)|\[[\w$:'"]*\])*\(?[,;]?$/;
+/** A file name passed beside a credential's name (`KnAM4a_development.yml.enc`): where it is kept, not the value. */
+const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt|enc|rb|py|js|ts|md)$/i;
+/** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
+const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
 /** A Rails route target, `active_storage/disk#update`: controller path and action. */
 const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
 /** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
@@ -129,12 +133,15 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (URL_USER_ONLY.test(value)) return 'URL without password';
   if (CODE_CHAIN.test(value) && /[([]|::/.test(value)) return 'code expression';
   if (ROUTE_TARGET.test(value)) return 'route';
+  if (FILE_NAME.test(value)) return 'file name';
+  if (WORD_SETTING.test(value)) return 'identifier-like';
   if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value)) return 'path or URL';
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
   // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
-  // names and modes, not credentials; generated values carry digits or mixed case.
-  if (/^[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
+  // names and modes, not credentials (also behind a `!` or `?` sentinel mark: `!real_csrf_token`); generated values
+  // carry digits or mixed case.
+  if (/^[!?]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
   if (IDENTIFIER.test(value)) {
     // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
     // generated values break into one- and two-letter fragments.

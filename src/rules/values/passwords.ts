@@ -8,6 +8,8 @@ const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|s
  * paths and URLs.
  */
 const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+/** A command-line flag (`password: "--password"` in a table of tool options), not its value. */
+const FLAG = /^--[a-z][a-z0-9-]*$/;
 /** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
 const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 
@@ -18,7 +20,7 @@ const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
  */
 export function isHumanPassword(value: string): boolean {
   if (value.length < 4 || value.length > 64) return false;
-  if (STAND_INS.test(value) || CODE.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value)) return false;
+  if (STAND_INS.test(value) || CODE.test(value) || FLAG.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value)) return false;
   // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
   if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6)) return false;
   // Long random values are the generic rules' to report; a person's password is short or low in entropy.

@@ -34,6 +34,8 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /os\.(?:environ|getenv)/i,
   /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
   /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
+  // Symfony's environment processors: `%env(NPM_TOKEN)%`, `%env(resolve:DATABASE_URL)%`.
+  /^%env\([\w:.-]+\)%$/,
   /^arn:aws:(?:secretsmanager|ssm):/,
   /@Microsoft\.KeyVault\(/,
   /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
