@@ -3,6 +3,7 @@ import { decodeBase64Text, hasSecretPart, rejectGenericValue } from '../../src/e
 import { isReference } from '../../src/engine/allowlist.js';
 import { isEncodedSecretEntry, isSecretEntry } from '../../src/rules/validators/encoded.js';
 import { isHumanPassword } from '../../src/rules/values/passwords.js';
+import { isPlaceholder } from '../../src/rules/values/placeholders.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 // Built at run time, so the file holds no token-shaped literal.
@@ -47,6 +48,11 @@ describe('generic values found by the held-out corpus', () => {
     expect(rejectGenericValue(`${random(ALNUM, 12)}(${random(ALNUM, 12)}`, 3)).toBeUndefined();
   });
 
+  it('takes Symfony environment processors for placeholders, whatever the rule', () => {
+    expect(isPlaceholder('%env(NPM_TOKEN)%')).toBe(true);
+    expect(isPlaceholder('%env(resolve:DATABASE_URL)%')).toBe(true);
+  });
+
   it('takes a command-line flag for no password', () => {
     expect(isHumanPassword('--password')).toBe(false);
     expect(isHumanPassword('--db-pass2')).toBe(false);
@@ -63,7 +69,6 @@ describe('generic values found by the held-out corpus', () => {
   it('treats SOPS and Ansible Vault values as references, not secrets', () => {
     expect(isReference(`ENC[AES256_GCM,data:${random(ALNUM, 24)}=,iv:${random(ALNUM, 43)}=,tag:${random(ALNUM, 22)}==,type:str]`)).toBe(true);
     expect(isReference('$ANSIBLE_VAULT;1.1;AES256')).toBe(true);
-    expect(isReference('%env(NPM_TOKEN)%')).toBe(true);
   });
 
   it('decodes base64 text only when it is printable', () => {

@@ -17,6 +17,8 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^\{[A-Za-z_][\w.-]{0,60}\}$/,
   /&lt;[^&\s]{1,80}&gt;/,
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+  // Symfony's environment processors: `%env(NPM_TOKEN)%`, `%env(resolve:DATABASE_URL)%`.
+  /^%env\([\w:.-]+\)%$/,
   /%\([A-Za-z_][\w.]*\)[sdr]/,
   /^\$[A-Za-z_(]/,
   // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
@@ -34,8 +36,6 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /os\.(?:environ|getenv)/i,
   /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
   /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
-  // Symfony's environment processors: `%env(NPM_TOKEN)%`, `%env(resolve:DATABASE_URL)%`.
-  /^%env\([\w:.-]+\)%$/,
   /^arn:aws:(?:secretsmanager|ssm):/,
   /@Microsoft\.KeyVault\(/,
   /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
