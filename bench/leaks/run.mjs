@@ -36,6 +36,7 @@ function report(name, scanner, result) {
   for (const line of result.untriaged) console.log(`  ${label} untriaged: ${line}`);
   for (const line of result.regressions) console.log(`  ${label} ${line}`);
   for (const line of result.improvements) console.log(`  ${label} ${line} (update verdicts.json)`);
+  for (const line of result.gone) console.log(`  ${label} ${line}`);
   return result.untriaged.length + result.regressions.length;
 }
 

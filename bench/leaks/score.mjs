@@ -32,9 +32,11 @@ export function score(labels, corpusName, scanner, findings) {
   }
   const families = new Map();
   const family = (name) => families.get(name) ?? families.set(name, emptyFamily()).get(name);
-  // Regressions fail the run; improvements only ask for the labels to be brought up to date.
+  // Regressions fail the run; improvements ask for the labels to be brought up to date; a judged false alarm that is
+  // no longer raised keeps its label (should it come back) and is only listed.
   const regressions = [];
   const improvements = [];
+  const gone = [];
   const riskyKeys = new Set();
   for (const entry of risky) {
     const key = lineKey(entry.path, entry.line);
@@ -53,7 +55,7 @@ export function score(labels, corpusName, scanner, findings) {
   }
   const untriaged = [];
   const raised = new Set(findings.map((finding) => `${lineKey(finding.path, finding.line)} ${finding.ruleId}`));
-  for (const [key, entry] of judged) if (!raised.has(key) && entry.verdict === 'false') improvements.push(`false alarm gone: ${key}`);
+  for (const [key, entry] of judged) if (!raised.has(key) && entry.verdict === 'false') gone.push(`false alarm gone: ${key}`);
   for (const [key, list] of byLine) {
     if (riskyKeys.has(key)) continue;
     for (const finding of list) {
@@ -70,5 +72,5 @@ export function score(labels, corpusName, scanner, findings) {
   }
   const total = emptyFamily();
   for (const counts of families.values()) for (const field of Object.keys(total)) total[field] += counts[field];
-  return { families, total, findings: findings.length, untriaged, regressions, improvements };
+  return { families, total, findings: findings.length, untriaged, regressions, improvements, gone };
 }
