@@ -26,6 +26,12 @@ const readmeMode = args.includes('--write-readme') ? 'write' : args.includes('--
 const wanted = args.filter((arg) => !arg.startsWith('--'));
 const names = wanted.length ? wanted : Object.keys(labels.corpora);
 
+// Each label names its repository and commit as well as its corpus: they must agree, or the labels are for another tree.
+for (const entry of [...labels.lines, ...labels.findings]) {
+  const corpus = labels.corpora[entry.corpus];
+  if (!corpus || corpus.repo !== entry.repo || !corpus.commit.startsWith(entry.commit)) throw new Error(`verdicts.json: ${entry.corpus} ${entry.path}:${entry.line} names ${entry.repo}@${entry.commit}, not its corpus`);
+}
+
 if (!existsSync(cli)) {
   console.log(`bench/leaks: ${cli} is missing; run \`npm run package\` first. Skipped.`);
   process.exit(0);
@@ -65,6 +71,24 @@ function runCorpus(name, work, gitleaks) {
   return { name, results, bytes, problems };
 }
 
+function summarize(outcomes) {
+  console.log('\ngitleaks≈ is an approximation, not gitleaks: gitleaks\' default rules imported by `keyward config import-gitleaks` and run by Keyward\'s engine (Keyward\'s built-in private-key rule stands in for gitleaks\' multi-line one).');
+  if (!outcomes.length) {
+    console.log('bench/leaks: no corpus could be scanned; nothing to report.');
+    return true;
+  }
+  const block = readmeBlock(labels, outcomes);
+  console.log(`\n${block}`);
+  if (!readmeMode) return true;
+  if (outcomes.length !== Object.keys(labels.corpora).length) {
+    console.log('README not checked: some corpora were skipped');
+    return true;
+  }
+  const synced = syncReadme(join(root, 'README.md'), block, readmeMode);
+  console.log(synced.message);
+  return synced.ok;
+}
+
 const work = workDir();
 let failed = false;
 try {
@@ -77,18 +101,7 @@ try {
     outcomes.push(outcome);
     failed ||= outcome.problems > 0;
   }
-  console.log('\ngitleaks≈ is an approximation, not gitleaks: gitleaks\' default rules imported by `keyward config import-gitleaks` and run by Keyward\'s engine (Keyward\'s built-in private-key rule stands in for gitleaks\' multi-line one).');
-  const block = readmeBlock(labels, outcomes);
-  console.log(`\n${block}`);
-  if (readmeMode) {
-    if (outcomes.length !== Object.keys(labels.corpora).length) {
-      console.log('README not checked: some corpora were skipped');
-    } else {
-      const synced = syncReadme(join(root, 'README.md'), block, readmeMode);
-      console.log(synced.message);
-      failed ||= !synced.ok;
-    }
-  }
+  failed = !summarize(outcomes) || failed;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
