@@ -28,6 +28,7 @@ export interface ContextRuleInput {
   revokeUrl?: string;
   entropy?: number;
   remediation?: string;
+  examples?: RuleExamples;
 }
 
 /**
@@ -55,6 +56,7 @@ export function contextRule(input: ContextRuleInput): Rule {
     revokeUrl: input.revokeUrl,
     entropy: input.entropy ?? 3,
     remediation: input.remediation,
+    examples: input.examples,
   });
 }
 
