@@ -17,6 +17,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: AWS_IAM,
     remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+    examples: { positives: ['AWS_ACCESS_KEY_ID=AKIA<b32:16>', '[default]\naws_access_key_id = AKIA<b32:16>', '{ "AccessKeyId": "AKIA<b32:16>" }'], negatives: ['AWS_ACCESS_KEY_ID=AKIA<b32:15>', 'AWS_ACCESS_KEY_ID=akia<b32:16>', 'AWS_ACCESS_KEY_ID=AKIA<b32:9>EXAMPLE', 'AWS_ACCESS_KEY_ID=AKIA<b32:16>Q'] },
   }),
   rule({
     id: 'aws-session-key-id',
@@ -28,6 +29,7 @@ export const cloudRules: Rule[] = [
     longLived: false,
     revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
     remediation: 'Revoke the role session (IAM > Roles > Revoke active sessions); it also expires on its own.',
+    examples: { positives: ['AWS_ACCESS_KEY_ID=ASIA<b32:16>'], negatives: ['AWS_ACCESS_KEY_ID=ASIA<b32:12>'] },
   }),
   rule({
     id: 'aws-secret-access-key',
@@ -40,6 +42,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: AWS_IAM,
     remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+    examples: { positives: ['aws_secret_access_key=<b64:40>', 'aws.secret.access.key=<b64:40>', '[default]\naws_secret_access_key = <b64:40>', '  AWS_SECRET_ACCESS_KEY: "<b64:40>"', '{ "SecretAccessKey": "<b64:40>" }'], negatives: ['aws_secret_access_key=<b64:30>', 'const blob = "<b64:40>";', 'aws_secret_access_key=${AWS_SECRET_ACCESS_KEY}', 'aws_secret_access_key=<b64:28>EXAMPLEKEY12'] },
   }),
   rule({
     id: 'aws-session-token',
@@ -51,6 +54,7 @@ export const cloudRules: Rule[] = [
     longLived: false,
     revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
     remediation: 'Revoke the role session in IAM; session tokens expire on their own.',
+    examples: { positives: ['aws_session_token=<b64:300>', 'aws.session.token = IQoJb3JpZ2luX2Vj<b64:300>'], negatives: ['aws_session_token=<b64:60>'] },
   }),
   rule({
     id: 'aws-mws-auth-token',
@@ -61,6 +65,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b',
     longLived: true,
     revokeUrl: 'https://sellercentral.amazon.com/apps/manage',
+    examples: { positives: ['const mws = "amzn.mws.<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const mws = "amzn.mws.<hex:20>";'] },
   }),
   rule({
     id: 'gcp-service-account-key',
@@ -74,6 +79,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',
     remediation: 'Delete the key under IAM > Service accounts > Keys, then use Workload Identity Federation (Keyward gcp-workload-identity-provider).',
+    examples: { positives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "<hex:40>",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}'], negatives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}', '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}'] },
   }),
   rule({
     id: 'gcp-api-key',
@@ -85,6 +91,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://console.cloud.google.com/apis/credentials',
     remediation: 'Delete or regenerate the key under APIs & Services > Credentials, and restrict the replacement.',
+    examples: { positives: ['const apiKey = "AIza<word:35>";', '  apiKey: "AIza<word:35>"', 'export API_TOKEN=AIza<word:35>'], negatives: ['const apiKey = "AIza<word:6>";', 'const apiKey = "aiZA<word:35>";', 'const apiKey = "AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gcp-oauth-client-secret',
@@ -95,6 +102,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(GOCSPX-[0-9A-Za-z_-]{28})(?:[^0-9A-Za-z_-]|$)',
     longLived: true,
     revokeUrl: 'https://console.cloud.google.com/apis/credentials',
+    examples: { positives: ['const clientSecret = "GOCSPX-<word:28>";', '  clientSecret: "GOCSPX-<word:28>"', 'export API_TOKEN=GOCSPX-<word:28>'], negatives: ['const clientSecret = "GOCSPX-<word:6>";', 'const clientSecret = "gocspx-<word:28>";', 'const clientSecret = "GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gcp-oauth-access-token',
@@ -106,6 +114,7 @@ export const cloudRules: Rule[] = [
     longLived: false,
     revokeUrl: 'https://myaccount.google.com/permissions',
     remediation: 'Revoke it at https://oauth2.googleapis.com/revoke or in the account permissions; it expires within an hour.',
+    examples: { positives: ['const accessToken = "ya29.<word:120>";'], negatives: ['const accessToken = "ya29.<alnum:10>";'] },
   }),
   rule({
     id: 'gcp-oauth-refresh-token',
@@ -117,6 +126,7 @@ export const cloudRules: Rule[] = [
     entropy: 4,
     longLived: true,
     revokeUrl: 'https://myaccount.google.com/permissions',
+    examples: { positives: ['const refreshToken = "1//0<word:100>";'], negatives: ['const refreshToken = "1//0<alnum:20>";'] },
   }),
   rule({
     id: 'azure-ad-client-secret',
@@ -129,6 +139,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
     remediation: 'Delete the secret under App registrations > Certificates & secrets, then use federated credentials (Keyward azure-client-id).',
+    examples: { positives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q~<word:34>'], negatives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q-<word:34>'] },
   }),
   rule({
     id: 'azure-storage-account-key',
@@ -140,6 +151,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
     remediation: 'Rotate the key under Storage account > Access keys; prefer Entra ID auth or short-lived SAS.',
+    examples: { positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net'], negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net'] },
   }),
   rule({
     id: 'azure-shared-access-key',
@@ -151,6 +163,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://portal.azure.com/',
     remediation: 'Regenerate the key under Shared access policies; prefer Entra ID auth.',
+    examples: { positives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:43>='], negatives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:20>'] },
   }),
   rule({
     id: 'azure-sas-token',
@@ -162,6 +175,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
     remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
+    examples: { positives: ['url = "https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=<alnum:52>%3D"'], negatives: ['url = "https://demo.blob.core.windows.net/c?sig=<alnum:52>"'] },
   }),
   contextRule({
     id: 'azure-devops-pat-legacy',
@@ -172,6 +186,7 @@ export const cloudRules: Rule[] = [
     value: '[a-z2-7]{52}',
     longLived: true,
     revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
+    examples: { positives: ['AZURE_DEVOPS_PAT=<b32l:52>', '  azure_devops_pat: "<b32l:52>"', '{ "AZURE_DEVOPS_PAT": "<b32l:52>" }'], negatives: ['SOME_UNRELATED_ID=<b32l:52>', 'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}', '  azure_devops_pat: "<azure_devops_pat>"', 'AZURE_DEVOPS_PAT is read from the environment'] },
   }),
   rule({
     id: 'alibaba-access-key-id',
@@ -183,6 +198,7 @@ export const cloudRules: Rule[] = [
     entropy: 3,
     longLived: true,
     revokeUrl: 'https://ram.console.aliyun.com/manage/ak',
+    examples: { positives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:20>'], negatives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:6>'] },
   }),
   rule({
     id: 'tencent-secret-id',
@@ -193,6 +209,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(AKID[A-Za-z0-9]{32})\\b',
     longLived: true,
     revokeUrl: 'https://console.cloud.tencent.com/cam/capi',
+    examples: { positives: ['const secretId = "AKID<alnum:32>";', '  secretId: "AKID<alnum:32>"', 'export API_TOKEN=AKID<alnum:32>'], negatives: ['const secretId = "AKID<alnum:6>";', 'const secretId = "akid<alnum:32>";', 'const secretId = "AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   contextRule({
     id: 'ibm-cloud-api-key',
@@ -204,6 +221,7 @@ export const cloudRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://cloud.ibm.com/iam/apikeys',
     entropy: 3.5,
+    examples: { positives: ['IBMCLOUD_API_KEY=<word:44>', '  ibmcloud_api_key: "<word:44>"', '{ "IBMCLOUD_API_KEY": "<word:44>" }'], negatives: ['SOME_UNRELATED_ID=<word:44>', 'IBMCLOUD_API_KEY=${IBMCLOUD_API_KEY}', '  ibmcloud_api_key: "<ibmcloud_api_key>"', 'IBMCLOUD_API_KEY is read from the environment'] },
   }),
   rule({
     id: 'yandex-cloud-api-key',
@@ -214,6 +232,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)',
     longLived: true,
     revokeUrl: 'https://console.cloud.yandex.com/iam',
+    examples: { positives: ['const apiKey = "AQVN<word:36>";', '  apiKey: "AQVN<word:36>"', 'export API_TOKEN=AQVN<word:36>'], negatives: ['const apiKey = "AQVN<word:6>";', 'const apiKey = "aqvn<word:36>";', 'const apiKey = "AQVNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'yandex-cloud-iam-token',
@@ -224,6 +243,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(t1\\.[A-Z0-9a-z_-]+={0,2}\\.[A-Z0-9a-z_-]{86}={0,2})',
     longLived: false,
     revokeUrl: 'https://console.cloud.yandex.com/iam',
+    examples: { positives: ['const iam = "t1.<alnum:40>.<word:86>";'], negatives: ['const iam = "t1.<alnum:40>.<word:30>";'] },
   }),
   contextRule({
     id: 'oracle-cloud-auth-token',
@@ -234,6 +254,7 @@ export const cloudRules: Rule[] = [
     value: '[A-Za-z0-9()<>{}:;._+\\[\\]#-]{20}',
     longLived: true,
     revokeUrl: 'https://cloud.oracle.com/identity/domains/my-profile/auth-tokens',
+    examples: { positives: ['OCI_AUTH_TOKEN=<[A-Za-z0-9(){}:;._+#\\-]:20>', '  oci_auth_token: "<[A-Za-z0-9(){}:;._+#\\-]:20>"', '{ "OCI_AUTH_TOKEN": "<[A-Za-z0-9(){}:;._+#\\-]:20>" }'], negatives: ['SOME_UNRELATED_ID=<[A-Za-z0-9(){}:;._+#\\-]:20>', 'OCI_AUTH_TOKEN=${OCI_AUTH_TOKEN}', '  oci_auth_token: "<oci_auth_token>"', 'OCI_AUTH_TOKEN is read from the environment'] },
   }),
   rule({
     id: 'digitalocean-personal-access-token',
@@ -244,6 +265,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(dop_v1_[a-f0-9]{64})\\b',
     longLived: true,
     revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+    examples: { positives: ['const token = "dop_v1_<hex:64>";', '  token: "dop_v1_<hex:64>"', 'export API_TOKEN=dop_v1_<hex:64>'], negatives: ['const token = "dop_v1_<hex:6>";', 'const token = "DOP_V1_<hex:64>";', 'const token = "dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'digitalocean-oauth-token',
@@ -254,6 +276,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(doo_v1_[a-f0-9]{64})\\b',
     longLived: false,
     revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+    examples: { positives: ['const token = "doo_v1_<hex:64>";', '  token: "doo_v1_<hex:64>"', 'export API_TOKEN=doo_v1_<hex:64>'], negatives: ['const token = "doo_v1_<hex:6>";', 'const token = "DOO_V1_<hex:64>";', 'const token = "doo_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'digitalocean-refresh-token',
@@ -264,6 +287,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(dor_v1_[a-f0-9]{64})\\b',
     longLived: true,
     revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+    examples: { positives: ['const token = "dor_v1_<hex:64>";', '  token: "dor_v1_<hex:64>"', 'export API_TOKEN=dor_v1_<hex:64>'], negatives: ['const token = "dor_v1_<hex:6>";', 'const token = "DOR_V1_<hex:64>";', 'const token = "dor_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'heroku-api-key',
@@ -274,6 +298,7 @@ export const cloudRules: Rule[] = [
     pattern: '\\b(HRKU-[A-Za-z0-9_-]{60})(?:[^A-Za-z0-9_-]|$)',
     longLived: true,
     revokeUrl: 'https://dashboard.heroku.com/account/applications',
+    examples: { positives: ['const token = "HRKU-<word:60>";', '  token: "HRKU-<word:60>"', 'export API_TOKEN=HRKU-<word:60>'], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-<word:60>";', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   contextRule({
     id: 'heroku-api-key-legacy',
@@ -284,6 +309,7 @@ export const cloudRules: Rule[] = [
     value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
     longLived: true,
     revokeUrl: 'https://dashboard.heroku.com/account',
+    examples: { positives: ['HEROKU_API_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  heroku_api_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "HEROKU_API_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'HEROKU_API_KEY=${HEROKU_API_KEY}', '  heroku_api_key: "<heroku_api_key>"', 'HEROKU_API_KEY is read from the environment'] },
   }),
   rule({
     id: 'linode-token',
@@ -294,6 +320,7 @@ export const cloudRules: Rule[] = [
     pattern: '(?i)linode[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64})\\b',
     longLived: true,
     revokeUrl: 'https://cloud.linode.com/profile/tokens',
+    examples: { positives: ['LINODE_TOKEN=<hex:64>', '  linode_token: "<hex:64>"', '{ "LINODE_TOKEN": "<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=<hex:64>', 'LINODE_TOKEN=${LINODE_TOKEN}', '  linode_token: "<linode_token>"', 'LINODE_TOKEN is read from the environment'] },
   }),
   rule({
     id: 'scaleway-secret-key',
@@ -304,5 +331,6 @@ export const cloudRules: Rule[] = [
     pattern: '(?i)scw[\\w.-]{0,24}secret[\\w.-]{0,8}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
     longLived: true,
     revokeUrl: 'https://console.scaleway.com/iam/api-keys',
+    examples: { positives: ['SCW_SECRET_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  scw_secret_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SCW_SECRET_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SCW_SECRET_KEY=${SCW_SECRET_KEY}', '  scw_secret_key: "<scw_secret_key>"', 'SCW_SECRET_KEY is read from the environment'] },
   }),
 ];
