@@ -35,6 +35,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b',
     longLived: true,
     revokeUrl: 'https://github.com/settings/personal-access-tokens',
+    examples: { positives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:59>'], negatives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:20>'] },
   }),
   // Listed before the generic PEM rule so that a key named as a GitHub App's gets the App-specific remediation.
   rule({
@@ -49,6 +50,7 @@ export const codeHostRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps',
     remediation: 'Delete the key in the GitHub App settings (Private keys) after generating a new one; in Actions mint installation tokens with actions/create-github-app-token from a secret.',
+    examples: { positives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n-----END RSA PRIVATE KEY-----"\n', 'github_app_private_key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    -----END RSA PRIVATE KEY-----\n'], negatives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY_PATH=/run/secrets/app.pem\n', 'GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"'] },
   }),
   rule({
     id: 'gitlab-personal-access-token',
@@ -59,6 +61,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?)(?:[^0-9A-Za-z_.-]|$)',
     longLived: true,
     revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+    examples: { positives: ['const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-deploy-token',
@@ -69,6 +72,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(gldt-[0-9A-Za-z_-]{20,100})',
     longLived: true,
     revokeUrl: 'https://docs.gitlab.com/ee/user/project/deploy_tokens/#revoke-a-deploy-token',
+    examples: { positives: ['const token = "gldt-<word:20>";', '  token: "gldt-<word:20>"', 'export API_TOKEN=gldt-<word:20>'], negatives: ['const token = "gldt-<word:6>";', 'const token = "GLDT-<word:20>";', 'const token = "gldt-xxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-runner-token',
@@ -79,6 +83,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(glrt-[0-9A-Za-z_.-]{20,100})',
     longLived: true,
     revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token',
+    examples: { positives: ['const token = "glrt-<word:20>";', '  token: "glrt-<word:20>"', 'export API_TOKEN=glrt-<word:20>'], negatives: ['const token = "glrt-<word:6>";', 'const token = "GLRT-<word:20>";', 'const token = "glrt-xxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-runner-registration-token',
@@ -89,6 +94,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(GR1348941[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
     longLived: true,
     revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html',
+    examples: { positives: ['const token = "GR1348941<word:20>";', '  token: "GR1348941<word:20>"', 'export API_TOKEN=GR1348941<word:20>'], negatives: ['const token = "GR1348941<word:6>";', 'const token = "gr1348941<word:20>";', 'const token = "GR1348941xxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-pipeline-trigger-token',
@@ -99,6 +105,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(glptt-[0-9a-f]{40})\\b',
     longLived: true,
     revokeUrl: 'https://docs.gitlab.com/ee/ci/triggers/',
+    examples: { positives: ['const token = "glptt-<hex:40>";', '  token: "glptt-<hex:40>"', 'export API_TOKEN=glptt-<hex:40>'], negatives: ['const token = "glptt-<hex:6>";', 'const token = "GLPTT-<hex:40>";', 'const token = "glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-oauth-app-secret',
@@ -109,6 +116,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(gloas-[0-9a-f]{64})\\b',
     longLived: true,
     revokeUrl: 'https://gitlab.com/-/user_settings/applications',
+    examples: { positives: ['const token = "gloas-<hex:64>";', '  token: "gloas-<hex:64>"', 'export API_TOKEN=gloas-<hex:64>'], negatives: ['const token = "gloas-<hex:6>";', 'const token = "GLOAS-<hex:64>";', 'const token = "gloas-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-feed-token',
@@ -119,6 +127,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(glft-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
     longLived: true,
     revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+    examples: { positives: ['const token = "glft-<word:20>";', '  token: "glft-<word:20>"', 'export API_TOKEN=glft-<word:20>'], negatives: ['const token = "glft-<word:6>";', 'const token = "GLFT-<word:20>";', 'const token = "glft-xxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-scim-token',
@@ -129,6 +138,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(glsoat-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
     longLived: true,
     revokeUrl: 'https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html',
+    examples: { positives: ['const token = "glsoat-<word:20>";', '  token: "glsoat-<word:20>"', 'export API_TOKEN=glsoat-<word:20>'], negatives: ['const token = "glsoat-<word:6>";', 'const token = "GLSOAT-<word:20>";', 'const token = "glsoat-xxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-incoming-mail-token',
@@ -139,6 +149,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(glimt-[0-9A-Za-z_-]{25})(?:[^0-9A-Za-z_-]|$)',
     longLived: true,
     revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+    examples: { positives: ['const token = "glimt-<word:25>";', '  token: "glimt-<word:25>"', 'export API_TOKEN=glimt-<word:25>'], negatives: ['const token = "glimt-<word:6>";', 'const token = "GLIMT-<word:25>";', 'const token = "glimt-xxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-agent-token',
@@ -149,6 +160,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(glagent-[0-9A-Za-z_-]{50})(?:[^0-9A-Za-z_-]|$)',
     longLived: true,
     revokeUrl: 'https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token',
+    examples: { positives: ['const token = "glagent-<word:50>";', '  token: "glagent-<word:50>"', 'export API_TOKEN=glagent-<word:50>'], negatives: ['const token = "glagent-<word:6>";', 'const token = "GLAGENT-<word:50>";', 'const token = "glagent-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-ci-job-token',
@@ -160,6 +172,7 @@ export const codeHostRules: Rule[] = [
     longLived: false,
     revokeUrl: 'https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html',
     remediation: 'Job tokens expire with the job; remove the log or artifact that captured it.',
+    examples: { positives: ['const job = "glcbt-<alnum:2>_<word:20>";'], negatives: ['const job = "glcbt-<alnum:2><alnum:20>";'] },
   }),
   rule({
     id: 'bitbucket-app-password',
@@ -170,6 +183,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(ATBB[A-Za-z0-9]{28}[A-F0-9]{8})\\b',
     longLived: true,
     revokeUrl: 'https://bitbucket.org/account/settings/app-passwords/',
+    examples: { positives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:28><HEX:8>'], negatives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:20>'] },
   }),
   rule({
     id: 'bitbucket-access-token',
@@ -180,6 +194,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})',
     longLived: true,
     revokeUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/revoke-a-repository-access-token/',
+    examples: { positives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>";', '  token: "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>"', 'export API_TOKEN=ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>'], negatives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:6>";', 'const token = "atctt3XfFgn0<[A-Za-z0-9_\\-=]:180>";', 'const token = "ATCTT3xFfGN0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'atlassian-api-token',
@@ -190,6 +205,7 @@ export const codeHostRules: Rule[] = [
     pattern: '\\b(ATATT3[A-Za-z0-9_=-]{150,250})',
     longLived: true,
     revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+    examples: { positives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:186>";', '  token: "ATATT3<[A-Za-z0-9_\\-=]:186>"', 'export API_TOKEN=ATATT3<[A-Za-z0-9_\\-=]:186>'], negatives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:6>";', 'const token = "atatt3<[A-Za-z0-9_\\-=]:186>";', 'const token = "ATATT3xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitea-access-token',
@@ -200,5 +216,6 @@ export const codeHostRules: Rule[] = [
     pattern: '(?i)gitea[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{40})\\b',
     longLived: true,
     revokeUrl: 'https://docs.gitea.com/development/api-usage',
+    examples: { positives: ['GITEA_TOKEN=<hex:40>', '  gitea_token: "<hex:40>"', '{ "GITEA_TOKEN": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'GITEA_TOKEN=${GITEA_TOKEN}', '  gitea_token: "<gitea_token>"', 'GITEA_TOKEN is read from the environment'] },
   }),
 ];
