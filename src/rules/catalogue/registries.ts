@@ -26,6 +26,7 @@ export const registryRules: Rule[] = [
     entropy: 3,
     longLived: true,
     revokeUrl: 'https://docs.npmjs.com/revoking-access-tokens',
+    examples: { positives: ['//registry.npmjs.org/:_authToken=<alnum:36>'], negatives: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'] },
   }),
   rule({
     id: 'npmrc-basic-auth',
@@ -48,6 +49,7 @@ export const registryRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://pypi.org/manage/account/token/',
     remediation: 'Remove the token on pypi.org; publish from CI with PyPI trusted publishing (OIDC) instead.',
+    examples: { positives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:120>";', '  password: "pypi-AgEIcHlwaS5vcmc<word:120>"', 'export API_TOKEN=pypi-AgEIcHlwaS5vcmc<word:120>'], negatives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:6>";', 'const password = "PYPI-aGeiChLWAs5VCMC<word:120>";', 'const password = "pypi-AgEIcHlwaS5vcmcxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'pypi-test-upload-token',
@@ -58,6 +60,7 @@ export const registryRules: Rule[] = [
     pattern: '\\b(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})',
     longLived: true,
     revokeUrl: 'https://test.pypi.org/manage/account/token/',
+    examples: { positives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>";', '  password: "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>"', 'export API_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw<word:120>'], negatives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:6>";', 'const password = "PYPI-aGenDgvZDc5WExbPlM9YzW<word:120>";', 'const password = "pypi-AgENdGVzdC5weXBpLm9yZwxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'rubygems-api-key',
@@ -68,6 +71,7 @@ export const registryRules: Rule[] = [
     pattern: '\\b(rubygems_[0-9a-f]{48})\\b',
     longLived: true,
     revokeUrl: 'https://rubygems.org/profile/api_keys',
+    examples: { positives: ['const apiKey = "rubygems_<hex:48>";', '  apiKey: "rubygems_<hex:48>"', 'export API_TOKEN=rubygems_<hex:48>'], negatives: ['const apiKey = "rubygems_<hex:6>";', 'const apiKey = "RUBYGEMS_<hex:48>";', 'const apiKey = "rubygems_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'nuget-api-key',
@@ -79,6 +83,7 @@ export const registryRules: Rule[] = [
     entropy: 3.5,
     longLived: true,
     revokeUrl: 'https://www.nuget.org/account/apikeys',
+    examples: { positives: ['const apiKey = "oy2<lowalnum:43>";', '  apiKey: "oy2<lowalnum:43>"', 'export API_TOKEN=oy2<lowalnum:43>'], negatives: ['const apiKey = "oy2<lowalnum:6>";', 'const apiKey = "OY2<lowalnum:43>";', 'const apiKey = "oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'dockerhub-personal-access-token',
@@ -89,6 +94,7 @@ export const registryRules: Rule[] = [
     pattern: '\\b(dckr_pat_[A-Za-z0-9_-]{27})(?:[^A-Za-z0-9_-]|$)',
     longLived: true,
     revokeUrl: 'https://app.docker.com/settings/personal-access-tokens',
+    examples: { positives: ['const token = "dckr_pat_<word:27>";', '  token: "dckr_pat_<word:27>"', 'export API_TOKEN=dckr_pat_<word:27>'], negatives: ['const token = "dckr_pat_<word:6>";', 'const token = "DCKR_PAT_<word:27>";', 'const token = "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'dockerhub-organization-access-token',
@@ -99,6 +105,7 @@ export const registryRules: Rule[] = [
     pattern: '\\b(dckr_oat_[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)',
     longLived: true,
     revokeUrl: 'https://docs.docker.com/security/for-admins/access-tokens/',
+    examples: { positives: ['const token = "dckr_oat_<word:32>";', '  token: "dckr_oat_<word:32>"', 'export API_TOKEN=dckr_oat_<word:32>'], negatives: ['const token = "dckr_oat_<word:6>";', 'const token = "DCKR_OAT_<word:32>";', 'const token = "dckr_oat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'docker-config-auth',
@@ -121,6 +128,7 @@ export const registryRules: Rule[] = [
     pattern: '\\b(AKCp[A-Za-z0-9]{69})\\b',
     longLived: true,
     revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
+    examples: { positives: ['const apiKey = "AKCp<alnum:69>";', '  apiKey: "AKCp<alnum:69>"', 'export API_TOKEN=AKCp<alnum:69>'], negatives: ['const apiKey = "AKCp<alnum:6>";', 'const apiKey = "akcP<alnum:69>";', 'const apiKey = "AKCpxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'jfrog-identity-token',
@@ -131,6 +139,7 @@ export const registryRules: Rule[] = [
     pattern: '\\b(cmVmdGtuOjAxOj[A-Za-z0-9]{40,80})',
     longLived: true,
     revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+    examples: { positives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:60>";', '  accessToken: "cmVmdGtuOjAxOj<alnum:60>"', 'export API_TOKEN=cmVmdGtuOjAxOj<alnum:60>'], negatives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:6>";', 'const accessToken = "CMvMDgTUoJaXoJ<alnum:60>";', 'const accessToken = "cmVmdGtuOjAxOjxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'crates-io-api-token',
@@ -142,6 +151,7 @@ export const registryRules: Rule[] = [
     entropy: 3.8,
     longLived: true,
     revokeUrl: 'https://crates.io/settings/tokens',
+    examples: { positives: ['const token = "cio<alnum:32>";', '  token: "cio<alnum:32>"', 'export API_TOKEN=cio<alnum:32>'], negatives: ['const token = "cio<alnum:6>";', 'const token = "CIO<alnum:32>";', 'const token = "cioxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'clojars-deploy-token',
@@ -152,6 +162,7 @@ export const registryRules: Rule[] = [
     pattern: '(?i)\\b(CLOJARS_[a-z0-9]{60})\\b',
     longLived: true,
     revokeUrl: 'https://clojars.org/tokens',
+    examples: { positives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:60>'], negatives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:30>'] },
   }),
   rule({
     id: 'hex-pm-api-key',
@@ -162,5 +173,6 @@ export const registryRules: Rule[] = [
     pattern: '(?i)(?:hex_api_key|hexpm[\\w.-]{0,20})["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
     longLived: true,
     revokeUrl: 'https://hex.pm/dashboard/keys',
+    examples: { positives: ['HEX_API_KEY=<hex:32>', '  hex_api_key: "<hex:32>"', '{ "HEX_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'HEX_API_KEY=${HEX_API_KEY}', '  hex_api_key: "<hex_api_key>"', 'HEX_API_KEY is read from the environment'] },
   }),
 ];
