@@ -123,28 +123,6 @@ const specs: Record<string, FixtureSpec> = {
   // Payments
   // AI
   // Observability
-  'datadog-api-key': context('DATADOG_API_KEY', () => r(HEX, 32)),
-  'datadog-application-key': context('DD_APP_KEY', () => r(HEX, 40)),
-  'newrelic-user-api-key': prefixed('NRAK-', UPPER + DIGITS, 27, 'newRelicKey'),
-  'newrelic-insights-insert-key': prefixed('NRII-', ALNUM_DASH, 32, 'insertKey'),
-  'newrelic-browser-key': prefixed('NRJS-', HEX, 19, 'browserKey'),
-  'newrelic-license-key': { positive: () => env('NEW_RELIC_LICENSE_KEY', r(HEX, 36) + 'NRAL'), negative: () => env('NEW_RELIC_LICENSE_KEY', r(HEX, 30) + 'NRAL') },
-  'grafana-cloud-api-token': prefixed('glc_', ALNUM, 80, 'grafanaToken'),
-  'grafana-service-account-token': { positive: () => env('GRAFANA_TOKEN', `glsa_${r(ALNUM, 32)}_${r(HEX, 8)}`), negative: () => env('GRAFANA_TOKEN', `glsa_${r(ALNUM, 32)}`) },
-  'grafana-api-key': prefixed('eyJrIjoi', ALNUM, 90, 'grafanaKey'),
-  'sentry-user-token': prefixed('sntryu_', HEX, 64, 'sentryToken'),
-  'sentry-org-token': prefixed('sntrys_eyJpYXQiO', ALNUM, 120, 'sentryToken'),
-  'sentry-dsn-secret': { positive: () => env('SENTRY_DSN', `https://${r(HEX, 32)}:${r(HEX, 32)}@o123.ingest.sentry.io/456`), negative: () => env('SENTRY_DSN', `https://${r(HEX, 32)}@o123.ingest.sentry.io/456`) },
-  'dynatrace-api-token': { positive: () => env('DT_API_TOKEN', `dt0c01.${r(UPPER + DIGITS, 24)}.${r(UPPER + DIGITS, 64)}`), negative: () => env('DT_API_TOKEN', `dt0c01.${r(UPPER + DIGITS, 24)}`) },
-  'pagerduty-api-key': context('PAGERDUTY_API_KEY', () => r(ALNUM, 20)),
-  'splunk-hec-token': context('SPLUNK_HEC_TOKEN', uuid),
-  'honeycomb-api-key': context('HONEYCOMB_API_KEY', () => r(ALNUM, 32)),
-  'rollbar-access-token': context('ROLLBAR_ACCESS_TOKEN', () => r(HEX, 32)),
-  'bugsnag-api-key': context('BUGSNAG_API_KEY', () => r(HEX, 32)),
-  'launchdarkly-access-token': context('LAUNCHDARKLY_ACCESS_TOKEN', () => 'api-' + uuid()),
-  'segment-write-key': context('SEGMENT_TOKEN', () => 'sgp_' + r(ALNUM, 64)),
-  'mixpanel-api-secret': context('MIXPANEL_API_SECRET', () => r(HEX, 32)),
-  'algolia-admin-api-key': context('ALGOLIA_ADMIN_KEY', () => r(HEX, 32)),
   // DevOps and SaaS
   'databricks-access-token': prefixed('dapi', HEX, 32, 'databricksToken'),
   'vault-service-token': prefixed('hvs.', ALNUM_DASH, 95, 'vaultToken'),
