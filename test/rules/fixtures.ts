@@ -131,19 +131,6 @@ const specs: Record<string, FixtureSpec> = {
   'putty-private-key': { positive: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${r(BASE64, 64)}\n${r(BASE64, 20)}\nPrivate-Lines: 1\n${r(BASE64, 44)}\nPrivate-MAC: ${r(HEX, 64)}`, negative: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n${r(BASE64, 64)}` },
   jwt: { positive: () => code('session', jwt({ sub: 'user-1', iat: 1767225600, exp: 1798761600, iss: 'https://auth.example.net' })), negative: () => code('session', `eyJ${r(ALNUM, 30)}.eyJ${r(ALNUM, 30)}.${r(ALNUM, 30)}`) },
   // Connection strings
-  'postgres-connection-string': urlCreds('postgres'),
-  'mysql-connection-string': urlCreds('mysql'),
-  'mongodb-connection-string': urlCreds('mongodb+srv'),
-  'redis-connection-string': urlCreds('rediss'),
-  'amqp-connection-string': urlCreds('amqps'),
-  'mssql-connection-url': urlCreds('sqlserver'),
-  'smtp-connection-url': urlCreds('smtps'),
-  'ldap-connection-url': urlCreds('ldaps'),
-  'ftp-connection-url': urlCreds('sftp'),
-  'url-embedded-credentials': { positive: () => code('endpoint', `https://svc_user:${r(ALNUM, 20)}@api.partner-example.net/v1`), negative: () => code('endpoint', 'https://api.partner-example.net/v1?user=svc') },
-  'git-credentials': { positive: () => `https://ci-bot:${r(ALNUM, 30)}@github.com`, negative: () => 'https://github.com/acme/tools.git' },
-  'jdbc-password': { positive: () => env('JDBC_URL', `jdbc:postgresql://db.internal:5432/app?user=app&password=${r(ALNUM, 16)}`), negative: () => env('JDBC_URL', 'jdbc:postgresql://db.internal:5432/app?user=app') },
-  'ado-net-connection-string': { positive: () => `"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=${r(ALNUM, 16)};Encrypt=true"`, negative: () => '"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"' },
   // Config files
   'netrc-password': { positive: () => `machine api.example.net\n  login deploy\n  password ${r(ALNUM, 24)}\n`, negative: () => 'machine api.example.net\n  login deploy\n' },
   'pgpass-entry': { positive: () => `db.internal:5432:app:app_user:${r(ALNUM, 20)}`, negative: () => 'db.internal:5432:app:app_user' },
@@ -264,8 +251,6 @@ const nearMisses: Record<string, () => string[]> = {
   'private-key': () => ['-----BEGIN PUBLIC KEY-----\n' + pemBody(400) + '\n-----END PUBLIC KEY-----', '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\n' + r(BASE64, 30) + '\n-----END PRIVATE KEY-----'],
   'docker-config-auth': () => [`{"auths": {"registry.example.io": {"auth": ""}}}`],
   'kubernetes-secret-data': () => ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n'],
-  'jdbc-password': () => [env('JDBC_URL', 'jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}')],
-  'ado-net-connection-string': () => ['`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'],
   'netrc-password': () => ['machine api.example.net login deploy password ${NETRC_PASSWORD}', 'machine api.example.net login deploy password ${secrets.get("netrc password")}'],
   'generic-password-assignment': () => [json('passport-local', 'passport-local-strategy'), code('compassionateMessage', 'thanks for your patience'), code('adminPasswordHash', `$2b$12$${r(ALNUM + './', 53)}`), yaml('password_hash', `$6$${r(ALNUM, 16)}$${r(ALNUM + './', 86)}`), code('dbPassword', 'os.environ[DB_PASSWORD]'), code('dbPassword', 'password'), code('dbPassword', '********'), code('passwordField', 'password')],
   'generic-secret-assignment': () => [code('slackBotToken', 'xoxb-1234-abcdEFGH'), code('stripeKey', 'sk_live_Ab3dE'), code('sentryDsnToken', `https://${r(HEX, 32)}@o12345.ingest.sentry.io/678`), code('lastSignificantToken', '?InterpolationInTemplate'), code('tokenizerMode', 'whitespace-greedy-v2'), `"expected_token_here": "分析器预期在此处找到与标记匹配的内容分析器预期"`, code('clientSecret', '${{ secrets.CLIENT_SECRET }}'), code('apiToken', '<your-api-token>'), code('tokenUrl', 'https://oauth2.googleapis.com/token')],
@@ -278,14 +263,12 @@ const nearMisses: Record<string, () => string[]> = {
 /** Further true examples: the same secret in another file shape. */
 const moreExamples: Record<string, () => string[]> = {
   // A hand-written .git-credentials line keeps `#` and `@` in the password unencoded.
-  'git-credentials': () => [`https://jdoe:${r(ALNUM, 8)}#x@${r(ALNUM, 4)}@github.com`],
   'github-personal-access-token': () => [`git clone https://${checksummed('ghp_')}@github.com/acme/tools.git`, json('token', checksummed('ghp_'))],
   'generic-password-assignment': () => [code('adminPasswordHash2', `${r(ALNUM, 16)}!${r(ALNUM, 4)}`).replace('adminPasswordHash2', 'ADMIN_PASS'), `  "db_password": "${withDigit(16)}",`],
   'generic-secret-assignment': () => [code('apiToken', withDigit(32)), `client_secret = '${withDigit(40)}'`, `  "WEBHOOK_SECRET": "${withDigit(32)}",`, `os.environ["API_TOKEN"] = "${r(ALNUM, 32)}"`, `"os.environ[\\"API_TOKEN\\"] = \\"${r(ALNUM, 32)}\\"\\n",`, `const API_TOKEN: &str = "${r(ALNUM, 32)}";`, `private readonly apiKey: string = '${r(ALNUM, 32)}';`, `const apiToken = process.env.API_TOKEN || '${r(ALNUM, 32)}';`],
   'generic-yaml-secret': () => [`smtp.password=${r(ALNUM, 16)}#${r(ALNUM, 4)}`, `  api_token: ${r(ALNUM, 24)}  # rotated quarterly`, `db:\r\n  password: ${r(ALNUM, 16)}x9Q\r\n`, `  RABBITMQ_DEFAULT_PASS: ${r(ALNUM, 20)}`],
   'generic-env-secret': () => [`API_TOKEN=${r(ALNUM, 30)}\r\nPORT=8080\r\n`, `ENV SENTRY_AUTH_TOKEN ${r(ALNUM, 40)}`, `RABBITMQ_DEFAULT_PASS=${r(ALNUM, 20)}`],
   'htpasswd-hash': () => [`admin:$apr1$${r(ALNUM, 8)}$${r(ALNUM + './', 22)}\r\n`],
-  'redis-connection-string': () => [`REDIS_URL=redis://:${r(ALNUM, 32)}@cache.internal:6379/0`],
   'npm-access-token': () => [`//registry.npmjs.org/:_authToken=${checksummed('npm_')}`],
   jwt: () => [`Authorization: Bearer ${jwt({ iss: 'https://issuer.example.net', iat: 1767225600, exp: 1767229200 })}`],
   'private-key': () => [`-----BEGIN EC PRIVATE KEY-----\n${pemBody(160)}\n-----END EC PRIVATE KEY-----`, `"key": "-----BEGIN PRIVATE KEY-----\\n${pemBody(1200).split('\n').join('\\n')}\\n-----END PRIVATE KEY-----\\n"`],

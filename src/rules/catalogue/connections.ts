@@ -1,8 +1,8 @@
 import { rule } from '../build.js';
-import type { Rule } from '../types.js';
+import type { Rule, RuleExamples } from '../types.js';
 
 /** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
-function urlCredentials(id: string, title: string, provider: string, schemes: string[], severity: Rule['severity']): Rule {
+function urlCredentials(id: string, title: string, provider: string, schemes: string[], severity: Rule['severity'], examples: RuleExamples): Rule {
   return rule({
     id,
     title,
@@ -12,19 +12,20 @@ function urlCredentials(id: string, title: string, provider: string, schemes: st
     pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
     longLived: true,
     remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
+    examples,
   });
 }
 
 export const connectionRules: Rule[] = [
-  urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high'),
-  urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high'),
-  urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high'),
-  urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high'),
-  urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high'),
-  urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high'),
-  urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium'),
-  urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high'),
-  urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium'),
+  urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high', { positives: ['DATABASE_URL=mysql://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mysql://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mysql://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mysql://app_user:@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high', { positives: ['DATABASE_URL=mongodb+srv://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mongodb+srv://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mongodb+srv://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mongodb+srv://app_user:@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high', { positives: ['DATABASE_URL=rediss://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "rediss://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'REDIS_URL=redis://:<alnum:32>@cache.internal:6379/0'], negatives: ['DATABASE_URL=rediss://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=rediss://app_user:@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high', { positives: ['DATABASE_URL=amqps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "amqps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=amqps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=amqps://app_user:@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high', { positives: ['DATABASE_URL=sqlserver://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sqlserver://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sqlserver://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sqlserver://app_user:@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium', { positives: ['DATABASE_URL=smtps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "smtps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=smtps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=smtps://app_user:@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high', { positives: ['DATABASE_URL=ldaps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "ldaps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=ldaps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=ldaps://app_user:@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+  urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium', { positives: ['DATABASE_URL=sftp://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sftp://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sftp://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sftp://app_user:@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
   rule({
     id: 'url-embedded-credentials',
     title: 'URL with embedded password',
@@ -36,6 +37,7 @@ export const connectionRules: Rule[] = [
     entropy: 2.5,
     longLived: true,
     remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
+    examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";'] },
   }),
   rule({
     id: 'git-credentials',
@@ -46,6 +48,7 @@ export const connectionRules: Rule[] = [
     pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
     longLived: true,
     remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
+    examples: { positives: ['https://ci-bot:<alnum:30>@github.com', 'https://jdoe:<alnum:8>#x@<alnum:4>@github.com'], negatives: ['https://github.com/acme/tools.git'] },
   }),
   // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
   rule({
@@ -57,6 +60,7 @@ export const connectionRules: Rule[] = [
     pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&]password=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
     longLived: true,
     remediation: 'Change the database password, then supply it from a secret store at run time.',
+    examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },
   }),
   rule({
     id: 'ado-net-connection-string',
@@ -67,5 +71,6 @@ export const connectionRules: Rule[] = [
     pattern: '(?i)(?:server|data source|host|address)\\s*=[^;"\'\\n]{1,200};[^"\'\\n]{0,300}?(?:password|pwd)\\s*=\\s*((?:[^;"\'\\s$]|\\$[^{;"\'\\s])[^;"\'\\s]{2,199})',
     longLived: true,
     remediation: 'Change the database password, then use managed identity or a secret store instead of a connection string with a password.',
+    examples: { positives: ['"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=<alnum:16>;Encrypt=true"'], negatives: ['"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"', '`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'] },
   }),
 ];
