@@ -138,13 +138,6 @@ const specs: Record<string, FixtureSpec> = {
   'htpasswd-hash': { positive: () => `admin:$apr1$${r(ALNUM, 8)}$${r(ALNUM + './', 22)}`, negative: () => 'admin:' },
   'private-key-passphrase': { positive: () => code('keystorePassphrase', r(ALNUM, 16) + '9!'), negative: () => code('keystorePassphrase', '${KEYSTORE_PASS}') },
   // Frameworks
-  'django-secret-key': { positive: () => `SECRET_KEY = '${r(LOWER + DIGITS + '!@#%^&*(-_=+)', 50)}'`, negative: () => "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']" },
-  'rails-master-key': context('RAILS_MASTER_KEY', () => r(HEX, 32)),
-  'rails-secret-key-base': { positive: () => yaml('secret_key_base', r(HEX, 128)), negative: () => yaml('secret_key_base', '<%= ENV["SECRET_KEY_BASE"] %>') },
-  'laravel-app-key': { positive: () => env('APP_KEY', `base64:${r(BASE64, 43)}=`), negative: () => env('APP_KEY', '') },
-  'symfony-app-secret': { positive: () => env('APP_SECRET', r(HEX, 32)), negative: () => env('APP_SECRET', r(HEX, 16)) },
-  'nextauth-secret': { positive: () => env('NEXTAUTH_SECRET', r(ALNUM, 40)), negative: () => env('NEXTAUTH_SECRET', 'changeme') },
-  'jwt-signing-secret': { positive: () => yaml('jwt_secret', r(ALNUM, 32)), negative: () => yaml('jwt_secret', '${JWT_SECRET}') },
   // Generic
   'generic-password-assignment': { positive: () => code('dbPassword', r(ALNUM, 16) + '#7'), negative: () => code('dbPassword', 'process.env.DB_PASSWORD') },
   'generic-secret-assignment': { positive: () => code('clientSecret', withDigit(28)), negative: () => code('clientSecret', 'getClientSecretFromVault') },
@@ -234,12 +227,6 @@ const specs: Record<string, FixtureSpec> = {
     positive: () => env('OP_SERVICE_ACCOUNT_TOKEN', 'ops_' + Buffer.from(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: r(ALNUM, 22) }, email: `${r(LOWER, 12)}@1passwordserviceaccounts.com`, srpX: r(HEX, 64), muk: { alg: 'A256GCM', ext: true, k: r(BASE64URL, 43), key_ops: ['encrypt', 'decrypt'], kty: 'oct', kid: 'mp' }, secretKey: `A3-${r(UPPER + DIGITS, 6)}-${r(UPPER + DIGITS, 6)}`, throttleSecret: { seed: r(HEX, 64), uuid: r(UPPER + DIGITS, 26) }, deviceUuid: r(LOWER + DIGITS, 26) })).toString('base64').replace(/=+$/, '')),
     negative: () => env('OP_SERVICE_ACCOUNT_TOKEN', 'ops_' + r(ALNUM, 60)),
   },
-  'flask-secret-key': {
-    positive: () => `app.config['SECRET_KEY'] = '${r(ALNUM, 32)}'`,
-    negative: () => `app.config['SECRET_KEY'] = os.environ['FLASK_SECRET_KEY']`,
-    morePositives: () => [`app.secret_key = b'${r(HEX, 48)}'`],
-    moreNegatives: () => [`app.secret_key = 'dev'`, `app.config["SECRET_KEY"] = "${'x'.repeat(24)}"`],
-  },
 };
 
 /** Further near-misses for the rules most likely to be tripped by lookalikes. */
@@ -257,7 +244,6 @@ const nearMisses: Record<string, () => string[]> = {
   'generic-env-secret': () => [env('API_TOKEN', '$API_TOKEN'), env('TOKEN_EXPIRY_SECONDS', '3600'), env('API_KEY', 'your_api_key_here'), env('DB_PASSWORD', `ENC[AES256_GCM,data:${r(BASE64, 24)}=,iv:${r(BASE64, 43)}=,tag:${r(BASE64, 22)}==,type:str]`), env('GITHUB_TOKEN_SCOPES', 'repo,read:org,workflow'), env('API_KEY_HEADER', 'XSRF-TOKEN')],
   'generic-yaml-secret': () => [`  ADMIN_PASSWORD: ${Buffer.from('CHANGE_ME').toString('base64')}`, `  aws_access_key_id: AKIA${r(LOWER + DIGITS, 16)}`],
   'authorization-header': () => ['headers: { Authorization: `Bearer ${token}` }'],
-  'django-secret-key': () => [`SECRET_KEY = 'django-insecure-changeme-${'x'.repeat(20)}'`],
 };
 
 /** Further true examples: the same secret in another file shape. */

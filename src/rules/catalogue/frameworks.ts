@@ -13,6 +13,7 @@ export const frameworkRules: Rule[] = [
     entropy: 3.5,
     longLived: true,
     remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
+    examples: { positives: ['SECRET_KEY = \'<[a-z0-9!@#%^&*(\\-_=+)]:50>\''], negatives: ['SECRET_KEY = os.environ[\'DJANGO_SECRET_KEY\']', 'SECRET_KEY = \'django-insecure-changeme-xxxxxxxxxxxxxxxxxxxx\''] },
   }),
   rule({
     id: 'flask-secret-key',
@@ -25,6 +26,7 @@ export const frameworkRules: Rule[] = [
     entropy: 3,
     longLived: true,
     remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
+    examples: { positives: ['app.config[\'SECRET_KEY\'] = \'<alnum:32>\'', 'app.secret_key = b\'<hex:48>\''], negatives: ['app.config[\'SECRET_KEY\'] = os.environ[\'FLASK_SECRET_KEY\']', 'app.secret_key = \'dev\'', 'app.config["SECRET_KEY"] = "xxxxxxxxxxxxxxxxxxxxxxxx"'] },
   }),
   rule({
     id: 'rails-master-key',
@@ -35,6 +37,7 @@ export const frameworkRules: Rule[] = [
     pattern: '(?i)RAILS_MASTER_KEY["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
     longLived: true,
     remediation: 'Rotate credentials.yml.enc with a new master key (bin/rails credentials:edit) and rotate every secret it held.',
+    examples: { positives: ['RAILS_MASTER_KEY=<hex:32>', '  rails_master_key: "<hex:32>"', '{ "RAILS_MASTER_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'RAILS_MASTER_KEY=${RAILS_MASTER_KEY}', '  rails_master_key: "<rails_master_key>"', 'RAILS_MASTER_KEY is read from the environment'] },
   }),
   rule({
     id: 'rails-secret-key-base',
@@ -45,6 +48,7 @@ export const frameworkRules: Rule[] = [
     pattern: '(?i)secret_key_base["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64,128})\\b',
     longLived: true,
     remediation: 'Generate a new secret_key_base (bin/rails secret) and keep it in encrypted credentials or the environment.',
+    examples: { positives: ['  secret_key_base: "<hex:128>"'], negatives: ['  secret_key_base: "<%= ENV["SECRET_KEY_BASE"] %>"'] },
   }),
   rule({
     id: 'laravel-app-key',
@@ -55,6 +59,7 @@ export const frameworkRules: Rule[] = [
     pattern: '\\bAPP_KEY\\s*=\\s*["\']?(base64:[A-Za-z0-9+/]{43}=)',
     longLived: true,
     remediation: 'Generate a new key (php artisan key:generate), re-encrypt stored data, and keep .env out of the repository.',
+    examples: { positives: ['APP_KEY=base64:<b64:43>='], negatives: ['APP_KEY='] },
   }),
   rule({
     id: 'symfony-app-secret',
@@ -65,6 +70,7 @@ export const frameworkRules: Rule[] = [
     pattern: '\\bAPP_SECRET\\s*=\\s*["\']?([a-f0-9]{32})\\b',
     longLived: true,
     remediation: 'Generate a new APP_SECRET and keep it in .env.local or a secrets vault.',
+    examples: { positives: ['APP_SECRET=<hex:32>'], negatives: ['APP_SECRET=<hex:16>'] },
   }),
   rule({
     id: 'nextauth-secret',
@@ -76,6 +82,7 @@ export const frameworkRules: Rule[] = [
     entropy: 3.5,
     longLived: true,
     remediation: 'Generate a new secret (npx auth secret) and set it in the deployment environment.',
+    examples: { positives: ['NEXTAUTH_SECRET=<alnum:40>'], negatives: ['NEXTAUTH_SECRET=changeme'] },
   }),
   rule({
     id: 'jwt-signing-secret',
@@ -88,5 +95,6 @@ export const frameworkRules: Rule[] = [
     entropy: 3,
     longLived: true,
     remediation: 'Rotate the signing secret (existing tokens become invalid) and load it from a secret store.',
+    examples: { positives: ['  jwt_secret: "<alnum:32>"'], negatives: ['  jwt_secret: "${JWT_SECRET}"'] },
   }),
 ];
