@@ -54,10 +54,6 @@ export function r(alphabet: string, length: number): string {
 /** Letters-only draws can split into word-like pieces, which generic rules rightly read as identifiers. */
 const withDigit = (length: number) => r(ALNUM, length - 1) + r(DIGITS, 1);
 
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-const HEXU = '0123456789ABCDEF';
-const ALNUM_DASH = ALNUM + '_-';
-const uuid = () => `${r(HEX, 8)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 4)}-${r(HEX, 12)}`;
 /** A token in GitHub/npm's checksummed format, computed here rather than written down. */
 const checksummed = (prefix: string) => {
   const random = r(ALNUM, 30);
@@ -80,35 +76,7 @@ const env = (name: string, value: string) => `${name}=${value}`;
 const yaml = (name: string, value: string) => `  ${name}: "${value}"`;
 const json = (name: string, value: string) => `{ "${name}": "${value}" }`;
 
-const prefixed = (prefix: string, alphabet: string, length: number, name = 'token'): FixtureSpec => ({
-  positive: () => code(name, prefix + r(alphabet, length)),
-  negative: () => code(name, prefix + r(alphabet, 6)),
-  morePositives: () => [yaml(name, prefix + r(alphabet, length)), `export API_TOKEN=${prefix}${r(alphabet, length)}`],
-  moreNegatives: () => [
-    code(name, swapCase(prefix) + r(alphabet, length)),
-    code(name, prefix + 'x'.repeat(length)),
-  ],
-});
-const context = (goodName: string, value: () => string): FixtureSpec => ({
-  positive: () => env(goodName, value()),
-  negative: () => env('SOME_UNRELATED_ID', value()),
-  morePositives: () => [yaml(goodName.toLowerCase(), value()), json(goodName, value())],
-  moreNegatives: () => [env(goodName, `\${${goodName}}`), yaml(goodName.toLowerCase(), '<' + goodName.toLowerCase() + '>'), `${goodName} is read from the environment`],
-});
-const urlCreds = (scheme: string): FixtureSpec => ({
-  positive: () => env('DATABASE_URL', `${scheme}://app_user:${r(ALNUM, 18)}@db.internal.example.net:5432/app`),
-  negative: () => env('DATABASE_URL', `${scheme}://app_user@db.internal.example.net:5432/app`),
-  morePositives: () => [yaml('url', `${scheme}://svc:${r(ALNUM, 12)}%21${r(ALNUM, 4)}@10.0.3.7/db`)],
-  moreNegatives: () => [
-    env('DATABASE_URL', `${scheme}://app_user:@db.internal:5432/app`),
-    env('DATABASE_URL', `${scheme}://app_user:\${DB_PASSWORD}@db.internal:5432/app`),
-    env('DATABASE_URL', `${scheme}://app_user:<password>@db.internal:5432/app`),
-    env('DATABASE_URL', `${scheme}://app_user:{{ .Values.dbPassword }}@db.internal:5432/app`),
-  ],
-});
-
 const specs: Record<string, FixtureSpec> = {
-  // Cloud
   // Code hosts
   'github-personal-access-token': { positive: () => env('GH_TOKEN', checksummed('ghp_')), negative: () => env('GH_TOKEN', badChecksum('ghp_')) },
   'github-oauth-token': { positive: () => code('oauth', checksummed('gho_')), negative: () => code('oauth', badChecksum('gho_')) },
@@ -119,25 +87,18 @@ const specs: Record<string, FixtureSpec> = {
   'npm-access-token': { positive: () => env('NPM_TOKEN', checksummed('npm_')), negative: () => env('NPM_TOKEN', badChecksum('npm_')) },
   'npmrc-basic-auth': { positive: () => `_auth=${Buffer.from(`deploy:${r(ALNUM, 16)}`).toString('base64')}`, negative: () => '_auth=${NPM_AUTH}' },
   'docker-config-auth': { positive: () => `{"auths": {"registry.example.io": {"auth": "${Buffer.from(`robot:${r(ALNUM, 20)}`).toString('base64')}"}}}`, negative: () => `{"auths": {"registry.example.io": {"auth": "${Buffer.from(r(ALNUM, 20)).toString('base64')}"}}}` },
-  // Messaging and email
-  // Payments
-  // AI
-  // Observability
-  // DevOps and SaaS
   // Keys and tokens
   'private-key': { positive: () => `-----BEGIN RSA PRIVATE KEY-----\n${pemBody(1600)}\n-----END RSA PRIVATE KEY-----\n`, negative: () => '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n' },
   'openssh-private-key': { positive: () => `-----BEGIN OPENSSH PRIVATE KEY-----\n${pemBody(400)}\n-----END OPENSSH PRIVATE KEY-----`, negative: () => `-----BEGIN OPENSSH PUBLIC KEY-----\n${pemBody(400)}\n-----END OPENSSH PUBLIC KEY-----` },
   'pgp-private-key-block': { positive: () => `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${pemBody(2000)}\n=${r(BASE64, 4)}\n-----END PGP PRIVATE KEY BLOCK-----`, negative: () => `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${pemBody(2000)}\n-----END PGP PUBLIC KEY BLOCK-----` },
   'putty-private-key': { positive: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${r(BASE64, 64)}\n${r(BASE64, 20)}\nPrivate-Lines: 1\n${r(BASE64, 44)}\nPrivate-MAC: ${r(HEX, 64)}`, negative: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n${r(BASE64, 64)}` },
   jwt: { positive: () => code('session', jwt({ sub: 'user-1', iat: 1767225600, exp: 1798761600, iss: 'https://auth.example.net' })), negative: () => code('session', `eyJ${r(ALNUM, 30)}.eyJ${r(ALNUM, 30)}.${r(ALNUM, 30)}`) },
-  // Connection strings
   // Config files
   'netrc-password': { positive: () => `machine api.example.net\n  login deploy\n  password ${r(ALNUM, 24)}\n`, negative: () => 'machine api.example.net\n  login deploy\n' },
   'pgpass-entry': { positive: () => `db.internal:5432:app:app_user:${r(ALNUM, 20)}`, negative: () => 'db.internal:5432:app:app_user' },
   'kubernetes-secret-data': { positive: () => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  password: ${Buffer.from(r(ALNUM, 24)).toString('base64')}\n`, negative: () => 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  mode: production\n' },
   'htpasswd-hash': { positive: () => `admin:$apr1$${r(ALNUM, 8)}$${r(ALNUM + './', 22)}`, negative: () => 'admin:' },
   'private-key-passphrase': { positive: () => code('keystorePassphrase', r(ALNUM, 16) + '9!'), negative: () => code('keystorePassphrase', '${KEYSTORE_PASS}') },
-  // Frameworks
   // Generic
   'generic-password-assignment': { positive: () => code('dbPassword', r(ALNUM, 16) + '#7'), negative: () => code('dbPassword', 'process.env.DB_PASSWORD') },
   'generic-secret-assignment': { positive: () => code('clientSecret', withDigit(28)), negative: () => code('clientSecret', 'getClientSecretFromVault') },
