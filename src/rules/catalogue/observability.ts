@@ -1,4 +1,4 @@
-import { contextRule, named, prefixed, rule } from '../build.js';
+import { contextRule, keyed, named, prefixed, rule } from '../build.js';
 import { UUID } from '../shape.js';
 import type { Rule } from '../types.js';
 
@@ -27,6 +27,8 @@ export const observabilityRules: Rule[] = [
   contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/', examples: { positives: ['SEGMENT_TOKEN=sgp_<alnum:64>', '  segment_token: "sgp_<alnum:64>"', '{ "SEGMENT_TOKEN": "sgp_<alnum:64>" }'], negatives: ['SOME_UNRELATED_ID=sgp_<alnum:64>', 'SEGMENT_TOKEN=${SEGMENT_TOKEN}', '  segment_token: "<segment_token>"', 'SEGMENT_TOKEN is read from the environment'] } }),
   contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project', examples: { positives: ['MIXPANEL_API_SECRET=<hex:32>', '  mixpanel_api_secret: "<hex:32>"', '{ "MIXPANEL_API_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}', '  mixpanel_api_secret: "<mixpanel_api_secret>"', 'MIXPANEL_API_SECRET is read from the environment'] } }),
   contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys', examples: { positives: ['ALGOLIA_ADMIN_KEY=<hex:32>', '  algolia_admin_key: "<hex:32>"', '{ "ALGOLIA_ADMIN_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', '  algolia_admin_key: "<algolia_admin_key>"', 'ALGOLIA_ADMIN_KEY is read from the environment'] } }),
+  // License keys made before the NRAL suffix are 40 hex characters; only the name says whose they are.
+  keyed({ id: 'newrelic-license-key-legacy', title: 'New Relic license key (legacy 40-hex form)', provider: 'New Relic', severity: 'medium', names: ['new_relic_license_key', 'newrelic_license_key', 'new-relic-license-key', 'new.relic.license.key', 'newrelic.license_key', 'nria_license_key'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: NEW_RELIC_KEYS }),
   prefixed('newrelic-admin-api-key', 'New Relic admin API key', 'New Relic', 'NRAA-<hex:27>', NEW_RELIC_KEYS),
   prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'New Relic', 'NRIQ-<word:32>', NEW_RELIC_KEYS, { severity: 'medium' }),
   prefixed('newrelic-rest-api-key', 'New Relic REST API key', 'New Relic', 'NRRA-<hex:42>', NEW_RELIC_KEYS),
