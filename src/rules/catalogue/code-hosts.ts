@@ -58,10 +58,10 @@ export const codeHostRules: Rule[] = [
     provider: 'GitLab',
     severity: 'critical',
     keywords: ['glpat-'],
-    pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?)(?:[^0-9A-Za-z_.-]|$)',
+    pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.?[0-9a-z]{7,9})?)(?:[^0-9A-Za-z_.-]|$)',
     longLived: true,
     revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
-    examples: { positives: ['const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
+    examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
   }),
   rule({
     id: 'gitlab-deploy-token',

@@ -34,6 +34,8 @@ export const messagingRules: Rule[] = [
   // Older webhook forms Slack and Microsoft still honour, and the Workflows URL that replaces Teams connectors.
   prefixed('slack-legacy-webhook-url', 'Slack legacy incoming webhook URL (token in the query)', 'Slack', 'https://<[a-z0-9-]:2-40>.slack.com/services/hooks/incoming-webhook?token=<alnum:24>', SLACK_APPS, { severity: 'medium', keywords: ['.slack.com/services/hooks/'] }),
   prefixed('slack-workflow-webhook-url', 'Slack workflow webhook URL', 'Slack', 'https://hooks.slack.com/<[a-z]:8-9>/T<upalnum:8-11>/A<upalnum:8-11>/<digit:15-20>/<alnum:24-32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/'] }),
+  // Bot tokens issued before the three-part form: the team's number and one random part.
+  prefixed('slack-legacy-bot-token', 'Slack legacy bot token (two-part form)', 'Slack', 'xoxb-<digit:8-14>-<alnum:18-26>', SLACK_APPS, { entropy: 3 }),
   // Workflow Builder triggers: team id, a 13-14 digit trigger id, a 32-hex secret (the incoming-webhook rule's segments are shorter).
   prefixed('slack-workflow-trigger-url', 'Slack Workflow Builder trigger URL', 'Slack', 'https://hooks.slack.com/triggers/T<upalnum:8-11>/<digit:13-14>/<hex:32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/triggers/'] }),
   prefixed('microsoft-teams-legacy-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office.com form)', 'Microsoft Teams', `https://outlook.office.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
