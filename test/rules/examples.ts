@@ -1,4 +1,6 @@
 import type { Rule } from '../../src/rules/index.js';
+import { base62 } from '../../src/rules/validators/base62.js';
+import { crc32 } from '../../src/rules/validators/crc32.js';
 import { r, type RuleFixture } from './fixtures.js';
 
 /** Every character a regex class body admits: `a-f0-9` -> `abcdef0123456789`, `A-Za-z0-9\-_` -> letters, digits, `-_`. */
@@ -19,8 +21,30 @@ export function classChars(body: string): string {
 
 const PIECE = /<(\[[^\]]+\]|[A-Za-z0-9]+):(\d+)(?:-(\d+))?>/g;
 
-/** An example template with each `<alphabet:n>` piece replaced by fresh random characters (ranges pick a length). */
+/** The GitHub/npm checksum tail: the text, then the CRC32 of it in six base62 digits. */
+const withCrc32 = (text: string) => text + base62(crc32(text), 6);
+
+/**
+ * What an example cannot write down but can compute from its drawn text: `{{base64:...:base64}}` (and `base64-unpadded`)
+ * encodes it, `{{crc32:...:crc32}}` appends the GitHub/npm checksum, `{{bad-crc32:...:bad-crc32}}` a checksum off by one digit.
+ */
+const TRANSFORMS: Record<string, (text: string) => string> = {
+  base64: (text) => Buffer.from(text).toString('base64'),
+  'base64-unpadded': (text) => Buffer.from(text).toString('base64').replace(/=+$/, ''),
+  crc32: withCrc32,
+  'bad-crc32': (text) => {
+    const token = withCrc32(text);
+    return token.slice(0, -1) + (token.at(-1) === 'A' ? 'B' : 'A');
+  },
+};
+const TRANSFORM = /\{\{(base64-unpadded|base64|bad-crc32|crc32):([\s\S]*?):\1\}\}/g;
+
+/** An example template with each `<alphabet:n>` piece replaced by fresh random characters (ranges pick a length), then its transforms applied. */
 export function expand(template: string, alphabets: Record<string, string>): string {
+  return fillPieces(template, alphabets).replace(TRANSFORM, (_whole, name: string, text: string) => TRANSFORMS[name]!(text));
+}
+
+function fillPieces(template: string, alphabets: Record<string, string>): string {
   return template.replace(PIECE, (_whole, name: string, min: string, max: string | undefined) => {
     const body = name.startsWith('[') ? name.slice(1, -1) : alphabets[name];
     if (body === undefined) throw new Error(`unknown alphabet ${name} in ${template}`);

@@ -5,7 +5,11 @@ import type { Rule } from '../types.js';
 
 const GITHUB_TOKENS = 'https://github.com/settings/tokens';
 
+/** A token in GitHub's checksummed layout, as the examples write it: the prefix, 30 base62, their CRC32 in 6 base62. */
+const checksummed = (prefix: string, transform = 'crc32') => `${prefix}{{${transform}:<alnum:30>:${transform}}}`;
+
 function githubToken(id: string, prefix: string, title: string, longLived: boolean, revokeUrl: string, remediation?: string): Rule {
+  const upper = prefix.toUpperCase();
   return rule({
     id,
     title,
@@ -17,6 +21,10 @@ function githubToken(id: string, prefix: string, title: string, longLived: boole
     longLived,
     revokeUrl,
     remediation,
+    examples: {
+      positives: [`GH_TOKEN=${checksummed(prefix)}`, `const token = "${checksummed(prefix)}";`, `git clone https://${checksummed(prefix)}@github.com/acme/tools.git`, `{ "token": "${checksummed(prefix)}" }`],
+      negatives: [`GH_TOKEN=${checksummed(prefix, 'bad-crc32')}`, `GH_TOKEN=${checksummed(upper)}`, `GH_TOKEN=${prefix}<alnum:35>`, `GH_TOKEN=${prefix}<alnum:36>`, `GH_TOKEN=${prefix}${'x'.repeat(36)}`],
+    },
   });
 }
 

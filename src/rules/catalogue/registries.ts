@@ -15,6 +15,10 @@ export const registryRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://www.npmjs.com/settings/~/tokens',
     remediation: 'Revoke the token on npmjs.com (Access Tokens); publish from CI with npm trusted publishing (OIDC) instead.',
+    examples: {
+      positives: ['NPM_TOKEN=npm_{{crc32:<alnum:30>:crc32}}', '//registry.npmjs.org/:_authToken=npm_{{crc32:<alnum:30>:crc32}}'],
+      negatives: ['NPM_TOKEN=npm_{{bad-crc32:<alnum:30>:bad-crc32}}', 'NPM_TOKEN=npm_<alnum:36>', 'NPM_TOKEN=NPM_{{crc32:<alnum:30>:crc32}}'],
+    },
   }),
   rule({
     id: 'npmrc-auth-token',
@@ -38,6 +42,7 @@ export const registryRules: Rule[] = [
     entropy: 3,
     longLived: true,
     revokeUrl: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
+    examples: { positives: ['_auth={{base64:deploy:<alnum:16>:base64}}'], negatives: ['_auth=${NPM_AUTH}'] },
   }),
   rule({
     id: 'pypi-upload-token',
@@ -118,6 +123,10 @@ export const registryRules: Rule[] = [
     longLived: true,
     revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
     remediation: 'Change the registry password or token, then use a credential helper instead of storing auth in config.json.',
+    examples: {
+      positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}'],
+      negatives: ['{"auths": {"registry.example.io": {"auth": "{{base64:<alnum:20>:base64}}"}}}', '{"auths": {"registry.example.io": {"auth": ""}}}'],
+    },
   }),
   rule({
     id: 'jfrog-api-key',
