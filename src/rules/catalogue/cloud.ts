@@ -295,10 +295,11 @@ export const cloudRules: Rule[] = [
     provider: 'Heroku',
     severity: 'high',
     keywords: ['hrku-'],
-    pattern: '\\b(HRKU-[A-Za-z0-9_-]{60})(?:[^A-Za-z0-9_-]|$)',
+    // HRKU- + 60 (HRKU-AA + 58 as issued) for keys made since the prefix arrived; keys from before read HRKU-<uuid>.
+    pattern: '\\b(HRKU-(?:[A-Za-z0-9_-]{60}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?:[^A-Za-z0-9_-]|$)',
     longLived: true,
     revokeUrl: 'https://dashboard.heroku.com/account/applications',
-    examples: { positives: ['const token = "HRKU-<word:60>";', '  token: "HRKU-<word:60>"', 'export API_TOKEN=HRKU-<word:60>'], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-<word:60>";', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    examples: { positives: ['const token = "HRKU-AA<word:58>";', '  token: "HRKU-AA<word:58>"', 'export API_TOKEN=HRKU-AA<word:58>', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-AA<word:58>";', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   contextRule({
     id: 'heroku-api-key-legacy',
