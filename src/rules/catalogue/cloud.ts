@@ -254,7 +254,9 @@ export const cloudRules: Rule[] = [
     value: '[A-Za-z0-9()<>{}:;._+\\[\\]#-]{20}',
     longLived: true,
     revokeUrl: 'https://cloud.oracle.com/identity/domains/my-profile/auth-tokens',
-    examples: { positives: ['OCI_AUTH_TOKEN=<[A-Za-z0-9(){}:;._+#\\-]:20>', '  oci_auth_token: "<[A-Za-z0-9(){}:;._+#\\-]:20>"', '{ "OCI_AUTH_TOKEN": "<[A-Za-z0-9(){}:;._+#\\-]:20>" }'], negatives: ['SOME_UNRELATED_ID=<[A-Za-z0-9(){}:;._+#\\-]:20>', 'OCI_AUTH_TOKEN=${OCI_AUTH_TOKEN}', '  oci_auth_token: "<oci_auth_token>"', 'OCI_AUTH_TOKEN is read from the environment'] },
+    // Examples draw from alphabets whose template text is shorter than the token: this value's class admits `<`, `[` and `:`,
+    // so a 20-character template such as `<[A-Za-z0-9#]:20>` would itself be a match in this file.
+    examples: { positives: ['OCI_AUTH_TOKEN=<alnum:20>', '  oci_auth_token: "<word:20>"', '{ "OCI_AUTH_TOKEN": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'OCI_AUTH_TOKEN=${OCI_AUTH_TOKEN}', '  oci_auth_token: "<oci_auth_token>"', 'OCI_AUTH_TOKEN is read from the environment'] },
   }),
   rule({
     id: 'digitalocean-personal-access-token',
