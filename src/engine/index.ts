@@ -1,6 +1,6 @@
 export type { Finding, CommitRef, ScanNotice, OwnerRef, ExpiryInfo, Verification } from './finding.js';
 export type { KeywardConfig, CustomRuleSpec } from './config/types.js';
-export type { Scanner, ScanResult } from './types.js';
+export type { Scanner, ScanResult, FoundSecret } from './types.js';
 export { createScanner, activeRules, type CreateScannerOptions } from './scanner.js';
 export { defaultConfig } from './config/defaults.js';
 export { regexBackend, regexBackends, nativeRegexUnavailableReason, regexEngineDescription } from './regex.js';

@@ -4,11 +4,11 @@ import { HASH_FILE_GLOBS, globMatcher, type PathMatcher } from './allowlist.js';
 import { defaultConfig } from './config/defaults.js';
 import { patternMatcher, ruleScope, stopwordMatcher } from './config/matchers.js';
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
-import { LineIndex, scanClassified } from './content.js';
+import { LineIndex, classifyContent, scanClassified } from './content.js';
 import type { Finding, ScanNotice } from './finding.js';
 import { buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
 import { ScanInput, regexBackend, requiredBytes, type RegexBackend } from './regex.js';
-import type { ScanResult, Scanner } from './types.js';
+import type { FoundSecret, ScanResult, Scanner } from './types.js';
 import { buildKeywordIndex, collectWindows, type KeywordIndex, type PreparedRule, type RuleWindows } from './windows.js';
 
 /** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
@@ -86,6 +86,7 @@ export function createScanner(options: CreateScannerOptions = {}): Scanner {
     rules: plan.rules,
     isPathIgnored: (path) => plan.ignored(path),
     scanBuffer: (content, path) => scanBuffer(plan, content, path),
+    secretsIn: (content, path) => secretsIn(plan, content, path),
   };
 }
 
@@ -143,6 +144,22 @@ function scanBuffer(plan: ScannerPlan, content: Buffer, path: string): ScanResul
   const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
   if (crowded.length > 0) result.notices.push(crowdedNotice(path, crowded));
   return result;
+}
+
+function secretsIn(plan: ScannerPlan, content: Buffer, path: string): FoundSecret[] {
+  if (plan.ignored(path)) return [];
+  const kind = classifyContent(content, path, plan.config.maxFileSize);
+  if (kind.kind !== 'text' && kind.kind !== 'binary') return [];
+  const text = kind.kind === 'text' ? kind.text : content;
+  const all = collectWindows(plan.keywords, text, path);
+  const windows = kind.kind === 'binary' ? all.filter((rule) => !rule.prepared.generic) : all;
+  if (windows.length === 0) return [];
+  const acceptance = { ...plan.acceptance, reportInlineSuppressed: true };
+  return [...judgeCandidates(acceptance, matchWindows(plan.backend, text, windows, []), text, path)].map(([candidate, finding]) => ({
+    ruleId: candidate.prepared.rule.id,
+    fingerprint: finding.fingerprint,
+    secret: text.subarray(candidate.secretStart, candidate.secretEnd).toString('utf8'),
+  }));
 }
 
 /** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
@@ -209,13 +226,18 @@ function crowdedNotice(path: string, crowded: readonly CrowdedWindow[]): ScanNot
  * validator must not hide a generic rule's finding on the same text.
  */
 function judgeAll(acceptance: Acceptance, candidates: readonly Candidate[], content: Buffer, path: string): Finding[] {
+  return [...judgeCandidates(acceptance, candidates, content, path).values()];
+}
+
+/** The candidates that are findings, shadowed ones dropped, in report order, each with its finding. */
+function judgeCandidates(acceptance: Acceptance, candidates: readonly Candidate[], content: Buffer, path: string): Map<Candidate, Finding> {
   const lines = new LineIndex(content);
   const judged = new Map<Candidate, Finding>();
   for (const candidate of candidates) {
     const weighed = weigh(candidate, content);
     if (rejection(weighed, lines, acceptance) === undefined) judged.set(candidate, buildFinding(weighed, lines, path, acceptance));
   }
-  return dropShadowed([...judged.keys()]).map((candidate) => judged.get(candidate)!);
+  return new Map(dropShadowed([...judged.keys()]).map((candidate) => [candidate, judged.get(candidate)!]));
 }
 
 /** Specific rules beat generic ones on the same text; the same span is reported once. */

@@ -15,4 +15,17 @@ export interface Scanner {
   /** True when config or defaults exclude this path; sources use it to avoid even reading such files. */
   isPathIgnored(path: string): boolean;
   readonly rules: readonly Rule[];
+  /**
+   * The raw secrets of the findings `scanBuffer` would report for this content, with their fingerprints. Only the
+   * verify stage calls it, on content it re-read itself, so raw secrets never travel inside Findings. Inline-suppressed
+   * lines count (a pull request's findings include them); baseline membership does not matter.
+   */
+  secretsIn(content: Buffer, path: string): FoundSecret[];
+}
+
+/** A raw secret and what identifies it in reports; lives in memory for the verify stage only. */
+export interface FoundSecret {
+  ruleId: string;
+  fingerprint: string;
+  secret: string;
 }

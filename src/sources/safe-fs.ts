@@ -146,6 +146,46 @@ export function readBlobAt(repoDir: string, commit: string, relPath: string, max
   }
 }
 
+/** A file as staged in the index (`git add`ed, not committed): only a regular blob within the cap is read. */
+export function readIndexBlob(repoDir: string, relPath: string, maxBytes: number): SafeRead {
+  const shown = `${relPath} (staged)`;
+  let entry: string;
+  try {
+    entry = gitSync(repoDir, ['ls-files', '-s', '-z', '--', relPath], 1 << 20).toString('utf8');
+  } catch (error) {
+    return notRead('unreadable', shown, `git ls-files failed (${(error as Error).message.split('\n')[0]})`);
+  }
+  const record = entry.split('\0').find((line) => line.endsWith(`\t${relPath}`));
+  if (!record) return notRead('missing', shown, 'not in the index');
+  const [mode, oid] = record.slice(0, record.indexOf('\t')).split(/\s+/);
+  if (mode === '120000') return notRead('symlink', shown, 'a symbolic link (links are not followed)');
+  if (!mode?.startsWith('100') || !oid) return notRead('not-regular', shown, 'not a regular file');
+  return catBlob(repoDir, oid, shown, maxBytes);
+}
+
+/** The raw message of `commit` (what `%B` prints), capped; a commit's headers are never part of it. */
+export function readCommitMessage(repoDir: string, commit: string, maxBytes: number): SafeRead {
+  const shown = `the message of ${commit.slice(0, 7)}`;
+  try {
+    const raw = gitSync(repoDir, ['cat-file', 'commit', commit], maxBytes + (1 << 16));
+    const body = raw.indexOf('\n\n');
+    const bytes = body === -1 ? Buffer.alloc(0) : raw.subarray(body + 2, body + 2 + maxBytes);
+    return { ok: true, bytes, text: bytes.toString('utf8') };
+  } catch (error) {
+    return notRead('unreadable', shown, `git cat-file failed (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+function catBlob(repoDir: string, oid: string, shown: string, maxBytes: number): SafeRead {
+  try {
+    const bytes = gitSync(repoDir, ['cat-file', 'blob', oid], maxBytes + 1);
+    if (bytes.length > maxBytes) return notRead('too-large', shown, `over the ${maxBytes}-byte limit`);
+    return { ok: true, bytes, text: bytes.toString('utf8') };
+  } catch (error) {
+    return notRead('unreadable', shown, `git cat-file failed (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
 /**
  * A repository file, from the commit `at` when given (a pull request's base: the PR cannot change it), otherwise from
  * the work tree under `repoDir` with no link followed on the way.

@@ -55,6 +55,7 @@ function unsettledStatus(status: number): string | undefined {
  */
 export function createVerifyHttp(baseUrl: string, timeoutMs = DEFAULT_VERIFY_TIMEOUT_MS): VerifyHttp {
   return {
+    baseUrl,
     async request(path: string, init: VerifyRequest = {}): Promise<VerifyResponse> {
       const url = joinUrl(baseUrl, path);
       let response: Response;

@@ -43,6 +43,8 @@ export interface VerifyRequest {
  * into `unknown` with its reason.
  */
 export interface VerifyHttp {
+  /** The base URL requests go to, for verifiers that sign the host (AWS SigV4); never a host from the content. */
+  readonly baseUrl: string;
   request(path: string, init?: VerifyRequest): Promise<VerifyResponse>;
 }
 
@@ -62,4 +64,10 @@ export interface Verifier {
    * (e.g. an AWS secret key with no key id in the same file). Must never send the secret anywhere but `http`.
    */
   verify(credential: Credential, http: VerifyHttp): Promise<Outcome>;
+  /**
+   * For verifiers that check a pair (a key id plus its secret): a key that is the same for both halves' credentials, so
+   * the run calls the provider once for the pair. The runner hashes it and keeps it in memory only. Undefined: the
+   * credential's fingerprint is the key.
+   */
+  cacheKey?(credential: Credential): string | undefined;
 }

@@ -78,6 +78,53 @@ function verifySigV4(req: RecordedRequest, lookup: (keyId: string) => string | u
   return createHmac('sha256', key).update(toSign).digest('hex') === signature ? undefined : 'SignatureDoesNotMatch';
 }
 
+/** An IAM user's long-lived access key, as GetCallerIdentity knows it. */
+export interface IamUserKey {
+  accessKeyId: string;
+  secretAccessKey: string;
+  arn: string;
+  /** A deactivated key: STS answers InvalidClientTokenId. */
+  inactive?: boolean;
+}
+
+const SKEW_MS = 15 * 60 * 1000;
+
+/** GetCallerIdentity as STS answers it: the signature recomputed with the secret STS knows for the key id. */
+function callerIdentity(req: RecordedRequest, users: readonly IamUserKey[], issued: readonly AwsCredentialsIssued[]): Reply {
+  const stamp = String(req.headers['x-amz-date'] ?? '');
+  const when = Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+  if (!Number.isFinite(when) || Math.abs(Date.now() - when) > SKEW_MS) return errorXml('SignatureDoesNotMatch', 'Signature expired or the request time is out of range.', 403);
+  const user = (keyId: string) => users.find((u) => u.accessKeyId === keyId && !u.inactive);
+  const problem = verifySigV4(req, (keyId) => user(keyId)?.secretAccessKey ?? issued.find((c) => c.accessKeyId === keyId)?.secretAccessKey);
+  if (problem === 'InvalidClientTokenId') return errorXml(problem, 'The security token included in the request is invalid.', 403);
+  if (problem) return errorXml(problem, 'The request signature we calculated does not match the signature you provided.', 403);
+  const keyId = /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  const arn = user(keyId)?.arn ?? issued.find((c) => c.accessKeyId === keyId)?.roleArn ?? '';
+  const account = arn.split(':')[4] ?? '';
+  return {
+    headers: { 'content-type': 'text/xml' },
+    body: `<GetCallerIdentityResponse xmlns="${NS}">\n  <GetCallerIdentityResult>\n    <Arn>${arn}</Arn>\n    <UserId>AIDA${randomFrom(UPPER + DIGITS, 17)}</UserId>\n    <Account>${account}</Account>\n  </GetCallerIdentityResult>\n  <ResponseMetadata><RequestId>${randomFrom(ALNUM, 12)}</RequestId></ResponseMetadata>\n</GetCallerIdentityResponse>\n`,
+  };
+}
+
+/** A loopback STS that answers GetCallerIdentity only, for the verifier: the IAM user keys it knows. */
+export async function startStsIdentityServer(users: IamUserKey[]): Promise<LoopbackServer> {
+  const server = await startLoopbackServer();
+  server.addRoutes([
+    {
+      method: 'POST',
+      path: '/',
+      handler: (req) => {
+        const params = new URLSearchParams(req.body);
+        if (params.get('Version') !== '2011-06-15') return errorXml('InvalidParameterValue', 'Unsupported Version');
+        if (params.get('Action') !== 'GetCallerIdentity') return errorXml('InvalidAction', `Could not find operation ${params.get('Action') ?? ''}`);
+        return callerIdentity(req, users, []);
+      },
+    },
+  ]);
+  return server;
+}
+
 export async function startStsFake(oidc: OidcFake, options: { trustedSubjects?: string[]; audience?: string } = {}): Promise<StsFake> {
   const server = await startLoopbackServer();
   const fake: StsFake = {

@@ -1,8 +1,12 @@
 import type { Verifier } from '../types.js';
+import { awsVerifier } from './aws.js';
+import { githubVerifier } from './github.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
   // verify-core: aws, github
+  awsVerifier,
+  githubVerifier,
   // verify-a
   // verify-b
 ];
