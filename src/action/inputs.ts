@@ -29,6 +29,10 @@ export interface ActionInputs {
   secretsAuditToken?: string;
   /** The app whose installation token `token` is, when not GITHUB_TOKEN: Keyward's comments are `<slug>[bot]`'s. */
   appSlug?: string;
+  /** Verify findings with their providers: auto (on, except fork pull requests unless the base config allows), true, false. */
+  verify: 'auto' | 'true' | 'false';
+  /** Fail only on findings verified active. */
+  failOnActive: boolean;
 }
 
 /** The runner's inputs as @actions/core's getInput reads them: INPUT_<NAME>, spaces as underscores, trimmed. */
@@ -67,7 +71,13 @@ export function readInputs(runnerTemp: string, read: InputReader): ActionInputs 
   if (checkRun !== 'auto' && checkRun !== 'always' && checkRun !== 'never') throw new Error(`input check-run: expected auto, always or never, not "${checkRun}"`);
   const workflowAudit = (optional('workflow-audit') ?? 'fail').toLowerCase();
   if (workflowAudit !== 'fail' && workflowAudit !== 'warn' && workflowAudit !== 'off') throw new Error(`input workflow-audit: expected fail, warn or off, not "${workflowAudit}"`);
+  const verify = (optional('verify') ?? 'auto').toLowerCase();
+  if (verify !== 'auto' && verify !== 'true' && verify !== 'false') throw new Error(`input verify: expected auto, true or false, not "${verify}"`);
+  const failOnActive = booleanInput(optional, 'fail-on-active', false);
+  if (failOnActive && verify === 'false') throw new Error('input fail-on-active: needs verification; it cannot be combined with verify: false');
   return {
+    verify,
+    failOnActive,
     mode: mode as Mode,
     base: optional('base'),
     head: optional('head'),

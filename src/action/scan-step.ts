@@ -19,6 +19,7 @@ import { applyFingerprintKey, noticeLegacyBaseline } from './fingerprints.js';
 import { loadPolicy } from './policy.js';
 import type { RunContext } from './run.js';
 import { changedWorkflowFiles, runWorkflowAudit, type WorkflowAuditOutcome } from './workflow-audit.js';
+import { verifyStep } from './verify-step.js';
 
 type Rules = ReturnType<typeof createScanner>['rules'];
 
@@ -111,13 +112,14 @@ export async function scan(ctx: RunContext): Promise<Scanned> {
   for (const notice of config.notices ?? []) core.warning(`not applied from the gitleaks config: ${notice}`);
   const client = ctx.repo && inputs.token ? githubClient(inputs.token, ctx.repo, ctx.env) : undefined;
   const judged = await judgePlanSuppressions(withoutAccepted(scanned.findings, config), plan, workspace, config, client, ctx.repo);
+  await verifyStep(judged, { inputs, plan, config, workspace, env: ctx.env });
   const findings = enrichWithGovernance(judged, { repoDir: workspace, now: new Date(), at: plan.kind === 'diff' ? plan.base : undefined });
   noticeLegacyBaseline(findings, inputs.baseline);
   for (const notice of scanned.notices.filter((n) => n.kind !== 'binary')) info(`notice: ${escapeLogValue(notice.message)}`);
   const changedWorkflows = plan.kind === 'diff' ? changedWorkflowFiles(workspace, plan.base, plan.head) : undefined;
   const audit = await runWorkflowAudit(workspace, inputs.workflowAudit, config.failOn, changedWorkflows, plan.kind === 'diff' ? plan.head : undefined);
   // Content that went unscanned fails a pull request unless the input or the base's config says warn.
-  const policy: VerdictPolicy = { failOn: config.failOn, blockLongLived: config.blockLongLived, unscanned: inputs.unscanned ?? config.unscanned ?? (plan.kind === 'diff' ? 'fail' : 'warn') };
+  const policy: VerdictPolicy = { failOn: config.failOn, blockLongLived: config.blockLongLived, unscanned: inputs.unscanned ?? config.unscanned ?? (plan.kind === 'diff' ? 'fail' : 'warn'), ...(inputs.failOnActive ? { failOnActive: true } : {}) };
   const verdict = overallVerdict(findings, policy, audit, scanned.notices);
   // Only findings have a presence to tell; a clean pull request is not scanned a second time.
   const inHead = plan.kind === 'diff' && findings.length > 0 ? await fingerprintsInHead(workspace, plan.base, plan.head, config) : undefined;

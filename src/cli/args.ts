@@ -34,6 +34,10 @@ export interface ScanArgs {
   /** True: progress bar even off a terminal. */
   progress: boolean;
   color?: boolean;
+  /** Ask each finding's provider whether the credential is live (sends it to that provider's fixed host). */
+  verify: boolean;
+  /** Fail only on findings verified active (implies verify). */
+  failOnActive: boolean;
 }
 
 export interface OtherArgs {
@@ -68,6 +72,8 @@ const OPTIONS = {
   progress: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
+  verify: { type: 'boolean' },
+  'fail-on-active': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -76,7 +82,7 @@ type OptionName = keyof typeof OPTIONS;
 const ALWAYS: OptionName[] = ['help', 'version'];
 /** The options each command takes; the key is the command as typed (`inventory init`). */
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
-  scan: ['format', 'output', 'config', 'baseline', 'fail-on', 'no-block-long-lived', 'diff', 'push', 'staged', 'history', 'since', 'branch', 'quiet', 'progress', 'no-color', 'color'],
+  scan: ['format', 'output', 'config', 'baseline', 'fail-on', 'no-block-long-lived', 'diff', 'push', 'staged', 'history', 'since', 'branch', 'quiet', 'progress', 'no-color', 'color', 'verify', 'fail-on-active'],
   rules: ['format', 'output'],
   'audit-workflows': ['format', 'output'],
   'audit-secrets': ['format', 'output', 'repo', 'fail-on'],
@@ -231,6 +237,8 @@ function parseScan(values: Values, paths: string[]): ScanArgs {
     quiet: values.quiet === true,
     progress: values.progress === true,
     color: values['no-color'] ? false : values.color ? true : undefined,
+    verify: values.verify === true || values['fail-on-active'] === true,
+    failOnActive: values['fail-on-active'] === true,
   };
 }
 

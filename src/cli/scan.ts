@@ -14,6 +14,8 @@ import { legacyBaselineAdvice } from '../engine/baseline.js';
 import { originRepo } from './github.js';
 import { ProgressBar } from './progress.js';
 import { resolveTargets, scanFile, scanStdin, type Target } from './targets.js';
+import { FindingOrigins, checkVerifyEndpoints, verifyScan } from './verify.js';
+import type { VerifySummary } from '../verify/run.js';
 
 export interface ScanOutcome {
   exitCode: 0 | 1;
@@ -27,7 +29,7 @@ export interface CollectedScan {
 }
 
 /** Files, trees and stdin named on the command line, scanned one after another into one report. */
-async function scanTargets(targets: Target[], config: KeywardConfig, baseline: Set<string> | undefined, progress: ProgressBar): Promise<CollectedScan> {
+async function scanTargets(targets: Target[], config: KeywardConfig, baseline: Set<string> | undefined, progress: ProgressBar, origins: FindingOrigins): Promise<CollectedScan> {
   const started = performance.now();
   const scanner = createScanner({ config, baseline });
   const collected: CollectedScan = { target: targets.map((t) => t.shown).join(', '), findings: [], notices: [], stats: { files: 0, bytes: 0, durationMs: 0 } };
@@ -40,13 +42,16 @@ async function scanTargets(targets: Target[], config: KeywardConfig, baseline: S
       pool ??= createScanPool({ config, baseline, workers, workerEntry: workerBundleUrl(import.meta.url, '../worker/index.js') });
       const result = await scanTree({ root: target.full, pool, onProgress: (p) => progress.update({ done: p.filesDone, total: p.filesTotal, unit: 'files', bytes: p.bytesDone }) });
       const at = prefix(target);
-      collected.findings.push(...result.findings.map((f) => (at ? { ...f, path: at + f.path } : f)));
+      const findings = result.findings.map((f) => (at ? { ...f, path: at + f.path } : f));
+      origins.addTree(findings, target.full, at, config.maxFileSize);
+      collected.findings.push(...findings);
       collected.notices.push(...result.notices.map((n) => (at && n.path ? { ...n, path: at + n.path } : n)));
       collected.stats.files! += result.stats.files;
       collected.stats.bytes += result.stats.bytes;
       continue;
     }
     const result = target.kind === 'stdin' ? await scanStdin(scanner, config.maxFileSize) : scanFile(scanner, target, config.maxFileSize);
+    origins.addTarget(result.findings, target, config.maxFileSize, result.content);
     collected.findings.push(...result.findings);
     collected.notices.push(...result.notices);
     if (result.scanned) collected.stats.files! += 1;
@@ -64,7 +69,7 @@ function configRoot(args: ScanArgs, targets: Target[]): string {
 }
 
 /** Runs the scan the arguments ask for, fingerprints keyed for the repository (see fingerprintKey); reports nothing. */
-export async function collectScan(args: ScanArgs): Promise<{ collected: CollectedScan; config: KeywardConfig }> {
+export async function collectScan(args: ScanArgs): Promise<{ collected: CollectedScan; config: KeywardConfig; verified?: VerifySummary }> {
   const gitMode = Boolean(args.diff || args.push || args.staged || args.history);
   const targets = gitMode ? [] : resolveTargets(args.paths);
   const root = configRoot(args, targets);
@@ -76,20 +81,25 @@ export async function collectScan(args: ScanArgs): Promise<{ collected: Collecte
   const baseline = args.baseline ? loadBaseline(resolve(args.baseline)) : undefined;
   const progress = new ProgressBar(process.stderr, !args.quiet && (args.progress || process.stderr.isTTY === true), { delayMs: process.env.KEYWARD_PROGRESS_DELAY_MS ? Number(process.env.KEYWARD_PROGRESS_DELAY_MS) : undefined });
 
-  const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress) : await scanTargets(targets, config, baseline, progress);
+  if (args.verify) checkVerifyEndpoints(process.env);
+  const origins = new FindingOrigins();
+  const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress) : await scanTargets(targets, config, baseline, progress, origins);
   progress.done();
   collected.findings = withoutAccepted(collected.findings, config);
-  return { collected, config };
+  if (!args.verify) return { collected, config };
+  const verified = await verifyScan(collected.findings, { scanner: createScanner({ config }), config, ...(gitMode ? { gitRoot: root } : { lookup: origins.lookup }) });
+  return { collected, config, verified };
 }
 
 export async function runScan(args: ScanArgs): Promise<ScanOutcome> {
-  const { collected, config } = await collectScan(args);
+  const { collected, config, verified } = await collectScan(args);
+  if (verified && !args.quiet) writeErr(`keyward: verified ${verified.checked} finding(s) with their providers (${verified.calls} call(s)): ${verified.active} active, ${verified.inactive} inactive, ${verified.unknown} unknown\n`);
   if (args.baseline && !args.quiet) {
     const advice = legacyBaselineAdvice(collected.findings, args.baseline);
     if (advice) writeErr(`keyward: ${advice}\n`);
   }
 
-  const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
+  const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived, ...(args.failOnActive ? { failOnActive: true } : {}) };
   const toFile = args.output !== undefined && args.output !== '-';
   let report: string;
   if (args.format === 'json') report = JSON.stringify(toJsonReport({ ...collected, policy }), null, 2) + '\n';

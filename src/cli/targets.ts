@@ -35,6 +35,8 @@ export interface ContentScan {
   notices: ScanNotice[];
   bytes: number;
   scanned: boolean;
+  /** Standard input as read, kept for `--verify` to re-read (a stream cannot be read twice). */
+  content?: Buffer;
 }
 
 /** Scans one buffer as `path`, turning a skip into a notice (a file named on the command line is never silently passed). */
@@ -67,5 +69,6 @@ export async function scanStdin(scanner: Scanner, maxFileSize: number): Promise<
   if (size > maxFileSize) {
     return { findings: [], notices: [{ kind: 'too-large', path: 'stdin', message: `stdin: ${size} bytes is over the ${maxFileSize}-byte limit (max-file-size); not scanned`, unscanned: true }], bytes: 0, scanned: false };
   }
-  return scanContent(scanner, Buffer.concat(chunks), 'stdin');
+  const content = Buffer.concat(chunks);
+  return { ...scanContent(scanner, content, 'stdin'), content };
 }

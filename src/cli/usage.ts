@@ -20,6 +20,9 @@ Options:
   --baseline FILE         Accepted fingerprints (a previous JSON report or a list)
   --fail-on SEVERITY      critical|high|medium|low|info (default from config, else high)
   --no-block-long-lived   Do not fail on long-lived credentials below the threshold
+  --verify                Ask each finding's own provider (fixed https host) whether it is live: active, inactive
+                          or unknown, with the identity and expiry it reports (off by default: it sends the secret)
+  --fail-on-active        Fail only on credentials verified active; list the rest (implies --verify)
   -q, --quiet             No progress bar and no summary on standard error
   --progress              Show the progress bar even when standard error is not a terminal
   --color, --no-color     Force colours on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR apply)

@@ -95,7 +95,8 @@ export interface InlineSuppression {
 export interface OwnerRef {
   /** `@org/team`, `@user` or an e-mail address. */
   handle: string;
-  source: 'codeowners' | 'inventory' | 'commit-author';
+  /** `provider`: the identity the credential's own provider reported when it was verified (an IAM ARN, a login). */
+  source: 'codeowners' | 'inventory' | 'commit-author' | 'provider';
 }
 
 export interface ExpiryInfo {

@@ -24,6 +24,28 @@ export interface EvidenceFinding {
   commit?: string;
   owners?: string[];
   expiry?: { status: string; expiresAt?: string };
+  /** The provider check of `--verify` / the `verify` input, when one ran: never the secret, only what was answered. */
+  verification?: EvidenceCheck;
+}
+
+export interface EvidenceCheck {
+  status: 'active' | 'inactive' | 'unknown';
+  verifier: string;
+  checkedAt: string;
+  identity?: string;
+  expiresAt?: string;
+  reason?: string;
+}
+
+function evidenceCheck(v: NonNullable<Finding['verification']>): EvidenceCheck {
+  return {
+    status: v.status,
+    verifier: v.verifier,
+    checkedAt: v.checkedAt,
+    ...(v.identity ? { identity: v.identity } : {}),
+    ...(v.expiresAt ? { expiresAt: v.expiresAt } : {}),
+    ...(v.reason ? { reason: v.reason } : {}),
+  };
 }
 
 /** An issued credential as evidence: the record from the swap, whitelisted field by field so no value slips in. */
@@ -130,6 +152,7 @@ function evidenceFinding(finding: Finding, status: EvidenceStatus): EvidenceFind
     ...(finding.commit ? { commit: finding.commit.sha } : {}),
     ...(finding.owners?.length ? { owners: finding.owners.map((o) => o.handle) } : {}),
     ...(finding.expiry ? { expiry: { status: finding.expiry.status, ...(finding.expiry.expiresAt ? { expiresAt: finding.expiry.expiresAt } : {}) } } : {}),
+    ...(finding.verification ? { verification: evidenceCheck(finding.verification) } : {}),
   };
 }
 

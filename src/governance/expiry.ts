@@ -28,12 +28,16 @@ function byDate(expiresAt: Date, what: string, context: ExpiryContext, extra: Pa
 }
 
 /**
- * When a credential stops being acceptable: its own expiry (a JWT `exp`) first, then the inventory's `expires`, then
+ * When a credential stops being acceptable: its own expiry (a JWT `exp`) first, then the expiry its provider reported
+ * when verified, then the inventory's `expires`, then
  * its age against the rotation policy, counted from the commit that introduced it (or the inventory's `created`).
  */
-export function expiryFor(finding: Pick<Finding, 'expiresAt' | 'commit' | 'longLived'>, context: ExpiryContext): ExpiryInfo {
+export function expiryFor(finding: Pick<Finding, 'expiresAt' | 'commit' | 'longLived' | 'verification'>, context: ExpiryContext): ExpiryInfo {
   const own = finding.expiresAt ? parseDate(finding.expiresAt) : undefined;
   if (own) return byDate(own, 'credential expires', context);
+  // The provider's own answer: what it will honour, which beats any policy guess below.
+  const told = finding.verification?.expiresAt ? parseDate(finding.verification.expiresAt) : undefined;
+  if (told) return byDate(told, `${finding.verification!.verifier} says it expires`, context);
   const listed = context.entry?.expires ? parseDate(context.entry.expires) : undefined;
   if (listed) return byDate(listed, 'inventory expires', context);
 

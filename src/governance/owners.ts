@@ -10,14 +10,16 @@ function handleOfEmail(email: string): string {
 
 /**
  * Who to ask about a finding, most specific first: the inventory entry's owner (named for this very credential), the
- * CODEOWNERS owners of the file (last matching rule), then the author of the commit that introduced it.
+ * CODEOWNERS owners of the file (last matching rule), then the author of the commit that introduced it. When the
+ * provider verified the credential as active, the identity it answered (whose credential it is) comes first of all.
  */
-export function ownersFor(finding: Pick<Finding, 'path' | 'commit'>, context: { codeowners?: Codeowners; entry?: InventoryEntry }): OwnerRef[] {
+export function ownersFor(finding: Pick<Finding, 'path' | 'commit' | 'verification'>, context: { codeowners?: Codeowners; entry?: InventoryEntry }): OwnerRef[] {
   const owners: OwnerRef[] = [];
   const add = (handle: string, source: OwnerRef['source']) => {
     if (!handle || owners.some((o) => o.handle.toLowerCase() === handle.toLowerCase())) return;
     owners.push({ handle, source });
   };
+  if (finding.verification?.status === 'active' && finding.verification.identity) add(finding.verification.identity, 'provider');
   if (context.entry?.owner) add(context.entry.owner, 'inventory');
   if (context.codeowners) for (const handle of ownersOf(context.codeowners, finding.path).owners) add(handle, 'codeowners');
   if (finding.commit) add(finding.commit.email ? handleOfEmail(finding.commit.email) : finding.commit.author, 'commit-author');

@@ -2,6 +2,7 @@ import type { Finding } from '../engine/finding.js';
 import { utf16Columns } from './columns.js';
 import { remediationText } from './remediation.js';
 import { sortFindings } from './severity.js';
+import { isActive, verificationWords } from './verification.js';
 
 export interface Annotation {
   path: string;
@@ -21,9 +22,9 @@ export function toAnnotations(findings: readonly Finding[]): Annotation[] {
       path: f.path,
       startLine: f.line,
       endLine: f.endLine,
-      level: f.baseline ? 'notice' : f.severity === 'critical' || f.severity === 'high' || f.longLived ? 'failure' : 'warning',
-      title: `${f.title} (${f.longLived ? 'long-lived' : 'short-lived'})`,
-      message: `${f.redacted} [${f.ruleId}, ${f.severity}]. ${remediationText(f)}`,
+      level: f.baseline && !isActive(f) ? 'notice' : f.severity === 'critical' || f.severity === 'high' || f.longLived || isActive(f) ? 'failure' : 'warning',
+      title: `${isActive(f) ? 'ACTIVE ' : ''}${f.title} (${f.longLived ? 'long-lived' : 'short-lived'})`,
+      message: `${f.redacted} [${f.ruleId}, ${f.severity}]${f.verification ? `; ${verificationWords(f.verification)}` : ''}. ${remediationText(f)}`,
     };
     // The Checks API accepts columns only within a single line; it counts them in UTF-16 code units.
     if (f.line === f.endLine) Object.assign(annotation, utf16Columns(f));

@@ -1,8 +1,9 @@
-import type { Finding, ScanNotice } from '../engine/finding.js';
+import type { Finding, ScanNotice, Verification } from '../engine/finding.js';
 import type { Severity } from '../rules/types.js';
-import { stateWords, type FindingGroup, type FindingState } from './findings-view.js';
+import { livenessWords, stateWords, type FindingGroup, type FindingState } from './findings-view.js';
 import { mdCode, mdCodeBlock, mdDetails, mdLink, mdTable, mdText, plainLine } from './markdown.js';
 import { remediationFor, remediationMarkdown } from './remediation.js';
+import { verificationWords } from './verification.js';
 
 export const SEVERITY_ICON: Record<Severity, string> = { critical: '🟣', high: '🔴', medium: '🟠', low: '🟡', info: '⚪' };
 
@@ -33,7 +34,8 @@ function placeTag(state: FindingState): string {
 }
 
 export function lifetimeCell(finding: Finding): string {
-  if (finding.expiresAt) return `expires ${finding.expiresAt.slice(0, 10)}`;
+  const expiresAt = finding.expiresAt ?? finding.verification?.expiresAt;
+  if (expiresAt) return `expires ${expiresAt.slice(0, 10)}`;
   return finding.longLived ? 'until revoked' : 'short-lived';
 }
 
@@ -52,7 +54,16 @@ function whereCell(group: FindingGroup, layout: FindingsLayout): string {
 
 function secretCell(group: FindingGroup): string {
   const fresh = group.states.filter((s) => s.new).length;
-  return `${mdText(group.title)}${group.findings.length > 1 ? ` ×${group.findings.length}` : ''}${fresh > 0 ? ` · **${fresh} new**` : ''}`;
+  return `${livenessMark(group)}${mdText(group.title)}${group.findings.length > 1 ? ` ×${group.findings.length}` : ''}${fresh > 0 ? ` · **${fresh} new**` : ''}`;
+}
+
+/** The mark a verified group carries before its name: how many are live, or that the provider refused them all. */
+function livenessMark(group: FindingGroup): string {
+  const count = (liveness: FindingState['liveness']) => group.states.filter((s) => s.liveness === liveness).length;
+  const active = count('active');
+  if (active > 0) return `🚨 **ACTIVE${group.findings.length > 1 ? ` ×${active}` : ''}** `;
+  if (count('inactive') === group.findings.length) return '_inactive_ ';
+  return '';
 }
 
 function columns(layout: FindingsLayout): Column[] {
@@ -113,16 +124,25 @@ export function sharedFacts(groups: readonly FindingGroup[]): string[] {
   return facts;
 }
 
+const OWNER_SOURCE: Record<string, string> = { codeowners: 'CODEOWNERS', inventory: 'inventory', provider: 'provider identity' };
+
 function ownersText(finding: Finding): string {
   const named = (finding.owners ?? []).filter((o) => o.source !== 'commit-author');
-  return named.map((o) => `${mdText(o.handle)} (${o.source === 'codeowners' ? 'CODEOWNERS' : 'inventory'})`).join(', ');
+  return named.map((o) => `${mdText(o.handle)} (${OWNER_SOURCE[o.source]})`).join(', ');
+}
+
+/** What the provider said, for a location's line: the active mark, whose it is, until when, when it was asked. */
+function verificationLine(v: Verification): string {
+  const checked = `checked ${mdText(v.checkedAt.slice(0, 16).replace('T', ' '))} UTC`;
+  return `${v.status === 'active' ? '🚨 ' : ''}${mdText(verificationWords(v))} (${checked})`;
 }
 
 function locationLine(finding: Finding, state: FindingState, layout: FindingsLayout, shared: ReadonlySet<string>): string {
   const parts = [placeLink(finding, layout, `${finding.path}:${finding.line}`), mdCode(finding.redacted)];
   if (finding.commit) parts.push(`added in ${mdCode(finding.commit.sha.slice(0, 7))}${shared.has(`added by ${mdText(finding.commit.author)}`) ? '' : ` by ${mdText(finding.commit.author)}`}`);
-  const words = stateWords(state).filter((w) => !shared.has(w) && !w.startsWith('liveness not checked'));
+  const words = stateWords(state).filter((w) => !shared.has(w) && !w.startsWith('liveness not checked') && !(finding.verification && w === livenessWords(state.liveness)));
   if (words.length) parts.push(words.join(', '));
+  if (finding.verification) parts.push(verificationLine(finding.verification));
   const owners = ownersText(finding);
   if (owners && !shared.has(`owner ${owners}`)) parts.push(`owner ${owners}`);
   if (finding.longLived && finding.expiry?.expiresAt && !finding.expiresAt) parts.push(`rotate by ${mdText(finding.expiry.expiresAt.slice(0, 10))}${finding.expiry.status === 'expired' ? ' (overdue)' : ''}`);

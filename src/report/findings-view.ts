@@ -23,7 +23,7 @@ export interface FindingState {
   new?: boolean;
   presence: 'tree' | 'history' | 'unknown';
   baseline: boolean;
-  /** Kept for a future liveness check against the provider; Keyward never calls providers today. */
+  /** What the credential's provider answered (`--verify`, the `verify` input); not-checked when it was not asked. */
   liveness: Liveness;
   format?: 'checksum valid' | 'format valid';
 }
@@ -50,14 +50,16 @@ export function findingState(finding: Finding, sources: FindingStateSources, rul
   const state: FindingState = {
     presence: sources.inHead ? (sources.inHead.has(finding.fingerprint) ? 'tree' : 'history') : 'unknown',
     baseline: finding.baseline === true,
-    liveness: 'not-checked',
+    liveness: finding.verification?.status ?? 'not-checked',
   };
   if (sources.previous) state.new = !sources.previous.has(finding.fingerprint.slice(0, SEEN_PREFIX));
   if (finding.verifiedFormat) state.format = isChecksumRule(rule) ? 'checksum valid' : 'format valid';
   return state;
 }
 
-const LIVENESS_WORDS: Record<Liveness, string> = { active: 'active', inactive: 'inactive', unknown: 'liveness unknown', 'not-checked': 'liveness not checked' };
+const LIVENESS_WORDS: Record<Liveness, string> = { active: '**ACTIVE** (its provider accepts it)', inactive: 'inactive (its provider refuses it)', unknown: 'liveness unknown', 'not-checked': 'liveness not checked' };
+
+export const livenessWords = (liveness: Liveness) => LIVENESS_WORDS[liveness];
 
 /** The state in words, most telling first. */
 export function stateWords(state: FindingState): string[] {
@@ -89,7 +91,7 @@ export function groupFindings(findings: readonly Finding[], sources: FindingStat
 }
 
 /** Counts across groups, for headings and the first screen. */
-export function stateCounts(groups: readonly FindingGroup[]): { total: number; new: number; historyOnly: number; baseline: number; longLived: number } {
+export function stateCounts(groups: readonly FindingGroup[]): { total: number; new: number; historyOnly: number; baseline: number; longLived: number; active: number } {
   const states = groups.flatMap((g) => g.states);
   const findings = groups.flatMap((g) => g.findings);
   return {
@@ -98,5 +100,6 @@ export function stateCounts(groups: readonly FindingGroup[]): { total: number; n
     historyOnly: states.filter((s) => s.presence === 'history').length,
     baseline: states.filter((s) => s.baseline).length,
     longLived: findings.filter((f) => f.longLived).length,
+    active: states.filter((s) => s.liveness === 'active').length,
   };
 }

@@ -19,6 +19,13 @@ export interface ReportInput {
   policy: VerdictPolicy;
 }
 
+/** How many findings each verification status has, when any finding was verified. */
+function verificationCounts(findings: readonly Finding[]): { verified?: { active: number; inactive: number; unknown: number } } {
+  if (!findings.some((f) => f.verification)) return {};
+  const count = (status: string) => findings.filter((f) => f.verification?.status === status).length;
+  return { verified: { active: count('active'), inactive: count('inactive'), unknown: count('unknown') } };
+}
+
 /** The machine-readable report. Findings carry redacted values and fingerprints only; usable as a baseline file. */
 export function toJsonReport(input: ReportInput) {
   const verdict = decideVerdict(input.findings, input.policy, input.notices);
@@ -31,6 +38,7 @@ export function toJsonReport(input: ReportInput) {
       new: input.findings.filter((f) => !f.baseline).length,
       baseline: input.findings.filter((f) => f.baseline).length,
       longLived: input.findings.filter((f) => f.longLived).length,
+      ...verificationCounts(input.findings),
       notScanned: verdict.unscanned.length,
       bySeverity: countBySeverity(input.findings),
       verdict: verdict.pass ? 'pass' : 'fail',

@@ -4,6 +4,7 @@ import type { Rule, Severity } from '../rules/types.js';
 import { utf16Columns } from './columns.js';
 import { remediationFor, remediationText } from './remediation.js';
 import { sortFindings } from './severity.js';
+import { isActive, verificationProperties, verificationWords } from './verification.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './tool.js';
 
 /** GitHub code scanning maps security-severity ≥9.0 to critical, ≥7.0 high, ≥4.0 medium, else low. */
@@ -150,9 +151,9 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
           ...sortFindings(findings).map((finding) => ({
           ruleId: finding.ruleId,
           ruleIndex: index.get(finding.ruleId),
-          level: LEVEL[finding.severity],
+          level: isActive(finding) ? 'error' : LEVEL[finding.severity],
           message: {
-            text: `${finding.title} (${finding.longLived ? 'long-lived' : 'short-lived'}): ${finding.redacted}. ${remediationText(finding)}`,
+            text: `${finding.title} (${finding.longLived ? 'long-lived' : 'short-lived'}${finding.verification ? `; ${verificationWords(finding.verification)}` : ''}): ${finding.redacted}. ${remediationText(finding)}`,
           },
           locations: [
             {
@@ -170,6 +171,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
             redacted: finding.redacted,
             ...(finding.commit ? { commit: finding.commit.sha, author: finding.commit.author, date: finding.commit.date } : {}),
             ...(finding.expiresAt ? { expiresAt: finding.expiresAt } : {}),
+            ...verificationProperties(finding),
           },
         })),
           ...extra.map((result) => extraSarifResult(result, index.get(result.ruleId)!)),

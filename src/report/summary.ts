@@ -35,7 +35,8 @@ export function jobSummary(options: JobSummaryOptions): string {
   const open = options.findings.filter((f) => !f.baseline);
   const accepted = options.findings.filter((f) => f.baseline);
   const states = options.states ?? {};
-  const facts = [`${open.filter((f) => f.longLived).length} long-lived`, `${accepted.length} accepted in the baseline`, verdict.unscanned.length ? `${verdict.unscanned.length} not scanned` : ''].filter(Boolean);
+  const active = open.filter((f) => f.verification?.status === 'active').length;
+  const facts = [active ? `🚨 **${active} verified active**` : '', `${open.filter((f) => f.longLived).length} long-lived`, `${accepted.length} accepted in the baseline`, verdict.unscanned.length ? `${verdict.unscanned.length} not scanned` : ''].filter(Boolean);
   const parts = [`## Keyward: ${verdict.pass ? '✅ pass' : '❌ fail'} · ${headingCounts(open)}`, `Scanned ${mdText(options.target)}: ${facts.join(' · ')}.`];
   if (!verdict.pass) parts.push(`**Why it failed:** ${verdict.reasons.join('; ')} (fail-on: ${options.policy.failOn}, block-long-lived: ${options.policy.blockLongLived}).`);
   if (open.length) parts.push(HISTORY_WARNING, renderGroups(groupFindings(open, states), { link: options.link, detailsLimit: 100 }));

@@ -4,6 +4,7 @@ import type { Severity } from '../rules/types.js';
 import type { ScanStats } from './json.js';
 import { escapeLogValue } from './log-text.js';
 import { countBySeverity, decideVerdict, sortFindings, type VerdictPolicy } from './severity.js';
+import { isActive, verificationWords } from './verification.js';
 
 const CODES = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', magenta: '\u001b[35m', green: '\u001b[32m' };
 type Style = keyof typeof CODES;
@@ -36,6 +37,7 @@ export function toText(options: TextReportOptions): string {
       const lifetime = f.longLived ? paint('red', 'long-lived') : paint('green', 'short-lived');
       const flags = [lifetime, f.baseline ? paint('dim', 'baseline') : '', f.expiresAt ? `expires ${f.expiresAt.slice(0, 10)}` : ''].filter(Boolean).join(', ');
       out.push(`  ${where} ${severity} ${f.title} ${paint('dim', `[${f.ruleId}]`)} ${f.redacted} (${flags})`);
+      if (f.verification) out.push(`           ${paint(isActive(f) ? 'red' : 'dim', escapeLogValue(verificationWords(f.verification)))}${paint('dim', ` (checked ${f.verification.checkedAt.slice(0, 19)}Z)`)}`);
       if (f.commit) out.push(paint('dim', `           introduced in ${f.commit.sha.slice(0, 12)} by ${escapeLogValue(f.commit.author)} on ${f.commit.date.slice(0, 10)}`));
       out.push(paint('dim', `           ${f.remediation}${f.revokeUrl ? ` ${f.revokeUrl}` : ''}`));
     }

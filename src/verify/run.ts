@@ -25,6 +25,8 @@ export interface VerifyOptions {
   /** Provider calls in flight at once, over all providers (default 4). */
   concurrency?: number;
   timeoutMs?: number;
+  /** Told each raw secret before it is sent, so the Action can mask it in the job log. */
+  onSecret?: (secret: string) => void;
 }
 
 export interface VerifySummary {
@@ -114,6 +116,7 @@ async function collectJobs(targets: readonly Finding[], byRule: ReadonlyMap<stri
         record(finding, verifier, { status: 'unknown', reason: content ? 'the secret was not found again when its file was re-read' : 'its file could not be re-read to verify it' });
         continue;
       }
+      options.onSecret?.(found.secret);
       const credential = credentialOf(found, content, secrets);
       const key = cacheKey(verifier, credential, found);
       const job = jobs.get(key) ?? { verifier, credential, findings: [] };

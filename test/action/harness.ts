@@ -73,7 +73,9 @@ export async function runAction(options: { workspace: string; event?: object; ev
   const envFile = join(root, 'env');
   for (const file of [outputFile, summaryFile, stateFile, envFile]) writeFileSync(file, '');
   writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
-  const inputs = { token: ACTION_TOKEN, ...(options.inputs ?? {}) };
+  // Verification would call the providers' real hosts: tests that verify turn it on and point
+  // KEYWARD_VERIFY_ENDPOINTS (or AWS_ENDPOINT_URL_STS, GITHUB_API_URL) at loopback stand-ins.
+  const inputs = { token: ACTION_TOKEN, verify: 'false', ...(options.inputs ?? {}) };
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

@@ -51,3 +51,20 @@ describe('README consistency', () => {
     for (const command of ['scan', 'audit-workflows', 'inventory init', 'inventory check', 'audit-secrets', 'config import-gitleaks', 'rules']) expect(cli).toContain(`keyward ${command}`);
   });
 });
+
+describe('README Verification section', () => {
+  it('lists exactly the verifiers Keyward has, each with its rules and endpoint', async () => {
+    const { VERIFIERS } = await import('../../src/verify/verifiers/index.js');
+    const table = section('## Verification');
+    const listed = [...table.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+    const rowFor = (v: (typeof VERIFIERS)[number]) => `| \`${v.id}\` | ${v.rules.map((r) => `\`${r}\``).join(', ')} | \`${v.baseUrl}\`${v.baseUrlEnv ? ` (\`${v.baseUrlEnv}\`)` : ''} | (the call) |`;
+    const missing = VERIFIERS.filter((v) => !listed.includes(v.id));
+    expect(missing.map(rowFor), 'add these rows to the table in README, Verification').toEqual([]);
+    expect(listed.filter((id) => !VERIFIERS.some((v) => v.id === id))).toEqual([]);
+    for (const verifier of VERIFIERS) {
+      const row = table.split('\n').find((line) => line.startsWith(`| \`${verifier.id}\` |`))!;
+      expect(row).toContain(verifier.baseUrl);
+      for (const rule of verifier.rules) expect(row).toContain(`\`${rule}\``);
+    }
+  });
+});

@@ -163,7 +163,7 @@ export function parseConfig(text: string, file: string): KeywardConfig {
     return out;
   };
 
-  known(root, '', ['version', 'fail-on', 'block-long-lived', 'unscanned', 'max-file-size', 'ignore-paths', 'rules', 'allowlist']);
+  known(root, '', ['version', 'fail-on', 'block-long-lived', 'unscanned', 'verify', 'max-file-size', 'ignore-paths', 'rules', 'allowlist']);
   const version = get(root, 'version');
   if (version && !(isScalar(version) && Number(version.value) === 1)) at(version, 'version', 'only version 1 is supported');
   config.failOn = severity(get(root, 'fail-on'), 'fail-on') ?? config.failOn;
@@ -173,6 +173,15 @@ export function parseConfig(text: string, file: string): KeywardConfig {
     const value = isScalar(unscanned) ? String(unscanned.value).toLowerCase() : '';
     if (value === 'fail' || value === 'warn') config.unscanned = value;
     else at(unscanned, 'unscanned', 'expected fail or warn');
+  }
+  const verify = get(root, 'verify');
+  if (verify) {
+    if (!isMap(verify)) at(verify, 'verify', 'expected a mapping with forks');
+    else {
+      known(verify, 'verify', ['forks']);
+      const forks = bool(get(verify, 'forks'), 'verify.forks');
+      if (forks !== undefined) config.verify = { forks };
+    }
   }
   const maxSize = get(root, 'max-file-size');
   if (maxSize) {

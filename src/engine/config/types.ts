@@ -78,6 +78,12 @@ export interface KeywardConfig {
   blockLongLived: boolean;
   /** Content that went unscanned fails the run (fail) or is only listed (warn); unset: fail on pull requests, else warn. */
   unscanned?: 'fail' | 'warn';
+  /**
+   * `verify.forks: true`: the Action may verify findings on pull requests from forks too. Off by default: a fork's run
+   * would send whatever secrets its author chose to put in the diff to their providers. Read from the base's config on
+   * PRs; endpoints are never set here (environment only).
+   */
+  verify?: { forks?: boolean };
   /** Files (and blobs) larger than this many bytes are skipped with a notice. */
   maxFileSize: number;
   /** Settings read from another tool's config (gitleaks) that could not be applied, each named; shown to the user. */

@@ -94,6 +94,7 @@ function firstScreen(open: readonly Finding[], options: PrCommentOptions, groups
   const { verdict, policy, context } = options;
   const counts = stateCounts(groups);
   const extra = [
+    counts.active ? `🚨 **${counts.active} verified active**` : '',
     counts.longLived ? `${counts.longLived} long-lived` : '',
     counts.new ? `**${counts.new} new since the last push**` : '',
     counts.historyOnly ? `${counts.historyOnly} only in history` : '',
