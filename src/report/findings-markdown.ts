@@ -61,7 +61,7 @@ function secretCell(group: FindingGroup): string {
 function livenessMark(group: FindingGroup): string {
   const count = (liveness: FindingState['liveness']) => group.states.filter((s) => s.liveness === liveness).length;
   const active = count('active');
-  if (active > 0) return `🚨 **ACTIVE${group.findings.length > 1 ? ` ×${active}` : ''}** `;
+  if (active > 0) return group.findings.length > 1 ? `🚨 **${active} ACTIVE** ` : '🚨 **ACTIVE** ';
   if (count('inactive') === group.findings.length) return '_inactive_ ';
   return '';
 }

@@ -17,6 +17,8 @@ const SAMPLES: Record<string, string> = {
   'fail-on': 'high',
   'block-long-lived': 'true',
   unscanned: 'fail',
+  verify: 'auto',
+  'fail-on-active': 'false',
   annotations: 'true',
   comment: 'true',
   'check-run': 'auto',
