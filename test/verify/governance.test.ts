@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { createScanner, defaultConfig, type Finding } from '../../src/engine/index.js';
 import { enrichFindings } from '../../src/governance/enrich.js';
@@ -37,7 +37,7 @@ describe('verification feeds governance', () => {
       { status: 'inactive', verifier: 'github', checkedAt: now.toISOString(), reason: 'HTTP 401 (bad credentials)' },
     ]);
     const ajv = new Ajv2020({ strict: false });
-    addFormats(ajv);
+    (addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020)(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync('docs/evidence-schema.json', 'utf8')) as object);
     expect(validate(evidence), JSON.stringify(validate.errors)).toBe(true);
   });
