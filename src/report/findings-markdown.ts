@@ -120,7 +120,7 @@ export function sharedFacts(groups: readonly FindingGroup[]): string[] {
   const authors = new Set(findings.map((f) => (f.commit ? `added by ${mdText(f.commit.author)}` : '')));
   if (findings.length > 1 && authors.size === 1 && [...authors][0]) facts.push([...authors][0]!);
   const liveness = new Set(states.map((s) => s.liveness));
-  if (liveness.size === 1 && liveness.has('not-checked')) facts.push('liveness not checked (Keyward does not call providers)');
+  if (liveness.size === 1 && liveness.has('not-checked')) facts.push('liveness not checked (verification off, or no verifier for these providers)');
   return facts;
 }
 

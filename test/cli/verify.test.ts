@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestRepo } from '../helpers/git.js';
 import { startStsIdentityServer } from '../servers/aws-sts.js';
+import { startConnectProxy } from '../servers/connect-proxy.js';
 import { startLoopbackServer, type LoopbackServer } from '../servers/http.js';
 import { awsEnvFile, githubToken, iamUser } from '../verify/fixtures.js';
 
@@ -86,5 +87,20 @@ describe('keyward scan --verify (CLI bundle, loopback providers)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('AWS_ENDPOINT_URL_STS: must be https');
     expect(readFileSync(join(repo.dir, 'a.env'), 'utf8')).toContain(user.accessKeyId);
+  });
+
+  it('goes through HTTPS_PROXY / HTTP_PROXY when they are set', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const repo = new TestRepo();
+      repo.write('deploy/.env', awsEnvFile(user));
+      const port = new URL(sts.url).port;
+      const run = await keyward(['scan', '.', '--verify', '--format', 'json'], repo.dir, { KEYWARD_VERIFY_ENDPOINTS: JSON.stringify({ aws: `http://localhost:${port}` }), HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
+      const report = JSON.parse(run.stdout) as { summary: { verified: unknown } };
+      expect(report.summary.verified, run.stderr).toEqual({ active: 2, inactive: 0, unknown: 0 });
+      expect(proxy.tunnels).toEqual([`localhost:${port}`]);
+    } finally {
+      await proxy.close();
+    }
   });
 });

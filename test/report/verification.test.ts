@@ -45,7 +45,7 @@ describe('reports of verified findings', () => {
     expect(markdown).toContain(mdText('ACTIVE per github: release-bot, expires 2027-02-01, scopes repo'));
     expect(markdown).toContain(mdText('inactive per github (HTTP 401 (bad credentials))'));
     expect(markdown).toContain(mdText('liveness unknown per github (timed out after 10 s)'));
-    expect(markdown).not.toContain('liveness not checked (Keyward does not call providers)');
+    expect(markdown).not.toContain('liveness not checked');
     expect(jobSummary({ findings: all, policy, target: 'tree' })).toContain('🚨 **1 verified active**');
   });
 
