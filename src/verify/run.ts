@@ -101,15 +101,29 @@ function limitedHttp(http: VerifyHttp, verifier: Verifier): VerifyHttp {
 /** Where a finding's content lives: one re-read (and one secretsIn) per file or commit message. */
 const contentKey = (finding: Finding) => `${finding.commit?.sha ?? ''}\0${finding.path}`;
 
-/** The distinct credentials to check, each finding attached to the job of its credential (or of its pair). */
+/** One file (or commit message) re-read: its findings, its content, the raw secrets in it. */
+interface Reread {
+  findings: Finding[];
+  content?: Buffer;
+  secrets: FoundSecret[];
+}
+
+/**
+ * The distinct credentials to check, each finding attached to the job of its credential (or of its pair). Companions
+ * are the other secrets of the same file first, then those of the other files the same commit changed (the diff), so
+ * a key id and its secret committed together in two files still verify as a pair.
+ */
 async function collectJobs(targets: readonly Finding[], byRule: ReadonlyMap<string, Verifier>, options: VerifyOptions, record: (finding: Finding, verifier: Verifier, outcome: Outcome) => void): Promise<Job[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of targets) groups.set(contentKey(finding), [...(groups.get(contentKey(finding)) ?? []), finding]);
+  const rereads = await rereadAll(targets, options);
+  const byCommit = new Map<string, FoundSecret[]>();
+  for (const reread of rereads) {
+    const sha = reread.findings[0]!.commit?.sha;
+    if (sha) byCommit.set(sha, [...(byCommit.get(sha) ?? []), ...reread.secrets]);
+  }
   const jobs = new Map<string, Job>();
-  for (const group of groups.values()) {
-    const content = await rereadContent(options.lookup, group[0]!);
-    const secrets = content ? options.scanner.secretsIn(content, group[0]!.path) : [];
-    for (const finding of group) {
+  for (const { findings, content, secrets } of rereads) {
+    const nearby = [...secrets, ...(byCommit.get(findings[0]!.commit?.sha ?? '') ?? [])];
+    for (const finding of findings) {
       const verifier = byRule.get(finding.ruleId)!;
       const found = secrets.find((secret) => secret.fingerprint === finding.fingerprint);
       if (!content || !found) {
@@ -117,7 +131,7 @@ async function collectJobs(targets: readonly Finding[], byRule: ReadonlyMap<stri
         continue;
       }
       options.onSecret?.(found.secret);
-      const credential = credentialOf(found, content, secrets);
+      const credential = credentialOf(found, content, nearby);
       const key = cacheKey(verifier, credential, found);
       const job = jobs.get(key) ?? { verifier, credential, findings: [] };
       job.findings.push(finding);
@@ -125,6 +139,18 @@ async function collectJobs(targets: readonly Finding[], byRule: ReadonlyMap<stri
     }
   }
   return [...jobs.values()];
+}
+
+/** Each file (or commit message) of the targets read once, and the engine asked once for its raw secrets. */
+async function rereadAll(targets: readonly Finding[], options: VerifyOptions): Promise<Reread[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of targets) groups.set(contentKey(finding), [...(groups.get(contentKey(finding)) ?? []), finding]);
+  const rereads: Reread[] = [];
+  for (const findings of groups.values()) {
+    const content = await rereadContent(options.lookup, findings[0]!);
+    rereads.push({ findings, content, secrets: content ? options.scanner.secretsIn(content, findings[0]!.path) : [] });
+  }
+  return rereads;
 }
 
 async function rereadContent(lookup: ContentLookup, finding: Finding): Promise<Buffer | undefined> {

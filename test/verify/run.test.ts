@@ -45,6 +45,26 @@ describe('verifyFindings', () => {
     }
   });
 
+  it('pairs a key id and its secret committed together in two files of one diff, but not across a tree', async () => {
+    const user = iamUser('split', '444455556666');
+    const sts = await startStsIdentityServer([user]);
+    try {
+      const files = { 'a/id.env': `AWS_ACCESS_KEY_ID=${user.accessKeyId}\n`, 'b/secret.env': `AWS_SECRET_ACCESS_KEY=${user.secretAccessKey}\n` };
+      const tree = scanFiles(files);
+      await verifyFindings(tree.findings, { lookup: tree.lookup, scanner, env: { AWS_ENDPOINT_URL_STS: sts.url } });
+      expect(tree.findings.map((f) => f.verification?.reason)).toEqual(['no AWS secret access key in the same file to verify with', 'no AWS access key ID in the same file to verify with']);
+      expect(sts.requests).toHaveLength(0);
+      const commit = { sha: 'd'.repeat(40), author: 'Dev', email: 'dev@example.com', date: '2026-11-01T00:00:00Z' };
+      const diff = scanFiles(files);
+      const findings = diff.findings.map((f) => ({ ...f, commit }));
+      const summary = await verifyFindings(findings, { lookup: diff.lookup, scanner, env: { AWS_ENDPOINT_URL_STS: sts.url } });
+      expect(summary).toMatchObject({ active: 2, calls: 1 });
+      expect(findings[0]?.verification?.identity).toBe(user.arn);
+    } finally {
+      await sts.close();
+    }
+  });
+
   it('calls once per distinct credential however many files hold it', async () => {
     const token = githubToken();
     const server = await providerServer([githubUser(token, 'octocat')]);
