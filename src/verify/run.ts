@@ -123,6 +123,7 @@ async function collectJobs(targets: readonly Finding[], byRule: ReadonlyMap<stri
   const jobs = new Map<string, Job>();
   for (const { findings, content, secrets } of rereads) {
     const nearby = [...secrets, ...(byCommit.get(findings[0]!.commit?.sha ?? '') ?? [])];
+    const context = content?.toString('utf8') ?? '';
     for (const finding of findings) {
       const verifier = byRule.get(finding.ruleId)!;
       const found = secrets.find((secret) => secret.fingerprint === finding.fingerprint);
@@ -131,7 +132,7 @@ async function collectJobs(targets: readonly Finding[], byRule: ReadonlyMap<stri
         continue;
       }
       options.onSecret?.(found.secret);
-      const credential = credentialOf(found, content, nearby);
+      const credential = credentialOf(found, context, nearby);
       const key = cacheKey(verifier, credential, found);
       const job = jobs.get(key) ?? { verifier, credential, findings: [] };
       job.findings.push(finding);
@@ -161,10 +162,10 @@ async function rereadContent(lookup: ContentLookup, finding: Finding): Promise<B
   }
 }
 
-function credentialOf(found: FoundSecret, content: Buffer, secrets: readonly FoundSecret[]): Credential {
+function credentialOf(found: FoundSecret, context: string, secrets: readonly FoundSecret[]): Credential {
   const companions = new Map<string, { ruleId: string; secret: string }>();
   for (const other of secrets) if (other.secret !== found.secret) companions.set(`${other.ruleId}\0${other.secret}`, { ruleId: other.ruleId, secret: other.secret });
-  return { ruleId: found.ruleId, secret: found.secret, context: content.toString('utf8'), companions: [...companions.values()] };
+  return { ruleId: found.ruleId, secret: found.secret, context, companions: [...companions.values()] };
 }
 
 /** The run's cache key: the pair's own key when the verifier checks a pair, else the credential's fingerprint. */
