@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScanner, defaultConfig, type Finding } from '../../src/engine/index.js';
+import { ConfigError, createScanner, defaultConfig, parseConfig, type Finding } from '../../src/engine/index.js';
 import { VerifyConfigError, resolveEndpoints } from '../../src/verify/endpoints.js';
 import { RateLimiter } from '../../src/verify/limits.js';
 import { verifyFindings } from '../../src/verify/run.js';
@@ -160,6 +160,12 @@ describe('the rate limiter', () => {
 
 describe('verify endpoints', () => {
   const verifiers = [awsVerifier, githubVerifier];
+  it('cannot be set from a repository config, which takes only verify.forks', () => {
+    expect(parseConfig('verify:\n  forks: true\n', '.keyward.yml').verify).toEqual({ forks: true });
+    expect(() => parseConfig('verify:\n  endpoints:\n    github: https://evil.test\n', '.keyward.yml')).toThrow(ConfigError);
+    expect(() => parseConfig('verify:\n  forks: yes-please\n', '.keyward.yml')).toThrow(/verify\.forks/);
+  });
+
   it('are the fixed provider URLs unless the environment overrides them', () => {
     expect(Object.fromEntries(resolveEndpoints({}, verifiers))).toEqual({ aws: 'https://sts.amazonaws.com', github: 'https://api.github.com' });
     expect(resolveEndpoints({ GITHUB_API_URL: 'https://ghe.example.com/api/v3' }, verifiers).get('github')).toBe('https://ghe.example.com/api/v3');
