@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanNotice } from '../../engine/finding.js';
-import { isPartialClone, scanIntroducedBlobs } from './history.js';
+import { isPartialClone, scanIntroducedBlobs, streamHistoryPatches } from './history.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PATCH_ARGS, PatchScanner } from './patch.js';
 import { scanCommitMessages } from './messages.js';
 import { git, gitText, objectExists, readGit } from './run.js';
@@ -47,18 +47,26 @@ async function scanPatchStream(options: GitScanOptions, source: { revisions: str
   const patches = new PatchScanner(options.scanner, maxBlobSize);
   const args = 'revisions' in source ? ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...source.revisions, '--'] : source.diffArgs;
   let reported = -1;
-  // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
-  await readGit(options.repoDir, args, { maxRecord: maxBlobSize + 64 }, (data, length) => {
-    patches.line(data, length);
+  const progress = () => {
     if (options.onProgress && patches.files !== reported) {
       reported = patches.files;
       options.onProgress({ commitsDone: patches.commits, commitsTotal, blobsDone: patches.files, bytesDone: patches.bytes });
     }
-  });
+  };
+  const streamNotices: ScanNotice[] = [];
+  // A whole history goes on past a missing object; a range scan (PR, push) fails closed instead.
+  if ('revisions' in source && !rangeScan) await streamHistoryPatches(options, source.revisions, patches, streamNotices, progress);
+  else {
+    // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
+    await readGit(options.repoDir, args, { maxRecord: maxBlobSize + 64 }, (data, length) => {
+      patches.line(data, length);
+      progress();
+    });
+  }
   patches.finish();
   const messages = 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
   const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);
-  const notices = [...extraNotices, ...patches.notices, ...(messages?.notices ?? [])];
+  const notices = [...extraNotices, ...patches.notices, ...streamNotices, ...(messages?.notices ?? [])];
   if (shallow.notice) notices.push(shallow.notice);
   return {
     findings: [...patches.findings, ...(messages?.findings ?? [])],

@@ -142,11 +142,29 @@ export class PatchScanner {
     });
   }
 
-  private report(finding: Finding): void {
+  private report(finding: Finding, commit = this.commit): void {
     const key = `${finding.fingerprint}\0${finding.path}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.findings.push(this.commit ? { ...finding, commit: this.commit } : finding);
+    this.findings.push(commit ? { ...finding, commit } : finding);
+  }
+
+  /**
+   * The stream broke off (git died at a missing object): scans what the open file had, and leaves the scanner ready
+   * for a stream that goes on with the next commit.
+   */
+  cut(): void {
+    this.flushFile();
+  }
+
+  /** Findings of `commit` found another way (its blobs scanned whole), reported once per secret and path like the rest. */
+  addScanned(commit: CommitRef, findings: readonly Finding[], bytes: number): void {
+    if (!this.commitShas.has(commit.sha)) {
+      this.commitShas.add(commit.sha);
+      this.commits += 1;
+    }
+    this.bytes += bytes;
+    for (const finding of findings) this.report(finding, commit);
   }
 
   private fileNotice(notice: ScanNotice): void {

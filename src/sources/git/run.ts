@@ -127,8 +127,11 @@ export class RecordSplitter {
  * Runs git and hands its stdout to `onRecord` record by record (lines by default), none holding more than `maxRecord`
  * bytes; synchronous calls per record, one await per pipe chunk, so five million short lines cost no promise each.
  */
-export async function readGit(repoDir: string, args: string[], options: { separator?: number; maxRecord?: number }, onRecord: OnRecord): Promise<void> {
-  const child = spawn('git', gitArgv(repoDir, args), { stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv() });
+export async function readGit(repoDir: string, args: string[], options: { separator?: number; maxRecord?: number; input?: string }, onRecord: OnRecord): Promise<void> {
+  const child = spawn('git', gitArgv(repoDir, args), { stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
+  // git may die (a missing object) before it reads all of its input: the broken pipe is for its exit status to say.
+  child.stdin.on('error', () => {});
+  child.stdin.end(options.input ?? '');
   const errors: Buffer[] = [];
   let errorBytes = 0;
   child.stderr.on('data', (chunk: Buffer) => {
