@@ -57,4 +57,15 @@ describe.runIf(hostTarget in manifest.targets)('the shipped native RE2 (dist/nat
   it.runIf(process.versions.modules === '137')('is found from the sources too, so the tests on Node 24 run it', () => {
     expect(prebuiltCandidates().some((file) => existsSync(file))).toBe(true);
   });
+
+  /** The machine's own Node (Node 20 here: what a user runs after `npm ci`), not the bundled Node 24. */
+  const systemNode = spawnSync('sh', ['-c', 'command -v node'], { encoding: 'utf8', env: { PATH: (process.env.PATH ?? '').split(':').filter((p) => !p.includes('node_modules')).join(':') } }).stdout.trim();
+  const systemAbi = systemNode ? spawnSync(systemNode, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).stdout.trim() : '';
+  const systemTarget = `${process.platform}-${process.arch}-node${systemAbi}`;
+
+  it.runIf(systemTarget in manifest.targets && systemAbi !== '137')('is what the CLI runs on the machine\'s own Node (Node 20 after npm ci) with no re2 package anywhere', () => {
+    const root = checkedOutAction();
+    const version = spawnSync(systemNode, [join(root, 'action', 'dist', 'cli', 'index.js'), '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(version.stdout).toContain('regex native-re2');
+  });
 });
