@@ -43,7 +43,7 @@ for (const dir of argv) {
   for (const strategy of strategies) {
     const run = await best(() => scanHistory({ repoDir: dir, scanner, workers, ...(strategy === 'auto' ? {} : { strategy }) }));
     const { stats, findings, notices } = run.value;
-    console.log(`| keyward scanHistory, ${strategy} | ${run.seconds.toFixed(2)} | ${(run.seconds / floor.seconds).toFixed(2)} | ${stats.commits} | ${findings.length} | ${notices.filter((n) => n.unscanned).length} |`);
+    console.log(`| keyward scanHistory, ${strategy}${strategy === "auto" ? ` (chose ${stats.strategy?.strategy}: ${stats.strategy?.reason})` : ""} | ${run.seconds.toFixed(2)} | ${(run.seconds / floor.seconds).toFixed(2)} | ${stats.commits} | ${findings.length} | ${notices.filter((n) => n.unscanned).length} |`);
     for (const notice of notices.filter((n) => n.kind === 'missing-object')) console.log(`  - ${notice.message.slice(0, 200)}`);
   }
 }

@@ -62,7 +62,7 @@ async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, ba
   let result;
   if (plan.kind === 'diff') result = await scanDiff({ ...common, base: plan.base, head: plan.head });
   else if (plan.kind === 'push') result = await scanPush({ ...common, before: plan.before, after: plan.after });
-  else result = await scanHistory(common);
+  else result = await scanHistory({ ...common, workers: { entry: workerBundleUrl(import.meta.url, 'worker/index.js'), config, baseline: [...(baseline ?? [])] } });
   info(`Scanned ${result.stats.commits} commits, ${formatBytes(result.stats.bytes)} in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
   return { findings: result.findings, notices: result.notices, rules: scanner.rules };
 }

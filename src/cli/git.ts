@@ -1,11 +1,11 @@
 import type { Scanner } from '../engine/index.js';
-import { scanDiff, scanHistory, scanPush, scanStaged, scanTreeDiff, type GitProgress, type GitSourceResult } from '../sources/git/index.js';
+import { scanDiff, scanHistory, scanPush, scanStaged, scanTreeDiff, type GitProgress, type GitSourceResult, type GitWorkerOptions } from '../sources/git/index.js';
 import type { ScanArgs } from './args.js';
 import type { ProgressBar } from './progress.js';
 import type { CollectedScan } from './scan.js';
 
 /** Git modes: --diff, --push, --staged, --history. */
-export async function scanGit(args: ScanArgs, root: string, scanner: Scanner, maxFileSize: number, progress: ProgressBar): Promise<CollectedScan> {
+export async function scanGit(args: ScanArgs, root: string, scanner: Scanner, maxFileSize: number, progress: ProgressBar, workers?: GitWorkerOptions): Promise<CollectedScan> {
   const onProgress = (p: GitProgress) => progress.update({ done: p.commitsDone, total: p.commitsTotal, unit: 'commits', bytes: p.bytesDone, detail: `${p.blobsDone} blobs` });
   const common = { repoDir: root, scanner, maxBlobSize: maxFileSize, onProgress };
   let result: GitSourceResult;
@@ -23,7 +23,7 @@ export async function scanGit(args: ScanArgs, root: string, scanner: Scanner, ma
     result = await scanStaged(common);
     target = 'staged changes';
   } else {
-    result = await scanHistory({ ...common, since: args.since, branch: args.branch });
+    result = await scanHistory({ ...common, since: args.since, branch: args.branch, workers });
     target = `history${args.branch ? ` of ${args.branch}` : ' (all refs)'}${args.since ? ` since ${args.since}` : ''}`;
   }
   return { target, findings: result.findings, notices: result.notices, stats: { commits: result.stats.commits, blobs: result.stats.blobs, bytes: result.stats.bytes, durationMs: result.stats.durationMs } };

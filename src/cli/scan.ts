@@ -83,7 +83,8 @@ export async function collectScan(args: ScanArgs): Promise<{ collected: Collecte
 
   if (args.verify) checkVerifyEndpoints(process.env);
   const origins = new FindingOrigins();
-  const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress) : await scanTargets(targets, config, baseline, progress, origins);
+  const gitWorkers = { entry: workerBundleUrl(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS) };
+  const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress, gitWorkers) : await scanTargets(targets, config, baseline, progress, origins);
   progress.done();
   collected.findings = withoutAccepted(collected.findings, config);
   if (!args.verify) return { collected, config };

@@ -6,6 +6,7 @@ import { gitLines, gitText, unquotePath } from './run.js';
 import { commitsOldestFirst, MAX_RESTARTS, walkResuming } from './resume.js';
 import type { GitScanOptions } from './types.js';
 import { scanBlobJobsOnWorkers, workersUsable } from './worker.js';
+import { chooseHistoryStrategy, type HistoryStrategy, type StrategyChoice } from './strategy.js';
 
 export interface Introductions {
   /** Unique blobs in the order they first appear, oldest commit first. */
@@ -265,4 +266,13 @@ async function scanCommitWhole(options: GitScanOptions, sha: string, patches: Pa
   }
   for (const copy of intro.copies) patches.addScanned(copy.commit, (outcomes.find((o) => o.index === copy.index)?.findings ?? []).map((finding) => ({ ...finding, path: copy.path })), 0);
   return missing;
+}
+
+/** The strategy asked for, else blobs for a partial clone (its missing blobs are known up front), else by probe. */
+export async function pickHistoryStrategy(options: GitScanOptions & { strategy?: HistoryStrategy }, revisions: string[]): Promise<StrategyChoice> {
+  if (options.strategy) return { strategy: options.strategy, reason: 'asked for' };
+  if (await isPartialClone(options.repoDir)) return { strategy: 'blobs', reason: 'a partial clone' };
+  const commits = await commitsOldestFirst(options.repoDir, revisions).catch(() => undefined);
+  if (!commits) return { strategy: 'blobs', reason: 'the commits could not be listed' };
+  return chooseHistoryStrategy(options.repoDir, commits, options.scanner, workersUsable(options.workers));
 }

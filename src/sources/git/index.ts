@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanNotice } from '../../engine/finding.js';
-import { isPartialClone, scanIntroducedBlobs, streamHistoryPatches } from './history.js';
+import { pickHistoryStrategy, scanIntroducedBlobs, streamHistoryPatches } from './history.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PATCH_ARGS, PatchScanner } from './patch.js';
 import { scanCommitMessages } from './messages.js';
 import { git, gitText, objectExists, readGit } from './run.js';
+import type { HistoryStrategy } from './strategy.js';
 import type { GitScanOptions, GitSourceResult } from './types.js';
 
 export type { GitProgress, GitScanOptions, GitSourceResult, GitWorkerOptions } from './types.js';
@@ -113,14 +114,7 @@ export async function scanStaged(options: GitScanOptions): Promise<GitSourceResu
   return scanPatchStream(options, { diffArgs: ['diff', '--cached', ...PATCH_ARGS] });
 }
 
-/**
- * `patches` (default for complete clones): the lines each commit adds (with one line of context), from one
- * `git log -p` stream: git diffs while this thread scans, and a history's edits are a small fraction of its blobs'
- * bytes (measured in bench/history: about 5x faster than scanning whole blobs). Findings go to the exact commit that
- * added the line. `blobs` (default for partial clones, and the fallback when git stops at a missing object): every
- * unique blob read once through `git cat-file --batch` and scanned whole, attributed to the commit that introduced it.
- */
-export type HistoryStrategy = 'blobs' | 'patches';
+export type { HistoryStrategy, StrategyChoice } from './strategy.js';
 
 /**
  * Whole history: every commit reachable from all refs (or from `branch`, or since `since`); see `HistoryStrategy`.
@@ -131,11 +125,13 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   const notices: ScanNotice[] = [];
   const revisions = options.branch && !options.allRefs ? [options.branch] : ['--all'];
   if (options.since) revisions.push('--not', options.since);
-  const strategy = options.strategy ?? ((await isPartialClone(options.repoDir)) ? 'blobs' : 'patches');
+  const choice = await pickHistoryStrategy(options, revisions);
+  const strategy = choice.strategy;
   if (strategy === 'patches') {
     const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
     try {
-      return await scanPatchStream(options, { revisions }, [], total, false);
+      const result = await scanPatchStream(options, { revisions }, [], total, false);
+      return { ...result, stats: { ...result.stats, strategy: choice } };
     } catch (error) {
       if (options.strategy === 'patches') throw error;
       // A missing object stops `git log -p`; the blob strategy reads around it.
@@ -152,7 +148,7 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   return {
     findings: [...scanned.findings, ...messages.findings],
     notices,
-    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, strategy: choice, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
   };
 }
 

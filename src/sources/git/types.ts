@@ -1,3 +1,4 @@
+import type { StrategyChoice } from './strategy.js';
 import type { Finding, ScanNotice } from '../../engine/finding.js';
 import type { KeywardConfig } from '../../engine/config/types.js';
 import type { Scanner } from '../../engine/types.js';
@@ -6,7 +7,7 @@ export interface GitSourceResult {
   /** Each with `commit` set, except for staged changes. */
   findings: Finding[];
   notices: ScanNotice[];
-  stats: { commits: number; blobs: number; bytes: number; durationMs: number; shallow?: { boundaryCommits: string[] } };
+  stats: { commits: number; blobs: number; bytes: number; durationMs: number; shallow?: { boundaryCommits: string[] }; strategy?: StrategyChoice };
 }
 
 export interface GitProgress {

@@ -75,3 +75,22 @@ describe('history scans go on past missing objects', () => {
     }
   });
 });
+
+describe('history strategy', () => {
+  it('is timed per repository on a sample of its commits, and said in the stats', async () => {
+    const small = new TestRepo();
+    small.commit('one', { 'a.txt': 'a\n' });
+    expect((await scanHistory({ repoDir: small.dir, scanner })).stats.strategy).toMatchObject({ strategy: 'patches', reason: expect.stringMatching(/too few/) });
+    // 450 commits through fast-import, each editing one of a few files.
+    const repo = new TestRepo();
+    let stream = '';
+    for (let i = 1; i <= 450; i++) {
+      const body = `line ${i}\n`.repeat(50 + (i % 7));
+      stream += `commit refs/heads/main\nmark :${i}\ncommitter T <t@example.com> ${1_700_000_000 + i} +0000\ndata 3\nc${i % 10}\n${i > 1 ? `from :${i - 1}\n` : ''}M 100644 inline f${i % 5}.txt\ndata ${Buffer.byteLength(body)}\n${body}\n`;
+    }
+    execFileSync('git', ['-C', repo.dir, 'fast-import', '--quiet'], { input: stream });
+    const result = await scanHistory({ repoDir: repo.dir, scanner });
+    expect(result.stats.strategy).toMatchObject({ strategy: expect.stringMatching(/^(blobs|patches)$/), reason: expect.stringMatching(/^probe of 120 commits: patches \d+ ms, blobs \d+ ms$/) });
+    expect(result.stats.commits).toBe(450);
+  });
+});
