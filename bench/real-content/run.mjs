@@ -11,7 +11,7 @@
 // GIT_DIR defaults to /work/.mirror/jquery+jquery/repo; CHECKOUT (whose dist/ is run) to this repository. The files
 // are extracted once to $TMPDIR/keyward-real-content/<name>/ and kept. Prints figures; never fails on slowness.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,16 +67,25 @@ function writeBlobs(blobs, named, versions) {
   }
 }
 
+/** CPU seconds of the children that have exited (everything each run started), from /proc. */
+function childCpuSeconds() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
 function best(label, command, args, env = {}) {
   let seconds = Infinity;
+  let cpu = Infinity;
   let run;
   for (let i = 0; i < repeat; i++) {
     const started = performance.now();
+    const cpuStart = childCpuSeconds();
     run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 26, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
     seconds = Math.min(seconds, (performance.now() - started) / 1000);
+    cpu = Math.min(cpu, childCpuSeconds() - cpuStart);
   }
   if (run.status !== 0 && run.status !== 1) throw new Error(`${label} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
-  return { label, seconds, output: `${run.stdout}\n${run.stderr}` };
+  return { label, seconds, cpu, output: `${run.stdout}\n${run.stderr}` };
 }
 
 extract();
@@ -108,7 +117,7 @@ const floor = rows[0].seconds;
 const native = rows[3].seconds;
 console.log(`\n${name}: ${files} unique blobs under their real names, ${(bytes / 1e6).toFixed(0)} MB (${tree}); load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores; best of ${repeat}`);
 console.log(`engines: ${engines.join('; ')}; Action log: ${actionEngine}`);
-console.log('| what | seconds | MB/s | x cat floor | x native CLI |');
-console.log('|---|---:|---:|---:|---:|');
-for (const row of rows) console.log(`| ${row.label} | ${row.seconds.toFixed(2)} | ${(bytes / 1e6 / row.seconds).toFixed(0)} | ${(row.seconds / floor).toFixed(2)} | ${(row.seconds / native).toFixed(2)} |`);
+console.log('| what | seconds | MB/s | x cat floor | x native CLI | CPU seconds | x native CLI CPU |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const row of rows) console.log(`| ${row.label} | ${row.seconds.toFixed(2)} | ${(bytes / 1e6 / row.seconds).toFixed(0)} | ${(row.seconds / floor).toFixed(2)} | ${(row.seconds / native).toFixed(2)} | ${row.cpu.toFixed(1)} | ${(row.cpu / rows[3].cpu).toFixed(2)} |`);
 rmSync(action, { recursive: true, force: true });
