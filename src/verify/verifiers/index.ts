@@ -1,6 +1,8 @@
 import type { Verifier } from '../types.js';
 import { awsVerifier } from './aws.js';
 import { githubVerifier } from './github.js';
+// verify-a
+import { gitlabVerifier } from './gitlab.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -8,5 +10,6 @@ export const VERIFIERS: readonly Verifier[] = [
   awsVerifier,
   githubVerifier,
   // verify-a
+  gitlabVerifier,
   // verify-b
 ];
