@@ -3,6 +3,7 @@ import { awsVerifier } from './aws.js';
 import { githubVerifier } from './github.js';
 // verify-a
 import { gitlabVerifier } from './gitlab.js';
+import { slackVerifier } from './slack.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -11,5 +12,6 @@ export const VERIFIERS: readonly Verifier[] = [
   githubVerifier,
   // verify-a
   gitlabVerifier,
+  slackVerifier,
   // verify-b
 ];
