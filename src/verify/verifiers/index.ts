@@ -4,6 +4,7 @@ import { githubVerifier } from './github.js';
 // verify-a
 import { gitlabVerifier } from './gitlab.js';
 import { slackVerifier } from './slack.js';
+import { npmVerifier } from './npm.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -13,5 +14,6 @@ export const VERIFIERS: readonly Verifier[] = [
   // verify-a
   gitlabVerifier,
   slackVerifier,
+  npmVerifier,
   // verify-b
 ];
