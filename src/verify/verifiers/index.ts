@@ -5,6 +5,7 @@ import { githubVerifier } from './github.js';
 import { gitlabVerifier } from './gitlab.js';
 import { slackVerifier } from './slack.js';
 import { npmVerifier } from './npm.js';
+import { pypiVerifier } from './pypi.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -15,5 +16,6 @@ export const VERIFIERS: readonly Verifier[] = [
   gitlabVerifier,
   slackVerifier,
   npmVerifier,
+  pypiVerifier,
   // verify-b
 ];
