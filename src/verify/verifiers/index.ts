@@ -6,6 +6,7 @@ import { gitlabVerifier } from './gitlab.js';
 import { slackVerifier } from './slack.js';
 import { npmVerifier } from './npm.js';
 import { pypiVerifier } from './pypi.js';
+import { dockerhubVerifier } from './dockerhub.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -17,5 +18,6 @@ export const VERIFIERS: readonly Verifier[] = [
   slackVerifier,
   npmVerifier,
   pypiVerifier,
+  dockerhubVerifier,
   // verify-b
 ];
