@@ -7,6 +7,7 @@ import { slackVerifier } from './slack.js';
 import { npmVerifier } from './npm.js';
 import { pypiVerifier } from './pypi.js';
 import { dockerhubVerifier } from './dockerhub.js';
+import { huggingfaceVerifier } from './huggingface.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -19,5 +20,6 @@ export const VERIFIERS: readonly Verifier[] = [
   npmVerifier,
   pypiVerifier,
   dockerhubVerifier,
+  huggingfaceVerifier,
   // verify-b
 ];
