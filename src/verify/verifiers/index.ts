@@ -8,6 +8,7 @@ import { npmVerifier } from './npm.js';
 import { pypiVerifier } from './pypi.js';
 import { dockerhubVerifier } from './dockerhub.js';
 import { huggingfaceVerifier } from './huggingface.js';
+import { openaiVerifier } from './openai.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -21,5 +22,6 @@ export const VERIFIERS: readonly Verifier[] = [
   pypiVerifier,
   dockerhubVerifier,
   huggingfaceVerifier,
+  openaiVerifier,
   // verify-b
 ];
