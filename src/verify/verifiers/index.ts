@@ -9,6 +9,7 @@ import { pypiVerifier } from './pypi.js';
 import { dockerhubVerifier } from './dockerhub.js';
 import { huggingfaceVerifier } from './huggingface.js';
 import { openaiVerifier } from './openai.js';
+import { anthropicVerifier } from './anthropic.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -23,5 +24,6 @@ export const VERIFIERS: readonly Verifier[] = [
   dockerhubVerifier,
   huggingfaceVerifier,
   openaiVerifier,
+  anthropicVerifier,
   // verify-b
 ];
