@@ -10,6 +10,7 @@ import { dockerhubVerifier } from './dockerhub.js';
 import { huggingfaceVerifier } from './huggingface.js';
 import { openaiVerifier } from './openai.js';
 import { anthropicVerifier } from './anthropic.js';
+import { stripeVerifier } from './stripe.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -25,5 +26,6 @@ export const VERIFIERS: readonly Verifier[] = [
   huggingfaceVerifier,
   openaiVerifier,
   anthropicVerifier,
+  stripeVerifier,
   // verify-b
 ];
