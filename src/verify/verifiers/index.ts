@@ -11,6 +11,7 @@ import { huggingfaceVerifier } from './huggingface.js';
 import { openaiVerifier } from './openai.js';
 import { anthropicVerifier } from './anthropic.js';
 import { stripeVerifier } from './stripe.js';
+import { sendgridVerifier } from './sendgrid.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -27,5 +28,6 @@ export const VERIFIERS: readonly Verifier[] = [
   openaiVerifier,
   anthropicVerifier,
   stripeVerifier,
+  sendgridVerifier,
   // verify-b
 ];

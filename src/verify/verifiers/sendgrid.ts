@@ -1,0 +1,31 @@
+import { outcomeOfStatus } from '../settle.js';
+import type { Outcome, Verifier, VerifyHttp } from '../types.js';
+import { bearer, text, textList } from './shared.js';
+
+async function usernameOf(http: VerifyHttp, secret: string, scopes: string[]): Promise<string | undefined> {
+  if (!scopes.includes('user.username.read')) return undefined;
+  try {
+    const response = await http.request('/v3/user/username', { headers: bearer(secret) });
+    return response.status === 200 ? text(response.json, 'username') : undefined;
+  } catch {
+    // The key is already known to be live; a user name lost to a rate limit or timeout is only less detail.
+    return undefined;
+  }
+}
+
+/**
+ * SendGrid API keys: `GET /v3/scopes` with the key as a Bearer header answers the key's scopes; 401 or 403 means it
+ * is invalid or revoked. When the scopes allow it, `GET /v3/user/username` names the account.
+ */
+export const sendgridVerifier: Verifier = {
+  id: 'sendgrid',
+  rules: ['sendgrid-api-key'],
+  baseUrl: 'https://api.sendgrid.com',
+  ratePerSecond: 3,
+  async verify({ secret }, http): Promise<Outcome> {
+    const response = await http.request('/v3/scopes', { headers: bearer(secret) });
+    if (response.status !== 200) return outcomeOfStatus(response.status);
+    const scopes = textList(response.json, 'scopes') ?? [];
+    return { status: 'active', identity: await usernameOf(http, secret, scopes), scopes };
+  },
+};
