@@ -12,6 +12,7 @@ import { openaiVerifier } from './openai.js';
 import { anthropicVerifier } from './anthropic.js';
 import { stripeVerifier } from './stripe.js';
 import { sendgridVerifier } from './sendgrid.js';
+import { twilioVerifier } from './twilio.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -29,5 +30,6 @@ export const VERIFIERS: readonly Verifier[] = [
   anthropicVerifier,
   stripeVerifier,
   sendgridVerifier,
+  twilioVerifier,
   // verify-b
 ];
