@@ -13,6 +13,7 @@ import { anthropicVerifier } from './anthropic.js';
 import { stripeVerifier } from './stripe.js';
 import { sendgridVerifier } from './sendgrid.js';
 import { twilioVerifier } from './twilio.js';
+import { mailgunVerifier } from './mailgun.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -31,5 +32,6 @@ export const VERIFIERS: readonly Verifier[] = [
   stripeVerifier,
   sendgridVerifier,
   twilioVerifier,
+  mailgunVerifier,
   // verify-b
 ];
