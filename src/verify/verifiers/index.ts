@@ -14,6 +14,7 @@ import { stripeVerifier } from './stripe.js';
 import { sendgridVerifier } from './sendgrid.js';
 import { twilioVerifier } from './twilio.js';
 import { mailgunVerifier } from './mailgun.js';
+import { datadogVerifier } from './datadog.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -33,5 +34,6 @@ export const VERIFIERS: readonly Verifier[] = [
   sendgridVerifier,
   twilioVerifier,
   mailgunVerifier,
+  datadogVerifier,
   // verify-b
 ];
