@@ -15,6 +15,7 @@ import { sendgridVerifier } from './sendgrid.js';
 import { twilioVerifier } from './twilio.js';
 import { mailgunVerifier } from './mailgun.js';
 import { datadogVerifier } from './datadog.js';
+import { sentryVerifier } from './sentry.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -35,5 +36,6 @@ export const VERIFIERS: readonly Verifier[] = [
   twilioVerifier,
   mailgunVerifier,
   datadogVerifier,
+  sentryVerifier,
   // verify-b
 ];
