@@ -16,6 +16,7 @@ import { twilioVerifier } from './twilio.js';
 import { mailgunVerifier } from './mailgun.js';
 import { datadogVerifier } from './datadog.js';
 import { sentryVerifier } from './sentry.js';
+import { linearVerifier } from './linear.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -37,5 +38,6 @@ export const VERIFIERS: readonly Verifier[] = [
   mailgunVerifier,
   datadogVerifier,
   sentryVerifier,
+  linearVerifier,
   // verify-b
 ];
