@@ -17,6 +17,7 @@ import { mailgunVerifier } from './mailgun.js';
 import { datadogVerifier } from './datadog.js';
 import { sentryVerifier } from './sentry.js';
 import { linearVerifier } from './linear.js';
+import { postmanVerifier } from './postman.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -39,5 +40,6 @@ export const VERIFIERS: readonly Verifier[] = [
   datadogVerifier,
   sentryVerifier,
   linearVerifier,
+  postmanVerifier,
   // verify-b
 ];
