@@ -18,6 +18,7 @@ import { datadogVerifier } from './datadog.js';
 import { sentryVerifier } from './sentry.js';
 import { linearVerifier } from './linear.js';
 import { postmanVerifier } from './postman.js';
+import { herokuVerifier } from './heroku.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -41,5 +42,6 @@ export const VERIFIERS: readonly Verifier[] = [
   sentryVerifier,
   linearVerifier,
   postmanVerifier,
+  herokuVerifier,
   // verify-b
 ];
