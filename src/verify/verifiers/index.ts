@@ -19,6 +19,7 @@ import { sentryVerifier } from './sentry.js';
 import { linearVerifier } from './linear.js';
 import { postmanVerifier } from './postman.js';
 import { herokuVerifier } from './heroku.js';
+import { netlifyVerifier } from './netlify.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -43,5 +44,6 @@ export const VERIFIERS: readonly Verifier[] = [
   linearVerifier,
   postmanVerifier,
   herokuVerifier,
+  netlifyVerifier,
   // verify-b
 ];
