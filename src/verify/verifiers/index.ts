@@ -20,6 +20,7 @@ import { linearVerifier } from './linear.js';
 import { postmanVerifier } from './postman.js';
 import { herokuVerifier } from './heroku.js';
 import { netlifyVerifier } from './netlify.js';
+import { vercelVerifier } from './vercel.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -45,5 +46,6 @@ export const VERIFIERS: readonly Verifier[] = [
   postmanVerifier,
   herokuVerifier,
   netlifyVerifier,
+  vercelVerifier,
   // verify-b
 ];
