@@ -21,6 +21,7 @@ import { postmanVerifier } from './postman.js';
 import { herokuVerifier } from './heroku.js';
 import { netlifyVerifier } from './netlify.js';
 import { vercelVerifier } from './vercel.js';
+import { cloudflareVerifier } from './cloudflare.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -47,5 +48,6 @@ export const VERIFIERS: readonly Verifier[] = [
   herokuVerifier,
   netlifyVerifier,
   vercelVerifier,
+  cloudflareVerifier,
   // verify-b
 ];
