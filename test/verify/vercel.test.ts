@@ -16,13 +16,21 @@ function vercelRoutes(): Route[] {
           ? { body: { user: { id: 'usr_1', email: 'dana@acme.test', username: 'dana', name: 'Dana' } } }
           : { status: 403, body: { error: { code: 'forbidden', message: 'Not authorized', invalidToken: true } } },
     },
+    {
+      method: 'GET',
+      path: '/v5/user/tokens/current',
+      handler: (req) =>
+        req.headers.authorization === `Bearer ${TOKEN}`
+          ? { body: { token: { id: 'tok_1', name: 'ci', type: 'token', origin: 'manual', activeAt: 1767225600000, createdAt: 1767225600000, expiresAt: 1798761600000 } } }
+          : { status: 403, body: { error: { code: 'forbidden', invalidToken: true } } },
+    },
   ];
 }
 
 describe('Vercel verifier', () => {
   it('reads the user of a live token', async () => {
     const server = await providerServer(vercelRoutes());
-    expect(await verifyAgainst(vercelVerifier, server, credential('vercel-access-token', TOKEN, `VERCEL_TOKEN=${TOKEN}`))).toEqual({ status: 'active', identity: 'dana / dana@acme.test' });
+    expect(await verifyAgainst(vercelVerifier, server, credential('vercel-access-token', TOKEN, `VERCEL_TOKEN=${TOKEN}`))).toEqual({ status: 'active', identity: 'dana / dana@acme.test', expiresAt: '2027-01-01T00:00:00.000Z' });
     expectSecretOnlyIn(server, TOKEN, { header: 'authorization' });
   });
 
