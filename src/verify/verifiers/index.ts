@@ -22,6 +22,7 @@ import { herokuVerifier } from './heroku.js';
 import { netlifyVerifier } from './netlify.js';
 import { vercelVerifier } from './vercel.js';
 import { cloudflareVerifier } from './cloudflare.js';
+import { xaiVerifier } from './xai.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -49,5 +50,6 @@ export const VERIFIERS: readonly Verifier[] = [
   netlifyVerifier,
   vercelVerifier,
   cloudflareVerifier,
+  xaiVerifier,
   // verify-b
 ];
