@@ -23,6 +23,7 @@ import { netlifyVerifier } from './netlify.js';
 import { vercelVerifier } from './vercel.js';
 import { cloudflareVerifier } from './cloudflare.js';
 import { xaiVerifier } from './xai.js';
+import { groqVerifier } from './groq.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -51,5 +52,6 @@ export const VERIFIERS: readonly Verifier[] = [
   vercelVerifier,
   cloudflareVerifier,
   xaiVerifier,
+  groqVerifier,
   // verify-b
 ];
