@@ -24,6 +24,7 @@ import { vercelVerifier } from './vercel.js';
 import { cloudflareVerifier } from './cloudflare.js';
 import { xaiVerifier } from './xai.js';
 import { groqVerifier } from './groq.js';
+import { mistralVerifier } from './mistral.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -53,5 +54,6 @@ export const VERIFIERS: readonly Verifier[] = [
   cloudflareVerifier,
   xaiVerifier,
   groqVerifier,
+  mistralVerifier,
   // verify-b
 ];
