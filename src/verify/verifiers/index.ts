@@ -25,6 +25,7 @@ import { cloudflareVerifier } from './cloudflare.js';
 import { xaiVerifier } from './xai.js';
 import { groqVerifier } from './groq.js';
 import { mistralVerifier } from './mistral.js';
+import { deepseekVerifier } from './deepseek.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -55,5 +56,6 @@ export const VERIFIERS: readonly Verifier[] = [
   xaiVerifier,
   groqVerifier,
   mistralVerifier,
+  deepseekVerifier,
   // verify-b
 ];
