@@ -26,6 +26,7 @@ import { xaiVerifier } from './xai.js';
 import { groqVerifier } from './groq.js';
 import { mistralVerifier } from './mistral.js';
 import { deepseekVerifier } from './deepseek.js';
+import { replicateVerifier } from './replicate.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -57,5 +58,6 @@ export const VERIFIERS: readonly Verifier[] = [
   groqVerifier,
   mistralVerifier,
   deepseekVerifier,
+  replicateVerifier,
   // verify-b
 ];
