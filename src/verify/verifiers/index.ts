@@ -27,6 +27,7 @@ import { groqVerifier } from './groq.js';
 import { mistralVerifier } from './mistral.js';
 import { deepseekVerifier } from './deepseek.js';
 import { replicateVerifier } from './replicate.js';
+import { elevenlabsVerifier } from './elevenlabs.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -59,5 +60,6 @@ export const VERIFIERS: readonly Verifier[] = [
   mistralVerifier,
   deepseekVerifier,
   replicateVerifier,
+  elevenlabsVerifier,
   // verify-b
 ];
