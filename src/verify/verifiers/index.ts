@@ -28,6 +28,7 @@ import { mistralVerifier } from './mistral.js';
 import { deepseekVerifier } from './deepseek.js';
 import { replicateVerifier } from './replicate.js';
 import { elevenlabsVerifier } from './elevenlabs.js';
+import { cohereVerifier } from './cohere.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -61,5 +62,6 @@ export const VERIFIERS: readonly Verifier[] = [
   deepseekVerifier,
   replicateVerifier,
   elevenlabsVerifier,
+  cohereVerifier,
   // verify-b
 ];
