@@ -29,6 +29,7 @@ import { deepseekVerifier } from './deepseek.js';
 import { replicateVerifier } from './replicate.js';
 import { elevenlabsVerifier } from './elevenlabs.js';
 import { cohereVerifier } from './cohere.js';
+import { honeycombVerifier } from './honeycomb.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -63,5 +64,6 @@ export const VERIFIERS: readonly Verifier[] = [
   replicateVerifier,
   elevenlabsVerifier,
   cohereVerifier,
+  honeycombVerifier,
   // verify-b
 ];
