@@ -30,6 +30,7 @@ import { replicateVerifier } from './replicate.js';
 import { elevenlabsVerifier } from './elevenlabs.js';
 import { cohereVerifier } from './cohere.js';
 import { honeycombVerifier } from './honeycomb.js';
+import { resendVerifier } from './resend.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -65,5 +66,6 @@ export const VERIFIERS: readonly Verifier[] = [
   elevenlabsVerifier,
   cohereVerifier,
   honeycombVerifier,
+  resendVerifier,
   // verify-b
 ];
