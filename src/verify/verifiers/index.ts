@@ -31,6 +31,7 @@ import { elevenlabsVerifier } from './elevenlabs.js';
 import { cohereVerifier } from './cohere.js';
 import { honeycombVerifier } from './honeycomb.js';
 import { resendVerifier } from './resend.js';
+import { figmaVerifier } from './figma.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -67,5 +68,6 @@ export const VERIFIERS: readonly Verifier[] = [
   cohereVerifier,
   honeycombVerifier,
   resendVerifier,
+  figmaVerifier,
   // verify-b
 ];
