@@ -32,6 +32,7 @@ import { cohereVerifier } from './cohere.js';
 import { honeycombVerifier } from './honeycomb.js';
 import { resendVerifier } from './resend.js';
 import { figmaVerifier } from './figma.js';
+import { postmarkVerifier } from './postmark.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -69,5 +70,6 @@ export const VERIFIERS: readonly Verifier[] = [
   honeycombVerifier,
   resendVerifier,
   figmaVerifier,
+  postmarkVerifier,
   // verify-b
 ];
