@@ -33,6 +33,7 @@ import { honeycombVerifier } from './honeycomb.js';
 import { resendVerifier } from './resend.js';
 import { figmaVerifier } from './figma.js';
 import { postmarkVerifier } from './postmark.js';
+import { brevoVerifier } from './brevo.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -71,5 +72,6 @@ export const VERIFIERS: readonly Verifier[] = [
   resendVerifier,
   figmaVerifier,
   postmarkVerifier,
+  brevoVerifier,
   // verify-b
 ];
