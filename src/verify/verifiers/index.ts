@@ -34,6 +34,7 @@ import { resendVerifier } from './resend.js';
 import { figmaVerifier } from './figma.js';
 import { postmarkVerifier } from './postmark.js';
 import { brevoVerifier } from './brevo.js';
+import { dopplerVerifier } from './doppler.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -73,5 +74,6 @@ export const VERIFIERS: readonly Verifier[] = [
   figmaVerifier,
   postmarkVerifier,
   brevoVerifier,
+  dopplerVerifier,
   // verify-b
 ];
