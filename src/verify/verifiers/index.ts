@@ -35,6 +35,7 @@ import { figmaVerifier } from './figma.js';
 import { postmarkVerifier } from './postmark.js';
 import { brevoVerifier } from './brevo.js';
 import { dopplerVerifier } from './doppler.js';
+import { launchdarklyVerifier } from './launchdarkly.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -75,5 +76,6 @@ export const VERIFIERS: readonly Verifier[] = [
   postmarkVerifier,
   brevoVerifier,
   dopplerVerifier,
+  launchdarklyVerifier,
   // verify-b
 ];
