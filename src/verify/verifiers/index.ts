@@ -36,6 +36,7 @@ import { postmarkVerifier } from './postmark.js';
 import { brevoVerifier } from './brevo.js';
 import { dopplerVerifier } from './doppler.js';
 import { launchdarklyVerifier } from './launchdarkly.js';
+import { intercomVerifier } from './intercom.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -77,5 +78,6 @@ export const VERIFIERS: readonly Verifier[] = [
   brevoVerifier,
   dopplerVerifier,
   launchdarklyVerifier,
+  intercomVerifier,
   // verify-b
 ];
