@@ -37,6 +37,7 @@ import { brevoVerifier } from './brevo.js';
 import { dopplerVerifier } from './doppler.js';
 import { launchdarklyVerifier } from './launchdarkly.js';
 import { intercomVerifier } from './intercom.js';
+import { supabaseVerifier } from './supabase.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -79,5 +80,6 @@ export const VERIFIERS: readonly Verifier[] = [
   dopplerVerifier,
   launchdarklyVerifier,
   intercomVerifier,
+  supabaseVerifier,
   // verify-b
 ];
