@@ -38,6 +38,7 @@ import { dopplerVerifier } from './doppler.js';
 import { launchdarklyVerifier } from './launchdarkly.js';
 import { intercomVerifier } from './intercom.js';
 import { supabaseVerifier } from './supabase.js';
+import { neonVerifier } from './neon.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -81,5 +82,6 @@ export const VERIFIERS: readonly Verifier[] = [
   launchdarklyVerifier,
   intercomVerifier,
   supabaseVerifier,
+  neonVerifier,
   // verify-b
 ];
