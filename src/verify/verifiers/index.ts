@@ -39,6 +39,7 @@ import { launchdarklyVerifier } from './launchdarkly.js';
 import { intercomVerifier } from './intercom.js';
 import { supabaseVerifier } from './supabase.js';
 import { neonVerifier } from './neon.js';
+import { pineconeVerifier } from './pinecone.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -83,5 +84,6 @@ export const VERIFIERS: readonly Verifier[] = [
   intercomVerifier,
   supabaseVerifier,
   neonVerifier,
+  pineconeVerifier,
   // verify-b
 ];
