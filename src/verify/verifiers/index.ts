@@ -40,6 +40,7 @@ import { intercomVerifier } from './intercom.js';
 import { supabaseVerifier } from './supabase.js';
 import { neonVerifier } from './neon.js';
 import { pineconeVerifier } from './pinecone.js';
+import { dropboxVerifier } from './dropbox.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -85,5 +86,6 @@ export const VERIFIERS: readonly Verifier[] = [
   supabaseVerifier,
   neonVerifier,
   pineconeVerifier,
+  dropboxVerifier,
   // verify-b
 ];
