@@ -41,6 +41,7 @@ import { supabaseVerifier } from './supabase.js';
 import { neonVerifier } from './neon.js';
 import { pineconeVerifier } from './pinecone.js';
 import { dropboxVerifier } from './dropbox.js';
+import { squareVerifier } from './square.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -87,5 +88,6 @@ export const VERIFIERS: readonly Verifier[] = [
   neonVerifier,
   pineconeVerifier,
   dropboxVerifier,
+  squareVerifier,
   // verify-b
 ];
