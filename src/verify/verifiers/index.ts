@@ -42,6 +42,7 @@ import { neonVerifier } from './neon.js';
 import { pineconeVerifier } from './pinecone.js';
 import { dropboxVerifier } from './dropbox.js';
 import { squareVerifier } from './square.js';
+import { tailscaleVerifier } from './tailscale.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -89,5 +90,6 @@ export const VERIFIERS: readonly Verifier[] = [
   pineconeVerifier,
   dropboxVerifier,
   squareVerifier,
+  tailscaleVerifier,
   // verify-b
 ];
