@@ -7,6 +7,7 @@ const OWN = new Set([
   'gitlab', 'slack', 'npm', 'pypi', 'dockerhub', 'huggingface', 'openai', 'anthropic', 'stripe', 'sendgrid', 'twilio', 'mailgun', 'datadog',
   'sentry', 'linear', 'postman', 'heroku', 'netlify', 'vercel', 'cloudflare', 'xai', 'groq', 'mistral', 'deepseek', 'replicate', 'elevenlabs',
   'cohere', 'honeycomb', 'resend', 'figma', 'postmark', 'brevo', 'doppler', 'launchdarkly', 'intercom', 'supabase', 'neon', 'pinecone', 'dropbox',
+  'square', 'tailscale',
 ]);
 
 /** Companions every verifier may look for, so each one reaches the (hostile) provider stand-in. */
