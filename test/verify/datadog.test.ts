@@ -21,13 +21,13 @@ describe('Datadog verifier', () => {
 
   it('settles a key US1 does not know as inactive', async () => {
     const server = await providerServer(datadogRoutes());
-    expect(await verifyAgainst(datadogVerifier, server, credential('datadog-api-key', UNKNOWN_KEY, `DD_API_KEY=${UNKNOWN_KEY}`))).toEqual({ status: 'inactive', reason: 'rejected by Datadog US1 (HTTP 403)' });
+    expect(await verifyAgainst(datadogVerifier, server, credential('datadog-api-key', UNKNOWN_KEY, `DD_API_KEY=${UNKNOWN_KEY}`))).toEqual({ status: 'inactive', reason: 'rejected by Datadog US1 (api.datadoghq.com) (HTTP 403)' });
   });
 
   it('keeps a rejected key unknown when the file names another Datadog site', async () => {
     const server = await providerServer(datadogRoutes());
     const context = `DD_SITE=datadoghq.eu\nDD_API_KEY=${UNKNOWN_KEY}\n`;
-    expect(await verifyAgainst(datadogVerifier, server, credential('datadog-api-key', UNKNOWN_KEY, context))).toEqual({ status: 'unknown', reason: 'the file names the Datadog site datadoghq.eu; only US1 (api.datadoghq.com) is checked' });
+    expect(await verifyAgainst(datadogVerifier, server, credential('datadog-api-key', UNKNOWN_KEY, context))).toEqual({ status: 'unknown', reason: 'the file names datadoghq.eu; only Datadog US1 (api.datadoghq.com) is checked' });
   });
 
   it('settles rate limits, provider errors and timeouts as unknown', async () => {

@@ -30,7 +30,7 @@ describe('Honeycomb verifier', () => {
   it('settles a rejected key as inactive, or unknown when the file points at the EU instance', async () => {
     const server = await providerServer(honeycombRoutes());
     const other = `hcaik_${'f'.repeat(58)}`;
-    expect(await verifyAgainst(honeycombVerifier, server, credential('honeycomb-api-key', other))).toEqual({ status: 'inactive', reason: 'rejected by Honeycomb US (HTTP 401)' });
+    expect(await verifyAgainst(honeycombVerifier, server, credential('honeycomb-api-key', other))).toEqual({ status: 'inactive', reason: 'rejected by Honeycomb US (api.honeycomb.io) (HTTP 401)' });
     const eu = `OTEL_EXPORTER_OTLP_ENDPOINT=https://api.eu1.honeycomb.io\nHONEYCOMB_API_KEY=${other}\n`;
     expect(await verifyAgainst(honeycombVerifier, server, credential('honeycomb-api-key', other, eu))).toMatchObject({ status: 'unknown' });
   });

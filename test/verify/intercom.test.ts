@@ -27,7 +27,7 @@ describe('Intercom verifier', () => {
 
   it('settles a refused credential as inactive', async () => {
     const server = await providerServer(routes());
-    expect(await verifyAgainst(intercomVerifier, server, credential('intercom-access-token', `${KEY}x`))).toEqual({ status: 'inactive', reason: 'rejected by Intercom US (HTTP 401)' });
+    expect(await verifyAgainst(intercomVerifier, server, credential('intercom-access-token', `${KEY}x`))).toEqual({ status: 'inactive', reason: 'rejected by Intercom US (api.intercom.io) (HTTP 401)' });
   });
 
   it('keeps a rejection unknown when the file points at another region', async () => {

@@ -31,9 +31,11 @@ describe('SendGrid verifier', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('settles an unknown key (401) as inactive', async () => {
+  it('settles an unknown key (401) as inactive, or unknown when the file points at the EU host', async () => {
     const server = await providerServer(sendgridRoutes());
-    expect(await verifyAgainst(sendgridVerifier, server, credential('sendgrid-api-key', `SG.${'z'.repeat(22)}.${'y'.repeat(43)}`))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
+    expect(await verifyAgainst(sendgridVerifier, server, credential('sendgrid-api-key', `SG.${'z'.repeat(22)}.${'y'.repeat(43)}`))).toEqual({ status: 'inactive', reason: 'rejected by SendGrid global (api.sendgrid.com) (HTTP 401)' });
+    const eu = `sgMail.setDataResidency('eu');\nSENDGRID_API_KEY=SG.${'z'.repeat(22)}.${'y'.repeat(43)}`;
+    expect(await verifyAgainst(sendgridVerifier, server, credential('sendgrid-api-key', `SG.${'z'.repeat(22)}.${'y'.repeat(43)}`, eu))).toMatchObject({ status: 'unknown' });
   });
 
   it('settles rate limits, provider errors and timeouts as unknown', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basicAuth, companionsIn, identityOf, isoTime, text, textList } from '../../src/verify/verifiers/shared.js';
+import { basicAuth, companionsIn, identityOf, isoTime, regionalRejection, text, textList } from '../../src/verify/verifiers/shared.js';
 
 describe('verifier readers', () => {
   it('reads strings and numbers at a path, and nothing of another shape', () => {
@@ -37,5 +37,11 @@ describe('verifier readers', () => {
 
   it('builds Basic auth from user and password', () => {
     expect(basicAuth('api', 'k:ey')).toEqual({ authorization: `Basic ${Buffer.from('api:k:ey').toString('base64')}` });
+  });
+
+  it('keeps a rejection by the asked region unknown when the file names another region', () => {
+    const region = { provider: 'Acme', asked: 'US (api.acme.test)', others: /\bapi\.eu\.acme\.test\b/i };
+    expect(regionalRejection(401, 'KEY=x', region)).toEqual({ status: 'inactive', reason: 'rejected by Acme US (api.acme.test) (HTTP 401)' });
+    expect(regionalRejection(401, 'URL=https://API.EU.acme.test/v1', region)).toEqual({ status: 'unknown', reason: 'the file names api.eu.acme.test; only Acme US (api.acme.test) is checked' });
   });
 });

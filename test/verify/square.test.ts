@@ -27,7 +27,7 @@ describe('Square verifier', () => {
 
   it('settles a refused credential as inactive', async () => {
     const server = await providerServer(routes());
-    expect(await verifyAgainst(squareVerifier, server, credential('square-access-token', `${KEY}x`))).toEqual({ status: 'inactive', reason: 'rejected by Square production (HTTP 401)' });
+    expect(await verifyAgainst(squareVerifier, server, credential('square-access-token', `${KEY}x`))).toEqual({ status: 'inactive', reason: 'rejected by Square production (connect.squareup.com) (HTTP 401)' });
   });
 
   it('keeps a rejection unknown when the file speaks of the sandbox', async () => {

@@ -1,7 +1,7 @@
 import type { Outcome, Verifier } from '../types.js';
-import { identityOf, text } from './shared.js';
+import { identityOf, regionalRejection, text, type AskedRegion } from './shared.js';
 
-const EU_HOST = /\bapi\.eu1\.honeycomb\.io\b/i;
+const US: AskedRegion = { provider: 'Honeycomb', asked: 'US (api.honeycomb.io)', others: /\bapi\.eu1\.honeycomb\.io\b/i };
 
 /**
  * Honeycomb ingest and configuration keys: `GET /1/auth` with the `X-Honeycomb-Team` header answers the key's team
@@ -19,10 +19,7 @@ export const honeycombVerifier: Verifier = {
       const environment = text(response.json, 'environment', 'name');
       return { status: 'active', identity: identityOf(text(response.json, 'team', 'name') ?? text(response.json, 'team', 'slug'), environment && `environment ${environment}`) };
     }
-    if (response.status === 401 || response.status === 403) {
-      if (EU_HOST.test(context)) return { status: 'unknown', reason: 'the file points at Honeycomb EU; only the US instance (api.honeycomb.io) is checked' };
-      return { status: 'inactive', reason: `rejected by Honeycomb US (HTTP ${response.status})` };
-    }
+    if (response.status === 401 || response.status === 403) return regionalRejection(response.status, context, US);
     return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
   },
 };

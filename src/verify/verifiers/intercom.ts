@@ -1,7 +1,7 @@
 import type { Outcome, Verifier } from '../types.js';
-import { bearer, identityOf, text } from './shared.js';
+import { bearer, identityOf, regionalRejection, text, type AskedRegion } from './shared.js';
 
-const OTHER_REGION = /\bapi\.(?:eu|au)\.intercom\.io\b/i;
+const US: AskedRegion = { provider: 'Intercom', asked: 'US (api.intercom.io)', others: /\bapi\.(?:eu|au)\.intercom\.io\b/i };
 
 /**
  * Intercom access tokens: `GET /me` ("Identify an admin") with the token as a Bearer header answers the admin and the
@@ -16,10 +16,7 @@ export const intercomVerifier: Verifier = {
   async verify({ secret, context }, http): Promise<Outcome> {
     const response = await http.request('/me', { headers: { ...bearer(secret), accept: 'application/json' } });
     if (response.status === 200) return { status: 'active', identity: identityOf(text(response.json, 'app', 'name') && `workspace ${text(response.json, 'app', 'name')}`, text(response.json, 'email')) };
-    if (response.status === 401 || response.status === 403) {
-      if (OTHER_REGION.test(context)) return { status: 'unknown', reason: 'the file points at another Intercom region; only the US region (api.intercom.io) is checked' };
-      return { status: 'inactive', reason: `rejected by Intercom US (HTTP ${response.status})` };
-    }
+    if (response.status === 401 || response.status === 403) return regionalRejection(response.status, context, US);
     return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
   },
 };

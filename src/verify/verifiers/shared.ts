@@ -1,3 +1,5 @@
+import type { Outcome } from '../types.js';
+
 /**
  * Small readers shared by the provider verifiers: auth headers, and safe picks from a provider's JSON answer (which
  * is untrusted input too: a field may be missing, of another type, or very long).
@@ -71,4 +73,22 @@ export function companionsIn(context: string, pattern: RegExp, limit = 3): strin
     if (found.size >= limit) break;
   }
   return [...found];
+}
+
+/** The one region (site, instance) of a provider Keyward asks, and how a file names one of the others. */
+export interface AskedRegion {
+  provider: string;
+  asked: string;
+  others: RegExp;
+}
+
+/**
+ * A rejection by the one region Keyward asks: `inactive` only when the file names no other region of the provider.
+ * A key of another region is rejected there too, and the other region's host is never taken from the file, so then
+ * the verdict is `unknown`, with that reason.
+ */
+export function regionalRejection(status: number, context: string, region: AskedRegion): Outcome {
+  const named = region.others.exec(context)?.[0];
+  if (named) return { status: 'unknown', reason: `the file names ${named.toLowerCase().slice(0, 40)}; only ${region.provider} ${region.asked} is checked` };
+  return { status: 'inactive', reason: `rejected by ${region.provider} ${region.asked} (HTTP ${status})` };
 }

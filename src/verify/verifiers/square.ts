@@ -1,8 +1,8 @@
 import type { Outcome, Verifier } from '../types.js';
-import { bearer, identityOf, text } from './shared.js';
+import { bearer, identityOf, regionalRejection, text, type AskedRegion } from './shared.js';
 
 const API_VERSION = '2025-01-23';
-const SANDBOX = /squareupsandbox\.com|\bsandbox\b/i;
+const PRODUCTION: AskedRegion = { provider: 'Square', asked: 'production (connect.squareup.com)', others: /squareupsandbox\.com|\bsandbox\b/i };
 
 /**
  * Square access tokens: RetrieveMerchant with the id `me` (`GET /v2/merchants/me`), "the merchant that is currently
@@ -23,10 +23,7 @@ export const squareVerifier: Verifier = {
       if (status === 'INACTIVE') return { status: 'inactive', identity: text(merchant, 'id'), reason: 'Square reports the merchant inactive' };
       return { status: 'active', identity: identityOf(text(merchant, 'business_name'), text(merchant, 'id')) };
     }
-    if (response.status === 401 || response.status === 403) {
-      if (SANDBOX.test(context)) return { status: 'unknown', reason: "the file speaks of Square's sandbox; only production is checked" };
-      return { status: 'inactive', reason: `rejected by Square production (HTTP ${response.status})` };
-    }
+    if (response.status === 401 || response.status === 403) return regionalRejection(response.status, context, PRODUCTION);
     return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
   },
 };
