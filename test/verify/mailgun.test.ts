@@ -28,9 +28,11 @@ describe('Mailgun verifier', () => {
     expectSecretOnlyIn(server, KEY, { header: 'authorization', basic: 'password' });
   });
 
-  it('settles an unknown key (401) as inactive', async () => {
+  it('settles an unknown key (401) as inactive, or unknown when the file points at the EU host', async () => {
     const server = await providerServer(mailgunRoutes());
-    expect(await verifyAgainst(mailgunVerifier, server, credential('mailgun-api-key', `key-${'f'.repeat(32)}`))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
+    expect(await verifyAgainst(mailgunVerifier, server, credential('mailgun-api-key', `key-${'f'.repeat(32)}`))).toEqual({ status: 'inactive', reason: 'rejected by Mailgun US (api.mailgun.net) (HTTP 401)' });
+    const eu = `MAILGUN_API_BASE=https://api.eu.mailgun.net\nMAILGUN_KEY=key-${'f'.repeat(32)}`;
+    expect(await verifyAgainst(mailgunVerifier, server, credential('mailgun-api-key', `key-${'f'.repeat(32)}`, eu))).toMatchObject({ status: 'unknown' });
   });
 
   it('settles rate limits, provider errors and timeouts as unknown', async () => {
