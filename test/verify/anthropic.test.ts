@@ -3,10 +3,11 @@ import type { Route } from '../servers/http.js';
 import { anthropicVerifier } from '../../src/verify/verifiers/anthropic.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const API_KEY = `sk-ant-api03-${'Ab1_'.repeat(23)}cAA`;
-const ADMIN_KEY = `sk-ant-admin01-${'Cd2-'.repeat(23)}eAA`;
-const REVOKED = `sk-ant-api03-${'Zz9_'.repeat(23)}yAA`;
+const API_KEY = `sk-ant-api03-${randomFrom(BASE64URL, 93)}AA`;
+const ADMIN_KEY = `sk-ant-admin01-${randomFrom(BASE64URL, 93)}AA`;
+const REVOKED = `sk-ant-api03-${randomFrom(BASE64URL, 93)}AA`;
 const ORG_ID = '12345678-1234-5678-1234-567812345678';
 
 const AUTH_ERROR = { status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } };

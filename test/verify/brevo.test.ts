@@ -3,8 +3,10 @@ import type { Route } from '../servers/http.js';
 import { brevoVerifier } from '../../src/verify/verifiers/brevo.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `xkeysib-${'0123456789abcdef'.repeat(4)}-AbCdEfGhIjKlMnOp`;
+const brevoKey = () => `xkeysib-${randomFrom(HEX, 64)}-${randomFrom(ALNUM, 16)}`;
+const KEY = brevoKey();
 
 function brevoRoutes(): Route[] {
   return [
@@ -25,7 +27,7 @@ describe('Brevo verifier', () => {
 
   it('settles "Key not found" as inactive and an IP refusal as unknown', async () => {
     const server = await providerServer(brevoRoutes());
-    expect(await verifyAgainst(brevoVerifier, server, credential('brevo-api-key', KEY.replace(/0/g, 'f')))).toEqual({ status: 'inactive', reason: 'Brevo: Key not found' });
+    expect(await verifyAgainst(brevoVerifier, server, credential('brevo-api-key', brevoKey()))).toEqual({ status: 'inactive', reason: 'Brevo: Key not found' });
     const ipLocked = await providerServer([{ method: 'GET', path: '/v3/account', handler: () => ({ status: 401, body: { code: 'unauthorized', message: 'We have detected you are using an unrecognised IP address 203.0.113.9' } }) }]);
     expect(await verifyAgainst(brevoVerifier, ipLocked, credential('brevo-api-key', KEY))).toMatchObject({ status: 'unknown' });
   });

@@ -3,12 +3,13 @@ import type { Route } from '../servers/http.js';
 import { cloudflareVerifier } from '../../src/verify/verifiers/cloudflare.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const USER_TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-Ab';
-const ACCOUNT_TOKEN = 'ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210-_Zy';
-const EXPIRED_TOKEN = 'ExPiReDtOkEnExPiReDtOkEnExPiReDtOkEnExPi';
-const ACCOUNT_ID = '0123456789abcdef0123456789abcdef';
-const GLOBAL_KEY = '0123456789abcdef0123456789abcdef01234';
+const USER_TOKEN = randomFrom(BASE64URL, 40);
+const ACCOUNT_TOKEN = randomFrom(BASE64URL, 40);
+const EXPIRED_TOKEN = randomFrom(BASE64URL, 40);
+const ACCOUNT_ID = randomFrom(HEX, 32);
+const GLOBAL_KEY = randomFrom(HEX, 37);
 
 /** Token verify (user and account), and /user with the global key, as Cloudflare's API reference gives them. */
 function cloudflareRoutes(): Route[] {

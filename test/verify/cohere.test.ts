@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { cohereVerifier } from '../../src/verify/verifiers/cohere.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCd';
+const KEY = randomFrom(ALNUM, 40);
 
 /** POST /v1/check-api-key as Cohere's API reference gives it. */
 function cohereRoutes(): Route[] {

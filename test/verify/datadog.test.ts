@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { datadogVerifier } from '../../src/verify/verifiers/datadog.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = '0123456789abcdef0123456789abcdef';
-const UNKNOWN_KEY = 'ffffffffffffffffffffffffffffffff';
+const KEY = randomFrom(HEX, 32);
+const UNKNOWN_KEY = randomFrom(HEX, 32);
 
 /** GET /api/v1/validate as Datadog's API reference gives it: valid true, or 403 with errors. */
 function datadogRoutes(): Route[] {

@@ -3,9 +3,13 @@ import type { Route } from '../servers/http.js';
 import { dockerhubVerifier } from '../../src/verify/verifiers/dockerhub.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const PAT = 'dckr_pat_AbCdEfGhIjKlMnOpQrStUvWxYz0';
-const ORG_TOKEN = 'dckr_oat_AbCdEfGhIjKlMnOpQrStUvWxYz012345';
+const PAT = `dckr_pat_${randomFrom(BASE64URL, 27)}`;
+const REJECTED = `dckr_pat_${randomFrom(BASE64URL, 27)}`;
+/** The short-lived JWT the exchange answers (never read by the verifier). */
+const MINTED = [randomFrom(BASE64URL, 20), randomFrom(BASE64URL, 20), randomFrom(BASE64URL, 20)].join('.');
+const ORG_TOKEN = `dckr_oat_${randomFrom(BASE64URL, 32)}`;
 
 /** POST /v2/auth/token as Docker's Hub API reference gives it: a JWT for a valid pair, 401 otherwise. */
 function hubRoutes(): Route[] {
@@ -16,7 +20,7 @@ function hubRoutes(): Route[] {
       path: '/v2/auth/token',
       handler: (req) => {
         const { identifier, secret } = JSON.parse(req.body) as { identifier?: string; secret?: string };
-        if (identifier && valid.get(identifier) === secret) return { body: { access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln' } };
+        if (identifier && valid.get(identifier) === secret) return { body: { access_token: MINTED } };
         return { status: 401, body: { errinfo: {}, detail: 'Incorrect authentication credentials', message: 'Incorrect authentication credentials' } };
       },
     },
@@ -40,8 +44,8 @@ describe('Docker Hub verifier', () => {
 
   it('settles a rejected pair as inactive', async () => {
     const server = await providerServer(hubRoutes());
-    const context = `DOCKER_USERNAME=dana\nDOCKER_PASSWORD=dckr_pat_ZzZzZzZzZzZzZzZzZzZzZzZzZzZ\n`;
-    const outcome = await verifyAgainst(dockerhubVerifier, server, credential('dockerhub-personal-access-token', 'dckr_pat_ZzZzZzZzZzZzZzZzZzZzZzZzZzZ', context));
+    const context = `DOCKER_USERNAME=dana\nDOCKER_PASSWORD=${REJECTED}\n`;
+    const outcome = await verifyAgainst(dockerhubVerifier, server, credential('dockerhub-personal-access-token', REJECTED, context));
     expect(outcome).toEqual({ status: 'inactive', reason: 'Docker Hub rejected the token for dana (HTTP 401)' });
   });
 

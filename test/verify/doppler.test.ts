@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { dopplerVerifier } from '../../src/verify/verifiers/doppler.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const TOKEN = `dp.st.prd.${'AbCdEfGhIj'.repeat(4)}`;
+const TOKEN = `dp.st.prd.${randomFrom(ALNUM, 40)}`;
 
 /** GET /v3/me as Doppler's API gives it (AuthMeResponse): the token's name, type and workplace. */
 function dopplerRoutes(): Route[] {

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { dropboxVerifier } from '../../src/verify/verifiers/dropbox.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `sl.${'AbCdEfGhIj'.repeat(14)}`;
+const KEY = `sl.${randomFrom(BASE64URL, 140)}`;
 
 /** The users/get_current_account RPC as Dropbox's API reference gives it; 401 with an error tag otherwise. */
 function routes(): Route[] {

@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { elevenlabsVerifier } from '../../src/verify/verifiers/elevenlabs.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `sk_${'0123456789abcdef'.repeat(3)}`;
-const SCOPED = `sk_${'fedcba9876543210'.repeat(3)}`;
+const KEY = `sk_${randomFrom(HEX, 48)}`;
+const SCOPED = `sk_${randomFrom(HEX, 48)}`;
 
 function elevenlabsRoutes(): Route[] {
   return [

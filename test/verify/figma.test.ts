@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { figmaVerifier } from '../../src/verify/verifiers/figma.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const TOKEN = `figd_${'AbCdEfGhIj'.repeat(4)}`;
+const TOKEN = `figd_${randomFrom(BASE64URL, 40)}`;
 
 function figmaRoutes(): Route[] {
   return [

@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { gitlabVerifier } from '../../src/verify/verifiers/gitlab.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const LIVE = 'glpat-Ab3dEf6hIj9kLm2nOp5q';
-const REVOKED = 'glpat-Zz9yXw8vUt7sRq6pOn5m';
+const LIVE = `glpat-${randomFrom(ALNUM, 20)}`;
+const REVOKED = `glpat-${randomFrom(ALNUM, 20)}`;
 
 /** GitLab's answers as its REST docs give them: the token's own record, the user, and 401 for anything else. */
 function gitlabRoutes(scopes: string[] = ['api', 'read_repository']): Route[] {

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { groqVerifier } from '../../src/verify/verifiers/groq.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `gsk_${'AbCd'.repeat(13)}`;
+const KEY = `gsk_${randomFrom(ALNUM, 52)}`;
 
 /** The OpenAI-compatible model list: the models for a known key, 401 invalid_api_key otherwise. */
 function routes(): Route[] {
@@ -30,7 +31,7 @@ describe('Groq verifier', () => {
 
   it('settles an invalid key (401) as inactive', async () => {
     const server = await providerServer(routes());
-    expect(await verifyAgainst(groqVerifier, server, credential('groq-api-key', KEY.replace(/[A-Za-z]/g, 'z')))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
+    expect(await verifyAgainst(groqVerifier, server, credential('groq-api-key', `${KEY}x`))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
   });
 
   it('settles rate limits, provider errors and timeouts as unknown', async () => {

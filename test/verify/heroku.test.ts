@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { herokuVerifier } from '../../src/verify/verifiers/heroku.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `HRKU-${'AbCdEfGhIj'.repeat(6)}`;
+const KEY = `HRKU-${randomFrom(BASE64URL, 60)}`;
 
 /** GET /account in Heroku Platform API v3: needs its Accept header; 401 `unauthorized` for an unknown key. */
 function herokuRoutes(): Route[] {

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { honeycombVerifier } from '../../src/verify/verifiers/honeycomb.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { DIGITS, LOWER, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `hcaik_${'0123456789abcdef'.repeat(3)}01234567890`;
+const KEY = `hcaik_${randomFrom(LOWER + DIGITS, 58)}`;
 
 /** GET /1/auth as Honeycomb's API reference gives it: the key's team and environment, or 401. */
 function honeycombRoutes(): Route[] {

@@ -3,10 +3,11 @@ import type { Route } from '../servers/http.js';
 import { huggingfaceVerifier } from '../../src/verify/verifiers/huggingface.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { LOWER, UPPER, randomFrom } from '../helpers/fake-secrets.js';
 
-const USER_TOKEN = 'hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh';
-const ORG_TOKEN = 'api_org_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh';
-const REVOKED = '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';
+const USER_TOKEN = `hf_${randomFrom(UPPER + LOWER, 34)}`;
+const ORG_TOKEN = `api_org_${randomFrom(UPPER + LOWER, 34)}`;
+const REVOKED = `hf_${randomFrom(UPPER + LOWER, 34)}`;
 
 /** whoami-v2 as the hub's API types give it: the account, and the token's name, role and expiry under auth. */
 function hubRoutes(): Route[] {

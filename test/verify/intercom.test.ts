@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { intercomVerifier } from '../../src/verify/verifiers/intercom.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = 'dG9rOjAxMjM0NTY3Xzg5YWJfY2RlZl8wMTIzXzQ1Njc4OWFiY2RlZjoxOjA=';
+const KEY = `dG9rOj${randomFrom(BASE64URL, 50)}`;
 
 /** GET /me (Identify an admin) as Intercom's API reference gives it; 401 for an invalid token. */
 function routes(): Route[] {

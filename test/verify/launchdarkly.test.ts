@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../servers/http.js';
 import { launchdarklyVerifier } from '../../src/verify/verifiers/launchdarkly.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
 
-const KEY = 'api-01234567-89ab-cdef-0123-456789abcdef';
+const KEY = `api-${randomUUID()}`;
 
 /** GET /api/v2/caller-identity as LaunchDarkly's API reference gives it (CallerIdentityRep); 401 for an invalid token. */
 function routes(): Route[] {

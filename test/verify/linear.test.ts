@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { linearVerifier } from '../../src/verify/verifiers/linear.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `lin_api_${'AbCdEfGhIj'.repeat(4)}`;
+const KEY = `lin_api_${randomFrom(ALNUM, 40)}`;
 
 /** Linear's GraphQL endpoint: the viewer for a known key, an authentication error in `errors` otherwise. */
 function linearRoutes(): Route[] {

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { mailgunVerifier } from '../../src/verify/verifiers/mailgun.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `key-${'0123456789abcdef'.repeat(2)}`;
+const KEY = `key-${randomFrom(HEX, 32)}`;
 
 /** GET /v3/domains behind Basic auth (user api), as Mailgun's API reference gives it; 401 "Forbidden" otherwise. */
 function mailgunRoutes(): Route[] {

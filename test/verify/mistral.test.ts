@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { mistralVerifier } from '../../src/verify/verifiers/mistral.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `${'AbCdEfGh'.repeat(4)}`;
+const KEY = randomFrom(ALNUM, 32);
 
 /** The OpenAI-compatible model list: the models for a known key, 401 invalid_api_key otherwise. */
 function routes(): Route[] {
@@ -30,7 +31,7 @@ describe('Mistral verifier', () => {
 
   it('settles an invalid key (401) as inactive', async () => {
     const server = await providerServer(routes());
-    expect(await verifyAgainst(mistralVerifier, server, credential('mistral-api-key', KEY.replace(/[A-Za-z]/g, 'z')))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
+    expect(await verifyAgainst(mistralVerifier, server, credential('mistral-api-key', `${KEY}x`))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
   });
 
   it('settles rate limits, provider errors and timeouts as unknown', async () => {

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { neonVerifier } from '../../src/verify/verifiers/neon.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { DIGITS, LOWER, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `napi_${'0123456789abcdef'.repeat(4)}`;
+const KEY = `napi_${randomFrom(LOWER + DIGITS, 64)}`;
 
 /** GET /api/v2/users/me as Neon's API reference gives it; 401 for an invalid key. */
 function routes(): Route[] {

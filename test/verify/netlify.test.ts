@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { netlifyVerifier } from '../../src/verify/verifiers/netlify.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const TOKEN = `nfp_${'AbCdEfGhIjKl'.repeat(3)}`;
+const TOKEN = `nfp_${randomFrom(ALNUM, 36)}`;
 
 function netlifyRoutes(): Route[] {
   return [

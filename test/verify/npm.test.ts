@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { npmVerifier } from '../../src/verify/verifiers/npm.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const LIVE = 'npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
-const REVOKED = 'npm_ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210';
+const LIVE = `npm_${randomFrom(ALNUM, 36)}`;
+const REVOKED = `npm_${randomFrom(ALNUM, 36)}`;
 
 /** The registry's whoami: the user name for a known token, 401 otherwise. */
 function npmRoutes(): Route[] {

@@ -3,11 +3,13 @@ import type { Route } from '../servers/http.js';
 import { openaiVerifier } from '../../src/verify/verifiers/openai.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const PROJECT_KEY = `sk-proj-${'a1B2'.repeat(10)}T3BlbkFJ${'c3D4'.repeat(10)}`;
-const RESTRICTED_KEY = `sk-svcacct-${'e5F6'.repeat(10)}T3BlbkFJ${'g7H8'.repeat(10)}`;
-const ADMIN_KEY = `sk-admin-${'i9J0'.repeat(10)}T3BlbkFJ${'k1L2'.repeat(10)}`;
-const REVOKED = `sk-proj-${'zZ9y'.repeat(10)}T3BlbkFJ${'xX8w'.repeat(10)}`;
+const openaiKey = (kind: string) => `sk-${kind}-${randomFrom(BASE64URL, 40)}T3BlbkFJ${randomFrom(BASE64URL, 40)}`;
+const PROJECT_KEY = openaiKey('proj');
+const RESTRICTED_KEY = openaiKey('svcacct');
+const ADMIN_KEY = openaiKey('admin');
+const REVOKED = openaiKey('proj');
 
 const INVALID = { status: 401, body: { error: { message: 'Incorrect API key provided: sk-proj-****.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } };
 const ORG_HEADERS = { 'openai-organization': 'acme-inc', 'openai-project': 'proj_abc123' };

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { pineconeVerifier } from '../../src/verify/verifiers/pinecone.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `pcsk_AbCdE_${'AbCdEfGhIj'.repeat(6)}`;
+const KEY = `pcsk_${randomFrom(ALNUM, 5)}_${randomFrom(ALNUM, 64)}`;
 
 /** GET /indexes on the control plane; 401 for an invalid key. */
 function routes(): Route[] {

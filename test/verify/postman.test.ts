@@ -3,8 +3,10 @@ import type { Route } from '../servers/http.js';
 import { postmanVerifier } from '../../src/verify/verifiers/postman.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `PMAK-${'0123456789abcdef01234567'}-${'0123456789abcdef0123456789abcdef01'}`;
+const postmanKey = () => `PMAK-${randomFrom(HEX, 24)}-${randomFrom(HEX, 34)}`;
+const KEY = postmanKey();
 
 function postmanRoutes(): Route[] {
   return [
@@ -28,7 +30,7 @@ describe('Postman verifier', () => {
 
   it('settles an invalid key (401) as inactive', async () => {
     const server = await providerServer(postmanRoutes());
-    expect(await verifyAgainst(postmanVerifier, server, credential('postman-api-key', KEY.replace(/0/g, 'f')))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
+    expect(await verifyAgainst(postmanVerifier, server, credential('postman-api-key', postmanKey()))).toEqual({ status: 'inactive', reason: 'HTTP 401' });
   });
 
   it('settles rate limits, provider errors and timeouts as unknown', async () => {

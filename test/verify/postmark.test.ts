@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../servers/http.js';
 import { postmarkVerifier } from '../../src/verify/verifiers/postmark.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
 
-const SERVER_TOKEN = '01234567-89ab-cdef-0123-456789abcdef';
-const ACCOUNT_TOKEN = 'fedcba98-7654-3210-fedc-ba9876543210';
+const SERVER_TOKEN = randomUUID();
+const ACCOUNT_TOKEN = randomUUID();
 
 /** GET /server and GET /servers as Postmark's API reference gives them; 401 with ErrorCode 10 otherwise. */
 function postmarkRoutes(): Route[] {

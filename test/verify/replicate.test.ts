@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { replicateVerifier } from '../../src/verify/verifiers/replicate.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const TOKEN = `r8_${'AbCdEfGhIjKlMnOpQrStUvWxYz01234567890'}`;
-const ORG_TOKEN = `r8_${'ZyXwVuTsRqPoNmLkJiHgFeDcBa98765432109'}`;
+const TOKEN = `r8_${randomFrom(ALNUM, 37)}`;
+const ORG_TOKEN = `r8_${randomFrom(ALNUM, 37)}`;
 
 function replicateRoutes(): Route[] {
   return [

@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { resendVerifier } from '../../src/verify/verifiers/resend.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const FULL = 're_AbCdEfGh_AbCdEfGhIjKlMnOpQrStUvWx';
-const SENDING_ONLY = 're_ZyXwVuTs_ZyXwVuTsRqPoNmLkJiHgFeDc';
+const FULL = `re_${randomFrom(ALNUM, 8)}_${randomFrom(ALNUM, 24)}`;
+const SENDING_ONLY = `re_${randomFrom(ALNUM, 8)}_${randomFrom(ALNUM, 24)}`;
 
 /** GET /domains with the error names Resend's error reference gives. */
 function resendRoutes(): Route[] {

@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { sendgridVerifier } from '../../src/verify/verifiers/sendgrid.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const FULL_KEY = `SG.${'a'.repeat(22)}.${'b'.repeat(43)}`;
-const MAIL_ONLY = `SG.${'c'.repeat(22)}.${'d'.repeat(43)}`;
+const FULL_KEY = `SG.${randomFrom(BASE64URL, 22)}.${randomFrom(BASE64URL, 43)}`;
+const MAIL_ONLY = `SG.${randomFrom(BASE64URL, 22)}.${randomFrom(BASE64URL, 43)}`;
 
 /** /v3/scopes and /v3/user/username as SendGrid's API reference gives them; 401 for an unknown key. */
 function sendgridRoutes(): Route[] {

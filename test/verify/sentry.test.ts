@@ -3,11 +3,12 @@ import type { Route } from '../servers/http.js';
 import { sentryVerifier } from '../../src/verify/verifiers/sentry.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const USER_TOKEN = `sntryu_${'0123456789abcdef'.repeat(4)}`;
+const USER_TOKEN = `sntryu_${randomFrom(HEX, 64)}`;
 function orgToken(url: string): string {
   const claims = Buffer.from(JSON.stringify({ iat: 1767225600.0, url, region_url: url, org: 'acme' })).toString('base64').replace(/=+$/, '');
-  return `sntrys_${claims}_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdEF`;
+  return `sntrys_${claims}_${randomFrom(ALNUM, 43)}`;
 }
 const ORG_TOKEN = orgToken('https://sentry.io');
 

@@ -3,10 +3,12 @@ import type { Route } from '../servers/http.js';
 import { slackVerifier } from '../../src/verify/verifiers/slack.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, DIGITS, HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const BOT = 'xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx';
-const USER = 'xoxp-1234567890-1234567890-1234567890-0123456789abcdef0123456789abcdef';
-const REVOKED = 'xoxb-9999999999-9999999999999-ZyXwVuTsRqPoNmLkJiHgFeDc';
+const botToken = () => `xoxb-${randomFrom(DIGITS, 10)}-${randomFrom(DIGITS, 13)}-${randomFrom(ALNUM, 24)}`;
+const BOT = botToken();
+const USER = `xoxp-${randomFrom(DIGITS, 10)}-${randomFrom(DIGITS, 10)}-${randomFrom(DIGITS, 10)}-${randomFrom(HEX, 32)}`;
+const REVOKED = botToken();
 
 /** auth.test as Slack documents it: HTTP 200 always, `ok` and an error code in the body. */
 function slackRoutes(): Route[] {

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { squareVerifier } from '../../src/verify/verifiers/square.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { BASE64URL, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `EAAA${'AbCdEfGhIj'.repeat(6)}`;
+const KEY = `EAAA${randomFrom(BASE64URL, 60)}`;
 
 /** RetrieveMerchant with the id me, as Square's API reference gives it; 401 UNAUTHORIZED otherwise. */
 function routes(): Route[] {

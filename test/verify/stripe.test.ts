@@ -3,10 +3,12 @@ import type { Route } from '../servers/http.js';
 import { stripeVerifier } from '../../src/verify/verifiers/stripe.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const SECRET_KEY = 'sk_live_51AbCdEfGhIjKlMnOpQrStUvWx';
-const RESTRICTED = 'rk_live_51ZyXwVuTsRqPoNmLkJiHgFeDc';
-const EXPIRED = 'sk_live_51ExPiReDkEyExPiReDkEyExPi';
+const SECRET_KEY = `sk_live_${randomFrom(ALNUM, 30)}`;
+const UNKNOWN = `sk_live_${randomFrom(ALNUM, 30)}`;
+const RESTRICTED = `rk_live_${randomFrom(ALNUM, 30)}`;
+const EXPIRED = `sk_live_${randomFrom(ALNUM, 30)}`;
 
 /** GET /v1/account as Stripe's API reference and error docs give it. */
 function stripeRoutes(): Route[] {
@@ -42,7 +44,7 @@ describe('Stripe verifier', () => {
   it('settles invalid and expired keys (401) as inactive', async () => {
     const server = await providerServer(stripeRoutes());
     expect(await verifyAgainst(stripeVerifier, server, credential('stripe-live-secret-key', EXPIRED))).toEqual({ status: 'inactive', reason: 'Stripe: expired API key' });
-    expect(await verifyAgainst(stripeVerifier, server, credential('stripe-live-secret-key', 'sk_live_51NoSuChKeYnOsUcHkEyNoSu'))).toEqual({ status: 'inactive', reason: 'Stripe: invalid API key' });
+    expect(await verifyAgainst(stripeVerifier, server, credential('stripe-live-secret-key', UNKNOWN))).toEqual({ status: 'inactive', reason: 'Stripe: invalid API key' });
   });
 
   it('settles rate limits, provider errors and timeouts as unknown', async () => {

@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { supabaseVerifier } from '../../src/verify/verifiers/supabase.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `sbp_${'0123456789abcdef'.repeat(2)}01234567`;
+const KEY = `sbp_${randomFrom(HEX, 40)}`;
 
 /** GET /v1/organizations on the Management API; 401 for an invalid token. */
 function routes(): Route[] {

@@ -3,12 +3,13 @@ import type { Route } from '../servers/http.js';
 import { twilioVerifier } from '../../src/verify/verifiers/twilio.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, HEX, randomFrom } from '../helpers/fake-secrets.js';
 
-const SID = `AC${'0123456789abcdef'.repeat(2)}`;
-const OTHER_SID = `AC${'fedcba9876543210'.repeat(2)}`;
-const AUTH_TOKEN = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const KEY_SID = `SK${'0a1b2c3d4e5f6a7b'.repeat(2)}`;
-const KEY_SECRET = 'Zq8Wm3Xr7Tn2Yp6Vb1Lc5Hd9Jf4Gk0Sa';
+const SID = `AC${randomFrom(HEX, 32)}`;
+const OTHER_SID = `AC${randomFrom(HEX, 32)}`;
+const AUTH_TOKEN = randomFrom(HEX, 32);
+const KEY_SID = `SK${randomFrom(HEX, 32)}`;
+const KEY_SECRET = randomFrom(ALNUM, 32);
 
 /** The Account resource as Twilio's API docs give it, behind HTTP Basic auth; 401 (code 20003) otherwise. */
 function twilioRoutes(): Route[] {

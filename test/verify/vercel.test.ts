@@ -3,8 +3,9 @@ import type { Route } from '../servers/http.js';
 import { vercelVerifier } from '../../src/verify/verifiers/vercel.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const TOKEN = 'AbCdEfGhIjKlMnOpQrStUvWx';
+const TOKEN = randomFrom(ALNUM, 24);
 
 function vercelRoutes(): Route[] {
   return [

@@ -3,9 +3,10 @@ import type { Route } from '../servers/http.js';
 import { xaiVerifier } from '../../src/verify/verifiers/xai.js';
 import { credential, expectUnknownOnFaults, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './secret-sent.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const KEY = `xai-${'AbCdEfGh'.repeat(10)}`;
-const DISABLED = `xai-${'DiSaBlEd'.repeat(10)}`;
+const KEY = `xai-${randomFrom(ALNUM, 80)}`;
+const DISABLED = `xai-${randomFrom(ALNUM, 80)}`;
 
 /** GET /v1/api-key as xAI's API reference gives it; 400 for an invalid key. */
 function xaiRoutes(): Route[] {
