@@ -1,6 +1,6 @@
 import { missingCompanion } from '../settle.js';
 import type { Credential, Outcome, Verifier, VerifyHttp } from '../types.js';
-import { bearer, companionsIn, isoTime, text } from './shared.js';
+import { bearer, companionsIn, isoTime, keyWithCompanions, text } from './shared.js';
 
 /** A Cloudflare account id (32 hex) named as one, for account-owned tokens. */
 const ACCOUNT_ID = /account[_-]?id["']?\s*[:=]\s*["']?([a-f0-9]{32})\b/gi;
@@ -28,8 +28,12 @@ async function verifyToken({ secret, context }: Credential, http: VerifyHttp): P
   return { status: 'inactive', reason: `Cloudflare: invalid API token (HTTP ${user.status})` };
 }
 
+function emailsIn(context: string): string[] {
+  return [...new Set([...companionsIn(context, NAMED_EMAIL), ...companionsIn(context, ANY_EMAIL)])].slice(0, 3);
+}
+
 async function verifyGlobalKey({ secret, context }: Credential, http: VerifyHttp): Promise<Outcome> {
-  const emails = [...new Set([...companionsIn(context, NAMED_EMAIL), ...companionsIn(context, ANY_EMAIL)])].slice(0, 3);
+  const emails = emailsIn(context);
   if (emails.length === 0) return missingCompanion('Cloudflare account e-mail');
   for (const email of emails) {
     const response = await http.request('/client/v4/user', { headers: { 'x-auth-email': email, 'x-auth-key': secret } });
@@ -51,6 +55,7 @@ export const cloudflareVerifier: Verifier = {
   rules: ['cloudflare-api-token', 'cloudflare-global-api-key'],
   baseUrl: 'https://api.cloudflare.com',
   ratePerSecond: 3,
+  cacheKey: ({ ruleId, secret, context }) => keyWithCompanions(secret, ruleId === 'cloudflare-global-api-key' ? emailsIn(context) : companionsIn(context, ACCOUNT_ID, 2)),
   verify(credential, http): Promise<Outcome> {
     return credential.ruleId === 'cloudflare-global-api-key' ? verifyGlobalKey(credential, http) : verifyToken(credential, http);
   },

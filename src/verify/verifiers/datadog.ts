@@ -1,5 +1,5 @@
 import type { Outcome, Verifier } from '../types.js';
-import { regionalRejection, type AskedRegion } from './shared.js';
+import { regionalCacheKey, regionalRejection, type AskedRegion } from './shared.js';
 
 /** Datadog sites other than US1, whose keys US1 does not know. */
 const US1: AskedRegion = { provider: 'Datadog', asked: 'US1 (api.datadoghq.com)', others: /\b(?:(?:us3|us5|ap1|ap2|uk1)\.datadoghq\.com|datadoghq\.eu|(?:us2\.)?ddog-gov\.com)\b/i };
@@ -14,6 +14,7 @@ export const datadogVerifier: Verifier = {
   id: 'datadog',
   rules: ['datadog-api-key'],
   baseUrl: 'https://api.datadoghq.com',
+  cacheKey: regionalCacheKey(US1),
   ratePerSecond: 2,
   async verify({ secret, context }, http): Promise<Outcome> {
     const response = await http.request('/api/v1/validate', { headers: { 'dd-api-key': secret, accept: 'application/json' } });

@@ -1,6 +1,6 @@
 import { missingCompanion } from '../settle.js';
 import type { Outcome, Verifier } from '../types.js';
-import { companionsIn } from './shared.js';
+import { companionsIn, keyWithCompanions } from './shared.js';
 
 /**
  * Where a Docker Hub user or organization name sits next to its token: DOCKERHUB_USERNAME-style variables,
@@ -29,6 +29,7 @@ export const dockerhubVerifier: Verifier = {
   rules: ['dockerhub-personal-access-token', 'dockerhub-organization-access-token'],
   baseUrl: 'https://hub.docker.com',
   ratePerSecond: 1,
+  cacheKey: ({ secret, context }) => keyWithCompanions(secret, identifiersIn(context)),
   async verify({ secret, context }, http): Promise<Outcome> {
     const identifiers = identifiersIn(context);
     if (identifiers.length === 0) return missingCompanion('Docker Hub user or organization name');

@@ -1,5 +1,5 @@
 import type { Outcome, Verifier } from '../types.js';
-import { identityOf, regionalRejection, text, type AskedRegion } from './shared.js';
+import { identityOf, regionalCacheKey, regionalRejection, text, type AskedRegion } from './shared.js';
 
 const US: AskedRegion = { provider: 'Honeycomb', asked: 'US (api.honeycomb.io)', others: /\bapi\.eu1\.honeycomb\.io\b/i };
 
@@ -12,6 +12,7 @@ export const honeycombVerifier: Verifier = {
   id: 'honeycomb',
   rules: ['honeycomb-api-key'],
   baseUrl: 'https://api.honeycomb.io',
+  cacheKey: regionalCacheKey(US),
   ratePerSecond: 2,
   async verify({ secret, context }, http): Promise<Outcome> {
     const response = await http.request('/1/auth', { headers: { 'x-honeycomb-team': secret } });

@@ -1,5 +1,5 @@
 import type { Outcome, Verifier } from '../types.js';
-import { bearer, identityOf, regionalRejection, text, type AskedRegion } from './shared.js';
+import { bearer, identityOf, regionalCacheKey, regionalRejection, text, type AskedRegion } from './shared.js';
 
 const US: AskedRegion = { provider: 'Intercom', asked: 'US (api.intercom.io)', others: /\bapi\.(?:eu|au)\.intercom\.io\b/i };
 
@@ -12,6 +12,7 @@ export const intercomVerifier: Verifier = {
   id: 'intercom',
   rules: ['intercom-access-token'],
   baseUrl: 'https://api.intercom.io',
+  cacheKey: regionalCacheKey(US),
   ratePerSecond: 2,
   async verify({ secret, context }, http): Promise<Outcome> {
     const response = await http.request('/me', { headers: { ...bearer(secret), accept: 'application/json' } });

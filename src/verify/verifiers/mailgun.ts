@@ -1,5 +1,5 @@
 import type { Outcome, Verifier } from '../types.js';
-import { basicAuth, regionalRejection, text, type AskedRegion } from './shared.js';
+import { basicAuth, regionalCacheKey, regionalRejection, text, type AskedRegion } from './shared.js';
 
 const US: AskedRegion = { provider: 'Mailgun', asked: 'US (api.mailgun.net)', others: /\bapi\.eu\.mailgun\.net\b/i };
 
@@ -13,6 +13,7 @@ export const mailgunVerifier: Verifier = {
   id: 'mailgun',
   rules: ['mailgun-api-key', 'mailgun-private-api-key'],
   baseUrl: 'https://api.mailgun.net',
+  cacheKey: regionalCacheKey(US),
   ratePerSecond: 2,
   async verify({ secret, context }, http): Promise<Outcome> {
     const response = await http.request('/v3/domains?limit=1', { headers: basicAuth('api', secret) });

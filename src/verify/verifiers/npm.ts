@@ -1,6 +1,6 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Credential, Outcome, Verifier } from '../types.js';
-import { bearer, text } from './shared.js';
+import { bearer, keyWithCompanions, text } from './shared.js';
 
 /** The .npmrc line that holds `secret`, if the secret sits in one. */
 function npmrcLineOf({ secret, context }: Credential): string | undefined {
@@ -34,6 +34,7 @@ export const npmVerifier: Verifier = {
   rules: ['npm-access-token', 'npmrc-auth-token'],
   baseUrl: 'https://registry.npmjs.org',
   ratePerSecond: 5,
+  cacheKey: (credential) => (credential.ruleId === 'npmrc-auth-token' ? keyWithCompanions(credential.secret, [isForNpmRegistry(credential) ? 'npmjs' : 'other registry']) : undefined),
   async verify(credential, http): Promise<Outcome> {
     if (!isForNpmRegistry(credential)) return { status: 'unknown', reason: 'the .npmrc line scopes this token to another registry; only registry.npmjs.org is checked' };
     const response = await http.request('/-/whoami', { headers: { ...bearer(credential.secret), accept: 'application/json' } });

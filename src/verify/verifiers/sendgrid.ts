@@ -1,5 +1,5 @@
 import type { Outcome, Verifier, VerifyHttp } from '../types.js';
-import { bearer, regionalRejection, text, textList, type AskedRegion } from './shared.js';
+import { bearer, regionalCacheKey, regionalRejection, text, textList, type AskedRegion } from './shared.js';
 
 /** SendGrid's EU data residency (EU regional subusers) has its own API host, which does not know global keys' peers. */
 const GLOBAL: AskedRegion = { provider: 'SendGrid', asked: 'global (api.sendgrid.com)', others: /\bapi\.eu\.sendgrid\.com\b|setDataResidency\(\s*["']eu["']/i };
@@ -24,6 +24,7 @@ export const sendgridVerifier: Verifier = {
   id: 'sendgrid',
   rules: ['sendgrid-api-key'],
   baseUrl: 'https://api.sendgrid.com',
+  cacheKey: regionalCacheKey(GLOBAL),
   ratePerSecond: 3,
   async verify({ secret, context }, http): Promise<Outcome> {
     const response = await http.request('/v3/scopes', { headers: bearer(secret) });

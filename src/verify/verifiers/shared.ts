@@ -92,3 +92,17 @@ export function regionalRejection(status: number, context: string, region: Asked
   if (named) return { status: 'unknown', reason: `the file names ${named.toLowerCase().slice(0, 40)}; only ${region.provider} ${region.asked} is checked` };
   return { status: 'inactive', reason: `rejected by ${region.provider} ${region.asked} (HTTP ${status})` };
 }
+
+/**
+ * The run's cache key for a credential whose verdict depends on companions read from its own file (an account SID, a
+ * user name, a region the file names): the secret together with them, so the same secret next to other companions is
+ * checked again. Undefined when there are none: the credential's fingerprint is then the key.
+ */
+export function keyWithCompanions(secret: string, companions: readonly string[]): string | undefined {
+  return companions.length > 0 ? [secret, ...companions].join('\0') : undefined;
+}
+
+/** The cache key of a verifier whose rejection reading depends on the region the file names. */
+export function regionalCacheKey(region: AskedRegion): (credential: { secret: string; context: string }) => string | undefined {
+  return ({ secret, context }) => keyWithCompanions(secret, region.others.exec(context)?.slice(0, 1).map((named) => named.toLowerCase()) ?? []);
+}

@@ -1,5 +1,5 @@
 import type { Outcome, Verifier } from '../types.js';
-import { bearer, identityOf, regionalRejection, text, type AskedRegion } from './shared.js';
+import { bearer, identityOf, regionalCacheKey, regionalRejection, text, type AskedRegion } from './shared.js';
 
 const API_VERSION = '2025-01-23';
 const PRODUCTION: AskedRegion = { provider: 'Square', asked: 'production (connect.squareup.com)', others: /squareupsandbox\.com|\bsandbox\b/i };
@@ -14,6 +14,7 @@ export const squareVerifier: Verifier = {
   id: 'square',
   rules: ['square-access-token'],
   baseUrl: 'https://connect.squareup.com',
+  cacheKey: regionalCacheKey(PRODUCTION),
   ratePerSecond: 2,
   async verify({ secret, context }, http): Promise<Outcome> {
     const response = await http.request('/v2/merchants/me', { headers: { ...bearer(secret), 'square-version': API_VERSION } });

@@ -1,6 +1,6 @@
 import { missingCompanion } from '../settle.js';
 import type { Credential, Outcome, Verifier } from '../types.js';
-import { basicAuth, companionsIn, identityOf, text } from './shared.js';
+import { basicAuth, companionsIn, identityOf, keyWithCompanions, text } from './shared.js';
 
 const ACCOUNT_SID = /\b(AC[0-9a-f]{32})\b/g;
 /** An API key's secret: 32 letters and digits assigned to a name with "secret" in it, next to the SK key SID. */
@@ -24,6 +24,7 @@ export const twilioVerifier: Verifier = {
   rules: ['twilio-auth-token', 'twilio-api-key'],
   baseUrl: 'https://api.twilio.com',
   ratePerSecond: 3,
+  cacheKey: (credential) => keyWithCompanions(credential.secret, [...companionsIn(credential.context, ACCOUNT_SID), ...companionsIn(credential.context, API_KEY_SECRET, 1)]),
   async verify(credential, http): Promise<Outcome> {
     const sids = companionsIn(credential.context, ACCOUNT_SID);
     if (sids.length === 0) return missingCompanion('Twilio Account SID (AC...)');
