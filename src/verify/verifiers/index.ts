@@ -1,6 +1,48 @@
 import type { Verifier } from '../types.js';
 import { awsVerifier } from './aws.js';
 import { githubVerifier } from './github.js';
+// verify-a
+import { gitlabVerifier } from './gitlab.js';
+import { slackVerifier } from './slack.js';
+import { npmVerifier } from './npm.js';
+import { pypiVerifier } from './pypi.js';
+import { dockerhubVerifier } from './dockerhub.js';
+import { huggingfaceVerifier } from './huggingface.js';
+import { openaiVerifier } from './openai.js';
+import { anthropicVerifier } from './anthropic.js';
+import { stripeVerifier } from './stripe.js';
+import { sendgridVerifier } from './sendgrid.js';
+import { twilioVerifier } from './twilio.js';
+import { mailgunVerifier } from './mailgun.js';
+import { datadogVerifier } from './datadog.js';
+import { sentryVerifier } from './sentry.js';
+import { linearVerifier } from './linear.js';
+import { postmanVerifier } from './postman.js';
+import { herokuVerifier } from './heroku.js';
+import { netlifyVerifier } from './netlify.js';
+import { vercelVerifier } from './vercel.js';
+import { cloudflareVerifier } from './cloudflare.js';
+import { xaiVerifier } from './xai.js';
+import { groqVerifier } from './groq.js';
+import { mistralVerifier } from './mistral.js';
+import { deepseekVerifier } from './deepseek.js';
+import { replicateVerifier } from './replicate.js';
+import { elevenlabsVerifier } from './elevenlabs.js';
+import { cohereVerifier } from './cohere.js';
+import { honeycombVerifier } from './honeycomb.js';
+import { resendVerifier } from './resend.js';
+import { figmaVerifier } from './figma.js';
+import { postmarkVerifier } from './postmark.js';
+import { brevoVerifier } from './brevo.js';
+import { dopplerVerifier } from './doppler.js';
+import { launchdarklyVerifier } from './launchdarkly.js';
+import { intercomVerifier } from './intercom.js';
+import { supabaseVerifier } from './supabase.js';
+import { neonVerifier } from './neon.js';
+import { pineconeVerifier } from './pinecone.js';
+import { dropboxVerifier } from './dropbox.js';
+import { squareVerifier } from './square.js';
+import { tailscaleVerifier } from './tailscale.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -8,5 +50,46 @@ export const VERIFIERS: readonly Verifier[] = [
   awsVerifier,
   githubVerifier,
   // verify-a
+  gitlabVerifier,
+  slackVerifier,
+  npmVerifier,
+  pypiVerifier,
+  dockerhubVerifier,
+  huggingfaceVerifier,
+  openaiVerifier,
+  anthropicVerifier,
+  stripeVerifier,
+  sendgridVerifier,
+  twilioVerifier,
+  mailgunVerifier,
+  datadogVerifier,
+  sentryVerifier,
+  linearVerifier,
+  postmanVerifier,
+  herokuVerifier,
+  netlifyVerifier,
+  vercelVerifier,
+  cloudflareVerifier,
+  xaiVerifier,
+  groqVerifier,
+  mistralVerifier,
+  deepseekVerifier,
+  replicateVerifier,
+  elevenlabsVerifier,
+  cohereVerifier,
+  honeycombVerifier,
+  resendVerifier,
+  figmaVerifier,
+  postmarkVerifier,
+  brevoVerifier,
+  dopplerVerifier,
+  launchdarklyVerifier,
+  intercomVerifier,
+  supabaseVerifier,
+  neonVerifier,
+  pineconeVerifier,
+  dropboxVerifier,
+  squareVerifier,
+  tailscaleVerifier,
   // verify-b
 ];
