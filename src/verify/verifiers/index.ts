@@ -1,6 +1,8 @@
 import type { Verifier } from '../types.js';
 import { awsVerifier } from './aws.js';
 import { githubVerifier } from './github.js';
+// verify-b
+import { digitalocean } from './digitalocean.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -9,4 +11,5 @@ export const VERIFIERS: readonly Verifier[] = [
   githubVerifier,
   // verify-a
   // verify-b
+  digitalocean,
 ];
