@@ -3,6 +3,7 @@ import { awsVerifier } from './aws.js';
 import { githubVerifier } from './github.js';
 // verify-b
 import { digitalocean } from './digitalocean.js';
+import { discord } from './discord.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -12,4 +13,5 @@ export const VERIFIERS: readonly Verifier[] = [
   // verify-a
   // verify-b
   digitalocean,
+  discord,
 ];
