@@ -4,6 +4,7 @@ import { githubVerifier } from './github.js';
 // verify-b
 import { digitalocean } from './digitalocean.js';
 import { discord } from './discord.js';
+import { telegram } from './telegram.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -14,4 +15,5 @@ export const VERIFIERS: readonly Verifier[] = [
   // verify-b
   digitalocean,
   discord,
+  telegram,
 ];
