@@ -5,6 +5,7 @@ import { githubVerifier } from './github.js';
 import { digitalocean } from './digitalocean.js';
 import { discord } from './discord.js';
 import { telegram } from './telegram.js';
+import { notion } from './notion.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -16,4 +17,5 @@ export const VERIFIERS: readonly Verifier[] = [
   digitalocean,
   discord,
   telegram,
+  notion,
 ];
