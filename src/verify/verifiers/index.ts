@@ -6,6 +6,7 @@ import { digitalocean } from './digitalocean.js';
 import { discord } from './discord.js';
 import { telegram } from './telegram.js';
 import { notion } from './notion.js';
+import { airtable } from './airtable.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -18,4 +19,5 @@ export const VERIFIERS: readonly Verifier[] = [
   discord,
   telegram,
   notion,
+  airtable,
 ];

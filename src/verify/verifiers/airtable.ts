@@ -1,0 +1,12 @@
+import { identityEndpoint, textAt, textsAt } from './answer.js';
+
+/** Airtable: `GET /v0/meta/whoami` answers the user id, the e-mail (with user.email:read) and OAuth scopes. */
+export const airtable = identityEndpoint({
+  id: 'airtable',
+  rules: ['airtable-personal-access-token'],
+  baseUrl: 'https://api.airtable.com',
+  ratePerSecond: 5,
+  path: '/v0/meta/whoami',
+  headers: (secret) => ({ authorization: `Bearer ${secret}` }),
+  read: ({ json }) => ({ identity: textAt(json, 'email') ?? textAt(json, 'id'), scopes: textsAt(json, 'scopes') }),
+});
