@@ -7,6 +7,7 @@ import { discord } from './discord.js';
 import { telegram } from './telegram.js';
 import { notion } from './notion.js';
 import { airtable } from './airtable.js';
+import { asana } from './asana.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -20,4 +21,5 @@ export const VERIFIERS: readonly Verifier[] = [
   telegram,
   notion,
   airtable,
+  asana,
 ];

@@ -1,0 +1,15 @@
+import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+
+/** Asana: `GET /api/1.0/users/me` answers the token's user (name and e-mail) inside `data`. */
+export const asana = identityEndpoint({
+  id: 'asana',
+  rules: ['asana-access-token'],
+  baseUrl: 'https://app.asana.com',
+  ratePerSecond: 5,
+  path: '/api/1.0/users/me',
+  headers: (secret) => ({ authorization: `Bearer ${secret}` }),
+  read: ({ json }) => {
+    const email = textAt(json, 'data', 'email');
+    return { identity: joinIdentity(textAt(json, 'data', 'name') ?? textAt(json, 'data', 'gid'), email && `<${email}>`) };
+  },
+});
