@@ -8,6 +8,7 @@ import { telegram } from './telegram.js';
 import { notion } from './notion.js';
 import { airtable } from './airtable.js';
 import { asana } from './asana.js';
+import { circleci } from './circleci.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -22,4 +23,5 @@ export const VERIFIERS: readonly Verifier[] = [
   notion,
   airtable,
   asana,
+  circleci,
 ];
