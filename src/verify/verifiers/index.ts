@@ -9,6 +9,7 @@ import { notion } from './notion.js';
 import { airtable } from './airtable.js';
 import { asana } from './asana.js';
 import { circleci } from './circleci.js';
+import { buildkite } from './buildkite.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -24,4 +25,5 @@ export const VERIFIERS: readonly Verifier[] = [
   airtable,
   asana,
   circleci,
+  buildkite,
 ];
