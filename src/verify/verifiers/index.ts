@@ -10,6 +10,7 @@ import { airtable } from './airtable.js';
 import { asana } from './asana.js';
 import { circleci } from './circleci.js';
 import { buildkite } from './buildkite.js';
+import { pulumi } from './pulumi.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -26,4 +27,5 @@ export const VERIFIERS: readonly Verifier[] = [
   asana,
   circleci,
   buildkite,
+  pulumi,
 ];
