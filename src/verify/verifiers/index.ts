@@ -11,6 +11,7 @@ import { asana } from './asana.js';
 import { circleci } from './circleci.js';
 import { buildkite } from './buildkite.js';
 import { pulumi } from './pulumi.js';
+import { terraformCloud } from './terraform-cloud.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -28,4 +29,5 @@ export const VERIFIERS: readonly Verifier[] = [
   circleci,
   buildkite,
   pulumi,
+  terraformCloud,
 ];
