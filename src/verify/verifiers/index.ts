@@ -12,6 +12,7 @@ import { circleci } from './circleci.js';
 import { buildkite } from './buildkite.js';
 import { pulumi } from './pulumi.js';
 import { terraformCloud } from './terraform-cloud.js';
+import { fastly } from './fastly.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -30,4 +31,5 @@ export const VERIFIERS: readonly Verifier[] = [
   buildkite,
   pulumi,
   terraformCloud,
+  fastly,
 ];
