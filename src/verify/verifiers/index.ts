@@ -13,6 +13,7 @@ import { buildkite } from './buildkite.js';
 import { pulumi } from './pulumi.js';
 import { terraformCloud } from './terraform-cloud.js';
 import { fastly } from './fastly.js';
+import { snyk } from './snyk.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -32,4 +33,5 @@ export const VERIFIERS: readonly Verifier[] = [
   pulumi,
   terraformCloud,
   fastly,
+  snyk,
 ];
