@@ -25,7 +25,7 @@ describe('Snyk verifier', () => {
     routes,
     active: { status: 'active', identity: 'ada <ada@example.com>' },
     // A token of another region is refused by this one: a rejection is not proof of death.
-    inactive: { status: 'unknown', reason: 'rejected (HTTP 401) by the one Snyk region asked; a token of another region answers only at its own host' },
+    inactive: { status: 'unknown', reason: 'rejected (HTTP 401) by the one Snyk region asked; a credential of another region answers only at its own host' },
     placement: { header: 'authorization' },
   });
 

@@ -75,3 +75,11 @@ export function identityEndpoint(spec: IdentityEndpoint): Verifier {
     },
   };
 }
+
+/**
+ * A rejection by the one regional host asked, for a provider whose credentials answer only at their own region's
+ * host: not proof the credential is dead, so unknown rather than a false inactive that would wave a live key through.
+ */
+export function rejectedByRegion(status: number, provider: string): Outcome {
+  return { status: 'unknown', reason: `rejected (HTTP ${status}) by the one ${provider} region asked; a credential of another region answers only at its own host` };
+}

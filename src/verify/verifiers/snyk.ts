@@ -1,6 +1,6 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Verifier } from '../types.js';
-import { joinIdentity, textAt } from './answer.js';
+import { joinIdentity, rejectedByRegion, textAt } from './answer.js';
 
 /** The REST API version the request is written against (Snyk requires one on every call). */
 const SNYK_API_VERSION = '2024-10-15';
@@ -21,7 +21,7 @@ export const snyk: Verifier = {
       headers: { authorization: `token ${credential.secret}`, accept: 'application/vnd.api+json' },
     });
     const outcome = outcomeOfStatus(response.status);
-    if (outcome.status === 'inactive') return { status: 'unknown', reason: `rejected (HTTP ${response.status}) by the one Snyk region asked; a token of another region answers only at its own host` };
+    if (outcome.status === 'inactive') return rejectedByRegion(response.status, 'Snyk');
     if (outcome.status !== 'active') return outcome;
     const attributes = ['data', 'attributes'];
     const email = textAt(response.json, ...attributes, 'email');
