@@ -14,6 +14,7 @@ import { pulumi } from './pulumi.js';
 import { terraformCloud } from './terraform-cloud.js';
 import { fastly } from './fastly.js';
 import { snyk } from './snyk.js';
+import { pagerduty } from './pagerduty.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -34,4 +35,5 @@ export const VERIFIERS: readonly Verifier[] = [
   terraformCloud,
   fastly,
   snyk,
+  pagerduty,
 ];
