@@ -15,6 +15,7 @@ import { terraformCloud } from './terraform-cloud.js';
 import { fastly } from './fastly.js';
 import { snyk } from './snyk.js';
 import { pagerduty } from './pagerduty.js';
+import { mapbox } from './mapbox.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -36,4 +37,5 @@ export const VERIFIERS: readonly Verifier[] = [
   fastly,
   snyk,
   pagerduty,
+  mapbox,
 ];
