@@ -16,6 +16,7 @@ import { fastly } from './fastly.js';
 import { snyk } from './snyk.js';
 import { pagerduty } from './pagerduty.js';
 import { mapbox } from './mapbox.js';
+import { newrelic } from './newrelic.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -38,4 +39,5 @@ export const VERIFIERS: readonly Verifier[] = [
   snyk,
   pagerduty,
   mapbox,
+  newrelic,
 ];
