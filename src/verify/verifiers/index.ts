@@ -17,6 +17,7 @@ import { snyk } from './snyk.js';
 import { pagerduty } from './pagerduty.js';
 import { mapbox } from './mapbox.js';
 import { newrelic } from './newrelic.js';
+import { gcpServiceAccount } from './gcp-service-account.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -40,4 +41,5 @@ export const VERIFIERS: readonly Verifier[] = [
   pagerduty,
   mapbox,
   newrelic,
+  gcpServiceAccount,
 ];
