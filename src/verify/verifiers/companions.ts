@@ -12,7 +12,7 @@ function escapeRegExp(text: string): string {
  * is hostile: the pattern is a literal name followed by bounded classes, and the value is only ever checked against
  * `shape`, never used as a host.
  */
-export function companionValue(context: string, names: readonly string[], shape: RegExp, secret: string): string | undefined {
+export function companionValue(context: string, names: readonly string[], shape: { test(value: string): boolean }, secret: string): string | undefined {
   const assignment = new RegExp(
     `(?:^|[^A-Za-z0-9_])["']?(?:${names.map(escapeRegExp).join('|')})["']?[ \\t]*[:=][ \\t]*["']?([^"'\\s,;}]{1,${MAX_VALUE_CHARS}})`,
     'gi',

@@ -18,6 +18,7 @@ import { pagerduty } from './pagerduty.js';
 import { mapbox } from './mapbox.js';
 import { newrelic } from './newrelic.js';
 import { gcpServiceAccount } from './gcp-service-account.js';
+import { azureAd } from './azure-ad.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -42,4 +43,5 @@ export const VERIFIERS: readonly Verifier[] = [
   mapbox,
   newrelic,
   gcpServiceAccount,
+  azureAd,
 ];
