@@ -19,6 +19,7 @@ import { mapbox } from './mapbox.js';
 import { newrelic } from './newrelic.js';
 import { gcpServiceAccount } from './gcp-service-account.js';
 import { azureAd } from './azure-ad.js';
+import { googleApiKey } from './google-api-key.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -44,4 +45,5 @@ export const VERIFIERS: readonly Verifier[] = [
   newrelic,
   gcpServiceAccount,
   azureAd,
+  googleApiKey,
 ];
