@@ -20,6 +20,11 @@ import { newrelic } from './newrelic.js';
 import { gcpServiceAccount } from './gcp-service-account.js';
 import { azureAd } from './azure-ad.js';
 import { googleApiKey } from './google-api-key.js';
+import { shopify } from './shopify.js';
+import { mailchimp } from './mailchimp.js';
+import { okta } from './okta.js';
+import { atlassian } from './atlassian.js';
+import { algolia } from './algolia.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -46,4 +51,9 @@ export const VERIFIERS: readonly Verifier[] = [
   gcpServiceAccount,
   azureAd,
   googleApiKey,
+  shopify,
+  mailchimp,
+  okta,
+  atlassian,
+  algolia,
 ];
