@@ -25,6 +25,7 @@ import { mailchimp } from './mailchimp.js';
 import { okta } from './okta.js';
 import { atlassian } from './atlassian.js';
 import { algolia } from './algolia.js';
+import { doppler } from './doppler.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -56,4 +57,5 @@ export const VERIFIERS: readonly Verifier[] = [
   okta,
   atlassian,
   algolia,
+  doppler,
 ];
