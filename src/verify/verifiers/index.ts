@@ -26,6 +26,7 @@ import { okta } from './okta.js';
 import { atlassian } from './atlassian.js';
 import { algolia } from './algolia.js';
 import { doppler } from './doppler.js';
+import { launchdarkly } from './launchdarkly.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -58,4 +59,5 @@ export const VERIFIERS: readonly Verifier[] = [
   atlassian,
   algolia,
   doppler,
+  launchdarkly,
 ];
