@@ -27,6 +27,7 @@ import { atlassian } from './atlassian.js';
 import { algolia } from './algolia.js';
 import { doppler } from './doppler.js';
 import { launchdarkly } from './launchdarkly.js';
+import { replicate } from './replicate.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -60,4 +61,5 @@ export const VERIFIERS: readonly Verifier[] = [
   algolia,
   doppler,
   launchdarkly,
+  replicate,
 ];
