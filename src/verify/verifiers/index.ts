@@ -28,6 +28,7 @@ import { algolia } from './algolia.js';
 import { doppler } from './doppler.js';
 import { launchdarkly } from './launchdarkly.js';
 import { replicate } from './replicate.js';
+import { linode } from './linode.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -62,4 +63,5 @@ export const VERIFIERS: readonly Verifier[] = [
   doppler,
   launchdarkly,
   replicate,
+  linode,
 ];
