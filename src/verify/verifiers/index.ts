@@ -29,6 +29,7 @@ import { doppler } from './doppler.js';
 import { launchdarkly } from './launchdarkly.js';
 import { replicate } from './replicate.js';
 import { linode } from './linode.js';
+import { figma } from './figma.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -64,4 +65,5 @@ export const VERIFIERS: readonly Verifier[] = [
   launchdarkly,
   replicate,
   linode,
+  figma,
 ];
