@@ -30,6 +30,7 @@ import { launchdarkly } from './launchdarkly.js';
 import { replicate } from './replicate.js';
 import { linode } from './linode.js';
 import { figma } from './figma.js';
+import { dropbox } from './dropbox.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -66,4 +67,5 @@ export const VERIFIERS: readonly Verifier[] = [
   replicate,
   linode,
   figma,
+  dropbox,
 ];
