@@ -31,6 +31,7 @@ import { replicate } from './replicate.js';
 import { linode } from './linode.js';
 import { figma } from './figma.js';
 import { dropbox } from './dropbox.js';
+import { honeycomb } from './honeycomb.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -68,4 +69,5 @@ export const VERIFIERS: readonly Verifier[] = [
   linode,
   figma,
   dropbox,
+  honeycomb,
 ];
