@@ -32,6 +32,7 @@ import { linode } from './linode.js';
 import { figma } from './figma.js';
 import { dropbox } from './dropbox.js';
 import { honeycomb } from './honeycomb.js';
+import { xai } from './xai.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -70,4 +71,5 @@ export const VERIFIERS: readonly Verifier[] = [
   figma,
   dropbox,
   honeycomb,
+  xai,
 ];
