@@ -33,6 +33,7 @@ import { figma } from './figma.js';
 import { dropbox } from './dropbox.js';
 import { honeycomb } from './honeycomb.js';
 import { xai } from './xai.js';
+import { cohere } from './cohere.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -72,4 +73,5 @@ export const VERIFIERS: readonly Verifier[] = [
   dropbox,
   honeycomb,
   xai,
+  cohere,
 ];
