@@ -34,6 +34,7 @@ import { dropbox } from './dropbox.js';
 import { honeycomb } from './honeycomb.js';
 import { xai } from './xai.js';
 import { cohere } from './cohere.js';
+import { brevo } from './brevo.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -74,4 +75,5 @@ export const VERIFIERS: readonly Verifier[] = [
   honeycomb,
   xai,
   cohere,
+  brevo,
 ];
