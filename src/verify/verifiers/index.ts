@@ -35,6 +35,7 @@ import { honeycomb } from './honeycomb.js';
 import { xai } from './xai.js';
 import { cohere } from './cohere.js';
 import { brevo } from './brevo.js';
+import { postmark } from './postmark.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -76,4 +77,5 @@ export const VERIFIERS: readonly Verifier[] = [
   xai,
   cohere,
   brevo,
+  postmark,
 ];
