@@ -36,6 +36,7 @@ import { xai } from './xai.js';
 import { cohere } from './cohere.js';
 import { brevo } from './brevo.js';
 import { postmark } from './postmark.js';
+import { hubspot } from './hubspot.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -78,4 +79,5 @@ export const VERIFIERS: readonly Verifier[] = [
   cohere,
   brevo,
   postmark,
+  hubspot,
 ];
