@@ -37,6 +37,7 @@ import { cohere } from './cohere.js';
 import { brevo } from './brevo.js';
 import { postmark } from './postmark.js';
 import { hubspot } from './hubspot.js';
+import { intercom } from './intercom.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -80,4 +81,5 @@ export const VERIFIERS: readonly Verifier[] = [
   brevo,
   postmark,
   hubspot,
+  intercom,
 ];
