@@ -38,6 +38,7 @@ import { brevo } from './brevo.js';
 import { postmark } from './postmark.js';
 import { hubspot } from './hubspot.js';
 import { intercom } from './intercom.js';
+import { groq } from './groq.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -82,4 +83,5 @@ export const VERIFIERS: readonly Verifier[] = [
   postmark,
   hubspot,
   intercom,
+  groq,
 ];
