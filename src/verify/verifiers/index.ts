@@ -39,6 +39,7 @@ import { postmark } from './postmark.js';
 import { hubspot } from './hubspot.js';
 import { intercom } from './intercom.js';
 import { groq } from './groq.js';
+import { mistral } from './mistral.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -84,4 +85,5 @@ export const VERIFIERS: readonly Verifier[] = [
   hubspot,
   intercom,
   groq,
+  mistral,
 ];
