@@ -40,6 +40,7 @@ import { hubspot } from './hubspot.js';
 import { intercom } from './intercom.js';
 import { groq } from './groq.js';
 import { mistral } from './mistral.js';
+import { deepseek } from './deepseek.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -86,4 +87,5 @@ export const VERIFIERS: readonly Verifier[] = [
   intercom,
   groq,
   mistral,
+  deepseek,
 ];
