@@ -41,6 +41,7 @@ import { intercom } from './intercom.js';
 import { groq } from './groq.js';
 import { mistral } from './mistral.js';
 import { deepseek } from './deepseek.js';
+import { pinecone } from './pinecone.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -88,4 +89,5 @@ export const VERIFIERS: readonly Verifier[] = [
   groq,
   mistral,
   deepseek,
+  pinecone,
 ];
