@@ -42,6 +42,7 @@ import { groq } from './groq.js';
 import { mistral } from './mistral.js';
 import { deepseek } from './deepseek.js';
 import { pinecone } from './pinecone.js';
+import { supabase } from './supabase.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -90,4 +91,5 @@ export const VERIFIERS: readonly Verifier[] = [
   mistral,
   deepseek,
   pinecone,
+  supabase,
 ];
