@@ -43,6 +43,7 @@ import { mistral } from './mistral.js';
 import { deepseek } from './deepseek.js';
 import { pinecone } from './pinecone.js';
 import { supabase } from './supabase.js';
+import { elevenlabs } from './elevenlabs.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -92,4 +93,5 @@ export const VERIFIERS: readonly Verifier[] = [
   deepseek,
   pinecone,
   supabase,
+  elevenlabs,
 ];
