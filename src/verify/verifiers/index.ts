@@ -44,6 +44,7 @@ import { deepseek } from './deepseek.js';
 import { pinecone } from './pinecone.js';
 import { supabase } from './supabase.js';
 import { elevenlabs } from './elevenlabs.js';
+import { contentful } from './contentful.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
 export const VERIFIERS: readonly Verifier[] = [
@@ -94,4 +95,5 @@ export const VERIFIERS: readonly Verifier[] = [
   pinecone,
   supabase,
   elevenlabs,
+  contentful,
 ];
