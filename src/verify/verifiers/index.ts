@@ -25,25 +25,8 @@ import { mailchimp } from './mailchimp.js';
 import { okta } from './okta.js';
 import { atlassian } from './atlassian.js';
 import { algolia } from './algolia.js';
-import { doppler } from './doppler.js';
-import { launchdarkly } from './launchdarkly.js';
-import { replicate } from './replicate.js';
 import { linode } from './linode.js';
-import { figma } from './figma.js';
-import { dropbox } from './dropbox.js';
-import { honeycomb } from './honeycomb.js';
-import { xai } from './xai.js';
-import { cohere } from './cohere.js';
-import { brevo } from './brevo.js';
-import { postmark } from './postmark.js';
 import { hubspot } from './hubspot.js';
-import { intercom } from './intercom.js';
-import { groq } from './groq.js';
-import { mistral } from './mistral.js';
-import { deepseek } from './deepseek.js';
-import { pinecone } from './pinecone.js';
-import { supabase } from './supabase.js';
-import { elevenlabs } from './elevenlabs.js';
 import { contentful } from './contentful.js';
 
 /** Every verifier Keyward has, one module per provider next to this file. */
@@ -76,24 +59,7 @@ export const VERIFIERS: readonly Verifier[] = [
   okta,
   atlassian,
   algolia,
-  doppler,
-  launchdarkly,
-  replicate,
   linode,
-  figma,
-  dropbox,
-  honeycomb,
-  xai,
-  cohere,
-  brevo,
-  postmark,
   hubspot,
-  intercom,
-  groq,
-  mistral,
-  deepseek,
-  pinecone,
-  supabase,
-  elevenlabs,
   contentful,
 ];
