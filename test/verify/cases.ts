@@ -29,7 +29,7 @@ export function itSettlesIdentity(cases: IdentityCases): void {
     for (const request of server.requests) expect(request.method).toBe(cases.method ?? 'GET');
   });
 
-  it('settles a revoked credential as inactive', async () => {
+  it(`settles a revoked credential as ${cases.inactive.status}`, async () => {
     const server = await providerServer(cases.routes);
     expect(await verifyAgainst(cases.verifier, server, cred(cases.revoked))).toEqual(cases.inactive);
   });

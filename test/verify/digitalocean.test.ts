@@ -1,6 +1,7 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digitalocean } from '../../src/verify/verifiers/digitalocean.js';
 import { itSettlesIdentity } from './cases.js';
+import { credential, providerServer, verifyAgainst } from './harness.js';
 
 const LIVE = `dop_v1_${'a1'.repeat(32)}`;
 
@@ -24,5 +25,10 @@ describe('DigitalOcean verifier', () => {
     active: { status: 'active', identity: 'sammy@example.com (team My Team)' },
     inactive: { status: 'inactive', reason: 'HTTP 401' },
     placement: { header: 'authorization' },
+  });
+
+  it('settles a token refused the account (403, as for a custom-scoped token) as live, not inactive', async () => {
+    const server = await providerServer([{ method: 'GET', path: '/v2/account', handler: () => ({ status: 403, body: { id: 'Forbidden', message: 'You are not authorized to perform this operation' } }) }]);
+    expect(await verifyAgainst(digitalocean, server, credential('digitalocean-personal-access-token', LIVE))).toEqual({ status: 'active', reason: 'recognised by DigitalOcean; the token is not scoped to read the account' });
   });
 });

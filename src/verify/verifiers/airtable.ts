@@ -7,6 +7,7 @@ export const airtable = identityEndpoint({
   baseUrl: 'https://api.airtable.com',
   ratePerSecond: 5,
   path: '/v0/meta/whoami',
+  forbiddenButLive: 'recognised by Airtable; the token may not read its user',
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => ({ identity: textAt(json, 'email') ?? textAt(json, 'id'), scopes: textsAt(json, 'scopes') }),
 });

@@ -56,11 +56,16 @@ export interface IdentityEndpoint {
   headers(secret: string): Record<string, string>;
   /** Reads identity, expiry and scopes from a 2xx answer. */
   read(response: VerifyResponse): Omit<Outcome, 'status'>;
+  /**
+   * For providers whose docs answer a bad credential with 401 and a good one lacking a permission with 403: the
+   * reason a 403 gives, which makes it live rather than inactive.
+   */
+  forbiddenButLive?: string;
 }
 
 /**
  * The common shape: one GET to a fixed identity endpoint with the secret in a header; 2xx active (identity read from
- * the body), 401/403 inactive, anything else unknown.
+ * the body), 401/403 inactive (403 live instead with `forbiddenButLive`), anything else unknown.
  */
 export function identityEndpoint(spec: IdentityEndpoint): Verifier {
   return {
@@ -70,6 +75,7 @@ export function identityEndpoint(spec: IdentityEndpoint): Verifier {
     ratePerSecond: spec.ratePerSecond,
     async verify(credential, http) {
       const response = await http.request(spec.path, { headers: { accept: 'application/json', ...spec.headers(credential.secret) } });
+      if (response.status === 403 && spec.forbiddenButLive) return { status: 'active', reason: spec.forbiddenButLive };
       const outcome = outcomeOfStatus(response.status);
       return outcome.status === 'active' ? { status: 'active', ...spec.read(response) } : outcome;
     },

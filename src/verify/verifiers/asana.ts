@@ -7,6 +7,7 @@ export const asana = identityEndpoint({
   baseUrl: 'https://app.asana.com',
   ratePerSecond: 5,
   path: '/api/1.0/users/me',
+  forbiddenButLive: 'recognised by Asana; the token may not read its user',
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => {
     const email = textAt(json, 'data', 'email');

@@ -7,6 +7,7 @@ export const digitalocean = identityEndpoint({
   baseUrl: 'https://api.digitalocean.com',
   ratePerSecond: 5,
   path: '/v2/account',
+  forbiddenButLive: 'recognised by DigitalOcean; the token is not scoped to read the account',
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => {
     const team = textAt(json, 'account', 'team', 'name');

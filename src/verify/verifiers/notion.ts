@@ -10,6 +10,7 @@ export const notion = identityEndpoint({
   baseUrl: 'https://api.notion.com',
   ratePerSecond: 3,
   path: '/v1/users/me',
+  forbiddenButLive: 'recognised by Notion; the integration may not read user information',
   headers: (secret) => ({ authorization: `Bearer ${secret}`, 'notion-version': NOTION_VERSION }),
   read: ({ json }) => {
     const workspace = textAt(json, 'bot', 'workspace_name');
