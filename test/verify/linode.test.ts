@@ -1,6 +1,7 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linode } from '../../src/verify/verifiers/linode.js';
 import { itSettlesIdentity } from './cases.js';
+import { credential, providerServer, verifyAgainst } from './harness.js';
 
 const LIVE = '7a'.repeat(32);
 
@@ -24,5 +25,10 @@ describe('Linode verifier', () => {
     active: { status: 'active', identity: 'ada <ada@example.com>' },
     inactive: { status: 'inactive', reason: 'HTTP 401' },
     placement: { header: 'authorization' },
+  });
+
+  it('settles a token scoped away from the profile (401 "not authorized to use this endpoint") as live', async () => {
+    const server = await providerServer([{ method: 'GET', path: '/v4/profile', handler: () => ({ status: 401, body: { errors: [{ reason: 'Your OAuth token is not authorized to use this endpoint.' }] } }) }]);
+    expect(await verifyAgainst(linode, server, credential('linode-token', LIVE))).toEqual({ status: 'active', reason: 'recognised by Linode; the token is not scoped to read the profile' });
   });
 });

@@ -1,4 +1,4 @@
-import { identityEndpoint, textAt, textsAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint, textAt, textsAt } from './answer.js';
 
 /** Airtable: `GET /v0/meta/whoami` answers the user id, the e-mail (with user.email:read) and OAuth scopes. */
 export const airtable = identityEndpoint({
@@ -7,7 +7,7 @@ export const airtable = identityEndpoint({
   baseUrl: 'https://api.airtable.com',
   ratePerSecond: 5,
   path: '/v0/meta/whoami',
-  forbiddenButLive: 'recognised by Airtable; the token may not read its user',
+  liveRefusal: forbiddenIsLive('recognised by Airtable; the token may not read its user'),
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => ({ identity: textAt(json, 'email') ?? textAt(json, 'id'), scopes: textsAt(json, 'scopes') }),
 });

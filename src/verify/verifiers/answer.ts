@@ -45,6 +45,11 @@ export function joinIdentity(...parts: (string | undefined)[]): string | undefin
   return present.length ? present.join(' ') : undefined;
 }
 
+/** For providers whose docs answer a bad credential with 401 and a good one lacking a permission with 403. */
+export function forbiddenIsLive(reason: string): (response: VerifyResponse) => string | undefined {
+  return (response) => (response.status === 403 ? reason : undefined);
+}
+
 export interface IdentityEndpoint {
   id: string;
   rules: readonly string[];
@@ -57,15 +62,15 @@ export interface IdentityEndpoint {
   /** Reads identity, expiry and scopes from a 2xx answer. */
   read(response: VerifyResponse): Omit<Outcome, 'status'>;
   /**
-   * For providers whose docs answer a bad credential with 401 and a good one lacking a permission with 403: the
-   * reason a 403 gives, which makes it live rather than inactive.
+   * A refusal that shows the provider recognised the credential (a live one lacking a permission), with the reason;
+   * undefined for a refusal that means the credential is bad.
    */
-  forbiddenButLive?: string;
+  liveRefusal?(response: VerifyResponse): string | undefined;
 }
 
 /**
  * The common shape: one GET to a fixed identity endpoint with the secret in a header; 2xx active (identity read from
- * the body), 401/403 inactive (403 live instead with `forbiddenButLive`), anything else unknown.
+ * the body), 401/403 inactive (unless `liveRefusal` recognises a live credential lacking a permission), anything else unknown.
  */
 export function identityEndpoint(spec: IdentityEndpoint): Verifier {
   return {
@@ -75,7 +80,8 @@ export function identityEndpoint(spec: IdentityEndpoint): Verifier {
     ratePerSecond: spec.ratePerSecond,
     async verify(credential, http) {
       const response = await http.request(spec.path, { headers: { accept: 'application/json', ...spec.headers(credential.secret) } });
-      if (response.status === 403 && spec.forbiddenButLive) return { status: 'active', reason: spec.forbiddenButLive };
+      const liveReason = response.status >= 400 ? spec.liveRefusal?.(response) : undefined;
+      if (liveReason) return { status: 'active', reason: liveReason };
       const outcome = outcomeOfStatus(response.status);
       return outcome.status === 'active' ? { status: 'active', ...spec.read(response) } : outcome;
     },

@@ -1,4 +1,4 @@
-import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint, joinIdentity, textAt } from './answer.js';
 
 /** Asana: `GET /api/1.0/users/me` answers the token's user (name and e-mail) inside `data`. */
 export const asana = identityEndpoint({
@@ -7,7 +7,7 @@ export const asana = identityEndpoint({
   baseUrl: 'https://app.asana.com',
   ratePerSecond: 5,
   path: '/api/1.0/users/me',
-  forbiddenButLive: 'recognised by Asana; the token may not read its user',
+  liveRefusal: forbiddenIsLive('recognised by Asana; the token may not read its user'),
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => {
     const email = textAt(json, 'data', 'email');

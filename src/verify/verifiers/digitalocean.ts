@@ -1,4 +1,4 @@
-import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint, joinIdentity, textAt } from './answer.js';
 
 /** DigitalOcean: `GET /v2/account` with the token as a bearer answers the account's e-mail and team. */
 export const digitalocean = identityEndpoint({
@@ -7,7 +7,7 @@ export const digitalocean = identityEndpoint({
   baseUrl: 'https://api.digitalocean.com',
   ratePerSecond: 5,
   path: '/v2/account',
-  forbiddenButLive: 'recognised by DigitalOcean; the token is not scoped to read the account',
+  liveRefusal: forbiddenIsLive('recognised by DigitalOcean; the token is not scoped to read the account'),
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => {
     const team = textAt(json, 'account', 'team', 'name');

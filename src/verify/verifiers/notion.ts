@@ -1,4 +1,4 @@
-import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint, joinIdentity, textAt } from './answer.js';
 
 /** The API version the request is written against; Notion requires the header on every call. */
 const NOTION_VERSION = '2022-06-28';
@@ -10,7 +10,7 @@ export const notion = identityEndpoint({
   baseUrl: 'https://api.notion.com',
   ratePerSecond: 3,
   path: '/v1/users/me',
-  forbiddenButLive: 'recognised by Notion; the integration may not read user information',
+  liveRefusal: forbiddenIsLive('recognised by Notion; the integration may not read user information'),
   headers: (secret) => ({ authorization: `Bearer ${secret}`, 'notion-version': NOTION_VERSION }),
   read: ({ json }) => {
     const workspace = textAt(json, 'bot', 'workspace_name');
