@@ -70,7 +70,7 @@ export interface IdentityEndpoint {
 
 /**
  * The common shape: one GET to a fixed identity endpoint with the secret in a header; 2xx active (identity read from
- * the body), 401/403 inactive (unless `liveRefusal` recognises a live credential lacking a permission), anything else unknown.
+ * the body), 401/403 inactive unless `liveRefusal` recognises a live credential lacking a permission, else unknown.
  */
 export function identityEndpoint(spec: IdentityEndpoint): Verifier {
   return {
