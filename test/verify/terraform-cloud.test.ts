@@ -1,6 +1,7 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraformCloud } from '../../src/verify/verifiers/terraform-cloud.js';
 import { itSettlesIdentity } from './cases.js';
+import { credential, providerServer, verifyAgainst } from './harness.js';
 
 const LIVE = `AbCdEfGhIjKlMn.atlasv1.${'g'.repeat(64)}`;
 
@@ -24,5 +25,24 @@ describe('HCP Terraform verifier', () => {
     active: { status: 'active', identity: 'admin <admin@example.com>' },
     inactive: { status: 'inactive', reason: 'HTTP 401' },
     placement: { header: 'authorization' },
+  });
+
+  it('names the organization behind an organization token, which answers a synthetic service user', async () => {
+    const server = await providerServer([
+      {
+        method: 'GET',
+        path: '/api/v2/account/details',
+        handler: () => ({
+          body: {
+            data: {
+              id: 'user-9x', type: 'users',
+              attributes: { username: 'api-org-acme-abc123', 'is-service-account': true },
+              relationships: { 'authenticated-resource': { data: { id: 'acme', type: 'organizations' } } },
+            },
+          },
+        }),
+      },
+    ]);
+    expect(await verifyAgainst(terraformCloud, server, credential('terraform-cloud-api-token', LIVE))).toEqual({ status: 'active', identity: 'api-org-acme-abc123 for organization acme' });
   });
 });

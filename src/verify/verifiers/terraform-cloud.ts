@@ -13,6 +13,11 @@ export const terraformCloud = identityEndpoint({
   headers: (secret) => ({ authorization: `Bearer ${secret}`, accept: 'application/vnd.api+json' }),
   read: ({ json }) => {
     const email = textAt(json, 'data', 'attributes', 'email');
-    return { identity: joinIdentity(textAt(json, 'data', 'attributes', 'username') ?? textAt(json, 'data', 'id'), email && `<${email}>`) };
+    // Team and organization tokens answer a synthetic service user; the token's real owner is the authenticated resource.
+    const owner = ['data', 'relationships', 'authenticated-resource', 'data'];
+    const ownerType = textAt(json, ...owner, 'type');
+    const ownerId = textAt(json, ...owner, 'id');
+    const ownedBy = ownerType && ownerId && ownerType !== 'users' ? `for ${ownerType.replace(/s$/, '')} ${ownerId}` : undefined;
+    return { identity: joinIdentity(textAt(json, 'data', 'attributes', 'username') ?? textAt(json, 'data', 'id'), email && `<${email}>`, ownedBy) };
   },
 });
