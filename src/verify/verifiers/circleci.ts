@@ -1,0 +1,15 @@
+import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+
+/** CircleCI: `GET /api/v2/me` with the `Circle-Token` header answers the token's user. */
+export const circleci = identityEndpoint({
+  id: 'circleci',
+  rules: ['circleci-personal-token'],
+  baseUrl: 'https://circleci.com',
+  ratePerSecond: 5,
+  path: '/api/v2/me',
+  headers: (secret) => ({ 'circle-token': secret }),
+  read: ({ json }) => {
+    const name = textAt(json, 'name');
+    return { identity: joinIdentity(textAt(json, 'login') ?? textAt(json, 'id'), name && `(${name})`) };
+  },
+});
