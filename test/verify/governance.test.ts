@@ -32,7 +32,9 @@ describe('verification feeds governance', () => {
 
   it('records each check in the evidence, valid against docs/evidence-schema.json', () => {
     const evidence = buildEvidence({ findings: enrichFindings([active, inactive], { repoDir: '/nonexistent', now, inventory: null, codeowners: null }), baselineFingerprints: [], issuedCredentials: [], config: defaultConfig(), repo: 'acme/app', sha: 'a'.repeat(40), runId: 1, event: 'push', startedAt: now, finishedAt: now });
-    expect(evidence.findings.map((f) => f.verification)).toEqual([
+    // The evidence orders findings by fingerprint, and both tokens are random: compare in status order.
+    const checks = evidence.findings.map((f) => f.verification).sort((a, b) => (a?.status ?? '').localeCompare(b?.status ?? ''));
+    expect(checks).toEqual([
       { status: 'active', verifier: 'github', checkedAt: now.toISOString(), identity: 'release-bot', expiresAt: '2026-12-20T00:00:00.000Z' },
       { status: 'inactive', verifier: 'github', checkedAt: now.toISOString(), reason: 'HTTP 401 (bad credentials)' },
     ]);
