@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identityEndpoint, textAt } from '../../src/verify/verifiers/answer.js';
+import { identityEndpoint } from '../../src/verify/verifiers/answer.js';
+import { text } from '../../src/verify/verifiers/shared.js';
 import { credential, providerServer, verifyAgainst } from './harness.js';
 
 const SECRET = 'echoed-secret-0123456789abcdef';
@@ -12,7 +13,7 @@ describe('settling a verifier', () => {
       baseUrl: 'https://echo.invalid',
       path: '/me',
       headers: (secret) => ({ authorization: `Bearer ${secret}` }),
-      read: ({ json }) => ({ identity: textAt(json, 'user'), scopes: [textAt(json, 'scope') ?? ''] }),
+      read: ({ json }) => ({ identity: text(json, 'user'), scopes: [text(json, 'scope') ?? ''] }),
     });
     const server = await providerServer([{ method: 'GET', path: '/me', handler: () => ({ body: { user: `owner of ${SECRET}`, scope: SECRET } }) }]);
     const outcome = await verifyAgainst(echo, server, credential('echo', SECRET));

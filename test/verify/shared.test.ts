@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { basicAuth, companionsIn, identityOf, isoTime, regionalRejection, text, textList } from '../../src/verify/verifiers/shared.js';
+import { basicAuth, identityOf, isoTime, regionalRejection, text, textList } from '../../src/verify/verifiers/shared.js';
+import { companionsIn } from '../../src/verify/verifiers/companions.js';
 
 describe('verifier readers', () => {
   it('reads strings and numbers at a path, and nothing of another shape', () => {

@@ -1,4 +1,5 @@
-import { forbiddenIsLive, identityEndpoint, textAt, textsAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint } from './answer.js';
+import { text, textList } from './shared.js';
 
 /** Airtable: `GET /v0/meta/whoami` answers the user id, the e-mail (with user.email:read) and OAuth scopes. */
 export const airtable = identityEndpoint({
@@ -9,5 +10,5 @@ export const airtable = identityEndpoint({
   path: '/v0/meta/whoami',
   liveRefusal: forbiddenIsLive('recognised by Airtable; the token may not read its user'),
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
-  read: ({ json }) => ({ identity: textAt(json, 'email') ?? textAt(json, 'id'), scopes: textsAt(json, 'scopes') }),
+  read: ({ json }) => ({ identity: text(json, 'email') ?? text(json, 'id'), scopes: textList(json, 'scopes') }),
 });

@@ -1,50 +1,6 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
 
-/** Provider answers are untrusted text: identities are cut to this and stripped of control characters. */
-const MAX_IDENTITY_CHARS = 200;
-
-/** The value at `path` inside a parsed JSON body, or undefined when any step is missing. */
-export function valueAt(json: unknown, ...path: string[]): unknown {
-  let node = json;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-/** A non-empty string (or number) at `path`, cleaned for display, else undefined. */
-export function textAt(json: unknown, ...path: string[]): string | undefined {
-  const value = valueAt(json, ...path);
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_IDENTITY_CHARS);
-  return text || undefined;
-}
-
-/** The strings in an array at `path` (scopes), or undefined when there is none. */
-export function textsAt(json: unknown, ...path: string[]): string[] | undefined {
-  const value = valueAt(json, ...path);
-  if (!Array.isArray(value)) return undefined;
-  const texts = value.filter((item): item is string => typeof item === 'string' && item.length > 0).map((item) => item.slice(0, 100));
-  return texts.length ? texts : undefined;
-}
-
-/** An ISO 8601 time from a provider's date field, or undefined when it is absent or not a date. */
-export function isoAt(json: unknown, ...path: string[]): string | undefined {
-  const value = valueAt(json, ...path);
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const time = new Date(typeof value === 'number' ? value * 1000 : value);
-  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
-}
-
-/** Joins the parts that are present: `name <email>`-style identities without dangling separators. */
-export function joinIdentity(...parts: (string | undefined)[]): string | undefined {
-  const present = parts.filter((part): part is string => Boolean(part));
-  return present.length ? present.join(' ') : undefined;
-}
-
 /** For providers whose docs answer a bad credential with 401 and a good one lacking a permission with 403. */
 export function forbiddenIsLive(reason: string): (response: VerifyResponse) => string | undefined {
   return (response) => (response.status === 403 ? reason : undefined);

@@ -1,4 +1,5 @@
-import { forbiddenIsLive, identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /** Asana: `GET /api/1.0/users/me` answers the token's user (name and e-mail) inside `data`. */
 export const asana = identityEndpoint({
@@ -10,7 +11,7 @@ export const asana = identityEndpoint({
   liveRefusal: forbiddenIsLive('recognised by Asana; the token may not read its user'),
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => {
-    const email = textAt(json, 'data', 'email');
-    return { identity: joinIdentity(textAt(json, 'data', 'name') ?? textAt(json, 'data', 'gid'), email && `<${email}>`) };
+    const email = text(json, 'data', 'email');
+    return { identity: phrase(text(json, 'data', 'name') ?? text(json, 'data', 'gid'), email && `<${email}>`) };
   },
 });

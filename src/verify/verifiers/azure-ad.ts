@@ -1,6 +1,6 @@
 import { missingCompanion, outcomeOfStatus } from '../settle.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
-import { joinIdentity, textAt, valueAt } from './answer.js';
+import { phrase, text, valueAt } from './shared.js';
 import { companionValue } from './companions.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,8 +31,8 @@ function applicationIdentity(accessToken: unknown, clientId: string, tenant: str
   } catch {
     claims = undefined;
   }
-  const name = textAt(claims, 'app_displayname');
-  return joinIdentity(name && `"${name}"`, `application ${textAt(claims, 'appid') ?? clientId}`, `in tenant ${textAt(claims, 'tid') ?? tenant}`) ?? clientId;
+  const name = text(claims, 'app_displayname');
+  return phrase(name && `"${name}"`, `application ${text(claims, 'appid') ?? clientId}`, `in tenant ${text(claims, 'tid') ?? tenant}`) ?? clientId;
 }
 
 function settleToken(response: VerifyResponse, clientId: string, tenant: string): Outcome {

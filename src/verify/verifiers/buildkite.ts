@@ -1,4 +1,5 @@
-import { identityEndpoint, textAt, textsAt } from './answer.js';
+import { identityEndpoint } from './answer.js';
+import { text, textList } from './shared.js';
 
 /** Buildkite user API access tokens: `GET /v2/access-token` answers the token's scopes and its user. */
 export const buildkite = identityEndpoint({
@@ -9,7 +10,7 @@ export const buildkite = identityEndpoint({
   path: '/v2/access-token',
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => ({
-    identity: textAt(json, 'user', 'email') ?? textAt(json, 'user', 'name') ?? textAt(json, 'uuid'),
-    scopes: textsAt(json, 'scopes'),
+    identity: text(json, 'user', 'email') ?? text(json, 'user', 'name') ?? text(json, 'uuid'),
+    scopes: textList(json, 'scopes'),
   }),
 });

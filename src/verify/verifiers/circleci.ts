@@ -1,4 +1,5 @@
-import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { identityEndpoint } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /** CircleCI: `GET /api/v2/me` with the `Circle-Token` header answers the token's user. */
 export const circleci = identityEndpoint({
@@ -9,7 +10,7 @@ export const circleci = identityEndpoint({
   path: '/api/v2/me',
   headers: (secret) => ({ 'circle-token': secret }),
   read: ({ json }) => {
-    const name = textAt(json, 'name');
-    return { identity: joinIdentity(textAt(json, 'login') ?? textAt(json, 'id'), name && `(${name})`) };
+    const name = text(json, 'name');
+    return { identity: phrase(text(json, 'login') ?? text(json, 'id'), name && `(${name})`) };
   },
 });

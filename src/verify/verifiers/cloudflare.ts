@@ -1,6 +1,7 @@
 import { missingCompanion } from '../settle.js';
 import type { Credential, Outcome, Verifier, VerifyHttp } from '../types.js';
-import { bearer, companionsIn, isoTime, keyWithCompanions, text } from './shared.js';
+import { bearer, isoTime, text } from './shared.js';
+import { companionsIn, keyWithCompanions } from './companions.js';
 
 /** A Cloudflare account id (32 hex) named as one, for account-owned tokens. */
 const ACCOUNT_ID = /account[_-]?id["']?\s*[:=]\s*["']?([a-f0-9]{32})\b/gi;

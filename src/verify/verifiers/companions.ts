@@ -29,3 +29,28 @@ export function companionValue(context: string, names: readonly string[], shape:
   }
   return best?.value;
 }
+
+/**
+ * The distinct values of the first capture group of `pattern` in `context`, at most `limit`: companions such as an
+ * account SID or a user name read from the file a secret was found in. Patterns must be simple (no nested
+ * quantifiers) because the context is hostile text.
+ */
+export function companionsIn(context: string, pattern: RegExp, limit = 3): string[] {
+  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+  const found = new Set<string>();
+  for (const match of context.matchAll(new RegExp(pattern.source, flags))) {
+    const value = match[1];
+    if (value) found.add(value);
+    if (found.size >= limit) break;
+  }
+  return [...found];
+}
+
+/**
+ * The run's cache key for a credential whose verdict depends on companions read from its own file (an account SID, a
+ * user name, a region the file names): the secret together with them, so the same secret next to other companions is
+ * checked again. Undefined when there are none: the credential's fingerprint is then the key.
+ */
+export function keyWithCompanions(secret: string, companions: readonly string[]): string | undefined {
+  return companions.length > 0 ? [secret, ...companions].join('\0') : undefined;
+}

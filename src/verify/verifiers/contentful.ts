@@ -1,6 +1,7 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Verifier } from '../types.js';
-import { joinIdentity, rejectedByRegion, textAt } from './answer.js';
+import { rejectedByRegion } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /**
  * Contentful personal access tokens: the Content Management API's `GET /users/me` answers the user. Organizations
@@ -16,8 +17,8 @@ export const contentful: Verifier = {
     const outcome = outcomeOfStatus(response.status);
     if (outcome.status === 'inactive') return rejectedByRegion(response.status, 'Contentful');
     if (outcome.status !== 'active') return outcome;
-    const name = joinIdentity(textAt(response.json, 'firstName'), textAt(response.json, 'lastName'));
-    const email = textAt(response.json, 'email');
-    return { status: 'active', identity: joinIdentity(name ?? textAt(response.json, 'sys', 'id'), email && `<${email}>`) };
+    const name = phrase(text(response.json, 'firstName'), text(response.json, 'lastName'));
+    const email = text(response.json, 'email');
+    return { status: 'active', identity: phrase(name ?? text(response.json, 'sys', 'id'), email && `<${email}>`) };
   },
 };

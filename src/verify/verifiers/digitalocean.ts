@@ -1,4 +1,5 @@
-import { forbiddenIsLive, identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /** DigitalOcean: `GET /v2/account` with the token as a bearer answers the account's e-mail and team. */
 export const digitalocean = identityEndpoint({
@@ -10,7 +11,7 @@ export const digitalocean = identityEndpoint({
   liveRefusal: forbiddenIsLive('recognised by DigitalOcean; the token is not scoped to read the account'),
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => {
-    const team = textAt(json, 'account', 'team', 'name');
-    return { identity: joinIdentity(textAt(json, 'account', 'email') ?? textAt(json, 'account', 'uuid'), team && `(team ${team})`) };
+    const team = text(json, 'account', 'team', 'name');
+    return { identity: phrase(text(json, 'account', 'email') ?? text(json, 'account', 'uuid'), team && `(team ${team})`) };
   },
 });

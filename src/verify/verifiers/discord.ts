@@ -1,4 +1,5 @@
-import { identityEndpoint, joinIdentity, textAt, valueAt } from './answer.js';
+import { identityEndpoint } from './answer.js';
+import { phrase, text, valueAt } from './shared.js';
 
 /** Discord bot tokens: `GET /api/v10/users/@me` with `Authorization: Bot <token>` answers the bot's user. */
 export const discord = identityEndpoint({
@@ -9,8 +10,8 @@ export const discord = identityEndpoint({
   path: '/users/@me',
   headers: (secret) => ({ authorization: `Bot ${secret}` }),
   read: ({ json }) => {
-    const id = textAt(json, 'id');
+    const id = text(json, 'id');
     const kind = valueAt(json, 'bot') === true ? 'bot' : 'user';
-    return { identity: joinIdentity(textAt(json, 'username'), id && `(${kind} ${id})`) };
+    return { identity: phrase(text(json, 'username'), id && `(${kind} ${id})`) };
   },
 });

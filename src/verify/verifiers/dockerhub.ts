@@ -1,6 +1,6 @@
 import { missingCompanion } from '../settle.js';
 import type { Outcome, Verifier } from '../types.js';
-import { companionsIn, keyWithCompanions } from './shared.js';
+import { companionsIn, keyWithCompanions } from './companions.js';
 
 /**
  * Where a Docker Hub user or organization name sits next to its token: DOCKERHUB_USERNAME-style variables,

@@ -1,4 +1,5 @@
-import { identityEndpoint, isoAt, joinIdentity, textAt } from './answer.js';
+import { identityEndpoint } from './answer.js';
+import { isoAt, phrase, text } from './shared.js';
 
 /** Fastly: `GET /tokens/self` with the `Fastly-Key` header answers the token itself: name, user, scope, expiry. */
 export const fastly = identityEndpoint({
@@ -9,12 +10,12 @@ export const fastly = identityEndpoint({
   path: '/tokens/self',
   headers: (secret) => ({ 'fastly-key': secret }),
   read: ({ json }) => {
-    const name = textAt(json, 'name');
-    const user = textAt(json, 'user_id');
-    const customer = textAt(json, 'customer_id');
-    const scopes = textAt(json, 'scope')?.split(/\s+/).filter(Boolean);
+    const name = text(json, 'name');
+    const user = text(json, 'user_id');
+    const customer = text(json, 'customer_id');
+    const scopes = text(json, 'scope')?.split(/\s+/).filter(Boolean);
     return {
-      identity: joinIdentity(name && `token "${name}"`, user && `of user ${user}`, customer && `in customer ${customer}`),
+      identity: phrase(name && `token "${name}"`, user && `of user ${user}`, customer && `in customer ${customer}`),
       expiresAt: isoAt(json, 'expires_at'),
       scopes: scopes?.length ? scopes : undefined,
     };

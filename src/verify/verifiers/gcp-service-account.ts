@@ -1,7 +1,7 @@
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { outcomeOfStatus, missingCompanion } from '../settle.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
-import { textAt } from './answer.js';
+import { text } from './shared.js';
 import { companionValue } from './companions.js';
 
 /**
@@ -42,10 +42,10 @@ export function serviceAccountAssertion(key: KeyObject, email: string, keyId: st
 function settleGrant(response: VerifyResponse, email: string): Outcome {
   const outcome = outcomeOfStatus(response.status, email);
   if (outcome.status === 'active') {
-    return textAt(response.json, 'access_token') ? { status: 'active', identity: email } : { status: 'unknown', reason: 'token endpoint answered without a token' };
+    return text(response.json, 'access_token') ? { status: 'active', identity: email } : { status: 'unknown', reason: 'token endpoint answered without a token' };
   }
-  const error = textAt(response.json, 'error');
-  const description = textAt(response.json, 'error_description') ?? error ?? `HTTP ${response.status}`;
+  const error = text(response.json, 'error');
+  const description = text(response.json, 'error_description') ?? error ?? `HTTP ${response.status}`;
   if (error === 'invalid_grant' || error === 'invalid_client') {
     return DEAD_GRANT.test(`${error} ${description}`) ? { status: 'inactive', reason: `Google: ${description}` } : { status: 'unknown', reason: `Google: ${description}` };
   }

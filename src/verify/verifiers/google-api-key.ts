@@ -1,6 +1,6 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Outcome, Verifier, VerifyResponse } from '../types.js';
-import { textAt, valueAt } from './answer.js';
+import { text, valueAt } from './shared.js';
 
 /**
  * google.rpc.ErrorInfo reasons that Google gives only after it has recognised the key: the key is live, but the
@@ -21,8 +21,8 @@ const DEAD: Record<string, string> = {
 
 function errorInfo(json: unknown): { reason?: string; consumer?: string } {
   const details = valueAt(json, 'error', 'details');
-  const info = Array.isArray(details) ? details.find((detail) => textAt(detail, 'reason')) : undefined;
-  return { reason: textAt(info, 'reason'), consumer: textAt(info, 'metadata', 'consumer') };
+  const info = Array.isArray(details) ? details.find((detail) => text(detail, 'reason')) : undefined;
+  return { reason: text(info, 'reason'), consumer: text(info, 'metadata', 'consumer') };
 }
 
 function settleKey(response: VerifyResponse): Outcome {
@@ -32,7 +32,7 @@ function settleKey(response: VerifyResponse): Outcome {
   const project = consumer?.match(/^projects\/([0-9]{1,20})$/)?.[1];
   if (reason && DEAD[reason]) return { status: 'inactive', reason: DEAD[reason] };
   if (reason && LIVE_BUT_RESTRICTED[reason]) return { status: 'active', identity: project && `project ${project}`, reason: `recognised by Google; ${LIVE_BUT_RESTRICTED[reason]}` };
-  if (response.status === 400 && /api key not valid/i.test(textAt(response.json, 'error', 'message') ?? '')) return { status: 'inactive', reason: DEAD.API_KEY_INVALID };
+  if (response.status === 400 && /api key not valid/i.test(text(response.json, 'error', 'message') ?? '')) return { status: 'inactive', reason: DEAD.API_KEY_INVALID };
   // A 403 without a reason that names the key says nothing about the key itself.
   return outcome.status === 'inactive' ? { status: 'unknown', reason: `HTTP ${response.status} without a key error` } : outcome;
 }

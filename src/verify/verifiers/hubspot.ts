@@ -1,6 +1,7 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Verifier } from '../types.js';
-import { joinIdentity, rejectedByRegion, textAt } from './answer.js';
+import { rejectedByRegion } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /**
  * HubSpot private app tokens: `GET /account-info/v3/details` answers the portal (account) id and type. A token of an
@@ -14,12 +15,12 @@ export const hubspot: Verifier = {
   ratePerSecond: 3,
   async verify(credential, http) {
     const response = await http.request('/account-info/v3/details', { headers: { authorization: `Bearer ${credential.secret}`, accept: 'application/json' } });
-    if (response.status === 403 && textAt(response.json, 'category') === 'MISSING_SCOPES') return { status: 'active', reason: 'recognised by HubSpot; the app lacks the account-info scope' };
+    if (response.status === 403 && text(response.json, 'category') === 'MISSING_SCOPES') return { status: 'active', reason: 'recognised by HubSpot; the app lacks the account-info scope' };
     const outcome = outcomeOfStatus(response.status);
     if (outcome.status === 'inactive' && credential.secret.startsWith('pat-eu1-')) return rejectedByRegion(response.status, 'HubSpot');
     if (outcome.status !== 'active') return outcome;
-    const portal = textAt(response.json, 'portalId');
-    const type = textAt(response.json, 'accountType');
-    return { status: 'active', identity: joinIdentity(portal && `portal ${portal}`, type && `(${type})`) };
+    const portal = text(response.json, 'portalId');
+    const type = text(response.json, 'accountType');
+    return { status: 'active', identity: phrase(portal && `portal ${portal}`, type && `(${type})`) };
   },
 };

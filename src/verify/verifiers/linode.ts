@@ -1,4 +1,5 @@
-import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { identityEndpoint } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /**
  * Akamai (Linode): `GET /v4/profile` answers the token's user. A token whose scopes leave out the profile answers 401
@@ -13,7 +14,7 @@ export const linode = identityEndpoint({
   liveRefusal: ({ status, text }) => (status === 401 && /not authorized to use this endpoint/i.test(text) ? 'recognised by Linode; the token is not scoped to read the profile' : undefined),
   headers: (secret) => ({ authorization: `Bearer ${secret}` }),
   read: ({ json }) => {
-    const email = textAt(json, 'email');
-    return { identity: joinIdentity(textAt(json, 'username'), email && `<${email}>`) };
+    const email = text(json, 'email');
+    return { identity: phrase(text(json, 'username'), email && `<${email}>`) };
   },
 });

@@ -1,6 +1,6 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Verifier } from '../types.js';
-import { isoAt, textAt, textsAt } from './answer.js';
+import { isoAt, text, textList } from './shared.js';
 
 /** The `code` values of the Tokens API that say the token no longer works. */
 const DEAD_CODES = new Set(['TokenExpired', 'TokenRevoked', 'TokenInvalid', 'TokenMalformed']);
@@ -18,13 +18,13 @@ export const mapbox: Verifier = {
     const response = await http.request(`/tokens/v2?${new URLSearchParams({ access_token: credential.secret }).toString()}`);
     const outcome = outcomeOfStatus(response.status);
     if (outcome.status !== 'active') return outcome;
-    const code = textAt(response.json, 'code');
+    const code = text(response.json, 'code');
     if (code && DEAD_CODES.has(code)) return { status: 'inactive', reason: `Mapbox answered ${code}` };
     if (code !== 'TokenValid') return { status: 'unknown', reason: `Mapbox answered ${code ?? 'no code'}` };
     return {
       status: 'active',
-      identity: textAt(response.json, 'token', 'user'),
-      scopes: textsAt(response.json, 'token', 'scopes'),
+      identity: text(response.json, 'token', 'user'),
+      scopes: textList(response.json, 'token', 'scopes'),
       expiresAt: isoAt(response.json, 'token', 'expires'),
     };
   },

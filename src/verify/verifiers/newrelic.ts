@@ -1,13 +1,14 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Verifier } from '../types.js';
-import { joinIdentity, rejectedByRegion, textAt, valueAt } from './answer.js';
+import { rejectedByRegion } from './answer.js';
+import { phrase, text, valueAt } from './shared.js';
 
 /** A read-only NerdGraph query: who the user key belongs to. */
 const WHO_AM_I = '{ actor { user { id name email } } }';
 
 function unauthorized(json: unknown): boolean {
   const errors = valueAt(json, 'errors');
-  return Array.isArray(errors) && errors.some((error) => /unauthori[sz]ed|invalid api key/i.test(`${textAt(error, 'message') ?? ''} ${textAt(error, 'extensions', 'errorClass') ?? ''}`));
+  return Array.isArray(errors) && errors.some((error) => /unauthori[sz]ed|invalid api key/i.test(`${text(error, 'message') ?? ''} ${text(error, 'extensions', 'errorClass') ?? ''}`));
 }
 
 /**
@@ -30,9 +31,9 @@ export const newrelic: Verifier = {
     if (outcome.status === 'inactive' || (outcome.status === 'active' && unauthorized(response.json))) return rejectedByRegion(response.status, 'New Relic');
     if (outcome.status !== 'active') return outcome;
     const user = ['data', 'actor', 'user'];
-    const email = textAt(response.json, ...user, 'email');
-    const name = textAt(response.json, ...user, 'name');
+    const email = text(response.json, ...user, 'email');
+    const name = text(response.json, ...user, 'name');
     if (!email && !name) return { status: 'unknown', reason: 'NerdGraph answered without the user' };
-    return { status: 'active', identity: joinIdentity(name, email && `<${email}>`) };
+    return { status: 'active', identity: phrase(name, email && `<${email}>`) };
   },
 };

@@ -1,4 +1,5 @@
-import { forbiddenIsLive, identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { forbiddenIsLive, identityEndpoint } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /** The API version the request is written against; Notion requires the header on every call. */
 const NOTION_VERSION = '2022-06-28';
@@ -13,8 +14,8 @@ export const notion = identityEndpoint({
   liveRefusal: forbiddenIsLive('recognised by Notion; the integration may not read user information'),
   headers: (secret) => ({ authorization: `Bearer ${secret}`, 'notion-version': NOTION_VERSION }),
   read: ({ json }) => {
-    const workspace = textAt(json, 'bot', 'workspace_name');
-    const owner = textAt(json, 'bot', 'owner', 'user', 'person', 'email') ?? textAt(json, 'bot', 'owner', 'user', 'name');
-    return { identity: joinIdentity(textAt(json, 'name') ?? textAt(json, 'id'), workspace && `in workspace ${workspace}`, owner && `authorized by ${owner}`) };
+    const workspace = text(json, 'bot', 'workspace_name');
+    const owner = text(json, 'bot', 'owner', 'user', 'person', 'email') ?? text(json, 'bot', 'owner', 'user', 'name');
+    return { identity: phrase(text(json, 'name') ?? text(json, 'id'), workspace && `in workspace ${workspace}`, owner && `authorized by ${owner}`) };
   },
 });

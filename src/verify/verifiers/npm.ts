@@ -1,6 +1,7 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Credential, Outcome, Verifier } from '../types.js';
-import { bearer, keyWithCompanions, text } from './shared.js';
+import { bearer, text } from './shared.js';
+import { keyWithCompanions } from './companions.js';
 
 /** The .npmrc line that holds `secret`, if the secret sits in one. */
 function npmrcLineOf({ secret, context }: Credential): string | undefined {

@@ -1,6 +1,7 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Outcome, Verifier, VerifyHttp } from '../types.js';
-import { joinIdentity, rejectedByRegion, textAt } from './answer.js';
+import { rejectedByRegion } from './answer.js';
+import { phrase, text } from './shared.js';
 
 function headers(secret: string): Record<string, string> {
   return { authorization: `Token token=${secret}`, accept: 'application/vnd.pagerduty+json;version=2' };
@@ -28,7 +29,7 @@ export const pagerduty: Verifier = {
     const outcome = outcomeOfStatus(response.status);
     if (outcome.status === 'inactive') return rejectedByRegion(response.status, 'PagerDuty');
     if (outcome.status !== 'active') return outcome;
-    const email = textAt(response.json, 'user', 'email');
-    return { status: 'active', identity: joinIdentity(textAt(response.json, 'user', 'name'), email && `<${email}>`) };
+    const email = text(response.json, 'user', 'email');
+    return { status: 'active', identity: phrase(text(response.json, 'user', 'name'), email && `<${email}>`) };
   },
 };

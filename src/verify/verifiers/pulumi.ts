@@ -1,4 +1,5 @@
-import { identityEndpoint, textAt } from './answer.js';
+import { identityEndpoint } from './answer.js';
+import { text } from './shared.js';
 
 /** Pulumi Cloud: `GET /api/user` with `Authorization: token <token>` answers the token's user. */
 export const pulumi = identityEndpoint({
@@ -8,5 +9,5 @@ export const pulumi = identityEndpoint({
   ratePerSecond: 5,
   path: '/api/user',
   headers: (secret) => ({ authorization: `token ${secret}`, accept: 'application/vnd.pulumi+8' }),
-  read: ({ json }) => ({ identity: textAt(json, 'githubLogin') ?? textAt(json, 'email') ?? textAt(json, 'name') }),
+  read: ({ json }) => ({ identity: text(json, 'githubLogin') ?? text(json, 'email') ?? text(json, 'name') }),
 });

@@ -1,3 +1,4 @@
+import { keyWithCompanions } from './companions.js';
 import type { Outcome } from '../types.js';
 
 /**
@@ -16,31 +17,47 @@ export function basicAuth(user: string, password: string): Record<string, string
   return { authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}` };
 }
 
-/** The value at `path` in a JSON answer when it is a non-empty string (numbers are given as text), else undefined. */
-export function text(json: unknown, ...path: string[]): string | undefined {
-  let value: unknown = json;
+/** The value at `path` inside a parsed JSON body, or undefined when any step is missing. */
+export function valueAt(json: unknown, ...path: string[]): unknown {
+  let node = json;
   for (const key of path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[key];
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
   }
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  return node;
 }
 
-/** The strings of the array at `path`, or undefined when there is none. */
+/**
+ * The value at `path` in a JSON answer when it is a non-empty string (numbers are given as text), cleaned for display:
+ * control characters become spaces and it is cut to the identity limit. Else undefined.
+ */
+export function text(json: unknown, ...path: string[]): string | undefined {
+  const value = valueAt(json, ...path);
+  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const cleaned = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_IDENTITY_CHARS);
+  return cleaned || undefined;
+}
+
+/** The strings of the array at `path` (scopes), each cut to 100 characters, or undefined when there is none. */
 export function textList(json: unknown, ...path: string[]): string[] | undefined {
-  let value: unknown = json;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
+  const value = valueAt(json, ...path);
   if (!Array.isArray(value)) return undefined;
-  return value.filter((item): item is string => typeof item === 'string' && item.length > 0).slice(0, 100);
+  const texts = value.filter((item): item is string => typeof item === 'string' && item.length > 0).slice(0, 100).map((item) => item.slice(0, 100));
+  return texts.length ? texts : undefined;
 }
 
 /** Joins the parts that are present into one identity line ("acme / deploy-bot"), capped in length. */
 export function identityOf(...parts: Array<string | undefined>): string | undefined {
   const joined = parts.filter((part): part is string => Boolean(part)).join(' / ');
+  if (!joined) return undefined;
+  return joined.length > MAX_IDENTITY_CHARS ? `${joined.slice(0, MAX_IDENTITY_CHARS - 1)}…` : joined;
+}
+
+/** Joins the parts that are present into one phrase with spaces (`Greg <greg@example.com>`), capped like an identity. */
+export function phrase(...parts: Array<string | undefined>): string | undefined {
+  const joined = parts.filter((part): part is string => Boolean(part)).join(' ');
   if (!joined) return undefined;
   return joined.length > MAX_IDENTITY_CHARS ? `${joined.slice(0, MAX_IDENTITY_CHARS - 1)}…` : joined;
 }
@@ -59,20 +76,9 @@ export function isoTime(value: unknown): string | undefined {
   return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
 }
 
-/**
- * The distinct values of the first capture group of `pattern` in `context`, at most `limit`: companions such as an
- * account SID or a user name read from the file a secret was found in. Patterns must be simple (no nested
- * quantifiers) because the context is hostile text.
- */
-export function companionsIn(context: string, pattern: RegExp, limit = 3): string[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  const found = new Set<string>();
-  for (const match of context.matchAll(new RegExp(pattern.source, flags))) {
-    const value = match[1];
-    if (value) found.add(value);
-    if (found.size >= limit) break;
-  }
-  return [...found];
+/** `isoTime` of the value at `path` in a JSON answer. */
+export function isoAt(json: unknown, ...path: string[]): string | undefined {
+  return isoTime(valueAt(json, ...path));
 }
 
 /** The one region (site, instance) of a provider Keyward asks, and how a file names one of the others. */
@@ -91,15 +97,6 @@ export function regionalRejection(status: number, context: string, region: Asked
   const named = region.others.exec(context)?.[0];
   if (named) return { status: 'unknown', reason: `the file names ${named.toLowerCase().slice(0, 40)}; only ${region.provider} ${region.asked} is checked` };
   return { status: 'inactive', reason: `rejected by ${region.provider} ${region.asked} (HTTP ${status})` };
-}
-
-/**
- * The run's cache key for a credential whose verdict depends on companions read from its own file (an account SID, a
- * user name, a region the file names): the secret together with them, so the same secret next to other companions is
- * checked again. Undefined when there are none: the credential's fingerprint is then the key.
- */
-export function keyWithCompanions(secret: string, companions: readonly string[]): string | undefined {
-  return companions.length > 0 ? [secret, ...companions].join('\0') : undefined;
 }
 
 /** The cache key of a verifier whose rejection reading depends on the region the file names. */

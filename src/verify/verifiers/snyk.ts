@@ -1,6 +1,7 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Verifier } from '../types.js';
-import { joinIdentity, rejectedByRegion, textAt } from './answer.js';
+import { rejectedByRegion } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /** The REST API version the request is written against (Snyk requires one on every call). */
 const SNYK_API_VERSION = '2024-10-15';
@@ -24,7 +25,7 @@ export const snyk: Verifier = {
     if (outcome.status === 'inactive') return rejectedByRegion(response.status, 'Snyk');
     if (outcome.status !== 'active') return outcome;
     const attributes = ['data', 'attributes'];
-    const email = textAt(response.json, ...attributes, 'email');
-    return { status: 'active', identity: joinIdentity(textAt(response.json, ...attributes, 'username') ?? textAt(response.json, ...attributes, 'name'), email && `<${email}>`) };
+    const email = text(response.json, ...attributes, 'email');
+    return { status: 'active', identity: phrase(text(response.json, ...attributes, 'username') ?? text(response.json, ...attributes, 'name'), email && `<${email}>`) };
   },
 };

@@ -1,6 +1,6 @@
 import { outcomeOfStatus } from '../settle.js';
 import type { Verifier } from '../types.js';
-import { joinIdentity, textAt, valueAt } from './answer.js';
+import { phrase, text, valueAt } from './shared.js';
 
 /**
  * Bot API tokens are the bot id, a colon and its key. The token goes into the request path (the Bot API has no other
@@ -20,8 +20,8 @@ export const telegram: Verifier = {
     const outcome = outcomeOfStatus(response.status);
     if (outcome.status !== 'active') return outcome;
     if (valueAt(response.json, 'ok') !== true) return { status: 'unknown', reason: 'getMe answered without ok: true' };
-    const username = textAt(response.json, 'result', 'username');
-    const id = textAt(response.json, 'result', 'id');
-    return { status: 'active', identity: joinIdentity(username && `@${username}`, id && `(bot ${id})`) };
+    const username = text(response.json, 'result', 'username');
+    const id = text(response.json, 'result', 'id');
+    return { status: 'active', identity: phrase(username && `@${username}`, id && `(bot ${id})`) };
   },
 };

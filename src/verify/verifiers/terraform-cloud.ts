@@ -1,4 +1,5 @@
-import { identityEndpoint, joinIdentity, textAt } from './answer.js';
+import { identityEndpoint } from './answer.js';
+import { phrase, text } from './shared.js';
 
 /**
  * HCP Terraform (Terraform Cloud): `GET /api/v2/account/details` answers the user the token acts as; team and
@@ -12,12 +13,12 @@ export const terraformCloud = identityEndpoint({
   path: '/api/v2/account/details',
   headers: (secret) => ({ authorization: `Bearer ${secret}`, accept: 'application/vnd.api+json' }),
   read: ({ json }) => {
-    const email = textAt(json, 'data', 'attributes', 'email');
+    const email = text(json, 'data', 'attributes', 'email');
     // Team and organization tokens answer a synthetic service user; the token's real owner is the authenticated resource.
     const owner = ['data', 'relationships', 'authenticated-resource', 'data'];
-    const ownerType = textAt(json, ...owner, 'type');
-    const ownerId = textAt(json, ...owner, 'id');
+    const ownerType = text(json, ...owner, 'type');
+    const ownerId = text(json, ...owner, 'id');
     const ownedBy = ownerType && ownerId && ownerType !== 'users' ? `for ${ownerType.replace(/s$/, '')} ${ownerId}` : undefined;
-    return { identity: joinIdentity(textAt(json, 'data', 'attributes', 'username') ?? textAt(json, 'data', 'id'), email && `<${email}>`, ownedBy) };
+    return { identity: phrase(text(json, 'data', 'attributes', 'username') ?? text(json, 'data', 'id'), email && `<${email}>`, ownedBy) };
   },
 });

@@ -1,6 +1,7 @@
 import { missingCompanion } from '../settle.js';
 import type { Credential, Outcome, Verifier } from '../types.js';
-import { basicAuth, companionsIn, identityOf, keyWithCompanions, text } from './shared.js';
+import { basicAuth, identityOf, text } from './shared.js';
+import { companionsIn, keyWithCompanions } from './companions.js';
 
 const ACCOUNT_SID = /\b(AC[0-9a-f]{32})\b/g;
 /** An API key's secret: 32 letters and digits assigned to a name with "secret" in it, next to the SK key SID. */
