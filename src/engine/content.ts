@@ -1,3 +1,4 @@
+import type { FileSyntax } from '../rules/types.js';
 import type { Finding, ScanNotice } from './finding.js';
 import type { ScanResult } from './types.js';
 import { decodeUtf16, mapUtf16Finding, utf16Bom, utf16Pattern, type DecodedUtf16, type Utf16Order } from './utf16.js';
@@ -158,6 +159,61 @@ function credentialStore(content: Buffer, path: string): string | undefined {
   }
   const dot = path.lastIndexOf('.');
   return dot === -1 || path.indexOf('/', dot) !== -1 ? undefined : STORE_EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
+
+/** Programming languages by extension: where an unquoted right-hand side is an expression, not a value. */
+const CODE_EXTENSIONS = new Set('js mjs cjs jsx ts mts cts tsx java kt kts scala groovy go rs c h cc cpp hpp cs swift m php rb py lua dart vue svelte'.split(' '));
+/** Extensions that say the syntax is not code: config, data, markup, shell. */
+const TEXT_EXTENSIONS = new Set('yaml yml json jsonc json5 env ini toml conf cfg cnf properties props xml plist md markdown rst adoc html htm sh bash zsh ksh fish ps1 psm1 bat cmd tf tfvars hcl sql csv tsv pem crt key pub gradle sbt'.split(' '));
+/** Suffixes of copies and backups: `app.js.bak` is judged as `app.js`. */
+const COPY_SUFFIXES = new Set('bak orig old tmp swp save backup dist sample example template tpl'.split(' '));
+
+/** The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none. */
+function syntaxExtension(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const parts = name.split('.').slice(1);
+  while (parts.length > 1 && COPY_SUFFIXES.has(parts.at(-1)!)) parts.pop();
+  return parts.at(-1) ?? '';
+}
+
+/**
+ * What a file is written in: by its extension when that names a language or a config format, else (`.txt`, none, a
+ * backup, an unknown one) by what its content looks like, so JavaScript saved as `.txt` is judged as JavaScript.
+ */
+export function fileSyntax(path: string, content: Buffer): FileSyntax {
+  const extension = syntaxExtension(path);
+  if (CODE_EXTENSIONS.has(extension)) return 'code';
+  if (TEXT_EXTENSIONS.has(extension)) return 'text';
+  return looksLikeCode(content.toString('latin1', 0, Math.min(content.length, CODE_SAMPLE))) ? 'code' : 'text';
+}
+
+const CODE_SAMPLE = 16384;
+/** An interpreter line of a programming language (shell scripts are judged as text: `export TOKEN=...` is an env line). */
+const CODE_SHEBANG = /^#!\S*(?:\/|env\s+)(?:node|nodejs|deno|bun|ts-node|python[0-9.]*|ruby|perl|php|lua|groovy|kotlin)\b/;
+/** Lines only code writes: statements and declarations by their keyword, and the ends of statements and blocks. */
+const CODE_LINE = new RegExp(
+  [
+    String.raw`^(?:export\s+)?(?:(?:async\s+)?function\b|var\s|let\s|const\s|class\s|import\s|return\b|package\s|def\s|func\s|fn\s|namespace\s|using\s|#include\b|#define\b|module\.exports\b|require\(|(?:public|private|protected|static)\s)`,
+    String.raw`^from\s+\S+\s+import\s`,
+    String.raw`^(?:if|for|while|switch|catch|else\s+if)\s*\(`,
+    String.raw`^(?:if|elif|else|for|while|try|except|with)\b.*:$`,
+    String.raw`^(?:\}|\]\)|\)\s*[;,)]|<\?php\b)`,
+    String.raw`(?:;|[)=]\s*\{|=>\s*\{?|\);?,?)$`,
+  ].join('|'),
+);
+
+/**
+ * True when a sample of text reads as a programming language: a code interpreter line, a third of the lines being
+ * statements or block ends (config lines are `key: value` and `KEY=value`), or minified code on a few long lines.
+ */
+export function looksLikeCode(sample: string): boolean {
+  if (CODE_SHEBANG.test(sample)) return true;
+  // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
+  const lines = sample.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && !/^(?:#(?!include|define|if|endif)|\/\/)/.test(line));
+  if (lines.length === 0) return false;
+  if (lines.length <= 3 && sample.length > 2000) return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
+  const code = lines.filter((line) => CODE_LINE.test(line)).length;
+  return code >= 2 && code / lines.length >= 0.3;
 }
 
 /** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */

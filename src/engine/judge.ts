@@ -45,6 +45,8 @@ export interface Judged {
   secret: string;
   entropy: number;
   secretBytes: Buffer;
+  /** The match's text before the secret (name and operator), read only for rules that judge it (`validateName`). */
+  lead?: string;
   /** The fingerprint, computed once a candidate gets that far (most are rejected before). */
   print?: string;
   /** The old unkeyed fingerprint, computed only to look it up in a non-empty baseline or allowlist. */
@@ -57,7 +59,8 @@ export interface Judged {
 export function weigh(candidate: Candidate, content: Buffer): Judged {
   const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
   const secret = secretBytes.toString('utf8');
-  return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
+  const lead = candidate.prepared.rule.validateName ? content.toString('latin1', candidate.start, candidate.secretStart) : undefined;
+  return { candidate, secret, secretBytes, entropy: shannonEntropy(secret), lead };
 }
 
 function printOf(judged: Judged, key: string | undefined): string {
@@ -85,6 +88,7 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
     if (hasHashContext(lines.lineAround(candidate.secretStart))) return 'hash-context';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
+  if (rule.validateName && !rule.validateName(judged.lead ?? '')) return 'validator';
   if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
     if (!acceptance.reportInlineSuppressed) return 'inline-ignore';
     judged.suppressed = true;

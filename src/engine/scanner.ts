@@ -1,10 +1,10 @@
 import { builtinRules } from '../rules/index.js';
-import type { Rule } from '../rules/types.js';
+import type { FileSyntax, Rule } from '../rules/types.js';
 import { HASH_FILE_GLOBS, globMatcher, type PathMatcher } from './allowlist.js';
 import { defaultConfig } from './config/defaults.js';
 import { patternMatcher, ruleScope, stopwordMatcher } from './config/matchers.js';
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
-import { LineIndex, classifyContent, scanClassified } from './content.js';
+import { LineIndex, classifyContent, fileSyntax, scanClassified } from './content.js';
 import type { Finding, ScanNotice } from './finding.js';
 import { buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
 import { ScanInput, regexBackend, requiredBytes, type RegexBackend } from './regex.js';
@@ -164,7 +164,8 @@ function secretsIn(plan: ScannerPlan, content: Buffer, path: string): FoundSecre
 
 /** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
 function scanText(plan: ScannerPlan, content: Buffer, path: string, providerRulesOnly: boolean, crowded: CrowdedWindow[]): Finding[] {
-  const all = collectWindows(plan.keywords, content, path);
+  let syntax: FileSyntax | undefined;
+  const all = collectWindows(plan.keywords, content, path, () => (syntax ??= fileSyntax(path, content)));
   const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
   if (windows.length === 0) return [];
   const candidates = matchWindows(plan.backend, content, windows, crowded);

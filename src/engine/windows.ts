@@ -1,4 +1,4 @@
-import type { Rule } from '../rules/types.js';
+import type { FileSyntax, Rule } from '../rules/types.js';
 import type { PathMatcher } from './allowlist.js';
 import { lineBounds } from './content.js';
 import type { CompiledPattern } from './regex.js';
@@ -64,12 +64,13 @@ type Collecting = RuleWindows | 'skipped';
 
 /**
  * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
- * stretched for multi-line rules, merged where they touch. Rules that skip the path get none.
+ * stretched for multi-line rules, merged where they touch. Rules that skip the path, or the file's syntax (judged only
+ * when such a rule has a hit), get none.
  *
  * Work per hit is bounded: a hit that changes no window of its keyword's rules is dropped after two compares (see
  * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
  */
-export function collectWindows(index: KeywordIndex, content: Buffer, path: string): RuleWindows[] {
+export function collectWindows(index: KeywordIndex, content: Buffer, path: string, syntax: () => FileSyntax): RuleWindows[] {
   const byRule = new Map<PreparedRule, Collecting>();
   const lengths = index.prefilter.keywordLengths;
   const settled: (Settled | undefined)[] = [];
@@ -89,7 +90,7 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
         continue;
       }
       if (!state) {
-        if (entry.skipPath(path)) {
+        if (entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax())) {
           byRule.set(entry, 'skipped');
           continue;
         }

@@ -2,6 +2,13 @@
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * What a scanned file is written in, judged by the engine from its extension, and from its content when the extension
+ * says nothing (`.txt`, no extension, a `.bak` copy): `code` is a programming language, where an unquoted right-hand
+ * side is an expression; `text` is everything else (config, env, YAML, JSON, prose).
+ */
+export type FileSyntax = 'code' | 'text';
+
 /** What a rule's optional inspector can learn from a matched secret without contacting anyone. */
 export interface SecretFacts {
   /** When the credential stops working on its own (JWT `exp`, a token's embedded expiry). */
@@ -25,6 +32,19 @@ export interface RuleExamples {
   negatives: string[];
   /** Where the texts live, when the rule cares (config-file rules skip source code); `src/config.ts` otherwise. */
   path?: string;
+}
+
+/** A whole-file rule's example: a file, by its path and its bytes (hex, for binary formats) or its text. */
+export interface FileExample {
+  path: string;
+  hex?: string;
+  text?: string;
+}
+
+/** A whole-file rule's examples: files it must report once each, and files it must not report. */
+export interface FileExamples {
+  positives: FileExample[];
+  negatives: FileExample[];
 }
 
 /**
@@ -66,7 +86,22 @@ export interface Rule {
   multilineWindow?: number;
   /** Paths (picomatch globs) where this rule alone does not apply, e.g. lockfiles for hash-shaped generic values. */
   skipPaths?: string[];
+  /** File syntaxes where this rule does not apply: config-file rules skip `code`, by extension or by content. */
+  skipSyntax?: FileSyntax[];
+  /**
+   * The text before the secret in the match (the name and the operator) must pass this: for rules whose names are
+   * broad (`*_KEY`), to leave out names of public or non-secret things (`PUBLIC_KEY`, `KEY_ID`, `primaryKey`).
+   */
+  validateName?: (lead: string) => boolean;
+  /**
+   * A rule about a whole file rather than a pattern in it (a keystore by its magic bytes, Rails' `master.key` by its
+   * path and content): returns why the file is a credential store, or undefined. Such a rule has no keywords and an
+   * empty pattern; the engine calls it once per file, and its finding carries the reason and no content.
+   */
+  wholeFile?: (content: Buffer, path: string) => string | undefined;
   tags?: string[];
   /** True examples and near misses; rules without them keep theirs in test/rules/fixtures.ts until they move here. */
   examples?: RuleExamples;
+  /** A whole-file rule's examples, as files. */
+  fileExamples?: FileExamples;
 }

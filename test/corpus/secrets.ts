@@ -32,7 +32,7 @@ const checksummed = (r: Random, prefix: string) => {
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** Passwords people and generators pick: mixed classes with a few symbols, never a dictionary word. */
 export const password = (r: Random, length = r.between(14, 22)) => r.string(ALNUM + '!#%^*-_=+', length);
-const GENERIC = ['generic-password-assignment', 'generic-secret-assignment', 'generic-env-secret', 'generic-yaml-secret'];
+const GENERIC = ['generic-password-assignment', 'generic-secret-assignment', 'generic-env-secret', 'generic-yaml-secret', 'generic-key-assignment', 'generic-key-config'];
 
 export const secretKinds: SecretKind[] = [
   { family: 'aws', rules: ['aws-access-key-id'], name: 'AWS_ACCESS_KEY_ID', value: (r) => `AKIA${r.string(BASE32, 16)}`, selfIdentifying: true },

@@ -12,7 +12,7 @@ describe('keyword flood (one long line of one keyword)', () => {
 
   it('collects one window per rule, whatever the line length', () => {
     for (const bytes of [1 << 16, 1 << 20]) {
-      const windows = collectWindows(index, flood('--password', bytes), 'flood.txt');
+      const windows = collectWindows(index, flood('--password', bytes), 'flood.txt', () => 'text');
       expect(windows.length).toBeGreaterThan(0);
       for (const { windows: list } of windows) expect(list).toHaveLength(1);
     }

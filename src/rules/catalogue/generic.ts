@@ -1,6 +1,7 @@
 import { rule } from '../build.js';
 import type { Rule } from '../types.js';
 import { isEncodedSecretEntry } from '../validators/encoded.js';
+import { isSecretKeyName } from '../values/key-names.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 /** A typed declaration: `apiKey: string = `, Rust's `API_KEY: &str = `, `&'static str`. */
@@ -30,8 +31,17 @@ const VALUE = '[!#-&(-\\[\\]-_a-~]';
 const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
 /** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
 const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
-/** In source code an unquoted right-hand side is an expression; the env and YAML rules are for config files. */
-export const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,java,kt,kts,scala,groovy,go,rs,c,h,cc,cpp,hpp,cs,swift,m,php,rb,py,lua,dart,vue,svelte}'];
+
+/**
+ * A name ending in `key` as env, YAML, JSON and code write it: `SIGNING_KEY`, `signing_key`, `app.signing-key`,
+ * `signingKey`, `KEYS`; a word before `key` is required (a bare `key` is every map's). Which names hold a secret is
+ * judged after the match (isSecretKeyName): `PUBLIC_KEY`, `primaryKey`, `cacheKey` do not.
+ */
+const KEY_NAME = String.raw`(?:[A-Za-z0-9]{1,30}[_.-]){0,5}[A-Za-z0-9]{0,30}(?:[a-z0-9]Key|[A-Za-z0-9][_.-](?:key|KEY|Key))s?`;
+/** A generated key's characters: base64, base64url, hex and the like; 16 at least, so words and short ids stay out. */
+const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,256}';
+/** A generated key mixes letters and digits; names, modes and words do not. */
+const isRandomKey = (value: string) => /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 
 export const genericRules: Rule[] = [
   rule({
@@ -71,7 +81,7 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
-    skipPaths: CODE_FILES,
+    skipSyntax: ['code'],
   }),
   rule({
     id: 'generic-yaml-secret',
@@ -84,7 +94,7 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
-    skipPaths: CODE_FILES,
+    skipSyntax: ['code'],
   }),
   rule({
     id: 'generic-xml-secret',
@@ -127,7 +137,7 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
-    skipPaths: CODE_FILES,
+    skipSyntax: ['code'],
   }),
   // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
   // values (digests, commit SHAs). Here the name must end in a credential word (`COOKIE_SECRET`, `appSecretKey`, not
@@ -237,6 +247,59 @@ export const genericRules: Rule[] = [
     entropy: 3.2,
     longLived: false,
     remediation: REMEDIATION,
+  }),
+  // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
+  rule({
+    id: 'generic-key-assignment',
+    title: 'Hardcoded key under a *_KEY name',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['key'],
+    pattern: `(?:^|[^A-Za-z0-9_.-])${KEY_NAME}${ASSIGN}${OPEN}(${KEY_VALUE})\\\\?["'\`]`,
+    entropy: 3.5,
+    validate: isRandomKey,
+    validateName: isSecretKeyName,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<b64:20><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
+      negatives: [
+        'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
+        'stripePublishableKey: "<alnum:20><digit:2>"',
+        '"primaryKey": "<alnum:12><digit:2><alnum:6>"',
+        'const cacheKey = "<hex:20><digit:2><hex:10>";',
+        'CONTENT_HASH_KEY = "<alnum:30><digit:2>"',
+        '"titleKey": "dashboard.header.title"',
+        'sortKey: "createdAt"',
+        'const monkey = "<alnum:20><digit:2>";',
+        'const key = "<alnum:20><digit:2>";',
+        'SIGNING_KEY = "${SIGNING_KEY}"',
+        'signingKey: "<alnum:8><digit:2>"',
+        'const KEY_ID = "<alnum:20><digit:2>";',
+      ],
+    },
+  }),
+  rule({
+    id: 'generic-key-config',
+    title: 'Key under a *_KEY name in an env or config file',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['key'],
+    // Unquoted values: config and env files only, where the right-hand side is a value and not an expression.
+    pattern: `(?m)^[ \\t-]*(?:export[ \\t]+)?["']?${KEY_NAME}["']?[ \\t]*(?::[ \\t]+|=[ \\t]*)(${KEY_VALUE})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$`,
+    entropy: 3.5,
+    validate: isRandomKey,
+    validateName: isSecretKeyName,
+    longLived: false,
+    remediation: REMEDIATION,
+    skipSyntax: ['code'],
+    examples: {
+      positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<b64:20><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
+      negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
+      path: 'config/app.env',
+    },
   }),
   // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
   // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.

@@ -1,6 +1,5 @@
 import { rule } from '../build.js';
 import type { Rule } from '../types.js';
-import { CODE_FILES } from './generic.js';
 import { isHumanPassword } from '../values/passwords.js';
 
 /** A name that ends in a password word: `DB_PASSWORD`, `$dbpasswd`, `mail.pass`, `userPassword`; not `bypass`, `password_min_length`. */
@@ -36,7 +35,8 @@ export const passwordRules: Rule[] = [
     id: 'hardcoded-password-config',
     title: 'Hardcoded password in a config or env file (human-chosen)',
     // In source code an unquoted right-hand side is an expression (`password: null,`): config and env files only.
-    skipPaths: [...DOCS, ...CODE_FILES],
+    skipPaths: DOCS,
+    skipSyntax: ['code'],
     pattern: String.raw`(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{4,64})[ \t]*(?:#.*)?\r?$`,
     examples: {
       positives: ['DB_PASSWORD=admin<digit:3>', 'REDIS_PASSWORD=RedisPass<digit:1>!', 'MAIL_PASSWORD=mail<digit:4>pw', 'spring.datasource.password: s3cret<digit:2>'],
