@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyContent, lineBounds, looksBinary } from '../../src/engine/content.js';
+import { classifyContent, fileSyntax, lineBounds, looksBinary } from '../../src/engine/content.js';
+import { createScanner, regexBackends } from '../../src/engine/index.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
 
 /** The plain definition: the nearest newlines within `max` bytes either way. */
@@ -89,5 +90,39 @@ describe('classifyContent', () => {
     expect(classifyContent(noise, 'logo.png', 1 << 20)).toEqual({ kind: 'binary' });
     expect(classifyContent(Buffer.from('-----BEGIN PRIVATE KEY-----\n'), 'server.key', 1 << 20).kind).toBe('text');
     expect(classifyContent(Buffer.alloc(11, 'a'), 'big.txt', 10)).toMatchObject({ kind: 'too-large', notice: { unscanned: true } });
+  });
+});
+
+describe('fileSyntax', () => {
+  const js = "(function( window ) {\n  var token = readToken( elem ),\n    password: null,\n    tokenCache = createCache();\n  if ( elem ) {\n    return token;\n  }\n})( this );\n";
+  const yaml = 'database:\n  host: db.internal\n  user: app\n  password: s3cretPass2024\nfeatures:\n  - search\n  - export\n';
+  const env = 'export API_TOKEN=abc\nDB_HOST=db.internal\n# comment\nDB_PASSWORD=pw\n';
+  const syntax = (path: string, text: string) => fileSyntax(path, Buffer.from(text));
+
+  it('goes by the extension when it names a language or a config format', () => {
+    expect(syntax('src/app.ts', yaml)).toBe('code');
+    expect(syntax('deploy/values.yaml', js)).toBe('text');
+    expect(syntax('lib/app.js.bak', yaml)).toBe('code');
+  });
+
+  it('judges .txt, no extension and unknown ones by their content', () => {
+    for (const path of ['history/jquery-1.2.txt', 'build/jquery', 'dist/jquery.x', 'notes.orig']) {
+      expect(syntax(path, js), path).toBe('code');
+      expect(syntax(path, yaml), path).toBe('text');
+      expect(syntax(path, env), path).toBe('text');
+    }
+    expect(syntax('bin/run', '#!/usr/bin/env node\nrequire("./cli")\n')).toBe('code');
+    expect(syntax('bin/run', '#!/bin/sh\nexport TOKEN=abc\n')).toBe('text');
+    expect(syntax('dist/min.txt', `!function(e,t){"use strict";${'var a=e.b(t);if(a){return a}'.repeat(200)}}(window);`)).toBe('code');
+    expect(syntax('include/config', '#include <stdio.h>\n#define PORT 80\nint main(void) {\n  return 0;\n}\n')).toBe('code');
+    expect(syntax('tools/gen', 'import os\nfrom pathlib import Path\n\ndef main():\n    if os.environ:\n        print(Path.cwd())\n')).toBe('code');
+  });
+
+  it('keeps the config-file rules off JavaScript saved as .txt, and on YAML saved as .txt', () => {
+    const scanner = createScanner({ backend: regexBackends.portable });
+    const code = 'var self = this;\nfunction tokens( selector ) {\n  tokenCache = createCache();\n  password: Expr.filters.password;\n  return self;\n}\n';
+    expect(scanner.scanBuffer(Buffer.from(code), 'history/sizzle.txt').findings).toEqual([]);
+    const config = 'smtp:\n  host: mail.internal\n  password: Kx9wQ2mZ7vLp4Rt8\n';
+    expect(scanner.scanBuffer(Buffer.from(config), 'deploy/settings.txt').findings.map((f) => f.ruleId)).toEqual(['generic-yaml-secret']);
   });
 });
