@@ -1,3 +1,4 @@
+import { storeVerdict } from '../rules/stores/formats.js';
 import type { FileSyntax } from '../rules/types.js';
 import type { Finding, ScanNotice } from './finding.js';
 import type { ScanResult } from './types.js';
@@ -49,7 +50,7 @@ export function classifyContent(content: Buffer, path: string, maxSize: number):
   if (mostlyText(content)) return { kind: 'text', text: content };
   const store = credentialStore(content, path);
   if (store) {
-    return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: a binary ${store}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
+    return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: ${/^an? /.test(store) ? store : `a binary ${store}`}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
   }
   return { kind: 'binary' };
 }
@@ -144,16 +145,20 @@ const STORE_EXTENSIONS: Record<string, string> = {
   pvk: 'Windows private key', snk: '.NET strong-name key', gpg: 'GnuPG keyring', pgp: 'PGP keyring', kbx: 'GnuPG keybox',
   keychain: 'macOS keychain', 'keychain-db': 'macOS keychain',
 };
+/** Formats the store rules do not read (src/rules/stores/formats.ts reads the others). */
 const STORE_MAGIC: [bytes: number[], offset: number, name: string][] = [
-  [[0xfe, 0xed, 0xfe, 0xed], 0, 'Java keystore'],
-  [[0xce, 0xce, 0xce, 0xce], 0, 'Java keystore'],
-  [[0x03, 0xd9, 0xa2, 0x9a], 0, 'KeePass database'],
   [[0x1e, 0xf1, 0xb5, 0xb0], 0, 'Windows private key'],
   [[0x4b, 0x42, 0x58, 0x66], 8, 'GnuPG keybox'],
   [[0x6b, 0x79, 0x63, 0x68], 0, 'macOS keychain'],
 ];
 
+/**
+ * What kind of credential store a binary is, for the not-scanned notice: by its bytes (a truststore of certificates
+ * only is none), else by its extension. Stores whose bytes show secrets are also a store rule's finding.
+ */
 function credentialStore(content: Buffer, path: string): string | undefined {
+  const verdict = storeVerdict(content);
+  if (verdict) return verdict.holds === 'public' ? undefined : verdict.reason;
   for (const [bytes, offset, name] of STORE_MAGIC) {
     if (bytes.every((byte, i) => content[offset + i] === byte)) return name;
   }

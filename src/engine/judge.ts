@@ -3,6 +3,7 @@ import type { LineIndex } from './content.js';
 import { rejectGenericValue, shannonEntropy } from './entropy.js';
 import type { Finding } from './finding.js';
 import { fingerprint, legacyFingerprint, redact } from './redact.js';
+import type { Rule } from '../rules/types.js';
 import type { PreparedRule } from './windows.js';
 
 const DEFAULT_GENERIC_ENTROPY = 3.0;
@@ -135,5 +136,38 @@ export function buildFinding(judged: Judged, lines: LineIndex, path: string, acc
   if (inBaseline) finding.baseline = true;
   if (inBaseline === 'legacy') finding.migratedFrom = judged.legacyPrint;
   if (judged.suppressed) finding.suppression = { by: 'inline', accepted: false, reason: 'suppressed inline' };
+  return finding;
+}
+
+/**
+ * The finding for a whole file that a rule judged a credential store (`reason` says what it is). The fingerprint covers
+ * the whole file; the redacted form and the details carry the file's size and the reason, never a byte of it.
+ * Undefined when the allowlist accepts the file's fingerprint.
+ */
+export function buildFileFinding(rule: Rule, content: Buffer, path: string, reason: string, acceptance: Acceptance): Finding | undefined {
+  const judged: Judged = { candidate: { prepared: { rule } as Candidate['prepared'], start: 0, secretStart: 0, secretEnd: content.length }, secret: '', secretBytes: content, entropy: 0 };
+  if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey)) return undefined;
+  const finding: Finding = {
+    ruleId: rule.id,
+    title: rule.title,
+    provider: rule.provider,
+    severity: rule.severity,
+    longLived: rule.longLived,
+    path,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    redacted: `(whole file, ${content.length} bytes)`,
+    fingerprint: printOf(judged, acceptance.fingerprintKey),
+    entropy: 0,
+    verifiedFormat: true,
+    remediation: rule.remediation,
+    details: { store: reason },
+  };
+  if (rule.revokeUrl) finding.revokeUrl = rule.revokeUrl;
+  const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
+  if (inBaseline) finding.baseline = true;
+  if (inBaseline === 'legacy') finding.migratedFrom = judged.legacyPrint;
   return finding;
 }

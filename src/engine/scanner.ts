@@ -6,7 +6,7 @@ import { patternMatcher, ruleScope, stopwordMatcher } from './config/matchers.js
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
 import { LineIndex, classifyContent, fileSyntax, scanClassified } from './content.js';
 import type { Finding, ScanNotice } from './finding.js';
-import { buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
+import { buildFileFinding, buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
 import { ScanInput, regexBackend, requiredBytes, type RegexBackend } from './regex.js';
 import type { FoundSecret, ScanResult, Scanner } from './types.js';
 import { buildKeywordIndex, collectWindows, type KeywordIndex, type PreparedRule, type RuleWindows } from './windows.js';
@@ -76,6 +76,8 @@ interface ScannerPlan {
   backend: RegexBackend;
   rules: Rule[];
   keywords: KeywordIndex;
+  /** The rules about whole files (credential stores), each with its path skips. */
+  fileRules: { rule: Rule; skipPath: PathMatcher }[];
   ignored: PathMatcher;
   acceptance: Acceptance;
 }
@@ -99,6 +101,7 @@ function planScanner(options: CreateScannerOptions): ScannerPlan {
     backend,
     rules,
     keywords: buildKeywordIndex(prepareRules(rules, config, backend)),
+    fileRules: rules.filter((rule) => rule.wholeFile).map((rule) => ({ rule, skipPath: globMatcher(rule.skipPaths ?? []) })),
     ignored: pathIgnores(config, backend),
     acceptance: {
       valueAllowed: valueAllowlist(config, backend),
@@ -143,6 +146,12 @@ function scanBuffer(plan: ScannerPlan, content: Buffer, path: string): ScanResul
   const crowded: CrowdedWindow[] = [];
   const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
   if (crowded.length > 0) result.notices.push(crowdedNotice(path, crowded));
+  const stores = storeFindings(plan, content, path);
+  if (stores.recognised) {
+    // The store's own finding says what it is: no "binary store, not scanned" notice besides.
+    result.notices = result.notices.filter((notice) => notice.kind !== 'binary');
+    result.findings.unshift(...stores.findings);
+  }
   return result;
 }
 
@@ -151,7 +160,8 @@ function secretsIn(plan: ScannerPlan, content: Buffer, path: string): FoundSecre
   const kind = classifyContent(content, path, plan.config.maxFileSize);
   if (kind.kind !== 'text' && kind.kind !== 'binary') return [];
   const text = kind.kind === 'text' ? kind.text : content;
-  const all = collectWindows(plan.keywords, text, path);
+  let syntax: FileSyntax | undefined;
+  const all = collectWindows(plan.keywords, text, path, () => (syntax ??= fileSyntax(path, text)));
   const windows = kind.kind === 'binary' ? all.filter((rule) => !rule.prepared.generic) : all;
   if (windows.length === 0) return [];
   const acceptance = { ...plan.acceptance, reportInlineSuppressed: true };
@@ -160,6 +170,21 @@ function secretsIn(plan: ScannerPlan, content: Buffer, path: string): FoundSecre
     fingerprint: finding.fingerprint,
     secret: text.subarray(candidate.secretStart, candidate.secretEnd).toString('utf8'),
   }));
+}
+
+/** Whole-file rules: a file that is itself a credential store gives one finding (none when its print is allowlisted). */
+function storeFindings(plan: ScannerPlan, content: Buffer, path: string): { recognised: boolean; findings: Finding[] } {
+  const findings: Finding[] = [];
+  let recognised = false;
+  for (const { rule, skipPath } of plan.fileRules) {
+    if (skipPath(path)) continue;
+    const reason = rule.wholeFile!(content, path);
+    if (reason === undefined) continue;
+    recognised = true;
+    const finding = buildFileFinding(rule, content, path, reason, plan.acceptance);
+    if (finding) findings.push(finding);
+  }
+  return { recognised, findings };
 }
 
 /** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */

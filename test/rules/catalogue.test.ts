@@ -5,11 +5,14 @@ import { ScanInput, type RegexBackend } from '../../src/engine/regex.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/index.js';
 import { ALPHABETS } from '../../src/rules/shape.js';
-import { fixtureOf } from './examples.js';
+import type { FileExample } from '../../src/rules/types.js';
+import { expand, fixtureOf } from './examples.js';
 import { fixtures as oldFixtures, type RuleFixture } from './fixtures.js';
 
 /** Each rule's examples: its own, kept beside it in the catalogue, or (until it moves) its entry in fixtures.ts. */
-const fixtures: Record<string, RuleFixture> = Object.fromEntries(builtinRules.map((rule) => [rule.id, rule.examples ? fixtureOf(rule, ALPHABETS) : oldFixtures[rule.id]!]));
+const patternRules = builtinRules.filter((rule) => !rule.wholeFile);
+const fileRules = builtinRules.filter((rule) => rule.wholeFile);
+const fixtures: Record<string, RuleFixture> = Object.fromEntries(patternRules.map((rule) => [rule.id, rule.examples ? fixtureOf(rule, ALPHABETS) : oldFixtures[rule.id]!]));
 
 const backends = [regexBackends.native(), regexBackends.portable].filter((b) => b !== undefined);
 const PATH = 'src/config.ts';
@@ -45,7 +48,8 @@ describe('rule catalogue', () => {
       expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
       expect(rule.title.length, rule.id).toBeGreaterThan(3);
       expect(rule.provider.length, rule.id).toBeGreaterThan(0);
-      expect(rule.keywords.length, rule.id).toBeGreaterThan(0);
+      // Whole-file rules judge a file's bytes, not patterns, and have no keywords; every other rule has some.
+      expect(rule.wholeFile ? rule.keywords.length === 0 && rule.pattern === '' : rule.keywords.length > 0, rule.id).toBe(true);
       for (const keyword of rule.keywords) {
         expect(keyword.length, rule.id).toBeGreaterThan(0);
         expect(keyword, rule.id).toBe(keyword.toLowerCase());
@@ -70,7 +74,8 @@ describe('rule catalogue', () => {
   });
 
   it('has fixtures for every rule, with at least one true example and one near-miss each', () => {
-    const ids = builtinRules.filter((r) => !r.examples).map((r) => r.id).sort();
+    const ids = patternRules.filter((r) => !r.examples).map((r) => r.id).sort();
+    for (const rule of fileRules) expect(rule.fileExamples?.positives.length && rule.fileExamples.negatives.length, rule.id).toBeGreaterThan(0);
     expect(Object.keys(oldFixtures).sort(), 'fixtures.ts holds exactly the rules without examples of their own').toEqual(ids);
     for (const [id, fixture] of Object.entries(fixtures)) {
       expect(fixture.positives().length, id).toBeGreaterThanOrEqual(1);
@@ -83,7 +88,23 @@ describe.each(backends.map((b) => [b.name, b] as const))('every rule on %s', (_n
   const scanner = createScanner({ backend });
   const scan = (text: string, path = PATH) => scanner.scanBuffer(Buffer.from(text), path).findings;
 
-  it.each(builtinRules.map((rule) => [rule.id, rule] as const))('%s: finds its true examples and none of its near-misses', (id, rule) => {
+  it.each(fileRules.map((rule) => [rule.id, rule] as const))('%s: reports its example files once each and none of its near misses', (id, rule) => {
+    const file = (example: FileExample) => (example.hex !== undefined ? Buffer.from(expand(example.hex, ALPHABETS), 'hex') : Buffer.from(expand(example.text ?? '', ALPHABETS)));
+    for (let round = 0; round < 3; round++) {
+      for (const example of rule.fileExamples!.positives) {
+        const content = file(example);
+        const found = scanner.scanBuffer(content, example.path).findings.filter((f) => f.ruleId === id);
+        expect(found, `expected ${id} in ${example.path}`).toHaveLength(1);
+        expect(found[0]).toMatchObject({ path: example.path, line: 1, redacted: `(whole file, ${content.length} bytes)`, details: { store: expect.any(String) } });
+        expect(scanner.scanBuffer(content, example.path).notices.filter((n) => n.kind === 'binary'), 'no not-scanned notice besides the finding').toEqual([]);
+      }
+      for (const example of rule.fileExamples!.negatives) {
+        expect(scanner.scanBuffer(file(example), example.path).findings.filter((f) => f.ruleId === id), `near miss reported for ${id}: ${example.path}`).toHaveLength(0);
+      }
+    }
+  });
+
+  it.each(patternRules.map((rule) => [rule.id, rule] as const))('%s: finds its true examples and none of its near-misses', (id, rule) => {
     const fixture = fixtures[id]!;
     const path = fixture.path ?? PATH;
     // Generated secrets differ on every call; a few rounds catch a fixture that passes only by luck.

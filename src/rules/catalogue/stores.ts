@@ -1,8 +1,123 @@
 import { rule } from '../build.js';
-import type { Rule } from '../types.js';
+import { gpgSecretKey, javaKeystore, keepass, opensshBinaryKey, pkcs12, type StoreVerdict } from '../stores/formats.js';
+import { railsMasterKey } from '../stores/paths.js';
+import type { FileExamples, Rule, Severity } from '../types.js';
+
+interface StoreInput {
+  id: string;
+  title: string;
+  provider: string;
+  severity: Severity;
+  format: (content: Buffer) => StoreVerdict | undefined;
+  remediation: string;
+  fileExamples: FileExamples;
+}
+
+/** A file that is itself a credential store, recognised by its bytes whatever it is called: one finding per file. */
+function store(input: StoreInput): Rule {
+  const { format, ...rest } = input;
+  return rule({
+    ...rest,
+    keywords: [],
+    pattern: '',
+    longLived: true,
+    wholeFile: (content) => {
+      const verdict = format(content);
+      return verdict?.holds === 'secret' ? verdict.reason : undefined;
+    },
+  });
+}
+
+/** `<hex:n>` filler: the bytes a format does not look at. */
+const PKCS12_HEAD = '3082<hex:4>020103308201<hex:2>06092a864886f70d010701a08201<hex:2>048201<hex:2>';
+const KEY_BAG = '060b2a864886f70d010c0a0102';
+
+/** Binary keystores and key files: the file's presence is the leak. */
+const binaryStoreRules: Rule[] = [
+  store({
+    id: 'pkcs12-keystore',
+    title: 'PKCS#12 keystore with a private key (.p12, .pfx)',
+    provider: 'Keystore',
+    severity: 'critical',
+    format: pkcs12,
+    remediation: 'Revoke the certificate and replace the key it holds (a keystore password is no protection once the file is public), then keep keystores out of the repository.',
+    fileExamples: {
+      positives: [{ path: 'certs/client.p12', hex: `${PKCS12_HEAD}<hex:40>${KEY_BAG}<hex:200>` }, { path: 'assets/logo.bin', hex: `${PKCS12_HEAD}3080${KEY_BAG}<hex:64>` }],
+      negatives: [{ path: 'certs/ca.p12', hex: `${PKCS12_HEAD}<hex:200>` }, { path: 'certs/server.der', hex: '30820122300d06092a864886f70d01010105000382010f00<hex:200>' }],
+    },
+  }),
+  store({
+    id: 'java-keystore',
+    title: 'Java keystore with a private or secret key (JKS, JCEKS)',
+    provider: 'Keystore',
+    severity: 'critical',
+    format: javaKeystore,
+    remediation: 'Replace the keys it holds (and their certificates); keystore passwords such as `changeit` protect nothing. Then keep the keystore out of the repository.',
+    fileExamples: {
+      positives: [{ path: 'app/release.keystore', hex: 'feedfeed000000020000000100000001000772656c65617365<hex:120>' }, { path: 'conf/keys.dat', hex: 'cececece000000020000000100000003000361657300000190<hex:40>' }],
+      negatives: [{ path: 'conf/truststore.jks', hex: 'feedfeed00000002000000010000000200026361<hex:16>0005582e35303900000004<hex:8>' }, { path: 'conf/empty.jks', hex: 'feedfeed0000000200000000' }],
+    },
+  }),
+  store({
+    id: 'keepass-database',
+    title: 'KeePass password database',
+    provider: 'KeePass',
+    severity: 'high',
+    format: keepass,
+    remediation: 'Change every password the database holds (its master password can be attacked offline), then keep the database out of the repository.',
+    fileExamples: {
+      positives: [{ path: 'secrets/team.kdbx', hex: '03d9a29a67fb4bb501000400<hex:200>' }, { path: 'backup/old.bin', hex: '03d9a29a65fb4bb5<hex:120>' }],
+      negatives: [{ path: 'secrets/team.kdbx.txt', hex: '03d9a29a00000000<hex:100>' }],
+    },
+  }),
+  store({
+    id: 'gpg-secret-key',
+    title: 'OpenPGP / GnuPG secret key (binary)',
+    provider: 'Private key',
+    severity: 'critical',
+    format: gpgSecretKey,
+    remediation: 'Publish the key\'s revocation certificate and generate a new key; then remove the exported key or keyring from the repository.',
+    fileExamples: {
+      positives: [
+        { path: 'keys/release-signing.gpg', hex: '9503d804<hex:8>01<hex:200>' },
+        { path: 'keys/secring', hex: 'c558046<hex:7>16<hex:100>' },
+        { path: '.gnupg/private-keys-v1.d/ABCD.key', text: '(21:protected-private-key(3:rsa(1:n257:<b64:40>' },
+      ],
+      negatives: [{ path: 'keys/release-signing.pub.gpg', hex: '99010d04<hex:8>01<hex:200>' }, { path: 'keys/stub.key', text: '(20:shadowed-private-key(3:rsa(1:n257:<b64:40>' }],
+    },
+  }),
+  store({
+    id: 'openssh-binary-private-key',
+    title: 'OpenSSH private key in binary form',
+    provider: 'Private key',
+    severity: 'critical',
+    format: opensshBinaryKey,
+    remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
+    fileExamples: {
+      positives: [{ path: 'deploy/id_ed25519.bin', hex: '6f70656e7373682d6b65792d7631000000000a6165733235362d637472<hex:200>' }],
+      negatives: [{ path: 'deploy/notes.bin', hex: '6f70656e7373682d6b65792d7632<hex:40>' }],
+    },
+  }),
+  rule({
+    id: 'rails-master-key-file',
+    title: 'Rails master key file (config/master.key)',
+    provider: 'Rails',
+    severity: 'critical',
+    keywords: [],
+    pattern: '',
+    longLived: true,
+    wholeFile: railsMasterKey,
+    revokeUrl: 'https://guides.rubyonrails.org/security.html#custom-credentials',
+    remediation: 'Rotate every secret in the encrypted credentials it opens (bin/rails credentials:edit with a new key), then keep master.key out of the repository (it is in the default .gitignore).',
+    fileExamples: {
+      positives: [{ path: 'config/master.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:32>\n' }, { path: 'config/credentials/production.key', text: '<hex:32>' }],
+      negatives: [{ path: 'config/secret.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:40>' }, { path: 'config/master.key', text: 'ab12cd34 is not here' }, { path: 'config/credentials/production.yml.enc', text: '<b64:60>--<b64:16>--<b64:22>==' }],
+    },
+  }),
+];
 
 /** Files whose content is the leak: saved logins and salts that tools write in a fixed syntax. */
-export const storeRules: Rule[] = [
+const textStoreRules: Rule[] = [
   rule({
     id: 'wordpress-auth-salt',
     title: 'WordPress authentication key or salt (wp-config.php)',
@@ -63,3 +178,5 @@ export const storeRules: Rule[] = [
     },
   }),
 ];
+
+export const storeRules: Rule[] = [...textStoreRules, ...binaryStoreRules];
