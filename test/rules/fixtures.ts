@@ -64,7 +64,6 @@ const json = (name: string, value: string) => `{ "${name}": "${value}" }`;
 
 const specs: Record<string, FixtureSpec> = {
   // Keys and tokens
-  'private-key': { positive: () => `-----BEGIN RSA PRIVATE KEY-----\n${pemBody(1600)}\n-----END RSA PRIVATE KEY-----\n`, negative: () => '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n' },
   'openssh-private-key': { positive: () => `-----BEGIN OPENSSH PRIVATE KEY-----\n${pemBody(400)}\n-----END OPENSSH PRIVATE KEY-----`, negative: () => `-----BEGIN OPENSSH PUBLIC KEY-----\n${pemBody(400)}\n-----END OPENSSH PUBLIC KEY-----` },
   'pgp-private-key-block': { positive: () => `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${pemBody(2000)}\n=${r(BASE64, 4)}\n-----END PGP PRIVATE KEY BLOCK-----`, negative: () => `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${pemBody(2000)}\n-----END PGP PUBLIC KEY BLOCK-----` },
   'putty-private-key': { positive: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n${r(BASE64, 64)}\n${r(BASE64, 20)}\nPrivate-Lines: 1\n${r(BASE64, 44)}\nPrivate-MAC: ${r(HEX, 64)}`, negative: () => `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n${r(BASE64, 64)}` },
@@ -164,7 +163,6 @@ const specs: Record<string, FixtureSpec> = {
 /** Further near-misses for the rules most likely to be tripped by lookalikes. */
 const nearMisses: Record<string, () => string[]> = {
   jwt: () => [code('SAMPLE_JWT', jwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 }, { alg: 'HS256', typ: 'JWT' })), code('session', jwt({ sub: 'user-1' }, { alg: 'none' })), code('session', `eyJhbGciOiJIUzI1NiJ9.${r(ALNUM, 30)}.${r(ALNUM, 30)}`)],
-  'private-key': () => ['-----BEGIN PUBLIC KEY-----\n' + pemBody(400) + '\n-----END PUBLIC KEY-----', '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\n' + r(BASE64, 30) + '\n-----END PRIVATE KEY-----'],
   'kubernetes-secret-data': () => ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n'],
   'netrc-password': () => ['machine api.example.net login deploy password ${NETRC_PASSWORD}', 'machine api.example.net login deploy password ${secrets.get("netrc password")}'],
   'generic-password-assignment': () => [json('passport-local', 'passport-local-strategy'), code('compassionateMessage', 'thanks for your patience'), code('adminPasswordHash', `$2b$12$${r(ALNUM + './', 53)}`), yaml('password_hash', `$6$${r(ALNUM, 16)}$${r(ALNUM + './', 86)}`), code('dbPassword', 'os.environ[DB_PASSWORD]'), code('dbPassword', 'password'), code('dbPassword', '********'), code('passwordField', 'password')],
@@ -183,7 +181,6 @@ const moreExamples: Record<string, () => string[]> = {
   'generic-env-secret': () => [`API_TOKEN=${r(ALNUM, 30)}\r\nPORT=8080\r\n`, `ENV SENTRY_AUTH_TOKEN ${r(ALNUM, 40)}`, `RABBITMQ_DEFAULT_PASS=${r(ALNUM, 20)}`],
   'htpasswd-hash': () => [`admin:$apr1$${r(ALNUM, 8)}$${r(ALNUM + './', 22)}\r\n`],
   jwt: () => [`Authorization: Bearer ${jwt({ iss: 'https://issuer.example.net', iat: 1767225600, exp: 1767229200 })}`],
-  'private-key': () => [`-----BEGIN EC PRIVATE KEY-----\n${pemBody(160)}\n-----END EC PRIVATE KEY-----`, `"key": "-----BEGIN PRIVATE KEY-----\\n${pemBody(1200).split('\n').join('\\n')}\\n-----END PRIVATE KEY-----\\n"`],
 };
 
 export const fixtures: Record<string, RuleFixture> = Object.fromEntries(

@@ -5,6 +5,9 @@ import type { Rule } from '../types.js';
 
 const KEY_WINDOW = 16384;
 
+/** `count` lines of a key body in the shape notation, each passed through `wrap` (quoted for code), joined by `join`. */
+const body = (count: number, wrap = (line: string) => line, join = '\n') => Array.from({ length: count }, () => wrap('<b64:64>')).join(join);
+
 export const keyRules: Rule[] = [
   rule({
     id: 'private-key',
@@ -17,6 +20,28 @@ export const keyRules: Rule[] = [
     validate: hasKeyBody,
     longLived: true,
     remediation: 'Treat the key as compromised: revoke or replace it wherever it is trusted (certificates, deploy keys, GitHub App keys), then remove it from history.',
+    examples: {
+      positives: [
+        `-----BEGIN RSA PRIVATE KEY-----\n${body(25)}\n-----END RSA PRIVATE KEY-----\n`,
+        '-----BEGIN EC PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:32>\n-----END EC PRIVATE KEY-----',
+        `"key": "-----BEGIN PRIVATE KEY-----\\n${body(19, undefined, '\\n')}\\n-----END PRIVATE KEY-----\\n"`,
+        // Split across string concatenation: JavaScript, Java, Python, Go, C#, PHP.
+        `const key = "-----BEGIN RSA PRIVATE KEY-----\\n" +\n${body(12, (l) => `  "${l}\\n" +`, '\n')}\n  "-----END RSA PRIVATE KEY-----";`,
+        `String key = "-----BEGIN PRIVATE KEY-----" +\n${body(12, (l) => `    "${l}" +`, '\n')}\n    "-----END PRIVATE KEY-----";`,
+        `KEY = (\n    "-----BEGIN RSA PRIVATE KEY-----\\n"\n${body(12, (l) => `    "${l}\\n"`, '\n')}\n    "-----END RSA PRIVATE KEY-----\\n"\n)`,
+        `const key = "-----BEGIN EC PRIVATE KEY-----\\n" +\n${body(3, (l) => `\t"${l}\\n" +`, '\n')}\n\t"-----END EC PRIVATE KEY-----\\n"`,
+        `var pem = "-----BEGIN RSA PRIVATE KEY-----" + Environment.NewLine +\n${body(12, (l) => `    "${l}" + Environment.NewLine +`, '\n')}\n    "-----END RSA PRIVATE KEY-----";`,
+        `$key = '-----BEGIN PRIVATE KEY-----' .\n${body(12, (l) => `  '${l}' .`, '\n')}\n  '-----END PRIVATE KEY-----';`,
+      ],
+      negatives: [
+        `-----BEGIN PUBLIC KEY-----\n${body(7)}\n-----END PUBLIC KEY-----`,
+        '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----',
+        '-----BEGIN PRIVATE KEY-----\n<b64:30>\n-----END PRIVATE KEY-----',
+        '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n',
+        'const key = "-----BEGIN RSA PRIVATE KEY-----\\n" + keyBody + "\\n-----END RSA PRIVATE KEY-----";',
+        `const key = "-----BEGIN PRIVATE KEY-----\\n" +\n  lines.join("\\n") + "<b64:64>" +\n  "\\n-----END PRIVATE KEY-----";`,
+      ],
+    },
   }),
   rule({
     id: 'openssh-private-key',

@@ -3,8 +3,32 @@
  * `Proc-Type:` allowed) long enough to hold a key. Rejects `...`, prose and truncated examples.
  */
 export function hasKeyBody(block: string): boolean {
-  const body = block
-    .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
+  const inner = block.replace(/-----(?:BEGIN|END)[^-]*-----/g, '');
+  if (isBase64Body(inner)) return true;
+  const joined = joinedLiterals(inner);
+  return joined !== undefined && isBase64Body(joined);
+}
+
+/** What joins string literals in code: `+` (JS, Java, C#, Go), `.` (PHP), `&` (VB), adjacency (Python, C), line ends. */
+const JOIN = /^(?:\s|[+.&,\\@]|Environment\.NewLine|System\.lineSeparator\(\)|vbCrLf|vbNewLine|PHP_EOL|os\.EOL)*$/;
+
+/**
+ * A key split across string concatenation (`"-----BEGIN ...\n" + "MIIE..." + ...`): the block begins and ends inside
+ * a literal, so splitting it at the quote leaves literals at even places and the code between them at odd places. The
+ * literals joined, when everything between them only joins strings; undefined otherwise.
+ */
+function joinedLiterals(inner: string): string | undefined {
+  const quote = /["'`]/.exec(inner)?.[0];
+  if (quote === undefined) return undefined;
+  const pieces = inner.split(quote);
+  if (pieces.length < 3 || pieces.length % 2 === 0) return undefined;
+  const literals = pieces.filter((_, index) => index % 2 === 0);
+  const joins = pieces.filter((_, index) => index % 2 === 1);
+  return joins.every((join) => JOIN.test(join)) ? literals.join('\n') : undefined;
+}
+
+function isBase64Body(inner: string): boolean {
+  const body = inner
     .replace(/\\n|\\r/g, '\n')
     .split(/\r?\n/)
     // RFC 1421/4880 armor: header lines (`Proc-Type: ...`) and the `=XXXX` CRC line are not body.
