@@ -26,6 +26,11 @@ export interface Acceptance {
   fingerprintKey?: string;
   /** Report candidates on inline-suppressed lines as findings marked `suppression` (a PR's own), not reject them. */
   reportInlineSuppressed?: boolean;
+  /**
+   * True when a generic value carries a provider's prefix (`xoxb-`, `sk_live_`) yet no rule of that provider matches it
+   * whole: a truncated or made-up sample, which the provider's own rule would report if it were well formed.
+   */
+  isMalformedProviderToken?: (secret: string) => boolean;
 }
 
 /** Why a candidate is not a finding. */
@@ -86,6 +91,7 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
   if (generic) {
     if (isReference(secret)) return 'reference';
     if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY)) return 'generic-value';
+    if (acceptance.isMalformedProviderToken?.(secret)) return 'generic-value';
     if (hasHashContext(lines.lineAround(candidate.secretStart))) return 'hash-context';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';

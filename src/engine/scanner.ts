@@ -7,7 +7,8 @@ import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
 import { LineIndex, classifyContent, fileSyntax, scanClassified } from './content.js';
 import type { Finding, ScanNotice } from './finding.js';
 import { buildFileFinding, buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
-import { ScanInput, regexBackend, requiredBytes, type RegexBackend } from './regex.js';
+import { prefixOwners, providerPrefixes } from './provider-prefixes.js';
+import { ScanInput, regexBackend, requiredBytes, type CompiledPattern, type RegexBackend } from './regex.js';
 import type { FoundSecret, ScanResult, Scanner } from './types.js';
 import { buildKeywordIndex, collectWindows, type KeywordIndex, type PreparedRule, type RuleWindows } from './windows.js';
 
@@ -109,7 +110,27 @@ function planScanner(options: CreateScannerOptions): ScannerPlan {
       baseline: new Set(options.baseline ?? []),
       fingerprintKey: config.fingerprintKey,
       reportInlineSuppressed: options.reportInlineSuppressed,
+      isMalformedProviderToken: malformedProviderToken(rules, backend),
     },
+  };
+}
+
+/** A value with a provider's prefix that none of that provider's rules matches whole (see Acceptance). */
+function malformedProviderToken(rules: readonly Rule[], backend: RegexBackend): (secret: string) => boolean {
+  const prefixes = providerPrefixes(rules);
+  const compiled = new Map<Rule, CompiledPattern>();
+  const matchesWhole = (rule: Rule, value: Buffer) => {
+    let pattern = compiled.get(rule);
+    if (!pattern) compiled.set(rule, (pattern = backend.compile(rule.pattern)));
+    let whole = false;
+    pattern.scan(new ScanInput(value), 0, value.length, (match) => !(whole = match.secretStart === 0 && match.secretEnd === value.length));
+    return whole;
+  };
+  return (secret) => {
+    const owners = prefixOwners(prefixes, secret);
+    if (owners.length === 0) return false;
+    const value = Buffer.from(secret);
+    return !owners.some((rule) => matchesWhole(rule, value));
   };
 }
 

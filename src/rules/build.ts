@@ -1,4 +1,4 @@
-import { caseSwappedShape, escapeRegex, parseShape, placeholderShape, shapeLiterals, shapeRegex, shortenedShape, tokenPattern } from './shape.js';
+import { ASSIGN_OPERATOR, TYPED_ASSIGN, caseSwappedShape, escapeRegex, parseShape, placeholderShape, shapeLiterals, shapeRegex, shortenedShape, tokenPattern } from './shape.js';
 import type { Rule, RuleExamples, Severity } from './types.js';
 import { rejectGenericValue } from './values/generic.js';
 
@@ -36,8 +36,7 @@ export interface ContextRuleInput {
  * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
  * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
  */
-export const CONTEXT_SEPARATOR =
-  "(?:\\\\?[\"'])?\\]?\\s*(?::|=|:=|=>|,[ \\t]*\"value\"[ \\t]*:|,|>|value=|:[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=)\\s*(?:\\\\?[\"'`])?";
+export const CONTEXT_SEPARATOR = String.raw`(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
 
 /**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in

@@ -27,6 +27,12 @@ export const ALPHABETS = {
 /** A UUID in either case, as providers print them. */
 export const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
 
+/** An assignment operator as config files and code write it: `:`, `=`, Go's `:=`, Ruby's and PHP's `=>`. */
+export const ASSIGN_OPERATOR = '(?::|=|:=|=>)';
+
+/** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
+export const TYPED_ASSIGN = String.raw`:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
+
 /** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
 export const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
 

@@ -1,4 +1,5 @@
 import { rule } from '../build.js';
+import { ASSIGN_OPERATOR } from '../shape.js';
 import type { Rule } from '../types.js';
 import { isSecretEntry } from '../validators/encoded.js';
 
@@ -55,7 +56,7 @@ export const configFileRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['passphrase', 'storepass', 'keypass', 'store_password', 'storepassword', 'keypassword', 'key_password'],
-    pattern: '(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["\']?\\s*(?::|=|:=|=>)\\s*["\']([^"\'\\s]{6,128})["\']',
+    pattern: '(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["\']?\\s*' + ASSIGN_OPERATOR + '\\s*["\']([^"\'\\s]{6,128})["\']',
     entropy: 2.5,
     longLived: true,
     remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',

@@ -1,18 +1,17 @@
 import { rule } from '../build.js';
+import { ASSIGN_OPERATOR, TYPED_ASSIGN } from '../shape.js';
 import type { Rule } from '../types.js';
 import { isEncodedSecretEntry } from '../validators/encoded.js';
 import { isSecretKeyName } from '../values/key-names.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
-/** A typed declaration: `apiKey: string = `, Rust's `API_KEY: &str = `, `&'static str`. */
-const TYPED = ":[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=";
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
 const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
  * operator.
  */
-const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})\\s*${FALLBACK}`;
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN})\\s*${FALLBACK}`;
 /** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
 const OPEN = '\\\\?["\'`]';
 /** Words in a field or variable name that say its value is a credential. */
@@ -149,7 +148,7 @@ export const genericRules: Rule[] = [
     provider: 'Generic',
     severity: 'medium',
     keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
-    pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*(?::|=|:=|=>)\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
+    pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*' + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
     entropy: 3.3,
     longLived: false,
     remediation: REMEDIATION,

@@ -1,4 +1,5 @@
 import { rule } from '../build.js';
+import { ASSIGN_OPERATOR } from '../shape.js';
 import type { Rule } from '../types.js';
 import { isHumanPassword } from '../values/passwords.js';
 
@@ -24,7 +25,7 @@ export const passwordRules: Rule[] = [
     ...base,
     id: 'hardcoded-password',
     title: 'Hardcoded password (human-chosen)',
-    pattern: String.raw`(?i)${NAME}\\?["']?\]?[ \t]*(?::|=|:=|=>)[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
+    pattern: String.raw`(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
     examples: {
       positives: ['$dbpasswd = \'pass<digit:3>\';', '  password: "RedisPass<digit:1>!"', 'const adminPassword = "Summer<digit:4>!";', '{ "userPassword": "mongo<digit:4>" }'],
       negatives: ['password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],

@@ -2,6 +2,7 @@
  * Judging a generic value (entropy, character classes, shapes of hashes, identifiers and paths): shared by the rules'
  * validators and the engine, so it sits below both.
  */
+import { UUID, shapeRegex } from '../shape.js';
 import { hasBase62Crc32 } from '../validators/checksum.js';
 import { isPlaceholder, isReference } from './placeholders.js';
 
@@ -35,7 +36,7 @@ export function charClasses(value: string): CharClasses {
 }
 
 const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_VALUE = new RegExp(`^${shapeRegex(UUID)}$`);
 const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
@@ -66,18 +67,6 @@ const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt
 const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
 /** A Rails route target, `active_storage/disk#update`: controller path and action. */
 const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
-/** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
-const PROVIDER_SHAPES: readonly (readonly [RegExp, RegExp])[] = [
-  [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
-  [/^xapp-/, /^xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]{32,}$/],
-  [/^[sr]k_(?:live|test)_/, /^[sr]k_(?:live|test)_[0-9a-zA-Z]{20,}$/],
-  [/^gh[pousr]_/, /^gh[pousr]_[A-Za-z0-9]{36,}$/],
-  [/^github_pat_/, /^github_pat_[A-Za-z0-9_]{60,}$/],
-  [/^glpat-/, /^glpat-[A-Za-z0-9_.-]{20,}$/],
-  [/^npm_/, /^npm_[A-Za-z0-9]{36,}$/],
-  [/^AIza/, /^AIza[0-9A-Za-z_-]{35}$/],
-];
-
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 export function decodeBase64Text(value: string): string | undefined {
   if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value)) return undefined;
@@ -119,16 +108,15 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (PUBLIC_KEY.test(value)) return 'public key';
   // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
   if (AWS_ID.test(value)) return 'key id';
-  // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
-  // provider's own rule reports the well-formed ones.
-  if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value))) return 'malformed provider token';
+  // A provider's prefix on a value without that provider's format is judged by the engine against the rules' own
+  // patterns (src/engine/provider-prefixes.ts); a checksummed token that fails its checksum is made up.
   if (CHECKSUMMED.test(value) && !hasBase62Crc32(value)) return 'bad checksum';
   // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
   if (WORD_LIST.test(value) || HEADER_LIKE.test(value)) return 'identifier-like';
   if (ALTERNATION.test(value) || /\(\?(?:[:!=]|<[=!]|i\))/.test(value)) return 'regular expression';
   if (/\s/.test(value)) return 'contains whitespace';
   if (HASH_SHAPED.test(value)) return 'hash-shaped';
-  if (UUID.test(value)) return 'uuid';
+  if (UUID_VALUE.test(value)) return 'uuid';
   if (SRI.test(value)) return 'integrity digest';
   if (URL_USER_ONLY.test(value)) return 'URL without password';
   if (CODE_CHAIN.test(value) && /[([]|::/.test(value)) return 'code expression';
