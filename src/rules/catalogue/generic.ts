@@ -262,7 +262,7 @@ export const genericRules: Rule[] = [
     longLived: false,
     remediation: REMEDIATION,
     examples: {
-      positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<b64:20><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
+      positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
       negatives: [
         'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
         'stripePublishableKey: "<alnum:20><digit:2>"',
@@ -295,7 +295,7 @@ export const genericRules: Rule[] = [
     remediation: REMEDIATION,
     skipSyntax: ['code'],
     examples: {
-      positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<b64:20><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
+      positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<alnum:1><b64:19><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
       negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
       path: 'config/app.env',
     },
