@@ -12,13 +12,29 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
-  {
-    // Pure logic never touches the runner: only the entry points may import @actions/core.
-    files: ['src/rules/**', 'src/engine/**', 'src/sources/**', 'src/report/**', 'src/credentials/**', 'src/governance/**'],
+  // Pure logic never touches the runner: only the entry points may import @actions/core. Layers import only downward
+  // (fs/ at the bottom, then rules/ -> engine/ -> sources/ -> report/): the engine's config and baseline loaders read
+  // files through fs/safe-read.ts, never through sources/.
+  ...[
+    ['src/fs/**', ['rules', 'engine', 'sources', 'report', 'credentials', 'governance', 'verify', 'net', 'action', 'cli']],
+    ['src/rules/**', ['engine', 'sources', 'report', 'credentials', 'governance', 'action', 'cli']],
+    ['src/engine/**', ['sources', 'report', 'credentials', 'governance', 'action', 'cli']],
+    ['src/sources/**', ['report', 'credentials', 'governance', 'action', 'cli']],
+    ['src/report/**', ['sources', 'credentials', 'governance', 'action', 'cli']],
+    ['src/credentials/**', ['action', 'cli']],
+    ['src/governance/**', ['action', 'cli']],
+  ].map(([files, above]) => ({
+    files: [files],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', message: 'Only src/action and src/cli talk to the runner; pass a runtime interface instead.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@actions/core', message: 'Only src/action and src/cli talk to the runner; pass a runtime interface instead.' }],
+          patterns: [{ regex: `^(\\.\\./)+(${above.join('|')})/`, message: `${files.split('/')[1]}/ must not import a layer above it.` }],
+        },
+      ],
     },
-  },
+  })),
   {
     // Plain log lines go through one gate, so PR-controlled text in them can never start a workflow command.
     files: ['src/action/**'],

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CredentialEvidence, IssuedCredential } from '../credentials/index.js';
 import type { KeywardConfig } from '../engine/index.js';
@@ -13,9 +12,10 @@ export { EVIDENCE_STATE_KEY } from './evidence-post.js';
 /** Credentials a Keyward step of this job issued: this step's swap, or an earlier step's record in RUNNER_TEMP. */
 export function issuedCredentials(fromThisStep: IssuedCredential[] | undefined, credentialsFile: string): IssuedCredential[] {
   if (fromThisStep) return fromThisStep;
-  if (!existsSync(credentialsFile)) return [];
+  const read = readRegularFile(credentialsFile, { maxBytes: REPORT_FILE_MAX_BYTES });
+  if (!read.ok) return [];
   try {
-    const record = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Partial<CredentialEvidence>;
+    const record = JSON.parse(read.text) as Partial<CredentialEvidence>;
     return record.kind === 'keyward-credentials' && Array.isArray(record.issued) ? record.issued : [];
   } catch {
     return [];

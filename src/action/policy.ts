@@ -1,9 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { info } from './log.js';
-import { CONFIG_FILE_NAMES, ConfigError, GITLEAKS_CONFIG, GITLEAKS_IGNORE, importGitleaks, loadBaseline, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
-import { POLICY_FILE_MAX_BYTES, REPORT_FILE_MAX_BYTES, readRegularFile, readRepoFile, repoRelative, writeOutputFile, type SafeRead } from '../sources/safe-fs.js';
+import { CONFIG_FILE_NAMES, ConfigError, GITLEAKS_CONFIG, GITLEAKS_IGNORE, importGitleaks, parseBaseline, parseConfig, defaultConfig, type KeywardConfig } from '../engine/index.js';
+import { POLICY_FILE_MAX_BYTES, REPORT_FILE_MAX_BYTES, readRegularFile, readRepoFile, repoRelative, type SafeRead } from '../sources/safe-fs.js';
 import type { Plan } from './events.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -84,14 +83,7 @@ function loadConfigFor(workspace: string, inputs: ActionInputs, at: string | und
   return defaultConfig();
 }
 
-/** loadBaseline takes a path: the text read safely is handed to it through a private copy in RUNNER_TEMP. */
-function baselineFromText(text: string, runnerTemp: string): Set<string> {
-  const copy = join(mkdtempSync(join(runnerTemp, 'keyward-baseline-')), 'baseline');
-  writeOutputFile(copy, text, { exclusive: true, mode: 0o600 });
-  return loadBaseline(copy);
-}
-
-function loadBaselineFor(workspace: string, input: string, at: string | undefined, runnerTemp: string): Set<string> | undefined {
+function loadBaselineFor(workspace: string, input: string, at: string | undefined): Set<string> | undefined {
   const where = locate(workspace, input);
   const useAt = 'inRepo' in where ? at : undefined;
   const read = readPolicyFile(workspace, where, useAt, REPORT_FILE_MAX_BYTES);
@@ -101,7 +93,7 @@ function loadBaselineFor(workspace: string, input: string, at: string | undefine
   }
   if (!read.ok) throw new Error(`baseline ${read.message}`);
   if (useAt && 'inRepo' in where) noticeIfChanged(workspace, where.inRepo, read.text, `the baseline ${where.inRepo}`);
-  return baselineFromText(read.text, runnerTemp);
+  return parseBaseline(read.text, shownOf(where));
 }
 
 /**
@@ -110,9 +102,9 @@ function loadBaselineFor(workspace: string, input: string, at: string | undefine
  * judges it. Changes to them take effect once merged. Inputs naming a path outside the workspace are read from the
  * runner's disk on every event, and a named file that cannot be read fails the run with its path.
  */
-export function loadPolicy(workspace: string, inputs: ActionInputs, plan: Plan, runnerTemp: string): { config: KeywardConfig; baseline?: Set<string> } {
+export function loadPolicy(workspace: string, inputs: ActionInputs, plan: Plan): { config: KeywardConfig; baseline?: Set<string> } {
   const at = plan.kind === 'diff' ? plan.base : undefined;
   const config = loadConfigFor(workspace, inputs, at);
-  const baseline = inputs.baseline ? loadBaselineFor(workspace, inputs.baseline, at, runnerTemp) : undefined;
+  const baseline = inputs.baseline ? loadBaselineFor(workspace, inputs.baseline, at) : undefined;
   return { config, baseline };
 }

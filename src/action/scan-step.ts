@@ -104,7 +104,7 @@ export async function scan(ctx: RunContext): Promise<Scanned> {
   const plan = planScan(inputs, ctx.env);
   info(`Keyward: scanning ${plan.describe}`);
   if (plan.kind === 'diff') await deepen(plan, workspace);
-  const { config, baseline } = loadPolicy(workspace, inputs, plan, ctx.runnerTemp);
+  const { config, baseline } = loadPolicy(workspace, inputs, plan);
   if (inputs.failOn) config.failOn = inputs.failOn;
   if (inputs.blockLongLived !== undefined) config.blockLongLived = inputs.blockLongLived;
   applyFingerprintKey(config, ctx.env);

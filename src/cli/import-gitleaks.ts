@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, configToYaml, importGitleaks, parseConfig } from '../engine/index.js';
+import { POLICY_FILE_MAX_BYTES, readRegularFile } from '../fs/safe-read.js';
 import { UsageError } from './args.js';
 import { printable, writeErr, writeOut, writeOutput } from './output.js';
 
@@ -12,11 +13,9 @@ export function importGitleaksCommand(path: string, output: string | undefined):
   const dir = resolve(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${path}: not a directory (give the repository root that holds .gitleaks.toml)`);
   const imported = importGitleaks((name) => {
-    try {
-      return readFileSync(join(dir, name), 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = readRegularFile(join(dir, name), { maxBytes: POLICY_FILE_MAX_BYTES, root: dir, shown: name });
+    if (read.ok || read.reason === 'missing') return read.ok ? read.text : undefined;
+    throw new UsageError(read.message);
   });
   if (!imported) throw new UsageError(`no .gitleaks.toml or .gitleaksignore in ${path}`);
   const header = [

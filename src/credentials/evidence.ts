@@ -1,4 +1,4 @@
-import { readRegularFile, writeOutputFile } from '../sources/safe-fs.js';
+import { readRegularFile, writeOutputFile } from '../fs/safe-read.js';
 import { mdCode, mdText } from '../report/markdown.js';
 import type { GuardReport, IssuedCredential } from './types.js';
 

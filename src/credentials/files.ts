@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { writeOutputFile } from '../sources/safe-fs.js';
+import { writeOutputFile } from '../fs/safe-read.js';
 import { CredentialError } from './errors.js';
 import { saveState, type CleanupState } from './state.js';
 import type { CredentialRuntime } from './types.js';

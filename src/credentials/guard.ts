@@ -1,4 +1,4 @@
-import { readRegularFile } from '../sources/safe-fs.js';
+import { readRegularFile } from '../fs/safe-read.js';
 import { CredentialError } from './errors.js';
 import { lookupVaultTokenTtl } from './vault.js';
 import type { Cloud, CredentialRuntime, GuardFinding, GuardReport, SwapInputs } from './types.js';

@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { readRegularFile } from '../sources/safe-fs.js';
+import { readRegularFile } from '../fs/safe-read.js';
 import { markRevoked } from './evidence.js';
 import { checkState, type CheckedState, type TrustedInputs } from './post-trust.js';
 import { readState } from './state.js';

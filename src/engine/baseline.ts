@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { REPORT_FILE_MAX_BYTES, readRegularFile } from '../fs/safe-read.js';
+
+/** Accepted fingerprints from a baseline file (see parseBaseline), read through the safe reader: no link, capped. */
+export function loadBaseline(path: string): Set<string> {
+  const read = readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES });
+  if (!read.ok) throw new Error(`baseline ${read.message}`);
+  return parseBaseline(read.text, path);
+}
 
 /**
- * Reads accepted fingerprints from a baseline file: a Keyward JSON report (its `findings[].fingerprint`), a JSON array
- * of fingerprints, or plain text with one fingerprint per line (`#` comments allowed).
+ * Accepted fingerprints from a baseline's text: a Keyward JSON report (its `findings[].fingerprint`), a JSON array of
+ * fingerprints, or plain text with one fingerprint per line (`#` comments allowed). `path` names it in errors.
  */
-export function loadBaseline(path: string): Set<string> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new Error(`baseline ${path}: cannot read: ${(error as Error).message}`);
-  }
+export function parseBaseline(text: string, path: string): Set<string> {
   const prints = new Set<string>();
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {

@@ -6,7 +6,7 @@ export { defaultConfig } from './config/defaults.js';
 export { regexBackend, regexBackends, nativeRegexUnavailableReason, regexEngineDescription } from './regex.js';
 export { redact, fingerprint, legacyFingerprint, fingerprintKey, UNKEYED_FINGERPRINT_KEY, type FingerprintKey } from './redact.js';
 export { loadConfig, parseConfig, findConfigFile, ConfigError, CONFIG_FILE_NAMES, type ConfigProblem } from './config/load.js';
-export { loadBaseline } from './baseline.js';
+export { loadBaseline, parseBaseline } from './baseline.js';
 export { importGitleaks, GITLEAKS_CONFIG, GITLEAKS_IGNORE, type GitleaksImport, type FileReader } from './config/gitleaks.js';
 export { configToYaml } from './config/write.js';
 export { withoutAccepted } from './config/accepted.js';

@@ -94,7 +94,10 @@ const portableBackend: RegexBackend = {
     const hasGroup = regex.groupCount() > 0;
     return {
       scan(input, from, to, onMatch) {
-        const matcher = regex.matcher(input.latin1Window(from, to));
+        const window = input.latin1Window(from, to);
+        // test() runs re2js's DFA, many times faster than the capturing matcher: most windows hold no match at all.
+        if (!regex.test(window)) return;
+        const matcher = regex.matcher(window);
         let position = 0;
         while (matcher.find(position)) {
           const start = matcher.start();
@@ -190,120 +193,4 @@ export const regexBackends = {
   },
 };
 
-/**
- * ASCII punctuation bytes that every match of `pattern` must contain, found conservatively: only literals at the top
- * level of the pattern (outside groups, classes and alternation) that are not optional. A window without one of them
- * cannot hold a match, so the regex need not run there; an empty answer only means nothing is known. Letters and
- * digits are left out, so case-insensitive flags never matter.
- */
-export function requiredBytes(pattern: string): number[] {
-  const required = new Set<number>();
-  const n = pattern.length;
-  let i = 0;
-  /** Index just past the group or class opening at `at`, or -1 when unbalanced. */
-  const skipClass = (at: number): number => {
-    let j = at + 1;
-    if (pattern[j] === '^') j++;
-    if (pattern[j] === ']') j++;
-    while (j < n && pattern[j] !== ']') {
-      if (pattern[j] === '\\') j += 2;
-      else if (pattern[j] === '[' && pattern[j + 1] === ':') {
-        const close = pattern.indexOf(':]', j + 2);
-        if (close === -1) return -1;
-        j = close + 2;
-      } else j++;
-    }
-    return j < n ? j + 1 : -1;
-  };
-  const skipGroup = (at: number): number => {
-    let depth = 0;
-    let j = at;
-    while (j < n) {
-      const c = pattern[j]!;
-      if (c === '\\') {
-        if (pattern[j + 1] === 'Q') return -1;
-        j += 2;
-      } else if (c === '[') {
-        j = skipClass(j);
-        if (j === -1) return -1;
-      } else {
-        if (c === '(') depth++;
-        else if (c === ')' && --depth === 0) return j + 1;
-        j++;
-      }
-    }
-    return -1;
-  };
-  while (i < n) {
-    const c = pattern[i]!;
-    let literal = -1;
-    let inner: number[] = [];
-    if (c === '|') return [];
-    if (c === '^' || c === '$') {
-      i++;
-      continue;
-    }
-    if (c === '\\') {
-      const next = pattern[i + 1];
-      if (next === undefined || next === 'Q') return [];
-      if (/[A-Za-z0-9]/.test(next)) {
-        // A class or assertion (\d, \s, \b, \pL, \p{Greek}, \x41, \x{263a}): not a punctuation literal.
-        i += 2;
-        if ((next === 'p' || next === 'P' || next === 'x') && pattern[i] === '{') {
-          const close = pattern.indexOf('}', i);
-          if (close === -1) return [];
-          i = close + 1;
-        } else if (next === 'x') i += 2;
-      } else {
-        literal = next.charCodeAt(0);
-        i += 2;
-      }
-    } else if (c === '[') {
-      i = skipClass(i);
-      if (i === -1) return [];
-    } else if (c === '(') {
-      const end = skipGroup(i);
-      if (end === -1) return [];
-      const group = pattern.slice(i, end);
-      // Inline flags such as (?i) match nothing and take no quantifier.
-      if (/^\(\?[a-zA-Z-]*\)$/.test(group)) {
-        i = end;
-        continue;
-      }
-      // A group's own required bytes count when the group itself is required (decided by its quantifier below).
-      const body = /^\((?:\?[a-zA-Z-]*:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)![0];
-      if (body === '(' || !group.startsWith('(?') || body.length > 1) inner = requiredBytes(group.slice(body.length, -1));
-      i = end;
-    } else if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{') {
-      return [];
-    } else {
-      const code = c.charCodeAt(0);
-      literal = code < 0x80 && !/[A-Za-z0-9]/.test(c) && c !== '.' ? code : -1;
-      i++;
-    }
-    // The quantifier after the atom, if any: an atom that may occur zero times is not required.
-    let optional = false;
-    const q = pattern[i];
-    if (q === '*' || q === '?') {
-      optional = true;
-      i++;
-    } else if (q === '+') i++;
-    else if (q === '{') {
-      const close = pattern.indexOf('}', i);
-      const body = close === -1 ? '' : pattern.slice(i + 1, close);
-      if (/^\d+(,\d*)?$/.test(body)) {
-        optional = Number(body.split(',')[0]) === 0;
-        i = close + 1;
-      } else if (close === -1 || /[^\d,]/.test(body)) {
-        // RE2 reads a `{` that starts no repetition as a literal; nothing to learn from it or its atom.
-        return [];
-      }
-    }
-    if (pattern[i] === '?' && (q === '*' || q === '+' || q === '?' || q === '{')) i++;
-    if (!optional) {
-      if (literal >= 0) required.add(literal);
-      for (const byte of inner) required.add(byte);
-    }
-  }
-  return [...required];
-}
+export { requiredBytes, requiredByteSets } from './required-bytes.js';

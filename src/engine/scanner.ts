@@ -8,27 +8,33 @@ import { LineIndex, classifyContent, fileSyntax, scanClassified } from './conten
 import type { Finding, ScanNotice } from './finding.js';
 import { buildFileFinding, buildFinding, rejection, weigh, type Acceptance, type Candidate } from './judge.js';
 import { prefixOwners, providerPrefixes } from './provider-prefixes.js';
-import { ScanInput, regexBackend, requiredBytes, type CompiledPattern, type RegexBackend } from './regex.js';
+import { ScanInput, regexBackend, requiredByteSets, type CompiledPattern, type RegexBackend } from './regex.js';
 import type { FoundSecret, ScanResult, Scanner } from './types.js';
-import { buildKeywordIndex, collectWindows, type KeywordIndex, type PreparedRule, type RuleWindows } from './windows.js';
+import { WINDOW_REACH, buildKeywordIndex, collectWindows, type KeywordIndex, type PreparedRule, type RuleWindows } from './windows.js';
 
 /** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
 const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
 
 const commonness = (byte: number) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
 
-/** True when content[from, to) contains every one of `bytes`. A native call costs more than a short loop. */
-function holdsAll(content: Buffer, from: number, to: number, bytes: readonly number[]): boolean {
-  for (const byte of bytes) {
-    if (to - from > 512) {
-      if (content.subarray(from, to).indexOf(byte) === -1) return false;
-      continue;
-    }
-    let at = from;
-    while (at < to && content[at] !== byte) at++;
-    if (at === to) return false;
-  }
+/** True when content[from, to) contains `byte`. A native call costs more than a short loop. */
+function holds(content: Buffer, from: number, to: number, byte: number): boolean {
+  if (to - from > 512) return content.subarray(from, to).indexOf(byte) !== -1;
+  let at = from;
+  while (at < to && content[at] !== byte) at++;
+  return at < to;
+}
+
+/** True when content[from, to) holds at least one byte of every set (see requiredByteSets). */
+function holdsEvery(content: Buffer, from: number, to: number, sets: readonly (readonly number[])[]): boolean {
+  for (const set of sets) if (!set.some((byte) => holds(content, from, to, byte))) return false;
   return true;
+}
+
+/** Required-byte sets in the order they are checked: the likeliest to be missing (small sets of rare bytes) first. */
+function rarestFirst(sets: number[][]): number[][] {
+  const rank = (set: readonly number[]) => set.length * 100 + Math.min(...set.map(commonness));
+  return sets.map((set) => set.sort((a, b) => commonness(a) - commonness(b))).sort((a, b) => rank(a) - rank(b));
 }
 
 export interface CreateScannerOptions {
@@ -166,7 +172,7 @@ function scanBuffer(plan: ScannerPlan, content: Buffer, path: string): ScanResul
   if (plan.ignored(path)) return { findings: [], notices: [], skipped: 'ignored' };
   const crowded: CrowdedWindow[] = [];
   const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
-  if (crowded.length > 0) result.notices.push(crowdedNotice(path, crowded));
+  if (crowded.length > 0) result.notices.push(...crowdedNotices(path, crowded));
   const stores = storeFindings(plan, content, path);
   if (stores.recognised) {
     // The store's own finding says what it is: no "binary store, not scanned" notice besides.
@@ -227,9 +233,22 @@ function scanText(plan: ScannerPlan, content: Buffer, path: string, providerRule
  */
 export const MAX_MATCHES_PER_WINDOW = 256;
 
-/** A rule's window cut short by MAX_MATCHES_PER_WINDOW: the rest, from `from`, went unchecked for that rule. */
+/**
+ * The regex work one file may spend on long windows (merged spans of keyword hits on long lines, over LONG_WINDOW
+ * bytes), in bytes run through patterns across all its rules: the larger of a base and a multiple of the file's size.
+ * A line flooded with one keyword is one window the length of the line for every rule of that keyword, each a pass
+ * over the whole line (re2js runs some at a few MB/s); minified code and data lines stay far below the bound, and
+ * windows of ordinary lines never draw on it. Windows left once it is spent are reported as not scanned.
+ */
+export const REGEX_BUDGET_BASE = 1 << 20;
+export const REGEX_BUDGET_PER_BYTE = 1;
+/** Windows up to this long are lines (or a line's cut around one hit, see WINDOW_REACH) and cost no budget. */
+const LONG_WINDOW = 4 * WINDOW_REACH;
+
+/** A rule's window left partly unchecked: past MAX_MATCHES_PER_WINDOW matches, or with the regex budget spent. */
 interface CrowdedWindow {
   rule: Rule;
+  why: 'matches' | 'budget';
   /** The 1-based line where the unchecked rest begins, in the scanned text. */
   line: number;
 }
@@ -238,34 +257,50 @@ interface CrowdedWindow {
 function matchWindows(backend: RegexBackend, content: Buffer, windows: readonly RuleWindows[], crowded: CrowdedWindow[]): Candidate[] {
   const input = new ScanInput(content);
   const candidates: Candidate[] = [];
+  const lineOf = (offset: number) => new LineIndex(content).position(offset).line;
+  let budget = Math.max(REGEX_BUDGET_BASE, REGEX_BUDGET_PER_BYTE * content.length);
   for (const { prepared, windows: list } of windows) {
-    prepared.required ??= requiredBytes(prepared.rule.pattern).sort((a, b) => commonness(a) - commonness(b));
+    prepared.required ??= rarestFirst(requiredByteSets(prepared.rule.pattern));
     for (const window of list) {
-      if (!holdsAll(content, window.start, window.end, prepared.required)) continue;
+      if (!holdsEvery(content, window.start, window.end, prepared.required)) continue;
+      const long = window.end - window.start > LONG_WINDOW;
+      if (long && window.end - window.start > budget) {
+        crowded.push({ rule: prepared.rule, why: 'budget', line: lineOf(window.start) });
+        continue;
+      }
       // Compiled only once a window could hold a match: many rules' windows never pass the check above.
       prepared.compiled ??= backend.compile(prepared.rule.pattern);
       let matches = 0;
+      let stoppedAt = window.end;
       prepared.compiled.scan(input, window.start, window.end, (match) => {
         if (match.secretEnd > match.secretStart) candidates.push({ prepared, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
         if (++matches < MAX_MATCHES_PER_WINDOW) return true;
-        if (match.end < window.end) crowded.push({ rule: prepared.rule, line: new LineIndex(content).position(match.end).line });
+        stoppedAt = match.end;
+        if (match.end < window.end) crowded.push({ rule: prepared.rule, why: 'matches', line: lineOf(match.end) });
         return false;
       });
+      if (long) budget -= stoppedAt - window.start;
     }
   }
   return candidates;
 }
 
-/** One notice for every window cut short in a file: content left unchecked, so it counts as not scanned. */
-function crowdedNotice(path: string, crowded: readonly CrowdedWindow[]): ScanNotice {
-  const first = crowded.reduce((a, b) => (b.line < a.line ? b : a));
-  const rules = [...new Set(crowded.map((c) => c.rule.id))];
-  return {
-    kind: 'other',
-    path,
-    unscanned: true,
-    message: `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${rules.length === 1 ? 'that rule' : 'those rules'}`,
-  };
+/** One notice per way windows were cut short in a file: content left unchecked, so it counts as not scanned. */
+function crowdedNotices(path: string, crowded: readonly CrowdedWindow[]): ScanNotice[] {
+  const notices: ScanNotice[] = [];
+  for (const why of ['matches', 'budget'] as const) {
+    const cut = crowded.filter((c) => c.why === why);
+    if (cut.length === 0) continue;
+    const first = cut.reduce((a, b) => (b.line < a.line ? b : a));
+    const rules = [...new Set(cut.map((c) => c.rule.id))];
+    const which = rules.length === 1 ? 'that rule' : 'those rules';
+    const message =
+      why === 'matches'
+        ? `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${which}`
+        : `${path}: from line ${first.line}, keyword-dense content was not checked for ${rules.join(', ')}: the file's bound on regex work over long lines (${REGEX_BUDGET_PER_BYTE}x its size, at least ${REGEX_BUDGET_BASE >> 20} MB) was spent`;
+    notices.push({ kind: 'other', path, unscanned: true, message });
+  }
+  return notices;
 }
 
 /**

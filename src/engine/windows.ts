@@ -15,8 +15,8 @@ export interface PreparedRule {
   generic: boolean;
   /** Compiled on first use: most rules never see a keyword hit in a run, and RE2 compiles cost ~1 ms each. */
   compiled?: CompiledPattern;
-  /** Bytes every match contains, rarest first (see requiredBytes): a window lacking one is skipped. */
-  required?: number[];
+  /** Byte sets every match holds one byte of, rarest first (see requiredByteSets): a window lacking one is skipped. */
+  required?: number[][];
   /** True when the rule does not apply to a path (its skipPaths, or lockfiles and hash lists for generic rules). */
   skipPath: PathMatcher;
   /** A custom rule's own allowlist of values (from its config `allowlist`). */

@@ -6,9 +6,9 @@
  * or table-cell break.
  */
 
-/** Control characters and the bidirectional overrides that reorder what a reviewer reads ("Trojan source"). */
+/** Control characters, the Unicode line and paragraph separators, and the bidirectional overrides that reorder what a reviewer reads ("Trojan source"). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 /**
  * The ASCII punctuation that can start or shape Markdown, HTML, entities, math, autolinks (`:`, `.`, `@`) or a table
  * cell; CommonMark lets a backslash escape each. The rest (`/ , ; ? % = ^ " '`) does nothing inline and stays plain.

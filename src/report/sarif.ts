@@ -11,6 +11,12 @@ import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './tool.js';
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 
+/**
+ * The partialFingerprints key. v2 since fingerprints became keyed HMACs: code scanning matches alerts across uploads by
+ * key and value, so a new key name keeps it from pairing old unkeyed values with new ones.
+ */
+export const SARIF_FINGERPRINT_KEY = 'keyward/fingerprint/v2';
+
 function ruleDescriptor(rule: Rule) {
   const lifetime = rule.longLived ? 'a long-lived credential (valid until revoked)' : 'a short-lived credential';
   const r = remediationFor(rule);
@@ -69,7 +75,7 @@ function extraSarifResult(result: SarifExtraResult, ruleIndex: number) {
     level: LEVEL[result.severity],
     message: { text: result.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(result.path), uriBaseId: '%SRCROOT%' }, region: { startLine: result.line } } }],
-    partialFingerprints: { 'keyward/fingerprint/v1': result.fingerprint },
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: result.fingerprint },
     properties: { severity: result.severity },
   };
 }
@@ -163,7 +169,7 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], op
               },
             },
           ],
-          partialFingerprints: { 'keyward/fingerprint/v1': finding.fingerprint },
+          partialFingerprints: { [SARIF_FINGERPRINT_KEY]: finding.fingerprint },
           ...(finding.baseline ? { baselineState: 'unchanged', suppressions: [{ kind: 'external', justification: 'accepted in the Keyward baseline' }] } : {}),
           properties: {
             severity: finding.severity,

@@ -1,15 +1,12 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { ScanNotice } from '../engine/finding.js';
+import { SAFE_READ_FLAGS } from '../fs/safe-read.js';
 
 export interface ReadOutcome {
   content?: Buffer;
   notice?: ScanNotice;
   tooLarge?: boolean;
 }
-
-const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-// Without O_NONBLOCK, opening a FIFO waits for a writer that never comes: a PR could hang the scan with one.
-const NON_BLOCK = constants.O_NONBLOCK ?? 0;
 
 function unreadable(shownPath: string, error: unknown): ReadOutcome {
   const code = (error as NodeJS.ErrnoException).code;
@@ -43,7 +40,7 @@ export class ReadBuffer {
 export function readScannable(fullPath: string, shownPath: string, maxFileSize: number, scratch?: ReadBuffer): ReadOutcome {
   let fd: number;
   try {
-    fd = openSync(fullPath, constants.O_RDONLY | NO_FOLLOW | NON_BLOCK);
+    fd = openSync(fullPath, SAFE_READ_FLAGS);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A link is not content (git lists untracked ones too); the diff and history scans read the committed blob.

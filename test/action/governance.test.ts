@@ -64,7 +64,7 @@ describe('the Action audits workflows in every mode', () => {
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'workflow-aws-static-keys');
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('.github/workflows/deploy.yml');
-    expect(result.partialFingerprints['keyward/fingerprint/v1']).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.partialFingerprints['keyward/fingerprint/v2']).toMatch(/^[0-9a-f]{64}$/);
     expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('workflow-aws-static-keys');
   });
 

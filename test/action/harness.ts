@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { webhookPayload } from '../servers/github/webhooks.js';
@@ -64,7 +64,12 @@ export function pushEvent(push: { before: string; after: string; ref?: string })
  * file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and GITHUB_API_URL pointing at a loopback server. Asynchronous,
  * so a loopback server in this process can answer while the Action runs.
  */
-export async function runAction(options: { workspace: string; event?: object; eventName?: string; inputs?: Record<string, string>; env?: Record<string, string>; apiUrl?: string; bundle?: string }): Promise<ActionRun> {
+export interface RunUser {
+  uid: number;
+  gid: number;
+}
+
+export async function runAction(options: { workspace: string; event?: object; eventName?: string; inputs?: Record<string, string>; env?: Record<string, string>; apiUrl?: string; bundle?: string; user?: RunUser }): Promise<ActionRun> {
   const root = mkdtempSync(join(tmpdir(), 'keyward-action-'));
   const outputFile = join(root, 'output');
   const summaryFile = join(root, 'summary');
@@ -73,13 +78,15 @@ export async function runAction(options: { workspace: string; event?: object; ev
   const envFile = join(root, 'env');
   for (const file of [outputFile, summaryFile, stateFile, envFile]) writeFileSync(file, '');
   writeFileSync(eventFile, JSON.stringify(options.event ?? {}));
+  // Run as another account (root's tests use it to make files the Action cannot read): the runner's files are its own.
+  if (options.user) for (const file of [root, outputFile, summaryFile, eventFile, stateFile, envFile]) chownSync(file, options.user.uid, options.user.gid);
   // Verification would call the providers' real hosts: tests that verify turn it on and point
   // KEYWARD_VERIFY_ENDPOINTS (or AWS_ENDPOINT_URL_STS, GITHUB_API_URL) at loopback stand-ins.
   const inputs = { token: ACTION_TOKEN, verify: 'false', ...(options.inputs ?? {}) };
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? root,
+    HOME: options.user ? root : (process.env.HOME ?? root),
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
@@ -98,7 +105,7 @@ export async function runAction(options: { workspace: string; event?: object; ev
     ...inputEnv,
     ...(options.env ?? {}),
   };
-  const child = spawn(NODE, [resolve(options.bundle ?? 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [resolve(options.bundle ?? 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.user ?? {}) });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../../src/rules/index.js';
-import { regexBackends, requiredBytes } from '../../src/engine/regex.js';
+import { regexBackends, requiredByteSets, requiredBytes } from '../../src/engine/regex.js';
 import { ScanInput } from '../../src/engine/regex.js';
 
 const chars = (pattern: string) => requiredBytes(pattern).map((byte) => String.fromCharCode(byte)).sort().join('');
 
 describe('requiredBytes', () => {
   it('takes punctuation literals that every match must contain, from the top level and required groups', () => {
-    expect(chars('(?i)https?://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com)')).toBe('/:@');
+    expect(chars('(?i)https?://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com)')).toBe('./:@');
     expect(chars('a(b|c)@')).toBe('@');
     expect(chars('(?i)a(?:b:c)+d')).toBe(':');
     expect(chars('(?P<name>x#y)')).toBe('#');
@@ -15,6 +15,14 @@ describe('requiredBytes', () => {
     expect(chars('a{2}@')).toBe('@');
     expect(chars('(?s:.)=')).toBe('=');
     expect(chars('\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b')).toBe('_');
+  });
+
+  it('takes a set of bytes, one of which every match holds, from an alternation whose every branch requires one', () => {
+    const sets = (pattern: string) => requiredByteSets(pattern).map((set) => set.map((byte) => String.fromCharCode(byte)).sort().join(''));
+    expect(sets('(?i)password[ \\t]*(?::|=|:=|=>)[ \\t]*"')).toEqual([':=', '"']);
+    expect(sets('x=|y:')).toEqual([':=']);
+    expect(sets('a(?:b|c:)d')).toEqual([]);
+    expect(sets('(?:=|:)?x')).toEqual([]);
   });
 
   it('knows nothing rather than guess: alternation, optional atoms, classes, dots, letters', () => {
@@ -37,11 +45,11 @@ describe('requiredBytes', () => {
     );
     const input = new ScanInput(samples);
     for (const rule of builtinRules) {
-      const required = requiredBytes(rule.pattern);
+      const required = requiredByteSets(rule.pattern);
       if (required.length === 0) continue;
       backend.compile(rule.pattern).scan(input, 0, samples.length, (match) => {
         const text = samples.subarray(match.start, match.end);
-        for (const byte of required) expect(text.includes(byte), `${rule.id}: ${String.fromCharCode(byte)}`).toBe(true);
+        for (const set of required) expect(set.some((byte) => text.includes(byte)), `${rule.id}: ${String.fromCharCode(...set)}`).toBe(true);
       });
     }
   });

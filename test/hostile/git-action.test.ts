@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PR_COMMENT_MARKER } from '../../src/report/github/comment.js';
-import { ACTION_TOKEN, pullRequestEvent, runAction, type ActionRun } from '../action/harness.js';
-import { startGitHubServer, type GitHubFake } from '../servers/github/index.js';
 import { PullRequestRepo, awsKey, keyLine } from './git-fixtures.js';
+import { HostilePullRequests, expectNotPublished } from './pr-harness.js';
 
 /**
  * The attacks of git-attributes, git-renames, git-content and git-messages through the Action bundle as a
  * pull_request job against the loopback GitHub API: the check fails, SARIF and the comment name the file, and the
  * raw key appears nowhere the job writes.
  */
-let issue = 900;
-
 interface Attack {
   name: string;
   baseFiles?: Record<string, string>;
@@ -74,18 +69,9 @@ const ATTACKS: Attack[] = [
 ];
 
 describe('the Action bundle fails hostile pull requests that try to hide a key from git', () => {
-  let fake: GitHubFake;
-  beforeAll(async () => {
-    fake = await startGitHubServer({ token: ACTION_TOKEN });
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-
-  const published = (run: ActionRun) => {
-    const sarifPath = run.outputs['sarif-file'];
-    return [run.log, run.outputFile, run.summary, sarifPath ? readFileSync(sarifPath, 'utf8') : '', ...fake.server.requests.map((r) => r.body)];
-  };
+  const prs = new HostilePullRequests(900);
+  beforeAll(() => prs.start());
+  afterAll(() => prs.close());
 
   for (const attack of ATTACKS) {
     it(`fails a PR with ${attack.name}`, async () => {
@@ -93,15 +79,12 @@ describe('the Action bundle fails hostile pull requests that try to hide a key f
       try {
         const key = awsKey();
         const path = attack.build(pr, key);
-        const number = issue++;
-        const run = await runAction({ workspace: pr.repo.dir, event: pullRequestEvent({ number, baseSha: pr.base, headSha: pr.head }), apiUrl: fake.url });
+        const run = await prs.run(pr);
         expect(run.code, run.log).toBe(1);
         expect(run.outputs).toMatchObject({ findings: '1', verdict: 'fail' });
-        const sarif = JSON.parse(readFileSync(run.outputs['sarif-file']!, 'utf8'));
-        expect(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => decodeURIComponent(r.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual([path]);
-        const comment = (fake.comments.get(number) ?? []).find((c) => c.body.includes(PR_COMMENT_MARKER));
-        expect(comment?.body).toContain(path.replace(/[<>]/g, ''));
-        for (const text of published(run)) expect(text.includes(key), `raw key in: ${text.slice(0, 120)}`).toBe(false);
+        expect(run.sarifPaths).toEqual([path]);
+        expect(run.comment).toContain(path.replace(/[<>]/g, ''));
+        expectNotPublished(run, [key]);
       } finally {
         pr.cleanup();
       }

@@ -39,7 +39,7 @@ describe('report formats', () => {
     expect(rule.help.text).toContain('Revoke');
     const result = run.results[0]!;
     expect(result).toMatchObject({ ruleId: 'aws-access-key-id', ruleIndex: 0, level: 'error' });
-    expect(result.partialFingerprints['keyward/fingerprint/v1']).toBe(findings[0]!.fingerprint);
+    expect(result.partialFingerprints['keyward/fingerprint/v2']).toBe(findings[0]!.fingerprint);
     const location = result.locations[0]!.physicalLocation;
     expect(location.artifactLocation).toEqual({ uri: 'deploy/my%20config.env', uriBaseId: '%SRCROOT%' });
     expect(location.region).toEqual({ startLine: 2, startColumn: 15, endLine: 2, endColumn: 35 });

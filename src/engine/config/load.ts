@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { POLICY_FILE_MAX_BYTES, readRegularFile, type SafeRead } from '../../fs/safe-read.js';
 import { builtinRules } from '../../rules/index.js';
 import { SEVERITIES, type Severity } from '../../rules/types.js';
 import { regexBackend } from '../regex.js';
@@ -13,39 +13,53 @@ export const CONFIG_FILE_NAMES = ['.keyward.yml', '.keyward.yaml', '.github/keyw
 
 export { ConfigError, type ConfigProblem } from './errors.js';
 
-export function findConfigFile(repoDir: string): string | undefined {
+/** A file under repoDir, read safely: no link followed at it or on the way, only a regular file, capped. */
+function readUnder(repoDir: string, name: string): SafeRead {
+  return readRegularFile(join(repoDir, name), { maxBytes: POLICY_FILE_MAX_BYTES, root: repoDir, shown: name });
+}
+
+/** A config file that exists but cannot be read (a link, a FIFO, too large) is an error, never skipped. */
+function configText(read: SafeRead, shown: string): string {
+  if (read.ok) return read.text;
+  throw new ConfigError([{ file: shown, line: 1, column: 1, field: '(file)', message: read.message }]);
+}
+
+/** The first of CONFIG_FILE_NAMES present under repoDir, read; undefined when there is none. */
+function findConfig(repoDir: string): { name: string; text: string } | undefined {
   for (const name of CONFIG_FILE_NAMES) {
-    const path = join(repoDir, name);
-    if (existsSync(path)) return path;
+    const read = readUnder(repoDir, name);
+    if (!read.ok && read.reason === 'missing') continue;
+    return { name, text: configText(read, name) };
   }
   return undefined;
 }
 
-/** A repository file's text, or undefined when it does not exist (or is not a regular file). */
-function readRepoFile(repoDir: string, path: string): string | undefined {
-  try {
-    return readFileSync(join(repoDir, path), 'utf8');
-  } catch {
-    return undefined;
-  }
+/** The path of the first of CONFIG_FILE_NAMES present under repoDir (as a link or any other entry, too). */
+export function findConfigFile(repoDir: string): string | undefined {
+  const name = CONFIG_FILE_NAMES.find((candidate) => {
+    const read = readUnder(repoDir, candidate);
+    return read.ok || read.reason !== 'missing';
+  });
+  return name === undefined ? undefined : join(repoDir, name);
 }
 
 /**
- * Reads `path` (or the first of CONFIG_FILE_NAMES under repoDir) over the defaults. Without one, a gitleaks config
- * (`.gitleaks.toml`, `.gitleaksignore`) is mapped onto Keyward's, with `notices` naming what could not be; with
- * neither, the defaults.
+ * Reads `path` (or the first of CONFIG_FILE_NAMES under repoDir) over the defaults, through the safe reader. Without
+ * one, a gitleaks config (`.gitleaks.toml`, `.gitleaksignore`) is mapped onto Keyward's, with `notices` naming what
+ * could not be; with neither, the defaults.
  */
 export function loadConfig(options: { repoDir: string; path?: string }): KeywardConfig {
-  const path = options.path ?? findConfigFile(options.repoDir);
-  if (!path) return importGitleaks((name) => readRepoFile(options.repoDir, name))?.config ?? defaultConfig();
-  const shown = relative(options.repoDir, path).startsWith('..') ? path : relative(options.repoDir, path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError([{ file: shown, line: 1, column: 1, field: '(file)', message: `cannot read: ${(error as Error).message}` }]);
+  if (options.path === undefined) {
+    const found = findConfig(options.repoDir);
+    if (found) return parseConfig(found.text, found.name);
+    return importGitleaks((name) => {
+      const read = readUnder(options.repoDir, name);
+      return read.ok ? read.text : undefined;
+    })?.config ?? defaultConfig();
   }
-  return parseConfig(text, shown);
+  const path = options.path;
+  const shown = relative(options.repoDir, path).startsWith('..') ? path : relative(options.repoDir, path) || path;
+  return parseConfig(configText(readRegularFile(path, { maxBytes: POLICY_FILE_MAX_BYTES, root: options.repoDir, shown }), shown), shown);
 }
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
