@@ -51890,8 +51890,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/sources/safe-fs.ts
-
+;// CONCATENATED MODULE: ./src/fs/safe-read.ts
 
 
 /**
@@ -51899,15 +51898,21 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * baseline, previous report) and writes an output file: symlinks are never followed, only regular files are read,
  * and the size cap holds while reading, so `.github/CODEOWNERS -> /dev/zero`, a FIFO or a link to a runner file can
  * neither hang the job, nor grow its memory, nor leak content.
+ *
+ * It sits below every layer (rules, engine, sources, report, entry points all may import it) and imports nothing of
+ * Keyward's: the engine's config and baseline loaders use it as much as the Action and the CLI do.
+ * `sources/safe-fs.ts` adds the repository-aware reads (a path inside the work tree, a blob at a commit).
  */
 /** Policy files (config, CODEOWNERS, inventory, workflows) are small: GitHub itself stops reading CODEOWNERS at 3 MB. */
 const POLICY_FILE_MAX_BYTES = 4 * 1024 * 1024;
 /** Reports read back (baseline, previous report) can list many findings. */
-const REPORT_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const REPORT_FILE_MAX_BYTES = 64 * 1024 * 1024;
 const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
 const NON_BLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
 const NO_CTTY = external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0;
+/** How every read of a file someone else controls opens it: no link followed, no wait on a FIFO, no terminal taken. */
+const SAFE_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK | NO_CTTY;
 function notRead(reason, shown, detail) {
     return { ok: false, reason, message: `${shown}: not read: ${detail}` };
 }
@@ -51970,7 +51975,7 @@ function readRegularFile(path, options) {
     }
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | (options.followLinks ? 0 : NO_FOLLOW) | NON_BLOCK | NO_CTTY);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, options.followLinks ? SAFE_READ_FLAGS & ~NO_FOLLOW : SAFE_READ_FLAGS);
     }
     catch (error) {
         return errorReason(error, shown);
@@ -51993,6 +51998,63 @@ function readRegularFile(path, options) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** The content as text, undefined when the file is missing, and an Error naming why for anything else. */
+function textOrMissing(result) {
+    if (result.ok)
+        return result.text;
+    if (result.reason === 'missing')
+        return undefined;
+    throw new Error(result.message);
+}
+class UnsafeOutputError extends Error {
+}
+/**
+ * Writes an output file without following a link at its name or (under `root`) on the way to it: an existing
+ * symlink, FIFO or directory there is refused. Missing parent directories are created. `exclusive` refuses any
+ * existing file (O_EXCL), for files that must be new, such as credentials.
+ */
+function writeOutputFile(path, content, options = {}) {
+    const target = (0,external_node_path_.resolve)(path);
+    if (options.root) {
+        const linked = linkedParent(options.root, target);
+        if (linked !== undefined)
+            throw new UnsafeOutputError(`refusing to write ${path}: ${linked} is a symbolic link or no directory`);
+    }
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | (options.exclusive ? external_node_fs_namespaceObject.constants.O_EXCL : 0) | NO_FOLLOW | NON_BLOCK | NO_CTTY, options.mode ?? 0o644);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP' || code === 'EMLINK')
+            throw new UnsafeOutputError(`refusing to write ${path}: it is a symbolic link`);
+        throw error;
+    }
+    try {
+        if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
+            throw new UnsafeOutputError(`refusing to write ${path}: not a regular file`);
+        // ftruncate only once we know it is our regular file; O_TRUNC at open would truncate before the check.
+        const data = typeof content === 'string' ? Buffer.from(content) : content;
+        (0,external_node_fs_namespaceObject.ftruncateSync)(fd, 0);
+        let offset = 0;
+        while (offset < data.length)
+            offset += (0,external_node_fs_namespaceObject.writeSync)(fd, data, offset, data.length - offset, offset);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/safe-fs.ts
+
+
+
+/**
+ * Repository-aware reads over the safe reader in fs/safe-read.ts: a path that must stay inside the work tree (no link
+ * followed on the way), or a file as committed at a commit, read from git's objects.
+ */
+
 /** A repository-relative path, `/`-separated, or undefined when it leaves the repository. */
 function repoRelative(repoDir, path) {
     const rel = (0,external_node_path_.relative)((0,external_node_path_.resolve)(repoDir), (0,external_node_path_.resolve)(repoDir, path)).split(external_node_path_.sep).join('/');
@@ -52032,6 +52094,50 @@ function readBlobAt(repoDir, commit, relPath, maxBytes) {
         return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
     }
 }
+/** A file as staged in the index (`git add`ed, not committed): only a regular blob within the cap is read. */
+function readIndexBlob(repoDir, relPath, maxBytes) {
+    const shown = `${relPath} (staged)`;
+    let entry;
+    try {
+        entry = gitSync(repoDir, ['ls-files', '-s', '-z', '--', relPath], 1 << 20).toString('utf8');
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git ls-files failed (${error.message.split('\n')[0]})`);
+    }
+    const record = entry.split('\0').find((line) => line.endsWith(`\t${relPath}`));
+    if (!record)
+        return notRead('missing', shown, 'not in the index');
+    const [mode, oid] = record.slice(0, record.indexOf('\t')).split(/\s+/);
+    if (mode === '120000')
+        return notRead('symlink', shown, 'a symbolic link (links are not followed)');
+    if (!mode?.startsWith('100') || !oid)
+        return notRead('not-regular', shown, 'not a regular file');
+    return catBlob(repoDir, oid, shown, maxBytes);
+}
+/** The raw message of `commit` (what `%B` prints), capped; a commit's headers are never part of it. */
+function readCommitMessage(repoDir, commit, maxBytes) {
+    const shown = `the message of ${commit.slice(0, 7)}`;
+    try {
+        const raw = gitSync(repoDir, ['cat-file', 'commit', commit], maxBytes + (1 << 16));
+        const body = raw.indexOf('\n\n');
+        const bytes = body === -1 ? Buffer.alloc(0) : raw.subarray(body + 2, body + 2 + maxBytes);
+        return { ok: true, bytes, text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
+    }
+}
+function catBlob(repoDir, oid, shown, maxBytes) {
+    try {
+        const bytes = gitSync(repoDir, ['cat-file', 'blob', oid], maxBytes + 1);
+        if (bytes.length > maxBytes)
+            return notRead('too-large', shown, `over the ${maxBytes}-byte limit`);
+        return { ok: true, bytes, text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
+    }
+}
 /**
  * A repository file, from the commit `at` when given (a pull request's base: the PR cannot change it), otherwise from
  * the work tree under `repoDir` with no link followed on the way.
@@ -52045,53 +52151,6 @@ function readRepoFile(repoDir, relPath, options = {}) {
     if (options.at)
         return readBlobAt(repoDir, options.at, relPath, maxBytes);
     return readRegularFile((0,external_node_path_.resolve)(repoDir, relPath), { maxBytes, root: repoDir, shown: relPath });
-}
-/** The content as text, undefined when the file is missing, and an Error naming why for anything else. */
-function textOrMissing(result) {
-    if (result.ok)
-        return result.text;
-    if (result.reason === 'missing')
-        return undefined;
-    throw new Error(result.message);
-}
-class UnsafeOutputError extends (/* unused pure expression or super */ null && (Error)) {
-}
-/**
- * Writes an output file without following a link at its name or (under `root`) on the way to it: an existing
- * symlink, FIFO or directory there is refused. Missing parent directories are created. `exclusive` refuses any
- * existing file (O_EXCL), for files that must be new, such as credentials.
- */
-function writeOutputFile(path, content, options = {}) {
-    const target = resolve(path);
-    if (options.root) {
-        const linked = linkedParent(options.root, target);
-        if (linked !== undefined)
-            throw new UnsafeOutputError(`refusing to write ${path}: ${linked} is a symbolic link or no directory`);
-    }
-    mkdirSync(dirname(target), { recursive: true });
-    let fd;
-    try {
-        fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | (options.exclusive ? constants.O_EXCL : 0) | NO_FOLLOW | NON_BLOCK | NO_CTTY, options.mode ?? 0o644);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP' || code === 'EMLINK')
-            throw new UnsafeOutputError(`refusing to write ${path}: it is a symbolic link`);
-        throw error;
-    }
-    try {
-        if (!fstatSync(fd).isFile())
-            throw new UnsafeOutputError(`refusing to write ${path}: not a regular file`);
-        // ftruncate only once we know it is our regular file; O_TRUNC at open would truncate before the check.
-        const data = typeof content === 'string' ? Buffer.from(content) : content;
-        ftruncateSync(fd, 0);
-        let offset = 0;
-        while (offset < data.length)
-            offset += writeSync(fd, data, offset, data.length - offset, offset);
-    }
-    finally {
-        closeSync(fd);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/governance/codeowners.ts
@@ -52276,13 +52335,18 @@ function byDate(expiresAt, what, context, extra = {}) {
     return { ...extra, expiresAt: expiresAt.toISOString(), status: soon ? 'expiring-soon' : 'ok', summary: `${what} ${day} (in ${plural(left, 'day')})` };
 }
 /**
- * When a credential stops being acceptable: its own expiry (a JWT `exp`) first, then the inventory's `expires`, then
+ * When a credential stops being acceptable: its own expiry (a JWT `exp`) first, then the expiry its provider reported
+ * when verified, then the inventory's `expires`, then
  * its age against the rotation policy, counted from the commit that introduced it (or the inventory's `created`).
  */
 function expiry_expiryFor(finding, context) {
     const own = finding.expiresAt ? parseDate(finding.expiresAt) : undefined;
     if (own)
         return byDate(own, 'credential expires', context);
+    // The provider's own answer: what it will honour, which beats any policy guess below.
+    const told = finding.verification?.expiresAt ? parseDate(finding.verification.expiresAt) : undefined;
+    if (told)
+        return byDate(told, `${finding.verification.verifier} says it expires`, context);
     const listed = context.entry?.expires ? parseDate(context.entry.expires) : undefined;
     if (listed)
         return byDate(listed, 'inventory expires', context);
@@ -52672,7 +52736,8 @@ function handleOfEmail(email) {
 }
 /**
  * Who to ask about a finding, most specific first: the inventory entry's owner (named for this very credential), the
- * CODEOWNERS owners of the file (last matching rule), then the author of the commit that introduced it.
+ * CODEOWNERS owners of the file (last matching rule), then the author of the commit that introduced it. When the
+ * provider verified the credential as active, the identity it answered (whose credential it is) comes first of all.
  */
 function owners_ownersFor(finding, context) {
     const owners = [];
@@ -52681,6 +52746,8 @@ function owners_ownersFor(finding, context) {
             return;
         owners.push({ handle, source });
     };
+    if (finding.verification?.status === 'active' && finding.verification.identity)
+        add(finding.verification.identity, 'provider');
     if (context.entry?.owner)
         add(context.entry.owner, 'inventory');
     if (context.codeowners)
@@ -53108,11 +53175,11 @@ async function inventoryInit(repoDir, options = {}) {
  */
 const KEYWARD_ACTION = 'keyward/keyward/credentials@<FULL_40_CHARACTER_COMMIT_SHA>   # v1';
 const permissionsBlock = ['permissions:', '  id-token: write   # lets the job request its OIDC token', '  contents: read'];
-function join(lines) {
+function snippets_join(lines) {
     return `${lines.join('\n')}\n`;
 }
 function awsReplacement(region) {
-    return join([
+    return snippets_join([
         ...permissionsBlock,
         'steps:',
         `  - uses: ${KEYWARD_ACTION}`,
@@ -53123,7 +53190,7 @@ function awsReplacement(region) {
     ]);
 }
 function gcpReplacement() {
-    return join([
+    return snippets_join([
         ...permissionsBlock,
         'steps:',
         `  - uses: ${KEYWARD_ACTION}`,
@@ -53134,7 +53201,7 @@ function gcpReplacement() {
     ]);
 }
 function azureReplacement() {
-    return join([
+    return snippets_join([
         ...permissionsBlock,
         'steps:',
         `  - uses: ${KEYWARD_ACTION}`,
@@ -53146,7 +53213,7 @@ function azureReplacement() {
     ]);
 }
 function vaultReplacement(url) {
-    return join([
+    return snippets_join([
         ...permissionsBlock,
         'steps:',
         `  - uses: ${KEYWARD_ACTION}`,
@@ -53157,10 +53224,10 @@ function vaultReplacement(url) {
     ]);
 }
 function dropIdTokenReplacement() {
-    return join(['permissions:', '  contents: read   # no id-token: write unless a step exchanges the OIDC token']);
+    return snippets_join(['permissions:', '  contents: read   # no id-token: write unless a step exchanges the OIDC token']);
 }
 function pullRequestTargetReplacement() {
-    return join([
+    return snippets_join([
         '# Run untrusted PR code without secrets or a write token:',
         'on:',
         '  pull_request:',
@@ -53174,7 +53241,7 @@ function pinReplacement(uses) {
     const at = uses.lastIndexOf('@');
     const action = at > 0 ? uses.slice(0, at) : uses;
     const ref = at > 0 ? uses.slice(at + 1) : '<ref>';
-    return join([`- uses: ${action}@<FULL_40_CHARACTER_COMMIT_SHA>   # ${ref} (git ls-remote https://github.com/${action.split('/').slice(0, 2).join('/')} ${ref})`]);
+    return snippets_join([`- uses: ${action}@<FULL_40_CHARACTER_COMMIT_SHA>   # ${ref} (git ls-remote https://github.com/${action.split('/').slice(0, 2).join('/')} ${ref})`]);
 }
 
 ;// CONCATENATED MODULE: ./src/governance/workflows/audit.ts
@@ -53982,6 +54049,16 @@ function canonical_json_sha256Hex(text) {
 
 const EVIDENCE_SCHEMA_VERSION = '2.0';
 const EVIDENCE_SCHEMA_ID = 'https://github.com/keyward/keyward/blob/main/docs/evidence-schema.json';
+function evidenceCheck(v) {
+    return {
+        status: v.status,
+        verifier: v.verifier,
+        checkedAt: v.checkedAt,
+        ...(v.identity ? { identity: v.identity } : {}),
+        ...(v.expiresAt ? { expiresAt: v.expiresAt } : {}),
+        ...(v.reason ? { reason: v.reason } : {}),
+    };
+}
 /**
  * The policy version: what rules the run was judged by. `source` (where the config was read from) is left out so the
  * same config gives the same version on every runner, and the fingerprint key, which is no rule and may be a secret.
@@ -54025,6 +54102,7 @@ function evidenceFinding(finding, status) {
         ...(finding.commit ? { commit: finding.commit.sha } : {}),
         ...(finding.owners?.length ? { owners: finding.owners.map((o) => o.handle) } : {}),
         ...(finding.expiry ? { expiry: { status: finding.expiry.status, ...(finding.expiry.expiresAt ? { expiresAt: finding.expiry.expiresAt } : {}) } } : {}),
+        ...(finding.verification ? { verification: evidenceCheck(finding.verification) } : {}),
     };
 }
 /** The checksum of a document: sha256 of its canonical JSON without `checksum` (and without 1.x's `digest`). */
@@ -54362,6 +54440,9 @@ Options:
   --baseline FILE         Accepted fingerprints (a previous JSON report or a list)
   --fail-on SEVERITY      critical|high|medium|low|info (default from config, else high)
   --no-block-long-lived   Do not fail on long-lived credentials below the threshold
+  --verify                Ask each finding's own provider (fixed https host) whether it is live: active, inactive
+                          or unknown, with the identity and expiry it reports (off by default: it sends the secret)
+  --fail-on-active        Fail only on credentials verified active; list the rest (implies --verify)
   -q, --quiet             No progress bar and no summary on standard error
   --progress              Show the progress bar even when standard error is not a terminal
   --color, --no-color     Force colours on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR apply)
@@ -54440,13 +54521,15 @@ const OPTIONS = {
     progress: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     color: { type: 'boolean' },
+    verify: { type: 'boolean' },
+    'fail-on-active': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
 };
 const ALWAYS = ['help', 'version'];
 /** The options each command takes; the key is the command as typed (`inventory init`). */
 const COMMAND_OPTIONS = {
-    scan: ['format', 'output', 'config', 'baseline', 'fail-on', 'no-block-long-lived', 'diff', 'push', 'staged', 'history', 'since', 'branch', 'quiet', 'progress', 'no-color', 'color'],
+    scan: ['format', 'output', 'config', 'baseline', 'fail-on', 'no-block-long-lived', 'diff', 'push', 'staged', 'history', 'since', 'branch', 'quiet', 'progress', 'no-color', 'color', 'verify', 'fail-on-active'],
     rules: ['format', 'output'],
     'audit-workflows': ['format', 'output'],
     'audit-secrets': ['format', 'output', 'repo', 'fail-on'],
@@ -54611,6 +54694,8 @@ function parseScan(values, paths) {
         quiet: values.quiet === true,
         progress: values.progress === true,
         color: values['no-color'] ? false : values.color ? true : undefined,
+        verify: values.verify === true || values['fail-on-active'] === true,
+        failOnActive: values['fail-on-active'] === true,
     };
 }
 /** The help text for `topic` (a command as typed), or the overview. */
@@ -60063,23 +60148,37 @@ function severity_countBySeverity(findings) {
 }
 function decideVerdict(findings, policy, notices = []) {
     const live = findings.filter((f) => !f.baseline);
-    const bySeverity = live.filter((f) => severityAtLeast(f.severity, policy.failOn));
-    const longLived = policy.blockLongLived ? live.filter((f) => f.longLived) : [];
-    const blocking = [...new Set([...bySeverity, ...longLived])];
     const reasons = [];
-    if (bySeverity.length > 0)
-        reasons.push(`${bySeverity.length} finding(s) at or above ${policy.failOn}`);
-    if (longLived.length > 0)
-        reasons.push(`${longLived.length} long-lived credential(s) (block-long-lived is on)`);
+    let blocking;
+    if (policy.failOnActive) {
+        const active = live.filter((f) => f.verification?.status === 'active');
+        const unsettled = live.filter((f) => f.verification?.status === 'unknown');
+        blocking = [...active, ...unsettled];
+        if (active.length > 0)
+            reasons.push(`${active.length} credential(s) verified active (fail-on-active is on)`);
+        if (unsettled.length > 0)
+            reasons.push(`${unsettled.length} credential(s) whose provider check did not settle (fail-on-active fails closed on unknown)`);
+    }
+    else {
+        const bySeverity = live.filter((f) => severityAtLeast(f.severity, policy.failOn));
+        const longLived = policy.blockLongLived ? live.filter((f) => f.longLived) : [];
+        blocking = [...new Set([...bySeverity, ...longLived])];
+        if (bySeverity.length > 0)
+            reasons.push(`${bySeverity.length} finding(s) at or above ${policy.failOn}`);
+        if (longLived.length > 0)
+            reasons.push(`${longLived.length} long-lived credential(s) (block-long-lived is on)`);
+    }
     const unscanned = notices.filter((n) => n.unscanned);
     const failUnscanned = policy.unscanned === 'fail' && unscanned.length > 0;
     if (failUnscanned)
         reasons.push(`${unscanned.length} item(s) not scanned (unscanned: fail)`);
     return { pass: blocking.length === 0 && !failUnscanned, blocking, unscanned, reasons };
 }
-/** The order reports list findings in: most severe first, then by place. */
+const LIVENESS_RANK = { active: 0, unknown: 1, none: 1, inactive: 2 };
+const livenessRank = (f) => LIVENESS_RANK[f.verification?.status ?? 'none'];
+/** The order reports list findings in: most severe first, active before unchecked before inactive, then by place. */
 function severity_sortFindings(findings) {
-    return [...findings].sort((a, b) => severity_compareSeverity(a.severity, b.severity) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+    return [...findings].sort((a, b) => severity_compareSeverity(a.severity, b.severity) || livenessRank(a) - livenessRank(b) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
 }
 
 ;// CONCATENATED MODULE: ./src/report/findings-view.ts
@@ -60094,7 +60193,7 @@ function findingState(finding, sources, rule) {
     const state = {
         presence: sources.inHead ? (sources.inHead.has(finding.fingerprint) ? 'tree' : 'history') : 'unknown',
         baseline: finding.baseline === true,
-        liveness: 'not-checked',
+        liveness: finding.verification?.status ?? 'not-checked',
     };
     if (sources.previous)
         state.new = !sources.previous.has(finding.fingerprint.slice(0, findings_view_SEEN_PREFIX));
@@ -60102,7 +60201,8 @@ function findingState(finding, sources, rule) {
         state.format = isChecksumRule(rule) ? 'checksum valid' : 'format valid';
     return state;
 }
-const LIVENESS_WORDS = { active: 'active', inactive: 'inactive', unknown: 'liveness unknown', 'not-checked': 'liveness not checked' };
+const LIVENESS_WORDS = { active: '**ACTIVE** (its provider accepts it)', inactive: 'inactive (its provider refuses it)', unknown: 'liveness unknown', 'not-checked': 'liveness not checked' };
+const findings_view_livenessWords = (liveness) => LIVENESS_WORDS[liveness];
 /** The state in words, most telling first. */
 function findings_view_stateWords(state) {
     return [
@@ -60140,6 +60240,7 @@ function findings_view_stateCounts(groups) {
         historyOnly: states.filter((s) => s.presence === 'history').length,
         baseline: states.filter((s) => s.baseline).length,
         longLived: findings.filter((f) => f.longLived).length,
+        active: states.filter((s) => s.liveness === 'active').length,
     };
 }
 
@@ -60195,6 +60296,7 @@ function remediation_remediationMarkdown(subject) {
 
 
 
+
 const SEVERITY_ICON = { critical: '🟣', high: '🔴', medium: '🟠', low: '🟡', info: '⚪' };
 /** Where a long path would widen the table past the comment column, the table shows its tail; details show it whole. */
 function shortPath(path) {
@@ -60216,8 +60318,9 @@ function placeTag(state) {
     return '';
 }
 function lifetimeCell(finding) {
-    if (finding.expiresAt)
-        return `expires ${finding.expiresAt.slice(0, 10)}`;
+    const expiresAt = finding.expiresAt ?? finding.verification?.expiresAt;
+    if (expiresAt)
+        return `expires ${expiresAt.slice(0, 10)}`;
     return finding.longLived ? 'until revoked' : 'short-lived';
 }
 function whereCell(group, layout) {
@@ -60227,7 +60330,17 @@ function whereCell(group, layout) {
 }
 function secretCell(group) {
     const fresh = group.states.filter((s) => s.new).length;
-    return `${mdText(group.title)}${group.findings.length > 1 ? ` ×${group.findings.length}` : ''}${fresh > 0 ? ` · **${fresh} new**` : ''}`;
+    return `${livenessMark(group)}${mdText(group.title)}${group.findings.length > 1 ? ` ×${group.findings.length}` : ''}${fresh > 0 ? ` · **${fresh} new**` : ''}`;
+}
+/** The mark a verified group carries before its name: how many are live, or that the provider refused them all. */
+function livenessMark(group) {
+    const count = (liveness) => group.states.filter((s) => s.liveness === liveness).length;
+    const active = count('active');
+    if (active > 0)
+        return group.findings.length > 1 ? `🚨 **${active} ACTIVE** ` : '🚨 **ACTIVE** ';
+    if (count('inactive') === group.findings.length)
+        return '_inactive_ ';
+    return '';
 }
 function columns(layout) {
     return [
@@ -60286,20 +60399,28 @@ function sharedFacts(groups) {
         facts.push([...authors][0]);
     const liveness = new Set(states.map((s) => s.liveness));
     if (liveness.size === 1 && liveness.has('not-checked'))
-        facts.push('liveness not checked (Keyward does not call providers)');
+        facts.push('liveness not checked (verification off, or no verifier for these providers)');
     return facts;
 }
+const OWNER_SOURCE = { codeowners: 'CODEOWNERS', inventory: 'inventory', provider: 'provider identity' };
 function ownersText(finding) {
     const named = (finding.owners ?? []).filter((o) => o.source !== 'commit-author');
-    return named.map((o) => `${mdText(o.handle)} (${o.source === 'codeowners' ? 'CODEOWNERS' : 'inventory'})`).join(', ');
+    return named.map((o) => `${mdText(o.handle)} (${OWNER_SOURCE[o.source]})`).join(', ');
+}
+/** What the provider said, for a location's line: the active mark, whose it is, until when, when it was asked. */
+function verificationLine(v) {
+    const checked = `checked ${mdText(v.checkedAt.slice(0, 16).replace('T', ' '))} UTC`;
+    return `${v.status === 'active' ? '🚨 ' : ''}${mdText(verificationWords(v))} (${checked})`;
 }
 function locationLine(finding, state, layout, shared) {
     const parts = [placeLink(finding, layout, `${finding.path}:${finding.line}`), mdCode(finding.redacted)];
     if (finding.commit)
         parts.push(`added in ${mdCode(finding.commit.sha.slice(0, 7))}${shared.has(`added by ${mdText(finding.commit.author)}`) ? '' : ` by ${mdText(finding.commit.author)}`}`);
-    const words = stateWords(state).filter((w) => !shared.has(w) && !w.startsWith('liveness not checked'));
+    const words = stateWords(state).filter((w) => !shared.has(w) && !w.startsWith('liveness not checked') && !(finding.verification && w === livenessWords(state.liveness)));
     if (words.length)
         parts.push(words.join(', '));
+    if (finding.verification)
+        parts.push(verificationLine(finding.verification));
     const owners = ownersText(finding);
     if (owners && !shared.has(`owner ${owners}`))
         parts.push(`owner ${owners}`);
@@ -60447,6 +60568,7 @@ function firstScreen(open, options, groups) {
     const { verdict, policy, context } = options;
     const counts = stateCounts(groups);
     const extra = [
+        counts.active ? `🚨 **${counts.active} verified active**` : '',
         counts.longLived ? `${counts.longLived} long-lived` : '',
         counts.new ? `**${counts.new} new since the last push**` : '',
         counts.historyOnly ? `${counts.historyOnly} only in history` : '',
@@ -60695,6 +60817,10 @@ const ALPHABETS = {
 };
 /** A UUID in either case, as providers print them. */
 const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
+/** An assignment operator as config files and code write it: `:`, `=`, Go's `:=`, Ruby's and PHP's `=>`. */
+const ASSIGN_OPERATOR = '(?::|=|:=|=>)';
+/** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
+const TYPED_ASSIGN = String.raw `:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
 /** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
 const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
 const PIECE = /<([A-Za-z0-9]+|\[[^\]]+\]):(\d+)(?:-(\d+))?>/g;
@@ -60811,6 +60937,8 @@ const PLACEHOLDER_PATTERNS = [
     /^\{[A-Za-z_][\w.-]{0,60}\}$/,
     /&lt;[^&\s]{1,80}&gt;/,
     /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+    // Symfony's environment processors: `%env(NPM_TOKEN)%`, `%env(resolve:DATABASE_URL)%`.
+    /^%env\([\w:.-]+\)%$/,
     /%\([A-Za-z_][\w.]*\)[sdr]/,
     /^\$[A-Za-z_(]/,
     // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
@@ -60868,6 +60996,7 @@ function isReference(value) {
  */
 
 
+
 /** Shannon entropy in bits per character. */
 function shannonEntropy(value) {
     if (value.length === 0)
@@ -60890,7 +61019,7 @@ function charClasses(value) {
     return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
 }
 const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const generic_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_VALUE = new RegExp(`^${shapeRegex(UUID)}$`);
 const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
@@ -60909,17 +61038,18 @@ const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za
 const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
 const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
 const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
-/** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
-const PROVIDER_SHAPES = [
-    [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
-    [/^xapp-/, /^xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]{32,}$/],
-    [/^[sr]k_(?:live|test)_/, /^[sr]k_(?:live|test)_[0-9a-zA-Z]{20,}$/],
-    [/^gh[pousr]_/, /^gh[pousr]_[A-Za-z0-9]{36,}$/],
-    [/^github_pat_/, /^github_pat_[A-Za-z0-9_]{60,}$/],
-    [/^glpat-/, /^glpat-[A-Za-z0-9_.-]{20,}$/],
-    [/^npm_/, /^npm_[A-Za-z0-9]{36,}$/],
-    [/^AIza/, /^AIza[0-9A-Za-z_-]{35}$/],
-];
+/**
+ * Code, not a value: a member chain with a call, an index or `::` (`PaymentGateway.tokenize(user.card)`,
+ * `params[:company].smtp_password,`, `BCrypt::Password.create(password)`, `key_generator.generate_key(`), as
+ * Markdown guides and changelogs show it. Each step starts with its own character, so matching stays linear.
+ */
+const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*\)|\[[\w$:'"]*\])*\(?[,;]?$/;
+/** A file name passed beside a credential's name (`KnAM4a_development.yml.enc`): where it is kept, not the value. */
+const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt|enc|rb|py|js|ts|md)$/i;
+/** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
+const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
+/** A Rails route target, `active_storage/disk#update`: controller path and action. */
+const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 function decodeBase64Text(value) {
     if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value))
@@ -60969,10 +61099,8 @@ function rejectGenericValue(value, minEntropy) {
     // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
     if (AWS_ID.test(value))
         return 'key id';
-    // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
-    // provider's own rule reports the well-formed ones.
-    if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value)))
-        return 'malformed provider token';
+    // A provider's prefix on a value without that provider's format is judged by the engine against the rules' own
+    // patterns (src/engine/provider-prefixes.ts); a checksummed token that fails its checksum is made up.
     if (CHECKSUMMED.test(value) && !checksum_hasBase62Crc32(value))
         return 'bad checksum';
     // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
@@ -60984,19 +61112,28 @@ function rejectGenericValue(value, minEntropy) {
         return 'contains whitespace';
     if (HASH_SHAPED.test(value))
         return 'hash-shaped';
-    if (generic_UUID.test(value))
+    if (UUID_VALUE.test(value))
         return 'uuid';
     if (SRI.test(value))
         return 'integrity digest';
     if (URL_USER_ONLY.test(value))
         return 'URL without password';
+    if (CODE_CHAIN.test(value) && /[([]|::/.test(value))
+        return 'code expression';
+    if (ROUTE_TARGET.test(value))
+        return 'route';
+    if (FILE_NAME.test(value))
+        return 'file name';
+    if (WORD_SETTING.test(value))
+        return 'identifier-like';
     if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value))
         return 'path or URL';
     const classes = charClasses(value);
     const entropy = shannonEntropy(value);
     // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
-    // names and modes, not credentials; generated values carry digits or mixed case.
-    if (/^[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
+    // names and modes, not credentials (also behind a `!` or `?` sentinel mark: `!real_csrf_token`); generated values
+    // carry digits or mixed case.
+    if (/^[!?]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
         return 'identifier-like';
     if (IDENTIFIER.test(value)) {
         // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
@@ -61039,7 +61176,7 @@ function rule(input) {
  * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
  * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
  */
-const CONTEXT_SEPARATOR = "(?:\\\\?[\"'])?\\]?\\s*(?::|=|:=|=>|,[ \\t]*\"value\"[ \\t]*:|,|>|value=|:[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=)\\s*(?:\\\\?[\"'`])?";
+const CONTEXT_SEPARATOR = String.raw `(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
 /**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
@@ -61057,6 +61194,7 @@ function contextRule(input) {
         revokeUrl: input.revokeUrl,
         entropy: input.entropy ?? 3,
         remediation: input.remediation,
+        examples: input.examples,
     });
 }
 function mergeExamples(derived, extra) {
@@ -61175,25 +61313,29 @@ function named(id, title, provider, names, shape, revokeUrl, extra = {}) {
 
 const OPENAI_KEYS = 'https://platform.openai.com/api-keys';
 const aiRules = [
-    rule({ id: 'openai-project-key', title: 'OpenAI project API key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-proj-'], pattern: '\\b(sk-proj-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS }),
-    rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS }),
-    rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys' }),
-    rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS }),
-    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys' }),
-    rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys' }),
-    rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens' }),
-    rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens' }),
-    rule({ id: 'replicate-api-token', title: 'Replicate API token', provider: 'Replicate', severity: 'high', keywords: ['r8_'], pattern: '\\b(r8_[A-Za-z0-9]{37})\\b', longLived: true, revokeUrl: 'https://replicate.com/account/api-tokens' }),
-    rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys' }),
-    rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api' }),
-    rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/' }),
-    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,8}_[A-Za-z0-9]{60,70})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/' }),
-    rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: '\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b', longLived: true, revokeUrl: 'https://smith.langchain.com/settings' }),
-    contextRule({ id: 'cohere-api-key', title: 'Cohere API key', provider: 'Cohere', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.cohere.com/api-keys', entropy: 3.5 }),
-    contextRule({ id: 'mistral-api-key', title: 'Mistral AI API key', provider: 'Mistral', severity: 'high', names: ['mistral'], value: '[A-Za-z0-9]{32}', longLived: true, revokeUrl: 'https://console.mistral.ai/api-keys/', entropy: 3.5 }),
-    contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys' }),
-    rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: '(?i)assemblyai[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b', longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account' }),
-    rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: '(?i)(?:elevenlabs|xi[_-]api[_-]key)[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(sk_[a-f0-9]{48})\\b', longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys' }),
+    rule({ id: 'openai-project-key', title: 'OpenAI project API key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-proj-'], pattern: '\\b(sk-proj-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-proj-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-proj-<word:100>', 'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxT3BlbkFJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] } }),
+    rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-svcacct-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-svcacct-<word:100>'] } }),
+    rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys', examples: { positives: ['OPENAI_ADMIN_KEY=sk-admin-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_ADMIN_KEY=sk-admin-<word:100>'] } }),
+    rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFJ<alnum:20>'], negatives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFX<alnum:20>'] } }),
+    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys', examples: { positives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:93>AA'], negatives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:40>AA', 'ANTHROPIC_API_KEY=sk-ant-api03-<word:93>BB'] } }),
+    rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys', examples: { positives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:93>AA'], negatives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:40>AA'] } }),
+    rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['HF_TOKEN=hf_<alpha:34>'], negatives: ['HF_TOKEN=hf_<alpha:20>'] } }),
+    rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['const orgToken = "api_org_<alpha:34>";'], negatives: ['const orgToken = "api_org_<alpha:20>";'] } }),
+    rule({ id: 'replicate-api-token', title: 'Replicate API token', provider: 'Replicate', severity: 'high', keywords: ['r8_'], pattern: '\\b(r8_[A-Za-z0-9]{37})\\b', longLived: true, revokeUrl: 'https://replicate.com/account/api-tokens', examples: { positives: ['const token = "r8_<alnum:37>";', '  token: "r8_<alnum:37>"', 'export API_TOKEN=r8_<alnum:37>'], negatives: ['const token = "r8_<alnum:6>";', 'const token = "R8_<alnum:37>";', 'const token = "r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys', examples: { positives: ['const groqKey = "gsk_<alnum:52>";', '  groqKey: "gsk_<alnum:52>"', 'export API_TOKEN=gsk_<alnum:52>'], negatives: ['const groqKey = "gsk_<alnum:6>";', 'const groqKey = "GSK_<alnum:52>";', 'const groqKey = "gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api', examples: { positives: ['const pplxKey = "pplx-<alnum:48>";', '  pplxKey: "pplx-<alnum:48>"', 'export API_TOKEN=pplx-<alnum:48>'], negatives: ['const pplxKey = "pplx-<alnum:6>";', 'const pplxKey = "PPLX-<alnum:48>";', 'const pplxKey = "pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/', examples: { positives: ['const xaiKey = "xai-<alnum:80>";', '  xaiKey: "xai-<alnum:80>"', 'export API_TOKEN=xai-<alnum:80>'], negatives: ['const xaiKey = "xai-<alnum:6>";', 'const xaiKey = "XAI-<alnum:80>";', 'const xaiKey = "xai-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,8}_[A-Za-z0-9]{60,70})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/', examples: { positives: ['PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:66>'], negatives: ['PINECONE_API_KEY=pcsk_<alnum:6><alnum:30>'] } }),
+    // Keys made before the pcsk_ form are bare UUIDs; only the name says they are Pinecone's.
+    named('pinecone-api-key-legacy', 'Pinecone API key (legacy UUID form)', 'Pinecone', ['pinecone'], UUID, 'https://app.pinecone.io/organizations/-/projects/-/keys'),
+    rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: '\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b', longLived: true, revokeUrl: 'https://smith.langchain.com/settings', examples: { positives: ['LANGSMITH_API_KEY=lsv2_pt_<hex:32>_<hex:10>'], negatives: ['LANGSMITH_API_KEY=lsv2_xx_<hex:32>_<hex:10>'] } }),
+    contextRule({ id: 'cohere-api-key', title: 'Cohere API key', provider: 'Cohere', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.cohere.com/api-keys', entropy: 3.5, examples: { positives: ['COHERE_API_KEY=<alnum:40>', '  cohere_api_key: "<alnum:40>"', '{ "COHERE_API_KEY": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'COHERE_API_KEY=${COHERE_API_KEY}', '  cohere_api_key: "<cohere_api_key>"', 'COHERE_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'mistral-api-key', title: 'Mistral AI API key', provider: 'Mistral', severity: 'high', names: ['mistral'], value: '[A-Za-z0-9]{32}', longLived: true, revokeUrl: 'https://console.mistral.ai/api-keys/', entropy: 3.5, examples: { positives: ['MISTRAL_API_KEY=<alnum:32>', '  mistral_api_key: "<alnum:32>"', '{ "MISTRAL_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'MISTRAL_API_KEY=${MISTRAL_API_KEY}', '  mistral_api_key: "<mistral_api_key>"', 'MISTRAL_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys', examples: { positives: ['DEEPSEEK_API_KEY=sk-<hex:32>', '  deepseek_api_key: "sk-<hex:32>"', '{ "DEEPSEEK_API_KEY": "sk-<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=sk-<hex:32>', 'DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}', '  deepseek_api_key: "<deepseek_api_key>"', 'DEEPSEEK_API_KEY is read from the environment'] } }),
+    rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: '(?i)assemblyai[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b', longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account', examples: { positives: ['ASSEMBLYAI_API_KEY=<hex:32>', '  assemblyai_api_key: "<hex:32>"', '{ "ASSEMBLYAI_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ASSEMBLYAI_API_KEY=${ASSEMBLYAI_API_KEY}', '  assemblyai_api_key: "<assemblyai_api_key>"', 'ASSEMBLYAI_API_KEY is read from the environment'] } }),
+    rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: '(?i)(?:elevenlabs|xi[_-]api[_-]key)[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(sk_[a-f0-9]{48})\\b', longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys', examples: { positives: ['ELEVENLABS_API_KEY=sk_<hex:48>', '  elevenlabs_api_key: "sk_<hex:48>"', '{ "ELEVENLABS_API_KEY": "sk_<hex:48>" }'], negatives: ['SOME_UNRELATED_ID=sk_<hex:48>', 'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}', '  elevenlabs_api_key: "<elevenlabs_api_key>"', 'ELEVENLABS_API_KEY is read from the environment'] } }),
+    // Keys made before the sk_ form are 32 hex characters, sent as the xi-api-key header.
+    named('elevenlabs-api-key-legacy', 'ElevenLabs API key (legacy 32-hex form)', 'ElevenLabs', ['elevenlabs_api_key', 'eleven_labs_api_key', 'elevenlabs-api-key', 'elevenlabsapikey', 'xi_api_key', 'xi-api-key'], '<hex:32>', 'https://elevenlabs.io/app/settings/api-keys', { severity: 'medium', bare: true }),
     // Long tail: prefixes from each provider's key pages; the rest by name.
     prefixed('tavily-api-key', 'Tavily API key', 'Tavily', 'tvly-<word:32-48>', 'https://app.tavily.com/home'),
     prefixed('openrouter-api-key', 'OpenRouter API key', 'OpenRouter', 'sk-or-v1-<hex:64>', 'https://openrouter.ai/settings/keys'),
@@ -61284,8 +61426,32 @@ const azureRules = [
  * `Proc-Type:` allowed) long enough to hold a key. Rejects `...`, prose and truncated examples.
  */
 function hasKeyBody(block) {
-    const body = block
-        .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
+    const inner = block.replace(/-----(?:BEGIN|END)[^-]*-----/g, '');
+    if (isBase64Body(inner))
+        return true;
+    const joined = joinedLiterals(inner);
+    return joined !== undefined && isBase64Body(joined);
+}
+/** What joins string literals in code: `+` (JS, Java, C#, Go), `.` (PHP), `&` (VB), adjacency (Python, C), line ends. */
+const JOIN = /^(?:\s|[+.&,\\@]|Environment\.NewLine|System\.lineSeparator\(\)|vbCrLf|vbNewLine|PHP_EOL|os\.EOL)*$/;
+/**
+ * A key split across string concatenation (`"-----BEGIN ...\n" + "MIIE..." + ...`): the block begins and ends inside
+ * a literal, so splitting it at the quote leaves literals at even places and the code between them at odd places. The
+ * literals joined, when everything between them only joins strings; undefined otherwise.
+ */
+function joinedLiterals(inner) {
+    const quote = /["'`]/.exec(inner)?.[0];
+    if (quote === undefined)
+        return undefined;
+    const pieces = inner.split(quote);
+    if (pieces.length < 3 || pieces.length % 2 === 0)
+        return undefined;
+    const literals = pieces.filter((_, index) => index % 2 === 0);
+    const joins = pieces.filter((_, index) => index % 2 === 1);
+    return joins.every((join) => JOIN.test(join)) ? literals.join('\n') : undefined;
+}
+function isBase64Body(inner) {
+    const body = inner
         .replace(/\\n|\\r/g, '\n')
         .split(/\r?\n/)
         // RFC 1421/4880 armor: header lines (`Proc-Type: ...`) and the `=XXXX` CRC line are not body.
@@ -61327,6 +61493,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: AWS_IAM,
         remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+        examples: { positives: ['AWS_ACCESS_KEY_ID=AKIA<b32:16>', '[default]\naws_access_key_id = AKIA<b32:16>', '{ "AccessKeyId": "AKIA<b32:16>" }'], negatives: ['AWS_ACCESS_KEY_ID=AKIA<b32:15>', 'AWS_ACCESS_KEY_ID=akia<b32:16>', 'AWS_ACCESS_KEY_ID=AKIA<b32:9>EXAMPLE', 'AWS_ACCESS_KEY_ID=AKIA<b32:16>Q'] },
     }),
     rule({
         id: 'aws-session-key-id',
@@ -61338,6 +61505,7 @@ const cloudRules = [
         longLived: false,
         revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
         remediation: 'Revoke the role session (IAM > Roles > Revoke active sessions); it also expires on its own.',
+        examples: { positives: ['AWS_ACCESS_KEY_ID=ASIA<b32:16>'], negatives: ['AWS_ACCESS_KEY_ID=ASIA<b32:12>'] },
     }),
     rule({
         id: 'aws-secret-access-key',
@@ -61350,6 +61518,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: AWS_IAM,
         remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+        examples: { positives: ['aws_secret_access_key=<b64:40>', 'aws.secret.access.key=<b64:40>', '[default]\naws_secret_access_key = <b64:40>', '  AWS_SECRET_ACCESS_KEY: "<b64:40>"', '{ "SecretAccessKey": "<b64:40>" }'], negatives: ['aws_secret_access_key=<b64:30>', 'const blob = "<b64:40>";', 'aws_secret_access_key=${AWS_SECRET_ACCESS_KEY}', 'aws_secret_access_key=<b64:28>EXAMPLEKEY12'] },
     }),
     rule({
         id: 'aws-session-token',
@@ -61361,6 +61530,7 @@ const cloudRules = [
         longLived: false,
         revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
         remediation: 'Revoke the role session in IAM; session tokens expire on their own.',
+        examples: { positives: ['aws_session_token=<b64:300>', 'aws.session.token = IQoJb3JpZ2luX2Vj<b64:300>'], negatives: ['aws_session_token=<b64:60>'] },
     }),
     rule({
         id: 'aws-mws-auth-token',
@@ -61371,6 +61541,7 @@ const cloudRules = [
         pattern: '\\b(amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b',
         longLived: true,
         revokeUrl: 'https://sellercentral.amazon.com/apps/manage',
+        examples: { positives: ['const mws = "amzn.mws.<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const mws = "amzn.mws.<hex:20>";'] },
     }),
     rule({
         id: 'gcp-service-account-key',
@@ -61384,6 +61555,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',
         remediation: 'Delete the key under IAM > Service accounts > Keys, then use Workload Identity Federation (Keyward gcp-workload-identity-provider).',
+        examples: { positives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "<hex:40>",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}'], negatives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}', '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}'] },
     }),
     rule({
         id: 'gcp-api-key',
@@ -61395,6 +61567,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://console.cloud.google.com/apis/credentials',
         remediation: 'Delete or regenerate the key under APIs & Services > Credentials, and restrict the replacement.',
+        examples: { positives: ['const apiKey = "AIza<word:35>";', '  apiKey: "AIza<word:35>"', 'export API_TOKEN=AIza<word:35>'], negatives: ['const apiKey = "AIza<word:6>";', 'const apiKey = "aiZA<word:35>";', 'const apiKey = "AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gcp-oauth-client-secret',
@@ -61405,6 +61578,7 @@ const cloudRules = [
         pattern: '\\b(GOCSPX-[0-9A-Za-z_-]{28})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://console.cloud.google.com/apis/credentials',
+        examples: { positives: ['const clientSecret = "GOCSPX-<word:28>";', '  clientSecret: "GOCSPX-<word:28>"', 'export API_TOKEN=GOCSPX-<word:28>'], negatives: ['const clientSecret = "GOCSPX-<word:6>";', 'const clientSecret = "gocspx-<word:28>";', 'const clientSecret = "GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gcp-oauth-access-token',
@@ -61416,6 +61590,7 @@ const cloudRules = [
         longLived: false,
         revokeUrl: 'https://myaccount.google.com/permissions',
         remediation: 'Revoke it at https://oauth2.googleapis.com/revoke or in the account permissions; it expires within an hour.',
+        examples: { positives: ['const accessToken = "ya29.<word:120>";'], negatives: ['const accessToken = "ya29.<alnum:10>";'] },
     }),
     rule({
         id: 'gcp-oauth-refresh-token',
@@ -61427,6 +61602,7 @@ const cloudRules = [
         entropy: 4,
         longLived: true,
         revokeUrl: 'https://myaccount.google.com/permissions',
+        examples: { positives: ['const refreshToken = "1//0<word:100>";'], negatives: ['const refreshToken = "1//0<alnum:20>";'] },
     }),
     rule({
         id: 'azure-ad-client-secret',
@@ -61439,6 +61615,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
         remediation: 'Delete the secret under App registrations > Certificates & secrets, then use federated credentials (Keyward azure-client-id).',
+        examples: { positives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q~<word:34>'], negatives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q-<word:34>'] },
     }),
     rule({
         id: 'azure-storage-account-key',
@@ -61450,6 +61627,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
         remediation: 'Rotate the key under Storage account > Access keys; prefer Entra ID auth or short-lived SAS.',
+        examples: { positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net'], negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net'] },
     }),
     rule({
         id: 'azure-shared-access-key',
@@ -61461,6 +61639,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://portal.azure.com/',
         remediation: 'Regenerate the key under Shared access policies; prefer Entra ID auth.',
+        examples: { positives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:43>='], negatives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:20>'] },
     }),
     rule({
         id: 'azure-sas-token',
@@ -61472,6 +61651,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
         remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
+        examples: { positives: ['url = "https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=<alnum:52>%3D"'], negatives: ['url = "https://demo.blob.core.windows.net/c?sig=<alnum:52>"'] },
     }),
     contextRule({
         id: 'azure-devops-pat-legacy',
@@ -61482,6 +61662,7 @@ const cloudRules = [
         value: '[a-z2-7]{52}',
         longLived: true,
         revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
+        examples: { positives: ['AZURE_DEVOPS_PAT=<b32l:52>', '  azure_devops_pat: "<b32l:52>"', '{ "AZURE_DEVOPS_PAT": "<b32l:52>" }'], negatives: ['SOME_UNRELATED_ID=<b32l:52>', 'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}', '  azure_devops_pat: "<azure_devops_pat>"', 'AZURE_DEVOPS_PAT is read from the environment'] },
     }),
     rule({
         id: 'alibaba-access-key-id',
@@ -61493,6 +61674,7 @@ const cloudRules = [
         entropy: 3,
         longLived: true,
         revokeUrl: 'https://ram.console.aliyun.com/manage/ak',
+        examples: { positives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:20>'], negatives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:6>'] },
     }),
     rule({
         id: 'tencent-secret-id',
@@ -61503,6 +61685,7 @@ const cloudRules = [
         pattern: '\\b(AKID[A-Za-z0-9]{32})\\b',
         longLived: true,
         revokeUrl: 'https://console.cloud.tencent.com/cam/capi',
+        examples: { positives: ['const secretId = "AKID<alnum:32>";', '  secretId: "AKID<alnum:32>"', 'export API_TOKEN=AKID<alnum:32>'], negatives: ['const secretId = "AKID<alnum:6>";', 'const secretId = "akid<alnum:32>";', 'const secretId = "AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     contextRule({
         id: 'ibm-cloud-api-key',
@@ -61514,6 +61697,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://cloud.ibm.com/iam/apikeys',
         entropy: 3.5,
+        examples: { positives: ['IBMCLOUD_API_KEY=<word:44>', '  ibmcloud_api_key: "<word:44>"', '{ "IBMCLOUD_API_KEY": "<word:44>" }'], negatives: ['SOME_UNRELATED_ID=<word:44>', 'IBMCLOUD_API_KEY=${IBMCLOUD_API_KEY}', '  ibmcloud_api_key: "<ibmcloud_api_key>"', 'IBMCLOUD_API_KEY is read from the environment'] },
     }),
     rule({
         id: 'yandex-cloud-api-key',
@@ -61524,6 +61708,7 @@ const cloudRules = [
         pattern: '\\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://console.cloud.yandex.com/iam',
+        examples: { positives: ['const apiKey = "AQVN<word:36>";', '  apiKey: "AQVN<word:36>"', 'export API_TOKEN=AQVN<word:36>'], negatives: ['const apiKey = "AQVN<word:6>";', 'const apiKey = "aqvn<word:36>";', 'const apiKey = "AQVNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'yandex-cloud-iam-token',
@@ -61534,6 +61719,7 @@ const cloudRules = [
         pattern: '\\b(t1\\.[A-Z0-9a-z_-]+={0,2}\\.[A-Z0-9a-z_-]{86}={0,2})',
         longLived: false,
         revokeUrl: 'https://console.cloud.yandex.com/iam',
+        examples: { positives: ['const iam = "t1.<alnum:40>.<word:86>";'], negatives: ['const iam = "t1.<alnum:40>.<word:30>";'] },
     }),
     contextRule({
         id: 'oracle-cloud-auth-token',
@@ -61544,6 +61730,9 @@ const cloudRules = [
         value: '[A-Za-z0-9()<>{}:;._+\\[\\]#-]{20}',
         longLived: true,
         revokeUrl: 'https://cloud.oracle.com/identity/domains/my-profile/auth-tokens',
+        // Examples draw from alphabets whose template text is shorter than the token: this value's class admits `<`, `[` and `:`,
+        // so a 20-character template such as `<[A-Za-z0-9#]:20>` would itself be a match in this file.
+        examples: { positives: ['OCI_AUTH_TOKEN=<alnum:20>', '  oci_auth_token: "<word:20>"', '{ "OCI_AUTH_TOKEN": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'OCI_AUTH_TOKEN=${OCI_AUTH_TOKEN}', '  oci_auth_token: "<oci_auth_token>"', 'OCI_AUTH_TOKEN is read from the environment'] },
     }),
     rule({
         id: 'digitalocean-personal-access-token',
@@ -61554,6 +61743,7 @@ const cloudRules = [
         pattern: '\\b(dop_v1_[a-f0-9]{64})\\b',
         longLived: true,
         revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "dop_v1_<hex:64>";', '  token: "dop_v1_<hex:64>"', 'export API_TOKEN=dop_v1_<hex:64>'], negatives: ['const token = "dop_v1_<hex:6>";', 'const token = "DOP_V1_<hex:64>";', 'const token = "dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'digitalocean-oauth-token',
@@ -61564,6 +61754,7 @@ const cloudRules = [
         pattern: '\\b(doo_v1_[a-f0-9]{64})\\b',
         longLived: false,
         revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "doo_v1_<hex:64>";', '  token: "doo_v1_<hex:64>"', 'export API_TOKEN=doo_v1_<hex:64>'], negatives: ['const token = "doo_v1_<hex:6>";', 'const token = "DOO_V1_<hex:64>";', 'const token = "doo_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'digitalocean-refresh-token',
@@ -61574,6 +61765,7 @@ const cloudRules = [
         pattern: '\\b(dor_v1_[a-f0-9]{64})\\b',
         longLived: true,
         revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "dor_v1_<hex:64>";', '  token: "dor_v1_<hex:64>"', 'export API_TOKEN=dor_v1_<hex:64>'], negatives: ['const token = "dor_v1_<hex:6>";', 'const token = "DOR_V1_<hex:64>";', 'const token = "dor_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'heroku-api-key',
@@ -61581,9 +61773,11 @@ const cloudRules = [
         provider: 'Heroku',
         severity: 'high',
         keywords: ['hrku-'],
-        pattern: '\\b(HRKU-[A-Za-z0-9_-]{60})(?:[^A-Za-z0-9_-]|$)',
+        // HRKU- + 60 (HRKU-AA + 58 as issued) for keys made since the prefix arrived; keys from before read HRKU-<uuid>.
+        pattern: '\\b(HRKU-(?:[A-Za-z0-9_-]{60}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://dashboard.heroku.com/account/applications',
+        examples: { positives: ['const token = "HRKU-AA<word:58>";', '  token: "HRKU-AA<word:58>"', 'export API_TOKEN=HRKU-AA<word:58>', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-AA<word:58>";', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     contextRule({
         id: 'heroku-api-key-legacy',
@@ -61594,6 +61788,7 @@ const cloudRules = [
         value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
         longLived: true,
         revokeUrl: 'https://dashboard.heroku.com/account',
+        examples: { positives: ['HEROKU_API_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  heroku_api_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "HEROKU_API_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'HEROKU_API_KEY=${HEROKU_API_KEY}', '  heroku_api_key: "<heroku_api_key>"', 'HEROKU_API_KEY is read from the environment'] },
     }),
     rule({
         id: 'linode-token',
@@ -61604,6 +61799,7 @@ const cloudRules = [
         pattern: '(?i)linode[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64})\\b',
         longLived: true,
         revokeUrl: 'https://cloud.linode.com/profile/tokens',
+        examples: { positives: ['LINODE_TOKEN=<hex:64>', '  linode_token: "<hex:64>"', '{ "LINODE_TOKEN": "<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=<hex:64>', 'LINODE_TOKEN=${LINODE_TOKEN}', '  linode_token: "<linode_token>"', 'LINODE_TOKEN is read from the environment'] },
     }),
     rule({
         id: 'scaleway-secret-key',
@@ -61614,6 +61810,7 @@ const cloudRules = [
         pattern: '(?i)scw[\\w.-]{0,24}secret[\\w.-]{0,8}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
         longLived: true,
         revokeUrl: 'https://console.scaleway.com/iam/api-keys',
+        examples: { positives: ['SCW_SECRET_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  scw_secret_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SCW_SECRET_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SCW_SECRET_KEY=${SCW_SECRET_KEY}', '  scw_secret_key: "<scw_secret_key>"', 'SCW_SECRET_KEY is read from the environment'] },
     }),
 ];
 
@@ -61627,6 +61824,8 @@ const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|s
  * paths and URLs.
  */
 const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+/** A command-line flag (`password: "--password"` in a table of tool options), not its value. */
+const FLAG = /^--[a-z][a-z0-9-]*$/;
 /** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
 const passwords_VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 /**
@@ -61637,7 +61836,7 @@ const passwords_VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 function isHumanPassword(value) {
     if (value.length < 4 || value.length > 64)
         return false;
-    if (STAND_INS.test(value) || CODE.test(value) || passwords_VERSION.test(value) || isPlaceholder(value) || isReference(value))
+    if (STAND_INS.test(value) || CODE.test(value) || FLAG.test(value) || passwords_VERSION.test(value) || isPlaceholder(value) || isReference(value))
         return false;
     // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
     if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6))
@@ -61767,7 +61966,10 @@ const codeCredentialRules = [
 
 
 const GITHUB_TOKENS = 'https://github.com/settings/tokens';
+/** A token in GitHub's checksummed layout, as the examples write it: the prefix, 30 base62, their CRC32 in 6 base62. */
+const checksummed = (prefix, transform = 'crc32') => `${prefix}{{${transform}:<alnum:30>:${transform}}}`;
 function githubToken(id, prefix, title, longLived, revokeUrl, remediation) {
+    const upper = prefix.toUpperCase();
     return rule({
         id,
         title,
@@ -61779,6 +61981,10 @@ function githubToken(id, prefix, title, longLived, revokeUrl, remediation) {
         longLived,
         revokeUrl,
         remediation,
+        examples: {
+            positives: [`GH_TOKEN=${checksummed(prefix)}`, `const token = "${checksummed(prefix)}";`, `git clone https://${checksummed(prefix)}@github.com/acme/tools.git`, `{ "token": "${checksummed(prefix)}" }`],
+            negatives: [`GH_TOKEN=${checksummed(prefix, 'bad-crc32')}`, `GH_TOKEN=${checksummed(upper)}`, `GH_TOKEN=${prefix}<alnum:35>`, `GH_TOKEN=${prefix}<alnum:36>`, `GH_TOKEN=${prefix}${'x'.repeat(36)}`],
+        },
     });
 }
 const codeHostRules = [
@@ -61796,6 +62002,7 @@ const codeHostRules = [
         pattern: '\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b',
         longLived: true,
         revokeUrl: 'https://github.com/settings/personal-access-tokens',
+        examples: { positives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:59>'], negatives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:20>'] },
     }),
     // Listed before the generic PEM rule so that a key named as a GitHub App's gets the App-specific remediation.
     rule({
@@ -61810,6 +62017,7 @@ const codeHostRules = [
         longLived: true,
         revokeUrl: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps',
         remediation: 'Delete the key in the GitHub App settings (Private keys) after generating a new one; in Actions mint installation tokens with actions/create-github-app-token from a secret.',
+        examples: { positives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n-----END RSA PRIVATE KEY-----"\n', 'github_app_private_key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    -----END RSA PRIVATE KEY-----\n'], negatives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY_PATH=/run/secrets/app.pem\n', 'GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"'] },
     }),
     rule({
         id: 'gitlab-personal-access-token',
@@ -61817,9 +62025,10 @@ const codeHostRules = [
         provider: 'GitLab',
         severity: 'critical',
         keywords: ['glpat-'],
-        pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?)(?:[^0-9A-Za-z_.-]|$)',
+        pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.?[0-9a-z]{7,9})?)(?:[^0-9A-Za-z_.-]|$)',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-deploy-token',
@@ -61830,6 +62039,7 @@ const codeHostRules = [
         pattern: '\\b(gldt-[0-9A-Za-z_-]{20,100})',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/user/project/deploy_tokens/#revoke-a-deploy-token',
+        examples: { positives: ['const token = "gldt-<word:20>";', '  token: "gldt-<word:20>"', 'export API_TOKEN=gldt-<word:20>'], negatives: ['const token = "gldt-<word:6>";', 'const token = "GLDT-<word:20>";', 'const token = "gldt-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-runner-token',
@@ -61840,6 +62050,7 @@ const codeHostRules = [
         pattern: '\\b(glrt-[0-9A-Za-z_.-]{20,100})',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token',
+        examples: { positives: ['const token = "glrt-<word:20>";', '  token: "glrt-<word:20>"', 'export API_TOKEN=glrt-<word:20>'], negatives: ['const token = "glrt-<word:6>";', 'const token = "GLRT-<word:20>";', 'const token = "glrt-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-runner-registration-token',
@@ -61850,6 +62061,7 @@ const codeHostRules = [
         pattern: '\\b(GR1348941[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html',
+        examples: { positives: ['const token = "GR1348941<word:20>";', '  token: "GR1348941<word:20>"', 'export API_TOKEN=GR1348941<word:20>'], negatives: ['const token = "GR1348941<word:6>";', 'const token = "gr1348941<word:20>";', 'const token = "GR1348941xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-pipeline-trigger-token',
@@ -61860,6 +62072,7 @@ const codeHostRules = [
         pattern: '\\b(glptt-[0-9a-f]{40})\\b',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/triggers/',
+        examples: { positives: ['const token = "glptt-<hex:40>";', '  token: "glptt-<hex:40>"', 'export API_TOKEN=glptt-<hex:40>'], negatives: ['const token = "glptt-<hex:6>";', 'const token = "GLPTT-<hex:40>";', 'const token = "glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-oauth-app-secret',
@@ -61870,6 +62083,7 @@ const codeHostRules = [
         pattern: '\\b(gloas-[0-9a-f]{64})\\b',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/applications',
+        examples: { positives: ['const token = "gloas-<hex:64>";', '  token: "gloas-<hex:64>"', 'export API_TOKEN=gloas-<hex:64>'], negatives: ['const token = "gloas-<hex:6>";', 'const token = "GLOAS-<hex:64>";', 'const token = "gloas-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-feed-token',
@@ -61880,6 +62094,7 @@ const codeHostRules = [
         pattern: '\\b(glft-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['const token = "glft-<word:20>";', '  token: "glft-<word:20>"', 'export API_TOKEN=glft-<word:20>'], negatives: ['const token = "glft-<word:6>";', 'const token = "GLFT-<word:20>";', 'const token = "glft-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-scim-token',
@@ -61890,6 +62105,7 @@ const codeHostRules = [
         pattern: '\\b(glsoat-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html',
+        examples: { positives: ['const token = "glsoat-<word:20>";', '  token: "glsoat-<word:20>"', 'export API_TOKEN=glsoat-<word:20>'], negatives: ['const token = "glsoat-<word:6>";', 'const token = "GLSOAT-<word:20>";', 'const token = "glsoat-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-incoming-mail-token',
@@ -61900,6 +62116,7 @@ const codeHostRules = [
         pattern: '\\b(glimt-[0-9A-Za-z_-]{25})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['const token = "glimt-<word:25>";', '  token: "glimt-<word:25>"', 'export API_TOKEN=glimt-<word:25>'], negatives: ['const token = "glimt-<word:6>";', 'const token = "GLIMT-<word:25>";', 'const token = "glimt-xxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-agent-token',
@@ -61910,6 +62127,7 @@ const codeHostRules = [
         pattern: '\\b(glagent-[0-9A-Za-z_-]{50})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token',
+        examples: { positives: ['const token = "glagent-<word:50>";', '  token: "glagent-<word:50>"', 'export API_TOKEN=glagent-<word:50>'], negatives: ['const token = "glagent-<word:6>";', 'const token = "GLAGENT-<word:50>";', 'const token = "glagent-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-ci-job-token',
@@ -61921,6 +62139,7 @@ const codeHostRules = [
         longLived: false,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html',
         remediation: 'Job tokens expire with the job; remove the log or artifact that captured it.',
+        examples: { positives: ['const job = "glcbt-<alnum:2>_<word:20>";'], negatives: ['const job = "glcbt-<alnum:2><alnum:20>";'] },
     }),
     rule({
         id: 'bitbucket-app-password',
@@ -61931,6 +62150,7 @@ const codeHostRules = [
         pattern: '\\b(ATBB[A-Za-z0-9]{28}[A-F0-9]{8})\\b',
         longLived: true,
         revokeUrl: 'https://bitbucket.org/account/settings/app-passwords/',
+        examples: { positives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:28><HEX:8>'], negatives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:20>'] },
     }),
     rule({
         id: 'bitbucket-access-token',
@@ -61941,6 +62161,7 @@ const codeHostRules = [
         pattern: '\\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})',
         longLived: true,
         revokeUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/revoke-a-repository-access-token/',
+        examples: { positives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>";', '  token: "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>"', 'export API_TOKEN=ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>'], negatives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:6>";', 'const token = "atctt3XfFgn0<[A-Za-z0-9_\\-=]:180>";', 'const token = "ATCTT3xFfGN0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'atlassian-api-token',
@@ -61951,6 +62172,7 @@ const codeHostRules = [
         pattern: '\\b(ATATT3[A-Za-z0-9_=-]{150,250})',
         longLived: true,
         revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+        examples: { positives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:186>";', '  token: "ATATT3<[A-Za-z0-9_\\-=]:186>"', 'export API_TOKEN=ATATT3<[A-Za-z0-9_\\-=]:186>'], negatives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:6>";', 'const token = "atatt3<[A-Za-z0-9_\\-=]:186>";', 'const token = "ATATT3xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitea-access-token',
@@ -61961,6 +62183,7 @@ const codeHostRules = [
         pattern: '(?i)gitea[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{40})\\b',
         longLived: true,
         revokeUrl: 'https://docs.gitea.com/development/api-usage',
+        examples: { positives: ['GITEA_TOKEN=<hex:40>', '  gitea_token: "<hex:40>"', '{ "GITEA_TOKEN": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'GITEA_TOKEN=${GITEA_TOKEN}', '  gitea_token: "<gitea_token>"', 'GITEA_TOKEN is read from the environment'] },
     }),
 ];
 
@@ -62086,6 +62309,7 @@ function isEncodedSecretEntry(value) {
 ;// CONCATENATED MODULE: ./src/rules/catalogue/config-files.ts
 
 
+
 const configFileRules = [
     // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
     rule({
@@ -62139,7 +62363,7 @@ const configFileRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['passphrase', 'storepass', 'keypass', 'store_password', 'storepassword', 'keypassword', 'key_password'],
-        pattern: '(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["\']?\\s*(?::|=|:=|=>)\\s*["\']([^"\'\\s]{6,128})["\']',
+        pattern: '(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["\']?\\s*' + ASSIGN_OPERATOR + '\\s*["\']([^"\'\\s]{6,128})["\']',
         entropy: 2.5,
         longLived: true,
         remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',
@@ -62149,7 +62373,7 @@ const configFileRules = [
 ;// CONCATENATED MODULE: ./src/rules/catalogue/connections.ts
 
 /** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
-function urlCredentials(id, title, provider, schemes, severity) {
+function urlCredentials(id, title, provider, schemes, severity, examples) {
     return rule({
         id,
         title,
@@ -62159,18 +62383,19 @@ function urlCredentials(id, title, provider, schemes, severity) {
         pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
         longLived: true,
         remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
+        examples,
     });
 }
 const connectionRules = [
-    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high'),
-    urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high'),
-    urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high'),
-    urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high'),
-    urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high'),
-    urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high'),
-    urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium'),
-    urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high'),
-    urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium'),
+    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high', { positives: ['DATABASE_URL=mysql://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mysql://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mysql://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mysql://app_user:@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high', { positives: ['DATABASE_URL=mongodb+srv://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mongodb+srv://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mongodb+srv://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mongodb+srv://app_user:@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high', { positives: ['DATABASE_URL=rediss://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "rediss://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'REDIS_URL=redis://:<alnum:32>@cache.internal:6379/0'], negatives: ['DATABASE_URL=rediss://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=rediss://app_user:@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high', { positives: ['DATABASE_URL=amqps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "amqps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=amqps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=amqps://app_user:@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high', { positives: ['DATABASE_URL=sqlserver://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sqlserver://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sqlserver://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sqlserver://app_user:@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium', { positives: ['DATABASE_URL=smtps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "smtps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=smtps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=smtps://app_user:@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high', { positives: ['DATABASE_URL=ldaps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "ldaps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=ldaps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=ldaps://app_user:@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium', { positives: ['DATABASE_URL=sftp://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sftp://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sftp://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sftp://app_user:@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
     rule({
         id: 'url-embedded-credentials',
         title: 'URL with embedded password',
@@ -62182,6 +62407,7 @@ const connectionRules = [
         entropy: 2.5,
         longLived: true,
         remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
+        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";'] },
     }),
     rule({
         id: 'git-credentials',
@@ -62192,6 +62418,7 @@ const connectionRules = [
         pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
         longLived: true,
         remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
+        examples: { positives: ['https://ci-bot:<alnum:30>@github.com', 'https://jdoe:<alnum:8>#x@<alnum:4>@github.com'], negatives: ['https://github.com/acme/tools.git'] },
     }),
     // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
     rule({
@@ -62203,6 +62430,7 @@ const connectionRules = [
         pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&]password=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
         longLived: true,
         remediation: 'Change the database password, then supply it from a secret store at run time.',
+        examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },
     }),
     rule({
         id: 'ado-net-connection-string',
@@ -62213,64 +62441,65 @@ const connectionRules = [
         pattern: '(?i)(?:server|data source|host|address)\\s*=[^;"\'\\n]{1,200};[^"\'\\n]{0,300}?(?:password|pwd)\\s*=\\s*((?:[^;"\'\\s$]|\\$[^{;"\'\\s])[^;"\'\\s]{2,199})',
         longLived: true,
         remediation: 'Change the database password, then use managed identity or a secret store instead of a connection string with a password.',
+        examples: { positives: ['"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=<alnum:16>;Encrypt=true"'], negatives: ['"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"', '`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'] },
     }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/devops.ts
 
 const devopsRules = [
-    rule({ id: 'databricks-access-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'high', keywords: ['dapi'], pattern: '\\b(dapi[a-f0-9]{32}(?:-[0-9])?)\\b', longLived: true, revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html' }),
-    rule({ id: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', keywords: ['hvs.'], pattern: '\\b(hvs\\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', remediation: 'Revoke it (vault token revoke), then log in from CI with JWT/OIDC auth (Keyward vault-url, vault-role) for short TTLs.' }),
-    rule({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'medium', keywords: ['hvb.'], pattern: '\\b(hvb\\.[A-Za-z0-9_-]{130,300})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens' }),
-    rule({ id: 'vault-recovery-token', title: 'HashiCorp Vault recovery token', provider: 'HashiCorp Vault', severity: 'high', keywords: ['hvr.'], pattern: '\\b(hvr\\.[A-Za-z0-9_-]{24,120})(?:[^A-Za-z0-9_-]|$)', entropy: 3.5, longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/recovery-mode', remediation: 'Restart the node out of recovery mode (recovery tokens are not persisted), then check sys/raw changes made with it.' }),
-    contextRule({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'high', names: ['vault_token', 'vault-token', 'vaulttoken', 'x-vault-token'], value: 's\\.[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token' }),
-    rule({ id: 'terraform-cloud-api-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform', severity: 'critical', keywords: ['.atlasv1.'], pattern: '\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)', longLived: true, revokeUrl: 'https://app.terraform.io/app/settings/tokens', remediation: 'Revoke it in HCP Terraform (User settings > Tokens); use dynamic provider credentials (workload identity) in runs.' }),
-    rule({ id: 'doppler-token', title: 'Doppler token', provider: 'Doppler', severity: 'high', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], pattern: '\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44})\\b', longLived: true, revokeUrl: 'https://dashboard.doppler.com/workplace/tokens' }),
-    rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens' }),
-    rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications' }),
-    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4 }),
-    contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5 }),
-    contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens' }),
-    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: '\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens' }),
-    contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5 }),
-    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens' }),
-    rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens' }),
-    rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys' }),
-    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/' }),
-    rule({ id: 'neon-api-key', title: 'Neon API key', provider: 'Neon', severity: 'high', keywords: ['napi_'], pattern: '\\b(napi_[a-z0-9]{64})\\b', longLived: true, revokeUrl: 'https://console.neon.tech/app/settings/api-keys' }),
-    rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://docs.sonarsource.com/sonarqube/latest/user-guide/user-account/generating-and-using-tokens/' }),
-    rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens' }),
-    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens' }),
-    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3 }),
-    contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens' }),
-    contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account' }),
-    rule({ id: 'linear-api-key', title: 'Linear API key', provider: 'Linear', severity: 'high', keywords: ['lin_api_'], pattern: '\\b(lin_api_[A-Za-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://linear.app/settings/account/security' }),
-    rule({ id: 'postman-api-key', title: 'Postman API key', provider: 'Postman', severity: 'high', keywords: ['pmak-'], pattern: '\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b', longLived: true, revokeUrl: 'https://go.postman.co/settings/me/api-keys' }),
-    rule({ id: 'notion-integration-token', title: 'Notion integration token', provider: 'Notion', severity: 'high', keywords: ['ntn_', 'secret_'], pattern: '\\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35})|(?:secret_[A-Za-z0-9]{43}))\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://www.notion.so/my-integrations' }),
+    rule({ id: 'databricks-access-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'high', keywords: ['dapi'], pattern: '\\b(dapi[a-f0-9]{32}(?:-[0-9])?)\\b', longLived: true, revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html', examples: { positives: ['const databricksToken = "dapi<hex:32>";', '  databricksToken: "dapi<hex:32>"', 'export API_TOKEN=dapi<hex:32>'], negatives: ['const databricksToken = "dapi<hex:6>";', 'const databricksToken = "DAPI<hex:32>";', 'const databricksToken = "dapixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', keywords: ['hvs.'], pattern: '\\b(hvs\\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', remediation: 'Revoke it (vault token revoke), then log in from CI with JWT/OIDC auth (Keyward vault-url, vault-role) for short TTLs.', examples: { positives: ['const vaultToken = "hvs.<word:95>";', '  vaultToken: "hvs.<word:95>"', 'export API_TOKEN=hvs.<word:95>'], negatives: ['const vaultToken = "hvs.<word:6>";', 'const vaultToken = "HVS.<word:95>";', 'const vaultToken = "hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'medium', keywords: ['hvb.'], pattern: '\\b(hvb\\.[A-Za-z0-9_-]{130,300})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens', examples: { positives: ['const vaultToken = "hvb.<word:140>";', '  vaultToken: "hvb.<word:140>"', 'export API_TOKEN=hvb.<word:140>'], negatives: ['const vaultToken = "hvb.<word:6>";', 'const vaultToken = "HVB.<word:140>";', 'const vaultToken = "hvb.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-recovery-token', title: 'HashiCorp Vault recovery token', provider: 'HashiCorp Vault', severity: 'high', keywords: ['hvr.'], pattern: '\\b(hvr\\.[A-Za-z0-9_-]{24,120})(?:[^A-Za-z0-9_-]|$)', entropy: 3.5, longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/recovery-mode', remediation: 'Restart the node out of recovery mode (recovery tokens are not persisted), then check sys/raw changes made with it.', examples: { positives: ['VAULT_TOKEN=hvr.<alnum:28>'], negatives: ['VAULT_TOKEN=hvr.<alnum:10>', 'VAULT_TOKEN=HVR.<alnum:28>'] } }),
+    contextRule({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'high', names: ['vault_token', 'vault-token', 'vaulttoken', 'x-vault-token', 'initial root token', 'root_token'], value: 's\\.[A-Za-z0-9]{24}(?:\\.[A-Za-z0-9]{5})?', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', examples: { positives: ['VAULT_TOKEN=s.<alnum:24>', 'VAULT_TOKEN=s.<alnum:24>.<alnum:5>', 'Initial Root Token: s.<alnum:24>', '{ "root_token": "s.<alnum:24>" }', '  vault_token: "s.<alnum:24>"', '{ "VAULT_TOKEN": "s.<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=s.<alnum:24>', 'VAULT_TOKEN=${VAULT_TOKEN}', '  vault_token: "<vault_token>"', 'VAULT_TOKEN is read from the environment', 'VAULT_TOKEN=s.<alnum:20>'] } }),
+    rule({ id: 'terraform-cloud-api-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform', severity: 'critical', keywords: ['.atlasv1.'], pattern: '\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)', longLived: true, revokeUrl: 'https://app.terraform.io/app/settings/tokens', remediation: 'Revoke it in HCP Terraform (User settings > Tokens); use dynamic provider credentials (workload identity) in runs.', examples: { positives: ['token = "<alnum:14>.atlasv1.<word:67>"'], negatives: ['token = "<alnum:14>.atlasv2.<word:67>"'] } }),
+    rule({ id: 'doppler-token', title: 'Doppler token', provider: 'Doppler', severity: 'high', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], pattern: '\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44})\\b', longLived: true, revokeUrl: 'https://dashboard.doppler.com/workplace/tokens', examples: { positives: ['const dopplerToken = "dp.st.<alnum:43>";', '  dopplerToken: "dp.st.<alnum:43>"', 'export API_TOKEN=dp.st.<alnum:43>', 'DOPPLER_TOKEN=dp.st.prd.<alnum:43>'], negatives: ['const dopplerToken = "dp.st.<alnum:6>";', 'const dopplerToken = "DP.ST.<alnum:43>";', 'const dopplerToken = "dp.st.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens', examples: { positives: ['const pulumiToken = "pul-<hex:40>";', '  pulumiToken: "pul-<hex:40>"', 'export API_TOKEN=pul-<hex:40>'], negatives: ['const pulumiToken = "pul-<hex:6>";', 'const pulumiToken = "PUL-<hex:40>";', 'const pulumiToken = "pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications', examples: { positives: ['const netlifyToken = "nfp_<alnum:36>";', '  netlifyToken: "nfp_<alnum:36>"', 'export API_TOKEN=nfp_<alnum:36>'], negatives: ['const netlifyToken = "nfp_<alnum:6>";', 'const netlifyToken = "NFP_<alnum:36>";', 'const netlifyToken = "nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4, examples: { positives: ['VERCEL_TOKEN=<alnum:24>', '  vercel_token: "<alnum:24>"', '{ "VERCEL_TOKEN": "<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:24>', 'VERCEL_TOKEN=${VERCEL_TOKEN}', '  vercel_token: "<vercel_token>"', 'VERCEL_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5, examples: { positives: ['CLOUDFLARE_API_TOKEN=<word:40>', '  cloudflare_api_token: "<word:40>"', '{ "CLOUDFLARE_API_TOKEN": "<word:40>" }'], negatives: ['SOME_UNRELATED_ID=<word:40>', 'CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}', '  cloudflare_api_token: "<cloudflare_api_token>"', 'CLOUDFLARE_API_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CLOUDFLARE_API_KEY=<hex:37>', '  cloudflare_api_key: "<hex:37>"', '{ "CLOUDFLARE_API_KEY": "<hex:37>" }'], negatives: ['SOME_UNRELATED_ID=<hex:37>', 'CLOUDFLARE_API_KEY=${CLOUDFLARE_API_KEY}', '  cloudflare_api_key: "<cloudflare_api_key>"', 'CLOUDFLARE_API_KEY is read from the environment'] } }),
+    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: '\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:146>'], negatives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:40>'] } }),
+    contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5, examples: { positives: ['FASTLY_API_TOKEN=<word:32>', '  fastly_api_token: "<word:32>"', '{ "FASTLY_API_TOKEN": "<word:32>" }'], negatives: ['SOME_UNRELATED_ID=<word:32>', 'FASTLY_API_TOKEN=${FASTLY_API_TOKEN}', '  fastly_api_token: "<fastly_api_token>"', 'FASTLY_API_TOKEN is read from the environment'] } }),
+    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens', examples: { positives: ['const flyToken = "fo1_<word:43>";', '  flyToken: "fo1_<word:43>"', 'export API_TOKEN=fo1_<word:43>'], negatives: ['const flyToken = "fo1_<word:6>";', 'const flyToken = "FO1_<word:43>";', 'const flyToken = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens', examples: { positives: ['const supabaseToken = "sbp_<hex:40>";', '  supabaseToken: "sbp_<hex:40>"', 'export API_TOKEN=sbp_<hex:40>'], negatives: ['const supabaseToken = "sbp_<hex:6>";', 'const supabaseToken = "SBP_<hex:40>";', 'const supabaseToken = "sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys', examples: { positives: ['const supabaseKey = "sb_secret_<alnum:36>";', '  supabaseKey: "sb_secret_<alnum:36>"', 'export API_TOKEN=sb_secret_<alnum:36>'], negatives: ['const supabaseKey = "sb_secret_<alnum:6>";', 'const supabaseKey = "SB_SECRET_<alnum:36>";', 'const supabaseKey = "sb_secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/', examples: { positives: ['const pscale = "pscale_tkn_<alnum:43>";', '  pscale: "pscale_tkn_<alnum:43>"', 'export API_TOKEN=pscale_tkn_<alnum:43>'], negatives: ['const pscale = "pscale_tkn_<alnum:6>";', 'const pscale = "PSCALE_TKN_<alnum:43>";', 'const pscale = "pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'neon-api-key', title: 'Neon API key', provider: 'Neon', severity: 'high', keywords: ['napi_'], pattern: '\\b(napi_[a-z0-9]{64})\\b', longLived: true, revokeUrl: 'https://console.neon.tech/app/settings/api-keys', examples: { positives: ['const neonKey = "napi_<lowalnum:64>";', '  neonKey: "napi_<lowalnum:64>"', 'export API_TOKEN=napi_<lowalnum:64>'], negatives: ['const neonKey = "napi_<lowalnum:6>";', 'const neonKey = "NAPI_<lowalnum:64>";', 'const neonKey = "napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security', examples: { positives: ['const sonarToken = "sqp_<hex:40>";', '  sonarToken: "sqp_<hex:40>"', 'export API_TOKEN=sqp_<hex:40>'], negatives: ['const sonarToken = "sqp_<hex:6>";', 'const sonarToken = "SQP_<hex:40>";', 'const sonarToken = "sqp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>'] } }),
+    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens', examples: { positives: ['const buildkiteToken = "bkua_<hex:40>";', '  buildkiteToken: "bkua_<hex:40>"', 'export API_TOKEN=bkua_<hex:40>'], negatives: ['const buildkiteToken = "bkua_<hex:6>";', 'const buildkiteToken = "BKUA_<hex:40>";', 'const buildkiteToken = "bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3, examples: { positives: ['TRAVIS_TOKEN=<word:22>', '  travis_token: "<word:22>"', '{ "TRAVIS_TOKEN": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'TRAVIS_TOKEN=${TRAVIS_TOKEN}', '  travis_token: "<travis_token>"', 'TRAVIS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens', examples: { positives: ['CODECOV_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  codecov_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "CODECOV_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'CODECOV_TOKEN=${CODECOV_TOKEN}', '  codecov_token: "<codecov_token>"', 'CODECOV_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account', examples: { positives: ['SNYK_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  snyk_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SNYK_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SNYK_TOKEN=${SNYK_TOKEN}', '  snyk_token: "<snyk_token>"', 'SNYK_TOKEN is read from the environment'] } }),
+    rule({ id: 'linear-api-key', title: 'Linear API key', provider: 'Linear', severity: 'high', keywords: ['lin_api_'], pattern: '\\b(lin_api_[A-Za-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://linear.app/settings/account/security', examples: { positives: ['const linearKey = "lin_api_<alnum:40>";', '  linearKey: "lin_api_<alnum:40>"', 'export API_TOKEN=lin_api_<alnum:40>'], negatives: ['const linearKey = "lin_api_<alnum:6>";', 'const linearKey = "LIN_API_<alnum:40>";', 'const linearKey = "lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'postman-api-key', title: 'Postman API key', provider: 'Postman', severity: 'high', keywords: ['pmak-'], pattern: '\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b', longLived: true, revokeUrl: 'https://go.postman.co/settings/me/api-keys', examples: { positives: ['POSTMAN_API_KEY=PMAK-<hex:24>-<hex:34>'], negatives: ['POSTMAN_API_KEY=PMAK-<hex:24>'] } }),
+    rule({ id: 'notion-integration-token', title: 'Notion integration token', provider: 'Notion', severity: 'high', keywords: ['ntn_', 'secret_'], pattern: '\\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35})|(?:secret_[A-Za-z0-9]{43}))\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://www.notion.so/my-integrations', examples: { positives: ['NOTION_TOKEN=ntn_<digit:11><alnum:35>'], negatives: ['NOTION_TOKEN=ntn_<alnum:20>'] } }),
     // "pat" alone occurs on most lines of code (path, pattern), so the name gives the prefilter its keyword.
-    contextRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', provider: 'Airtable', severity: 'high', names: ['airtable'], value: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}', longLived: true, revokeUrl: 'https://airtable.com/create/tokens' }),
-    rule({ id: 'figma-access-token', title: 'Figma personal access token', provider: 'Figma', severity: 'medium', keywords: ['figd_'], pattern: '\\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://www.figma.com/settings' }),
-    rule({ id: 'contentful-access-token', title: 'Contentful personal access token', provider: 'Contentful', severity: 'high', keywords: ['cfpat-'], pattern: '\\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://app.contentful.com/account/profile/cma_tokens' }),
-    rule({ id: 'mapbox-secret-token', title: 'Mapbox secret access token', provider: 'Mapbox', severity: 'high', keywords: ['sk.eyj1'], pattern: '\\b(sk\\.eyJ1[A-Za-z0-9_-]{20,100}\\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://account.mapbox.com/access-tokens/' }),
-    rule({ id: 'adafruit-io-key', title: 'Adafruit IO key', provider: 'Adafruit', severity: 'medium', keywords: ['aio_'], pattern: '\\b(aio_[A-Za-z0-9]{28})\\b', longLived: true, revokeUrl: 'https://io.adafruit.com/' }),
-    rule({ id: 'hubspot-private-app-token', title: 'HubSpot private app access token', provider: 'HubSpot', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: '\\b(pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://app.hubspot.com/private-apps' }),
-    rule({ id: 'okta-api-token', title: 'Okta API token', provider: 'Okta', severity: 'critical', keywords: ['okta'], pattern: '(?i)okta[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm' }),
-    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://manage.auth0.com/', entropy: 4 }),
-    rule({ id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', provider: 'X', severity: 'high', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA([A-Za-z0-9%]{60,120})', entropy: 3.5, longLived: true, revokeUrl: 'https://developer.x.com/en/portal/projects-and-apps' }),
-    rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: '\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b', entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/' }),
-    contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5 }),
-    rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: '\\b(sl\\.[A-Za-z0-9_-]{130,160})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps' }),
-    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps' }),
-    rule({ id: 'shopify-access-token', title: 'Shopify admin API access token', provider: 'Shopify', severity: 'critical', keywords: ['shpat_'], pattern: '\\b(shpat_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
-    rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: '\\b(shpca_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
-    rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: '\\b(shppa_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
-    rule({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', provider: 'Shopify', severity: 'high', keywords: ['shpss_'], pattern: '\\b(shpss_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://partners.shopify.com/' }),
-    rule({ id: 'onepassword-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', keywords: ['ops_eyj'], pattern: '\\b(ops_eyJ[A-Za-z0-9+/_-]{250,1000}={0,3})', longLived: true, revokeUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/', remediation: 'Revoke the token under Developer > Service accounts, then load it in CI from the secret store only.' }),
-    rule({ id: 'tailscale-api-key', title: 'Tailscale API access token or auth key', provider: 'Tailscale', severity: 'high', keywords: ['tskey-api-', 'tskey-auth-'], pattern: '\\b(tskey-(?:api|auth)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: false, revokeUrl: 'https://login.tailscale.com/admin/settings/keys', remediation: 'Revoke the key in the admin console (Settings > Keys); keys expire on their own after at most 90 days.' }),
-    rule({ id: 'tailscale-oauth-client-secret', title: 'Tailscale OAuth client secret', provider: 'Tailscale', severity: 'high', keywords: ['tskey-client-'], pattern: '\\b(tskey-client-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: true, revokeUrl: 'https://login.tailscale.com/admin/settings/oauth' }),
-    rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: '\\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})', entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.' }),
-    contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9 }),
-    rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: '\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b', longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.' }),
+    contextRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', provider: 'Airtable', severity: 'high', names: ['airtable'], value: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}', longLived: true, revokeUrl: 'https://airtable.com/create/tokens', examples: { positives: ['AIRTABLE_TOKEN=pat<alnum:14>.<hex:64>', '  airtable_token: "pat<alnum:14>.<hex:64>"', '{ "AIRTABLE_TOKEN": "pat<alnum:14>.<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=pat<alnum:14>.<hex:64>', 'AIRTABLE_TOKEN=${AIRTABLE_TOKEN}', '  airtable_token: "<airtable_token>"', 'AIRTABLE_TOKEN is read from the environment'] } }),
+    rule({ id: 'figma-access-token', title: 'Figma personal access token', provider: 'Figma', severity: 'medium', keywords: ['figd_'], pattern: '\\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://www.figma.com/settings', examples: { positives: ['const figmaToken = "figd_<word:40>";', '  figmaToken: "figd_<word:40>"', 'export API_TOKEN=figd_<word:40>'], negatives: ['const figmaToken = "figd_<word:6>";', 'const figmaToken = "FIGD_<word:40>";', 'const figmaToken = "figd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'contentful-access-token', title: 'Contentful personal access token', provider: 'Contentful', severity: 'high', keywords: ['cfpat-'], pattern: '\\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://app.contentful.com/account/profile/cma_tokens', examples: { positives: ['const contentfulToken = "CFPAT-<word:43>";', '  contentfulToken: "CFPAT-<word:43>"', 'export API_TOKEN=CFPAT-<word:43>'], negatives: ['const contentfulToken = "CFPAT-<word:6>";', 'const contentfulToken = "cfpat-<word:43>";', 'const contentfulToken = "CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'mapbox-secret-token', title: 'Mapbox secret access token', provider: 'Mapbox', severity: 'high', keywords: ['sk.eyj1'], pattern: '\\b(sk\\.eyJ1[A-Za-z0-9_-]{20,100}\\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://account.mapbox.com/access-tokens/', examples: { positives: ['MAPBOX_TOKEN=sk.eyJ1<alnum:40>.<word:22>'], negatives: ['MAPBOX_TOKEN=pk.eyJ1<alnum:40>.<word:22>'] } }),
+    rule({ id: 'adafruit-io-key', title: 'Adafruit IO key', provider: 'Adafruit', severity: 'medium', keywords: ['aio_'], pattern: '\\b(aio_[A-Za-z0-9]{28})\\b', longLived: true, revokeUrl: 'https://io.adafruit.com/', examples: { positives: ['const aioKey = "aio_<alnum:28>";', '  aioKey: "aio_<alnum:28>"', 'export API_TOKEN=aio_<alnum:28>'], negatives: ['const aioKey = "aio_<alnum:6>";', 'const aioKey = "AIO_<alnum:28>";', 'const aioKey = "aio_xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'hubspot-private-app-token', title: 'HubSpot private app access token', provider: 'HubSpot', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: '\\b(pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://app.hubspot.com/private-apps', examples: { positives: ['HUBSPOT_TOKEN=pat-na1-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['HUBSPOT_TOKEN=pat-xx1-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'] } }),
+    rule({ id: 'okta-api-token', title: 'Okta API token', provider: 'Okta', severity: 'critical', keywords: ['okta'], pattern: '(?i)okta[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm', examples: { positives: ['OKTA_API_TOKEN=00<word:40>', '  okta_api_token: "00<word:40>"', '{ "OKTA_API_TOKEN": "00<word:40>" }'], negatives: ['SOME_UNRELATED_ID=00<word:40>', 'OKTA_API_TOKEN=${OKTA_API_TOKEN}', '  okta_api_token: "<okta_api_token>"', 'OKTA_API_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://manage.auth0.com/', entropy: 4, examples: { positives: ['AUTH0_CLIENT_SECRET=<word:64>', '  auth0_client_secret: "<word:64>"', '{ "AUTH0_CLIENT_SECRET": "<word:64>" }'], negatives: ['SOME_UNRELATED_ID=<word:64>', 'AUTH0_CLIENT_SECRET=${AUTH0_CLIENT_SECRET}', '  auth0_client_secret: "<auth0_client_secret>"', 'AUTH0_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', provider: 'X', severity: 'high', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA([A-Za-z0-9%]{60,120})', entropy: 3.5, longLived: true, revokeUrl: 'https://developer.x.com/en/portal/projects-and-apps', examples: { positives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAA<[A-Za-z0-9%]:90>'], negatives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAA<alnum:90>'] } }),
+    rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: '\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b', entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/', examples: { positives: ['const fbToken = "EAAC<alnum:150>";', '  fbToken: "EAAC<alnum:150>"', 'export API_TOKEN=EAAC<alnum:150>', 'FB_PAGE_TOKEN=EAAG<alnum:180>'], negatives: ['const fbToken = "EAAC<alnum:6>";', 'const fbToken = "eaac<alnum:150>";', 'const fbToken = "EAACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5, examples: { positives: ['TWITCH_CLIENT_SECRET=<lowalnum:30>', '  twitch_client_secret: "<lowalnum:30>"', '{ "TWITCH_CLIENT_SECRET": "<lowalnum:30>" }'], negatives: ['SOME_UNRELATED_ID=<lowalnum:30>', 'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}', '  twitch_client_secret: "<twitch_client_secret>"', 'TWITCH_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: '\\b(sl\\.(?:u\\.[A-Za-z0-9_-]{100,1000}[A-Za-z0-9_-]{0,1000}|[A-Za-z0-9_-]{130,160}))(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps', examples: { positives: ['DROPBOX_ACCESS_TOKEN = "sl.u.<word:1320>"', 'Authorization: Bearer sl.u.<word:1000>', 'const dropboxToken = "sl.<word:140>";', '  dropboxToken: "sl.<word:140>"', 'export API_TOKEN=sl.<word:140>'], negatives: ['const dropboxToken = "sl.u.<word:40>";', 'const dropboxToken = "sl.<word:6>";', 'const dropboxToken = "SL.<word:140>";', 'const dropboxToken = "sl.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps', examples: { positives: ['ASANA_TOKEN=1/<digit:16>:<hex:32>', '  asana_token: "1/<digit:16>:<hex:32>"', '{ "ASANA_TOKEN": "1/<digit:16>:<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=1/<digit:16>:<hex:32>', 'ASANA_TOKEN=${ASANA_TOKEN}', '  asana_token: "<asana_token>"', 'ASANA_TOKEN is read from the environment'] } }),
+    rule({ id: 'shopify-access-token', title: 'Shopify admin API access token', provider: 'Shopify', severity: 'critical', keywords: ['shpat_'], pattern: '\\b(shpat_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpat_<hex:32>";', '  shopifyToken: "shpat_<hex:32>"', 'export API_TOKEN=shpat_<hex:32>'], negatives: ['const shopifyToken = "shpat_<hex:6>";', 'const shopifyToken = "SHPAT_<hex:32>";', 'const shopifyToken = "shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: '\\b(shpca_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpca_<hex:32>";', '  shopifyToken: "shpca_<hex:32>"', 'export API_TOKEN=shpca_<hex:32>'], negatives: ['const shopifyToken = "shpca_<hex:6>";', 'const shopifyToken = "SHPCA_<hex:32>";', 'const shopifyToken = "shpca_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: '\\b(shppa_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyPassword = "shppa_<hex:32>";', '  shopifyPassword: "shppa_<hex:32>"', 'export API_TOKEN=shppa_<hex:32>'], negatives: ['const shopifyPassword = "shppa_<hex:6>";', 'const shopifyPassword = "SHPPA_<hex:32>";', 'const shopifyPassword = "shppa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', provider: 'Shopify', severity: 'high', keywords: ['shpss_'], pattern: '\\b(shpss_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://partners.shopify.com/', examples: { positives: ['const shopifySecret = "shpss_<hex:32>";', '  shopifySecret: "shpss_<hex:32>"', 'export API_TOKEN=shpss_<hex:32>'], negatives: ['const shopifySecret = "shpss_<hex:6>";', 'const shopifySecret = "SHPSS_<hex:32>";', 'const shopifySecret = "shpss_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'onepassword-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', keywords: ['ops_eyj'], pattern: '\\b(ops_eyJ[A-Za-z0-9+/_-]{250,1000}={0,3})', longLived: true, revokeUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/', remediation: 'Revoke the token under Developer > Service accounts, then load it in CI from the secret store only.', examples: { positives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_{{base64-unpadded:{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":650000,"salt":"<alnum:22>"},"email":"<lower:12>@1passwordserviceaccounts.com","srpX":"<hex:64>","muk":{"alg":"A256GCM","ext":true,"k":"<b64url:43>","key_ops":["encrypt","decrypt"],"kty":"oct","kid":"mp"},"secretKey":"A3-<upalnum:6>-<upalnum:6>","throttleSecret":{"seed":"<hex:64>","uuid":"<upalnum:26>"},"deviceUuid":"<lowalnum:26>"}:base64-unpadded}}'], negatives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_<alnum:60>'] } }),
+    rule({ id: 'tailscale-api-key', title: 'Tailscale API access token or auth key', provider: 'Tailscale', severity: 'high', keywords: ['tskey-api-', 'tskey-auth-'], pattern: '\\b(tskey-(?:api|auth)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: false, revokeUrl: 'https://login.tailscale.com/admin/settings/keys', remediation: 'Revoke the key in the admin console (Settings > Keys); keys expire on their own after at most 90 days.', examples: { positives: ['TS_API_KEY=tskey-api-<alnum:12>-<alnum:32>', 'const authKey = "tskey-auth-<alnum:12>-<alnum:32>";'], negatives: ['TS_API_KEY=tskey-api-<alnum:12>', 'TS_API_KEY=TSKEY-API-<alnum:12>-<alnum:32>'] } }),
+    rule({ id: 'tailscale-oauth-client-secret', title: 'Tailscale OAuth client secret', provider: 'Tailscale', severity: 'high', keywords: ['tskey-client-'], pattern: '\\b(tskey-client-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: true, revokeUrl: 'https://login.tailscale.com/admin/settings/oauth', examples: { positives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>-<alnum:32>'], negatives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>'] } }),
+    rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: '\\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})', entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.', examples: { positives: ['SF_ACCESS_TOKEN=00D<alnum:15>!<[A-Za-z0-9.]:96>'], negatives: ['SF_ORG_ID=00D<alnum:15>'] } }),
+    contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9, examples: { positives: ['LINKEDIN_CLIENT_SECRET=<alnum:16>', '  linkedin_client_secret: "<alnum:16>"', '{ "LINKEDIN_CLIENT_SECRET": "<alnum:16>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:16>', 'LINKEDIN_CLIENT_SECRET=${LINKEDIN_CLIENT_SECRET}', '  linkedin_client_secret: "<linkedin_client_secret>"', 'LINKEDIN_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: '\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b', longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.', examples: { positives: ['# created: 2026-01-01\nAGE-SECRET-KEY-1<[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]:58>'], negatives: ['# public key: age1<[qpzry9x8gf2tvdw0s3jn54khce6mua7l]:58>'] } }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/devtools.ts
@@ -62280,10 +62509,12 @@ const devopsRules = [
 const devtoolRules = [
     prefixed('sourcegraph-access-token', 'Sourcegraph access token', 'Sourcegraph', 'sgp_<hex:16>_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
     prefixed('sourcegraph-access-token-legacy', 'Sourcegraph access token (without instance id)', 'Sourcegraph', 'sgp_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+    // Tokens from instances without a license-derived id (dev and local instances) carry `local` in its place.
+    prefixed('sourcegraph-access-token-local', 'Sourcegraph access token (local instance)', 'Sourcegraph', 'sgp_local_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
     prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
     prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
     named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
-    keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://docs.sonarsource.com/sonarqube/latest/user-guide/user-account/generating-and-using-tokens/' }),
+    keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
     named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
     named('jenkins-api-token-legacy', 'Jenkins API token (legacy 32-hex)', 'Jenkins', ['jenkins'], '<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
     prefixed('teamcity-access-token', 'JetBrains TeamCity access token', 'JetBrains TeamCity', 'eyJ0eXAiOiAiVENWMiJ9.<word:30-60>.<word:40-80>', 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens'),
@@ -62321,17 +62552,37 @@ const devtoolRules = [
         title: 'HashiCorp Vault unseal key (operator init output)',
         provider: 'HashiCorp Vault',
         severity: 'critical',
-        keywords: ['unseal key'],
-        pattern: String.raw `(?i)\bunseal key \d{1,2}:[ \t]*([A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|$)`,
+        keywords: ['unseal key', 'recovery key'],
+        pattern: String.raw `(?i)\b(?:unseal|recovery) key \d{1,2}:[ \t]*([A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|$)`,
         entropy: 4,
         longLived: true,
         revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
         remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
         examples: {
-            positives: ['Unseal Key 1: <b64:44>', 'Unseal Key 3: <b64:43>=\nInitial Root Token: hvs.<alnum:24>'],
+            positives: ['Unseal Key 1: <b64:44>', 'Recovery Key 2: <b64:44>', 'Unseal Key 3: <b64:43>=\nInitial Root Token: hvs.<alnum:24>'],
             negatives: ['Unseal Key 1: <b64:20>', 'Unseal Key: <b64:44>', 'Unseal Key 1: <unseal-key>'],
         },
     }),
+    // `vault operator init -format=json`: 33-byte shares as base64 (44) or hex (66); a single share is 32 bytes (43 + `=`, 64 hex).
+    rule({
+        id: 'vault-init-json-keys',
+        title: 'HashiCorp Vault unseal or recovery key (operator init JSON)',
+        provider: 'HashiCorp Vault',
+        severity: 'critical',
+        keywords: ['unseal_keys_', 'recovery_keys_'],
+        pattern: String.raw `"(?:unseal|recovery)_keys_(?:b64|hex)"\s*:\s*\[\s*"([A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}|[a-f0-9]{64}|[a-f0-9]{66})"`,
+        entropy: 3.5,
+        multilineWindow: 200,
+        longLived: true,
+        revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
+        remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
+        examples: {
+            positives: ['{\n  "unseal_keys_b64": [\n    "<b64:44>",\n    "<b64:44>"\n  ],', '{ "unseal_keys_hex": ["<hex:66>"], "unseal_shares": 1 }', '  "recovery_keys_b64": [ "<b64:43>=" ],'],
+            negatives: ['"unseal_keys_b64": [],', '"unseal_keys_b64": ["<unseal-key>"],', '"unseal_keys_hex": ["key1_hex_encoded"],', '"unseal_keys_b64": ["<b64:30>"],'],
+        },
+    }),
+    // Root tokens from `vault operator init` and dev-server tokens are hvs. with 24 base62 characters, not the 90+ of a service token.
+    prefixed('vault-root-token', 'HashiCorp Vault token (short hvs. form: root and dev-server tokens)', 'HashiCorp Vault', 'hvs.<alnum:24>', 'https://developer.hashicorp.com/vault/docs/commands/token/revoke', { severity: 'critical', entropy: 3.5, remediation: 'Revoke it (vault token revoke); after init, generate root tokens only when needed and revoke them right after.' }),
     prefixed('onepassword-secret-key', '1Password account Secret Key', '1Password', 'A3-<upalnum:6>-<upalnum:6>-<upalnum:5>-<upalnum:5>-<upalnum:5>-<upalnum:5>', 'https://support.1password.com/secret-key/', { severity: 'critical' }),
     named('bitwarden-client-secret', 'Bitwarden API client secret', 'Bitwarden', ['bitwarden', 'bw_clientsecret', 'bw_client_secret'], '<alnum:30>', 'https://bitwarden.com/help/personal-api-key/'),
     named('infisical-token', 'Infisical service or machine token', 'Infisical', ['infisical'], 'st.<word:20-120>.<hex:32>.<hex:32>', 'https://infisical.com/docs/documentation/platform/token'),
@@ -62402,6 +62653,7 @@ const frameworkRules = [
         entropy: 3.5,
         longLived: true,
         remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
+        examples: { positives: ['SECRET_KEY = \'<[a-z0-9!@#%^&*(\\-_=+)]:50>\''], negatives: ['SECRET_KEY = os.environ[\'DJANGO_SECRET_KEY\']', 'SECRET_KEY = \'django-insecure-changeme-xxxxxxxxxxxxxxxxxxxx\''] },
     }),
     rule({
         id: 'flask-secret-key',
@@ -62414,6 +62666,7 @@ const frameworkRules = [
         entropy: 3,
         longLived: true,
         remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
+        examples: { positives: ['app.config[\'SECRET_KEY\'] = \'<alnum:32>\'', 'app.secret_key = b\'<hex:48>\''], negatives: ['app.config[\'SECRET_KEY\'] = os.environ[\'FLASK_SECRET_KEY\']', 'app.secret_key = \'dev\'', 'app.config["SECRET_KEY"] = "xxxxxxxxxxxxxxxxxxxxxxxx"'] },
     }),
     rule({
         id: 'rails-master-key',
@@ -62424,6 +62677,7 @@ const frameworkRules = [
         pattern: '(?i)RAILS_MASTER_KEY["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
         longLived: true,
         remediation: 'Rotate credentials.yml.enc with a new master key (bin/rails credentials:edit) and rotate every secret it held.',
+        examples: { positives: ['RAILS_MASTER_KEY=<hex:32>', '  rails_master_key: "<hex:32>"', '{ "RAILS_MASTER_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'RAILS_MASTER_KEY=${RAILS_MASTER_KEY}', '  rails_master_key: "<rails_master_key>"', 'RAILS_MASTER_KEY is read from the environment'] },
     }),
     rule({
         id: 'rails-secret-key-base',
@@ -62434,6 +62688,7 @@ const frameworkRules = [
         pattern: '(?i)secret_key_base["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64,128})\\b',
         longLived: true,
         remediation: 'Generate a new secret_key_base (bin/rails secret) and keep it in encrypted credentials or the environment.',
+        examples: { positives: ['  secret_key_base: "<hex:128>"'], negatives: ['  secret_key_base: "<%= ENV["SECRET_KEY_BASE"] %>"'] },
     }),
     rule({
         id: 'laravel-app-key',
@@ -62444,6 +62699,7 @@ const frameworkRules = [
         pattern: '\\bAPP_KEY\\s*=\\s*["\']?(base64:[A-Za-z0-9+/]{43}=)',
         longLived: true,
         remediation: 'Generate a new key (php artisan key:generate), re-encrypt stored data, and keep .env out of the repository.',
+        examples: { positives: ['APP_KEY=base64:<b64:43>='], negatives: ['APP_KEY='] },
     }),
     rule({
         id: 'symfony-app-secret',
@@ -62454,6 +62710,7 @@ const frameworkRules = [
         pattern: '\\bAPP_SECRET\\s*=\\s*["\']?([a-f0-9]{32})\\b',
         longLived: true,
         remediation: 'Generate a new APP_SECRET and keep it in .env.local or a secrets vault.',
+        examples: { positives: ['APP_SECRET=<hex:32>'], negatives: ['APP_SECRET=<hex:16>'] },
     }),
     rule({
         id: 'nextauth-secret',
@@ -62465,6 +62722,7 @@ const frameworkRules = [
         entropy: 3.5,
         longLived: true,
         remediation: 'Generate a new secret (npx auth secret) and set it in the deployment environment.',
+        examples: { positives: ['NEXTAUTH_SECRET=<alnum:40>'], negatives: ['NEXTAUTH_SECRET=changeme'] },
     }),
     rule({
         id: 'jwt-signing-secret',
@@ -62477,22 +62735,68 @@ const frameworkRules = [
         entropy: 3,
         longLived: true,
         remediation: 'Rotate the signing secret (existing tokens become invalid) and load it from a secret store.',
+        examples: { positives: ['  jwt_secret: "<alnum:32>"'], negatives: ['  jwt_secret: "${JWT_SECRET}"'] },
     }),
 ];
+
+;// CONCATENATED MODULE: ./src/rules/values/key-names.ts
+/**
+ * Names ending in `key` (`SIGNING_KEY`, `stripeKey`, `app.encryption-key`): most hold a credential, yet databases,
+ * UIs, caches and i18n call many other things keys. These judge the name, so a broad `*_KEY` rule reports only names
+ * of secrets.
+ */
+/** Words that, just before `key`, make it a key of something other than a credential, or a public one. */
+const NOT_SECRET_QUALIFIERS = new Set([
+    // public halves and identifiers
+    'public pub publishable site host known verify verification kms id',
+    // database and data-structure keys
+    'primary foreign sort partition range hash cache lookup storage local map dict object row column col table index unique composite natural surrogate group redis bucket file path prefix parent child node',
+    // UI, i18n and framework keys
+    'translation i18n l10n message msg label title text locale lang language route query context injection provide symbol event state config settings setting option field prop property attr attribute data value item list element component',
+    // request bookkeeping and keyboard keys
+    'idempotency dedup deduplication correlation request trace cursor page pagination next continuation shortcut hot keyboard press meta alt ctrl control shift mod music',
+].join(' ').split(' '));
+/** Words anywhere in the name that make its value a digest or a public value, not a key. */
+const NOT_SECRET_WORDS = new Set(['hash', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'fingerprint', 'integrity', 'public', 'pub', 'i18n']);
+/** The name's words, lower-cased: `awsSigningKey` and `AWS_SIGNING_KEY` are both `aws signing key`. */
+function nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((word) => word.toLowerCase());
+}
+/** The last name in the text before a value (`  "signingKey": "` -> `signingKey`). */
+function lastName(lead) {
+    const names = lead.match(/[A-Za-z0-9_.-]+/g) ?? [];
+    return [...names].reverse().find((name) => /key/i.test(name)) ?? '';
+}
+/**
+ * True when the name before a value names a secret key: it ends in `key` or `keys` with a qualifier before it that is
+ * not a public, data, UI or bookkeeping word, and nothing in it says digest or public.
+ */
+function isSecretKeyName(lead) {
+    const words = nameWords(lastName(lead));
+    if (words.length < 2 || !/^keys?$/.test(words.at(-1)))
+        return false;
+    if (words.some((word) => NOT_SECRET_WORDS.has(word)))
+        return false;
+    return !NOT_SECRET_QUALIFIERS.has(words.at(-2));
+}
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/generic.ts
 
 
+
+
 const generic_REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
-/** A typed declaration: `apiKey: string = `, Rust's `API_KEY: &str = `, `&'static str`. */
-const TYPED = ":[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=";
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
 const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
  * operator.
  */
-const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})\\s*${FALLBACK}`;
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN})\\s*${FALLBACK}`;
 /** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
 const OPEN = '\\\\?["\'`]';
 /** Words in a field or variable name that say its value is a credential. */
@@ -62511,8 +62815,16 @@ const VALUE = '[!#-&(-\\[\\]-_a-~]';
 const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
 /** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
 const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
-/** In source code an unquoted right-hand side is an expression; the env and YAML rules are for config files. */
-const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,java,kt,kts,scala,groovy,go,rs,c,h,cc,cpp,hpp,cs,swift,m,php,rb,py,lua,dart,vue,svelte}'];
+/**
+ * A name ending in `key` as env, YAML, JSON and code write it: `SIGNING_KEY`, `signing_key`, `app.signing-key`,
+ * `signingKey`, `KEYS`; a word before `key` is required (a bare `key` is every map's). Which names hold a secret is
+ * judged after the match (isSecretKeyName): `PUBLIC_KEY`, `primaryKey`, `cacheKey` do not.
+ */
+const KEY_NAME = String.raw `(?:[A-Za-z0-9]{1,30}[_.-]){0,5}[A-Za-z0-9]{0,30}(?:[a-z0-9]Key|[A-Za-z0-9][_.-](?:key|KEY|Key))s?`;
+/** A generated key's characters: base64, base64url, hex and the like; 16 at least, so words and short ids stay out. */
+const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,256}';
+/** A generated key mixes letters and digits; names, modes and words do not. */
+const isRandomKey = (value) => /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 const genericRules = [
     rule({
         id: 'generic-password-assignment',
@@ -62551,7 +62863,7 @@ const genericRules = [
         entropy: 3,
         longLived: false,
         remediation: generic_REMEDIATION,
-        skipPaths: CODE_FILES,
+        skipSyntax: ['code'],
     }),
     rule({
         id: 'generic-yaml-secret',
@@ -62564,7 +62876,7 @@ const genericRules = [
         entropy: 3,
         longLived: false,
         remediation: generic_REMEDIATION,
-        skipPaths: CODE_FILES,
+        skipSyntax: ['code'],
     }),
     rule({
         id: 'generic-xml-secret',
@@ -62607,7 +62919,7 @@ const genericRules = [
         entropy: 3,
         longLived: false,
         remediation: generic_REMEDIATION,
-        skipPaths: CODE_FILES,
+        skipSyntax: ['code'],
     }),
     // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
     // values (digests, commit SHAs). Here the name must end in a credential word (`COOKIE_SECRET`, `appSecretKey`, not
@@ -62619,7 +62931,7 @@ const genericRules = [
         provider: 'Generic',
         severity: 'medium',
         keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
-        pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*(?::|=|:=|=>)\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
+        pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*' + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
         entropy: 3.3,
         longLived: false,
         remediation: generic_REMEDIATION,
@@ -62717,6 +63029,59 @@ const genericRules = [
         entropy: 3.2,
         longLived: false,
         remediation: generic_REMEDIATION,
+    }),
+    // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
+    rule({
+        id: 'generic-key-assignment',
+        title: 'Hardcoded key under a *_KEY name',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key'],
+        pattern: `(?:^|[^A-Za-z0-9_.-])${KEY_NAME}${ASSIGN}${OPEN}(${KEY_VALUE})\\\\?["'\`]`,
+        entropy: 3.5,
+        validate: isRandomKey,
+        validateName: isSecretKeyName,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
+            negatives: [
+                'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
+                'stripePublishableKey: "<alnum:20><digit:2>"',
+                '"primaryKey": "<alnum:12><digit:2><alnum:6>"',
+                'const cacheKey = "<hex:20><digit:2><hex:10>";',
+                'CONTENT_HASH_KEY = "<alnum:30><digit:2>"',
+                '"titleKey": "dashboard.header.title"',
+                'sortKey: "createdAt"',
+                'const monkey = "<alnum:20><digit:2>";',
+                'const key = "<alnum:20><digit:2>";',
+                'SIGNING_KEY = "${SIGNING_KEY}"',
+                'signingKey: "<alnum:8><digit:2>"',
+                'const KEY_ID = "<alnum:20><digit:2>";',
+            ],
+        },
+    }),
+    rule({
+        id: 'generic-key-config',
+        title: 'Key under a *_KEY name in an env or config file',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key'],
+        // Unquoted values: config and env files only, where the right-hand side is a value and not an expression.
+        pattern: `(?m)^[ \\t-]*(?:export[ \\t]+)?["']?${KEY_NAME}["']?[ \\t]*(?::[ \\t]+|=[ \\t]*)(${KEY_VALUE})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$`,
+        entropy: 3.5,
+        validate: isRandomKey,
+        validateName: isSecretKeyName,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        skipSyntax: ['code'],
+        examples: {
+            positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<alnum:1><b64:19><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
+            negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
+            path: 'config/app.env',
+        },
     }),
     // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
     // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.
@@ -62911,6 +63276,8 @@ function jwtFacts(token) {
 
 
 const KEY_WINDOW = 16384;
+/** `count` lines of a key body in the shape notation, each passed through `wrap` (quoted for code), joined by `join`. */
+const keys_body = (count, wrap = (line) => line, join = '\n') => Array.from({ length: count }, () => wrap('<b64:64>')).join(join);
 const keyRules = [
     rule({
         id: 'private-key',
@@ -62923,6 +63290,28 @@ const keyRules = [
         validate: hasKeyBody,
         longLived: true,
         remediation: 'Treat the key as compromised: revoke or replace it wherever it is trusted (certificates, deploy keys, GitHub App keys), then remove it from history.',
+        examples: {
+            positives: [
+                `-----BEGIN RSA PRIVATE KEY-----\n${keys_body(25)}\n-----END RSA PRIVATE KEY-----\n`,
+                '-----BEGIN EC PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:32>\n-----END EC PRIVATE KEY-----',
+                `"key": "-----BEGIN PRIVATE KEY-----\\n${keys_body(19, undefined, '\\n')}\\n-----END PRIVATE KEY-----\\n"`,
+                // Split across string concatenation: JavaScript, Java, Python, Go, C#, PHP.
+                `const key = "-----BEGIN RSA PRIVATE KEY-----\\n" +\n${keys_body(12, (l) => `  "${l}\\n" +`, '\n')}\n  "-----END RSA PRIVATE KEY-----";`,
+                `String key = "-----BEGIN PRIVATE KEY-----" +\n${keys_body(12, (l) => `    "${l}" +`, '\n')}\n    "-----END PRIVATE KEY-----";`,
+                `KEY = (\n    "-----BEGIN RSA PRIVATE KEY-----\\n"\n${keys_body(12, (l) => `    "${l}\\n"`, '\n')}\n    "-----END RSA PRIVATE KEY-----\\n"\n)`,
+                `const key = "-----BEGIN EC PRIVATE KEY-----\\n" +\n${keys_body(3, (l) => `\t"${l}\\n" +`, '\n')}\n\t"-----END EC PRIVATE KEY-----\\n"`,
+                `var pem = "-----BEGIN RSA PRIVATE KEY-----" + Environment.NewLine +\n${keys_body(12, (l) => `    "${l}" + Environment.NewLine +`, '\n')}\n    "-----END RSA PRIVATE KEY-----";`,
+                `$key = '-----BEGIN PRIVATE KEY-----' .\n${keys_body(12, (l) => `  '${l}' .`, '\n')}\n  '-----END PRIVATE KEY-----';`,
+            ],
+            negatives: [
+                `-----BEGIN PUBLIC KEY-----\n${keys_body(7)}\n-----END PUBLIC KEY-----`,
+                '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----',
+                '-----BEGIN PRIVATE KEY-----\n<b64:30>\n-----END PRIVATE KEY-----',
+                '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n',
+                'const key = "-----BEGIN RSA PRIVATE KEY-----\\n" + keyBody + "\\n-----END RSA PRIVATE KEY-----";',
+                `const key = "-----BEGIN PRIVATE KEY-----\\n" +\n  lines.join("\\n") + "<b64:64>" +\n  "\\n-----END PRIVATE KEY-----";`,
+            ],
+        },
     }),
     rule({
         id: 'openssh-private-key',
@@ -62980,35 +63369,39 @@ const keyRules = [
 
 const SLACK_APPS = 'https://api.slack.com/apps';
 const messagingRules = [
-    rule({ id: 'slack-bot-token', title: 'Slack bot token', provider: 'Slack', severity: 'high', keywords: ['xoxb-'], pattern: '\\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-user-token', title: 'Slack user token', provider: 'Slack', severity: 'high', keywords: ['xoxp-'], pattern: '\\b(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-legacy-token', title: 'Slack legacy workspace or app token', provider: 'Slack', severity: 'high', keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'], pattern: '\\b(xox[aors]-(?:[0-9]+-){1,3}[0-9A-Za-z]{20,64})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-app-token', title: 'Slack app-level token', provider: 'Slack', severity: 'high', keywords: ['xapp-'], pattern: '\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166})\\b', longLived: false, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Z0-9]{146})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.' }),
-    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: '(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).' }),
-    rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: '(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})', longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).' }),
-    contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}', longLived: true, revokeUrl: 'https://discord.com/developers/applications' }),
-    rule({ id: 'telegram-bot-token', title: 'Telegram bot token', provider: 'Telegram', severity: 'high', keywords: [':aa'], pattern: '\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://t.me/BotFather', remediation: 'Revoke it with /revoke in @BotFather.' }),
-    rule({ id: 'microsoft-teams-webhook-url', title: 'Microsoft Teams incoming webhook URL', provider: 'Microsoft Teams', severity: 'medium', keywords: ['webhook.office.com'], pattern: '(https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]+)?)', longLived: true, revokeUrl: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook' }),
-    rule({ id: 'twilio-api-key', title: 'Twilio API key SID with secret context', provider: 'Twilio', severity: 'high', keywords: ['twilio'], pattern: '(?i)twilio[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(SK[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys' }),
-    contextRule({ id: 'twilio-auth-token', title: 'Twilio auth token', provider: 'Twilio', severity: 'critical', names: ['twilio_auth', 'twilioauth', 'twilio_token', 'twilio-auth', 'twilio.auth'], value: '[0-9a-f]{32}', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys' }),
-    rule({ id: 'sendgrid-api-key', title: 'SendGrid API key', provider: 'SendGrid', severity: 'high', keywords: ['sg.'], pattern: '\\b(SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://app.sendgrid.com/settings/api_keys' }),
-    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: '\\b(key-[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security' }),
-    contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security' }),
-    rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: '\\b([0-9a-f]{32}-us[0-9]{1,2})\\b', longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/' }),
-    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3 }),
-    contextRule({ id: 'postmark-server-token', title: 'Postmark server or account token', provider: 'Postmark', severity: 'high', names: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://account.postmarkapp.com/api_tokens' }),
-    rule({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', provider: 'Brevo', severity: 'high', keywords: ['xkeysib-'], pattern: '\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/api' }),
-    rule({ id: 'brevo-smtp-key', title: 'Brevo (Sendinblue) SMTP key', provider: 'Brevo', severity: 'high', keywords: ['xsmtpsib-'], pattern: '\\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/smtp' }),
-    contextRule({ id: 'mailjet-secret-key', title: 'Mailjet API secret key', provider: 'Mailjet', severity: 'high', names: ['mailjet', 'mj_apikey_private'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.mailjet.com/account/apikeys' }),
-    rule({ id: 'resend-api-key', title: 'Resend API key', provider: 'Resend', severity: 'high', keywords: ['re_'], pattern: '\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b', longLived: true, revokeUrl: 'https://resend.com/api-keys' }),
-    rule({ id: 'intercom-access-token', title: 'Intercom access token', provider: 'Intercom', severity: 'high', keywords: ['intercom'], pattern: '(?i)intercom[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(dG9rOj[A-Za-z0-9+/=_-]{40,80})', longLived: true, revokeUrl: 'https://app.intercom.com/a/apps/_/developer-hub' }),
-    contextRule({ id: 'zendesk-api-token', title: 'Zendesk API token', provider: 'Zendesk', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858', entropy: 3.5 }),
+    rule({ id: 'slack-bot-token', title: 'Slack bot token', provider: 'Slack', severity: 'high', keywords: ['xoxb-'], pattern: '\\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<digit:13>-<alnum:24>'], negatives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<alnum:24>', 'SLACK_BOT_TOKEN=XOXB-<digit:12>-<digit:13>-<alnum:24>'] } }),
+    rule({ id: 'slack-user-token', title: 'Slack user token', provider: 'Slack', severity: 'high', keywords: ['xoxp-'], pattern: '\\b(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxp-<digit:12>-<digit:12>-<digit:13>-<hex:32>'], negatives: ['SLACK_TOKEN=xoxp-<digit:12>-<hex:32>'] } }),
+    rule({ id: 'slack-legacy-token', title: 'Slack legacy workspace or app token', provider: 'Slack', severity: 'high', keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'], pattern: '\\b(xox[aors]-(?:[0-9]+-){1,3}[0-9A-Za-z]{20,64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxa-<digit:11>-<alnum:40>'], negatives: ['SLACK_TOKEN=xoxa-<alnum:10>'] } }),
+    rule({ id: 'slack-app-token', title: 'Slack app-level token', provider: 'Slack', severity: 'high', keywords: ['xapp-'], pattern: '\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_APP_TOKEN=xapp-1-<upalnum:11>-<digit:13>-<hex:64>'], negatives: ['SLACK_APP_TOKEN=xapp-1-<upper:11>-<hex:20>'] } }),
+    rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166})\\b', longLived: false, revokeUrl: SLACK_APPS, examples: { positives: ['const config = "xoxe.xoxp-1-<upalnum:164>";'], negatives: ['const config = "xoxe.xoxp-1-<upalnum:40>";'] } }),
+    rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Z0-9]{146})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['const refresh = "xoxe-1-<upalnum:146>";'], negatives: ['const refresh = "xoxe-1-<upalnum:40>";'] } }),
+    contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.', examples: { positives: ['SLACK_SIGNING_SECRET=<hex:32>', '  slack_signing_secret: "<hex:32>"', '{ "SLACK_SIGNING_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET}', '  slack_signing_secret: "<slack_signing_secret>"', 'SLACK_SIGNING_SECRET is read from the environment'] } }),
+    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: '(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).', examples: { positives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T<upalnum:8>/B<upalnum:8>/<alnum:24>'], negatives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/', 'SLACK_WEBHOOK=https://hooks.slack.example.net/services/T<upper:8>/B<upper:8>/<alnum:24>'] } }),
+    rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: '(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})', longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).', examples: { positives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/<word:68>";'], negatives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/short";'] } }),
+    contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}', longLived: true, revokeUrl: 'https://discord.com/developers/applications', examples: { positives: ['DISCORD_BOT_TOKEN=M<alnum:23>.<word:6>.<word:38>', '  discord_bot_token: "M<alnum:23>.<word:6>.<word:38>"', '{ "DISCORD_BOT_TOKEN": "M<alnum:23>.<word:6>.<word:38>" }'], negatives: ['SOME_UNRELATED_ID=M<alnum:23>.<word:6>.<word:38>', 'DISCORD_BOT_TOKEN=${DISCORD_BOT_TOKEN}', '  discord_bot_token: "<discord_bot_token>"', 'DISCORD_BOT_TOKEN is read from the environment'] } }),
+    rule({ id: 'telegram-bot-token', title: 'Telegram bot token', provider: 'Telegram', severity: 'high', keywords: [':aa'], pattern: '\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://t.me/BotFather', remediation: 'Revoke it with /revoke in @BotFather.', examples: { positives: ['TELEGRAM_TOKEN=<digit:10>:AA<word:33>'], negatives: ['TELEGRAM_TOKEN=<digit:10>:BB<word:33>'] } }),
+    rule({ id: 'microsoft-teams-webhook-url', title: 'Microsoft Teams incoming webhook URL', provider: 'Microsoft Teams', severity: 'medium', keywords: ['webhook.office.com'], pattern: '(https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]+)?)', longLived: true, revokeUrl: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', examples: { positives: ['const hook = "https://contoso.webhook.office.com/webhookb2/<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>@<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>/IncomingWebhook/<hex:32>/<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const hook = "https://contoso.webhook.office.com/webhookb2/";'] } }),
+    rule({ id: 'twilio-api-key', title: 'Twilio API key SID with secret context', provider: 'Twilio', severity: 'high', keywords: ['twilio'], pattern: '(?i)twilio[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(SK[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_API_KEY=SK<hex:32>'], negatives: ['API_KEY_SID=SK<hex:32>'] } }),
+    contextRule({ id: 'twilio-auth-token', title: 'Twilio auth token', provider: 'Twilio', severity: 'critical', names: ['twilio_auth', 'twilioauth', 'twilio_token', 'twilio-auth', 'twilio.auth'], value: '[0-9a-f]{32}', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_AUTH_TOKEN=<hex:32>', '  twilio_auth_token: "<hex:32>"', '{ "TWILIO_AUTH_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', '  twilio_auth_token: "<twilio_auth_token>"', 'TWILIO_AUTH_TOKEN is read from the environment'] } }),
+    rule({ id: 'sendgrid-api-key', title: 'SendGrid API key', provider: 'SendGrid', severity: 'high', keywords: ['sg.'], pattern: '\\b(SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://app.sendgrid.com/settings/api_keys', examples: { positives: ['SENDGRID_API_KEY=SG.<word:22>.<word:43>'], negatives: ['SENDGRID_API_KEY=SG.<word:10>.<word:43>'] } }),
+    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: '\\b(key-[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['const mailgunKey = "key-<hex:32>";', '  mailgunKey: "key-<hex:32>"', 'export API_TOKEN=key-<hex:32>'], negatives: ['const mailgunKey = "key-<hex:6>";', 'const mailgunKey = "KEY-<hex:32>";', 'const mailgunKey = "key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['MAILGUN_API_KEY=<hex:32>-<hex:8>-<hex:8>', '  mailgun_api_key: "<hex:32>-<hex:8>-<hex:8>"', '{ "MAILGUN_API_KEY": "<hex:32>-<hex:8>-<hex:8>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>-<hex:8>-<hex:8>', 'MAILGUN_API_KEY=${MAILGUN_API_KEY}', '  mailgun_api_key: "<mailgun_api_key>"', 'MAILGUN_API_KEY is read from the environment'] } }),
+    rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: '\\b([0-9a-f]{32}-us[0-9]{1,2})\\b', longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/', examples: { positives: ['MAILCHIMP_KEY=<hex:32>-us<digit:2>'], negatives: ['MAILCHIMP_KEY=<hex:20>-us<digit:2>'] } }),
+    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3, examples: { positives: ['MANDRILL_API_KEY=<word:22>', '  mandrill_api_key: "<word:22>"', '{ "MANDRILL_API_KEY": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'MANDRILL_API_KEY=${MANDRILL_API_KEY}', '  mandrill_api_key: "<mandrill_api_key>"', 'MANDRILL_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'postmark-server-token', title: 'Postmark server or account token', provider: 'Postmark', severity: 'high', names: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://account.postmarkapp.com/api_tokens', examples: { positives: ['POSTMARK_SERVER_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  postmark_server_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "POSTMARK_SERVER_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'POSTMARK_SERVER_TOKEN=${POSTMARK_SERVER_TOKEN}', '  postmark_server_token: "<postmark_server_token>"', 'POSTMARK_SERVER_TOKEN is read from the environment'] } }),
+    rule({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', provider: 'Brevo', severity: 'high', keywords: ['xkeysib-'], pattern: '\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/api', examples: { positives: ['BREVO_KEY=xkeysib-<hex:64>-<alnum:16>'], negatives: ['BREVO_KEY=xkeysib-<hex:30>'] } }),
+    rule({ id: 'brevo-smtp-key', title: 'Brevo (Sendinblue) SMTP key', provider: 'Brevo', severity: 'high', keywords: ['xsmtpsib-'], pattern: '\\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/smtp', examples: { positives: ['BREVO_SMTP=xsmtpsib-<hex:64>-<alnum:16>'], negatives: ['BREVO_SMTP=xsmtpsib-<hex:30>'] } }),
+    contextRule({ id: 'mailjet-secret-key', title: 'Mailjet API secret key', provider: 'Mailjet', severity: 'high', names: ['mailjet', 'mj_apikey_private'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.mailjet.com/account/apikeys', examples: { positives: ['MAILJET_SECRET_KEY=<hex:32>', '  mailjet_secret_key: "<hex:32>"', '{ "MAILJET_SECRET_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MAILJET_SECRET_KEY=${MAILJET_SECRET_KEY}', '  mailjet_secret_key: "<mailjet_secret_key>"', 'MAILJET_SECRET_KEY is read from the environment'] } }),
+    rule({ id: 'resend-api-key', title: 'Resend API key', provider: 'Resend', severity: 'high', keywords: ['re_'], pattern: '\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b', longLived: true, revokeUrl: 'https://resend.com/api-keys', examples: { positives: ['RESEND_API_KEY=re_<alnum:8>_<alnum:24>'], negatives: ['RESEND_API_KEY=re_<alnum:8><alnum:24>'] } }),
+    rule({ id: 'intercom-access-token', title: 'Intercom access token', provider: 'Intercom', severity: 'high', keywords: ['intercom'], pattern: '(?i)intercom[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(dG9rOj[A-Za-z0-9+/=_-]{40,80})', longLived: true, revokeUrl: 'https://app.intercom.com/a/apps/_/developer-hub', examples: { positives: ['INTERCOM_ACCESS_TOKEN=dG9rOj<alnum:54>', '  intercom_access_token: "dG9rOj<alnum:54>"', '{ "INTERCOM_ACCESS_TOKEN": "dG9rOj<alnum:54>" }'], negatives: ['SOME_UNRELATED_ID=dG9rOj<alnum:54>', 'INTERCOM_ACCESS_TOKEN=${INTERCOM_ACCESS_TOKEN}', '  intercom_access_token: "<intercom_access_token>"', 'INTERCOM_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'zendesk-api-token', title: 'Zendesk API token', provider: 'Zendesk', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858', entropy: 3.5, examples: { positives: ['ZENDESK_API_TOKEN=<alnum:40>', '  zendesk_api_token: "<alnum:40>"', '{ "ZENDESK_API_TOKEN": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'ZENDESK_API_TOKEN=${ZENDESK_API_TOKEN}', '  zendesk_api_token: "<zendesk_api_token>"', 'ZENDESK_API_TOKEN is read from the environment'] } }),
     // Older webhook forms Slack and Microsoft still honour, and the Workflows URL that replaces Teams connectors.
     prefixed('slack-legacy-webhook-url', 'Slack legacy incoming webhook URL (token in the query)', 'Slack', 'https://<[a-z0-9-]:2-40>.slack.com/services/hooks/incoming-webhook?token=<alnum:24>', SLACK_APPS, { severity: 'medium', keywords: ['.slack.com/services/hooks/'] }),
     prefixed('slack-workflow-webhook-url', 'Slack workflow webhook URL', 'Slack', 'https://hooks.slack.com/<[a-z]:8-9>/T<upalnum:8-11>/A<upalnum:8-11>/<digit:15-20>/<alnum:24-32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/'] }),
+    // Bot tokens issued before the three-part form: the team's number and one random part.
+    prefixed('slack-legacy-bot-token', 'Slack legacy bot token (two-part form)', 'Slack', 'xoxb-<digit:8-14>-<alnum:18-26>', SLACK_APPS, { entropy: 3 }),
+    // Workflow Builder triggers: team id, a 13-14 digit trigger id, a 32-hex secret (the incoming-webhook rule's segments are shorter).
+    prefixed('slack-workflow-trigger-url', 'Slack Workflow Builder trigger URL', 'Slack', 'https://hooks.slack.com/triggers/T<upalnum:8-11>/<digit:13-14>/<hex:32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/triggers/'] }),
     prefixed('microsoft-teams-legacy-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office.com form)', 'Microsoft Teams', `https://outlook.office.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
     prefixed('microsoft-teams-office365-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office365.com form)', 'Microsoft Teams', `https://outlook.office365.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
     rule({
@@ -63067,28 +63460,30 @@ const messagingRules = [
 
 const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
 const observabilityRules = [
-    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys' }),
-    contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys' }),
-    rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'newrelic-browser-key', title: 'New Relic browser API token', provider: 'New Relic', severity: 'low', keywords: ['nrjs-'], pattern: '\\b(NRJS-[a-f0-9]{19})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'newrelic-license-key', title: 'New Relic ingest license key', provider: 'New Relic', severity: 'medium', keywords: ['nral'], pattern: '\\b([a-f0-9]{36}NRAL)\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'grafana-cloud-api-token', title: 'Grafana Cloud access policy token', provider: 'Grafana', severity: 'high', keywords: ['glc_'], pattern: '\\b(glc_[A-Za-z0-9+/]{32,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/orgs' }),
-    rule({ id: 'grafana-service-account-token', title: 'Grafana service account token', provider: 'Grafana', severity: 'high', keywords: ['glsa_'], pattern: '\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\\b', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/' }),
-    rule({ id: 'grafana-api-key', title: 'Grafana API key (legacy)', provider: 'Grafana', severity: 'high', keywords: ['eyjrijoi'], pattern: '\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/api-keys/' }),
-    rule({ id: 'sentry-user-token', title: 'Sentry user auth token', provider: 'Sentry', severity: 'high', keywords: ['sntryu_'], pattern: '\\b(sntryu_[a-f0-9]{64})\\b', longLived: true, revokeUrl: 'https://sentry.io/settings/account/api/auth-tokens/' }),
-    rule({ id: 'sentry-org-token', title: 'Sentry organization auth token', provider: 'Sentry', severity: 'high', keywords: ['sntrys_'], pattern: '\\b(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{50,300})', longLived: true, revokeUrl: 'https://sentry.io/settings/auth-tokens/' }),
-    rule({ id: 'sentry-dsn-secret', title: 'Sentry DSN with secret key', provider: 'Sentry', severity: 'low', keywords: ['sentry.io'], pattern: 'https://[a-f0-9]{32}:([a-f0-9]{32})@[a-z0-9.]*sentry\\.io/', longLived: true, revokeUrl: 'https://docs.sentry.io/product/sentry-basics/dsn-explainer/' }),
-    rule({ id: 'dynatrace-api-token', title: 'Dynatrace API token', provider: 'Dynatrace', severity: 'high', keywords: ['dt0c01.'], pattern: '\\b(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b', longLived: true, revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens' }),
-    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.2 }),
-    contextRule({ id: 'splunk-hec-token', title: 'Splunk HTTP Event Collector token', provider: 'Splunk', severity: 'medium', names: ['splunk', 'hec_token'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector' }),
-    contextRule({ id: 'honeycomb-api-key', title: 'Honeycomb API key', provider: 'Honeycomb', severity: 'medium', names: ['honeycomb'], value: '(?:hc[a-z]{2}_[a-z0-9]{56,60}|[A-Za-z0-9]{22,32})', longLived: true, revokeUrl: 'https://docs.honeycomb.io/get-started/configure/environments/manage-api-keys/', entropy: 3.5 }),
-    contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens' }),
-    contextRule({ id: 'bugsnag-api-key', title: 'Bugsnag API key', provider: 'Bugsnag', severity: 'low', names: ['bugsnag'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.bugsnag.com/' }),
-    contextRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', provider: 'LaunchDarkly', severity: 'high', names: ['launchdarkly', 'ld_api'], value: 'api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.launchdarkly.com/settings/authorization' }),
-    contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/' }),
-    contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project' }),
-    contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys' }),
+    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys', examples: { positives: ['DD_APP_KEY=<hex:40>', '  dd_app_key: "<hex:40>"', '{ "DD_APP_KEY": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'DD_APP_KEY=${DD_APP_KEY}', '  dd_app_key: "<dd_app_key>"', 'DD_APP_KEY is read from the environment'] } }),
+    rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const newRelicKey = "NRAK-<upalnum:27>";', '  newRelicKey: "NRAK-<upalnum:27>"', 'export API_TOKEN=NRAK-<upalnum:27>'], negatives: ['const newRelicKey = "NRAK-<upalnum:6>";', 'const newRelicKey = "nrak-<upalnum:27>";', 'const newRelicKey = "NRAK-xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const insertKey = "NRII-<word:32>";', '  insertKey: "NRII-<word:32>"', 'export API_TOKEN=NRII-<word:32>'], negatives: ['const insertKey = "NRII-<word:6>";', 'const insertKey = "nrii-<word:32>";', 'const insertKey = "NRII-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-browser-key', title: 'New Relic browser API token', provider: 'New Relic', severity: 'low', keywords: ['nrjs-'], pattern: '\\b(NRJS-[a-f0-9]{19})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const browserKey = "NRJS-<hex:19>";', '  browserKey: "NRJS-<hex:19>"', 'export API_TOKEN=NRJS-<hex:19>'], negatives: ['const browserKey = "NRJS-<hex:6>";', 'const browserKey = "nrjs-<hex:19>";', 'const browserKey = "NRJS-xxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-license-key', title: 'New Relic ingest license key', provider: 'New Relic', severity: 'medium', keywords: ['nral'], pattern: '\\b([a-f0-9]{36}NRAL)\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['NEW_RELIC_LICENSE_KEY=<hex:36>NRAL'], negatives: ['NEW_RELIC_LICENSE_KEY=<hex:30>NRAL'] } }),
+    rule({ id: 'grafana-cloud-api-token', title: 'Grafana Cloud access policy token', provider: 'Grafana', severity: 'high', keywords: ['glc_'], pattern: '\\b(glc_[A-Za-z0-9+/]{32,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/orgs', examples: { positives: ['const grafanaToken = "glc_<alnum:80>";', '  grafanaToken: "glc_<alnum:80>"', 'export API_TOKEN=glc_<alnum:80>'], negatives: ['const grafanaToken = "glc_<alnum:6>";', 'const grafanaToken = "GLC_<alnum:80>";', 'const grafanaToken = "glc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'grafana-service-account-token', title: 'Grafana service account token', provider: 'Grafana', severity: 'high', keywords: ['glsa_'], pattern: '\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\\b', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/', examples: { positives: ['GRAFANA_TOKEN=glsa_<alnum:32>_<hex:8>'], negatives: ['GRAFANA_TOKEN=glsa_<alnum:32>'] } }),
+    rule({ id: 'grafana-api-key', title: 'Grafana API key (legacy)', provider: 'Grafana', severity: 'high', keywords: ['eyjrijoi'], pattern: '\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/api-keys/', examples: { positives: ['const grafanaKey = "eyJrIjoi<alnum:90>";', '  grafanaKey: "eyJrIjoi<alnum:90>"', 'export API_TOKEN=eyJrIjoi<alnum:90>'], negatives: ['const grafanaKey = "eyJrIjoi<alnum:6>";', 'const grafanaKey = "EYjRiJOI<alnum:90>";', 'const grafanaKey = "eyJrIjoixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-user-token', title: 'Sentry user auth token', provider: 'Sentry', severity: 'high', keywords: ['sntryu_'], pattern: '\\b(sntryu_[a-f0-9]{64})\\b', longLived: true, revokeUrl: 'https://sentry.io/settings/account/api/auth-tokens/', examples: { positives: ['const sentryToken = "sntryu_<hex:64>";', '  sentryToken: "sntryu_<hex:64>"', 'export API_TOKEN=sntryu_<hex:64>'], negatives: ['const sentryToken = "sntryu_<hex:6>";', 'const sentryToken = "SNTRYU_<hex:64>";', 'const sentryToken = "sntryu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-org-token', title: 'Sentry organization auth token', provider: 'Sentry', severity: 'high', keywords: ['sntrys_'], pattern: '\\b(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{50,300})', longLived: true, revokeUrl: 'https://sentry.io/settings/auth-tokens/', examples: { positives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:120>";', '  sentryToken: "sntrys_eyJpYXQiO<alnum:120>"', 'export API_TOKEN=sntrys_eyJpYXQiO<alnum:120>'], negatives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:6>";', 'const sentryToken = "SNTRYS_EYjPyxqIo<alnum:120>";', 'const sentryToken = "sntrys_eyJpYXQiOxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-dsn-secret', title: 'Sentry DSN with secret key', provider: 'Sentry', severity: 'low', keywords: ['sentry.io'], pattern: 'https://[a-f0-9]{32}:([a-f0-9]{32})@[a-z0-9.]*sentry\\.io/', longLived: true, revokeUrl: 'https://docs.sentry.io/product/sentry-basics/dsn-explainer/', examples: { positives: ['SENTRY_DSN=https://<hex:32>:<hex:32>@o123.ingest.sentry.io/456'], negatives: ['SENTRY_DSN=https://<hex:32>@o123.ingest.sentry.io/456'] } }),
+    rule({ id: 'dynatrace-api-token', title: 'Dynatrace API token', provider: 'Dynatrace', severity: 'high', keywords: ['dt0c01.'], pattern: '\\b(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b', longLived: true, revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens', examples: { positives: ['DT_API_TOKEN=dt0c01.<upalnum:24>.<upalnum:64>'], negatives: ['DT_API_TOKEN=dt0c01.<upalnum:24>'] } }),
+    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.2, examples: { positives: ['PAGERDUTY_API_KEY=<alnum:20>', '  pagerduty_api_key: "<alnum:20>"', '{ "PAGERDUTY_API_KEY": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'PAGERDUTY_API_KEY=${PAGERDUTY_API_KEY}', '  pagerduty_api_key: "<pagerduty_api_key>"', 'PAGERDUTY_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'splunk-hec-token', title: 'Splunk HTTP Event Collector token', provider: 'Splunk', severity: 'medium', names: ['splunk', 'hec_token'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector', examples: { positives: ['SPLUNK_HEC_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  splunk_hec_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SPLUNK_HEC_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SPLUNK_HEC_TOKEN=${SPLUNK_HEC_TOKEN}', '  splunk_hec_token: "<splunk_hec_token>"', 'SPLUNK_HEC_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'honeycomb-api-key', title: 'Honeycomb API key', provider: 'Honeycomb', severity: 'medium', names: ['honeycomb'], value: '(?:hc[a-z]{2}_[a-z0-9]{56,60}|[A-Za-z0-9]{22,32})', longLived: true, revokeUrl: 'https://docs.honeycomb.io/get-started/configure/environments/manage-api-keys/', entropy: 3.5, examples: { positives: ['HONEYCOMB_API_KEY=<alnum:32>', '  honeycomb_api_key: "<alnum:32>"', '{ "HONEYCOMB_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}', '  honeycomb_api_key: "<honeycomb_api_key>"', 'HONEYCOMB_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens', examples: { positives: ['ROLLBAR_ACCESS_TOKEN=<hex:32>', '  rollbar_access_token: "<hex:32>"', '{ "ROLLBAR_ACCESS_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}', '  rollbar_access_token: "<rollbar_access_token>"', 'ROLLBAR_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'bugsnag-api-key', title: 'Bugsnag API key', provider: 'Bugsnag', severity: 'low', names: ['bugsnag'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.bugsnag.com/', examples: { positives: ['BUGSNAG_API_KEY=<hex:32>', '  bugsnag_api_key: "<hex:32>"', '{ "BUGSNAG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}', '  bugsnag_api_key: "<bugsnag_api_key>"', 'BUGSNAG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', provider: 'LaunchDarkly', severity: 'high', names: ['launchdarkly', 'ld_api'], value: 'api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.launchdarkly.com/settings/authorization', examples: { positives: ['LAUNCHDARKLY_ACCESS_TOKEN=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  launchdarkly_access_token: "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "LAUNCHDARKLY_ACCESS_TOKEN": "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'LAUNCHDARKLY_ACCESS_TOKEN=${LAUNCHDARKLY_ACCESS_TOKEN}', '  launchdarkly_access_token: "<launchdarkly_access_token>"', 'LAUNCHDARKLY_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/', examples: { positives: ['SEGMENT_TOKEN=sgp_<alnum:64>', '  segment_token: "sgp_<alnum:64>"', '{ "SEGMENT_TOKEN": "sgp_<alnum:64>" }'], negatives: ['SOME_UNRELATED_ID=sgp_<alnum:64>', 'SEGMENT_TOKEN=${SEGMENT_TOKEN}', '  segment_token: "<segment_token>"', 'SEGMENT_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project', examples: { positives: ['MIXPANEL_API_SECRET=<hex:32>', '  mixpanel_api_secret: "<hex:32>"', '{ "MIXPANEL_API_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}', '  mixpanel_api_secret: "<mixpanel_api_secret>"', 'MIXPANEL_API_SECRET is read from the environment'] } }),
+    contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys', examples: { positives: ['ALGOLIA_ADMIN_KEY=<hex:32>', '  algolia_admin_key: "<hex:32>"', '{ "ALGOLIA_ADMIN_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', '  algolia_admin_key: "<algolia_admin_key>"', 'ALGOLIA_ADMIN_KEY is read from the environment'] } }),
+    // License keys made before the NRAL suffix are 40 hex characters; only the name says whose they are.
+    keyed({ id: 'newrelic-license-key-legacy', title: 'New Relic license key (legacy 40-hex form)', provider: 'New Relic', severity: 'medium', names: ['new_relic_license_key', 'newrelic_license_key', 'new-relic-license-key', 'new.relic.license.key', 'newrelic.license_key', 'nria_license_key'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: NEW_RELIC_KEYS }),
     prefixed('newrelic-admin-api-key', 'New Relic admin API key', 'New Relic', 'NRAA-<hex:27>', NEW_RELIC_KEYS),
     prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'New Relic', 'NRIQ-<word:32>', NEW_RELIC_KEYS, { severity: 'medium' }),
     prefixed('newrelic-rest-api-key', 'New Relic REST API key', 'New Relic', 'NRRA-<hex:42>', NEW_RELIC_KEYS),
@@ -63159,7 +63554,7 @@ const passwordRules = [
         ...base,
         id: 'hardcoded-password',
         title: 'Hardcoded password (human-chosen)',
-        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*(?::|=|:=|=>)[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
+        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
         examples: {
             positives: ['$dbpasswd = \'pass<digit:3>\';', '  password: "RedisPass<digit:1>!"', 'const adminPassword = "Summer<digit:4>!";', '{ "userPassword": "mongo<digit:4>" }'],
             negatives: ['password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],
@@ -63170,7 +63565,8 @@ const passwordRules = [
         id: 'hardcoded-password-config',
         title: 'Hardcoded password in a config or env file (human-chosen)',
         // In source code an unquoted right-hand side is an expression (`password: null,`): config and env files only.
-        skipPaths: [...DOCS, ...CODE_FILES],
+        skipPaths: DOCS,
+        skipSyntax: ['code'],
         pattern: String.raw `(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{4,64})[ \t]*(?:#.*)?\r?$`,
         examples: {
             positives: ['DB_PASSWORD=admin<digit:3>', 'REDIS_PASSWORD=RedisPass<digit:1>!', 'MAIL_PASSWORD=mail<digit:4>pw', 'spring.datasource.password: s3cret<digit:2>'],
@@ -63185,22 +63581,22 @@ const passwordRules = [
 const STRIPE_KEYS = 'https://dashboard.stripe.com/apikeys';
 const paymentRules = [
     // Paystack secret keys share Stripe's `sk_live_` prefix; with the name next to it, this rule claims the span first.
-    contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers' }),
-    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.' }),
-    rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
-    rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
-    rule({ id: 'stripe-test-restricted-key', title: 'Stripe test-mode restricted key', provider: 'Stripe', severity: 'low', keywords: ['rk_test_'], pattern: '\\b(rk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
-    rule({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', provider: 'Stripe', severity: 'medium', keywords: ['whsec_'], pattern: '\\b(whsec_[A-Za-z0-9+/]{32,64})', longLived: true, revokeUrl: 'https://dashboard.stripe.com/webhooks' }),
-    rule({ id: 'square-access-token', title: 'Square access token', provider: 'Square', severity: 'critical', keywords: ['eaaa', 'sq0atp-'], pattern: '\\b((?:EAAA[A-Za-z0-9_-]{60})|(?:sq0atp-[0-9A-Za-z_-]{22}))(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps' }),
-    rule({ id: 'square-oauth-secret', title: 'Square OAuth application secret', provider: 'Square', severity: 'high', keywords: ['sq0csp-'], pattern: '\\b(sq0csp-[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps' }),
-    rule({ id: 'braintree-access-token', title: 'Braintree (PayPal) access token', provider: 'PayPal', severity: 'critical', keywords: ['access_token$production$'], pattern: '(access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})', longLived: true, revokeUrl: 'https://www.braintreegateway.com/' }),
-    contextRule({ id: 'paypal-client-secret', title: 'PayPal REST client secret', provider: 'PayPal', severity: 'high', names: ['paypal'], value: 'E[A-Za-z0-9_-]{79}', longLived: true, revokeUrl: 'https://developer.paypal.com/dashboard/applications', entropy: 3.5 }),
-    rule({ id: 'razorpay-live-key', title: 'Razorpay live key ID', provider: 'Razorpay', severity: 'medium', keywords: ['rzp_live_'], pattern: '\\b(rzp_live_[A-Za-z0-9]{14})\\b', longLived: true, revokeUrl: 'https://dashboard.razorpay.com/app/keys' }),
-    rule({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', provider: 'Flutterwave', severity: 'critical', keywords: ['flwseck-', 'flwseck_test-'], pattern: '\\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\\b', longLived: true, revokeUrl: 'https://app.flutterwave.com/dashboard/settings/apis' }),
-    rule({ id: 'plaid-access-token', title: 'Plaid access token', provider: 'Plaid', severity: 'high', keywords: ['access-production-', 'access-development-', 'access-sandbox-'], pattern: '\\b(access-(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://dashboard.plaid.com/developers/keys' }),
-    contextRule({ id: 'coinbase-api-secret', title: 'Coinbase API secret', provider: 'Coinbase', severity: 'critical', names: ['coinbase'], value: '[A-Za-z0-9+/]{64,88}={0,2}', longLived: true, revokeUrl: 'https://www.coinbase.com/settings/api', entropy: 4 }),
-    contextRule({ id: 'adyen-api-key', title: 'Adyen API key', provider: 'Adyen', severity: 'critical', names: ['adyen'], value: 'AQE[A-Za-z0-9+/=_.-]{80,300}', longLived: true, revokeUrl: 'https://ca-live.adyen.com/ca/ca/config/api_credentials_new.shtml' }),
-    contextRule({ id: 'lob-api-key', title: 'Lob API key', provider: 'Lob', severity: 'medium', names: ['lob'], value: '(?:live|test)_[a-f0-9]{35}', longLived: true, revokeUrl: 'https://dashboard.lob.com/settings/api-keys' }),
+    contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers', examples: { positives: ['PAYSTACK_SECRET_KEY=sk_live_<hex:40>', '  paystack_secret_key: "sk_live_<hex:40>"', '{ "PAYSTACK_SECRET_KEY": "sk_live_<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=sk_live_<hex:40>', 'PAYSTACK_SECRET_KEY=${PAYSTACK_SECRET_KEY}', '  paystack_secret_key: "<paystack_secret_key>"', 'PAYSTACK_SECRET_KEY is read from the environment'] } }),
+    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.', examples: { positives: ['const stripeKey = "sk_live_<alnum:99>";', '  stripeKey: "sk_live_<alnum:99>"', 'export API_TOKEN=sk_live_<alnum:99>', 'Stripe.api_key = \'sk_live_<alnum:99>\''], negatives: ['const stripeKey = "sk_live_<alnum:6>";', 'const stripeKey = "SK_LIVE_<alnum:99>";', 'const stripeKey = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";', 'const stripeKey = "pk_live_<alnum:24>";', 'const stripeKey = "sk_live_<alnum:12>";', 'const stripeKey = "SK_LIVE_<alnum:24>";'] } }),
+    rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_live_<alnum:99>";', '  stripeKey: "rk_live_<alnum:99>"', 'export API_TOKEN=rk_live_<alnum:99>'], negatives: ['const stripeKey = "rk_live_<alnum:6>";', 'const stripeKey = "RK_LIVE_<alnum:99>";', 'const stripeKey = "rk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "sk_test_<alnum:99>";', '  stripeKey: "sk_test_<alnum:99>"', 'export API_TOKEN=sk_test_<alnum:99>'], negatives: ['const stripeKey = "sk_test_<alnum:6>";', 'const stripeKey = "SK_TEST_<alnum:99>";', 'const stripeKey = "sk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-test-restricted-key', title: 'Stripe test-mode restricted key', provider: 'Stripe', severity: 'low', keywords: ['rk_test_'], pattern: '\\b(rk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_test_<alnum:99>";', '  stripeKey: "rk_test_<alnum:99>"', 'export API_TOKEN=rk_test_<alnum:99>'], negatives: ['const stripeKey = "rk_test_<alnum:6>";', 'const stripeKey = "RK_TEST_<alnum:99>";', 'const stripeKey = "rk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', provider: 'Stripe', severity: 'medium', keywords: ['whsec_'], pattern: '\\b(whsec_[A-Za-z0-9+/]{32,64})', longLived: true, revokeUrl: 'https://dashboard.stripe.com/webhooks', examples: { positives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:32>'], negatives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:10>'] } }),
+    rule({ id: 'square-access-token', title: 'Square access token', provider: 'Square', severity: 'critical', keywords: ['eaaa', 'sq0atp-'], pattern: '\\b((?:EAAA[A-Za-z0-9_-]{60})|(?:sq0atp-[0-9A-Za-z_-]{22}))(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareToken = "EAAA<word:60>";', '  squareToken: "EAAA<word:60>"', 'export API_TOKEN=EAAA<word:60>'], negatives: ['const squareToken = "EAAA<word:6>";', 'const squareToken = "eaaa<word:60>";', 'const squareToken = "EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'square-oauth-secret', title: 'Square OAuth application secret', provider: 'Square', severity: 'high', keywords: ['sq0csp-'], pattern: '\\b(sq0csp-[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareSecret = "sq0csp-<word:43>";', '  squareSecret: "sq0csp-<word:43>"', 'export API_TOKEN=sq0csp-<word:43>'], negatives: ['const squareSecret = "sq0csp-<word:6>";', 'const squareSecret = "SQ0CSP-<word:43>";', 'const squareSecret = "sq0csp-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'braintree-access-token', title: 'Braintree (PayPal) access token', provider: 'PayPal', severity: 'critical', keywords: ['access_token$production$'], pattern: '(access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})', longLived: true, revokeUrl: 'https://www.braintreegateway.com/', examples: { positives: ['const bt = "access_token$production$<lowalnum:16>$<hex:32>";'], negatives: ['const bt = "access_token$sandbox$<lowalnum:16>$<hex:32>";'] } }),
+    contextRule({ id: 'paypal-client-secret', title: 'PayPal REST client secret', provider: 'PayPal', severity: 'high', names: ['paypal'], value: 'E[A-Za-z0-9_-]{79}', longLived: true, revokeUrl: 'https://developer.paypal.com/dashboard/applications', entropy: 3.5, examples: { positives: ['PAYPAL_CLIENT_SECRET=E<word:79>', '  paypal_client_secret: "E<word:79>"', '{ "PAYPAL_CLIENT_SECRET": "E<word:79>" }'], negatives: ['SOME_UNRELATED_ID=E<word:79>', 'PAYPAL_CLIENT_SECRET=${PAYPAL_CLIENT_SECRET}', '  paypal_client_secret: "<paypal_client_secret>"', 'PAYPAL_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'razorpay-live-key', title: 'Razorpay live key ID', provider: 'Razorpay', severity: 'medium', keywords: ['rzp_live_'], pattern: '\\b(rzp_live_[A-Za-z0-9]{14})\\b', longLived: true, revokeUrl: 'https://dashboard.razorpay.com/app/keys', examples: { positives: ['const razorpayKey = "rzp_live_<alnum:14>";', '  razorpayKey: "rzp_live_<alnum:14>"', 'export API_TOKEN=rzp_live_<alnum:14>'], negatives: ['const razorpayKey = "rzp_live_<alnum:6>";', 'const razorpayKey = "RZP_LIVE_<alnum:14>";', 'const razorpayKey = "rzp_live_xxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', provider: 'Flutterwave', severity: 'critical', keywords: ['flwseck-', 'flwseck_test-'], pattern: '\\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\\b', longLived: true, revokeUrl: 'https://app.flutterwave.com/dashboard/settings/apis', examples: { positives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-X'], negatives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-Y'] } }),
+    rule({ id: 'plaid-access-token', title: 'Plaid access token', provider: 'Plaid', severity: 'high', keywords: ['access-production-', 'access-development-', 'access-sandbox-'], pattern: '\\b(access-(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://dashboard.plaid.com/developers/keys', examples: { positives: ['const plaid = "access-production-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const plaid = "access-staging-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'] } }),
+    contextRule({ id: 'coinbase-api-secret', title: 'Coinbase API secret', provider: 'Coinbase', severity: 'critical', names: ['coinbase'], value: '[A-Za-z0-9+/]{64,88}={0,2}', longLived: true, revokeUrl: 'https://www.coinbase.com/settings/api', entropy: 4, examples: { positives: ['COINBASE_API_SECRET=<b64:88>', '  coinbase_api_secret: "<b64:88>"', '{ "COINBASE_API_SECRET": "<b64:88>" }'], negatives: ['SOME_UNRELATED_ID=<b64:88>', 'COINBASE_API_SECRET=${COINBASE_API_SECRET}', '  coinbase_api_secret: "<coinbase_api_secret>"', 'COINBASE_API_SECRET is read from the environment'] } }),
+    contextRule({ id: 'adyen-api-key', title: 'Adyen API key', provider: 'Adyen', severity: 'critical', names: ['adyen'], value: 'AQE[A-Za-z0-9+/=_.-]{80,300}', longLived: true, revokeUrl: 'https://ca-live.adyen.com/ca/ca/config/api_credentials_new.shtml', examples: { positives: ['ADYEN_API_KEY=AQE<alnum:120>', '  adyen_api_key: "AQE<alnum:120>"', '{ "ADYEN_API_KEY": "AQE<alnum:120>" }'], negatives: ['SOME_UNRELATED_ID=AQE<alnum:120>', 'ADYEN_API_KEY=${ADYEN_API_KEY}', '  adyen_api_key: "<adyen_api_key>"', 'ADYEN_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'lob-api-key', title: 'Lob API key', provider: 'Lob', severity: 'medium', names: ['lob'], value: '(?:live|test)_[a-f0-9]{35}', longLived: true, revokeUrl: 'https://dashboard.lob.com/settings/api-keys', examples: { positives: ['LOB_API_KEY=live_<hex:35>', '  lob_api_key: "live_<hex:35>"', '{ "LOB_API_KEY": "live_<hex:35>" }'], negatives: ['SOME_UNRELATED_ID=live_<hex:35>', 'LOB_API_KEY=${LOB_API_KEY}', '  lob_api_key: "<lob_api_key>"', 'LOB_API_KEY is read from the environment'] } }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/registries.ts
@@ -63219,6 +63615,10 @@ const registryRules = [
         longLived: true,
         revokeUrl: 'https://www.npmjs.com/settings/~/tokens',
         remediation: 'Revoke the token on npmjs.com (Access Tokens); publish from CI with npm trusted publishing (OIDC) instead.',
+        examples: {
+            positives: ['NPM_TOKEN=npm_{{crc32:<alnum:30>:crc32}}', '//registry.npmjs.org/:_authToken=npm_{{crc32:<alnum:30>:crc32}}'],
+            negatives: ['NPM_TOKEN=npm_{{bad-crc32:<alnum:30>:bad-crc32}}', 'NPM_TOKEN=npm_<alnum:36>', 'NPM_TOKEN=NPM_{{crc32:<alnum:30>:crc32}}'],
+        },
     }),
     rule({
         id: 'npmrc-auth-token',
@@ -63230,6 +63630,7 @@ const registryRules = [
         entropy: 3,
         longLived: true,
         revokeUrl: 'https://docs.npmjs.com/revoking-access-tokens',
+        examples: { positives: ['//registry.npmjs.org/:_authToken=<alnum:36>'], negatives: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'] },
     }),
     rule({
         id: 'npmrc-basic-auth',
@@ -63241,6 +63642,7 @@ const registryRules = [
         entropy: 3,
         longLived: true,
         revokeUrl: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
+        examples: { positives: ['_auth={{base64:deploy:<alnum:16>:base64}}'], negatives: ['_auth=${NPM_AUTH}'] },
     }),
     rule({
         id: 'pypi-upload-token',
@@ -63252,6 +63654,7 @@ const registryRules = [
         longLived: true,
         revokeUrl: 'https://pypi.org/manage/account/token/',
         remediation: 'Remove the token on pypi.org; publish from CI with PyPI trusted publishing (OIDC) instead.',
+        examples: { positives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:120>";', '  password: "pypi-AgEIcHlwaS5vcmc<word:120>"', 'export API_TOKEN=pypi-AgEIcHlwaS5vcmc<word:120>'], negatives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:6>";', 'const password = "PYPI-aGeiChLWAs5VCMC<word:120>";', 'const password = "pypi-AgEIcHlwaS5vcmcxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'pypi-test-upload-token',
@@ -63262,6 +63665,7 @@ const registryRules = [
         pattern: '\\b(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})',
         longLived: true,
         revokeUrl: 'https://test.pypi.org/manage/account/token/',
+        examples: { positives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>";', '  password: "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>"', 'export API_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw<word:120>'], negatives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:6>";', 'const password = "PYPI-aGenDgvZDc5WExbPlM9YzW<word:120>";', 'const password = "pypi-AgENdGVzdC5weXBpLm9yZwxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'rubygems-api-key',
@@ -63272,6 +63676,7 @@ const registryRules = [
         pattern: '\\b(rubygems_[0-9a-f]{48})\\b',
         longLived: true,
         revokeUrl: 'https://rubygems.org/profile/api_keys',
+        examples: { positives: ['const apiKey = "rubygems_<hex:48>";', '  apiKey: "rubygems_<hex:48>"', 'export API_TOKEN=rubygems_<hex:48>'], negatives: ['const apiKey = "rubygems_<hex:6>";', 'const apiKey = "RUBYGEMS_<hex:48>";', 'const apiKey = "rubygems_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'nuget-api-key',
@@ -63283,6 +63688,7 @@ const registryRules = [
         entropy: 3.5,
         longLived: true,
         revokeUrl: 'https://www.nuget.org/account/apikeys',
+        examples: { positives: ['const apiKey = "oy2<lowalnum:43>";', '  apiKey: "oy2<lowalnum:43>"', 'export API_TOKEN=oy2<lowalnum:43>'], negatives: ['const apiKey = "oy2<lowalnum:6>";', 'const apiKey = "OY2<lowalnum:43>";', 'const apiKey = "oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'dockerhub-personal-access-token',
@@ -63293,6 +63699,7 @@ const registryRules = [
         pattern: '\\b(dckr_pat_[A-Za-z0-9_-]{27})(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://app.docker.com/settings/personal-access-tokens',
+        examples: { positives: ['const token = "dckr_pat_<word:27>";', '  token: "dckr_pat_<word:27>"', 'export API_TOKEN=dckr_pat_<word:27>'], negatives: ['const token = "dckr_pat_<word:6>";', 'const token = "DCKR_PAT_<word:27>";', 'const token = "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'dockerhub-organization-access-token',
@@ -63303,6 +63710,7 @@ const registryRules = [
         pattern: '\\b(dckr_oat_[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.docker.com/security/for-admins/access-tokens/',
+        examples: { positives: ['const token = "dckr_oat_<word:32>";', '  token: "dckr_oat_<word:32>"', 'export API_TOKEN=dckr_oat_<word:32>'], negatives: ['const token = "dckr_oat_<word:6>";', 'const token = "DCKR_OAT_<word:32>";', 'const token = "dckr_oat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'docker-config-auth',
@@ -63315,6 +63723,10 @@ const registryRules = [
         longLived: true,
         revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
         remediation: 'Change the registry password or token, then use a credential helper instead of storing auth in config.json.',
+        examples: {
+            positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}'],
+            negatives: ['{"auths": {"registry.example.io": {"auth": "{{base64:<alnum:20>:base64}}"}}}', '{"auths": {"registry.example.io": {"auth": ""}}}'],
+        },
     }),
     rule({
         id: 'jfrog-api-key',
@@ -63325,6 +63737,7 @@ const registryRules = [
         pattern: '\\b(AKCp[A-Za-z0-9]{69})\\b',
         longLived: true,
         revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
+        examples: { positives: ['const apiKey = "AKCp<alnum:69>";', '  apiKey: "AKCp<alnum:69>"', 'export API_TOKEN=AKCp<alnum:69>'], negatives: ['const apiKey = "AKCp<alnum:6>";', 'const apiKey = "akcP<alnum:69>";', 'const apiKey = "AKCpxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'jfrog-identity-token',
@@ -63335,6 +63748,7 @@ const registryRules = [
         pattern: '\\b(cmVmdGtuOjAxOj[A-Za-z0-9]{40,80})',
         longLived: true,
         revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+        examples: { positives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:60>";', '  accessToken: "cmVmdGtuOjAxOj<alnum:60>"', 'export API_TOKEN=cmVmdGtuOjAxOj<alnum:60>'], negatives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:6>";', 'const accessToken = "CMvMDgTUoJaXoJ<alnum:60>";', 'const accessToken = "cmVmdGtuOjAxOjxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'crates-io-api-token',
@@ -63346,6 +63760,7 @@ const registryRules = [
         entropy: 3.8,
         longLived: true,
         revokeUrl: 'https://crates.io/settings/tokens',
+        examples: { positives: ['const token = "cio<alnum:32>";', '  token: "cio<alnum:32>"', 'export API_TOKEN=cio<alnum:32>'], negatives: ['const token = "cio<alnum:6>";', 'const token = "CIO<alnum:32>";', 'const token = "cioxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'clojars-deploy-token',
@@ -63356,6 +63771,7 @@ const registryRules = [
         pattern: '(?i)\\b(CLOJARS_[a-z0-9]{60})\\b',
         longLived: true,
         revokeUrl: 'https://clojars.org/tokens',
+        examples: { positives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:60>'], negatives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:30>'] },
     }),
     rule({
         id: 'hex-pm-api-key',
@@ -63366,6 +63782,7 @@ const registryRules = [
         pattern: '(?i)(?:hex_api_key|hexpm[\\w.-]{0,20})["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
         longLived: true,
         revokeUrl: 'https://hex.pm/dashboard/keys',
+        examples: { positives: ['HEX_API_KEY=<hex:32>', '  hex_api_key: "<hex:32>"', '{ "HEX_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'HEX_API_KEY=${HEX_API_KEY}', '  hex_api_key: "<hex_api_key>"', 'HEX_API_KEY is read from the environment'] },
     }),
 ];
 
@@ -63477,10 +63894,291 @@ const saasRules = [
     named('short-io-api-key', 'Short.io secret API key', 'Short.io', ['shortio', 'short_io', 'short.io'], 'sk_<alnum:16>', 'https://app.short.io/settings/integrations/api-key'),
 ];
 
+;// CONCATENATED MODULE: ./src/rules/stores/formats.ts
+/**
+ * Credential stores recognised by their bytes, whatever the file is called: what each format's header says about
+ * whether it holds secrets. Pure reads of a buffer; nothing is decrypted and nothing of the content is returned.
+ */
+const startsWith = (content, bytes, at = 0) => content.length >= at + bytes.length && bytes.every((byte, i) => content[at + i] === byte);
+/** A DER length at `at`: its value and where the contents start; undefined when malformed. Indefinite (BER) counts as 0. */
+function derLength(content, at) {
+    const first = content[at];
+    if (first === undefined)
+        return undefined;
+    if (first < 0x80)
+        return { length: first, next: at + 1 };
+    if (first === 0x80)
+        return { length: 0, next: at + 1 };
+    const size = first & 0x7f;
+    if (size > 4 || at + 1 + size > content.length)
+        return undefined;
+    let length = 0;
+    for (let i = 0; i < size; i++)
+        length = length * 256 + content[at + 1 + i];
+    return { length, next: at + 1 + size };
+}
+const OID_PKCS7_DATA = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07];
+/** pkcs-12 bag types 1.2.840.113549.1.12.10.1.1 (keyBag) and .2 (pkcs8ShroudedKeyBag), as DER, without the last byte. */
+const OID_KEY_BAG = Buffer.from([0x06, 0x0b, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x0a, 0x01]);
+/**
+ * PKCS#12 (RFC 7292): SEQUENCE { INTEGER 3, ContentInfo { data | signedData } ... }. Key bags sit in plain `data` in
+ * what openssl, Windows and keytool write (only certificates are encrypted as a whole), so a key bag's type is visible.
+ */
+function pkcs12(content) {
+    if (content[0] !== 0x30)
+        return undefined;
+    const outer = derLength(content, 1);
+    if (!outer || !startsWith(content, [0x02, 0x01, 0x03, 0x30], outer.next))
+        return undefined;
+    const info = derLength(content, outer.next + 4);
+    if (!info || !startsWith(content, OID_PKCS7_DATA, info.next) || ![1, 2].includes(content[info.next + OID_PKCS7_DATA.length]))
+        return undefined;
+    for (let at = content.indexOf(OID_KEY_BAG); at !== -1; at = content.indexOf(OID_KEY_BAG, at + 1)) {
+        const bag = content[at + OID_KEY_BAG.length];
+        if (bag === 1 || bag === 2)
+            return { holds: 'secret', reason: `a PKCS#12 keystore holding a private key (${bag === 1 ? 'keyBag' : 'shrouded keyBag'})` };
+    }
+    return { holds: 'unknown', reason: 'a PKCS#12 keystore whose contents are encrypted (it may hold private keys)' };
+}
+/** A cursor over a Java keystore's big-endian fields; throws RangeError past the end. */
+class Reader {
+    content;
+    at;
+    constructor(content, at = 0) {
+        this.content = content;
+        this.at = at;
+    }
+    u16() {
+        const value = this.content.readUInt16BE(this.at);
+        this.at += 2;
+        return value;
+    }
+    u32() {
+        const value = this.content.readUInt32BE(this.at);
+        this.at += 4;
+        return value;
+    }
+    skip(bytes) {
+        if (this.at + bytes > this.content.length)
+            throw new RangeError('past the end');
+        this.at += bytes;
+    }
+}
+/** Skips one certificate: its type name (version 2 keystores) and its DER bytes. */
+function skipCertificate(reader, version) {
+    if (version === 2)
+        reader.skip(reader.u16());
+    reader.skip(reader.u32());
+}
+/**
+ * JKS (FEEDFEED) and JCEKS (CECECECE): a version, a count, then entries tagged 1 (private key), 2 (trusted
+ * certificate) or 3 (JCEKS secret key). A keystore of trusted certificates only is a truststore: public.
+ */
+function javaKeystore(content) {
+    const jks = startsWith(content, [0xfe, 0xed, 0xfe, 0xed]);
+    if (!jks && !startsWith(content, [0xce, 0xce, 0xce, 0xce]))
+        return undefined;
+    const format = jks ? 'JKS' : 'JCEKS';
+    const reader = new Reader(content, 4);
+    try {
+        const version = reader.u32();
+        const count = reader.u32();
+        if (version !== 1 && version !== 2)
+            return { holds: 'unknown', reason: `a Java keystore (${format}) of an unknown version` };
+        for (let entry = 0; entry < count; entry++) {
+            const tag = reader.u32();
+            if (tag === 1 || tag === 3)
+                return { holds: 'secret', reason: `a Java keystore (${format}) holding a ${tag === 1 ? 'private' : 'secret'} key entry` };
+            if (tag !== 2)
+                return { holds: 'unknown', reason: `a Java keystore (${format}) with an entry Keyward cannot read` };
+            reader.skip(reader.u16()); // alias
+            reader.skip(8); // creation time
+            skipCertificate(reader, version);
+        }
+        return { holds: 'public', reason: `a Java truststore (${format}) of ${count} trusted certificates` };
+    }
+    catch {
+        return { holds: 'unknown', reason: `a truncated Java keystore (${format})` };
+    }
+}
+/** KeePass: signature 9AA2D903, then B54BFB67 (KeePass 2, .kdbx) or B54BFB65 (KeePass 1, .kdb), little-endian. */
+function keepass(content) {
+    if (!startsWith(content, [0x03, 0xd9, 0xa2, 0x9a]))
+        return undefined;
+    if (startsWith(content, [0x67, 0xfb, 0x4b, 0xb5], 4) && content.length >= 12)
+        return { holds: 'secret', reason: `a KeePass 2 password database (KDBX ${content.readUInt16LE(10)}.${content.readUInt16LE(8)})` };
+    if (startsWith(content, [0x65, 0xfb, 0x4b, 0xb5], 4))
+        return { holds: 'secret', reason: 'a KeePass 1 password database (KDB)' };
+    return undefined;
+}
+/** OpenPGP public-key algorithm ids (RFC 4880, RFC 9580): RSA, Elgamal, DSA, ECDH, ECDSA, EdDSA, X25519, X448, Ed25519, Ed448. */
+const PGP_ALGORITHMS = new Set([1, 2, 3, 16, 17, 18, 19, 22, 25, 26, 27, 28]);
+/** An OpenPGP packet header at the start: its tag and where its body starts. */
+function pgpPacket(content) {
+    const first = content[0];
+    if (first === undefined || (first & 0x80) === 0)
+        return undefined;
+    if (first & 0x40) {
+        const octet = content[1] ?? 255;
+        return { tag: first & 0x3f, body: octet < 192 ? 2 : octet < 224 ? 3 : octet === 255 ? 6 : 2 };
+    }
+    const lengthType = first & 0x03;
+    return { tag: (first >> 2) & 0x0f, body: 1 + [1, 2, 4, 0][lengthType] };
+}
+/**
+ * An OpenPGP secret key (packet tag 5), as `gpg --export-secret-keys` and old `secring.gpg` write it: a version
+ * (3 to 6), the creation time and a known algorithm. GnuPG 2.1's own key files (`private-keys-v1.d/*.key`) are
+ * S-expressions naming a (protected) private key.
+ */
+function gpgSecretKey(content) {
+    const head = content.toString('latin1', 0, 64);
+    if (/^(?:\(\d+:(?:protected-)?private-key\(|Key: \((?:protected-)?private-key\b)/.test(head)) {
+        return { holds: 'secret', reason: 'a GnuPG private key file (private-keys-v1.d)' };
+    }
+    const packet = pgpPacket(content);
+    if (!packet || packet.tag !== 5)
+        return undefined;
+    const version = content[packet.body];
+    const algorithm = content[packet.body + (version === 3 ? 7 : 5)];
+    if (version === undefined || version < 3 || version > 6 || algorithm === undefined || !PGP_ALGORITHMS.has(algorithm))
+        return undefined;
+    return { holds: 'secret', reason: `an OpenPGP secret key (version ${version} key packet), as gpg --export-secret-keys writes it` };
+}
+const OPENSSH_MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
+/** The binary form inside `-----BEGIN OPENSSH PRIVATE KEY-----`, written out decoded. */
+function opensshBinaryKey(content) {
+    return content.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC) ? { holds: 'secret', reason: 'an OpenSSH private key in binary form (openssh-key-v1)' } : undefined;
+}
+/** Every binary store format, for the engine's notices: the first that recognises the bytes. */
+const STORE_FORMATS = [pkcs12, javaKeystore, keepass, gpgSecretKey, opensshBinaryKey];
+function storeVerdict(content) {
+    for (const format of STORE_FORMATS) {
+        const verdict = format(content);
+        if (verdict)
+            return verdict;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/stores/paths.ts
+/**
+ * Credential stores known by where they live: a file whose path and whole content together say what it is.
+ */
+/** `config/master.key`, and the per-environment keys beside `config/credentials/<env>.yml.enc`. */
+const RAILS_KEY_PATH = /(?:^|\/)config\/(?:master|credentials\/[A-Za-z0-9_-]+)\.key$/;
+/** Rails' master key: 32 hex digits (a 128-bit AES key) alone in the file, which decrypts `credentials.yml.enc`. */
+function railsMasterKey(content, path) {
+    if (!RAILS_KEY_PATH.test(path) || content.length > 40)
+        return undefined;
+    return /^[a-f0-9]{32}\s*$/.test(content.toString('latin1')) ? 'a Rails master key, which decrypts the encrypted credentials beside it' : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/catalogue/stores.ts
 
+
+
+/** A file that is itself a credential store, recognised by its bytes whatever it is called: one finding per file. */
+function store(input) {
+    const { format, ...rest } = input;
+    return rule({
+        ...rest,
+        keywords: [],
+        pattern: '',
+        longLived: true,
+        wholeFile: (content) => {
+            const verdict = format(content);
+            return verdict?.holds === 'secret' ? verdict.reason : undefined;
+        },
+    });
+}
+/** `<hex:n>` filler: the bytes a format does not look at. */
+const PKCS12_HEAD = '3082<hex:4>020103308201<hex:2>06092a864886f70d010701a08201<hex:2>048201<hex:2>';
+const KEY_BAG = '060b2a864886f70d010c0a0102';
+/** Binary keystores and key files: the file's presence is the leak. */
+const binaryStoreRules = [
+    store({
+        id: 'pkcs12-keystore',
+        title: 'PKCS#12 keystore with a private key (.p12, .pfx)',
+        provider: 'Keystore',
+        severity: 'critical',
+        format: pkcs12,
+        remediation: 'Revoke the certificate and replace the key it holds (a keystore password is no protection once the file is public), then keep keystores out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'certs/client.p12', hex: `${PKCS12_HEAD}<hex:40>${KEY_BAG}<hex:200>` }, { path: 'assets/logo.bin', hex: `${PKCS12_HEAD}3080${KEY_BAG}<hex:64>` }],
+            negatives: [{ path: 'certs/ca.p12', hex: `${PKCS12_HEAD}<hex:200>` }, { path: 'certs/server.der', hex: '30820122300d06092a864886f70d01010105000382010f00<hex:200>' }],
+        },
+    }),
+    store({
+        id: 'java-keystore',
+        title: 'Java keystore with a private or secret key (JKS, JCEKS)',
+        provider: 'Keystore',
+        severity: 'critical',
+        format: javaKeystore,
+        remediation: 'Replace the keys it holds (and their certificates); keystore passwords such as `changeit` protect nothing. Then keep the keystore out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'app/release.keystore', hex: 'feedfeed000000020000000100000001000772656c65617365<hex:120>' }, { path: 'conf/keys.dat', hex: 'cececece000000020000000100000003000361657300000190<hex:40>' }],
+            negatives: [{ path: 'conf/truststore.jks', hex: 'feedfeed00000002000000010000000200026361<hex:16>0005582e35303900000004<hex:8>' }, { path: 'conf/empty.jks', hex: 'feedfeed0000000200000000' }],
+        },
+    }),
+    store({
+        id: 'keepass-database',
+        title: 'KeePass password database',
+        provider: 'KeePass',
+        severity: 'high',
+        format: keepass,
+        remediation: 'Change every password the database holds (its master password can be attacked offline), then keep the database out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'secrets/team.kdbx', hex: '03d9a29a67fb4bb501000400<hex:200>' }, { path: 'backup/old.bin', hex: '03d9a29a65fb4bb5<hex:120>' }],
+            negatives: [{ path: 'secrets/team.kdbx.txt', hex: '03d9a29a00000000<hex:100>' }],
+        },
+    }),
+    store({
+        id: 'gpg-secret-key',
+        title: 'OpenPGP / GnuPG secret key (binary)',
+        provider: 'Private key',
+        severity: 'critical',
+        format: gpgSecretKey,
+        remediation: 'Publish the key\'s revocation certificate and generate a new key; then remove the exported key or keyring from the repository.',
+        fileExamples: {
+            positives: [
+                { path: 'keys/release-signing.gpg', hex: '9503d804<hex:8>01<hex:200>' },
+                { path: 'keys/secring', hex: 'c558046<hex:7>16<hex:100>' },
+                { path: '.gnupg/private-keys-v1.d/ABCD.key', text: '(21:protected-private-key(3:rsa(1:n257:<b64:40>' },
+            ],
+            negatives: [{ path: 'keys/release-signing.pub.gpg', hex: '99010d04<hex:8>01<hex:200>' }, { path: 'keys/stub.key', text: '(20:shadowed-private-key(3:rsa(1:n257:<b64:40>' }],
+        },
+    }),
+    store({
+        id: 'openssh-binary-private-key',
+        title: 'OpenSSH private key in binary form',
+        provider: 'Private key',
+        severity: 'critical',
+        format: opensshBinaryKey,
+        remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
+        fileExamples: {
+            positives: [{ path: 'deploy/id_ed25519.bin', hex: '6f70656e7373682d6b65792d7631000000000a6165733235362d637472<hex:200>' }],
+            negatives: [{ path: 'deploy/notes.bin', hex: '6f70656e7373682d6b65792d7632<hex:40>' }],
+        },
+    }),
+    rule({
+        id: 'rails-master-key-file',
+        title: 'Rails master key file (config/master.key)',
+        provider: 'Rails',
+        severity: 'critical',
+        keywords: [],
+        pattern: '',
+        longLived: true,
+        wholeFile: railsMasterKey,
+        revokeUrl: 'https://guides.rubyonrails.org/security.html#custom-credentials',
+        remediation: 'Rotate every secret in the encrypted credentials it opens (bin/rails credentials:edit with a new key), then keep master.key out of the repository (it is in the default .gitignore).',
+        fileExamples: {
+            positives: [{ path: 'config/master.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:32>\n' }, { path: 'config/credentials/production.key', text: '<hex:32>' }],
+            negatives: [{ path: 'config/secret.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:40>' }, { path: 'config/master.key', text: 'ab12cd34 is not here' }, { path: 'config/credentials/production.yml.enc', text: '<b64:60>--<b64:16>--<b64:22>==' }],
+        },
+    }),
+];
 /** Files whose content is the leak: saved logins and salts that tools write in a fixed syntax. */
-const storeRules = [
+const textStoreRules = [
     rule({
         id: 'wordpress-auth-salt',
         title: 'WordPress authentication key or salt (wp-config.php)',
@@ -63541,6 +64239,7 @@ const storeRules = [
         },
     }),
 ];
+const storeRules = [...textStoreRules, ...binaryStoreRules];
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
@@ -70471,6 +71170,212 @@ function re(stringsOrFlags, ...values) {
 }
 
 
+;// CONCATENATED MODULE: ./src/engine/required-bytes.ts
+/**
+ * What bytes every match of a pattern must contain, found conservatively so that a window lacking them can be skipped
+ * without running the regex. Only ASCII punctuation counts: letters and digits are left out, so case-insensitive
+ * flags never matter. An empty answer only means nothing is known.
+ */
+/** Index just past the character class opening at `at`, or -1 when unbalanced. */
+function skipClass(pattern, at) {
+    const n = pattern.length;
+    let j = at + 1;
+    if (pattern[j] === '^')
+        j++;
+    if (pattern[j] === ']')
+        j++;
+    while (j < n && pattern[j] !== ']') {
+        if (pattern[j] === '\\')
+            j += 2;
+        else if (pattern[j] === '[' && pattern[j + 1] === ':') {
+            const close = pattern.indexOf(':]', j + 2);
+            if (close === -1)
+                return -1;
+            j = close + 2;
+        }
+        else
+            j++;
+    }
+    return j < n ? j + 1 : -1;
+}
+/** Index just past the group opening at `at`, or -1 when unbalanced (or holding a \Q quote). */
+function skipGroup(pattern, at) {
+    let depth = 0;
+    let j = at;
+    while (j < pattern.length) {
+        const c = pattern[j];
+        if (c === '\\') {
+            if (pattern[j + 1] === 'Q')
+                return -1;
+            j += 2;
+        }
+        else if (c === '[') {
+            j = skipClass(pattern, j);
+            if (j === -1)
+                return -1;
+        }
+        else {
+            if (c === '(')
+                depth++;
+            else if (c === ')' && --depth === 0)
+                return j + 1;
+            j++;
+        }
+    }
+    return -1;
+}
+/** The pattern's top-level alternatives (one when it has no top-level `|`), or undefined when it is unbalanced. */
+function alternatives(pattern) {
+    const parts = [];
+    let from = 0;
+    let i = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (pattern[i + 1] === 'Q')
+                return undefined;
+            i += 2;
+        }
+        else if (c === '[' || c === '(') {
+            i = c === '[' ? skipClass(pattern, i) : skipGroup(pattern, i);
+            if (i === -1)
+                return undefined;
+        }
+        else {
+            if (c === '|') {
+                parts.push(pattern.slice(from, i));
+                from = i + 1;
+            }
+            i++;
+        }
+    }
+    parts.push(pattern.slice(from));
+    return parts;
+}
+/**
+ * Sets of ASCII punctuation bytes such that every match of `pattern` holds at least one byte of each set. A set of one
+ * is a byte every match holds; a larger one comes from an alternation whose every branch requires some byte
+ * (`(?::|=|=>)` gives {`:`, `=`}). Only required atoms count (outside classes, not optional).
+ */
+function requiredByteSets(pattern) {
+    const branches = alternatives(pattern);
+    if (branches === undefined)
+        return [];
+    if (branches.length > 1) {
+        const union = new Set();
+        for (const branch of branches) {
+            const sets = requiredByteSets(branch);
+            if (sets.length === 0)
+                return [];
+            for (const byte of sets.reduce((a, b) => (b.length < a.length ? b : a)))
+                union.add(byte);
+        }
+        return [[...union]];
+    }
+    return sequenceSets(pattern);
+}
+/** requiredByteSets of a pattern with no top-level alternation: its required atoms in sequence. */
+function sequenceSets(pattern) {
+    const sets = new Map();
+    const add = (set) => sets.set([...set].sort((a, b) => a - b).join(','), set);
+    let i = 0;
+    while (i < pattern.length) {
+        const atom = readAtom(pattern, i);
+        if (atom === undefined)
+            return [];
+        i = atom.end;
+        if (atom.skip)
+            continue;
+        const quantified = readQuantifier(pattern, i);
+        if (quantified === undefined)
+            return [];
+        i = quantified.end;
+        if (quantified.optional)
+            continue;
+        if (atom.literal >= 0)
+            add([atom.literal]);
+        for (const set of atom.inner)
+            add(set);
+    }
+    return [...sets.values()];
+}
+/** The atom starting at `i`; undefined when nothing can be learnt from the pattern (unbalanced, a quote, a stray `{`). */
+function readAtom(pattern, i) {
+    const c = pattern[i];
+    if (c === '^' || c === '$')
+        return { end: i + 1, literal: -1, inner: [], skip: true };
+    if (c === '\\')
+        return readEscape(pattern, i);
+    if (c === '[') {
+        const end = skipClass(pattern, i);
+        return end === -1 ? undefined : { end, literal: -1, inner: [] };
+    }
+    if (c === '(') {
+        const end = skipGroup(pattern, i);
+        if (end === -1)
+            return undefined;
+        const group = pattern.slice(i, end);
+        // Inline flags such as (?i) match nothing and take no quantifier.
+        if (/^\(\?[a-zA-Z-]*\)$/.test(group))
+            return { end, literal: -1, inner: [], skip: true };
+        const body = /^\((?:\?[a-zA-Z-]*:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
+        // Lookarounds and other (?x...) forms that are not groups teach nothing.
+        const isGroup = body === '(' || !group.startsWith('(?') || body.length > 1;
+        return { end, literal: -1, inner: isGroup ? requiredByteSets(group.slice(body.length, -1)) : [] };
+    }
+    if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|')
+        return undefined;
+    const code = c.charCodeAt(0);
+    return { end: i + 1, literal: code < 0x80 && !/[A-Za-z0-9]/.test(c) && c !== '.' ? code : -1, inner: [] };
+}
+function readEscape(pattern, i) {
+    const next = pattern[i + 1];
+    if (next === undefined || next === 'Q')
+        return undefined;
+    if (!/[A-Za-z0-9]/.test(next))
+        return { end: i + 2, literal: next.charCodeAt(0), inner: [] };
+    // A class or assertion (\d, \s, \b, \pL, \p{Greek}, \x41, \x{263a}): not a punctuation literal.
+    let end = i + 2;
+    if ((next === 'p' || next === 'P' || next === 'x') && pattern[end] === '{') {
+        const close = pattern.indexOf('}', end);
+        if (close === -1)
+            return undefined;
+        end = close + 1;
+    }
+    else if (next === 'x')
+        end += 2;
+    return { end, literal: -1, inner: [] };
+}
+/** The quantifier at `i`, if any: whether the atom may occur zero times. Undefined for a `{` RE2 reads as a literal. */
+function readQuantifier(pattern, i) {
+    const q = pattern[i];
+    let optional = false;
+    let end = i;
+    if (q === '*' || q === '?') {
+        optional = true;
+        end++;
+    }
+    else if (q === '+')
+        end++;
+    else if (q === '{') {
+        const close = pattern.indexOf('}', i);
+        const body = close === -1 ? '' : pattern.slice(i + 1, close);
+        if (!/^\d+(,\d*)?$/.test(body))
+            return undefined;
+        optional = Number(body.split(',')[0]) === 0;
+        end = close + 1;
+    }
+    if (end > i && pattern[end] === '?')
+        end++;
+    return { end, optional };
+}
+/** Bytes every match of `pattern` contains: the sets of one of requiredByteSets. */
+function requiredBytes(pattern) {
+    return requiredByteSets(pattern)
+        .filter((set) => set.length === 1)
+        .map((set) => set[0]);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/regex.ts
 
 
@@ -70537,7 +71442,11 @@ const portableBackend = {
         const hasGroup = regex.groupCount() > 0;
         return {
             scan(input, from, to, onMatch) {
-                const matcher = regex.matcher(input.latin1Window(from, to));
+                const window = input.latin1Window(from, to);
+                // test() runs re2js's DFA, many times faster than the capturing matcher: most windows hold no match at all.
+                if (!regex.test(window))
+                    return;
+                const matcher = regex.matcher(window);
                 let position = 0;
                 while (matcher.find(position)) {
                     const start = matcher.start();
@@ -70635,154 +71544,7 @@ const regexBackends = {
         }
     },
 };
-/**
- * ASCII punctuation bytes that every match of `pattern` must contain, found conservatively: only literals at the top
- * level of the pattern (outside groups, classes and alternation) that are not optional. A window without one of them
- * cannot hold a match, so the regex need not run there; an empty answer only means nothing is known. Letters and
- * digits are left out, so case-insensitive flags never matter.
- */
-function requiredBytes(pattern) {
-    const required = new Set();
-    const n = pattern.length;
-    let i = 0;
-    /** Index just past the group or class opening at `at`, or -1 when unbalanced. */
-    const skipClass = (at) => {
-        let j = at + 1;
-        if (pattern[j] === '^')
-            j++;
-        if (pattern[j] === ']')
-            j++;
-        while (j < n && pattern[j] !== ']') {
-            if (pattern[j] === '\\')
-                j += 2;
-            else if (pattern[j] === '[' && pattern[j + 1] === ':') {
-                const close = pattern.indexOf(':]', j + 2);
-                if (close === -1)
-                    return -1;
-                j = close + 2;
-            }
-            else
-                j++;
-        }
-        return j < n ? j + 1 : -1;
-    };
-    const skipGroup = (at) => {
-        let depth = 0;
-        let j = at;
-        while (j < n) {
-            const c = pattern[j];
-            if (c === '\\') {
-                if (pattern[j + 1] === 'Q')
-                    return -1;
-                j += 2;
-            }
-            else if (c === '[') {
-                j = skipClass(j);
-                if (j === -1)
-                    return -1;
-            }
-            else {
-                if (c === '(')
-                    depth++;
-                else if (c === ')' && --depth === 0)
-                    return j + 1;
-                j++;
-            }
-        }
-        return -1;
-    };
-    while (i < n) {
-        const c = pattern[i];
-        let literal = -1;
-        let inner = [];
-        if (c === '|')
-            return [];
-        if (c === '^' || c === '$') {
-            i++;
-            continue;
-        }
-        if (c === '\\') {
-            const next = pattern[i + 1];
-            if (next === undefined || next === 'Q')
-                return [];
-            if (/[A-Za-z0-9]/.test(next)) {
-                // A class or assertion (\d, \s, \b, \pL, \p{Greek}, \x41, \x{263a}): not a punctuation literal.
-                i += 2;
-                if ((next === 'p' || next === 'P' || next === 'x') && pattern[i] === '{') {
-                    const close = pattern.indexOf('}', i);
-                    if (close === -1)
-                        return [];
-                    i = close + 1;
-                }
-                else if (next === 'x')
-                    i += 2;
-            }
-            else {
-                literal = next.charCodeAt(0);
-                i += 2;
-            }
-        }
-        else if (c === '[') {
-            i = skipClass(i);
-            if (i === -1)
-                return [];
-        }
-        else if (c === '(') {
-            const end = skipGroup(i);
-            if (end === -1)
-                return [];
-            const group = pattern.slice(i, end);
-            // Inline flags such as (?i) match nothing and take no quantifier.
-            if (/^\(\?[a-zA-Z-]*\)$/.test(group)) {
-                i = end;
-                continue;
-            }
-            // A group's own required bytes count when the group itself is required (decided by its quantifier below).
-            const body = /^\((?:\?[a-zA-Z-]*:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
-            if (body === '(' || !group.startsWith('(?') || body.length > 1)
-                inner = requiredBytes(group.slice(body.length, -1));
-            i = end;
-        }
-        else if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{') {
-            return [];
-        }
-        else {
-            const code = c.charCodeAt(0);
-            literal = code < 0x80 && !/[A-Za-z0-9]/.test(c) && c !== '.' ? code : -1;
-            i++;
-        }
-        // The quantifier after the atom, if any: an atom that may occur zero times is not required.
-        let optional = false;
-        const q = pattern[i];
-        if (q === '*' || q === '?') {
-            optional = true;
-            i++;
-        }
-        else if (q === '+')
-            i++;
-        else if (q === '{') {
-            const close = pattern.indexOf('}', i);
-            const body = close === -1 ? '' : pattern.slice(i + 1, close);
-            if (/^\d+(,\d*)?$/.test(body)) {
-                optional = Number(body.split(',')[0]) === 0;
-                i = close + 1;
-            }
-            else if (close === -1 || /[^\d,]/.test(body)) {
-                // RE2 reads a `{` that starts no repetition as a literal; nothing to learn from it or its atom.
-                return [];
-            }
-        }
-        if (pattern[i] === '?' && (q === '*' || q === '+' || q === '?' || q === '{'))
-            i++;
-        if (!optional) {
-            if (literal >= 0)
-                required.add(literal);
-            for (const byte of inner)
-                required.add(byte);
-        }
-    }
-    return [...required];
-}
+
 
 ;// CONCATENATED MODULE: ./src/engine/config/matchers.ts
 
@@ -70939,6 +71701,7 @@ function mapUtf16Finding(finding, decoded) {
 
 ;// CONCATENATED MODULE: ./src/engine/content.ts
 
+
 /** How much of the start git (and Keyward's first look) reads to judge content. */
 const HEAD = 8000;
 /** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. Keyward uses it only as a first look. */
@@ -70976,7 +71739,7 @@ function classifyContent(content, path, maxSize) {
         return { kind: 'text', text: content };
     const store = credentialStore(content, path);
     if (store) {
-        return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: a binary ${store}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
+        return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: ${/^an? /.test(store) ? store : `a binary ${store}`}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
     }
     return { kind: 'binary' };
 }
@@ -71071,21 +71834,80 @@ const STORE_EXTENSIONS = {
     pvk: 'Windows private key', snk: '.NET strong-name key', gpg: 'GnuPG keyring', pgp: 'PGP keyring', kbx: 'GnuPG keybox',
     keychain: 'macOS keychain', 'keychain-db': 'macOS keychain',
 };
+/** Formats the store rules do not read (src/rules/stores/formats.ts reads the others). */
 const STORE_MAGIC = [
-    [[0xfe, 0xed, 0xfe, 0xed], 0, 'Java keystore'],
-    [[0xce, 0xce, 0xce, 0xce], 0, 'Java keystore'],
-    [[0x03, 0xd9, 0xa2, 0x9a], 0, 'KeePass database'],
     [[0x1e, 0xf1, 0xb5, 0xb0], 0, 'Windows private key'],
     [[0x4b, 0x42, 0x58, 0x66], 8, 'GnuPG keybox'],
     [[0x6b, 0x79, 0x63, 0x68], 0, 'macOS keychain'],
 ];
+/**
+ * What kind of credential store a binary is, for the not-scanned notice: by its bytes (a truststore of certificates
+ * only is none), else by its extension. Stores whose bytes show secrets are also a store rule's finding.
+ */
 function credentialStore(content, path) {
+    const verdict = storeVerdict(content);
+    if (verdict)
+        return verdict.holds === 'public' ? undefined : verdict.reason;
     for (const [bytes, offset, name] of STORE_MAGIC) {
         if (bytes.every((byte, i) => content[offset + i] === byte))
             return name;
     }
     const dot = path.lastIndexOf('.');
     return dot === -1 || path.indexOf('/', dot) !== -1 ? undefined : STORE_EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
+/** Programming languages by extension: where an unquoted right-hand side is an expression, not a value. */
+const CODE_EXTENSIONS = new Set('js mjs cjs jsx ts mts cts tsx java kt kts scala groovy go rs c h cc cpp hpp cs swift m php rb py lua dart vue svelte'.split(' '));
+/** Extensions that say the syntax is not code: config, data, markup, shell. */
+const TEXT_EXTENSIONS = new Set('yaml yml json jsonc json5 env ini toml conf cfg cnf properties props xml plist md markdown rst adoc html htm sh bash zsh ksh fish ps1 psm1 bat cmd tf tfvars hcl sql csv tsv pem crt key pub gradle sbt'.split(' '));
+/** Suffixes of copies and backups: `app.js.bak` is judged as `app.js`. */
+const COPY_SUFFIXES = new Set('bak orig old tmp swp save backup dist sample example template tpl'.split(' '));
+/** The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none. */
+function syntaxExtension(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    const parts = name.split('.').slice(1);
+    while (parts.length > 1 && COPY_SUFFIXES.has(parts.at(-1)))
+        parts.pop();
+    return parts.at(-1) ?? '';
+}
+/**
+ * What a file is written in: by its extension when that names a language or a config format, else (`.txt`, none, a
+ * backup, an unknown one) by what its content looks like, so JavaScript saved as `.txt` is judged as JavaScript.
+ */
+function fileSyntax(path, content) {
+    const extension = syntaxExtension(path);
+    if (CODE_EXTENSIONS.has(extension))
+        return 'code';
+    if (TEXT_EXTENSIONS.has(extension))
+        return 'text';
+    return looksLikeCode(content.toString('latin1', 0, Math.min(content.length, CODE_SAMPLE))) ? 'code' : 'text';
+}
+const CODE_SAMPLE = 16384;
+/** An interpreter line of a programming language (shell scripts are judged as text: `export TOKEN=...` is an env line). */
+const CODE_SHEBANG = /^#!\S*(?:\/|env\s+)(?:node|nodejs|deno|bun|ts-node|python[0-9.]*|ruby|perl|php|lua|groovy|kotlin)\b/;
+/** Lines only code writes: statements and declarations by their keyword, and the ends of statements and blocks. */
+const CODE_LINE = new RegExp([
+    String.raw `^(?:export\s+)?(?:(?:async\s+)?function\b|var\s|let\s|const\s|class\s|import\s|return\b|package\s|def\s|func\s|fn\s|namespace\s|using\s|#include\b|#define\b|module\.exports\b|require\(|(?:public|private|protected|static)\s)`,
+    String.raw `^from\s+\S+\s+import\s`,
+    String.raw `^(?:if|for|while|switch|catch|else\s+if)\s*\(`,
+    String.raw `^(?:if|elif|else|for|while|try|except|with)\b.*:$`,
+    String.raw `^(?:\}|\]\)|\)\s*[;,)]|<\?php\b)`,
+    String.raw `(?:;|[)=]\s*\{|=>\s*\{?|\);?,?)$`,
+].join('|'));
+/**
+ * True when a sample of text reads as a programming language: a code interpreter line, a third of the lines being
+ * statements or block ends (config lines are `key: value` and `KEY=value`), or minified code on a few long lines.
+ */
+function looksLikeCode(sample) {
+    if (CODE_SHEBANG.test(sample))
+        return true;
+    // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
+    const lines = sample.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && !/^(?:#(?!include|define|if|endif)|\/\/)/.test(line));
+    if (lines.length === 0)
+        return false;
+    if (lines.length <= 3 && sample.length > 2000)
+        return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
+    const code = lines.filter((line) => CODE_LINE.test(line)).length;
+    return code >= 2 && code / lines.length >= 0.3;
 }
 /** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
 class LineIndex {
@@ -71207,7 +72029,8 @@ const DEFAULT_GENERIC_ENTROPY = 3.0;
 function weigh(candidate, content) {
     const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
     const secret = secretBytes.toString('utf8');
-    return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
+    const lead = candidate.prepared.rule.validateName ? content.toString('latin1', candidate.start, candidate.secretStart) : undefined;
+    return { candidate, secret, secretBytes, entropy: shannonEntropy(secret), lead };
 }
 function printOf(judged, key) {
     judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes, key);
@@ -71235,10 +72058,14 @@ function rejection(judged, lines, acceptance) {
             return 'reference';
         if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY))
             return 'generic-value';
+        if (acceptance.isMalformedProviderToken?.(secret))
+            return 'generic-value';
         if (hasHashContext(lines.lineAround(candidate.secretStart)))
             return 'hash-context';
     }
     if (rule.validate && !rule.validate(secret))
+        return 'validator';
+    if (rule.validateName && !rule.validateName(judged.lead ?? ''))
         return 'validator';
     if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
         if (!acceptance.reportInlineSuppressed)
@@ -71296,6 +72123,89 @@ function buildFinding(judged, lines, path, acceptance) {
     if (judged.suppressed)
         finding.suppression = { by: 'inline', accepted: false, reason: 'suppressed inline' };
     return finding;
+}
+/**
+ * The finding for a whole file that a rule judged a credential store (`reason` says what it is). The fingerprint covers
+ * the whole file; the redacted form and the details carry the file's size and the reason, never a byte of it.
+ * Undefined when the allowlist accepts the file's fingerprint.
+ */
+function buildFileFinding(rule, content, path, reason, acceptance) {
+    const judged = { candidate: { prepared: { rule }, start: 0, secretStart: 0, secretEnd: content.length }, secret: '', secretBytes: content, entropy: 0 };
+    if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey))
+        return undefined;
+    const finding = {
+        ruleId: rule.id,
+        title: rule.title,
+        provider: rule.provider,
+        severity: rule.severity,
+        longLived: rule.longLived,
+        path,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        redacted: `(whole file, ${content.length} bytes)`,
+        fingerprint: printOf(judged, acceptance.fingerprintKey),
+        entropy: 0,
+        verifiedFormat: true,
+        remediation: rule.remediation,
+        details: { store: reason },
+    };
+    if (rule.revokeUrl)
+        finding.revokeUrl = rule.revokeUrl;
+    const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
+    if (inBaseline)
+        finding.baseline = true;
+    if (inBaseline === 'legacy')
+        finding.migratedFrom = judged.legacyPrint;
+    return finding;
+}
+
+;// CONCATENATED MODULE: ./src/engine/provider-prefixes.ts
+
+/** Heads that are words before they are prefixes: `secret-...`, `token-...` may be anyone's value. */
+const WORD_HEADS = new Set(['key', 'secret', 'token', 'sdk', 'ser', 'pat', 'sat', 'app', 'api', 'access', 'auth', 'client', 'test', 'live', 'prod', 'dev', 'v1']);
+/** The literal as the pattern spells it, when it opens the secret group (`(ghp_`, `(AIza`); undefined otherwise. */
+function openingLiteral(pattern, keyword) {
+    const escaped = `(${escapeRegex(keyword)}`;
+    const at = pattern.toLowerCase().indexOf(escaped);
+    return at === -1 ? undefined : pattern.slice(at + 1, at + escaped.length).replace(/\\(.)/g, '$1');
+}
+/**
+ * A distinctive prefix: a head and a separator (`ghp_`, `xoxb-`, `hvs.`, `sk_live_`), or a
+ * mixed-case literal (`AIza`); not a URL's scheme or host, and not a word that anyone's value may start with.
+ */
+function isDistinctive(literal) {
+    if (literal.length < 4 || /[:/ $=]/.test(literal))
+        return false;
+    const head = /^[A-Za-z0-9]+/.exec(literal)?.[0] ?? '';
+    if (head.length === literal.length)
+        return /[a-z]/.test(literal) && /[A-Z]/.test(literal);
+    // A short head needs a longer literal: `sk_live_`, `sk-proj-`, not `sk_`.
+    return (head.length >= 3 || literal.length >= 6) && !WORD_HEADS.has(head.toLowerCase());
+}
+/**
+ * The prefixes that start a specific rule's secret (`ghp_`, `xoxb-`, `sk_live_`, `AIza`), read from the rules
+ * themselves: a keyword that opens the pattern's secret group, spelled as the pattern spells it. Derived, so the shapes
+ * a generic value is checked against are the catalogue's own.
+ */
+function providerPrefixes(rules) {
+    const byPrefix = new Map();
+    for (const rule of rules) {
+        if (rule.kind === 'generic' || rule.wholeFile)
+            continue;
+        for (const keyword of rule.keywords) {
+            const literal = openingLiteral(rule.pattern, keyword);
+            if (literal === undefined || !isDistinctive(literal))
+                continue;
+            byPrefix.set(literal, [...(byPrefix.get(literal) ?? []), rule]);
+        }
+    }
+    return [...byPrefix].map(([prefix, list]) => ({ prefix, rules: list }));
+}
+/** The rules a value would belong to by its prefix (case as the rules spell it): empty when it carries none. */
+function prefixOwners(prefixes, value) {
+    return prefixes.filter(({ prefix }) => value.startsWith(prefix)).flatMap(({ rules }) => rules);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/prefilter.ts
@@ -71619,12 +72529,13 @@ function buildKeywordIndex(prepared) {
 }
 /**
  * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
- * stretched for multi-line rules, merged where they touch. Rules that skip the path get none.
+ * stretched for multi-line rules, merged where they touch. Rules that skip the path, or the file's syntax (judged only
+ * when such a rule has a hit), get none.
  *
  * Work per hit is bounded: a hit that changes no window of its keyword's rules is dropped after two compares (see
  * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
  */
-function collectWindows(index, content, path) {
+function collectWindows(index, content, path, syntax) {
     const byRule = new Map();
     const lengths = index.prefilter.keywordLengths;
     const settled = [];
@@ -71646,7 +72557,7 @@ function collectWindows(index, content, path) {
                 continue;
             }
             if (!state) {
-                if (entry.skipPath(path)) {
+                if (entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax())) {
                     byRule.set(entry, 'skipped');
                     continue;
                 }
@@ -71713,24 +72624,30 @@ function addWindow(windows, bounds, multiline, size) {
 
 
 
+
 /** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
 const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
 const commonness = (byte) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
-/** True when content[from, to) contains every one of `bytes`. A native call costs more than a short loop. */
-function holdsAll(content, from, to, bytes) {
-    for (const byte of bytes) {
-        if (to - from > 512) {
-            if (content.subarray(from, to).indexOf(byte) === -1)
-                return false;
-            continue;
-        }
-        let at = from;
-        while (at < to && content[at] !== byte)
-            at++;
-        if (at === to)
+/** True when content[from, to) contains `byte`. A native call costs more than a short loop. */
+function holds(content, from, to, byte) {
+    if (to - from > 512)
+        return content.subarray(from, to).indexOf(byte) !== -1;
+    let at = from;
+    while (at < to && content[at] !== byte)
+        at++;
+    return at < to;
+}
+/** True when content[from, to) holds at least one byte of every set (see requiredByteSets). */
+function holdsEvery(content, from, to, sets) {
+    for (const set of sets)
+        if (!set.some((byte) => holds(content, from, to, byte)))
             return false;
-    }
     return true;
+}
+/** Required-byte sets in the order they are checked: the likeliest to be missing (small sets of rare bytes) first. */
+function rarestFirst(sets) {
+    const rank = (set) => set.length * 100 + Math.min(...set.map(commonness));
+    return sets.map((set) => set.sort((a, b) => commonness(a) - commonness(b))).sort((a, b) => rank(a) - rank(b));
 }
 function customRule(spec) {
     return {
@@ -71763,6 +72680,7 @@ function scanner_createScanner(options = {}) {
         rules: plan.rules,
         isPathIgnored: (path) => plan.ignored(path),
         scanBuffer: (content, path) => scanBuffer(plan, content, path),
+        secretsIn: (content, path) => secretsIn(plan, content, path),
     };
 }
 function planScanner(options) {
@@ -71774,6 +72692,7 @@ function planScanner(options) {
         backend,
         rules,
         keywords: buildKeywordIndex(prepareRules(rules, config, backend)),
+        fileRules: rules.filter((rule) => rule.wholeFile).map((rule) => ({ rule, skipPath: globMatcher(rule.skipPaths ?? []) })),
         ignored: pathIgnores(config, backend),
         acceptance: {
             valueAllowed: valueAllowlist(config, backend),
@@ -71781,7 +72700,28 @@ function planScanner(options) {
             baseline: new Set(options.baseline ?? []),
             fingerprintKey: config.fingerprintKey,
             reportInlineSuppressed: options.reportInlineSuppressed,
+            isMalformedProviderToken: malformedProviderToken(rules, backend),
         },
+    };
+}
+/** A value with a provider's prefix that none of that provider's rules matches whole (see Acceptance). */
+function malformedProviderToken(rules, backend) {
+    const prefixes = providerPrefixes(rules);
+    const compiled = new Map();
+    const matchesWhole = (rule, value) => {
+        let pattern = compiled.get(rule);
+        if (!pattern)
+            compiled.set(rule, (pattern = backend.compile(rule.pattern)));
+        let whole = false;
+        pattern.scan(new ScanInput(value), 0, value.length, (match) => !(whole = match.secretStart === 0 && match.secretEnd === value.length));
+        return whole;
+    };
+    return (secret) => {
+        const owners = prefixOwners(prefixes, secret);
+        if (owners.length === 0)
+            return false;
+        const value = Buffer.from(secret);
+        return !owners.some((rule) => matchesWhole(rule, value));
     };
 }
 function prepareRules(rules, config, backend) {
@@ -71815,12 +72755,55 @@ function scanBuffer(plan, content, path) {
     const crowded = [];
     const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
     if (crowded.length > 0)
-        result.notices.push(crowdedNotice(path, crowded));
+        result.notices.push(...crowdedNotices(path, crowded));
+    const stores = storeFindings(plan, content, path);
+    if (stores.recognised) {
+        // The store's own finding says what it is: no "binary store, not scanned" notice besides.
+        result.notices = result.notices.filter((notice) => notice.kind !== 'binary');
+        result.findings.unshift(...stores.findings);
+    }
     return result;
+}
+function secretsIn(plan, content, path) {
+    if (plan.ignored(path))
+        return [];
+    const kind = classifyContent(content, path, plan.config.maxFileSize);
+    if (kind.kind !== 'text' && kind.kind !== 'binary')
+        return [];
+    const text = kind.kind === 'text' ? kind.text : content;
+    let syntax;
+    const all = collectWindows(plan.keywords, text, path, () => (syntax ??= fileSyntax(path, text)));
+    const windows = kind.kind === 'binary' ? all.filter((rule) => !rule.prepared.generic) : all;
+    if (windows.length === 0)
+        return [];
+    const acceptance = { ...plan.acceptance, reportInlineSuppressed: true };
+    return [...judgeCandidates(acceptance, matchWindows(plan.backend, text, windows, []), text, path)].map(([candidate, finding]) => ({
+        ruleId: candidate.prepared.rule.id,
+        fingerprint: finding.fingerprint,
+        secret: text.subarray(candidate.secretStart, candidate.secretEnd).toString('utf8'),
+    }));
+}
+/** Whole-file rules: a file that is itself a credential store gives one finding (none when its print is allowlisted). */
+function storeFindings(plan, content, path) {
+    const findings = [];
+    let recognised = false;
+    for (const { rule, skipPath } of plan.fileRules) {
+        if (skipPath(path))
+            continue;
+        const reason = rule.wholeFile(content, path);
+        if (reason === undefined)
+            continue;
+        recognised = true;
+        const finding = buildFileFinding(rule, content, path, reason, plan.acceptance);
+        if (finding)
+            findings.push(finding);
+    }
+    return { recognised, findings };
 }
 /** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
 function scanText(plan, content, path, providerRulesOnly, crowded) {
-    const all = collectWindows(plan.keywords, content, path);
+    let syntax;
+    const all = collectWindows(plan.keywords, content, path, () => (syntax ??= fileSyntax(path, content)));
     const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
     if (windows.length === 0)
         return [];
@@ -71836,47 +72819,79 @@ function scanText(plan, content, path, providerRulesOnly, crowded) {
  * line holds this many secrets of one kind.
  */
 const MAX_MATCHES_PER_WINDOW = 256;
+/**
+ * The regex work one file may spend on long windows (merged spans of keyword hits on long lines, over LONG_WINDOW
+ * bytes), in bytes run through patterns across all its rules: the larger of a base and a multiple of the file's size.
+ * A line flooded with one keyword is one window the length of the line for every rule of that keyword, each a pass
+ * over the whole line (re2js runs some at a few MB/s); minified code and data lines stay far below the bound, and
+ * windows of ordinary lines never draw on it. Windows left once it is spent are reported as not scanned.
+ */
+const REGEX_BUDGET_BASE = 1 << 20;
+const REGEX_BUDGET_PER_BYTE = 1;
+/** Windows up to this long are lines (or a line's cut around one hit, see WINDOW_REACH) and cost no budget. */
+const LONG_WINDOW = 4 * WINDOW_REACH;
 /** Runs each rule's pattern over its windows; a window that lacks one of the pattern's required bytes is skipped. */
 function matchWindows(backend, content, windows, crowded) {
     const input = new ScanInput(content);
     const candidates = [];
+    const lineOf = (offset) => new LineIndex(content).position(offset).line;
+    let budget = Math.max(REGEX_BUDGET_BASE, REGEX_BUDGET_PER_BYTE * content.length);
     for (const { prepared, windows: list } of windows) {
-        prepared.required ??= requiredBytes(prepared.rule.pattern).sort((a, b) => commonness(a) - commonness(b));
+        prepared.required ??= rarestFirst(requiredByteSets(prepared.rule.pattern));
         for (const window of list) {
-            if (!holdsAll(content, window.start, window.end, prepared.required))
+            if (!holdsEvery(content, window.start, window.end, prepared.required))
                 continue;
+            const long = window.end - window.start > LONG_WINDOW;
+            if (long && window.end - window.start > budget) {
+                crowded.push({ rule: prepared.rule, why: 'budget', line: lineOf(window.start) });
+                continue;
+            }
             // Compiled only once a window could hold a match: many rules' windows never pass the check above.
             prepared.compiled ??= backend.compile(prepared.rule.pattern);
             let matches = 0;
+            let stoppedAt = window.end;
             prepared.compiled.scan(input, window.start, window.end, (match) => {
                 if (match.secretEnd > match.secretStart)
                     candidates.push({ prepared, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
                 if (++matches < MAX_MATCHES_PER_WINDOW)
                     return true;
+                stoppedAt = match.end;
                 if (match.end < window.end)
-                    crowded.push({ rule: prepared.rule, line: new LineIndex(content).position(match.end).line });
+                    crowded.push({ rule: prepared.rule, why: 'matches', line: lineOf(match.end) });
                 return false;
             });
+            if (long)
+                budget -= stoppedAt - window.start;
         }
     }
     return candidates;
 }
-/** One notice for every window cut short in a file: content left unchecked, so it counts as not scanned. */
-function crowdedNotice(path, crowded) {
-    const first = crowded.reduce((a, b) => (b.line < a.line ? b : a));
-    const rules = [...new Set(crowded.map((c) => c.rule.id))];
-    return {
-        kind: 'other',
-        path,
-        unscanned: true,
-        message: `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${rules.length === 1 ? 'that rule' : 'those rules'}`,
-    };
+/** One notice per way windows were cut short in a file: content left unchecked, so it counts as not scanned. */
+function crowdedNotices(path, crowded) {
+    const notices = [];
+    for (const why of ['matches', 'budget']) {
+        const cut = crowded.filter((c) => c.why === why);
+        if (cut.length === 0)
+            continue;
+        const first = cut.reduce((a, b) => (b.line < a.line ? b : a));
+        const rules = [...new Set(cut.map((c) => c.rule.id))];
+        const which = rules.length === 1 ? 'that rule' : 'those rules';
+        const message = why === 'matches'
+            ? `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${which}`
+            : `${path}: from line ${first.line}, keyword-dense content was not checked for ${rules.join(', ')}: the file's bound on regex work over long lines (${REGEX_BUDGET_PER_BYTE}x its size, at least ${REGEX_BUDGET_BASE >> 20} MB) was spent`;
+        notices.push({ kind: 'other', path, unscanned: true, message });
+    }
+    return notices;
 }
 /**
  * The findings among the candidates. Judged before overlaps are resolved: a specific rule whose match fails its
  * validator must not hide a generic rule's finding on the same text.
  */
 function judgeAll(acceptance, candidates, content, path) {
+    return [...judgeCandidates(acceptance, candidates, content, path).values()];
+}
+/** The candidates that are findings, shadowed ones dropped, in report order, each with its finding. */
+function judgeCandidates(acceptance, candidates, content, path) {
     const lines = new LineIndex(content);
     const judged = new Map();
     for (const candidate of candidates) {
@@ -71884,7 +72899,7 @@ function judgeAll(acceptance, candidates, content, path) {
         if (rejection(weighed, lines, acceptance) === undefined)
             judged.set(candidate, buildFinding(weighed, lines, path, acceptance));
     }
-    return dropShadowed([...judged.keys()]).map((candidate) => judged.get(candidate));
+    return new Map(dropShadowed([...judged.keys()]).map((candidate) => [candidate, judged.get(candidate)]));
 }
 /** Specific rules beat generic ones on the same text; the same span is reported once. */
 function dropShadowed(candidates) {
@@ -73595,41 +74610,52 @@ function importGitleaks(read) {
 
 const CONFIG_FILE_NAMES = ['.keyward.yml', '.keyward.yaml', '.github/keyward.yml', '.github/keyward.yaml'];
 
-function findConfigFile(repoDir) {
+/** A file under repoDir, read safely: no link followed at it or on the way, only a regular file, capped. */
+function readUnder(repoDir, name) {
+    return readRegularFile((0,external_node_path_.join)(repoDir, name), { maxBytes: POLICY_FILE_MAX_BYTES, root: repoDir, shown: name });
+}
+/** A config file that exists but cannot be read (a link, a FIFO, too large) is an error, never skipped. */
+function configText(read, shown) {
+    if (read.ok)
+        return read.text;
+    throw new ConfigError([{ file: shown, line: 1, column: 1, field: '(file)', message: read.message }]);
+}
+/** The first of CONFIG_FILE_NAMES present under repoDir, read; undefined when there is none. */
+function findConfig(repoDir) {
     for (const name of CONFIG_FILE_NAMES) {
-        const path = (0,external_node_path_.join)(repoDir, name);
-        if ((0,external_node_fs_namespaceObject.existsSync)(path))
-            return path;
+        const read = readUnder(repoDir, name);
+        if (!read.ok && read.reason === 'missing')
+            continue;
+        return { name, text: configText(read, name) };
     }
     return undefined;
 }
-/** A repository file's text, or undefined when it does not exist (or is not a regular file). */
-function load_readRepoFile(repoDir, path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(repoDir, path), 'utf8');
-    }
-    catch {
-        return undefined;
-    }
+/** The path of the first of CONFIG_FILE_NAMES present under repoDir (as a link or any other entry, too). */
+function findConfigFile(repoDir) {
+    const name = CONFIG_FILE_NAMES.find((candidate) => {
+        const read = readUnder(repoDir, candidate);
+        return read.ok || read.reason !== 'missing';
+    });
+    return name === undefined ? undefined : join(repoDir, name);
 }
 /**
- * Reads `path` (or the first of CONFIG_FILE_NAMES under repoDir) over the defaults. Without one, a gitleaks config
- * (`.gitleaks.toml`, `.gitleaksignore`) is mapped onto Keyward's, with `notices` naming what could not be; with
- * neither, the defaults.
+ * Reads `path` (or the first of CONFIG_FILE_NAMES under repoDir) over the defaults, through the safe reader. Without
+ * one, a gitleaks config (`.gitleaks.toml`, `.gitleaksignore`) is mapped onto Keyward's, with `notices` naming what
+ * could not be; with neither, the defaults.
  */
 function loadConfig(options) {
-    const path = options.path ?? findConfigFile(options.repoDir);
-    if (!path)
-        return importGitleaks((name) => load_readRepoFile(options.repoDir, name))?.config ?? defaultConfig();
+    if (options.path === undefined) {
+        const found = findConfig(options.repoDir);
+        if (found)
+            return parseConfig(found.text, found.name);
+        return importGitleaks((name) => {
+            const read = readUnder(options.repoDir, name);
+            return read.ok ? read.text : undefined;
+        })?.config ?? defaultConfig();
+    }
+    const path = options.path;
     const shown = (0,external_node_path_.relative)(options.repoDir, path).startsWith('..') ? path : (0,external_node_path_.relative)(options.repoDir, path) || path;
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        throw new ConfigError([{ file: shown, line: 1, column: 1, field: '(file)', message: `cannot read: ${error.message}` }]);
-    }
-    return parseConfig(text, shown);
+    return parseConfig(configText(readRegularFile(path, { maxBytes: POLICY_FILE_MAX_BYTES, root: options.repoDir, shown }), shown), shown);
 }
 const SIZE_UNITS = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
 function parseConfig(text, file) {
@@ -73757,7 +74783,7 @@ function parseConfig(text, file) {
         });
         return out;
     };
-    known(root, '', ['version', 'fail-on', 'block-long-lived', 'unscanned', 'max-file-size', 'ignore-paths', 'rules', 'allowlist']);
+    known(root, '', ['version', 'fail-on', 'block-long-lived', 'unscanned', 'verify', 'max-file-size', 'ignore-paths', 'rules', 'allowlist']);
     const version = get(root, 'version');
     if (version && !((0,dist/* isScalar */.jn)(version) && Number(version.value) === 1))
         at(version, 'version', 'only version 1 is supported');
@@ -73770,6 +74796,17 @@ function parseConfig(text, file) {
             config.unscanned = value;
         else
             at(unscanned, 'unscanned', 'expected fail or warn');
+    }
+    const verify = get(root, 'verify');
+    if (verify) {
+        if (!(0,dist/* isMap */.jh)(verify))
+            at(verify, 'verify', 'expected a mapping with forks');
+        else {
+            known(verify, 'verify', ['forks']);
+            const forks = bool(get(verify, 'forks'), 'verify.forks');
+            if (forks !== undefined)
+                config.verify = { forks };
+        }
     }
     const maxSize = get(root, 'max-file-size');
     if (maxSize) {
@@ -73904,18 +74941,18 @@ function parseConfig(text, file) {
 
 ;// CONCATENATED MODULE: ./src/engine/baseline.ts
 
-/**
- * Reads accepted fingerprints from a baseline file: a Keyward JSON report (its `findings[].fingerprint`), a JSON array
- * of fingerprints, or plain text with one fingerprint per line (`#` comments allowed).
- */
+/** Accepted fingerprints from a baseline file (see parseBaseline), read through the safe reader: no link, capped. */
 function loadBaseline(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        throw new Error(`baseline ${path}: cannot read: ${error.message}`);
-    }
+    const read = readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES });
+    if (!read.ok)
+        throw new Error(`baseline ${read.message}`);
+    return parseBaseline(read.text, path);
+}
+/**
+ * Accepted fingerprints from a baseline's text: a Keyward JSON report (its `findings[].fingerprint`), a JSON array of
+ * fingerprints, or plain text with one fingerprint per line (`#` comments allowed). `path` names it in errors.
+ */
+function parseBaseline(text, path) {
     const prints = new Set();
     const trimmed = text.trim();
     if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -74085,6 +75122,7 @@ const tool_TOOL_URI = 'https://github.com/keyward/keyward';
 
 
 
+
 /**
  * `keyward config import-gitleaks [PATH] [--output FILE]`: writes the `.keyward.yml` equivalent to PATH's gitleaks
  * files. Never overwrites an existing Keyward config unless it is named with --output.
@@ -74094,12 +75132,10 @@ function importGitleaksCommand(path, output) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory())
         throw new UsageError(`${path}: not a directory (give the repository root that holds .gitleaks.toml)`);
     const imported = importGitleaks((name) => {
-        try {
-            return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8');
-        }
-        catch {
-            return undefined;
-        }
+        const read = readRegularFile((0,external_node_path_.join)(dir, name), { maxBytes: POLICY_FILE_MAX_BYTES, root: dir, shown: name });
+        if (read.ok || read.reason === 'missing')
+            return read.ok ? read.text : undefined;
+        throw new UsageError(read.message);
     });
     if (!imported)
         throw new UsageError(`no .gitleaks.toml or .gitleaksignore in ${path}`);
@@ -74128,6 +75164,13 @@ function importGitleaksCommand(path, output) {
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
+/** How many findings each verification status has, when any finding was verified. */
+function verificationCounts(findings) {
+    if (!findings.some((f) => f.verification))
+        return {};
+    const count = (status) => findings.filter((f) => f.verification?.status === status).length;
+    return { verified: { active: count('active'), inactive: count('inactive'), unknown: count('unknown') } };
+}
 /** The machine-readable report. Findings carry redacted values and fingerprints only; usable as a baseline file. */
 function toJsonReport(input) {
     const verdict = decideVerdict(input.findings, input.policy, input.notices);
@@ -74140,6 +75183,7 @@ function toJsonReport(input) {
             new: input.findings.filter((f) => !f.baseline).length,
             baseline: input.findings.filter((f) => f.baseline).length,
             longLived: input.findings.filter((f) => f.longLived).length,
+            ...verificationCounts(input.findings),
             notScanned: verdict.unscanned.length,
             bySeverity: severity_countBySeverity(input.findings),
             verdict: verdict.pass ? 'pass' : 'fail',
@@ -74158,7 +75202,27 @@ function utf16Columns(finding) {
     return { startColumn: finding.utf16Column ?? finding.column, endColumn: finding.utf16EndColumn ?? finding.endColumn };
 }
 
+;// CONCATENATED MODULE: ./src/report/verification.ts
+const isActive = (finding) => finding.verification?.status === 'active';
+/**
+ * A verification in plain words, e.g. "ACTIVE per aws: arn:aws:iam::1:user/ci, expires 2026-03-01" or "inactive per
+ * github (HTTP 401 (bad credentials))". Text from the provider (identity, reason) is as answered: callers escape it for
+ * their medium (markdown, log) like any other untrusted text.
+ */
+function verification_verificationWords(v) {
+    const facts = [v.identity ?? '', v.expiresAt ? `expires ${v.expiresAt.slice(0, 10)}` : '', v.scopes?.length ? `scopes ${v.scopes.join(' ')}` : ''].filter(Boolean).join(', ');
+    if (v.status === 'active')
+        return `ACTIVE per ${v.verifier}${facts ? `: ${facts}` : ''}`;
+    const status = v.status === 'inactive' ? 'inactive' : 'liveness unknown';
+    return `${status} per ${v.verifier}${v.reason ? ` (${v.reason})` : ''}`;
+}
+/** The SARIF / JSON shape of a verification: the finding's own object, never anything more. */
+function verificationProperties(finding) {
+    return finding.verification ? { verification: finding.verification } : {};
+}
+
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
+
 
 
 
@@ -74167,6 +75231,11 @@ function utf16Columns(finding) {
 /** GitHub code scanning maps security-severity ≥9.0 to critical, ≥7.0 high, ≥4.0 medium, else low. */
 const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+/**
+ * The partialFingerprints key. v2 since fingerprints became keyed HMACs: code scanning matches alerts across uploads by
+ * key and value, so a new key name keeps it from pairing old unkeyed values with new ones.
+ */
+const SARIF_FINGERPRINT_KEY = 'keyward/fingerprint/v2';
 function ruleDescriptor(rule) {
     const lifetime = rule.longLived ? 'a long-lived credential (valid until revoked)' : 'a short-lived credential';
     const r = remediation_remediationFor(rule);
@@ -74208,7 +75277,7 @@ function extraSarifResult(result, ruleIndex) {
         level: LEVEL[result.severity],
         message: { text: result.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(result.path), uriBaseId: '%SRCROOT%' }, region: { startLine: result.line } } }],
-        partialFingerprints: { 'keyward/fingerprint/v1': result.fingerprint },
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: result.fingerprint },
         properties: { severity: result.severity },
     };
 }
@@ -74275,9 +75344,9 @@ function toSarif(findings, rules, options = {}) {
                     ...severity_sortFindings(findings).map((finding) => ({
                         ruleId: finding.ruleId,
                         ruleIndex: index.get(finding.ruleId),
-                        level: LEVEL[finding.severity],
+                        level: isActive(finding) ? 'error' : LEVEL[finding.severity],
                         message: {
-                            text: `${finding.title} (${finding.longLived ? 'long-lived' : 'short-lived'}): ${finding.redacted}. ${remediationText(finding)}`,
+                            text: `${finding.title} (${finding.longLived ? 'long-lived' : 'short-lived'}${finding.verification ? `; ${verification_verificationWords(finding.verification)}` : ''}): ${finding.redacted}. ${remediationText(finding)}`,
                         },
                         locations: [
                             {
@@ -74287,7 +75356,7 @@ function toSarif(findings, rules, options = {}) {
                                 },
                             },
                         ],
-                        partialFingerprints: { 'keyward/fingerprint/v1': finding.fingerprint },
+                        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: finding.fingerprint },
                         ...(finding.baseline ? { baselineState: 'unchanged', suppressions: [{ kind: 'external', justification: 'accepted in the Keyward baseline' }] } : {}),
                         properties: {
                             severity: finding.severity,
@@ -74295,6 +75364,7 @@ function toSarif(findings, rules, options = {}) {
                             redacted: finding.redacted,
                             ...(finding.commit ? { commit: finding.commit.sha, author: finding.commit.author, date: finding.commit.date } : {}),
                             ...(finding.expiresAt ? { expiresAt: finding.expiresAt } : {}),
+                            ...verificationProperties(finding),
                         },
                     })),
                     ...extra.map((result) => extraSarifResult(result, index.get(result.ruleId))),
@@ -74323,6 +75393,7 @@ function formatBytes(bytes) {
 
 
 
+
 const CODES = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', magenta: '\u001b[35m', green: '\u001b[32m' };
 const SEVERITY_STYLE = { critical: 'magenta', high: 'red', medium: 'yellow', low: 'blue', info: 'dim' };
 /** For people: findings grouped by file, most severe first, then notices and a one-line verdict. */
@@ -74343,6 +75414,8 @@ function toText(options) {
             const lifetime = f.longLived ? paint('red', 'long-lived') : paint('green', 'short-lived');
             const flags = [lifetime, f.baseline ? paint('dim', 'baseline') : '', f.expiresAt ? `expires ${f.expiresAt.slice(0, 10)}` : ''].filter(Boolean).join(', ');
             out.push(`  ${where} ${severity} ${f.title} ${paint('dim', `[${f.ruleId}]`)} ${f.redacted} (${flags})`);
+            if (f.verification)
+                out.push(`           ${paint(isActive(f) ? 'red' : 'dim', escapeLogValue(verification_verificationWords(f.verification)))}${paint('dim', ` (checked ${f.verification.checkedAt.slice(0, 19)}Z)`)}`);
             if (f.commit)
                 out.push(paint('dim', `           introduced in ${f.commit.sha.slice(0, 12)} by ${escapeLogValue(f.commit.author)} on ${f.commit.date.slice(0, 10)}`));
             out.push(paint('dim', `           ${f.remediation}${f.revokeUrl ? ` ${f.revokeUrl}` : ''}`));
@@ -74471,9 +75544,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/sources/read.ts
 
-const read_NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
-// Without O_NONBLOCK, opening a FIFO waits for a writer that never comes: a PR could hang the scan with one.
-const read_NON_BLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
+
 function unreadable(shownPath, error) {
     const code = error.code;
     const why = code === 'ENAMETOOLONG' ? 'the path is longer than the system allows' : (code ?? error.message);
@@ -74504,7 +75575,7 @@ class read_ReadBuffer {
 function readScannable(fullPath, shownPath, maxFileSize, scratch) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(fullPath, external_node_fs_namespaceObject.constants.O_RDONLY | read_NO_FOLLOW | read_NON_BLOCK);
+        fd = (0,external_node_fs_namespaceObject.openSync)(fullPath, SAFE_READ_FLAGS);
     }
     catch (error) {
         const code = error.code;
@@ -74959,7 +76030,10 @@ class RecordSplitter {
  * bytes; synchronous calls per record, one await per pipe chunk, so five million short lines cost no promise each.
  */
 async function readGit(repoDir, args, options, onRecord) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)('git', gitArgv(repoDir, args), { stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv() });
+    const child = (0,external_node_child_process_namespaceObject.spawn)('git', gitArgv(repoDir, args), { stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
+    // git may die (a missing object) before it reads all of its input: the broken pipe is for its exit status to say.
+    child.stdin.on('error', () => { });
+    child.stdin.end(options.input ?? '');
     const errors = [];
     let errorBytes = 0;
     child.stderr.on('data', (chunk) => {
@@ -75450,12 +76524,29 @@ class PatchScanner {
             notice: (notice) => this.fileNotice({ ...notice, ...(this.commit ? { commit: this.commit.sha } : {}) }),
         });
     }
-    report(finding) {
+    report(finding, commit = this.commit) {
         const key = `${finding.fingerprint}\0${finding.path}`;
         if (this.seen.has(key))
             return;
         this.seen.add(key);
-        this.findings.push(this.commit ? { ...finding, commit: this.commit } : finding);
+        this.findings.push(commit ? { ...finding, commit } : finding);
+    }
+    /**
+     * The stream broke off (git died at a missing object): scans what the open file had, and leaves the scanner ready
+     * for a stream that goes on with the next commit.
+     */
+    cut() {
+        this.flushFile();
+    }
+    /** Findings of `commit` found another way (its blobs scanned whole), reported once per secret and path like the rest. */
+    addScanned(commit, findings, bytes) {
+        if (!this.commitShas.has(commit.sha)) {
+            this.commitShas.add(commit.sha);
+            this.commits += 1;
+        }
+        this.bytes += bytes;
+        for (const finding of findings)
+            this.report(finding, commit);
     }
     fileNotice(notice) {
         if (this.fileNotices++ < MAX_FILE_NOTICES)
@@ -75501,6 +76592,49 @@ class PatchScanner {
             this.notices.push({ kind: 'other', unscanned: true, message: `${this.fileNoticesDropped} more file notice(s) not listed one by one; over the ${this.maxBlobSize}-byte limit in all: ${listed}` });
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/resume.ts
+
+/** The commits of `revisions`, parents before children: the order every history walk reads them in. */
+async function commitsOldestFirst(repoDir, revisions) {
+    return (await gitText(repoDir, ['rev-list', '--topo-order', '--reverse', ...revisions, '--'])).split('\n').filter(Boolean);
+}
+/** Restarts past which the rest of a badly damaged history is left unscanned rather than read a commit at a time. */
+const MAX_RESTARTS = 200;
+/**
+ * `git log --no-walk=unsorted --stdin` over the commits, in their order. A git that dies (a missing blob, tree or
+ * commit in a damaged mirror) does not throw the walk away: what it printed has been handed on, the commit it died in
+ * goes to `onLost`, and a new git goes on from the commit after. Returns how many commits were never reached (only
+ * past MAX_RESTARTS).
+ */
+async function walkResuming(walk) {
+    const { commits } = walk;
+    let from = 0;
+    for (let restarts = 0; from < commits.length; restarts++) {
+        if (restarts > MAX_RESTARTS)
+            return commits.length - from;
+        let shown = 0;
+        const onRecord = (data, length) => {
+            if (data[0] === 0x01)
+                shown += 1;
+            walk.onRecord(data, length);
+        };
+        try {
+            await readGit(walk.repoDir, ['log', '--no-walk=unsorted', '--stdin', ...walk.logArgs, '--'], { maxRecord: walk.maxRecord, input: `${commits.slice(from).join('\n')}\n` }, onRecord);
+            return 0;
+        }
+        catch (error) {
+            if (!(error instanceof GitError))
+                throw error;
+            const lost = walk.culprit === 'last-shown' && shown > 0 ? from + shown - 1 : from + shown;
+            if (lost >= commits.length)
+                return 0;
+            await walk.onLost(lost, error.message.split('\n')[0]);
+            from = lost + 1;
+        }
+    }
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/sources/git/worker.ts
@@ -75578,7 +76712,70 @@ async function scanBlobJobsOnWorkers(options, repoDir, maxBlobSize, jobs, done) 
     }
 }
 
+;// CONCATENATED MODULE: ./src/sources/git/strategy.ts
+
+
+
+
+/** Histories this short are scanned as patches without a probe: either way takes well under a second. */
+const PROBE_FROM_COMMITS = 400;
+/** Commits the probe times each strategy on, spread evenly over the history. */
+const PROBE_COMMITS = 120;
+/**
+ * Picks the faster strategy for this repository by timing both on a sample of its commits (about 1% of a large
+ * history). Which one wins depends on the repository: diffing costs git far more than reading blobs where big files
+ * change often (jquery's built files: `git log -p` takes 9.4 s of CPU against 2.1 s for `cat-file` of every blob), while
+ * whole blobs cost the scanner more where large files get small edits. Blobs are scanned on both cores and the patch
+ * stream is one pipeline, so the blob time counts half when there are workers.
+ */
+async function chooseHistoryStrategy(repoDir, commits, scanner, workers) {
+    if (commits.length < PROBE_FROM_COMMITS)
+        return { strategy: 'patches', reason: `${commits.length} commits, too few to be worth a probe` };
+    const step = commits.length / PROBE_COMMITS;
+    const sample = Array.from({ length: PROBE_COMMITS }, (_, i) => commits[Math.floor(i * step)]);
+    try {
+        const patchesMs = await timePatches(repoDir, sample, scanner);
+        const blobsMs = (await timeBlobs(repoDir, sample, scanner)) / (workers ? 2 : 1);
+        const strategy = blobsMs < patchesMs ? 'blobs' : 'patches';
+        return { strategy, reason: `probe of ${sample.length} commits: patches ${patchesMs.toFixed(0)} ms, blobs ${blobsMs.toFixed(0)} ms${workers ? ' (on two threads)' : ''}` };
+    }
+    catch (error) {
+        // A probe that trips on a damaged object proves nothing about speed; blobs read around damage at least as well.
+        return { strategy: 'blobs', reason: `the probe could not finish (${error.message.split('\n')[0]})` };
+    }
+}
+async function timePatches(repoDir, sample, scanner) {
+    const started = performance.now();
+    const patches = new PatchScanner(scanner);
+    await readGit(repoDir, ['log', '--no-walk=unsorted', '--stdin', COMMIT_FORMAT, ...LOG_PATCH_ARGS, '--'], { input: `${sample.join('\n')}\n`, maxRecord: 1 << 20 }, (data, length) => patches.line(data, length));
+    patches.finish();
+    return performance.now() - started;
+}
+async function timeBlobs(repoDir, sample, scanner) {
+    const started = performance.now();
+    const jobs = [];
+    await readGit(repoDir, ['log', '--no-walk=unsorted', '--stdin', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--format=', '--'], { input: `${sample.join('\n')}\n` }, (line) => {
+        // :100644 100644 <old> <new> M\t<path>
+        if (line[0] !== 0x3a)
+            return;
+        const tab = line.indexOf(9);
+        const fields = line.subarray(1, tab).toString('latin1').split(' ');
+        if (fields[1] === '100644' || fields[1] === '100755')
+            jobs.push({ index: jobs.length, sha: fields[3], path: line.subarray(tab + 1).toString('utf8') });
+    });
+    const catFile = new catfile_CatFile(repoDir);
+    try {
+        await blobs_scanBlobJobs(catFile, scanner, jobs, 1 << 20, () => { });
+    }
+    finally {
+        catFile.close();
+    }
+    return performance.now() - started;
+}
+
 ;// CONCATENATED MODULE: ./src/sources/git/history.ts
+
+
 
 
 
@@ -75590,65 +76787,87 @@ const history_MAX_FILE_NOTICES = 200;
 /**
  * Where each blob first appeared: `git log --raw` oldest first lists, per commit, the new blob of every changed path;
  * the first (commit, path) a blob shows up at introduced it. Merges are diffed against their first parent, so a blob
- * made by a conflict resolution is introduced by the merge. A walk that git cannot finish (a missing tree or commit)
- * keeps what it read, with a notice.
+ * made by a conflict resolution is introduced by the merge. A commit git cannot read (a missing tree) is skipped with
+ * a notice and the walk goes on after it (see walkResuming).
  */
 async function blobIntroductions(repoDir, revisions, notices, ignored) {
     const seen = new Map();
-    const copies = [];
-    const jobs = [];
-    const commits = [];
+    const intro = { jobs: [], commits: [], commitCount: 0, copies: [] };
     let commit;
-    let commitCount = 0;
     let submodules = 0;
-    const args = ['log', '--topo-order', '--reverse', '--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-color', COMMIT_FORMAT, ...revisions, '--'];
-    try {
-        for await (const line of gitLines(repoDir, args)) {
-            if (line[0] === 0x01) {
-                commit = parseCommitHeader(line);
-                commitCount += 1;
-                continue;
-            }
-            if (line[0] !== 0x3a /* : */ || !commit)
-                continue;
-            // :100644 100644 <old> <new> M\t<path>
-            const tab = line.indexOf(9);
-            if (tab === -1)
-                continue;
-            const fields = line.subarray(1, tab).toString('latin1').split(' ');
-            const mode = fields[1];
-            const sha = fields[3];
-            const status = fields[4];
-            if (!sha || status === 'D' || /^0+$/.test(sha))
-                continue;
-            if (mode === '160000') {
-                submodules += 1;
-                continue;
-            }
-            if (mode === '120000')
-                continue; // a symlink's blob is its target path
-            const path = unquotePath(line.subarray(tab + 1));
-            // Marked seen only once at a scanned path: a blob first added under an ignored path and then renamed or copied
-            // into a scanned one is scanned there.
-            if (ignored(path))
-                continue;
-            const known = seen.get(sha);
-            if (known !== undefined) {
-                if (jobs[known].path !== path)
-                    copies.push({ index: known, path, commit });
-                continue;
-            }
-            seen.set(sha, jobs.length);
-            jobs.push({ index: jobs.length, sha, path });
-            commits.push(commit);
+    const onLine = (line) => {
+        if (line[0] === 0x01) {
+            commit = parseCommitHeader(line);
+            intro.commitCount += 1;
+            return;
         }
+        if (line[0] !== 0x3a /* : */ || !commit)
+            return;
+        const change = parseRawLine(line);
+        if (!change)
+            return;
+        if (change.mode === '160000') {
+            submodules += 1;
+            return;
+        }
+        // Marked seen only once at a scanned path: a blob first added under an ignored path and then renamed or copied
+        // into a scanned one is scanned there.
+        if (change.mode === '120000' || ignored(change.path))
+            return; // a symlink's blob is its target path
+        const known = seen.get(change.sha);
+        if (known !== undefined) {
+            if (intro.jobs[known].path !== change.path)
+                intro.copies.push({ index: known, path: change.path, commit });
+            return;
+        }
+        seen.set(change.sha, intro.jobs.length);
+        intro.jobs.push({ index: intro.jobs.length, sha: change.sha, path: change.path });
+        intro.commits.push(commit);
+    };
+    let commits;
+    try {
+        commits = await commitsOldestFirst(repoDir, revisions);
     }
     catch (error) {
-        notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk stopped early (${error.message.split('\n')[0]}); ${commitCount} commit(s) read and their blobs scanned` });
+        notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk could not list the commits (${firstLine(error)}); nothing was scanned` });
+        return intro;
     }
+    const lost = [];
+    const unreached = await walkResuming({
+        repoDir,
+        commits,
+        logArgs: ['--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-color', COMMIT_FORMAT],
+        culprit: 'next',
+        onRecord: onLine,
+        onLost: (index, error) => {
+            lost.push(commits[index]);
+            if (lost.length === 1)
+                lost.push(error);
+        },
+    });
+    if (lost.length > 0) {
+        const [first, error, ...rest] = lost;
+        const shas = [first, ...rest];
+        notices.push({ kind: 'missing-object', unscanned: true, commit: first, message: `${shas.length} commit(s) could not be read and were not scanned (first ${first.slice(0, 12)}: ${error}); the walk went on past them and scanned the other ${commits.length - shas.length}` });
+    }
+    if (unreached > 0)
+        notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk stopped after ${MAX_RESTARTS} missing objects; ${unreached} later commit(s) were not scanned` });
     if (submodules > 0)
         notices.push({ kind: 'submodule', message: `${submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
-    return { jobs, commits, commitCount, copies };
+    return intro;
+}
+/** One `git log --raw` change line, `:100644 100644 <old> <new> M\t<path>`; undefined for a deletion or an odd line. */
+function parseRawLine(line) {
+    const tab = line.indexOf(9);
+    if (tab === -1)
+        return undefined;
+    const [, mode, , sha, status] = line.subarray(1, tab).toString('latin1').split(' ');
+    if (!mode || !sha || status === 'D' || /^0+$/.test(sha))
+        return undefined;
+    return { mode, sha, path: unquotePath(line.subarray(tab + 1)) };
+}
+function firstLine(error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 async function isPartialClone(repoDir) {
     const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
@@ -75755,6 +76974,89 @@ async function scanIntroducedBlobs(options, revisions, notices, progress) {
         notices.push({ kind: 'too-large', unscanned: true, message: `${tooLarge.length} blob(s) over the ${maxBlobSize}-byte limit not scanned: ${listed}` });
     }
     return { findings, blobs: intro.jobs.length, bytes, commitCount: intro.commitCount };
+}
+/**
+ * The patch strategy over a whole history: `git log -p` of every commit, oldest first, each line handed to `patches`.
+ * A commit git cannot diff (a blob missing from a damaged mirror) is read file by file instead: the blobs that are
+ * there are scanned whole, the missing ones are reported as not scanned, and the stream goes on with the next commit,
+ * keeping everything it already scanned.
+ */
+async function streamHistoryPatches(options, revisions, patches, notices, onRecord) {
+    const maxBlobSize = options.maxBlobSize ?? 25 * 1024 * 1024;
+    const commits = await commitsOldestFirst(options.repoDir, revisions);
+    const stops = [];
+    const missing = [];
+    const unreached = await walkResuming({
+        repoDir: options.repoDir,
+        commits,
+        logArgs: [COMMIT_FORMAT, ...LOG_PATCH_ARGS],
+        culprit: 'last-shown',
+        // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
+        maxRecord: maxBlobSize + 64,
+        onRecord: (data, length) => {
+            patches.line(data, length);
+            onRecord?.();
+        },
+        onLost: async (index, error) => {
+            patches.cut();
+            stops.push({ sha: commits[index], error });
+            missing.push(...(await scanCommitWhole(options, commits[index], patches, notices)));
+        },
+    });
+    if (stops.length > 0) {
+        const listed = missing.slice(0, history_MAX_LISTED).join(', ') + (missing.length > history_MAX_LISTED ? `, and ${missing.length - history_MAX_LISTED} more` : '');
+        notices.push({
+            kind: 'missing-object',
+            ...(missing.length > 0 ? { unscanned: true } : {}),
+            message: `git log -p stopped ${stops.length} time(s) at a missing object (first in ${stops[0].sha.slice(0, 12)}: ${stops[0].error}); each such commit's files were read one by one and the walk went on${missing.length > 0 ? `: ${missing.length} missing blob(s) not scanned: ${listed}` : ''}`,
+        });
+    }
+    if (unreached > 0)
+        notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk stopped after ${MAX_RESTARTS} missing objects; ${unreached} later commit(s) were not scanned` });
+}
+/** Scans the blobs one commit changed, whole, into `patches`; returns where each missing one was (path at commit). */
+async function scanCommitWhole(options, sha, patches, notices) {
+    const { repoDir, scanner } = options;
+    const maxBlobSize = options.maxBlobSize ?? 25 * 1024 * 1024;
+    const intro = await blobIntroductions(repoDir, ['--no-walk', sha], notices, (path) => scanner.isPathIgnored(path));
+    // In a partial clone a read of a blob it never had would try to fetch it (git before 2.44 has no GIT_NO_LAZY_FETCH).
+    const absent = await missingInPartialClone(repoDir, ['--no-walk', sha]).catch(() => new Set());
+    const outcomes = intro.jobs.filter((job) => absent.has(job.sha)).map((job) => ({ index: job.index, status: 'missing', size: 0, findings: [], notices: [] }));
+    const catFile = new catfile_CatFile(repoDir);
+    try {
+        await blobs_scanBlobJobs(catFile, scanner, intro.jobs.filter((job) => !absent.has(job.sha)), maxBlobSize, (outcome) => outcomes.push(outcome));
+    }
+    finally {
+        catFile.close();
+    }
+    const missing = [];
+    for (const outcome of outcomes) {
+        const job = intro.jobs[outcome.index];
+        const commit = intro.commits[outcome.index];
+        const where = `${job.path} at ${commit.sha.slice(0, 12)}`;
+        if (outcome.status === 'missing')
+            missing.push(where);
+        else if (outcome.status === 'too-large')
+            notices.push({ kind: 'too-large', path: job.path, commit: commit.sha, unscanned: true, message: `${where} (${outcome.size} bytes): over the ${maxBlobSize}-byte limit; not scanned` });
+        else
+            for (const notice of outcome.notices)
+                notices.push({ ...notice, commit: commit.sha });
+        patches.addScanned(commit, outcome.findings, outcome.size);
+    }
+    for (const copy of intro.copies)
+        patches.addScanned(copy.commit, (outcomes.find((o) => o.index === copy.index)?.findings ?? []).map((finding) => ({ ...finding, path: copy.path })), 0);
+    return missing;
+}
+/** The strategy asked for, else blobs for a partial clone (its missing blobs are known up front), else by probe. */
+async function pickHistoryStrategy(options, revisions) {
+    if (options.strategy)
+        return { strategy: options.strategy, reason: 'asked for' };
+    if (await isPartialClone(options.repoDir))
+        return { strategy: 'blobs', reason: 'a partial clone' };
+    const commits = await commitsOldestFirst(options.repoDir, revisions).catch(() => undefined);
+    if (!commits)
+        return { strategy: 'blobs', reason: 'the commits could not be listed' };
+    return chooseHistoryStrategy(options.repoDir, commits, options.scanner, workersUsable(options.workers));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/git/messages.ts
@@ -75891,18 +77193,27 @@ async function scanPatchStream(options, source, extraNotices = [], commitsTotal,
     const patches = new PatchScanner(options.scanner, maxBlobSize);
     const args = 'revisions' in source ? ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...source.revisions, '--'] : source.diffArgs;
     let reported = -1;
-    // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
-    await readGit(options.repoDir, args, { maxRecord: maxBlobSize + 64 }, (data, length) => {
-        patches.line(data, length);
+    const progress = () => {
         if (options.onProgress && patches.files !== reported) {
             reported = patches.files;
             options.onProgress({ commitsDone: patches.commits, commitsTotal, blobsDone: patches.files, bytesDone: patches.bytes });
         }
-    });
+    };
+    const streamNotices = [];
+    // A whole history goes on past a missing object; a range scan (PR, push) fails closed instead.
+    if ('revisions' in source && !rangeScan)
+        await streamHistoryPatches(options, source.revisions, patches, streamNotices, progress);
+    else {
+        // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
+        await readGit(options.repoDir, args, { maxRecord: maxBlobSize + 64 }, (data, length) => {
+            patches.line(data, length);
+            progress();
+        });
+    }
     patches.finish();
     const messages = 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
     const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);
-    const notices = [...extraNotices, ...patches.notices, ...(messages?.notices ?? [])];
+    const notices = [...extraNotices, ...patches.notices, ...streamNotices, ...(messages?.notices ?? [])];
     if (shallow.notice)
         notices.push(shallow.notice);
     return {
@@ -75959,11 +77270,13 @@ async function scanHistory(options) {
     const revisions = options.branch && !options.allRefs ? [options.branch] : ['--all'];
     if (options.since)
         revisions.push('--not', options.since);
-    const strategy = options.strategy ?? ((await isPartialClone(options.repoDir)) ? 'blobs' : 'patches');
+    const choice = await pickHistoryStrategy(options, revisions);
+    const strategy = choice.strategy;
     if (strategy === 'patches') {
         const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
         try {
-            return await scanPatchStream(options, { revisions }, [], total, false);
+            const result = await scanPatchStream(options, { revisions }, [], total, false);
+            return { ...result, stats: { ...result.stats, strategy: choice } };
         }
         catch (error) {
             if (options.strategy === 'patches')
@@ -75981,7 +77294,7 @@ async function scanHistory(options) {
     return {
         findings: [...scanned.findings, ...messages.findings],
         notices,
-        stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+        stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, strategy: choice, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
     };
 }
 
@@ -75990,7 +77303,7 @@ async function scanHistory(options) {
 ;// CONCATENATED MODULE: ./src/cli/git.ts
 
 /** Git modes: --diff, --push, --staged, --history. */
-async function scanGit(args, root, scanner, maxFileSize, progress) {
+async function scanGit(args, root, scanner, maxFileSize, progress, workers) {
     const onProgress = (p) => progress.update({ done: p.commitsDone, total: p.commitsTotal, unit: 'commits', bytes: p.bytesDone, detail: `${p.blobsDone} blobs` });
     const common = { repoDir: root, scanner, maxBlobSize: maxFileSize, onProgress };
     let result;
@@ -76012,7 +77325,7 @@ async function scanGit(args, root, scanner, maxFileSize, progress) {
         target = 'staged changes';
     }
     else {
-        result = await scanHistory({ ...common, since: args.since, branch: args.branch });
+        result = await scanHistory({ ...common, since: args.since, branch: args.branch, workers });
         target = `history${args.branch ? ` of ${args.branch}` : ' (all refs)'}${args.since ? ` since ${args.since}` : ''}`;
     }
     return { target, findings: result.findings, notices: result.notices, stats: { commits: result.stats.commits, blobs: result.stats.blobs, bytes: result.stats.bytes, durationMs: result.stats.durationMs } };
@@ -76135,7 +77448,2919 @@ async function scanStdin(scanner, maxFileSize) {
     if (size > maxFileSize) {
         return { findings: [], notices: [{ kind: 'too-large', path: 'stdin', message: `stdin: ${size} bytes is over the ${maxFileSize}-byte limit (max-file-size); not scanned`, unscanned: true }], bytes: 0, scanned: false };
     }
-    return scanContent(scanner, Buffer.concat(chunks), 'stdin');
+    const content = Buffer.concat(chunks);
+    return { ...scanContent(scanner, content, 'stdin'), content };
+}
+
+;// CONCATENATED MODULE: ./src/verify/content.ts
+
+
+
+const bytesOf = (read) => (read.ok ? read.bytes : undefined);
+/** Re-reads a tree finding's file through the safe reader rooted at the scan root (no links, regular files, capped). */
+function treeContent(root, maxBytes) {
+    return (finding) => {
+        const rel = repoRelative(root, finding.path);
+        return rel === undefined ? undefined : bytesOf(readRegularFile((0,external_node_path_.resolve)(root, rel), { root, maxBytes, shown: rel }));
+    };
+}
+/**
+ * Re-reads a git finding's content from the objects the scan read: the blob at commit:path, the commit message for
+ * `<commit-message>`, the index for staged changes (no commit).
+ */
+function gitContent(repoDir, maxBytes) {
+    return (finding) => {
+        const sha = finding.commit?.sha;
+        if (sha && finding.path === COMMIT_MESSAGE_PATH)
+            return bytesOf(readCommitMessage(repoDir, sha, maxBytes));
+        const rel = repoRelative(repoDir, finding.path);
+        if (rel === undefined)
+            return undefined;
+        return bytesOf(sha ? readBlobAt(repoDir, sha, rel, maxBytes) : readIndexBlob(repoDir, rel, maxBytes));
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/endpoints.ts
+/** A verify endpoint override that cannot be used: the message names the variable and the provider id. */
+class VerifyConfigError extends Error {
+}
+const ENDPOINTS_ENV = 'KEYWARD_VERIFY_ENDPOINTS';
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+/** 127.0.0.0/8, ::1 and localhost: the only hosts an override may reach over plain http (tests, local emulators). */
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+function checkedOverride(raw, source) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new VerifyConfigError(`${source}: not a URL`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        throw new VerifyConfigError(`${source}: must be https (plain http only to a loopback host), not ${url.protocol}//${url.host}`);
+    }
+    if (url.username || url.password)
+        throw new VerifyConfigError(`${source}: must not carry a user name or password`);
+    return url.toString().replace(/\/+$/, '');
+}
+function parseOverrides(env, known) {
+    const raw = env[ENDPOINTS_ENV]?.trim();
+    if (!raw)
+        return new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        throw new VerifyConfigError(`${ENDPOINTS_ENV} is not valid JSON; it takes an object from provider id to base URL, e.g. {"github":"https://ghe.example.com/api/v3"}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new VerifyConfigError(`${ENDPOINTS_ENV} must be a JSON object from provider id to base URL`);
+    const overrides = new Map();
+    for (const [id, value] of Object.entries(parsed)) {
+        if (!known.has(id))
+            throw new VerifyConfigError(`${ENDPOINTS_ENV} names "${id.slice(0, 40)}", which is no verifier's id (known: ${[...known].sort().join(', ')})`);
+        if (typeof value !== 'string')
+            throw new VerifyConfigError(`${ENDPOINTS_ENV}.${id} must be a URL string`);
+        overrides.set(id, checkedOverride(value, `${ENDPOINTS_ENV}.${id}`));
+    }
+    return overrides;
+}
+/**
+ * The base URL each verifier calls: its fixed provider URL, unless the environment overrides it
+ * (KEYWARD_VERIFY_ENDPOINTS first, then the verifier's standard variable such as GITHUB_API_URL). Never from a
+ * repository's config or the scanned content. Throws VerifyConfigError on a malformed or unusable override.
+ */
+function resolveEndpoints(env, verifiers) {
+    const overrides = parseOverrides(env, new Set(verifiers.map((v) => v.id)));
+    const endpoints = new Map();
+    for (const verifier of verifiers) {
+        const standard = verifier.baseUrlEnv ? env[verifier.baseUrlEnv]?.trim() : undefined;
+        const chosen = overrides.get(verifier.id) ?? (standard ? checkedOverride(standard, verifier.baseUrlEnv) : verifier.baseUrl);
+        endpoints.set(verifier.id, chosen);
+    }
+    return endpoints;
+}
+
+;// CONCATENATED MODULE: ./src/verify/http.ts
+/** A provider answer that settles nothing (network error, timeout, rate limit, 5xx): the finding's status is unknown. */
+class UnsettledError extends Error {
+}
+const DEFAULT_VERIFY_TIMEOUT_MS = 10_000;
+/** Bodies past this are cut: identity endpoints answer in a few KB, and a hostile or broken server must not fill memory. */
+const MAX_BODY_BYTES = 256 * 1024;
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Joins a path onto the base URL; a path that would leave the base's origin (`//host`, `http:`) is refused. */
+function joinUrl(baseUrl, path) {
+    const base = new URL(baseUrl);
+    if (!path.startsWith('/') || path.startsWith('//'))
+        throw new UnsettledError(`refused request path ${JSON.stringify(path.slice(0, 40))}`);
+    const prefix = base.pathname.replace(/\/+$/, '');
+    const url = new URL(`${base.origin}${prefix}${path}`);
+    if (url.origin !== base.origin)
+        throw new UnsettledError('refused a request to another origin');
+    return url;
+}
+async function http_readCapped(response) {
+    const reader = response.body?.getReader();
+    if (!reader)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        chunks.push(value);
+        size += value.byteLength;
+        if (size >= MAX_BODY_BYTES) {
+            await reader.cancel();
+            break;
+        }
+    }
+    return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8');
+}
+function unsettledStatus(status) {
+    if (status === 429)
+        return 'rate limited (HTTP 429)';
+    if (status >= 500)
+        return `provider error (HTTP ${status})`;
+    return undefined;
+}
+/**
+ * The one HTTP client of the verify stage: bound to `baseUrl`, with a timeout, no redirects (a redirect could carry
+ * the secret's headers elsewhere), a capped body, and the process-wide proxy dispatcher (src/net/proxy.ts).
+ */
+function createVerifyHttp(baseUrl, timeoutMs = DEFAULT_VERIFY_TIMEOUT_MS) {
+    return {
+        baseUrl,
+        async request(path, init = {}) {
+            const url = joinUrl(baseUrl, path);
+            let response;
+            try {
+                response = await fetch(url, {
+                    method: init.method ?? 'GET',
+                    headers: { 'user-agent': 'keyward-verify', ...(init.headers ?? {}) },
+                    body: init.body,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(timeoutMs),
+                });
+            }
+            catch (error) {
+                const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+                throw new UnsettledError(timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `network error reaching ${url.host}`);
+            }
+            const unsettled = unsettledStatus(response.status);
+            if (unsettled) {
+                await response.body?.cancel();
+                throw new UnsettledError(unsettled);
+            }
+            const text = await http_readCapped(response);
+            return { status: response.status, headers: response.headers, text, json: parseJson(text) };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/limits.ts
+/** Spaces the requests to one provider so at most `perSecond` start in any second. */
+class RateLimiter {
+    clock;
+    next = 0;
+    gapMs;
+    constructor(perSecond, clock = () => performance.now()) {
+        this.clock = clock;
+        this.gapMs = 1000 / Math.max(perSecond, 0.001);
+    }
+    /** Resolves when the caller may send its request. */
+    async take() {
+        const now = this.clock();
+        const slot = Math.max(now, this.next);
+        this.next = slot + this.gapMs;
+        if (slot > now)
+            await new Promise((resolve) => setTimeout(resolve, slot - now));
+    }
+}
+/** Runs `work` on every item with at most `limit` running at once; resolves when all are done. */
+async function eachLimited(items, limit, work) {
+    let index = 0;
+    const lane = async () => {
+        while (index < items.length)
+            await work(items[index++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, lane));
+}
+
+;// CONCATENATED MODULE: ./src/verify/settle.ts
+
+/**
+ * A provider's answer is untrusted text: an identity, scope or reason that carries the secret itself (an endpoint
+ * echoing the key back) has it replaced, so no report can print it.
+ */
+function withoutSecret(outcome, secret) {
+    const scrub = (text) => (secret && text.includes(secret) ? text.split(secret).join('[secret]') : text);
+    const clean = { ...outcome };
+    if (clean.identity !== undefined)
+        clean.identity = scrub(clean.identity);
+    if (clean.reason !== undefined)
+        clean.reason = scrub(clean.reason);
+    if (clean.scopes !== undefined)
+        clean.scopes = clean.scopes.map(scrub);
+    return clean;
+}
+/** Runs one verifier and turns whatever leaves it unsettled (network, timeout, 429, 5xx, a bug) into `unknown`. */
+async function settle_settle(verifier, credential, http) {
+    try {
+        return withoutSecret(await verifier.verify(credential, http), credential.secret);
+    }
+    catch (error) {
+        if (error instanceof UnsettledError)
+            return { status: 'unknown', reason: error.message };
+        return { status: 'unknown', reason: `verifier failed: ${error instanceof Error ? error.name : 'error'}` };
+    }
+}
+/** The usual reading of an identity endpoint's status: 2xx active, 401/403 inactive, anything else unknown. */
+function outcomeOfStatus(status, identity) {
+    if (status >= 200 && status < 300)
+        return { status: 'active', identity };
+    if (status === 401 || status === 403)
+        return { status: 'inactive', reason: `HTTP ${status}` };
+    return { status: 'unknown', reason: `unexpected HTTP ${status}` };
+}
+/** A companion this verifier needs is not in the same file or diff: the credential cannot be checked alone. */
+function missingCompanion(what) {
+    return { status: 'unknown', reason: `no ${what} in the same file to verify with` };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/aws/sigv4.ts
+
+const sigv4_sha256Hex = (data) => (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
+const hmac = (key, data) => (0,external_node_crypto_.createHmac)('sha256', key).update(data, 'utf8').digest();
+/** RFC 3986 encoding as SigV4 wants it: encodeURIComponent leaves !'()* alone. */
+function uriEncode(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** `20150830T123600Z` */
+function amzDate(date) {
+    return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+function canonicalQuery(params) {
+    return [...params.entries()]
+        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
+        .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+}
+/** The path with each segment encoded once (STS and the other Query APIs are signed at `/`). */
+function canonicalPath(pathname) {
+    return pathname.split('/').map((segment) => uriEncode(decodeURIComponent(segment))).join('/') || '/';
+}
+/** AWS Signature Version 4 (header form). Returns the headers to send, Authorization included. */
+function signV4(input) {
+    const url = new URL(input.url);
+    const stamp = amzDate(input.date);
+    const day = stamp.slice(0, 8);
+    const headers = {};
+    for (const [name, value] of Object.entries(input.headers))
+        headers[name.toLowerCase()] = value;
+    headers.host = url.host;
+    headers['x-amz-date'] = stamp;
+    if (input.credentials.sessionToken)
+        headers['x-amz-security-token'] = input.credentials.sessionToken;
+    const names = Object.keys(headers).sort();
+    const canonicalHeaders = names.map((n) => `${n}:${(headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('');
+    const signedHeaderList = names.join(';');
+    const canonicalRequest = [input.method.toUpperCase(), canonicalPath(url.pathname), canonicalQuery(url.searchParams), canonicalHeaders, signedHeaderList, sigv4_sha256Hex(input.body)].join('\n');
+    const scope = `${day}/${input.region}/${input.service}/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', stamp, scope, sigv4_sha256Hex(canonicalRequest)].join('\n');
+    const kDate = hmac(`AWS4${input.credentials.secretAccessKey}`, day);
+    const kSigning = hmac(hmac(hmac(kDate, input.region), input.service), 'aws4_request');
+    const signature = (0,external_node_crypto_.createHmac)('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
+    const authorization = `AWS4-HMAC-SHA256 Credential=${input.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaderList}, Signature=${signature}`;
+    const { host: _host, ...sent } = headers;
+    return { authorization, signedHeaders: { ...sent, authorization }, canonicalRequest, stringToSign };
+}
+
+;// CONCATENATED MODULE: ./src/credentials/aws/xml.ts
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeXmlText(text) {
+    return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, entity) => {
+        if (entity.startsWith('#x') || entity.startsWith('#X'))
+            return String.fromCodePoint(parseInt(entity.slice(2), 16));
+        if (entity.startsWith('#'))
+            return String.fromCodePoint(parseInt(entity.slice(1), 10));
+        return ENTITIES[entity.toLowerCase()] ?? whole;
+    });
+}
+/**
+ * The text of the first `<tag>` inside the first `<within>` (when given). STS answers a small, fixed, namespace-free
+ * document shape, so this reads it without an XML library; CDATA is unwrapped.
+ */
+function xmlText(xml, tag, within) {
+    let scope = xml;
+    if (within) {
+        const outer = new RegExp(`<${within}(?:\\s[^>]*)?>([\\s\\S]*?)</${within}>`).exec(xml);
+        if (!outer?.[1])
+            return undefined;
+        scope = outer[1];
+    }
+    const match = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(scope);
+    if (!match)
+        return undefined;
+    const raw = match[1] ?? '';
+    const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(raw);
+    return cdata ? cdata[1] : decodeXmlText(raw.trim());
+}
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/aws.ts
+
+
+
+
+const KEY_ID_RULE = 'aws-access-key-id';
+const SECRET_RULE = 'aws-secret-access-key';
+const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
+const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
+/** Codes STS answers for a key id it does not know, a secret that does not match it, or a disabled key. */
+const REJECTED = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'AccessDenied', 'ExpiredToken', 'UnrecognizedClientException']);
+/** The key id and secret of the pair this credential belongs to, one half found, the other its companion. */
+function pairOf(credential) {
+    const companion = (ruleId) => {
+        const matches = credential.companions.filter((c) => c.ruleId === ruleId);
+        // Several candidates leave the pair ambiguous; the first is tried, as a person reading the file would.
+        return matches[0]?.secret;
+    };
+    if (credential.ruleId === KEY_ID_RULE) {
+        const secret = companion(SECRET_RULE);
+        return secret ? { keyId: credential.secret, secret } : undefined;
+    }
+    const keyId = companion(KEY_ID_RULE);
+    return keyId ? { keyId, secret: credential.secret } : undefined;
+}
+/** The signing region of an STS endpoint: `sts.eu-west-1.amazonaws.com` -> eu-west-1; the global one and others us-east-1. */
+function stsRegion(baseUrl) {
+    const match = /^sts[.-](?:fips\.)?([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/.exec(new URL(baseUrl).hostname);
+    return match?.[1] ?? 'us-east-1';
+}
+async function getCallerIdentity(pair, http) {
+    const url = joinUrl(http.baseUrl, '/').toString();
+    const signed = signV4({ method: 'POST', url, headers: { 'content-type': FORM, accept: 'text/xml' }, body: BODY, region: stsRegion(http.baseUrl), service: 'sts', credentials: { accessKeyId: pair.keyId, secretAccessKey: pair.secret }, date: new Date() });
+    const response = await http.request('/', { method: 'POST', headers: signed.signedHeaders, body: BODY });
+    if (response.status === 200) {
+        const arn = xmlText(response.text, 'Arn', 'GetCallerIdentityResult');
+        const account = xmlText(response.text, 'Account', 'GetCallerIdentityResult');
+        if (!arn)
+            return { status: 'unknown', reason: 'STS answered 200 without an Arn' };
+        return { status: 'active', identity: account && !arn.includes(account) ? `${arn} (account ${account})` : arn };
+    }
+    const code = xmlText(response.text, 'Code', 'Error');
+    if (code === 'Throttling')
+        return { status: 'unknown', reason: 'rate limited (Throttling)' };
+    if (code && REJECTED.has(code))
+        return { status: 'inactive', reason: `${code} (HTTP ${response.status})` };
+    return { status: 'unknown', reason: `unexpected HTTP ${response.status}${code ? ` (${code})` : ''}` };
+}
+/** AWS IAM user keys: STS GetCallerIdentity, SigV4-signed with the key id and secret found in the same file. */
+const awsVerifier = {
+    id: 'aws',
+    rules: [KEY_ID_RULE, SECRET_RULE],
+    baseUrl: 'https://sts.amazonaws.com',
+    baseUrlEnv: 'AWS_ENDPOINT_URL_STS',
+    ratePerSecond: 5,
+    async verify(credential, http) {
+        const pair = pairOf(credential);
+        if (!pair)
+            return missingCompanion(credential.ruleId === KEY_ID_RULE ? 'AWS secret access key' : 'AWS access key ID');
+        return getCallerIdentity(pair, http);
+    },
+    cacheKey(credential) {
+        const pair = pairOf(credential);
+        return pair ? `${pair.keyId}\0${pair.secret}` : undefined;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/github.ts
+
+const INSTALLATION_RULE = 'github-server-to-server-token';
+/**
+ * GitHub's `github-authentication-token-expiration` header ("2026-01-01 00:00:00 UTC" or "... -0700") as ISO 8601;
+ * undefined when absent or unreadable.
+ */
+function githubExpiry(header) {
+    const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})\s*(UTC|Z|[+-]\d{2}:?\d{2})?$/.exec(header?.trim() ?? '');
+    if (!match)
+        return undefined;
+    const zone = !match[3] || match[3] === 'UTC' || match[3] === 'Z' ? 'Z' : `${match[3].slice(0, 3)}:${match[3].slice(-2)}`;
+    const at = new Date(`${match[1]}T${match[2]}${zone}`);
+    return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+const scopesOf = (response) => {
+    const header = response.headers.get('x-oauth-scopes');
+    return header === null ? undefined : header.split(',').map((s) => s.trim()).filter(Boolean);
+};
+/** A 403 that is GitHub's rate limit, not a refusal of the token. */
+const rateLimited = (response) => response.status === 403 && response.headers.get('x-ratelimit-remaining') === '0';
+function fromUser(response) {
+    if (rateLimited(response))
+        return { status: 'unknown', reason: 'rate limited (HTTP 403, x-ratelimit-remaining 0)' };
+    const login = response.json?.login;
+    const outcome = outcomeOfStatus(response.status, typeof login === 'string' ? login : undefined);
+    if (outcome.status === 'inactive')
+        return { ...outcome, reason: `HTTP ${response.status} (${response.status === 401 ? 'bad credentials' : 'forbidden'})` };
+    if (outcome.status !== 'active')
+        return outcome;
+    const scopes = scopesOf(response);
+    const expiresAt = githubExpiry(response.headers.get('github-authentication-token-expiration'));
+    return { ...outcome, ...(scopes ? { scopes } : {}), ...(expiresAt ? { expiresAt } : {}) };
+}
+function fromInstallation(response) {
+    if (rateLimited(response))
+        return { status: 'unknown', reason: 'rate limited (HTTP 403, x-ratelimit-remaining 0)' };
+    const total = response.json?.total_count;
+    const outcome = outcomeOfStatus(response.status, `GitHub App installation${typeof total === 'number' ? ` (${total} repositories)` : ''}`);
+    const expiresAt = githubExpiry(response.headers.get('github-authentication-token-expiration'));
+    return outcome.status === 'active' && expiresAt ? { ...outcome, expiresAt } : outcome;
+}
+/**
+ * GitHub tokens: `GET /user` (login, X-OAuth-Scopes, the token's expiry header); installation tokens, which cannot
+ * read /user, `GET /installation/repositories`. GITHUB_API_URL points it at GitHub Enterprise Server.
+ */
+const githubVerifier = {
+    id: 'github',
+    rules: ['github-personal-access-token', 'github-oauth-token', 'github-user-to-server-token', INSTALLATION_RULE, 'github-fine-grained-pat'],
+    baseUrl: 'https://api.github.com',
+    baseUrlEnv: 'GITHUB_API_URL',
+    ratePerSecond: 5,
+    async verify(credential, http) {
+        const headers = { authorization: `Bearer ${credential.secret}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+        if (credential.ruleId === INSTALLATION_RULE)
+            return fromInstallation(await http.request('/installation/repositories?per_page=1', { headers }));
+        return fromUser(await http.request('/user', { headers }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/companions.ts
+/** Companion values are short; anything longer is not one. */
+const MAX_VALUE_CHARS = 320;
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The value assigned to one of `names` in the context (JSON, YAML, .env, HCL, shell), which must match `shape` in
+ * full. When several qualify, the one nearest the secret wins, so a file holding two service principals pairs each
+ * secret with its own ids. Names match case-insensitively (`tenant_id`, `tenantId`, `AZURE_TENANT_ID`). The context
+ * is hostile: the pattern is a literal name followed by bounded classes, and the value is only ever checked against
+ * `shape`, never used as a host.
+ */
+function companionValue(context, names, shape, secret) {
+    const assignment = new RegExp(`(?:^|[^A-Za-z0-9_])["']?(?:${names.map(escapeRegExp).join('|')})["']?[ \\t]*[:=][ \\t]*["']?([^"'\\s,;}]{1,${MAX_VALUE_CHARS}})`, 'gi');
+    const secretStart = Math.max(context.indexOf(secret), 0);
+    const secretEnd = secretStart + secret.length;
+    let best;
+    for (const match of context.matchAll(assignment)) {
+        const value = match[1] ?? '';
+        if (!shape.test(value))
+            continue;
+        const start = match.index ?? 0;
+        const distance = start >= secretEnd ? start - secretEnd : Math.max(secretStart - (start + match[0].length), 0);
+        if (!best || distance < best.distance)
+            best = { value, distance };
+    }
+    return best?.value;
+}
+/**
+ * The distinct values of the first capture group of `pattern` in `context`, at most `limit`: companions such as an
+ * account SID or a user name read from the file a secret was found in. Patterns must be simple (no nested
+ * quantifiers) because the context is hostile text.
+ */
+function companionsIn(context, pattern, limit = 3) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    const found = new Set();
+    for (const match of context.matchAll(new RegExp(pattern.source, flags))) {
+        const value = match[1];
+        if (value)
+            found.add(value);
+        if (found.size >= limit)
+            break;
+    }
+    return [...found];
+}
+/**
+ * The run's cache key for a credential whose verdict depends on companions read from its own file (an account SID, a
+ * user name, a region the file names): the secret together with them, so the same secret next to other companions is
+ * checked again. Undefined when there are none: the credential's fingerprint is then the key.
+ */
+function keyWithCompanions(secret, companions) {
+    return companions.length > 0 ? [secret, ...companions].join('\0') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/shared.ts
+
+/**
+ * Small readers shared by the provider verifiers: auth headers, and safe picks from a provider's JSON answer (which
+ * is untrusted input too: a field may be missing, of another type, or very long).
+ */
+/** Identity text longer than this is cut: it is shown in reports, and a provider's display name has no fixed limit. */
+const MAX_IDENTITY_CHARS = 200;
+function bearer(secret) {
+    return { authorization: `Bearer ${secret}` };
+}
+function basicAuth(user, password) {
+    return { authorization: `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}` };
+}
+/** The value at `path` inside a parsed JSON body, or undefined when any step is missing. */
+function valueAt(json, ...path) {
+    let node = json;
+    for (const key of path) {
+        if (node === null || typeof node !== 'object' || Array.isArray(node))
+            return undefined;
+        node = node[key];
+    }
+    return node;
+}
+/**
+ * The value at `path` in a JSON answer when it is a non-empty string (numbers are given as text), cleaned for display:
+ * control characters become spaces and it is cut to the identity limit. Else undefined.
+ */
+function shared_text(json, ...path) {
+    const value = valueAt(json, ...path);
+    if (typeof value === 'number' && !Number.isFinite(value))
+        return undefined;
+    if (typeof value !== 'string' && typeof value !== 'number')
+        return undefined;
+    // eslint-disable-next-line no-control-regex
+    const cleaned = String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_IDENTITY_CHARS);
+    return cleaned || undefined;
+}
+/** The strings of the array at `path` (scopes), each cut to 100 characters, or undefined when there is none. */
+function textList(json, ...path) {
+    const value = valueAt(json, ...path);
+    if (!Array.isArray(value))
+        return undefined;
+    const texts = value.filter((item) => typeof item === 'string' && item.length > 0).slice(0, 100).map((item) => item.slice(0, 100));
+    return texts.length ? texts : undefined;
+}
+/** Joins the parts that are present into one identity line ("acme / deploy-bot"), capped in length. */
+function identityOf(...parts) {
+    const joined = parts.filter((part) => Boolean(part)).join(' / ');
+    if (!joined)
+        return undefined;
+    return joined.length > MAX_IDENTITY_CHARS ? `${joined.slice(0, MAX_IDENTITY_CHARS - 1)}…` : joined;
+}
+/** Joins the parts that are present into one phrase with spaces (`Greg <greg@example.com>`), capped like an identity. */
+function phrase(...parts) {
+    const joined = parts.filter((part) => Boolean(part)).join(' ');
+    if (!joined)
+        return undefined;
+    return joined.length > MAX_IDENTITY_CHARS ? `${joined.slice(0, MAX_IDENTITY_CHARS - 1)}…` : joined;
+}
+/**
+ * An ISO 8601 time from a provider's expiry field: an ISO or RFC 2822 date string, or Unix seconds. A bare date
+ * (`2026-05-01`) reads as midnight UTC that day. Anything unreadable is undefined rather than a wrong date.
+ */
+function isoTime(value) {
+    let date;
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+        date = new Date(value * 1000);
+    else if (typeof value === 'string' && value.trim()) {
+        const trimmed = value.trim();
+        date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed);
+    }
+    return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+/** `isoTime` of the value at `path` in a JSON answer. */
+function isoAt(json, ...path) {
+    return isoTime(valueAt(json, ...path));
+}
+/**
+ * A rejection by the one region Keyward asks: `inactive` only when the file names no other region of the provider.
+ * A key of another region is rejected there too, and the other region's host is never taken from the file, so then
+ * the verdict is `unknown`, with that reason.
+ */
+function regionalRejection(status, context, region) {
+    const named = region.others.exec(context)?.[0];
+    if (named)
+        return { status: 'unknown', reason: `the file names ${named.toLowerCase().slice(0, 40)}; only ${region.provider} ${region.asked} is checked` };
+    return { status: 'inactive', reason: `rejected by ${region.provider} ${region.asked} (HTTP ${status})` };
+}
+/** The cache key of a verifier whose rejection reading depends on the region the file names. */
+function regionalCacheKey(region) {
+    return ({ secret, context }) => keyWithCompanions(secret, region.others.exec(context)?.slice(0, 1).map((named) => named.toLowerCase()) ?? []);
+}
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/gitlab.ts
+
+
+/** Scopes that let a token read `GET /user`, where the user name comes from. */
+const USER_READING_SCOPES = new Set(['api', 'read_api', 'read_user']);
+async function userName(http, secret, scopes) {
+    if (!scopes.some((scope) => USER_READING_SCOPES.has(scope)))
+        return undefined;
+    try {
+        const response = await http.request('/api/v4/user', { headers: { 'private-token': secret } });
+        return response.status === 200 ? shared_text(response.json, 'username') : undefined;
+    }
+    catch {
+        // The token is already known to be live; a user name lost to a rate limit or timeout leaves only the user id.
+        return undefined;
+    }
+}
+/**
+ * GitLab personal, project and group access tokens (all `glpat-`): `GET /api/v4/personal_access_tokens/self` with
+ * the PRIVATE-TOKEN header answers the token's own scopes, user id and `expires_at` (a date; GitLab ends the token
+ * at 00:00 UTC that day); revoked and expired tokens answer 401. The user name is read from `GET /api/v4/user` when
+ * the token's scopes allow it. Only gitlab.com is checked; a self-managed instance is reached through
+ * KEYWARD_VERIFY_ENDPOINTS, never through a host in the scanned file.
+ */
+const gitlabVerifier = {
+    id: 'gitlab',
+    rules: ['gitlab-personal-access-token'],
+    baseUrl: 'https://gitlab.com',
+    ratePerSecond: 5,
+    async verify({ secret }, http) {
+        const response = await http.request('/api/v4/personal_access_tokens/self', { headers: { 'private-token': secret } });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const token = response.json;
+        if (token && typeof token === 'object' && (token.active === false || token.revoked === true)) {
+            return { status: 'inactive', reason: 'GitLab reports the token revoked or inactive' };
+        }
+        const scopes = textList(token, 'scopes') ?? [];
+        const name = await userName(http, secret, scopes);
+        const userId = shared_text(token, 'user_id');
+        const tokenName = shared_text(token, 'name');
+        return {
+            status: 'active',
+            identity: identityOf(name ?? (userId ? `user id ${userId}` : undefined), tokenName ? `token "${tokenName}"` : undefined),
+            expiresAt: isoTime(shared_text(token, 'expires_at')),
+            scopes,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/slack.ts
+
+/** auth.test errors that mean the token itself is dead; any other error settles nothing. */
+const DEAD_TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+function slack_scopesOf(headers) {
+    const header = headers.get('x-oauth-scopes');
+    if (!header)
+        return undefined;
+    return header.split(',').map((scope) => scope.trim()).filter(Boolean).slice(0, 100);
+}
+function expiryOf(json) {
+    const seconds = Number(shared_text(json, 'expires_in'));
+    return Number.isFinite(seconds) && seconds > 0 ? new Date(Date.now() + seconds * 1000).toISOString() : undefined;
+}
+/**
+ * Slack bot, user, legacy and app-level tokens: `POST /api/auth.test` (documented as the method that "checks
+ * authentication & identity", no scope needed) with the token as a Bearer header. Slack answers HTTP 200 for a bad
+ * token too, with `ok: false` and an error code, so the body decides. Identity is the workspace and the user or bot;
+ * scopes come from the `x-oauth-scopes` header, expiry from `expires_in` for rotating tokens.
+ */
+const slackVerifier = {
+    id: 'slack',
+    rules: ['slack-bot-token', 'slack-user-token', 'slack-legacy-token', 'slack-app-token'],
+    baseUrl: 'https://slack.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/api/auth.test', {
+            method: 'POST',
+            headers: { ...bearer(secret), 'content-type': 'application/x-www-form-urlencoded' },
+            body: '',
+        });
+        if (response.status === 401 || response.status === 403)
+            return { status: 'inactive', reason: `HTTP ${response.status}` };
+        if (response.status !== 200 || !response.json || typeof response.json !== 'object')
+            return { status: 'unknown', reason: `unexpected HTTP ${response.status} from auth.test` };
+        const body = response.json;
+        if (body.ok !== true) {
+            const error = shared_text(body, 'error') ?? 'no error code';
+            return DEAD_TOKEN_ERRORS.has(error) ? { status: 'inactive', reason: `Slack: ${error}` } : { status: 'unknown', reason: `Slack answered ${error.slice(0, 60)}` };
+        }
+        const user = shared_text(body, 'user');
+        const who = shared_text(body, 'bot_id') ? `${user ?? 'bot'} (bot)` : user;
+        return { status: 'active', identity: identityOf(shared_text(body, 'team'), who), expiresAt: expiryOf(body), scopes: slack_scopesOf(response.headers) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/npm.ts
+
+
+
+/** The .npmrc line that holds `secret`, if the secret sits in one. */
+function npmrcLineOf({ secret, context }) {
+    return context.split(/\r?\n/).find((line) => line.includes(secret) && /_authtoken/i.test(line));
+}
+const NPM_REGISTRY = /^(?:https?:)?\/\/registry\.npmjs\.org\/?$/i;
+/**
+ * An `_authToken` in an .npmrc belongs to the registry its line names (`//host/path/:_authToken=`), or, unscoped, to
+ * the file's `registry=` (npm's default when there is none). Only a token for registry.npmjs.org is npm's to check:
+ * sending a token for another registry to npm would hand it to the wrong party.
+ */
+function isForNpmRegistry(credential) {
+    if (credential.ruleId !== 'npmrc-auth-token')
+        return true;
+    const line = npmrcLineOf(credential);
+    if (!line)
+        return false;
+    const scoped = /^\s*(\/\/[^\s:]+):_authToken/i.exec(line);
+    if (scoped?.[1])
+        return NPM_REGISTRY.test(scoped[1]);
+    if (!/^\s*_authToken/i.test(line))
+        return false;
+    const registry = /^\s*registry\s*=\s*(\S+)/im.exec(credential.context)?.[1];
+    return registry === undefined || NPM_REGISTRY.test(registry);
+}
+/**
+ * npm access tokens: `GET /-/whoami` on registry.npmjs.org with the token as a Bearer header answers the user name
+ * (`{"username": ...}`); a revoked or unknown token answers 401.
+ */
+const npmVerifier = {
+    id: 'npm',
+    rules: ['npm-access-token', 'npmrc-auth-token'],
+    baseUrl: 'https://registry.npmjs.org',
+    ratePerSecond: 5,
+    cacheKey: (credential) => (credential.ruleId === 'npmrc-auth-token' ? keyWithCompanions(credential.secret, [isForNpmRegistry(credential) ? 'npmjs' : 'other registry']) : undefined),
+    async verify(credential, http) {
+        if (!isForNpmRegistry(credential))
+            return { status: 'unknown', reason: 'the .npmrc line scopes this token to another registry; only registry.npmjs.org is checked' };
+        const response = await http.request('/-/whoami', { headers: { ...bearer(credential.secret), accept: 'application/json' } });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const username = shared_text(response.json, 'username');
+        return username ? { status: 'active', identity: username } : { status: 'unknown', reason: 'whoami answered without a user name' };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/pypi.ts
+/**
+ * PyPI upload tokens have no read-only check: PyPI documents tokens for uploading only and has no endpoint that
+ * tells a valid token from a revoked one without an upload attempt (pypa/warehouse#6407 asks for one). Keyward never
+ * uploads to find out, so the verdict is always unknown, with that reason, and nothing is sent.
+ */
+const pypiVerifier = {
+    id: 'pypi',
+    rules: ['pypi-upload-token', 'pypi-test-upload-token'],
+    baseUrl: 'https://upload.pypi.org',
+    ratePerSecond: 1,
+    verify() {
+        return Promise.resolve({ status: 'unknown', reason: 'PyPI has no read-only way to check an upload token; Keyward does not attempt an upload' });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/dockerhub.ts
+
+
+/**
+ * Where a Docker Hub user or organization name sits next to its token: DOCKERHUB_USERNAME-style variables,
+ * `docker login -u name`, and a `username:` key (docker/login-action). Names are Docker Hub's 2-39 characters.
+ */
+const IDENTIFIER_PATTERNS = [
+    /\bDOCKER(?:_?HUB)?_?(?:USER(?:NAME)?|LOGIN|ID|ORG(?:ANI[SZ]ATION)?|NAMESPACE)["']?\s*[:=]\s*["']?([A-Za-z0-9][A-Za-z0-9_-]{1,38})\b/gi,
+    /\bdocker\s+login\b[^\n]*?(?:-u|--username)[=\s]+["']?([A-Za-z0-9][A-Za-z0-9_-]{1,38})\b/gi,
+    /\busername["']?\s*[:=]\s*["']?([A-Za-z0-9][A-Za-z0-9_-]{1,38})\b/gi,
+];
+function identifiersIn(context) {
+    const names = new Set();
+    for (const pattern of IDENTIFIER_PATTERNS)
+        for (const name of companionsIn(context, pattern))
+            names.add(name);
+    return [...names].slice(0, 3);
+}
+/**
+ * Docker Hub personal and organization access tokens: the documented login exchange `POST /v2/auth/token` with
+ * `{identifier, secret}` answers a 10-minute access token for a valid pair and 401 otherwise. Nothing is created
+ * or changed, and the short-lived token answered is dropped unread. The identifier (user or organization name) must
+ * be in the same file; each name found (at most three) is tried until one is accepted.
+ */
+const dockerhubVerifier = {
+    id: 'dockerhub',
+    rules: ['dockerhub-personal-access-token', 'dockerhub-organization-access-token'],
+    baseUrl: 'https://hub.docker.com',
+    ratePerSecond: 1,
+    cacheKey: ({ secret, context }) => keyWithCompanions(secret, identifiersIn(context)),
+    async verify({ secret, context }, http) {
+        const identifiers = identifiersIn(context);
+        if (identifiers.length === 0)
+            return missingCompanion('Docker Hub user or organization name');
+        let lastStatus = 0;
+        for (const identifier of identifiers) {
+            const response = await http.request('/v2/auth/token', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', accept: 'application/json' },
+                body: JSON.stringify({ identifier, secret }),
+            });
+            if (response.status === 200)
+                return { status: 'active', identity: identifier };
+            lastStatus = response.status;
+            if (response.status !== 401 && response.status !== 403)
+                break;
+        }
+        if (lastStatus === 401 || lastStatus === 403)
+            return { status: 'inactive', reason: `Docker Hub rejected the token for ${identifiers.join(', ')} (HTTP ${lastStatus})` };
+        return { status: 'unknown', reason: `unexpected HTTP ${lastStatus} from the login exchange` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/huggingface.ts
+
+
+/**
+ * Hugging Face user and organization tokens: `GET /api/whoami-v2` with the token as a Bearer header answers the
+ * account (`name`, `type`), and under `auth.accessToken` the token's name, role (read, write, fineGrained) and
+ * expiry when it has one. An invalid token answers 401.
+ */
+const huggingfaceVerifier = {
+    id: 'huggingface',
+    rules: ['huggingface-access-token', 'huggingface-org-token'],
+    baseUrl: 'https://huggingface.co',
+    ratePerSecond: 3,
+    async verify({ secret }, http) {
+        const response = await http.request('/api/whoami-v2', { headers: bearer(secret) });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const body = response.json;
+        const type = shared_text(body, 'type');
+        const tokenName = shared_text(body, 'auth', 'accessToken', 'displayName');
+        const role = shared_text(body, 'auth', 'accessToken', 'role');
+        return {
+            status: 'active',
+            identity: identityOf(type && type !== 'user' ? `${shared_text(body, 'name') ?? '?'} (${type})` : shared_text(body, 'name'), tokenName ? `token "${tokenName}"` : undefined),
+            expiresAt: isoTime(shared_text(body, 'auth', 'accessToken', 'expiration') ?? shared_text(body, 'auth', 'expiresAt')),
+            scopes: role ? [role] : undefined,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/openai.ts
+
+function identityFrom(response) {
+    return identityOf(response.headers.get('openai-organization') ?? undefined, response.headers.get('openai-project') ?? undefined);
+}
+/** OpenAI's answer when the call is refused, read from `error.code` and `error.message` as its error docs give them. */
+function refusal(response) {
+    const code = shared_text(response.json, 'error', 'code') ?? '';
+    const message = (shared_text(response.json, 'error', 'message') ?? '').slice(0, 120);
+    if (response.status === 403 && /insufficient permissions|missing scopes/i.test(message)) {
+        // A restricted key without the models scope still authenticated: it is live.
+        return { status: 'active', identity: identityFrom(response) };
+    }
+    if (/ip .*not authorized|not in the allowlist/i.test(message))
+        return { status: 'unknown', reason: 'OpenAI refused the caller address (IP allowlist), not the key' };
+    if (response.status === 401)
+        return { status: 'inactive', reason: code ? `OpenAI: ${code}` : 'HTTP 401' };
+    return { status: 'unknown', reason: `unexpected HTTP ${response.status}${code ? ` (${code})` : ''}` };
+}
+/**
+ * OpenAI project, service-account and legacy user keys: `GET /v1/models` with the key as a Bearer header; admin keys
+ * only reach the administration API, so they list one project instead (`GET /v1/organization/projects?limit=1`).
+ * Both are reads. The organization (and project) come from the `openai-organization` / `openai-project` headers
+ * when OpenAI sends them. A revoked or unknown key answers 401 `invalid_api_key`.
+ */
+const openaiVerifier = {
+    id: 'openai',
+    rules: ['openai-project-key', 'openai-service-account-key', 'openai-admin-key', 'openai-user-key'],
+    baseUrl: 'https://api.openai.com',
+    ratePerSecond: 3,
+    async verify({ ruleId, secret }, http) {
+        const path = ruleId === 'openai-admin-key' ? '/v1/organization/projects?limit=1' : '/v1/models';
+        const response = await http.request(path, { headers: bearer(secret) });
+        if (response.status === 200)
+            return { status: 'active', identity: identityFrom(response) };
+        return refusal(response);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/anthropic.ts
+
+const API_VERSION = '2023-06-01';
+function anthropic_refusal(response) {
+    const type = shared_text(response.json, 'error', 'type');
+    if (response.status === 401)
+        return { status: 'inactive', reason: type ? `Anthropic: ${type}` : 'HTTP 401' };
+    // permission_error: the key authenticated but may not use this resource, so it is live.
+    if (response.status === 403 && type === 'permission_error')
+        return { status: 'active', identity: identityOf(response.headers.get('anthropic-organization-id') ?? undefined) };
+    return { status: 'unknown', reason: `unexpected HTTP ${response.status}${type ? ` (${type})` : ''}` };
+}
+/**
+ * Anthropic API keys: `GET /v1/models` with `x-api-key` and `anthropic-version`; the organization id comes from the
+ * `anthropic-organization-id` response header. Admin keys: `GET /v1/organizations/me`, which answers the
+ * organization's name and id. A revoked or unknown key answers 401 `authentication_error`.
+ */
+const anthropicVerifier = {
+    id: 'anthropic',
+    rules: ['anthropic-api-key', 'anthropic-admin-key'],
+    baseUrl: 'https://api.anthropic.com',
+    ratePerSecond: 3,
+    async verify({ ruleId, secret }, http) {
+        const admin = ruleId === 'anthropic-admin-key';
+        const response = await http.request(admin ? '/v1/organizations/me' : '/v1/models', { headers: { 'x-api-key': secret, 'anthropic-version': API_VERSION } });
+        if (response.status !== 200)
+            return anthropic_refusal(response);
+        const organizationId = response.headers.get('anthropic-organization-id') ?? undefined;
+        return { status: 'active', identity: admin ? identityOf(shared_text(response.json, 'name'), shared_text(response.json, 'id') ?? organizationId) : identityOf(organizationId) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/stripe.ts
+
+/** Stripe names the account in a restricted key's permission refusal ("... on account 'acct_123'"). */
+function accountIn(message) {
+    return /\bacct_[A-Za-z0-9]{6,40}\b/.exec(message)?.[0];
+}
+function stripe_refusal(response) {
+    const message = shared_text(response.json, 'error', 'message') ?? '';
+    if (response.status === 401)
+        return { status: 'inactive', reason: /expired/i.test(message) ? 'Stripe: expired API key' : 'Stripe: invalid API key' };
+    // A restricted key without the account permission authenticated and was refused the resource: it is live.
+    if (response.status === 403)
+        return { status: 'active', identity: accountIn(message), reason: 'restricted key: may not read the account' };
+    return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+}
+/**
+ * Stripe secret and restricted keys, live and test: `GET /v1/account` with the key as a Bearer header answers the
+ * account id, business name and e-mail. An invalid or expired key answers 401; a restricted key without the
+ * permission answers 403 with the account named in the message, and counts as live.
+ */
+const stripeVerifier = {
+    id: 'stripe',
+    rules: ['stripe-live-secret-key', 'stripe-live-restricted-key', 'stripe-test-secret-key', 'stripe-test-restricted-key'],
+    baseUrl: 'https://api.stripe.com',
+    ratePerSecond: 5,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/account', { headers: bearer(secret) });
+        if (response.status !== 200)
+            return stripe_refusal(response);
+        const body = response.json;
+        const name = shared_text(body, 'business_profile', 'name') ?? shared_text(body, 'settings', 'dashboard', 'display_name');
+        return { status: 'active', identity: identityOf(name, shared_text(body, 'id')) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/sendgrid.ts
+
+/** SendGrid's EU data residency (EU regional subusers) has its own API host, which does not know global keys' peers. */
+const GLOBAL = { provider: 'SendGrid', asked: 'global (api.sendgrid.com)', others: /\bapi\.eu\.sendgrid\.com\b|setDataResidency\(\s*["']eu["']/i };
+async function usernameOf(http, secret, scopes) {
+    if (!scopes.includes('user.username.read'))
+        return undefined;
+    try {
+        const response = await http.request('/v3/user/username', { headers: bearer(secret) });
+        return response.status === 200 ? shared_text(response.json, 'username') : undefined;
+    }
+    catch {
+        // The key is already known to be live; a user name lost to a rate limit or timeout is only less detail.
+        return undefined;
+    }
+}
+/**
+ * SendGrid API keys: `GET /v3/scopes` with the key as a Bearer header answers the key's scopes; 401 or 403 means it
+ * is invalid or revoked. When the scopes allow it, `GET /v3/user/username` names the account. Only the global host is
+ * asked, so a rejection is unknown when the file points at the EU host.
+ */
+const sendgridVerifier = {
+    id: 'sendgrid',
+    rules: ['sendgrid-api-key'],
+    baseUrl: 'https://api.sendgrid.com',
+    cacheKey: regionalCacheKey(GLOBAL),
+    ratePerSecond: 3,
+    async verify({ secret, context }, http) {
+        const response = await http.request('/v3/scopes', { headers: bearer(secret) });
+        if (response.status === 401 || response.status === 403)
+            return regionalRejection(response.status, context, GLOBAL);
+        if (response.status !== 200)
+            return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+        const scopes = textList(response.json, 'scopes') ?? [];
+        return { status: 'active', identity: await usernameOf(http, secret, scopes), scopes };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/twilio.ts
+
+
+
+const ACCOUNT_SID = /\b(AC[0-9a-f]{32})\b/g;
+/** An API key's secret: 32 letters and digits assigned to a name with "secret" in it, next to the SK key SID. */
+const API_KEY_SECRET = /secret[\w.-]{0,24}["']?\s*(?::|=|:=|=>)\s*["']?([A-Za-z0-9]{32})\b/gi;
+/** The Basic auth user and password for the credential: Account SID + auth token, or API key SID + its secret. */
+function loginOf(credential, accountSid) {
+    if (credential.ruleId === 'twilio-auth-token')
+        return { user: accountSid, password: credential.secret };
+    const secret = companionsIn(credential.context, API_KEY_SECRET, 1)[0];
+    return secret ? { user: credential.secret, password: secret } : undefined;
+}
+/**
+ * Twilio auth tokens and API keys: `GET /2010-04-01/Accounts/<AccountSid>.json` with HTTP Basic auth (Account SID
+ * and auth token, or API key SID and secret) answers the account's friendly name and status; 401 means the pair was
+ * refused. The Account SID (AC + 32 hex) must be in the same file, and an API key's secret too; each SID found (at
+ * most three) is tried. A 403 (standard and restricted API keys may not read the account) settles nothing.
+ */
+const twilioVerifier = {
+    id: 'twilio',
+    rules: ['twilio-auth-token', 'twilio-api-key'],
+    baseUrl: 'https://api.twilio.com',
+    ratePerSecond: 3,
+    cacheKey: (credential) => keyWithCompanions(credential.secret, [...companionsIn(credential.context, ACCOUNT_SID), ...companionsIn(credential.context, API_KEY_SECRET, 1)]),
+    async verify(credential, http) {
+        const sids = companionsIn(credential.context, ACCOUNT_SID);
+        if (sids.length === 0)
+            return missingCompanion('Twilio Account SID (AC...)');
+        let refused = 0;
+        for (const sid of sids) {
+            const login = loginOf(credential, sid);
+            if (!login)
+                return missingCompanion('Twilio API key secret');
+            const response = await http.request(`/2010-04-01/Accounts/${sid}.json`, { headers: basicAuth(login.user, login.password) });
+            if (response.status === 200) {
+                const status = shared_text(response.json, 'status');
+                if (status && status !== 'active')
+                    return { status: 'inactive', identity: sid, reason: `Twilio account is ${status.slice(0, 20)}` };
+                return { status: 'active', identity: identityOf(shared_text(response.json, 'friendly_name'), sid) };
+            }
+            if (response.status === 403)
+                return { status: 'unknown', reason: 'Twilio authenticated the request but this key may not read the account (HTTP 403)' };
+            if (response.status !== 401 && response.status !== 404)
+                return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+            refused += 1;
+        }
+        return { status: 'inactive', reason: `Twilio refused the credential for ${refused === 1 ? 'the' : `each of ${refused}`} Account SID${refused === 1 ? '' : 's'} in the file` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/mailgun.ts
+
+const US = { provider: 'Mailgun', asked: 'US (api.mailgun.net)', others: /\bapi\.eu\.mailgun\.net\b/i };
+/**
+ * Mailgun private API keys: `GET /v3/domains?limit=1` with HTTP Basic auth (user `api`, the key as password) lists
+ * the account's first sending domain, a read; 401 means the key is invalid, and a 403 (a domain sending key, which
+ * may only send) settles nothing. Only the US host (api.mailgun.net) is asked, so a rejection is unknown when the file
+ * points at the EU host.
+ */
+const mailgunVerifier = {
+    id: 'mailgun',
+    rules: ['mailgun-api-key', 'mailgun-private-api-key'],
+    baseUrl: 'https://api.mailgun.net',
+    cacheKey: regionalCacheKey(US),
+    ratePerSecond: 2,
+    async verify({ secret, context }, http) {
+        const response = await http.request('/v3/domains?limit=1', { headers: basicAuth('api', secret) });
+        if (response.status === 200) {
+            const items = response.json?.items;
+            const domain = Array.isArray(items) ? shared_text(items[0], 'name') : undefined;
+            return { status: 'active', identity: domain ? `domain ${domain}` : undefined };
+        }
+        if (response.status === 401)
+            return regionalRejection(response.status, context, US);
+        if (response.status === 403)
+            return { status: 'unknown', reason: 'Mailgun refused the domain list (HTTP 403): a sending-only key cannot be checked with a read' };
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/datadog.ts
+
+/** Datadog sites other than US1, whose keys US1 does not know. */
+const US1 = { provider: 'Datadog', asked: 'US1 (api.datadoghq.com)', others: /\b(?:(?:us3|us5|ap1|ap2|uk1)\.datadoghq\.com|datadoghq\.eu|(?:us2\.)?ddog-gov\.com)\b/i };
+/**
+ * Datadog API keys: `GET /api/v1/validate` with the `DD-API-KEY` header answers `{"valid": true}`, and 403 for a key
+ * it does not know. Only the US1 site (api.datadoghq.com) is asked: the site a key belongs to is not in the key, and
+ * a host is never taken from the scanned file. So a 403 is inactive only when the file names no other Datadog site;
+ * otherwise it is unknown, with that reason.
+ */
+const datadogVerifier = {
+    id: 'datadog',
+    rules: ['datadog-api-key'],
+    baseUrl: 'https://api.datadoghq.com',
+    cacheKey: regionalCacheKey(US1),
+    ratePerSecond: 2,
+    async verify({ secret, context }, http) {
+        const response = await http.request('/api/v1/validate', { headers: { 'dd-api-key': secret, accept: 'application/json' } });
+        if (response.status === 200 && response.json?.valid === true)
+            return { status: 'active' };
+        if (response.status === 403 || response.status === 401)
+            return regionalRejection(response.status, context, US1);
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/sentry.ts
+
+
+/** An organization token (`sntrys_<base64 JSON>_<secret>`) carries its organization and Sentry URL in clear. */
+function orgTokenClaims(secret) {
+    const body = secret.slice('sntrys_'.length);
+    const payload = body.slice(0, Math.max(body.lastIndexOf('_'), 0));
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+        return { org: shared_text(claims, 'org'), url: shared_text(claims, 'url') };
+    }
+    catch {
+        return undefined;
+    }
+}
+function isSentryIo(url) {
+    if (!url)
+        return true;
+    try {
+        const { hostname } = new URL(url);
+        return hostname === 'sentry.io' || hostname.endsWith('.sentry.io');
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Sentry user and organization auth tokens: the API root `GET /api/0/` with the token as a Bearer header answers the
+ * token's scopes and, for a user token, the user; an invalid or revoked token answers 401. An organization token names
+ * its organization and its Sentry's URL inside itself: one for a self-hosted Sentry is not sent to sentry.io.
+ */
+const sentryVerifier = {
+    id: 'sentry',
+    rules: ['sentry-user-token', 'sentry-org-token'],
+    baseUrl: 'https://sentry.io',
+    ratePerSecond: 3,
+    async verify({ ruleId, secret }, http) {
+        const claims = ruleId === 'sentry-org-token' ? orgTokenClaims(secret) : undefined;
+        if (claims && !isSentryIo(claims.url))
+            return { status: 'unknown', reason: 'the token belongs to a self-hosted Sentry; only sentry.io is checked' };
+        const response = await http.request('/api/0/', { headers: bearer(secret) });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const body = response.json;
+        if (!body || typeof body !== 'object' || body.auth == null)
+            return { status: 'unknown', reason: 'Sentry answered without the token being recognised' };
+        const user = shared_text(body, 'user', 'username') ?? shared_text(body, 'user', 'email');
+        return { status: 'active', identity: identityOf(user, claims?.org && `organization ${claims.org}`), scopes: textList(body, 'auth', 'scopes') };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/linear.ts
+
+/** A read-only GraphQL query: who the key belongs to. */
+const VIEWER_QUERY = JSON.stringify({ query: 'query KeywardVerify { viewer { id name email } }' });
+function isAuthenticationError(json) {
+    const errors = json?.errors;
+    if (!Array.isArray(errors))
+        return false;
+    return errors.some((error) => /authenticat/i.test(`${shared_text(error, 'extensions', 'type') ?? ''} ${shared_text(error, 'extensions', 'code') ?? ''} ${shared_text(error, 'message') ?? ''}`));
+}
+/**
+ * Linear personal API keys: a GraphQL query (`viewer { id name email }`, read-only) posted to `/graphql` with the
+ * key as the Authorization header, without a Bearer prefix as Linear's docs give it for personal keys. Linear
+ * answers an authentication error for a revoked key, either as 401 or inside a GraphQL `errors` list.
+ */
+const linearVerifier = {
+    id: 'linear',
+    rules: ['linear-api-key'],
+    baseUrl: 'https://api.linear.app',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/graphql', { method: 'POST', headers: { authorization: secret, 'content-type': 'application/json' }, body: VIEWER_QUERY });
+        if (response.status === 401 || response.status === 403 || isAuthenticationError(response.json))
+            return { status: 'inactive', reason: `Linear: authentication failed (HTTP ${response.status})` };
+        const viewer = response.json?.data?.viewer;
+        if (response.status !== 200 || !viewer)
+            return { status: 'unknown', reason: `unexpected HTTP ${response.status} from the GraphQL API` };
+        return { status: 'active', identity: identityOf(shared_text(viewer, 'name'), shared_text(viewer, 'email')) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/postman.ts
+
+
+/**
+ * Postman API keys: `GET /me` with the `X-Api-Key` header answers the user (username, team); an invalid or revoked
+ * key answers 401 AuthenticationError.
+ */
+const postmanVerifier = {
+    id: 'postman',
+    rules: ['postman-api-key'],
+    baseUrl: 'https://api.getpostman.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/me', { headers: { 'x-api-key': secret } });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const user = response.json?.user;
+        return { status: 'active', identity: identityOf(shared_text(user, 'username') ?? shared_text(user, 'email'), shared_text(user, 'teamName') && `team ${shared_text(user, 'teamName')}`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/heroku.ts
+
+
+/**
+ * Heroku API keys and authorizations (HRKU- and legacy UUID forms): `GET /account` with the key as a Bearer header
+ * and the v3 Accept header answers the account's e-mail; an invalid key answers 401 `unauthorized`.
+ */
+const herokuVerifier = {
+    id: 'heroku',
+    rules: ['heroku-api-key', 'heroku-api-key-legacy'],
+    baseUrl: 'https://api.heroku.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/account', { headers: { ...bearer(secret), accept: 'application/vnd.heroku+json; version=3' } });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        return { status: 'active', identity: shared_text(response.json, 'email') ?? shared_text(response.json, 'id') };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/netlify.ts
+
+
+/** Netlify personal access tokens: `GET /api/v1/user` with the token as a Bearer header; 401 when invalid. */
+const netlifyVerifier = {
+    id: 'netlify',
+    rules: ['netlify-access-token'],
+    baseUrl: 'https://api.netlify.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/api/v1/user', { headers: bearer(secret) });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        return { status: 'active', identity: identityOf(shared_text(response.json, 'slug') ?? shared_text(response.json, 'full_name'), shared_text(response.json, 'email')) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/vercel.ts
+
+
+/** The token's own metadata (`/v5/user/tokens/current`): its expiry, in Unix milliseconds as Vercel gives it. */
+async function vercel_expiryOf(http, secret) {
+    try {
+        const response = await http.request('/v5/user/tokens/current', { headers: bearer(secret) });
+        const millis = Number(shared_text(response.json, 'token', 'expiresAt'));
+        return response.status === 200 && Number.isFinite(millis) && millis > 0 ? new Date(millis).toISOString() : undefined;
+    }
+    catch {
+        // The token is already known to be live; an expiry lost to a rate limit or timeout is only less detail.
+        return undefined;
+    }
+}
+/**
+ * Vercel access tokens: `GET /v2/user` with the token as a Bearer header answers the user; an invalid token answers
+ * 403 (`invalidToken: true`) or 401. The expiry comes from Get Auth Token Metadata for the token itself
+ * (`GET /v5/user/tokens/current`).
+ */
+const vercelVerifier = {
+    id: 'vercel',
+    rules: ['vercel-access-token'],
+    baseUrl: 'https://api.vercel.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v2/user', { headers: bearer(secret) });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const user = response.json?.user;
+        return { status: 'active', identity: identityOf(shared_text(user, 'username'), shared_text(user, 'email')), expiresAt: await vercel_expiryOf(http, secret) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/cloudflare.ts
+
+
+
+/** A Cloudflare account id (32 hex) named as one, for account-owned tokens. */
+const ACCOUNT_ID = /account[_-]?id["']?\s*[:=]\s*["']?([a-f0-9]{32})\b/gi;
+/** The e-mail a global API key goes with: named as the Cloudflare e-mail first, then any address in the file. */
+const NAMED_EMAIL = /(?:cf|cloudflare)[\w.-]{0,16}e-?mail["']?\s*[:=]\s*["']?([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24})/gi;
+const ANY_EMAIL = /\b([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24})\b/g;
+/** A token verify answer: `result.status` is active, disabled or expired; `expires_on` when the token has an end. */
+function tokenOutcome(json) {
+    const status = shared_text(json, 'result', 'status');
+    const expiresAt = isoTime(shared_text(json, 'result', 'expires_on'));
+    if (status && status !== 'active')
+        return { status: 'inactive', reason: `Cloudflare reports the token ${status.slice(0, 20)}`, expiresAt };
+    return { status: 'active', identity: shared_text(json, 'result', 'id') && `token ${shared_text(json, 'result', 'id')}`, expiresAt };
+}
+async function verifyToken({ secret, context }, http) {
+    const user = await http.request('/client/v4/user/tokens/verify', { headers: bearer(secret) });
+    if (user.status === 200)
+        return tokenOutcome(user.json);
+    if (user.status !== 401 && user.status !== 403)
+        return { status: 'unknown', reason: `unexpected HTTP ${user.status}` };
+    // An account-owned token is verified under its account; the id must be in the same file.
+    for (const account of companionsIn(context, ACCOUNT_ID, 2)) {
+        const owned = await http.request(`/client/v4/accounts/${account}/tokens/verify`, { headers: bearer(secret) });
+        if (owned.status === 200)
+            return tokenOutcome(owned.json);
+    }
+    return { status: 'inactive', reason: `Cloudflare: invalid API token (HTTP ${user.status})` };
+}
+function emailsIn(context) {
+    return [...new Set([...companionsIn(context, NAMED_EMAIL), ...companionsIn(context, ANY_EMAIL)])].slice(0, 3);
+}
+async function verifyGlobalKey({ secret, context }, http) {
+    const emails = emailsIn(context);
+    if (emails.length === 0)
+        return missingCompanion('Cloudflare account e-mail');
+    for (const email of emails) {
+        const response = await http.request('/client/v4/user', { headers: { 'x-auth-email': email, 'x-auth-key': secret } });
+        if (response.status === 200)
+            return { status: 'active', identity: shared_text(response.json, 'result', 'email') ?? email };
+        if (response.status !== 401 && response.status !== 403 && response.status !== 400)
+            return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    }
+    return { status: 'inactive', reason: `Cloudflare refused the global API key with ${emails.length === 1 ? 'the e-mail' : 'each e-mail'} in the file` };
+}
+/**
+ * Cloudflare API tokens: `GET /client/v4/user/tokens/verify` with the token as a Bearer header answers its id,
+ * status (active, disabled, expired) and `expires_on`; an account-owned token is verified at
+ * `/client/v4/accounts/<id>/tokens/verify` when its account id is in the same file. Global API keys: `GET
+ * /client/v4/user` with `X-Auth-Email` (from the same file) and `X-Auth-Key`. 401/403 (code 1000 and friends) mean
+ * invalid.
+ */
+const cloudflareVerifier = {
+    id: 'cloudflare',
+    rules: ['cloudflare-api-token', 'cloudflare-global-api-key'],
+    baseUrl: 'https://api.cloudflare.com',
+    ratePerSecond: 3,
+    cacheKey: ({ ruleId, secret, context }) => keyWithCompanions(secret, ruleId === 'cloudflare-global-api-key' ? emailsIn(context) : companionsIn(context, ACCOUNT_ID, 2)),
+    verify(credential, http) {
+        return credential.ruleId === 'cloudflare-global-api-key' ? verifyGlobalKey(credential, http) : verifyToken(credential, http);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/xai.ts
+
+function flagged(json, field) {
+    return json?.[field] === true;
+}
+/**
+ * xAI API keys: `GET /v1/api-key` with the key as a Bearer header answers the key's own record: name, team, ACLs,
+ * and whether the key or its team is blocked or disabled. xAI documents 400 for an invalid key (401/403 are read the
+ * same way).
+ */
+const xaiVerifier = {
+    id: 'xai',
+    rules: ['xai-api-key'],
+    baseUrl: 'https://api.x.ai',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/api-key', { headers: bearer(secret) });
+        if (response.status === 400 || response.status === 401 || response.status === 403)
+            return { status: 'inactive', reason: `xAI rejected the key (HTTP ${response.status})` };
+        if (response.status !== 200)
+            return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+        const body = response.json;
+        const identity = identityOf(shared_text(body, 'name') && `key "${shared_text(body, 'name')}"`, shared_text(body, 'team_id') && `team ${shared_text(body, 'team_id')}`);
+        const blocked = ['api_key_blocked', 'api_key_disabled', 'team_blocked'].find((field) => flagged(body, field));
+        if (blocked)
+            return { status: 'inactive', identity, reason: `xAI reports ${blocked.replace(/_/g, ' ')}` };
+        return { status: 'active', identity, scopes: textList(body, 'acls') };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/groq.ts
+
+
+/**
+ * Groq API keys (OpenAI-compatible API): `GET /openai/v1/models` with the key as a Bearer header lists the models the key may use, a read; an invalid
+ * or revoked key answers 401. The answer names no owner, so no identity is reported.
+ */
+const groqVerifier = {
+    id: 'groq',
+    rules: ['groq-api-key'],
+    baseUrl: 'https://api.groq.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/openai/v1/models', { headers: bearer(secret) });
+        return outcomeOfStatus(response.status);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/mistral.ts
+
+
+/**
+ * Mistral AI API keys: `GET /v1/models` with the key as a Bearer header lists the models the key may use, a read; an invalid
+ * or revoked key answers 401. The answer names no owner, so no identity is reported.
+ */
+const mistralVerifier = {
+    id: 'mistral',
+    rules: ['mistral-api-key'],
+    baseUrl: 'https://api.mistral.ai',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/models', { headers: bearer(secret) });
+        return outcomeOfStatus(response.status);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/deepseek.ts
+
+
+/**
+ * DeepSeek API keys (OpenAI-compatible API): `GET /models` with the key as a Bearer header lists the models the key may use, a read; an invalid
+ * or revoked key answers 401. The answer names no owner, so no identity is reported.
+ */
+const deepseekVerifier = {
+    id: 'deepseek',
+    rules: ['deepseek-api-key'],
+    baseUrl: 'https://api.deepseek.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/models', { headers: bearer(secret) });
+        return outcomeOfStatus(response.status);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/replicate.ts
+
+
+/**
+ * Replicate API tokens: `GET /v1/account` with the token as a Bearer header answers the account (`type` user or
+ * organization, `username`, `name`); an invalid token answers 401.
+ */
+const replicateVerifier = {
+    id: 'replicate',
+    rules: ['replicate-api-token'],
+    baseUrl: 'https://api.replicate.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/account', { headers: bearer(secret) });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const type = shared_text(response.json, 'type');
+        return { status: 'active', identity: identityOf(shared_text(response.json, 'username'), type && type !== 'user' ? `(${type})` : undefined) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/elevenlabs.ts
+
+/**
+ * ElevenLabs API keys: `GET /v1/user` with the `xi-api-key` header answers the user and subscription tier; 401 with
+ * `detail.status` invalid_api_key means the key is dead, while `missing_permissions` means a scoped key that
+ * authenticated but may not read the user, so it is live.
+ */
+const elevenlabsVerifier = {
+    id: 'elevenlabs',
+    rules: ['elevenlabs-api-key'],
+    baseUrl: 'https://api.elevenlabs.io',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/user', { headers: { 'xi-api-key': secret } });
+        if (response.status === 200) {
+            const tier = shared_text(response.json, 'subscription', 'tier');
+            return { status: 'active', identity: identityOf(shared_text(response.json, 'user_id'), tier && `${tier} plan`) };
+        }
+        const detail = shared_text(response.json, 'detail', 'status');
+        if (detail === 'missing_permissions')
+            return { status: 'active', reason: 'scoped key: may not read the user' };
+        if (response.status === 401 || response.status === 403)
+            return { status: 'inactive', reason: detail ? `ElevenLabs: ${detail}` : `HTTP ${response.status}` };
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/cohere.ts
+
+/**
+ * Cohere API keys: `POST /v1/check-api-key`, documented as the check "that the api key in the Authorization header
+ * is valid and active" (it reads, creates nothing), answers `valid` with the organization and owner ids; 401 means
+ * the key is invalid.
+ */
+const cohereVerifier = {
+    id: 'cohere',
+    rules: ['cohere-api-key'],
+    baseUrl: 'https://api.cohere.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/check-api-key', { method: 'POST', headers: { ...bearer(secret), accept: 'application/json' } });
+        if (response.status === 401 || response.status === 403)
+            return { status: 'inactive', reason: `HTTP ${response.status}` };
+        if (response.status !== 200)
+            return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+        const valid = response.json?.valid;
+        if (valid === false)
+            return { status: 'inactive', reason: 'Cohere reports the key not valid' };
+        if (valid !== true)
+            return { status: 'unknown', reason: 'check-api-key answered without a verdict' };
+        const organization = shared_text(response.json, 'organization_id');
+        return { status: 'active', identity: identityOf(organization && `organization ${organization}`, shared_text(response.json, 'owner_id') && `owner ${shared_text(response.json, 'owner_id')}`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/honeycomb.ts
+
+const honeycomb_US = { provider: 'Honeycomb', asked: 'US (api.honeycomb.io)', others: /\bapi\.eu1\.honeycomb\.io\b/i };
+/**
+ * Honeycomb ingest and configuration keys: `GET /1/auth` with the `X-Honeycomb-Team` header answers the key's team
+ * and environment; 401 means an invalid key. Only the US instance (api.honeycomb.io) is asked, so a rejection is
+ * unknown rather than inactive when the file points at the EU instance.
+ */
+const honeycombVerifier = {
+    id: 'honeycomb',
+    rules: ['honeycomb-api-key'],
+    baseUrl: 'https://api.honeycomb.io',
+    cacheKey: regionalCacheKey(honeycomb_US),
+    ratePerSecond: 2,
+    async verify({ secret, context }, http) {
+        const response = await http.request('/1/auth', { headers: { 'x-honeycomb-team': secret } });
+        if (response.status === 200) {
+            const environment = shared_text(response.json, 'environment', 'name');
+            return { status: 'active', identity: identityOf(shared_text(response.json, 'team', 'name') ?? shared_text(response.json, 'team', 'slug'), environment && `environment ${environment}`) };
+        }
+        if (response.status === 401 || response.status === 403)
+            return regionalRejection(response.status, context, honeycomb_US);
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/resend.ts
+
+/**
+ * Resend API keys: `GET /domains` with the key as a Bearer header lists the sending domains (a read). Resend's error
+ * docs tell the cases apart by `name`: `restricted_api_key` (401) is a live sending-only key, while
+ * `invalid_api_key` / `validation_error` "API key is invalid" (400/401/403) is a dead one.
+ */
+const resendVerifier = {
+    id: 'resend',
+    rules: ['resend-api-key'],
+    baseUrl: 'https://api.resend.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/domains', { headers: bearer(secret) });
+        if (response.status === 200) {
+            const data = response.json?.data;
+            const domain = Array.isArray(data) ? shared_text(data[0], 'name') : undefined;
+            return { status: 'active', identity: domain ? `domain ${domain}` : undefined };
+        }
+        const name = shared_text(response.json, 'name');
+        if (name === 'restricted_api_key')
+            return { status: 'active', reason: 'sending-only key' };
+        if ([400, 401, 403].includes(response.status) && (name === 'invalid_api_key' || /api key is invalid/i.test(shared_text(response.json, 'message') ?? ''))) {
+            return { status: 'inactive', reason: 'Resend: API key is invalid' };
+        }
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}${name ? ` (${name.slice(0, 40)})` : ''}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/figma.ts
+
+/**
+ * Figma personal access tokens: `GET /v1/me` with the `X-Figma-Token` header answers the user (handle, e-mail).
+ * Figma answers 403 "Invalid token" for a revoked or unknown token; any other 403 (a token without the scope the
+ * endpoint wants) settles nothing.
+ */
+const figmaVerifier = {
+    id: 'figma',
+    rules: ['figma-access-token'],
+    baseUrl: 'https://api.figma.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/me', { headers: { 'x-figma-token': secret } });
+        if (response.status === 200)
+            return { status: 'active', identity: identityOf(shared_text(response.json, 'handle'), shared_text(response.json, 'email')) };
+        const message = shared_text(response.json, 'err') ?? shared_text(response.json, 'message') ?? '';
+        if (response.status === 401 || (response.status === 403 && /invalid token/i.test(message)))
+            return { status: 'inactive', reason: 'Figma: invalid token' };
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}${message ? ` (${message.slice(0, 60)})` : ''}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/postmark.ts
+
+/**
+ * Postmark server and account tokens (both UUIDs, told apart only by the header they go in): `GET /server` with
+ * `X-Postmark-Server-Token` answers the server's name; if that is refused, `GET /servers?count=1&offset=0` with
+ * `X-Postmark-Account-Token` tells a live account token. Both reads; 401 from both means the token is invalid.
+ */
+const postmarkVerifier = {
+    id: 'postmark',
+    rules: ['postmark-server-token'],
+    baseUrl: 'https://api.postmarkapp.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const accept = { accept: 'application/json' };
+        const server = await http.request('/server', { headers: { ...accept, 'x-postmark-server-token': secret } });
+        if (server.status === 200)
+            return { status: 'active', identity: shared_text(server.json, 'Name') && `server ${shared_text(server.json, 'Name')}` };
+        if (server.status !== 401)
+            return { status: 'unknown', reason: `unexpected HTTP ${server.status}` };
+        const account = await http.request('/servers?count=1&offset=0', { headers: { ...accept, 'x-postmark-account-token': secret } });
+        if (account.status === 200)
+            return { status: 'active', identity: 'account token' };
+        if (account.status === 401)
+            return { status: 'inactive', reason: 'Postmark refused it as a server and as an account token (HTTP 401)' };
+        return { status: 'unknown', reason: `unexpected HTTP ${account.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/brevo.ts
+
+/**
+ * Brevo (Sendinblue) API keys: `GET /v3/account` with the `api-key` header answers the account's company and e-mail;
+ * 401 "Key not found" means the key is invalid. An account that only accepts authorised IP addresses refuses the
+ * caller's address instead, which says nothing about the key, so that refusal is unknown.
+ */
+const brevoVerifier = {
+    id: 'brevo',
+    rules: ['brevo-api-key'],
+    baseUrl: 'https://api.brevo.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/v3/account', { headers: { 'api-key': secret, accept: 'application/json' } });
+        if (response.status === 200)
+            return { status: 'active', identity: identityOf(shared_text(response.json, 'companyName'), shared_text(response.json, 'email')) };
+        const message = shared_text(response.json, 'message') ?? '';
+        if (/\bip\b/i.test(message))
+            return { status: 'unknown', reason: 'Brevo refused the caller address (authorised IPs), not the key' };
+        if (response.status === 401 || response.status === 403)
+            return { status: 'inactive', reason: `Brevo: ${message.slice(0, 60) || `HTTP ${response.status}`}` };
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/doppler.ts
+
+
+/** SCIM and audit tokens serve their own APIs only; /v3/me says nothing about them. */
+const NOT_CHECKABLE = /^dp\.(?:scim|audit)\./;
+/**
+ * Doppler personal, service, CLI and service-account tokens: `GET /v3/me` with the token as a Bearer header answers
+ * the token's name and type and its workplace; an invalid or revoked token answers 401.
+ */
+const dopplerVerifier = {
+    id: 'doppler',
+    rules: ['doppler-token'],
+    baseUrl: 'https://api.doppler.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        if (NOT_CHECKABLE.test(secret))
+            return { status: 'unknown', reason: 'Doppler SCIM and audit tokens have no read-only identity check' };
+        const response = await http.request('/v3/me', { headers: { ...bearer(secret), accept: 'application/json' } });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const type = shared_text(response.json, 'type');
+        return { status: 'active', identity: identityOf(shared_text(response.json, 'workplace', 'name'), shared_text(response.json, 'name') && `${type ?? 'token'} "${shared_text(response.json, 'name')}"`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/launchdarkly.ts
+
+
+/**
+ * LaunchDarkly API access tokens: `GET /api/v2/caller-identity` with the token as the Authorization header (no
+ * scheme, as LaunchDarkly documents) answers the token's name and kind and its account; 401 means an invalid token.
+ */
+const launchdarklyVerifier = {
+    id: 'launchdarkly',
+    rules: ['launchdarkly-access-token'],
+    baseUrl: 'https://app.launchdarkly.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/api/v2/caller-identity', { headers: { authorization: secret } });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const name = shared_text(response.json, 'tokenName');
+        const account = shared_text(response.json, 'accountId');
+        return { status: 'active', identity: identityOf(name && `token "${name}"`, account && `account ${account}`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/intercom.ts
+
+const intercom_US = { provider: 'Intercom', asked: 'US (api.intercom.io)', others: /\bapi\.(?:eu|au)\.intercom\.io\b/i };
+/**
+ * Intercom access tokens: `GET /me` ("Identify an admin") with the token as a Bearer header answers the admin and the
+ * workspace (app) it belongs to; 401 means an invalid token. Only the US region (api.intercom.io) is asked, so a
+ * rejection is unknown rather than inactive when the file points at the EU or AU region.
+ */
+const intercomVerifier = {
+    id: 'intercom',
+    rules: ['intercom-access-token'],
+    baseUrl: 'https://api.intercom.io',
+    cacheKey: regionalCacheKey(intercom_US),
+    ratePerSecond: 2,
+    async verify({ secret, context }, http) {
+        const response = await http.request('/me', { headers: { ...bearer(secret), accept: 'application/json' } });
+        if (response.status === 200)
+            return { status: 'active', identity: identityOf(shared_text(response.json, 'app', 'name') && `workspace ${shared_text(response.json, 'app', 'name')}`, shared_text(response.json, 'email')) };
+        if (response.status === 401 || response.status === 403)
+            return regionalRejection(response.status, context, intercom_US);
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/supabase.ts
+
+
+/**
+ * Supabase personal access tokens (Management API): `GET /v1/organizations` with the token as a Bearer header lists
+ * the organizations the token's user belongs to, a read; 401 means an invalid token. Identity is the first
+ * organization's name.
+ */
+const supabaseVerifier = {
+    id: 'supabase',
+    rules: ['supabase-access-token'],
+    baseUrl: 'https://api.supabase.com',
+    ratePerSecond: 1,
+    async verify({ secret }, http) {
+        const response = await http.request('/v1/organizations', { headers: bearer(secret) });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const first = Array.isArray(response.json) ? shared_text(response.json[0], 'name') : undefined;
+        return { status: 'active', identity: first && `organization ${first}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/neon.ts
+
+/**
+ * Neon API keys: `GET /api/v2/users/me` with the key as a Bearer header answers the user of a personal key; 401 means
+ * an invalid key. Organization and project keys have no user, so a 403 or 404 there settles nothing.
+ */
+const neonVerifier = {
+    id: 'neon',
+    rules: ['neon-api-key'],
+    baseUrl: 'https://console.neon.tech',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/api/v2/users/me', { headers: { ...bearer(secret), accept: 'application/json' } });
+        if (response.status === 200)
+            return { status: 'active', identity: identityOf(shared_text(response.json, 'name'), shared_text(response.json, 'email')) };
+        if (response.status === 401)
+            return { status: 'inactive', reason: 'HTTP 401' };
+        if (response.status === 403 || response.status === 404)
+            return { status: 'unknown', reason: `HTTP ${response.status}: an organization or project key has no user to read` };
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/pinecone.ts
+
+const pinecone_API_VERSION = '2025-04';
+/**
+ * Pinecone API keys: `GET /indexes` on the control plane with the `Api-Key` header lists the project's indexes, a
+ * read; 401 means an invalid key. The answer names no owner.
+ */
+const pineconeVerifier = {
+    id: 'pinecone',
+    rules: ['pinecone-api-key'],
+    baseUrl: 'https://api.pinecone.io',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/indexes', { headers: { 'api-key': secret, 'x-pinecone-api-version': pinecone_API_VERSION } });
+        return outcomeOfStatus(response.status);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/dropbox.ts
+
+/**
+ * Dropbox access tokens: the RPC `POST /2/users/get_current_account` (no arguments; Dropbox documents it as getting
+ * "information about the current user's account", a read) answers the account's name and e-mail; 401 with
+ * `invalid_access_token` or `expired_access_token` means the token is dead (sl. tokens live four hours).
+ */
+const dropboxVerifier = {
+    id: 'dropbox',
+    rules: ['dropbox-access-token'],
+    baseUrl: 'https://api.dropboxapi.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const response = await http.request('/2/users/get_current_account', { method: 'POST', headers: bearer(secret) });
+        if (response.status === 200)
+            return { status: 'active', identity: identityOf(shared_text(response.json, 'name', 'display_name'), shared_text(response.json, 'email')) };
+        if (response.status === 401) {
+            const tag = shared_text(response.json, 'error', '.tag');
+            return { status: 'inactive', reason: tag ? `Dropbox: ${tag.slice(0, 40)}` : 'HTTP 401' };
+        }
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/square.ts
+
+const square_API_VERSION = '2025-01-23';
+const PRODUCTION = { provider: 'Square', asked: 'production (connect.squareup.com)', others: /squareupsandbox\.com|\bsandbox\b/i };
+/**
+ * Square access tokens: RetrieveMerchant with the id `me` (`GET /v2/merchants/me`), "the merchant that is currently
+ * accessible to this call", with the token as a Bearer header and a Square-Version; 401 means the token is invalid
+ * or revoked. Only production (connect.squareup.com) is asked, so a rejection is unknown rather than inactive when
+ * the file speaks of Square's sandbox, whose tokens production does not know.
+ */
+const squareVerifier = {
+    id: 'square',
+    rules: ['square-access-token'],
+    baseUrl: 'https://connect.squareup.com',
+    cacheKey: regionalCacheKey(PRODUCTION),
+    ratePerSecond: 2,
+    async verify({ secret, context }, http) {
+        const response = await http.request('/v2/merchants/me', { headers: { ...bearer(secret), 'square-version': square_API_VERSION } });
+        if (response.status === 200) {
+            const merchant = response.json?.merchant;
+            const status = shared_text(merchant, 'status');
+            if (status === 'INACTIVE')
+                return { status: 'inactive', identity: shared_text(merchant, 'id'), reason: 'Square reports the merchant inactive' };
+            return { status: 'active', identity: identityOf(shared_text(merchant, 'business_name'), shared_text(merchant, 'id')) };
+        }
+        if (response.status === 401 || response.status === 403)
+            return regionalRejection(response.status, context, PRODUCTION);
+        return { status: 'unknown', reason: `unexpected HTTP ${response.status}` };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/tailscale.ts
+
+
+/** `tskey-api-<key id>-<secret>`: the key id is the public half, the one the keys API names the key by. */
+const API_TOKEN = /^tskey-api-([A-Za-z0-9]{8,24})-[A-Za-z0-9]{20,48}$/;
+/**
+ * Tailscale API access tokens: `GET /api/v2/tailnet/-/keys/<key id>` (the default tailnet `-`; the key id is the
+ * token's own public half) with the token as a Bearer header answers the key's expiry and description; an expired or
+ * revoked token answers 401. Auth keys (`tskey-auth-`) register devices and cannot call the API, so they are not
+ * sent anywhere and stay unknown.
+ */
+const tailscaleVerifier = {
+    id: 'tailscale',
+    rules: ['tailscale-api-key'],
+    baseUrl: 'https://api.tailscale.com',
+    ratePerSecond: 2,
+    async verify({ secret }, http) {
+        const keyId = API_TOKEN.exec(secret)?.[1];
+        if (!keyId)
+            return { status: 'unknown', reason: 'a Tailscale auth key cannot call the API; only API access tokens are checked' };
+        const response = await http.request(`/api/v2/tailnet/-/keys/${keyId}`, { headers: bearer(secret) });
+        if (response.status !== 200)
+            return outcomeOfStatus(response.status);
+        const description = shared_text(response.json, 'description');
+        return { status: 'active', identity: description ? `key "${description}"` : `key ${keyId}`, expiresAt: isoTime(shared_text(response.json, 'expires')) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/answer.ts
+
+/** For providers whose docs answer a bad credential with 401 and a good one lacking a permission with 403. */
+function forbiddenIsLive(reason) {
+    return (response) => (response.status === 403 ? reason : undefined);
+}
+/**
+ * The common shape: one GET to a fixed identity endpoint with the secret in a header; 2xx active (identity read from
+ * the body), 401/403 inactive unless `liveRefusal` recognises a live credential lacking a permission, else unknown.
+ */
+function identityEndpoint(spec) {
+    return {
+        id: spec.id,
+        rules: spec.rules,
+        baseUrl: spec.baseUrl,
+        ratePerSecond: spec.ratePerSecond,
+        async verify(credential, http) {
+            const response = await http.request(spec.path, { headers: { accept: 'application/json', ...spec.headers(credential.secret) } });
+            const liveReason = response.status >= 400 ? spec.liveRefusal?.(response) : undefined;
+            if (liveReason)
+                return { status: 'active', reason: liveReason };
+            const outcome = outcomeOfStatus(response.status);
+            return outcome.status === 'active' ? { status: 'active', ...spec.read(response) } : outcome;
+        },
+    };
+}
+/**
+ * A rejection by the one regional host asked, for a provider whose credentials answer only at their own region's
+ * host: not proof the credential is dead, so unknown rather than a false inactive that would wave a live key through.
+ */
+function rejectedByRegion(status, provider) {
+    return { status: 'unknown', reason: `rejected (HTTP ${status}) by the one ${provider} region asked; a credential of another region answers only at its own host` };
+}
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/digitalocean.ts
+
+
+/** DigitalOcean: `GET /v2/account` with the token as a bearer answers the account's e-mail and team. */
+const digitalocean = identityEndpoint({
+    id: 'digitalocean',
+    rules: ['digitalocean-personal-access-token', 'digitalocean-oauth-token'],
+    baseUrl: 'https://api.digitalocean.com',
+    ratePerSecond: 5,
+    path: '/v2/account',
+    liveRefusal: forbiddenIsLive('recognised by DigitalOcean; the token is not scoped to read the account'),
+    headers: (secret) => ({ authorization: `Bearer ${secret}` }),
+    read: ({ json }) => {
+        const team = shared_text(json, 'account', 'team', 'name');
+        return { identity: phrase(shared_text(json, 'account', 'email') ?? shared_text(json, 'account', 'uuid'), team && `(team ${team})`) };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/discord.ts
+
+
+/** Discord bot tokens: `GET /api/v10/users/@me` with `Authorization: Bot <token>` answers the bot's user. */
+const discord = identityEndpoint({
+    id: 'discord',
+    rules: ['discord-bot-token'],
+    baseUrl: 'https://discord.com/api/v10',
+    ratePerSecond: 2,
+    path: '/users/@me',
+    headers: (secret) => ({ authorization: `Bot ${secret}` }),
+    read: ({ json }) => {
+        const id = shared_text(json, 'id');
+        const kind = valueAt(json, 'bot') === true ? 'bot' : 'user';
+        return { identity: phrase(shared_text(json, 'username'), id && `(${kind} ${id})`) };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/telegram.ts
+
+
+/**
+ * Bot API tokens are the bot id, a colon and its key. The token goes into the request path (the Bot API has no other
+ * place for it), so it must be exactly that shape: no slash, dot or percent sign can steer the path elsewhere.
+ */
+const BOT_TOKEN = /^[0-9]{5,16}:[A-Za-z0-9_-]{30,60}$/;
+/** Telegram: `GET https://api.telegram.org/bot<token>/getMe`, the Bot API's documented token test. */
+const telegram = {
+    id: 'telegram',
+    rules: ['telegram-bot-token'],
+    baseUrl: 'https://api.telegram.org',
+    ratePerSecond: 5,
+    async verify(credential, http) {
+        if (!BOT_TOKEN.test(credential.secret))
+            return { status: 'unknown', reason: 'not the shape of a Bot API token' };
+        const response = await http.request(`/bot${credential.secret}/getMe`);
+        const outcome = outcomeOfStatus(response.status);
+        if (outcome.status !== 'active')
+            return outcome;
+        if (valueAt(response.json, 'ok') !== true)
+            return { status: 'unknown', reason: 'getMe answered without ok: true' };
+        const username = shared_text(response.json, 'result', 'username');
+        const id = shared_text(response.json, 'result', 'id');
+        return { status: 'active', identity: phrase(username && `@${username}`, id && `(bot ${id})`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/notion.ts
+
+
+/** The API version the request is written against; Notion requires the header on every call. */
+const NOTION_VERSION = '2022-06-28';
+/** Notion: `GET /v1/users/me` answers the integration's bot user, its workspace and who authorized it. */
+const notion = identityEndpoint({
+    id: 'notion',
+    rules: ['notion-integration-token'],
+    baseUrl: 'https://api.notion.com',
+    ratePerSecond: 3,
+    path: '/v1/users/me',
+    liveRefusal: forbiddenIsLive('recognised by Notion; the integration may not read user information'),
+    headers: (secret) => ({ authorization: `Bearer ${secret}`, 'notion-version': NOTION_VERSION }),
+    read: ({ json }) => {
+        const workspace = shared_text(json, 'bot', 'workspace_name');
+        const owner = shared_text(json, 'bot', 'owner', 'user', 'person', 'email') ?? shared_text(json, 'bot', 'owner', 'user', 'name');
+        return { identity: phrase(shared_text(json, 'name') ?? shared_text(json, 'id'), workspace && `in workspace ${workspace}`, owner && `authorized by ${owner}`) };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/airtable.ts
+
+
+/** Airtable: `GET /v0/meta/whoami` answers the user id, the e-mail (with user.email:read) and OAuth scopes. */
+const airtable = identityEndpoint({
+    id: 'airtable',
+    rules: ['airtable-personal-access-token'],
+    baseUrl: 'https://api.airtable.com',
+    ratePerSecond: 5,
+    path: '/v0/meta/whoami',
+    liveRefusal: forbiddenIsLive('recognised by Airtable; the token may not read its user'),
+    headers: (secret) => ({ authorization: `Bearer ${secret}` }),
+    read: ({ json }) => ({ identity: shared_text(json, 'email') ?? shared_text(json, 'id'), scopes: textList(json, 'scopes') }),
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/asana.ts
+
+
+/** Asana: `GET /api/1.0/users/me` answers the token's user (name and e-mail) inside `data`. */
+const asana = identityEndpoint({
+    id: 'asana',
+    rules: ['asana-access-token'],
+    baseUrl: 'https://app.asana.com',
+    ratePerSecond: 5,
+    path: '/api/1.0/users/me',
+    liveRefusal: forbiddenIsLive('recognised by Asana; the token may not read its user'),
+    headers: (secret) => ({ authorization: `Bearer ${secret}` }),
+    read: ({ json }) => {
+        const email = shared_text(json, 'data', 'email');
+        return { identity: phrase(shared_text(json, 'data', 'name') ?? shared_text(json, 'data', 'gid'), email && `<${email}>`) };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/circleci.ts
+
+
+/** CircleCI: `GET /api/v2/me` with the `Circle-Token` header answers the token's user. */
+const circleci = identityEndpoint({
+    id: 'circleci',
+    rules: ['circleci-personal-token'],
+    baseUrl: 'https://circleci.com',
+    ratePerSecond: 5,
+    path: '/api/v2/me',
+    headers: (secret) => ({ 'circle-token': secret }),
+    read: ({ json }) => {
+        const name = shared_text(json, 'name');
+        return { identity: phrase(shared_text(json, 'login') ?? shared_text(json, 'id'), name && `(${name})`) };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/buildkite.ts
+
+
+/** Buildkite user API access tokens: `GET /v2/access-token` answers the token's scopes and its user. */
+const buildkite = identityEndpoint({
+    id: 'buildkite',
+    rules: ['buildkite-agent-token'],
+    baseUrl: 'https://api.buildkite.com',
+    ratePerSecond: 3,
+    path: '/v2/access-token',
+    headers: (secret) => ({ authorization: `Bearer ${secret}` }),
+    read: ({ json }) => ({
+        identity: shared_text(json, 'user', 'email') ?? shared_text(json, 'user', 'name') ?? shared_text(json, 'uuid'),
+        scopes: textList(json, 'scopes'),
+    }),
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/pulumi.ts
+
+
+/** Pulumi Cloud: `GET /api/user` with `Authorization: token <token>` answers the token's user. */
+const pulumi = identityEndpoint({
+    id: 'pulumi',
+    rules: ['pulumi-access-token'],
+    baseUrl: 'https://api.pulumi.com',
+    ratePerSecond: 5,
+    path: '/api/user',
+    headers: (secret) => ({ authorization: `token ${secret}`, accept: 'application/vnd.pulumi+8' }),
+    read: ({ json }) => ({ identity: shared_text(json, 'githubLogin') ?? shared_text(json, 'email') ?? shared_text(json, 'name') }),
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/terraform-cloud.ts
+
+
+/**
+ * HCP Terraform (Terraform Cloud): `GET /api/v2/account/details` answers the user the token acts as; team and
+ * organization tokens answer their service user.
+ */
+const terraformCloud = identityEndpoint({
+    id: 'terraform-cloud',
+    rules: ['terraform-cloud-api-token'],
+    baseUrl: 'https://app.terraform.io',
+    ratePerSecond: 5,
+    path: '/api/v2/account/details',
+    headers: (secret) => ({ authorization: `Bearer ${secret}`, accept: 'application/vnd.api+json' }),
+    read: ({ json }) => {
+        const email = shared_text(json, 'data', 'attributes', 'email');
+        // Team and organization tokens answer a synthetic service user; the token's real owner is the authenticated resource.
+        const owner = ['data', 'relationships', 'authenticated-resource', 'data'];
+        const ownerType = shared_text(json, ...owner, 'type');
+        const ownerId = shared_text(json, ...owner, 'id');
+        const ownedBy = ownerType && ownerId && ownerType !== 'users' ? `for ${ownerType.replace(/s$/, '')} ${ownerId}` : undefined;
+        return { identity: phrase(shared_text(json, 'data', 'attributes', 'username') ?? shared_text(json, 'data', 'id'), email && `<${email}>`, ownedBy) };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/fastly.ts
+
+
+/** Fastly: `GET /tokens/self` with the `Fastly-Key` header answers the token itself: name, user, scope, expiry. */
+const fastly = identityEndpoint({
+    id: 'fastly',
+    rules: ['fastly-api-token'],
+    baseUrl: 'https://api.fastly.com',
+    ratePerSecond: 5,
+    path: '/tokens/self',
+    headers: (secret) => ({ 'fastly-key': secret }),
+    read: ({ json }) => {
+        const name = shared_text(json, 'name');
+        const user = shared_text(json, 'user_id');
+        const customer = shared_text(json, 'customer_id');
+        const scopes = shared_text(json, 'scope')?.split(/\s+/).filter(Boolean);
+        return {
+            identity: phrase(name && `token "${name}"`, user && `of user ${user}`, customer && `in customer ${customer}`),
+            expiresAt: isoAt(json, 'expires_at'),
+            scopes: scopes?.length ? scopes : undefined,
+        };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/snyk.ts
+
+
+
+/** The REST API version the request is written against (Snyk requires one on every call). */
+const SNYK_API_VERSION = '2024-10-15';
+/**
+ * Snyk: `GET /rest/self` with `Authorization: token <token>` answers the token's user. Tokens are bound to their
+ * tenant's region (api.snyk.io, api.eu.snyk.io, api.au.snyk.io) and only one host is asked (EU and AU users point
+ * `snyk` at theirs with KEYWARD_VERIFY_ENDPOINTS), so a rejection does not prove the token dead: it is reported
+ * unknown, not inactive, rather than wave a live token of another region through.
+ */
+const snyk = {
+    id: 'snyk',
+    rules: ['snyk-api-token'],
+    baseUrl: 'https://api.snyk.io',
+    ratePerSecond: 3,
+    async verify(credential, http) {
+        const response = await http.request(`/rest/self?version=${SNYK_API_VERSION}`, {
+            headers: { authorization: `token ${credential.secret}`, accept: 'application/vnd.api+json' },
+        });
+        const outcome = outcomeOfStatus(response.status);
+        if (outcome.status === 'inactive')
+            return rejectedByRegion(response.status, 'Snyk');
+        if (outcome.status !== 'active')
+            return outcome;
+        const attributes = ['data', 'attributes'];
+        const email = shared_text(response.json, ...attributes, 'email');
+        return { status: 'active', identity: phrase(shared_text(response.json, ...attributes, 'username') ?? shared_text(response.json, ...attributes, 'name'), email && `<${email}>`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/pagerduty.ts
+
+
+
+function headers(secret) {
+    return { authorization: `Token token=${secret}`, accept: 'application/vnd.pagerduty+json;version=2' };
+}
+/** Account-level keys have no user, so `/users/me` answers 400; `GET /abilities` proves such a key works. */
+async function accountLevel(secret, http) {
+    const response = await http.request('/abilities', { headers: headers(secret) });
+    const outcome = outcomeOfStatus(response.status);
+    return outcome.status === 'active' ? { status: 'active', identity: 'account-level API key' } : outcome;
+}
+/**
+ * PagerDuty: `GET /users/me` answers a user-level key's user. PagerDuty's EU service region has its own host
+ * (api.eu.pagerduty.com; point `pagerduty` at it with KEYWARD_VERIFY_ENDPOINTS), so a rejection is unknown.
+ */
+const pagerduty = {
+    id: 'pagerduty',
+    rules: ['pagerduty-api-key'],
+    baseUrl: 'https://api.pagerduty.com',
+    ratePerSecond: 3,
+    async verify(credential, http) {
+        const response = await http.request('/users/me', { headers: headers(credential.secret) });
+        if (response.status === 400)
+            return accountLevel(credential.secret, http);
+        const outcome = outcomeOfStatus(response.status);
+        if (outcome.status === 'inactive')
+            return rejectedByRegion(response.status, 'PagerDuty');
+        if (outcome.status !== 'active')
+            return outcome;
+        const email = shared_text(response.json, 'user', 'email');
+        return { status: 'active', identity: phrase(shared_text(response.json, 'user', 'name'), email && `<${email}>`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/mapbox.ts
+
+
+/** The `code` values of the Tokens API that say the token no longer works. */
+const DEAD_CODES = new Set(['TokenExpired', 'TokenRevoked', 'TokenInvalid', 'TokenMalformed']);
+/**
+ * Mapbox: "Retrieve a token" (`GET /tokens/v2`) answers whether the token is valid, its user, scopes and expiry.
+ * The Tokens API takes the token only as the `access_token` query parameter, so that is where it goes.
+ */
+const mapbox = {
+    id: 'mapbox',
+    rules: ['mapbox-secret-token'],
+    baseUrl: 'https://api.mapbox.com',
+    ratePerSecond: 5,
+    async verify(credential, http) {
+        const response = await http.request(`/tokens/v2?${new URLSearchParams({ access_token: credential.secret }).toString()}`);
+        const outcome = outcomeOfStatus(response.status);
+        if (outcome.status !== 'active')
+            return outcome;
+        const code = shared_text(response.json, 'code');
+        if (code && DEAD_CODES.has(code))
+            return { status: 'inactive', reason: `Mapbox answered ${code}` };
+        if (code !== 'TokenValid')
+            return { status: 'unknown', reason: `Mapbox answered ${code ?? 'no code'}` };
+        return {
+            status: 'active',
+            identity: shared_text(response.json, 'token', 'user'),
+            scopes: textList(response.json, 'token', 'scopes'),
+            expiresAt: isoAt(response.json, 'token', 'expires'),
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/newrelic.ts
+
+
+
+/** A read-only NerdGraph query: who the user key belongs to. */
+const WHO_AM_I = '{ actor { user { id name email } } }';
+function unauthorized(json) {
+    const errors = valueAt(json, 'errors');
+    return Array.isArray(errors) && errors.some((error) => /unauthori[sz]ed|invalid api key/i.test(`${shared_text(error, 'message') ?? ''} ${shared_text(error, 'extensions', 'errorClass') ?? ''}`));
+}
+/**
+ * New Relic user keys (NRAK-): a NerdGraph query (POST /graphql, read-only) with the `API-Key` header answers the
+ * key's user. Keys of EU-region accounts answer only at api.eu.newrelic.com (point `newrelic` at it with
+ * KEYWARD_VERIFY_ENDPOINTS), so a rejection is unknown.
+ */
+const newrelic = {
+    id: 'newrelic',
+    rules: ['newrelic-user-api-key'],
+    baseUrl: 'https://api.newrelic.com',
+    ratePerSecond: 3,
+    async verify(credential, http) {
+        const response = await http.request('/graphql', {
+            method: 'POST',
+            headers: { 'api-key': credential.secret, 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({ query: WHO_AM_I }),
+        });
+        const outcome = outcomeOfStatus(response.status);
+        if (outcome.status === 'inactive' || (outcome.status === 'active' && unauthorized(response.json)))
+            return rejectedByRegion(response.status, 'New Relic');
+        if (outcome.status !== 'active')
+            return outcome;
+        const user = ['data', 'actor', 'user'];
+        const email = shared_text(response.json, ...user, 'email');
+        const name = shared_text(response.json, ...user, 'name');
+        if (!email && !name)
+            return { status: 'unknown', reason: 'NerdGraph answered without the user' };
+        return { status: 'active', identity: phrase(name, email && `<${email}>`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/gcp-service-account.ts
+
+
+
+
+/**
+ * The audience Google's token endpoint expects in the assertion. It is always this URL: the key file's own
+ * `token_uri` is content, and content never chooses where a credential goes (nor what it is addressed to).
+ */
+const GOOGLE_TOKEN_AUDIENCE = 'https://oauth2.googleapis.com/token';
+/** The narrowest scope every service account may ask for; the token is discarded unread anyway. */
+const READ_ONLY_SCOPE = 'https://www.googleapis.com/auth/cloud-platform.read-only';
+const ASSERTION_LIFETIME_S = 300;
+const SERVICE_ACCOUNT_EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.gserviceaccount\.com$/;
+const KEY_ID = /^[0-9a-f]{40}$/;
+/** Google's invalid_grant descriptions that mean the key (or its account) no longer works, not a clock problem. */
+const DEAD_GRANT = /signature|not found|disabled|deleted|invalid_client/i;
+function base64url(value) {
+    return Buffer.from(value).toString('base64url');
+}
+/** The key as found inside the JSON string: `\n` escapes stand for the PEM's newlines. */
+function privateKeyOf(secret) {
+    try {
+        return (0,external_node_crypto_.createPrivateKey)(secret.replace(/\\n/g, '\n'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The RS256 JWT of Google's "OAuth 2.0 for server to server applications": iss is the account, aud the endpoint. */
+function serviceAccountAssertion(key, email, keyId, now = Date.now()) {
+    const iat = Math.floor(now / 1000);
+    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', ...(keyId ? { kid: keyId } : {}) }));
+    const claims = base64url(JSON.stringify({ iss: email, scope: READ_ONLY_SCOPE, aud: GOOGLE_TOKEN_AUDIENCE, iat, exp: iat + ASSERTION_LIFETIME_S }));
+    const signature = (0,external_node_crypto_.sign)('sha256', Buffer.from(`${header}.${claims}`), key);
+    return `${header}.${claims}.${base64url(signature)}`;
+}
+function settleGrant(response, email) {
+    const outcome = outcomeOfStatus(response.status, email);
+    if (outcome.status === 'active') {
+        return shared_text(response.json, 'access_token') ? { status: 'active', identity: email } : { status: 'unknown', reason: 'token endpoint answered without a token' };
+    }
+    const error = shared_text(response.json, 'error');
+    const description = shared_text(response.json, 'error_description') ?? error ?? `HTTP ${response.status}`;
+    if (error === 'invalid_grant' || error === 'invalid_client') {
+        return DEAD_GRANT.test(`${error} ${description}`) ? { status: 'inactive', reason: `Google: ${description}` } : { status: 'unknown', reason: `Google: ${description}` };
+    }
+    return outcome;
+}
+/**
+ * GCP service-account keys: an RS256 JWT signed with the found private key, for the `client_email` of the same key
+ * file, exchanged at Google's token endpoint (jwt-bearer grant). Only the signed assertion is sent, never the key.
+ */
+const gcpServiceAccount = {
+    id: 'gcp',
+    rules: ['gcp-service-account-key'],
+    baseUrl: 'https://oauth2.googleapis.com',
+    ratePerSecond: 5,
+    async verify(credential, http) {
+        const key = privateKeyOf(credential.secret);
+        if (!key || key.asymmetricKeyType !== 'rsa')
+            return { status: 'unknown', reason: 'the private key does not parse as an RSA key' };
+        const email = companionValue(credential.context, ['client_email'], SERVICE_ACCOUNT_EMAIL, credential.secret);
+        if (!email)
+            return missingCompanion('service account client_email');
+        const keyId = companionValue(credential.context, ['private_key_id'], KEY_ID, credential.secret);
+        const body = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: serviceAccountAssertion(key, email, keyId) });
+        const response = await http.request('/token', {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: body.toString(),
+        });
+        return settleGrant(response, email);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/azure-ad.ts
+
+
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A tenant is its GUID or one of its verified domain names (contoso.onmicrosoft.com): never a slash, never a port. */
+const TENANT_DOMAIN = /^(?=.{4,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const TENANT_NAMES = ['tenant_id', 'tenantid', 'tenant', 'azure_tenant_id', 'arm_tenant_id', 'azure_ad_tenant_id', 'directory_id', 'directoryid'];
+const CLIENT_NAMES = ['client_id', 'clientid', 'azure_client_id', 'arm_client_id', 'azure_ad_client_id', 'app_id', 'appid', 'application_id', 'applicationid'];
+/** The resource every tenant has; `.default` asks for whatever the application was granted there, nothing new. */
+const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+/** Entra ID error codes (AADSTS...) and what they say about the secret. */
+const SECRET_INVALID = 7000215;
+const SECRET_EXPIRED = 7000222;
+const APPLICATION_NOT_FOUND = 700016;
+const TENANT_NOT_FOUND = 90002;
+function tenantOf(context, secret) {
+    const tenant = companionValue(context, TENANT_NAMES, { test: (value) => GUID.test(value) || TENANT_DOMAIN.test(value) }, secret);
+    return tenant?.toLowerCase();
+}
+/** Who the token says the application is; the token itself is read for its claims, then dropped. */
+function applicationIdentity(accessToken, clientId, tenant) {
+    let claims;
+    try {
+        const payload = typeof accessToken === 'string' ? (accessToken.split('.')[1] ?? '') : '';
+        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    }
+    catch {
+        claims = undefined;
+    }
+    const name = shared_text(claims, 'app_displayname');
+    return phrase(name && `"${name}"`, `application ${shared_text(claims, 'appid') ?? clientId}`, `in tenant ${shared_text(claims, 'tid') ?? tenant}`) ?? clientId;
+}
+function settleToken(response, clientId, tenant) {
+    if (response.status >= 200 && response.status < 300)
+        return { status: 'active', identity: applicationIdentity(valueAt(response.json, 'access_token'), clientId, tenant) };
+    const codes = valueAt(response.json, 'error_codes');
+    const has = (code) => Array.isArray(codes) && codes.includes(code);
+    if (has(SECRET_INVALID))
+        return { status: 'inactive', reason: 'Entra ID: invalid client secret (AADSTS7000215)' };
+    if (has(SECRET_EXPIRED))
+        return { status: 'inactive', reason: 'Entra ID: the client secret has expired (AADSTS7000222)' };
+    if (has(APPLICATION_NOT_FOUND))
+        return { status: 'unknown', reason: 'Entra ID: no such application in the tenant named in the file (AADSTS700016)' };
+    if (has(TENANT_NOT_FOUND))
+        return { status: 'unknown', reason: 'Entra ID: the tenant named in the file does not exist (AADSTS90002)' };
+    return outcomeOfStatus(response.status);
+}
+/**
+ * Azure AD (Entra ID) client secrets: the client-credentials grant at the Microsoft identity platform, with the
+ * tenant and application (client) id found next to the secret. The tenant goes only into the path of the fixed
+ * host, and only in the shape of a GUID or a domain name.
+ */
+const azureAd = {
+    id: 'azure',
+    rules: ['azure-ad-client-secret'],
+    baseUrl: 'https://login.microsoftonline.com',
+    ratePerSecond: 5,
+    async verify(credential, http) {
+        const tenant = tenantOf(credential.context, credential.secret);
+        if (!tenant)
+            return missingCompanion('tenant id (GUID or domain)');
+        const clientId = companionValue(credential.context, CLIENT_NAMES, GUID, credential.secret);
+        if (!clientId)
+            return missingCompanion('application (client) id');
+        const body = new URLSearchParams({ client_id: clientId, client_secret: credential.secret, scope: GRAPH_DEFAULT_SCOPE, grant_type: 'client_credentials' });
+        const response = await http.request(`/${encodeURIComponent(tenant)}/oauth2/v2.0/token`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: body.toString(),
+        });
+        return settleToken(response, clientId, tenant);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/google-api-key.ts
+
+
+/**
+ * google.rpc.ErrorInfo reasons that Google gives only after it has recognised the key: the key is live, but the
+ * probe's API is off in its project or the key is restricted to other APIs, referrers, addresses or apps.
+ */
+const LIVE_BUT_RESTRICTED = {
+    SERVICE_DISABLED: 'the Generative Language API is not enabled in its project',
+    API_KEY_SERVICE_BLOCKED: 'the key is restricted to other APIs',
+    API_KEY_HTTP_REFERRER_BLOCKED: 'the key is restricted to certain HTTP referrers',
+    API_KEY_IP_ADDRESS_BLOCKED: 'the key is restricted to certain IP addresses',
+    API_KEY_ANDROID_APP_BLOCKED: 'the key is restricted to certain Android apps',
+    API_KEY_IOS_APP_BLOCKED: 'the key is restricted to certain iOS apps',
+};
+const DEAD = {
+    API_KEY_INVALID: 'Google: API key not valid',
+    API_KEY_EXPIRED: 'Google: API key expired',
+};
+function errorInfo(json) {
+    const details = valueAt(json, 'error', 'details');
+    const info = Array.isArray(details) ? details.find((detail) => shared_text(detail, 'reason')) : undefined;
+    return { reason: shared_text(info, 'reason'), consumer: shared_text(info, 'metadata', 'consumer') };
+}
+function settleKey(response) {
+    const outcome = outcomeOfStatus(response.status);
+    if (outcome.status === 'active')
+        return { status: 'active' };
+    const { reason, consumer } = errorInfo(response.json);
+    const project = consumer?.match(/^projects\/([0-9]{1,20})$/)?.[1];
+    if (reason && DEAD[reason])
+        return { status: 'inactive', reason: DEAD[reason] };
+    if (reason && LIVE_BUT_RESTRICTED[reason])
+        return { status: 'active', identity: project && `project ${project}`, reason: `recognised by Google; ${LIVE_BUT_RESTRICTED[reason]}` };
+    if (response.status === 400 && /api key not valid/i.test(shared_text(response.json, 'error', 'message') ?? ''))
+        return { status: 'inactive', reason: DEAD.API_KEY_INVALID };
+    // A 403 without a reason that names the key says nothing about the key itself.
+    return outcome.status === 'inactive' ? { status: 'unknown', reason: `HTTP ${response.status} without a key error` } : outcome;
+}
+/**
+ * Google API keys (AIza...): Google checks the key before anything else, so one read-only call settles it. The probe
+ * lists the Generative Language API's models (`GET /v1beta/models`, the key in `x-goog-api-key` as the docs show); a
+ * recognised key whose project has that API off, or that is restricted elsewhere, answers with an ErrorInfo reason
+ * naming its project, and is live all the same.
+ */
+const googleApiKey = {
+    id: 'google-api-key',
+    rules: ['gcp-api-key'],
+    baseUrl: 'https://generativelanguage.googleapis.com',
+    ratePerSecond: 5,
+    async verify(credential, http) {
+        return settleKey(await http.request('/v1beta/models?pageSize=1', { headers: { 'x-goog-api-key': credential.secret, accept: 'application/json' } }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/host-bound.ts
+/**
+ * A provider whose API answers only at a host named by the credential's account (a shop, an org, a data center).
+ * Such a host would have to come from the scanned content, and a secret is never sent to a host taken from content,
+ * so the finding is settled as unknown with the reason instead of being silently left unverified.
+ */
+function hostBound(spec) {
+    return {
+        id: spec.id,
+        rules: spec.rules,
+        baseUrl: spec.baseUrl,
+        ratePerSecond: 1,
+        verify: () => Promise.resolve({ status: 'unknown', reason: spec.reason }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/shopify.ts
+
+/**
+ * Shopify Admin API tokens work only at their shop's own `<shop>.myshopify.com` host, and Shopify has no fixed-host
+ * endpoint that answers for them; the shop's name would come from the scanned content, so they are not sent anywhere.
+ */
+const shopify = hostBound({
+    id: 'shopify',
+    rules: ['shopify-access-token', 'shopify-custom-app-token', 'shopify-private-app-password'],
+    baseUrl: 'https://admin.shopify.com',
+    reason: "not checked: a Shopify token answers only at its shop's own myshopify.com host, and Keyward never sends a secret to a host taken from the scanned content",
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/mailchimp.ts
+
+/**
+ * Mailchimp Marketing API keys answer only at their data center's host, `usN.api.mailchimp.com`, where `usN` is the
+ * key's own suffix. That host is a fixed pattern, but the verify client is bound to one fixed origin per provider,
+ * and no single Mailchimp host answers for every key (login.mailchimp.com's metadata endpoint takes OAuth tokens
+ * only), so the key is reported unknown rather than sent to a host built from it.
+ */
+const mailchimp = hostBound({
+    id: 'mailchimp',
+    rules: ['mailchimp-api-key'],
+    baseUrl: 'https://login.mailchimp.com',
+    reason: "not checked: a Mailchimp key answers only at its own data center's host (usN.api.mailchimp.com), and Keyward sends a secret only to its provider's one fixed host",
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/okta.ts
+
+/** Okta API tokens work only at their org's own host (`<org>.okta.com` or a custom domain), named by the content. */
+const okta = hostBound({
+    id: 'okta',
+    rules: ['okta-api-token'],
+    baseUrl: 'https://www.okta.com',
+    reason: "not checked: an Okta token answers only at its org's own host, and Keyward never sends a secret to a host taken from the scanned content",
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/atlassian.ts
+
+/**
+ * Atlassian API tokens authenticate (as basic auth with the account's e-mail) only at a site's own
+ * `<site>.atlassian.net` host; api.atlassian.com's `/me` takes OAuth 2.0 tokens, not API tokens.
+ */
+const atlassian = hostBound({
+    id: 'atlassian',
+    rules: ['atlassian-api-token'],
+    baseUrl: 'https://api.atlassian.com',
+    reason: "not checked: an Atlassian API token answers only at its site's own atlassian.net host, and Keyward never sends a secret to a host taken from the scanned content",
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/algolia.ts
+
+/** Algolia keys answer only at their application's own `<APP_ID>.algolia.net` hosts, named by the content. */
+const algolia = hostBound({
+    id: 'algolia',
+    rules: ['algolia-admin-api-key'],
+    baseUrl: 'https://www.algolia.com',
+    reason: "not checked: an Algolia key answers only at its application's own algolia.net host, and Keyward never sends a secret to a host taken from the scanned content",
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/linode.ts
+
+
+/**
+ * Akamai (Linode): `GET /v4/profile` answers the token's user. A token whose scopes leave out the profile answers 401
+ * "Your OAuth token is not authorized to use this endpoint": recognised, so live.
+ */
+const linode = identityEndpoint({
+    id: 'linode',
+    rules: ['linode-token'],
+    baseUrl: 'https://api.linode.com',
+    ratePerSecond: 5,
+    path: '/v4/profile',
+    liveRefusal: ({ status, text }) => (status === 401 && /not authorized to use this endpoint/i.test(text) ? 'recognised by Linode; the token is not scoped to read the profile' : undefined),
+    headers: (secret) => ({ authorization: `Bearer ${secret}` }),
+    read: ({ json }) => {
+        const email = shared_text(json, 'email');
+        return { identity: phrase(shared_text(json, 'username'), email && `<${email}>`) };
+    },
+});
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/hubspot.ts
+
+
+
+/**
+ * HubSpot private app tokens: `GET /account-info/v3/details` answers the portal (account) id and type. A token of an
+ * app not granted that endpoint's scope answers 403 with category MISSING_SCOPES: recognised, so live. `pat-eu1-`
+ * tokens belong to EU-hosted accounts, so a rejection of one is not proof it is dead.
+ */
+const hubspot = {
+    id: 'hubspot',
+    rules: ['hubspot-private-app-token'],
+    baseUrl: 'https://api.hubapi.com',
+    ratePerSecond: 3,
+    async verify(credential, http) {
+        const response = await http.request('/account-info/v3/details', { headers: { authorization: `Bearer ${credential.secret}`, accept: 'application/json' } });
+        if (response.status === 403 && shared_text(response.json, 'category') === 'MISSING_SCOPES')
+            return { status: 'active', reason: 'recognised by HubSpot; the app lacks the account-info scope' };
+        const outcome = outcomeOfStatus(response.status);
+        if (outcome.status === 'inactive' && credential.secret.startsWith('pat-eu1-'))
+            return rejectedByRegion(response.status, 'HubSpot');
+        if (outcome.status !== 'active')
+            return outcome;
+        const portal = shared_text(response.json, 'portalId');
+        const type = shared_text(response.json, 'accountType');
+        return { status: 'active', identity: phrase(portal && `portal ${portal}`, type && `(${type})`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/contentful.ts
+
+
+
+/**
+ * Contentful personal access tokens: the Content Management API's `GET /users/me` answers the user. Organizations
+ * with EU data residency answer only at api.eu.contentful.com, so a rejection is unknown.
+ */
+const contentful = {
+    id: 'contentful',
+    rules: ['contentful-access-token'],
+    baseUrl: 'https://api.contentful.com',
+    ratePerSecond: 3,
+    async verify(credential, http) {
+        const response = await http.request('/users/me', { headers: { authorization: `Bearer ${credential.secret}`, accept: 'application/json' } });
+        const outcome = outcomeOfStatus(response.status);
+        if (outcome.status === 'inactive')
+            return rejectedByRegion(response.status, 'Contentful');
+        if (outcome.status !== 'active')
+            return outcome;
+        const name = phrase(shared_text(response.json, 'firstName'), shared_text(response.json, 'lastName'));
+        const email = shared_text(response.json, 'email');
+        return { status: 'active', identity: phrase(name ?? shared_text(response.json, 'sys', 'id'), email && `<${email}>`) };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/verify/verifiers/index.ts
+
+
+// verify-a
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// verify-b
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every verifier Keyward has, one module per provider next to this file. */
+const VERIFIERS = [
+    // verify-core: aws, github
+    awsVerifier,
+    githubVerifier,
+    // verify-a
+    gitlabVerifier,
+    slackVerifier,
+    npmVerifier,
+    pypiVerifier,
+    dockerhubVerifier,
+    huggingfaceVerifier,
+    openaiVerifier,
+    anthropicVerifier,
+    stripeVerifier,
+    sendgridVerifier,
+    twilioVerifier,
+    mailgunVerifier,
+    datadogVerifier,
+    sentryVerifier,
+    linearVerifier,
+    postmanVerifier,
+    herokuVerifier,
+    netlifyVerifier,
+    vercelVerifier,
+    cloudflareVerifier,
+    xaiVerifier,
+    groqVerifier,
+    mistralVerifier,
+    deepseekVerifier,
+    replicateVerifier,
+    elevenlabsVerifier,
+    cohereVerifier,
+    honeycombVerifier,
+    resendVerifier,
+    figmaVerifier,
+    postmarkVerifier,
+    brevoVerifier,
+    dopplerVerifier,
+    launchdarklyVerifier,
+    intercomVerifier,
+    supabaseVerifier,
+    neonVerifier,
+    pineconeVerifier,
+    dropboxVerifier,
+    squareVerifier,
+    tailscaleVerifier,
+    // verify-b
+    digitalocean,
+    discord,
+    telegram,
+    notion,
+    airtable,
+    asana,
+    circleci,
+    buildkite,
+    pulumi,
+    terraformCloud,
+    fastly,
+    snyk,
+    pagerduty,
+    mapbox,
+    newrelic,
+    gcpServiceAccount,
+    azureAd,
+    googleApiKey,
+    shopify,
+    mailchimp,
+    okta,
+    atlassian,
+    algolia,
+    linode,
+    hubspot,
+    contentful,
+];
+
+;// CONCATENATED MODULE: ./src/verify/run.ts
+
+
+
+
+
+
+const DEFAULT_RATE_PER_SECOND = 5;
+const DEFAULT_CONCURRENCY = 4;
+/**
+ * Asks each finding's provider whether it is live, and sets `finding.verification`. The raw secrets are re-read from
+ * the content through `lookup` and `scanner.secretsIn` (matched by fingerprint), so they never travel in Findings.
+ * One call per distinct credential or pair, bounded concurrency, a rate limit per provider, a timeout per request.
+ * An active long-lived credential is raised to critical: the most severe finding Keyward reports.
+ */
+async function verifyFindings(findings, options) {
+    const verifiers = options.verifiers ?? VERIFIERS;
+    const endpoints = resolveEndpoints(options.env, verifiers);
+    const byRule = new Map(verifiers.flatMap((verifier) => verifier.rules.map((rule) => [rule, verifier])));
+    const targets = findings.filter((finding) => byRule.has(finding.ruleId));
+    const now = options.now ?? (() => new Date());
+    const record = (finding, verifier, outcome) => applyOutcome(finding, { ...outcome, checkedAt: now().toISOString(), verifier: verifier.id });
+    const permission = options.permission ?? { allowed: true };
+    if (!permission.allowed) {
+        for (const finding of targets)
+            record(finding, byRule.get(finding.ruleId), { status: 'unknown', reason: permission.reason });
+        return summarize(targets, 0);
+    }
+    const jobs = await collectJobs(targets, byRule, options, record);
+    const https = new Map(verifiers.map((verifier) => [verifier.id, limitedHttp(createVerifyHttp(endpoints.get(verifier.id), options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS), verifier)]));
+    await eachLimited(jobs, options.concurrency ?? DEFAULT_CONCURRENCY, async (job) => {
+        const outcome = await settle_settle(job.verifier, job.credential, https.get(job.verifier.id));
+        for (const finding of job.findings)
+            record(finding, job.verifier, outcome);
+    });
+    return summarize(targets, jobs.length);
+}
+function applyOutcome(finding, verification) {
+    finding.verification = verification;
+    if (verification.status === 'active' && finding.longLived)
+        finding.severity = 'critical';
+}
+function summarize(targets, calls) {
+    const count = (status) => targets.filter((f) => f.verification?.status === status).length;
+    return { checked: targets.filter((f) => f.verification).length, active: count('active'), inactive: count('inactive'), unknown: count('unknown'), calls };
+}
+/** The verifier's client, each request waiting for the provider's rate limit. */
+function limitedHttp(http, verifier) {
+    const limiter = new RateLimiter(verifier.ratePerSecond ?? DEFAULT_RATE_PER_SECOND);
+    return {
+        baseUrl: http.baseUrl,
+        async request(path, init) {
+            await limiter.take();
+            return http.request(path, init);
+        },
+    };
+}
+/** Where a finding's content lives: one re-read (and one secretsIn) per file or commit message. */
+const contentKey = (finding) => `${finding.commit?.sha ?? ''}\0${finding.path}`;
+/**
+ * The distinct credentials to check, each finding attached to the job of its credential (or of its pair). Companions
+ * are the other secrets of the same file first, then those of the other files the same commit changed (the diff), so
+ * a key id and its secret committed together in two files still verify as a pair.
+ */
+async function collectJobs(targets, byRule, options, record) {
+    const rereads = await rereadAll(targets, options);
+    const byCommit = new Map();
+    for (const reread of rereads) {
+        const sha = reread.findings[0].commit?.sha;
+        if (sha)
+            byCommit.set(sha, [...(byCommit.get(sha) ?? []), ...reread.secrets]);
+    }
+    const jobs = new Map();
+    for (const { findings, content, secrets } of rereads) {
+        const nearby = [...secrets, ...(byCommit.get(findings[0].commit?.sha ?? '') ?? [])];
+        const context = content?.toString('utf8') ?? '';
+        for (const finding of findings) {
+            const verifier = byRule.get(finding.ruleId);
+            const found = secrets.find((secret) => secret.fingerprint === finding.fingerprint);
+            if (!content || !found) {
+                record(finding, verifier, { status: 'unknown', reason: content ? 'the secret was not found again when its file was re-read' : 'its file could not be re-read to verify it' });
+                continue;
+            }
+            options.onSecret?.(found.secret);
+            const credential = credentialOf(found, context, nearby);
+            const key = cacheKey(verifier, credential, found);
+            const job = jobs.get(key) ?? { verifier, credential, findings: [] };
+            job.findings.push(finding);
+            jobs.set(key, job);
+        }
+    }
+    return [...jobs.values()];
+}
+/** Each file (or commit message) of the targets read once, and the engine asked once for its raw secrets. */
+async function rereadAll(targets, options) {
+    const groups = new Map();
+    for (const finding of targets)
+        groups.set(contentKey(finding), [...(groups.get(contentKey(finding)) ?? []), finding]);
+    const rereads = [];
+    for (const findings of groups.values()) {
+        const content = await rereadContent(options.lookup, findings[0]);
+        rereads.push({ findings, content, secrets: content ? options.scanner.secretsIn(content, findings[0].path) : [] });
+    }
+    return rereads;
+}
+async function rereadContent(lookup, finding) {
+    try {
+        return await lookup(finding);
+    }
+    catch {
+        return undefined;
+    }
+}
+function credentialOf(found, context, secrets) {
+    const companions = new Map();
+    for (const other of secrets)
+        if (other.secret !== found.secret)
+            companions.set(`${other.ruleId}\0${other.secret}`, { ruleId: other.ruleId, secret: other.secret });
+    return { ruleId: found.ruleId, secret: found.secret, context, companions: [...companions.values()] };
+}
+/** The run's cache key: the pair's own key when the verifier checks a pair, else the credential's fingerprint. */
+function cacheKey(verifier, credential, found) {
+    const pair = verifier.cacheKey?.(credential);
+    if (pair === undefined)
+        return `${verifier.id}\0fp\0${found.fingerprint}`;
+    return `${verifier.id}\0pair\0${(0,external_node_crypto_.createHash)('sha256').update(pair).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/verify.ts
+
+
+
+
+
+
+/** Where each finding of a targets scan came from, so the verify stage can re-read its content. */
+class FindingOrigins {
+    origins = new WeakMap();
+    /** A tree target: findings re-read through the safe reader rooted at it (`prefix` is what the report put before paths). */
+    addTree(findings, root, prefix, maxBytes) {
+        const read = treeContent(root, maxBytes);
+        for (const finding of findings)
+            this.origins.set(finding, (f) => read({ ...f, path: f.path.slice(prefix.length) }));
+    }
+    /** A file named on the command line (the user chose it, so a link they named is followed), or standard input. */
+    addTarget(findings, target, maxBytes, stdin) {
+        const lookup = target.kind === 'stdin' ? () => stdin : () => {
+            const read = readRegularFile((0,external_node_path_.resolve)(target.full), { maxBytes, followLinks: true });
+            return read.ok ? read.bytes : undefined;
+        };
+        for (const finding of findings)
+            this.origins.set(finding, lookup);
+    }
+    lookup = (finding) => this.origins.get(finding)?.(finding);
+}
+/** Fails before scanning when KEYWARD_VERIFY_ENDPOINTS (or a provider's variable) cannot be used. */
+function checkVerifyEndpoints(env) {
+    resolveEndpoints(env, VERIFIERS);
+}
+/** `--verify`: each finding with a verifier gets its provider's answer, re-read from the scanned content. */
+function verifyScan(findings, options) {
+    const lookup = options.gitRoot ? gitContent(options.gitRoot, options.config.maxFileSize) : (options.lookup ?? (() => undefined));
+    return verifyFindings(findings, { lookup, scanner: options.scanner, env: process.env });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/scan.ts
@@ -76154,8 +80379,9 @@ async function scanStdin(scanner, maxFileSize) {
 
 
 
+
 /** Files, trees and stdin named on the command line, scanned one after another into one report. */
-async function scanTargets(targets, config, baseline, progress) {
+async function scanTargets(targets, config, baseline, progress, origins) {
     const started = performance.now();
     const scanner = scanner_createScanner({ config, baseline });
     const collected = { target: targets.map((t) => t.shown).join(', '), findings: [], notices: [], stats: { files: 0, bytes: 0, durationMs: 0 } };
@@ -76168,13 +80394,16 @@ async function scanTargets(targets, config, baseline, progress) {
             pool ??= createScanPool({ config, baseline, workers, workerEntry: workerBundleUrl(import.meta.url, '../worker/index.js') });
             const result = await scanTree({ root: target.full, pool, onProgress: (p) => progress.update({ done: p.filesDone, total: p.filesTotal, unit: 'files', bytes: p.bytesDone }) });
             const at = prefix(target);
-            collected.findings.push(...result.findings.map((f) => (at ? { ...f, path: at + f.path } : f)));
+            const findings = result.findings.map((f) => (at ? { ...f, path: at + f.path } : f));
+            origins.addTree(findings, target.full, at, config.maxFileSize);
+            collected.findings.push(...findings);
             collected.notices.push(...result.notices.map((n) => (at && n.path ? { ...n, path: at + n.path } : n)));
             collected.stats.files += result.stats.files;
             collected.stats.bytes += result.stats.bytes;
             continue;
         }
         const result = target.kind === 'stdin' ? await scanStdin(scanner, config.maxFileSize) : scanFile(scanner, target, config.maxFileSize);
+        origins.addTarget(result.findings, target, config.maxFileSize, result.content);
         collected.findings.push(...result.findings);
         collected.notices.push(...result.notices);
         if (result.scanned)
@@ -76205,19 +80434,28 @@ async function collectScan(args) {
     config.fingerprintKey = fingerprintKey(process.env, originRepo(root)).key;
     const baseline = args.baseline ? loadBaseline((0,external_node_path_.resolve)(args.baseline)) : undefined;
     const progress = new ProgressBar(process.stderr, !args.quiet && (args.progress || process.stderr.isTTY === true), { delayMs: process.env.KEYWARD_PROGRESS_DELAY_MS ? Number(process.env.KEYWARD_PROGRESS_DELAY_MS) : undefined });
-    const collected = gitMode ? await scanGit(args, root, scanner_createScanner({ config, baseline }), config.maxFileSize, progress) : await scanTargets(targets, config, baseline, progress);
+    if (args.verify)
+        checkVerifyEndpoints(process.env);
+    const origins = new FindingOrigins();
+    const gitWorkers = { entry: workerBundleUrl(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS) };
+    const collected = gitMode ? await scanGit(args, root, scanner_createScanner({ config, baseline }), config.maxFileSize, progress, gitWorkers) : await scanTargets(targets, config, baseline, progress, origins);
     progress.done();
     collected.findings = withoutAccepted(collected.findings, config);
-    return { collected, config };
+    if (!args.verify)
+        return { collected, config };
+    const verified = await verifyScan(collected.findings, { scanner: scanner_createScanner({ config }), config, ...(gitMode ? { gitRoot: root } : { lookup: origins.lookup }) });
+    return { collected, config, verified };
 }
 async function runScan(args) {
-    const { collected, config } = await collectScan(args);
+    const { collected, config, verified } = await collectScan(args);
+    if (verified && !args.quiet)
+        writeErr(`keyward: verified ${verified.checked} finding(s) with their providers (${verified.calls} call(s)): ${verified.active} active, ${verified.inactive} inactive, ${verified.unknown} unknown\n`);
     if (args.baseline && !args.quiet) {
         const advice = legacyBaselineAdvice(collected.findings, args.baseline);
         if (advice)
             writeErr(`keyward: ${advice}\n`);
     }
-    const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived };
+    const policy = { failOn: config.failOn, blockLongLived: config.blockLongLived, ...(args.failOnActive ? { failOnActive: true } : {}) };
     const toFile = args.output !== undefined && args.output !== '-';
     let report;
     if (args.format === 'json')
@@ -76264,6 +80502,7 @@ function useProxyFromEnv(env) {
 
 
 
+
 /**
  * `keyward baseline migrate FILE [PATH]`: scans PATH (the tree, or with --history every commit) with FILE as the
  * baseline, and rewrites each old unkeyed fingerprint a finding matched to its keyed one. Entries no finding matched
@@ -76271,14 +80510,17 @@ function useProxyFromEnv(env) {
  */
 async function migrateBaseline(file, args) {
     const path = (0,external_node_path_.resolve)(file);
-    const text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    const read = readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES, shown: file });
+    if (!read.ok)
+        throw new UsageError(`baseline ${read.message}`);
+    const text = read.text;
     const { collected } = await collectScan({ ...args, baseline: path });
     const keyedFor = new Map();
     for (const finding of collected.findings)
         if (finding.migratedFrom)
             keyedFor.set(finding.migratedFrom, finding.fingerprint);
     const result = rewriteBaseline(text, keyedFor);
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, result.text);
+    writeOutputFile(path, result.text);
     writeErr(`keyward: ${file}: rewrote ${result.rewritten} unkeyed fingerprint(s) to keyed ones${result.rewritten === 0 ? ' (none matched a finding of this scan; try --history)' : ''}\n`);
     return 0;
 }

@@ -71375,10 +71375,7 @@ async function swapAws(ctx, inputs) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/sources/safe-fs.ts
-
+;// CONCATENATED MODULE: ./src/fs/safe-read.ts
 
 
 /**
@@ -71386,6 +71383,10 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * baseline, previous report) and writes an output file: symlinks are never followed, only regular files are read,
  * and the size cap holds while reading, so `.github/CODEOWNERS -> /dev/zero`, a FIFO or a link to a runner file can
  * neither hang the job, nor grow its memory, nor leak content.
+ *
+ * It sits below every layer (rules, engine, sources, report, entry points all may import it) and imports nothing of
+ * Keyward's: the engine's config and baseline loaders use it as much as the Action and the CLI do.
+ * `sources/safe-fs.ts` adds the repository-aware reads (a path inside the work tree, a blob at a commit).
  */
 /** Policy files (config, CODEOWNERS, inventory, workflows) are small: GitHub itself stops reading CODEOWNERS at 3 MB. */
 const POLICY_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
@@ -71395,6 +71396,8 @@ const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
 const NON_BLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
 const NO_CTTY = external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0;
+/** How every read of a file someone else controls opens it: no link followed, no wait on a FIFO, no terminal taken. */
+const SAFE_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK | NO_CTTY;
 function notRead(reason, shown, detail) {
     return { ok: false, reason, message: `${shown}: not read: ${detail}` };
 }
@@ -71448,7 +71451,7 @@ function readCapped(fd, max) {
     return Buffer.concat(chunks, total);
 }
 /** A regular file's content, or why it was not read. Never throws, never follows a link, never blocks on a FIFO. */
-function safe_fs_readRegularFile(path, options) {
+function safe_read_readRegularFile(path, options) {
     const shown = options.shown ?? path;
     if (options.root) {
         const linked = linkedParent(options.root, path);
@@ -71457,7 +71460,7 @@ function safe_fs_readRegularFile(path, options) {
     }
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | (options.followLinks ? 0 : NO_FOLLOW) | NON_BLOCK | NO_CTTY);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, options.followLinks ? SAFE_READ_FLAGS & ~NO_FOLLOW : SAFE_READ_FLAGS);
     }
     catch (error) {
         return errorReason(error, shown);
@@ -71480,59 +71483,6 @@ function safe_fs_readRegularFile(path, options) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
-/** A repository-relative path, `/`-separated, or undefined when it leaves the repository. */
-function repoRelative(repoDir, path) {
-    const rel = relative(resolve(repoDir), resolve(repoDir, path)).split(sep).join('/');
-    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
-}
-function gitSync(repoDir, args, maxBuffer) {
-    return execFileSync('git', ['-C', repoDir, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer, env: { ...process.env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' } });
-}
-/**
- * A file as committed at `commit`, read from git's objects (no work tree, no attributes, no filters): only a regular
- * blob (mode 100644/100755, not a link or submodule) within the cap is read.
- */
-function readBlobAt(repoDir, commit, relPath, maxBytes) {
-    const shown = `${relPath} (at ${commit.slice(0, 7)})`;
-    let entry;
-    try {
-        entry = gitSync(repoDir, ['ls-tree', '-l', '-z', '--full-tree', commit, '--', relPath], 1 << 20).toString('utf8');
-    }
-    catch (error) {
-        return notRead('unreadable', shown, `git ls-tree failed (${error.message.split('\n')[0]})`);
-    }
-    const record = entry.split('\0').find((line) => line.endsWith(`\t${relPath}`));
-    if (!record)
-        return notRead('missing', shown, 'no such file');
-    const [mode, type, oid, size] = record.slice(0, record.indexOf('\t')).split(/\s+/);
-    if (mode === '120000')
-        return notRead('symlink', shown, 'a symbolic link (links are not followed)');
-    if (type !== 'blob' || !oid)
-        return notRead('not-regular', shown, `a ${type ?? 'non-file'} entry, not a regular file`);
-    if (Number(size) > maxBytes)
-        return notRead('too-large', shown, `${size} bytes is over the ${maxBytes}-byte limit`);
-    try {
-        const bytes = gitSync(repoDir, ['cat-file', 'blob', oid], maxBytes + 1);
-        return { ok: true, bytes, text: bytes.toString('utf8') };
-    }
-    catch (error) {
-        return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
-    }
-}
-/**
- * A repository file, from the commit `at` when given (a pull request's base: the PR cannot change it), otherwise from
- * the work tree under `repoDir` with no link followed on the way.
- */
-function readRepoFile(repoDir, relPath, options = {}) {
-    const maxBytes = options.maxBytes ?? POLICY_FILE_MAX_BYTES;
-    const rel = repoRelative(repoDir, relPath);
-    if (rel === undefined)
-        return notRead('unreadable', relPath, 'the path leaves the repository');
-    relPath = rel;
-    if (options.at)
-        return readBlobAt(repoDir, options.at, relPath, maxBytes);
-    return safe_fs_readRegularFile(resolve(repoDir, relPath), { maxBytes, root: repoDir, shown: relPath });
-}
 /** The content as text, undefined when the file is missing, and an Error naming why for anything else. */
 function textOrMissing(result) {
     if (result.ok)
@@ -71548,7 +71498,7 @@ class UnsafeOutputError extends Error {
  * symlink, FIFO or directory there is refused. Missing parent directories are created. `exclusive` refuses any
  * existing file (O_EXCL), for files that must be new, such as credentials.
  */
-function safe_fs_writeOutputFile(path, content, options = {}) {
+function safe_read_writeOutputFile(path, content, options = {}) {
     const target = (0,external_node_path_.resolve)(path);
     if (options.root) {
         const linked = linkedParent(options.root, target);
@@ -71630,7 +71580,7 @@ function writeCredentialFile(runtime, state, name, content) {
     assertOutsideWorkspace(runtime, path);
     state.files.push(path);
     state_saveState(runtime, state);
-    safe_fs_writeOutputFile(path, content, { mode: 0o600, exclusive: true });
+    safe_read_writeOutputFile(path, content, { mode: 0o600, exclusive: true });
     return path;
 }
 
@@ -71739,9 +71689,9 @@ async function swapAzure(ctx, inputs) {
  * hostile text renders as exactly itself: no link, autolink, mention, issue reference, raw HTML, emphasis, code fence
  * or table-cell break.
  */
-/** Control characters and the bidirectional overrides that reorder what a reviewer reads ("Trojan source"). */
+/** Control characters, the Unicode line and paragraph separators, and the bidirectional overrides that reorder what a reviewer reads ("Trojan source"). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 /**
  * The ASCII punctuation that can start or shape Markdown, HTML, entities, math, autolinks (`:`, `.`, `@`) or a table
  * cell; CommonMark lets a backslash escape each. The rest (`/ , ; ? % = ^ " '`) does nothing inline and stays plain.
@@ -71829,7 +71779,7 @@ function mdDetails(summary, body, open = false) {
 
 function writeEvidence(path, issued, guard) {
     const evidence = { kind: 'keyward-credentials', version: 1, issued, guard };
-    safe_fs_writeOutputFile(path, JSON.stringify(evidence, null, 2) + '\n');
+    safe_read_writeOutputFile(path, JSON.stringify(evidence, null, 2) + '\n');
 }
 /** Merges revokedAt from the post step into the evidence file the main step wrote; false if there is none to update. */
 function evidence_markRevoked(path, revoked) {
@@ -72133,7 +72083,7 @@ async function lookupVaultTokenTtl(runtime, url, namespace, token) {
  */
 const KEY_FILE_MAX_BYTES = 1024 * 1024;
 function serviceAccountKeyFile(path) {
-    const read = safe_fs_readRegularFile(path, { maxBytes: KEY_FILE_MAX_BYTES, followLinks: true });
+    const read = safe_read_readRegularFile(path, { maxBytes: KEY_FILE_MAX_BYTES, followLinks: true });
     if (!read.ok)
         return false;
     try {
@@ -72628,7 +72578,15 @@ function readInputs(runnerTemp, read) {
     const workflowAudit = (optional('workflow-audit') ?? 'fail').toLowerCase();
     if (workflowAudit !== 'fail' && workflowAudit !== 'warn' && workflowAudit !== 'off')
         throw new Error(`input workflow-audit: expected fail, warn or off, not "${workflowAudit}"`);
+    const verify = (optional('verify') ?? 'auto').toLowerCase();
+    if (verify !== 'auto' && verify !== 'true' && verify !== 'false')
+        throw new Error(`input verify: expected auto, true or false, not "${verify}"`);
+    const failOnActive = booleanInput(optional, 'fail-on-active', false);
+    if (failOnActive && verify === 'false')
+        throw new Error('input fail-on-active: needs verification; it cannot be combined with verify: false');
     return {
+        verify,
+        failOnActive,
         mode: mode,
         base: optional('base'),
         head: optional('head'),

@@ -71303,10 +71303,7 @@ async function swapAws(ctx, inputs) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/sources/safe-fs.ts
-
+;// CONCATENATED MODULE: ./src/fs/safe-read.ts
 
 
 /**
@@ -71314,16 +71311,22 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * baseline, previous report) and writes an output file: symlinks are never followed, only regular files are read,
  * and the size cap holds while reading, so `.github/CODEOWNERS -> /dev/zero`, a FIFO or a link to a runner file can
  * neither hang the job, nor grow its memory, nor leak content.
+ *
+ * It sits below every layer (rules, engine, sources, report, entry points all may import it) and imports nothing of
+ * Keyward's: the engine's config and baseline loaders use it as much as the Action and the CLI do.
+ * `sources/safe-fs.ts` adds the repository-aware reads (a path inside the work tree, a blob at a commit).
  */
 /** Policy files (config, CODEOWNERS, inventory, workflows) are small: GitHub itself stops reading CODEOWNERS at 3 MB. */
-const POLICY_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+const safe_read_POLICY_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /** Reports read back (baseline, previous report) can list many findings. */
 const REPORT_FILE_MAX_BYTES = 64 * 1024 * 1024;
 const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
 const NON_BLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
 const NO_CTTY = external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0;
-function notRead(reason, shown, detail) {
+/** How every read of a file someone else controls opens it: no link followed, no wait on a FIFO, no terminal taken. */
+const SAFE_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK | NO_CTTY;
+function safe_read_notRead(reason, shown, detail) {
     return { ok: false, reason, message: `${shown}: not read: ${detail}` };
 }
 /**
@@ -71350,14 +71353,14 @@ function linkedParent(root, path) {
 function errorReason(error, shown) {
     const code = error.code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
-        return notRead('missing', shown, 'no such file');
+        return safe_read_notRead('missing', shown, 'no such file');
     if (code === 'ELOOP' || code === 'EMLINK')
-        return notRead('symlink', shown, 'a symbolic link (links are not followed)');
+        return safe_read_notRead('symlink', shown, 'a symbolic link (links are not followed)');
     if (code === 'EISDIR')
-        return notRead('not-regular', shown, 'a directory, not a regular file');
+        return safe_read_notRead('not-regular', shown, 'a directory, not a regular file');
     if (code === 'ENAMETOOLONG')
-        return notRead('unreadable', shown, 'the path is too long');
-    return notRead('unreadable', shown, code ?? error.message);
+        return safe_read_notRead('unreadable', shown, 'the path is too long');
+    return safe_read_notRead('unreadable', shown, code ?? error.message);
 }
 /** Reads at most `max + 1` bytes from `fd`: one byte more than the cap says the file is over it, whatever stat said. */
 function readCapped(fd, max) {
@@ -71376,16 +71379,16 @@ function readCapped(fd, max) {
     return Buffer.concat(chunks, total);
 }
 /** A regular file's content, or why it was not read. Never throws, never follows a link, never blocks on a FIFO. */
-function safe_fs_readRegularFile(path, options) {
+function safe_read_readRegularFile(path, options) {
     const shown = options.shown ?? path;
     if (options.root) {
         const linked = linkedParent(options.root, path);
         if (linked !== undefined)
-            return notRead('symlink', shown, `${(0,external_node_path_.relative)(options.root, linked) || linked} is a symbolic link or no directory (links are not followed)`);
+            return safe_read_notRead('symlink', shown, `${(0,external_node_path_.relative)(options.root, linked) || linked} is a symbolic link or no directory (links are not followed)`);
     }
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | (options.followLinks ? 0 : NO_FOLLOW) | NON_BLOCK | NO_CTTY);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, options.followLinks ? SAFE_READ_FLAGS & ~NO_FOLLOW : SAFE_READ_FLAGS);
     }
     catch (error) {
         return errorReason(error, shown);
@@ -71393,12 +71396,12 @@ function safe_fs_readRegularFile(path, options) {
     try {
         const info = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!info.isFile())
-            return notRead('not-regular', shown, info.isDirectory() ? 'a directory, not a regular file' : 'not a regular file (a FIFO, socket or device)');
+            return safe_read_notRead('not-regular', shown, info.isDirectory() ? 'a directory, not a regular file' : 'not a regular file (a FIFO, socket or device)');
         if (info.size > options.maxBytes)
-            return notRead('too-large', shown, `${info.size} bytes is over the ${options.maxBytes}-byte limit`);
+            return safe_read_notRead('too-large', shown, `${info.size} bytes is over the ${options.maxBytes}-byte limit`);
         const bytes = readCapped(fd, options.maxBytes);
         if (!bytes)
-            return notRead('too-large', shown, `over the ${options.maxBytes}-byte limit`);
+            return safe_read_notRead('too-large', shown, `over the ${options.maxBytes}-byte limit`);
         return { ok: true, bytes, text: bytes.toString('utf8') };
     }
     catch (error) {
@@ -71407,59 +71410,6 @@ function safe_fs_readRegularFile(path, options) {
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-}
-/** A repository-relative path, `/`-separated, or undefined when it leaves the repository. */
-function repoRelative(repoDir, path) {
-    const rel = relative(resolve(repoDir), resolve(repoDir, path)).split(sep).join('/');
-    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
-}
-function gitSync(repoDir, args, maxBuffer) {
-    return execFileSync('git', ['-C', repoDir, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer, env: { ...process.env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' } });
-}
-/**
- * A file as committed at `commit`, read from git's objects (no work tree, no attributes, no filters): only a regular
- * blob (mode 100644/100755, not a link or submodule) within the cap is read.
- */
-function readBlobAt(repoDir, commit, relPath, maxBytes) {
-    const shown = `${relPath} (at ${commit.slice(0, 7)})`;
-    let entry;
-    try {
-        entry = gitSync(repoDir, ['ls-tree', '-l', '-z', '--full-tree', commit, '--', relPath], 1 << 20).toString('utf8');
-    }
-    catch (error) {
-        return notRead('unreadable', shown, `git ls-tree failed (${error.message.split('\n')[0]})`);
-    }
-    const record = entry.split('\0').find((line) => line.endsWith(`\t${relPath}`));
-    if (!record)
-        return notRead('missing', shown, 'no such file');
-    const [mode, type, oid, size] = record.slice(0, record.indexOf('\t')).split(/\s+/);
-    if (mode === '120000')
-        return notRead('symlink', shown, 'a symbolic link (links are not followed)');
-    if (type !== 'blob' || !oid)
-        return notRead('not-regular', shown, `a ${type ?? 'non-file'} entry, not a regular file`);
-    if (Number(size) > maxBytes)
-        return notRead('too-large', shown, `${size} bytes is over the ${maxBytes}-byte limit`);
-    try {
-        const bytes = gitSync(repoDir, ['cat-file', 'blob', oid], maxBytes + 1);
-        return { ok: true, bytes, text: bytes.toString('utf8') };
-    }
-    catch (error) {
-        return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
-    }
-}
-/**
- * A repository file, from the commit `at` when given (a pull request's base: the PR cannot change it), otherwise from
- * the work tree under `repoDir` with no link followed on the way.
- */
-function readRepoFile(repoDir, relPath, options = {}) {
-    const maxBytes = options.maxBytes ?? POLICY_FILE_MAX_BYTES;
-    const rel = repoRelative(repoDir, relPath);
-    if (rel === undefined)
-        return notRead('unreadable', relPath, 'the path leaves the repository');
-    relPath = rel;
-    if (options.at)
-        return readBlobAt(repoDir, options.at, relPath, maxBytes);
-    return safe_fs_readRegularFile(resolve(repoDir, relPath), { maxBytes, root: repoDir, shown: relPath });
 }
 /** The content as text, undefined when the file is missing, and an Error naming why for anything else. */
 function textOrMissing(result) {
@@ -71476,7 +71426,7 @@ class UnsafeOutputError extends Error {
  * symlink, FIFO or directory there is refused. Missing parent directories are created. `exclusive` refuses any
  * existing file (O_EXCL), for files that must be new, such as credentials.
  */
-function safe_fs_writeOutputFile(path, content, options = {}) {
+function safe_read_writeOutputFile(path, content, options = {}) {
     const target = (0,external_node_path_.resolve)(path);
     if (options.root) {
         const linked = linkedParent(options.root, target);
@@ -71558,7 +71508,7 @@ function writeCredentialFile(runtime, state, name, content) {
     assertOutsideWorkspace(runtime, path);
     state.files.push(path);
     state_saveState(runtime, state);
-    safe_fs_writeOutputFile(path, content, { mode: 0o600, exclusive: true });
+    safe_read_writeOutputFile(path, content, { mode: 0o600, exclusive: true });
     return path;
 }
 
@@ -71668,7 +71618,7 @@ function evidence_writeEvidence(path, issued, guard) {
 }
 /** Merges revokedAt from the post step into the evidence file the main step wrote; false if there is none to update. */
 function markRevoked(path, revoked) {
-    const read = safe_fs_readRegularFile(path, { maxBytes: 16 * 1024 * 1024 });
+    const read = safe_read_readRegularFile(path, { maxBytes: 16 * 1024 * 1024 });
     if (!read.ok)
         return false;
     let evidence;
@@ -71685,7 +71635,7 @@ function markRevoked(path, revoked) {
         if (match)
             record.revokedAt = match.revokedAt;
     }
-    safe_fs_writeOutputFile(path, JSON.stringify(evidence, null, 2) + '\n');
+    safe_read_writeOutputFile(path, JSON.stringify(evidence, null, 2) + '\n');
     return true;
 }
 /** Markdown lines for the job summary: one row per credential, no values. */
@@ -72291,7 +72241,7 @@ function checkState(runtime, state, trusted) {
 const TOKEN_FILE_MAX_BYTES = 16 * 1024;
 async function revokeTokens(runtime, checked, result) {
     for (const entry of checked.vaultTokens) {
-        const read = safe_fs_readRegularFile(entry.tokenFile, { maxBytes: TOKEN_FILE_MAX_BYTES });
+        const read = safe_read_readRegularFile(entry.tokenFile, { maxBytes: TOKEN_FILE_MAX_BYTES });
         if (!read.ok) {
             result.problems.push(`the Vault token file for role ${entry.identity} is gone or unusable; nothing to revoke`);
             continue;
@@ -72590,7 +72540,15 @@ function readInputs(runnerTemp, read) {
     const workflowAudit = (optional('workflow-audit') ?? 'fail').toLowerCase();
     if (workflowAudit !== 'fail' && workflowAudit !== 'warn' && workflowAudit !== 'off')
         throw new Error(`input workflow-audit: expected fail, warn or off, not "${workflowAudit}"`);
+    const verify = (optional('verify') ?? 'auto').toLowerCase();
+    if (verify !== 'auto' && verify !== 'true' && verify !== 'false')
+        throw new Error(`input verify: expected auto, true or false, not "${verify}"`);
+    const failOnActive = booleanInput(optional, 'fail-on-active', false);
+    if (failOnActive && verify === 'false')
+        throw new Error('input fail-on-active: needs verification; it cannot be combined with verify: false');
     return {
+        verify,
+        failOnActive,
         mode: mode,
         base: optional('base'),
         head: optional('head'),
@@ -72686,6 +72644,16 @@ function canonical_json_sha256Hex(text) {
 
 const EVIDENCE_SCHEMA_VERSION = '2.0';
 const EVIDENCE_SCHEMA_ID = 'https://github.com/keyward/keyward/blob/main/docs/evidence-schema.json';
+function evidenceCheck(v) {
+    return {
+        status: v.status,
+        verifier: v.verifier,
+        checkedAt: v.checkedAt,
+        ...(v.identity ? { identity: v.identity } : {}),
+        ...(v.expiresAt ? { expiresAt: v.expiresAt } : {}),
+        ...(v.reason ? { reason: v.reason } : {}),
+    };
+}
 /**
  * The policy version: what rules the run was judged by. `source` (where the config was read from) is left out so the
  * same config gives the same version on every runner, and the fingerprint key, which is no rule and may be a secret.
@@ -72729,6 +72697,7 @@ function evidenceFinding(finding, status) {
         ...(finding.commit ? { commit: finding.commit.sha } : {}),
         ...(finding.owners?.length ? { owners: finding.owners.map((o) => o.handle) } : {}),
         ...(finding.expiry ? { expiry: { status: finding.expiry.status, ...(finding.expiry.expiresAt ? { expiresAt: finding.expiry.expiresAt } : {}) } } : {}),
+        ...(finding.verification ? { verification: evidenceCheck(finding.verification) } : {}),
     };
 }
 /** The checksum of a document: sha256 of its canonical JSON without `checksum` (and without 1.x's `digest`). */
@@ -72894,6 +72863,115 @@ function renderEvidenceMarkdown(evidence, options = {}) {
     return `${lines.join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/sources/safe-fs.ts
+
+
+
+/**
+ * Repository-aware reads over the safe reader in fs/safe-read.ts: a path that must stay inside the work tree (no link
+ * followed on the way), or a file as committed at a commit, read from git's objects.
+ */
+
+/** A repository-relative path, `/`-separated, or undefined when it leaves the repository. */
+function repoRelative(repoDir, path) {
+    const rel = relative(resolve(repoDir), resolve(repoDir, path)).split(sep).join('/');
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
+}
+function gitSync(repoDir, args, maxBuffer) {
+    return execFileSync('git', ['-C', repoDir, ...args], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer, env: { ...process.env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1' } });
+}
+/**
+ * A file as committed at `commit`, read from git's objects (no work tree, no attributes, no filters): only a regular
+ * blob (mode 100644/100755, not a link or submodule) within the cap is read.
+ */
+function readBlobAt(repoDir, commit, relPath, maxBytes) {
+    const shown = `${relPath} (at ${commit.slice(0, 7)})`;
+    let entry;
+    try {
+        entry = gitSync(repoDir, ['ls-tree', '-l', '-z', '--full-tree', commit, '--', relPath], 1 << 20).toString('utf8');
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git ls-tree failed (${error.message.split('\n')[0]})`);
+    }
+    const record = entry.split('\0').find((line) => line.endsWith(`\t${relPath}`));
+    if (!record)
+        return notRead('missing', shown, 'no such file');
+    const [mode, type, oid, size] = record.slice(0, record.indexOf('\t')).split(/\s+/);
+    if (mode === '120000')
+        return notRead('symlink', shown, 'a symbolic link (links are not followed)');
+    if (type !== 'blob' || !oid)
+        return notRead('not-regular', shown, `a ${type ?? 'non-file'} entry, not a regular file`);
+    if (Number(size) > maxBytes)
+        return notRead('too-large', shown, `${size} bytes is over the ${maxBytes}-byte limit`);
+    try {
+        const bytes = gitSync(repoDir, ['cat-file', 'blob', oid], maxBytes + 1);
+        return { ok: true, bytes, text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
+    }
+}
+/** A file as staged in the index (`git add`ed, not committed): only a regular blob within the cap is read. */
+function readIndexBlob(repoDir, relPath, maxBytes) {
+    const shown = `${relPath} (staged)`;
+    let entry;
+    try {
+        entry = gitSync(repoDir, ['ls-files', '-s', '-z', '--', relPath], 1 << 20).toString('utf8');
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git ls-files failed (${error.message.split('\n')[0]})`);
+    }
+    const record = entry.split('\0').find((line) => line.endsWith(`\t${relPath}`));
+    if (!record)
+        return notRead('missing', shown, 'not in the index');
+    const [mode, oid] = record.slice(0, record.indexOf('\t')).split(/\s+/);
+    if (mode === '120000')
+        return notRead('symlink', shown, 'a symbolic link (links are not followed)');
+    if (!mode?.startsWith('100') || !oid)
+        return notRead('not-regular', shown, 'not a regular file');
+    return catBlob(repoDir, oid, shown, maxBytes);
+}
+/** The raw message of `commit` (what `%B` prints), capped; a commit's headers are never part of it. */
+function readCommitMessage(repoDir, commit, maxBytes) {
+    const shown = `the message of ${commit.slice(0, 7)}`;
+    try {
+        const raw = gitSync(repoDir, ['cat-file', 'commit', commit], maxBytes + (1 << 16));
+        const body = raw.indexOf('\n\n');
+        const bytes = body === -1 ? Buffer.alloc(0) : raw.subarray(body + 2, body + 2 + maxBytes);
+        return { ok: true, bytes, text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
+    }
+}
+function catBlob(repoDir, oid, shown, maxBytes) {
+    try {
+        const bytes = gitSync(repoDir, ['cat-file', 'blob', oid], maxBytes + 1);
+        if (bytes.length > maxBytes)
+            return notRead('too-large', shown, `over the ${maxBytes}-byte limit`);
+        return { ok: true, bytes, text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        return notRead('unreadable', shown, `git cat-file failed (${error.message.split('\n')[0]})`);
+    }
+}
+/**
+ * A repository file, from the commit `at` when given (a pull request's base: the PR cannot change it), otherwise from
+ * the work tree under `repoDir` with no link followed on the way.
+ */
+function readRepoFile(repoDir, relPath, options = {}) {
+    const maxBytes = options.maxBytes ?? POLICY_FILE_MAX_BYTES;
+    const rel = repoRelative(repoDir, relPath);
+    if (rel === undefined)
+        return notRead('unreadable', relPath, 'the path leaves the repository');
+    relPath = rel;
+    if (options.at)
+        return readBlobAt(repoDir, options.at, relPath, maxBytes);
+    return readRegularFile(resolve(repoDir, relPath), { maxBytes, root: repoDir, shown: relPath });
+}
+
 ;// CONCATENATED MODULE: ./src/action/evidence-post.ts
 
 
@@ -72924,7 +73002,7 @@ function expectedEvidencePath(input, env, runnerTemp) {
  * scan ran, or it was removed, or it is not a regular file).
  */
 function recordRevocations(path, revoked, workspace) {
-    const read = safe_fs_readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES, root: workspace });
+    const read = safe_read_readRegularFile(path, { maxBytes: REPORT_FILE_MAX_BYTES, root: workspace });
     if (!read.ok)
         return undefined;
     let evidence;
@@ -72937,7 +73015,7 @@ function recordRevocations(path, revoked, workspace) {
     if (evidence?.kind !== 'keyward-evidence' || !Array.isArray(evidence.credentials) || typeof evidence.checksum !== 'string')
         return undefined;
     const target = revocationsPath(path);
-    safe_fs_writeOutputFile(target, serializeEvidence(revocationRecord(evidence, revoked)), { root: workspace, exclusive: true });
+    safe_read_writeOutputFile(target, serializeEvidence(revocationRecord(evidence, revoked)), { root: workspace, exclusive: true });
     return target;
 }
 

@@ -2573,12 +2573,6 @@ exports.basename = (path, { windows } = {}) => {
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -2611,6 +2605,10 @@ const ALPHABETS = {
 };
 /** A UUID in either case, as providers print them. */
 const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
+/** An assignment operator as config files and code write it: `:`, `=`, Go's `:=`, Ruby's and PHP's `=>`. */
+const ASSIGN_OPERATOR = '(?::|=|:=|=>)';
+/** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
+const TYPED_ASSIGN = String.raw `:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
 /** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
 const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
 const PIECE = /<([A-Za-z0-9]+|\[[^\]]+\]):(\d+)(?:-(\d+))?>/g;
@@ -2777,6 +2775,8 @@ const PLACEHOLDER_PATTERNS = [
     /^\{[A-Za-z_][\w.-]{0,60}\}$/,
     /&lt;[^&\s]{1,80}&gt;/,
     /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+    // Symfony's environment processors: `%env(NPM_TOKEN)%`, `%env(resolve:DATABASE_URL)%`.
+    /^%env\([\w:.-]+\)%$/,
     /%\([A-Za-z_][\w.]*\)[sdr]/,
     /^\$[A-Za-z_(]/,
     // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
@@ -2834,6 +2834,7 @@ function isReference(value) {
  */
 
 
+
 /** Shannon entropy in bits per character. */
 function shannonEntropy(value) {
     if (value.length === 0)
@@ -2856,7 +2857,7 @@ function charClasses(value) {
     return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
 }
 const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const generic_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_VALUE = new RegExp(`^${shapeRegex(UUID)}$`);
 const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
@@ -2875,17 +2876,18 @@ const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za
 const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
 const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
 const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
-/** Prefixes that only one provider uses, and the shape that provider's tokens always have (kept loose on length). */
-const PROVIDER_SHAPES = [
-    [/^xox[bpaeors]-/, /^xox[bpaeors]-(?:[0-9]+-){1,3}[A-Za-z0-9-]{16,}$/],
-    [/^xapp-/, /^xapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]{32,}$/],
-    [/^[sr]k_(?:live|test)_/, /^[sr]k_(?:live|test)_[0-9a-zA-Z]{20,}$/],
-    [/^gh[pousr]_/, /^gh[pousr]_[A-Za-z0-9]{36,}$/],
-    [/^github_pat_/, /^github_pat_[A-Za-z0-9_]{60,}$/],
-    [/^glpat-/, /^glpat-[A-Za-z0-9_.-]{20,}$/],
-    [/^npm_/, /^npm_[A-Za-z0-9]{36,}$/],
-    [/^AIza/, /^AIza[0-9A-Za-z_-]{35}$/],
-];
+/**
+ * Code, not a value: a member chain with a call, an index or `::` (`PaymentGateway.tokenize(user.card)`,
+ * `params[:company].smtp_password,`, `BCrypt::Password.create(password)`, `key_generator.generate_key(`), as
+ * Markdown guides and changelogs show it. Each step starts with its own character, so matching stays linear.
+ */
+const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*\)|\[[\w$:'"]*\])*\(?[,;]?$/;
+/** A file name passed beside a credential's name (`KnAM4a_development.yml.enc`): where it is kept, not the value. */
+const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt|enc|rb|py|js|ts|md)$/i;
+/** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
+const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
+/** A Rails route target, `active_storage/disk#update`: controller path and action. */
+const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 function decodeBase64Text(value) {
     if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value))
@@ -2935,10 +2937,8 @@ function rejectGenericValue(value, minEntropy) {
     // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
     if (AWS_ID.test(value))
         return 'key id';
-    // A provider's prefix on a value that does not have that provider's format is a truncated or made-up sample; the
-    // provider's own rule reports the well-formed ones.
-    if (PROVIDER_SHAPES.some(([prefix, shape]) => prefix.test(value) && !shape.test(value)))
-        return 'malformed provider token';
+    // A provider's prefix on a value without that provider's format is judged by the engine against the rules' own
+    // patterns (src/engine/provider-prefixes.ts); a checksummed token that fails its checksum is made up.
     if (CHECKSUMMED.test(value) && !hasBase62Crc32(value))
         return 'bad checksum';
     // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
@@ -2950,19 +2950,28 @@ function rejectGenericValue(value, minEntropy) {
         return 'contains whitespace';
     if (HASH_SHAPED.test(value))
         return 'hash-shaped';
-    if (generic_UUID.test(value))
+    if (UUID_VALUE.test(value))
         return 'uuid';
     if (SRI.test(value))
         return 'integrity digest';
     if (URL_USER_ONLY.test(value))
         return 'URL without password';
+    if (CODE_CHAIN.test(value) && /[([]|::/.test(value))
+        return 'code expression';
+    if (ROUTE_TARGET.test(value))
+        return 'route';
+    if (FILE_NAME.test(value))
+        return 'file name';
+    if (WORD_SETTING.test(value))
+        return 'identifier-like';
     if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value))
         return 'path or URL';
     const classes = charClasses(value);
     const entropy = shannonEntropy(value);
     // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
-    // names and modes, not credentials; generated values carry digits or mixed case.
-    if (/^[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
+    // names and modes, not credentials (also behind a `!` or `?` sentinel mark: `!real_csrf_token`); generated values
+    // carry digits or mixed case.
+    if (/^[!?]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
         return 'identifier-like';
     if (IDENTIFIER.test(value)) {
         // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
@@ -3005,7 +3014,7 @@ function rule(input) {
  * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
  * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
  */
-const CONTEXT_SEPARATOR = "(?:\\\\?[\"'])?\\]?\\s*(?::|=|:=|=>|,[ \\t]*\"value\"[ \\t]*:|,|>|value=|:[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=)\\s*(?:\\\\?[\"'`])?";
+const CONTEXT_SEPARATOR = String.raw `(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
 /**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
@@ -3023,6 +3032,7 @@ function contextRule(input) {
         revokeUrl: input.revokeUrl,
         entropy: input.entropy ?? 3,
         remediation: input.remediation,
+        examples: input.examples,
     });
 }
 function mergeExamples(derived, extra) {
@@ -3141,25 +3151,29 @@ function named(id, title, provider, names, shape, revokeUrl, extra = {}) {
 
 const OPENAI_KEYS = 'https://platform.openai.com/api-keys';
 const aiRules = [
-    rule({ id: 'openai-project-key', title: 'OpenAI project API key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-proj-'], pattern: '\\b(sk-proj-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS }),
-    rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS }),
-    rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys' }),
-    rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS }),
-    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys' }),
-    rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys' }),
-    rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens' }),
-    rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens' }),
-    rule({ id: 'replicate-api-token', title: 'Replicate API token', provider: 'Replicate', severity: 'high', keywords: ['r8_'], pattern: '\\b(r8_[A-Za-z0-9]{37})\\b', longLived: true, revokeUrl: 'https://replicate.com/account/api-tokens' }),
-    rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys' }),
-    rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api' }),
-    rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/' }),
-    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,8}_[A-Za-z0-9]{60,70})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/' }),
-    rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: '\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b', longLived: true, revokeUrl: 'https://smith.langchain.com/settings' }),
-    contextRule({ id: 'cohere-api-key', title: 'Cohere API key', provider: 'Cohere', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.cohere.com/api-keys', entropy: 3.5 }),
-    contextRule({ id: 'mistral-api-key', title: 'Mistral AI API key', provider: 'Mistral', severity: 'high', names: ['mistral'], value: '[A-Za-z0-9]{32}', longLived: true, revokeUrl: 'https://console.mistral.ai/api-keys/', entropy: 3.5 }),
-    contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys' }),
-    rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: '(?i)assemblyai[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b', longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account' }),
-    rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: '(?i)(?:elevenlabs|xi[_-]api[_-]key)[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(sk_[a-f0-9]{48})\\b', longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys' }),
+    rule({ id: 'openai-project-key', title: 'OpenAI project API key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-proj-'], pattern: '\\b(sk-proj-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-proj-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-proj-<word:100>', 'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxT3BlbkFJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] } }),
+    rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-svcacct-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-svcacct-<word:100>'] } }),
+    rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys', examples: { positives: ['OPENAI_ADMIN_KEY=sk-admin-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_ADMIN_KEY=sk-admin-<word:100>'] } }),
+    rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFJ<alnum:20>'], negatives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFX<alnum:20>'] } }),
+    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys', examples: { positives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:93>AA'], negatives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:40>AA', 'ANTHROPIC_API_KEY=sk-ant-api03-<word:93>BB'] } }),
+    rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys', examples: { positives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:93>AA'], negatives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:40>AA'] } }),
+    rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['HF_TOKEN=hf_<alpha:34>'], negatives: ['HF_TOKEN=hf_<alpha:20>'] } }),
+    rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['const orgToken = "api_org_<alpha:34>";'], negatives: ['const orgToken = "api_org_<alpha:20>";'] } }),
+    rule({ id: 'replicate-api-token', title: 'Replicate API token', provider: 'Replicate', severity: 'high', keywords: ['r8_'], pattern: '\\b(r8_[A-Za-z0-9]{37})\\b', longLived: true, revokeUrl: 'https://replicate.com/account/api-tokens', examples: { positives: ['const token = "r8_<alnum:37>";', '  token: "r8_<alnum:37>"', 'export API_TOKEN=r8_<alnum:37>'], negatives: ['const token = "r8_<alnum:6>";', 'const token = "R8_<alnum:37>";', 'const token = "r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys', examples: { positives: ['const groqKey = "gsk_<alnum:52>";', '  groqKey: "gsk_<alnum:52>"', 'export API_TOKEN=gsk_<alnum:52>'], negatives: ['const groqKey = "gsk_<alnum:6>";', 'const groqKey = "GSK_<alnum:52>";', 'const groqKey = "gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api', examples: { positives: ['const pplxKey = "pplx-<alnum:48>";', '  pplxKey: "pplx-<alnum:48>"', 'export API_TOKEN=pplx-<alnum:48>'], negatives: ['const pplxKey = "pplx-<alnum:6>";', 'const pplxKey = "PPLX-<alnum:48>";', 'const pplxKey = "pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/', examples: { positives: ['const xaiKey = "xai-<alnum:80>";', '  xaiKey: "xai-<alnum:80>"', 'export API_TOKEN=xai-<alnum:80>'], negatives: ['const xaiKey = "xai-<alnum:6>";', 'const xaiKey = "XAI-<alnum:80>";', 'const xaiKey = "xai-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,8}_[A-Za-z0-9]{60,70})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/', examples: { positives: ['PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:66>'], negatives: ['PINECONE_API_KEY=pcsk_<alnum:6><alnum:30>'] } }),
+    // Keys made before the pcsk_ form are bare UUIDs; only the name says they are Pinecone's.
+    named('pinecone-api-key-legacy', 'Pinecone API key (legacy UUID form)', 'Pinecone', ['pinecone'], UUID, 'https://app.pinecone.io/organizations/-/projects/-/keys'),
+    rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: '\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b', longLived: true, revokeUrl: 'https://smith.langchain.com/settings', examples: { positives: ['LANGSMITH_API_KEY=lsv2_pt_<hex:32>_<hex:10>'], negatives: ['LANGSMITH_API_KEY=lsv2_xx_<hex:32>_<hex:10>'] } }),
+    contextRule({ id: 'cohere-api-key', title: 'Cohere API key', provider: 'Cohere', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.cohere.com/api-keys', entropy: 3.5, examples: { positives: ['COHERE_API_KEY=<alnum:40>', '  cohere_api_key: "<alnum:40>"', '{ "COHERE_API_KEY": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'COHERE_API_KEY=${COHERE_API_KEY}', '  cohere_api_key: "<cohere_api_key>"', 'COHERE_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'mistral-api-key', title: 'Mistral AI API key', provider: 'Mistral', severity: 'high', names: ['mistral'], value: '[A-Za-z0-9]{32}', longLived: true, revokeUrl: 'https://console.mistral.ai/api-keys/', entropy: 3.5, examples: { positives: ['MISTRAL_API_KEY=<alnum:32>', '  mistral_api_key: "<alnum:32>"', '{ "MISTRAL_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'MISTRAL_API_KEY=${MISTRAL_API_KEY}', '  mistral_api_key: "<mistral_api_key>"', 'MISTRAL_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys', examples: { positives: ['DEEPSEEK_API_KEY=sk-<hex:32>', '  deepseek_api_key: "sk-<hex:32>"', '{ "DEEPSEEK_API_KEY": "sk-<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=sk-<hex:32>', 'DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}', '  deepseek_api_key: "<deepseek_api_key>"', 'DEEPSEEK_API_KEY is read from the environment'] } }),
+    rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: '(?i)assemblyai[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b', longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account', examples: { positives: ['ASSEMBLYAI_API_KEY=<hex:32>', '  assemblyai_api_key: "<hex:32>"', '{ "ASSEMBLYAI_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ASSEMBLYAI_API_KEY=${ASSEMBLYAI_API_KEY}', '  assemblyai_api_key: "<assemblyai_api_key>"', 'ASSEMBLYAI_API_KEY is read from the environment'] } }),
+    rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: '(?i)(?:elevenlabs|xi[_-]api[_-]key)[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(sk_[a-f0-9]{48})\\b', longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys', examples: { positives: ['ELEVENLABS_API_KEY=sk_<hex:48>', '  elevenlabs_api_key: "sk_<hex:48>"', '{ "ELEVENLABS_API_KEY": "sk_<hex:48>" }'], negatives: ['SOME_UNRELATED_ID=sk_<hex:48>', 'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}', '  elevenlabs_api_key: "<elevenlabs_api_key>"', 'ELEVENLABS_API_KEY is read from the environment'] } }),
+    // Keys made before the sk_ form are 32 hex characters, sent as the xi-api-key header.
+    named('elevenlabs-api-key-legacy', 'ElevenLabs API key (legacy 32-hex form)', 'ElevenLabs', ['elevenlabs_api_key', 'eleven_labs_api_key', 'elevenlabs-api-key', 'elevenlabsapikey', 'xi_api_key', 'xi-api-key'], '<hex:32>', 'https://elevenlabs.io/app/settings/api-keys', { severity: 'medium', bare: true }),
     // Long tail: prefixes from each provider's key pages; the rest by name.
     prefixed('tavily-api-key', 'Tavily API key', 'Tavily', 'tvly-<word:32-48>', 'https://app.tavily.com/home'),
     prefixed('openrouter-api-key', 'OpenRouter API key', 'OpenRouter', 'sk-or-v1-<hex:64>', 'https://openrouter.ai/settings/keys'),
@@ -3250,8 +3264,32 @@ const azureRules = [
  * `Proc-Type:` allowed) long enough to hold a key. Rejects `...`, prose and truncated examples.
  */
 function hasKeyBody(block) {
-    const body = block
-        .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
+    const inner = block.replace(/-----(?:BEGIN|END)[^-]*-----/g, '');
+    if (isBase64Body(inner))
+        return true;
+    const joined = joinedLiterals(inner);
+    return joined !== undefined && isBase64Body(joined);
+}
+/** What joins string literals in code: `+` (JS, Java, C#, Go), `.` (PHP), `&` (VB), adjacency (Python, C), line ends. */
+const JOIN = /^(?:\s|[+.&,\\@]|Environment\.NewLine|System\.lineSeparator\(\)|vbCrLf|vbNewLine|PHP_EOL|os\.EOL)*$/;
+/**
+ * A key split across string concatenation (`"-----BEGIN ...\n" + "MIIE..." + ...`): the block begins and ends inside
+ * a literal, so splitting it at the quote leaves literals at even places and the code between them at odd places. The
+ * literals joined, when everything between them only joins strings; undefined otherwise.
+ */
+function joinedLiterals(inner) {
+    const quote = /["'`]/.exec(inner)?.[0];
+    if (quote === undefined)
+        return undefined;
+    const pieces = inner.split(quote);
+    if (pieces.length < 3 || pieces.length % 2 === 0)
+        return undefined;
+    const literals = pieces.filter((_, index) => index % 2 === 0);
+    const joins = pieces.filter((_, index) => index % 2 === 1);
+    return joins.every((join) => JOIN.test(join)) ? literals.join('\n') : undefined;
+}
+function isBase64Body(inner) {
+    const body = inner
         .replace(/\\n|\\r/g, '\n')
         .split(/\r?\n/)
         // RFC 1421/4880 armor: header lines (`Proc-Type: ...`) and the `=XXXX` CRC line are not body.
@@ -3293,6 +3331,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: AWS_IAM,
         remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+        examples: { positives: ['AWS_ACCESS_KEY_ID=AKIA<b32:16>', '[default]\naws_access_key_id = AKIA<b32:16>', '{ "AccessKeyId": "AKIA<b32:16>" }'], negatives: ['AWS_ACCESS_KEY_ID=AKIA<b32:15>', 'AWS_ACCESS_KEY_ID=akia<b32:16>', 'AWS_ACCESS_KEY_ID=AKIA<b32:9>EXAMPLE', 'AWS_ACCESS_KEY_ID=AKIA<b32:16>Q'] },
     }),
     rule({
         id: 'aws-session-key-id',
@@ -3304,6 +3343,7 @@ const cloudRules = [
         longLived: false,
         revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
         remediation: 'Revoke the role session (IAM > Roles > Revoke active sessions); it also expires on its own.',
+        examples: { positives: ['AWS_ACCESS_KEY_ID=ASIA<b32:16>'], negatives: ['AWS_ACCESS_KEY_ID=ASIA<b32:12>'] },
     }),
     rule({
         id: 'aws-secret-access-key',
@@ -3316,6 +3356,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: AWS_IAM,
         remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+        examples: { positives: ['aws_secret_access_key=<b64:40>', 'aws.secret.access.key=<b64:40>', '[default]\naws_secret_access_key = <b64:40>', '  AWS_SECRET_ACCESS_KEY: "<b64:40>"', '{ "SecretAccessKey": "<b64:40>" }'], negatives: ['aws_secret_access_key=<b64:30>', 'const blob = "<b64:40>";', 'aws_secret_access_key=${AWS_SECRET_ACCESS_KEY}', 'aws_secret_access_key=<b64:28>EXAMPLEKEY12'] },
     }),
     rule({
         id: 'aws-session-token',
@@ -3327,6 +3368,7 @@ const cloudRules = [
         longLived: false,
         revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
         remediation: 'Revoke the role session in IAM; session tokens expire on their own.',
+        examples: { positives: ['aws_session_token=<b64:300>', 'aws.session.token = IQoJb3JpZ2luX2Vj<b64:300>'], negatives: ['aws_session_token=<b64:60>'] },
     }),
     rule({
         id: 'aws-mws-auth-token',
@@ -3337,6 +3379,7 @@ const cloudRules = [
         pattern: '\\b(amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b',
         longLived: true,
         revokeUrl: 'https://sellercentral.amazon.com/apps/manage',
+        examples: { positives: ['const mws = "amzn.mws.<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const mws = "amzn.mws.<hex:20>";'] },
     }),
     rule({
         id: 'gcp-service-account-key',
@@ -3350,6 +3393,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',
         remediation: 'Delete the key under IAM > Service accounts > Keys, then use Workload Identity Federation (Keyward gcp-workload-identity-provider).',
+        examples: { positives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "<hex:40>",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}'], negatives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}', '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}'] },
     }),
     rule({
         id: 'gcp-api-key',
@@ -3361,6 +3405,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://console.cloud.google.com/apis/credentials',
         remediation: 'Delete or regenerate the key under APIs & Services > Credentials, and restrict the replacement.',
+        examples: { positives: ['const apiKey = "AIza<word:35>";', '  apiKey: "AIza<word:35>"', 'export API_TOKEN=AIza<word:35>'], negatives: ['const apiKey = "AIza<word:6>";', 'const apiKey = "aiZA<word:35>";', 'const apiKey = "AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gcp-oauth-client-secret',
@@ -3371,6 +3416,7 @@ const cloudRules = [
         pattern: '\\b(GOCSPX-[0-9A-Za-z_-]{28})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://console.cloud.google.com/apis/credentials',
+        examples: { positives: ['const clientSecret = "GOCSPX-<word:28>";', '  clientSecret: "GOCSPX-<word:28>"', 'export API_TOKEN=GOCSPX-<word:28>'], negatives: ['const clientSecret = "GOCSPX-<word:6>";', 'const clientSecret = "gocspx-<word:28>";', 'const clientSecret = "GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gcp-oauth-access-token',
@@ -3382,6 +3428,7 @@ const cloudRules = [
         longLived: false,
         revokeUrl: 'https://myaccount.google.com/permissions',
         remediation: 'Revoke it at https://oauth2.googleapis.com/revoke or in the account permissions; it expires within an hour.',
+        examples: { positives: ['const accessToken = "ya29.<word:120>";'], negatives: ['const accessToken = "ya29.<alnum:10>";'] },
     }),
     rule({
         id: 'gcp-oauth-refresh-token',
@@ -3393,6 +3440,7 @@ const cloudRules = [
         entropy: 4,
         longLived: true,
         revokeUrl: 'https://myaccount.google.com/permissions',
+        examples: { positives: ['const refreshToken = "1//0<word:100>";'], negatives: ['const refreshToken = "1//0<alnum:20>";'] },
     }),
     rule({
         id: 'azure-ad-client-secret',
@@ -3405,6 +3453,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
         remediation: 'Delete the secret under App registrations > Certificates & secrets, then use federated credentials (Keyward azure-client-id).',
+        examples: { positives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q~<word:34>'], negatives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q-<word:34>'] },
     }),
     rule({
         id: 'azure-storage-account-key',
@@ -3416,6 +3465,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
         remediation: 'Rotate the key under Storage account > Access keys; prefer Entra ID auth or short-lived SAS.',
+        examples: { positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net'], negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net'] },
     }),
     rule({
         id: 'azure-shared-access-key',
@@ -3427,6 +3477,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://portal.azure.com/',
         remediation: 'Regenerate the key under Shared access policies; prefer Entra ID auth.',
+        examples: { positives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:43>='], negatives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:20>'] },
     }),
     rule({
         id: 'azure-sas-token',
@@ -3438,6 +3489,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
         remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
+        examples: { positives: ['url = "https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=<alnum:52>%3D"'], negatives: ['url = "https://demo.blob.core.windows.net/c?sig=<alnum:52>"'] },
     }),
     contextRule({
         id: 'azure-devops-pat-legacy',
@@ -3448,6 +3500,7 @@ const cloudRules = [
         value: '[a-z2-7]{52}',
         longLived: true,
         revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
+        examples: { positives: ['AZURE_DEVOPS_PAT=<b32l:52>', '  azure_devops_pat: "<b32l:52>"', '{ "AZURE_DEVOPS_PAT": "<b32l:52>" }'], negatives: ['SOME_UNRELATED_ID=<b32l:52>', 'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}', '  azure_devops_pat: "<azure_devops_pat>"', 'AZURE_DEVOPS_PAT is read from the environment'] },
     }),
     rule({
         id: 'alibaba-access-key-id',
@@ -3459,6 +3512,7 @@ const cloudRules = [
         entropy: 3,
         longLived: true,
         revokeUrl: 'https://ram.console.aliyun.com/manage/ak',
+        examples: { positives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:20>'], negatives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:6>'] },
     }),
     rule({
         id: 'tencent-secret-id',
@@ -3469,6 +3523,7 @@ const cloudRules = [
         pattern: '\\b(AKID[A-Za-z0-9]{32})\\b',
         longLived: true,
         revokeUrl: 'https://console.cloud.tencent.com/cam/capi',
+        examples: { positives: ['const secretId = "AKID<alnum:32>";', '  secretId: "AKID<alnum:32>"', 'export API_TOKEN=AKID<alnum:32>'], negatives: ['const secretId = "AKID<alnum:6>";', 'const secretId = "akid<alnum:32>";', 'const secretId = "AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     contextRule({
         id: 'ibm-cloud-api-key',
@@ -3480,6 +3535,7 @@ const cloudRules = [
         longLived: true,
         revokeUrl: 'https://cloud.ibm.com/iam/apikeys',
         entropy: 3.5,
+        examples: { positives: ['IBMCLOUD_API_KEY=<word:44>', '  ibmcloud_api_key: "<word:44>"', '{ "IBMCLOUD_API_KEY": "<word:44>" }'], negatives: ['SOME_UNRELATED_ID=<word:44>', 'IBMCLOUD_API_KEY=${IBMCLOUD_API_KEY}', '  ibmcloud_api_key: "<ibmcloud_api_key>"', 'IBMCLOUD_API_KEY is read from the environment'] },
     }),
     rule({
         id: 'yandex-cloud-api-key',
@@ -3490,6 +3546,7 @@ const cloudRules = [
         pattern: '\\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://console.cloud.yandex.com/iam',
+        examples: { positives: ['const apiKey = "AQVN<word:36>";', '  apiKey: "AQVN<word:36>"', 'export API_TOKEN=AQVN<word:36>'], negatives: ['const apiKey = "AQVN<word:6>";', 'const apiKey = "aqvn<word:36>";', 'const apiKey = "AQVNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'yandex-cloud-iam-token',
@@ -3500,6 +3557,7 @@ const cloudRules = [
         pattern: '\\b(t1\\.[A-Z0-9a-z_-]+={0,2}\\.[A-Z0-9a-z_-]{86}={0,2})',
         longLived: false,
         revokeUrl: 'https://console.cloud.yandex.com/iam',
+        examples: { positives: ['const iam = "t1.<alnum:40>.<word:86>";'], negatives: ['const iam = "t1.<alnum:40>.<word:30>";'] },
     }),
     contextRule({
         id: 'oracle-cloud-auth-token',
@@ -3510,6 +3568,9 @@ const cloudRules = [
         value: '[A-Za-z0-9()<>{}:;._+\\[\\]#-]{20}',
         longLived: true,
         revokeUrl: 'https://cloud.oracle.com/identity/domains/my-profile/auth-tokens',
+        // Examples draw from alphabets whose template text is shorter than the token: this value's class admits `<`, `[` and `:`,
+        // so a 20-character template such as `<[A-Za-z0-9#]:20>` would itself be a match in this file.
+        examples: { positives: ['OCI_AUTH_TOKEN=<alnum:20>', '  oci_auth_token: "<word:20>"', '{ "OCI_AUTH_TOKEN": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'OCI_AUTH_TOKEN=${OCI_AUTH_TOKEN}', '  oci_auth_token: "<oci_auth_token>"', 'OCI_AUTH_TOKEN is read from the environment'] },
     }),
     rule({
         id: 'digitalocean-personal-access-token',
@@ -3520,6 +3581,7 @@ const cloudRules = [
         pattern: '\\b(dop_v1_[a-f0-9]{64})\\b',
         longLived: true,
         revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "dop_v1_<hex:64>";', '  token: "dop_v1_<hex:64>"', 'export API_TOKEN=dop_v1_<hex:64>'], negatives: ['const token = "dop_v1_<hex:6>";', 'const token = "DOP_V1_<hex:64>";', 'const token = "dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'digitalocean-oauth-token',
@@ -3530,6 +3592,7 @@ const cloudRules = [
         pattern: '\\b(doo_v1_[a-f0-9]{64})\\b',
         longLived: false,
         revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "doo_v1_<hex:64>";', '  token: "doo_v1_<hex:64>"', 'export API_TOKEN=doo_v1_<hex:64>'], negatives: ['const token = "doo_v1_<hex:6>";', 'const token = "DOO_V1_<hex:64>";', 'const token = "doo_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'digitalocean-refresh-token',
@@ -3540,6 +3603,7 @@ const cloudRules = [
         pattern: '\\b(dor_v1_[a-f0-9]{64})\\b',
         longLived: true,
         revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "dor_v1_<hex:64>";', '  token: "dor_v1_<hex:64>"', 'export API_TOKEN=dor_v1_<hex:64>'], negatives: ['const token = "dor_v1_<hex:6>";', 'const token = "DOR_V1_<hex:64>";', 'const token = "dor_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'heroku-api-key',
@@ -3547,9 +3611,11 @@ const cloudRules = [
         provider: 'Heroku',
         severity: 'high',
         keywords: ['hrku-'],
-        pattern: '\\b(HRKU-[A-Za-z0-9_-]{60})(?:[^A-Za-z0-9_-]|$)',
+        // HRKU- + 60 (HRKU-AA + 58 as issued) for keys made since the prefix arrived; keys from before read HRKU-<uuid>.
+        pattern: '\\b(HRKU-(?:[A-Za-z0-9_-]{60}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://dashboard.heroku.com/account/applications',
+        examples: { positives: ['const token = "HRKU-AA<word:58>";', '  token: "HRKU-AA<word:58>"', 'export API_TOKEN=HRKU-AA<word:58>', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-AA<word:58>";', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     contextRule({
         id: 'heroku-api-key-legacy',
@@ -3560,6 +3626,7 @@ const cloudRules = [
         value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
         longLived: true,
         revokeUrl: 'https://dashboard.heroku.com/account',
+        examples: { positives: ['HEROKU_API_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  heroku_api_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "HEROKU_API_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'HEROKU_API_KEY=${HEROKU_API_KEY}', '  heroku_api_key: "<heroku_api_key>"', 'HEROKU_API_KEY is read from the environment'] },
     }),
     rule({
         id: 'linode-token',
@@ -3570,6 +3637,7 @@ const cloudRules = [
         pattern: '(?i)linode[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64})\\b',
         longLived: true,
         revokeUrl: 'https://cloud.linode.com/profile/tokens',
+        examples: { positives: ['LINODE_TOKEN=<hex:64>', '  linode_token: "<hex:64>"', '{ "LINODE_TOKEN": "<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=<hex:64>', 'LINODE_TOKEN=${LINODE_TOKEN}', '  linode_token: "<linode_token>"', 'LINODE_TOKEN is read from the environment'] },
     }),
     rule({
         id: 'scaleway-secret-key',
@@ -3580,6 +3648,7 @@ const cloudRules = [
         pattern: '(?i)scw[\\w.-]{0,24}secret[\\w.-]{0,8}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
         longLived: true,
         revokeUrl: 'https://console.scaleway.com/iam/api-keys',
+        examples: { positives: ['SCW_SECRET_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  scw_secret_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SCW_SECRET_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SCW_SECRET_KEY=${SCW_SECRET_KEY}', '  scw_secret_key: "<scw_secret_key>"', 'SCW_SECRET_KEY is read from the environment'] },
     }),
 ];
 
@@ -3593,6 +3662,8 @@ const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|s
  * paths and URLs.
  */
 const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+/** A command-line flag (`password: "--password"` in a table of tool options), not its value. */
+const FLAG = /^--[a-z][a-z0-9-]*$/;
 /** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
 const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 /**
@@ -3603,7 +3674,7 @@ const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 function isHumanPassword(value) {
     if (value.length < 4 || value.length > 64)
         return false;
-    if (STAND_INS.test(value) || CODE.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value))
+    if (STAND_INS.test(value) || CODE.test(value) || FLAG.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value))
         return false;
     // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
     if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6))
@@ -3733,7 +3804,10 @@ const codeCredentialRules = [
 
 
 const GITHUB_TOKENS = 'https://github.com/settings/tokens';
+/** A token in GitHub's checksummed layout, as the examples write it: the prefix, 30 base62, their CRC32 in 6 base62. */
+const checksummed = (prefix, transform = 'crc32') => `${prefix}{{${transform}:<alnum:30>:${transform}}}`;
 function githubToken(id, prefix, title, longLived, revokeUrl, remediation) {
+    const upper = prefix.toUpperCase();
     return rule({
         id,
         title,
@@ -3745,6 +3819,10 @@ function githubToken(id, prefix, title, longLived, revokeUrl, remediation) {
         longLived,
         revokeUrl,
         remediation,
+        examples: {
+            positives: [`GH_TOKEN=${checksummed(prefix)}`, `const token = "${checksummed(prefix)}";`, `git clone https://${checksummed(prefix)}@github.com/acme/tools.git`, `{ "token": "${checksummed(prefix)}" }`],
+            negatives: [`GH_TOKEN=${checksummed(prefix, 'bad-crc32')}`, `GH_TOKEN=${checksummed(upper)}`, `GH_TOKEN=${prefix}<alnum:35>`, `GH_TOKEN=${prefix}<alnum:36>`, `GH_TOKEN=${prefix}${'x'.repeat(36)}`],
+        },
     });
 }
 const codeHostRules = [
@@ -3762,6 +3840,7 @@ const codeHostRules = [
         pattern: '\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b',
         longLived: true,
         revokeUrl: 'https://github.com/settings/personal-access-tokens',
+        examples: { positives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:59>'], negatives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:20>'] },
     }),
     // Listed before the generic PEM rule so that a key named as a GitHub App's gets the App-specific remediation.
     rule({
@@ -3776,6 +3855,7 @@ const codeHostRules = [
         longLived: true,
         revokeUrl: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps',
         remediation: 'Delete the key in the GitHub App settings (Private keys) after generating a new one; in Actions mint installation tokens with actions/create-github-app-token from a secret.',
+        examples: { positives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n-----END RSA PRIVATE KEY-----"\n', 'github_app_private_key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    -----END RSA PRIVATE KEY-----\n'], negatives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY_PATH=/run/secrets/app.pem\n', 'GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"'] },
     }),
     rule({
         id: 'gitlab-personal-access-token',
@@ -3783,9 +3863,10 @@ const codeHostRules = [
         provider: 'GitLab',
         severity: 'critical',
         keywords: ['glpat-'],
-        pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?)(?:[^0-9A-Za-z_.-]|$)',
+        pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.?[0-9a-z]{7,9})?)(?:[^0-9A-Za-z_.-]|$)',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-deploy-token',
@@ -3796,6 +3877,7 @@ const codeHostRules = [
         pattern: '\\b(gldt-[0-9A-Za-z_-]{20,100})',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/user/project/deploy_tokens/#revoke-a-deploy-token',
+        examples: { positives: ['const token = "gldt-<word:20>";', '  token: "gldt-<word:20>"', 'export API_TOKEN=gldt-<word:20>'], negatives: ['const token = "gldt-<word:6>";', 'const token = "GLDT-<word:20>";', 'const token = "gldt-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-runner-token',
@@ -3806,6 +3888,7 @@ const codeHostRules = [
         pattern: '\\b(glrt-[0-9A-Za-z_.-]{20,100})',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token',
+        examples: { positives: ['const token = "glrt-<word:20>";', '  token: "glrt-<word:20>"', 'export API_TOKEN=glrt-<word:20>'], negatives: ['const token = "glrt-<word:6>";', 'const token = "GLRT-<word:20>";', 'const token = "glrt-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-runner-registration-token',
@@ -3816,6 +3899,7 @@ const codeHostRules = [
         pattern: '\\b(GR1348941[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html',
+        examples: { positives: ['const token = "GR1348941<word:20>";', '  token: "GR1348941<word:20>"', 'export API_TOKEN=GR1348941<word:20>'], negatives: ['const token = "GR1348941<word:6>";', 'const token = "gr1348941<word:20>";', 'const token = "GR1348941xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-pipeline-trigger-token',
@@ -3826,6 +3910,7 @@ const codeHostRules = [
         pattern: '\\b(glptt-[0-9a-f]{40})\\b',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/triggers/',
+        examples: { positives: ['const token = "glptt-<hex:40>";', '  token: "glptt-<hex:40>"', 'export API_TOKEN=glptt-<hex:40>'], negatives: ['const token = "glptt-<hex:6>";', 'const token = "GLPTT-<hex:40>";', 'const token = "glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-oauth-app-secret',
@@ -3836,6 +3921,7 @@ const codeHostRules = [
         pattern: '\\b(gloas-[0-9a-f]{64})\\b',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/applications',
+        examples: { positives: ['const token = "gloas-<hex:64>";', '  token: "gloas-<hex:64>"', 'export API_TOKEN=gloas-<hex:64>'], negatives: ['const token = "gloas-<hex:6>";', 'const token = "GLOAS-<hex:64>";', 'const token = "gloas-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-feed-token',
@@ -3846,6 +3932,7 @@ const codeHostRules = [
         pattern: '\\b(glft-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['const token = "glft-<word:20>";', '  token: "glft-<word:20>"', 'export API_TOKEN=glft-<word:20>'], negatives: ['const token = "glft-<word:6>";', 'const token = "GLFT-<word:20>";', 'const token = "glft-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-scim-token',
@@ -3856,6 +3943,7 @@ const codeHostRules = [
         pattern: '\\b(glsoat-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html',
+        examples: { positives: ['const token = "glsoat-<word:20>";', '  token: "glsoat-<word:20>"', 'export API_TOKEN=glsoat-<word:20>'], negatives: ['const token = "glsoat-<word:6>";', 'const token = "GLSOAT-<word:20>";', 'const token = "glsoat-xxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-incoming-mail-token',
@@ -3866,6 +3954,7 @@ const codeHostRules = [
         pattern: '\\b(glimt-[0-9A-Za-z_-]{25})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['const token = "glimt-<word:25>";', '  token: "glimt-<word:25>"', 'export API_TOKEN=glimt-<word:25>'], negatives: ['const token = "glimt-<word:6>";', 'const token = "GLIMT-<word:25>";', 'const token = "glimt-xxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-agent-token',
@@ -3876,6 +3965,7 @@ const codeHostRules = [
         pattern: '\\b(glagent-[0-9A-Za-z_-]{50})(?:[^0-9A-Za-z_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token',
+        examples: { positives: ['const token = "glagent-<word:50>";', '  token: "glagent-<word:50>"', 'export API_TOKEN=glagent-<word:50>'], negatives: ['const token = "glagent-<word:6>";', 'const token = "GLAGENT-<word:50>";', 'const token = "glagent-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitlab-ci-job-token',
@@ -3887,6 +3977,7 @@ const codeHostRules = [
         longLived: false,
         revokeUrl: 'https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html',
         remediation: 'Job tokens expire with the job; remove the log or artifact that captured it.',
+        examples: { positives: ['const job = "glcbt-<alnum:2>_<word:20>";'], negatives: ['const job = "glcbt-<alnum:2><alnum:20>";'] },
     }),
     rule({
         id: 'bitbucket-app-password',
@@ -3897,6 +3988,7 @@ const codeHostRules = [
         pattern: '\\b(ATBB[A-Za-z0-9]{28}[A-F0-9]{8})\\b',
         longLived: true,
         revokeUrl: 'https://bitbucket.org/account/settings/app-passwords/',
+        examples: { positives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:28><HEX:8>'], negatives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:20>'] },
     }),
     rule({
         id: 'bitbucket-access-token',
@@ -3907,6 +3999,7 @@ const codeHostRules = [
         pattern: '\\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})',
         longLived: true,
         revokeUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/revoke-a-repository-access-token/',
+        examples: { positives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>";', '  token: "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>"', 'export API_TOKEN=ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>'], negatives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:6>";', 'const token = "atctt3XfFgn0<[A-Za-z0-9_\\-=]:180>";', 'const token = "ATCTT3xFfGN0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'atlassian-api-token',
@@ -3917,6 +4010,7 @@ const codeHostRules = [
         pattern: '\\b(ATATT3[A-Za-z0-9_=-]{150,250})',
         longLived: true,
         revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+        examples: { positives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:186>";', '  token: "ATATT3<[A-Za-z0-9_\\-=]:186>"', 'export API_TOKEN=ATATT3<[A-Za-z0-9_\\-=]:186>'], negatives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:6>";', 'const token = "atatt3<[A-Za-z0-9_\\-=]:186>";', 'const token = "ATATT3xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'gitea-access-token',
@@ -3927,6 +4021,7 @@ const codeHostRules = [
         pattern: '(?i)gitea[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{40})\\b',
         longLived: true,
         revokeUrl: 'https://docs.gitea.com/development/api-usage',
+        examples: { positives: ['GITEA_TOKEN=<hex:40>', '  gitea_token: "<hex:40>"', '{ "GITEA_TOKEN": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'GITEA_TOKEN=${GITEA_TOKEN}', '  gitea_token: "<gitea_token>"', 'GITEA_TOKEN is read from the environment'] },
     }),
 ];
 
@@ -4052,6 +4147,7 @@ function isEncodedSecretEntry(value) {
 ;// CONCATENATED MODULE: ./src/rules/catalogue/config-files.ts
 
 
+
 const configFileRules = [
     // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
     rule({
@@ -4105,7 +4201,7 @@ const configFileRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['passphrase', 'storepass', 'keypass', 'store_password', 'storepassword', 'keypassword', 'key_password'],
-        pattern: '(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["\']?\\s*(?::|=|:=|=>)\\s*["\']([^"\'\\s]{6,128})["\']',
+        pattern: '(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["\']?\\s*' + ASSIGN_OPERATOR + '\\s*["\']([^"\'\\s]{6,128})["\']',
         entropy: 2.5,
         longLived: true,
         remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',
@@ -4115,7 +4211,7 @@ const configFileRules = [
 ;// CONCATENATED MODULE: ./src/rules/catalogue/connections.ts
 
 /** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
-function urlCredentials(id, title, provider, schemes, severity) {
+function urlCredentials(id, title, provider, schemes, severity, examples) {
     return rule({
         id,
         title,
@@ -4125,18 +4221,19 @@ function urlCredentials(id, title, provider, schemes, severity) {
         pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
         longLived: true,
         remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
+        examples,
     });
 }
 const connectionRules = [
-    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high'),
-    urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high'),
-    urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high'),
-    urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high'),
-    urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high'),
-    urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high'),
-    urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium'),
-    urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high'),
-    urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium'),
+    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high', { positives: ['DATABASE_URL=mysql://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mysql://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mysql://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mysql://app_user:@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high', { positives: ['DATABASE_URL=mongodb+srv://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mongodb+srv://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mongodb+srv://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mongodb+srv://app_user:@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high', { positives: ['DATABASE_URL=rediss://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "rediss://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'REDIS_URL=redis://:<alnum:32>@cache.internal:6379/0'], negatives: ['DATABASE_URL=rediss://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=rediss://app_user:@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high', { positives: ['DATABASE_URL=amqps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "amqps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=amqps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=amqps://app_user:@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high', { positives: ['DATABASE_URL=sqlserver://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sqlserver://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sqlserver://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sqlserver://app_user:@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium', { positives: ['DATABASE_URL=smtps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "smtps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=smtps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=smtps://app_user:@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high', { positives: ['DATABASE_URL=ldaps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "ldaps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=ldaps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=ldaps://app_user:@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium', { positives: ['DATABASE_URL=sftp://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sftp://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sftp://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sftp://app_user:@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
     rule({
         id: 'url-embedded-credentials',
         title: 'URL with embedded password',
@@ -4148,6 +4245,7 @@ const connectionRules = [
         entropy: 2.5,
         longLived: true,
         remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
+        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";'] },
     }),
     rule({
         id: 'git-credentials',
@@ -4158,6 +4256,7 @@ const connectionRules = [
         pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
         longLived: true,
         remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
+        examples: { positives: ['https://ci-bot:<alnum:30>@github.com', 'https://jdoe:<alnum:8>#x@<alnum:4>@github.com'], negatives: ['https://github.com/acme/tools.git'] },
     }),
     // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
     rule({
@@ -4169,6 +4268,7 @@ const connectionRules = [
         pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&]password=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
         longLived: true,
         remediation: 'Change the database password, then supply it from a secret store at run time.',
+        examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },
     }),
     rule({
         id: 'ado-net-connection-string',
@@ -4179,64 +4279,65 @@ const connectionRules = [
         pattern: '(?i)(?:server|data source|host|address)\\s*=[^;"\'\\n]{1,200};[^"\'\\n]{0,300}?(?:password|pwd)\\s*=\\s*((?:[^;"\'\\s$]|\\$[^{;"\'\\s])[^;"\'\\s]{2,199})',
         longLived: true,
         remediation: 'Change the database password, then use managed identity or a secret store instead of a connection string with a password.',
+        examples: { positives: ['"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=<alnum:16>;Encrypt=true"'], negatives: ['"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"', '`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'] },
     }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/devops.ts
 
 const devopsRules = [
-    rule({ id: 'databricks-access-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'high', keywords: ['dapi'], pattern: '\\b(dapi[a-f0-9]{32}(?:-[0-9])?)\\b', longLived: true, revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html' }),
-    rule({ id: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', keywords: ['hvs.'], pattern: '\\b(hvs\\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', remediation: 'Revoke it (vault token revoke), then log in from CI with JWT/OIDC auth (Keyward vault-url, vault-role) for short TTLs.' }),
-    rule({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'medium', keywords: ['hvb.'], pattern: '\\b(hvb\\.[A-Za-z0-9_-]{130,300})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens' }),
-    rule({ id: 'vault-recovery-token', title: 'HashiCorp Vault recovery token', provider: 'HashiCorp Vault', severity: 'high', keywords: ['hvr.'], pattern: '\\b(hvr\\.[A-Za-z0-9_-]{24,120})(?:[^A-Za-z0-9_-]|$)', entropy: 3.5, longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/recovery-mode', remediation: 'Restart the node out of recovery mode (recovery tokens are not persisted), then check sys/raw changes made with it.' }),
-    contextRule({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'high', names: ['vault_token', 'vault-token', 'vaulttoken', 'x-vault-token'], value: 's\\.[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token' }),
-    rule({ id: 'terraform-cloud-api-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform', severity: 'critical', keywords: ['.atlasv1.'], pattern: '\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)', longLived: true, revokeUrl: 'https://app.terraform.io/app/settings/tokens', remediation: 'Revoke it in HCP Terraform (User settings > Tokens); use dynamic provider credentials (workload identity) in runs.' }),
-    rule({ id: 'doppler-token', title: 'Doppler token', provider: 'Doppler', severity: 'high', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], pattern: '\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44})\\b', longLived: true, revokeUrl: 'https://dashboard.doppler.com/workplace/tokens' }),
-    rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens' }),
-    rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications' }),
-    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4 }),
-    contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5 }),
-    contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens' }),
-    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: '\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens' }),
-    contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5 }),
-    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens' }),
-    rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens' }),
-    rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys' }),
-    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/' }),
-    rule({ id: 'neon-api-key', title: 'Neon API key', provider: 'Neon', severity: 'high', keywords: ['napi_'], pattern: '\\b(napi_[a-z0-9]{64})\\b', longLived: true, revokeUrl: 'https://console.neon.tech/app/settings/api-keys' }),
-    rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://docs.sonarsource.com/sonarqube/latest/user-guide/user-account/generating-and-using-tokens/' }),
-    rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens' }),
-    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens' }),
-    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3 }),
-    contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens' }),
-    contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account' }),
-    rule({ id: 'linear-api-key', title: 'Linear API key', provider: 'Linear', severity: 'high', keywords: ['lin_api_'], pattern: '\\b(lin_api_[A-Za-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://linear.app/settings/account/security' }),
-    rule({ id: 'postman-api-key', title: 'Postman API key', provider: 'Postman', severity: 'high', keywords: ['pmak-'], pattern: '\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b', longLived: true, revokeUrl: 'https://go.postman.co/settings/me/api-keys' }),
-    rule({ id: 'notion-integration-token', title: 'Notion integration token', provider: 'Notion', severity: 'high', keywords: ['ntn_', 'secret_'], pattern: '\\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35})|(?:secret_[A-Za-z0-9]{43}))\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://www.notion.so/my-integrations' }),
+    rule({ id: 'databricks-access-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'high', keywords: ['dapi'], pattern: '\\b(dapi[a-f0-9]{32}(?:-[0-9])?)\\b', longLived: true, revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html', examples: { positives: ['const databricksToken = "dapi<hex:32>";', '  databricksToken: "dapi<hex:32>"', 'export API_TOKEN=dapi<hex:32>'], negatives: ['const databricksToken = "dapi<hex:6>";', 'const databricksToken = "DAPI<hex:32>";', 'const databricksToken = "dapixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', keywords: ['hvs.'], pattern: '\\b(hvs\\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', remediation: 'Revoke it (vault token revoke), then log in from CI with JWT/OIDC auth (Keyward vault-url, vault-role) for short TTLs.', examples: { positives: ['const vaultToken = "hvs.<word:95>";', '  vaultToken: "hvs.<word:95>"', 'export API_TOKEN=hvs.<word:95>'], negatives: ['const vaultToken = "hvs.<word:6>";', 'const vaultToken = "HVS.<word:95>";', 'const vaultToken = "hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'medium', keywords: ['hvb.'], pattern: '\\b(hvb\\.[A-Za-z0-9_-]{130,300})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens', examples: { positives: ['const vaultToken = "hvb.<word:140>";', '  vaultToken: "hvb.<word:140>"', 'export API_TOKEN=hvb.<word:140>'], negatives: ['const vaultToken = "hvb.<word:6>";', 'const vaultToken = "HVB.<word:140>";', 'const vaultToken = "hvb.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-recovery-token', title: 'HashiCorp Vault recovery token', provider: 'HashiCorp Vault', severity: 'high', keywords: ['hvr.'], pattern: '\\b(hvr\\.[A-Za-z0-9_-]{24,120})(?:[^A-Za-z0-9_-]|$)', entropy: 3.5, longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/recovery-mode', remediation: 'Restart the node out of recovery mode (recovery tokens are not persisted), then check sys/raw changes made with it.', examples: { positives: ['VAULT_TOKEN=hvr.<alnum:28>'], negatives: ['VAULT_TOKEN=hvr.<alnum:10>', 'VAULT_TOKEN=HVR.<alnum:28>'] } }),
+    contextRule({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'high', names: ['vault_token', 'vault-token', 'vaulttoken', 'x-vault-token', 'initial root token', 'root_token'], value: 's\\.[A-Za-z0-9]{24}(?:\\.[A-Za-z0-9]{5})?', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', examples: { positives: ['VAULT_TOKEN=s.<alnum:24>', 'VAULT_TOKEN=s.<alnum:24>.<alnum:5>', 'Initial Root Token: s.<alnum:24>', '{ "root_token": "s.<alnum:24>" }', '  vault_token: "s.<alnum:24>"', '{ "VAULT_TOKEN": "s.<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=s.<alnum:24>', 'VAULT_TOKEN=${VAULT_TOKEN}', '  vault_token: "<vault_token>"', 'VAULT_TOKEN is read from the environment', 'VAULT_TOKEN=s.<alnum:20>'] } }),
+    rule({ id: 'terraform-cloud-api-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform', severity: 'critical', keywords: ['.atlasv1.'], pattern: '\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)', longLived: true, revokeUrl: 'https://app.terraform.io/app/settings/tokens', remediation: 'Revoke it in HCP Terraform (User settings > Tokens); use dynamic provider credentials (workload identity) in runs.', examples: { positives: ['token = "<alnum:14>.atlasv1.<word:67>"'], negatives: ['token = "<alnum:14>.atlasv2.<word:67>"'] } }),
+    rule({ id: 'doppler-token', title: 'Doppler token', provider: 'Doppler', severity: 'high', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], pattern: '\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44})\\b', longLived: true, revokeUrl: 'https://dashboard.doppler.com/workplace/tokens', examples: { positives: ['const dopplerToken = "dp.st.<alnum:43>";', '  dopplerToken: "dp.st.<alnum:43>"', 'export API_TOKEN=dp.st.<alnum:43>', 'DOPPLER_TOKEN=dp.st.prd.<alnum:43>'], negatives: ['const dopplerToken = "dp.st.<alnum:6>";', 'const dopplerToken = "DP.ST.<alnum:43>";', 'const dopplerToken = "dp.st.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens', examples: { positives: ['const pulumiToken = "pul-<hex:40>";', '  pulumiToken: "pul-<hex:40>"', 'export API_TOKEN=pul-<hex:40>'], negatives: ['const pulumiToken = "pul-<hex:6>";', 'const pulumiToken = "PUL-<hex:40>";', 'const pulumiToken = "pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications', examples: { positives: ['const netlifyToken = "nfp_<alnum:36>";', '  netlifyToken: "nfp_<alnum:36>"', 'export API_TOKEN=nfp_<alnum:36>'], negatives: ['const netlifyToken = "nfp_<alnum:6>";', 'const netlifyToken = "NFP_<alnum:36>";', 'const netlifyToken = "nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4, examples: { positives: ['VERCEL_TOKEN=<alnum:24>', '  vercel_token: "<alnum:24>"', '{ "VERCEL_TOKEN": "<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:24>', 'VERCEL_TOKEN=${VERCEL_TOKEN}', '  vercel_token: "<vercel_token>"', 'VERCEL_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5, examples: { positives: ['CLOUDFLARE_API_TOKEN=<word:40>', '  cloudflare_api_token: "<word:40>"', '{ "CLOUDFLARE_API_TOKEN": "<word:40>" }'], negatives: ['SOME_UNRELATED_ID=<word:40>', 'CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}', '  cloudflare_api_token: "<cloudflare_api_token>"', 'CLOUDFLARE_API_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CLOUDFLARE_API_KEY=<hex:37>', '  cloudflare_api_key: "<hex:37>"', '{ "CLOUDFLARE_API_KEY": "<hex:37>" }'], negatives: ['SOME_UNRELATED_ID=<hex:37>', 'CLOUDFLARE_API_KEY=${CLOUDFLARE_API_KEY}', '  cloudflare_api_key: "<cloudflare_api_key>"', 'CLOUDFLARE_API_KEY is read from the environment'] } }),
+    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: '\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:146>'], negatives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:40>'] } }),
+    contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5, examples: { positives: ['FASTLY_API_TOKEN=<word:32>', '  fastly_api_token: "<word:32>"', '{ "FASTLY_API_TOKEN": "<word:32>" }'], negatives: ['SOME_UNRELATED_ID=<word:32>', 'FASTLY_API_TOKEN=${FASTLY_API_TOKEN}', '  fastly_api_token: "<fastly_api_token>"', 'FASTLY_API_TOKEN is read from the environment'] } }),
+    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens', examples: { positives: ['const flyToken = "fo1_<word:43>";', '  flyToken: "fo1_<word:43>"', 'export API_TOKEN=fo1_<word:43>'], negatives: ['const flyToken = "fo1_<word:6>";', 'const flyToken = "FO1_<word:43>";', 'const flyToken = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens', examples: { positives: ['const supabaseToken = "sbp_<hex:40>";', '  supabaseToken: "sbp_<hex:40>"', 'export API_TOKEN=sbp_<hex:40>'], negatives: ['const supabaseToken = "sbp_<hex:6>";', 'const supabaseToken = "SBP_<hex:40>";', 'const supabaseToken = "sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys', examples: { positives: ['const supabaseKey = "sb_secret_<alnum:36>";', '  supabaseKey: "sb_secret_<alnum:36>"', 'export API_TOKEN=sb_secret_<alnum:36>'], negatives: ['const supabaseKey = "sb_secret_<alnum:6>";', 'const supabaseKey = "SB_SECRET_<alnum:36>";', 'const supabaseKey = "sb_secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/', examples: { positives: ['const pscale = "pscale_tkn_<alnum:43>";', '  pscale: "pscale_tkn_<alnum:43>"', 'export API_TOKEN=pscale_tkn_<alnum:43>'], negatives: ['const pscale = "pscale_tkn_<alnum:6>";', 'const pscale = "PSCALE_TKN_<alnum:43>";', 'const pscale = "pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'neon-api-key', title: 'Neon API key', provider: 'Neon', severity: 'high', keywords: ['napi_'], pattern: '\\b(napi_[a-z0-9]{64})\\b', longLived: true, revokeUrl: 'https://console.neon.tech/app/settings/api-keys', examples: { positives: ['const neonKey = "napi_<lowalnum:64>";', '  neonKey: "napi_<lowalnum:64>"', 'export API_TOKEN=napi_<lowalnum:64>'], negatives: ['const neonKey = "napi_<lowalnum:6>";', 'const neonKey = "NAPI_<lowalnum:64>";', 'const neonKey = "napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security', examples: { positives: ['const sonarToken = "sqp_<hex:40>";', '  sonarToken: "sqp_<hex:40>"', 'export API_TOKEN=sqp_<hex:40>'], negatives: ['const sonarToken = "sqp_<hex:6>";', 'const sonarToken = "SQP_<hex:40>";', 'const sonarToken = "sqp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>'] } }),
+    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens', examples: { positives: ['const buildkiteToken = "bkua_<hex:40>";', '  buildkiteToken: "bkua_<hex:40>"', 'export API_TOKEN=bkua_<hex:40>'], negatives: ['const buildkiteToken = "bkua_<hex:6>";', 'const buildkiteToken = "BKUA_<hex:40>";', 'const buildkiteToken = "bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3, examples: { positives: ['TRAVIS_TOKEN=<word:22>', '  travis_token: "<word:22>"', '{ "TRAVIS_TOKEN": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'TRAVIS_TOKEN=${TRAVIS_TOKEN}', '  travis_token: "<travis_token>"', 'TRAVIS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens', examples: { positives: ['CODECOV_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  codecov_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "CODECOV_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'CODECOV_TOKEN=${CODECOV_TOKEN}', '  codecov_token: "<codecov_token>"', 'CODECOV_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account', examples: { positives: ['SNYK_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  snyk_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SNYK_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SNYK_TOKEN=${SNYK_TOKEN}', '  snyk_token: "<snyk_token>"', 'SNYK_TOKEN is read from the environment'] } }),
+    rule({ id: 'linear-api-key', title: 'Linear API key', provider: 'Linear', severity: 'high', keywords: ['lin_api_'], pattern: '\\b(lin_api_[A-Za-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://linear.app/settings/account/security', examples: { positives: ['const linearKey = "lin_api_<alnum:40>";', '  linearKey: "lin_api_<alnum:40>"', 'export API_TOKEN=lin_api_<alnum:40>'], negatives: ['const linearKey = "lin_api_<alnum:6>";', 'const linearKey = "LIN_API_<alnum:40>";', 'const linearKey = "lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'postman-api-key', title: 'Postman API key', provider: 'Postman', severity: 'high', keywords: ['pmak-'], pattern: '\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b', longLived: true, revokeUrl: 'https://go.postman.co/settings/me/api-keys', examples: { positives: ['POSTMAN_API_KEY=PMAK-<hex:24>-<hex:34>'], negatives: ['POSTMAN_API_KEY=PMAK-<hex:24>'] } }),
+    rule({ id: 'notion-integration-token', title: 'Notion integration token', provider: 'Notion', severity: 'high', keywords: ['ntn_', 'secret_'], pattern: '\\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35})|(?:secret_[A-Za-z0-9]{43}))\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://www.notion.so/my-integrations', examples: { positives: ['NOTION_TOKEN=ntn_<digit:11><alnum:35>'], negatives: ['NOTION_TOKEN=ntn_<alnum:20>'] } }),
     // "pat" alone occurs on most lines of code (path, pattern), so the name gives the prefilter its keyword.
-    contextRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', provider: 'Airtable', severity: 'high', names: ['airtable'], value: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}', longLived: true, revokeUrl: 'https://airtable.com/create/tokens' }),
-    rule({ id: 'figma-access-token', title: 'Figma personal access token', provider: 'Figma', severity: 'medium', keywords: ['figd_'], pattern: '\\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://www.figma.com/settings' }),
-    rule({ id: 'contentful-access-token', title: 'Contentful personal access token', provider: 'Contentful', severity: 'high', keywords: ['cfpat-'], pattern: '\\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://app.contentful.com/account/profile/cma_tokens' }),
-    rule({ id: 'mapbox-secret-token', title: 'Mapbox secret access token', provider: 'Mapbox', severity: 'high', keywords: ['sk.eyj1'], pattern: '\\b(sk\\.eyJ1[A-Za-z0-9_-]{20,100}\\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://account.mapbox.com/access-tokens/' }),
-    rule({ id: 'adafruit-io-key', title: 'Adafruit IO key', provider: 'Adafruit', severity: 'medium', keywords: ['aio_'], pattern: '\\b(aio_[A-Za-z0-9]{28})\\b', longLived: true, revokeUrl: 'https://io.adafruit.com/' }),
-    rule({ id: 'hubspot-private-app-token', title: 'HubSpot private app access token', provider: 'HubSpot', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: '\\b(pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://app.hubspot.com/private-apps' }),
-    rule({ id: 'okta-api-token', title: 'Okta API token', provider: 'Okta', severity: 'critical', keywords: ['okta'], pattern: '(?i)okta[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm' }),
-    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://manage.auth0.com/', entropy: 4 }),
-    rule({ id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', provider: 'X', severity: 'high', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA([A-Za-z0-9%]{60,120})', entropy: 3.5, longLived: true, revokeUrl: 'https://developer.x.com/en/portal/projects-and-apps' }),
-    rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: '\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b', entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/' }),
-    contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5 }),
-    rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: '\\b(sl\\.[A-Za-z0-9_-]{130,160})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps' }),
-    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps' }),
-    rule({ id: 'shopify-access-token', title: 'Shopify admin API access token', provider: 'Shopify', severity: 'critical', keywords: ['shpat_'], pattern: '\\b(shpat_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
-    rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: '\\b(shpca_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
-    rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: '\\b(shppa_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps' }),
-    rule({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', provider: 'Shopify', severity: 'high', keywords: ['shpss_'], pattern: '\\b(shpss_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://partners.shopify.com/' }),
-    rule({ id: 'onepassword-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', keywords: ['ops_eyj'], pattern: '\\b(ops_eyJ[A-Za-z0-9+/_-]{250,1000}={0,3})', longLived: true, revokeUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/', remediation: 'Revoke the token under Developer > Service accounts, then load it in CI from the secret store only.' }),
-    rule({ id: 'tailscale-api-key', title: 'Tailscale API access token or auth key', provider: 'Tailscale', severity: 'high', keywords: ['tskey-api-', 'tskey-auth-'], pattern: '\\b(tskey-(?:api|auth)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: false, revokeUrl: 'https://login.tailscale.com/admin/settings/keys', remediation: 'Revoke the key in the admin console (Settings > Keys); keys expire on their own after at most 90 days.' }),
-    rule({ id: 'tailscale-oauth-client-secret', title: 'Tailscale OAuth client secret', provider: 'Tailscale', severity: 'high', keywords: ['tskey-client-'], pattern: '\\b(tskey-client-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: true, revokeUrl: 'https://login.tailscale.com/admin/settings/oauth' }),
-    rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: '\\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})', entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.' }),
-    contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9 }),
-    rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: '\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b', longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.' }),
+    contextRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', provider: 'Airtable', severity: 'high', names: ['airtable'], value: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}', longLived: true, revokeUrl: 'https://airtable.com/create/tokens', examples: { positives: ['AIRTABLE_TOKEN=pat<alnum:14>.<hex:64>', '  airtable_token: "pat<alnum:14>.<hex:64>"', '{ "AIRTABLE_TOKEN": "pat<alnum:14>.<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=pat<alnum:14>.<hex:64>', 'AIRTABLE_TOKEN=${AIRTABLE_TOKEN}', '  airtable_token: "<airtable_token>"', 'AIRTABLE_TOKEN is read from the environment'] } }),
+    rule({ id: 'figma-access-token', title: 'Figma personal access token', provider: 'Figma', severity: 'medium', keywords: ['figd_'], pattern: '\\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://www.figma.com/settings', examples: { positives: ['const figmaToken = "figd_<word:40>";', '  figmaToken: "figd_<word:40>"', 'export API_TOKEN=figd_<word:40>'], negatives: ['const figmaToken = "figd_<word:6>";', 'const figmaToken = "FIGD_<word:40>";', 'const figmaToken = "figd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'contentful-access-token', title: 'Contentful personal access token', provider: 'Contentful', severity: 'high', keywords: ['cfpat-'], pattern: '\\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://app.contentful.com/account/profile/cma_tokens', examples: { positives: ['const contentfulToken = "CFPAT-<word:43>";', '  contentfulToken: "CFPAT-<word:43>"', 'export API_TOKEN=CFPAT-<word:43>'], negatives: ['const contentfulToken = "CFPAT-<word:6>";', 'const contentfulToken = "cfpat-<word:43>";', 'const contentfulToken = "CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'mapbox-secret-token', title: 'Mapbox secret access token', provider: 'Mapbox', severity: 'high', keywords: ['sk.eyj1'], pattern: '\\b(sk\\.eyJ1[A-Za-z0-9_-]{20,100}\\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://account.mapbox.com/access-tokens/', examples: { positives: ['MAPBOX_TOKEN=sk.eyJ1<alnum:40>.<word:22>'], negatives: ['MAPBOX_TOKEN=pk.eyJ1<alnum:40>.<word:22>'] } }),
+    rule({ id: 'adafruit-io-key', title: 'Adafruit IO key', provider: 'Adafruit', severity: 'medium', keywords: ['aio_'], pattern: '\\b(aio_[A-Za-z0-9]{28})\\b', longLived: true, revokeUrl: 'https://io.adafruit.com/', examples: { positives: ['const aioKey = "aio_<alnum:28>";', '  aioKey: "aio_<alnum:28>"', 'export API_TOKEN=aio_<alnum:28>'], negatives: ['const aioKey = "aio_<alnum:6>";', 'const aioKey = "AIO_<alnum:28>";', 'const aioKey = "aio_xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'hubspot-private-app-token', title: 'HubSpot private app access token', provider: 'HubSpot', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: '\\b(pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://app.hubspot.com/private-apps', examples: { positives: ['HUBSPOT_TOKEN=pat-na1-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['HUBSPOT_TOKEN=pat-xx1-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'] } }),
+    rule({ id: 'okta-api-token', title: 'Okta API token', provider: 'Okta', severity: 'critical', keywords: ['okta'], pattern: '(?i)okta[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm', examples: { positives: ['OKTA_API_TOKEN=00<word:40>', '  okta_api_token: "00<word:40>"', '{ "OKTA_API_TOKEN": "00<word:40>" }'], negatives: ['SOME_UNRELATED_ID=00<word:40>', 'OKTA_API_TOKEN=${OKTA_API_TOKEN}', '  okta_api_token: "<okta_api_token>"', 'OKTA_API_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://manage.auth0.com/', entropy: 4, examples: { positives: ['AUTH0_CLIENT_SECRET=<word:64>', '  auth0_client_secret: "<word:64>"', '{ "AUTH0_CLIENT_SECRET": "<word:64>" }'], negatives: ['SOME_UNRELATED_ID=<word:64>', 'AUTH0_CLIENT_SECRET=${AUTH0_CLIENT_SECRET}', '  auth0_client_secret: "<auth0_client_secret>"', 'AUTH0_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', provider: 'X', severity: 'high', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA([A-Za-z0-9%]{60,120})', entropy: 3.5, longLived: true, revokeUrl: 'https://developer.x.com/en/portal/projects-and-apps', examples: { positives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAA<[A-Za-z0-9%]:90>'], negatives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAA<alnum:90>'] } }),
+    rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: '\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b', entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/', examples: { positives: ['const fbToken = "EAAC<alnum:150>";', '  fbToken: "EAAC<alnum:150>"', 'export API_TOKEN=EAAC<alnum:150>', 'FB_PAGE_TOKEN=EAAG<alnum:180>'], negatives: ['const fbToken = "EAAC<alnum:6>";', 'const fbToken = "eaac<alnum:150>";', 'const fbToken = "EAACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5, examples: { positives: ['TWITCH_CLIENT_SECRET=<lowalnum:30>', '  twitch_client_secret: "<lowalnum:30>"', '{ "TWITCH_CLIENT_SECRET": "<lowalnum:30>" }'], negatives: ['SOME_UNRELATED_ID=<lowalnum:30>', 'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}', '  twitch_client_secret: "<twitch_client_secret>"', 'TWITCH_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: '\\b(sl\\.(?:u\\.[A-Za-z0-9_-]{100,1000}[A-Za-z0-9_-]{0,1000}|[A-Za-z0-9_-]{130,160}))(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps', examples: { positives: ['DROPBOX_ACCESS_TOKEN = "sl.u.<word:1320>"', 'Authorization: Bearer sl.u.<word:1000>', 'const dropboxToken = "sl.<word:140>";', '  dropboxToken: "sl.<word:140>"', 'export API_TOKEN=sl.<word:140>'], negatives: ['const dropboxToken = "sl.u.<word:40>";', 'const dropboxToken = "sl.<word:6>";', 'const dropboxToken = "SL.<word:140>";', 'const dropboxToken = "sl.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps', examples: { positives: ['ASANA_TOKEN=1/<digit:16>:<hex:32>', '  asana_token: "1/<digit:16>:<hex:32>"', '{ "ASANA_TOKEN": "1/<digit:16>:<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=1/<digit:16>:<hex:32>', 'ASANA_TOKEN=${ASANA_TOKEN}', '  asana_token: "<asana_token>"', 'ASANA_TOKEN is read from the environment'] } }),
+    rule({ id: 'shopify-access-token', title: 'Shopify admin API access token', provider: 'Shopify', severity: 'critical', keywords: ['shpat_'], pattern: '\\b(shpat_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpat_<hex:32>";', '  shopifyToken: "shpat_<hex:32>"', 'export API_TOKEN=shpat_<hex:32>'], negatives: ['const shopifyToken = "shpat_<hex:6>";', 'const shopifyToken = "SHPAT_<hex:32>";', 'const shopifyToken = "shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: '\\b(shpca_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpca_<hex:32>";', '  shopifyToken: "shpca_<hex:32>"', 'export API_TOKEN=shpca_<hex:32>'], negatives: ['const shopifyToken = "shpca_<hex:6>";', 'const shopifyToken = "SHPCA_<hex:32>";', 'const shopifyToken = "shpca_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: '\\b(shppa_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyPassword = "shppa_<hex:32>";', '  shopifyPassword: "shppa_<hex:32>"', 'export API_TOKEN=shppa_<hex:32>'], negatives: ['const shopifyPassword = "shppa_<hex:6>";', 'const shopifyPassword = "SHPPA_<hex:32>";', 'const shopifyPassword = "shppa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', provider: 'Shopify', severity: 'high', keywords: ['shpss_'], pattern: '\\b(shpss_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://partners.shopify.com/', examples: { positives: ['const shopifySecret = "shpss_<hex:32>";', '  shopifySecret: "shpss_<hex:32>"', 'export API_TOKEN=shpss_<hex:32>'], negatives: ['const shopifySecret = "shpss_<hex:6>";', 'const shopifySecret = "SHPSS_<hex:32>";', 'const shopifySecret = "shpss_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'onepassword-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', keywords: ['ops_eyj'], pattern: '\\b(ops_eyJ[A-Za-z0-9+/_-]{250,1000}={0,3})', longLived: true, revokeUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/', remediation: 'Revoke the token under Developer > Service accounts, then load it in CI from the secret store only.', examples: { positives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_{{base64-unpadded:{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":650000,"salt":"<alnum:22>"},"email":"<lower:12>@1passwordserviceaccounts.com","srpX":"<hex:64>","muk":{"alg":"A256GCM","ext":true,"k":"<b64url:43>","key_ops":["encrypt","decrypt"],"kty":"oct","kid":"mp"},"secretKey":"A3-<upalnum:6>-<upalnum:6>","throttleSecret":{"seed":"<hex:64>","uuid":"<upalnum:26>"},"deviceUuid":"<lowalnum:26>"}:base64-unpadded}}'], negatives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_<alnum:60>'] } }),
+    rule({ id: 'tailscale-api-key', title: 'Tailscale API access token or auth key', provider: 'Tailscale', severity: 'high', keywords: ['tskey-api-', 'tskey-auth-'], pattern: '\\b(tskey-(?:api|auth)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: false, revokeUrl: 'https://login.tailscale.com/admin/settings/keys', remediation: 'Revoke the key in the admin console (Settings > Keys); keys expire on their own after at most 90 days.', examples: { positives: ['TS_API_KEY=tskey-api-<alnum:12>-<alnum:32>', 'const authKey = "tskey-auth-<alnum:12>-<alnum:32>";'], negatives: ['TS_API_KEY=tskey-api-<alnum:12>', 'TS_API_KEY=TSKEY-API-<alnum:12>-<alnum:32>'] } }),
+    rule({ id: 'tailscale-oauth-client-secret', title: 'Tailscale OAuth client secret', provider: 'Tailscale', severity: 'high', keywords: ['tskey-client-'], pattern: '\\b(tskey-client-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: true, revokeUrl: 'https://login.tailscale.com/admin/settings/oauth', examples: { positives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>-<alnum:32>'], negatives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>'] } }),
+    rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: '\\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})', entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.', examples: { positives: ['SF_ACCESS_TOKEN=00D<alnum:15>!<[A-Za-z0-9.]:96>'], negatives: ['SF_ORG_ID=00D<alnum:15>'] } }),
+    contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9, examples: { positives: ['LINKEDIN_CLIENT_SECRET=<alnum:16>', '  linkedin_client_secret: "<alnum:16>"', '{ "LINKEDIN_CLIENT_SECRET": "<alnum:16>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:16>', 'LINKEDIN_CLIENT_SECRET=${LINKEDIN_CLIENT_SECRET}', '  linkedin_client_secret: "<linkedin_client_secret>"', 'LINKEDIN_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: '\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b', longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.', examples: { positives: ['# created: 2026-01-01\nAGE-SECRET-KEY-1<[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]:58>'], negatives: ['# public key: age1<[qpzry9x8gf2tvdw0s3jn54khce6mua7l]:58>'] } }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/devtools.ts
@@ -4246,10 +4347,12 @@ const devopsRules = [
 const devtoolRules = [
     prefixed('sourcegraph-access-token', 'Sourcegraph access token', 'Sourcegraph', 'sgp_<hex:16>_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
     prefixed('sourcegraph-access-token-legacy', 'Sourcegraph access token (without instance id)', 'Sourcegraph', 'sgp_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+    // Tokens from instances without a license-derived id (dev and local instances) carry `local` in its place.
+    prefixed('sourcegraph-access-token-local', 'Sourcegraph access token (local instance)', 'Sourcegraph', 'sgp_local_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
     prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
     prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
     named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
-    keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://docs.sonarsource.com/sonarqube/latest/user-guide/user-account/generating-and-using-tokens/' }),
+    keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
     named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
     named('jenkins-api-token-legacy', 'Jenkins API token (legacy 32-hex)', 'Jenkins', ['jenkins'], '<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
     prefixed('teamcity-access-token', 'JetBrains TeamCity access token', 'JetBrains TeamCity', 'eyJ0eXAiOiAiVENWMiJ9.<word:30-60>.<word:40-80>', 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens'),
@@ -4287,17 +4390,37 @@ const devtoolRules = [
         title: 'HashiCorp Vault unseal key (operator init output)',
         provider: 'HashiCorp Vault',
         severity: 'critical',
-        keywords: ['unseal key'],
-        pattern: String.raw `(?i)\bunseal key \d{1,2}:[ \t]*([A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|$)`,
+        keywords: ['unseal key', 'recovery key'],
+        pattern: String.raw `(?i)\b(?:unseal|recovery) key \d{1,2}:[ \t]*([A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|$)`,
         entropy: 4,
         longLived: true,
         revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
         remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
         examples: {
-            positives: ['Unseal Key 1: <b64:44>', 'Unseal Key 3: <b64:43>=\nInitial Root Token: hvs.<alnum:24>'],
+            positives: ['Unseal Key 1: <b64:44>', 'Recovery Key 2: <b64:44>', 'Unseal Key 3: <b64:43>=\nInitial Root Token: hvs.<alnum:24>'],
             negatives: ['Unseal Key 1: <b64:20>', 'Unseal Key: <b64:44>', 'Unseal Key 1: <unseal-key>'],
         },
     }),
+    // `vault operator init -format=json`: 33-byte shares as base64 (44) or hex (66); a single share is 32 bytes (43 + `=`, 64 hex).
+    rule({
+        id: 'vault-init-json-keys',
+        title: 'HashiCorp Vault unseal or recovery key (operator init JSON)',
+        provider: 'HashiCorp Vault',
+        severity: 'critical',
+        keywords: ['unseal_keys_', 'recovery_keys_'],
+        pattern: String.raw `"(?:unseal|recovery)_keys_(?:b64|hex)"\s*:\s*\[\s*"([A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}|[a-f0-9]{64}|[a-f0-9]{66})"`,
+        entropy: 3.5,
+        multilineWindow: 200,
+        longLived: true,
+        revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
+        remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
+        examples: {
+            positives: ['{\n  "unseal_keys_b64": [\n    "<b64:44>",\n    "<b64:44>"\n  ],', '{ "unseal_keys_hex": ["<hex:66>"], "unseal_shares": 1 }', '  "recovery_keys_b64": [ "<b64:43>=" ],'],
+            negatives: ['"unseal_keys_b64": [],', '"unseal_keys_b64": ["<unseal-key>"],', '"unseal_keys_hex": ["key1_hex_encoded"],', '"unseal_keys_b64": ["<b64:30>"],'],
+        },
+    }),
+    // Root tokens from `vault operator init` and dev-server tokens are hvs. with 24 base62 characters, not the 90+ of a service token.
+    prefixed('vault-root-token', 'HashiCorp Vault token (short hvs. form: root and dev-server tokens)', 'HashiCorp Vault', 'hvs.<alnum:24>', 'https://developer.hashicorp.com/vault/docs/commands/token/revoke', { severity: 'critical', entropy: 3.5, remediation: 'Revoke it (vault token revoke); after init, generate root tokens only when needed and revoke them right after.' }),
     prefixed('onepassword-secret-key', '1Password account Secret Key', '1Password', 'A3-<upalnum:6>-<upalnum:6>-<upalnum:5>-<upalnum:5>-<upalnum:5>-<upalnum:5>', 'https://support.1password.com/secret-key/', { severity: 'critical' }),
     named('bitwarden-client-secret', 'Bitwarden API client secret', 'Bitwarden', ['bitwarden', 'bw_clientsecret', 'bw_client_secret'], '<alnum:30>', 'https://bitwarden.com/help/personal-api-key/'),
     named('infisical-token', 'Infisical service or machine token', 'Infisical', ['infisical'], 'st.<word:20-120>.<hex:32>.<hex:32>', 'https://infisical.com/docs/documentation/platform/token'),
@@ -4368,6 +4491,7 @@ const frameworkRules = [
         entropy: 3.5,
         longLived: true,
         remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
+        examples: { positives: ['SECRET_KEY = \'<[a-z0-9!@#%^&*(\\-_=+)]:50>\''], negatives: ['SECRET_KEY = os.environ[\'DJANGO_SECRET_KEY\']', 'SECRET_KEY = \'django-insecure-changeme-xxxxxxxxxxxxxxxxxxxx\''] },
     }),
     rule({
         id: 'flask-secret-key',
@@ -4380,6 +4504,7 @@ const frameworkRules = [
         entropy: 3,
         longLived: true,
         remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
+        examples: { positives: ['app.config[\'SECRET_KEY\'] = \'<alnum:32>\'', 'app.secret_key = b\'<hex:48>\''], negatives: ['app.config[\'SECRET_KEY\'] = os.environ[\'FLASK_SECRET_KEY\']', 'app.secret_key = \'dev\'', 'app.config["SECRET_KEY"] = "xxxxxxxxxxxxxxxxxxxxxxxx"'] },
     }),
     rule({
         id: 'rails-master-key',
@@ -4390,6 +4515,7 @@ const frameworkRules = [
         pattern: '(?i)RAILS_MASTER_KEY["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
         longLived: true,
         remediation: 'Rotate credentials.yml.enc with a new master key (bin/rails credentials:edit) and rotate every secret it held.',
+        examples: { positives: ['RAILS_MASTER_KEY=<hex:32>', '  rails_master_key: "<hex:32>"', '{ "RAILS_MASTER_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'RAILS_MASTER_KEY=${RAILS_MASTER_KEY}', '  rails_master_key: "<rails_master_key>"', 'RAILS_MASTER_KEY is read from the environment'] },
     }),
     rule({
         id: 'rails-secret-key-base',
@@ -4400,6 +4526,7 @@ const frameworkRules = [
         pattern: '(?i)secret_key_base["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64,128})\\b',
         longLived: true,
         remediation: 'Generate a new secret_key_base (bin/rails secret) and keep it in encrypted credentials or the environment.',
+        examples: { positives: ['  secret_key_base: "<hex:128>"'], negatives: ['  secret_key_base: "<%= ENV["SECRET_KEY_BASE"] %>"'] },
     }),
     rule({
         id: 'laravel-app-key',
@@ -4410,6 +4537,7 @@ const frameworkRules = [
         pattern: '\\bAPP_KEY\\s*=\\s*["\']?(base64:[A-Za-z0-9+/]{43}=)',
         longLived: true,
         remediation: 'Generate a new key (php artisan key:generate), re-encrypt stored data, and keep .env out of the repository.',
+        examples: { positives: ['APP_KEY=base64:<b64:43>='], negatives: ['APP_KEY='] },
     }),
     rule({
         id: 'symfony-app-secret',
@@ -4420,6 +4548,7 @@ const frameworkRules = [
         pattern: '\\bAPP_SECRET\\s*=\\s*["\']?([a-f0-9]{32})\\b',
         longLived: true,
         remediation: 'Generate a new APP_SECRET and keep it in .env.local or a secrets vault.',
+        examples: { positives: ['APP_SECRET=<hex:32>'], negatives: ['APP_SECRET=<hex:16>'] },
     }),
     rule({
         id: 'nextauth-secret',
@@ -4431,6 +4560,7 @@ const frameworkRules = [
         entropy: 3.5,
         longLived: true,
         remediation: 'Generate a new secret (npx auth secret) and set it in the deployment environment.',
+        examples: { positives: ['NEXTAUTH_SECRET=<alnum:40>'], negatives: ['NEXTAUTH_SECRET=changeme'] },
     }),
     rule({
         id: 'jwt-signing-secret',
@@ -4443,22 +4573,68 @@ const frameworkRules = [
         entropy: 3,
         longLived: true,
         remediation: 'Rotate the signing secret (existing tokens become invalid) and load it from a secret store.',
+        examples: { positives: ['  jwt_secret: "<alnum:32>"'], negatives: ['  jwt_secret: "${JWT_SECRET}"'] },
     }),
 ];
+
+;// CONCATENATED MODULE: ./src/rules/values/key-names.ts
+/**
+ * Names ending in `key` (`SIGNING_KEY`, `stripeKey`, `app.encryption-key`): most hold a credential, yet databases,
+ * UIs, caches and i18n call many other things keys. These judge the name, so a broad `*_KEY` rule reports only names
+ * of secrets.
+ */
+/** Words that, just before `key`, make it a key of something other than a credential, or a public one. */
+const NOT_SECRET_QUALIFIERS = new Set([
+    // public halves and identifiers
+    'public pub publishable site host known verify verification kms id',
+    // database and data-structure keys
+    'primary foreign sort partition range hash cache lookup storage local map dict object row column col table index unique composite natural surrogate group redis bucket file path prefix parent child node',
+    // UI, i18n and framework keys
+    'translation i18n l10n message msg label title text locale lang language route query context injection provide symbol event state config settings setting option field prop property attr attribute data value item list element component',
+    // request bookkeeping and keyboard keys
+    'idempotency dedup deduplication correlation request trace cursor page pagination next continuation shortcut hot keyboard press meta alt ctrl control shift mod music',
+].join(' ').split(' '));
+/** Words anywhere in the name that make its value a digest or a public value, not a key. */
+const NOT_SECRET_WORDS = new Set(['hash', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'fingerprint', 'integrity', 'public', 'pub', 'i18n']);
+/** The name's words, lower-cased: `awsSigningKey` and `AWS_SIGNING_KEY` are both `aws signing key`. */
+function nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((word) => word.toLowerCase());
+}
+/** The last name in the text before a value (`  "signingKey": "` -> `signingKey`). */
+function lastName(lead) {
+    const names = lead.match(/[A-Za-z0-9_.-]+/g) ?? [];
+    return [...names].reverse().find((name) => /key/i.test(name)) ?? '';
+}
+/**
+ * True when the name before a value names a secret key: it ends in `key` or `keys` with a qualifier before it that is
+ * not a public, data, UI or bookkeeping word, and nothing in it says digest or public.
+ */
+function isSecretKeyName(lead) {
+    const words = nameWords(lastName(lead));
+    if (words.length < 2 || !/^keys?$/.test(words.at(-1)))
+        return false;
+    if (words.some((word) => NOT_SECRET_WORDS.has(word)))
+        return false;
+    return !NOT_SECRET_QUALIFIERS.has(words.at(-2));
+}
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/generic.ts
 
 
+
+
 const generic_REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
-/** A typed declaration: `apiKey: string = `, Rust's `API_KEY: &str = `, `&'static str`. */
-const TYPED = ":[ \\t]*&?(?:'static[ \\t]+)?[A-Za-z_][\\w:<>]{0,30}[ \\t]*=";
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
 const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
  * operator.
  */
-const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?::|=|:=|=>|\\?\\?=|${TYPED})\\s*${FALLBACK}`;
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN})\\s*${FALLBACK}`;
 /** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
 const OPEN = '\\\\?["\'`]';
 /** Words in a field or variable name that say its value is a credential. */
@@ -4477,8 +4653,16 @@ const VALUE = '[!#-&(-\\[\\]-_a-~]';
 const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
 /** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
 const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
-/** In source code an unquoted right-hand side is an expression; the env and YAML rules are for config files. */
-const CODE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx,java,kt,kts,scala,groovy,go,rs,c,h,cc,cpp,hpp,cs,swift,m,php,rb,py,lua,dart,vue,svelte}'];
+/**
+ * A name ending in `key` as env, YAML, JSON and code write it: `SIGNING_KEY`, `signing_key`, `app.signing-key`,
+ * `signingKey`, `KEYS`; a word before `key` is required (a bare `key` is every map's). Which names hold a secret is
+ * judged after the match (isSecretKeyName): `PUBLIC_KEY`, `primaryKey`, `cacheKey` do not.
+ */
+const KEY_NAME = String.raw `(?:[A-Za-z0-9]{1,30}[_.-]){0,5}[A-Za-z0-9]{0,30}(?:[a-z0-9]Key|[A-Za-z0-9][_.-](?:key|KEY|Key))s?`;
+/** A generated key's characters: base64, base64url, hex and the like; 16 at least, so words and short ids stay out. */
+const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,256}';
+/** A generated key mixes letters and digits; names, modes and words do not. */
+const isRandomKey = (value) => /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 const genericRules = [
     rule({
         id: 'generic-password-assignment',
@@ -4517,7 +4701,7 @@ const genericRules = [
         entropy: 3,
         longLived: false,
         remediation: generic_REMEDIATION,
-        skipPaths: CODE_FILES,
+        skipSyntax: ['code'],
     }),
     rule({
         id: 'generic-yaml-secret',
@@ -4530,7 +4714,7 @@ const genericRules = [
         entropy: 3,
         longLived: false,
         remediation: generic_REMEDIATION,
-        skipPaths: CODE_FILES,
+        skipSyntax: ['code'],
     }),
     rule({
         id: 'generic-xml-secret',
@@ -4573,7 +4757,7 @@ const genericRules = [
         entropy: 3,
         longLived: false,
         remediation: generic_REMEDIATION,
-        skipPaths: CODE_FILES,
+        skipSyntax: ['code'],
     }),
     // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
     // values (digests, commit SHAs). Here the name must end in a credential word (`COOKIE_SECRET`, `appSecretKey`, not
@@ -4585,7 +4769,7 @@ const genericRules = [
         provider: 'Generic',
         severity: 'medium',
         keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
-        pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*(?::|=|:=|=>)\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
+        pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*' + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
         entropy: 3.3,
         longLived: false,
         remediation: generic_REMEDIATION,
@@ -4683,6 +4867,59 @@ const genericRules = [
         entropy: 3.2,
         longLived: false,
         remediation: generic_REMEDIATION,
+    }),
+    // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
+    rule({
+        id: 'generic-key-assignment',
+        title: 'Hardcoded key under a *_KEY name',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key'],
+        pattern: `(?:^|[^A-Za-z0-9_.-])${KEY_NAME}${ASSIGN}${OPEN}(${KEY_VALUE})\\\\?["'\`]`,
+        entropy: 3.5,
+        validate: isRandomKey,
+        validateName: isSecretKeyName,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
+            negatives: [
+                'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
+                'stripePublishableKey: "<alnum:20><digit:2>"',
+                '"primaryKey": "<alnum:12><digit:2><alnum:6>"',
+                'const cacheKey = "<hex:20><digit:2><hex:10>";',
+                'CONTENT_HASH_KEY = "<alnum:30><digit:2>"',
+                '"titleKey": "dashboard.header.title"',
+                'sortKey: "createdAt"',
+                'const monkey = "<alnum:20><digit:2>";',
+                'const key = "<alnum:20><digit:2>";',
+                'SIGNING_KEY = "${SIGNING_KEY}"',
+                'signingKey: "<alnum:8><digit:2>"',
+                'const KEY_ID = "<alnum:20><digit:2>";',
+            ],
+        },
+    }),
+    rule({
+        id: 'generic-key-config',
+        title: 'Key under a *_KEY name in an env or config file',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key'],
+        // Unquoted values: config and env files only, where the right-hand side is a value and not an expression.
+        pattern: `(?m)^[ \\t-]*(?:export[ \\t]+)?["']?${KEY_NAME}["']?[ \\t]*(?::[ \\t]+|=[ \\t]*)(${KEY_VALUE})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$`,
+        entropy: 3.5,
+        validate: isRandomKey,
+        validateName: isSecretKeyName,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        skipSyntax: ['code'],
+        examples: {
+            positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<alnum:1><b64:19><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
+            negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
+            path: 'config/app.env',
+        },
     }),
     // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
     // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.
@@ -4877,6 +5114,8 @@ function jwtFacts(token) {
 
 
 const KEY_WINDOW = 16384;
+/** `count` lines of a key body in the shape notation, each passed through `wrap` (quoted for code), joined by `join`. */
+const body = (count, wrap = (line) => line, join = '\n') => Array.from({ length: count }, () => wrap('<b64:64>')).join(join);
 const keyRules = [
     rule({
         id: 'private-key',
@@ -4889,6 +5128,28 @@ const keyRules = [
         validate: hasKeyBody,
         longLived: true,
         remediation: 'Treat the key as compromised: revoke or replace it wherever it is trusted (certificates, deploy keys, GitHub App keys), then remove it from history.',
+        examples: {
+            positives: [
+                `-----BEGIN RSA PRIVATE KEY-----\n${body(25)}\n-----END RSA PRIVATE KEY-----\n`,
+                '-----BEGIN EC PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:32>\n-----END EC PRIVATE KEY-----',
+                `"key": "-----BEGIN PRIVATE KEY-----\\n${body(19, undefined, '\\n')}\\n-----END PRIVATE KEY-----\\n"`,
+                // Split across string concatenation: JavaScript, Java, Python, Go, C#, PHP.
+                `const key = "-----BEGIN RSA PRIVATE KEY-----\\n" +\n${body(12, (l) => `  "${l}\\n" +`, '\n')}\n  "-----END RSA PRIVATE KEY-----";`,
+                `String key = "-----BEGIN PRIVATE KEY-----" +\n${body(12, (l) => `    "${l}" +`, '\n')}\n    "-----END PRIVATE KEY-----";`,
+                `KEY = (\n    "-----BEGIN RSA PRIVATE KEY-----\\n"\n${body(12, (l) => `    "${l}\\n"`, '\n')}\n    "-----END RSA PRIVATE KEY-----\\n"\n)`,
+                `const key = "-----BEGIN EC PRIVATE KEY-----\\n" +\n${body(3, (l) => `\t"${l}\\n" +`, '\n')}\n\t"-----END EC PRIVATE KEY-----\\n"`,
+                `var pem = "-----BEGIN RSA PRIVATE KEY-----" + Environment.NewLine +\n${body(12, (l) => `    "${l}" + Environment.NewLine +`, '\n')}\n    "-----END RSA PRIVATE KEY-----";`,
+                `$key = '-----BEGIN PRIVATE KEY-----' .\n${body(12, (l) => `  '${l}' .`, '\n')}\n  '-----END PRIVATE KEY-----';`,
+            ],
+            negatives: [
+                `-----BEGIN PUBLIC KEY-----\n${body(7)}\n-----END PUBLIC KEY-----`,
+                '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----',
+                '-----BEGIN PRIVATE KEY-----\n<b64:30>\n-----END PRIVATE KEY-----',
+                '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n',
+                'const key = "-----BEGIN RSA PRIVATE KEY-----\\n" + keyBody + "\\n-----END RSA PRIVATE KEY-----";',
+                `const key = "-----BEGIN PRIVATE KEY-----\\n" +\n  lines.join("\\n") + "<b64:64>" +\n  "\\n-----END PRIVATE KEY-----";`,
+            ],
+        },
     }),
     rule({
         id: 'openssh-private-key',
@@ -4946,35 +5207,39 @@ const keyRules = [
 
 const SLACK_APPS = 'https://api.slack.com/apps';
 const messagingRules = [
-    rule({ id: 'slack-bot-token', title: 'Slack bot token', provider: 'Slack', severity: 'high', keywords: ['xoxb-'], pattern: '\\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-user-token', title: 'Slack user token', provider: 'Slack', severity: 'high', keywords: ['xoxp-'], pattern: '\\b(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-legacy-token', title: 'Slack legacy workspace or app token', provider: 'Slack', severity: 'high', keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'], pattern: '\\b(xox[aors]-(?:[0-9]+-){1,3}[0-9A-Za-z]{20,64})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-app-token', title: 'Slack app-level token', provider: 'Slack', severity: 'high', keywords: ['xapp-'], pattern: '\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166})\\b', longLived: false, revokeUrl: SLACK_APPS }),
-    rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Z0-9]{146})\\b', longLived: true, revokeUrl: SLACK_APPS }),
-    contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.' }),
-    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: '(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).' }),
-    rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: '(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})', longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).' }),
-    contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}', longLived: true, revokeUrl: 'https://discord.com/developers/applications' }),
-    rule({ id: 'telegram-bot-token', title: 'Telegram bot token', provider: 'Telegram', severity: 'high', keywords: [':aa'], pattern: '\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://t.me/BotFather', remediation: 'Revoke it with /revoke in @BotFather.' }),
-    rule({ id: 'microsoft-teams-webhook-url', title: 'Microsoft Teams incoming webhook URL', provider: 'Microsoft Teams', severity: 'medium', keywords: ['webhook.office.com'], pattern: '(https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]+)?)', longLived: true, revokeUrl: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook' }),
-    rule({ id: 'twilio-api-key', title: 'Twilio API key SID with secret context', provider: 'Twilio', severity: 'high', keywords: ['twilio'], pattern: '(?i)twilio[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(SK[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys' }),
-    contextRule({ id: 'twilio-auth-token', title: 'Twilio auth token', provider: 'Twilio', severity: 'critical', names: ['twilio_auth', 'twilioauth', 'twilio_token', 'twilio-auth', 'twilio.auth'], value: '[0-9a-f]{32}', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys' }),
-    rule({ id: 'sendgrid-api-key', title: 'SendGrid API key', provider: 'SendGrid', severity: 'high', keywords: ['sg.'], pattern: '\\b(SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://app.sendgrid.com/settings/api_keys' }),
-    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: '\\b(key-[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security' }),
-    contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security' }),
-    rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: '\\b([0-9a-f]{32}-us[0-9]{1,2})\\b', longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/' }),
-    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3 }),
-    contextRule({ id: 'postmark-server-token', title: 'Postmark server or account token', provider: 'Postmark', severity: 'high', names: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://account.postmarkapp.com/api_tokens' }),
-    rule({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', provider: 'Brevo', severity: 'high', keywords: ['xkeysib-'], pattern: '\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/api' }),
-    rule({ id: 'brevo-smtp-key', title: 'Brevo (Sendinblue) SMTP key', provider: 'Brevo', severity: 'high', keywords: ['xsmtpsib-'], pattern: '\\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/smtp' }),
-    contextRule({ id: 'mailjet-secret-key', title: 'Mailjet API secret key', provider: 'Mailjet', severity: 'high', names: ['mailjet', 'mj_apikey_private'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.mailjet.com/account/apikeys' }),
-    rule({ id: 'resend-api-key', title: 'Resend API key', provider: 'Resend', severity: 'high', keywords: ['re_'], pattern: '\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b', longLived: true, revokeUrl: 'https://resend.com/api-keys' }),
-    rule({ id: 'intercom-access-token', title: 'Intercom access token', provider: 'Intercom', severity: 'high', keywords: ['intercom'], pattern: '(?i)intercom[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(dG9rOj[A-Za-z0-9+/=_-]{40,80})', longLived: true, revokeUrl: 'https://app.intercom.com/a/apps/_/developer-hub' }),
-    contextRule({ id: 'zendesk-api-token', title: 'Zendesk API token', provider: 'Zendesk', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858', entropy: 3.5 }),
+    rule({ id: 'slack-bot-token', title: 'Slack bot token', provider: 'Slack', severity: 'high', keywords: ['xoxb-'], pattern: '\\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<digit:13>-<alnum:24>'], negatives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<alnum:24>', 'SLACK_BOT_TOKEN=XOXB-<digit:12>-<digit:13>-<alnum:24>'] } }),
+    rule({ id: 'slack-user-token', title: 'Slack user token', provider: 'Slack', severity: 'high', keywords: ['xoxp-'], pattern: '\\b(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxp-<digit:12>-<digit:12>-<digit:13>-<hex:32>'], negatives: ['SLACK_TOKEN=xoxp-<digit:12>-<hex:32>'] } }),
+    rule({ id: 'slack-legacy-token', title: 'Slack legacy workspace or app token', provider: 'Slack', severity: 'high', keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'], pattern: '\\b(xox[aors]-(?:[0-9]+-){1,3}[0-9A-Za-z]{20,64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxa-<digit:11>-<alnum:40>'], negatives: ['SLACK_TOKEN=xoxa-<alnum:10>'] } }),
+    rule({ id: 'slack-app-token', title: 'Slack app-level token', provider: 'Slack', severity: 'high', keywords: ['xapp-'], pattern: '\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_APP_TOKEN=xapp-1-<upalnum:11>-<digit:13>-<hex:64>'], negatives: ['SLACK_APP_TOKEN=xapp-1-<upper:11>-<hex:20>'] } }),
+    rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166})\\b', longLived: false, revokeUrl: SLACK_APPS, examples: { positives: ['const config = "xoxe.xoxp-1-<upalnum:164>";'], negatives: ['const config = "xoxe.xoxp-1-<upalnum:40>";'] } }),
+    rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Z0-9]{146})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['const refresh = "xoxe-1-<upalnum:146>";'], negatives: ['const refresh = "xoxe-1-<upalnum:40>";'] } }),
+    contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.', examples: { positives: ['SLACK_SIGNING_SECRET=<hex:32>', '  slack_signing_secret: "<hex:32>"', '{ "SLACK_SIGNING_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET}', '  slack_signing_secret: "<slack_signing_secret>"', 'SLACK_SIGNING_SECRET is read from the environment'] } }),
+    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: '(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).', examples: { positives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T<upalnum:8>/B<upalnum:8>/<alnum:24>'], negatives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/', 'SLACK_WEBHOOK=https://hooks.slack.example.net/services/T<upper:8>/B<upper:8>/<alnum:24>'] } }),
+    rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: '(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})', longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).', examples: { positives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/<word:68>";'], negatives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/short";'] } }),
+    contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}', longLived: true, revokeUrl: 'https://discord.com/developers/applications', examples: { positives: ['DISCORD_BOT_TOKEN=M<alnum:23>.<word:6>.<word:38>', '  discord_bot_token: "M<alnum:23>.<word:6>.<word:38>"', '{ "DISCORD_BOT_TOKEN": "M<alnum:23>.<word:6>.<word:38>" }'], negatives: ['SOME_UNRELATED_ID=M<alnum:23>.<word:6>.<word:38>', 'DISCORD_BOT_TOKEN=${DISCORD_BOT_TOKEN}', '  discord_bot_token: "<discord_bot_token>"', 'DISCORD_BOT_TOKEN is read from the environment'] } }),
+    rule({ id: 'telegram-bot-token', title: 'Telegram bot token', provider: 'Telegram', severity: 'high', keywords: [':aa'], pattern: '\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://t.me/BotFather', remediation: 'Revoke it with /revoke in @BotFather.', examples: { positives: ['TELEGRAM_TOKEN=<digit:10>:AA<word:33>'], negatives: ['TELEGRAM_TOKEN=<digit:10>:BB<word:33>'] } }),
+    rule({ id: 'microsoft-teams-webhook-url', title: 'Microsoft Teams incoming webhook URL', provider: 'Microsoft Teams', severity: 'medium', keywords: ['webhook.office.com'], pattern: '(https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]+)?)', longLived: true, revokeUrl: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', examples: { positives: ['const hook = "https://contoso.webhook.office.com/webhookb2/<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>@<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>/IncomingWebhook/<hex:32>/<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const hook = "https://contoso.webhook.office.com/webhookb2/";'] } }),
+    rule({ id: 'twilio-api-key', title: 'Twilio API key SID with secret context', provider: 'Twilio', severity: 'high', keywords: ['twilio'], pattern: '(?i)twilio[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(SK[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_API_KEY=SK<hex:32>'], negatives: ['API_KEY_SID=SK<hex:32>'] } }),
+    contextRule({ id: 'twilio-auth-token', title: 'Twilio auth token', provider: 'Twilio', severity: 'critical', names: ['twilio_auth', 'twilioauth', 'twilio_token', 'twilio-auth', 'twilio.auth'], value: '[0-9a-f]{32}', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_AUTH_TOKEN=<hex:32>', '  twilio_auth_token: "<hex:32>"', '{ "TWILIO_AUTH_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', '  twilio_auth_token: "<twilio_auth_token>"', 'TWILIO_AUTH_TOKEN is read from the environment'] } }),
+    rule({ id: 'sendgrid-api-key', title: 'SendGrid API key', provider: 'SendGrid', severity: 'high', keywords: ['sg.'], pattern: '\\b(SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://app.sendgrid.com/settings/api_keys', examples: { positives: ['SENDGRID_API_KEY=SG.<word:22>.<word:43>'], negatives: ['SENDGRID_API_KEY=SG.<word:10>.<word:43>'] } }),
+    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: '\\b(key-[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['const mailgunKey = "key-<hex:32>";', '  mailgunKey: "key-<hex:32>"', 'export API_TOKEN=key-<hex:32>'], negatives: ['const mailgunKey = "key-<hex:6>";', 'const mailgunKey = "KEY-<hex:32>";', 'const mailgunKey = "key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['MAILGUN_API_KEY=<hex:32>-<hex:8>-<hex:8>', '  mailgun_api_key: "<hex:32>-<hex:8>-<hex:8>"', '{ "MAILGUN_API_KEY": "<hex:32>-<hex:8>-<hex:8>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>-<hex:8>-<hex:8>', 'MAILGUN_API_KEY=${MAILGUN_API_KEY}', '  mailgun_api_key: "<mailgun_api_key>"', 'MAILGUN_API_KEY is read from the environment'] } }),
+    rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: '\\b([0-9a-f]{32}-us[0-9]{1,2})\\b', longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/', examples: { positives: ['MAILCHIMP_KEY=<hex:32>-us<digit:2>'], negatives: ['MAILCHIMP_KEY=<hex:20>-us<digit:2>'] } }),
+    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3, examples: { positives: ['MANDRILL_API_KEY=<word:22>', '  mandrill_api_key: "<word:22>"', '{ "MANDRILL_API_KEY": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'MANDRILL_API_KEY=${MANDRILL_API_KEY}', '  mandrill_api_key: "<mandrill_api_key>"', 'MANDRILL_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'postmark-server-token', title: 'Postmark server or account token', provider: 'Postmark', severity: 'high', names: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://account.postmarkapp.com/api_tokens', examples: { positives: ['POSTMARK_SERVER_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  postmark_server_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "POSTMARK_SERVER_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'POSTMARK_SERVER_TOKEN=${POSTMARK_SERVER_TOKEN}', '  postmark_server_token: "<postmark_server_token>"', 'POSTMARK_SERVER_TOKEN is read from the environment'] } }),
+    rule({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', provider: 'Brevo', severity: 'high', keywords: ['xkeysib-'], pattern: '\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/api', examples: { positives: ['BREVO_KEY=xkeysib-<hex:64>-<alnum:16>'], negatives: ['BREVO_KEY=xkeysib-<hex:30>'] } }),
+    rule({ id: 'brevo-smtp-key', title: 'Brevo (Sendinblue) SMTP key', provider: 'Brevo', severity: 'high', keywords: ['xsmtpsib-'], pattern: '\\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/smtp', examples: { positives: ['BREVO_SMTP=xsmtpsib-<hex:64>-<alnum:16>'], negatives: ['BREVO_SMTP=xsmtpsib-<hex:30>'] } }),
+    contextRule({ id: 'mailjet-secret-key', title: 'Mailjet API secret key', provider: 'Mailjet', severity: 'high', names: ['mailjet', 'mj_apikey_private'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.mailjet.com/account/apikeys', examples: { positives: ['MAILJET_SECRET_KEY=<hex:32>', '  mailjet_secret_key: "<hex:32>"', '{ "MAILJET_SECRET_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MAILJET_SECRET_KEY=${MAILJET_SECRET_KEY}', '  mailjet_secret_key: "<mailjet_secret_key>"', 'MAILJET_SECRET_KEY is read from the environment'] } }),
+    rule({ id: 'resend-api-key', title: 'Resend API key', provider: 'Resend', severity: 'high', keywords: ['re_'], pattern: '\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b', longLived: true, revokeUrl: 'https://resend.com/api-keys', examples: { positives: ['RESEND_API_KEY=re_<alnum:8>_<alnum:24>'], negatives: ['RESEND_API_KEY=re_<alnum:8><alnum:24>'] } }),
+    rule({ id: 'intercom-access-token', title: 'Intercom access token', provider: 'Intercom', severity: 'high', keywords: ['intercom'], pattern: '(?i)intercom[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(dG9rOj[A-Za-z0-9+/=_-]{40,80})', longLived: true, revokeUrl: 'https://app.intercom.com/a/apps/_/developer-hub', examples: { positives: ['INTERCOM_ACCESS_TOKEN=dG9rOj<alnum:54>', '  intercom_access_token: "dG9rOj<alnum:54>"', '{ "INTERCOM_ACCESS_TOKEN": "dG9rOj<alnum:54>" }'], negatives: ['SOME_UNRELATED_ID=dG9rOj<alnum:54>', 'INTERCOM_ACCESS_TOKEN=${INTERCOM_ACCESS_TOKEN}', '  intercom_access_token: "<intercom_access_token>"', 'INTERCOM_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'zendesk-api-token', title: 'Zendesk API token', provider: 'Zendesk', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858', entropy: 3.5, examples: { positives: ['ZENDESK_API_TOKEN=<alnum:40>', '  zendesk_api_token: "<alnum:40>"', '{ "ZENDESK_API_TOKEN": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'ZENDESK_API_TOKEN=${ZENDESK_API_TOKEN}', '  zendesk_api_token: "<zendesk_api_token>"', 'ZENDESK_API_TOKEN is read from the environment'] } }),
     // Older webhook forms Slack and Microsoft still honour, and the Workflows URL that replaces Teams connectors.
     prefixed('slack-legacy-webhook-url', 'Slack legacy incoming webhook URL (token in the query)', 'Slack', 'https://<[a-z0-9-]:2-40>.slack.com/services/hooks/incoming-webhook?token=<alnum:24>', SLACK_APPS, { severity: 'medium', keywords: ['.slack.com/services/hooks/'] }),
     prefixed('slack-workflow-webhook-url', 'Slack workflow webhook URL', 'Slack', 'https://hooks.slack.com/<[a-z]:8-9>/T<upalnum:8-11>/A<upalnum:8-11>/<digit:15-20>/<alnum:24-32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/'] }),
+    // Bot tokens issued before the three-part form: the team's number and one random part.
+    prefixed('slack-legacy-bot-token', 'Slack legacy bot token (two-part form)', 'Slack', 'xoxb-<digit:8-14>-<alnum:18-26>', SLACK_APPS, { entropy: 3 }),
+    // Workflow Builder triggers: team id, a 13-14 digit trigger id, a 32-hex secret (the incoming-webhook rule's segments are shorter).
+    prefixed('slack-workflow-trigger-url', 'Slack Workflow Builder trigger URL', 'Slack', 'https://hooks.slack.com/triggers/T<upalnum:8-11>/<digit:13-14>/<hex:32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/triggers/'] }),
     prefixed('microsoft-teams-legacy-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office.com form)', 'Microsoft Teams', `https://outlook.office.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
     prefixed('microsoft-teams-office365-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office365.com form)', 'Microsoft Teams', `https://outlook.office365.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
     rule({
@@ -5033,28 +5298,30 @@ const messagingRules = [
 
 const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
 const observabilityRules = [
-    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys' }),
-    contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys' }),
-    rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'newrelic-browser-key', title: 'New Relic browser API token', provider: 'New Relic', severity: 'low', keywords: ['nrjs-'], pattern: '\\b(NRJS-[a-f0-9]{19})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'newrelic-license-key', title: 'New Relic ingest license key', provider: 'New Relic', severity: 'medium', keywords: ['nral'], pattern: '\\b([a-f0-9]{36}NRAL)\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher' }),
-    rule({ id: 'grafana-cloud-api-token', title: 'Grafana Cloud access policy token', provider: 'Grafana', severity: 'high', keywords: ['glc_'], pattern: '\\b(glc_[A-Za-z0-9+/]{32,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/orgs' }),
-    rule({ id: 'grafana-service-account-token', title: 'Grafana service account token', provider: 'Grafana', severity: 'high', keywords: ['glsa_'], pattern: '\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\\b', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/' }),
-    rule({ id: 'grafana-api-key', title: 'Grafana API key (legacy)', provider: 'Grafana', severity: 'high', keywords: ['eyjrijoi'], pattern: '\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/api-keys/' }),
-    rule({ id: 'sentry-user-token', title: 'Sentry user auth token', provider: 'Sentry', severity: 'high', keywords: ['sntryu_'], pattern: '\\b(sntryu_[a-f0-9]{64})\\b', longLived: true, revokeUrl: 'https://sentry.io/settings/account/api/auth-tokens/' }),
-    rule({ id: 'sentry-org-token', title: 'Sentry organization auth token', provider: 'Sentry', severity: 'high', keywords: ['sntrys_'], pattern: '\\b(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{50,300})', longLived: true, revokeUrl: 'https://sentry.io/settings/auth-tokens/' }),
-    rule({ id: 'sentry-dsn-secret', title: 'Sentry DSN with secret key', provider: 'Sentry', severity: 'low', keywords: ['sentry.io'], pattern: 'https://[a-f0-9]{32}:([a-f0-9]{32})@[a-z0-9.]*sentry\\.io/', longLived: true, revokeUrl: 'https://docs.sentry.io/product/sentry-basics/dsn-explainer/' }),
-    rule({ id: 'dynatrace-api-token', title: 'Dynatrace API token', provider: 'Dynatrace', severity: 'high', keywords: ['dt0c01.'], pattern: '\\b(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b', longLived: true, revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens' }),
-    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.2 }),
-    contextRule({ id: 'splunk-hec-token', title: 'Splunk HTTP Event Collector token', provider: 'Splunk', severity: 'medium', names: ['splunk', 'hec_token'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector' }),
-    contextRule({ id: 'honeycomb-api-key', title: 'Honeycomb API key', provider: 'Honeycomb', severity: 'medium', names: ['honeycomb'], value: '(?:hc[a-z]{2}_[a-z0-9]{56,60}|[A-Za-z0-9]{22,32})', longLived: true, revokeUrl: 'https://docs.honeycomb.io/get-started/configure/environments/manage-api-keys/', entropy: 3.5 }),
-    contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens' }),
-    contextRule({ id: 'bugsnag-api-key', title: 'Bugsnag API key', provider: 'Bugsnag', severity: 'low', names: ['bugsnag'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.bugsnag.com/' }),
-    contextRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', provider: 'LaunchDarkly', severity: 'high', names: ['launchdarkly', 'ld_api'], value: 'api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.launchdarkly.com/settings/authorization' }),
-    contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/' }),
-    contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project' }),
-    contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys' }),
+    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys', examples: { positives: ['DD_APP_KEY=<hex:40>', '  dd_app_key: "<hex:40>"', '{ "DD_APP_KEY": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'DD_APP_KEY=${DD_APP_KEY}', '  dd_app_key: "<dd_app_key>"', 'DD_APP_KEY is read from the environment'] } }),
+    rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const newRelicKey = "NRAK-<upalnum:27>";', '  newRelicKey: "NRAK-<upalnum:27>"', 'export API_TOKEN=NRAK-<upalnum:27>'], negatives: ['const newRelicKey = "NRAK-<upalnum:6>";', 'const newRelicKey = "nrak-<upalnum:27>";', 'const newRelicKey = "NRAK-xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const insertKey = "NRII-<word:32>";', '  insertKey: "NRII-<word:32>"', 'export API_TOKEN=NRII-<word:32>'], negatives: ['const insertKey = "NRII-<word:6>";', 'const insertKey = "nrii-<word:32>";', 'const insertKey = "NRII-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-browser-key', title: 'New Relic browser API token', provider: 'New Relic', severity: 'low', keywords: ['nrjs-'], pattern: '\\b(NRJS-[a-f0-9]{19})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const browserKey = "NRJS-<hex:19>";', '  browserKey: "NRJS-<hex:19>"', 'export API_TOKEN=NRJS-<hex:19>'], negatives: ['const browserKey = "NRJS-<hex:6>";', 'const browserKey = "nrjs-<hex:19>";', 'const browserKey = "NRJS-xxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-license-key', title: 'New Relic ingest license key', provider: 'New Relic', severity: 'medium', keywords: ['nral'], pattern: '\\b([a-f0-9]{36}NRAL)\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['NEW_RELIC_LICENSE_KEY=<hex:36>NRAL'], negatives: ['NEW_RELIC_LICENSE_KEY=<hex:30>NRAL'] } }),
+    rule({ id: 'grafana-cloud-api-token', title: 'Grafana Cloud access policy token', provider: 'Grafana', severity: 'high', keywords: ['glc_'], pattern: '\\b(glc_[A-Za-z0-9+/]{32,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/orgs', examples: { positives: ['const grafanaToken = "glc_<alnum:80>";', '  grafanaToken: "glc_<alnum:80>"', 'export API_TOKEN=glc_<alnum:80>'], negatives: ['const grafanaToken = "glc_<alnum:6>";', 'const grafanaToken = "GLC_<alnum:80>";', 'const grafanaToken = "glc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'grafana-service-account-token', title: 'Grafana service account token', provider: 'Grafana', severity: 'high', keywords: ['glsa_'], pattern: '\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\\b', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/', examples: { positives: ['GRAFANA_TOKEN=glsa_<alnum:32>_<hex:8>'], negatives: ['GRAFANA_TOKEN=glsa_<alnum:32>'] } }),
+    rule({ id: 'grafana-api-key', title: 'Grafana API key (legacy)', provider: 'Grafana', severity: 'high', keywords: ['eyjrijoi'], pattern: '\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/api-keys/', examples: { positives: ['const grafanaKey = "eyJrIjoi<alnum:90>";', '  grafanaKey: "eyJrIjoi<alnum:90>"', 'export API_TOKEN=eyJrIjoi<alnum:90>'], negatives: ['const grafanaKey = "eyJrIjoi<alnum:6>";', 'const grafanaKey = "EYjRiJOI<alnum:90>";', 'const grafanaKey = "eyJrIjoixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-user-token', title: 'Sentry user auth token', provider: 'Sentry', severity: 'high', keywords: ['sntryu_'], pattern: '\\b(sntryu_[a-f0-9]{64})\\b', longLived: true, revokeUrl: 'https://sentry.io/settings/account/api/auth-tokens/', examples: { positives: ['const sentryToken = "sntryu_<hex:64>";', '  sentryToken: "sntryu_<hex:64>"', 'export API_TOKEN=sntryu_<hex:64>'], negatives: ['const sentryToken = "sntryu_<hex:6>";', 'const sentryToken = "SNTRYU_<hex:64>";', 'const sentryToken = "sntryu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-org-token', title: 'Sentry organization auth token', provider: 'Sentry', severity: 'high', keywords: ['sntrys_'], pattern: '\\b(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{50,300})', longLived: true, revokeUrl: 'https://sentry.io/settings/auth-tokens/', examples: { positives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:120>";', '  sentryToken: "sntrys_eyJpYXQiO<alnum:120>"', 'export API_TOKEN=sntrys_eyJpYXQiO<alnum:120>'], negatives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:6>";', 'const sentryToken = "SNTRYS_EYjPyxqIo<alnum:120>";', 'const sentryToken = "sntrys_eyJpYXQiOxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-dsn-secret', title: 'Sentry DSN with secret key', provider: 'Sentry', severity: 'low', keywords: ['sentry.io'], pattern: 'https://[a-f0-9]{32}:([a-f0-9]{32})@[a-z0-9.]*sentry\\.io/', longLived: true, revokeUrl: 'https://docs.sentry.io/product/sentry-basics/dsn-explainer/', examples: { positives: ['SENTRY_DSN=https://<hex:32>:<hex:32>@o123.ingest.sentry.io/456'], negatives: ['SENTRY_DSN=https://<hex:32>@o123.ingest.sentry.io/456'] } }),
+    rule({ id: 'dynatrace-api-token', title: 'Dynatrace API token', provider: 'Dynatrace', severity: 'high', keywords: ['dt0c01.'], pattern: '\\b(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b', longLived: true, revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens', examples: { positives: ['DT_API_TOKEN=dt0c01.<upalnum:24>.<upalnum:64>'], negatives: ['DT_API_TOKEN=dt0c01.<upalnum:24>'] } }),
+    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.2, examples: { positives: ['PAGERDUTY_API_KEY=<alnum:20>', '  pagerduty_api_key: "<alnum:20>"', '{ "PAGERDUTY_API_KEY": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'PAGERDUTY_API_KEY=${PAGERDUTY_API_KEY}', '  pagerduty_api_key: "<pagerduty_api_key>"', 'PAGERDUTY_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'splunk-hec-token', title: 'Splunk HTTP Event Collector token', provider: 'Splunk', severity: 'medium', names: ['splunk', 'hec_token'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector', examples: { positives: ['SPLUNK_HEC_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  splunk_hec_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SPLUNK_HEC_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SPLUNK_HEC_TOKEN=${SPLUNK_HEC_TOKEN}', '  splunk_hec_token: "<splunk_hec_token>"', 'SPLUNK_HEC_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'honeycomb-api-key', title: 'Honeycomb API key', provider: 'Honeycomb', severity: 'medium', names: ['honeycomb'], value: '(?:hc[a-z]{2}_[a-z0-9]{56,60}|[A-Za-z0-9]{22,32})', longLived: true, revokeUrl: 'https://docs.honeycomb.io/get-started/configure/environments/manage-api-keys/', entropy: 3.5, examples: { positives: ['HONEYCOMB_API_KEY=<alnum:32>', '  honeycomb_api_key: "<alnum:32>"', '{ "HONEYCOMB_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}', '  honeycomb_api_key: "<honeycomb_api_key>"', 'HONEYCOMB_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens', examples: { positives: ['ROLLBAR_ACCESS_TOKEN=<hex:32>', '  rollbar_access_token: "<hex:32>"', '{ "ROLLBAR_ACCESS_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}', '  rollbar_access_token: "<rollbar_access_token>"', 'ROLLBAR_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'bugsnag-api-key', title: 'Bugsnag API key', provider: 'Bugsnag', severity: 'low', names: ['bugsnag'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.bugsnag.com/', examples: { positives: ['BUGSNAG_API_KEY=<hex:32>', '  bugsnag_api_key: "<hex:32>"', '{ "BUGSNAG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}', '  bugsnag_api_key: "<bugsnag_api_key>"', 'BUGSNAG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', provider: 'LaunchDarkly', severity: 'high', names: ['launchdarkly', 'ld_api'], value: 'api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.launchdarkly.com/settings/authorization', examples: { positives: ['LAUNCHDARKLY_ACCESS_TOKEN=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  launchdarkly_access_token: "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "LAUNCHDARKLY_ACCESS_TOKEN": "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'LAUNCHDARKLY_ACCESS_TOKEN=${LAUNCHDARKLY_ACCESS_TOKEN}', '  launchdarkly_access_token: "<launchdarkly_access_token>"', 'LAUNCHDARKLY_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/', examples: { positives: ['SEGMENT_TOKEN=sgp_<alnum:64>', '  segment_token: "sgp_<alnum:64>"', '{ "SEGMENT_TOKEN": "sgp_<alnum:64>" }'], negatives: ['SOME_UNRELATED_ID=sgp_<alnum:64>', 'SEGMENT_TOKEN=${SEGMENT_TOKEN}', '  segment_token: "<segment_token>"', 'SEGMENT_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project', examples: { positives: ['MIXPANEL_API_SECRET=<hex:32>', '  mixpanel_api_secret: "<hex:32>"', '{ "MIXPANEL_API_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}', '  mixpanel_api_secret: "<mixpanel_api_secret>"', 'MIXPANEL_API_SECRET is read from the environment'] } }),
+    contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys', examples: { positives: ['ALGOLIA_ADMIN_KEY=<hex:32>', '  algolia_admin_key: "<hex:32>"', '{ "ALGOLIA_ADMIN_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', '  algolia_admin_key: "<algolia_admin_key>"', 'ALGOLIA_ADMIN_KEY is read from the environment'] } }),
+    // License keys made before the NRAL suffix are 40 hex characters; only the name says whose they are.
+    keyed({ id: 'newrelic-license-key-legacy', title: 'New Relic license key (legacy 40-hex form)', provider: 'New Relic', severity: 'medium', names: ['new_relic_license_key', 'newrelic_license_key', 'new-relic-license-key', 'new.relic.license.key', 'newrelic.license_key', 'nria_license_key'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: NEW_RELIC_KEYS }),
     prefixed('newrelic-admin-api-key', 'New Relic admin API key', 'New Relic', 'NRAA-<hex:27>', NEW_RELIC_KEYS),
     prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'New Relic', 'NRIQ-<word:32>', NEW_RELIC_KEYS, { severity: 'medium' }),
     prefixed('newrelic-rest-api-key', 'New Relic REST API key', 'New Relic', 'NRRA-<hex:42>', NEW_RELIC_KEYS),
@@ -5125,7 +5392,7 @@ const passwordRules = [
         ...base,
         id: 'hardcoded-password',
         title: 'Hardcoded password (human-chosen)',
-        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*(?::|=|:=|=>)[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
+        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
         examples: {
             positives: ['$dbpasswd = \'pass<digit:3>\';', '  password: "RedisPass<digit:1>!"', 'const adminPassword = "Summer<digit:4>!";', '{ "userPassword": "mongo<digit:4>" }'],
             negatives: ['password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],
@@ -5136,7 +5403,8 @@ const passwordRules = [
         id: 'hardcoded-password-config',
         title: 'Hardcoded password in a config or env file (human-chosen)',
         // In source code an unquoted right-hand side is an expression (`password: null,`): config and env files only.
-        skipPaths: [...DOCS, ...CODE_FILES],
+        skipPaths: DOCS,
+        skipSyntax: ['code'],
         pattern: String.raw `(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{4,64})[ \t]*(?:#.*)?\r?$`,
         examples: {
             positives: ['DB_PASSWORD=admin<digit:3>', 'REDIS_PASSWORD=RedisPass<digit:1>!', 'MAIL_PASSWORD=mail<digit:4>pw', 'spring.datasource.password: s3cret<digit:2>'],
@@ -5151,22 +5419,22 @@ const passwordRules = [
 const STRIPE_KEYS = 'https://dashboard.stripe.com/apikeys';
 const paymentRules = [
     // Paystack secret keys share Stripe's `sk_live_` prefix; with the name next to it, this rule claims the span first.
-    contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers' }),
-    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.' }),
-    rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
-    rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
-    rule({ id: 'stripe-test-restricted-key', title: 'Stripe test-mode restricted key', provider: 'Stripe', severity: 'low', keywords: ['rk_test_'], pattern: '\\b(rk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS }),
-    rule({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', provider: 'Stripe', severity: 'medium', keywords: ['whsec_'], pattern: '\\b(whsec_[A-Za-z0-9+/]{32,64})', longLived: true, revokeUrl: 'https://dashboard.stripe.com/webhooks' }),
-    rule({ id: 'square-access-token', title: 'Square access token', provider: 'Square', severity: 'critical', keywords: ['eaaa', 'sq0atp-'], pattern: '\\b((?:EAAA[A-Za-z0-9_-]{60})|(?:sq0atp-[0-9A-Za-z_-]{22}))(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps' }),
-    rule({ id: 'square-oauth-secret', title: 'Square OAuth application secret', provider: 'Square', severity: 'high', keywords: ['sq0csp-'], pattern: '\\b(sq0csp-[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps' }),
-    rule({ id: 'braintree-access-token', title: 'Braintree (PayPal) access token', provider: 'PayPal', severity: 'critical', keywords: ['access_token$production$'], pattern: '(access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})', longLived: true, revokeUrl: 'https://www.braintreegateway.com/' }),
-    contextRule({ id: 'paypal-client-secret', title: 'PayPal REST client secret', provider: 'PayPal', severity: 'high', names: ['paypal'], value: 'E[A-Za-z0-9_-]{79}', longLived: true, revokeUrl: 'https://developer.paypal.com/dashboard/applications', entropy: 3.5 }),
-    rule({ id: 'razorpay-live-key', title: 'Razorpay live key ID', provider: 'Razorpay', severity: 'medium', keywords: ['rzp_live_'], pattern: '\\b(rzp_live_[A-Za-z0-9]{14})\\b', longLived: true, revokeUrl: 'https://dashboard.razorpay.com/app/keys' }),
-    rule({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', provider: 'Flutterwave', severity: 'critical', keywords: ['flwseck-', 'flwseck_test-'], pattern: '\\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\\b', longLived: true, revokeUrl: 'https://app.flutterwave.com/dashboard/settings/apis' }),
-    rule({ id: 'plaid-access-token', title: 'Plaid access token', provider: 'Plaid', severity: 'high', keywords: ['access-production-', 'access-development-', 'access-sandbox-'], pattern: '\\b(access-(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://dashboard.plaid.com/developers/keys' }),
-    contextRule({ id: 'coinbase-api-secret', title: 'Coinbase API secret', provider: 'Coinbase', severity: 'critical', names: ['coinbase'], value: '[A-Za-z0-9+/]{64,88}={0,2}', longLived: true, revokeUrl: 'https://www.coinbase.com/settings/api', entropy: 4 }),
-    contextRule({ id: 'adyen-api-key', title: 'Adyen API key', provider: 'Adyen', severity: 'critical', names: ['adyen'], value: 'AQE[A-Za-z0-9+/=_.-]{80,300}', longLived: true, revokeUrl: 'https://ca-live.adyen.com/ca/ca/config/api_credentials_new.shtml' }),
-    contextRule({ id: 'lob-api-key', title: 'Lob API key', provider: 'Lob', severity: 'medium', names: ['lob'], value: '(?:live|test)_[a-f0-9]{35}', longLived: true, revokeUrl: 'https://dashboard.lob.com/settings/api-keys' }),
+    contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers', examples: { positives: ['PAYSTACK_SECRET_KEY=sk_live_<hex:40>', '  paystack_secret_key: "sk_live_<hex:40>"', '{ "PAYSTACK_SECRET_KEY": "sk_live_<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=sk_live_<hex:40>', 'PAYSTACK_SECRET_KEY=${PAYSTACK_SECRET_KEY}', '  paystack_secret_key: "<paystack_secret_key>"', 'PAYSTACK_SECRET_KEY is read from the environment'] } }),
+    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.', examples: { positives: ['const stripeKey = "sk_live_<alnum:99>";', '  stripeKey: "sk_live_<alnum:99>"', 'export API_TOKEN=sk_live_<alnum:99>', 'Stripe.api_key = \'sk_live_<alnum:99>\''], negatives: ['const stripeKey = "sk_live_<alnum:6>";', 'const stripeKey = "SK_LIVE_<alnum:99>";', 'const stripeKey = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";', 'const stripeKey = "pk_live_<alnum:24>";', 'const stripeKey = "sk_live_<alnum:12>";', 'const stripeKey = "SK_LIVE_<alnum:24>";'] } }),
+    rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_live_<alnum:99>";', '  stripeKey: "rk_live_<alnum:99>"', 'export API_TOKEN=rk_live_<alnum:99>'], negatives: ['const stripeKey = "rk_live_<alnum:6>";', 'const stripeKey = "RK_LIVE_<alnum:99>";', 'const stripeKey = "rk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "sk_test_<alnum:99>";', '  stripeKey: "sk_test_<alnum:99>"', 'export API_TOKEN=sk_test_<alnum:99>'], negatives: ['const stripeKey = "sk_test_<alnum:6>";', 'const stripeKey = "SK_TEST_<alnum:99>";', 'const stripeKey = "sk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-test-restricted-key', title: 'Stripe test-mode restricted key', provider: 'Stripe', severity: 'low', keywords: ['rk_test_'], pattern: '\\b(rk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_test_<alnum:99>";', '  stripeKey: "rk_test_<alnum:99>"', 'export API_TOKEN=rk_test_<alnum:99>'], negatives: ['const stripeKey = "rk_test_<alnum:6>";', 'const stripeKey = "RK_TEST_<alnum:99>";', 'const stripeKey = "rk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', provider: 'Stripe', severity: 'medium', keywords: ['whsec_'], pattern: '\\b(whsec_[A-Za-z0-9+/]{32,64})', longLived: true, revokeUrl: 'https://dashboard.stripe.com/webhooks', examples: { positives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:32>'], negatives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:10>'] } }),
+    rule({ id: 'square-access-token', title: 'Square access token', provider: 'Square', severity: 'critical', keywords: ['eaaa', 'sq0atp-'], pattern: '\\b((?:EAAA[A-Za-z0-9_-]{60})|(?:sq0atp-[0-9A-Za-z_-]{22}))(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareToken = "EAAA<word:60>";', '  squareToken: "EAAA<word:60>"', 'export API_TOKEN=EAAA<word:60>'], negatives: ['const squareToken = "EAAA<word:6>";', 'const squareToken = "eaaa<word:60>";', 'const squareToken = "EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'square-oauth-secret', title: 'Square OAuth application secret', provider: 'Square', severity: 'high', keywords: ['sq0csp-'], pattern: '\\b(sq0csp-[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareSecret = "sq0csp-<word:43>";', '  squareSecret: "sq0csp-<word:43>"', 'export API_TOKEN=sq0csp-<word:43>'], negatives: ['const squareSecret = "sq0csp-<word:6>";', 'const squareSecret = "SQ0CSP-<word:43>";', 'const squareSecret = "sq0csp-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'braintree-access-token', title: 'Braintree (PayPal) access token', provider: 'PayPal', severity: 'critical', keywords: ['access_token$production$'], pattern: '(access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})', longLived: true, revokeUrl: 'https://www.braintreegateway.com/', examples: { positives: ['const bt = "access_token$production$<lowalnum:16>$<hex:32>";'], negatives: ['const bt = "access_token$sandbox$<lowalnum:16>$<hex:32>";'] } }),
+    contextRule({ id: 'paypal-client-secret', title: 'PayPal REST client secret', provider: 'PayPal', severity: 'high', names: ['paypal'], value: 'E[A-Za-z0-9_-]{79}', longLived: true, revokeUrl: 'https://developer.paypal.com/dashboard/applications', entropy: 3.5, examples: { positives: ['PAYPAL_CLIENT_SECRET=E<word:79>', '  paypal_client_secret: "E<word:79>"', '{ "PAYPAL_CLIENT_SECRET": "E<word:79>" }'], negatives: ['SOME_UNRELATED_ID=E<word:79>', 'PAYPAL_CLIENT_SECRET=${PAYPAL_CLIENT_SECRET}', '  paypal_client_secret: "<paypal_client_secret>"', 'PAYPAL_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'razorpay-live-key', title: 'Razorpay live key ID', provider: 'Razorpay', severity: 'medium', keywords: ['rzp_live_'], pattern: '\\b(rzp_live_[A-Za-z0-9]{14})\\b', longLived: true, revokeUrl: 'https://dashboard.razorpay.com/app/keys', examples: { positives: ['const razorpayKey = "rzp_live_<alnum:14>";', '  razorpayKey: "rzp_live_<alnum:14>"', 'export API_TOKEN=rzp_live_<alnum:14>'], negatives: ['const razorpayKey = "rzp_live_<alnum:6>";', 'const razorpayKey = "RZP_LIVE_<alnum:14>";', 'const razorpayKey = "rzp_live_xxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', provider: 'Flutterwave', severity: 'critical', keywords: ['flwseck-', 'flwseck_test-'], pattern: '\\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\\b', longLived: true, revokeUrl: 'https://app.flutterwave.com/dashboard/settings/apis', examples: { positives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-X'], negatives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-Y'] } }),
+    rule({ id: 'plaid-access-token', title: 'Plaid access token', provider: 'Plaid', severity: 'high', keywords: ['access-production-', 'access-development-', 'access-sandbox-'], pattern: '\\b(access-(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://dashboard.plaid.com/developers/keys', examples: { positives: ['const plaid = "access-production-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const plaid = "access-staging-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'] } }),
+    contextRule({ id: 'coinbase-api-secret', title: 'Coinbase API secret', provider: 'Coinbase', severity: 'critical', names: ['coinbase'], value: '[A-Za-z0-9+/]{64,88}={0,2}', longLived: true, revokeUrl: 'https://www.coinbase.com/settings/api', entropy: 4, examples: { positives: ['COINBASE_API_SECRET=<b64:88>', '  coinbase_api_secret: "<b64:88>"', '{ "COINBASE_API_SECRET": "<b64:88>" }'], negatives: ['SOME_UNRELATED_ID=<b64:88>', 'COINBASE_API_SECRET=${COINBASE_API_SECRET}', '  coinbase_api_secret: "<coinbase_api_secret>"', 'COINBASE_API_SECRET is read from the environment'] } }),
+    contextRule({ id: 'adyen-api-key', title: 'Adyen API key', provider: 'Adyen', severity: 'critical', names: ['adyen'], value: 'AQE[A-Za-z0-9+/=_.-]{80,300}', longLived: true, revokeUrl: 'https://ca-live.adyen.com/ca/ca/config/api_credentials_new.shtml', examples: { positives: ['ADYEN_API_KEY=AQE<alnum:120>', '  adyen_api_key: "AQE<alnum:120>"', '{ "ADYEN_API_KEY": "AQE<alnum:120>" }'], negatives: ['SOME_UNRELATED_ID=AQE<alnum:120>', 'ADYEN_API_KEY=${ADYEN_API_KEY}', '  adyen_api_key: "<adyen_api_key>"', 'ADYEN_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'lob-api-key', title: 'Lob API key', provider: 'Lob', severity: 'medium', names: ['lob'], value: '(?:live|test)_[a-f0-9]{35}', longLived: true, revokeUrl: 'https://dashboard.lob.com/settings/api-keys', examples: { positives: ['LOB_API_KEY=live_<hex:35>', '  lob_api_key: "live_<hex:35>"', '{ "LOB_API_KEY": "live_<hex:35>" }'], negatives: ['SOME_UNRELATED_ID=live_<hex:35>', 'LOB_API_KEY=${LOB_API_KEY}', '  lob_api_key: "<lob_api_key>"', 'LOB_API_KEY is read from the environment'] } }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/registries.ts
@@ -5185,6 +5453,10 @@ const registryRules = [
         longLived: true,
         revokeUrl: 'https://www.npmjs.com/settings/~/tokens',
         remediation: 'Revoke the token on npmjs.com (Access Tokens); publish from CI with npm trusted publishing (OIDC) instead.',
+        examples: {
+            positives: ['NPM_TOKEN=npm_{{crc32:<alnum:30>:crc32}}', '//registry.npmjs.org/:_authToken=npm_{{crc32:<alnum:30>:crc32}}'],
+            negatives: ['NPM_TOKEN=npm_{{bad-crc32:<alnum:30>:bad-crc32}}', 'NPM_TOKEN=npm_<alnum:36>', 'NPM_TOKEN=NPM_{{crc32:<alnum:30>:crc32}}'],
+        },
     }),
     rule({
         id: 'npmrc-auth-token',
@@ -5196,6 +5468,7 @@ const registryRules = [
         entropy: 3,
         longLived: true,
         revokeUrl: 'https://docs.npmjs.com/revoking-access-tokens',
+        examples: { positives: ['//registry.npmjs.org/:_authToken=<alnum:36>'], negatives: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'] },
     }),
     rule({
         id: 'npmrc-basic-auth',
@@ -5207,6 +5480,7 @@ const registryRules = [
         entropy: 3,
         longLived: true,
         revokeUrl: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
+        examples: { positives: ['_auth={{base64:deploy:<alnum:16>:base64}}'], negatives: ['_auth=${NPM_AUTH}'] },
     }),
     rule({
         id: 'pypi-upload-token',
@@ -5218,6 +5492,7 @@ const registryRules = [
         longLived: true,
         revokeUrl: 'https://pypi.org/manage/account/token/',
         remediation: 'Remove the token on pypi.org; publish from CI with PyPI trusted publishing (OIDC) instead.',
+        examples: { positives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:120>";', '  password: "pypi-AgEIcHlwaS5vcmc<word:120>"', 'export API_TOKEN=pypi-AgEIcHlwaS5vcmc<word:120>'], negatives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:6>";', 'const password = "PYPI-aGeiChLWAs5VCMC<word:120>";', 'const password = "pypi-AgEIcHlwaS5vcmcxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'pypi-test-upload-token',
@@ -5228,6 +5503,7 @@ const registryRules = [
         pattern: '\\b(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})',
         longLived: true,
         revokeUrl: 'https://test.pypi.org/manage/account/token/',
+        examples: { positives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>";', '  password: "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>"', 'export API_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw<word:120>'], negatives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:6>";', 'const password = "PYPI-aGenDgvZDc5WExbPlM9YzW<word:120>";', 'const password = "pypi-AgENdGVzdC5weXBpLm9yZwxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'rubygems-api-key',
@@ -5238,6 +5514,7 @@ const registryRules = [
         pattern: '\\b(rubygems_[0-9a-f]{48})\\b',
         longLived: true,
         revokeUrl: 'https://rubygems.org/profile/api_keys',
+        examples: { positives: ['const apiKey = "rubygems_<hex:48>";', '  apiKey: "rubygems_<hex:48>"', 'export API_TOKEN=rubygems_<hex:48>'], negatives: ['const apiKey = "rubygems_<hex:6>";', 'const apiKey = "RUBYGEMS_<hex:48>";', 'const apiKey = "rubygems_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'nuget-api-key',
@@ -5249,6 +5526,7 @@ const registryRules = [
         entropy: 3.5,
         longLived: true,
         revokeUrl: 'https://www.nuget.org/account/apikeys',
+        examples: { positives: ['const apiKey = "oy2<lowalnum:43>";', '  apiKey: "oy2<lowalnum:43>"', 'export API_TOKEN=oy2<lowalnum:43>'], negatives: ['const apiKey = "oy2<lowalnum:6>";', 'const apiKey = "OY2<lowalnum:43>";', 'const apiKey = "oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'dockerhub-personal-access-token',
@@ -5259,6 +5537,7 @@ const registryRules = [
         pattern: '\\b(dckr_pat_[A-Za-z0-9_-]{27})(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://app.docker.com/settings/personal-access-tokens',
+        examples: { positives: ['const token = "dckr_pat_<word:27>";', '  token: "dckr_pat_<word:27>"', 'export API_TOKEN=dckr_pat_<word:27>'], negatives: ['const token = "dckr_pat_<word:6>";', 'const token = "DCKR_PAT_<word:27>";', 'const token = "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'dockerhub-organization-access-token',
@@ -5269,6 +5548,7 @@ const registryRules = [
         pattern: '\\b(dckr_oat_[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)',
         longLived: true,
         revokeUrl: 'https://docs.docker.com/security/for-admins/access-tokens/',
+        examples: { positives: ['const token = "dckr_oat_<word:32>";', '  token: "dckr_oat_<word:32>"', 'export API_TOKEN=dckr_oat_<word:32>'], negatives: ['const token = "dckr_oat_<word:6>";', 'const token = "DCKR_OAT_<word:32>";', 'const token = "dckr_oat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'docker-config-auth',
@@ -5281,6 +5561,10 @@ const registryRules = [
         longLived: true,
         revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
         remediation: 'Change the registry password or token, then use a credential helper instead of storing auth in config.json.',
+        examples: {
+            positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}'],
+            negatives: ['{"auths": {"registry.example.io": {"auth": "{{base64:<alnum:20>:base64}}"}}}', '{"auths": {"registry.example.io": {"auth": ""}}}'],
+        },
     }),
     rule({
         id: 'jfrog-api-key',
@@ -5291,6 +5575,7 @@ const registryRules = [
         pattern: '\\b(AKCp[A-Za-z0-9]{69})\\b',
         longLived: true,
         revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
+        examples: { positives: ['const apiKey = "AKCp<alnum:69>";', '  apiKey: "AKCp<alnum:69>"', 'export API_TOKEN=AKCp<alnum:69>'], negatives: ['const apiKey = "AKCp<alnum:6>";', 'const apiKey = "akcP<alnum:69>";', 'const apiKey = "AKCpxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'jfrog-identity-token',
@@ -5301,6 +5586,7 @@ const registryRules = [
         pattern: '\\b(cmVmdGtuOjAxOj[A-Za-z0-9]{40,80})',
         longLived: true,
         revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+        examples: { positives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:60>";', '  accessToken: "cmVmdGtuOjAxOj<alnum:60>"', 'export API_TOKEN=cmVmdGtuOjAxOj<alnum:60>'], negatives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:6>";', 'const accessToken = "CMvMDgTUoJaXoJ<alnum:60>";', 'const accessToken = "cmVmdGtuOjAxOjxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'crates-io-api-token',
@@ -5312,6 +5598,7 @@ const registryRules = [
         entropy: 3.8,
         longLived: true,
         revokeUrl: 'https://crates.io/settings/tokens',
+        examples: { positives: ['const token = "cio<alnum:32>";', '  token: "cio<alnum:32>"', 'export API_TOKEN=cio<alnum:32>'], negatives: ['const token = "cio<alnum:6>";', 'const token = "CIO<alnum:32>";', 'const token = "cioxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
     }),
     rule({
         id: 'clojars-deploy-token',
@@ -5322,6 +5609,7 @@ const registryRules = [
         pattern: '(?i)\\b(CLOJARS_[a-z0-9]{60})\\b',
         longLived: true,
         revokeUrl: 'https://clojars.org/tokens',
+        examples: { positives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:60>'], negatives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:30>'] },
     }),
     rule({
         id: 'hex-pm-api-key',
@@ -5332,6 +5620,7 @@ const registryRules = [
         pattern: '(?i)(?:hex_api_key|hexpm[\\w.-]{0,20})["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
         longLived: true,
         revokeUrl: 'https://hex.pm/dashboard/keys',
+        examples: { positives: ['HEX_API_KEY=<hex:32>', '  hex_api_key: "<hex:32>"', '{ "HEX_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'HEX_API_KEY=${HEX_API_KEY}', '  hex_api_key: "<hex_api_key>"', 'HEX_API_KEY is read from the environment'] },
     }),
 ];
 
@@ -5443,10 +5732,291 @@ const saasRules = [
     named('short-io-api-key', 'Short.io secret API key', 'Short.io', ['shortio', 'short_io', 'short.io'], 'sk_<alnum:16>', 'https://app.short.io/settings/integrations/api-key'),
 ];
 
+;// CONCATENATED MODULE: ./src/rules/stores/formats.ts
+/**
+ * Credential stores recognised by their bytes, whatever the file is called: what each format's header says about
+ * whether it holds secrets. Pure reads of a buffer; nothing is decrypted and nothing of the content is returned.
+ */
+const startsWith = (content, bytes, at = 0) => content.length >= at + bytes.length && bytes.every((byte, i) => content[at + i] === byte);
+/** A DER length at `at`: its value and where the contents start; undefined when malformed. Indefinite (BER) counts as 0. */
+function derLength(content, at) {
+    const first = content[at];
+    if (first === undefined)
+        return undefined;
+    if (first < 0x80)
+        return { length: first, next: at + 1 };
+    if (first === 0x80)
+        return { length: 0, next: at + 1 };
+    const size = first & 0x7f;
+    if (size > 4 || at + 1 + size > content.length)
+        return undefined;
+    let length = 0;
+    for (let i = 0; i < size; i++)
+        length = length * 256 + content[at + 1 + i];
+    return { length, next: at + 1 + size };
+}
+const OID_PKCS7_DATA = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07];
+/** pkcs-12 bag types 1.2.840.113549.1.12.10.1.1 (keyBag) and .2 (pkcs8ShroudedKeyBag), as DER, without the last byte. */
+const OID_KEY_BAG = Buffer.from([0x06, 0x0b, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x0a, 0x01]);
+/**
+ * PKCS#12 (RFC 7292): SEQUENCE { INTEGER 3, ContentInfo { data | signedData } ... }. Key bags sit in plain `data` in
+ * what openssl, Windows and keytool write (only certificates are encrypted as a whole), so a key bag's type is visible.
+ */
+function pkcs12(content) {
+    if (content[0] !== 0x30)
+        return undefined;
+    const outer = derLength(content, 1);
+    if (!outer || !startsWith(content, [0x02, 0x01, 0x03, 0x30], outer.next))
+        return undefined;
+    const info = derLength(content, outer.next + 4);
+    if (!info || !startsWith(content, OID_PKCS7_DATA, info.next) || ![1, 2].includes(content[info.next + OID_PKCS7_DATA.length]))
+        return undefined;
+    for (let at = content.indexOf(OID_KEY_BAG); at !== -1; at = content.indexOf(OID_KEY_BAG, at + 1)) {
+        const bag = content[at + OID_KEY_BAG.length];
+        if (bag === 1 || bag === 2)
+            return { holds: 'secret', reason: `a PKCS#12 keystore holding a private key (${bag === 1 ? 'keyBag' : 'shrouded keyBag'})` };
+    }
+    return { holds: 'unknown', reason: 'a PKCS#12 keystore whose contents are encrypted (it may hold private keys)' };
+}
+/** A cursor over a Java keystore's big-endian fields; throws RangeError past the end. */
+class Reader {
+    content;
+    at;
+    constructor(content, at = 0) {
+        this.content = content;
+        this.at = at;
+    }
+    u16() {
+        const value = this.content.readUInt16BE(this.at);
+        this.at += 2;
+        return value;
+    }
+    u32() {
+        const value = this.content.readUInt32BE(this.at);
+        this.at += 4;
+        return value;
+    }
+    skip(bytes) {
+        if (this.at + bytes > this.content.length)
+            throw new RangeError('past the end');
+        this.at += bytes;
+    }
+}
+/** Skips one certificate: its type name (version 2 keystores) and its DER bytes. */
+function skipCertificate(reader, version) {
+    if (version === 2)
+        reader.skip(reader.u16());
+    reader.skip(reader.u32());
+}
+/**
+ * JKS (FEEDFEED) and JCEKS (CECECECE): a version, a count, then entries tagged 1 (private key), 2 (trusted
+ * certificate) or 3 (JCEKS secret key). A keystore of trusted certificates only is a truststore: public.
+ */
+function javaKeystore(content) {
+    const jks = startsWith(content, [0xfe, 0xed, 0xfe, 0xed]);
+    if (!jks && !startsWith(content, [0xce, 0xce, 0xce, 0xce]))
+        return undefined;
+    const format = jks ? 'JKS' : 'JCEKS';
+    const reader = new Reader(content, 4);
+    try {
+        const version = reader.u32();
+        const count = reader.u32();
+        if (version !== 1 && version !== 2)
+            return { holds: 'unknown', reason: `a Java keystore (${format}) of an unknown version` };
+        for (let entry = 0; entry < count; entry++) {
+            const tag = reader.u32();
+            if (tag === 1 || tag === 3)
+                return { holds: 'secret', reason: `a Java keystore (${format}) holding a ${tag === 1 ? 'private' : 'secret'} key entry` };
+            if (tag !== 2)
+                return { holds: 'unknown', reason: `a Java keystore (${format}) with an entry Keyward cannot read` };
+            reader.skip(reader.u16()); // alias
+            reader.skip(8); // creation time
+            skipCertificate(reader, version);
+        }
+        return { holds: 'public', reason: `a Java truststore (${format}) of ${count} trusted certificates` };
+    }
+    catch {
+        return { holds: 'unknown', reason: `a truncated Java keystore (${format})` };
+    }
+}
+/** KeePass: signature 9AA2D903, then B54BFB67 (KeePass 2, .kdbx) or B54BFB65 (KeePass 1, .kdb), little-endian. */
+function keepass(content) {
+    if (!startsWith(content, [0x03, 0xd9, 0xa2, 0x9a]))
+        return undefined;
+    if (startsWith(content, [0x67, 0xfb, 0x4b, 0xb5], 4) && content.length >= 12)
+        return { holds: 'secret', reason: `a KeePass 2 password database (KDBX ${content.readUInt16LE(10)}.${content.readUInt16LE(8)})` };
+    if (startsWith(content, [0x65, 0xfb, 0x4b, 0xb5], 4))
+        return { holds: 'secret', reason: 'a KeePass 1 password database (KDB)' };
+    return undefined;
+}
+/** OpenPGP public-key algorithm ids (RFC 4880, RFC 9580): RSA, Elgamal, DSA, ECDH, ECDSA, EdDSA, X25519, X448, Ed25519, Ed448. */
+const PGP_ALGORITHMS = new Set([1, 2, 3, 16, 17, 18, 19, 22, 25, 26, 27, 28]);
+/** An OpenPGP packet header at the start: its tag and where its body starts. */
+function pgpPacket(content) {
+    const first = content[0];
+    if (first === undefined || (first & 0x80) === 0)
+        return undefined;
+    if (first & 0x40) {
+        const octet = content[1] ?? 255;
+        return { tag: first & 0x3f, body: octet < 192 ? 2 : octet < 224 ? 3 : octet === 255 ? 6 : 2 };
+    }
+    const lengthType = first & 0x03;
+    return { tag: (first >> 2) & 0x0f, body: 1 + [1, 2, 4, 0][lengthType] };
+}
+/**
+ * An OpenPGP secret key (packet tag 5), as `gpg --export-secret-keys` and old `secring.gpg` write it: a version
+ * (3 to 6), the creation time and a known algorithm. GnuPG 2.1's own key files (`private-keys-v1.d/*.key`) are
+ * S-expressions naming a (protected) private key.
+ */
+function gpgSecretKey(content) {
+    const head = content.toString('latin1', 0, 64);
+    if (/^(?:\(\d+:(?:protected-)?private-key\(|Key: \((?:protected-)?private-key\b)/.test(head)) {
+        return { holds: 'secret', reason: 'a GnuPG private key file (private-keys-v1.d)' };
+    }
+    const packet = pgpPacket(content);
+    if (!packet || packet.tag !== 5)
+        return undefined;
+    const version = content[packet.body];
+    const algorithm = content[packet.body + (version === 3 ? 7 : 5)];
+    if (version === undefined || version < 3 || version > 6 || algorithm === undefined || !PGP_ALGORITHMS.has(algorithm))
+        return undefined;
+    return { holds: 'secret', reason: `an OpenPGP secret key (version ${version} key packet), as gpg --export-secret-keys writes it` };
+}
+const OPENSSH_MAGIC = Buffer.from('openssh-key-v1\0', 'latin1');
+/** The binary form inside `-----BEGIN OPENSSH PRIVATE KEY-----`, written out decoded. */
+function opensshBinaryKey(content) {
+    return content.subarray(0, OPENSSH_MAGIC.length).equals(OPENSSH_MAGIC) ? { holds: 'secret', reason: 'an OpenSSH private key in binary form (openssh-key-v1)' } : undefined;
+}
+/** Every binary store format, for the engine's notices: the first that recognises the bytes. */
+const STORE_FORMATS = [pkcs12, javaKeystore, keepass, gpgSecretKey, opensshBinaryKey];
+function storeVerdict(content) {
+    for (const format of STORE_FORMATS) {
+        const verdict = format(content);
+        if (verdict)
+            return verdict;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/stores/paths.ts
+/**
+ * Credential stores known by where they live: a file whose path and whole content together say what it is.
+ */
+/** `config/master.key`, and the per-environment keys beside `config/credentials/<env>.yml.enc`. */
+const RAILS_KEY_PATH = /(?:^|\/)config\/(?:master|credentials\/[A-Za-z0-9_-]+)\.key$/;
+/** Rails' master key: 32 hex digits (a 128-bit AES key) alone in the file, which decrypts `credentials.yml.enc`. */
+function railsMasterKey(content, path) {
+    if (!RAILS_KEY_PATH.test(path) || content.length > 40)
+        return undefined;
+    return /^[a-f0-9]{32}\s*$/.test(content.toString('latin1')) ? 'a Rails master key, which decrypts the encrypted credentials beside it' : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/catalogue/stores.ts
 
+
+
+/** A file that is itself a credential store, recognised by its bytes whatever it is called: one finding per file. */
+function store(input) {
+    const { format, ...rest } = input;
+    return rule({
+        ...rest,
+        keywords: [],
+        pattern: '',
+        longLived: true,
+        wholeFile: (content) => {
+            const verdict = format(content);
+            return verdict?.holds === 'secret' ? verdict.reason : undefined;
+        },
+    });
+}
+/** `<hex:n>` filler: the bytes a format does not look at. */
+const PKCS12_HEAD = '3082<hex:4>020103308201<hex:2>06092a864886f70d010701a08201<hex:2>048201<hex:2>';
+const KEY_BAG = '060b2a864886f70d010c0a0102';
+/** Binary keystores and key files: the file's presence is the leak. */
+const binaryStoreRules = [
+    store({
+        id: 'pkcs12-keystore',
+        title: 'PKCS#12 keystore with a private key (.p12, .pfx)',
+        provider: 'Keystore',
+        severity: 'critical',
+        format: pkcs12,
+        remediation: 'Revoke the certificate and replace the key it holds (a keystore password is no protection once the file is public), then keep keystores out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'certs/client.p12', hex: `${PKCS12_HEAD}<hex:40>${KEY_BAG}<hex:200>` }, { path: 'assets/logo.bin', hex: `${PKCS12_HEAD}3080${KEY_BAG}<hex:64>` }],
+            negatives: [{ path: 'certs/ca.p12', hex: `${PKCS12_HEAD}<hex:200>` }, { path: 'certs/server.der', hex: '30820122300d06092a864886f70d01010105000382010f00<hex:200>' }],
+        },
+    }),
+    store({
+        id: 'java-keystore',
+        title: 'Java keystore with a private or secret key (JKS, JCEKS)',
+        provider: 'Keystore',
+        severity: 'critical',
+        format: javaKeystore,
+        remediation: 'Replace the keys it holds (and their certificates); keystore passwords such as `changeit` protect nothing. Then keep the keystore out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'app/release.keystore', hex: 'feedfeed000000020000000100000001000772656c65617365<hex:120>' }, { path: 'conf/keys.dat', hex: 'cececece000000020000000100000003000361657300000190<hex:40>' }],
+            negatives: [{ path: 'conf/truststore.jks', hex: 'feedfeed00000002000000010000000200026361<hex:16>0005582e35303900000004<hex:8>' }, { path: 'conf/empty.jks', hex: 'feedfeed0000000200000000' }],
+        },
+    }),
+    store({
+        id: 'keepass-database',
+        title: 'KeePass password database',
+        provider: 'KeePass',
+        severity: 'high',
+        format: keepass,
+        remediation: 'Change every password the database holds (its master password can be attacked offline), then keep the database out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'secrets/team.kdbx', hex: '03d9a29a67fb4bb501000400<hex:200>' }, { path: 'backup/old.bin', hex: '03d9a29a65fb4bb5<hex:120>' }],
+            negatives: [{ path: 'secrets/team.kdbx.txt', hex: '03d9a29a00000000<hex:100>' }],
+        },
+    }),
+    store({
+        id: 'gpg-secret-key',
+        title: 'OpenPGP / GnuPG secret key (binary)',
+        provider: 'Private key',
+        severity: 'critical',
+        format: gpgSecretKey,
+        remediation: 'Publish the key\'s revocation certificate and generate a new key; then remove the exported key or keyring from the repository.',
+        fileExamples: {
+            positives: [
+                { path: 'keys/release-signing.gpg', hex: '9503d804<hex:8>01<hex:200>' },
+                { path: 'keys/secring', hex: 'c558046<hex:7>16<hex:100>' },
+                { path: '.gnupg/private-keys-v1.d/ABCD.key', text: '(21:protected-private-key(3:rsa(1:n257:<b64:40>' },
+            ],
+            negatives: [{ path: 'keys/release-signing.pub.gpg', hex: '99010d04<hex:8>01<hex:200>' }, { path: 'keys/stub.key', text: '(20:shadowed-private-key(3:rsa(1:n257:<b64:40>' }],
+        },
+    }),
+    store({
+        id: 'openssh-binary-private-key',
+        title: 'OpenSSH private key in binary form',
+        provider: 'Private key',
+        severity: 'critical',
+        format: opensshBinaryKey,
+        remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
+        fileExamples: {
+            positives: [{ path: 'deploy/id_ed25519.bin', hex: '6f70656e7373682d6b65792d7631000000000a6165733235362d637472<hex:200>' }],
+            negatives: [{ path: 'deploy/notes.bin', hex: '6f70656e7373682d6b65792d7632<hex:40>' }],
+        },
+    }),
+    rule({
+        id: 'rails-master-key-file',
+        title: 'Rails master key file (config/master.key)',
+        provider: 'Rails',
+        severity: 'critical',
+        keywords: [],
+        pattern: '',
+        longLived: true,
+        wholeFile: railsMasterKey,
+        revokeUrl: 'https://guides.rubyonrails.org/security.html#custom-credentials',
+        remediation: 'Rotate every secret in the encrypted credentials it opens (bin/rails credentials:edit with a new key), then keep master.key out of the repository (it is in the default .gitignore).',
+        fileExamples: {
+            positives: [{ path: 'config/master.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:32>\n' }, { path: 'config/credentials/production.key', text: '<hex:32>' }],
+            negatives: [{ path: 'config/secret.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:40>' }, { path: 'config/master.key', text: 'ab12cd34 is not here' }, { path: 'config/credentials/production.yml.enc', text: '<b64:60>--<b64:16>--<b64:22>==' }],
+        },
+    }),
+];
 /** Files whose content is the leak: saved logins and salts that tools write in a fixed syntax. */
-const storeRules = [
+const textStoreRules = [
     rule({
         id: 'wordpress-auth-salt',
         title: 'WordPress authentication key or salt (wp-config.php)',
@@ -5507,6 +6077,7 @@ const storeRules = [
         },
     }),
 ];
+const storeRules = [...textStoreRules, ...binaryStoreRules];
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
@@ -5619,8 +6190,12 @@ function defaultConfig() {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
@@ -12435,6 +13010,212 @@ function re(stringsOrFlags, ...values) {
 }
 
 
+;// CONCATENATED MODULE: ./src/engine/required-bytes.ts
+/**
+ * What bytes every match of a pattern must contain, found conservatively so that a window lacking them can be skipped
+ * without running the regex. Only ASCII punctuation counts: letters and digits are left out, so case-insensitive
+ * flags never matter. An empty answer only means nothing is known.
+ */
+/** Index just past the character class opening at `at`, or -1 when unbalanced. */
+function skipClass(pattern, at) {
+    const n = pattern.length;
+    let j = at + 1;
+    if (pattern[j] === '^')
+        j++;
+    if (pattern[j] === ']')
+        j++;
+    while (j < n && pattern[j] !== ']') {
+        if (pattern[j] === '\\')
+            j += 2;
+        else if (pattern[j] === '[' && pattern[j + 1] === ':') {
+            const close = pattern.indexOf(':]', j + 2);
+            if (close === -1)
+                return -1;
+            j = close + 2;
+        }
+        else
+            j++;
+    }
+    return j < n ? j + 1 : -1;
+}
+/** Index just past the group opening at `at`, or -1 when unbalanced (or holding a \Q quote). */
+function skipGroup(pattern, at) {
+    let depth = 0;
+    let j = at;
+    while (j < pattern.length) {
+        const c = pattern[j];
+        if (c === '\\') {
+            if (pattern[j + 1] === 'Q')
+                return -1;
+            j += 2;
+        }
+        else if (c === '[') {
+            j = skipClass(pattern, j);
+            if (j === -1)
+                return -1;
+        }
+        else {
+            if (c === '(')
+                depth++;
+            else if (c === ')' && --depth === 0)
+                return j + 1;
+            j++;
+        }
+    }
+    return -1;
+}
+/** The pattern's top-level alternatives (one when it has no top-level `|`), or undefined when it is unbalanced. */
+function alternatives(pattern) {
+    const parts = [];
+    let from = 0;
+    let i = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (pattern[i + 1] === 'Q')
+                return undefined;
+            i += 2;
+        }
+        else if (c === '[' || c === '(') {
+            i = c === '[' ? skipClass(pattern, i) : skipGroup(pattern, i);
+            if (i === -1)
+                return undefined;
+        }
+        else {
+            if (c === '|') {
+                parts.push(pattern.slice(from, i));
+                from = i + 1;
+            }
+            i++;
+        }
+    }
+    parts.push(pattern.slice(from));
+    return parts;
+}
+/**
+ * Sets of ASCII punctuation bytes such that every match of `pattern` holds at least one byte of each set. A set of one
+ * is a byte every match holds; a larger one comes from an alternation whose every branch requires some byte
+ * (`(?::|=|=>)` gives {`:`, `=`}). Only required atoms count (outside classes, not optional).
+ */
+function requiredByteSets(pattern) {
+    const branches = alternatives(pattern);
+    if (branches === undefined)
+        return [];
+    if (branches.length > 1) {
+        const union = new Set();
+        for (const branch of branches) {
+            const sets = requiredByteSets(branch);
+            if (sets.length === 0)
+                return [];
+            for (const byte of sets.reduce((a, b) => (b.length < a.length ? b : a)))
+                union.add(byte);
+        }
+        return [[...union]];
+    }
+    return sequenceSets(pattern);
+}
+/** requiredByteSets of a pattern with no top-level alternation: its required atoms in sequence. */
+function sequenceSets(pattern) {
+    const sets = new Map();
+    const add = (set) => sets.set([...set].sort((a, b) => a - b).join(','), set);
+    let i = 0;
+    while (i < pattern.length) {
+        const atom = readAtom(pattern, i);
+        if (atom === undefined)
+            return [];
+        i = atom.end;
+        if (atom.skip)
+            continue;
+        const quantified = readQuantifier(pattern, i);
+        if (quantified === undefined)
+            return [];
+        i = quantified.end;
+        if (quantified.optional)
+            continue;
+        if (atom.literal >= 0)
+            add([atom.literal]);
+        for (const set of atom.inner)
+            add(set);
+    }
+    return [...sets.values()];
+}
+/** The atom starting at `i`; undefined when nothing can be learnt from the pattern (unbalanced, a quote, a stray `{`). */
+function readAtom(pattern, i) {
+    const c = pattern[i];
+    if (c === '^' || c === '$')
+        return { end: i + 1, literal: -1, inner: [], skip: true };
+    if (c === '\\')
+        return readEscape(pattern, i);
+    if (c === '[') {
+        const end = skipClass(pattern, i);
+        return end === -1 ? undefined : { end, literal: -1, inner: [] };
+    }
+    if (c === '(') {
+        const end = skipGroup(pattern, i);
+        if (end === -1)
+            return undefined;
+        const group = pattern.slice(i, end);
+        // Inline flags such as (?i) match nothing and take no quantifier.
+        if (/^\(\?[a-zA-Z-]*\)$/.test(group))
+            return { end, literal: -1, inner: [], skip: true };
+        const body = /^\((?:\?[a-zA-Z-]*:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
+        // Lookarounds and other (?x...) forms that are not groups teach nothing.
+        const isGroup = body === '(' || !group.startsWith('(?') || body.length > 1;
+        return { end, literal: -1, inner: isGroup ? requiredByteSets(group.slice(body.length, -1)) : [] };
+    }
+    if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|')
+        return undefined;
+    const code = c.charCodeAt(0);
+    return { end: i + 1, literal: code < 0x80 && !/[A-Za-z0-9]/.test(c) && c !== '.' ? code : -1, inner: [] };
+}
+function readEscape(pattern, i) {
+    const next = pattern[i + 1];
+    if (next === undefined || next === 'Q')
+        return undefined;
+    if (!/[A-Za-z0-9]/.test(next))
+        return { end: i + 2, literal: next.charCodeAt(0), inner: [] };
+    // A class or assertion (\d, \s, \b, \pL, \p{Greek}, \x41, \x{263a}): not a punctuation literal.
+    let end = i + 2;
+    if ((next === 'p' || next === 'P' || next === 'x') && pattern[end] === '{') {
+        const close = pattern.indexOf('}', end);
+        if (close === -1)
+            return undefined;
+        end = close + 1;
+    }
+    else if (next === 'x')
+        end += 2;
+    return { end, literal: -1, inner: [] };
+}
+/** The quantifier at `i`, if any: whether the atom may occur zero times. Undefined for a `{` RE2 reads as a literal. */
+function readQuantifier(pattern, i) {
+    const q = pattern[i];
+    let optional = false;
+    let end = i;
+    if (q === '*' || q === '?') {
+        optional = true;
+        end++;
+    }
+    else if (q === '+')
+        end++;
+    else if (q === '{') {
+        const close = pattern.indexOf('}', i);
+        const body = close === -1 ? '' : pattern.slice(i + 1, close);
+        if (!/^\d+(,\d*)?$/.test(body))
+            return undefined;
+        optional = Number(body.split(',')[0]) === 0;
+        end = close + 1;
+    }
+    if (end > i && pattern[end] === '?')
+        end++;
+    return { end, optional };
+}
+/** Bytes every match of `pattern` contains: the sets of one of requiredByteSets. */
+function requiredBytes(pattern) {
+    return requiredByteSets(pattern)
+        .filter((set) => set.length === 1)
+        .map((set) => set[0]);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/regex.ts
 
 
@@ -12501,7 +13282,11 @@ const portableBackend = {
         const hasGroup = regex.groupCount() > 0;
         return {
             scan(input, from, to, onMatch) {
-                const matcher = regex.matcher(input.latin1Window(from, to));
+                const window = input.latin1Window(from, to);
+                // test() runs re2js's DFA, many times faster than the capturing matcher: most windows hold no match at all.
+                if (!regex.test(window))
+                    return;
+                const matcher = regex.matcher(window);
                 let position = 0;
                 while (matcher.find(position)) {
                     const start = matcher.start();
@@ -12599,154 +13384,7 @@ const regexBackends = {
         }
     },
 };
-/**
- * ASCII punctuation bytes that every match of `pattern` must contain, found conservatively: only literals at the top
- * level of the pattern (outside groups, classes and alternation) that are not optional. A window without one of them
- * cannot hold a match, so the regex need not run there; an empty answer only means nothing is known. Letters and
- * digits are left out, so case-insensitive flags never matter.
- */
-function requiredBytes(pattern) {
-    const required = new Set();
-    const n = pattern.length;
-    let i = 0;
-    /** Index just past the group or class opening at `at`, or -1 when unbalanced. */
-    const skipClass = (at) => {
-        let j = at + 1;
-        if (pattern[j] === '^')
-            j++;
-        if (pattern[j] === ']')
-            j++;
-        while (j < n && pattern[j] !== ']') {
-            if (pattern[j] === '\\')
-                j += 2;
-            else if (pattern[j] === '[' && pattern[j + 1] === ':') {
-                const close = pattern.indexOf(':]', j + 2);
-                if (close === -1)
-                    return -1;
-                j = close + 2;
-            }
-            else
-                j++;
-        }
-        return j < n ? j + 1 : -1;
-    };
-    const skipGroup = (at) => {
-        let depth = 0;
-        let j = at;
-        while (j < n) {
-            const c = pattern[j];
-            if (c === '\\') {
-                if (pattern[j + 1] === 'Q')
-                    return -1;
-                j += 2;
-            }
-            else if (c === '[') {
-                j = skipClass(j);
-                if (j === -1)
-                    return -1;
-            }
-            else {
-                if (c === '(')
-                    depth++;
-                else if (c === ')' && --depth === 0)
-                    return j + 1;
-                j++;
-            }
-        }
-        return -1;
-    };
-    while (i < n) {
-        const c = pattern[i];
-        let literal = -1;
-        let inner = [];
-        if (c === '|')
-            return [];
-        if (c === '^' || c === '$') {
-            i++;
-            continue;
-        }
-        if (c === '\\') {
-            const next = pattern[i + 1];
-            if (next === undefined || next === 'Q')
-                return [];
-            if (/[A-Za-z0-9]/.test(next)) {
-                // A class or assertion (\d, \s, \b, \pL, \p{Greek}, \x41, \x{263a}): not a punctuation literal.
-                i += 2;
-                if ((next === 'p' || next === 'P' || next === 'x') && pattern[i] === '{') {
-                    const close = pattern.indexOf('}', i);
-                    if (close === -1)
-                        return [];
-                    i = close + 1;
-                }
-                else if (next === 'x')
-                    i += 2;
-            }
-            else {
-                literal = next.charCodeAt(0);
-                i += 2;
-            }
-        }
-        else if (c === '[') {
-            i = skipClass(i);
-            if (i === -1)
-                return [];
-        }
-        else if (c === '(') {
-            const end = skipGroup(i);
-            if (end === -1)
-                return [];
-            const group = pattern.slice(i, end);
-            // Inline flags such as (?i) match nothing and take no quantifier.
-            if (/^\(\?[a-zA-Z-]*\)$/.test(group)) {
-                i = end;
-                continue;
-            }
-            // A group's own required bytes count when the group itself is required (decided by its quantifier below).
-            const body = /^\((?:\?[a-zA-Z-]*:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
-            if (body === '(' || !group.startsWith('(?') || body.length > 1)
-                inner = requiredBytes(group.slice(body.length, -1));
-            i = end;
-        }
-        else if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{') {
-            return [];
-        }
-        else {
-            const code = c.charCodeAt(0);
-            literal = code < 0x80 && !/[A-Za-z0-9]/.test(c) && c !== '.' ? code : -1;
-            i++;
-        }
-        // The quantifier after the atom, if any: an atom that may occur zero times is not required.
-        let optional = false;
-        const q = pattern[i];
-        if (q === '*' || q === '?') {
-            optional = true;
-            i++;
-        }
-        else if (q === '+')
-            i++;
-        else if (q === '{') {
-            const close = pattern.indexOf('}', i);
-            const body = close === -1 ? '' : pattern.slice(i + 1, close);
-            if (/^\d+(,\d*)?$/.test(body)) {
-                optional = Number(body.split(',')[0]) === 0;
-                i = close + 1;
-            }
-            else if (close === -1 || /[^\d,]/.test(body)) {
-                // RE2 reads a `{` that starts no repetition as a literal; nothing to learn from it or its atom.
-                return [];
-            }
-        }
-        if (pattern[i] === '?' && (q === '*' || q === '+' || q === '?' || q === '{'))
-            i++;
-        if (!optional) {
-            if (literal >= 0)
-                required.add(literal);
-            for (const byte of inner)
-                required.add(byte);
-        }
-    }
-    return [...required];
-}
+
 
 ;// CONCATENATED MODULE: ./src/engine/config/matchers.ts
 
@@ -12903,6 +13541,7 @@ function mapUtf16Finding(finding, decoded) {
 
 ;// CONCATENATED MODULE: ./src/engine/content.ts
 
+
 /** How much of the start git (and Keyward's first look) reads to judge content. */
 const HEAD = 8000;
 /** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. Keyward uses it only as a first look. */
@@ -12940,7 +13579,7 @@ function classifyContent(content, path, maxSize) {
         return { kind: 'text', text: content };
     const store = credentialStore(content, path);
     if (store) {
-        return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: a binary ${store}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
+        return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: ${/^an? /.test(store) ? store : `a binary ${store}`}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
     }
     return { kind: 'binary' };
 }
@@ -13035,21 +13674,80 @@ const STORE_EXTENSIONS = {
     pvk: 'Windows private key', snk: '.NET strong-name key', gpg: 'GnuPG keyring', pgp: 'PGP keyring', kbx: 'GnuPG keybox',
     keychain: 'macOS keychain', 'keychain-db': 'macOS keychain',
 };
+/** Formats the store rules do not read (src/rules/stores/formats.ts reads the others). */
 const STORE_MAGIC = [
-    [[0xfe, 0xed, 0xfe, 0xed], 0, 'Java keystore'],
-    [[0xce, 0xce, 0xce, 0xce], 0, 'Java keystore'],
-    [[0x03, 0xd9, 0xa2, 0x9a], 0, 'KeePass database'],
     [[0x1e, 0xf1, 0xb5, 0xb0], 0, 'Windows private key'],
     [[0x4b, 0x42, 0x58, 0x66], 8, 'GnuPG keybox'],
     [[0x6b, 0x79, 0x63, 0x68], 0, 'macOS keychain'],
 ];
+/**
+ * What kind of credential store a binary is, for the not-scanned notice: by its bytes (a truststore of certificates
+ * only is none), else by its extension. Stores whose bytes show secrets are also a store rule's finding.
+ */
 function credentialStore(content, path) {
+    const verdict = storeVerdict(content);
+    if (verdict)
+        return verdict.holds === 'public' ? undefined : verdict.reason;
     for (const [bytes, offset, name] of STORE_MAGIC) {
         if (bytes.every((byte, i) => content[offset + i] === byte))
             return name;
     }
     const dot = path.lastIndexOf('.');
     return dot === -1 || path.indexOf('/', dot) !== -1 ? undefined : STORE_EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
+/** Programming languages by extension: where an unquoted right-hand side is an expression, not a value. */
+const CODE_EXTENSIONS = new Set('js mjs cjs jsx ts mts cts tsx java kt kts scala groovy go rs c h cc cpp hpp cs swift m php rb py lua dart vue svelte'.split(' '));
+/** Extensions that say the syntax is not code: config, data, markup, shell. */
+const TEXT_EXTENSIONS = new Set('yaml yml json jsonc json5 env ini toml conf cfg cnf properties props xml plist md markdown rst adoc html htm sh bash zsh ksh fish ps1 psm1 bat cmd tf tfvars hcl sql csv tsv pem crt key pub gradle sbt'.split(' '));
+/** Suffixes of copies and backups: `app.js.bak` is judged as `app.js`. */
+const COPY_SUFFIXES = new Set('bak orig old tmp swp save backup dist sample example template tpl'.split(' '));
+/** The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none. */
+function syntaxExtension(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    const parts = name.split('.').slice(1);
+    while (parts.length > 1 && COPY_SUFFIXES.has(parts.at(-1)))
+        parts.pop();
+    return parts.at(-1) ?? '';
+}
+/**
+ * What a file is written in: by its extension when that names a language or a config format, else (`.txt`, none, a
+ * backup, an unknown one) by what its content looks like, so JavaScript saved as `.txt` is judged as JavaScript.
+ */
+function fileSyntax(path, content) {
+    const extension = syntaxExtension(path);
+    if (CODE_EXTENSIONS.has(extension))
+        return 'code';
+    if (TEXT_EXTENSIONS.has(extension))
+        return 'text';
+    return looksLikeCode(content.toString('latin1', 0, Math.min(content.length, CODE_SAMPLE))) ? 'code' : 'text';
+}
+const CODE_SAMPLE = 16384;
+/** An interpreter line of a programming language (shell scripts are judged as text: `export TOKEN=...` is an env line). */
+const CODE_SHEBANG = /^#!\S*(?:\/|env\s+)(?:node|nodejs|deno|bun|ts-node|python[0-9.]*|ruby|perl|php|lua|groovy|kotlin)\b/;
+/** Lines only code writes: statements and declarations by their keyword, and the ends of statements and blocks. */
+const CODE_LINE = new RegExp([
+    String.raw `^(?:export\s+)?(?:(?:async\s+)?function\b|var\s|let\s|const\s|class\s|import\s|return\b|package\s|def\s|func\s|fn\s|namespace\s|using\s|#include\b|#define\b|module\.exports\b|require\(|(?:public|private|protected|static)\s)`,
+    String.raw `^from\s+\S+\s+import\s`,
+    String.raw `^(?:if|for|while|switch|catch|else\s+if)\s*\(`,
+    String.raw `^(?:if|elif|else|for|while|try|except|with)\b.*:$`,
+    String.raw `^(?:\}|\]\)|\)\s*[;,)]|<\?php\b)`,
+    String.raw `(?:;|[)=]\s*\{|=>\s*\{?|\);?,?)$`,
+].join('|'));
+/**
+ * True when a sample of text reads as a programming language: a code interpreter line, a third of the lines being
+ * statements or block ends (config lines are `key: value` and `KEY=value`), or minified code on a few long lines.
+ */
+function looksLikeCode(sample) {
+    if (CODE_SHEBANG.test(sample))
+        return true;
+    // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
+    const lines = sample.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && !/^(?:#(?!include|define|if|endif)|\/\/)/.test(line));
+    if (lines.length === 0)
+        return false;
+    if (lines.length <= 3 && sample.length > 2000)
+        return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
+    const code = lines.filter((line) => CODE_LINE.test(line)).length;
+    return code >= 2 && code / lines.length >= 0.3;
 }
 /** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
 class LineIndex {
@@ -13173,7 +13871,8 @@ const DEFAULT_GENERIC_ENTROPY = 3.0;
 function weigh(candidate, content) {
     const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
     const secret = secretBytes.toString('utf8');
-    return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
+    const lead = candidate.prepared.rule.validateName ? content.toString('latin1', candidate.start, candidate.secretStart) : undefined;
+    return { candidate, secret, secretBytes, entropy: shannonEntropy(secret), lead };
 }
 function printOf(judged, key) {
     judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes, key);
@@ -13201,10 +13900,14 @@ function rejection(judged, lines, acceptance) {
             return 'reference';
         if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY))
             return 'generic-value';
+        if (acceptance.isMalformedProviderToken?.(secret))
+            return 'generic-value';
         if (hasHashContext(lines.lineAround(candidate.secretStart)))
             return 'hash-context';
     }
     if (rule.validate && !rule.validate(secret))
+        return 'validator';
+    if (rule.validateName && !rule.validateName(judged.lead ?? ''))
         return 'validator';
     if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
         if (!acceptance.reportInlineSuppressed)
@@ -13262,6 +13965,89 @@ function buildFinding(judged, lines, path, acceptance) {
     if (judged.suppressed)
         finding.suppression = { by: 'inline', accepted: false, reason: 'suppressed inline' };
     return finding;
+}
+/**
+ * The finding for a whole file that a rule judged a credential store (`reason` says what it is). The fingerprint covers
+ * the whole file; the redacted form and the details carry the file's size and the reason, never a byte of it.
+ * Undefined when the allowlist accepts the file's fingerprint.
+ */
+function buildFileFinding(rule, content, path, reason, acceptance) {
+    const judged = { candidate: { prepared: { rule }, start: 0, secretStart: 0, secretEnd: content.length }, secret: '', secretBytes: content, entropy: 0 };
+    if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey))
+        return undefined;
+    const finding = {
+        ruleId: rule.id,
+        title: rule.title,
+        provider: rule.provider,
+        severity: rule.severity,
+        longLived: rule.longLived,
+        path,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        redacted: `(whole file, ${content.length} bytes)`,
+        fingerprint: printOf(judged, acceptance.fingerprintKey),
+        entropy: 0,
+        verifiedFormat: true,
+        remediation: rule.remediation,
+        details: { store: reason },
+    };
+    if (rule.revokeUrl)
+        finding.revokeUrl = rule.revokeUrl;
+    const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
+    if (inBaseline)
+        finding.baseline = true;
+    if (inBaseline === 'legacy')
+        finding.migratedFrom = judged.legacyPrint;
+    return finding;
+}
+
+;// CONCATENATED MODULE: ./src/engine/provider-prefixes.ts
+
+/** Heads that are words before they are prefixes: `secret-...`, `token-...` may be anyone's value. */
+const WORD_HEADS = new Set(['key', 'secret', 'token', 'sdk', 'ser', 'pat', 'sat', 'app', 'api', 'access', 'auth', 'client', 'test', 'live', 'prod', 'dev', 'v1']);
+/** The literal as the pattern spells it, when it opens the secret group (`(ghp_`, `(AIza`); undefined otherwise. */
+function openingLiteral(pattern, keyword) {
+    const escaped = `(${escapeRegex(keyword)}`;
+    const at = pattern.toLowerCase().indexOf(escaped);
+    return at === -1 ? undefined : pattern.slice(at + 1, at + escaped.length).replace(/\\(.)/g, '$1');
+}
+/**
+ * A distinctive prefix: a head and a separator (`ghp_`, `xoxb-`, `hvs.`, `sk_live_`), or a
+ * mixed-case literal (`AIza`); not a URL's scheme or host, and not a word that anyone's value may start with.
+ */
+function isDistinctive(literal) {
+    if (literal.length < 4 || /[:/ $=]/.test(literal))
+        return false;
+    const head = /^[A-Za-z0-9]+/.exec(literal)?.[0] ?? '';
+    if (head.length === literal.length)
+        return /[a-z]/.test(literal) && /[A-Z]/.test(literal);
+    // A short head needs a longer literal: `sk_live_`, `sk-proj-`, not `sk_`.
+    return (head.length >= 3 || literal.length >= 6) && !WORD_HEADS.has(head.toLowerCase());
+}
+/**
+ * The prefixes that start a specific rule's secret (`ghp_`, `xoxb-`, `sk_live_`, `AIza`), read from the rules
+ * themselves: a keyword that opens the pattern's secret group, spelled as the pattern spells it. Derived, so the shapes
+ * a generic value is checked against are the catalogue's own.
+ */
+function providerPrefixes(rules) {
+    const byPrefix = new Map();
+    for (const rule of rules) {
+        if (rule.kind === 'generic' || rule.wholeFile)
+            continue;
+        for (const keyword of rule.keywords) {
+            const literal = openingLiteral(rule.pattern, keyword);
+            if (literal === undefined || !isDistinctive(literal))
+                continue;
+            byPrefix.set(literal, [...(byPrefix.get(literal) ?? []), rule]);
+        }
+    }
+    return [...byPrefix].map(([prefix, list]) => ({ prefix, rules: list }));
+}
+/** The rules a value would belong to by its prefix (case as the rules spell it): empty when it carries none. */
+function prefixOwners(prefixes, value) {
+    return prefixes.filter(({ prefix }) => value.startsWith(prefix)).flatMap(({ rules }) => rules);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/prefilter.ts
@@ -13585,12 +14371,13 @@ function buildKeywordIndex(prepared) {
 }
 /**
  * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
- * stretched for multi-line rules, merged where they touch. Rules that skip the path get none.
+ * stretched for multi-line rules, merged where they touch. Rules that skip the path, or the file's syntax (judged only
+ * when such a rule has a hit), get none.
  *
  * Work per hit is bounded: a hit that changes no window of its keyword's rules is dropped after two compares (see
  * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
  */
-function collectWindows(index, content, path) {
+function collectWindows(index, content, path, syntax) {
     const byRule = new Map();
     const lengths = index.prefilter.keywordLengths;
     const settled = [];
@@ -13612,7 +14399,7 @@ function collectWindows(index, content, path) {
                 continue;
             }
             if (!state) {
-                if (entry.skipPath(path)) {
+                if (entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax())) {
                     byRule.set(entry, 'skipped');
                     continue;
                 }
@@ -13679,24 +14466,30 @@ function addWindow(windows, bounds, multiline, size) {
 
 
 
+
 /** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
 const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
 const commonness = (byte) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
-/** True when content[from, to) contains every one of `bytes`. A native call costs more than a short loop. */
-function holdsAll(content, from, to, bytes) {
-    for (const byte of bytes) {
-        if (to - from > 512) {
-            if (content.subarray(from, to).indexOf(byte) === -1)
-                return false;
-            continue;
-        }
-        let at = from;
-        while (at < to && content[at] !== byte)
-            at++;
-        if (at === to)
+/** True when content[from, to) contains `byte`. A native call costs more than a short loop. */
+function holds(content, from, to, byte) {
+    if (to - from > 512)
+        return content.subarray(from, to).indexOf(byte) !== -1;
+    let at = from;
+    while (at < to && content[at] !== byte)
+        at++;
+    return at < to;
+}
+/** True when content[from, to) holds at least one byte of every set (see requiredByteSets). */
+function holdsEvery(content, from, to, sets) {
+    for (const set of sets)
+        if (!set.some((byte) => holds(content, from, to, byte)))
             return false;
-    }
     return true;
+}
+/** Required-byte sets in the order they are checked: the likeliest to be missing (small sets of rare bytes) first. */
+function rarestFirst(sets) {
+    const rank = (set) => set.length * 100 + Math.min(...set.map(commonness));
+    return sets.map((set) => set.sort((a, b) => commonness(a) - commonness(b))).sort((a, b) => rank(a) - rank(b));
 }
 function customRule(spec) {
     return {
@@ -13729,6 +14522,7 @@ function scanner_createScanner(options = {}) {
         rules: plan.rules,
         isPathIgnored: (path) => plan.ignored(path),
         scanBuffer: (content, path) => scanBuffer(plan, content, path),
+        secretsIn: (content, path) => secretsIn(plan, content, path),
     };
 }
 function planScanner(options) {
@@ -13740,6 +14534,7 @@ function planScanner(options) {
         backend,
         rules,
         keywords: buildKeywordIndex(prepareRules(rules, config, backend)),
+        fileRules: rules.filter((rule) => rule.wholeFile).map((rule) => ({ rule, skipPath: allowlist_globMatcher(rule.skipPaths ?? []) })),
         ignored: pathIgnores(config, backend),
         acceptance: {
             valueAllowed: valueAllowlist(config, backend),
@@ -13747,7 +14542,28 @@ function planScanner(options) {
             baseline: new Set(options.baseline ?? []),
             fingerprintKey: config.fingerprintKey,
             reportInlineSuppressed: options.reportInlineSuppressed,
+            isMalformedProviderToken: malformedProviderToken(rules, backend),
         },
+    };
+}
+/** A value with a provider's prefix that none of that provider's rules matches whole (see Acceptance). */
+function malformedProviderToken(rules, backend) {
+    const prefixes = providerPrefixes(rules);
+    const compiled = new Map();
+    const matchesWhole = (rule, value) => {
+        let pattern = compiled.get(rule);
+        if (!pattern)
+            compiled.set(rule, (pattern = backend.compile(rule.pattern)));
+        let whole = false;
+        pattern.scan(new ScanInput(value), 0, value.length, (match) => !(whole = match.secretStart === 0 && match.secretEnd === value.length));
+        return whole;
+    };
+    return (secret) => {
+        const owners = prefixOwners(prefixes, secret);
+        if (owners.length === 0)
+            return false;
+        const value = Buffer.from(secret);
+        return !owners.some((rule) => matchesWhole(rule, value));
     };
 }
 function prepareRules(rules, config, backend) {
@@ -13781,12 +14597,55 @@ function scanBuffer(plan, content, path) {
     const crowded = [];
     const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
     if (crowded.length > 0)
-        result.notices.push(crowdedNotice(path, crowded));
+        result.notices.push(...crowdedNotices(path, crowded));
+    const stores = storeFindings(plan, content, path);
+    if (stores.recognised) {
+        // The store's own finding says what it is: no "binary store, not scanned" notice besides.
+        result.notices = result.notices.filter((notice) => notice.kind !== 'binary');
+        result.findings.unshift(...stores.findings);
+    }
     return result;
+}
+function secretsIn(plan, content, path) {
+    if (plan.ignored(path))
+        return [];
+    const kind = classifyContent(content, path, plan.config.maxFileSize);
+    if (kind.kind !== 'text' && kind.kind !== 'binary')
+        return [];
+    const text = kind.kind === 'text' ? kind.text : content;
+    let syntax;
+    const all = collectWindows(plan.keywords, text, path, () => (syntax ??= fileSyntax(path, text)));
+    const windows = kind.kind === 'binary' ? all.filter((rule) => !rule.prepared.generic) : all;
+    if (windows.length === 0)
+        return [];
+    const acceptance = { ...plan.acceptance, reportInlineSuppressed: true };
+    return [...judgeCandidates(acceptance, matchWindows(plan.backend, text, windows, []), text, path)].map(([candidate, finding]) => ({
+        ruleId: candidate.prepared.rule.id,
+        fingerprint: finding.fingerprint,
+        secret: text.subarray(candidate.secretStart, candidate.secretEnd).toString('utf8'),
+    }));
+}
+/** Whole-file rules: a file that is itself a credential store gives one finding (none when its print is allowlisted). */
+function storeFindings(plan, content, path) {
+    const findings = [];
+    let recognised = false;
+    for (const { rule, skipPath } of plan.fileRules) {
+        if (skipPath(path))
+            continue;
+        const reason = rule.wholeFile(content, path);
+        if (reason === undefined)
+            continue;
+        recognised = true;
+        const finding = buildFileFinding(rule, content, path, reason, plan.acceptance);
+        if (finding)
+            findings.push(finding);
+    }
+    return { recognised, findings };
 }
 /** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
 function scanText(plan, content, path, providerRulesOnly, crowded) {
-    const all = collectWindows(plan.keywords, content, path);
+    let syntax;
+    const all = collectWindows(plan.keywords, content, path, () => (syntax ??= fileSyntax(path, content)));
     const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
     if (windows.length === 0)
         return [];
@@ -13802,47 +14661,79 @@ function scanText(plan, content, path, providerRulesOnly, crowded) {
  * line holds this many secrets of one kind.
  */
 const MAX_MATCHES_PER_WINDOW = 256;
+/**
+ * The regex work one file may spend on long windows (merged spans of keyword hits on long lines, over LONG_WINDOW
+ * bytes), in bytes run through patterns across all its rules: the larger of a base and a multiple of the file's size.
+ * A line flooded with one keyword is one window the length of the line for every rule of that keyword, each a pass
+ * over the whole line (re2js runs some at a few MB/s); minified code and data lines stay far below the bound, and
+ * windows of ordinary lines never draw on it. Windows left once it is spent are reported as not scanned.
+ */
+const REGEX_BUDGET_BASE = 1 << 20;
+const REGEX_BUDGET_PER_BYTE = 1;
+/** Windows up to this long are lines (or a line's cut around one hit, see WINDOW_REACH) and cost no budget. */
+const LONG_WINDOW = 4 * WINDOW_REACH;
 /** Runs each rule's pattern over its windows; a window that lacks one of the pattern's required bytes is skipped. */
 function matchWindows(backend, content, windows, crowded) {
     const input = new ScanInput(content);
     const candidates = [];
+    const lineOf = (offset) => new LineIndex(content).position(offset).line;
+    let budget = Math.max(REGEX_BUDGET_BASE, REGEX_BUDGET_PER_BYTE * content.length);
     for (const { prepared, windows: list } of windows) {
-        prepared.required ??= requiredBytes(prepared.rule.pattern).sort((a, b) => commonness(a) - commonness(b));
+        prepared.required ??= rarestFirst(requiredByteSets(prepared.rule.pattern));
         for (const window of list) {
-            if (!holdsAll(content, window.start, window.end, prepared.required))
+            if (!holdsEvery(content, window.start, window.end, prepared.required))
                 continue;
+            const long = window.end - window.start > LONG_WINDOW;
+            if (long && window.end - window.start > budget) {
+                crowded.push({ rule: prepared.rule, why: 'budget', line: lineOf(window.start) });
+                continue;
+            }
             // Compiled only once a window could hold a match: many rules' windows never pass the check above.
             prepared.compiled ??= backend.compile(prepared.rule.pattern);
             let matches = 0;
+            let stoppedAt = window.end;
             prepared.compiled.scan(input, window.start, window.end, (match) => {
                 if (match.secretEnd > match.secretStart)
                     candidates.push({ prepared, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
                 if (++matches < MAX_MATCHES_PER_WINDOW)
                     return true;
+                stoppedAt = match.end;
                 if (match.end < window.end)
-                    crowded.push({ rule: prepared.rule, line: new LineIndex(content).position(match.end).line });
+                    crowded.push({ rule: prepared.rule, why: 'matches', line: lineOf(match.end) });
                 return false;
             });
+            if (long)
+                budget -= stoppedAt - window.start;
         }
     }
     return candidates;
 }
-/** One notice for every window cut short in a file: content left unchecked, so it counts as not scanned. */
-function crowdedNotice(path, crowded) {
-    const first = crowded.reduce((a, b) => (b.line < a.line ? b : a));
-    const rules = [...new Set(crowded.map((c) => c.rule.id))];
-    return {
-        kind: 'other',
-        path,
-        unscanned: true,
-        message: `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${rules.length === 1 ? 'that rule' : 'those rules'}`,
-    };
+/** One notice per way windows were cut short in a file: content left unchecked, so it counts as not scanned. */
+function crowdedNotices(path, crowded) {
+    const notices = [];
+    for (const why of ['matches', 'budget']) {
+        const cut = crowded.filter((c) => c.why === why);
+        if (cut.length === 0)
+            continue;
+        const first = cut.reduce((a, b) => (b.line < a.line ? b : a));
+        const rules = [...new Set(cut.map((c) => c.rule.id))];
+        const which = rules.length === 1 ? 'that rule' : 'those rules';
+        const message = why === 'matches'
+            ? `${path}: line ${first.line} holds over ${MAX_MATCHES_PER_WINDOW} matches of ${rules.join(', ')}; the rest of such lines was not checked for ${which}`
+            : `${path}: from line ${first.line}, keyword-dense content was not checked for ${rules.join(', ')}: the file's bound on regex work over long lines (${REGEX_BUDGET_PER_BYTE}x its size, at least ${REGEX_BUDGET_BASE >> 20} MB) was spent`;
+        notices.push({ kind: 'other', path, unscanned: true, message });
+    }
+    return notices;
 }
 /**
  * The findings among the candidates. Judged before overlaps are resolved: a specific rule whose match fails its
  * validator must not hide a generic rule's finding on the same text.
  */
 function judgeAll(acceptance, candidates, content, path) {
+    return [...judgeCandidates(acceptance, candidates, content, path).values()];
+}
+/** The candidates that are findings, shadowed ones dropped, in report order, each with its finding. */
+function judgeCandidates(acceptance, candidates, content, path) {
     const lines = new LineIndex(content);
     const judged = new Map();
     for (const candidate of candidates) {
@@ -13850,7 +14741,7 @@ function judgeAll(acceptance, candidates, content, path) {
         if (rejection(weighed, lines, acceptance) === undefined)
             judged.set(candidate, buildFinding(weighed, lines, path, acceptance));
     }
-    return dropShadowed([...judged.keys()]).map((candidate) => judged.get(candidate));
+    return new Map(dropShadowed([...judged.keys()]).map((candidate) => [candidate, judged.get(candidate)]));
 }
 /** Specific rules beat generic ones on the same text; the same span is reported once. */
 function dropShadowed(candidates) {
@@ -13870,11 +14761,584 @@ function dropShadowed(candidates) {
     return kept.sort((a, b) => a.secretStart - b.secretStart || a.prepared.order - b.prepared.order);
 }
 
+;// CONCATENATED MODULE: ./src/sources/git/blobs.ts
+/** Reads issued ahead of the one being scanned, so git always has work queued. */
+const READ_AHEAD = 64;
+function scanBlobContent(scanner, job, size, content) {
+    const result = scanner.scanBuffer(content, job.path);
+    const status = result.skipped === 'ignored' ? 'skipped' : (result.skipped ?? 'scanned');
+    return { index: job.index, status, size, findings: result.findings, notices: result.notices };
+}
+/** Reads and scans the jobs in order through one cat-file process, handing each outcome to `done`. */
+async function scanBlobJobs(catFile, scanner, jobs, maxBlobSize, done) {
+    const reads = [];
+    let issued = 0;
+    for (let i = 0; i < jobs.length; i++) {
+        while (issued < jobs.length && issued <= i + READ_AHEAD)
+            reads.push(catFile.read(jobs[issued++].sha, maxBlobSize));
+        const job = jobs[i];
+        const read = await reads[i];
+        reads[i] = undefined;
+        if (read.type === 'missing')
+            done({ index: job.index, status: 'missing', size: 0, findings: [], notices: [] });
+        else if (read.type !== 'blob')
+            done({ index: job.index, status: 'skipped', size: 0, findings: [], notices: [] });
+        else if (!read.content)
+            done({ index: job.index, status: 'too-large', size: read.size, findings: [], notices: [] });
+        else
+            done(scanBlobContent(scanner, job, read.size, read.content));
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/sources/git/run.ts
+
+class GitError extends (/* unused pure expression or super */ null && (Error)) {
+}
+/**
+ * Configuration every git call gets. A pull request controls its tree, and with it `.gitattributes`: with `* -diff` or
+ * `* binary` git prints "Binary files differ" instead of the patch, and `diff=<driver>` selects a textconv or external
+ * diff command from the runner's config. So no scan lets attributes or drivers shape what git prints: no global or
+ * system attributes file, no external diff, and (see DIFF_GUARDS) no textconv and no binary decision by git at all.
+ * Keyward's own content check (src/engine/content.ts) decides what is binary. git 2.39 has no --attr-source to drop
+ * the tree's attributes outright; with these switches they no longer change the diff output.
+ */
+const SAFE_CONFIG = [
+    '-c', 'core.quotePath=false',
+    '-c', 'core.attributesFile=/dev/null',
+    '-c', 'diff.external=',
+    '-c', 'diff.suppressBlankEmpty=false',
+    '-c', 'log.showSignature=false',
+];
+/** For commands that print diffs: never textconv, never an external driver, every file printed as text. */
+const DIFF_GUARDS = ['--no-textconv', '--no-ext-diff', '--text'];
+const DIFF_COMMANDS = new Set(['log', 'diff', 'show', 'diff-tree', 'diff-index', 'diff-files']);
+/** No system attributes; no prompts; and the objects as they are: `refs/replace` must not swap a commit or blob for another. */
+const SAFE_ENV = { GIT_ATTR_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_NO_REPLACE_OBJECTS: '1' };
+/** The full argument list for `git args...` in `repoDir`, with the guards above; the one place git is invoked from. */
+function gitArgv(repoDir, args) {
+    const [command, ...rest] = args;
+    const guarded = command !== undefined && DIFF_COMMANDS.has(command) ? [command, ...DIFF_GUARDS, ...rest] : [...args];
+    return ['-C', repoDir, ...SAFE_CONFIG, ...guarded];
+}
+function gitEnv(extra = {}) {
+    const env = { ...process.env, ...SAFE_ENV, ...extra };
+    // An inherited GIT_EXTERNAL_DIFF names a program to run for every diffed file: never pass it on.
+    delete env.GIT_EXTERNAL_DIFF;
+    return env;
+}
+/** A long-lived git process (e.g. `cat-file --batch`) with the same guards. */
+function spawnGit(repoDir, args, env = {}) {
+    return (0,external_node_child_process_namespaceObject.spawn)('git', gitArgv(repoDir, args), { env: gitEnv(env) });
+}
+/** Runs git and returns stdout as bytes (paths and content need not be UTF-8). */
+function git(repoDir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = execFile('git', gitArgv(repoDir, args), { encoding: 'buffer', maxBuffer: 4 * 1024 * 1024 * 1024, env: gitEnv() }, (error, stdout, stderr) => {
+            if (error)
+                reject(new GitError(`git ${args.slice(0, 3).join(' ')}: ${stderr.toString('utf8').trim() || error.message}`));
+            else
+                resolve(stdout);
+        });
+        if (input !== undefined)
+            child.stdin?.end(input);
+    });
+}
+async function gitText(repoDir, args) {
+    return (await git(repoDir, args)).toString('utf8').trim();
+}
+async function objectExists(repoDir, rev) {
+    try {
+        await git(repoDir, ['cat-file', '-e', `${rev}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Splits a byte stream into records ending in `separator`, holding at most `maxRecord` bytes of any one record: the
+ * rest of an overlong record streams past unkept, so one 40 MB line costs `maxRecord` bytes, not 40 MB.
+ */
+class RecordSplitter {
+    separator;
+    maxRecord;
+    onRecord;
+    parts = [];
+    held = 0;
+    length = 0;
+    constructor(separator, maxRecord, onRecord) {
+        this.separator = separator;
+        this.maxRecord = maxRecord;
+        this.onRecord = onRecord;
+    }
+    push(chunk) {
+        let start = 0;
+        for (let end = chunk.indexOf(this.separator); end !== -1; end = chunk.indexOf(this.separator, start)) {
+            this.take(chunk.subarray(start, end));
+            start = end + 1;
+        }
+        if (start < chunk.length)
+            this.keep(chunk.subarray(start));
+    }
+    end() {
+        if (this.length > 0)
+            this.take(Buffer.alloc(0));
+    }
+    keep(piece) {
+        this.length += piece.length;
+        const room = this.maxRecord - this.held;
+        if (room <= 0)
+            return;
+        // Copied: the chunk it came from is git's pipe buffer; a kept view would pin all of it.
+        const kept = Buffer.from(piece.subarray(0, room));
+        this.parts.push(kept);
+        this.held += kept.length;
+    }
+    take(last) {
+        if (this.length === 0 && last.length <= this.maxRecord) {
+            this.onRecord(last, last.length);
+            return;
+        }
+        this.keep(last);
+        const data = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held);
+        const length = this.length;
+        this.parts = [];
+        this.held = 0;
+        this.length = 0;
+        this.onRecord(data, length);
+    }
+}
+/**
+ * Runs git and hands its stdout to `onRecord` record by record (lines by default), none holding more than `maxRecord`
+ * bytes; synchronous calls per record, one await per pipe chunk, so five million short lines cost no promise each.
+ */
+async function readGit(repoDir, args, options, onRecord) {
+    const child = spawn('git', gitArgv(repoDir, args), { stdio: ['pipe', 'pipe', 'pipe'], env: gitEnv() });
+    // git may die (a missing object) before it reads all of its input: the broken pipe is for its exit status to say.
+    child.stdin.on('error', () => { });
+    child.stdin.end(options.input ?? '');
+    const errors = [];
+    let errorBytes = 0;
+    child.stderr.on('data', (chunk) => {
+        if (errorBytes < 16_384)
+            errors.push(chunk);
+        errorBytes += chunk.length;
+    });
+    const exit = new Promise((resolve) => child.on('close', (code) => resolve(code ?? 0)));
+    const splitter = new RecordSplitter(options.separator ?? 10, options.maxRecord ?? Number.MAX_SAFE_INTEGER, onRecord);
+    try {
+        for await (const chunk of child.stdout)
+            splitter.push(chunk);
+        splitter.end();
+    }
+    catch (error) {
+        // A consumer that failed must not leave git writing into a full pipe. (Only then: a git that finished on its own
+        // keeps its exit status, so an error it ends with is never mistaken for success.)
+        child.kill();
+        throw error;
+    }
+    const code = await exit;
+    if (code !== 0)
+        throw new GitError(`git ${args.slice(0, 3).join(' ')}: ${Buffer.concat(errors).toString('utf8').trim() || `exit ${code}`}`);
+}
+/** Streams git's stdout line by line as Buffers (no decoding), for outputs too large to hold at once. */
+async function* gitLines(repoDir, args) {
+    const child = spawn('git', gitArgv(repoDir, args), { stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv() });
+    const errors = [];
+    child.stderr.on('data', (chunk) => errors.push(chunk));
+    const exit = new Promise((resolve) => child.on('close', (code) => resolve(code ?? 0)));
+    let lines = [];
+    const splitter = new RecordSplitter(10, Number.MAX_SAFE_INTEGER, (data) => lines.push(data));
+    try {
+        for await (const chunk of child.stdout) {
+            splitter.push(chunk);
+            const ready = lines;
+            lines = [];
+            yield* ready;
+        }
+        splitter.end();
+        yield* lines;
+    }
+    finally {
+        // Also when the consumer stops early (return or throw): git must not be left writing into a full pipe.
+        if (child.exitCode === null && !child.stdout.readableEnded)
+            child.kill();
+    }
+    const code = await exit;
+    if (code !== 0)
+        throw new GitError(`git ${args.slice(0, 3).join(' ')}: ${Buffer.concat(errors).toString('utf8').trim() || `exit ${code}`}`);
+}
+/** Undoes git's C-style quoting of unusual path names ("caf\303\251.txt"). */
+function unquotePath(raw) {
+    const text = raw.toString('latin1');
+    if (!text.startsWith('"'))
+        return raw.toString('utf8');
+    const bytes = [];
+    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    for (let i = 1; i < text.length - 1; i++) {
+        const char = text[i];
+        if (char !== '\\') {
+            bytes.push(text.charCodeAt(i));
+            continue;
+        }
+        const next = text[i + 1];
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(text.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(escapes[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/catfile.ts
+
+/**
+ * One long-lived `git cat-file --batch` process. Requests are written as they come, so git inflates the next objects
+ * while the caller scans the previous ones; replies arrive in request order.
+ */
+class CatFile {
+    child;
+    queue = [];
+    head = 0;
+    headerParts = [];
+    current;
+    stderr = '';
+    closed = false;
+    constructor(repoDir) {
+        // GIT_NO_LAZY_FETCH (git 2.44+): a partial clone must not fetch each missing blob from its remote one by one.
+        this.child = spawnGit(repoDir, ['cat-file', '--batch'], { GIT_NO_LAZY_FETCH: '1' });
+        this.child.stdin.on('error', () => { });
+        this.child.stderr.on('data', (chunk) => {
+            if (this.stderr.length < 4096)
+                this.stderr += chunk.toString('utf8');
+        });
+        this.child.stdout.on('data', (chunk) => this.onData(chunk));
+        this.child.on('close', () => this.onClose());
+        this.child.on('error', (error) => {
+            this.stderr += error.message;
+            this.onClose();
+        });
+    }
+    read(sha, maxSize) {
+        if (this.closed)
+            return Promise.resolve({ sha, type: 'missing', size: 0 });
+        return new Promise((resolve) => {
+            this.queue.push({ maxSize, resolve });
+            this.child.stdin.write(`${sha}\n`);
+        });
+    }
+    close() {
+        this.child.stdin.end();
+    }
+    /** What git said on stderr, for a notice when the process died early. */
+    get errorText() {
+        return this.stderr.trim();
+    }
+    next() {
+        const waiting = this.queue[this.head];
+        if (!waiting)
+            return undefined;
+        this.head += 1;
+        if (this.head > 4096) {
+            this.queue.splice(0, this.head);
+            this.head = 0;
+        }
+        return waiting;
+    }
+    onData(chunk) {
+        let pos = 0;
+        while (pos < chunk.length) {
+            if (!this.current) {
+                const newline = chunk.indexOf(10, pos);
+                if (newline === -1) {
+                    this.headerParts.push(chunk.subarray(pos));
+                    return;
+                }
+                const headerBytes = this.headerParts.length ? Buffer.concat([...this.headerParts, chunk.subarray(pos, newline)]) : chunk.subarray(pos, newline);
+                this.headerParts = [];
+                pos = newline + 1;
+                const waiting = this.next();
+                if (!waiting)
+                    continue;
+                const [sha = '', type = '', sizeText] = headerBytes.toString('latin1').split(' ');
+                if (sizeText === undefined || type === 'missing' || type === 'ambiguous') {
+                    waiting.resolve({ sha, type: 'missing', size: 0 });
+                    continue;
+                }
+                const size = Number(sizeText);
+                this.current = { waiting, sha, type, size, remaining: size + 1, keep: size <= waiting.maxSize, parts: [] };
+            }
+            const current = this.current;
+            const take = Math.min(current.remaining, chunk.length - pos);
+            if (current.keep)
+                current.parts.push(chunk.subarray(pos, pos + take));
+            current.remaining -= take;
+            pos += take;
+            if (current.remaining === 0) {
+                this.current = undefined;
+                let content;
+                if (current.keep)
+                    content = (current.parts.length === 1 ? current.parts[0] : Buffer.concat(current.parts)).subarray(0, current.size);
+                current.waiting.resolve({ sha: current.sha, type: current.type, size: current.size, content });
+            }
+        }
+    }
+    onClose() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        // Anything still waiting will never come: report it as missing rather than hang.
+        for (let waiting = this.next(); waiting; waiting = this.next())
+            waiting.resolve({ sha: '', type: 'missing', size: 0 });
+        if (this.current) {
+            this.current.waiting.resolve({ sha: this.current.sha, type: 'missing', size: 0 });
+            this.current = undefined;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/worker.ts
+
+
+
+
+
+/** Call at the top of an entry point: inside a git blob worker it serves batches and returns true. */
+function serveGitWorkerIfAsked() {
+    const init = external_node_worker_threads_namespaceObject.workerData;
+    if (external_node_worker_threads_namespaceObject.isMainThread || !external_node_worker_threads_namespaceObject.parentPort || init?.keyward !== 'git-blob-worker')
+        return false;
+    const port = external_node_worker_threads_namespaceObject.parentPort;
+    const scanner = scanner_createScanner({ config: init.config, baseline: init.baseline });
+    const catFile = new CatFile(init.repoDir);
+    // Batches run one after another on this worker's cat-file; the next batch is already queued by the main thread.
+    let chain = Promise.resolve();
+    port.on('message', (batch) => {
+        chain = chain.then(async () => {
+            try {
+                const outcomes = [];
+                await scanBlobJobs(catFile, scanner, batch.jobs, init.maxBlobSize, (outcome) => outcomes.push(outcome));
+                port.postMessage({ id: batch.id, outcomes });
+            }
+            catch (error) {
+                port.postMessage({ id: batch.id, error: error instanceof Error ? error.message : String(error) });
+            }
+        });
+    });
+    return true;
+}
+function workersUsable(options) {
+    return options !== undefined && options.entry.startsWith('file:') && !/\.[cm]?ts$/.test(options.entry) && (options.count ?? 2) > 0;
+}
+/** Spreads the jobs over worker threads in batches, two batches queued per worker so none waits for the main thread. */
+async function scanBlobJobsOnWorkers(options, repoDir, maxBlobSize, jobs, done) {
+    const count = options.count ?? 2;
+    const batchSize = Math.max(16, Math.min(512, Math.ceil(jobs.length / (count * 8))));
+    const init = { keyward: 'git-blob-worker', repoDir, config: options.config, baseline: options.baseline ?? [], maxBlobSize };
+    const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / batchSize)) }, () => new Worker(fileURLToPath(options.entry), { workerData: init }));
+    let next = 0;
+    let batchId = 0;
+    try {
+        await Promise.all(workers.map((worker) => new Promise((resolve, reject) => {
+            let inFlight = 0;
+            const send = () => {
+                if (next >= jobs.length)
+                    return false;
+                const batch = { id: batchId++, jobs: jobs.slice(next, next + batchSize) };
+                next += batchSize;
+                inFlight += 1;
+                worker.postMessage(batch);
+                return true;
+            };
+            worker.on('message', (message) => {
+                inFlight -= 1;
+                if (message.error !== undefined)
+                    return reject(new Error(`git blob worker: ${message.error}`));
+                for (const outcome of message.outcomes ?? [])
+                    done(outcome);
+                send();
+                if (inFlight === 0)
+                    resolve();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (inFlight > 0 ? reject(new Error(`git blob worker exited (${code}) with work pending`)) : resolve()));
+            if (!send())
+                resolve();
+            send();
+        })));
+    }
+    finally {
+        await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/fs/safe-read.ts
+
+
+/**
+ * The one way Keyward reads a file a pull request may control (CODEOWNERS, the inventory, workflow files, config,
+ * baseline, previous report) and writes an output file: symlinks are never followed, only regular files are read,
+ * and the size cap holds while reading, so `.github/CODEOWNERS -> /dev/zero`, a FIFO or a link to a runner file can
+ * neither hang the job, nor grow its memory, nor leak content.
+ *
+ * It sits below every layer (rules, engine, sources, report, entry points all may import it) and imports nothing of
+ * Keyward's: the engine's config and baseline loaders use it as much as the Action and the CLI do.
+ * `sources/safe-fs.ts` adds the repository-aware reads (a path inside the work tree, a blob at a commit).
+ */
+/** Policy files (config, CODEOWNERS, inventory, workflows) are small: GitHub itself stops reading CODEOWNERS at 3 MB. */
+const POLICY_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/** Reports read back (baseline, previous report) can list many findings. */
+const REPORT_FILE_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
+const NON_BLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
+const NO_CTTY = external_node_fs_namespaceObject.constants.O_NOCTTY ?? 0;
+/** How every read of a file someone else controls opens it: no link followed, no wait on a FIFO, no terminal taken. */
+const SAFE_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK | NO_CTTY;
+function notRead(reason, shown, detail) {
+    return { ok: false, reason, message: `${shown}: not read: ${detail}` };
+}
+/**
+ * The first directory under `root` (exclusive) on the way to `path` that is a symlink or no directory; undefined when
+ * there is none or `path` is not under `root` at all.
+ */
+function linkedParent(root, path) {
+    const rel = relative(resolve(root), resolve(dirname(path)));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+        return undefined;
+    let current = resolve(root);
+    for (const part of rel.split(sep)) {
+        current = `${current}${sep}${part}`;
+        try {
+            if (!lstatSync(current).isDirectory())
+                return current;
+        }
+        catch {
+            return undefined; // a missing parent: the open below reports the file missing
+        }
+    }
+    return undefined;
+}
+function errorReason(error, shown) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return notRead('missing', shown, 'no such file');
+    if (code === 'ELOOP' || code === 'EMLINK')
+        return notRead('symlink', shown, 'a symbolic link (links are not followed)');
+    if (code === 'EISDIR')
+        return notRead('not-regular', shown, 'a directory, not a regular file');
+    if (code === 'ENAMETOOLONG')
+        return notRead('unreadable', shown, 'the path is too long');
+    return notRead('unreadable', shown, code ?? error.message);
+}
+/** Reads at most `max + 1` bytes from `fd`: one byte more than the cap says the file is over it, whatever stat said. */
+function readCapped(fd, max) {
+    const chunks = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(Math.min(max + 1, 1 << 16));
+    for (;;) {
+        const read = readSync(fd, chunk, 0, Math.min(chunk.length, max + 1 - total), null);
+        if (read === 0)
+            break;
+        chunks.push(Buffer.from(chunk.subarray(0, read)));
+        total += read;
+        if (total > max)
+            return undefined;
+    }
+    return Buffer.concat(chunks, total);
+}
+/** A regular file's content, or why it was not read. Never throws, never follows a link, never blocks on a FIFO. */
+function readRegularFile(path, options) {
+    const shown = options.shown ?? path;
+    if (options.root) {
+        const linked = linkedParent(options.root, path);
+        if (linked !== undefined)
+            return notRead('symlink', shown, `${relative(options.root, linked) || linked} is a symbolic link or no directory (links are not followed)`);
+    }
+    let fd;
+    try {
+        fd = openSync(path, options.followLinks ? SAFE_READ_FLAGS & ~NO_FOLLOW : SAFE_READ_FLAGS);
+    }
+    catch (error) {
+        return errorReason(error, shown);
+    }
+    try {
+        const info = fstatSync(fd);
+        if (!info.isFile())
+            return notRead('not-regular', shown, info.isDirectory() ? 'a directory, not a regular file' : 'not a regular file (a FIFO, socket or device)');
+        if (info.size > options.maxBytes)
+            return notRead('too-large', shown, `${info.size} bytes is over the ${options.maxBytes}-byte limit`);
+        const bytes = readCapped(fd, options.maxBytes);
+        if (!bytes)
+            return notRead('too-large', shown, `over the ${options.maxBytes}-byte limit`);
+        return { ok: true, bytes, text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        return errorReason(error, shown);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** The content as text, undefined when the file is missing, and an Error naming why for anything else. */
+function textOrMissing(result) {
+    if (result.ok)
+        return result.text;
+    if (result.reason === 'missing')
+        return undefined;
+    throw new Error(result.message);
+}
+class UnsafeOutputError extends (/* unused pure expression or super */ null && (Error)) {
+}
+/**
+ * Writes an output file without following a link at its name or (under `root`) on the way to it: an existing
+ * symlink, FIFO or directory there is refused. Missing parent directories are created. `exclusive` refuses any
+ * existing file (O_EXCL), for files that must be new, such as credentials.
+ */
+function writeOutputFile(path, content, options = {}) {
+    const target = resolve(path);
+    if (options.root) {
+        const linked = linkedParent(options.root, target);
+        if (linked !== undefined)
+            throw new UnsafeOutputError(`refusing to write ${path}: ${linked} is a symbolic link or no directory`);
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    let fd;
+    try {
+        fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | (options.exclusive ? constants.O_EXCL : 0) | NO_FOLLOW | NON_BLOCK | NO_CTTY, options.mode ?? 0o644);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP' || code === 'EMLINK')
+            throw new UnsafeOutputError(`refusing to write ${path}: it is a symbolic link`);
+        throw error;
+    }
+    try {
+        if (!fstatSync(fd).isFile())
+            throw new UnsafeOutputError(`refusing to write ${path}: not a regular file`);
+        // ftruncate only once we know it is our regular file; O_TRUNC at open would truncate before the check.
+        const data = typeof content === 'string' ? Buffer.from(content) : content;
+        ftruncateSync(fd, 0);
+        let offset = 0;
+        while (offset < data.length)
+            offset += writeSync(fd, data, offset, data.length - offset, offset);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sources/read.ts
 
-const NO_FOLLOW = external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0;
-// Without O_NONBLOCK, opening a FIFO waits for a writer that never comes: a PR could hang the scan with one.
-const NON_BLOCK = external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0;
+
 function unreadable(shownPath, error) {
     const code = error.code;
     const why = code === 'ENAMETOOLONG' ? 'the path is longer than the system allows' : (code ?? error.message);
@@ -13905,7 +15369,7 @@ class read_ReadBuffer {
 function readScannable(fullPath, shownPath, maxFileSize, scratch) {
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(fullPath, external_node_fs_namespaceObject.constants.O_RDONLY | NO_FOLLOW | NON_BLOCK);
+        fd = (0,external_node_fs_namespaceObject.openSync)(fullPath, SAFE_READ_FLAGS);
     }
     catch (error) {
         const code = error.code;
@@ -14195,5 +15659,8 @@ class ScanWorkers {
 // The scan worker's own entry point: a bundle of the engine alone, so each worker thread loads a fraction of the
 // Action or CLI bundle before it starts scanning.
 
-serveScanWorkerIfAsked();
+
+// History scans' blob workers run from this bundle too (each with its own git cat-file).
+if (!serveGitWorkerIfAsked())
+    serveScanWorkerIfAsked();
 
