@@ -23,7 +23,8 @@ function runAction(files: Record<string, string>, inputs: Record<string, string>
   const summary = join(root, 'summary');
   writeFileSync(output, '');
   writeFileSync(summary, '');
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  // Verification would call the providers' real hosts; tests talk only to loopback.
+  const inputEnv = Object.fromEntries(Object.entries({ verify: 'false', ...inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
   const result = spawnSync(NODE, [resolve('dist/index.js')], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: root, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'a'.repeat(40), GITHUB_SERVER_URL: 'https://github.com', ...inputEnv, ...env },
