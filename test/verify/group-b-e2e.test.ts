@@ -4,6 +4,7 @@ import { createScanner, defaultConfig, type Finding } from '../../src/engine/ind
 import { verifyFindings } from '../../src/verify/run.js';
 import type { RecordedRequest } from '../servers/http.js';
 import { providerServer } from './harness.js';
+import { ALNUM, DIGITS, randomFrom } from '../helpers/fake-secrets.js';
 
 const scanner = createScanner({ config: { ...defaultConfig(), fingerprintKey: 'test-key' } });
 
@@ -11,9 +12,9 @@ const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 20
 const EMAIL = 'deployer@acme-prod.iam.gserviceaccount.com';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const CLIENT = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
-const AZURE_SECRET = 'Xy78Q~k2Jd9_Lm.Qw3-Rt5Zp0Vb6Nc1Hs4Gf7Ae';
+const AZURE_SECRET = `${randomFrom(ALNUM, 3)}8Q~${randomFrom(ALNUM, 34)}`;
 const DO_TOKEN = `dop_v1_${'a1'.repeat(32)}`;
-const BOT_TOKEN = '5829371046:AAFq3kZ9xLm2Pw8Rt5Vb1Nc6Hs0Gd4Je7Ya';
+const BOT_TOKEN = `${randomFrom(DIGITS, 10)}:AA${randomFrom(ALNUM, 33)}`;
 
 const files: Record<string, string> = {
   'keys/sa.json': JSON.stringify({

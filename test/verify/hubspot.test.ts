@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { hubspot } from '../../src/verify/verifiers/hubspot.js';
 import { itSettlesIdentity } from './cases.js';
 import { credential, providerServer, verifyAgainst } from './harness.js';
+import { randomUUID } from 'node:crypto';
 
-const LIVE = 'pat-na1-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+const LIVE = `pat-na1-${randomUUID()}`;
 const NO_SCOPE = 'pat-na1-aaaaaaaa-4b5a-6978-8796-a5b4c3d2e1f0';
 const EU = 'pat-eu1-bbbbbbbb-4b5a-6978-8796-a5b4c3d2e1f0';
 

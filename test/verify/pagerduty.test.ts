@@ -4,9 +4,10 @@ import type { RecordedRequest } from '../servers/http.js';
 import { itSettlesIdentity } from './cases.js';
 import { credential, providerServer, verifyAgainst } from './harness.js';
 import { expectSecretOnlyIn } from './placement.js';
+import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
-const USER_KEY = 'u+AbCdEfGhIjKlMnOpQr';
-const ACCOUNT_KEY = 'y_NbAkKc66ryYTWUXYEu';
+const USER_KEY = `u+${randomFrom(ALNUM, 18)}`;
+const ACCOUNT_KEY = `y_${randomFrom(ALNUM, 18)}`;
 const auth = (req: RecordedRequest) => String(req.headers.authorization);
 
 // As PagerDuty's REST API describes them: GET /users/me answers {"user": ...} for user-level keys and 400 (code 2100)
