@@ -3,6 +3,7 @@ import type { FileSyntax, Rule } from '../rules/types.js';
 import { HASH_FILE_GLOBS, globMatcher, type PathMatcher } from './allowlist.js';
 import { defaultConfig } from './config/defaults.js';
 import { patternMatcher, ruleScope, stopwordMatcher } from './config/matchers.js';
+import { CUSTOM_MULTILINE_WINDOW, spansLines } from './config/multiline.js';
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
 import { LineIndex, classifyContent, fileSyntax, scanClassified } from './content.js';
 import type { Finding, ScanNotice } from './finding.js';
@@ -62,6 +63,7 @@ export function customRule(spec: CustomRuleSpec): Rule {
     remediation: spec.remediation ?? 'Revoke the credential at its issuer, then remove it from the repository and its history.',
     revokeUrl: spec.revokeUrl,
     kind: 'specific',
+    ...(spansLines(spec.pattern) ? { multilineWindow: CUSTOM_MULTILINE_WINDOW } : {}),
   };
 }
 
