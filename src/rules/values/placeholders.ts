@@ -9,8 +9,10 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /x{5,}/i,
   /\*{3,}/,
   /\.{3,}|…/,
-  /(.)\1{5,}/,
-  /<[^<>\s]{1,80}>/,
+  // An angle-bracket placeholder is the whole value or a name inside one (`<password>`, `https://<user>:<TOKEN>@`), never
+  // punctuation inside random text (a WordPress salt's `<q+!qK>`).
+  /^<[^<>]{1,80}>$/,
+  /<[A-Za-z_][\w.:-]{0,79}>/,
   /\$\{[^}]*\}/,
   /\{\{[^}]*\}\}/,
   // A single-brace template (`{password}`, `{ApiKey}`) and an HTML-escaped one (`&lt;password&gt;`).
@@ -45,7 +47,22 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
-const LONG_VALUE_PLACEHOLDERS: readonly RegExp[] = [/example/i, /x{8,}/i, /\.{3}|…/, /<[^<>\s]{1,80}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+const LONG_VALUE_PLACEHOLDERS: readonly RegExp[] = [/example/i, /x{8,}/i, /\.{3}|…/, /<[A-Za-z_][\w.:-]{0,79}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+
+/** A run of one character (`000000`, `aaaaaaaa`): filler, as in `sk_live_000000000000`. */
+const RUN = /(.)\1{5,}/;
+const RUNS = /(.)\1{3,}/g;
+
+/**
+ * Whether a value with a run is filler, or random text that happens to hold one: Firefox's NSS blobs
+ * (`MDoEEPgAAAAAAAAAAAAAAAAAAAEwFAYI...`) carry a zeroed key id inside 60 random base64 characters. Filler leaves
+ * little around the run; random text leaves a long, varied remainder.
+ */
+function isFillerRun(value: string): boolean {
+  if (!RUN.test(value)) return false;
+  const rest = value.replace(RUNS, '');
+  return rest.length < 32 || new Set(rest).size < 20;
+}
 
 /**
  * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
@@ -65,8 +82,8 @@ const PUBLISHED_EXAMPLES: readonly string[] = [
 
 export function isPlaceholder(value: string): boolean {
   if (PUBLISHED_EXAMPLES.some((example) => value.includes(example))) return true;
-  const patterns = value.length > 200 ? LONG_VALUE_PLACEHOLDERS : PLACEHOLDER_PATTERNS;
-  return patterns.some((pattern) => pattern.test(value));
+  if (value.length > 200) return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
+  return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
 }
 
 export function isReference(value: string): boolean {
