@@ -249,6 +249,11 @@ export class LineIndex {
     return { line: low + 1, column: offset - start + 1, utf16Column: utf16Column(this.content, start, offset) };
   }
 
+  /** The bytes in [from, to) as latin1 text, clamped to the content. */
+  text(from: number, to: number): string {
+    return this.content.toString('latin1', Math.max(0, from), Math.min(this.content.length, Math.max(from, to)));
+  }
+
   /** The text of the line holding `offset`, cut to at most `max` bytes around it. */
   lineAround(offset: number, max = 4096): string {
     const bounds = lineBounds(this.content, offset, offset, max);

@@ -1,17 +1,22 @@
 import { hasHashContext, hasInlineIgnore, isPlaceholder, isReference } from './allowlist.js';
 import type { LineIndex } from './content.js';
 import { rejectGenericValue, shannonEntropy } from './entropy.js';
+import { notACredentialHere, tokenNameBeforeHex } from '../rules/values/context.js';
 import type { Finding } from './finding.js';
 import { fingerprint, legacyFingerprint, redact } from './redact.js';
 import type { Rule } from '../rules/types.js';
 import type { PreparedRule } from './windows.js';
 
 const DEFAULT_GENERIC_ENTROPY = 3.0;
+/** How much text either side of a generic value its place is judged by (the fields beside a webhook's token). */
+const PLACE_RADIUS = 240;
 
 /** A pattern match waiting to be judged: offsets into the scanned content. */
 export interface Candidate {
   prepared: PreparedRule;
   start: number;
+  /** Where the whole match ends (the host after a URL's password); the secret's end when unknown. */
+  end?: number;
   secretStart: number;
   secretEnd: number;
 }
@@ -40,6 +45,7 @@ export type Rejection =
   | 'reference'
   | 'generic-value'
   | 'hash-context'
+  | 'place'
   | 'validator'
   | 'inline-ignore'
   | 'allowlisted-value'
@@ -90,12 +96,15 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
   if (isPlaceholder(secret)) return 'placeholder';
   if (generic) {
     if (isReference(secret)) return 'reference';
-    if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY)) return 'generic-value';
+    const reason = rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY);
+    if (reason && !(reason === 'hash-shaped' && secret.length === 40 && tokenNameBeforeHex(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart)))) return 'generic-value';
     if (acceptance.isMalformedProviderToken?.(secret)) return 'generic-value';
     if (hasHashContext(lines.lineAround(candidate.secretStart))) return 'hash-context';
+    if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS))) return 'place';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
   if (rule.validateName && !rule.validateName(judged.lead ?? '')) return 'validator';
+  if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd))) return 'validator';
   if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
     if (!acceptance.reportInlineSuppressed) return 'inline-ignore';
     judged.suppressed = true;

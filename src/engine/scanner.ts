@@ -275,7 +275,7 @@ function matchWindows(backend: RegexBackend, content: Buffer, windows: readonly 
       let matches = 0;
       let stoppedAt = window.end;
       prepared.compiled.scan(input, window.start, window.end, (match) => {
-        if (match.secretEnd > match.secretStart) candidates.push({ prepared, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
+        if (match.secretEnd > match.secretStart) candidates.push({ prepared, start: match.start, end: match.end, secretStart: match.secretStart, secretEnd: match.secretEnd });
         if (++matches < MAX_MATCHES_PER_WINDOW) return true;
         stoppedAt = match.end;
         if (match.end < window.end) crowded.push({ rule: prepared.rule, why: 'matches', line: lineOf(match.end) });

@@ -69,6 +69,11 @@ export interface Rule {
   entropy?: number;
   /** Structural or checksum check of the secret; a match that fails it is not a finding. */
   validate?: (secret: string) => boolean;
+  /**
+   * The same check with the rest of the match: `before` runs from the match's start to the secret, `after` from the
+   * secret to the match's end (a URL's scheme and user, its host).
+   */
+  validateInMatch?: (secret: string, before: string, after: string) => boolean;
   /** Facts read from the secret itself (expiry of a JWT, and so on). */
   inspect?: (secret: string) => SecretFacts | undefined;
   /** Whether the credential lives until someone revokes it (an IAM user key) rather than expiring by itself. */

@@ -1,5 +1,9 @@
 import { rule } from '../build.js';
 import type { Rule, RuleExamples } from '../types.js';
+import { hasEncodedPathUser, isStandInUrlPassword } from '../values/passwords.js';
+
+/** A URL's password that is a stand-in (the user repeated, `cachepass` on localhost) or whose user is an encoded path. */
+const realUrlPassword = (password: string, before: string, after: string): boolean => !isStandInUrlPassword(password, before, after) && !hasEncodedPathUser(before);
 
 /** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
 function urlCredentials(id: string, title: string, provider: string, schemes: string[], severity: Rule['severity'], examples: RuleExamples): Rule {
@@ -10,6 +14,7 @@ function urlCredentials(id: string, title: string, provider: string, schemes: st
     severity,
     keywords: schemes.map((scheme) => `${scheme}://`),
     pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
+    validateInMatch: realUrlPassword,
     longLived: true,
     remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
     examples,
@@ -33,8 +38,11 @@ export const connectionRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['://'],
-    pattern: '(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{6,256})@[A-Za-z0-9._-]+\\.[A-Za-z]{2,24}',
+    // A host name with a top-level domain, or a local host (`https://admin:...@localhost:8000`), where a real password
+    // still counts unless it is a stand-in.
+    pattern: String.raw`(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b|\d{1,3}(?:\.\d{1,3}){3})`,
     entropy: 2.5,
+    validateInMatch: realUrlPassword,
     longLived: true,
     remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
     examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";'] },
@@ -57,7 +65,7 @@ export const connectionRules: Rule[] = [
     provider: 'JDBC',
     severity: 'high',
     keywords: ['jdbc:'],
-    pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&]password=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
+    pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&](?:password|userpass|passwd|pwd)=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
     longLived: true,
     remediation: 'Change the database password, then supply it from a secret store at run time.',
     examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },

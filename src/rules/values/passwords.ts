@@ -29,3 +29,34 @@ export function isHumanPassword(value: string): boolean {
   const reason = rejectGenericValue(value, 3);
   return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
 }
+
+/** Hosts that only a developer's machine, a CI job or documentation reaches: loopback, reserved names (RFC 2606, 6761). */
+const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:localhost|local|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|net|org))$/i;
+/** Words a template or a test writes for a password it does not mean (`cachepass`, `badpass`, `testpassword`). */
+const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real)+$/i;
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A URL's password that stands in for one (`postgres://postgres:postgres@localhost`, `cacheuser:cachepass@localhost`):
+ * the user name repeated as the password, or stand-in words on a local or reserved host. `before` is the URL up to the
+ * password (`scheme://user:`), `after` its `@host`. A real-looking password counts wherever it points, localhost too.
+ */
+export function isStandInUrlPassword(password: string, before: string, after: string): boolean {
+  const user = decoded(before.slice(before.lastIndexOf('://') + 3).replace(/:$/, ''));
+  const host = after.replace(/^@/, '').replace(/[:/?#].*$/s, '');
+  const plain = decoded(password);
+  if (user !== '' && plain.toLowerCase() === user.toLowerCase()) return true;
+  return LOCAL_HOST.test(host) && STAND_IN_WORDS.test(plain);
+}
+
+/** A URL whose user is itself an encoded path or URL (`openid.aol.com%2Fname:...@host`, an escaping test): not a login. */
+export function hasEncodedPathUser(before: string): boolean {
+  return /%2F/i.test(before.slice(before.lastIndexOf('://') + 3));
+}
