@@ -33,7 +33,7 @@ export const HASH_FILE_GLOBS: readonly string[] = [
 ];
 
 /** Context around a generic value that marks it as a checksum or pinned digest rather than a credential. */
-const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegrity\b|\bchecksum\b|\bsha(?:1|256|512)?sum\b|\bdigest\b|\bhash\b/i;
+const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegrity\b|\bchecksum\b|\bsha(?:1|256|512)?sum\b|(?<!-)\bdigest\b|\bhash\b/i;
 
 export function hasHashContext(line: string): boolean {
   return HASH_CONTEXT.test(line);

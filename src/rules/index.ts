@@ -3,6 +3,7 @@ import { azureRules } from './catalogue/azure.js';
 import { cloudRules } from './catalogue/cloud.js';
 import { codeCredentialRules } from './catalogue/code-credentials.js';
 import { codeHostRules } from './catalogue/code-hosts.js';
+import { commandLineRules } from './catalogue/command-lines.js';
 import { commerceRules } from './catalogue/commerce.js';
 import { configFileRules } from './catalogue/config-files.js';
 import { connectionRules } from './catalogue/connections.js';
@@ -44,6 +45,7 @@ export const builtinRules: readonly Rule[] = [
   ...saasRules,
   ...keyRules,
   ...connectionRules,
+  ...commandLineRules,
   ...configFileRules,
   ...frameworkRules,
   ...storeRules,

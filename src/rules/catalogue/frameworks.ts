@@ -56,7 +56,8 @@ export const frameworkRules: Rule[] = [
     provider: 'Laravel',
     severity: 'high',
     keywords: ['app_key'],
-    pattern: '\\bAPP_KEY\\s*=\\s*["\']?(base64:[A-Za-z0-9+/]{43}=)',
+    // 32 bytes (AES-256) or 16 (AES-128) in base64; padding is sometimes dropped by hand.
+    pattern: String.raw`\bAPP_KEY\s*=\s*["']?(base64:[A-Za-z0-9+/]{22,44}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
     longLived: true,
     remediation: 'Generate a new key (php artisan key:generate), re-encrypt stored data, and keep .env out of the repository.',
     examples: { positives: ['APP_KEY=base64:<b64:43>='], negatives: ['APP_KEY='] },

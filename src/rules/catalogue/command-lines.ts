@@ -1,0 +1,99 @@
+import { rule } from '../build.js';
+import type { Rule } from '../types.js';
+import { rejectGenericValue } from '../values/generic.js';
+import { isHumanPassword } from '../values/passwords.js';
+
+/** A password passed on a command line: a person's (`admin123`) or a generated one. */
+const passwordValue = (value: string): boolean => isHumanPassword(value) || rejectGenericValue(value, 3) === undefined;
+const REMEDIATION = 'Change the password or key, then pass it from a secret store or the environment (a variable, a netrc or config file kept out of the repository) rather than on the command line.';
+/** Names that say a variable holds a credential: `API_TOKEN`, `db_password`, `SERVICE_API_KEY`. */
+const SECRET_NAME = String.raw`[A-Za-z0-9_]{0,40}(?:token|secret|passw(?:or)?d|pwd|api_?key|apikey|access_?key|private_?key)[A-Za-z0-9_]{0,20}`;
+
+/** Credentials in shell defaults, curl and wget flags, nginx directives and URL queries: where scripts put them. */
+export const commandLineRules: Rule[] = [
+  rule({
+    id: 'shell-default-secret',
+    title: 'Secret as a shell parameter default (${VAR:-value})',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: [':-', ':='],
+    // `${API_TOKEN:-value}`: the default is used whenever the variable is unset, so it is a hardcoded credential.
+    pattern: String.raw`(?i)\$\{${SECRET_NAME}:?[-=]([^}\s'"$]{8,200})\}`,
+    entropy: 3,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      positives: ['export SERVICE_API_TOKEN=${API_TOKEN:-<alnum:24>}', 'PASS="${DB_PASSWORD:=<alnum:6><digit:2><alnum:6>}"'],
+      negatives: ['export SERVICE_API_TOKEN=${API_TOKEN:-}', 'export TOKEN=${API_TOKEN:-$FALLBACK_TOKEN}', 'URL=${BASE_URL:-<alnum:24>}', 'TOKEN=${API_TOKEN:-changeme-please-now}', 'PORT=${PORT:-8080}'],
+    },
+  }),
+  // `curl -u`/`--user` and `--password` are cli-password-argument's (generic.ts); these are the flags it leaves out.
+  rule({
+    id: 'curl-proxy-user-password',
+    title: 'Password in a curl --proxy-user argument',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['--proxy-user'],
+    pattern: String.raw`\s--proxy-user(?:=|[ \t]+)["']?[^:\s"'$]{1,64}:([^\s"']{4,200})`,
+    validate: passwordValue,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      path: 'scripts/deploy.sh',
+      positives: ['curl -k -v \\\n    --proxy-user admin:Summer<digit:4>! \\\n    https://example.net', 'curl --proxy-user "ci:<alnum:20>" https://host.example.net'],
+      negatives: ['curl --proxy-user "$USER:$PASS" https://host.example.net', 'curl --proxy-user admin:password https://x.example.net', 'curl --proxy-user admin: https://x.example.net'],
+    },
+  }),
+  rule({
+    id: 'command-line-password',
+    title: 'Password in a command-line flag (curl --tlspassword, wget --http-password and siblings)',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['-password', 'tlspassword'],
+    pattern: String.raw`\s--(?:(?:http|proxy|ftp)-password|(?:proxy-)?tlspassword)(?:=|[ \t]+)["']?([^\s"'\\]{4,200})`,
+    validate: passwordValue,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      path: 'scripts/fetch.sh',
+      positives: ['wget --ftp-password=<alnum:16> https://localhost', 'wget --http-password=Pass<digit:4> https://localhost', 'curl --proxy-tlspassword <alnum:20> https://localhost', 'curl --tlspassword "<alnum:14>" https://localhost'],
+      negatives: ['wget --http-password=$PASSWORD https://localhost', 'wget --proxy-password=<password> https://localhost', 'curl --tlspassword PASSWORD', 'args = ["--tlspassword", value]', 'password: "--http-password"'],
+    },
+  }),
+  rule({
+    id: 'api-key-header',
+    title: 'API key in an X-API-Key header or nginx variable',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['x-apikey', 'x-api-key', 'x-api_key', 'set $'],
+    // `proxy_set_header x-apikey VALUE;`, `-H "X-API-Key: VALUE"`, nginx `set $apikey VALUE;`.
+    pattern: String.raw`(?i)(?:\bx-api[-_]?key["']?(?::[ \t]*|[ \t]+)|\bset[ \t]+\$${SECRET_NAME}[ \t]+)["']?([A-Za-z0-9._~+/=-]{16,200})`,
+    entropy: 3,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      path: 'deploy/nginx.conf',
+      positives: ['proxy_set_header x-apikey <hex:8>-<hex:4>-<alnum:20>;', 'curl -H "X-API-Key: <alnum:32>" https://api.example.net', 'set $apikey <alnum:30>;'],
+      negatives: ['proxy_set_header x-apikey $http_x_apikey;', 'proxy_set_header X-Api-Key "";', 'set $upstream <alnum:30>;', 'headers["X-API-Key"] = key'],
+    },
+  }),
+  rule({
+    id: 'url-query-api-key',
+    title: 'API key or token in a URL query (?api_key=)',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['apikey=', 'api_key=', 'api-key=', 'api_token=', 'access_token=', 'auth_token='],
+    pattern: String.raw`(?i)[?&](?:api[_-]?key|apikey|api_token|access_token|auth_token)=([A-Za-z0-9._~%+/-]{16,200})`,
+    entropy: 3,
+    longLived: false,
+    remediation: 'Revoke the key at its provider, then send it in a header read from a secret store; URLs end up in logs and browser history.',
+    examples: {
+      path: '.gitlab-ci.yml',
+      positives: ['    - curl https://git.example.net/?APIKEY=<hex:8>-<hex:4>-<alnum:20>', 'fetch("https://api.example.net/v1/items?page=2&api_key=<alnum:32>")'],
+      negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>'],
+    },
+  }),
+];
