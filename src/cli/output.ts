@@ -8,7 +8,25 @@ import { UsageError } from './args.js';
  * whatever paths or names it quotes. Files written with --output are left as rendered.
  */
 export function writeOut(text: string): void {
+  if (stdoutClosed) return;
+  watchForClosedPipe();
   process.stdout.write(commandSafe(text));
+}
+
+let stdoutClosed = false;
+let watching = false;
+
+/**
+ * A reader that stops early (`keyward rules --format json | head -1`) closes the pipe: the rest of the output has no
+ * one to read it, so it is dropped quietly and the command ends with its own exit code instead of an EPIPE stack trace.
+ */
+function watchForClosedPipe(): void {
+  if (watching) return;
+  watching = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
 }
 
 export function writeErr(text: string): void {
