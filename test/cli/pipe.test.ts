@@ -11,7 +11,7 @@ const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
 
 /** Runs `keyward <args> | head -c <bytes>` in a shell and returns keyward's own exit status and standard error. */
 function pipedToHead(args: string[], bytes: number, cwd: string) {
-  const script = `"$0" "$1" "$@" 2>"$KW_ERR" | head -c ${bytes} >/dev/null; echo "\${PIPESTATUS[0]}"`;
+  const script = `"$0" "$@" 2>"$KW_ERR" | head -c ${bytes} >/dev/null; echo "\${PIPESTATUS[0]}"`;
   const errFile = join(cwd, 'stderr.txt');
   const result = spawnSync('bash', ['-c', script, NODE, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, KW_ERR: errFile } });
   return { code: Number(result.stdout.trim()), stderr: existsSync(errFile) ? readFileSync(errFile, 'utf8') : '' };
