@@ -41,9 +41,9 @@ export function extractTree(corpus, into) {
 
 /**
  * A Keyward config that runs gitleaks' default rules instead of Keyward's: gitleaks' config/gitleaks.toml at the pinned
- * commit, imported by `keyward config import-gitleaks`, with every built-in rule disabled except `private-key`. That
- * one stays as the stand-in for gitleaks' own private-key rule, whose pattern spans lines, which Keyward's imported
- * rules (matched line by line) cannot do. Returns the config path, or why there is none.
+ * commit, imported by `keyward config import-gitleaks`, with every built-in rule disabled except those `keepBuiltin`
+ * names (none now: gitleaks' multi-line private-key rule matches, since custom rules whose pattern spans lines get a
+ * multi-line window). Returns the config path, or why there is none.
  */
 export function gitleaksConfig(source, cli, into) {
   const gitDir = mirrorOf(source.repo);

@@ -72,7 +72,7 @@ function runCorpus(name, work, gitleaks) {
 }
 
 function summarize(outcomes) {
-  console.log('\ngitleaks≈ is an approximation, not gitleaks: gitleaks\' default rules imported by `keyward config import-gitleaks` and run by Keyward\'s engine (Keyward\'s built-in private-key rule stands in for gitleaks\' multi-line one).');
+  console.log('\ngitleaks≈ is an approximation, not gitleaks: gitleaks\' default rules imported by `keyward config import-gitleaks` and run by Keyward\'s engine with Keyward\'s own rules off.');
   if (!outcomes.length) {
     console.log('bench/leaks: no corpus could be scanned; nothing to report.');
     return true;
