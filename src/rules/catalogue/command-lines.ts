@@ -3,8 +3,14 @@ import type { Rule } from '../types.js';
 import { rejectGenericValue } from '../values/generic.js';
 import { isHumanPassword } from '../values/passwords.js';
 
-/** A password passed on a command line: a person's (`admin123`) or a generated one. */
-const passwordValue = (value: string): boolean => isHumanPassword(value) || rejectGenericValue(value, 3) === undefined;
+/**
+ * A password passed on a command line: a person's (`admin123`) or a generated one. A long value a little low in entropy
+ * for the generic judgment (14 random characters with repeats) is still a password there, unless it is letters only.
+ */
+function passwordValue(value: string): boolean {
+  const reason = rejectGenericValue(value, 3);
+  return reason === undefined || isHumanPassword(value) || (reason === 'low entropy' && value.length >= 14 && !/^[A-Za-z]+$/.test(value));
+}
 const REMEDIATION = 'Change the password or key, then pass it from a secret store or the environment (a variable, a netrc or config file kept out of the repository) rather than on the command line.';
 /** Names that say a variable holds a credential: `API_TOKEN`, `db_password`, `SERVICE_API_KEY`. */
 const SECRET_NAME = String.raw`[A-Za-z0-9_]{0,40}(?:token|secret|passw(?:or)?d|pwd|api_?key|apikey|access_?key|private_?key)[A-Za-z0-9_]{0,20}`;
