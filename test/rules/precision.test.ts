@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createScanner, regexBackends } from '../../src/engine/index.js';
+import { rejectGenericValue } from '../../src/rules/values/generic.js';
 import { isPlaceholder } from '../../src/rules/values/placeholders.js';
 import { isStandInUrlPassword } from '../../src/rules/values/passwords.js';
 import { ALNUM, BASE64, HEX, randomFrom } from '../helpers/fake-secrets.js';
@@ -50,6 +51,13 @@ describe.each(backends)('judged by name and place, on %s', (_name, backend) => {
   it('passes over a URL whose user is an escaped path (an escaping test), not over a login', () => {
     expect(ids('  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",', 'test/url_for_test.rb')).toEqual([]);
     expect(ids(`  "http://deploy:${password()}@www.basecamphq.com/c/a/i",`, 'test/url_for_test.rb')).toEqual(['url-embedded-credentials']);
+  });
+});
+
+describe('names that are not values', () => {
+  it('takes a leading-underscore snake_case marker for a name, a generated value after `_` not', () => {
+    expect(rejectGenericValue('_aj_ruby2_keywords', 3)).toBe('identifier-like');
+    expect(rejectGenericValue(`_${alnum(24)}`, 3)).toBeUndefined();
   });
 });
 

@@ -127,9 +127,9 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   const classes = charClasses(value);
   const entropy = shannonEntropy(value);
   // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
-  // names and modes, not credentials (also behind a `!` or `?` sentinel mark: `!real_csrf_token`); generated values
-  // carry digits or mixed case.
-  if (/^[!?]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
+  // names and modes, not credentials (also behind a `!` or `?` sentinel mark, `!real_csrf_token`, or a leading `_`,
+  // `_aj_ruby2_keywords`); generated values carry digits or mixed case.
+  if (/^[!?_]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value)) return 'identifier-like';
   if (IDENTIFIER.test(value)) {
     // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
     // generated values break into one- and two-letter fragments.
