@@ -54719,7 +54719,26 @@ function helpText(topic) {
  * whatever paths or names it quotes. Files written with --output are left as rendered.
  */
 function writeOut(text) {
+    if (stdoutClosed)
+        return;
+    watchForClosedPipe();
     process.stdout.write(commandSafe(text));
+}
+let stdoutClosed = false;
+let watching = false;
+/**
+ * A reader that stops early (`keyward rules --format json | head -1`) closes the pipe: the rest of the output has no
+ * one to read it, so it is dropped quietly and the command ends with its own exit code instead of an EPIPE stack trace.
+ */
+function watchForClosedPipe() {
+    if (watching)
+        return;
+    watching = true;
+    process.stdout.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        stdoutClosed = true;
+    });
 }
 function writeErr(text) {
     process.stderr.write(commandSafe(text));
@@ -60929,8 +60948,10 @@ const PLACEHOLDER_PATTERNS = [
     /x{5,}/i,
     /\*{3,}/,
     /\.{3,}|…/,
-    /(.)\1{5,}/,
-    /<[^<>\s]{1,80}>/,
+    // An angle-bracket placeholder is the whole value or a name inside one (`<password>`, `https://<user>:<TOKEN>@`), never
+    // punctuation inside random text (a WordPress salt's `<q+!qK>`).
+    /^<[^<>]{1,80}>$/,
+    /<[A-Za-z_][\w.:-]{0,79}>/,
     /\$\{[^}]*\}/,
     /\{\{[^}]*\}\}/,
     // A single-brace template (`{password}`, `{ApiKey}`) and an HTML-escaped one (`&lt;password&gt;`).
@@ -60963,7 +60984,21 @@ const REFERENCE_PATTERNS = [
     /^\$ANSIBLE_VAULT;/,
 ];
 /** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
-const LONG_VALUE_PLACEHOLDERS = [/example/i, /x{8,}/i, /\.{3}|…/, /<[^<>\s]{1,80}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+const LONG_VALUE_PLACEHOLDERS = [/example/i, /x{8,}/i, /\.{3}|…/, /<[A-Za-z_][\w.:-]{0,79}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+/** A run of one character (`000000`, `aaaaaaaa`): filler, as in `sk_live_000000000000`. */
+const RUN = /(.)\1{5,}/;
+const RUNS = /(.)\1{3,}/g;
+/**
+ * Whether a value with a run is filler, or random text that happens to hold one: Firefox's NSS blobs
+ * (`MDoEEPgAAAAAAAAAAAAAAAAAAAEwFAYI...`) carry a zeroed key id inside 60 random base64 characters. Filler leaves
+ * little around the run; random text leaves a long, varied remainder.
+ */
+function isFillerRun(value) {
+    if (!RUN.test(value))
+        return false;
+    const rest = value.replace(RUNS, '');
+    return rest.length < 32 || new Set(rest).size < 20;
+}
 /**
  * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
  * (OAuth 1.0), jwt.io's and PyJWT's sample tokens. They authenticate nothing, yet appear verbatim in vendored code.
@@ -60982,8 +61017,9 @@ const PUBLISHED_EXAMPLES = [
 function isPlaceholder(value) {
     if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
         return true;
-    const patterns = value.length > 200 ? LONG_VALUE_PLACEHOLDERS : PLACEHOLDER_PATTERNS;
-    return patterns.some((pattern) => pattern.test(value));
+    if (value.length > 200)
+        return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
+    return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
 }
 function isReference(value) {
     return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
@@ -61131,9 +61167,9 @@ function rejectGenericValue(value, minEntropy) {
     const classes = charClasses(value);
     const entropy = shannonEntropy(value);
     // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
-    // names and modes, not credentials (also behind a `!` or `?` sentinel mark: `!real_csrf_token`); generated values
-    // carry digits or mixed case.
-    if (/^[!?]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
+    // names and modes, not credentials (also behind a `!` or `?` sentinel mark, `!real_csrf_token`, or a leading `_`,
+    // `_aj_ruby2_keywords`); generated values carry digits or mixed case.
+    if (/^[!?_]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
         return 'identifier-like';
     if (IDENTIFIER.test(value)) {
         // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
@@ -61848,6 +61884,35 @@ function isHumanPassword(value) {
     const reason = rejectGenericValue(value, 3);
     return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
 }
+/** Hosts that only a developer's machine, a CI job or documentation reaches: loopback, reserved names (RFC 2606, 6761). */
+const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:localhost|local|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|net|org))$/i;
+/** Words a template or a test writes for a password it does not mean (`cachepass`, `badpass`, `testpassword`). */
+const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real)+$/i;
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * A URL's password that stands in for one (`postgres://postgres:postgres@localhost`, `cacheuser:cachepass@localhost`):
+ * the user name repeated as the password, or stand-in words on a local or reserved host. `before` is the URL up to the
+ * password (`scheme://user:`), `after` its `@host`. A real-looking password counts wherever it points, localhost too.
+ */
+function isStandInUrlPassword(password, before, after) {
+    const user = decoded(before.slice(before.lastIndexOf('://') + 3).replace(/:$/, ''));
+    const host = after.replace(/^@/, '').replace(/[:/?#].*$/s, '');
+    const plain = decoded(password);
+    if (user !== '' && plain.toLowerCase() === user.toLowerCase())
+        return true;
+    return LOCAL_HOST.test(host) && STAND_IN_WORDS.test(plain);
+}
+/** A URL whose user is itself an encoded path or URL (`openid.aol.com%2Fname:...@host`, an escaping test): not a login. */
+function hasEncodedPathUser(before) {
+    return /%2F/i.test(before.slice(before.lastIndexOf('://') + 3));
+}
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/code-credentials.ts
 
@@ -62187,6 +62252,110 @@ const codeHostRules = [
     }),
 ];
 
+;// CONCATENATED MODULE: ./src/rules/catalogue/command-lines.ts
+
+
+
+/**
+ * A password passed on a command line: a person's (`admin123`) or a generated one. A long value a little low in entropy
+ * for the generic judgment (14 random characters with repeats) is still a password there, unless it is letters only.
+ */
+function passwordValue(value) {
+    const reason = rejectGenericValue(value, 3);
+    return reason === undefined || isHumanPassword(value) || (reason === 'low entropy' && value.length >= 14 && !/^[A-Za-z]+$/.test(value));
+}
+const command_lines_REMEDIATION = 'Change the password or key, then pass it from a secret store or the environment (a variable, a netrc or config file kept out of the repository) rather than on the command line.';
+/** Names that say a variable holds a credential: `API_TOKEN`, `db_password`, `SERVICE_API_KEY`. */
+const SECRET_NAME = String.raw `[A-Za-z0-9_]{0,40}(?:token|secret|passw(?:or)?d|pwd|api_?key|apikey|access_?key|private_?key)[A-Za-z0-9_]{0,20}`;
+/** Credentials in shell defaults, curl and wget flags, nginx directives and URL queries: where scripts put them. */
+const commandLineRules = [
+    rule({
+        id: 'shell-default-secret',
+        title: 'Secret as a shell parameter default (${VAR:-value})',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: [':-', ':='],
+        // `${API_TOKEN:-value}`: the default is used whenever the variable is unset, so it is a hardcoded credential.
+        pattern: String.raw `(?i)\$\{${SECRET_NAME}:?[-=]([^}\s'"$]{8,200})\}`,
+        entropy: 3,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            positives: ['export SERVICE_API_TOKEN=${API_TOKEN:-<alnum:24>}', 'PASS="${DB_PASSWORD:=<alnum:6><digit:2><alnum:6>}"'],
+            negatives: ['export SERVICE_API_TOKEN=${API_TOKEN:-}', 'export TOKEN=${API_TOKEN:-$FALLBACK_TOKEN}', 'URL=${BASE_URL:-<alnum:24>}', 'TOKEN=${API_TOKEN:-changeme-please-now}', 'PORT=${PORT:-8080}'],
+        },
+    }),
+    // `curl -u`/`--user` and `--password` are cli-password-argument's (generic.ts); these are the flags it leaves out.
+    rule({
+        id: 'curl-proxy-user-password',
+        title: 'Password in a curl --proxy-user argument',
+        provider: 'Generic',
+        severity: 'medium',
+        keywords: ['--proxy-user'],
+        pattern: String.raw `\s--proxy-user(?:=|[ \t]+)["']?[^:\s"'$]{1,64}:([^\s"']{4,200})`,
+        validate: passwordValue,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'scripts/deploy.sh',
+            positives: ['curl -k -v \\\n    --proxy-user admin:Summer<digit:4>! \\\n    https://example.net', 'curl --proxy-user "ci:<alnum:20>" https://host.example.net'],
+            negatives: ['curl --proxy-user "$USER:$PASS" https://host.example.net', 'curl --proxy-user admin:password https://x.example.net', 'curl --proxy-user admin: https://x.example.net'],
+        },
+    }),
+    rule({
+        id: 'command-line-password',
+        title: 'Password in a command-line flag (curl --tlspassword, wget --http-password and siblings)',
+        provider: 'Generic',
+        severity: 'medium',
+        keywords: ['-password', 'tlspassword'],
+        pattern: String.raw `\s--(?:(?:http|proxy|ftp)-password|(?:proxy-)?tlspassword)(?:=|[ \t]+)["']?([^\s"'\\]{4,200})`,
+        validate: passwordValue,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'scripts/fetch.sh',
+            positives: ['wget --ftp-password=<alnum:16> https://localhost', 'wget --http-password=Pass<digit:4> https://localhost', 'curl --proxy-tlspassword <alnum:20> https://localhost', 'curl --tlspassword "<alnum:14>" https://localhost'],
+            negatives: ['wget --http-password=$PASSWORD https://localhost', 'wget --proxy-password=<password> https://localhost', 'curl --tlspassword PASSWORD', 'args = ["--tlspassword", value]', 'password: "--http-password"'],
+        },
+    }),
+    rule({
+        id: 'api-key-header',
+        title: 'API key in an X-API-Key header or nginx variable',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['x-apikey', 'x-api-key', 'x-api_key', 'set $'],
+        // `proxy_set_header x-apikey VALUE;`, `-H "X-API-Key: VALUE"`, nginx `set $apikey VALUE;`.
+        pattern: String.raw `(?i)(?:\bx-api[-_]?key["']?(?::[ \t]*|[ \t]+)|\bset[ \t]+\$${SECRET_NAME}[ \t]+)["']?([A-Za-z0-9._~+/=-]{16,200})`,
+        entropy: 3,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'deploy/nginx.conf',
+            positives: ['proxy_set_header x-apikey <hex:8>-<hex:4>-<alnum:20>;', 'curl -H "X-API-Key: <alnum:32>" https://api.example.net', 'set $apikey <alnum:30>;'],
+            negatives: ['proxy_set_header x-apikey $http_x_apikey;', 'proxy_set_header X-Api-Key "";', 'set $upstream <alnum:30>;', 'headers["X-API-Key"] = key'],
+        },
+    }),
+    rule({
+        id: 'url-query-api-key',
+        title: 'API key or token in a URL query (?api_key=)',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['apikey=', 'api_key=', 'api-key=', 'api_token=', 'access_token=', 'auth_token='],
+        pattern: String.raw `(?i)[?&](?:api[_-]?key|apikey|api_token|access_token|auth_token)=([A-Za-z0-9._~%+/-]{16,200})`,
+        entropy: 3,
+        longLived: false,
+        remediation: 'Revoke the key at its provider, then send it in a header read from a secret store; URLs end up in logs and browser history.',
+        examples: {
+            path: '.gitlab-ci.yml',
+            positives: ['    - curl https://git.example.net/?APIKEY=<hex:8>-<hex:4>-<alnum:20>', 'fetch("https://api.example.net/v1/items?page=2&api_key=<alnum:32>")'],
+            negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>'],
+        },
+    }),
+];
+
 ;// CONCATENATED MODULE: ./src/rules/catalogue/commerce.ts
 
 
@@ -62372,6 +62541,9 @@ const configFileRules = [
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/connections.ts
 
+
+/** A URL's password that is a stand-in (the user repeated, `cachepass` on localhost) or whose user is an encoded path. */
+const realUrlPassword = (password, before, after) => !isStandInUrlPassword(password, before, after) && !hasEncodedPathUser(before);
 /** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
 function urlCredentials(id, title, provider, schemes, severity, examples) {
     return rule({
@@ -62381,13 +62553,14 @@ function urlCredentials(id, title, provider, schemes, severity, examples) {
         severity,
         keywords: schemes.map((scheme) => `${scheme}://`),
         pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
+        validateInMatch: realUrlPassword,
         longLived: true,
         remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
         examples,
     });
 }
 const connectionRules = [
-    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'DATABASE_URL=postgres://app:<alnum:12><digit:2>@localhost:5432/app'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL: postgres://postgres:postgres@localhost:5432', '#   CACHE_DATABASE_URL="postgres://cacheuser:cachepass@localhost/cache"', 'DATABASE_URL: "postgresql://baduser:badpass@127.0.0.1/dbname"', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
     urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high', { positives: ['DATABASE_URL=mysql://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mysql://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mysql://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mysql://app_user:@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
     urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high', { positives: ['DATABASE_URL=mongodb+srv://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mongodb+srv://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mongodb+srv://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mongodb+srv://app_user:@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
     urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high', { positives: ['DATABASE_URL=rediss://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "rediss://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'REDIS_URL=redis://:<alnum:32>@cache.internal:6379/0'], negatives: ['DATABASE_URL=rediss://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=rediss://app_user:@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
@@ -62403,11 +62576,14 @@ const connectionRules = [
         severity: 'medium',
         kind: 'generic',
         keywords: ['://'],
-        pattern: '(?i)\\b[a-z][a-z0-9+.-]{1,20}://[^:/\\s\'"@<>]{1,128}:([^@\\s\'"/<>]{6,256})@[A-Za-z0-9._-]+\\.[A-Za-z]{2,24}',
+        // A host name with a top-level domain, or a local host (`https://admin:...@localhost:8000`), where a real password
+        // still counts unless it is a stand-in.
+        pattern: String.raw `(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b|\d{1,3}(?:\.\d{1,3}){3})`,
         entropy: 2.5,
+        validateInMatch: realUrlPassword,
         longLived: true,
         remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
-        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";'] },
+        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";', '  - "https://admin:<alnum:10><digit:2>@localhost:8000/admin"', '  - "http://admin:<alnum:10><digit:2>@192.168.0.10/admin"'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";', '  - "https://admin:testpassword@localhost:8000/admin"', '  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",'] },
     }),
     rule({
         id: 'git-credentials',
@@ -62427,10 +62603,10 @@ const connectionRules = [
         provider: 'JDBC',
         severity: 'high',
         keywords: ['jdbc:'],
-        pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&]password=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
+        pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&](?:password|userpass|passwd|pwd)=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
         longLived: true,
         remediation: 'Change the database password, then supply it from a secret store at run time.',
-        examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },
+        examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>', '  - "jdbc:mysql://localhost/authority?user=admin&userpass=<alnum:12>"'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', '  - "jdbc:mysql://localhost/authority?user=admin&userpass="', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },
     }),
     rule({
         id: 'ado-net-connection-string',
@@ -62696,7 +62872,8 @@ const frameworkRules = [
         provider: 'Laravel',
         severity: 'high',
         keywords: ['app_key'],
-        pattern: '\\bAPP_KEY\\s*=\\s*["\']?(base64:[A-Za-z0-9+/]{43}=)',
+        // 32 bytes (AES-256) or 16 (AES-128) in base64; padding is sometimes dropped by hand.
+        pattern: String.raw `\bAPP_KEY\s*=\s*["']?(base64:[A-Za-z0-9+/]{22,44}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
         longLived: true,
         remediation: 'Generate a new key (php artisan key:generate), re-encrypt stored data, and keep .env out of the repository.',
         examples: { positives: ['APP_KEY=base64:<b64:43>='], negatives: ['APP_KEY='] },
@@ -64264,6 +64441,7 @@ const storeRules = [...textStoreRules, ...binaryStoreRules];
 
 
 
+
 /**
  * Every built-in rule. Order matters where two specific rules match the same text: the earlier one is reported.
  * Generic rules come last; any specific match shadows them.
@@ -64284,6 +64462,7 @@ const builtinRules = [
     ...saasRules,
     ...keyRules,
     ...connectionRules,
+    ...commandLineRules,
     ...configFileRules,
     ...frameworkRules,
     ...storeRules,
@@ -64326,7 +64505,7 @@ const HASH_FILE_GLOBS = [
     '**/*.svg',
 ];
 /** Context around a generic value that marks it as a checksum or pinned digest rather than a credential. */
-const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegrity\b|\bchecksum\b|\bsha(?:1|256|512)?sum\b|\bdigest\b|\bhash\b/i;
+const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegrity\b|\bchecksum\b|\bsha(?:1|256|512)?sum\b|(?<!-)\bdigest\b|\bhash\b/i;
 function hasHashContext(line) {
     return HASH_CONTEXT.test(line);
 }
@@ -71587,6 +71766,28 @@ function ruleScope(spec, backend) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/config/multiline.ts
+/** How far past its keyword a custom rule whose pattern spans lines may match: room for a 4096-bit PEM key block. */
+const CUSTOM_MULTILINE_WINDOW = 16384;
+/**
+ * Whether a custom rule's pattern is written to match across lines, as gitleaks' rules can (gitleaks matches whole
+ * files): a dot under the `s` flag, an escaped newline, or a class holding `\s` (`[\s\S-]{64,}?`) repeated without a
+ * small bound. A separator such as `[\s'"]{0,3}` does not count, so ordinary rules keep their one-line windows.
+ */
+function spansLines(pattern) {
+    if (/\(\?[a-zA-Z]*s[a-zA-Z]*[):]/.test(pattern) || /\\n|\\r/.test(pattern))
+        return true;
+    const spaceClass = /\[[^\]]*\\s[^\]]*\](?:[*+]|\{(\d+),(\d*)\})/g;
+    for (const match of pattern.matchAll(spaceClass)) {
+        if (match[1] === undefined)
+            return true;
+        const upper = match[2] === '' ? Infinity : Number(match[2]);
+        if (upper >= 16)
+            return true;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/utf16.ts
 /** A BOM (FF FE little-endian, FE FF big-endian) at the start, or nothing. */
 function utf16Bom(content) {
@@ -71940,6 +72141,10 @@ class LineIndex {
         const start = starts[low];
         return { line: low + 1, column: offset - start + 1, utf16Column: utf16Column(this.content, start, offset) };
     }
+    /** The bytes in [from, to) as latin1 text, clamped to the content. */
+    text(from, to) {
+        return this.content.toString('latin1', Math.max(0, from), Math.min(this.content.length, Math.max(from, to)));
+    }
     /** The text of the line holding `offset`, cut to at most `max` bytes around it. */
     lineAround(offset, max = 4096) {
         const bounds = lineBounds(this.content, offset, offset, max);
@@ -71978,6 +72183,52 @@ function lineBounds(content, from, to, max) {
 ;// CONCATENATED MODULE: ./src/engine/entropy.ts
 /** The generic-value judgments live with the rules (src/rules/values), below the engine; re-exported for the engine's callers. */
 
+
+;// CONCATENATED MODULE: ./src/rules/values/context.ts
+/**
+ * Judging a generic value by its name and its place rather than by the value: some random values under secret-looking
+ * names authenticate nothing. Both the text before the value and the text after it are hostile input, read with
+ * linear-time patterns anchored at the value.
+ */
+/** Names of anti-forgery tokens: per-session values a page or a log shows, not credentials. */
+const CSRF_NAME = String.raw `(?:authenticity|csrf|xsrf)[_-]?token|csrfmiddlewaretoken|__RequestVerificationToken|_csrf`;
+/** `"authenticity_token"=>"`, `csrf_token: '`, `_csrf=`: the anti-forgery name right before the value. */
+const CSRF_ASSIGNED = new RegExp(String.raw `(?:${CSRF_NAME})\\?["']?\s*(?:=>|:=|=|:)\s*\\?["'\x60]?$`, 'i');
+/** `<input name="authenticity_token" value="`, `<meta name="csrf-token" content="`: the same in markup. */
+const CSRF_ATTRIBUTE = new RegExp(String.raw `\bname=\\?["'](?:${CSRF_NAME})\\?["'][^<>]{0,120}?\b(?:value|content)=\\?["']?$`, 'i');
+/** A bare `token` name right before the value, as a webhook payload's field. */
+const BARE_TOKEN = /(?:^|[^\w-])token\\?["']?\s*(?:=>|=|:)\s*\\?["']?$/i;
+const TIMESTAMP_FIELD = /(?:^|[^\w-])["']?timestamp\\?["']?\s*(?:=>|=|:)/i;
+const SIGNATURE_FIELD = /(?:^|[^\w-])["']?signature\\?["']?\s*(?:=>|=|:)/i;
+/**
+ * Why the value between `before` and `after` is not a credential, or undefined when its place says nothing:
+ * - an anti-forgery (CSRF) token, which a rendered form or a request log prints for one session;
+ * - the `token` of a signed webhook payload (Mailgun's `timestamp`, `token`, `signature`): a one-time nonce that the
+ *   signature covers, so the sender's key is what matters and the nonce is public.
+ */
+function notACredentialHere(before, after) {
+    const line = before.slice(before.lastIndexOf('\n') + 1).slice(-200);
+    if (CSRF_ASSIGNED.test(line) || CSRF_ATTRIBUTE.test(line))
+        return 'anti-forgery token';
+    if (BARE_TOKEN.test(line)) {
+        const around = `${before}\n${after}`;
+        if (TIMESTAMP_FIELD.test(around) && SIGNATURE_FIELD.test(around))
+            return 'signed webhook nonce';
+    }
+    return undefined;
+}
+/** A name whose last word is `token` (`JEKYLL_GITHUB_TOKEN=`, `"accessToken": "`) right before the value. */
+const TOKEN_NAME = /(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]+[_.-])*(?:[A-Za-z0-9]*[a-z0-9])?(?:_?TOKEN|_?[Tt]oken|token)\\?["']?[ \t]*(?:=>|:=|=|:)[ \t]*\\?["']?$/;
+/** Names of values that are digests or one-time values, not credentials, even when they end in `token`. */
+const DIGEST_WORDS = /hash|sha|digest|checksum|commit|etag|nonce|csrf|xsrf|authenticity|integrity|revision/i;
+/**
+ * Whether the name before a hash-shaped value (40 hex characters) vouches that it is a credential: GitHub's classic
+ * tokens and many APIs' tokens are bare hex, so under a `*_TOKEN` name hex is a token, not a checksum.
+ */
+function tokenNameBeforeHex(before) {
+    const line = before.slice(before.lastIndexOf('\n') + 1).slice(-120);
+    return TOKEN_NAME.test(line) && !DIGEST_WORDS.test(line);
+}
 
 ;// CONCATENATED MODULE: ./src/engine/redact.ts
 
@@ -72024,7 +72275,10 @@ function fingerprintKey(env, repositoryFallback) {
 
 
 
+
 const DEFAULT_GENERIC_ENTROPY = 3.0;
+/** How much text either side of a generic value its place is judged by (the fields beside a webhook's token). */
+const PLACE_RADIUS = 240;
 /** Reads the candidate's secret once: its text and entropy. */
 function weigh(candidate, content) {
     const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
@@ -72056,16 +72310,21 @@ function rejection(judged, lines, acceptance) {
     if (generic) {
         if (isReference(secret))
             return 'reference';
-        if (rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY))
+        const reason = rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY);
+        if (reason && !(reason === 'hash-shaped' && secret.length === 40 && tokenNameBeforeHex(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))))
             return 'generic-value';
         if (acceptance.isMalformedProviderToken?.(secret))
             return 'generic-value';
         if (hasHashContext(lines.lineAround(candidate.secretStart)))
             return 'hash-context';
+        if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS)))
+            return 'place';
     }
     if (rule.validate && !rule.validate(secret))
         return 'validator';
     if (rule.validateName && !rule.validateName(judged.lead ?? ''))
+        return 'validator';
+    if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd)))
         return 'validator';
     if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
         if (!acceptance.reportInlineSuppressed)
@@ -72625,6 +72884,7 @@ function addWindow(windows, bounds, multiline, size) {
 
 
 
+
 /** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
 const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
 const commonness = (byte) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
@@ -72662,6 +72922,7 @@ function customRule(spec) {
         remediation: spec.remediation ?? 'Revoke the credential at its issuer, then remove it from the repository and its history.',
         revokeUrl: spec.revokeUrl,
         kind: 'specific',
+        ...(spansLines(spec.pattern) ? { multilineWindow: CUSTOM_MULTILINE_WINDOW } : {}),
     };
 }
 /** The rules in force: built-ins minus disabled ones, plus custom rules, with severity overrides applied. */
@@ -72852,7 +73113,7 @@ function matchWindows(backend, content, windows, crowded) {
             let stoppedAt = window.end;
             prepared.compiled.scan(input, window.start, window.end, (match) => {
                 if (match.secretEnd > match.secretStart)
-                    candidates.push({ prepared, start: match.start, secretStart: match.secretStart, secretEnd: match.secretEnd });
+                    candidates.push({ prepared, start: match.start, end: match.end, secretStart: match.secretStart, secretEnd: match.secretEnd });
                 if (++matches < MAX_MATCHES_PER_WINDOW)
                     return true;
                 stoppedAt = match.end;
