@@ -51,8 +51,29 @@ function fillPieces(template: string, alphabets: Record<string, string>): string
     const low = Number(min);
     const high = max === undefined ? low : Number(max);
     const length = low + Math.floor(Math.random() * (high - low + 1));
-    return length === 0 ? '' : r(classChars(body), length);
+    return length === 0 ? '' : tokenLike(classChars(body), length);
   });
+}
+
+/**
+ * A random piece as real tokens look: drawn without repeats when the alphabet is large enough, and holding both a
+ * letter and a digit when the alphabet has both. Plain draws sometimes came out with no digit or too many repeats, which
+ * the generic value checks rightly reject, so a rule's example failed about one run in twenty.
+ */
+function tokenLike(chars: string, length: number): string {
+  const mixed = /[0-9]/.test(chars) && /[A-Za-z]/.test(chars) && length >= 6;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const drawn = length * 2 <= chars.length ? withoutRepeats(chars, length) : r(chars, length);
+    if (!mixed || (/[0-9]/.test(drawn) && /[A-Za-z]/.test(drawn))) return drawn;
+  }
+  return r(chars, length);
+}
+
+function withoutRepeats(chars: string, length: number): string {
+  const pool = [...chars];
+  let out = '';
+  for (let i = 0; i < length; i++) out += pool.splice(Math.floor(Math.random() * pool.length), 1)[0];
+  return out;
 }
 
 /** A rule's own examples as the catalogue test reads fixtures: drawn afresh on every call. */
