@@ -42,7 +42,7 @@ describe.each(backends)('judged by name and place, on %s', (_name, backend) => {
     expect(ids('#   CACHE_DATABASE_URL="mysql2://cacheuser:cachepass@localhost/cachedatabase"')).toEqual([]);
     expect(ids('        DATABASE_URL: "postgresql://baduser:badpass@127.0.0.1/dbname"', 'test/assets_test.rb')).toEqual([]);
     expect(ids(`DATABASE_URL: "postgresql://app:${password()}@127.0.0.1/dbname"`)).toEqual(['postgres-connection-string']);
-    expect(ids('DATABASE_URL: "postgresql://app:badpass@db.internal.example-corp.io/dbname"')).toEqual(['postgres-connection-string']);
+    expect(ids(`DATABASE_URL: "postgresql://app:${'bad'}pass@db.internal.example-corp.io/dbname"`)).toEqual(['postgres-connection-string']);
     expect(ids(`  - "https://admin:${password()}@localhost:8000/admin"`)).toEqual(['url-embedded-credentials']);
     expect(ids(`  - "https://admin:${password()}@10.0.0.12/admin"`)).toEqual(['url-embedded-credentials']);
     expect(ids('  - "https://admin:testpassword@localhost:8000/admin"')).toEqual([]);

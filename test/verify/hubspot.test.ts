@@ -5,8 +5,8 @@ import { credential, providerServer, verifyAgainst } from './harness.js';
 import { randomUUID } from 'node:crypto';
 
 const LIVE = `pat-na1-${randomUUID()}`;
-const NO_SCOPE = 'pat-na1-aaaaaaaa-4b5a-6978-8796-a5b4c3d2e1f0';
-const EU = 'pat-eu1-bbbbbbbb-4b5a-6978-8796-a5b4c3d2e1f0';
+const NO_SCOPE = `pat-na1-${randomUUID()}`;
+const EU = `pat-eu1-${randomUUID()}`;
 
 // As HubSpot's Account Info API describes GET /account-info/v3/details: portalId, accountType, ...; 401
 // {"category": "INVALID_AUTHENTICATION"}; 403 {"category": "MISSING_SCOPES"} for an app without the scope.
@@ -27,7 +27,7 @@ describe('HubSpot verifier', () => {
     verifier: hubspot,
     ruleId: 'hubspot-private-app-token',
     live: LIVE,
-    revoked: 'pat-na1-99999999-4b5a-6978-8796-a5b4c3d2e1f0',
+    revoked: `pat-na1-${randomUUID()}`,
     routes,
     active: { status: 'active', identity: 'portal 62515 (STANDARD)' },
     inactive: { status: 'inactive', reason: 'HTTP 401' },

@@ -66,6 +66,9 @@ const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt
 /** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
 const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
 /** A Rails route target, `active_storage/disk#update`: controller path and action. */
+/** A command-line option name (`--http-password`): the flag that takes a password, not the password. */
+const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
 const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 export function decodeBase64Text(value: string): string | undefined {
@@ -121,6 +124,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (URL_USER_ONLY.test(value)) return 'URL without password';
   if (CODE_CHAIN.test(value) && /[([]|::/.test(value)) return 'code expression';
   if (ROUTE_TARGET.test(value)) return 'route';
+  if (CLI_FLAG.test(value)) return 'command-line flag';
   if (FILE_NAME.test(value)) return 'file name';
   if (WORD_SETTING.test(value)) return 'identifier-like';
   if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value)) return 'path or URL';
