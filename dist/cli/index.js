@@ -79087,6 +79087,40 @@ const xaiVerifier = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/verify/verifiers/answer.ts
+
+/** For providers whose docs answer a bad credential with 401 and a good one lacking a permission with 403. */
+function forbiddenIsLive(reason) {
+    return (response) => (response.status === 403 ? reason : undefined);
+}
+/**
+ * The common shape: one GET to a fixed identity endpoint with the secret in a header; 2xx active (identity read from
+ * the body), 401/403 inactive unless `liveRefusal` recognises a live credential lacking a permission, else unknown.
+ */
+function identityEndpoint(spec) {
+    return {
+        id: spec.id,
+        rules: spec.rules,
+        baseUrl: spec.baseUrl,
+        ratePerSecond: spec.ratePerSecond,
+        async verify(credential, http) {
+            const response = await http.request(spec.path, { headers: { accept: 'application/json', ...spec.headers(credential.secret) } });
+            const liveReason = response.status >= 400 ? spec.liveRefusal?.(response) : undefined;
+            if (liveReason)
+                return { status: 'active', reason: liveReason };
+            const outcome = outcomeOfStatus(response.status);
+            return outcome.status === 'active' ? { status: 'active', ...spec.read(response) } : outcome;
+        },
+    };
+}
+/**
+ * A rejection by the one regional host asked, for a provider whose credentials answer only at their own region's
+ * host: not proof the credential is dead, so unknown rather than a false inactive that would wave a live key through.
+ */
+function rejectedByRegion(status, provider) {
+    return { status: 'unknown', reason: `rejected (HTTP ${status}) by the one ${provider} region asked; a credential of another region answers only at its own host` };
+}
+
 ;// CONCATENATED MODULE: ./src/verify/verifiers/groq.ts
 
 
@@ -79094,16 +79128,15 @@ const xaiVerifier = {
  * Groq API keys (OpenAI-compatible API): `GET /openai/v1/models` with the key as a Bearer header lists the models the key may use, a read; an invalid
  * or revoked key answers 401. The answer names no owner, so no identity is reported.
  */
-const groqVerifier = {
+const groqVerifier = identityEndpoint({
     id: 'groq',
     rules: ['groq-api-key'],
     baseUrl: 'https://api.groq.com',
     ratePerSecond: 2,
-    async verify({ secret }, http) {
-        const response = await http.request('/openai/v1/models', { headers: bearer(secret) });
-        return outcomeOfStatus(response.status);
-    },
-};
+    path: '/openai/v1/models',
+    headers: bearer,
+    read: () => ({}),
+});
 
 ;// CONCATENATED MODULE: ./src/verify/verifiers/mistral.ts
 
@@ -79112,16 +79145,15 @@ const groqVerifier = {
  * Mistral AI API keys: `GET /v1/models` with the key as a Bearer header lists the models the key may use, a read; an invalid
  * or revoked key answers 401. The answer names no owner, so no identity is reported.
  */
-const mistralVerifier = {
+const mistralVerifier = identityEndpoint({
     id: 'mistral',
     rules: ['mistral-api-key'],
     baseUrl: 'https://api.mistral.ai',
     ratePerSecond: 2,
-    async verify({ secret }, http) {
-        const response = await http.request('/v1/models', { headers: bearer(secret) });
-        return outcomeOfStatus(response.status);
-    },
-};
+    path: '/v1/models',
+    headers: bearer,
+    read: () => ({}),
+});
 
 ;// CONCATENATED MODULE: ./src/verify/verifiers/deepseek.ts
 
@@ -79130,16 +79162,15 @@ const mistralVerifier = {
  * DeepSeek API keys (OpenAI-compatible API): `GET /models` with the key as a Bearer header lists the models the key may use, a read; an invalid
  * or revoked key answers 401. The answer names no owner, so no identity is reported.
  */
-const deepseekVerifier = {
+const deepseekVerifier = identityEndpoint({
     id: 'deepseek',
     rules: ['deepseek-api-key'],
     baseUrl: 'https://api.deepseek.com',
     ratePerSecond: 2,
-    async verify({ secret }, http) {
-        const response = await http.request('/models', { headers: bearer(secret) });
-        return outcomeOfStatus(response.status);
-    },
-};
+    path: '/models',
+    headers: bearer,
+    read: () => ({}),
+});
 
 ;// CONCATENATED MODULE: ./src/verify/verifiers/replicate.ts
 
@@ -79564,40 +79595,6 @@ const tailscaleVerifier = {
         return { status: 'active', identity: description ? `key "${description}"` : `key ${keyId}`, expiresAt: isoTime(shared_text(response.json, 'expires')) };
     },
 };
-
-;// CONCATENATED MODULE: ./src/verify/verifiers/answer.ts
-
-/** For providers whose docs answer a bad credential with 401 and a good one lacking a permission with 403. */
-function forbiddenIsLive(reason) {
-    return (response) => (response.status === 403 ? reason : undefined);
-}
-/**
- * The common shape: one GET to a fixed identity endpoint with the secret in a header; 2xx active (identity read from
- * the body), 401/403 inactive unless `liveRefusal` recognises a live credential lacking a permission, else unknown.
- */
-function identityEndpoint(spec) {
-    return {
-        id: spec.id,
-        rules: spec.rules,
-        baseUrl: spec.baseUrl,
-        ratePerSecond: spec.ratePerSecond,
-        async verify(credential, http) {
-            const response = await http.request(spec.path, { headers: { accept: 'application/json', ...spec.headers(credential.secret) } });
-            const liveReason = response.status >= 400 ? spec.liveRefusal?.(response) : undefined;
-            if (liveReason)
-                return { status: 'active', reason: liveReason };
-            const outcome = outcomeOfStatus(response.status);
-            return outcome.status === 'active' ? { status: 'active', ...spec.read(response) } : outcome;
-        },
-    };
-}
-/**
- * A rejection by the one regional host asked, for a provider whose credentials answer only at their own region's
- * host: not proof the credential is dead, so unknown rather than a false inactive that would wave a live key through.
- */
-function rejectedByRegion(status, provider) {
-    return { status: 'unknown', reason: `rejected (HTTP ${status}) by the one ${provider} region asked; a credential of another region answers only at its own host` };
-}
 
 ;// CONCATENATED MODULE: ./src/verify/verifiers/digitalocean.ts
 
