@@ -100,13 +100,6 @@ function evaluatePrefix(text, at, vars) {
   return reader.at >= text.length || /[\n,)]|\/\//.test(text.slice(reader.at, reader.at + 2)) ? value : undefined;
 }
 
-function evaluate(expression, vars) {
-  const reader = { text: expression.trim(), at: 0 };
-  const value = readSum(reader, vars);
-  skipSpace(reader);
-  return reader.at === reader.text.length ? value : undefined;
-}
-
 function skipSpace(reader) {
   while (reader.at < reader.text.length && /\s/.test(reader.text[reader.at])) reader.at++;
 }
