@@ -107,7 +107,7 @@ function main() {
   const built = {};
   for (const target of targets.split(',')) built[target] = buildTarget(target, out);
   if (argv.includes('--write')) {
-    const next = { re2: re2Version, targets: { ...(manifest.re2 === re2Version ? manifest.targets : {}), ...built } };
+    const next = { ...manifest, re2: re2Version, targets: { ...(manifest.re2 === re2Version ? manifest.targets : {}), ...built } };
     writeFileSync(manifestPath, `${JSON.stringify(next, null, 2)}\n`);
     console.log(`build-native: wrote ${manifestPath}`);
   }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTarget, cacheDir, readManifest } from './build-native.mjs';
+import { wasmPath } from './build-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -65,6 +66,12 @@ for (const [name, file, sha256] of natives) {
   }
   if (!existsSync(file)) nativeProblems.push(`dist/native/${name}/re2.node is missing`);
   else if (sha256Of(file) !== sha256) nativeProblems.push(`dist/native/${name}/re2.node has sha256 ${sha256Of(file)}, scripts/native.json records ${sha256}`);
+}
+// RE2 as WebAssembly is built only where emscripten is (scripts/build-wasm.mjs), never here: CI has none.
+if (manifest.wasm) {
+  const wasm = join(root, 'dist', 'native', wasmPath);
+  if (!existsSync(wasm)) nativeProblems.push(`dist/native/${wasmPath} is missing (node scripts/build-wasm.mjs builds it)`);
+  else if (sha256Of(wasm) !== manifest.wasm) nativeProblems.push(`dist/native/${wasmPath} has sha256 ${sha256Of(wasm)}, scripts/native.json records ${manifest.wasm}`);
 }
 if (process.argv.includes('--check-native')) {
   const scratch = mkdtempSync(join(tmpdir(), 'keyward-native-'));
