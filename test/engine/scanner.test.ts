@@ -7,6 +7,7 @@ const awsKey = () => 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)
 const backends = [
   ['re2js', regexBackends.portable],
   ['native-re2', regexBackends.native()],
+  ['re2-wasm', regexBackends.wasm()],
 ] as const;
 
 describe.each(backends)('scanner on %s', (_name, backend) => {
