@@ -80,7 +80,8 @@ class Re2Wasm {
   }
 
   private alloc(size: number): number {
-    const pointer = this.exports.keyward_alloc(size);
+    // Pointers come back as signed int32: past 2 GB of memory they read negative unless made unsigned.
+    const pointer = this.exports.keyward_alloc(size) >>> 0;
     if (pointer === 0) throw new Error(`re2.wasm could not allocate ${size} bytes`);
     return pointer;
   }
@@ -96,7 +97,7 @@ class Re2Wasm {
     this.bytes().set(source, at);
     const compiled = this.exports.keyward_compile(at, source.length);
     this.exports.keyward_free(at);
-    const error = this.exports.keyward_error(compiled);
+    const error = this.exports.keyward_error(compiled) >>> 0;
     if (error !== 0) {
       const bytes = this.bytes();
       const message = Buffer.from(bytes.buffer, error, bytes.indexOf(0, error) - error).toString('utf8');
