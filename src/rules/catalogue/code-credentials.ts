@@ -116,7 +116,7 @@ export const codeCredentialRules: Rule[] = [
     provider: 'Generic',
     severity: 'high',
     keywords: ['define'],
-    // `define('DB_PASSWORD', 'admin')`, `define("smtp_pass", "...", true)`: a name ending in a password word (and
+    // `define('DB_PASSWORD', <literal>)`, `define("smtp_pass", <literal>, true)`: a name ending in a password word (and
     // digits), so `PASSWORD_MIN_LENGTH` and `COMPASS_DIR` stay out.
     pattern: String.raw`(?i)\bdefine[ \t]*\([ \t]*["'](?:[A-Za-z0-9_]{0,40}(?:password|passwd|pwd)|(?:[A-Za-z0-9]{0,40}_)?pass)[0-9]{0,4}["'][ \t]*,[ \t]*["']([^"'\s\\]{3,200})["']`,
     // Random values are generic-argument-secret's; this rule is for the words and weak passwords it passes over.

@@ -55,7 +55,7 @@ export const toolStoreRules: Rule[] = [
     severity: 'high',
     keywords: ['<filetransfer'],
     // The IDE writes the password obfuscated as hex (a fixed, reversible XOR), which is no protection.
-    pattern: String.raw`<fileTransfer\b[^>]{0,400}?\bpassword="([0-9a-f]{8,1000})"`,
+    pattern: String.raw`<fileTransfer\b[^>]{0,400}?\bpassword=["]([0-9a-f]{8,1000})["]`,
     longLived: true,
     remediation: 'Change the FTP/SFTP password on the server, then keep .idea/WebServers.xml out of the repository (the IDE\'s password safe keeps it out of project files).',
     examples: {
