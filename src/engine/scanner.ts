@@ -151,7 +151,9 @@ function prepareRules(rules: readonly Rule[], config: KeywardConfig, backend: Re
     const scope = scopes.get(rule.id);
     // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
     let ownSkip: PathMatcher | undefined;
-    const skip: PathMatcher = (path) => (ownSkip ??= globMatcher(rule.skipPaths ?? []))(path) || scope?.skipsPath(path) === true;
+    let only: PathMatcher | undefined;
+    const outside = (path: string) => rule.onlyPaths !== undefined && !(only ??= globMatcher(rule.onlyPaths))(path);
+    const skip: PathMatcher = (path) => outside(path) || (ownSkip ??= globMatcher(rule.skipPaths ?? []))(path) || scope?.skipsPath(path) === true;
     return { rule, order, generic, skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip, allowsValue: scope?.allowsValue };
   });
 }

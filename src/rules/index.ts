@@ -20,6 +20,7 @@ import { paymentRules } from './catalogue/payments.js';
 import { registryRules } from './catalogue/registries.js';
 import { saasRules } from './catalogue/saas.js';
 import { storeRules } from './catalogue/stores.js';
+import { toolStoreRules } from './catalogue/tool-stores.js';
 import type { Rule } from './types.js';
 
 export type { Rule, Severity, SecretFacts } from './types.js';
@@ -49,6 +50,7 @@ export const builtinRules: readonly Rule[] = [
   ...configFileRules,
   ...frameworkRules,
   ...storeRules,
+  ...toolStoreRules,
   ...codeCredentialRules,
   ...passwordRules,
   ...genericRules,

@@ -91,6 +91,16 @@ export interface Rule {
   multilineWindow?: number;
   /** Paths (picomatch globs) where this rule alone does not apply, e.g. lockfiles for hash-shaped generic values. */
   skipPaths?: string[];
+  /**
+   * Paths (picomatch globs) where alone this rule applies: for a tool's own file (`.pgpass`, Robo 3T's `robo3t.json`),
+   * whose syntax would mean nothing elsewhere.
+   */
+  onlyPaths?: string[];
+  /**
+   * The value is one a tool saved itself (FileZilla's `<Pass>`): the shared placeholder check leaves it to the rule's
+   * `validate`, since a word such as `example` inside what a user typed proves nothing.
+   */
+  storeValue?: boolean;
   /** File syntaxes where this rule does not apply: config-file rules skip `code`, by extension or by content. */
   skipSyntax?: FileSyntax[];
   /**

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +81,36 @@ describe('credential stores written by their tools', () => {
     const pem = readFileSync(join(dir, 'id_ed25519'), 'latin1');
     const binary = Buffer.from(pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
     expect(ids(scanner.scanBuffer(binary, 'deploy/key.bin'))).toEqual(['openssh-binary-private-key']);
+  });
+});
+
+describe('tools\' saved logins, judged by the store rather than the value', () => {
+  const found = (text: string, path: string) => ids(scanner.scanBuffer(Buffer.from(text), path));
+  const saved = `{ "credentials": [ { "databaseName": "main", "userName": "app", "userPassword": "mongo${'pass'}" } ] }`;
+
+  it('reports a Robo 3T password that is a word only in Robo 3T\'s own file', () => {
+    expect(found(saved, 'home/.3T/robo-3t/1.4.4/robo3t.json')).toEqual(['robo3t-saved-password']);
+    expect(found(saved, 'db/robomongo.json')).toEqual(['robo3t-saved-password']);
+    expect(found(saved, 'config/app.json')).toEqual([]);
+  });
+
+  it('keeps a FileZilla password holding "Example", which the shared placeholder check would drop elsewhere', () => {
+    const value = `Example${'Pas'}${100 + Math.floor(Math.random() * 900)}`;
+    expect(found(`<Server><Host>ftp.example.com</Host><Pass>${value}</Pass></Server>`, 'filezilla/sitemanager.xml')).toEqual(['filezilla-saved-password']);
+    expect(found(`const password = "${value}";`, 'src/app.ts')).toEqual([]);
+    expect(found('<Server><Pass>${FTP_PASSWORD}</Pass></Server>', 'filezilla/sitemanager.xml')).toEqual([]);
+  });
+
+  it('reports DBeaver\'s encrypted credentials-config.json once, by path and cipher text, without its bytes', () => {
+    const key = randomBytes(16);
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-128-cbc', key, iv);
+    const plain = JSON.stringify({ 'postgres-jdbc-1': { '#connection': { user: 'report', password: randomBytes(9).toString('base64url') } } });
+    const content = Buffer.concat([iv, cipher.update(plain), cipher.final()]);
+    const result = scanner.scanBuffer(content, 'DBeaverData/workspace6/General/.dbeaver/credentials-config.json');
+    expect(ids(result)).toEqual(['dbeaver-credentials-store']);
+    expect(JSON.stringify(result.findings)).not.toContain(content.toString('base64'));
+    expect(ids(scanner.scanBuffer(content, 'backup/credentials.bin'))).toEqual([]);
+    expect(ids(scanner.scanBuffer(Buffer.from(plain.padEnd(64)), '.dbeaver/credentials-config.json'))).not.toContain('dbeaver-credentials-store');
   });
 });

@@ -1,15 +1,18 @@
 import { rule } from '../build.js';
 import type { Rule } from '../types.js';
 import { rejectGenericValue } from '../values/generic.js';
-import { isHumanPassword } from '../values/passwords.js';
+import { isHumanPassword, isPasswordInPlace } from '../values/passwords.js';
 
 /** A literal in a credential's position: what a person chose, or a random value; never a placeholder or code. */
 const isCredentialLiteral = (value: string) => isHumanPassword(value) || rejectGenericValue(value, 3) === undefined;
+/** A quoted literal where only a password goes (a login() call's password argument, Gradle's `password "..."`): words count too. */
+const isQuotedPassword = (value: string) => isPasswordInPlace(value) || isCredentialLiteral(value);
 /** A PEM header as base64 that runs straight into the body (padded to whole 3-byte groups, so no `=` inside). */
 const b64Header = (header: string) => Buffer.from(header.padEnd(Math.ceil(header.length / 3) * 3, 'M')).toString('base64');
+const GRADLE_REMEDIATION = 'Change the repository password, then read it from gradle.properties outside the repository or from the environment.';
 const REMEDIATION = 'Change the credential where it is used, then pass it from a secret store or the environment instead of the code.';
-const argumentRule = (id: string, title: string, keywords: string[], pattern: string, positives: string[], negatives: string[]): Rule =>
-  rule({ id, title, provider: 'Generic', severity: 'high', keywords, pattern, validate: isCredentialLiteral, longLived: false, remediation: REMEDIATION, examples: { positives, negatives } });
+const argumentRule = (id: string, title: string, keywords: string[], pattern: string, positives: string[], negatives: string[], validate = isQuotedPassword): Rule =>
+  rule({ id, title, provider: 'Generic', severity: 'high', keywords, pattern, validate, longLived: false, remediation: REMEDIATION, examples: { positives, negatives } });
 
 /** Credentials in the syntax of one tool or language: call arguments, build files, key files. */
 export const codeCredentialRules: Rule[] = [
@@ -67,7 +70,7 @@ export const codeCredentialRules: Rule[] = [
     keywords: ['<server>'],
     pattern: String.raw`(?s)<server>.{0,400}?<password>([^<\s]{4,200})</password>`,
     multilineWindow: 1024,
-    validate: (value) => isCredentialLiteral(value) && !/^\{.*\}$/.test(value),
+    validate: (value) => isQuotedPassword(value) && !/^\{.*\}$/.test(value),
     longLived: true,
     remediation: 'Change the repository password or token, then use ${env.VAR} in settings.xml or the CI\'s server credentials.',
     examples: {
@@ -83,12 +86,47 @@ export const codeCredentialRules: Rule[] = [
     keywords: ['credentials'],
     pattern: String.raw`(?s)credentials[ \t]*(?:\([^)]{0,80}\))?[ \t]*\{[^}]{0,300}?password[ \t]*(?:=[ \t]*)?["']([^"'\s$]{4,200})["']`,
     multilineWindow: 1024,
-    validate: isCredentialLiteral,
+    validate: isQuotedPassword,
     longLived: true,
-    remediation: 'Change the repository password, then read it from gradle.properties outside the repository or from the environment.',
+    remediation: GRADLE_REMEDIATION,
     examples: {
-      positives: ['repositories {\n  maven {\n    url "https://repo.example.net"\n    credentials {\n      username = "ci"\n      password = "Gradle<digit:4>pw"\n    }\n  }\n}'],
-      negatives: ['credentials {\n  username = "ci"\n  password = findProperty("repoPassword")\n}', 'credentials {\n  password = "$repoPassword"\n}'],
+      positives: ['repositories {\n  maven {\n    url "https://repo.example.net"\n    credentials {\n      username = "ci"\n      password = "Gradle<digit:4>pw"\n    }\n  }\n}', 'credentials {\n    username "root"\n    password "<lower:5>_<lower:5>"\n}'],
+      negatives: ['credentials {\n  username = "ci"\n  password = findProperty("repoPassword")\n}', 'credentials {\n  password = "$repoPassword"\n}', 'credentials {\n  username "root"\n  password ""\n}', 'credentials {\n  password "password"\n}'],
+    },
+  }),
+  rule({
+    id: 'gradle-authentication-password',
+    title: 'Gradle/Maven upload authentication(password: ...) literal',
+    provider: 'Gradle',
+    severity: 'high',
+    keywords: ['authentication'],
+    pattern: String.raw`\bauthentication[ \t]*\([^)\n]{0,160}?\bpassword[ \t]*:[ \t]*["']([^"'\s$]{3,200})["']`,
+    validate: isQuotedPassword,
+    longLived: true,
+    remediation: GRADLE_REMEDIATION,
+    examples: {
+      path: 'build.gradle',
+      positives: ['repository(url: "https://repo.example.net/snapshots/") {\n  authentication(userName: "root", password: "<lower:9>_<lower:6>")\n}'],
+      negatives: ['authentication(userName: "root", password: mvnPassword)', 'authentication(userName: "root", password: "")', 'authentication(userName: "root", password: "${repoPassword}")'],
+    },
+  }),
+  rule({
+    id: 'php-define-password',
+    title: 'Password as a PHP define() constant',
+    provider: 'Generic',
+    severity: 'high',
+    keywords: ['define'],
+    // `define('DB_PASSWORD', <literal>)`, `define("smtp_pass", <literal>, true)`: a name ending in a password word (and
+    // digits), so `PASSWORD_MIN_LENGTH` and `COMPASS_DIR` stay out.
+    pattern: String.raw`(?i)\bdefine[ \t]*\([ \t]*["'](?:[A-Za-z0-9_]{0,40}(?:password|passwd|pwd)|(?:[A-Za-z0-9]{0,40}_)?pass)[0-9]{0,4}["'][ \t]*,[ \t]*["']([^"'\s\\]{3,200})["']`,
+    // Random values are generic-argument-secret's; this rule is for the words and weak passwords it passes over.
+    validateInMatch: (value, before) => isPasswordInPlace(value, { name: /["']([^"']+)["']/.exec(before)?.[1] }) && rejectGenericValue(value, 3) !== undefined,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      path: 'wp-config.php',
+      positives: ["define( 'DB_PASSWORD', '<lower:5>' );", 'define("static_password04", "<lower:5><digit:2>", true);', "define('SMTP_PASS', 'Smtp<digit:3>');"],
+      negatives: ["define( 'DB_PASSWORD', '' );", 'define("variable_password", "{placeholder}");', 'define("dynamic_password", load_password());', "define('PASSWORD_MIN_LENGTH', '12345678');", "define('COMPASS_DIR', '<lower:8>');", "define('DB_PASSWORD', 'password');", "define('DB_PASSWORD', getenv('DB_PASSWORD'));"],
     },
   }),
   rule({
@@ -117,10 +155,10 @@ export const codeCredentialRules: Rule[] = [
     ["$link = mysql_connect('localhost', 'root', $password);", "$link = mysql_connect('localhost', 'root', '');"]),
   argumentRule('login-call-password-argument', 'Password as a login() call argument', ['login('],
     String.raw`\.login[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`,
-    ["ftp.login('deploy', 'Ftp<digit:4>pw')", 'client.login("admin", "Admin<digit:3>!")'],
-    ["ftp.login('deploy', password)", "client.login('admin', 'password')", "client.login('admin', '')"]),
+    ["ftp.login('deploy', 'Ftp<digit:4>pw')", 'client.login("admin", "Admin<digit:3>!")', "conn.login('user@corp.net', '<lower:10>', function (err, res) {"],
+    ["ftp.login('deploy', password)", "client.login('admin', 'password')", "client.login('admin', '')", "client.login('admin', '${ADMIN_PASSWORD}')"]),
   argumentRule('powershell-password-argument', 'Password on a PowerShell or PsExec command line', ['-password', 'psexec'],
     String.raw`(?i)(?:(?:connect-viserver|new-pssession|invoke-command|connect-azaccount|net[ \t]+use)[^\r\n]{0,200}?[ \t]-password[ \t]+|psexec(?:64)?(?:\.exe)?[^\r\n]{0,200}?[ \t]-p[ \t]+)["']?([^"'\s]{4,128})`,
     ['Connect-VIServer -Server vc01 -User admin -Password "Vmware<digit:3>!"', 'psexec \\\\\\\\host01 -u CORP\\\\admin -p Admin<digit:4>x cmd.exe'],
-    ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd']),
+    ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd'], isCredentialLiteral),
 ];

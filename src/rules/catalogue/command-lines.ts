@@ -86,6 +86,43 @@ export const commandLineRules: Rule[] = [
     },
   }),
   rule({
+    id: 'container-env-secret',
+    title: 'Secret passed as a container environment flag (docker run -e NAME=value)',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['-e ', '--env'],
+    // docker, podman and kubectl flags, also on a continued line (`    -e DRONE_TOKEN=... \\`).
+    pattern: String.raw`(?:^|\s)(?:-e|--env)(?:=|[ \t]+)["']?(?i:${SECRET_NAME})=["']?([^\s"'\\$]{8,200})`,
+    entropy: 3,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      path: 'scripts/run.sh',
+      positives: ['docker run -it \\\n    -e DRONE_TOKEN=<alnum:24> \\\n    image', 'podman run --env API_KEY="<alnum:32>" app', 'kubectl run job --env=SERVICE_SECRET=<alnum:20> --image=app'],
+      negatives: ['docker run -e DRONE_TOKEN=$DRONE_TOKEN image', 'docker run -e DRONE_TOKEN image', 'docker run -e DRONE_ID=<alnum:24> image', 'grep -e TOKEN=<lower:12> file'],
+    },
+  }),
+  rule({
+    id: 'getenv-fallback-secret',
+    title: 'Secret as the fallback of an environment lookup (getenv(...) ?: "value")',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['getenv'],
+    // PHP's `getenv('API_TOKEN') ?: '...'` and `getenv('API_TOKEN', true) ? getenv('API_TOKEN') : '...'`: the literal is
+    // used whenever the variable is unset (Python's `os.getenv("API_TOKEN", "...")` is generic-argument-secret's).
+    pattern: String.raw`(?i)getenv\([ \t]*["']${SECRET_NAME}["'](?:[ \t]*,[ \t]*true)?[ \t]*\)[ \t]*\?(?::|[^:;\r\n]{0,120}:)[ \t]*["']([^"'\s$]{8,200})["']`,
+    entropy: 3,
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      path: 'config/app.php',
+      positives: ['define("STATIC_TOKEN", getenv(\'API_TOKEN\', true) ? getenv(\'API_TOKEN\') : "<alnum:40>");', "$key = getenv('STRIPE_SECRET') ?: '<alnum:32>';"],
+      negatives: ["$key = getenv('STRIPE_SECRET') ?: '';", "$key = getenv('STRIPE_SECRET') ?: getenv('FALLBACK_SECRET');", "$region = getenv('AWS_REGION') ?: '<alnum:24>';", "$key = getenv('API_TOKEN') ?: 'changeme-please-now';"],
+    },
+  }),
+  rule({
     id: 'url-query-api-key',
     title: 'API key or token in a URL query (?api_key=)',
     provider: 'Generic',

@@ -2,6 +2,8 @@ import { rule } from '../build.js';
 import { ASSIGN_OPERATOR } from '../shape.js';
 import type { Rule } from '../types.js';
 import { isSecretEntry } from '../validators/encoded.js';
+import { rejectGenericValue } from '../values/generic.js';
+import { isPasswordInPlace } from '../values/passwords.js';
 
 export const configFileRules: Rule[] = [
   // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
@@ -38,6 +40,29 @@ export const configFileRules: Rule[] = [
     validate: isSecretEntry,
     longLived: true,
     remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
+  }),
+  rule({
+    id: 'sops-plaintext-value',
+    title: 'Plain secret in a SOPS-encrypted file',
+    provider: 'SOPS',
+    severity: 'high',
+    keywords: ['enc[aes256_gcm,', 'enc[pkcs7,', 'enc[gpg,', 'enc[kms,'],
+    // SOPS encrypts every value (`key: ENC[AES256_GCM,data:...]`); a plain value under a secret's name further down the
+    // same file was added after encryption or left out by an `encrypted_regex`, and is committed in the clear. Values
+    // holding `[` (another ENC[...]) and names ending `_unencrypted` (SOPS' own opt-out suffix) stay out.
+    pattern: String.raw`(?im)ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),[^\n]*\n(?:[^\n]*\n){0,60}?[ \t]*["']?[\w.-]{0,40}(?:password|passwd|secret|token|api_?key|private_?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'\[\]{}|>#][^\s"'\[\]]{2,199})["']?[ \t]*(?:#[^\n]*)?$`,
+    multilineWindow: 8192,
+    validate: (value) => {
+      const reason = rejectGenericValue(value, 3);
+      return reason === undefined || (isPasswordInPlace(value) && reason !== 'path or URL' && reason !== 'file name');
+    },
+    longLived: true,
+    remediation: 'Rotate the secret, then encrypt it with sops (check .sops.yaml\'s encrypted_regex) instead of committing it in the clear.',
+    examples: {
+      path: 'deploy/secrets.enc.yaml',
+      positives: ['db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\nnoncompliant:\n  password: <lower:9>-<lower:6>-<lower:5><digit:1>'],
+      negatives: ['db:\n  password: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  api_token: ENC[AES256_GCM,data:<b64:20>,iv:<b64:43>=,tag:<b64:22>==,type:str]', 'db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  password_unencrypted: <lower:9><digit:2>', 'db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  password: ${DB_PASSWORD}', 'password: <lower:9>-<lower:6>-<lower:5><digit:1>', 'db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  password_file: /run/secrets/db'],
+    },
   }),
   rule({
     id: 'htpasswd-hash',

@@ -53,10 +53,11 @@ export const connectionRules: Rule[] = [
     provider: 'Git hosting',
     severity: 'high',
     keywords: ['github.com', 'gitlab.com', 'bitbucket.org', 'dev.azure.com'],
-    pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
+    // The user may be an e-mail address written raw (`https://me@corp.net:...@github.com`), as git-credential-store keeps it.
+    pattern: '(?i)https?://[^:/\\s\'"<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
     longLived: true,
     remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
-    examples: { positives: ['https://ci-bot:<alnum:30>@github.com', 'https://jdoe:<alnum:8>#x@<alnum:4>@github.com'], negatives: ['https://github.com/acme/tools.git'] },
+    examples: { positives: ['https://ci-bot:<alnum:30>@github.com', 'https://jdoe:<alnum:8>#x@<alnum:4>@github.com', 'https://jdoe@<lower:6>.com:<alnum:8>!#@<digit:3>@github.com'], negatives: ['https://github.com/acme/tools.git', 'https://jdoe@github.com/acme/tools.git'] },
   }),
   // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
   rule({

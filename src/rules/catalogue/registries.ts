@@ -2,6 +2,8 @@ import { rule } from '../build.js';
 import { hasBase62Crc32 } from '../validators/checksum.js';
 import { isBasicAuthPair } from '../validators/pem.js';
 import type { Rule } from '../types.js';
+import { shannonEntropy } from '../values/generic.js';
+import { isPasswordInPlace } from '../values/passwords.js';
 
 export const registryRules: Rule[] = [
   rule({
@@ -39,10 +41,11 @@ export const registryRules: Rule[] = [
     severity: 'high',
     keywords: ['_auth', '_password'],
     pattern: '(?i)(?:^|[\\s:])_(?:auth|password)\\s*=\\s*["\']?([A-Za-z0-9+/]{12,1000}={0,2})',
-    entropy: 3,
+    // `_auth` is base64 of `user:password`, short and low in entropy for a weak pair (`admin:admin`): judged decoded.
+    validate: (value) => (isBasicAuthPair(value) ? isPasswordInPlace(Buffer.from(value, 'base64').toString('utf8').replace(/^[^:]*:/, ''), { store: true }) : shannonEntropy(value) >= 3),
     longLived: true,
     revokeUrl: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
-    examples: { positives: ['_auth={{base64:deploy:<alnum:16>:base64}}'], negatives: ['_auth=${NPM_AUTH}'] },
+    examples: { positives: ['_auth={{base64:deploy:<alnum:16>:base64}}', '_auth = {{base64:<lower:5>:<lower:5>:base64}}'], negatives: ['_auth=${NPM_AUTH}', '_auth = {{base64:admin:password:base64}}'] },
   }),
   rule({
     id: 'pypi-upload-token',

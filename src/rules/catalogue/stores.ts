@@ -1,7 +1,11 @@
 import { rule } from '../build.js';
 import { gpgSecretKey, javaKeystore, keepass, opensshBinaryKey, pkcs12, type StoreVerdict } from '../stores/formats.js';
-import { railsMasterKey } from '../stores/paths.js';
+import { dbeaverCredentials, railsMasterKey } from '../stores/paths.js';
 import type { FileExamples, Rule, Severity } from '../types.js';
+import { isPasswordInPlace } from '../values/passwords.js';
+
+/** crypt(3)-style hashes in full: bcrypt, argon2 (PHC string) and sha256/sha512-crypt. */
+const CRYPT_HASH = String.raw`\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{8,88}\$[A-Za-z0-9+/]{16,128}|\$[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}`;
 
 interface StoreInput {
   id: string;
@@ -114,6 +118,21 @@ const binaryStoreRules: Rule[] = [
       negatives: [{ path: 'config/secret.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:40>' }, { path: 'config/master.key', text: 'ab12cd34 is not here' }, { path: 'config/credentials/production.yml.enc', text: '<b64:60>--<b64:16>--<b64:22>==' }],
     },
   }),
+  rule({
+    id: 'dbeaver-credentials-store',
+    title: 'DBeaver saved credentials file (credentials-config.json)',
+    provider: 'DBeaver',
+    severity: 'high',
+    keywords: [],
+    pattern: '',
+    longLived: true,
+    wholeFile: dbeaverCredentials,
+    remediation: 'Change every database password and SSH passphrase of the workspace\'s connections (the file\'s key is public), then keep .dbeaver/credentials-config.json out of the repository.',
+    fileExamples: {
+      positives: [{ path: '.dbeaver/credentials-config.json', hex: '<hex:96>' }, { path: 'DBeaverData/workspace6/General/.dbeaver/credentials-config.json', hex: '<hex:64>' }],
+      negatives: [{ path: '.dbeaver/credentials-config.json', text: '{"postgres-jdbc-1":{"#connection":{"user":"app"}}}' }, { path: '.dbeaver/data-sources.bin', hex: '<hex:96>' }, { path: '.dbeaver/credentials-config.json', hex: '<hex:90>' }],
+    },
+  }),
 ];
 
 /** Files whose content is the leak: saved logins and salts that tools write in a fixed syntax. */
@@ -141,12 +160,15 @@ const textStoreRules: Rule[] = [
     severity: 'high',
     keywords: ['<pass'],
     pattern: String.raw`<Pass(?:[ \t]+encoding="base64")?>([^<\s]{3,300})</Pass>`,
+    // FileZilla saved what the user typed: `ExamplePass1` there is a password, not a documentation example.
+    storeValue: true,
+    validate: (value) => isPasswordInPlace(value, { store: true }),
     longLived: true,
     revokeUrl: 'https://wiki.filezilla-project.org/Site_Manager',
     remediation: 'Change the FTP/SFTP password on the server, then remove sitemanager.xml / recentservers.xml from the repository.',
     examples: {
-      positives: ['<Server><Host>ftp.<lower:6>.net</Host><User>deploy</User><Pass encoding="base64"><b64:16>==</Pass></Server>', '<Pass>ftp<digit:3>pw</Pass>'],
-      negatives: ['<Pass></Pass>', '<Password>secret</Password>', '<PassiveMode>MODE_DEFAULT</PassiveMode>'],
+      positives: ['<Server><Host>ftp.<lower:6>.net</Host><User>deploy</User><Pass encoding="base64"><b64:16>==</Pass></Server>', '<Pass>ftp<digit:3>pw</Pass>', '<Pass>ExamplePas<digit:3></Pass>'],
+      negatives: ['<Pass></Pass>', '<Pass>password</Pass>', '<Pass>${FTP_PASSWORD}</Pass>', '<Password>secret</Password>', '<PassiveMode>MODE_DEFAULT</PassiveMode>'],
     },
   }),
   rule({
@@ -164,17 +186,42 @@ const textStoreRules: Rule[] = [
     },
   }),
   rule({
+    id: 'sql-dump-password-hash',
+    title: 'Password hash in a SQL dump row (bcrypt, argon2, sha-crypt)',
+    provider: 'Database dump',
+    severity: 'medium',
+    keywords: ["'$2a$", "'$2b$", "'$2y$", "'$argon2", "'$6$", "'$5$"],
+    // A row of `INSERT INTO users ... VALUES` (on its own line in mysqldump's extended inserts, or after VALUES).
+    pattern: String.raw`(?im)^[ \t]*(?:INSERT[ \t]+INTO[^\n]{1,300}?VALUES[ \t]*)?\([^\n]{0,400}?'(${CRYPT_HASH})'`,
+    // `$argon2id$...` would pass for a `$variable` with the shared placeholder check; the hash's own layout is strict, and
+    // only filler (`$2y$10$aaaaaaaa...`) is left out.
+    storeValue: true,
+    validate: (value) => !/(.)\1{7,}/.test(value),
+    longLived: false,
+    remediation: 'Force a password reset for the accounts in the dump (hashes crack offline, weak passwords first), then keep database dumps out of the repository.',
+    examples: {
+      path: 'db/dump.sql',
+      positives: [
+        "INSERT INTO `users` (`id`, `username`, `password`) VALUES\n\n(1, '<lower:6>', '$2y$12$<[./A-Za-z0-9]:53>', 0),",
+        "INSERT INTO users VALUES (7, 'admin', '$argon2id$v=19$m=65536,t=3,p=4$<b64:22>$<b64:43>');",
+        "(3, 'ops', '$6$<[./A-Za-z0-9]:16>$<[./A-Za-z0-9]:86>', 1),",
+      ],
+      negatives: ["-- hash format: '$2y$12$<[./A-Za-z0-9]:53>'", "(1, 'x', '$2y$12$aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),", "(1, 'x', '$2y$12$<[./A-Za-z0-9]:20>'),", "$hash = '$2y$12$<[./A-Za-z0-9]:53>';"],
+    },
+  }),
+  rule({
     id: 'firefox-logins-store',
     title: 'Firefox saved logins (logins.json)',
     provider: 'Mozilla Firefox',
     severity: 'high',
-    keywords: ['encryptedpassword'],
-    pattern: String.raw`"encryptedPassword"\s*:\s*"(M[A-Za-z0-9+/]{30,600}={0,2})"`,
+    // The user name is encrypted with the same key4.db as the password: both halves of the saved login.
+    keywords: ['encryptedpassword', 'encryptedusername'],
+    pattern: String.raw`"encrypted(?:Password|Username)"\s*:\s*"(M[A-Za-z0-9+/]{30,600}={0,2})"`,
     longLived: true,
     remediation: 'Change every password saved in that profile (logins.json with key4.db decrypts them), then remove the profile files from the repository.',
     examples: {
-      positives: ['{"id":1,"hostname":"https://<lower:8>.example.net","encryptedUsername":"MDoEEPgAAAA<b64:40>","encryptedPassword":"MEIEEPgAAAA<b64:60>="}'],
-      negatives: ['{"encryptedPassword":""}', '{"encryptedPassword":"<b64:10>"}'],
+      positives: ['{"id":1,"hostname":"https://<lower:8>.example.net","encryptedPassword":"MEIEEPgAAAA<b64:60>="}', '  "encryptedUsername": "MDoEEPgAAAA<b64:40>",'],
+      negatives: ['{"encryptedPassword":""}', '{"encryptedPassword":"<b64:10>"}', '{"encryptedUsername":"<b64:10>"}'],
     },
   }),
 ];

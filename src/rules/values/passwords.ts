@@ -1,5 +1,5 @@
 import { rejectGenericValue } from './generic.js';
-import { isPlaceholder, isReference } from './placeholders.js';
+import { isPlaceholder, isReference, isStorePlaceholder } from './placeholders.js';
 
 /** Words people put where a password goes in samples and templates: not a credential. */
 const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|sample|none|null|nil|undefined|empty|default|required|optional|string|hidden|masked|unset|todo|tbd|fixme|n\/a|-+|x+|\*+|\?+|\.+|0+)$/i;
@@ -28,6 +28,24 @@ export function isHumanPassword(value: string): boolean {
   // Hashes, identifiers and the like are what the generic judgment names; `low entropy` and `too short` are a person's.
   const reason = rejectGenericValue(value, 3);
   return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
+}
+
+/** Interpolation and references in a literal: `$var`, `${VAR}`, `%VAR%`, `{{ var }}`, `#{expr}`. */
+const INTERPOLATED = /^\$|\$\{|\{\{|#\{|^%[\w.]+%$/;
+
+/**
+ * A literal in a position that holds nothing but a password: a credential store's password field, Gradle's
+ * `credentials { password "..." }`, a `*_PASSWORD` constant, a `login()` call's second argument. Words and names count
+ * there too (`mongopass`, `hardcoded_maven`), since nothing else goes in that place; placeholders, stand-in words,
+ * references, interpolation, the field's own name (`name`, when given) and empty values stay out. `store` marks a value
+ * a tool saved itself, where a word such as `example` in it is no placeholder.
+ */
+export function isPasswordInPlace(value: string, options: { name?: string; store?: boolean } = {}): boolean {
+  if (value.length < 3 || value.length > 200 || /\s/.test(value)) return false;
+  if (STAND_INS.test(value) || FLAG.test(value) || INTERPOLATED.test(value) || isReference(value)) return false;
+  if (options.store ? isStorePlaceholder(value) : isPlaceholder(value)) return false;
+  const bare = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return options.name === undefined || bare(options.name) !== bare(value);
 }
 
 /** Hosts that only a developer's machine, a CI job or documentation reaches: loopback, reserved names (RFC 2606, 6761). */

@@ -4,8 +4,9 @@
  */
 
 /** Placeholders and documentation examples: a value containing one of these is not a real secret. */
+const EXAMPLE_WORD = /example/i;
 const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
-  /example/i,
+  EXAMPLE_WORD,
   /x{5,}/i,
   /\*{3,}/,
   /\.{3,}|…/,
@@ -84,6 +85,16 @@ export function isPlaceholder(value: string): boolean {
   if (PUBLISHED_EXAMPLES.some((example) => value.includes(example))) return true;
   if (value.length > 200) return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
   return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
+}
+
+/**
+ * A placeholder in a value that a tool's own credential store holds (FileZilla's `<Pass>`, Robo 3T's `userPassword`):
+ * templates and stand-ins still count, but a word such as `example` inside it proves nothing, since the tool saved
+ * whatever the user typed.
+ */
+export function isStorePlaceholder(value: string): boolean {
+  if (PUBLISHED_EXAMPLES.some((example) => value.includes(example))) return true;
+  return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern !== EXAMPLE_WORD && pattern.test(value));
 }
 
 export function isReference(value: string): boolean {
