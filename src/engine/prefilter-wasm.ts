@@ -20,17 +20,20 @@ interface WalkExports {
 const PAGE = 1 << 16;
 /** The module's stack and its fixed table addresses are in the first 128 KiB (see prefilter-walk.c). */
 const MODULE_PAGES = 2;
-/** Lanes walked together at most: 8 spill V8's registers and ran slower than 4 (see bench/engine/prefilter.mjs). */
-const MAX_LANES = 4;
 /** A lane is worth its warm-up from this many bytes of its own. */
 const LANE_BYTES = 64;
 
-/** Sizes of the walk's buffer in wasm memory: it starts at `initialBytes` and grows to `chunkBytes`, files above that walk in chunks. */
+/**
+ * The walk's buffer in wasm memory starts at `initialBytes` and grows to `chunkBytes`; larger buffers walk in chunks.
+ * `lanes` is the most lanes walked together (1, 2, 4 or 8): 8 ran slower than 4 (see bench/engine/prefilter.mjs),
+ * their states and pointers no longer fit the registers.
+ */
 export interface WasmWalkSizes {
   initialBytes: number;
   chunkBytes: number;
+  lanes: number;
 }
-const defaultSizes: WasmWalkSizes = { initialBytes: 1 << 16, chunkBytes: 1 << 18 };
+const defaultSizes: WasmWalkSizes = { initialBytes: 1 << 16, chunkBytes: 1 << 18, lanes: 4 };
 
 let compiled: object | undefined;
 function wasmApi(): WasmApi | undefined {
@@ -53,6 +56,7 @@ export class WasmWalk {
   private readonly exports: WalkExports;
   /** Where the chunk buffer starts in wasm memory; the hit records follow it. */
   private readonly bufferAt: number;
+  private readonly sizes: WasmWalkSizes;
   private capacity = 0;
   private bytes!: Uint8Array;
   /** The last chunk's records, a view into wasm memory (valid until the next walk). */
@@ -63,8 +67,9 @@ export class WasmWalk {
     classOf: Uint8Array,
     private readonly first: number,
     private readonly warm: number,
-    private readonly sizes: WasmWalkSizes = defaultSizes,
+    sizes: Partial<WasmWalkSizes> = {},
   ) {
+    this.sizes = { ...defaultSizes, ...sizes };
     const api = wasmApi();
     if (!api) throw new Error('WebAssembly is not available');
     compiled ??= new api.Module(Buffer.from(prefilterWalkWasm, 'base64'));
@@ -75,7 +80,7 @@ export class WasmWalk {
     const deltaAt = this.exports.delta_at();
     if (this.exports.__heap_base.value > classesAt) throw new Error('the walk module lays its stack over its tables');
     this.bufferAt = align(deltaAt + delta.byteLength);
-    this.reserve(sizes.initialBytes);
+    this.reserve(this.sizes.initialBytes);
     new Uint8Array(this.memory.buffer, classesAt, 256).set(classOf);
     new Int32Array(this.memory.buffer, deltaAt, delta.length).set(delta);
   }
@@ -98,7 +103,7 @@ export class WasmWalk {
   }
 
   private lanesFor(bytes: number): number {
-    let lanes = MAX_LANES;
+    let lanes = this.sizes.lanes;
     while (lanes > 1 && (bytes < lanes * LANE_BYTES || bytes / lanes < this.warm)) lanes >>= 1;
     return lanes;
   }

@@ -210,8 +210,8 @@ export type PrefilterWalk = 'wasm' | 'js';
 export interface PrefilterOptions {
   /** Which walk to run; by default wasm where WebAssembly exists, unless `KEYWARD_PREFILTER=js`. */
   walk?: PrefilterWalk;
-  /** The wasm walk's buffer sizes (tests shrink them to reach the growth and chunk paths). */
-  wasmSizes?: WasmWalkSizes;
+  /** The wasm walk's buffer sizes and lanes (tests shrink the buffer to reach the growth and chunk paths). */
+  wasmSizes?: Partial<WasmWalkSizes>;
 }
 
 function defaultWalk(): PrefilterWalk {
