@@ -62,7 +62,7 @@ console.log(`prefilter: ${keywords.length} keywords; ${files.length} files of ${
 let sink = 0;
 const sum = (buffer) => {
   let s = 0;
-  for (let i = 0; i < buffer.length; i++) s += buffer[i];
+  for (let i = 0; i < buffer.length; i++) s = (s + buffer[i]) | 0;
   sink ^= s;
 };
 const walks = [
