@@ -25,8 +25,8 @@ const LANE_BYTES = 64;
 
 /**
  * The walk's buffer in wasm memory starts at `initialBytes` and grows to `chunkBytes`; larger buffers walk in chunks.
- * `lanes` is the most lanes walked together (1, 2, 4 or 8): 8 ran slower than 4 (see bench/engine/prefilter.mjs),
- * their states and pointers no longer fit the registers.
+ * `lanes` is the most lanes walked together (1, 2, 4 or 8): 4 measured best on the whole, 8 won only on a loaded
+ * machine (README, "The prefilter walk"; bench/engine/prefilter.mjs).
  */
 export interface WasmWalkSizes {
   initialBytes: number;
@@ -47,7 +47,7 @@ export function wasmWalkAvailable(): boolean {
 
 /**
  * The prefilter's DFA walk in WebAssembly (src/engine/prefilter-walk.c), over a copy of the table in its own memory.
- * Each buffer is copied once into that memory and walked there in up to four lanes; a buffer above `chunkBytes` is
+ * Each buffer is copied once into that memory and walked there in up to `lanes` lanes; a buffer above `chunkBytes` is
  * walked chunk by chunk, each chunk after the first starting `warm` bytes early so its states are exact (the same
  * overlap rule as the lanes). Records come out as (accepting state, byte index) pairs in order of byte index.
  */

@@ -146,13 +146,22 @@ export class KeywordPrefilter {
     // bails out to the interpreter at that branch in every buffer until V8 gets round to optimizing it again: in a
     // one-pass scan that doubled the prefilter's time. Costs a few microseconds.
     this.walk = makeWalk(delta, classOf, this.firstAccepting, this.maxLength);
-    this.walkKind = options.walk ?? defaultWalk();
-    if (this.walkKind === 'wasm') {
-      this.wasm = new WasmWalk(delta, classOf, this.firstAccepting, this.maxLength, options.wasmSizes);
-    } else {
+    this.wasm = (options.walk ?? defaultWalk()) === 'wasm' ? this.wasmWalk(options) : undefined;
+    this.walkKind = this.wasm ? 'wasm' : 'js';
+    if (!this.wasm) {
       const sample = Buffer.alloc(Math.max(LANES_FROM, 8 * this.maxLength) + 3, Buffer.from(keywords[0]!.toLowerCase(), 'utf8'));
       this.walk(sample, this.records);
       this.walk(sample.subarray(0, 64), this.records);
+    }
+  }
+
+  /** The wasm walk over this table; when it fails to start, the JS walk runs instead, unless `wasm` was asked for. */
+  private wasmWalk(options: PrefilterOptions): WasmWalk | undefined {
+    try {
+      return new WasmWalk(this.delta, this.classOf, this.firstAccepting, this.maxLength, options.wasmSizes);
+    } catch (error) {
+      if (options.walk === 'wasm') throw error;
+      return undefined;
     }
   }
 
