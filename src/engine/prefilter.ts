@@ -20,7 +20,7 @@ const LANES_FROM = 2048;
  * where Uint32Array loads can fall off the fast path.
  *
  * Where WebAssembly exists (every Node Keyward supports) the walk runs in WebAssembly instead, the same table walked
- * by src/engine/prefilter-walk.c (see WasmWalk), about 1.4x faster; the JS walk is the fallback, and
+ * by src/engine/prefilter-walk.c (see WasmWalk), 1.1-1.5x faster; the JS walk is the fallback, and
  * `KEYWARD_PREFILTER=js` selects it. Both give the same hits in the same order.
  */
 export class KeywordPrefilter {
