@@ -1,4 +1,5 @@
-// The keyword prefilter's DFA walk (src/engine/prefilter.ts), compiled to WebAssembly by scripts/build-wasm.mjs.
+// The keyword prefilter's DFA walk (src/engine/prefilter.ts), compiled to WebAssembly by
+// scripts/build-prefilter-wasm.mjs.
 // Hand-written: the table is Keyward's own format (premultiplied next states, byte classes, accepting states last),
 // which no library walks. Freestanding: no libc, no data, no stack arrays; the memory is the caller's.
 //
