@@ -39,6 +39,12 @@ export interface ContextRuleInput {
 export const CONTEXT_SEPARATOR = String.raw`(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
 
 /**
+ * Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`,
+ * `clockify ACCESS`, `karma PRIVATE` (the provider's name before them is the context).
+ */
+const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?|access|private)';
+
+/**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
  */
@@ -50,7 +56,7 @@ export function contextRule(input: ContextRuleInput): Rule {
     provider: input.provider,
     severity: input.severity,
     keywords: input.names,
-    pattern: `(?i)(?:${names})[\\w.-]{0,24}${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
+    pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
     longLived: input.longLived,
     revokeUrl: input.revokeUrl,
     entropy: input.entropy ?? 3,
@@ -155,8 +161,14 @@ function isNotAValue(value: string): boolean {
   return reason === 'identifier-like' && /[_.-]|[a-z][A-Z]/.test(value);
 }
 
-/** Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`. */
-const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?)';
+
+/**
+ * Between a keyed rule's name and its value: the context separator, or only spaces, as notes, logs and shell history
+ * write a credential (`apitemplate SECRET: ...`, `bannerbear KEY ...`), or a dash (`cliengo-secret-<uuid>`).
+ */
+const KEYED_SEPARATOR = String.raw`(?:${CONTEXT_SEPARATOR}|[ \t]+(?:\\?["'${'`'}])?|-)`;
+/** From the provider's name to the secret word: a name's own characters, or words apart (`lemlist token`, `clarifai access key`). */
+const NAME_TO_WORD = String.raw`[\w. \t-]{0,16}?`;
 
 /**
  * A credential with no distinctive prefix: the value counts only under a name holding both the provider and a secret
@@ -181,7 +193,7 @@ export function keyed(input: KeyedInput): Rule {
     provider: input.provider,
     severity: input.severity,
     keywords: input.names,
-    pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
+    pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `${NAME_TO_WORD}${SECRET_WORD}[\\w.-]{0,8}`})${KEYED_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
     entropy: input.entropy ?? 3,
     validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
     longLived: input.longLived,

@@ -13,6 +13,7 @@ import { frameworkRules } from './catalogue/frameworks.js';
 import { genericRules } from './catalogue/generic.js';
 import { hostingRules } from './catalogue/hosting.js';
 import { keyRules } from './catalogue/keys.js';
+import { longTailARules } from './catalogue/long-tail-a.js';
 import { messagingRules } from './catalogue/messaging.js';
 import { observabilityRules } from './catalogue/observability.js';
 import { passwordRules } from './catalogue/passwords.js';
@@ -44,6 +45,7 @@ export const builtinRules: readonly Rule[] = [
   ...devopsRules,
   ...devtoolRules,
   ...saasRules,
+  ...longTailARules,
   ...keyRules,
   ...connectionRules,
   ...commandLineRules,

@@ -20,6 +20,8 @@ describe('generic values found by the held-out corpus', () => {
     ['identifier-like', 'aes_gcm_v2'],
     ['identifier-like', 'OAuth2RefreshTokenGranter'],
     ['password hash', `$2b$12$${random(ALNUM + './', 53)}`],
+    // A sample JWT with a character no base64 holds, as scanners' invalid-pattern tests garble one.
+    ['malformed token', `eyJ${random(ALNUM, 20)}^${random(ALNUM, 10)}.eyJ${random(ALNUM, 30)}`],
     ['algorithm name', 'argon2id'],
     ['public key', `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${random(ALNUM, 43)}`],
     ['URL without password', `https://${random('0123456789abcdef', 32)}@o12345.ingest.sentry.io/678`],

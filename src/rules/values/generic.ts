@@ -69,6 +69,9 @@ const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
 /** A command-line option name (`--http-password`): the flag that takes a password, not the password. */
 const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
+/** A JWT's opening (`eyJ`, a base64url JSON header) with a character no base64 holds (`^`, `$`, `&`): a mangled sample. */
+const BROKEN_JWT = /^eyJ[A-Za-z0-9_=.+/-]*[^A-Za-z0-9_=.+/-]/;
+
 const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 export function decodeBase64Text(value: string): string | undefined {
@@ -124,6 +127,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (URL_USER_ONLY.test(value)) return 'URL without password';
   if (CODE_CHAIN.test(value) && /[([]|::/.test(value)) return 'code expression';
   if (ROUTE_TARGET.test(value)) return 'route';
+  if (BROKEN_JWT.test(value)) return 'malformed token';
   if (CLI_FLAG.test(value)) return 'command-line flag';
   if (FILE_NAME.test(value)) return 'file name';
   if (WORD_SETTING.test(value)) return 'identifier-like';
