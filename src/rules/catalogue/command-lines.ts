@@ -129,15 +129,16 @@ export const commandLineRules: Rule[] = [
     severity: 'medium',
     kind: 'generic',
     keywords: ['apikey=', 'api_key=', 'api-key=', 'api_token=', 'access_token=', 'auth_token=', 'key=', 'token='],
-    // Also the bare `?key=` (Google's and many APIs' query key) and `?token=`.
-    pattern: String.raw`(?i)[?&](?:api[_-]?key|apikey|api_token|access_token|auth_token|key|token)=([A-Za-z0-9._~%+/-]{16,200})`,
+    // Also the bare `?key=` (Google's and many APIs' query key) and `?token=`; the value ends where a URL's part does, so
+    // a garbled paste (`?key=...%c^`, `?auth_token=...(...)`) is not taken for a key.
+    pattern: String.raw`(?i)[?&](?:api[_-]?key|apikey|api_token|access_token|auth_token|key|token)=([A-Za-z0-9._~%+/-]{16,200})(?:[&#"'\s${'`'}<>;,)\]]|$)`,
     entropy: 3,
     longLived: false,
     remediation: 'Revoke the key at its provider, then send it in a header read from a secret store; URLs end up in logs and browser history.',
     examples: {
       path: '.gitlab-ci.yml',
       positives: ['    - curl https://git.example.net/?APIKEY=<hex:8>-<hex:4>-<alnum:20>', 'fetch("https://api.example.net/v1/items?page=2&api_key=<alnum:32>")', '  base_url: "https://api.example.net/v1/user?key=<lowalnum:18><digit:2><lowalnum:20>"', 'curl "https://example.net/external/api/get?token=<alnum:14><digit:2><alnum:16>&pin=V1"'],
-      negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>', 'https://x.example.net/?key=${CACHE_KEY}', 'https://x.example.net/?token=refresh_token_rotation'],
+      negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>', 'https://x.example.net/?key=${CACHE_KEY}', 'https://x.example.net/?token=refresh_token_rotation', 'https://x.example.net/?key=<alnum:20><digit:2>(<alnum:6>)'],
     },
   }),
 ];

@@ -84,8 +84,19 @@ export const longTailARules: Rule[] = [
   named('lunchmoney-api-token', 'Lunch Money access token', 'Lunch Money', ['lunchmoney'], '<anyhex:50>', 'https://my.lunchmoney.app/developers'),
   named('clientary-api-key', 'Clientary (Ronin) API key', 'Clientary', ['clientary', 'ronin'], '<alnum:24-26>', 'https://www.clientary.com/'),
   named('easyinsight-api-key', 'Easy Insight API key', 'Easy Insight', ['easyinsight', 'easy-insight'], '<alnum:20>', 'https://www.easy-insight.com/'),
+  named('aylien-api-key', 'AYLIEN API key', 'AYLIEN', ['aylien'], '<lowalnum:32>', 'https://developer.aylien.com/'),
+  named('adzuna-api-key', 'Adzuna API key', 'Adzuna', ['adzuna'], '<lowalnum:32>', 'https://developer.adzuna.com/admin/access_details'),
+  named('airbrake-user-key', 'Airbrake user API key', 'Airbrake', ['airbrake'], '<alnum:40>', 'https://airbrake.io/users/edit'),
+  named('amadeus-api-key', 'Amadeus for Developers API key', 'Amadeus', ['amadeus'], '<alnum:32>', 'https://developers.amadeus.com/my-apps'),
+  named('appcues-api-key', 'Appcues API key', 'Appcues', ['appcues'], '<[a-z0-9-]:36>', 'https://studio.appcues.com/settings/keys'),
+  named('apptivo-api-key', 'Apptivo API key', 'Apptivo', ['apptivo'], '<[a-z0-9-]:36>', 'https://www.apptivo.com/'),
+  named('autodesk-client-id', 'Autodesk Platform Services client credentials', 'Autodesk', ['autodesk'], '<alnum:32>', 'https://aps.autodesk.com/myapps/'),
+  // Data Center and Server PATs: 44 characters of base64 that decode to `<numeric id>:<random bytes>`, so the first
+  // is M, N or O (an ASCII digit's top bits).
+  named('atlassian-data-center-pat', 'Jira, Confluence or Bitbucket Data Center personal access token', 'Atlassian', ['jira', 'confluence', 'atlassian', 'bitbucket'], '<[MNO]:1><b64:43>', 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html', { examples: { positives: ['# confluence bearer token: N<b64:43>', 'jira token: M<b64:43>'], negatives: ['jira token: Z<b64:43>'] } }),
   // Prefixed formats: the prefix is the provider's signature.
   prefixed('adobe-oauth-client-secret', 'Adobe Developer Console OAuth client secret', 'Adobe', 'p8e-<[A-Za-z0-9-]:32>', 'https://developer.adobe.com/console/projects', { keywords: ['p8e-'] }),
   prefixed('ionic-personal-access-token', 'Ionic Appflow personal access token', 'Ionic', 'ion_<alnum:42>', 'https://dashboard.ionicframework.com/settings/personal-access-tokens', { keywords: ['ion_'] }),
   prefixed('frameio-developer-token', 'Frame.io developer token', 'Frame.io', 'fio-u-<[A-Za-z0-9_=-]:64>', 'https://developer.frame.io/app/tokens'),
+  prefixed('bitbucket-data-center-token', 'Bitbucket Data Center HTTP access token', 'Atlassian', 'BBDC-<b64:44>', 'https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html'),
 ];
