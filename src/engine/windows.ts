@@ -3,6 +3,7 @@ import type { PathMatcher } from './allowlist.js';
 import { lineBounds } from './content.js';
 import type { CompiledPattern } from './regex.js';
 import { KeywordPrefilter } from './prefilter.js';
+import { keywordForms, takesAForm, type KeywordForm } from './keyword-forms.js';
 
 /** How far a regex window reaches from a keyword hit on a long line; longer secrets need a multiline window. */
 export const WINDOW_REACH = 4096;
@@ -40,6 +41,8 @@ export interface KeywordIndex {
   prefilter: KeywordPrefilter;
   /** For each keyword index of the prefilter, the rules listing that keyword. */
   rulesByKeyword: readonly (readonly PreparedRule[])[];
+  /** For each keyword index, the forms a hit must take to be part of a match (see keywordForms), when known. */
+  forms: readonly (readonly KeywordForm[] | undefined)[];
 }
 
 export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordIndex {
@@ -56,7 +59,9 @@ export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordInd
       rulesByKeyword[index]!.push(entry);
     }
   }
-  return { prefilter: KeywordPrefilter.shared([...keywordIndex.keys()]), rulesByKeyword };
+  const keywords = [...keywordIndex.keys()];
+  const forms = keywords.map((keyword, index) => keywordForms(keyword, rulesByKeyword[index]!.map((entry) => entry.rule)));
+  return { prefilter: KeywordPrefilter.shared(keywords), rulesByKeyword, forms };
 }
 
 /** A rule's state while windows are collected: `skipped` when the rule does not apply to this path. */
@@ -78,6 +83,8 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
     const hitStart = hitEnd - lengths[keyword]!;
     const known = settled[keyword];
     if (known && hitStart >= known.from && hitEnd <= known.until) return;
+    const forms = index.forms[keyword];
+    if (forms && !takesAForm(content, hitStart, forms)) return;
     // The hit's line, found once for all the keyword's rules that need it.
     let bounds: Window | undefined;
     const rules = index.rulesByKeyword[keyword]!;

@@ -1,0 +1,199 @@
+/**
+ * Case-sensitive literals every match of a pattern holds, with what must stand right before and after them: enough to
+ * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
+ * whatever the walk cannot read makes it learn less, never more.
+ */
+import { alternatives, readAtom, readQuantifier, skipClass } from './required-bytes.js';
+
+/** A run of bytes a class of one repeat matches: a byte set and how many bytes in a row must be in it. */
+export interface FollowingBytes {
+  allowed: Uint8Array;
+  count: number;
+}
+
+/** A literal every match holds in exactly this case. */
+export interface Anchor {
+  text: string;
+  /** Bytes that cannot come right before the literal (from `\b` or `(?:^|[^A-Za-z0-9_])` in front of it). */
+  notAfter?: Uint8Array;
+  /** Byte classes that must follow the literal, in order (`[A-Z][A-Za-z0-9]{100,300}` gives 1 then 100 bytes). */
+  followedBy: FollowingBytes[];
+}
+
+/** Bytes checked after an anchor at most: enough to turn away a hit, cheap when the hit is real. */
+const MAX_FOLLOW_BYTES = 128;
+const DIGITS: [number, number][] = [[48, 57]];
+const WORD_RANGES: [number, number][] = [[48, 57], [65, 90], [97, 122], [95, 95]];
+const WORD = byteSet('A-Za-z0-9_')!;
+
+/**
+ * The anchors of `pattern`: literal runs outside classes, not quantified, not under an `i` flag, at the top level or in
+ * a required group of one branch (`\b(EAA[A-Z]...)` gives `EAA`). A top-level alternation keeps only anchors every
+ * branch holds alike. Empty when nothing is known.
+ */
+export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array): Anchor[] {
+  const branches = alternatives(pattern);
+  if (branches === undefined) return [];
+  if (branches.length === 1) return sequenceAnchors(pattern, caseless, notAfter);
+  const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
+  return each[0]!.filter(({ key }) => each.every((found) => found.some((other) => other.key === key))).map(({ anchor }) => anchor);
+}
+
+function anchorKey(anchor: Anchor): string {
+  return JSON.stringify([anchor.text, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
+}
+
+/** The state of the walk over one sequence of atoms. */
+interface Walk {
+  found: Anchor[];
+  run: string;
+  /** What cannot come before the run being read (set when the run opens right after a boundary). */
+  runNotAfter?: Uint8Array;
+  /** The anchor just closed, still taking the classes that follow it. */
+  following?: { anchor: Anchor; bytes: number };
+  /** A boundary just read: what cannot come before the next atom. */
+  boundary?: Uint8Array;
+}
+
+function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
+  const walk: Walk = { found: [], run: '', boundary: notAfter };
+  let i = 0;
+  while (i < pattern.length) {
+    const atom = readAtom(pattern, i);
+    if (atom === undefined) return [];
+    const text = pattern.slice(i, atom.end);
+    i = atom.end;
+    if (atom.skip) {
+      caseless = flagsAfter(text, caseless) ?? caseless;
+      closeRun(walk);
+      walk.following = undefined;
+      walk.boundary = undefined;
+      continue;
+    }
+    const quantifier = readQuantifier(pattern, i);
+    if (quantifier === undefined) return [];
+    const count = repeats(pattern.slice(i, quantifier.end));
+    i = quantifier.end;
+    readStep(walk, text, count, caseless);
+  }
+  closeRun(walk);
+  return walk.found;
+}
+
+/** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
+function readStep(walk: Walk, text: string, count: { min: number; fixed: boolean }, caseless: boolean): void {
+  const plain = plainCharacter(text);
+  if (plain !== undefined && count.min === 1 && count.fixed && !caseless) {
+    if (!walk.run) walk.runNotAfter = WORD[plain.charCodeAt(0)] ? walk.boundary : precedingGuard(walk.boundary);
+    walk.run += plain;
+    walk.boundary = undefined;
+    return;
+  }
+  closeRun(walk);
+  const allowed = caseless ? undefined : classBytes(text);
+  if (walk.following && allowed && count.min > 0) follow(walk, allowed, count);
+  else walk.following = undefined;
+  const before = walk.boundary;
+  walk.boundary = boundaryOf(text, caseless);
+  if (text.startsWith('(') && count.min === 1 && count.fixed) walk.found.push(...groupAnchors(text, caseless, before));
+}
+
+/** A non-word boundary guard carries over to a literal starting with a symbol only when it came from a class. */
+function precedingGuard(boundary: Uint8Array | undefined): Uint8Array | undefined {
+  return boundary && boundary !== WORD ? boundary : undefined;
+}
+
+function follow(walk: Walk, allowed: Uint8Array, count: { min: number; fixed: boolean }): void {
+  const following = walk.following!;
+  const take = Math.min(count.min, MAX_FOLLOW_BYTES - following.bytes);
+  if (take > 0) following.anchor.followedBy.push({ allowed, count: take });
+  following.bytes += take;
+  if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES) walk.following = undefined;
+}
+
+function closeRun(walk: Walk): void {
+  if (!walk.run) return;
+  const anchor: Anchor = { text: walk.run, notAfter: walk.runNotAfter, followedBy: [] };
+  walk.found.push(anchor);
+  walk.following = { anchor, bytes: 0 };
+  walk.run = '';
+  walk.runNotAfter = undefined;
+}
+
+/** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */
+function boundaryOf(text: string, caseless: boolean): Uint8Array | undefined {
+  if (text === '\\b') return WORD;
+  const guard = /^\(\?:\^\|\[\^([^\]]*)\]\)$/.exec(text) ?? /^\(\?:\[\^([^\]]*)\]\|\^\)$/.exec(text);
+  if (!guard || caseless) return undefined;
+  return byteSet(guard[1]!);
+}
+
+/** How many times a quantifier repeats its atom at least, and whether exactly that many. */
+function repeats(quantifier: string): { min: number; fixed: boolean } {
+  if (quantifier === '') return { min: 1, fixed: true };
+  if (quantifier.startsWith('+')) return { min: 1, fixed: false };
+  if (quantifier.startsWith('*') || quantifier.startsWith('?')) return { min: 0, fixed: false };
+  const [low, high] = quantifier.replace(/[{}?]/g, '').split(',');
+  return { min: Number(low), fixed: high === undefined };
+}
+
+/** The flags an inline `(?i)` / `(?-i)` leaves: true when caseless, undefined when it says nothing of `i`. */
+function flagsAfter(text: string, caseless: boolean): boolean | undefined {
+  const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]/.exec(text);
+  if (!flags) return undefined;
+  if (flags[2]?.includes('i')) return false;
+  if (flags[1]?.includes('i')) return true;
+  return caseless;
+}
+
+/** The character an atom stands for when it is one plain character (`E`, `\.`), else undefined. */
+function plainCharacter(atom: string): string | undefined {
+  const c = atom.length === 1 ? atom : atom.length === 2 && atom[0] === '\\' && !/[A-Za-z0-9]/.test(atom[1]!) ? atom[1]! : undefined;
+  if (c === undefined || c.charCodeAt(0) > 0x7e || c.charCodeAt(0) < 0x20) return undefined;
+  return atom.length === 1 && '.[(^$|'.includes(c) ? undefined : c;
+}
+
+/** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
+function groupAnchors(group: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
+  const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)![0];
+  if (group.startsWith('(?') && head.length <= 2) return [];
+  return anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
+}
+
+/** The bytes a one-character atom matches (`[A-Za-z0-9_-]`, `\d`, `\w`), for a class of ASCII only; else undefined. */
+function classBytes(atom: string): Uint8Array | undefined {
+  if (atom === '\\d') return byteSet('0-9');
+  if (atom === '\\w') return WORD;
+  if (!atom.startsWith('[') || atom.startsWith('[^') || skipClass(atom, 0) !== atom.length) return undefined;
+  return byteSet(atom.slice(1, -1));
+}
+
+/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
+function byteSet(body: string): Uint8Array | undefined {
+  const set = new Uint8Array(256);
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === '\\') {
+      const next = body[++i] ?? '';
+      if (next === 'd' || next === 'w') {
+        for (const [from, to] of next === 'd' ? DIGITS : WORD_RANGES) fill(set, from, to);
+        continue;
+      }
+      if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;
+      c = next;
+    } else if (c === '[') return undefined;
+    const code = c.charCodeAt(0);
+    if (code > 0x7e) return undefined;
+    const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
+    if (rangeEnd > 0x7e) return undefined;
+    if (rangeEnd >= 0) {
+      fill(set, code, rangeEnd);
+      i += 2;
+    } else set[code] = 1;
+  }
+  return set;
+}
+
+function fill(set: Uint8Array, from: number, to: number): void {
+  for (let c = from; c <= to; c++) set[c] = 1;
+}
