@@ -11,9 +11,11 @@ export interface FollowingBytes {
   count: number;
 }
 
-/** A literal every match holds in exactly this case. */
+/** A literal every match holds (one of `texts`, in exactly that case unless `caseless`). */
 export interface Anchor {
-  text: string;
+  texts: string[];
+  /** Under an `i` flag: the texts hold in any ASCII case. */
+  caseless: boolean;
   /** Bytes that cannot come right before the literal (from `\b` or `(?:^|[^A-Za-z0-9_])` in front of it). */
   notAfter?: Uint8Array;
   /** Byte classes that must follow the literal, in order (`[A-Z][A-Za-z0-9]{100,300}` gives 1 then 100 bytes). */
@@ -22,14 +24,17 @@ export interface Anchor {
 
 /** Bytes checked after an anchor at most: enough to turn away a hit, cheap when the hit is real. */
 const MAX_FOLLOW_BYTES = 128;
+/** Texts one anchor may stand for (`(?:live|test)_` gives two). */
+const MAX_TEXTS = 16;
 const DIGITS: [number, number][] = [[48, 57]];
 const WORD_RANGES: [number, number][] = [[48, 57], [65, 90], [97, 122], [95, 95]];
 const WORD = byteSet('A-Za-z0-9_')!;
 
 /**
- * The anchors of `pattern`: literal runs outside classes, not quantified, not under an `i` flag, at the top level or in
- * a required group of one branch (`\b(EAA[A-Z]...)` gives `EAA`). A top-level alternation keeps only anchors every
- * branch holds alike. Empty when nothing is known.
+ * The anchors of `pattern`: literal runs outside classes, not quantified, at the top level or in a required group of
+ * one branch (`\b(EAA[A-Z]...)` gives `EAA`); a group of plain alternatives makes a run of several texts
+ * (`(?:live|test)_` gives `live_` and `test_`). A top-level alternation keeps only anchors every branch holds alike.
+ * Empty when nothing is known.
  */
 export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array): Anchor[] {
   const branches = alternatives(pattern);
@@ -40,13 +45,15 @@ export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array
 }
 
 function anchorKey(anchor: Anchor): string {
-  return JSON.stringify([anchor.text, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
+  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
 }
 
 /** The state of the walk over one sequence of atoms. */
 interface Walk {
   found: Anchor[];
-  run: string;
+  /** The texts of the run being read (empty when none is open), and whether it is read under an `i` flag. */
+  run: string[];
+  runCaseless: boolean;
   /** What cannot come before the run being read (set when the run opens right after a boundary). */
   runNotAfter?: Uint8Array;
   /** The anchor just closed, still taking the classes that follow it. */
@@ -56,7 +63,7 @@ interface Walk {
 }
 
 function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
-  const walk: Walk = { found: [], run: '', boundary: notAfter };
+  const walk: Walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter };
   let i = 0;
   while (i < pattern.length) {
     const atom = readAtom(pattern, i);
@@ -83,14 +90,14 @@ function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Arra
 /** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
 function readStep(walk: Walk, text: string, count: { min: number; fixed: boolean }, caseless: boolean): void {
   const plain = plainCharacter(text);
-  if (plain !== undefined && count.min === 1 && count.fixed && !caseless) {
-    if (!walk.run) walk.runNotAfter = WORD[plain.charCodeAt(0)] ? walk.boundary : precedingGuard(walk.boundary);
-    walk.run += plain;
-    walk.boundary = undefined;
+  const choices = plain === undefined ? plainChoices(text) : [plain];
+  if (walk.run.length > 0 && walk.runCaseless !== caseless) closeRun(walk);
+  if (choices && count.min === 1 && count.fixed && (walk.run.length || 1) * choices.length <= MAX_TEXTS) {
+    extendRun(walk, choices, caseless);
     return;
   }
   closeRun(walk);
-  const allowed = caseless ? undefined : classBytes(text);
+  const allowed = classBytes(text, caseless);
   if (walk.following && allowed && count.min > 0) follow(walk, allowed, count);
   else walk.following = undefined;
   const before = walk.boundary;
@@ -111,21 +118,47 @@ function follow(walk: Walk, allowed: Uint8Array, count: { min: number; fixed: bo
   if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES) walk.following = undefined;
 }
 
+function extendRun(walk: Walk, choices: string[], caseless: boolean): void {
+  if (walk.run.length === 0) {
+    const wordStart = choices.every((choice) => WORD[choice.charCodeAt(0)] === 1);
+    const symbolStart = choices.every((choice) => WORD[choice.charCodeAt(0)] !== 1);
+    walk.runNotAfter = wordStart ? walk.boundary : symbolStart ? precedingGuard(walk.boundary) : undefined;
+    walk.runCaseless = caseless;
+    walk.run = [...new Set(choices)];
+  } else walk.run = [...new Set(walk.run.flatMap((head) => choices.map((choice) => head + choice)))];
+  walk.boundary = undefined;
+}
+
 function closeRun(walk: Walk): void {
-  if (!walk.run) return;
-  const anchor: Anchor = { text: walk.run, notAfter: walk.runNotAfter, followedBy: [] };
+  if (walk.run.length === 0) return;
+  const anchor: Anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter: walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter), followedBy: [] };
   walk.found.push(anchor);
   walk.following = { anchor, bytes: 0 };
-  walk.run = '';
+  walk.run = [];
   walk.runNotAfter = undefined;
+}
+
+/** The texts of a group of plain alternatives (`(?:live|test)`), or undefined. Flags or captures make it no such group. */
+function plainChoices(atom: string): string[] | undefined {
+  const body = /^\((?:\?:)?([^()]*)\)$/.exec(atom)?.[1];
+  if (body === undefined) return undefined;
+  const texts = body.split('|');
+  return texts.every((choice) => choice.length > 0 && /^[\x20-\x7e]+$/.test(choice) && !/[\\.[\]^$*+?{}()|]/.test(choice)) ? texts : undefined;
+}
+
+/** The set with both ASCII cases of every letter in it. */
+function folded(set: Uint8Array): Uint8Array {
+  const both = set.slice();
+  for (let c = 65; c <= 90; c++) both[c] = both[c + 32] = set[c]! | set[c + 32]!;
+  return both;
 }
 
 /** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */
 function boundaryOf(text: string, caseless: boolean): Uint8Array | undefined {
   if (text === '\\b') return WORD;
   const guard = /^\(\?:\^\|\[\^([^\]]*)\]\)$/.exec(text) ?? /^\(\?:\[\^([^\]]*)\]\|\^\)$/.exec(text);
-  if (!guard || caseless) return undefined;
-  return byteSet(guard[1]!);
+  const set = guard ? byteSet(guard[1]!) : undefined;
+  return set && caseless ? folded(set) : set;
 }
 
 /** How many times a quantifier repeats its atom at least, and whether exactly that many. */
@@ -161,11 +194,12 @@ function groupAnchors(group: string, caseless: boolean, notAfter: Uint8Array | u
 }
 
 /** The bytes a one-character atom matches (`[A-Za-z0-9_-]`, `\d`, `\w`), for a class of ASCII only; else undefined. */
-function classBytes(atom: string): Uint8Array | undefined {
+function classBytes(atom: string, caseless: boolean): Uint8Array | undefined {
   if (atom === '\\d') return byteSet('0-9');
   if (atom === '\\w') return WORD;
   if (!atom.startsWith('[') || atom.startsWith('[^') || skipClass(atom, 0) !== atom.length) return undefined;
-  return byteSet(atom.slice(1, -1));
+  const set = byteSet(atom.slice(1, -1));
+  return set && caseless ? folded(set) : set;
 }
 
 /** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */

@@ -6,8 +6,9 @@ import { anchors, type Anchor } from './anchors.js';
  * sits in, with the bytes around that anchor must have.
  */
 export interface KeywordForm {
-  /** The anchor's bytes. */
+  /** The anchor's bytes (lower-cased when caseless). */
   bytes: Buffer;
+  caseless: boolean;
   /** Where the keyword starts inside the anchor. */
   at: number;
   notAfter?: Uint8Array;
@@ -15,9 +16,10 @@ export interface KeywordForm {
 }
 
 /**
- * The forms a hit of `keyword` must take when every rule listing it needs it inside one of its anchors (`EAA` followed
+ * The forms a hit of `keyword` must take when every rule listing it holds it inside one of its anchors (`EAA` followed
  * by an upper-case letter and 100 letters or digits, for the Facebook rule's `eaa`); undefined when some rule takes it
  * in any form. A hit of no form cannot be part of a match, and the hit inside a match opens that match's window.
+ * Only anchors whose every text holds one of the rule's keywords count: a match then holds a hit that takes a form.
  * Multi-line rules are left out: their window starts at the hit's line, and a match may start lines before its anchor.
  */
 export function keywordForms(keyword: string, rules: readonly Rule[]): KeywordForm[] | undefined {
@@ -25,20 +27,38 @@ export function keywordForms(keyword: string, rules: readonly Rule[]): KeywordFo
   const forms = new Map<string, KeywordForm>();
   for (const rule of rules) {
     if (rule.multilineWindow) return undefined;
-    const own = anchors(rule.pattern).flatMap((anchor) => formsIn(anchor, keyword));
+    const keywords = rule.keywords.map((k) => k.toLowerCase());
+    const keying = anchorsOf(rule).filter((anchor) => anchor.texts.every((text) => keywords.some((k) => text.toLowerCase().includes(k))));
+    const own = keying.flatMap((anchor) => formsIn(anchor, keyword));
     if (own.length === 0) return undefined;
-    for (const form of own) forms.set(JSON.stringify([form.bytes.toString('latin1'), form.at, form.notAfter && [...form.notAfter], form.followedBy.map((f) => [[...f.allowed], f.count])]), form);
+    for (const form of own) forms.set(formKey(form), form);
   }
   return [...forms.values()];
 }
 
-/** The places of `keyword` (up to ASCII case) inside an anchor. */
+function formKey(form: KeywordForm): string {
+  return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map((f) => [[...f.allowed], f.count])]);
+}
+
+const anchorsByPattern = new Map<string, Anchor[]>();
+
+/** A rule's anchors, read once per pattern (a rule lists up to a dozen keywords). */
+function anchorsOf(rule: Rule): Anchor[] {
+  let found = anchorsByPattern.get(rule.pattern);
+  if (!found) anchorsByPattern.set(rule.pattern, (found = anchors(rule.pattern)));
+  return found;
+}
+
+/** The places of `keyword` (up to ASCII case) inside an anchor's texts. */
 function formsIn(anchor: Anchor, keyword: string): KeywordForm[] {
-  if (!/^[\x20-\x7e]*$/.test(anchor.text)) return [];
   const found: KeywordForm[] = [];
-  const folded = anchor.text.toLowerCase();
-  for (let at = folded.indexOf(keyword); at !== -1; at = folded.indexOf(keyword, at + 1)) {
-    found.push({ bytes: Buffer.from(anchor.text, 'latin1'), at, notAfter: anchor.notAfter, followedBy: anchor.followedBy });
+  for (const text of anchor.texts) {
+    if (!/^[\x20-\x7e]*$/.test(text)) continue;
+    const folded = text.toLowerCase();
+    const bytes = Buffer.from(anchor.caseless ? folded : text, 'latin1');
+    for (let at = folded.indexOf(keyword); at !== -1; at = folded.indexOf(keyword, at + 1)) {
+      found.push({ bytes, caseless: anchor.caseless, at, notAfter: anchor.notAfter, followedBy: anchor.followedBy });
+    }
   }
   return found;
 }
@@ -49,10 +69,15 @@ export function takesAForm(content: Buffer, hitStart: number, forms: readonly Ke
   return false;
 }
 
+/** ASCII lower case of every byte. */
+const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
 function takesForm(content: Buffer, start: number, form: KeywordForm): boolean {
   const { bytes, notAfter } = form;
   if (start < 0 || start + bytes.length > content.length) return false;
-  for (let i = 0; i < bytes.length; i++) if (content[start + i] !== bytes[i]) return false;
+  if (form.caseless) {
+    for (let i = 0; i < bytes.length; i++) if (LOWER[content[start + i]!] !== bytes[i]) return false;
+  } else for (let i = 0; i < bytes.length; i++) if (content[start + i] !== bytes[i]) return false;
   if (notAfter && start > 0 && notAfter[content[start - 1]!] === 1) return false;
   let at = start + bytes.length;
   for (const { allowed, count } of form.followedBy) {

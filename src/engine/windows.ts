@@ -41,8 +41,11 @@ export interface KeywordIndex {
   prefilter: KeywordPrefilter;
   /** For each keyword index of the prefilter, the rules listing that keyword. */
   rulesByKeyword: readonly (readonly PreparedRule[])[];
-  /** For each keyword index, the forms a hit must take to be part of a match (see keywordForms), when known. */
-  forms: readonly (readonly KeywordForm[] | undefined)[];
+  /**
+   * The forms a hit of the keyword must take to be part of a match (see keywordForms), when known. Read from the
+   * patterns on the keyword's first hit: most keywords never hit in a run, and every worker builds an index.
+   */
+  formsOf(keyword: number): readonly KeywordForm[] | undefined;
 }
 
 export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordIndex {
@@ -60,8 +63,13 @@ export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordInd
     }
   }
   const keywords = [...keywordIndex.keys()];
-  const forms = keywords.map((keyword, index) => keywordForms(keyword, rulesByKeyword[index]!.map((entry) => entry.rule)));
-  return { prefilter: KeywordPrefilter.shared(keywords), rulesByKeyword, forms };
+  const forms: (readonly KeywordForm[] | null | undefined)[] = [];
+  const formsOf = (index: number) => {
+    let known = forms[index];
+    if (known === undefined) forms[index] = known = keywordForms(keywords[index]!, rulesByKeyword[index]!.map((entry) => entry.rule)) ?? null;
+    return known ?? undefined;
+  };
+  return { prefilter: KeywordPrefilter.shared(keywords), rulesByKeyword, formsOf };
 }
 
 /** A rule's state while windows are collected: `skipped` when the rule does not apply to this path. */
@@ -83,7 +91,7 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
     const hitStart = hitEnd - lengths[keyword]!;
     const known = settled[keyword];
     if (known && hitStart >= known.from && hitEnd <= known.until) return;
-    const forms = index.forms[keyword];
+    const forms = index.formsOf(keyword);
     if (forms && !takesAForm(content, hitStart, forms)) return;
     // The hit's line, found once for all the keyword's rules that need it.
     let bounds: Window | undefined;

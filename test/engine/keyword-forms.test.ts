@@ -6,7 +6,7 @@ import { builtinRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/types.js';
 import { fixtures } from '../rules/fixtures.js';
 
-const texts = (pattern: string) => anchors(pattern).map((anchor) => anchor.text);
+const texts = (pattern: string) => anchors(pattern).flatMap((anchor) => anchor.texts);
 const ruleWith = (pattern: string, keywords: string[], extra: Partial<Rule> = {}) => ({ id: 't', pattern, keywords, ...extra }) as Rule;
 const takes = (pattern: string, keyword: string, text: string) => {
   const forms = keywordForms(keyword, [ruleWith(pattern, [keyword])]);
@@ -18,16 +18,25 @@ const takes = (pattern: string, keyword: string, text: string) => {
 describe('anchors', () => {
   it('reads case-sensitive literal runs at the top level and in required groups of one branch', () => {
     expect(texts('\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b')).toEqual(['EAA']);
-    expect(texts('(?i:ab)CD(?:x|y)EF')).toEqual(['CD', 'EF']);
+    expect(texts('(?i:ab)CD(?:x|y)EF')).toEqual(['ab', 'CDxEF', 'CDyEF']);
     expect(texts('(?-i)Ab\\.c')).toEqual(['Ab.c']);
-    expect(texts('x(?i)YZ')).toEqual(['x']);
-    expect(texts('(ABC|ABC)Q')).toEqual(['ABC', 'Q']);
+    expect(anchors('x(?i)YZ')).toMatchObject([{ texts: ['x'], caseless: false }, { texts: ['YZ'], caseless: true }]);
+    expect(texts('(ABC|ABC)Q')).toEqual(['ABCQ']);
   });
 
-  it('knows nothing rather than guess: caseless patterns, quantified atoms, alternatives that differ', () => {
-    expect(texts('(?i)foo(BAR)')).toEqual([]);
+  it('reads caseless runs and groups of plain alternatives as several texts', () => {
+    const [lob] = anchors('(?i)(?:lob)[\\w.-]{0,24}=\\s*((?:live|test)_[a-f0-9]{35})');
+    expect(lob).toMatchObject({ texts: ['lob'], caseless: true });
+    const value = anchors('(?i)(?:lob)[\\w.-]{0,24}=\\s*((?:live|test)_[a-f0-9]{35})').at(-1);
+    expect(value).toMatchObject({ texts: ['live_', 'test_'], caseless: true });
+    expect(value!.followedBy[0]!.allowed['F'.charCodeAt(0)]).toBe(1);
+    expect(anchors('(?i)foo(BAR)')[0]).toMatchObject({ texts: ['fooBAR'], caseless: true });
+  });
+
+  it('knows nothing rather than guess: quantified atoms, alternatives that differ', () => {
     expect(texts('ab+c')).toEqual(['a', 'c']);
-    expect(texts('(?:ABC|ABD)')).toEqual([]);
+    expect(texts('(?:AB.|ABD)')).toEqual([]);
+    expect(texts('(?:ABC|ABD)+')).toEqual([]);
     expect(texts('(?:ghp_)?x')).toEqual(['x']);
     expect(texts('\\QEAA\\E')).toEqual([]);
   });
@@ -54,8 +63,8 @@ describe('keywordForms', () => {
     expect(takes(facebook, 'eaa', value.slice(0, 60))).toBe(false);
   });
 
-  it('gives none when some rule listing the keyword takes it in any case, or spans lines', () => {
-    expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('(?i)eaa[0-9]', ['eaa'])])).toBeUndefined();
+  it('gives none when some rule listing the keyword may match without it in an anchor, or spans lines', () => {
+    expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('(?:x|eaa)[0-9]', ['eaa'])])).toBeUndefined();
     expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa'], { multilineWindow: 512 })])).toBeUndefined();
     expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('x(EAA)', ['eaa'])])).toHaveLength(2);
   });
