@@ -9,6 +9,12 @@ import { alternatives, readAtom, readQuantifier, skipClass } from './required-by
 export interface FollowingBytes {
   allowed: Uint8Array;
   count: number;
+  /**
+   * With `then`: a run of `count` to `upTo` bytes in `allowed`, ended by the byte `then` (never in `allowed`), as
+   * `[^:/\s]{1,128}:` reads after a URL's `://`.
+   */
+  upTo?: number;
+  then?: number;
 }
 
 /** A literal every match holds (one of `texts`, in exactly that case unless `caseless`). */
@@ -27,6 +33,8 @@ const MAX_FOLLOW_BYTES = 128;
 /** Texts one anchor may stand for (`(?:live|test)_` gives two). */
 const MAX_TEXTS = 16;
 const DIGITS: [number, number][] = [[48, 57]];
+/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
+const SPACES: [number, number][] = [[9, 10], [12, 13], [32, 32]];
 const WORD_RANGES: [number, number][] = [[48, 57], [65, 90], [97, 122], [95, 95]];
 const WORD = byteSet('A-Za-z0-9_')!;
 
@@ -56,8 +64,8 @@ interface Walk {
   runCaseless: boolean;
   /** What cannot come before the run being read (set when the run opens right after a boundary). */
   runNotAfter?: Uint8Array;
-  /** The anchor just closed, still taking the classes that follow it. */
-  following?: { anchor: Anchor; bytes: number };
+  /** The anchor just closed, still taking the classes that follow it; `awaiting` a run's ending byte. */
+  following?: { anchor: Anchor; bytes: number; awaiting?: FollowingBytes };
   /** A boundary just read: what cannot come before the next atom. */
   boundary?: Uint8Array;
 }
@@ -80,6 +88,7 @@ function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Arra
     const quantifier = readQuantifier(pattern, i);
     if (quantifier === undefined) return [];
     const count = repeats(pattern.slice(i, quantifier.end));
+    endRun(walk, text, count);
     i = quantifier.end;
     readStep(walk, text, count, caseless);
   }
@@ -88,7 +97,7 @@ function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Arra
 }
 
 /** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
-function readStep(walk: Walk, text: string, count: { min: number; fixed: boolean }, caseless: boolean): void {
+function readStep(walk: Walk, text: string, count: Repeats, caseless: boolean): void {
   const plain = plainCharacter(text);
   const choices = plain === undefined ? plainChoices(text) : [plain];
   if (walk.run.length > 0 && walk.runCaseless !== caseless) closeRun(walk);
@@ -110,12 +119,30 @@ function precedingGuard(boundary: Uint8Array | undefined): Uint8Array | undefine
   return boundary && boundary !== WORD ? boundary : undefined;
 }
 
-function follow(walk: Walk, allowed: Uint8Array, count: { min: number; fixed: boolean }): void {
+function follow(walk: Walk, allowed: Uint8Array, count: Repeats): void {
   const following = walk.following!;
   const take = Math.min(count.min, MAX_FOLLOW_BYTES - following.bytes);
-  if (take > 0) following.anchor.followedBy.push({ allowed, count: take });
   following.bytes += take;
+  if (!count.fixed && take === count.min && count.max <= MAX_FOLLOW_BYTES) {
+    // A character of a negated class may take up to four bytes of UTF-8.
+    const entry: FollowingBytes = { allowed, count: take, upTo: allowed[0x80] ? 4 * count.max : count.max };
+    following.anchor.followedBy.push(entry);
+    following.awaiting = entry;
+    return;
+  }
+  if (take > 0) following.anchor.followedBy.push({ allowed, count: take });
   if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES) walk.following = undefined;
+}
+
+/** Ends a run awaiting its last byte: a plain symbol outside the run's class ends it; anything else drops the bound. */
+function endRun(walk: Walk, text: string, count: Repeats): void {
+  const awaiting = walk.following?.awaiting;
+  if (!awaiting) return;
+  walk.following = undefined;
+  const plain = plainCharacter(text);
+  const code = plain?.charCodeAt(0);
+  if (code !== undefined && count.min === 1 && count.fixed && awaiting.allowed[code] !== 1 && WORD[code] !== 1) awaiting.then = code;
+  else delete awaiting.upTo;
 }
 
 function extendRun(walk: Walk, choices: string[], caseless: boolean): void {
@@ -161,13 +188,21 @@ function boundaryOf(text: string, caseless: boolean): Uint8Array | undefined {
   return set && caseless ? folded(set) : set;
 }
 
-/** How many times a quantifier repeats its atom at least, and whether exactly that many. */
-function repeats(quantifier: string): { min: number; fixed: boolean } {
-  if (quantifier === '') return { min: 1, fixed: true };
-  if (quantifier.startsWith('+')) return { min: 1, fixed: false };
-  if (quantifier.startsWith('*') || quantifier.startsWith('?')) return { min: 0, fixed: false };
+/** How many times a quantifier repeats its atom: at least, at most, and whether exactly that many. */
+interface Repeats {
+  min: number;
+  max: number;
+  fixed: boolean;
+}
+
+function repeats(quantifier: string): Repeats {
+  if (quantifier === '') return { min: 1, max: 1, fixed: true };
+  if (quantifier.startsWith('+')) return { min: 1, max: Infinity, fixed: false };
+  if (quantifier.startsWith('*')) return { min: 0, max: Infinity, fixed: false };
+  if (quantifier.startsWith('?')) return { min: 0, max: 1, fixed: false };
   const [low, high] = quantifier.replace(/[{}?]/g, '').split(',');
-  return { min: Number(low), fixed: high === undefined };
+  const max = high === undefined ? Number(low) : high === '' ? Infinity : Number(high);
+  return { min: Number(low), max, fixed: high === undefined };
 }
 
 /** The flags an inline `(?i)` / `(?-i)` leaves: true when caseless, undefined when it says nothing of `i`. */
@@ -197,9 +232,11 @@ function groupAnchors(group: string, caseless: boolean, notAfter: Uint8Array | u
 function classBytes(atom: string, caseless: boolean): Uint8Array | undefined {
   if (atom === '\\d') return byteSet('0-9');
   if (atom === '\\w') return WORD;
-  if (!atom.startsWith('[') || atom.startsWith('[^') || skipClass(atom, 0) !== atom.length) return undefined;
-  const set = byteSet(atom.slice(1, -1));
-  return set && caseless ? folded(set) : set;
+  if (!atom.startsWith('[') || skipClass(atom, 0) !== atom.length) return undefined;
+  const negated = atom.startsWith('[^');
+  const listed = byteSet(atom.slice(negated ? 2 : 1, -1));
+  const set = listed && caseless ? folded(listed) : listed;
+  return set && negated ? set.map((inside) => 1 - inside) : set;
 }
 
 /** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
@@ -209,8 +246,8 @@ function byteSet(body: string): Uint8Array | undefined {
     let c = body[i]!;
     if (c === '\\') {
       const next = body[++i] ?? '';
-      if (next === 'd' || next === 'w') {
-        for (const [from, to] of next === 'd' ? DIGITS : WORD_RANGES) fill(set, from, to);
+      if (next === 'd' || next === 'w' || next === 's') {
+        for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES) fill(set, from, to);
         continue;
       }
       if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;

@@ -80,10 +80,19 @@ function takesForm(content: Buffer, start: number, form: KeywordForm): boolean {
   } else for (let i = 0; i < bytes.length; i++) if (content[start + i] !== bytes[i]) return false;
   if (notAfter && start > 0 && notAfter[content[start - 1]!] === 1) return false;
   let at = start + bytes.length;
-  for (const { allowed, count } of form.followedBy) {
+  for (const { allowed, count, upTo, then } of form.followedBy) {
+    if (then !== undefined) return endsWith(content, at, allowed, count, upTo!, then);
     const end = at + count;
     if (end > content.length) return false;
     for (; at < end; at++) if (allowed[content[at]!] !== 1) return false;
   }
   return true;
+}
+
+/** True when content from `at` runs `count` to `upTo` bytes in `allowed`, then holds `then`. */
+function endsWith(content: Buffer, at: number, allowed: Uint8Array, count: number, upTo: number, then: number): boolean {
+  const limit = Math.min(content.length, at + upTo);
+  let end = at;
+  while (end < limit && allowed[content[end]!] === 1) end++;
+  return end - at >= count && content[end] === then;
 }

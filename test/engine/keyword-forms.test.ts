@@ -63,6 +63,15 @@ describe('keywordForms', () => {
     expect(takes(facebook, 'eaa', value.slice(0, 60))).toBe(false);
   });
 
+  it('turns away a URL hit whose host part ends before any colon', () => {
+    const url = String.raw`(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b)`;
+    expect(takes(url, '://', 'see https://code.jquery.com/jquery.js')).toBe(false);
+    expect(takes(url, '://', 'file:///etc/passwd')).toBe(false);
+    expect(takes(url, '://', 'DATABASE_URL=postgres://app_user:s3cretP4ss@db.example.net/app')).toBe(true);
+    expect(takes(url, '://', 'x = "https://ünïcode:pässwörd1@host.example.net"')).toBe(true);
+    expect(takes(url, '://', `https://${'a'.repeat(513)}:password1@host.example.net`)).toBe(false);
+  });
+
   it('gives none when some rule listing the keyword may match without it in an anchor, or spans lines', () => {
     expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('(?:x|eaa)[0-9]', ['eaa'])])).toBeUndefined();
     expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa'], { multilineWindow: 512 })])).toBeUndefined();
