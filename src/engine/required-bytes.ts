@@ -5,7 +5,7 @@
  */
 
 /** Index just past the character class opening at `at`, or -1 when unbalanced. */
-function skipClass(pattern: string, at: number): number {
+export function skipClass(pattern: string, at: number): number {
   const n = pattern.length;
   let j = at + 1;
   if (pattern[j] === '^') j++;
@@ -43,7 +43,7 @@ function skipGroup(pattern: string, at: number): number {
 }
 
 /** The pattern's top-level alternatives (one when it has no top-level `|`), or undefined when it is unbalanced. */
-function alternatives(pattern: string): string[] | undefined {
+export function alternatives(pattern: string): string[] | undefined {
   const parts: string[] = [];
   let from = 0;
   let i = 0;
@@ -107,7 +107,7 @@ function sequenceSets(pattern: string): number[][] {
   return [...sets.values()];
 }
 
-interface Atom {
+export interface Atom {
   end: number;
   /** The punctuation byte the atom is, or -1. */
   literal: number;
@@ -118,7 +118,7 @@ interface Atom {
 }
 
 /** The atom starting at `i`; undefined when nothing can be learnt from the pattern (unbalanced, a quote, a stray `{`). */
-function readAtom(pattern: string, i: number): Atom | undefined {
+export function readAtom(pattern: string, i: number): Atom | undefined {
   const c = pattern[i]!;
   if (c === '^' || c === '$') return { end: i + 1, literal: -1, inner: [], skip: true };
   if (c === '\\') return readEscape(pattern, i);
@@ -157,7 +157,7 @@ function readEscape(pattern: string, i: number): Atom | undefined {
 }
 
 /** The quantifier at `i`, if any: whether the atom may occur zero times. Undefined for a `{` RE2 reads as a literal. */
-function readQuantifier(pattern: string, i: number): { end: number; optional: boolean } | undefined {
+export function readQuantifier(pattern: string, i: number): { end: number; optional: boolean } | undefined {
   const q = pattern[i];
   let optional = false;
   let end = i;
@@ -182,3 +182,4 @@ export function requiredBytes(pattern: string): number[] {
     .filter((set) => set.length === 1)
     .map((set) => set[0]!);
 }
+

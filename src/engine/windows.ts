@@ -3,6 +3,7 @@ import type { PathMatcher } from './allowlist.js';
 import { lineBounds } from './content.js';
 import type { CompiledPattern } from './regex.js';
 import { KeywordPrefilter } from './prefilter.js';
+import { keywordForms, takesAForm, type KeywordForm } from './keyword-forms.js';
 
 /** How far a regex window reaches from a keyword hit on a long line; longer secrets need a multiline window. */
 export const WINDOW_REACH = 4096;
@@ -40,6 +41,11 @@ export interface KeywordIndex {
   prefilter: KeywordPrefilter;
   /** For each keyword index of the prefilter, the rules listing that keyword. */
   rulesByKeyword: readonly (readonly PreparedRule[])[];
+  /**
+   * The forms a hit of the keyword must take to be part of a match (see keywordForms), when known. Read from the
+   * patterns on the keyword's first hit: most keywords never hit in a run, and every worker builds an index.
+   */
+  formsOf(keyword: number): readonly KeywordForm[] | undefined;
 }
 
 export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordIndex {
@@ -56,7 +62,14 @@ export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordInd
       rulesByKeyword[index]!.push(entry);
     }
   }
-  return { prefilter: KeywordPrefilter.shared([...keywordIndex.keys()]), rulesByKeyword };
+  const keywords = [...keywordIndex.keys()];
+  const forms: (readonly KeywordForm[] | null | undefined)[] = [];
+  const formsOf = (index: number) => {
+    let known = forms[index];
+    if (known === undefined) forms[index] = known = keywordForms(keywords[index]!, rulesByKeyword[index]!.map((entry) => entry.rule)) ?? null;
+    return known ?? undefined;
+  };
+  return { prefilter: KeywordPrefilter.shared(keywords), rulesByKeyword, formsOf };
 }
 
 /** A rule's state while windows are collected: `skipped` when the rule does not apply to this path. */
@@ -78,6 +91,8 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
     const hitStart = hitEnd - lengths[keyword]!;
     const known = settled[keyword];
     if (known && hitStart >= known.from && hitEnd <= known.until) return;
+    const forms = index.formsOf(keyword);
+    if (forms && !takesAForm(content, hitStart, forms)) return;
     // The hit's line, found once for all the keyword's rules that need it.
     let bounds: Window | undefined;
     const rules = index.rulesByKeyword[keyword]!;

@@ -24,6 +24,8 @@ export interface ContextRuleInput {
   names: string[];
   /** RE2 for the value itself, without a group. */
   value: string;
+  /** Prefilter keywords when the names are too common a substring (`lob` in `global`): literals every value holds. */
+  keywords?: string[];
   longLived: boolean;
   revokeUrl?: string;
   entropy?: number;
@@ -55,7 +57,7 @@ export function contextRule(input: ContextRuleInput): Rule {
     title: input.title,
     provider: input.provider,
     severity: input.severity,
-    keywords: input.names,
+    keywords: input.keywords ?? input.names,
     pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
     longLived: input.longLived,
     revokeUrl: input.revokeUrl,

@@ -1,0 +1,270 @@
+/**
+ * Case-sensitive literals every match of a pattern holds, with what must stand right before and after them: enough to
+ * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
+ * whatever the walk cannot read makes it learn less, never more.
+ */
+import { alternatives, readAtom, readQuantifier, skipClass } from './required-bytes.js';
+
+/** A run of bytes a class of one repeat matches: a byte set and how many bytes in a row must be in it. */
+export interface FollowingBytes {
+  allowed: Uint8Array;
+  count: number;
+  /**
+   * With `then`: a run of `count` to `upTo` bytes in `allowed`, ended by the byte `then` (never in `allowed`), as
+   * `[^:/\s]{1,128}:` reads after a URL's `://`.
+   */
+  upTo?: number;
+  then?: number;
+}
+
+/** A literal every match holds (one of `texts`, in exactly that case unless `caseless`). */
+export interface Anchor {
+  texts: string[];
+  /** Under an `i` flag: the texts hold in any ASCII case. */
+  caseless: boolean;
+  /** Bytes that cannot come right before the literal (from `\b` or `(?:^|[^A-Za-z0-9_])` in front of it). */
+  notAfter?: Uint8Array;
+  /** Byte classes that must follow the literal, in order (`[A-Z][A-Za-z0-9]{100,300}` gives 1 then 100 bytes). */
+  followedBy: FollowingBytes[];
+}
+
+/** Bytes checked after an anchor at most: enough to turn away a hit, cheap when the hit is real. */
+const MAX_FOLLOW_BYTES = 128;
+/** Texts one anchor may stand for (`(?:live|test)_` gives two). */
+const MAX_TEXTS = 16;
+const DIGITS: [number, number][] = [[48, 57]];
+/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
+const SPACES: [number, number][] = [[9, 10], [12, 13], [32, 32]];
+const WORD_RANGES: [number, number][] = [[48, 57], [65, 90], [97, 122], [95, 95]];
+const WORD = byteSet('A-Za-z0-9_')!;
+
+/**
+ * The anchors of `pattern`: literal runs outside classes, not quantified, at the top level or in a required group of
+ * one branch (`\b(EAA[A-Z]...)` gives `EAA`); a group of plain alternatives makes a run of several texts
+ * (`(?:live|test)_` gives `live_` and `test_`). A top-level alternation keeps only anchors every branch holds alike.
+ * Empty when nothing is known.
+ */
+export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array): Anchor[] {
+  const branches = alternatives(pattern);
+  if (branches === undefined) return [];
+  if (branches.length === 1) return sequenceAnchors(pattern, caseless, notAfter);
+  const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
+  return each[0]!.filter(({ key }) => each.every((found) => found.some((other) => other.key === key))).map(({ anchor }) => anchor);
+}
+
+function anchorKey(anchor: Anchor): string {
+  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
+}
+
+/** The state of the walk over one sequence of atoms. */
+interface Walk {
+  found: Anchor[];
+  /** The texts of the run being read (empty when none is open), and whether it is read under an `i` flag. */
+  run: string[];
+  runCaseless: boolean;
+  /** What cannot come before the run being read (set when the run opens right after a boundary). */
+  runNotAfter?: Uint8Array;
+  /** The anchor just closed, still taking the classes that follow it; `awaiting` a run's ending byte. */
+  following?: { anchor: Anchor; bytes: number; awaiting?: FollowingBytes };
+  /** A boundary just read: what cannot come before the next atom. */
+  boundary?: Uint8Array;
+}
+
+function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
+  const walk: Walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter };
+  let i = 0;
+  while (i < pattern.length) {
+    const atom = readAtom(pattern, i);
+    if (atom === undefined) return [];
+    const text = pattern.slice(i, atom.end);
+    i = atom.end;
+    if (atom.skip) {
+      caseless = flagsAfter(text, caseless) ?? caseless;
+      closeRun(walk);
+      walk.following = undefined;
+      walk.boundary = undefined;
+      continue;
+    }
+    const quantifier = readQuantifier(pattern, i);
+    if (quantifier === undefined) return [];
+    const count = repeats(pattern.slice(i, quantifier.end));
+    endRun(walk, text, count);
+    i = quantifier.end;
+    readStep(walk, text, count, caseless);
+  }
+  closeRun(walk);
+  return walk.found;
+}
+
+/** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
+function readStep(walk: Walk, text: string, count: Repeats, caseless: boolean): void {
+  const plain = plainCharacter(text);
+  const choices = plain === undefined ? plainChoices(text) : [plain];
+  if (walk.run.length > 0 && walk.runCaseless !== caseless) closeRun(walk);
+  if (choices && count.min === 1 && count.fixed && (walk.run.length || 1) * choices.length <= MAX_TEXTS) {
+    extendRun(walk, choices, caseless);
+    return;
+  }
+  closeRun(walk);
+  const allowed = classBytes(text, caseless);
+  if (walk.following && allowed && count.min > 0) follow(walk, allowed, count);
+  else walk.following = undefined;
+  const before = walk.boundary;
+  walk.boundary = boundaryOf(text, caseless);
+  if (text.startsWith('(') && count.min === 1 && count.fixed) walk.found.push(...groupAnchors(text, caseless, before));
+}
+
+/** A non-word boundary guard carries over to a literal starting with a symbol only when it came from a class. */
+function precedingGuard(boundary: Uint8Array | undefined): Uint8Array | undefined {
+  return boundary && boundary !== WORD ? boundary : undefined;
+}
+
+function follow(walk: Walk, allowed: Uint8Array, count: Repeats): void {
+  const following = walk.following!;
+  const take = Math.min(count.min, MAX_FOLLOW_BYTES - following.bytes);
+  following.bytes += take;
+  if (!count.fixed && take === count.min && count.max <= MAX_FOLLOW_BYTES) {
+    // A character of a negated class may take up to four bytes of UTF-8.
+    const entry: FollowingBytes = { allowed, count: take, upTo: allowed[0x80] ? 4 * count.max : count.max };
+    following.anchor.followedBy.push(entry);
+    following.awaiting = entry;
+    return;
+  }
+  if (take > 0) following.anchor.followedBy.push({ allowed, count: take });
+  if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES) walk.following = undefined;
+}
+
+/** Ends a run awaiting its last byte: a plain symbol outside the run's class ends it; anything else drops the bound. */
+function endRun(walk: Walk, text: string, count: Repeats): void {
+  const awaiting = walk.following?.awaiting;
+  if (!awaiting) return;
+  walk.following = undefined;
+  const plain = plainCharacter(text);
+  const code = plain?.charCodeAt(0);
+  if (code !== undefined && count.min === 1 && count.fixed && awaiting.allowed[code] !== 1 && WORD[code] !== 1) awaiting.then = code;
+  else delete awaiting.upTo;
+}
+
+function extendRun(walk: Walk, choices: string[], caseless: boolean): void {
+  if (walk.run.length === 0) {
+    const wordStart = choices.every((choice) => WORD[choice.charCodeAt(0)] === 1);
+    const symbolStart = choices.every((choice) => WORD[choice.charCodeAt(0)] !== 1);
+    walk.runNotAfter = wordStart ? walk.boundary : symbolStart ? precedingGuard(walk.boundary) : undefined;
+    walk.runCaseless = caseless;
+    walk.run = [...new Set(choices)];
+  } else walk.run = [...new Set(walk.run.flatMap((head) => choices.map((choice) => head + choice)))];
+  walk.boundary = undefined;
+}
+
+function closeRun(walk: Walk): void {
+  if (walk.run.length === 0) return;
+  const anchor: Anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter: walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter), followedBy: [] };
+  walk.found.push(anchor);
+  walk.following = { anchor, bytes: 0 };
+  walk.run = [];
+  walk.runNotAfter = undefined;
+}
+
+/** The texts of a group of plain alternatives (`(?:live|test)`), or undefined. Flags or captures make it no such group. */
+function plainChoices(atom: string): string[] | undefined {
+  const body = /^\((?:\?:)?([^()]*)\)$/.exec(atom)?.[1];
+  if (body === undefined) return undefined;
+  const texts = body.split('|');
+  return texts.every((choice) => choice.length > 0 && /^[\x20-\x7e]+$/.test(choice) && !/[\\.[\]^$*+?{}()|]/.test(choice)) ? texts : undefined;
+}
+
+/** The set with both ASCII cases of every letter in it. */
+function folded(set: Uint8Array): Uint8Array {
+  const both = set.slice();
+  for (let c = 65; c <= 90; c++) both[c] = both[c + 32] = set[c]! | set[c + 32]!;
+  return both;
+}
+
+/** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */
+function boundaryOf(text: string, caseless: boolean): Uint8Array | undefined {
+  if (text === '\\b') return WORD;
+  const guard = /^\(\?:\^\|\[\^([^\]]*)\]\)$/.exec(text) ?? /^\(\?:\[\^([^\]]*)\]\|\^\)$/.exec(text);
+  const set = guard ? byteSet(guard[1]!) : undefined;
+  return set && caseless ? folded(set) : set;
+}
+
+/** How many times a quantifier repeats its atom: at least, at most, and whether exactly that many. */
+interface Repeats {
+  min: number;
+  max: number;
+  fixed: boolean;
+}
+
+function repeats(quantifier: string): Repeats {
+  if (quantifier === '') return { min: 1, max: 1, fixed: true };
+  if (quantifier.startsWith('+')) return { min: 1, max: Infinity, fixed: false };
+  if (quantifier.startsWith('*')) return { min: 0, max: Infinity, fixed: false };
+  if (quantifier.startsWith('?')) return { min: 0, max: 1, fixed: false };
+  const [low, high] = quantifier.replace(/[{}?]/g, '').split(',');
+  const max = high === undefined ? Number(low) : high === '' ? Infinity : Number(high);
+  return { min: Number(low), max, fixed: high === undefined };
+}
+
+/** The flags an inline `(?i)` / `(?-i)` leaves: true when caseless, undefined when it says nothing of `i`. */
+function flagsAfter(text: string, caseless: boolean): boolean | undefined {
+  const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]/.exec(text);
+  if (!flags) return undefined;
+  if (flags[2]?.includes('i')) return false;
+  if (flags[1]?.includes('i')) return true;
+  return caseless;
+}
+
+/** The character an atom stands for when it is one plain character (`E`, `\.`), else undefined. */
+function plainCharacter(atom: string): string | undefined {
+  const c = atom.length === 1 ? atom : atom.length === 2 && atom[0] === '\\' && !/[A-Za-z0-9]/.test(atom[1]!) ? atom[1]! : undefined;
+  if (c === undefined || c.charCodeAt(0) > 0x7e || c.charCodeAt(0) < 0x20) return undefined;
+  return atom.length === 1 && '.[(^$|'.includes(c) ? undefined : c;
+}
+
+/** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
+function groupAnchors(group: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
+  const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)![0];
+  if (group.startsWith('(?') && head.length <= 2) return [];
+  return anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
+}
+
+/** The bytes a one-character atom matches (`[A-Za-z0-9_-]`, `\d`, `\w`), for a class of ASCII only; else undefined. */
+function classBytes(atom: string, caseless: boolean): Uint8Array | undefined {
+  if (atom === '\\d') return byteSet('0-9');
+  if (atom === '\\w') return WORD;
+  if (!atom.startsWith('[') || skipClass(atom, 0) !== atom.length) return undefined;
+  const negated = atom.startsWith('[^');
+  const listed = byteSet(atom.slice(negated ? 2 : 1, -1));
+  const set = listed && caseless ? folded(listed) : listed;
+  return set && negated ? set.map((inside) => 1 - inside) : set;
+}
+
+/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
+function byteSet(body: string): Uint8Array | undefined {
+  const set = new Uint8Array(256);
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === '\\') {
+      const next = body[++i] ?? '';
+      if (next === 'd' || next === 'w' || next === 's') {
+        for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES) fill(set, from, to);
+        continue;
+      }
+      if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;
+      c = next;
+    } else if (c === '[') return undefined;
+    const code = c.charCodeAt(0);
+    if (code > 0x7e) return undefined;
+    const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
+    if (rangeEnd > 0x7e) return undefined;
+    if (rangeEnd >= 0) {
+      fill(set, code, rangeEnd);
+      i += 2;
+    } else set[code] = 1;
+  }
+  return set;
+}
+
+function fill(set: Uint8Array, from: number, to: number): void {
+  for (let c = from; c <= to; c++) set[c] = 1;
+}

@@ -1,0 +1,98 @@
+import type { Rule } from '../rules/types.js';
+import { anchors, type Anchor } from './anchors.js';
+
+/**
+ * How a keyword hit must look for a rule's match to hold it: the anchor (a case-sensitive literal of the pattern) it
+ * sits in, with the bytes around that anchor must have.
+ */
+export interface KeywordForm {
+  /** The anchor's bytes (lower-cased when caseless). */
+  bytes: Buffer;
+  caseless: boolean;
+  /** Where the keyword starts inside the anchor. */
+  at: number;
+  notAfter?: Uint8Array;
+  followedBy: Anchor['followedBy'];
+}
+
+/**
+ * The forms a hit of `keyword` must take when every rule listing it holds it inside one of its anchors (`EAA` followed
+ * by an upper-case letter and 100 letters or digits, for the Facebook rule's `eaa`); undefined when some rule takes it
+ * in any form. A hit of no form cannot be part of a match, and the hit inside a match opens that match's window.
+ * Only anchors whose every text holds one of the rule's keywords count: a match then holds a hit that takes a form.
+ * Multi-line rules are left out: their window starts at the hit's line, and a match may start lines before its anchor.
+ */
+export function keywordForms(keyword: string, rules: readonly Rule[]): KeywordForm[] | undefined {
+  if (!/^[\x20-\x7e]+$/.test(keyword)) return undefined;
+  const forms = new Map<string, KeywordForm>();
+  for (const rule of rules) {
+    if (rule.multilineWindow) return undefined;
+    const keywords = rule.keywords.map((k) => k.toLowerCase());
+    const keying = anchorsOf(rule).filter((anchor) => anchor.texts.every((text) => keywords.some((k) => text.toLowerCase().includes(k))));
+    const own = keying.flatMap((anchor) => formsIn(anchor, keyword));
+    if (own.length === 0) return undefined;
+    for (const form of own) forms.set(formKey(form), form);
+  }
+  return [...forms.values()];
+}
+
+function formKey(form: KeywordForm): string {
+  return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map((f) => [[...f.allowed], f.count])]);
+}
+
+const anchorsByPattern = new Map<string, Anchor[]>();
+
+/** A rule's anchors, read once per pattern (a rule lists up to a dozen keywords). */
+function anchorsOf(rule: Rule): Anchor[] {
+  let found = anchorsByPattern.get(rule.pattern);
+  if (!found) anchorsByPattern.set(rule.pattern, (found = anchors(rule.pattern)));
+  return found;
+}
+
+/** The places of `keyword` (up to ASCII case) inside an anchor's texts. */
+function formsIn(anchor: Anchor, keyword: string): KeywordForm[] {
+  const found: KeywordForm[] = [];
+  for (const text of anchor.texts) {
+    if (!/^[\x20-\x7e]*$/.test(text)) continue;
+    const folded = text.toLowerCase();
+    const bytes = Buffer.from(anchor.caseless ? folded : text, 'latin1');
+    for (let at = folded.indexOf(keyword); at !== -1; at = folded.indexOf(keyword, at + 1)) {
+      found.push({ bytes, caseless: anchor.caseless, at, notAfter: anchor.notAfter, followedBy: anchor.followedBy });
+    }
+  }
+  return found;
+}
+
+/** True when the hit starting at `hitStart` takes one of the forms. */
+export function takesAForm(content: Buffer, hitStart: number, forms: readonly KeywordForm[]): boolean {
+  for (const form of forms) if (takesForm(content, hitStart - form.at, form)) return true;
+  return false;
+}
+
+/** ASCII lower case of every byte. */
+const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
+function takesForm(content: Buffer, start: number, form: KeywordForm): boolean {
+  const { bytes, notAfter } = form;
+  if (start < 0 || start + bytes.length > content.length) return false;
+  if (form.caseless) {
+    for (let i = 0; i < bytes.length; i++) if (LOWER[content[start + i]!] !== bytes[i]) return false;
+  } else for (let i = 0; i < bytes.length; i++) if (content[start + i] !== bytes[i]) return false;
+  if (notAfter && start > 0 && notAfter[content[start - 1]!] === 1) return false;
+  let at = start + bytes.length;
+  for (const { allowed, count, upTo, then } of form.followedBy) {
+    if (then !== undefined) return endsWith(content, at, allowed, count, upTo!, then);
+    const end = at + count;
+    if (end > content.length) return false;
+    for (; at < end; at++) if (allowed[content[at]!] !== 1) return false;
+  }
+  return true;
+}
+
+/** True when content from `at` runs `count` to `upTo` bytes in `allowed`, then holds `then`. */
+function endsWith(content: Buffer, at: number, allowed: Uint8Array, count: number, upTo: number, then: number): boolean {
+  const limit = Math.min(content.length, at + upTo);
+  let end = at;
+  while (end < limit && allowed[content[end]!] === 1) end++;
+  return end - at >= count && content[end] === then;
+}

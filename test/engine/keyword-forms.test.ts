@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { anchors } from '../../src/engine/anchors.js';
+import { keywordForms, takesAForm } from '../../src/engine/keyword-forms.js';
+import { createScanner } from '../../src/engine/scanner.js';
+import { builtinRules } from '../../src/rules/index.js';
+import type { Rule } from '../../src/rules/types.js';
+import { fixtures } from '../rules/fixtures.js';
+
+const texts = (pattern: string) => anchors(pattern).flatMap((anchor) => anchor.texts);
+const ruleWith = (pattern: string, keywords: string[], extra: Partial<Rule> = {}) => ({ id: 't', pattern, keywords, ...extra }) as Rule;
+const takes = (pattern: string, keyword: string, text: string) => {
+  const forms = keywordForms(keyword, [ruleWith(pattern, [keyword])]);
+  if (!forms) throw new Error(`no forms for ${pattern}`);
+  const content = Buffer.from(text);
+  return takesAForm(content, content.toString('latin1').toLowerCase().indexOf(keyword), forms);
+};
+
+describe('anchors', () => {
+  it('reads case-sensitive literal runs at the top level and in required groups of one branch', () => {
+    expect(texts('\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b')).toEqual(['EAA']);
+    expect(texts('(?i:ab)CD(?:x|y)EF')).toEqual(['ab', 'CDxEF', 'CDyEF']);
+    expect(texts('(?-i)Ab\\.c')).toEqual(['Ab.c']);
+    expect(anchors('x(?i)YZ')).toMatchObject([{ texts: ['x'], caseless: false }, { texts: ['YZ'], caseless: true }]);
+    expect(texts('(ABC|ABC)Q')).toEqual(['ABCQ']);
+  });
+
+  it('reads caseless runs and groups of plain alternatives as several texts', () => {
+    const [lob] = anchors('(?i)(?:lob)[\\w.-]{0,24}=\\s*((?:live|test)_[a-f0-9]{35})');
+    expect(lob).toMatchObject({ texts: ['lob'], caseless: true });
+    const value = anchors('(?i)(?:lob)[\\w.-]{0,24}=\\s*((?:live|test)_[a-f0-9]{35})').at(-1);
+    expect(value).toMatchObject({ texts: ['live_', 'test_'], caseless: true });
+    expect(value!.followedBy[0]!.allowed['F'.charCodeAt(0)]).toBe(1);
+    expect(anchors('(?i)foo(BAR)')[0]).toMatchObject({ texts: ['fooBAR'], caseless: true });
+  });
+
+  it('knows nothing rather than guess: quantified atoms, alternatives that differ', () => {
+    expect(texts('ab+c')).toEqual(['a', 'c']);
+    expect(texts('(?:AB.|ABD)')).toEqual([]);
+    expect(texts('(?:ABC|ABD)+')).toEqual([]);
+    expect(texts('(?:ghp_)?x')).toEqual(['x']);
+    expect(texts('\\QEAA\\E')).toEqual([]);
+  });
+
+  it('records the guard before a literal and the classes after it', () => {
+    const [eaa] = anchors('\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b');
+    expect(eaa!.followedBy.map((f) => f.count)).toEqual([1, 100]);
+    expect(eaa!.notAfter?.['_'.charCodeAt(0)]).toBe(1);
+    const [exo] = anchors('(?:^|[^A-Za-z0-9_])(EXO[a-f0-9]{24})(?:[^A-Za-z0-9_]|$)');
+    expect(exo!.notAfter?.['x'.charCodeAt(0)]).toBe(1);
+    expect(exo!.notAfter?.['"'.charCodeAt(0)]).toBe(0);
+    expect(exo!.followedBy).toHaveLength(1);
+  });
+});
+
+describe('keywordForms', () => {
+  it('keeps only hits that can sit inside a match', () => {
+    const facebook = '\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b';
+    const value = 'EAAC' + 'aB3'.repeat(40);
+    expect(takes(facebook, 'eaa', `token = "${value}"`)).toBe(true);
+    expect(takes(facebook, 'eaa', `token = "${value.toLowerCase()}"`)).toBe(false);
+    expect(takes(facebook, 'eaa', 'mappings: "AAAA;EAAA,CAAC,EAAE"')).toBe(false);
+    expect(takes(facebook, 'eaa', `x_${value}`)).toBe(false);
+    expect(takes(facebook, 'eaa', value.slice(0, 60))).toBe(false);
+  });
+
+  it('turns away a URL hit whose host part ends before any colon', () => {
+    const url = String.raw`(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b)`;
+    expect(takes(url, '://', 'see https://code.jquery.com/jquery.js')).toBe(false);
+    expect(takes(url, '://', 'file:///etc/passwd')).toBe(false);
+    expect(takes(url, '://', 'DATABASE_URL=postgres://app_user:s3cretP4ss@db.example.net/app')).toBe(true);
+    expect(takes(url, '://', 'x = "https://ünïcode:pässwörd1@host.example.net"')).toBe(true);
+    expect(takes(url, '://', `https://${'a'.repeat(513)}:password1@host.example.net`)).toBe(false);
+  });
+
+  it('gives none when some rule listing the keyword may match without it in an anchor, or spans lines', () => {
+    expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('(?:x|eaa)[0-9]', ['eaa'])])).toBeUndefined();
+    expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa'], { multilineWindow: 512 })])).toBeUndefined();
+    expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('x(EAA)', ['eaa'])])).toHaveLength(2);
+  });
+
+  it('holds a hit taking a form inside every true example of every built-in rule whose keywords have forms', () => {
+    const withForms = builtinRules.filter((rule) => rule.keywords.every((keyword) => keywordForms(keyword.toLowerCase(), [rule])));
+    expect(withForms.length).toBeGreaterThan(100);
+    for (const rule of withForms) {
+      const forms = rule.keywords.map((keyword) => [keyword.toLowerCase(), keywordForms(keyword.toLowerCase(), [rule])!] as const);
+      for (const example of fixtures[rule.id]?.positives() ?? []) {
+        const content = Buffer.from(example);
+        const lower = example.toLowerCase();
+        const taken = forms.some(([keyword, own]) => [...lower.matchAll(new RegExp(keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].some((hit) => takesAForm(content, hit.index, own)));
+        expect(taken, `${rule.id}: a true example whose every keyword hit was turned away`).toBe(true);
+      }
+    }
+  });
+
+  it('lets the scanner find a token beside a source map full of its keyword', () => {
+    const value = 'EAAC' + 'Zq7LmW2vXk9PbT4nHs6RcY1dJf8GuA3eKo5iNw0tQ'.repeat(3);
+    const map = `{"mappings":"${'EAAA,CAAC,EAAE;'.repeat(2000)}"}\n`;
+    const findings = createScanner().scanBuffer(Buffer.from(`${map}const fb = "${value}";\n`), 'app.js').findings;
+    expect(findings.map((f) => f.ruleId)).toContain('facebook-access-token');
+  });
+});
