@@ -42,7 +42,7 @@ async function best(fn) {
 }
 
 const scanner = createScanner();
-const workers = { entry: url, config: defaultConfig(), count: 2 };
+const workers = { entry: url, config: defaultConfig() };
 console.log(`Regex engine: ${regexEngineDescription()}; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 for (const dir of argv) {
   const name = basename(dir) === 'repo' ? basename(dirname(dir)) : basename(dir);
