@@ -116,6 +116,7 @@ export async function scanStaged(options: GitScanOptions): Promise<GitSourceResu
 }
 
 export type { HistoryStrategy, StrategyChoice } from './strategy.js';
+export { describeHistoryStrategy } from './strategy.js';
 
 /**
  * Whole history: every commit reachable from all refs (or from `branch`, or since `since`); see `HistoryStrategy`.

@@ -84,3 +84,9 @@ async function timeBlobs(repoDir: string, sample: readonly string[], scanner: Sc
   await scanBlobJobs(repoDir, scanner, jobs, 1 << 20, () => {});
   return performance.now() - started;
 }
+
+/** One line for logs and reports: `blobs (probe of 120 commits: ...), scanned on this thread and 1 worker`. */
+export function describeHistoryStrategy(choice: StrategyChoice, threads?: number): string {
+  const on = threads === undefined || choice.strategy === 'patches' ? '' : threads > 1 ? `, scanned on this thread and ${threads - 1} worker(s)` : ', scanned on one thread';
+  return `${choice.strategy} (${choice.reason})${on}`;
+}
