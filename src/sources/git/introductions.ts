@@ -34,6 +34,8 @@ class IntroductionParser {
   readonly intro: Introductions = { jobs: [], commits: [], commitCount: 0, copies: [] };
   submodules = 0;
   private readonly seen = new Map<string, number>();
+  /** Whether each path is ignored: a history changes the same paths again and again. */
+  private readonly ignoredPaths = new Map<string, boolean>();
   private commit?: CommitRef;
 
   constructor(private readonly ignored: (path: string) => boolean, private readonly onJob: (job: BlobJob, commitsSeen: number) => void) {}
@@ -53,7 +55,7 @@ class IntroductionParser {
     }
     // Marked seen only once at a scanned path: a blob first added under an ignored path and then renamed or copied
     // into a scanned one is scanned there.
-    if (change.mode === '120000' || this.ignored(change.path)) return; // a symlink's blob is its target path
+    if (change.mode === '120000' || this.isIgnored(change.path)) return; // a symlink's blob is its target path
     const { intro } = this;
     const known = this.seen.get(change.sha);
     if (known !== undefined) {
@@ -65,6 +67,12 @@ class IntroductionParser {
     intro.jobs.push(job);
     intro.commits.push(this.commit);
     this.onJob(job, intro.commitCount);
+  }
+
+  private isIgnored(path: string): boolean {
+    let ignored = this.ignoredPaths.get(path);
+    if (ignored === undefined) this.ignoredPaths.set(path, (ignored = this.ignored(path)));
+    return ignored;
   }
 }
 
