@@ -6,7 +6,7 @@ import { createScanner, regexEngineDescription, withoutAccepted, type Finding, t
 import type { IssuedCredential } from '../credentials/index.js';
 import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
 import { scanTree } from '../sources/files.js';
-import { deepenToMergeBase, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
+import { deepenToMergeBase, describeHistoryStrategy, scanDiff, scanHistory, scanPush } from '../sources/git/index.js';
 import { createScanPool, workerBundleUrl } from '../sources/pool.js';
 import type { FindingStateSources } from '../report/findings-view.js';
 import { swapCredentialsFromInputs } from './credentials.js';
@@ -63,6 +63,7 @@ async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, ba
   if (plan.kind === 'diff') result = await scanDiff({ ...common, base: plan.base, head: plan.head });
   else if (plan.kind === 'push') result = await scanPush({ ...common, before: plan.before, after: plan.after });
   else result = await scanHistory({ ...common, workers: { entry: workerBundleUrl(import.meta.url, 'worker/index.js'), config, baseline: [...(baseline ?? [])] } });
+  if (result.stats.strategy) info(`History strategy: ${escapeLogValue(describeHistoryStrategy(result.stats.strategy, result.stats.threads))}`);
   info(`Scanned ${result.stats.commits} commits, ${formatBytes(result.stats.bytes)} in ${((performance.now() - started) / 1000).toFixed(2)} s: ${result.findings.length} finding(s).`);
   return { findings: result.findings, notices: result.notices, rules: scanner.rules };
 }

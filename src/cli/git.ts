@@ -1,5 +1,5 @@
 import type { Scanner } from '../engine/index.js';
-import { scanDiff, scanHistory, scanPush, scanStaged, scanTreeDiff, type GitProgress, type GitSourceResult, type GitWorkerOptions } from '../sources/git/index.js';
+import { describeHistoryStrategy, scanDiff, scanHistory, scanPush, scanStaged, scanTreeDiff, type GitProgress, type GitSourceResult, type GitWorkerOptions } from '../sources/git/index.js';
 import type { ScanArgs } from './args.js';
 import type { ProgressBar } from './progress.js';
 import type { CollectedScan } from './scan.js';
@@ -26,5 +26,7 @@ export async function scanGit(args: ScanArgs, root: string, scanner: Scanner, ma
     result = await scanHistory({ ...common, since: args.since, branch: args.branch, workers });
     target = `history${args.branch ? ` of ${args.branch}` : ' (all refs)'}${args.since ? ` since ${args.since}` : ''}`;
   }
-  return { target, findings: result.findings, notices: result.notices, stats: { commits: result.stats.commits, blobs: result.stats.blobs, bytes: result.stats.bytes, durationMs: result.stats.durationMs } };
+  const { strategy, threads } = result.stats;
+  const history = strategy ? { history: { strategy: strategy.strategy, reason: strategy.reason, described: describeHistoryStrategy(strategy, threads), ...(threads ? { threads } : {}) } } : {};
+  return { target, findings: result.findings, notices: result.notices, stats: { commits: result.stats.commits, blobs: result.stats.blobs, bytes: result.stats.bytes, durationMs: result.stats.durationMs, ...history } };
 }

@@ -8,6 +8,8 @@ export interface ScanStats {
   blobs?: number;
   bytes: number;
   durationMs: number;
+  /** History scans: the strategy, why (with the probe's timings), and the threads that scanned blobs. */
+  history?: { strategy: string; reason: string; described: string; threads?: number };
 }
 
 export interface ReportInput {

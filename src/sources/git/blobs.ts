@@ -1,6 +1,6 @@
 import type { Finding, ScanNotice } from '../../engine/finding.js';
 import type { Scanner } from '../../engine/types.js';
-import type { CatFile } from './catfile.js';
+import { BlobStream, type BlobRead } from './blob-stream.js';
 
 /** A blob to read and scan; `index` is its place in introduction order (oldest first). */
 export interface BlobJob {
@@ -20,27 +20,28 @@ export interface BlobOutcome {
   notices: ScanNotice[];
 }
 
-/** Reads issued ahead of the one being scanned, so git always has work queued. */
-const READ_AHEAD = 64;
-
-export function scanBlobContent(scanner: Scanner, job: BlobJob, size: number, content: Buffer): BlobOutcome {
-  const result = scanner.scanBuffer(content, job.path);
+/** Scans what cat-file gave for one job; synchronous, so a reused read buffer is safe. */
+export function blobOutcome(scanner: Scanner, job: BlobJob, read: BlobRead): BlobOutcome {
+  if (read.type === 'missing') return { index: job.index, status: 'missing', size: 0, findings: [], notices: [] };
+  if (read.type === 'not-a-blob') return { index: job.index, status: 'skipped', size: 0, findings: [], notices: [] };
+  if (!read.content) return { index: job.index, status: 'too-large', size: read.size, findings: [], notices: [] };
+  const result = scanner.scanBuffer(read.content, job.path);
   const status: BlobStatus = result.skipped === 'ignored' ? 'skipped' : (result.skipped ?? 'scanned');
-  return { index: job.index, status, size, findings: result.findings, notices: result.notices };
+  return { index: job.index, status, size: read.size, findings: result.findings, notices: result.notices };
 }
 
-/** Reads and scans the jobs in order through one cat-file process, handing each outcome to `done`. */
-export async function scanBlobJobs(catFile: CatFile, scanner: Scanner, jobs: readonly BlobJob[], maxBlobSize: number, done: (outcome: BlobOutcome) => void): Promise<void> {
-  const reads: Promise<import('./catfile.js').BlobRead>[] = [];
-  let issued = 0;
-  for (let i = 0; i < jobs.length; i++) {
-    while (issued < jobs.length && issued <= i + READ_AHEAD) reads.push(catFile.read(jobs[issued++]!.sha, maxBlobSize));
-    const job = jobs[i]!;
-    const read = await reads[i]!;
-    reads[i] = undefined as never;
-    if (read.type === 'missing') done({ index: job.index, status: 'missing', size: 0, findings: [], notices: [] });
-    else if (read.type !== 'blob') done({ index: job.index, status: 'skipped', size: 0, findings: [], notices: [] });
-    else if (!read.content) done({ index: job.index, status: 'too-large', size: read.size, findings: [], notices: [] });
-    else done(scanBlobContent(scanner, job, read.size, read.content));
+/** Whether the caller must keep this outcome: anything but a clean scan (counts aside). */
+export function outcomeMatters(outcome: BlobOutcome): boolean {
+  return outcome.status !== 'scanned' || outcome.findings.length > 0 || outcome.notices.length > 0;
+}
+
+/** Reads and scans the jobs in this thread through one cat-file process, handing each outcome to `done`. */
+export async function scanBlobJobs(repoDir: string, scanner: Scanner, jobs: readonly BlobJob[], maxBlobSize: number, done: (outcome: BlobOutcome) => void): Promise<void> {
+  const stream = new BlobStream<BlobJob>(repoDir, maxBlobSize, (job, read) => done(blobOutcome(scanner, job, read)));
+  try {
+    stream.add(jobs);
+    await stream.idle();
+  } finally {
+    stream.close();
   }
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanNotice } from '../../engine/finding.js';
-import { pickHistoryStrategy, scanIntroducedBlobs, streamHistoryPatches } from './history.js';
+import { scanIntroducedBlobs } from './history-blobs.js';
+import { streamHistoryPatches } from './history-patches.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PATCH_ARGS, PatchScanner } from './patch.js';
 import { scanCommitMessages } from './messages.js';
 import { git, gitText, objectExists, readGit } from './run.js';
-import type { HistoryStrategy } from './strategy.js';
+import { pickHistoryStrategy, type HistoryStrategy } from './strategy.js';
 import type { GitScanOptions, GitSourceResult } from './types.js';
 
 export type { GitProgress, GitScanOptions, GitSourceResult, GitWorkerOptions } from './types.js';
@@ -115,6 +116,7 @@ export async function scanStaged(options: GitScanOptions): Promise<GitSourceResu
 }
 
 export type { HistoryStrategy, StrategyChoice } from './strategy.js';
+export { describeHistoryStrategy } from './strategy.js';
 
 /**
  * Whole history: every commit reachable from all refs (or from `branch`, or since `since`); see `HistoryStrategy`.
@@ -148,7 +150,7 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   return {
     findings: [...scanned.findings, ...messages.findings],
     notices,
-    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, strategy: choice, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, strategy: choice, threads: scanned.threads, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
   };
 }
 

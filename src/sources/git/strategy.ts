@@ -1,8 +1,13 @@
+import { availableParallelism } from 'node:os';
 import type { Scanner } from '../../engine/types.js';
 import { scanBlobJobs, type BlobJob } from './blobs.js';
-import { CatFile } from './catfile.js';
+import { isPartialClone } from './introductions.js';
+import { defaultBlobWorkers } from './lanes.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PatchScanner } from './patch.js';
+import { commitsOldestFirst } from './resume.js';
 import { readGit } from './run.js';
+import type { GitScanOptions } from './types.js';
+import { workersUsable } from './worker.js';
 
 /**
  * `patches`: the lines each commit adds (with one line of context), from one `git log -p` stream; git diffs while
@@ -21,24 +26,37 @@ export interface StrategyChoice {
   strategy: HistoryStrategy;
   /** Why, with the probe's timings, for the log. */
   reason: string;
+  /** The probe's figures when it ran; blobs already divided by the threads that would scan them. */
+  probe?: { commits: number; patchesMs: number; blobsMs: number; threads: number };
+}
+
+/** The strategy asked for, else blobs for a partial clone (its missing blobs are known up front), else by probe. */
+export async function pickHistoryStrategy(options: GitScanOptions & { strategy?: HistoryStrategy }, revisions: string[]): Promise<StrategyChoice> {
+  if (options.strategy) return { strategy: options.strategy, reason: 'asked for' };
+  if (await isPartialClone(options.repoDir)) return { strategy: 'blobs', reason: 'a partial clone' };
+  const commits = await commitsOldestFirst(options.repoDir, revisions).catch(() => undefined);
+  if (!commits) return { strategy: 'blobs', reason: 'the commits could not be listed' };
+  const workers = workersUsable(options.workers) ? (options.workers.count ?? defaultBlobWorkers()) : 0;
+  return chooseHistoryStrategy(options.repoDir, commits, options.scanner, Math.min(1 + workers, availableParallelism()));
 }
 
 /**
  * Picks the faster strategy for this repository by timing both on a sample of its commits (about 1% of a large
  * history). Which one wins depends on the repository: diffing costs git far more than reading blobs where big files
  * change often (jquery's built files: `git log -p` takes 9.4 s of CPU against 2.1 s for `cat-file` of every blob), while
- * whole blobs cost the scanner more where large files get small edits. Blobs are scanned on both cores and the patch
- * stream is one pipeline, so the blob time counts half when there are workers.
+ * whole blobs cost the scanner more where large files get small edits. Blobs are scanned on this thread and the
+ * workers (up to one per core) and the patch stream is one pipeline, so the blob time is divided by those threads.
  */
-export async function chooseHistoryStrategy(repoDir: string, commits: readonly string[], scanner: Scanner, workers: boolean): Promise<StrategyChoice> {
+export async function chooseHistoryStrategy(repoDir: string, commits: readonly string[], scanner: Scanner, threads: number): Promise<StrategyChoice> {
   if (commits.length < PROBE_FROM_COMMITS) return { strategy: 'patches', reason: `${commits.length} commits, too few to be worth a probe` };
   const step = commits.length / PROBE_COMMITS;
   const sample = Array.from({ length: PROBE_COMMITS }, (_, i) => commits[Math.floor(i * step)]!);
   try {
     const patchesMs = await timePatches(repoDir, sample, scanner);
-    const blobsMs = (await timeBlobs(repoDir, sample, scanner)) / (workers ? 2 : 1);
+    const blobsMs = (await timeBlobs(repoDir, sample, scanner)) / threads;
     const strategy: HistoryStrategy = blobsMs < patchesMs ? 'blobs' : 'patches';
-    return { strategy, reason: `probe of ${sample.length} commits: patches ${patchesMs.toFixed(0)} ms, blobs ${blobsMs.toFixed(0)} ms${workers ? ' (on two threads)' : ''}` };
+    const probe = { commits: sample.length, patchesMs: Math.round(patchesMs), blobsMs: Math.round(blobsMs), threads };
+    return { strategy, reason: `probe of ${sample.length} commits: patches ${probe.patchesMs} ms, blobs ${probe.blobsMs} ms${threads > 1 ? ` (on ${threads} threads)` : ''}`, probe };
   } catch (error) {
     // A probe that trips on a damaged object proves nothing about speed; blobs read around damage at least as well.
     return { strategy: 'blobs', reason: `the probe could not finish (${(error as Error).message.split('\n')[0]})` };
@@ -63,11 +81,12 @@ async function timeBlobs(repoDir: string, sample: readonly string[], scanner: Sc
     const fields = line.subarray(1, tab).toString('latin1').split(' ');
     if (fields[1] === '100644' || fields[1] === '100755') jobs.push({ index: jobs.length, sha: fields[3]!, path: line.subarray(tab + 1).toString('utf8') });
   });
-  const catFile = new CatFile(repoDir);
-  try {
-    await scanBlobJobs(catFile, scanner, jobs, 1 << 20, () => {});
-  } finally {
-    catFile.close();
-  }
+  await scanBlobJobs(repoDir, scanner, jobs, 1 << 20, () => {});
   return performance.now() - started;
+}
+
+/** One line for logs and reports: `blobs (probe of 120 commits: ...), scanned on this thread and 1 worker`. */
+export function describeHistoryStrategy(choice: StrategyChoice, threads?: number): string {
+  const on = threads === undefined || choice.strategy === 'patches' ? '' : threads > 1 ? `, scanned on this thread and ${threads - 1} worker(s)` : ', scanned on one thread';
+  return `${choice.strategy} (${choice.reason})${on}`;
 }

@@ -7,7 +7,7 @@ export interface GitSourceResult {
   /** Each with `commit` set, except for staged changes. */
   findings: Finding[];
   notices: ScanNotice[];
-  stats: { commits: number; blobs: number; bytes: number; durationMs: number; shallow?: { boundaryCommits: string[] }; strategy?: StrategyChoice };
+  stats: { commits: number; blobs: number; bytes: number; durationMs: number; shallow?: { boundaryCommits: string[] }; strategy?: StrategyChoice; threads?: number };
 }
 
 export interface GitProgress {
@@ -23,8 +23,8 @@ export interface GitScanOptions {
   maxBlobSize?: number;
   onProgress?: (progress: GitProgress) => void;
   /**
-   * History scans only: scan blobs on worker threads (each with its own `git cat-file --batch`), so both cores scan.
-   * Without it, or under a TypeScript test runner, blobs are scanned in the calling thread.
+   * History scans only: scan blobs on worker threads too (each with its own `git cat-file --batch`), so every core
+   * scans. Without it, or under a TypeScript test runner, blobs are scanned in the calling thread alone.
    */
   workers?: GitWorkerOptions;
 }
@@ -36,6 +36,6 @@ export interface GitWorkerOptions {
   /** The scanner's config and baseline: workers build their own scanner from them. */
   config: KeywardConfig;
   baseline?: string[];
-  /** Default: 2 (one per core of a GitHub runner). */
+  /** Worker threads besides the calling one, which scans too. Default: one per core but one, between 1 and 3. */
   count?: number;
 }
