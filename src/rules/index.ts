@@ -1,4 +1,5 @@
 import { aiRules } from './catalogue/ai.js';
+import { businessAppRules } from './catalogue/business-apps.js';
 import { azureRules } from './catalogue/azure.js';
 import { cloudRules } from './catalogue/cloud.js';
 import { codeCredentialRules } from './catalogue/code-credentials.js';
@@ -7,6 +8,7 @@ import { commandLineRules } from './catalogue/command-lines.js';
 import { commerceRules } from './catalogue/commerce.js';
 import { configFileRules } from './catalogue/config-files.js';
 import { connectionRules } from './catalogue/connections.js';
+import { dataApiRules } from './catalogue/data-apis.js';
 import { devopsRules } from './catalogue/devops.js';
 import { devtoolRules } from './catalogue/devtools.js';
 import { frameworkRules } from './catalogue/frameworks.js';
@@ -17,6 +19,7 @@ import { longTailARules } from './catalogue/long-tail-a.js';
 import { messagingRules } from './catalogue/messaging.js';
 import { observabilityRules } from './catalogue/observability.js';
 import { passwordRules } from './catalogue/passwords.js';
+import { platformTokenRules } from './catalogue/platform-tokens.js';
 import { paymentRules } from './catalogue/payments.js';
 import { registryRules } from './catalogue/registries.js';
 import { saasRules } from './catalogue/saas.js';
@@ -46,6 +49,9 @@ export const builtinRules: readonly Rule[] = [
   ...devtoolRules,
   ...saasRules,
   ...longTailARules,
+  ...businessAppRules,
+  ...dataApiRules,
+  ...platformTokenRules,
   ...keyRules,
   ...connectionRules,
   ...commandLineRules,

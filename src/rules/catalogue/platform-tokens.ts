@@ -1,0 +1,37 @@
+import { named, prefixed } from '../build.js';
+import type { Rule } from '../types.js';
+
+const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
+const LOWER_UUID = '<lowalnum:8>-<lowalnum:4>-<lowalnum:4>-<lowalnum:4>-<lowalnum:12>';
+
+/** Operations, incident, security, IoT, finance and platform services: prefixed tokens and keys under the provider's name. */
+export const platformTokenRules: Rule[] = [
+  prefixed('rootly-api-key', 'Rootly API key', 'Rootly', 'rootly_<hex:64>', 'https://rootly.com/account/api_keys'),
+  prefixed('ramp-client-secret', 'Ramp API client secret', 'Ramp', 'ramp_sec_<alnum:48>', 'https://app.ramp.com/developer', { severity: 'critical' }),
+  prefixed('ramp-client-id', 'Ramp API client id', 'Ramp', 'ramp_id_<alnum:40>', 'https://app.ramp.com/developer', { severity: 'low' }),
+  prefixed('ubidots-api-token', 'Ubidots API token', 'Ubidots', 'BBFF-<alnum:30>', 'https://industrial.ubidots.com/accounts/me/apiCredentials'),
+  prefixed('spectralops-token', 'SpectralOps (Check Point) personal token', 'SpectralOps', 'spu-<lowalnum:32>', 'https://get.spectralops.io/'),
+  prefixed('trufflehog-enterprise-secret', 'TruffleHog Enterprise API secret', 'Truffle Security', 'thog-secret-<hex:32>', 'https://trufflesecurity.com/'),
+  prefixed('trufflehog-enterprise-key', 'TruffleHog Enterprise API key id', 'Truffle Security', 'thog-key-<hex:16>', 'https://trufflesecurity.com/', { severity: 'medium' }),
+  prefixed('tines-webhook-url', 'Tines webhook URL with its secret', 'Tines', 'https://<[a-z0-9-]:2-40>.tines.com/webhook/<lowalnum:32>/<lowalnum:32>', 'https://www.tines.com/docs/actions/types/webhook', { severity: 'medium', keywords: ['.tines.com/webhook/'] }),
+  // A publish key lets anyone post into the app's channels; subscribe keys are meant for clients and are left out.
+  prefixed('pubnub-publish-key', 'PubNub publish key', 'PubNub', `pub-c-${LOWER_UUID}`, 'https://admin.pubnub.com/', { severity: 'medium' }),
+  prefixed('thingsboard-device-token', 'ThingsBoard Cloud device access token (in a URL)', 'ThingsBoard', 'thingsboard.cloud/api/v1/<lowalnum:20>', 'https://thingsboard.io/docs/user-guide/access-token/', { severity: 'medium', keywords: ['thingsboard.cloud/api/v1/'] }),
+  // A Tableau personal access token's secret: 22 base64 characters and `==`, a colon, 32 alphanumerics.
+  named('tableau-pat-secret', 'Tableau personal access token secret', 'Tableau', ['tableau'], '<b64:22>==:<alnum:32>', 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm'),
+  prefixed('newrelic-browser-key-nrbr', 'New Relic browser key (NRBR)', 'New Relic', 'NRBR-<hex:19>', NEW_RELIC_KEYS, { severity: 'low' }),
+  prefixed('newrelic-mobile-app-token', 'New Relic mobile app token', 'New Relic', 'AA<hex:40>-NRMA', NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
+  prefixed('newrelic-mobile-app-token-eu', 'New Relic mobile app token (EU region)', 'New Relic', 'eu01xx<hex:36>-NRMA', NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
+  prefixed('newrelic-license-key-eu', 'New Relic ingest license key (EU region)', 'New Relic', 'eu01xx<hex:26><anyhex:4>NRAL', NEW_RELIC_KEYS, { severity: 'medium', keywords: ['nral'] }),
+  named('meraki-api-key', 'Cisco Meraki Dashboard API key', 'Cisco Meraki', ['meraki'], '<hex:40>', 'https://dashboard.meraki.com/'),
+  named('qubole-api-token', 'Qubole API token', 'Qubole', ['qubole'], '<lowalnum:64>', 'https://us.qubole.com/'),
+  named('redhat-pyxis-api-key', 'Red Hat Pyxis (certification) API key', 'Red Hat', ['pyxis', 'redhat_api', 'redhat-api'], '<lowalnum:32>', 'https://connect.redhat.com/account/api-keys'),
+  named('testingbot-api-key', 'TestingBot API key or secret', 'TestingBot', ['testingbot'], '<lowalnum:32>', 'https://testingbot.com/members/user/edit'),
+  named('truenas-api-key', 'TrueNAS API key', 'TrueNAS', ['truenas'], '<digit:1-4>-<alnum:64>', 'https://www.truenas.com/docs/scale/scaletutorials/toptoolbar/managingapikeys/'),
+  named('ngc-api-key', 'NVIDIA NGC API key (legacy)', 'NVIDIA', ['ngc_api', 'ngc-api', 'ngc_cli', 'ngc_key', 'ngc_token'], '<alnum:84>', 'https://org.ngc.nvidia.com/setup/api-keys', { bare: true }),
+  named('twitter-consumer-secret', 'X (Twitter) API consumer secret', 'X', ['twitter'], '<alnum:50>', 'https://developer.x.com/en/portal/projects-and-apps'),
+  named('twitter-consumer-key', 'X (Twitter) API consumer key', 'X', ['twitter'], '<alnum:25>', 'https://developer.x.com/en/portal/projects-and-apps', { severity: 'medium' }),
+  named('spotify-client-secret', 'Spotify client secret', 'Spotify', ['spotify'], '<alnum:32>', 'https://developer.spotify.com/dashboard'),
+  named('poloniex-api-key', 'Poloniex API key', 'Poloniex', ['poloniex'], '<upalnum:8>-<upalnum:8>-<upalnum:8>-<upalnum:8>', 'https://poloniex.com/apikeys'),
+  named('poloniex-api-secret', 'Poloniex API secret', 'Poloniex', ['poloniex'], '<hex:128>', 'https://poloniex.com/apikeys', { severity: 'critical' }),
+];
