@@ -4,14 +4,14 @@ import type { Rule } from '../types.js';
 
 /** Code intelligence, CI/CD, build, quality and deployment services. Prefixes from each provider's token docs. */
 export const devtoolRules: Rule[] = [
-  prefixed('sourcegraph-access-token', 'Sourcegraph access token', 'Sourcegraph', 'sgp_<hex:16>_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
-  prefixed('sourcegraph-access-token-legacy', 'Sourcegraph access token (without instance id)', 'Sourcegraph', 'sgp_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+  prefixed('sourcegraph-access-token', 'Sourcegraph access token', 'Sourcegraph', 'sgp_<anyhex:16>_<anyhex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+  prefixed('sourcegraph-access-token-legacy', 'Sourcegraph access token (without instance id)', 'Sourcegraph', 'sgp_<anyhex:40>', 'https://sourcegraph.com/user/settings/tokens'),
   // Tokens from instances without a license-derived id (dev and local instances) carry `local` in its place.
   prefixed('sourcegraph-access-token-local', 'Sourcegraph access token (local instance)', 'Sourcegraph', 'sgp_local_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
   prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
   prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
   named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
-  keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
+  keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonarlogin', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
   named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
   named('jenkins-api-token-legacy', 'Jenkins API token (legacy 32-hex)', 'Jenkins', ['jenkins'], '<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
   prefixed('teamcity-access-token', 'JetBrains TeamCity access token', 'JetBrains TeamCity', 'eyJ0eXAiOiAiVENWMiJ9.<word:30-60>.<word:40-80>', 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens'),

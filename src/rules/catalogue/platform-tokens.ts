@@ -1,4 +1,5 @@
 import { named, prefixed } from '../build.js';
+import { UUID } from '../shape.js';
 import type { Rule } from '../types.js';
 
 const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
@@ -13,7 +14,7 @@ export const platformTokenRules: Rule[] = [
   prefixed('spectralops-token', 'SpectralOps (Check Point) personal token', 'SpectralOps', 'spu-<lowalnum:32>', 'https://get.spectralops.io/'),
   prefixed('trufflehog-enterprise-secret', 'TruffleHog Enterprise API secret', 'Truffle Security', 'thog-secret-<hex:32>', 'https://trufflesecurity.com/'),
   prefixed('trufflehog-enterprise-key', 'TruffleHog Enterprise API key id', 'Truffle Security', 'thog-key-<hex:16>', 'https://trufflesecurity.com/', { severity: 'medium' }),
-  prefixed('tines-webhook-url', 'Tines webhook URL with its secret', 'Tines', 'https://<[a-z0-9-]:2-40>.tines.com/webhook/<lowalnum:32>/<lowalnum:32>', 'https://www.tines.com/docs/actions/types/webhook', { severity: 'medium', keywords: ['.tines.com/webhook/'] }),
+  prefixed('tines-webhook-url', 'Tines webhook URL with its secret', 'Tines', 'https://<[A-Za-z0-9-]:2-40>.tines.com/webhook/<lowalnum:32>/<lowalnum:32>', 'https://www.tines.com/docs/actions/types/webhook', { severity: 'medium', keywords: ['.tines.com/webhook/'] }),
   // A publish key lets anyone post into the app's channels; subscribe keys are meant for clients and are left out.
   prefixed('pubnub-publish-key', 'PubNub publish key', 'PubNub', `pub-c-${LOWER_UUID}`, 'https://admin.pubnub.com/', { severity: 'medium' }),
   prefixed('thingsboard-device-token', 'ThingsBoard Cloud device access token (in a URL)', 'ThingsBoard', 'thingsboard.cloud/api/v1/<lowalnum:20>', 'https://thingsboard.io/docs/user-guide/access-token/', { severity: 'medium', keywords: ['thingsboard.cloud/api/v1/'] }),
@@ -23,12 +24,17 @@ export const platformTokenRules: Rule[] = [
   prefixed('newrelic-mobile-app-token', 'New Relic mobile app token', 'New Relic', 'AA<hex:40>-NRMA', NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
   prefixed('newrelic-mobile-app-token-eu', 'New Relic mobile app token (EU region)', 'New Relic', 'eu01xx<hex:36>-NRMA', NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
   prefixed('newrelic-license-key-eu', 'New Relic ingest license key (EU region)', 'New Relic', 'eu01xx<hex:26><anyhex:4>NRAL', NEW_RELIC_KEYS, { severity: 'medium', keywords: ['nral'] }),
+  named('sentry-auth-token-legacy', 'Sentry auth token (legacy 64-hex form)', 'Sentry', ['sentry'], '<hex:64>', 'https://sentry.io/settings/account/api/auth-tokens/'),
+  // Before npm_ tokens (2021) npm issued UUIDs; they live on under NPM_TOKEN and `_authToken` in .npmrc and .yarnrc.
+  named('npm-legacy-token', 'npm access token (legacy UUID form)', 'npm', ['npm_token', 'npm-token', 'npmtoken', 'npm_auth_token', '_authtoken', 'npm_api_key'], UUID, 'https://www.npmjs.com/settings/~/tokens', { bare: true }),
+  named('netlify-access-token-legacy', 'Netlify personal access token (legacy 64-hex form)', 'Netlify', ['netlify'], '<hex:64>', 'https://app.netlify.com/user/applications#personal-access-tokens'),
+  named('privacy-api-key', 'Privacy.com API key', 'Privacy.com', ['privacy_com', 'privacycom', 'privacy.com', 'privacy_api', 'privacy-api', 'privacy_key'], LOWER_UUID, 'https://app.privacy.com/account', { bare: true, severity: 'critical' }),
   named('meraki-api-key', 'Cisco Meraki Dashboard API key', 'Cisco Meraki', ['meraki'], '<hex:40>', 'https://dashboard.meraki.com/'),
   named('qubole-api-token', 'Qubole API token', 'Qubole', ['qubole'], '<lowalnum:64>', 'https://us.qubole.com/'),
   named('redhat-pyxis-api-key', 'Red Hat Pyxis (certification) API key', 'Red Hat', ['pyxis', 'redhat_api', 'redhat-api'], '<lowalnum:32>', 'https://connect.redhat.com/account/api-keys'),
   named('testingbot-api-key', 'TestingBot API key or secret', 'TestingBot', ['testingbot'], '<lowalnum:32>', 'https://testingbot.com/members/user/edit'),
   named('truenas-api-key', 'TrueNAS API key', 'TrueNAS', ['truenas'], '<digit:1-4>-<alnum:64>', 'https://www.truenas.com/docs/scale/scaletutorials/toptoolbar/managingapikeys/'),
-  named('ngc-api-key', 'NVIDIA NGC API key (legacy)', 'NVIDIA', ['ngc_api', 'ngc-api', 'ngc_cli', 'ngc_key', 'ngc_token'], '<alnum:84>', 'https://org.ngc.nvidia.com/setup/api-keys', { bare: true }),
+  named('ngc-api-key', 'NVIDIA NGC API key (legacy)', 'NVIDIA', ['ngc'], '<alnum:84>', 'https://org.ngc.nvidia.com/setup/api-keys'),
   named('twitter-consumer-secret', 'X (Twitter) API consumer secret', 'X', ['twitter'], '<alnum:50>', 'https://developer.x.com/en/portal/projects-and-apps'),
   named('twitter-consumer-key', 'X (Twitter) API consumer key', 'X', ['twitter'], '<alnum:25>', 'https://developer.x.com/en/portal/projects-and-apps', { severity: 'medium' }),
   named('spotify-client-secret', 'Spotify client secret', 'Spotify', ['spotify'], '<alnum:32>', 'https://developer.spotify.com/dashboard'),
