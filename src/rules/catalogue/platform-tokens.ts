@@ -14,7 +14,7 @@ export const platformTokenRules: Rule[] = [
   prefixed('spectralops-token', 'SpectralOps (Check Point) personal token', 'SpectralOps', 'spu-<lowalnum:32>', 'https://get.spectralops.io/'),
   prefixed('trufflehog-enterprise-secret', 'TruffleHog Enterprise API secret', 'Truffle Security', 'thog-secret-<hex:32>', 'https://trufflesecurity.com/'),
   prefixed('trufflehog-enterprise-key', 'TruffleHog Enterprise API key id', 'Truffle Security', 'thog-key-<hex:16>', 'https://trufflesecurity.com/', { severity: 'medium' }),
-  prefixed('tines-webhook-url', 'Tines webhook URL with its secret', 'Tines', 'https://<[A-Za-z0-9-]:2-40>.tines.com/webhook/<lowalnum:32>/<lowalnum:32>', 'https://www.tines.com/docs/actions/types/webhook', { severity: 'medium', keywords: ['.tines.com/webhook/'] }),
+  prefixed('tines-webhook-url', 'Tines webhook URL with its secret', 'Tines', 'https://<[A-Za-z0-9-]:2-40>.tines.com/webhook/<lowalnum:32>/<lowalnum:32>', 'https://www.tines.com/docs/actions/types/webhook', { severity: 'medium', keywords: ['.tines.com/webhook/'], examples: { negatives: ['https://acme.tines.com/webhook/<lowalnum:32>'] } }),
   // A publish key lets anyone post into the app's channels; subscribe keys are meant for clients and are left out.
   prefixed('pubnub-publish-key', 'PubNub publish key', 'PubNub', `pub-c-${LOWER_UUID}`, 'https://admin.pubnub.com/', { severity: 'medium' }),
   prefixed('thingsboard-device-token', 'ThingsBoard Cloud device access token (in a URL)', 'ThingsBoard', 'thingsboard.cloud/api/v1/<lowalnum:20>', 'https://thingsboard.io/docs/user-guide/access-token/', { severity: 'medium', keywords: ['thingsboard.cloud/api/v1/'] }),
@@ -26,7 +26,7 @@ export const platformTokenRules: Rule[] = [
   prefixed('newrelic-license-key-eu', 'New Relic ingest license key (EU region)', 'New Relic', 'eu01xx<hex:26><anyhex:4>NRAL', NEW_RELIC_KEYS, { severity: 'medium', keywords: ['nral'] }),
   named('sentry-auth-token-legacy', 'Sentry auth token (legacy 64-hex form)', 'Sentry', ['sentry'], '<hex:64>', 'https://sentry.io/settings/account/api/auth-tokens/'),
   // Before npm_ tokens (2021) npm issued UUIDs; they live on under NPM_TOKEN and `_authToken` in .npmrc and .yarnrc.
-  named('npm-legacy-token', 'npm access token (legacy UUID form)', 'npm', ['npm_token', 'npm-token', 'npmtoken', 'npm_auth_token', '_authtoken', 'npm_api_key'], UUID, 'https://www.npmjs.com/settings/~/tokens', { bare: true }),
+  named('npm-legacy-token', 'npm access token (legacy UUID form)', 'npm', ['npm_token', 'npm-token', 'npmtoken', 'npm_auth_token', '_authtoken', 'npm_api_key'], UUID, 'https://www.npmjs.com/settings/~/tokens', { bare: true, examples: { positives: ['{ "_authToken": "' + UUID + '" }', 'export NPM_TOKEN="' + UUID + '"'], negatives: ['"_authToken": "${NPM_TOKEN}"'] } }),
   named('netlify-access-token-legacy', 'Netlify personal access token (legacy 64-hex form)', 'Netlify', ['netlify'], '<hex:64>', 'https://app.netlify.com/user/applications#personal-access-tokens'),
   named('privacy-api-key', 'Privacy.com API key', 'Privacy.com', ['privacy_com', 'privacycom', 'privacy.com', 'privacy_api', 'privacy-api', 'privacy_key'], LOWER_UUID, 'https://app.privacy.com/account', { bare: true, severity: 'critical' }),
   named('meraki-api-key', 'Cisco Meraki Dashboard API key', 'Cisco Meraki', ['meraki'], '<hex:40>', 'https://dashboard.meraki.com/'),

@@ -105,7 +105,7 @@ export const saasRules: Rule[] = [
   named('ipinfo-token', 'IPinfo access token', 'IPinfo', ['ipinfo'], '<hex:14>', 'https://ipinfo.io/account/token', { entropy: 2 }),
   named('ipstack-api-key', 'ipstack / apilayer API key', 'apilayer', ['ipstack', 'apilayer', 'fixer', 'currencylayer', 'weatherstack'], '<hex:32>', 'https://apilayer.com/account'),
   // The `_mmk` suffix marks a MaxMind key on its own, in a download URL's `license_key=` as well as under a name.
-  prefixed('maxmind-license-key', 'MaxMind license key', 'MaxMind', '<alnum:6>_<alnum:29>_mmk', 'https://www.maxmind.com/en/accounts/current/license-key', { keywords: ['_mmk'] }),
+  prefixed('maxmind-license-key', 'MaxMind license key', 'MaxMind', '<alnum:6>_<alnum:29>_mmk', 'https://www.maxmind.com/en/accounts/current/license-key', { keywords: ['_mmk'], examples: { positives: ['wget "https://download.maxmind.com/app/geoip_download?edition_id=GeoLite2-City&license_key=<alnum:6>_<alnum:29>_mmk&suffix=tar.gz"', 'LicenseKey <alnum:6>_<alnum:29>_mmk'], negatives: ['LicenseKey <alnum:6>_<alnum:29>_mmz'] } }),
   named('bitly-access-token', 'Bitly access token', 'Bitly', ['bitly'], '<hex:40>', 'https://app.bitly.com/settings/api/'),
   named('rebrandly-api-key', 'Rebrandly API key', 'Rebrandly', ['rebrandly'], '<hex:32>', 'https://app.rebrandly.com/account/api-keys'),
   named('short-io-api-key', 'Short.io secret API key', 'Short.io', ['shortio', 'short_io', 'short.io'], 'sk_<alnum:16>', 'https://app.short.io/settings/integrations/api-key'),
