@@ -40,7 +40,7 @@ export const dataApiRules: Rule[] = [
   named('virustotal-api-key', 'VirusTotal API key', 'VirusTotal', ['virustotal'], '<hex:64>', 'https://www.virustotal.com/gui/my-apikey'),
   named('metaapi-api-token', 'MetaApi token', 'MetaApi', ['metaapi'], '<hex:64>', 'https://app.metaapi.cloud/token'),
   named('nftport-api-key', 'NFTPort API key', 'NFTPort', ['nftport'], UUID, 'https://dashboard.nftport.xyz/'),
-  named('mockaroo-api-key', 'Mockaroo API key', 'Mockaroo', ['mockaroo'], '<lowalnum:8>', 'https://www.mockaroo.com/users/edit', { severity: 'medium', entropy: 2.5 }),
+  named('mockaroo-api-key', 'Mockaroo API key', 'Mockaroo', ['mockaroo'], '<lowalnum:8>', 'https://www.mockaroo.com/users/edit', { severity: 'medium', entropy: 2.2 }),
   named('youneedabudget-token', 'YNAB (You Need A Budget) personal access token', 'YNAB', ['youneedabudget', 'ynab'], '<hex:64>', 'https://app.ynab.com/settings/developer'),
   named('shutterstock-api-key', 'Shutterstock API consumer key', 'Shutterstock', ['shutterstock'], '<alnum:32>', 'https://www.shutterstock.com/account/developers/apps'),
   named('shutterstock-oauth-token', 'Shutterstock OAuth access token', 'Shutterstock', ['shutterstock'], 'v2/<alnum:300-400>', 'https://www.shutterstock.com/account/developers/apps'),

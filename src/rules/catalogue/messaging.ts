@@ -64,7 +64,7 @@ export const messagingRules: Rule[] = [
   named('stream-api-secret', 'Stream (GetStream) API secret', 'Stream', ['getstream', 'stream_api_secret', 'stream_secret'], '<lowalnum:64>', 'https://dashboard.getstream.io/'),
   named('sendbird-api-token', 'Sendbird API token', 'Sendbird', ['sendbird'], '<hex:40>', 'https://dashboard.sendbird.com/'),
   named('vonage-api-secret', 'Vonage (Nexmo) API secret', 'Vonage', ['vonage', 'nexmo'], '<alnum:16>', 'https://dashboard.nexmo.com/settings'),
-  named('plivo-auth-token', 'Plivo auth token', 'Plivo', ['plivo'], '<alnum:40>', 'https://console.plivo.com/dashboard/'),
+  named('plivo-auth-token', 'Plivo auth token', 'Plivo', ['plivo'], '<word:40>', 'https://console.plivo.com/dashboard/'),
   named('messagebird-api-key', 'MessageBird (Bird) access key', 'MessageBird', ['messagebird'], '<alnum:25>', 'https://dashboard.messagebird.com/en/developers/access'),
   named('sinch-api-secret', 'Sinch API secret or service plan token', 'Sinch', ['sinch'], '<hex:32>', 'https://dashboard.sinch.com/settings/access-keys'),
   named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<word:55>', 'https://portal.telnyx.com/#/app/api-keys'),

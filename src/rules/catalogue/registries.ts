@@ -76,7 +76,7 @@ export const registryRules: Rule[] = [
     provider: 'RubyGems',
     severity: 'critical',
     keywords: ['rubygems_'],
-    pattern: '\\b(rubygems_[0-9a-f]{48})\\b',
+    pattern: '\\b(rubygems_[0-9a-z]{48})\\b',
     longLived: true,
     revokeUrl: 'https://rubygems.org/profile/api_keys',
     examples: { positives: ['const apiKey = "rubygems_<hex:48>";', '  apiKey: "rubygems_<hex:48>"', 'export API_TOKEN=rubygems_<hex:48>'], negatives: ['const apiKey = "rubygems_<hex:6>";', 'const apiKey = "RUBYGEMS_<hex:48>";', 'const apiKey = "rubygems_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },

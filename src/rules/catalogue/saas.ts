@@ -45,6 +45,7 @@ export const saasRules: Rule[] = [
   named('lucid-api-key', 'Lucid API key', 'Lucid', ['lucidchart', 'lucid_api'], 'key-<b64url:40-100>', 'https://lucid.app/developer'),
   named('canva-client-secret', 'Canva Connect client secret', 'Canva', ['canva'], 'cnvca<word:40-80>', 'https://www.canva.com/developers/integrations'),
   named('zoom-client-secret', 'Zoom app client secret', 'Zoom', ['zoom_'], '<alnum:32>', 'https://marketplace.zoom.us/user/build'),
+  named('webex-client-secret', 'Webex integration client secret', 'Webex', ['webex'], '<hex:64>', 'https://developer.webex.com/my-apps'),
   named('webex-access-token', 'Webex access token', 'Webex', ['webex', 'spark_token'], `<alnum:64>_<alnum:4>_${UUID}`, 'https://developer.webex.com/'),
   named('calendly-token', 'Calendly personal access token', 'Calendly', ['calendly'], JWT, 'https://calendly.com/integrations/api_webhooks'),
   prefixed('cal-com-live-key', 'Cal.com API key', 'Cal.com', 'cal_live_<hex:32>', 'https://app.cal.com/settings/developer/api-keys'),
