@@ -115,7 +115,7 @@ export interface Rule {
    */
   wholeFile?: (content: Buffer, path: string) => string | undefined;
   tags?: string[];
-  /** True examples and near misses; rules without them keep theirs in test/rules/fixtures.ts until they move here. */
+  /** True examples and near misses, beside the rule; the catalogue test fails for a pattern rule without them. */
   examples?: RuleExamples;
   /** A whole-file rule's examples, as files. */
   fileExamples?: FileExamples;

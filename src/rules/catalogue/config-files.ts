@@ -17,6 +17,10 @@ export const configFileRules: Rule[] = [
     multilineWindow: 1024,
     longLived: true,
     remediation: 'Change the password or token for that host, then keep .netrc out of the repository.',
+    examples: {
+      positives: ['machine api.example.net\n  login deploy\n  password <alnum:24>\n'],
+      negatives: ['machine api.example.net\n  login deploy\n', 'machine api.example.net login deploy password ${NETRC_PASSWORD}', 'machine api.example.net login deploy password ${secrets.get("netrc password")}'],
+    },
   }),
   rule({
     id: 'pgpass-entry',
@@ -27,6 +31,7 @@ export const configFileRules: Rule[] = [
     pattern: String.raw`(?m)^[^:\s#]+:(?:5432|5433|6432|\*):[^:\s]+:[^:\s]+:([^:\s]{4,256})\r?$`,
     longLived: true,
     remediation: 'Change the database password, then keep .pgpass out of the repository.',
+    examples: { positives: ['db.internal:5432:app:app_user:<alnum:20>'], negatives: ['db.internal:5432:app:app_user'] },
   }),
   rule({
     id: 'kubernetes-secret-data',
@@ -40,6 +45,10 @@ export const configFileRules: Rule[] = [
     validate: isSecretEntry,
     longLived: true,
     remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
+    examples: {
+      positives: ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  password: {{base64:<alnum:24>:base64}}\n'],
+      negatives: ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  mode: production\n', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n'],
+    },
   }),
   rule({
     id: 'sops-plaintext-value',
@@ -73,6 +82,7 @@ export const configFileRules: Rule[] = [
     pattern: '(?m)^[A-Za-z0-9._-]{1,64}:\\$(?:apr1|2y)\\$([./A-Za-z0-9$]{20,80})\\r?$',
     longLived: true,
     remediation: 'Change the password (hashes are crackable offline), then keep htpasswd files out of the repository.',
+    examples: { positives: ['admin:$apr1$<alnum:8>$<[A-Za-z0-9./]:22>', 'admin:$apr1$<alnum:8>$<[A-Za-z0-9./]:22>\r\n'], negatives: ['admin:'] },
   }),
   rule({
     id: 'private-key-passphrase',
@@ -85,5 +95,6 @@ export const configFileRules: Rule[] = [
     entropy: 2.5,
     longLived: true,
     remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',
+    examples: { positives: ['const keystorePassphrase = "<alnum:16>9!";'], negatives: ['const keystorePassphrase = "${KEYSTORE_PASS}";'] },
   }),
 ];
