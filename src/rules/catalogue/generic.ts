@@ -389,7 +389,7 @@ export const genericRules: Rule[] = [
     pattern: `(?:^|[^A-Za-z0-9_.-])${KEY_NAME}${ASSIGN}${OPEN}(${KEY_VALUE})\\\\?["'\`]`,
     entropy: 3.5,
     validate: isRandomKey,
-    validateName: isSecretKeyName,
+    validateInMatch: (_secret, name) => isSecretKeyName(name),
     longLived: false,
     remediation: REMEDIATION,
     examples: {
@@ -421,7 +421,7 @@ export const genericRules: Rule[] = [
     pattern: `(?m)^[ \\t-]*(?:export[ \\t]+)?["']?${KEY_NAME}["']?[ \\t]*(?::[ \\t]+|=[ \\t]*)(${KEY_VALUE})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$`,
     entropy: 3.5,
     validate: isRandomKey,
-    validateName: isSecretKeyName,
+    validateInMatch: (_secret, name) => isSecretKeyName(name),
     longLived: false,
     remediation: REMEDIATION,
     skipSyntax: ['code'],
