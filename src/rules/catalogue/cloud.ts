@@ -1,6 +1,7 @@
 import { contextRule, rule, separated } from '../build.js';
 import { hasKeyBody } from '../validators/pem.js';
 import type { Rule } from '../types.js';
+import { ASSIGNMENT, LOWER_UUID, LOWER_UUID_REGEX } from '../shape.js';
 
 const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
 
@@ -37,7 +38,7 @@ export const cloudRules: Rule[] = [
     provider: 'AWS',
     severity: 'critical',
     keywords: [...separated(['secret', 'access', 'key']), ...separated(['aws', 'secret'])],
-    pattern: '(?i)(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
+    pattern: String.raw`(?i)(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?)${ASSIGNMENT}([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`,
     entropy: 4,
     longLived: true,
     revokeUrl: AWS_IAM,
@@ -50,7 +51,7 @@ export const cloudRules: Rule[] = [
     provider: 'AWS',
     severity: 'medium',
     keywords: [...separated(['session', 'token']), ...separated(['security', 'token'])],
-    pattern: '(?i)(?:aws[_.-]?)?(?:session|security)[_.-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,1000})',
+    pattern: String.raw`(?i)(?:aws[_.-]?)?(?:session|security)[_.-]?token${ASSIGNMENT}([A-Za-z0-9/+=]{100,1000})`,
     longLived: false,
     revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
     remediation: 'Revoke the role session in IAM; session tokens expire on their own.',
@@ -62,10 +63,10 @@ export const cloudRules: Rule[] = [
     provider: 'AWS',
     severity: 'high',
     keywords: ['amzn.mws.'],
-    pattern: '\\b(amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b',
+    pattern: String.raw`\b(amzn\.mws\.${LOWER_UUID_REGEX})\b`,
     longLived: true,
     revokeUrl: 'https://sellercentral.amazon.com/apps/manage',
-    examples: { positives: ['const mws = "amzn.mws.<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const mws = "amzn.mws.<hex:20>";'] },
+    examples: { positives: [`const mws = "amzn.mws.${LOWER_UUID}";`], negatives: ['const mws = "amzn.mws.<hex:20>";'] },
   }),
   rule({
     id: 'gcp-service-account-key',
@@ -298,10 +299,10 @@ export const cloudRules: Rule[] = [
     severity: 'high',
     keywords: ['hrku-'],
     // HRKU- + 60 (HRKU-AA + 58 as issued) for keys made since the prefix arrived; keys from before read HRKU-<uuid>.
-    pattern: '\\b(HRKU-(?:[A-Za-z0-9_-]{60}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?:[^A-Za-z0-9_-]|$)',
+    pattern: String.raw`\b(HRKU-(?:[A-Za-z0-9_-]{60}|${LOWER_UUID_REGEX}))(?:[^A-Za-z0-9_-]|$)`,
     longLived: true,
     revokeUrl: 'https://dashboard.heroku.com/account/applications',
-    examples: { positives: ['const token = "HRKU-AA<word:58>";', '  token: "HRKU-AA<word:58>"', 'export API_TOKEN=HRKU-AA<word:58>', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-AA<word:58>";', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    examples: { positives: ['const token = "HRKU-AA<word:58>";', '  token: "HRKU-AA<word:58>"', 'export API_TOKEN=HRKU-AA<word:58>', `HEROKU_API_KEY=HRKU-${LOWER_UUID}`], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-AA<word:58>";', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
   }),
   contextRule({
     id: 'heroku-api-key-legacy',
@@ -309,10 +310,10 @@ export const cloudRules: Rule[] = [
     provider: 'Heroku',
     severity: 'high',
     names: ['heroku'],
-    value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+    value: LOWER_UUID_REGEX,
     longLived: true,
     revokeUrl: 'https://dashboard.heroku.com/account',
-    examples: { positives: ['HEROKU_API_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  heroku_api_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "HEROKU_API_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'HEROKU_API_KEY=${HEROKU_API_KEY}', '  heroku_api_key: "<heroku_api_key>"', 'HEROKU_API_KEY is read from the environment'] },
+    examples: { positives: [`HEROKU_API_KEY=${LOWER_UUID}`, `  heroku_api_key: "${LOWER_UUID}"`, `{ "HEROKU_API_KEY": "${LOWER_UUID}" }`], negatives: [`SOME_UNRELATED_ID=${LOWER_UUID}`, 'HEROKU_API_KEY=${HEROKU_API_KEY}', '  heroku_api_key: "<heroku_api_key>"', 'HEROKU_API_KEY is read from the environment'] },
   }),
   rule({
     id: 'linode-token',
@@ -320,7 +321,7 @@ export const cloudRules: Rule[] = [
     provider: 'Linode',
     severity: 'high',
     keywords: ['linode'],
-    pattern: '(?i)linode[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64})\\b',
+    pattern: String.raw`(?i)linode[\w.-]{0,24}${ASSIGNMENT}([a-f0-9]{64})\b`,
     longLived: true,
     revokeUrl: 'https://cloud.linode.com/profile/tokens',
     examples: { positives: ['LINODE_TOKEN=<hex:64>', '  linode_token: "<hex:64>"', '{ "LINODE_TOKEN": "<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=<hex:64>', 'LINODE_TOKEN=${LINODE_TOKEN}', '  linode_token: "<linode_token>"', 'LINODE_TOKEN is read from the environment'] },
@@ -331,9 +332,9 @@ export const cloudRules: Rule[] = [
     provider: 'Scaleway',
     severity: 'high',
     keywords: ['scw'],
-    pattern: '(?i)scw[\\w.-]{0,24}secret[\\w.-]{0,8}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
+    pattern: String.raw`(?i)scw[\w.-]{0,24}secret[\w.-]{0,8}${ASSIGNMENT}(${LOWER_UUID_REGEX})`,
     longLived: true,
     revokeUrl: 'https://console.scaleway.com/iam/api-keys',
-    examples: { positives: ['SCW_SECRET_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  scw_secret_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SCW_SECRET_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SCW_SECRET_KEY=${SCW_SECRET_KEY}', '  scw_secret_key: "<scw_secret_key>"', 'SCW_SECRET_KEY is read from the environment'] },
+    examples: { positives: [`SCW_SECRET_KEY=${LOWER_UUID}`, `  scw_secret_key: "${LOWER_UUID}"`, `{ "SCW_SECRET_KEY": "${LOWER_UUID}" }`], negatives: [`SOME_UNRELATED_ID=${LOWER_UUID}`, 'SCW_SECRET_KEY=${SCW_SECRET_KEY}', '  scw_secret_key: "<scw_secret_key>"', 'SCW_SECRET_KEY is read from the environment'] },
   }),
 ];

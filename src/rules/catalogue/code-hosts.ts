@@ -2,6 +2,7 @@ import { rule } from '../build.js';
 import { hasBase62Crc32 } from '../validators/checksum.js';
 import { hasKeyBody } from '../validators/pem.js';
 import type { Rule } from '../types.js';
+import { ASSIGNMENT, ASSIGN_OPERATOR } from '../shape.js';
 
 const GITHUB_TOKENS = 'https://github.com/settings/tokens';
 
@@ -52,7 +53,7 @@ export const codeHostRules: Rule[] = [
     provider: 'GitHub',
     severity: 'critical',
     keywords: ['githubapp', 'github_app', 'github-app', 'ghapp', 'gh_app', 'gh-app'],
-    pattern: '(?is)(?:github|gh)[_-]?app[\\w-]{0,24}?private[_-]?key["\']?\\s*(?::|=|:=|=>)\\s*[|>]?[-+]?\\s*["\']?(-----BEGIN (?:RSA )?PRIVATE KEY-----.{64,}?-----END (?:RSA )?PRIVATE KEY-----)',
+    pattern: String.raw`(?is)(?:github|gh)[_-]?app[\w-]{0,24}?private[_-]?key["']?\s*${ASSIGN_OPERATOR}\s*[|>]?[-+]?\s*["']?(-----BEGIN (?:RSA )?PRIVATE KEY-----.{64,}?-----END (?:RSA )?PRIVATE KEY-----)`,
     multilineWindow: 16384,
     validate: hasKeyBody,
     longLived: true,
@@ -221,7 +222,7 @@ export const codeHostRules: Rule[] = [
     provider: 'Gitea',
     severity: 'high',
     keywords: ['gitea'],
-    pattern: '(?i)gitea[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{40})\\b',
+    pattern: String.raw`(?i)gitea[\w.-]{0,24}${ASSIGNMENT}([a-f0-9]{40})\b`,
     longLived: true,
     revokeUrl: 'https://docs.gitea.com/development/api-usage',
     examples: { positives: ['GITEA_TOKEN=<hex:40>', '  gitea_token: "<hex:40>"', '{ "GITEA_TOKEN": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'GITEA_TOKEN=${GITEA_TOKEN}', '  gitea_token: "<gitea_token>"', 'GITEA_TOKEN is read from the environment'] },

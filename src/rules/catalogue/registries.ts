@@ -4,6 +4,7 @@ import { isBasicAuthPair } from '../validators/pem.js';
 import type { Rule } from '../types.js';
 import { shannonEntropy } from '../values/generic.js';
 import { isPasswordInPlace } from '../values/passwords.js';
+import { ASSIGNMENT } from '../shape.js';
 
 export const registryRules: Rule[] = [
   rule({
@@ -182,7 +183,7 @@ export const registryRules: Rule[] = [
     provider: 'Hex',
     severity: 'high',
     keywords: ['hex_api_key', 'hexpm'],
-    pattern: '(?i)(?:hex_api_key|hexpm[\\w.-]{0,20})["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
+    pattern: String.raw`(?i)(?:hex_api_key|hexpm[\w.-]{0,20})${ASSIGNMENT}([a-f0-9]{32})\b`,
     longLived: true,
     revokeUrl: 'https://hex.pm/dashboard/keys',
     examples: { positives: ['HEX_API_KEY=<hex:32>', '  hex_api_key: "<hex:32>"', '{ "HEX_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'HEX_API_KEY=${HEX_API_KEY}', '  hex_api_key: "<hex_api_key>"', 'HEX_API_KEY is read from the environment'] },
