@@ -6,7 +6,7 @@ import { isSecretKeyName } from '../values/key-names.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
-const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
+const FALLBACK = String.raw`(?:process\.env\.[A-Za-z0-9_]{1,60}\s*(?:\|\||\?\?)\s*)?`;
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
  * operator.
@@ -22,14 +22,14 @@ const ENV_NAME = '[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCES
  * A quoted value's characters: printable ASCII except quotes and the backslash, which escapes the closing quote inside
  * JSON strings (byte ranges, so both RE2 backends agree on non-ASCII).
  */
-const VALUE = '[!#-&(-\\[\\]-_a-~]';
+const VALUE = String.raw`[!#-&(-\[\]-_a-~]`;
 /**
  * Its first character: not `?` (sentinel strings such as `?NoLineTerminatorHere`), and not `$` then a digit, which
  * opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret.
  */
-const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
+const FIRST = String.raw`(?:[!#%&(->@-\[\]-_a-~]|\$[!#%&(-/:->@-\[\]-_a-~])`;
 /** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
-const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
+const SUFFIX = String.raw`(?:[_.-][\w-]{0,20}|[A-Z0-9][\w-]{0,20})?`;
 
 /**
  * A name ending in `key` as env, YAML, JSON and code write it: `SIGNING_KEY`, `signing_key`, `app.signing-key`,
@@ -163,7 +163,7 @@ export const genericRules: Rule[] = [
     kind: 'generic',
     keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'private_key', 'privatekey', 'credential'],
     // Maven's settings.xml `<password>`, Spring and .NET config elements: `<apiKey>...</apiKey>`.
-    pattern: '(?i)<(?:[\\w.-]{0,30}:)?[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\\w.-]{0,20}>([^<>\\s]{6,256})</',
+    pattern: String.raw`(?i)<(?:[\w.-]{0,30}:)?[\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\w.-]{0,20}>([^<>\s]{6,256})</`,
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
@@ -227,7 +227,7 @@ export const genericRules: Rule[] = [
     provider: 'Generic',
     severity: 'medium',
     keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
-    pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*' + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
+    pattern: String.raw`(?i)(?:^|[^\w/.-])[\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\?["']?\s*` + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
     entropy: 3.3,
     longLived: false,
     remediation: REMEDIATION,
@@ -440,7 +440,7 @@ export const genericRules: Rule[] = [
     severity: 'high',
     kind: 'generic',
     keywords: ['kind: secret'],
-    pattern: '(?m)^[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/]{12,1000}={0,2})["\']?[ \\t]*\\r?$',
+    pattern: String.raw`(?m)^[ \t]+[A-Za-z0-9._-]+:[ \t]*["']?([A-Za-z0-9+/]{12,1000}={0,2})["']?[ \t]*\r?$`,
     multilineWindow: 4096,
     entropy: 2.5,
     validate: isEncodedSecretEntry,
