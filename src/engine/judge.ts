@@ -1,7 +1,8 @@
-import { hasHashContext, hasInlineIgnore, isPlaceholder, isReference } from './allowlist.js';
+import { hasHashContext, hasInlineIgnore } from './allowlist.js';
 import type { LineIndex } from './content.js';
-import { rejectGenericValue, shannonEntropy } from './entropy.js';
 import { notACredentialHere, tokenNameBeforeHex } from '../rules/values/context.js';
+import { rejectGenericValue, shannonEntropy } from '../rules/values/generic.js';
+import { isPlaceholder, isReference } from '../rules/values/placeholders.js';
 import type { Finding } from './finding.js';
 import { fingerprint, legacyFingerprint, redact } from './redact.js';
 import type { Rule } from '../rules/types.js';
