@@ -23,6 +23,8 @@ export const ALPHABETS = {
   /** RFC 4648 base32, upper case (AWS key ids, TOTP seeds). */
   b32: 'A-Z2-7',
   b32l: 'a-z2-7',
+  /** crypt(3)'s base64 alphabet: the salts and hashes of `$apr1$`, `$6$`, `$2b$`, `$y$` password hashes. */
+  crypt: 'A-Za-z0-9./',
 } as const;
 /** A UUID in either case, as providers print them. */
 export const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';

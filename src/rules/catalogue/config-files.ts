@@ -82,7 +82,7 @@ export const configFileRules: Rule[] = [
     pattern: String.raw`(?m)^[A-Za-z0-9._-]{1,64}:\$(?:apr1|2y)\$([./A-Za-z0-9$]{20,80})\r?$`,
     longLived: true,
     remediation: 'Change the password (hashes are crackable offline), then keep htpasswd files out of the repository.',
-    examples: { positives: ['admin:$apr1$<alnum:8>$<[A-Za-z0-9./]:22>', 'admin:$apr1$<alnum:8>$<[A-Za-z0-9./]:22>\r\n'], negatives: ['admin:'] },
+    examples: { positives: ['admin:$apr1$<alnum:8>$<crypt:22>', 'admin:$apr1$<alnum:8>$<crypt:22>\r\n'], negatives: ['admin:'] },
   }),
   rule({
     id: 'private-key-passphrase',

@@ -62,7 +62,7 @@ export const observabilityRules: Rule[] = [
   named('split-api-key', 'Split (Harness FME) SDK or admin key', 'Split', ['split_io', 'splitio', 'split_api'], '<lowalnum:36>', 'https://app.split.io/'),
   named('optimizely-token', 'Optimizely personal access token', 'Optimizely', ['optimizely'], '2:<word:40-60>', 'https://app.optimizely.com/v2/profile/api'),
   named('configcat-sdk-key', 'ConfigCat SDK key', 'ConfigCat', ['configcat'], '<word:22>/<word:22>', 'https://app.configcat.com/'),
-  named('unleash-api-token', 'Unleash API token', 'Unleash', ['unleash'], '<[a-z*]:1-40>:<[a-z]:3-20>.<hex:64>', 'https://docs.getunleash.io/reference/api-tokens-and-client-keys'),
+  named('unleash-api-token', 'Unleash API token', 'Unleash', ['unleash'], '<[a-z*]:1-40>:<lower:3-20>.<hex:64>', 'https://docs.getunleash.io/reference/api-tokens-and-client-keys'),
   named('growthbook-secret-key', 'GrowthBook secret key', 'GrowthBook', ['growthbook'], 'secret_<word:30-50>', 'https://app.growthbook.io/settings/keys'),
   named('elastic-apm-secret-token', 'Elastic APM secret token', 'Elastic', ['elastic_apm_secret_token', 'apm_secret_token'], '<word:20-64>', 'https://www.elastic.co/guide/en/apm/guide/current/secret-token.html', { bare: true }),
   named('kibana-encryption-key', 'Kibana encryption key', 'Elastic', ['xpack.security.encryptionkey', 'xpack.encryptedsavedobjects.encryptionkey', 'xpack.reporting.encryptionkey'], '<word:32-64>', 'https://www.elastic.co/guide/en/kibana/current/kibana-encryption-keys.html', { bare: true }),
