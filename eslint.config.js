@@ -17,8 +17,8 @@ export default tseslint.config(
   // files through fs/safe-read.ts, never through sources/.
   ...[
     ['src/fs/**', ['rules', 'engine', 'sources', 'report', 'credentials', 'governance', 'verify', 'net', 'action', 'cli']],
-    ['src/rules/**', ['engine', 'sources', 'report', 'credentials', 'governance', 'action', 'cli']],
-    ['src/engine/**', ['sources', 'report', 'credentials', 'governance', 'action', 'cli']],
+    ['src/rules/**', ['engine', 'sources', 'report', 'credentials', 'governance', 'verify', 'net', 'action', 'cli']],
+    ['src/engine/**', ['sources', 'report', 'credentials', 'governance', 'verify', 'net', 'action', 'cli']],
     ['src/sources/**', ['report', 'credentials', 'governance', 'action', 'cli']],
     ['src/report/**', ['sources', 'credentials', 'governance', 'action', 'cli']],
     ['src/credentials/**', ['action', 'cli']],

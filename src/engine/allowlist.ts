@@ -1,7 +1,5 @@
 import picomatch from 'picomatch';
 
-export { isPlaceholder, isReference } from '../rules/values/placeholders.js';
-
 /** Inline ignore markers: keyward's own, gitleaks' (for teams migrating) and detect-secrets' pragma. */
 const INLINE_IGNORE = /keyward:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret/;
 

@@ -1,7 +1,8 @@
-import { hasHashContext, hasInlineIgnore, isPlaceholder, isReference } from './allowlist.js';
+import { hasHashContext, hasInlineIgnore } from './allowlist.js';
 import type { LineIndex } from './content.js';
-import { rejectGenericValue, shannonEntropy } from './entropy.js';
 import { notACredentialHere, tokenNameBeforeHex } from '../rules/values/context.js';
+import { rejectGenericValue, shannonEntropy } from '../rules/values/generic.js';
+import { isPlaceholder, isReference } from '../rules/values/placeholders.js';
 import type { Finding } from './finding.js';
 import { fingerprint, legacyFingerprint, redact } from './redact.js';
 import type { Rule } from '../rules/types.js';
@@ -57,8 +58,6 @@ export interface Judged {
   secret: string;
   entropy: number;
   secretBytes: Buffer;
-  /** The match's text before the secret (name and operator), read only for rules that judge it (`validateName`). */
-  lead?: string;
   /** The fingerprint, computed once a candidate gets that far (most are rejected before). */
   print?: string;
   /** The old unkeyed fingerprint, computed only to look it up in a non-empty baseline or allowlist. */
@@ -71,8 +70,7 @@ export interface Judged {
 export function weigh(candidate: Candidate, content: Buffer): Judged {
   const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
   const secret = secretBytes.toString('utf8');
-  const lead = candidate.prepared.rule.validateName ? content.toString('latin1', candidate.start, candidate.secretStart) : undefined;
-  return { candidate, secret, secretBytes, entropy: shannonEntropy(secret), lead };
+  return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
 }
 
 function printOf(judged: Judged, key: string | undefined): string {
@@ -103,7 +101,6 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
     if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS))) return 'place';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
-  if (rule.validateName && !rule.validateName(judged.lead ?? '')) return 'validator';
   if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd))) return 'validator';
   if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
     if (!acceptance.reportInlineSuppressed) return 'inline-ignore';

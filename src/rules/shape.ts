@@ -23,12 +23,19 @@ export const ALPHABETS = {
   /** RFC 4648 base32, upper case (AWS key ids, TOTP seeds). */
   b32: 'A-Z2-7',
   b32l: 'a-z2-7',
+  /** crypt(3)'s base64 alphabet: the salts and hashes of `$apr1$`, `$6$`, `$2b$`, `$y$` password hashes. */
+  crypt: 'A-Za-z0-9./',
 } as const;
 /** A UUID in either case, as providers print them. */
 export const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
+/** A UUID in lower case, as most providers issue their UUID-shaped keys. */
+export const LOWER_UUID = '<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>';
 
 /** An assignment operator as config files and code write it: `:`, `=`, Go's `:=`, Ruby's and PHP's `=>`. */
 export const ASSIGN_OPERATOR = '(?::|=|:=|=>)';
+
+/** Between a name and its value: the name's closing quote, the operator, the value's opening quote (`"key": "`, `KEY=`). */
+export const ASSIGNMENT = String.raw`["']?\s*${ASSIGN_OPERATOR}\s*["']?`;
 
 /** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
 export const TYPED_ASSIGN = String.raw`:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
@@ -137,3 +144,6 @@ export function placeholderShape(shape: string): string | undefined {
   if (!random.every((piece) => new RegExp(`[${piece.charClass}]`).test('x')) || !random.some((piece) => piece.min >= 5)) return undefined;
   return pieces.map((piece) => ('literal' in piece ? piece.literal : 'x'.repeat(piece.min))).join('');
 }
+
+/** `LOWER_UUID` as an RE2 pattern body, for hand-written patterns. */
+export const LOWER_UUID_REGEX = shapeRegex(LOWER_UUID);

@@ -70,8 +70,9 @@ export interface Rule {
   /** Structural or checksum check of the secret; a match that fails it is not a finding. */
   validate?: (secret: string) => boolean;
   /**
-   * The same check with the rest of the match: `before` runs from the match's start to the secret, `after` from the
-   * secret to the match's end (a URL's scheme and user, its host).
+   * A check that needs the rest of the match: `before` runs from the match's start to the secret (a URL's scheme and
+   * user; an assignment's name and operator, which rules with broad names such as `*_KEY` judge to leave out
+   * `PUBLIC_KEY`, `KEY_ID`, `primaryKey`), `after` from the secret to the match's end (a URL's host).
    */
   validateInMatch?: (secret: string, before: string, after: string) => boolean;
   /** Facts read from the secret itself (expiry of a JWT, and so on). */
@@ -104,18 +105,13 @@ export interface Rule {
   /** File syntaxes where this rule does not apply: config-file rules skip `code`, by extension or by content. */
   skipSyntax?: FileSyntax[];
   /**
-   * The text before the secret in the match (the name and the operator) must pass this: for rules whose names are
-   * broad (`*_KEY`), to leave out names of public or non-secret things (`PUBLIC_KEY`, `KEY_ID`, `primaryKey`).
-   */
-  validateName?: (lead: string) => boolean;
-  /**
    * A rule about a whole file rather than a pattern in it (a keystore by its magic bytes, Rails' `master.key` by its
    * path and content): returns why the file is a credential store, or undefined. Such a rule has no keywords and an
    * empty pattern; the engine calls it once per file, and its finding carries the reason and no content.
    */
   wholeFile?: (content: Buffer, path: string) => string | undefined;
   tags?: string[];
-  /** True examples and near misses; rules without them keep theirs in test/rules/fixtures.ts until they move here. */
+  /** True examples and near misses, beside the rule; the catalogue test fails for a pattern rule without them. */
   examples?: RuleExamples;
   /** A whole-file rule's examples, as files. */
   fileExamples?: FileExamples;

@@ -4,7 +4,8 @@ import { keywordForms, takesAForm } from '../../src/engine/keyword-forms.js';
 import { createScanner } from '../../src/engine/scanner.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/types.js';
-import { fixtures } from '../rules/fixtures.js';
+import { ALPHABETS } from '../../src/rules/shape.js';
+import { fixtureOf } from '../rules/examples.js';
 
 const texts = (pattern: string) => anchors(pattern).flatMap((anchor) => anchor.texts);
 const ruleWith = (pattern: string, keywords: string[], extra: Partial<Rule> = {}) => ({ id: 't', pattern, keywords, ...extra }) as Rule;
@@ -83,7 +84,7 @@ describe('keywordForms', () => {
     expect(withForms.length).toBeGreaterThan(100);
     for (const rule of withForms) {
       const forms = rule.keywords.map((keyword) => [keyword.toLowerCase(), keywordForms(keyword.toLowerCase(), [rule])!] as const);
-      for (const example of fixtures[rule.id]?.positives() ?? []) {
+      for (const example of rule.examples ? fixtureOf(rule, ALPHABETS).positives() : []) {
         const content = Buffer.from(example);
         const lower = example.toLowerCase();
         const taken = forms.some(([keyword, own]) => [...lower.matchAll(new RegExp(keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].some((hit) => takesAForm(content, hit.index, own)));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hasHashContext, hasInlineIgnore, isPlaceholder, isReference } from '../../src/engine/allowlist.js';
-import { rejectGenericValue, shannonEntropy } from '../../src/engine/entropy.js';
+import { hasHashContext, hasInlineIgnore } from '../../src/engine/allowlist.js';
+import { isPlaceholder, isReference } from '../../src/rules/values/placeholders.js';
+import { rejectGenericValue, shannonEntropy } from '../../src/rules/values/generic.js';
 import { redact } from '../../src/engine/redact.js';
 import { ALNUM, BASE64, HEX, randomFrom } from '../helpers/fake-secrets.js';
 

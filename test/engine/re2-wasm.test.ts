@@ -4,7 +4,6 @@ import { ScanInput, regexBackends, type MatchSpan, type RegexBackend } from '../
 import { builtinRules } from '../../src/rules/index.js';
 import { ALPHABETS } from '../../src/rules/shape.js';
 import { fixtureOf } from '../rules/examples.js';
-import { fixtures as oldFixtures } from '../rules/fixtures.js';
 
 const wasm = regexBackends.wasm();
 const native = regexBackends.native();
@@ -31,8 +30,9 @@ function noise(length: number): Buffer {
 
 const patternRules = builtinRules.filter((rule) => !rule.wholeFile);
 const examplesOf = (rule: (typeof patternRules)[number]) => {
-  const fixture = rule.examples ? fixtureOf(rule, ALPHABETS) : oldFixtures[rule.id];
-  return fixture ? [...fixture.positives(), ...fixture.negatives()] : [];
+  if (!rule.examples) return [];
+  const fixture = fixtureOf(rule, ALPHABETS);
+  return [...fixture.positives(), ...fixture.negatives()];
 };
 
 /** Patterns that exercise empty matches, anchors, groups that do not take part, UTF-8 classes and \B. */

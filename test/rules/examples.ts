@@ -1,7 +1,46 @@
 import type { Rule } from '../../src/rules/index.js';
 import { base62 } from '../../src/rules/validators/base62.js';
 import { crc32 } from '../../src/rules/validators/crc32.js';
-import { r, type RuleFixture } from './fixtures.js';
+import { randomFrom } from '../helpers/fake-secrets.js';
+
+/**
+ * A rule's examples as the catalogue test reads them, each holding a freshly generated fake secret: true examples the
+ * rule must report and near misses it must not.
+ */
+export interface RuleFixture {
+  /** The main true example. */
+  positive: () => string;
+  /** The main near miss. */
+  negative: () => string;
+  positives: () => string[];
+  negatives: () => string[];
+  /** Where the snippets live, when the rule cares (config-file rules skip source code); `src/config.ts` otherwise. */
+  path?: string;
+}
+
+/** What the engine rightly takes for a placeholder (`bbbbbb`, `***`, `...`, `qwerty`); a random draw can land on one. */
+const LOOKS_PLACEHOLDER = /(.)\1{4,}|\*{3}|\.{3}|x{5}|example|changeme|placeholder|redacted|dummy|sample|foobar|lorem|abcdefgh|0123456|1234567|qwerty/i;
+
+function shannon(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / value.length) * Math.log2(n / value.length);
+  return bits;
+}
+
+/**
+ * A random draw that cannot be mistaken for a placeholder and is not in the low-entropy tail (about one draw in a
+ * hundred) that entropy floors are there to drop, so a true example never fails by chance.
+ */
+function r(alphabet: string, length: number): string {
+  for (;;) {
+    const value = randomFrom(alphabet, length);
+    if (LOOKS_PLACEHOLDER.test(value)) continue;
+    if (alphabet.length >= 16 && length >= 16 && shannon(value) < (length >= 20 ? 3.5 : 3.2)) continue;
+    return value;
+  }
+}
 
 /** Every character a regex class body admits: `a-f0-9` -> `abcdef0123456789`, `A-Za-z0-9\-_` -> letters, digits, `-_`. */
 export function classChars(body: string): string {
@@ -25,19 +64,20 @@ const PIECE = /<(\[[^\]]+\]|[A-Za-z0-9]+):(\d+)(?:-(\d+))?>/g;
 const withCrc32 = (text: string) => text + base62(crc32(text), 6);
 
 /**
- * What an example cannot write down but can compute from its drawn text: `{{base64:...:base64}}` (and `base64-unpadded`)
- * encodes it, `{{crc32:...:crc32}}` appends the GitHub/npm checksum, `{{bad-crc32:...:bad-crc32}}` a checksum off by one digit.
+ * What an example cannot write down but can compute from its drawn text: `{{base64:...:base64}}` (and `base64-unpadded`,
+ * `base64url`) encodes it, `{{crc32:...:crc32}}` appends the GitHub/npm checksum, `{{bad-crc32:...:bad-crc32}}` a checksum off by one digit.
  */
 const TRANSFORMS: Record<string, (text: string) => string> = {
   base64: (text) => Buffer.from(text).toString('base64'),
   'base64-unpadded': (text) => Buffer.from(text).toString('base64').replace(/=+$/, ''),
+  base64url: (text) => Buffer.from(text).toString('base64url'),
   crc32: withCrc32,
   'bad-crc32': (text) => {
     const token = withCrc32(text);
     return token.slice(0, -1) + (token.at(-1) === 'A' ? 'B' : 'A');
   },
 };
-const TRANSFORM = /\{\{(base64-unpadded|base64|bad-crc32|crc32):([\s\S]*?):\1\}\}/g;
+const TRANSFORM = /\{\{(base64-unpadded|base64url|base64|bad-crc32|crc32):([\s\S]*?):\1\}\}/g;
 
 /** An example template with each `<alphabet:n>` piece replaced by fresh random characters (ranges pick a length), then its transforms applied. */
 export function expand(template: string, alphabets: Record<string, string>): string {

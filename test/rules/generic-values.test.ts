@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Text, hasSecretPart, rejectGenericValue } from '../../src/engine/entropy.js';
-import { isReference } from '../../src/engine/allowlist.js';
+import { decodeBase64Text, hasSecretPart, rejectGenericValue } from '../../src/rules/values/generic.js';
+import { isReference } from '../../src/rules/values/placeholders.js';
 import { isEncodedSecretEntry, isSecretEntry } from '../../src/rules/validators/encoded.js';
 import { isHumanPassword } from '../../src/rules/values/passwords.js';
 import { isPlaceholder } from '../../src/rules/values/placeholders.js';
@@ -90,7 +90,7 @@ describe('generic values found by the held-out corpus', () => {
 
 describe('published example credentials', () => {
   it('are placeholders wherever they appear', async () => {
-    const { isPlaceholder } = await import('../../src/engine/allowlist.js');
+    const { isPlaceholder } = await import('../../src/rules/values/placeholders.js');
     expect(isPlaceholder('2YotnFZFEjr1zCsicMWpAA')).toBe(true);
     expect(isPlaceholder(['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.'))).toBe(true);
     expect(isPlaceholder('redis-password')).toBe(false);

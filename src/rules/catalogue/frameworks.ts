@@ -1,5 +1,6 @@
 import { rule } from '../build.js';
 import type { Rule } from '../types.js';
+import { ASSIGNMENT } from '../shape.js';
 
 export const frameworkRules: Rule[] = [
   rule({
@@ -9,7 +10,7 @@ export const frameworkRules: Rule[] = [
     severity: 'high',
     kind: 'generic',
     keywords: ['secret_key'],
-    pattern: '\\bSECRET_KEY\\s*=\\s*[rbu]?["\']([^"\'\\s]{24,128})["\']',
+    pattern: String.raw`\bSECRET_KEY\s*=\s*[rbu]?["']([^"'\s]{24,128})["']`,
     entropy: 3.5,
     longLived: true,
     remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
@@ -22,7 +23,7 @@ export const frameworkRules: Rule[] = [
     severity: 'high',
     kind: 'generic',
     keywords: ['secret_key'],
-    pattern: '(?i)(?:\\bapp\\.secret_key|\\.config\\[\\s*["\']SECRET_KEY["\']\\s*\\])\\s*=\\s*[rbu]?["\']([^"\'\\s]{16,128})["\']',
+    pattern: String.raw`(?i)(?:\bapp\.secret_key|\.config\[\s*["']SECRET_KEY["']\s*\])\s*=\s*[rbu]?["']([^"'\s]{16,128})["']`,
     entropy: 3,
     longLived: true,
     remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
@@ -34,7 +35,7 @@ export const frameworkRules: Rule[] = [
     provider: 'Rails',
     severity: 'critical',
     keywords: ['rails_master_key'],
-    pattern: '(?i)RAILS_MASTER_KEY["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
+    pattern: String.raw`(?i)RAILS_MASTER_KEY${ASSIGNMENT}([a-f0-9]{32})\b`,
     longLived: true,
     remediation: 'Rotate credentials.yml.enc with a new master key (bin/rails credentials:edit) and rotate every secret it held.',
     examples: { positives: ['RAILS_MASTER_KEY=<hex:32>', '  rails_master_key: "<hex:32>"', '{ "RAILS_MASTER_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'RAILS_MASTER_KEY=${RAILS_MASTER_KEY}', '  rails_master_key: "<rails_master_key>"', 'RAILS_MASTER_KEY is read from the environment'] },
@@ -45,7 +46,7 @@ export const frameworkRules: Rule[] = [
     provider: 'Rails',
     severity: 'high',
     keywords: ['secret_key_base'],
-    pattern: '(?i)secret_key_base["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64,128})\\b',
+    pattern: String.raw`(?i)secret_key_base${ASSIGNMENT}([a-f0-9]{64,128})\b`,
     longLived: true,
     remediation: 'Generate a new secret_key_base (bin/rails secret) and keep it in encrypted credentials or the environment.',
     examples: { positives: ['  secret_key_base: "<hex:128>"'], negatives: ['  secret_key_base: "<%= ENV["SECRET_KEY_BASE"] %>"'] },
@@ -68,7 +69,7 @@ export const frameworkRules: Rule[] = [
     provider: 'Symfony',
     severity: 'medium',
     keywords: ['app_secret'],
-    pattern: '\\bAPP_SECRET\\s*=\\s*["\']?([a-f0-9]{32})\\b',
+    pattern: String.raw`\bAPP_SECRET\s*=\s*["']?([a-f0-9]{32})\b`,
     longLived: true,
     remediation: 'Generate a new APP_SECRET and keep it in .env.local or a secrets vault.',
     examples: { positives: ['APP_SECRET=<hex:32>'], negatives: ['APP_SECRET=<hex:16>'] },
@@ -79,7 +80,7 @@ export const frameworkRules: Rule[] = [
     provider: 'Auth.js',
     severity: 'high',
     keywords: ['nextauth_secret', 'auth_secret'],
-    pattern: '\\b(?:NEXTAUTH_SECRET|AUTH_SECRET)\\s*=\\s*["\']?([A-Za-z0-9+/=_-]{24,128})',
+    pattern: String.raw`\b(?:NEXTAUTH_SECRET|AUTH_SECRET)\s*=\s*["']?([A-Za-z0-9+/=_-]{24,128})`,
     entropy: 3.5,
     longLived: true,
     remediation: 'Generate a new secret (npx auth secret) and set it in the deployment environment.',
@@ -92,7 +93,7 @@ export const frameworkRules: Rule[] = [
     severity: 'high',
     kind: 'generic',
     keywords: ['jwt_secret', 'jwtsecret', 'jwt-secret', 'jwt_key', 'jwt_signing'],
-    pattern: '(?i)jwt[_-]?(?:secret|key|signing[_-]?key)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([^"\'\\s]{12,256})',
+    pattern: String.raw`(?i)jwt[_-]?(?:secret|key|signing[_-]?key)${ASSIGNMENT}([^"'\s]{12,256})`,
     entropy: 3,
     longLived: true,
     remediation: 'Rotate the signing secret (existing tokens become invalid) and load it from a secret store.',

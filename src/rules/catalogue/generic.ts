@@ -6,7 +6,7 @@ import { isSecretKeyName } from '../values/key-names.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
-const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
+const FALLBACK = String.raw`(?:process\.env\.[A-Za-z0-9_]{1,60}\s*(?:\|\||\?\?)\s*)?`;
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
  * operator.
@@ -22,14 +22,14 @@ const ENV_NAME = '[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCES
  * A quoted value's characters: printable ASCII except quotes and the backslash, which escapes the closing quote inside
  * JSON strings (byte ranges, so both RE2 backends agree on non-ASCII).
  */
-const VALUE = '[!#-&(-\\[\\]-_a-~]';
+const VALUE = String.raw`[!#-&(-\[\]-_a-~]`;
 /**
  * Its first character: not `?` (sentinel strings such as `?NoLineTerminatorHere`), and not `$` then a digit, which
  * opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret.
  */
-const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
+const FIRST = String.raw`(?:[!#%&(->@-\[\]-_a-~]|\$[!#%&(-/:->@-\[\]-_a-~])`;
 /** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
-const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
+const SUFFIX = String.raw`(?:[_.-][\w-]{0,20}|[A-Z0-9][\w-]{0,20})?`;
 
 /**
  * A name ending in `key` as env, YAML, JSON and code write it: `SIGNING_KEY`, `signing_key`, `app.signing-key`,
@@ -54,6 +54,20 @@ export const genericRules: Rule[] = [
     entropy: 2.8,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['const dbPassword = "<alnum:16>#7";', 'const ADMIN_PASS = "<alnum:16>!<alnum:4>";', '  "db_password": "<alnum:15><digit:1>",'],
+      negatives: [
+        'const dbPassword = "process.env.DB_PASSWORD";',
+        '{ "passport-local": "passport-local-strategy" }',
+        'const compassionateMessage = "thanks for your patience";',
+        'const adminPasswordHash = "$2b$12$<crypt:53>";',
+        '  password_hash: "$6$<alnum:16>$<crypt:86>"',
+        'const dbPassword = "os.environ[DB_PASSWORD]";',
+        'const dbPassword = "password";',
+        'const dbPassword = "********";',
+        'const passwordField = "password";',
+      ],
+    },
   }),
   rule({
     id: 'generic-secret-assignment',
@@ -66,6 +80,32 @@ export const genericRules: Rule[] = [
     entropy: 3.2,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: [
+        'const clientSecret = "<alnum:27><digit:1>";',
+        'const apiToken = "<alnum:31><digit:1>";',
+        "client_secret = '<alnum:39><digit:1>'",
+        '  "WEBHOOK_SECRET": "<alnum:31><digit:1>",',
+        'os.environ["API_TOKEN"] = "<alnum:32>"',
+        // The same line inside a notebook cell's JSON string.
+        String.raw`"os.environ[\"API_TOKEN\"] = \"<alnum:32>\"\n",`,
+        'const API_TOKEN: &str = "<alnum:32>";',
+        "private readonly apiKey: string = '<alnum:32>';",
+        "const apiToken = process.env.API_TOKEN || '<alnum:32>';",
+      ],
+      negatives: [
+        'const clientSecret = "getClientSecretFromVault";',
+        'const slackBotToken = "xoxb-1234-abcdEFGH";',
+        'const stripeKey = "sk_live_Ab3dE";',
+        'const sentryDsnToken = "https://<hex:32>@o12345.ingest.sentry.io/678";',
+        'const lastSignificantToken = "?InterpolationInTemplate";',
+        'const tokenizerMode = "whitespace-greedy-v2";',
+        '"expected_token_here": "分析器预期在此处找到与标记匹配的内容分析器预期"',
+        'const clientSecret = "${{ secrets.CLIENT_SECRET }}";',
+        'const apiToken = "<your-api-token>";',
+        'const tokenUrl = "https://oauth2.googleapis.com/token";',
+      ],
+    },
   }),
   rule({
     id: 'generic-env-secret',
@@ -81,6 +121,21 @@ export const genericRules: Rule[] = [
     longLived: false,
     remediation: REMEDIATION,
     skipSyntax: ['code'],
+    examples: {
+      positives: ['PAYMENTS_API_KEY=<alnum:30>', 'export DEPLOY_TOKEN=<alnum:32>', 'ENV SENTRY_AUTH_TOKEN=<alnum:40>', 'API_TOKEN=<alnum:30>\r\nPORT=8080\r\n', 'ENV SENTRY_AUTH_TOKEN <alnum:40>', 'RABBITMQ_DEFAULT_PASS=<alnum:20>'],
+      negatives: [
+        'PAYMENTS_API_KEY=${PAYMENTS_API_KEY}',
+        'nextToken = tokenizer.getToken()',
+        'export ADMIN_PASSWORD=$(cat /run/secrets/admin)',
+        'API_TOKEN=$API_TOKEN',
+        'TOKEN_EXPIRY_SECONDS=3600',
+        'API_KEY=your_api_key_here',
+        'DB_PASSWORD=ENC[AES256_GCM,data:<b64:24>=,iv:<b64:43>=,tag:<b64:22>==,type:str]',
+        'GITHUB_TOKEN_SCOPES=repo,read:org,workflow',
+        'API_KEY_HEADER=XSRF-TOKEN',
+      ],
+      path: 'deploy/.env.production',
+    },
   }),
   rule({
     id: 'generic-yaml-secret',
@@ -94,6 +149,11 @@ export const genericRules: Rule[] = [
     longLived: false,
     remediation: REMEDIATION,
     skipSyntax: ['code'],
+    examples: {
+      positives: ['database:\n  password: <alnum:16>x9Q\n', 'smtp.password=<alnum:16>#<alnum:4>', '  api_token: <alnum:24>  # rotated quarterly', 'db:\r\n  password: <alnum:16>x9Q\r\n', '  RABBITMQ_DEFAULT_PASS: <alnum:20>'],
+      negatives: ['database:\n  password: ${DB_PASSWORD}\n', '  ADMIN_PASSWORD: {{base64:CHANGE_ME:base64}}', '  aws_access_key_id: AKIA<lowalnum:16>'],
+      path: 'config/application.yml',
+    },
   }),
   rule({
     id: 'generic-xml-secret',
@@ -103,10 +163,15 @@ export const genericRules: Rule[] = [
     kind: 'generic',
     keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'private_key', 'privatekey', 'credential'],
     // Maven's settings.xml `<password>`, Spring and .NET config elements: `<apiKey>...</apiKey>`.
-    pattern: '(?i)<(?:[\\w.-]{0,30}:)?[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\\w.-]{0,20}>([^<>\\s]{6,256})</',
+    pattern: String.raw`(?i)<(?:[\w.-]{0,30}:)?[\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\w.-]{0,20}>([^<>\s]{6,256})</`,
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['<connection>\n  <id>releases</id>\n  <username>deployer</username>\n  <password><alnum:18>9q</password>\n</connection>\n', '<appSettings><apiKey><alnum:32></apiKey></appSettings>'],
+      negatives: ['<server>\n  <password>${env.MAVEN_PASSWORD}</password>\n</server>\n', '<tokenEndpoint>https://login.example.net/oauth2/token</tokenEndpoint>', '<passwordPolicy>strong</passwordPolicy>'],
+      path: 'ci/settings.xml',
+    },
   }),
   rule({
     id: 'generic-name-value-secret',
@@ -121,6 +186,11 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['{ "key": "apiToken", "value": "<alnum:32>", "enabled": true }', '"environment": [{ "name": "DB_PASSWORD", "value": "<alnum:20>" }]', '<add key="PaymentsApiKey" value="<alnum:32>" />'],
+      negatives: ['{ "key": "apiToken", "value": "{{apiToken}}", "enabled": true }', '{ "name": "TOKEN_TTL", "value": "3600" }', '<add key="ApiKeyHeader" value="X-Api-Key" />'],
+      path: 'postman/env.postman_environment.json',
+    },
   }),
   rule({
     id: 'kubernetes-env-secret',
@@ -137,6 +207,15 @@ export const genericRules: Rule[] = [
     longLived: false,
     remediation: REMEDIATION,
     skipSyntax: ['code'],
+    examples: {
+      positives: ['        env:\n          - name: DB_PASSWORD\n            value: "<alnum:20>"\n', 'env:\r\n  - name: API_TOKEN\r\n    value: <alnum:32>\r\n'],
+      negatives: [
+        '        env:\n          - name: DB_PASSWORD\n            valueFrom:\n              secretKeyRef:\n                name: db\n                key: password\n',
+        'env:\n  - name: TOKEN_URL\n    value: https://login.example.net/oauth2/token\n',
+        'env:\n  - name: DB_PASSWORD\n    value: $(DB_PASSWORD)\n',
+      ],
+      path: 'k8s/deployment.yaml',
+    },
   }),
   // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
   // values (digests, commit SHAs). Here the name must end in a credential word (`COOKIE_SECRET`, `appSecretKey`, not
@@ -148,10 +227,14 @@ export const genericRules: Rule[] = [
     provider: 'Generic',
     severity: 'medium',
     keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
-    pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*' + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
+    pattern: String.raw`(?i)(?:^|[^\w/.-])[\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\?["']?\s*` + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
     entropy: 3.3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['SESSION_SECRET=<hex:64>', 'const cookieSecret = "<hex:64>";', '\t\tCookieSecret: "<hex:64>",', '  client_secret: "<hex:32>"'],
+      negatives: ['SESSION_SECRET_SHA256=<hex:64>', '  password_hash: "<hex:64>"', '{ "private_key_id": "<hex:40>" }', '  checksum/secret: <hex:64>', 'API_KEY=0123456789abcdef0123456789abcdef'],
+    },
   }),
   rule({
     id: 'generic-define-secret',
@@ -166,6 +249,11 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['#define WIFI_PASSWORD "<alnum:14>7q"', '#define MQTT_API_KEY "<alnum:32>"'],
+      negatives: ['#define PASSWORD_MAX_LEN 64', '#define TOKEN_HEADER "X-Auth-Token"'],
+      path: 'firmware/include/secrets.h',
+    },
   }),
   rule({
     id: 'sql-password',
@@ -178,6 +266,11 @@ export const genericRules: Rule[] = [
     entropy: 2.8,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ["CREATE USER reporting WITH PASSWORD '<alnum:18>';", "ALTER USER etl IDENTIFIED BY '<alnum:16>';"],
+      negatives: ["CREATE USER reporting WITH PASSWORD '%(reporting_password)s';", "ALTER USER etl IDENTIFIED BY '${ETL_PASSWORD}';", 'CREATE TABLE users (id serial, password_hash text);'],
+      path: 'db/migrations/0042_roles.sql',
+    },
   }),
   rule({
     id: 'generic-argument-secret',
@@ -193,6 +286,11 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ["define( 'DB_PASSWORD', '<alnum:18>7q' );", 'token = os.getenv("API_TOKEN", "<alnum:32>")', 'props.put("twilio.auth.token", "<alnum:32>");'],
+      negatives: ["define( 'DB_PASSWORD', getenv('WORDPRESS_DB_PASSWORD') );", 'Start-Process powershell -ArgumentList "-ExecutionPolicy", "Bypass", "-EncodedCommand"', 'const labels = ["password", "password_confirmation"];'],
+      path: 'wp-config.php',
+    },
   }),
   rule({
     id: 'cli-password-argument',
@@ -207,6 +305,25 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: [
+        "sshpass -p '<alnum:20>' ssh deploy@10.0.4.2 uptime",
+        "mysql -h db.internal -u root -p'<alnum:18>' shop < dump.sql",
+        'docker login -u ci -p <alnum:24> registry.acme.io',
+        'curl -u admin:<alnum:22> https://jenkins.acme.io/api/json',
+        '$secure = ConvertTo-SecureString "<alnum:20>" -AsPlainText -Force',
+        'resp = requests.get(url, auth=("svc", "<alnum:20>"))',
+        'helm upgrade --install app ./chart --set s3.secretKey=<alnum:40>',
+      ],
+      negatives: [
+        'sshpass -p "$DEPLOY_PASSWORD" ssh deploy@10.0.4.2 uptime',
+        'mysql -h db.internal -u root -p shop < dump.sql',
+        'curl -u "$USER:$PASSWORD" https://jenkins.acme.io/api/json',
+        'docker login -u ci --password-stdin registry.acme.io',
+        'helm upgrade app ./chart --set db.password=$DB_PASSWORD --set image.tag=1.4.2',
+      ],
+      path: 'scripts/restore.sh',
+    },
   }),
   rule({
     id: 'libpq-dsn-password',
@@ -219,6 +336,11 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['dsn = "host=db.internal port=5432 user=etl password=<alnum:20> sslmode=require"'],
+      negatives: ['dsn = f"host={host} port=5432 user=etl password={password}"'],
+      path: 'etl/load.py',
+    },
   }),
   rule({
     id: 'terraform-state-secret',
@@ -233,6 +355,11 @@ export const genericRules: Rule[] = [
     entropy: 3,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['{\n  "outputs": {\n    "db_password": {\n      "value": "<alnum:20>",\n      "type": "string",\n      "sensitive": true\n    }\n  }\n}\n'],
+      negatives: ['{\n  "outputs": {\n    "db_password_secret_arn": {\n      "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd",\n      "type": "string"\n    }\n  }\n}\n'],
+      path: 'terraform/prod/terraform.tfstate',
+    },
   }),
   rule({
     id: 'authorization-header',
@@ -246,6 +373,10 @@ export const genericRules: Rule[] = [
     entropy: 3.2,
     longLived: false,
     remediation: REMEDIATION,
+    examples: {
+      positives: ['curl -H "Authorization: Bearer <alnum:40>" https://api.example.net'],
+      negatives: ['curl -H "Authorization: Bearer $TOKEN" https://api.example.net', 'headers: { Authorization: `Bearer ${token}` }'],
+    },
   }),
   // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
   rule({
@@ -258,7 +389,7 @@ export const genericRules: Rule[] = [
     pattern: `(?:^|[^A-Za-z0-9_.-])${KEY_NAME}${ASSIGN}${OPEN}(${KEY_VALUE})\\\\?["'\`]`,
     entropy: 3.5,
     validate: isRandomKey,
-    validateName: isSecretKeyName,
+    validateInMatch: (_secret, name) => isSecretKeyName(name),
     longLived: false,
     remediation: REMEDIATION,
     examples: {
@@ -290,7 +421,7 @@ export const genericRules: Rule[] = [
     pattern: `(?m)^[ \\t-]*(?:export[ \\t]+)?["']?${KEY_NAME}["']?[ \\t]*(?::[ \\t]+|=[ \\t]*)(${KEY_VALUE})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$`,
     entropy: 3.5,
     validate: isRandomKey,
-    validateName: isSecretKeyName,
+    validateInMatch: (_secret, name) => isSecretKeyName(name),
     longLived: false,
     remediation: REMEDIATION,
     skipSyntax: ['code'],
@@ -309,11 +440,22 @@ export const genericRules: Rule[] = [
     severity: 'high',
     kind: 'generic',
     keywords: ['kind: secret'],
-    pattern: '(?m)^[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/]{12,1000}={0,2})["\']?[ \\t]*\\r?$',
+    pattern: String.raw`(?m)^[ \t]+[A-Za-z0-9._-]+:[ \t]*["']?([A-Za-z0-9+/]{12,1000}={0,2})["']?[ \t]*\r?$`,
     multilineWindow: 4096,
     entropy: 2.5,
     validate: isEncodedSecretEntry,
     longLived: false,
     remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
+    examples: {
+      positives: [
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  username: {{base64:svc-app:base64}}\n  webhook: {{base64:https://hooks.acme-mail.net/in/<alnum:32>:base64}}\n',
+        'kind: Secret\r\ndata:\r\n  mode: {{base64:production:base64}}\r\n  DATABASE_URL: {{base64:postgres://app:<alnum:20>@db.internal:5432/app:base64}}\r\n',
+      ],
+      negatives: [
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  username: {{base64:svc-app:base64}}\n  password: {{base64:CHANGE_ME:base64}}\n',
+        'kind: Secret\ndata:\n  mode: {{base64:production:base64}}\n  commit: {{base64:<hex:40>:base64}}\n',
+      ],
+      path: 'k8s/secret.yaml',
+    },
   }),
 ];

@@ -7,6 +7,8 @@ const KEY_WINDOW = 16384;
 
 /** `count` lines of a key body in the shape notation, each passed through `wrap` (quoted for code), joined by `join`. */
 const body = (count: number, wrap = (line: string) => line, join = '\n') => Array.from({ length: count }, () => wrap('<b64:64>')).join(join);
+/** A token in the example notation: the header and claims (JSON) encoded by the test, then a random signature. */
+const jwt = (claims: string, header = '{"alg":"RS256","typ":"JWT"}') => `{{base64url:${header}:base64url}}.{{base64url:${claims}:base64url}}.<b64url:43>`;
 
 export const keyRules: Rule[] = [
   rule({
@@ -54,6 +56,10 @@ export const keyRules: Rule[] = [
     validate: hasKeyBody,
     longLived: true,
     remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
+    examples: {
+      positives: [`-----BEGIN OPENSSH PRIVATE KEY-----\n${body(7)}\n-----END OPENSSH PRIVATE KEY-----`],
+      negatives: [`-----BEGIN OPENSSH PUBLIC KEY-----\n${body(7)}\n-----END OPENSSH PUBLIC KEY-----`],
+    },
   }),
   rule({
     id: 'pgp-private-key-block',
@@ -66,6 +72,10 @@ export const keyRules: Rule[] = [
     validate: hasKeyBody,
     longLived: true,
     remediation: 'Publish a revocation certificate for the key, then generate a new one.',
+    examples: {
+      positives: [`-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${body(32)}\n=<b64:4>\n-----END PGP PRIVATE KEY BLOCK-----`],
+      negatives: [`-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${body(32)}\n-----END PGP PUBLIC KEY BLOCK-----`],
+    },
   }),
   rule({
     id: 'putty-private-key',
@@ -73,11 +83,15 @@ export const keyRules: Rule[] = [
     provider: 'Private key',
     severity: 'critical',
     keywords: ['putty-user-key-file-'],
-    pattern: '(?s)PuTTY-User-Key-File-[23]:.*?Private-Lines:\\s*[0-9]+\\r?\\n([A-Za-z0-9+/=\\r\\n]{40,}?)\\r?\\nPrivate-MAC',
+    pattern: String.raw`(?s)PuTTY-User-Key-File-[23]:.*?Private-Lines:\s*[0-9]+\r?\n([A-Za-z0-9+/=\r\n]{40,}?)\r?\nPrivate-MAC`,
     multilineWindow: KEY_WINDOW,
     validate: isBase64Block,
     longLived: true,
     remediation: 'Remove the public key from every server that trusts it, then generate a new key pair.',
+    examples: {
+      positives: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n<b64:64>\n<b64:20>\nPrivate-Lines: 1\n<b64:44>\nPrivate-MAC: <hex:64>'],
+      negatives: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n<b64:64>'],
+    },
   }),
   // Open-ended parts: JWT payloads run to thousands of characters, past RE2's repeat limit of 1000; still linear.
   rule({
@@ -86,10 +100,23 @@ export const keyRules: Rule[] = [
     provider: 'JWT',
     severity: 'medium',
     keywords: ['eyj'],
-    pattern: '\\b(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)',
+    pattern: String.raw`\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)`,
     validate: isStructuredJwt,
     inspect: jwtFacts,
     longLived: true,
     remediation: 'Revoke the session or rotate the signing key at the issuer; tokens without a near `exp` stay valid until then.',
+    examples: {
+      positives: [
+        `const session = "${jwt('{"sub":"user-1","iat":1767225600,"exp":1798761600,"iss":"https://auth.example.net"}')}";`,
+        `Authorization: Bearer ${jwt('{"iss":"https://issuer.example.net","iat":1767225600,"exp":1767229200}')}`,
+      ],
+      negatives: [
+        'const session = "eyJ<alnum:30>.eyJ<alnum:30>.<alnum:30>";',
+        // jwt.io's own example, an unsigned token, and a header with no claims part.
+        `const SAMPLE_JWT = "${jwt('{"sub":"1234567890","name":"John Doe","iat":1516239022}', '{"alg":"HS256","typ":"JWT"}')}";`,
+        `const session = "${jwt('{"sub":"user-1"}', '{"alg":"none"}')}";`,
+        'const session = "eyJhbGciOiJIUzI1NiJ9.<alnum:30>.<alnum:30>";',
+      ],
+    },
   }),
 ];

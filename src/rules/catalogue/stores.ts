@@ -181,7 +181,7 @@ const textStoreRules: Rule[] = [
     longLived: true,
     remediation: 'Change the account passwords (hashes crack offline), then remove the shadow file from the repository.',
     examples: {
-      positives: ['root:$6$<alnum:16>$<[A-Za-z0-9./]:86>:19700:0:99999:7:::', 'deploy:$y$j9T$<[A-Za-z0-9./]:22>$<[A-Za-z0-9./]:43>:19850:0:99999:7:::'],
+      positives: ['root:$6$<alnum:16>$<crypt:86>:19700:0:99999:7:::', 'deploy:$y$j9T$<crypt:22>$<crypt:43>:19850:0:99999:7:::'],
       negatives: ['root:*:19700:0:99999:7:::', 'daemon:!:19700::::::', 'root:x:0:0:root:/root:/bin/bash'],
     },
   }),
