@@ -2577,3323 +2577,6 @@ var __webpack_exports__ = {};
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/rules/shape.ts
-/**
- * Token shapes: one small notation for a credential's layout, from which a rule's pattern is compiled and from which
- * its tests draw true examples and near misses. `sgp_<hex:40>` is the literal `sgp_` then 40 lowercase hex digits;
- * `<b64:76>AZDO<alnum:4>` puts a fixed signature inside; `<alnum:20-40>` is a range; `<[AQgw]:1>` is a character class.
- */
-/** The token alphabets the catalogue uses, as regex character-class bodies. One spelling of each, used everywhere. */
-const ALPHABETS = {
-    hex: 'a-f0-9',
-    HEX: 'A-F0-9',
-    anyhex: 'a-fA-F0-9',
-    digit: '0-9',
-    lower: 'a-z',
-    upper: 'A-Z',
-    alpha: 'A-Za-z',
-    alnum: 'A-Za-z0-9',
-    lowalnum: 'a-z0-9',
-    upalnum: 'A-Z0-9',
-    /** Alphanumerics plus `_` and `-` (URL-safe base64 without padding, most `prefix_...` tokens). */
-    word: 'A-Za-z0-9_-',
-    b64: 'A-Za-z0-9+/',
-    b64url: 'A-Za-z0-9_-',
-    /** RFC 4648 base32, upper case (AWS key ids, TOTP seeds). */
-    b32: 'A-Z2-7',
-    b32l: 'a-z2-7',
-};
-/** A UUID in either case, as providers print them. */
-const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
-/** An assignment operator as config files and code write it: `:`, `=`, Go's `:=`, Ruby's and PHP's `=>`. */
-const ASSIGN_OPERATOR = '(?::|=|:=|=>)';
-/** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
-const TYPED_ASSIGN = String.raw `:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
-/** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
-const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
-const PIECE = /<([A-Za-z0-9]+|\[[^\]]+\]):(\d+)(?:-(\d+))?>/g;
-/** The pieces of a shape, in order. Throws on an unknown alphabet so a typo fails at load, not silently. */
-function parseShape(shape) {
-    const pieces = [];
-    let last = 0;
-    for (const m of shape.matchAll(PIECE)) {
-        if (m.index > last)
-            pieces.push({ literal: shape.slice(last, m.index) });
-        const name = m[1];
-        const charClass = name.startsWith('[') ? name.slice(1, -1) : ALPHABETS[name];
-        if (charClass === undefined)
-            throw new Error(`unknown alphabet ${name} in shape ${shape}`);
-        const min = Number(m[2]);
-        pieces.push({ charClass, min, max: m[3] === undefined ? min : Number(m[3]) });
-        last = m.index + m[0].length;
-    }
-    if (last < shape.length)
-        pieces.push({ literal: shape.slice(last) });
-    return pieces;
-}
-function escapeRegex(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** The shape as an RE2 pattern body, without groups or guards. */
-function shapeRegex(shape) {
-    return parseShape(shape)
-        .map((piece) => {
-        if ('literal' in piece)
-            return escapeRegex(piece.literal);
-        const count = piece.min === piece.max ? `{${piece.min}}` : `{${piece.min},${piece.max}}`;
-        return `[${piece.charClass}]${count}`;
-    })
-        .join('');
-}
-/** The non-alphanumeric characters a class or literal admits (`+/` for base64, `_-` for word). */
-function symbolsOf(piece) {
-    const body = 'literal' in piece ? piece.literal : piece.charClass.replace(/[A-Za-z0-9]-[A-Za-z0-9]/g, '');
-    return [...new Set(body.replace(/[A-Za-z0-9]/g, ''))].join('');
-}
-/** A class body matching alphanumerics and the given symbols, escaped for use inside `[...]`. */
-function tokenClass(symbols) {
-    return 'A-Za-z0-9' + symbols.replace(/[\]\\^-]/g, '\\$&');
-}
-/**
- * The shape as a whole token: not preceded or followed by another character the token's own alphabet holds, so a
- * longer run of the same alphabet (a hash, a base64 blob) never yields a match cut out of its middle.
- */
-function tokenPattern(shape) {
-    const pieces = parseShape(shape);
-    const first = pieces[0];
-    // A prefix literal needs only a word boundary before it (`=ghp_`, `"sgp_`); one opening with a symbol, none.
-    const head = 'literal' in first ? (/^\w/.test(first.literal) ? '(?:^|[^A-Za-z0-9_])' : '') : `(?:^|[^${tokenClass(symbolsOf(first))}])`;
-    const last = pieces.at(-1);
-    // A token that ends in a literal (`...@`, `==`) ends there, whatever follows.
-    const tail = 'literal' in last ? '' : `(?:[^${tokenClass(symbolsOf(last))}]|$)`;
-    return `${head}(${shapeRegex(shape)})${tail}`;
-}
-/** The literals inside a shape, lowercased: the prefilter keywords when a rule names none. */
-function shapeLiterals(shape) {
-    return parseShape(shape)
-        .filter((piece) => 'literal' in piece)
-        .map((piece) => piece.literal.toLowerCase());
-}
-function pieceText(piece, length) {
-    if ('literal' in piece)
-        return piece.literal;
-    return `<[${piece.charClass}]:${length ?? piece.min}${length === undefined && piece.max !== piece.min ? `-${piece.max}` : ''}>`;
-}
-/** The shape with its longest random piece one character short of its minimum: a near miss every token rule must skip. */
-function shortenedShape(shape) {
-    const pieces = parseShape(shape);
-    let longest = -1;
-    pieces.forEach((piece, index) => {
-        if ('min' in piece && (longest < 0 || piece.min > pieces[longest].min))
-            longest = index;
-    });
-    return pieces.map((piece, index) => pieceText(piece, index === longest ? piece.min - 1 : undefined)).join('');
-}
-/** The shape with its literals' letter case swapped (`sgp_` -> `SGP_`), or undefined when no literal has letters. */
-function caseSwappedShape(shape) {
-    const pieces = parseShape(shape);
-    const swap = (text) => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
-    if (!pieces.some((piece) => 'literal' in piece && /[A-Za-z]/.test(piece.literal)))
-        return undefined;
-    return pieces.map((piece) => ('literal' in piece ? swap(piece.literal) : pieceText(piece))).join('');
-}
-/** The shape filled with `x` where every random piece admits it (`sgp_xxxx...`), as documentation writes a token. */
-function placeholderShape(shape) {
-    const pieces = parseShape(shape);
-    const random = pieces.filter((piece) => 'min' in piece);
-    if (!random.every((piece) => new RegExp(`[${piece.charClass}]`).test('x')) || !random.some((piece) => piece.min >= 5))
-        return undefined;
-    return pieces.map((piece) => ('literal' in piece ? piece.literal : 'x'.repeat(piece.min))).join('');
-}
-
-;// CONCATENATED MODULE: ./src/rules/validators/base62.ts
-/** The digit order GitHub and npm use for their token checksums: digits, then upper case, then lower case. */
-const BASE62_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** An unsigned 32-bit value in base62, left-padded with `0` to `width`. */
-function base62(value, width) {
-    let out = '';
-    let rest = value >>> 0;
-    do {
-        out = BASE62_DIGITS[rest % 62] + out;
-        rest = Math.floor(rest / 62);
-    } while (rest > 0);
-    return out.padStart(width, '0');
-}
-
-;// CONCATENATED MODULE: ./src/rules/validators/crc32.ts
-/** CRC-32 (IEEE 802.3, as in zlib and PNG). Our own table so it works on every Node 20 (zlib.crc32 came in 20.15). */
-const TABLE = (() => {
-    const table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++)
-            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-        table[n] = c >>> 0;
-    }
-    return table;
-})();
-function crc32(input) {
-    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-    let crc = 0xffffffff;
-    for (const byte of bytes)
-        crc = TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-    return (crc ^ 0xffffffff) >>> 0;
-}
-
-;// CONCATENATED MODULE: ./src/rules/validators/checksum.ts
-
-
-
-/**
- * GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`) and npm (`npm_`) tokens end in six base62 characters: the CRC32 of
- * the random part before them. A random string passes by chance once in 62^6, so this removes lookalikes.
- */
-function hasBase62Crc32(token) {
-    const body = token.slice(token.indexOf('_') + 1);
-    if (body.length <= 6)
-        return false;
-    const random = body.slice(0, -6);
-    return base62(crc32(random), 6) === body.slice(-6);
-}
-
-;// CONCATENATED MODULE: ./src/rules/values/placeholders.ts
-/**
- * Value judgments shared by the rules (validators) and the engine: whether a matched value is a placeholder or a
- * reference to a secret kept elsewhere. The bottom of the layering: it imports nothing from the engine.
- */
-/** Placeholders and documentation examples: a value containing one of these is not a real secret. */
-const PLACEHOLDER_PATTERNS = [
-    /example/i,
-    /x{5,}/i,
-    /\*{3,}/,
-    /\.{3,}|…/,
-    // An angle-bracket placeholder is the whole value or a name inside one (`<password>`, `https://<user>:<TOKEN>@`), never
-    // punctuation inside random text (a WordPress salt's `<q+!qK>`).
-    /^<[^<>]{1,80}>$/,
-    /<[A-Za-z_][\w.:-]{0,79}>/,
-    /\$\{[^}]*\}/,
-    /\{\{[^}]*\}\}/,
-    // A single-brace template (`{password}`, `{ApiKey}`) and an HTML-escaped one (`&lt;password&gt;`).
-    /^\{[A-Za-z_][\w.-]{0,60}\}$/,
-    /&lt;[^&\s]{1,80}&gt;/,
-    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
-    // Symfony's environment processors: `%env(NPM_TOKEN)%`, `%env(resolve:DATABASE_URL)%`.
-    /^%env\([\w:.-]+\)%$/,
-    /%\([A-Za-z_][\w.]*\)[sdr]/,
-    /^\$[A-Za-z_(]/,
-    // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
-    /^(?:\$\{|#\{|<%)/,
-    /^\[[^\]]*\]$/,
-    // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
-    /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
-    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
-];
-/** Generic values that are references to a secret store or the environment, not the secret itself. */
-const REFERENCE_PATTERNS = [
-    /^(?:secrets|env|vars|inputs|steps|needs|github)\./i,
-    /process\.env/i,
-    /os\.(?:environ|getenv)/i,
-    /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
-    /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
-    /^arn:aws:(?:secretsmanager|ssm):/,
-    /@Microsoft\.KeyVault\(/,
-    /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
-    // Encrypted in place (SOPS, Ansible Vault): safe to commit by design.
-    /^ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),/,
-    /^\$ANSIBLE_VAULT;/,
-];
-/** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
-const LONG_VALUE_PLACEHOLDERS = [/example/i, /x{8,}/i, /\.{3}|…/, /<[A-Za-z_][\w.:-]{0,79}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
-/** A run of one character (`000000`, `aaaaaaaa`): filler, as in `sk_live_000000000000`. */
-const RUN = /(.)\1{5,}/;
-const RUNS = /(.)\1{3,}/g;
-/**
- * Whether a value with a run is filler, or random text that happens to hold one: Firefox's NSS blobs
- * (`MDoEEPgAAAAAAAAAAAAAAAAAAAEwFAYI...`) carry a zeroed key id inside 60 random base64 characters. Filler leaves
- * little around the run; random text leaves a long, varied remainder.
- */
-function isFillerRun(value) {
-    if (!RUN.test(value))
-        return false;
-    const rest = value.replace(RUNS, '');
-    return rest.length < 32 || new Set(rest).size < 20;
-}
-/**
- * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
- * (OAuth 1.0), jwt.io's and PyJWT's sample tokens. They authenticate nothing, yet appear verbatim in vendored code.
- */
-const PUBLISHED_EXAMPLES = [
-    '2YotnFZFEjr1zCsicMWpAA',
-    'tGzv3JOkF0XG5Qx2TlKWIA',
-    'SplxlOBeZQQYbYS6WxSbIA',
-    'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
-    'mF_9.B5f-4.1JqM',
-    'h480djs93hd8',
-    'ad180jjd733klru7',
-    'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
-    '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
-];
-function isPlaceholder(value) {
-    if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
-        return true;
-    if (value.length > 200)
-        return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
-    return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
-}
-function isReference(value) {
-    return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
-}
-
-;// CONCATENATED MODULE: ./src/rules/values/generic.ts
-/**
- * Judging a generic value (entropy, character classes, shapes of hashes, identifiers and paths): shared by the rules'
- * validators and the engine, so it sits below both.
- */
-
-
-
-/** Shannon entropy in bits per character. */
-function shannonEntropy(value) {
-    if (value.length === 0)
-        return 0;
-    const counts = new Map();
-    for (const char of value)
-        counts.set(char, (counts.get(char) ?? 0) + 1);
-    let entropy = 0;
-    for (const count of counts.values()) {
-        const p = count / value.length;
-        entropy -= p * Math.log2(p);
-    }
-    return entropy;
-}
-function charClasses(value) {
-    const lower = /[a-z]/.test(value);
-    const upper = /[A-Z]/.test(value);
-    const digit = /[0-9]/.test(value);
-    const symbol = /[^A-Za-z0-9]/.test(value);
-    return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
-}
-const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
-const UUID_VALUE = new RegExp(`^${shapeRegex(UUID)}$`);
-const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
-const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
-/** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
-const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
-/** Alternations of words, as in a regular expression's source: `password|passwd|api[_-]?key`. */
-const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
-/** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
-const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
-/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
-const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
-const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
-const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
-const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
-const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
-const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
-const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
-const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
-/**
- * Code, not a value: a member chain with a call, an index or `::` (`PaymentGateway.tokenize(user.card)`,
- * `params[:company].smtp_password,`, `BCrypt::Password.create(password)`, `key_generator.generate_key(`), as
- * Markdown guides and changelogs show it. Each step starts with its own character, so matching stays linear.
- */
-const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*\)|\[[\w$:'"]*\])*\(?[,;]?$/;
-/** A file name passed beside a credential's name (`KnAM4a_development.yml.enc`): where it is kept, not the value. */
-const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt|enc|rb|py|js|ts|md)$/i;
-/** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
-const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
-/** A Rails route target, `active_storage/disk#update`: controller path and action. */
-/** A command-line option name (`--http-password`): the flag that takes a password, not the password. */
-const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
-/** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
-function decodeBase64Text(value) {
-    if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value))
-        return undefined;
-    const decoded = Buffer.from(value, 'base64').toString('latin1');
-    if (decoded.length < 6 || !/^[\x20-\x7e]+$/.test(decoded))
-        return undefined;
-    return decoded;
-}
-/** A URL or connection string with a random-looking piece: a webhook's token, a signature (host names do not count). */
-function hasSecretPart(text) {
-    if (!/[:/;=]/.test(text))
-        return false;
-    return text.split(/[/?&=;:@,]/).some((part) => part.length >= 20 && !part.includes('.') && rejectGenericValue(part, 3.5) === undefined);
-}
-/** `scheme://user:password@host`, or an empty user as Redis writes it (`redis://:password@host`). */
-function hasUrlPassword(value) {
-    return /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:[^@\s/]{6,}@[A-Za-z0-9.-]/i.test(value);
-}
-/**
- * Judges a value assigned to a secret-looking name (the generic rules). Entropy alone flags hashes, UUIDs and long
- * identifiers; this uses the charset, the length and the shape to keep only values that look like credentials.
- * Returns the reason a value is rejected, or undefined when it looks like a secret.
- */
-function rejectGenericValue(value, minEntropy) {
-    if (value.length < 8)
-        return 'too short';
-    // Base64 that decodes to text (a Kubernetes Secret's `data:`, a wrapped setting) is judged by what it says.
-    const decoded = decodeBase64Text(value);
-    if (decoded !== undefined) {
-        if (isPlaceholder(decoded) || isReference(decoded))
-            return 'encoded placeholder';
-        if (PUBLIC_KEY.test(decoded) || CRYPT_HASH.test(decoded))
-            return 'encoded public key or hash';
-        const inner = rejectGenericValue(decoded, minEntropy);
-        if (inner && !hasUrlPassword(decoded) && !hasSecretPart(decoded))
-            return `encoded ${inner}`;
-        return undefined;
-    }
-    // Password hashes (crypt(3), htpasswd, argon2), algorithm names, public keys and Stripe's publishable keys.
-    if (CRYPT_HASH.test(value))
-        return 'password hash';
-    if (ALGORITHM.test(value))
-        return 'algorithm name';
-    if (PUBLIC_KEY.test(value))
-        return 'public key';
-    // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
-    if (AWS_ID.test(value))
-        return 'key id';
-    // A provider's prefix on a value without that provider's format is judged by the engine against the rules' own
-    // patterns (src/engine/provider-prefixes.ts); a checksummed token that fails its checksum is made up.
-    if (CHECKSUMMED.test(value) && !hasBase62Crc32(value))
-        return 'bad checksum';
-    // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
-    if (WORD_LIST.test(value) || HEADER_LIKE.test(value))
-        return 'identifier-like';
-    if (ALTERNATION.test(value) || /\(\?(?:[:!=]|<[=!]|i\))/.test(value))
-        return 'regular expression';
-    if (/\s/.test(value))
-        return 'contains whitespace';
-    if (HASH_SHAPED.test(value))
-        return 'hash-shaped';
-    if (UUID_VALUE.test(value))
-        return 'uuid';
-    if (SRI.test(value))
-        return 'integrity digest';
-    if (URL_USER_ONLY.test(value))
-        return 'URL without password';
-    if (CODE_CHAIN.test(value) && /[([]|::/.test(value))
-        return 'code expression';
-    if (ROUTE_TARGET.test(value))
-        return 'route';
-    if (CLI_FLAG.test(value))
-        return 'command-line flag';
-    if (FILE_NAME.test(value))
-        return 'file name';
-    if (WORD_SETTING.test(value))
-        return 'identifier-like';
-    if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value))
-        return 'path or URL';
-    const classes = charClasses(value);
-    const entropy = shannonEntropy(value);
-    // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
-    // names and modes, not credentials (also behind a `!` or `?` sentinel mark, `!real_csrf_token`, or a leading `_`,
-    // `_aj_ruby2_keywords`); generated values carry digits or mixed case.
-    if (/^[!?_]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
-        return 'identifier-like';
-    if (IDENTIFIER.test(value)) {
-        // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
-        // generated values break into one- and two-letter fragments.
-        const words = value.split(/[._$]+|(?=[A-Z][a-z])/).filter(Boolean);
-        if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(word)))
-            return 'identifier-like';
-    }
-    // Class and constant names with a version digit (`OAuth2RefreshTokenGranter`, `Sha256Digest`): whole words.
-    if (/^[A-Za-z][A-Za-z0-9]*$/.test(value)) {
-        const words = value.split(/(?=[A-Z][a-z])/);
-        // A version digit sits inside the name (`OAuth2Refresh`), not at its end, where people put a password's digits.
-        const last = words[words.length - 1];
-        if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2)
-            return 'identifier-like';
-    }
-    if (/^[0-9]+$/.test(value) && value.length < 16)
-        return 'short number';
-    // Each character class missing makes a random-looking value less likely to be a generated secret.
-    const required = minEntropy + (classes.count <= 1 ? 0.7 : classes.count === 2 ? 0.2 : 0);
-    if (entropy < required)
-        return 'low entropy';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/rules/build.ts
-
-
-/** A rule with the catalogue's defaults: specific kind, a remediation line built from the revoke page. */
-function rule(input) {
-    return {
-        ...input,
-        kind: input.kind ?? 'specific',
-        remediation: input.remediation ??
-            `Revoke it in ${input.provider}${input.revokeUrl ? ` (${input.revokeUrl})` : ''}, then remove it from the code and its history${input.longLived ? '; prefer short-lived credentials' : ''}.`,
-    };
-}
-/**
- * Between a context rule's name and its value: the name's closing quote (escaped inside JSON strings, as in notebooks),
- * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
- * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
- */
-const CONTEXT_SEPARATOR = String.raw `(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
-/**
- * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
- * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
- */
-function contextRule(input) {
-    const names = input.names.map(escapeRegex).join('|');
-    return rule({
-        id: input.id,
-        title: input.title,
-        provider: input.provider,
-        severity: input.severity,
-        keywords: input.names,
-        pattern: `(?i)(?:${names})[\\w.-]{0,24}${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
-        longLived: input.longLived,
-        revokeUrl: input.revokeUrl,
-        entropy: input.entropy ?? 3,
-        remediation: input.remediation,
-        examples: input.examples,
-    });
-}
-function mergeExamples(derived, extra) {
-    return { positives: [...derived.positives, ...(extra?.positives ?? [])], negatives: [...derived.negatives, ...(extra?.negatives ?? [])], path: extra?.path };
-}
-/** Near misses every shape yields: one character short, literals in the wrong case, glued to a longer run, `x` filler. */
-function shapeNearMisses(shape, wrap) {
-    const misses = [wrap(shortenedShape(shape))];
-    const swapped = caseSwappedShape(shape);
-    if (swapped)
-        misses.push(wrap(swapped));
-    const placeholder = placeholderShape(shape);
-    if (placeholder)
-        misses.push(wrap(placeholder));
-    return misses;
-}
-/**
- * A credential with a distinctive documented layout (a prefix, a signature, a fixed length): matched anywhere as a
- * whole token. Its examples come from the same shape, so the rule and its tests cannot drift apart.
- */
-function token(input) {
-    const literals = shapeLiterals(input.shape);
-    const keywords = input.keywords ?? [literals.reduce((a, b) => (b.length > a.length ? b : a), '')];
-    if (keywords.some((k) => k.length < 2))
-        throw new Error(`${input.id}: a token shape needs a literal of 2+ characters or keywords`);
-    const first = parseShape(input.shape)[0];
-    const derived = {
-        positives: [`const token = "${input.shape}";`, `  api_token: ${input.shape}`, `export TOKEN=${input.shape}`],
-        negatives: shapeNearMisses(input.shape, (value) => `const token = "${value}";`),
-    };
-    if ('literal' in first && /^[A-Za-z0-9]/.test(first.literal))
-        derived.negatives.push(`const token = "Z${input.shape}";`);
-    return rule({
-        id: input.id,
-        title: input.title,
-        provider: input.provider,
-        severity: input.severity,
-        keywords,
-        pattern: tokenPattern(input.shape),
-        entropy: input.entropy,
-        validate: input.validate,
-        longLived: input.longLived,
-        revokeUrl: input.revokeUrl,
-        remediation: input.remediation,
-        examples: mergeExamples(derived, input.examples),
-    });
-}
-/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
-function separated(words) {
-    let spellings = [words[0]];
-    for (const word of words.slice(1))
-        spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
-    return spellings;
-}
-/**
- * The random part of a value whose shape starts with a literal prefix (`chpt_<hex:14-16>`): the prefix's `_` must not
- * make a mostly-digit draw look like a multi-word name.
- */
-function withoutLiteralPrefix(value, shape) {
-    const prefix = shape.split('<')[0] ?? '';
-    return prefix && value.toLowerCase().startsWith(prefix.toLowerCase()) ? value.slice(prefix.length) : value;
-}
-/** What a name-keyed value must not be: another name (`hasura_admin_secret` in a list of names) or a pattern. */
-function isNotAValue(value) {
-    const reason = rejectGenericValue(value, 0);
-    if (reason === 'regular expression' || reason === 'contains whitespace')
-        return true;
-    // Names of several words; one long lowercase run is as likely a random draw as a word.
-    return reason === 'identifier-like' && /[_.-]|[a-z][A-Z]/.test(value);
-}
-/** Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`. */
-const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?)';
-/**
- * A credential with no distinctive prefix: the value counts only under a name holding both the provider and a secret
- * word (`DEPENDENCY_TRACK_API_KEY=...`, `"twitchClientSecret": "..."`), never under `twitch_user_id`.
- */
-function keyed(input) {
-    const names = input.names.map(escapeRegex).join('|');
-    const name = input.bare ? input.names[0] : `${input.names[0].replace(/[^a-z0-9]+/g, '_')}_api_key`;
-    const derived = {
-        positives: [`${name.toUpperCase()}=${input.shape}`, `  ${name}: "${input.shape}"`, `{ "${name}": "${input.shape}" }`],
-        negatives: [
-            `SOME_UNRELATED_ID=${input.shape}`,
-            ...(input.bare ? [] : [`${input.names[0]}_user_id = "${input.shape}"`]),
-            `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
-            `  ${name}: "<${name}>"`,
-            `${name.toUpperCase()}=${shortenedShape(input.shape)}`,
-        ],
-    };
-    return rule({
-        id: input.id,
-        title: input.title,
-        provider: input.provider,
-        severity: input.severity,
-        keywords: input.names,
-        pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `[\\w.-]{0,16}?${SECRET_WORD}[\\w.-]{0,8}`})${CONTEXT_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
-        entropy: input.entropy ?? 3,
-        validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
-        longLived: input.longLived,
-        revokeUrl: input.revokeUrl,
-        remediation: input.remediation,
-        examples: mergeExamples(derived, input.examples),
-    });
-}
-/** A long-lived, high-severity token rule in one line: the catalogue's common case. */
-function prefixed(id, title, provider, shape, revokeUrl, extra = {}) {
-    return token({ id, title, provider, severity: 'high', shape, longLived: true, revokeUrl, ...extra });
-}
-/** A long-lived, high-severity keyed rule in one line: the value under a name holding the provider and a secret word. */
-function named(id, title, provider, names, shape, revokeUrl, extra = {}) {
-    return keyed({ id, title, provider, severity: 'high', names, shape, longLived: true, revokeUrl, ...extra });
-}
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/ai.ts
-
-
-const OPENAI_KEYS = 'https://platform.openai.com/api-keys';
-const aiRules = [
-    rule({ id: 'openai-project-key', title: 'OpenAI project API key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-proj-'], pattern: '\\b(sk-proj-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-proj-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-proj-<word:100>', 'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxT3BlbkFJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] } }),
-    rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-svcacct-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-svcacct-<word:100>'] } }),
-    rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys', examples: { positives: ['OPENAI_ADMIN_KEY=sk-admin-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_ADMIN_KEY=sk-admin-<word:100>'] } }),
-    rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFJ<alnum:20>'], negatives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFX<alnum:20>'] } }),
-    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys', examples: { positives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:93>AA'], negatives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:40>AA', 'ANTHROPIC_API_KEY=sk-ant-api03-<word:93>BB'] } }),
-    rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys', examples: { positives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:93>AA'], negatives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:40>AA'] } }),
-    rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['HF_TOKEN=hf_<alpha:34>'], negatives: ['HF_TOKEN=hf_<alpha:20>'] } }),
-    rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['const orgToken = "api_org_<alpha:34>";'], negatives: ['const orgToken = "api_org_<alpha:20>";'] } }),
-    rule({ id: 'replicate-api-token', title: 'Replicate API token', provider: 'Replicate', severity: 'high', keywords: ['r8_'], pattern: '\\b(r8_[A-Za-z0-9]{37})\\b', longLived: true, revokeUrl: 'https://replicate.com/account/api-tokens', examples: { positives: ['const token = "r8_<alnum:37>";', '  token: "r8_<alnum:37>"', 'export API_TOKEN=r8_<alnum:37>'], negatives: ['const token = "r8_<alnum:6>";', 'const token = "R8_<alnum:37>";', 'const token = "r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys', examples: { positives: ['const groqKey = "gsk_<alnum:52>";', '  groqKey: "gsk_<alnum:52>"', 'export API_TOKEN=gsk_<alnum:52>'], negatives: ['const groqKey = "gsk_<alnum:6>";', 'const groqKey = "GSK_<alnum:52>";', 'const groqKey = "gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api', examples: { positives: ['const pplxKey = "pplx-<alnum:48>";', '  pplxKey: "pplx-<alnum:48>"', 'export API_TOKEN=pplx-<alnum:48>'], negatives: ['const pplxKey = "pplx-<alnum:6>";', 'const pplxKey = "PPLX-<alnum:48>";', 'const pplxKey = "pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/', examples: { positives: ['const xaiKey = "xai-<alnum:80>";', '  xaiKey: "xai-<alnum:80>"', 'export API_TOKEN=xai-<alnum:80>'], negatives: ['const xaiKey = "xai-<alnum:6>";', 'const xaiKey = "XAI-<alnum:80>";', 'const xaiKey = "xai-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,8}_[A-Za-z0-9]{60,70})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/', examples: { positives: ['PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:66>'], negatives: ['PINECONE_API_KEY=pcsk_<alnum:6><alnum:30>'] } }),
-    // Keys made before the pcsk_ form are bare UUIDs; only the name says they are Pinecone's.
-    named('pinecone-api-key-legacy', 'Pinecone API key (legacy UUID form)', 'Pinecone', ['pinecone'], UUID, 'https://app.pinecone.io/organizations/-/projects/-/keys'),
-    rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: '\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b', longLived: true, revokeUrl: 'https://smith.langchain.com/settings', examples: { positives: ['LANGSMITH_API_KEY=lsv2_pt_<hex:32>_<hex:10>'], negatives: ['LANGSMITH_API_KEY=lsv2_xx_<hex:32>_<hex:10>'] } }),
-    contextRule({ id: 'cohere-api-key', title: 'Cohere API key', provider: 'Cohere', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.cohere.com/api-keys', entropy: 3.5, examples: { positives: ['COHERE_API_KEY=<alnum:40>', '  cohere_api_key: "<alnum:40>"', '{ "COHERE_API_KEY": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'COHERE_API_KEY=${COHERE_API_KEY}', '  cohere_api_key: "<cohere_api_key>"', 'COHERE_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'mistral-api-key', title: 'Mistral AI API key', provider: 'Mistral', severity: 'high', names: ['mistral'], value: '[A-Za-z0-9]{32}', longLived: true, revokeUrl: 'https://console.mistral.ai/api-keys/', entropy: 3.5, examples: { positives: ['MISTRAL_API_KEY=<alnum:32>', '  mistral_api_key: "<alnum:32>"', '{ "MISTRAL_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'MISTRAL_API_KEY=${MISTRAL_API_KEY}', '  mistral_api_key: "<mistral_api_key>"', 'MISTRAL_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys', examples: { positives: ['DEEPSEEK_API_KEY=sk-<hex:32>', '  deepseek_api_key: "sk-<hex:32>"', '{ "DEEPSEEK_API_KEY": "sk-<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=sk-<hex:32>', 'DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}', '  deepseek_api_key: "<deepseek_api_key>"', 'DEEPSEEK_API_KEY is read from the environment'] } }),
-    rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: '(?i)assemblyai[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b', longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account', examples: { positives: ['ASSEMBLYAI_API_KEY=<hex:32>', '  assemblyai_api_key: "<hex:32>"', '{ "ASSEMBLYAI_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ASSEMBLYAI_API_KEY=${ASSEMBLYAI_API_KEY}', '  assemblyai_api_key: "<assemblyai_api_key>"', 'ASSEMBLYAI_API_KEY is read from the environment'] } }),
-    rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: '(?i)(?:elevenlabs|xi[_-]api[_-]key)[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(sk_[a-f0-9]{48})\\b', longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys', examples: { positives: ['ELEVENLABS_API_KEY=sk_<hex:48>', '  elevenlabs_api_key: "sk_<hex:48>"', '{ "ELEVENLABS_API_KEY": "sk_<hex:48>" }'], negatives: ['SOME_UNRELATED_ID=sk_<hex:48>', 'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}', '  elevenlabs_api_key: "<elevenlabs_api_key>"', 'ELEVENLABS_API_KEY is read from the environment'] } }),
-    // Keys made before the sk_ form are 32 hex characters, sent as the xi-api-key header.
-    named('elevenlabs-api-key-legacy', 'ElevenLabs API key (legacy 32-hex form)', 'ElevenLabs', ['elevenlabs_api_key', 'eleven_labs_api_key', 'elevenlabs-api-key', 'elevenlabsapikey', 'xi_api_key', 'xi-api-key'], '<hex:32>', 'https://elevenlabs.io/app/settings/api-keys', { severity: 'medium', bare: true }),
-    // Long tail: prefixes from each provider's key pages; the rest by name.
-    prefixed('tavily-api-key', 'Tavily API key', 'Tavily', 'tvly-<word:32-48>', 'https://app.tavily.com/home'),
-    prefixed('openrouter-api-key', 'OpenRouter API key', 'OpenRouter', 'sk-or-v1-<hex:64>', 'https://openrouter.ai/settings/keys'),
-    prefixed('nvidia-api-key', 'NVIDIA NGC / build.nvidia.com API key', 'NVIDIA', 'nvapi-<word:64>', 'https://org.ngc.nvidia.com/setup/api-keys'),
-    prefixed('langfuse-secret-key', 'Langfuse secret key', 'Langfuse', `sk-lf-${UUID}`, 'https://cloud.langfuse.com/'),
-    prefixed('firecrawl-api-key', 'Firecrawl API key', 'Firecrawl', 'fc-<hex:32>', 'https://www.firecrawl.dev/app/api-keys'),
-    prefixed('anyscale-api-key', 'Anyscale API key', 'Anyscale', 'esecret_<lowalnum:26>', 'https://console.anyscale.com/'),
-    prefixed('cerebras-api-key', 'Cerebras API key', 'Cerebras', 'csk-<lowalnum:48>', 'https://cloud.cerebras.ai/'),
-    prefixed('jina-api-key', 'Jina AI API key', 'Jina AI', 'jina_<alnum:60>', 'https://jina.ai/api-dashboard'),
-    prefixed('fireworks-api-key', 'Fireworks AI API key', 'Fireworks AI', 'fw_<alnum:24>', 'https://fireworks.ai/account/api-keys'),
-    prefixed('friendli-token', 'Friendli personal access token', 'FriendliAI', 'flp_<alnum:40-60>', 'https://suite.friendli.ai/'),
-    prefixed('runpod-api-key', 'RunPod API key', 'RunPod', 'rpa_<upalnum:40-48>', 'https://www.runpod.io/console/user/settings'),
-    prefixed('voyage-api-key', 'Voyage AI API key', 'Voyage AI', 'pa-<word:43>', 'https://dash.voyageai.com/api-keys'),
-    named('together-api-key', 'Together AI API key', 'Together AI', ['together_', 'togetherai', 'together-ai'], '<hex:64>', 'https://api.together.ai/settings/api-keys'),
-    named('wandb-api-key', 'Weights & Biases API key', 'Weights & Biases', ['wandb'], '<hex:40>', 'https://wandb.ai/authorize'),
-    named('clarifai-api-key', 'Clarifai personal access token', 'Clarifai', ['clarifai'], '<hex:32>', 'https://clarifai.com/settings/security'),
-    named('deepgram-api-key', 'Deepgram API key', 'Deepgram', ['deepgram'], '<hex:40>', 'https://console.deepgram.com/'),
-    named('stability-api-key', 'Stability AI API key', 'Stability AI', ['stability', 'stabilityai'], 'sk-<alnum:48>', 'https://platform.stability.ai/account/keys'),
-    named('exa-api-key', 'Exa API key', 'Exa', ['exa_', 'exa-'], UUID, 'https://dashboard.exa.ai/api-keys'),
-    named('serpapi-api-key', 'SerpApi API key', 'SerpApi', ['serpapi', 'serp_api'], '<hex:64>', 'https://serpapi.com/manage-api-key'),
-    named('weaviate-api-key', 'Weaviate API key', 'Weaviate', ['weaviate'], '<alnum:32-48>', 'https://console.weaviate.cloud/'),
-    named('qdrant-api-key', 'Qdrant Cloud API key', 'Qdrant', ['qdrant'], '<word:32-120>', 'https://cloud.qdrant.io/'),
-    named('ai21-api-key', 'AI21 Labs API key', 'AI21 Labs', ['ai21'], '<alnum:32>', 'https://studio.ai21.com/account/api-key'),
-    named('portkey-api-key', 'Portkey API key', 'Portkey', ['portkey'], '<b64:32>', 'https://app.portkey.ai/'),
-    named('deepinfra-api-key', 'DeepInfra API key', 'DeepInfra', ['deepinfra'], '<alnum:32>', 'https://deepinfra.com/dash/api_keys'),
-    named('baseten-api-key', 'Baseten API key', 'Baseten', ['baseten'], '<alnum:8>.<alnum:32>', 'https://app.baseten.co/settings/api_keys'),
-    named('modal-token-secret', 'Modal token secret', 'Modal', ['modal_'], 'as-<alnum:22>', 'https://modal.com/settings/tokens'),
-    named('leonardo-api-key', 'Leonardo.Ai API key', 'Leonardo.Ai', ['leonardo'], UUID, 'https://app.leonardo.ai/settings'),
-    named('midjourney-api-key', 'Midjourney proxy API key', 'Midjourney', ['midjourney'], '<alnum:32-64>', 'https://www.midjourney.com/account'),
-    named('gladia-api-key', 'Gladia API key', 'Gladia', ['gladia'], UUID, 'https://app.gladia.io/'),
-    named('rev-ai-token', 'Rev AI access token', 'Rev AI', ['revai', 'rev_ai'], '<word:40-90>', 'https://www.rev.ai/access_token'),
-    named('speechmatics-api-key', 'Speechmatics API key', 'Speechmatics', ['speechmatics'], '<alnum:32>', 'https://portal.speechmatics.com/'),
-    named('hume-api-key', 'Hume AI API key', 'Hume AI', ['hume_', 'humeai'], '<alnum:48>', 'https://platform.hume.ai/settings/keys'),
-    named('lmnt-api-key', 'LMNT API key', 'LMNT', ['lmnt'], '<hex:32>', 'https://app.lmnt.com/account'),
-    named('writer-api-key', 'Writer API key', 'Writer', ['writer_api', 'writerai'], '<word:32-64>', 'https://app.writer.com/'),
-    named('reka-api-key', 'Reka API key', 'Reka', ['reka_', 'rekaai'], '<hex:64>', 'https://platform.reka.ai/apikeys'),
-    named('novita-api-key', 'Novita AI API key', 'Novita AI', ['novita'], 'sk_<word:40-48>', 'https://novita.ai/settings/key-management'),
-    named('octoai-token', 'OctoAI API token', 'OctoAI', ['octoai', 'octo_ai'], '<word:100-400>', 'https://octoai.cloud/settings'),
-    named('aleph-alpha-token', 'Aleph Alpha API token', 'Aleph Alpha', separated(['aleph', 'alpha']), '<word:100-400>', 'https://app.aleph-alpha.com/profile'),
-    named('nlp-cloud-api-key', 'NLP Cloud API key', 'NLP Cloud', separated(['nlp', 'cloud']), '<hex:40>', 'https://nlpcloud.com/home/token'),
-    named('sambanova-api-key', 'SambaNova Cloud API key', 'SambaNova', ['sambanova'], UUID, 'https://cloud.sambanova.ai/apis'),
-    named('kluster-api-key', 'Kluster.ai API key', 'Kluster.ai', ['kluster'], UUID, 'https://platform.kluster.ai/apikeys'),
-    named('lepton-api-token', 'Lepton AI API token', 'Lepton AI', ['lepton'], '<alnum:32>', 'https://dashboard.lepton.ai/'),
-    named('unstructured-api-key', 'Unstructured API key', 'Unstructured', ['unstructured'], '<alnum:30-40>', 'https://platform.unstructured.io/'),
-    named('llamacloud-api-key', 'LlamaCloud API key', 'LlamaIndex', ['llama_cloud', 'llamacloud', 'llamaparse', 'llama_parse'], 'llx-<alnum:48>', 'https://cloud.llamaindex.ai/api-key'),
-    named('browserbase-api-key', 'Browserbase API key', 'Browserbase', ['browserbase'], 'bb_live_<word:27>', 'https://www.browserbase.com/settings'),
-    named('e2b-api-key', 'E2B API key', 'E2B', ['e2b'], 'e2b_<hex:40>', 'https://e2b.dev/dashboard'),
-    named('zhipu-api-key', 'Zhipu AI (GLM) API key', 'Zhipu AI', ['zhipu', 'bigmodel', 'glm_api'], '<hex:32>.<alnum:16>', 'https://open.bigmodel.cn/usercenter/apikeys'),
-    named('moonshot-api-key', 'Moonshot AI (Kimi) API key', 'Moonshot AI', ['moonshot', 'kimi_'], 'sk-<alnum:48>', 'https://platform.moonshot.cn/console/api-keys'),
-    named('dashscope-api-key', 'Alibaba DashScope (Qwen) API key', 'Alibaba Cloud', ['dashscope', 'qwen'], 'sk-<hex:32>', 'https://dashscope.console.aliyun.com/apiKey'),
-    named('baidu-qianfan-api-key', 'Baidu Qianfan API key', 'Baidu', ['qianfan', 'ernie_'], '<alnum:24-32>', 'https://console.bce.baidu.com/qianfan/'),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/azure.ts
-
-/**
- * Microsoft's identifiable keys (Microsoft Security Utilities, the layouts Purview's classifiers and GitHub's secret
- * scanning use): a service signature at a fixed offset inside base64 of a fixed length. 64-byte keys are 76 characters,
- * the 4-character signature, 5 more and a padding-aware last character; 32-byte keys are 33, signature, 5, last, `=`.
- */
-const KEY64 = (signature) => `<b64:76>${signature}<b64:5><[AQgw]:1>==`;
-const KEY32 = (signature) => `<b64:33>${signature}<b64:5><[AEIMQUYcgkosw048]:1>=`;
-const PORTAL = 'https://portal.azure.com/';
-const ROTATE = 'Regenerate the key in the Azure portal (the resource\'s Keys / Access keys blade), then move the app to Microsoft Entra ID or a managed identity.';
-const azureRules = [
-    // Microsoft: the current Azure DevOps PAT is 84 characters, AZDO at positions 77-80 (52 of them random).
-    token({ id: 'azure-devops-pat', title: 'Azure DevOps personal access token', provider: 'Azure DevOps', severity: 'high', shape: '<alnum:76>AZDO<alnum:4>', longLived: true, revokeUrl: 'https://dev.azure.com/_usersSettings/tokens' }),
-    token({ id: 'azure-storage-identifiable-key', title: 'Azure Storage account key (identifiable)', provider: 'Azure Storage', severity: 'critical', shape: KEY64('+ASt'), keywords: ['+ast'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-cosmosdb-key', title: 'Azure Cosmos DB account key', provider: 'Azure Cosmos DB', severity: 'critical', shape: KEY64('ACDb'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-batch-key', title: 'Azure Batch account key', provider: 'Azure Batch', severity: 'high', shape: KEY64('+ABa'), keywords: ['+aba'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-apim-key', title: 'Azure API Management key', provider: 'Azure API Management', severity: 'high', shape: KEY64('APIM'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-ml-classic-key', title: 'Azure Machine Learning (classic) web service key', provider: 'Azure Machine Learning', severity: 'high', shape: KEY64('+AMC'), keywords: ['+amc'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-service-bus-key', title: 'Azure Service Bus shared access key (identifiable)', provider: 'Azure Service Bus', severity: 'high', shape: KEY32('+ASb'), keywords: ['+asb'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-event-hubs-key', title: 'Azure Event Hubs shared access key (identifiable)', provider: 'Azure Event Hubs', severity: 'high', shape: KEY32('+AEh'), keywords: ['+aeh'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-relay-key', title: 'Azure Relay shared access key (identifiable)', provider: 'Azure Relay', severity: 'high', shape: KEY32('+ARm'), keywords: ['+arm'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-iot-key', title: 'Azure IoT Hub / Device Provisioning shared access key', provider: 'Azure IoT', severity: 'high', shape: KEY32('AIoT'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-cache-redis-key', title: 'Azure Cache for Redis access key', provider: 'Azure Cache for Redis', severity: 'high', shape: '<alnum:33>AzCa<[A-P]:1><alnum:5>=', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-function-key', title: 'Azure Functions key', provider: 'Azure Functions', severity: 'high', shape: '<b64url:44>AzFu<b64url:5><[AQgw]:1>==', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-search-key', title: 'Azure AI Search admin or query key', provider: 'Azure AI Search', severity: 'high', shape: '<alnum:42>AzSe<[A-D]:1><alnum:5>', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-container-registry-key', title: 'Azure Container Registry access key', provider: 'Azure Container Registry', severity: 'high', shape: '<b64:42>+ACR<[A-D]:1><b64:5>', keywords: ['+acr'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    // Microsoft's common annotated security key (Azure AI services, Azure OpenAI): 52 random, the JQQJ9 marker, a kind.
-    token({ id: 'azure-cognitive-services-key', title: 'Azure AI services / OpenAI key (annotated)', provider: 'Azure AI services', severity: 'high', shape: '<alnum:52>JQQJ9<[9DH]:1><alnum:1><[A-L]:1><alnum:16><alpha:1><alnum:7>', keywords: ['jqqj9'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/validators/pem.ts
-/**
- * The body between BEGIN and END lines must be base64 (line breaks, literal `\n` escapes and RFC 1421 headers such as
- * `Proc-Type:` allowed) long enough to hold a key. Rejects `...`, prose and truncated examples.
- */
-function hasKeyBody(block) {
-    const inner = block.replace(/-----(?:BEGIN|END)[^-]*-----/g, '');
-    if (isBase64Body(inner))
-        return true;
-    const joined = joinedLiterals(inner);
-    return joined !== undefined && isBase64Body(joined);
-}
-/** What joins string literals in code: `+` (JS, Java, C#, Go), `.` (PHP), `&` (VB), adjacency (Python, C), line ends. */
-const JOIN = /^(?:\s|[+.&,\\@]|Environment\.NewLine|System\.lineSeparator\(\)|vbCrLf|vbNewLine|PHP_EOL|os\.EOL)*$/;
-/**
- * A key split across string concatenation (`"-----BEGIN ...\n" + "MIIE..." + ...`): the block begins and ends inside
- * a literal, so splitting it at the quote leaves literals at even places and the code between them at odd places. The
- * literals joined, when everything between them only joins strings; undefined otherwise.
- */
-function joinedLiterals(inner) {
-    const quote = /["'`]/.exec(inner)?.[0];
-    if (quote === undefined)
-        return undefined;
-    const pieces = inner.split(quote);
-    if (pieces.length < 3 || pieces.length % 2 === 0)
-        return undefined;
-    const literals = pieces.filter((_, index) => index % 2 === 0);
-    const joins = pieces.filter((_, index) => index % 2 === 1);
-    return joins.every((join) => JOIN.test(join)) ? literals.join('\n') : undefined;
-}
-function isBase64Body(inner) {
-    const body = inner
-        .replace(/\\n|\\r/g, '\n')
-        .split(/\r?\n/)
-        // RFC 1421/4880 armor: header lines (`Proc-Type: ...`) and the `=XXXX` CRC line are not body.
-        .filter((line) => !/^[A-Za-z-]+:\s/.test(line.trim()) && !/^=[A-Za-z0-9+/]{4}$/.test(line.trim()))
-        .join('')
-        .replace(/\s+/g, '');
-    return body.length >= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
-}
-/** PuTTY private lines: base64 only. */
-function isBase64Block(value) {
-    const body = value.replace(/\s+/g, '');
-    return body.length >= 40 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
-}
-/** `"auth": "base64(user:password)"` in docker config.json. */
-function isBasicAuthPair(value) {
-    try {
-        const decoded = Buffer.from(value, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        return colon > 0 && colon < decoded.length - 1 && [...decoded].every((char) => char.charCodeAt(0) >= 0x20);
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/cloud.ts
-
-
-const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
-const OIDC_HINT = 'then switch the workflow to OIDC (Keyward aws-role-arn) instead of a stored key';
-const cloudRules = [
-    rule({
-        id: 'aws-access-key-id',
-        title: 'AWS IAM user access key ID',
-        provider: 'AWS',
-        severity: 'high',
-        keywords: ['akia', 'abia', 'acca'],
-        pattern: '\\b((?:AKIA|ABIA|ACCA)[A-Z2-7]{16})\\b',
-        longLived: true,
-        revokeUrl: AWS_IAM,
-        remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
-        examples: { positives: ['AWS_ACCESS_KEY_ID=AKIA<b32:16>', '[default]\naws_access_key_id = AKIA<b32:16>', '{ "AccessKeyId": "AKIA<b32:16>" }'], negatives: ['AWS_ACCESS_KEY_ID=AKIA<b32:15>', 'AWS_ACCESS_KEY_ID=akia<b32:16>', 'AWS_ACCESS_KEY_ID=AKIA<b32:9>EXAMPLE', 'AWS_ACCESS_KEY_ID=AKIA<b32:16>Q'] },
-    }),
-    rule({
-        id: 'aws-session-key-id',
-        title: 'AWS temporary (STS) access key ID',
-        provider: 'AWS',
-        severity: 'medium',
-        keywords: ['asia'],
-        pattern: '\\b(ASIA[A-Z2-7]{16})\\b',
-        longLived: false,
-        revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
-        remediation: 'Revoke the role session (IAM > Roles > Revoke active sessions); it also expires on its own.',
-        examples: { positives: ['AWS_ACCESS_KEY_ID=ASIA<b32:16>'], negatives: ['AWS_ACCESS_KEY_ID=ASIA<b32:12>'] },
-    }),
-    rule({
-        id: 'aws-secret-access-key',
-        title: 'AWS secret access key',
-        provider: 'AWS',
-        severity: 'critical',
-        keywords: [...separated(['secret', 'access', 'key']), ...separated(['aws', 'secret'])],
-        pattern: '(?i)(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)',
-        entropy: 4,
-        longLived: true,
-        revokeUrl: AWS_IAM,
-        remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
-        examples: { positives: ['aws_secret_access_key=<b64:40>', 'aws.secret.access.key=<b64:40>', '[default]\naws_secret_access_key = <b64:40>', '  AWS_SECRET_ACCESS_KEY: "<b64:40>"', '{ "SecretAccessKey": "<b64:40>" }'], negatives: ['aws_secret_access_key=<b64:30>', 'const blob = "<b64:40>";', 'aws_secret_access_key=${AWS_SECRET_ACCESS_KEY}', 'aws_secret_access_key=<b64:28>EXAMPLEKEY12'] },
-    }),
-    rule({
-        id: 'aws-session-token',
-        title: 'AWS session token',
-        provider: 'AWS',
-        severity: 'medium',
-        keywords: [...separated(['session', 'token']), ...separated(['security', 'token'])],
-        pattern: '(?i)(?:aws[_.-]?)?(?:session|security)[_.-]?token["\']?\\s*(?::|=|:=|=>)\\s*["\']?([A-Za-z0-9/+=]{100,1000})',
-        longLived: false,
-        revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
-        remediation: 'Revoke the role session in IAM; session tokens expire on their own.',
-        examples: { positives: ['aws_session_token=<b64:300>', 'aws.session.token = IQoJb3JpZ2luX2Vj<b64:300>'], negatives: ['aws_session_token=<b64:60>'] },
-    }),
-    rule({
-        id: 'aws-mws-auth-token',
-        title: 'Amazon MWS auth token',
-        provider: 'AWS',
-        severity: 'high',
-        keywords: ['amzn.mws.'],
-        pattern: '\\b(amzn\\.mws\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b',
-        longLived: true,
-        revokeUrl: 'https://sellercentral.amazon.com/apps/manage',
-        examples: { positives: ['const mws = "amzn.mws.<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const mws = "amzn.mws.<hex:20>";'] },
-    }),
-    rule({
-        id: 'gcp-service-account-key',
-        title: 'Google Cloud service account key (JSON)',
-        provider: 'Google Cloud',
-        severity: 'critical',
-        keywords: ['service_account'],
-        pattern: '(?s)"type"\\s*:\\s*"service_account".*?"private_key"\\s*:\\s*"(-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\\\\s]{64,}?-----END PRIVATE KEY-----)',
-        multilineWindow: 12288,
-        validate: hasKeyBody,
-        longLived: true,
-        revokeUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',
-        remediation: 'Delete the key under IAM > Service accounts > Keys, then use Workload Identity Federation (Keyward gcp-workload-identity-provider).',
-        examples: { positives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "<hex:40>",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}'], negatives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}', '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}'] },
-    }),
-    rule({
-        id: 'gcp-api-key',
-        title: 'Google API key',
-        provider: 'Google Cloud',
-        severity: 'high',
-        keywords: ['aiza'],
-        pattern: '\\b(AIza[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://console.cloud.google.com/apis/credentials',
-        remediation: 'Delete or regenerate the key under APIs & Services > Credentials, and restrict the replacement.',
-        examples: { positives: ['const apiKey = "AIza<word:35>";', '  apiKey: "AIza<word:35>"', 'export API_TOKEN=AIza<word:35>'], negatives: ['const apiKey = "AIza<word:6>";', 'const apiKey = "aiZA<word:35>";', 'const apiKey = "AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gcp-oauth-client-secret',
-        title: 'Google OAuth client secret',
-        provider: 'Google Cloud',
-        severity: 'high',
-        keywords: ['gocspx-'],
-        pattern: '\\b(GOCSPX-[0-9A-Za-z_-]{28})(?:[^0-9A-Za-z_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://console.cloud.google.com/apis/credentials',
-        examples: { positives: ['const clientSecret = "GOCSPX-<word:28>";', '  clientSecret: "GOCSPX-<word:28>"', 'export API_TOKEN=GOCSPX-<word:28>'], negatives: ['const clientSecret = "GOCSPX-<word:6>";', 'const clientSecret = "gocspx-<word:28>";', 'const clientSecret = "GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gcp-oauth-access-token',
-        title: 'Google OAuth access token',
-        provider: 'Google Cloud',
-        severity: 'medium',
-        keywords: ['ya29.'],
-        pattern: '\\b(ya29\\.[0-9A-Za-z_-]{30,500})',
-        longLived: false,
-        revokeUrl: 'https://myaccount.google.com/permissions',
-        remediation: 'Revoke it at https://oauth2.googleapis.com/revoke or in the account permissions; it expires within an hour.',
-        examples: { positives: ['const accessToken = "ya29.<word:120>";'], negatives: ['const accessToken = "ya29.<alnum:10>";'] },
-    }),
-    rule({
-        id: 'gcp-oauth-refresh-token',
-        title: 'Google OAuth refresh token',
-        provider: 'Google Cloud',
-        severity: 'high',
-        keywords: ['1//0'],
-        pattern: '\\b(1//0[0-9A-Za-z_-]{40,300})',
-        entropy: 4,
-        longLived: true,
-        revokeUrl: 'https://myaccount.google.com/permissions',
-        examples: { positives: ['const refreshToken = "1//0<word:100>";'], negatives: ['const refreshToken = "1//0<alnum:20>";'] },
-    }),
-    rule({
-        id: 'azure-ad-client-secret',
-        title: 'Microsoft Entra ID (Azure AD) client secret',
-        provider: 'Azure',
-        severity: 'critical',
-        keywords: ['q~'],
-        pattern: '(?:^|[^A-Za-z0-9~._-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?:[^A-Za-z0-9~._-]|$)',
-        entropy: 3.5,
-        longLived: true,
-        revokeUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
-        remediation: 'Delete the secret under App registrations > Certificates & secrets, then use federated credentials (Keyward azure-client-id).',
-        examples: { positives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q~<word:34>'], negatives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q-<word:34>'] },
-    }),
-    rule({
-        id: 'azure-storage-account-key',
-        title: 'Azure storage account key',
-        provider: 'Azure',
-        severity: 'critical',
-        keywords: ['accountkey='],
-        pattern: '(?i)AccountKey=([A-Za-z0-9+/]{86}==)',
-        longLived: true,
-        revokeUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
-        remediation: 'Rotate the key under Storage account > Access keys; prefer Entra ID auth or short-lived SAS.',
-        examples: { positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net'], negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net'] },
-    }),
-    rule({
-        id: 'azure-shared-access-key',
-        title: 'Azure Service Bus / Event Hubs shared access key',
-        provider: 'Azure',
-        severity: 'high',
-        keywords: ['sharedaccesskey='],
-        pattern: '(?i)SharedAccessKey=([A-Za-z0-9+/]{43}=)',
-        longLived: true,
-        revokeUrl: 'https://portal.azure.com/',
-        remediation: 'Regenerate the key under Shared access policies; prefer Entra ID auth.',
-        examples: { positives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:43>='], negatives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:20>'] },
-    }),
-    rule({
-        id: 'azure-sas-token',
-        title: 'Azure shared access signature (SAS) URL',
-        provider: 'Azure',
-        severity: 'medium',
-        keywords: ['sig='],
-        pattern: '(?i)\\bsv=\\d{4}-\\d{2}-\\d{2}[^\\s"\'<>]{0,400}?[?&]sig=([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})',
-        longLived: true,
-        revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
-        remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
-        examples: { positives: ['url = "https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=<alnum:52>%3D"'], negatives: ['url = "https://demo.blob.core.windows.net/c?sig=<alnum:52>"'] },
-    }),
-    contextRule({
-        id: 'azure-devops-pat-legacy',
-        title: 'Azure DevOps personal access token (legacy format)',
-        provider: 'Azure DevOps',
-        severity: 'high',
-        names: ['azure_devops', 'azuredevops', 'ado_pat', 'ado_token', 'vsts'],
-        value: '[a-z2-7]{52}',
-        longLived: true,
-        revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
-        examples: { positives: ['AZURE_DEVOPS_PAT=<b32l:52>', '  azure_devops_pat: "<b32l:52>"', '{ "AZURE_DEVOPS_PAT": "<b32l:52>" }'], negatives: ['SOME_UNRELATED_ID=<b32l:52>', 'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}', '  azure_devops_pat: "<azure_devops_pat>"', 'AZURE_DEVOPS_PAT is read from the environment'] },
-    }),
-    rule({
-        id: 'alibaba-access-key-id',
-        title: 'Alibaba Cloud AccessKey ID',
-        provider: 'Alibaba Cloud',
-        severity: 'high',
-        keywords: ['ltai'],
-        pattern: '\\b(LTAI[A-Za-z0-9]{12,20})\\b',
-        entropy: 3,
-        longLived: true,
-        revokeUrl: 'https://ram.console.aliyun.com/manage/ak',
-        examples: { positives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:20>'], negatives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:6>'] },
-    }),
-    rule({
-        id: 'tencent-secret-id',
-        title: 'Tencent Cloud SecretId',
-        provider: 'Tencent Cloud',
-        severity: 'high',
-        keywords: ['akid'],
-        pattern: '\\b(AKID[A-Za-z0-9]{32})\\b',
-        longLived: true,
-        revokeUrl: 'https://console.cloud.tencent.com/cam/capi',
-        examples: { positives: ['const secretId = "AKID<alnum:32>";', '  secretId: "AKID<alnum:32>"', 'export API_TOKEN=AKID<alnum:32>'], negatives: ['const secretId = "AKID<alnum:6>";', 'const secretId = "akid<alnum:32>";', 'const secretId = "AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    contextRule({
-        id: 'ibm-cloud-api-key',
-        title: 'IBM Cloud API key',
-        provider: 'IBM Cloud',
-        severity: 'high',
-        names: ['ibm', 'ibmcloud'],
-        value: '[A-Za-z0-9_-]{44}',
-        longLived: true,
-        revokeUrl: 'https://cloud.ibm.com/iam/apikeys',
-        entropy: 3.5,
-        examples: { positives: ['IBMCLOUD_API_KEY=<word:44>', '  ibmcloud_api_key: "<word:44>"', '{ "IBMCLOUD_API_KEY": "<word:44>" }'], negatives: ['SOME_UNRELATED_ID=<word:44>', 'IBMCLOUD_API_KEY=${IBMCLOUD_API_KEY}', '  ibmcloud_api_key: "<ibmcloud_api_key>"', 'IBMCLOUD_API_KEY is read from the environment'] },
-    }),
-    rule({
-        id: 'yandex-cloud-api-key',
-        title: 'Yandex Cloud API key',
-        provider: 'Yandex Cloud',
-        severity: 'high',
-        keywords: ['aqvn'],
-        pattern: '\\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://console.cloud.yandex.com/iam',
-        examples: { positives: ['const apiKey = "AQVN<word:36>";', '  apiKey: "AQVN<word:36>"', 'export API_TOKEN=AQVN<word:36>'], negatives: ['const apiKey = "AQVN<word:6>";', 'const apiKey = "aqvn<word:36>";', 'const apiKey = "AQVNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'yandex-cloud-iam-token',
-        title: 'Yandex Cloud IAM token',
-        provider: 'Yandex Cloud',
-        severity: 'medium',
-        keywords: ['t1.'],
-        pattern: '\\b(t1\\.[A-Z0-9a-z_-]+={0,2}\\.[A-Z0-9a-z_-]{86}={0,2})',
-        longLived: false,
-        revokeUrl: 'https://console.cloud.yandex.com/iam',
-        examples: { positives: ['const iam = "t1.<alnum:40>.<word:86>";'], negatives: ['const iam = "t1.<alnum:40>.<word:30>";'] },
-    }),
-    contextRule({
-        id: 'oracle-cloud-auth-token',
-        title: 'Oracle Cloud (OCI) auth token',
-        provider: 'Oracle Cloud',
-        severity: 'high',
-        names: ['oci_auth_token', 'oci_token', 'oracle_auth_token'],
-        value: '[A-Za-z0-9()<>{}:;._+\\[\\]#-]{20}',
-        longLived: true,
-        revokeUrl: 'https://cloud.oracle.com/identity/domains/my-profile/auth-tokens',
-        // Examples draw from alphabets whose template text is shorter than the token: this value's class admits `<`, `[` and `:`,
-        // so a 20-character template such as `<[A-Za-z0-9#]:20>` would itself be a match in this file.
-        examples: { positives: ['OCI_AUTH_TOKEN=<alnum:20>', '  oci_auth_token: "<word:20>"', '{ "OCI_AUTH_TOKEN": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'OCI_AUTH_TOKEN=${OCI_AUTH_TOKEN}', '  oci_auth_token: "<oci_auth_token>"', 'OCI_AUTH_TOKEN is read from the environment'] },
-    }),
-    rule({
-        id: 'digitalocean-personal-access-token',
-        title: 'DigitalOcean personal access token',
-        provider: 'DigitalOcean',
-        severity: 'high',
-        keywords: ['dop_v1_'],
-        pattern: '\\b(dop_v1_[a-f0-9]{64})\\b',
-        longLived: true,
-        revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
-        examples: { positives: ['const token = "dop_v1_<hex:64>";', '  token: "dop_v1_<hex:64>"', 'export API_TOKEN=dop_v1_<hex:64>'], negatives: ['const token = "dop_v1_<hex:6>";', 'const token = "DOP_V1_<hex:64>";', 'const token = "dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'digitalocean-oauth-token',
-        title: 'DigitalOcean OAuth access token',
-        provider: 'DigitalOcean',
-        severity: 'medium',
-        keywords: ['doo_v1_'],
-        pattern: '\\b(doo_v1_[a-f0-9]{64})\\b',
-        longLived: false,
-        revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
-        examples: { positives: ['const token = "doo_v1_<hex:64>";', '  token: "doo_v1_<hex:64>"', 'export API_TOKEN=doo_v1_<hex:64>'], negatives: ['const token = "doo_v1_<hex:6>";', 'const token = "DOO_V1_<hex:64>";', 'const token = "doo_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'digitalocean-refresh-token',
-        title: 'DigitalOcean OAuth refresh token',
-        provider: 'DigitalOcean',
-        severity: 'high',
-        keywords: ['dor_v1_'],
-        pattern: '\\b(dor_v1_[a-f0-9]{64})\\b',
-        longLived: true,
-        revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
-        examples: { positives: ['const token = "dor_v1_<hex:64>";', '  token: "dor_v1_<hex:64>"', 'export API_TOKEN=dor_v1_<hex:64>'], negatives: ['const token = "dor_v1_<hex:6>";', 'const token = "DOR_V1_<hex:64>";', 'const token = "dor_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'heroku-api-key',
-        title: 'Heroku API key',
-        provider: 'Heroku',
-        severity: 'high',
-        keywords: ['hrku-'],
-        // HRKU- + 60 (HRKU-AA + 58 as issued) for keys made since the prefix arrived; keys from before read HRKU-<uuid>.
-        pattern: '\\b(HRKU-(?:[A-Za-z0-9_-]{60}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))(?:[^A-Za-z0-9_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://dashboard.heroku.com/account/applications',
-        examples: { positives: ['const token = "HRKU-AA<word:58>";', '  token: "HRKU-AA<word:58>"', 'export API_TOKEN=HRKU-AA<word:58>', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-AA<word:58>";', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    contextRule({
-        id: 'heroku-api-key-legacy',
-        title: 'Heroku API key (UUID format)',
-        provider: 'Heroku',
-        severity: 'high',
-        names: ['heroku'],
-        value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        longLived: true,
-        revokeUrl: 'https://dashboard.heroku.com/account',
-        examples: { positives: ['HEROKU_API_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  heroku_api_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "HEROKU_API_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'HEROKU_API_KEY=${HEROKU_API_KEY}', '  heroku_api_key: "<heroku_api_key>"', 'HEROKU_API_KEY is read from the environment'] },
-    }),
-    rule({
-        id: 'linode-token',
-        title: 'Linode/Akamai personal access token',
-        provider: 'Linode',
-        severity: 'high',
-        keywords: ['linode'],
-        pattern: '(?i)linode[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64})\\b',
-        longLived: true,
-        revokeUrl: 'https://cloud.linode.com/profile/tokens',
-        examples: { positives: ['LINODE_TOKEN=<hex:64>', '  linode_token: "<hex:64>"', '{ "LINODE_TOKEN": "<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=<hex:64>', 'LINODE_TOKEN=${LINODE_TOKEN}', '  linode_token: "<linode_token>"', 'LINODE_TOKEN is read from the environment'] },
-    }),
-    rule({
-        id: 'scaleway-secret-key',
-        title: 'Scaleway secret key',
-        provider: 'Scaleway',
-        severity: 'high',
-        keywords: ['scw'],
-        pattern: '(?i)scw[\\w.-]{0,24}secret[\\w.-]{0,8}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
-        longLived: true,
-        revokeUrl: 'https://console.scaleway.com/iam/api-keys',
-        examples: { positives: ['SCW_SECRET_KEY=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  scw_secret_key: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SCW_SECRET_KEY": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SCW_SECRET_KEY=${SCW_SECRET_KEY}', '  scw_secret_key: "<scw_secret_key>"', 'SCW_SECRET_KEY is read from the environment'] },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/values/passwords.ts
-
-
-/** Words people put where a password goes in samples and templates: not a credential. */
-const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|sample|none|null|nil|undefined|empty|default|required|optional|string|hidden|masked|unset|todo|tbd|fixme|n\/a|-+|x+|\*+|\?+|\.+|0+)$/i;
-/**
- * Code, not a literal: calls, member access, comparisons and assignments (`a.type==`), interpolation, markup, escapes,
- * paths and URLs.
- */
-const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
-/** A command-line flag (`password: "--password"` in a table of tool options), not its value. */
-const FLAG = /^--[a-z][a-z0-9-]*$/;
-/** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
-const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
-/**
- * A literal under a password's name that a person chose (`admin123`, `RedisPass1!`): weak, so the entropy-based
- * generic rules pass over it, yet it is a hardcoded credential. Placeholders, stand-in words, references, code and
- * values the generic judgment names (hashes, identifiers, paths) are not passwords.
- */
-function isHumanPassword(value) {
-    if (value.length < 4 || value.length > 64)
-        return false;
-    if (STAND_INS.test(value) || CODE.test(value) || FLAG.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value))
-        return false;
-    // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
-    if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6))
-        return false;
-    // Long random values are the generic rules' to report; a person's password is short or low in entropy.
-    if (value.length >= 14 && rejectGenericValue(value, 3) === undefined)
-        return false;
-    // Hashes, identifiers and the like are what the generic judgment names; `low entropy` and `too short` are a person's.
-    const reason = rejectGenericValue(value, 3);
-    return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
-}
-/** Hosts that only a developer's machine, a CI job or documentation reaches: loopback, reserved names (RFC 2606, 6761). */
-const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:localhost|local|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|net|org))$/i;
-/** Words a template or a test writes for a password it does not mean (`cachepass`, `badpass`, `testpassword`). */
-const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real)+$/i;
-function decoded(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/**
- * A URL's password that stands in for one (`postgres://postgres:postgres@localhost`, `cacheuser:cachepass@localhost`):
- * the user name repeated as the password, or stand-in words on a local or reserved host. `before` is the URL up to the
- * password (`scheme://user:`), `after` its `@host`. A real-looking password counts wherever it points, localhost too.
- */
-function isStandInUrlPassword(password, before, after) {
-    const user = decoded(before.slice(before.lastIndexOf('://') + 3).replace(/:$/, ''));
-    const host = after.replace(/^@/, '').replace(/[:/?#].*$/s, '');
-    const plain = decoded(password);
-    if (user !== '' && plain.toLowerCase() === user.toLowerCase())
-        return true;
-    return LOCAL_HOST.test(host) && STAND_IN_WORDS.test(plain);
-}
-/** A URL whose user is itself an encoded path or URL (`openid.aol.com%2Fname:...@host`, an escaping test): not a login. */
-function hasEncodedPathUser(before) {
-    return /%2F/i.test(before.slice(before.lastIndexOf('://') + 3));
-}
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/code-credentials.ts
-
-
-
-/** A literal in a credential's position: what a person chose, or a random value; never a placeholder or code. */
-const isCredentialLiteral = (value) => isHumanPassword(value) || rejectGenericValue(value, 3) === undefined;
-/** A PEM header as base64 that runs straight into the body (padded to whole 3-byte groups, so no `=` inside). */
-const b64Header = (header) => Buffer.from(header.padEnd(Math.ceil(header.length / 3) * 3, 'M')).toString('base64');
-const REMEDIATION = 'Change the credential where it is used, then pass it from a secret store or the environment instead of the code.';
-const argumentRule = (id, title, keywords, pattern, positives, negatives) => rule({ id, title, provider: 'Generic', severity: 'high', keywords, pattern, validate: isCredentialLiteral, longLived: false, remediation: REMEDIATION, examples: { positives, negatives } });
-/** Credentials in the syntax of one tool or language: call arguments, build files, key files. */
-const codeCredentialRules = [
-    rule({
-        id: 'wireguard-private-key',
-        title: 'WireGuard private or preshared key',
-        provider: 'WireGuard',
-        severity: 'critical',
-        keywords: ['privatekey', 'presharedkey'],
-        pattern: String.raw `(?m)^[ \t]*(?:PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)`,
-        entropy: 4,
-        longLived: true,
-        remediation: 'Generate a new key pair (wg genkey), replace the peer\'s public key everywhere, then keep the .conf out of the repository.',
-        examples: {
-            positives: ['[Interface]\nPrivateKey = <b64:42>A=\nAddress = 10.0.0.2/32', '[Peer]\nPresharedKey = <b64:42>Q='],
-            negatives: ['PrivateKey = <b64:30>=', 'PublicKey = <b64:42>A=', 'PrivateKey = <wg-private-key>'],
-        },
-    }),
-    rule({
-        id: 'base64-pem-private-key',
-        title: 'Private key PEM encoded in base64',
-        provider: 'Private key',
-        severity: 'critical',
-        keywords: ['ls0tls1crudjti'],
-        pattern: String.raw `(?:^|[^A-Za-z0-9+/])(LS0tLS1CRUdJTi[A-Za-z0-9+/]{100,1000})`,
-        validate: (value) => /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(Buffer.from(value.slice(0, 100), 'base64').toString('latin1')),
-        longLived: true,
-        remediation: 'Revoke the key (replace the certificate or key pair it belongs to), then keep it in a secret store; base64 is not encryption.',
-        examples: {
-            positives: [`TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:400>`, `  client-key-data: ${b64Header('-----BEGIN EC PRIVATE KEY-----\n')}<b64:200>`],
-            negatives: [`  client-certificate-data: ${b64Header('-----BEGIN CERTIFICATE-----\n')}<b64:400>`, `TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:20>`],
-        },
-    }),
-    rule({
-        id: 'authorization-bearer-hex',
-        title: 'Bearer token of 40 hex digits in an Authorization header',
-        provider: 'Generic',
-        severity: 'high',
-        keywords: ['bearer'],
-        // A hash-shaped value is a secret in this position: many APIs issue 40-hex tokens.
-        pattern: String.raw `(?i)authorization["']?[ \t]*[:=,][ \t]*["']?bearer[ \t]+([a-f0-9]{40})(?:[^A-Za-z0-9]|$)`,
-        entropy: 3,
-        longLived: false,
-        remediation: REMEDIATION,
-        examples: {
-            positives: ['curl -H "Authorization: Bearer <hex:40>" https://api.example.net/v1', "headers = {'Authorization': 'Bearer <hex:40>'}"],
-            negatives: ['curl -H "Authorization: Bearer <hex:30>" https://api.example.net', 'commit <hex:40>', 'Authorization: Bearer $TOKEN'],
-        },
-    }),
-    rule({
-        id: 'maven-settings-password',
-        title: 'Maven settings.xml server password',
-        provider: 'Maven',
-        severity: 'high',
-        keywords: ['<server>'],
-        pattern: String.raw `(?s)<server>.{0,400}?<password>([^<\s]{4,200})</password>`,
-        multilineWindow: 1024,
-        validate: (value) => isCredentialLiteral(value) && !/^\{.*\}$/.test(value),
-        longLived: true,
-        remediation: 'Change the repository password or token, then use ${env.VAR} in settings.xml or the CI\'s server credentials.',
-        examples: {
-            positives: ['<servers>\n  <server>\n    <id>releases</id>\n    <username>deploy</username>\n    <password>Deploy<digit:4>!</password>\n  </server>\n</servers>'],
-            negatives: ['<server>\n  <id>releases</id>\n  <password>${env.MAVEN_PASSWORD}</password>\n</server>', '<server><id>r</id><password>{<b64:40>=}</password></server>'],
-        },
-    }),
-    rule({
-        id: 'gradle-credentials-password',
-        title: 'Gradle repository credentials password',
-        provider: 'Gradle',
-        severity: 'high',
-        keywords: ['credentials'],
-        pattern: String.raw `(?s)credentials[ \t]*(?:\([^)]{0,80}\))?[ \t]*\{[^}]{0,300}?password[ \t]*(?:=[ \t]*)?["']([^"'\s$]{4,200})["']`,
-        multilineWindow: 1024,
-        validate: isCredentialLiteral,
-        longLived: true,
-        remediation: 'Change the repository password, then read it from gradle.properties outside the repository or from the environment.',
-        examples: {
-            positives: ['repositories {\n  maven {\n    url "https://repo.example.net"\n    credentials {\n      username = "ci"\n      password = "Gradle<digit:4>pw"\n    }\n  }\n}'],
-            negatives: ['credentials {\n  username = "ci"\n  password = findProperty("repoPassword")\n}', 'credentials {\n  password = "$repoPassword"\n}'],
-        },
-    }),
-    rule({
-        id: 'terraform-variable-default-secret',
-        title: 'Secret as a Terraform variable default',
-        provider: 'Terraform',
-        severity: 'high',
-        keywords: ['variable'],
-        pattern: String.raw `(?is)variable[ \t]+"[^"\n]{0,60}(?:password|passwd|secret|token|api_key|apikey|private_key|access_key)[^"\n]{0,30}"[ \t]*\{[^}]{0,400}?default[ \t]*=[ \t]*"([^"\s$]{6,200})"`,
-        multilineWindow: 1024,
-        validate: isCredentialLiteral,
-        longLived: true,
-        remediation: 'Change the credential, drop the default and pass the value from a secret store (TF_VAR_ in CI, or a data source).',
-        examples: {
-            positives: ['variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "Prod<digit:4>pass"\n}', 'variable "api_token" {\n  default = "<alnum:32>"\n}'],
-            negatives: ['variable "db_password" {\n  type = string\n}', 'variable "region" {\n  default = "eu-west-1"\n}', 'variable "db_password" {\n  default = ""\n}'],
-        },
-    }),
-    argumentRule('network-credential-argument', '.NET NetworkCredential or DirectoryEntry password argument', ['networkcredential', 'directoryentry'], String.raw `new[ \t]+(?:System\.Net\.)?(?:NetworkCredential[ \t]*\([ \t]*"[^"\n]{1,80}"|DirectoryEntry[ \t]*\([ \t]*"[^"\n]{1,200}"[ \t]*,[ \t]*"[^"\n]{1,80}")[ \t]*,[ \t]*"([^"\s]{4,128})"`, ['var cred = new NetworkCredential("svc_backup", "Backup<digit:4>!");', 'var entry = new DirectoryEntry("LDAP://dc01", "CORP\\\\svc", "Ldap<digit:3>pw");'], ['var cred = new NetworkCredential("svc_backup", password);', 'var cred = new NetworkCredential(user, pass);']),
-    argumentRule('mysql-connect-password-argument', 'Password as a database connect() argument', ['mysql_connect', 'mysqli_connect', 'mysqli(', 'pg_connect', 'mssql_connect'], String.raw `(?:mysqli?_connect|new[ \t]+mysqli|mssql_connect)[ \t]*\([ \t]*["'][^"'\n]{1,120}["'][ \t]*,[ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["$link = mysql_connect('localhost', 'root', 'root<digit:3>');", '$db = new mysqli("127.0.0.1", "app", "Mysql<digit:4>!", "shop");'], ["$link = mysql_connect('localhost', 'root', $password);", "$link = mysql_connect('localhost', 'root', '');"]),
-    argumentRule('login-call-password-argument', 'Password as a login() call argument', ['login('], String.raw `\.login[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["ftp.login('deploy', 'Ftp<digit:4>pw')", 'client.login("admin", "Admin<digit:3>!")'], ["ftp.login('deploy', password)", "client.login('admin', 'password')", "client.login('admin', '')"]),
-    argumentRule('powershell-password-argument', 'Password on a PowerShell or PsExec command line', ['-password', 'psexec'], String.raw `(?i)(?:(?:connect-viserver|new-pssession|invoke-command|connect-azaccount|net[ \t]+use)[^\r\n]{0,200}?[ \t]-password[ \t]+|psexec(?:64)?(?:\.exe)?[^\r\n]{0,200}?[ \t]-p[ \t]+)["']?([^"'\s]{4,128})`, ['Connect-VIServer -Server vc01 -User admin -Password "Vmware<digit:3>!"', 'psexec \\\\\\\\host01 -u CORP\\\\admin -p Admin<digit:4>x cmd.exe'], ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd']),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/code-hosts.ts
-
-
-
-const GITHUB_TOKENS = 'https://github.com/settings/tokens';
-/** A token in GitHub's checksummed layout, as the examples write it: the prefix, 30 base62, their CRC32 in 6 base62. */
-const checksummed = (prefix, transform = 'crc32') => `${prefix}{{${transform}:<alnum:30>:${transform}}}`;
-function githubToken(id, prefix, title, longLived, revokeUrl, remediation) {
-    const upper = prefix.toUpperCase();
-    return rule({
-        id,
-        title,
-        provider: 'GitHub',
-        severity: longLived ? 'critical' : 'high',
-        keywords: [prefix],
-        pattern: `\\b(${prefix}[A-Za-z0-9]{36})\\b`,
-        validate: hasBase62Crc32,
-        longLived,
-        revokeUrl,
-        remediation,
-        examples: {
-            positives: [`GH_TOKEN=${checksummed(prefix)}`, `const token = "${checksummed(prefix)}";`, `git clone https://${checksummed(prefix)}@github.com/acme/tools.git`, `{ "token": "${checksummed(prefix)}" }`],
-            negatives: [`GH_TOKEN=${checksummed(prefix, 'bad-crc32')}`, `GH_TOKEN=${checksummed(upper)}`, `GH_TOKEN=${prefix}<alnum:35>`, `GH_TOKEN=${prefix}<alnum:36>`, `GH_TOKEN=${prefix}${'x'.repeat(36)}`],
-        },
-    });
-}
-const codeHostRules = [
-    githubToken('github-personal-access-token', 'ghp_', 'GitHub personal access token (classic)', true, GITHUB_TOKENS, 'Delete the token at github.com/settings/tokens; in Actions use GITHUB_TOKEN or a GitHub App installation token instead.'),
-    githubToken('github-oauth-token', 'gho_', 'GitHub OAuth access token', true, 'https://github.com/settings/applications'),
-    githubToken('github-user-to-server-token', 'ghu_', 'GitHub App user access token', false, 'https://github.com/settings/apps/authorizations'),
-    githubToken('github-server-to-server-token', 'ghs_', 'GitHub App installation token (or GITHUB_TOKEN)', false, 'https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token', 'Revoke with DELETE /installation/token; installation tokens expire after an hour.'),
-    githubToken('github-refresh-token', 'ghr_', 'GitHub App refresh token', true, 'https://github.com/settings/apps/authorizations'),
-    rule({
-        id: 'github-fine-grained-pat',
-        title: 'GitHub fine-grained personal access token',
-        provider: 'GitHub',
-        severity: 'critical',
-        keywords: ['github_pat_'],
-        pattern: '\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b',
-        longLived: true,
-        revokeUrl: 'https://github.com/settings/personal-access-tokens',
-        examples: { positives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:59>'], negatives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:20>'] },
-    }),
-    // Listed before the generic PEM rule so that a key named as a GitHub App's gets the App-specific remediation.
-    rule({
-        id: 'github-app-private-key',
-        title: 'GitHub App private key',
-        provider: 'GitHub',
-        severity: 'critical',
-        keywords: ['githubapp', 'github_app', 'github-app', 'ghapp', 'gh_app', 'gh-app'],
-        pattern: '(?is)(?:github|gh)[_-]?app[\\w-]{0,24}?private[_-]?key["\']?\\s*(?::|=|:=|=>)\\s*[|>]?[-+]?\\s*["\']?(-----BEGIN (?:RSA )?PRIVATE KEY-----.{64,}?-----END (?:RSA )?PRIVATE KEY-----)',
-        multilineWindow: 16384,
-        validate: hasKeyBody,
-        longLived: true,
-        revokeUrl: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps',
-        remediation: 'Delete the key in the GitHub App settings (Private keys) after generating a new one; in Actions mint installation tokens with actions/create-github-app-token from a secret.',
-        examples: { positives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n-----END RSA PRIVATE KEY-----"\n', 'github_app_private_key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    -----END RSA PRIVATE KEY-----\n'], negatives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY_PATH=/run/secrets/app.pem\n', 'GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"'] },
-    }),
-    rule({
-        id: 'gitlab-personal-access-token',
-        title: 'GitLab personal, project or group access token',
-        provider: 'GitLab',
-        severity: 'critical',
-        keywords: ['glpat-'],
-        pattern: '\\b(glpat-[0-9A-Za-z_-]{20,100}(?:\\.[0-9a-z]{2}\\.?[0-9a-z]{7,9})?)(?:[^0-9A-Za-z_.-]|$)',
-        longLived: true,
-        revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
-        examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-deploy-token',
-        title: 'GitLab deploy token',
-        provider: 'GitLab',
-        severity: 'high',
-        keywords: ['gldt-'],
-        pattern: '\\b(gldt-[0-9A-Za-z_-]{20,100})',
-        longLived: true,
-        revokeUrl: 'https://docs.gitlab.com/ee/user/project/deploy_tokens/#revoke-a-deploy-token',
-        examples: { positives: ['const token = "gldt-<word:20>";', '  token: "gldt-<word:20>"', 'export API_TOKEN=gldt-<word:20>'], negatives: ['const token = "gldt-<word:6>";', 'const token = "GLDT-<word:20>";', 'const token = "gldt-xxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-runner-token',
-        title: 'GitLab runner authentication token',
-        provider: 'GitLab',
-        severity: 'high',
-        keywords: ['glrt-'],
-        pattern: '\\b(glrt-[0-9A-Za-z_.-]{20,100})',
-        longLived: true,
-        revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token',
-        examples: { positives: ['const token = "glrt-<word:20>";', '  token: "glrt-<word:20>"', 'export API_TOKEN=glrt-<word:20>'], negatives: ['const token = "glrt-<word:6>";', 'const token = "GLRT-<word:20>";', 'const token = "glrt-xxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-runner-registration-token',
-        title: 'GitLab runner registration token (legacy)',
-        provider: 'GitLab',
-        severity: 'high',
-        keywords: ['gr1348941'],
-        pattern: '\\b(GR1348941[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html',
-        examples: { positives: ['const token = "GR1348941<word:20>";', '  token: "GR1348941<word:20>"', 'export API_TOKEN=GR1348941<word:20>'], negatives: ['const token = "GR1348941<word:6>";', 'const token = "gr1348941<word:20>";', 'const token = "GR1348941xxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-pipeline-trigger-token',
-        title: 'GitLab pipeline trigger token',
-        provider: 'GitLab',
-        severity: 'high',
-        keywords: ['glptt-'],
-        pattern: '\\b(glptt-[0-9a-f]{40})\\b',
-        longLived: true,
-        revokeUrl: 'https://docs.gitlab.com/ee/ci/triggers/',
-        examples: { positives: ['const token = "glptt-<hex:40>";', '  token: "glptt-<hex:40>"', 'export API_TOKEN=glptt-<hex:40>'], negatives: ['const token = "glptt-<hex:6>";', 'const token = "GLPTT-<hex:40>";', 'const token = "glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-oauth-app-secret',
-        title: 'GitLab OAuth application secret',
-        provider: 'GitLab',
-        severity: 'high',
-        keywords: ['gloas-'],
-        pattern: '\\b(gloas-[0-9a-f]{64})\\b',
-        longLived: true,
-        revokeUrl: 'https://gitlab.com/-/user_settings/applications',
-        examples: { positives: ['const token = "gloas-<hex:64>";', '  token: "gloas-<hex:64>"', 'export API_TOKEN=gloas-<hex:64>'], negatives: ['const token = "gloas-<hex:6>";', 'const token = "GLOAS-<hex:64>";', 'const token = "gloas-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-feed-token',
-        title: 'GitLab feed token',
-        provider: 'GitLab',
-        severity: 'medium',
-        keywords: ['glft-'],
-        pattern: '\\b(glft-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
-        examples: { positives: ['const token = "glft-<word:20>";', '  token: "glft-<word:20>"', 'export API_TOKEN=glft-<word:20>'], negatives: ['const token = "glft-<word:6>";', 'const token = "GLFT-<word:20>";', 'const token = "glft-xxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-scim-token',
-        title: 'GitLab SCIM token',
-        provider: 'GitLab',
-        severity: 'high',
-        keywords: ['glsoat-'],
-        pattern: '\\b(glsoat-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html',
-        examples: { positives: ['const token = "glsoat-<word:20>";', '  token: "glsoat-<word:20>"', 'export API_TOKEN=glsoat-<word:20>'], negatives: ['const token = "glsoat-<word:6>";', 'const token = "GLSOAT-<word:20>";', 'const token = "glsoat-xxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-incoming-mail-token',
-        title: 'GitLab incoming mail token',
-        provider: 'GitLab',
-        severity: 'medium',
-        keywords: ['glimt-'],
-        pattern: '\\b(glimt-[0-9A-Za-z_-]{25})(?:[^0-9A-Za-z_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
-        examples: { positives: ['const token = "glimt-<word:25>";', '  token: "glimt-<word:25>"', 'export API_TOKEN=glimt-<word:25>'], negatives: ['const token = "glimt-<word:6>";', 'const token = "GLIMT-<word:25>";', 'const token = "glimt-xxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-agent-token',
-        title: 'GitLab agent for Kubernetes token',
-        provider: 'GitLab',
-        severity: 'high',
-        keywords: ['glagent-'],
-        pattern: '\\b(glagent-[0-9A-Za-z_-]{50})(?:[^0-9A-Za-z_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token',
-        examples: { positives: ['const token = "glagent-<word:50>";', '  token: "glagent-<word:50>"', 'export API_TOKEN=glagent-<word:50>'], negatives: ['const token = "glagent-<word:6>";', 'const token = "GLAGENT-<word:50>";', 'const token = "glagent-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitlab-ci-job-token',
-        title: 'GitLab CI/CD job token',
-        provider: 'GitLab',
-        severity: 'low',
-        keywords: ['glcbt-'],
-        pattern: '\\b(glcbt-[0-9a-zA-Z]{1,5}_[0-9a-zA-Z_-]{20})(?:[^0-9A-Za-z_-]|$)',
-        longLived: false,
-        revokeUrl: 'https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html',
-        remediation: 'Job tokens expire with the job; remove the log or artifact that captured it.',
-        examples: { positives: ['const job = "glcbt-<alnum:2>_<word:20>";'], negatives: ['const job = "glcbt-<alnum:2><alnum:20>";'] },
-    }),
-    rule({
-        id: 'bitbucket-app-password',
-        title: 'Bitbucket app password',
-        provider: 'Bitbucket',
-        severity: 'high',
-        keywords: ['atbb'],
-        pattern: '\\b(ATBB[A-Za-z0-9]{28}[A-F0-9]{8})\\b',
-        longLived: true,
-        revokeUrl: 'https://bitbucket.org/account/settings/app-passwords/',
-        examples: { positives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:28><HEX:8>'], negatives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:20>'] },
-    }),
-    rule({
-        id: 'bitbucket-access-token',
-        title: 'Bitbucket repository/project/workspace access token',
-        provider: 'Bitbucket',
-        severity: 'high',
-        keywords: ['atctt3xffgn0'],
-        pattern: '\\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})',
-        longLived: true,
-        revokeUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/revoke-a-repository-access-token/',
-        examples: { positives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>";', '  token: "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>"', 'export API_TOKEN=ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>'], negatives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:6>";', 'const token = "atctt3XfFgn0<[A-Za-z0-9_\\-=]:180>";', 'const token = "ATCTT3xFfGN0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'atlassian-api-token',
-        title: 'Atlassian API token',
-        provider: 'Atlassian',
-        severity: 'high',
-        keywords: ['atatt3'],
-        pattern: '\\b(ATATT3[A-Za-z0-9_=-]{150,250})',
-        longLived: true,
-        revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
-        examples: { positives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:186>";', '  token: "ATATT3<[A-Za-z0-9_\\-=]:186>"', 'export API_TOKEN=ATATT3<[A-Za-z0-9_\\-=]:186>'], negatives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:6>";', 'const token = "atatt3<[A-Za-z0-9_\\-=]:186>";', 'const token = "ATATT3xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'gitea-access-token',
-        title: 'Gitea/Forgejo access token',
-        provider: 'Gitea',
-        severity: 'high',
-        keywords: ['gitea'],
-        pattern: '(?i)gitea[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{40})\\b',
-        longLived: true,
-        revokeUrl: 'https://docs.gitea.com/development/api-usage',
-        examples: { positives: ['GITEA_TOKEN=<hex:40>', '  gitea_token: "<hex:40>"', '{ "GITEA_TOKEN": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'GITEA_TOKEN=${GITEA_TOKEN}', '  gitea_token: "<gitea_token>"', 'GITEA_TOKEN is read from the environment'] },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/command-lines.ts
-
-
-
-/**
- * A password passed on a command line: a person's (`admin123`) or a generated one. A long value a little low in entropy
- * for the generic judgment (14 random characters with repeats) is still a password there, unless it is letters only.
- */
-function passwordValue(value) {
-    const reason = rejectGenericValue(value, 3);
-    return reason === undefined || isHumanPassword(value) || (reason === 'low entropy' && value.length >= 14 && !/^[A-Za-z]+$/.test(value));
-}
-const command_lines_REMEDIATION = 'Change the password or key, then pass it from a secret store or the environment (a variable, a netrc or config file kept out of the repository) rather than on the command line.';
-/** Names that say a variable holds a credential: `API_TOKEN`, `db_password`, `SERVICE_API_KEY`. */
-const SECRET_NAME = String.raw `[A-Za-z0-9_]{0,40}(?:token|secret|passw(?:or)?d|pwd|api_?key|apikey|access_?key|private_?key)[A-Za-z0-9_]{0,20}`;
-/** Credentials in shell defaults, curl and wget flags, nginx directives and URL queries: where scripts put them. */
-const commandLineRules = [
-    rule({
-        id: 'shell-default-secret',
-        title: 'Secret as a shell parameter default (${VAR:-value})',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: [':-', ':='],
-        // `${API_TOKEN:-value}`: the default is used whenever the variable is unset, so it is a hardcoded credential.
-        pattern: String.raw `(?i)\$\{${SECRET_NAME}:?[-=]([^}\s'"$]{8,200})\}`,
-        entropy: 3,
-        longLived: false,
-        remediation: command_lines_REMEDIATION,
-        examples: {
-            positives: ['export SERVICE_API_TOKEN=${API_TOKEN:-<alnum:24>}', 'PASS="${DB_PASSWORD:=<alnum:6><digit:2><alnum:6>}"'],
-            negatives: ['export SERVICE_API_TOKEN=${API_TOKEN:-}', 'export TOKEN=${API_TOKEN:-$FALLBACK_TOKEN}', 'URL=${BASE_URL:-<alnum:24>}', 'TOKEN=${API_TOKEN:-changeme-please-now}', 'PORT=${PORT:-8080}'],
-        },
-    }),
-    // `curl -u`/`--user` and `--password` are cli-password-argument's (generic.ts); these are the flags it leaves out.
-    rule({
-        id: 'curl-proxy-user-password',
-        title: 'Password in a curl --proxy-user argument',
-        provider: 'Generic',
-        severity: 'medium',
-        keywords: ['--proxy-user'],
-        pattern: String.raw `\s--proxy-user(?:=|[ \t]+)["']?[^:\s"'$]{1,64}:([^\s"']{4,200})`,
-        validate: passwordValue,
-        longLived: false,
-        remediation: command_lines_REMEDIATION,
-        examples: {
-            path: 'scripts/deploy.sh',
-            positives: ['curl -k -v \\\n    --proxy-user admin:Summer<digit:4>! \\\n    https://example.net', 'curl --proxy-user "ci:<alnum:20>" https://host.example.net'],
-            negatives: ['curl --proxy-user "$USER:$PASS" https://host.example.net', 'curl --proxy-user admin:password https://x.example.net', 'curl --proxy-user admin: https://x.example.net'],
-        },
-    }),
-    rule({
-        id: 'command-line-password',
-        title: 'Password in a command-line flag (curl --tlspassword, wget --http-password and siblings)',
-        provider: 'Generic',
-        severity: 'medium',
-        keywords: ['-password', 'tlspassword'],
-        pattern: String.raw `\s--(?:(?:http|proxy|ftp)-password|(?:proxy-)?tlspassword)(?:=|[ \t]+)["']?([^\s"'\\]{4,200})`,
-        validate: passwordValue,
-        longLived: false,
-        remediation: command_lines_REMEDIATION,
-        examples: {
-            path: 'scripts/fetch.sh',
-            positives: ['wget --ftp-password=<alnum:16> https://localhost', 'wget --http-password=Pass<digit:4> https://localhost', 'curl --proxy-tlspassword <alnum:20> https://localhost', 'curl --tlspassword "<alnum:14>" https://localhost'],
-            negatives: ['wget --http-password=$PASSWORD https://localhost', 'wget --proxy-password=<password> https://localhost', 'curl --tlspassword PASSWORD', 'args = ["--tlspassword", value]', 'password: "--http-password"'],
-        },
-    }),
-    rule({
-        id: 'api-key-header',
-        title: 'API key in an X-API-Key header or nginx variable',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['x-apikey', 'x-api-key', 'x-api_key', 'set $'],
-        // `proxy_set_header x-apikey VALUE;`, `-H "X-API-Key: VALUE"`, nginx `set $apikey VALUE;`.
-        pattern: String.raw `(?i)(?:\bx-api[-_]?key["']?(?::[ \t]*|[ \t]+)|\bset[ \t]+\$${SECRET_NAME}[ \t]+)["']?([A-Za-z0-9._~+/=-]{16,200})`,
-        entropy: 3,
-        longLived: false,
-        remediation: command_lines_REMEDIATION,
-        examples: {
-            path: 'deploy/nginx.conf',
-            positives: ['proxy_set_header x-apikey <hex:8>-<hex:4>-<alnum:20>;', 'curl -H "X-API-Key: <alnum:32>" https://api.example.net', 'set $apikey <alnum:30>;'],
-            negatives: ['proxy_set_header x-apikey $http_x_apikey;', 'proxy_set_header X-Api-Key "";', 'set $upstream <alnum:30>;', 'headers["X-API-Key"] = key'],
-        },
-    }),
-    rule({
-        id: 'url-query-api-key',
-        title: 'API key or token in a URL query (?api_key=)',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['apikey=', 'api_key=', 'api-key=', 'api_token=', 'access_token=', 'auth_token='],
-        pattern: String.raw `(?i)[?&](?:api[_-]?key|apikey|api_token|access_token|auth_token)=([A-Za-z0-9._~%+/-]{16,200})`,
-        entropy: 3,
-        longLived: false,
-        remediation: 'Revoke the key at its provider, then send it in a header read from a secret store; URLs end up in logs and browser history.',
-        examples: {
-            path: '.gitlab-ci.yml',
-            positives: ['    - curl https://git.example.net/?APIKEY=<hex:8>-<hex:4>-<alnum:20>', 'fetch("https://api.example.net/v1/items?page=2&api_key=<alnum:32>")'],
-            negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>'],
-        },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/commerce.ts
-
-
-/** Payments beyond the big processors, e-commerce platforms, shipping, finance data and crypto exchanges. */
-const commerceRules = [
-    prefixed('woocommerce-consumer-secret', 'WooCommerce REST API consumer secret', 'WooCommerce', 'cs_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/'),
-    prefixed('woocommerce-consumer-key', 'WooCommerce REST API consumer key', 'WooCommerce', 'ck_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/', { severity: 'medium' }),
-    named('bigcommerce-access-token', 'BigCommerce API access token', 'BigCommerce', ['bigcommerce'], '<lowalnum:31>', 'https://login.bigcommerce.com/'),
-    named('magento-access-token', 'Adobe Commerce (Magento) integration token', 'Adobe Commerce', ['magento'], '<lowalnum:32>', 'https://experienceleague.adobe.com/docs/commerce-admin/systems/integrations.html'),
-    named('prestashop-webservice-key', 'PrestaShop webservice key', 'PrestaShop', ['prestashop'], '<upalnum:32>', 'https://devdocs.prestashop-project.org/'),
-    named('ecwid-secret-token', 'Ecwid secret token', 'Ecwid', ['ecwid'], 'secret_<alnum:32>', 'https://my.ecwid.com/'),
-    named('gumroad-access-token', 'Gumroad access token', 'Gumroad', ['gumroad'], '<word:43>', 'https://app.gumroad.com/settings/advanced'),
-    named('lemonsqueezy-api-key', 'Lemon Squeezy API key', 'Lemon Squeezy', ['lemonsqueezy', 'lemon_squeezy'], JWT, 'https://app.lemonsqueezy.com/settings/api'),
-    named('paddle-api-key', 'Paddle API key', 'Paddle', ['paddle'], 'pdl_<[a-z_]:4-13>apikey_<lowalnum:26>_<alnum:20-30>', 'https://vendors.paddle.com/authentication-v2'),
-    named('paddle-classic-auth-code', 'Paddle Classic vendor auth code', 'Paddle', ['paddle'], '<hex:50>', 'https://vendors.paddle.com/authentication'),
-    named('chargebee-api-key', 'Chargebee API key', 'Chargebee', ['chargebee'], '<[a-z]:4>_<alnum:20-40>', 'https://www.chargebee.com/docs/api_keys.html'),
-    named('recurly-api-key', 'Recurly private API key', 'Recurly', ['recurly'], '<hex:32>', 'https://app.recurly.com/'),
-    named('chargify-api-key', 'Maxio (Chargify) API key', 'Maxio', ['chargify', 'maxio'], '<alnum:30-45>', 'https://www.maxio.com/'),
-    named('authorize-net-transaction-key', 'Authorize.net transaction key', 'Authorize.net', ['authorize_net', 'authorizenet', 'authnet', 'transaction_key'], '<alnum:16>', 'https://account.authorize.net/'),
-    named('checkout-secret-key', 'Checkout.com secret key', 'Checkout.com', ['checkout_secret', 'checkout_com', 'checkoutcom', 'cko_secret'], `sk_${UUID}`, 'https://dashboard.checkout.com/'),
-    prefixed('checkout-sandbox-secret-key', 'Checkout.com sandbox secret key', 'Checkout.com', `sk_sbox_<b32l:26><[a-z2-7#]:1>`, 'https://dashboard.checkout.com/', { severity: 'medium', longLived: true }),
-    named('mollie-api-key', 'Mollie API key', 'Mollie', ['mollie'], 'live_<alnum:30>', 'https://my.mollie.com/dashboard/developers/api-keys'),
-    named('gocardless-access-token', 'GoCardless access token', 'GoCardless', ['gocardless'], 'live_<word:40>', 'https://manage.gocardless.com/developers/access-tokens'),
-    named('wise-api-token', 'Wise API token', 'Wise', ['wise_', 'transferwise'], UUID, 'https://wise.com/settings/api-tokens'),
-    named('dwolla-secret', 'Dwolla application secret', 'Dwolla', ['dwolla'], '<alnum:50>', 'https://dashboard.dwolla.com/applications'),
-    named('marqeta-access-token', 'Marqeta access token', 'Marqeta', ['marqeta'], UUID, 'https://app.marqeta.com/'),
-    prefixed('mercadopago-app-token', 'Mercado Pago production access token', 'Mercado Pago', 'APP_USR-<digit:16>-<digit:6>-<hex:32>-<digit:8-10>', 'https://www.mercadopago.com/developers/panel'),
-    prefixed('midtrans-server-key-prefixed', 'Midtrans server key', 'Midtrans', 'Mid-server-<word:24>', 'https://dashboard.midtrans.com/settings/config_info'),
-    named('xendit-secret-key', 'Xendit secret key', 'Xendit', ['xendit'], 'xnd_<[a-z]:11>_<alnum:50-60>', 'https://dashboard.xendit.co/settings/developers#api-keys'),
-    prefixed('xendit-production-key', 'Xendit production secret key', 'Xendit', 'xnd_production_<alnum:50-60>', 'https://dashboard.xendit.co/settings/developers#api-keys'),
-    named('payu-secret', 'PayU merchant salt or key', 'PayU', ['payu'], '<alnum:32>', 'https://onboarding.payu.in/'),
-    named('cashfree-secret-key', 'Cashfree secret key', 'Cashfree', ['cashfree'], 'cfsk_ma_prod_<hex:32>_<hex:8>', 'https://merchant.cashfree.com/'),
-    named('instamojo-api-key', 'Instamojo private auth token', 'Instamojo', ['instamojo'], '<hex:32>', 'https://www.instamojo.com/'),
-    named('yookassa-secret-key', 'YooKassa secret key', 'YooKassa', ['yookassa', 'yandex_kassa'], 'live_<word:43>', 'https://yookassa.ru/my/merchant/integration/api-keys'),
-    named('iyzico-secret-key', 'iyzico secret key', 'iyzico', ['iyzico', 'iyzipay'], '<alnum:32>', 'https://merchant.iyzipay.com/'),
-    named('klarna-api-secret', 'Klarna API credentials password', 'Klarna', ['klarna'], 'klarna_live_api_<word:60-100>', 'https://portal.klarna.com/'),
-    named('afterpay-secret-key', 'Afterpay secret key', 'Afterpay', ['afterpay', 'clearpay'], '<hex:128>', 'https://portal.afterpay.com/'),
-    named('affirm-private-key', 'Affirm private API key', 'Affirm', ['affirm'], '<alnum:32>', 'https://www.affirm.com/dashboard'),
-    named('sumup-api-key', 'SumUp API key', 'SumUp', ['sumup'], 'sup_sk_<alnum:32>', 'https://me.sumup.com/developers'),
-    named('zettle-api-key', 'Zettle API key', 'Zettle', ['zettle', 'izettle'], JWT, 'https://my.zettle.com/apps/api-keys'),
-    named('worldpay-api-key', 'Worldpay API credentials', 'Worldpay', ['worldpay'], '<word:16-64>', 'https://dashboard.worldpay.com/'),
-    named('bluesnap-api-password', 'BlueSnap API password', 'BlueSnap', ['bluesnap'], '<alnum:16-32>', 'https://cp.bluesnap.com/'),
-    named('2checkout-secret-key', '2Checkout (Verifone) secret key', 'Verifone 2Checkout', ['2checkout', 'twocheckout'], '<alnum:20-64>', 'https://secure.2checkout.com/cpanel/'),
-    named('nmi-security-key', 'NMI gateway security key', 'NMI', ['nmi_security', 'nmi_api'], '<alnum:32>', 'https://secure.nmi.com/'),
-    prefixed('easypost-api-key', 'EasyPost production API key', 'EasyPost', 'EZAK<alnum:54>', 'https://www.easypost.com/account/api-keys'),
-    prefixed('easypost-test-api-key', 'EasyPost test API key', 'EasyPost', 'EZTK<alnum:54>', 'https://www.easypost.com/account/api-keys', { severity: 'low' }),
-    prefixed('shippo-live-token', 'Shippo live API token', 'Shippo', 'shippo_live_<hex:40>', 'https://apps.goshippo.com/settings/api'),
-    prefixed('shippo-test-token', 'Shippo test API token', 'Shippo', 'shippo_test_<hex:40>', 'https://apps.goshippo.com/settings/api', { severity: 'low' }),
-    named('shipengine-api-key', 'ShipEngine API key', 'ShipEngine', ['shipengine'], 'TEST_<word:43>', 'https://app.shipengine.com/#/portal/apimanagement'),
-    named('shipstation-api-secret', 'ShipStation API secret', 'ShipStation', ['shipstation'], '<hex:32>', 'https://ship.shipstation.com/settings/api'),
-    named('aftership-api-key', 'AfterShip API key', 'AfterShip', ['aftership'], 'asat_<hex:32>', 'https://admin.aftership.com/settings/api-keys'),
-    prefixed('duffel-live-token', 'Duffel live access token', 'Duffel', 'duffel_live_<word:43>', 'https://app.duffel.com/'),
-    prefixed('duffel-test-token', 'Duffel test access token', 'Duffel', 'duffel_test_<word:43>', 'https://app.duffel.com/', { severity: 'low' }),
-    named('amadeus-api-secret', 'Amadeus for Developers API secret', 'Amadeus', ['amadeus'], '<alnum:16>', 'https://developers.amadeus.com/my-apps'),
-    named('binance-api-secret', 'Binance API secret', 'Binance', ['binance'], '<alnum:64>', 'https://www.binance.com/en/my/settings/api-management', { severity: 'critical' }),
-    named('kraken-private-key', 'Kraken API private key', 'Kraken', ['kraken'], '<b64:86>==', 'https://pro.kraken.com/app/settings/api', { severity: 'critical' }),
-    named('kucoin-api-secret', 'KuCoin API secret', 'KuCoin', ['kucoin'], UUID, 'https://www.kucoin.com/account/api', { severity: 'critical' }),
-    named('bitfinex-api-secret', 'Bitfinex API secret', 'Bitfinex', ['bitfinex'], '<word:43>', 'https://setting.bitfinex.com/api', { severity: 'critical' }),
-    named('bybit-api-secret', 'Bybit API secret', 'Bybit', ['bybit'], '<alnum:36>', 'https://www.bybit.com/app/user/api-management', { severity: 'critical' }),
-    named('okx-api-secret', 'OKX API secret key', 'OKX', ['okx_', 'okex'], '<HEX:32>', 'https://www.okx.com/account/my-api', { severity: 'critical' }),
-    named('gemini-exchange-secret', 'Gemini exchange API secret', 'Gemini', ['gemini_api_secret', 'gemini_secret'], '<alnum:27-28>', 'https://exchange.gemini.com/settings/api', { bare: true, severity: 'critical' }),
-    named('bitstamp-api-secret', 'Bitstamp API secret', 'Bitstamp', ['bitstamp'], '<alnum:32>', 'https://www.bitstamp.net/account/security/api/', { severity: 'critical' }),
-    named('bitmex-api-secret', 'BitMEX API secret', 'BitMEX', ['bitmex'], '<word:48>', 'https://www.bitmex.com/app/apiKeys', { severity: 'critical' }),
-    named('crypto-com-api-secret', 'Crypto.com Exchange API secret', 'Crypto.com', ['crypto_com', 'cryptocom'], '<alnum:28>', 'https://crypto.com/exchange/personal/api-management', { severity: 'critical' }),
-    named('alpaca-secret-key', 'Alpaca secret key', 'Alpaca', ['alpaca', 'apca_api_secret'], '<alnum:40>', 'https://app.alpaca.markets/paper/dashboard/overview'),
-    named('polygon-io-api-key', 'Polygon.io (Massive) API key', 'Polygon.io', ['polygon_api', 'polygonio', 'polygon_io'], '<word:32>', 'https://polygon.io/dashboard/keys'),
-    named('finnhub-api-key', 'Finnhub API key', 'Finnhub', ['finnhub'], '<lowalnum:20>', 'https://finnhub.io/dashboard'),
-    named('alpha-vantage-api-key', 'Alpha Vantage API key', 'Alpha Vantage', ['alphavantage', 'alpha_vantage'], '<upalnum:16>', 'https://www.alphavantage.co/support/#api-key'),
-    named('iex-cloud-secret', 'IEX Cloud secret token', 'IEX Cloud', ['iex_', 'iexcloud'], 'sk_<hex:32>', 'https://iexcloud.io/console/tokens'),
-    named('twelvedata-api-key', 'Twelve Data API key', 'Twelve Data', ['twelvedata', 'twelve_data'], '<hex:32>', 'https://twelvedata.com/account/api-keys'),
-    named('tiingo-api-token', 'Tiingo API token', 'Tiingo', ['tiingo'], '<hex:40>', 'https://www.tiingo.com/account/api/token'),
-    named('fmp-api-key', 'Financial Modeling Prep API key', 'Financial Modeling Prep', ['financialmodelingprep', 'fmp_api'], '<alnum:32>', 'https://site.financialmodelingprep.com/developer/docs/dashboard'),
-    named('oanda-api-token', 'OANDA API access token', 'OANDA', ['oanda'], '<hex:32>-<hex:32>', 'https://www.oanda.com/account/tpa/personal_token'),
-    named('coinmarketcap-api-key', 'CoinMarketCap API key', 'CoinMarketCap', ['coinmarketcap', 'cmc_pro_api_key', 'x-cmc_pro_api_key'], UUID, 'https://pro.coinmarketcap.com/account'),
-    named('coingecko-api-key', 'CoinGecko Pro API key', 'CoinGecko', ['coingecko', 'x-cg-pro-api-key'], 'CG-<alnum:25>', 'https://www.coingecko.com/en/developers/dashboard'),
-    named('infura-api-key', 'Infura API key secret', 'Infura', ['infura'], '<hex:32>', 'https://app.infura.io/'),
-    named('alchemy-api-key', 'Alchemy API key', 'Alchemy', ['alchemy'], '<word:32>', 'https://dashboard.alchemy.com/'),
-    named('etherscan-api-key', 'Etherscan API key', 'Etherscan', ['etherscan', 'bscscan', 'polygonscan', 'arbiscan'], '<upalnum:34>', 'https://etherscan.io/myapikey'),
-    named('moralis-api-key', 'Moralis API key', 'Moralis', ['moralis'], JWT, 'https://admin.moralis.io/'),
-    named('quicknode-token', 'QuickNode endpoint token', 'QuickNode', ['quicknode'], '<hex:40>', 'https://dashboard.quicknode.com/'),
-    named('blockcypher-token', 'BlockCypher API token', 'BlockCypher', ['blockcypher'], '<hex:32>', 'https://accounts.blockcypher.com/tokens'),
-    named('blocknative-api-key', 'Blocknative API key', 'Blocknative', ['blocknative'], UUID, 'https://explorer.blocknative.com/account'),
-    named('thirdweb-secret-key', 'thirdweb secret key', 'thirdweb', ['thirdweb'], '<word:86>', 'https://thirdweb.com/dashboard/settings/api-keys'),
-    named('walletconnect-project-secret', 'Reown (WalletConnect) project secret', 'Reown', ['walletconnect', 'reown'], '<hex:32>', 'https://cloud.reown.com/'),
-    named('fireblocks-api-secret', 'Fireblocks API user secret key', 'Fireblocks', ['fireblocks'], '<b64:64-1000>', 'https://console.fireblocks.io/'),
-];
-
-;// CONCATENATED MODULE: ./src/rules/validators/encoded.ts
-
-
-/** Base64 of a certificate or public key (`ca.crt`, `tls.crt` in a Secret): public material, never a credential. */
-function isPublicPem(value) {
-    if (!value.startsWith('LS0tLS1CRUdJTi'))
-        return false;
-    const text = Buffer.from(value.slice(0, 200), 'base64').toString('latin1');
-    return /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----/.test(text);
-}
-/**
- * A Kubernetes Secret entry. Under `data:` the value is base64: what it decodes to must look like a credential
- * (not `CHANGE_ME`, a commit SHA or a file path). A plain `stringData:` value is judged as a generic value is.
- */
-function isSecretEntry(value) {
-    if (isPublicPem(value))
-        return false;
-    const decoded = decodeBase64Text(value);
-    const text = decoded ?? value;
-    if (isPlaceholder(text) || isReference(text))
-        return false;
-    if (hasUrlPassword(text))
-        return true;
-    if (rejectGenericValue(text, 3) === undefined)
-        return true;
-    return hasSecretPart(text);
-}
-/** An entry under `data:` of a Secret: base64 that decodes to text, and that text looks like a credential. */
-function isEncodedSecretEntry(value) {
-    return decodeBase64Text(value) !== undefined && isSecretEntry(value);
-}
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/config-files.ts
-
-
-
-const configFileRules = [
-    // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
-    rule({
-        id: 'netrc-password',
-        title: 'Password in a .netrc entry',
-        provider: 'netrc',
-        severity: 'high',
-        keywords: ['machine'],
-        pattern: '(?i)\\bmachine\\s+[^\\s]+\\s+(?:port\\s+\\S+\\s+)?login\\s+[^\\s]+\\s+password\\s+((?:[^\\s$]|\\$[^{\\s])[^\\s]{3,255})',
-        multilineWindow: 1024,
-        longLived: true,
-        remediation: 'Change the password or token for that host, then keep .netrc out of the repository.',
-    }),
-    rule({
-        id: 'pgpass-entry',
-        title: 'Password in a .pgpass entry',
-        provider: 'PostgreSQL',
-        severity: 'high',
-        keywords: [':5432:', ':5433:', ':6432:', ':*:'],
-        pattern: String.raw `(?m)^[^:\s#]+:(?:5432|5433|6432|\*):[^:\s]+:[^:\s]+:([^:\s]{4,256})\r?$`,
-        longLived: true,
-        remediation: 'Change the database password, then keep .pgpass out of the repository.',
-    }),
-    rule({
-        id: 'kubernetes-secret-data',
-        title: 'Kubernetes Secret with data values',
-        provider: 'Kubernetes',
-        severity: 'high',
-        keywords: ['kind: secret'],
-        pattern: '(?is)kind:\\s*Secret\\b.*?\\n(?:data|stringData):[ \\t]*\\r?\\n[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/=_.-]{12,1000})',
-        multilineWindow: 4096,
-        entropy: 3,
-        validate: isSecretEntry,
-        longLived: true,
-        remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
-    }),
-    rule({
-        id: 'htpasswd-hash',
-        title: 'Password hash in an htpasswd file',
-        provider: 'Apache',
-        severity: 'medium',
-        keywords: ['$apr1$', '$2y$'],
-        pattern: '(?m)^[A-Za-z0-9._-]{1,64}:\\$(?:apr1|2y)\\$([./A-Za-z0-9$]{20,80})\\r?$',
-        longLived: true,
-        remediation: 'Change the password (hashes are crackable offline), then keep htpasswd files out of the repository.',
-    }),
-    rule({
-        id: 'private-key-passphrase',
-        title: 'Key store or key passphrase in config',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['passphrase', 'storepass', 'keypass', 'store_password', 'storepassword', 'keypassword', 'key_password'],
-        pattern: '(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["\']?\\s*' + ASSIGN_OPERATOR + '\\s*["\']([^"\'\\s]{6,128})["\']',
-        entropy: 2.5,
-        longLived: true,
-        remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/connections.ts
-
-
-/** A URL's password that is a stand-in (the user repeated, `cachepass` on localhost) or whose user is an encoded path. */
-const realUrlPassword = (password, before, after) => !isStandInUrlPassword(password, before, after) && !hasEncodedPathUser(before);
-/** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
-function urlCredentials(id, title, provider, schemes, severity, examples) {
-    return rule({
-        id,
-        title,
-        provider,
-        severity,
-        keywords: schemes.map((scheme) => `${scheme}://`),
-        pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
-        validateInMatch: realUrlPassword,
-        longLived: true,
-        remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
-        examples,
-    });
-}
-const connectionRules = [
-    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'DATABASE_URL=postgres://app:<alnum:12><digit:2>@localhost:5432/app'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL: postgres://postgres:postgres@localhost:5432', '#   CACHE_DATABASE_URL="postgres://cacheuser:cachepass@localhost/cache"', 'DATABASE_URL: "postgresql://baduser:badpass@127.0.0.1/dbname"', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high', { positives: ['DATABASE_URL=mysql://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mysql://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mysql://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mysql://app_user:@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high', { positives: ['DATABASE_URL=mongodb+srv://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mongodb+srv://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mongodb+srv://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mongodb+srv://app_user:@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high', { positives: ['DATABASE_URL=rediss://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "rediss://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'REDIS_URL=redis://:<alnum:32>@cache.internal:6379/0'], negatives: ['DATABASE_URL=rediss://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=rediss://app_user:@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high', { positives: ['DATABASE_URL=amqps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "amqps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=amqps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=amqps://app_user:@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high', { positives: ['DATABASE_URL=sqlserver://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sqlserver://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sqlserver://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sqlserver://app_user:@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium', { positives: ['DATABASE_URL=smtps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "smtps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=smtps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=smtps://app_user:@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high', { positives: ['DATABASE_URL=ldaps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "ldaps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=ldaps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=ldaps://app_user:@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium', { positives: ['DATABASE_URL=sftp://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sftp://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sftp://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sftp://app_user:@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
-    rule({
-        id: 'url-embedded-credentials',
-        title: 'URL with embedded password',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['://'],
-        // A host name with a top-level domain, or a local host (`https://admin:...@localhost:8000`), where a real password
-        // still counts unless it is a stand-in.
-        pattern: String.raw `(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b|\d{1,3}(?:\.\d{1,3}){3})`,
-        entropy: 2.5,
-        validateInMatch: realUrlPassword,
-        longLived: true,
-        remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
-        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";', '  - "https://admin:<alnum:10><digit:2>@localhost:8000/admin"', '  - "http://admin:<alnum:10><digit:2>@192.168.0.10/admin"'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";', '  - "https://admin:testpassword@localhost:8000/admin"', '  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",'] },
-    }),
-    rule({
-        id: 'git-credentials',
-        title: 'Git host credentials in a URL (.git-credentials)',
-        provider: 'Git hosting',
-        severity: 'high',
-        keywords: ['github.com', 'gitlab.com', 'bitbucket.org', 'dev.azure.com'],
-        pattern: '(?i)https?://[^:/\\s\'"@<>]{1,128}:([^\\s\'"/<>]{8,256})@(?:www\\.)?(?:github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)',
-        longLived: true,
-        remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
-        examples: { positives: ['https://ci-bot:<alnum:30>@github.com', 'https://jdoe:<alnum:8>#x@<alnum:4>@github.com'], negatives: ['https://github.com/acme/tools.git'] },
-    }),
-    // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
-    rule({
-        id: 'jdbc-password',
-        title: 'JDBC URL with password',
-        provider: 'JDBC',
-        severity: 'high',
-        keywords: ['jdbc:'],
-        pattern: '(?i)jdbc:[a-z0-9]+:[^\\s\'"]{0,300}?[?;&](?:password|userpass|passwd|pwd)=((?:[^;&\\s\'"$]|\\$[^{;&\\s\'"])[^;&\\s\'"]{2,199})',
-        longLived: true,
-        remediation: 'Change the database password, then supply it from a secret store at run time.',
-        examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>', '  - "jdbc:mysql://localhost/authority?user=admin&userpass=<alnum:12>"'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', '  - "jdbc:mysql://localhost/authority?user=admin&userpass="', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },
-    }),
-    rule({
-        id: 'ado-net-connection-string',
-        title: 'ADO.NET / ODBC connection string with password',
-        provider: 'SQL Server',
-        severity: 'high',
-        keywords: ['password=', 'pwd='],
-        pattern: '(?i)(?:server|data source|host|address)\\s*=[^;"\'\\n]{1,200};[^"\'\\n]{0,300}?(?:password|pwd)\\s*=\\s*((?:[^;"\'\\s$]|\\$[^{;"\'\\s])[^;"\'\\s]{2,199})',
-        longLived: true,
-        remediation: 'Change the database password, then use managed identity or a secret store instead of a connection string with a password.',
-        examples: { positives: ['"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=<alnum:16>;Encrypt=true"'], negatives: ['"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"', '`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'] },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/devops.ts
-
-const devopsRules = [
-    rule({ id: 'databricks-access-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'high', keywords: ['dapi'], pattern: '\\b(dapi[a-f0-9]{32}(?:-[0-9])?)\\b', longLived: true, revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html', examples: { positives: ['const databricksToken = "dapi<hex:32>";', '  databricksToken: "dapi<hex:32>"', 'export API_TOKEN=dapi<hex:32>'], negatives: ['const databricksToken = "dapi<hex:6>";', 'const databricksToken = "DAPI<hex:32>";', 'const databricksToken = "dapixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', keywords: ['hvs.'], pattern: '\\b(hvs\\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', remediation: 'Revoke it (vault token revoke), then log in from CI with JWT/OIDC auth (Keyward vault-url, vault-role) for short TTLs.', examples: { positives: ['const vaultToken = "hvs.<word:95>";', '  vaultToken: "hvs.<word:95>"', 'export API_TOKEN=hvs.<word:95>'], negatives: ['const vaultToken = "hvs.<word:6>";', 'const vaultToken = "HVS.<word:95>";', 'const vaultToken = "hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'medium', keywords: ['hvb.'], pattern: '\\b(hvb\\.[A-Za-z0-9_-]{130,300})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens', examples: { positives: ['const vaultToken = "hvb.<word:140>";', '  vaultToken: "hvb.<word:140>"', 'export API_TOKEN=hvb.<word:140>'], negatives: ['const vaultToken = "hvb.<word:6>";', 'const vaultToken = "HVB.<word:140>";', 'const vaultToken = "hvb.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'vault-recovery-token', title: 'HashiCorp Vault recovery token', provider: 'HashiCorp Vault', severity: 'high', keywords: ['hvr.'], pattern: '\\b(hvr\\.[A-Za-z0-9_-]{24,120})(?:[^A-Za-z0-9_-]|$)', entropy: 3.5, longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/recovery-mode', remediation: 'Restart the node out of recovery mode (recovery tokens are not persisted), then check sys/raw changes made with it.', examples: { positives: ['VAULT_TOKEN=hvr.<alnum:28>'], negatives: ['VAULT_TOKEN=hvr.<alnum:10>', 'VAULT_TOKEN=HVR.<alnum:28>'] } }),
-    contextRule({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'high', names: ['vault_token', 'vault-token', 'vaulttoken', 'x-vault-token', 'initial root token', 'root_token'], value: 's\\.[A-Za-z0-9]{24}(?:\\.[A-Za-z0-9]{5})?', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', examples: { positives: ['VAULT_TOKEN=s.<alnum:24>', 'VAULT_TOKEN=s.<alnum:24>.<alnum:5>', 'Initial Root Token: s.<alnum:24>', '{ "root_token": "s.<alnum:24>" }', '  vault_token: "s.<alnum:24>"', '{ "VAULT_TOKEN": "s.<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=s.<alnum:24>', 'VAULT_TOKEN=${VAULT_TOKEN}', '  vault_token: "<vault_token>"', 'VAULT_TOKEN is read from the environment', 'VAULT_TOKEN=s.<alnum:20>'] } }),
-    rule({ id: 'terraform-cloud-api-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform', severity: 'critical', keywords: ['.atlasv1.'], pattern: '\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)', longLived: true, revokeUrl: 'https://app.terraform.io/app/settings/tokens', remediation: 'Revoke it in HCP Terraform (User settings > Tokens); use dynamic provider credentials (workload identity) in runs.', examples: { positives: ['token = "<alnum:14>.atlasv1.<word:67>"'], negatives: ['token = "<alnum:14>.atlasv2.<word:67>"'] } }),
-    rule({ id: 'doppler-token', title: 'Doppler token', provider: 'Doppler', severity: 'high', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], pattern: '\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44})\\b', longLived: true, revokeUrl: 'https://dashboard.doppler.com/workplace/tokens', examples: { positives: ['const dopplerToken = "dp.st.<alnum:43>";', '  dopplerToken: "dp.st.<alnum:43>"', 'export API_TOKEN=dp.st.<alnum:43>', 'DOPPLER_TOKEN=dp.st.prd.<alnum:43>'], negatives: ['const dopplerToken = "dp.st.<alnum:6>";', 'const dopplerToken = "DP.ST.<alnum:43>";', 'const dopplerToken = "dp.st.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens', examples: { positives: ['const pulumiToken = "pul-<hex:40>";', '  pulumiToken: "pul-<hex:40>"', 'export API_TOKEN=pul-<hex:40>'], negatives: ['const pulumiToken = "pul-<hex:6>";', 'const pulumiToken = "PUL-<hex:40>";', 'const pulumiToken = "pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications', examples: { positives: ['const netlifyToken = "nfp_<alnum:36>";', '  netlifyToken: "nfp_<alnum:36>"', 'export API_TOKEN=nfp_<alnum:36>'], negatives: ['const netlifyToken = "nfp_<alnum:6>";', 'const netlifyToken = "NFP_<alnum:36>";', 'const netlifyToken = "nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4, examples: { positives: ['VERCEL_TOKEN=<alnum:24>', '  vercel_token: "<alnum:24>"', '{ "VERCEL_TOKEN": "<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:24>', 'VERCEL_TOKEN=${VERCEL_TOKEN}', '  vercel_token: "<vercel_token>"', 'VERCEL_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5, examples: { positives: ['CLOUDFLARE_API_TOKEN=<word:40>', '  cloudflare_api_token: "<word:40>"', '{ "CLOUDFLARE_API_TOKEN": "<word:40>" }'], negatives: ['SOME_UNRELATED_ID=<word:40>', 'CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}', '  cloudflare_api_token: "<cloudflare_api_token>"', 'CLOUDFLARE_API_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CLOUDFLARE_API_KEY=<hex:37>', '  cloudflare_api_key: "<hex:37>"', '{ "CLOUDFLARE_API_KEY": "<hex:37>" }'], negatives: ['SOME_UNRELATED_ID=<hex:37>', 'CLOUDFLARE_API_KEY=${CLOUDFLARE_API_KEY}', '  cloudflare_api_key: "<cloudflare_api_key>"', 'CLOUDFLARE_API_KEY is read from the environment'] } }),
-    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: '\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:146>'], negatives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:40>'] } }),
-    contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5, examples: { positives: ['FASTLY_API_TOKEN=<word:32>', '  fastly_api_token: "<word:32>"', '{ "FASTLY_API_TOKEN": "<word:32>" }'], negatives: ['SOME_UNRELATED_ID=<word:32>', 'FASTLY_API_TOKEN=${FASTLY_API_TOKEN}', '  fastly_api_token: "<fastly_api_token>"', 'FASTLY_API_TOKEN is read from the environment'] } }),
-    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens', examples: { positives: ['const flyToken = "fo1_<word:43>";', '  flyToken: "fo1_<word:43>"', 'export API_TOKEN=fo1_<word:43>'], negatives: ['const flyToken = "fo1_<word:6>";', 'const flyToken = "FO1_<word:43>";', 'const flyToken = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens', examples: { positives: ['const supabaseToken = "sbp_<hex:40>";', '  supabaseToken: "sbp_<hex:40>"', 'export API_TOKEN=sbp_<hex:40>'], negatives: ['const supabaseToken = "sbp_<hex:6>";', 'const supabaseToken = "SBP_<hex:40>";', 'const supabaseToken = "sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys', examples: { positives: ['const supabaseKey = "sb_secret_<alnum:36>";', '  supabaseKey: "sb_secret_<alnum:36>"', 'export API_TOKEN=sb_secret_<alnum:36>'], negatives: ['const supabaseKey = "sb_secret_<alnum:6>";', 'const supabaseKey = "SB_SECRET_<alnum:36>";', 'const supabaseKey = "sb_secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/', examples: { positives: ['const pscale = "pscale_tkn_<alnum:43>";', '  pscale: "pscale_tkn_<alnum:43>"', 'export API_TOKEN=pscale_tkn_<alnum:43>'], negatives: ['const pscale = "pscale_tkn_<alnum:6>";', 'const pscale = "PSCALE_TKN_<alnum:43>";', 'const pscale = "pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'neon-api-key', title: 'Neon API key', provider: 'Neon', severity: 'high', keywords: ['napi_'], pattern: '\\b(napi_[a-z0-9]{64})\\b', longLived: true, revokeUrl: 'https://console.neon.tech/app/settings/api-keys', examples: { positives: ['const neonKey = "napi_<lowalnum:64>";', '  neonKey: "napi_<lowalnum:64>"', 'export API_TOKEN=napi_<lowalnum:64>'], negatives: ['const neonKey = "napi_<lowalnum:6>";', 'const neonKey = "NAPI_<lowalnum:64>";', 'const neonKey = "napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security', examples: { positives: ['const sonarToken = "sqp_<hex:40>";', '  sonarToken: "sqp_<hex:40>"', 'export API_TOKEN=sqp_<hex:40>'], negatives: ['const sonarToken = "sqp_<hex:6>";', 'const sonarToken = "SQP_<hex:40>";', 'const sonarToken = "sqp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>'] } }),
-    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens', examples: { positives: ['const buildkiteToken = "bkua_<hex:40>";', '  buildkiteToken: "bkua_<hex:40>"', 'export API_TOKEN=bkua_<hex:40>'], negatives: ['const buildkiteToken = "bkua_<hex:6>";', 'const buildkiteToken = "BKUA_<hex:40>";', 'const buildkiteToken = "bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3, examples: { positives: ['TRAVIS_TOKEN=<word:22>', '  travis_token: "<word:22>"', '{ "TRAVIS_TOKEN": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'TRAVIS_TOKEN=${TRAVIS_TOKEN}', '  travis_token: "<travis_token>"', 'TRAVIS_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens', examples: { positives: ['CODECOV_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  codecov_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "CODECOV_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'CODECOV_TOKEN=${CODECOV_TOKEN}', '  codecov_token: "<codecov_token>"', 'CODECOV_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account', examples: { positives: ['SNYK_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  snyk_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SNYK_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SNYK_TOKEN=${SNYK_TOKEN}', '  snyk_token: "<snyk_token>"', 'SNYK_TOKEN is read from the environment'] } }),
-    rule({ id: 'linear-api-key', title: 'Linear API key', provider: 'Linear', severity: 'high', keywords: ['lin_api_'], pattern: '\\b(lin_api_[A-Za-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://linear.app/settings/account/security', examples: { positives: ['const linearKey = "lin_api_<alnum:40>";', '  linearKey: "lin_api_<alnum:40>"', 'export API_TOKEN=lin_api_<alnum:40>'], negatives: ['const linearKey = "lin_api_<alnum:6>";', 'const linearKey = "LIN_API_<alnum:40>";', 'const linearKey = "lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'postman-api-key', title: 'Postman API key', provider: 'Postman', severity: 'high', keywords: ['pmak-'], pattern: '\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b', longLived: true, revokeUrl: 'https://go.postman.co/settings/me/api-keys', examples: { positives: ['POSTMAN_API_KEY=PMAK-<hex:24>-<hex:34>'], negatives: ['POSTMAN_API_KEY=PMAK-<hex:24>'] } }),
-    rule({ id: 'notion-integration-token', title: 'Notion integration token', provider: 'Notion', severity: 'high', keywords: ['ntn_', 'secret_'], pattern: '\\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35})|(?:secret_[A-Za-z0-9]{43}))\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://www.notion.so/my-integrations', examples: { positives: ['NOTION_TOKEN=ntn_<digit:11><alnum:35>'], negatives: ['NOTION_TOKEN=ntn_<alnum:20>'] } }),
-    // "pat" alone occurs on most lines of code (path, pattern), so the name gives the prefilter its keyword.
-    contextRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', provider: 'Airtable', severity: 'high', names: ['airtable'], value: 'pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}', longLived: true, revokeUrl: 'https://airtable.com/create/tokens', examples: { positives: ['AIRTABLE_TOKEN=pat<alnum:14>.<hex:64>', '  airtable_token: "pat<alnum:14>.<hex:64>"', '{ "AIRTABLE_TOKEN": "pat<alnum:14>.<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=pat<alnum:14>.<hex:64>', 'AIRTABLE_TOKEN=${AIRTABLE_TOKEN}', '  airtable_token: "<airtable_token>"', 'AIRTABLE_TOKEN is read from the environment'] } }),
-    rule({ id: 'figma-access-token', title: 'Figma personal access token', provider: 'Figma', severity: 'medium', keywords: ['figd_'], pattern: '\\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://www.figma.com/settings', examples: { positives: ['const figmaToken = "figd_<word:40>";', '  figmaToken: "figd_<word:40>"', 'export API_TOKEN=figd_<word:40>'], negatives: ['const figmaToken = "figd_<word:6>";', 'const figmaToken = "FIGD_<word:40>";', 'const figmaToken = "figd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'contentful-access-token', title: 'Contentful personal access token', provider: 'Contentful', severity: 'high', keywords: ['cfpat-'], pattern: '\\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://app.contentful.com/account/profile/cma_tokens', examples: { positives: ['const contentfulToken = "CFPAT-<word:43>";', '  contentfulToken: "CFPAT-<word:43>"', 'export API_TOKEN=CFPAT-<word:43>'], negatives: ['const contentfulToken = "CFPAT-<word:6>";', 'const contentfulToken = "cfpat-<word:43>";', 'const contentfulToken = "CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'mapbox-secret-token', title: 'Mapbox secret access token', provider: 'Mapbox', severity: 'high', keywords: ['sk.eyj1'], pattern: '\\b(sk\\.eyJ1[A-Za-z0-9_-]{20,100}\\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://account.mapbox.com/access-tokens/', examples: { positives: ['MAPBOX_TOKEN=sk.eyJ1<alnum:40>.<word:22>'], negatives: ['MAPBOX_TOKEN=pk.eyJ1<alnum:40>.<word:22>'] } }),
-    rule({ id: 'adafruit-io-key', title: 'Adafruit IO key', provider: 'Adafruit', severity: 'medium', keywords: ['aio_'], pattern: '\\b(aio_[A-Za-z0-9]{28})\\b', longLived: true, revokeUrl: 'https://io.adafruit.com/', examples: { positives: ['const aioKey = "aio_<alnum:28>";', '  aioKey: "aio_<alnum:28>"', 'export API_TOKEN=aio_<alnum:28>'], negatives: ['const aioKey = "aio_<alnum:6>";', 'const aioKey = "AIO_<alnum:28>";', 'const aioKey = "aio_xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'hubspot-private-app-token', title: 'HubSpot private app access token', provider: 'HubSpot', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: '\\b(pat-(?:na|eu)1-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://app.hubspot.com/private-apps', examples: { positives: ['HUBSPOT_TOKEN=pat-na1-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['HUBSPOT_TOKEN=pat-xx1-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'] } }),
-    rule({ id: 'okta-api-token', title: 'Okta API token', provider: 'Okta', severity: 'critical', keywords: ['okta'], pattern: '(?i)okta[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm', examples: { positives: ['OKTA_API_TOKEN=00<word:40>', '  okta_api_token: "00<word:40>"', '{ "OKTA_API_TOKEN": "00<word:40>" }'], negatives: ['SOME_UNRELATED_ID=00<word:40>', 'OKTA_API_TOKEN=${OKTA_API_TOKEN}', '  okta_api_token: "<okta_api_token>"', 'OKTA_API_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://manage.auth0.com/', entropy: 4, examples: { positives: ['AUTH0_CLIENT_SECRET=<word:64>', '  auth0_client_secret: "<word:64>"', '{ "AUTH0_CLIENT_SECRET": "<word:64>" }'], negatives: ['SOME_UNRELATED_ID=<word:64>', 'AUTH0_CLIENT_SECRET=${AUTH0_CLIENT_SECRET}', '  auth0_client_secret: "<auth0_client_secret>"', 'AUTH0_CLIENT_SECRET is read from the environment'] } }),
-    rule({ id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', provider: 'X', severity: 'high', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA([A-Za-z0-9%]{60,120})', entropy: 3.5, longLived: true, revokeUrl: 'https://developer.x.com/en/portal/projects-and-apps', examples: { positives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAA<[A-Za-z0-9%]:90>'], negatives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAA<alnum:90>'] } }),
-    rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: '\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b', entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/', examples: { positives: ['const fbToken = "EAAC<alnum:150>";', '  fbToken: "EAAC<alnum:150>"', 'export API_TOKEN=EAAC<alnum:150>', 'FB_PAGE_TOKEN=EAAG<alnum:180>'], negatives: ['const fbToken = "EAAC<alnum:6>";', 'const fbToken = "eaac<alnum:150>";', 'const fbToken = "EAACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5, examples: { positives: ['TWITCH_CLIENT_SECRET=<lowalnum:30>', '  twitch_client_secret: "<lowalnum:30>"', '{ "TWITCH_CLIENT_SECRET": "<lowalnum:30>" }'], negatives: ['SOME_UNRELATED_ID=<lowalnum:30>', 'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}', '  twitch_client_secret: "<twitch_client_secret>"', 'TWITCH_CLIENT_SECRET is read from the environment'] } }),
-    rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: '\\b(sl\\.(?:u\\.[A-Za-z0-9_-]{100,1000}[A-Za-z0-9_-]{0,1000}|[A-Za-z0-9_-]{130,160}))(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps', examples: { positives: ['DROPBOX_ACCESS_TOKEN = "sl.u.<word:1320>"', 'Authorization: Bearer sl.u.<word:1000>', 'const dropboxToken = "sl.<word:140>";', '  dropboxToken: "sl.<word:140>"', 'export API_TOKEN=sl.<word:140>'], negatives: ['const dropboxToken = "sl.u.<word:40>";', 'const dropboxToken = "sl.<word:6>";', 'const dropboxToken = "SL.<word:140>";', 'const dropboxToken = "sl.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps', examples: { positives: ['ASANA_TOKEN=1/<digit:16>:<hex:32>', '  asana_token: "1/<digit:16>:<hex:32>"', '{ "ASANA_TOKEN": "1/<digit:16>:<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=1/<digit:16>:<hex:32>', 'ASANA_TOKEN=${ASANA_TOKEN}', '  asana_token: "<asana_token>"', 'ASANA_TOKEN is read from the environment'] } }),
-    rule({ id: 'shopify-access-token', title: 'Shopify admin API access token', provider: 'Shopify', severity: 'critical', keywords: ['shpat_'], pattern: '\\b(shpat_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpat_<hex:32>";', '  shopifyToken: "shpat_<hex:32>"', 'export API_TOKEN=shpat_<hex:32>'], negatives: ['const shopifyToken = "shpat_<hex:6>";', 'const shopifyToken = "SHPAT_<hex:32>";', 'const shopifyToken = "shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: '\\b(shpca_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpca_<hex:32>";', '  shopifyToken: "shpca_<hex:32>"', 'export API_TOKEN=shpca_<hex:32>'], negatives: ['const shopifyToken = "shpca_<hex:6>";', 'const shopifyToken = "SHPCA_<hex:32>";', 'const shopifyToken = "shpca_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: '\\b(shppa_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyPassword = "shppa_<hex:32>";', '  shopifyPassword: "shppa_<hex:32>"', 'export API_TOKEN=shppa_<hex:32>'], negatives: ['const shopifyPassword = "shppa_<hex:6>";', 'const shopifyPassword = "SHPPA_<hex:32>";', 'const shopifyPassword = "shppa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', provider: 'Shopify', severity: 'high', keywords: ['shpss_'], pattern: '\\b(shpss_[a-fA-F0-9]{32})\\b', longLived: true, revokeUrl: 'https://partners.shopify.com/', examples: { positives: ['const shopifySecret = "shpss_<hex:32>";', '  shopifySecret: "shpss_<hex:32>"', 'export API_TOKEN=shpss_<hex:32>'], negatives: ['const shopifySecret = "shpss_<hex:6>";', 'const shopifySecret = "SHPSS_<hex:32>";', 'const shopifySecret = "shpss_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'onepassword-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', keywords: ['ops_eyj'], pattern: '\\b(ops_eyJ[A-Za-z0-9+/_-]{250,1000}={0,3})', longLived: true, revokeUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/', remediation: 'Revoke the token under Developer > Service accounts, then load it in CI from the secret store only.', examples: { positives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_{{base64-unpadded:{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":650000,"salt":"<alnum:22>"},"email":"<lower:12>@1passwordserviceaccounts.com","srpX":"<hex:64>","muk":{"alg":"A256GCM","ext":true,"k":"<b64url:43>","key_ops":["encrypt","decrypt"],"kty":"oct","kid":"mp"},"secretKey":"A3-<upalnum:6>-<upalnum:6>","throttleSecret":{"seed":"<hex:64>","uuid":"<upalnum:26>"},"deviceUuid":"<lowalnum:26>"}:base64-unpadded}}'], negatives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_<alnum:60>'] } }),
-    rule({ id: 'tailscale-api-key', title: 'Tailscale API access token or auth key', provider: 'Tailscale', severity: 'high', keywords: ['tskey-api-', 'tskey-auth-'], pattern: '\\b(tskey-(?:api|auth)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: false, revokeUrl: 'https://login.tailscale.com/admin/settings/keys', remediation: 'Revoke the key in the admin console (Settings > Keys); keys expire on their own after at most 90 days.', examples: { positives: ['TS_API_KEY=tskey-api-<alnum:12>-<alnum:32>', 'const authKey = "tskey-auth-<alnum:12>-<alnum:32>";'], negatives: ['TS_API_KEY=tskey-api-<alnum:12>', 'TS_API_KEY=TSKEY-API-<alnum:12>-<alnum:32>'] } }),
-    rule({ id: 'tailscale-oauth-client-secret', title: 'Tailscale OAuth client secret', provider: 'Tailscale', severity: 'high', keywords: ['tskey-client-'], pattern: '\\b(tskey-client-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\\b', longLived: true, revokeUrl: 'https://login.tailscale.com/admin/settings/oauth', examples: { positives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>-<alnum:32>'], negatives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>'] } }),
-    rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: '\\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})', entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.', examples: { positives: ['SF_ACCESS_TOKEN=00D<alnum:15>!<[A-Za-z0-9.]:96>'], negatives: ['SF_ORG_ID=00D<alnum:15>'] } }),
-    contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9, examples: { positives: ['LINKEDIN_CLIENT_SECRET=<alnum:16>', '  linkedin_client_secret: "<alnum:16>"', '{ "LINKEDIN_CLIENT_SECRET": "<alnum:16>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:16>', 'LINKEDIN_CLIENT_SECRET=${LINKEDIN_CLIENT_SECRET}', '  linkedin_client_secret: "<linkedin_client_secret>"', 'LINKEDIN_CLIENT_SECRET is read from the environment'] } }),
-    rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: '\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b', longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.', examples: { positives: ['# created: 2026-01-01\nAGE-SECRET-KEY-1<[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]:58>'], negatives: ['# public key: age1<[qpzry9x8gf2tvdw0s3jn54khce6mua7l]:58>'] } }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/devtools.ts
-
-
-/** Code intelligence, CI/CD, build, quality and deployment services. Prefixes from each provider's token docs. */
-const devtoolRules = [
-    prefixed('sourcegraph-access-token', 'Sourcegraph access token', 'Sourcegraph', 'sgp_<hex:16>_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
-    prefixed('sourcegraph-access-token-legacy', 'Sourcegraph access token (without instance id)', 'Sourcegraph', 'sgp_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
-    // Tokens from instances without a license-derived id (dev and local instances) carry `local` in its place.
-    prefixed('sourcegraph-access-token-local', 'Sourcegraph access token (local instance)', 'Sourcegraph', 'sgp_local_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
-    prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
-    prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
-    named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
-    keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
-    named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
-    named('jenkins-api-token-legacy', 'Jenkins API token (legacy 32-hex)', 'Jenkins', ['jenkins'], '<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
-    prefixed('teamcity-access-token', 'JetBrains TeamCity access token', 'JetBrains TeamCity', 'eyJ0eXAiOiAiVENWMiJ9.<word:30-60>.<word:40-80>', 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens'),
-    prefixed('jetbrains-space-token', 'JetBrains YouTrack/Hub permanent token', 'JetBrains', 'perm:<b64:8-40>.<b64:8-40>.<alnum:30>', 'https://www.jetbrains.com/help/youtrack/server/manage-permanent-token.html'),
-    named('octopus-deploy-api-key', 'Octopus Deploy API key', 'Octopus Deploy', ['octopus'], 'API-<upalnum:26-32>', 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key'),
-    prefixed('harness-pat', 'Harness personal or service account token', 'Harness', 'pat.<word:22>.<hex:24>.<alnum:20>', 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/'),
-    prefixed('harness-sat', 'Harness service account token', 'Harness', 'sat.<word:22>.<hex:24>.<alnum:20>', 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/'),
-    named('drone-ci-token', 'Drone CI token', 'Drone', ['drone_', 'drone-'], '<alnum:32>', 'https://docs.drone.io/cli/setup/'),
-    named('bitrise-access-token', 'Bitrise personal access token', 'Bitrise', ['bitrise'], '<word:86>', 'https://app.bitrise.io/me/account/security'),
-    named('semaphore-api-token', 'Semaphore CI API token', 'Semaphore', ['semaphore'], '<alnum:20>', 'https://docs.semaphoreci.com/reference/api'),
-    named('appveyor-api-token', 'AppVeyor API token', 'AppVeyor', ['appveyor'], 'v2.<lowalnum:20>', 'https://ci.appveyor.com/api-keys'),
-    named('codacy-api-token', 'Codacy API token', 'Codacy', ['codacy'], '<alnum:20-32>', 'https://app.codacy.com/account/access-management'),
-    named('codeclimate-token', 'Code Climate reporter or API token', 'Code Climate', separated(['code', 'climate']), '<hex:64>', 'https://codeclimate.com/profile/tokens'),
-    prefixed('deepsource-token', 'DeepSource personal access token', 'DeepSource', 'dsp_<hex:40>', 'https://app.deepsource.com/settings/tokens'),
-    named('gitguardian-api-key', 'GitGuardian API key', 'GitGuardian', ['gitguardian'], '<alnum:64-71>', 'https://dashboard.gitguardian.com/api/personal-access-tokens'),
-    prefixed('render-api-key', 'Render API key', 'Render', 'rnd_<alnum:32>', 'https://dashboard.render.com/u/settings#api-keys'),
-    named('railway-token', 'Railway API or project token', 'Railway', ['railway'], UUID, 'https://railway.com/account/tokens'),
-    named('koyeb-api-token', 'Koyeb API token', 'Koyeb', ['koyeb'], '<alnum:64>', 'https://app.koyeb.com/user/settings/api'),
-    named('ngrok-authtoken', 'ngrok authtoken', 'ngrok', ['ngrok'], '<alnum:25-27>_<alnum:21>', 'https://dashboard.ngrok.com/get-started/your-authtoken', { bare: true }),
-    prefixed('infracost-api-key', 'Infracost API key', 'Infracost', 'ico-<alnum:32>', 'https://dashboard.infracost.io/'),
-    prefixed('prefect-api-key', 'Prefect Cloud API key', 'Prefect', 'pnu_<alnum:36>', 'https://app.prefect.cloud/my/api-keys'),
-    prefixed('scalingo-api-token', 'Scalingo API token', 'Scalingo', 'tk-us-<word:48>', 'https://dashboard.scalingo.com/account/tokens'),
-    named('spacelift-api-key', 'Spacelift API key secret', 'Spacelift', ['spacelift'], '<hex:64>', 'https://docs.spacelift.io/integrations/api'),
-    named('env0-api-key', 'env0 API key secret', 'env0', ['env0'], '<word:32>', 'https://app.env0.com/'),
-    named('scalr-token', 'Scalr API token', 'Scalr', ['scalr'], '<word:100-400>', 'https://docs.scalr.io/'),
-    prefixed('portainer-access-token', 'Portainer access token', 'Portainer', 'ptr_<b64:43-44>', 'https://docs.portainer.io/api/access'),
-    prefixed('rancher-api-token', 'Rancher API token', 'Rancher', 'token-<lowalnum:5>:<lowalnum:54>', 'https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys'),
-    named('harbor-robot-secret', 'Harbor robot account secret', 'Harbor', ['harbor'], '<alnum:32>', 'https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/'),
-    named('quay-robot-token', 'Quay.io robot or OAuth token', 'Red Hat Quay', ['quay'], '<upalnum:64>', 'https://quay.io/'),
-    named('consul-acl-token', 'HashiCorp Consul ACL token', 'HashiCorp Consul', ['consul_http_token', 'consul_token', 'consul_acl_token', 'consul-token'], UUID, 'https://developer.hashicorp.com/consul/commands/acl/token/delete', { bare: true }),
-    named('nomad-acl-token', 'HashiCorp Nomad ACL token', 'HashiCorp Nomad', ['nomad_token', 'nomad-token', 'nomad_acl_token'], UUID, 'https://developer.hashicorp.com/nomad/commands/acl/token/delete', { bare: true }),
-    named('vault-unseal-key-named', 'HashiCorp Vault unseal key', 'HashiCorp Vault', ['unseal_key', 'unseal-key', 'unsealkey', 'vault_unseal'], '<b64:43-44>', 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey', { bare: true, severity: 'critical', remediation: 'Rekey Vault (vault operator rekey) so the leaked share is void, then keep shares out of code.' }),
-    rule({
-        id: 'vault-unseal-key',
-        title: 'HashiCorp Vault unseal key (operator init output)',
-        provider: 'HashiCorp Vault',
-        severity: 'critical',
-        keywords: ['unseal key', 'recovery key'],
-        pattern: String.raw `(?i)\b(?:unseal|recovery) key \d{1,2}:[ \t]*([A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|$)`,
-        entropy: 4,
-        longLived: true,
-        revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
-        remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
-        examples: {
-            positives: ['Unseal Key 1: <b64:44>', 'Recovery Key 2: <b64:44>', 'Unseal Key 3: <b64:43>=\nInitial Root Token: hvs.<alnum:24>'],
-            negatives: ['Unseal Key 1: <b64:20>', 'Unseal Key: <b64:44>', 'Unseal Key 1: <unseal-key>'],
-        },
-    }),
-    // `vault operator init -format=json`: 33-byte shares as base64 (44) or hex (66); a single share is 32 bytes (43 + `=`, 64 hex).
-    rule({
-        id: 'vault-init-json-keys',
-        title: 'HashiCorp Vault unseal or recovery key (operator init JSON)',
-        provider: 'HashiCorp Vault',
-        severity: 'critical',
-        keywords: ['unseal_keys_', 'recovery_keys_'],
-        pattern: String.raw `"(?:unseal|recovery)_keys_(?:b64|hex)"\s*:\s*\[\s*"([A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}|[a-f0-9]{64}|[a-f0-9]{66})"`,
-        entropy: 3.5,
-        multilineWindow: 200,
-        longLived: true,
-        revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
-        remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
-        examples: {
-            positives: ['{\n  "unseal_keys_b64": [\n    "<b64:44>",\n    "<b64:44>"\n  ],', '{ "unseal_keys_hex": ["<hex:66>"], "unseal_shares": 1 }', '  "recovery_keys_b64": [ "<b64:43>=" ],'],
-            negatives: ['"unseal_keys_b64": [],', '"unseal_keys_b64": ["<unseal-key>"],', '"unseal_keys_hex": ["key1_hex_encoded"],', '"unseal_keys_b64": ["<b64:30>"],'],
-        },
-    }),
-    // Root tokens from `vault operator init` and dev-server tokens are hvs. with 24 base62 characters, not the 90+ of a service token.
-    prefixed('vault-root-token', 'HashiCorp Vault token (short hvs. form: root and dev-server tokens)', 'HashiCorp Vault', 'hvs.<alnum:24>', 'https://developer.hashicorp.com/vault/docs/commands/token/revoke', { severity: 'critical', entropy: 3.5, remediation: 'Revoke it (vault token revoke); after init, generate root tokens only when needed and revoke them right after.' }),
-    prefixed('onepassword-secret-key', '1Password account Secret Key', '1Password', 'A3-<upalnum:6>-<upalnum:6>-<upalnum:5>-<upalnum:5>-<upalnum:5>-<upalnum:5>', 'https://support.1password.com/secret-key/', { severity: 'critical' }),
-    named('bitwarden-client-secret', 'Bitwarden API client secret', 'Bitwarden', ['bitwarden', 'bw_clientsecret', 'bw_client_secret'], '<alnum:30>', 'https://bitwarden.com/help/personal-api-key/'),
-    named('infisical-token', 'Infisical service or machine token', 'Infisical', ['infisical'], 'st.<word:20-120>.<hex:32>.<hex:32>', 'https://infisical.com/docs/documentation/platform/token'),
-    named('akeyless-access-key', 'Akeyless access key', 'Akeyless', ['akeyless'], '<b64:44>', 'https://docs.akeyless.io/docs/api-key'),
-    prefixed('gitlab-feature-flags-token', 'GitLab feature flags client token', 'GitLab', 'glffct-<word:20>', 'https://docs.gitlab.com/ee/security/tokens/', { severity: 'medium' }),
-    prefixed('gitlab-session-cookie', 'GitLab session cookie', 'GitLab', '_gitlab_session=<hex:32>', 'https://docs.gitlab.com/ee/security/tokens/', { severity: 'medium', longLived: false, keywords: ['_gitlab_session='] }),
-    named('gogs-access-token', 'Gogs access token', 'Gogs', ['gogs'], '<hex:40>', 'https://gogs.io/docs'),
-    named('forgejo-access-token', 'Forgejo / Codeberg access token', 'Forgejo', ['forgejo', 'codeberg'], '<hex:40>', 'https://codeberg.org/user/settings/applications'),
-    named('gradle-publish-secret', 'Gradle Plugin Portal publishing secret', 'Gradle', ['gradle.publish.secret', 'gradle_publish_secret'], '<alnum:32>', 'https://plugins.gradle.org/user/api-keys', { bare: true }),
-    named('sonatype-ossrh-password', 'Sonatype Central / OSSRH token password', 'Sonatype', ['ossrh', 'sonatype', 'mavencentral'], '<word:36-44>', 'https://central.sonatype.com/account'),
-    named('chocolatey-api-key', 'Chocolatey API key', 'Chocolatey', ['chocolatey', 'choco_'], UUID, 'https://community.chocolatey.org/account'),
-    named('open-vsx-token', 'Open VSX access token', 'Eclipse Open VSX', ['ovsx', 'open_vsx', 'openvsx'], UUID, 'https://open-vsx.org/user-settings/tokens'),
-    named('vsce-pat', 'Visual Studio Marketplace token (vsce)', 'Visual Studio Marketplace', ['vsce_pat', 'vsce-pat', 'vsce_token'], '<alnum:52-84>', 'https://dev.azure.com/_usersSettings/tokens', { bare: true }),
-    named('codemagic-api-token', 'Codemagic API token', 'Codemagic', ['codemagic'], '<word:43>', 'https://codemagic.io/teams'),
-    named('cocoapods-trunk-token', 'CocoaPods trunk session token', 'CocoaPods', ['cocoapods', 'cocoapods_trunk'], '<hex:32>', 'https://guides.cocoapods.org/making/getting-setup-with-trunk.html'),
-    named('expo-access-token', 'Expo access token', 'Expo', ['expo_token', 'expo-token', 'expo_access_token'], '<word:40>', 'https://expo.dev/accounts/[account]/settings/access-tokens', { bare: true }),
-    named('fastlane-session', 'fastlane Apple session (FASTLANE_SESSION)', 'fastlane', ['fastlane_session', 'fastlane_password'], '<b64:40-400>', 'https://docs.fastlane.tools/best-practices/continuous-integration/', { bare: true }),
-    named('cloudsmith-api-key', 'Cloudsmith API key', 'Cloudsmith', ['cloudsmith'], '<hex:40>', 'https://cloudsmith.io/user/settings/api/'),
-    named('packagecloud-token', 'packagecloud API token', 'packagecloud', ['packagecloud'], '<hex:48>', 'https://packagecloud.io/api_token'),
-    named('nexus-repository-token', 'Sonatype Nexus user token', 'Sonatype Nexus', ['nexus_'], '<word:8-12>:<word:40-48>', 'https://help.sonatype.com/en/user-tokens.html'),
-    named('anaconda-token', 'Anaconda.org token', 'Anaconda', ['anaconda'], '<word:30-40>', 'https://anaconda.org/settings/access'),
-    named('gemfury-token', 'Gemfury push or deploy token', 'Gemfury', ['gemfury', 'fury_'], '<word:20>', 'https://manage.fury.io/'),
-    named('mend-api-key', 'Mend (WhiteSource) API or user key', 'Mend', ['whitesource', 'mend_', 'ws_apikey', 'ws_userkey'], UUID, 'https://docs.mend.io/'),
-    named('veracode-api-secret', 'Veracode API secret key', 'Veracode', ['veracode'], '<hex:128>', 'https://docs.veracode.com/r/c_api_credentials3'),
-    named('checkmarx-api-key', 'Checkmarx One API key', 'Checkmarx', ['checkmarx', 'cx_apikey', 'cx_api_key'], '<word:100-1000>', 'https://docs.checkmarx.com/'),
-    named('wiz-client-secret', 'Wiz service account client secret', 'Wiz', ['wiz_'], '<alnum:64>', 'https://docs.wiz.io/'),
-    named('crowdstrike-client-secret', 'CrowdStrike Falcon API client secret', 'CrowdStrike', ['crowdstrike', 'falcon_client_secret'], '<alnum:40>', 'https://falcon.crowdstrike.com/api-clients-and-keys'),
-    named('lacework-api-secret', 'Lacework API secret', 'Lacework', ['lacework'], '_<hex:32>', 'https://docs.lacework.net/'),
-    named('zerotier-api-token', 'ZeroTier Central API token', 'ZeroTier', ['zerotier'], '<alnum:32>', 'https://my.zerotier.com/account'),
-    prefixed('deno-deploy-pat', 'Deno Deploy personal access token', 'Deno', 'ddp_<alnum:36>', 'https://dash.deno.com/account#access-tokens'),
-    prefixed('readme-api-key', 'ReadMe API key', 'ReadMe', 'rdme_<lowalnum:70>', 'https://dash.readme.com/'),
-    prefixed('apollo-graph-api-key', 'Apollo GraphOS graph API key', 'Apollo GraphQL', 'service:<[A-Za-z0-9_-]:2-64>:<word:22>', 'https://studio.apollographql.com/', { keywords: ['service:'] }),
-    prefixed('apollo-user-api-key', 'Apollo GraphOS user API key', 'Apollo GraphQL', 'user:gh.<[A-Za-z0-9_-]:2-64>:<word:22>', 'https://studio.apollographql.com/user-settings/api-keys', { keywords: ['user:gh.'] }),
-    named('hasura-admin-secret', 'Hasura GraphQL admin secret', 'Hasura', ['hasura_graphql_admin_secret', 'hasura_admin_secret', 'x-hasura-admin-secret'], '<word:16-64>', 'https://hasura.io/docs/latest/deployment/securing-graphql-endpoint/', { bare: true }),
-    named('rapidapi-key', 'RapidAPI key', 'RapidAPI', ['rapidapi', 'x-rapidapi-key'], '<alnum:50>', 'https://rapidapi.com/developer/apps'),
-    prefixed('zapier-webhook-url', 'Zapier catch hook URL', 'Zapier', 'https://hooks.zapier.com/hooks/catch/<digit:5-10>/<lowalnum:6-8>', 'https://zapier.com/app/zaps', { severity: 'medium' }),
-    prefixed('make-webhook-url', 'Make (Integromat) webhook URL', 'Make', 'https://hook.<lowalnum:2-8>.make.com/<lowalnum:32>', 'https://www.make.com/en/help/tools/webhooks', { severity: 'medium' }),
-    named('ifttt-webhook-key', 'IFTTT Webhooks key', 'IFTTT', ['ifttt'], '<word:22>', 'https://ifttt.com/maker_webhooks/settings'),
-    prefixed('postman-collection-access-key', 'Postman collection access key', 'Postman', 'PMAT-<upalnum:26>', 'https://web.postman.co/settings/me/api-keys', { severity: 'medium' }),
-    named('browserstack-access-key', 'BrowserStack access key', 'BrowserStack', ['browserstack'], '<alnum:20>', 'https://www.browserstack.com/accounts/settings'),
-    named('saucelabs-access-key', 'Sauce Labs access key', 'Sauce Labs', ['saucelabs', 'sauce_access_key', 'sauce_labs'], UUID, 'https://app.saucelabs.com/user-settings'),
-    named('lambdatest-access-key', 'LambdaTest access key', 'LambdaTest', ['lambdatest', 'lt_access_key'], '<alnum:50>', 'https://accounts.lambdatest.com/security'),
-    named('percy-token', 'Percy project token', 'BrowserStack Percy', ['percy_token', 'percy-token'], '<word:64-80>', 'https://percy.io/', { bare: true }),
-    named('chromatic-project-token', 'Chromatic project token', 'Chromatic', ['chromatic_project_token', 'chromatic-project-token'], 'chpt_<hex:14-16>', 'https://www.chromatic.com/', { bare: true }),
-    named('cypress-record-key', 'Cypress Cloud record key', 'Cypress', ['cypress_record_key', 'cypress-record-key', 'record_key'], UUID, 'https://cloud.cypress.io/', { bare: true }),
-    named('coveralls-repo-token', 'Coveralls repo token', 'Coveralls', ['coveralls'], '<alnum:32-37>', 'https://coveralls.io/'),
-    named('nx-cloud-token', 'Nx Cloud access token', 'Nx Cloud', ['nx_cloud_access_token', 'nx-cloud-access-token', 'nxcloudaccesstoken'], '<b64:40-120>', 'https://cloud.nx.app/', { bare: true }),
-    named('turborepo-remote-token', 'Turborepo remote cache token', 'Vercel', ['turbo_token', 'turbo-token'], '<alnum:24>', 'https://vercel.com/account/tokens', { bare: true }),
-    named('github-oauth-client-secret', 'GitHub OAuth app client secret', 'GitHub', ['github_client_secret', 'gh_client_secret', 'github_oauth_secret', 'github-client-secret'], '<hex:40>', 'https://github.com/settings/developers', { bare: true }),
-    named('gitlab-runner-auth-legacy', 'GitLab runner token (legacy unprefixed)', 'GitLab', ['ci_server_token', 'runner_token', 'registration_token'], '<word:20>', 'https://docs.gitlab.com/ee/security/tokens/', { bare: true, severity: 'medium' }),
-    named('gitpod-token', 'Gitpod access token', 'Gitpod', ['gitpod'], 'gitpod_pat_<word:40-120>', 'https://gitpod.io/user/tokens'),
-    named('glitch-token', 'Glitch project token', 'Glitch', ['glitch'], UUID, 'https://glitch.com/'),
-    named('replit-token', 'Replit connect or deployment token', 'Replit', ['replit'], '<word:40-100>', 'https://replit.com/account'),
-    prefixed('codesandbox-api-token', 'CodeSandbox API token', 'CodeSandbox', 'csb_v1_<word:43>', 'https://codesandbox.io/t/permissions'),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/frameworks.ts
-
-const frameworkRules = [
-    rule({
-        id: 'django-secret-key',
-        title: 'Django/Flask SECRET_KEY',
-        provider: 'Django',
-        severity: 'high',
-        kind: 'generic',
-        keywords: ['secret_key'],
-        pattern: '\\bSECRET_KEY\\s*=\\s*[rbu]?["\']([^"\'\\s]{24,128})["\']',
-        entropy: 3.5,
-        longLived: true,
-        remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
-        examples: { positives: ['SECRET_KEY = \'<[a-z0-9!@#%^&*(\\-_=+)]:50>\''], negatives: ['SECRET_KEY = os.environ[\'DJANGO_SECRET_KEY\']', 'SECRET_KEY = \'django-insecure-changeme-xxxxxxxxxxxxxxxxxxxx\''] },
-    }),
-    rule({
-        id: 'flask-secret-key',
-        title: 'Flask secret key',
-        provider: 'Flask',
-        severity: 'high',
-        kind: 'generic',
-        keywords: ['secret_key'],
-        pattern: '(?i)(?:\\bapp\\.secret_key|\\.config\\[\\s*["\']SECRET_KEY["\']\\s*\\])\\s*=\\s*[rbu]?["\']([^"\'\\s]{16,128})["\']',
-        entropy: 3,
-        longLived: true,
-        remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
-        examples: { positives: ['app.config[\'SECRET_KEY\'] = \'<alnum:32>\'', 'app.secret_key = b\'<hex:48>\''], negatives: ['app.config[\'SECRET_KEY\'] = os.environ[\'FLASK_SECRET_KEY\']', 'app.secret_key = \'dev\'', 'app.config["SECRET_KEY"] = "xxxxxxxxxxxxxxxxxxxxxxxx"'] },
-    }),
-    rule({
-        id: 'rails-master-key',
-        title: 'Rails master key',
-        provider: 'Rails',
-        severity: 'critical',
-        keywords: ['rails_master_key'],
-        pattern: '(?i)RAILS_MASTER_KEY["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
-        longLived: true,
-        remediation: 'Rotate credentials.yml.enc with a new master key (bin/rails credentials:edit) and rotate every secret it held.',
-        examples: { positives: ['RAILS_MASTER_KEY=<hex:32>', '  rails_master_key: "<hex:32>"', '{ "RAILS_MASTER_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'RAILS_MASTER_KEY=${RAILS_MASTER_KEY}', '  rails_master_key: "<rails_master_key>"', 'RAILS_MASTER_KEY is read from the environment'] },
-    }),
-    rule({
-        id: 'rails-secret-key-base',
-        title: 'Rails secret_key_base',
-        provider: 'Rails',
-        severity: 'high',
-        keywords: ['secret_key_base'],
-        pattern: '(?i)secret_key_base["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{64,128})\\b',
-        longLived: true,
-        remediation: 'Generate a new secret_key_base (bin/rails secret) and keep it in encrypted credentials or the environment.',
-        examples: { positives: ['  secret_key_base: "<hex:128>"'], negatives: ['  secret_key_base: "<%= ENV["SECRET_KEY_BASE"] %>"'] },
-    }),
-    rule({
-        id: 'laravel-app-key',
-        title: 'Laravel APP_KEY',
-        provider: 'Laravel',
-        severity: 'high',
-        keywords: ['app_key'],
-        // 32 bytes (AES-256) or 16 (AES-128) in base64; padding is sometimes dropped by hand.
-        pattern: String.raw `\bAPP_KEY\s*=\s*["']?(base64:[A-Za-z0-9+/]{22,44}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
-        longLived: true,
-        remediation: 'Generate a new key (php artisan key:generate), re-encrypt stored data, and keep .env out of the repository.',
-        examples: { positives: ['APP_KEY=base64:<b64:43>='], negatives: ['APP_KEY='] },
-    }),
-    rule({
-        id: 'symfony-app-secret',
-        title: 'Symfony APP_SECRET',
-        provider: 'Symfony',
-        severity: 'medium',
-        keywords: ['app_secret'],
-        pattern: '\\bAPP_SECRET\\s*=\\s*["\']?([a-f0-9]{32})\\b',
-        longLived: true,
-        remediation: 'Generate a new APP_SECRET and keep it in .env.local or a secrets vault.',
-        examples: { positives: ['APP_SECRET=<hex:32>'], negatives: ['APP_SECRET=<hex:16>'] },
-    }),
-    rule({
-        id: 'nextauth-secret',
-        title: 'NextAuth/Auth.js secret',
-        provider: 'Auth.js',
-        severity: 'high',
-        keywords: ['nextauth_secret', 'auth_secret'],
-        pattern: '\\b(?:NEXTAUTH_SECRET|AUTH_SECRET)\\s*=\\s*["\']?([A-Za-z0-9+/=_-]{24,128})',
-        entropy: 3.5,
-        longLived: true,
-        remediation: 'Generate a new secret (npx auth secret) and set it in the deployment environment.',
-        examples: { positives: ['NEXTAUTH_SECRET=<alnum:40>'], negatives: ['NEXTAUTH_SECRET=changeme'] },
-    }),
-    rule({
-        id: 'jwt-signing-secret',
-        title: 'JWT signing secret in config',
-        provider: 'Generic',
-        severity: 'high',
-        kind: 'generic',
-        keywords: ['jwt_secret', 'jwtsecret', 'jwt-secret', 'jwt_key', 'jwt_signing'],
-        pattern: '(?i)jwt[_-]?(?:secret|key|signing[_-]?key)["\']?\\s*(?::|=|:=|=>)\\s*["\']?([^"\'\\s]{12,256})',
-        entropy: 3,
-        longLived: true,
-        remediation: 'Rotate the signing secret (existing tokens become invalid) and load it from a secret store.',
-        examples: { positives: ['  jwt_secret: "<alnum:32>"'], negatives: ['  jwt_secret: "${JWT_SECRET}"'] },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/values/key-names.ts
-/**
- * Names ending in `key` (`SIGNING_KEY`, `stripeKey`, `app.encryption-key`): most hold a credential, yet databases,
- * UIs, caches and i18n call many other things keys. These judge the name, so a broad `*_KEY` rule reports only names
- * of secrets.
- */
-/** Words that, just before `key`, make it a key of something other than a credential, or a public one. */
-const NOT_SECRET_QUALIFIERS = new Set([
-    // public halves and identifiers
-    'public pub publishable site host known verify verification kms id',
-    // database and data-structure keys
-    'primary foreign sort partition range hash cache lookup storage local map dict object row column col table index unique composite natural surrogate group redis bucket file path prefix parent child node',
-    // UI, i18n and framework keys
-    'translation i18n l10n message msg label title text locale lang language route query context injection provide symbol event state config settings setting option field prop property attr attribute data value item list element component',
-    // request bookkeeping and keyboard keys
-    'idempotency dedup deduplication correlation request trace cursor page pagination next continuation shortcut hot keyboard press meta alt ctrl control shift mod music',
-].join(' ').split(' '));
-/** Words anywhere in the name that make its value a digest or a public value, not a key. */
-const NOT_SECRET_WORDS = new Set(['hash', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'fingerprint', 'integrity', 'public', 'pub', 'i18n']);
-/** The name's words, lower-cased: `awsSigningKey` and `AWS_SIGNING_KEY` are both `aws signing key`. */
-function nameWords(name) {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .split(/[^A-Za-z0-9]+/)
-        .filter(Boolean)
-        .map((word) => word.toLowerCase());
-}
-/** The last name in the text before a value (`  "signingKey": "` -> `signingKey`). */
-function lastName(lead) {
-    const names = lead.match(/[A-Za-z0-9_.-]+/g) ?? [];
-    return [...names].reverse().find((name) => /key/i.test(name)) ?? '';
-}
-/**
- * True when the name before a value names a secret key: it ends in `key` or `keys` with a qualifier before it that is
- * not a public, data, UI or bookkeeping word, and nothing in it says digest or public.
- */
-function isSecretKeyName(lead) {
-    const words = nameWords(lastName(lead));
-    if (words.length < 2 || !/^keys?$/.test(words.at(-1)))
-        return false;
-    if (words.some((word) => NOT_SECRET_WORDS.has(word)))
-        return false;
-    return !NOT_SECRET_QUALIFIERS.has(words.at(-2));
-}
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/generic.ts
-
-
-
-
-const generic_REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
-/** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
-const FALLBACK = '(?:process\\.env\\.[A-Za-z0-9_]{1,60}\\s*(?:\\|\\||\\?\\?)\\s*)?';
-/**
- * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
- * operator.
- */
-const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN})\\s*${FALLBACK}`;
-/** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
-const OPEN = '\\\\?["\'`]';
-/** Words in a field or variable name that say its value is a credential. */
-const SECRET_WORDS = 'password|passwd|_pass|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential';
-/** Upper-case environment variable names that hold credentials. */
-const ENV_NAME = '[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*';
-/**
- * A quoted value's characters: printable ASCII except quotes and the backslash, which escapes the closing quote inside
- * JSON strings (byte ranges, so both RE2 backends agree on non-ASCII).
- */
-const VALUE = '[!#-&(-\\[\\]-_a-~]';
-/**
- * Its first character: not `?` (sentinel strings such as `?NoLineTerminatorHere`), and not `$` then a digit, which
- * opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret.
- */
-const FIRST = '(?:[!#%&(->@-\\[\\]-_a-~]|\\$[!#%&(-/:->@-\\[\\]-_a-~])';
-/** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
-const SUFFIX = '(?:[_.-][\\w-]{0,20}|[A-Z0-9][\\w-]{0,20})?';
-/**
- * A name ending in `key` as env, YAML, JSON and code write it: `SIGNING_KEY`, `signing_key`, `app.signing-key`,
- * `signingKey`, `KEYS`; a word before `key` is required (a bare `key` is every map's). Which names hold a secret is
- * judged after the match (isSecretKeyName): `PUBLIC_KEY`, `primaryKey`, `cacheKey` do not.
- */
-const KEY_NAME = String.raw `(?:[A-Za-z0-9]{1,30}[_.-]){0,5}[A-Za-z0-9]{0,30}(?:[a-z0-9]Key|[A-Za-z0-9][_.-](?:key|KEY|Key))s?`;
-/** A generated key's characters: base64, base64url, hex and the like; 16 at least, so words and short ids stay out. */
-const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,256}';
-/** A generated key mixes letters and digits; names, modes and words do not. */
-const isRandomKey = (value) => /[0-9]/.test(value) && /[A-Za-z]/.test(value);
-const genericRules = [
-    rule({
-        id: 'generic-password-assignment',
-        title: 'Hardcoded password',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password', 'passwd', 'pwd', 'pass'],
-        pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{7,127})\\\\?["'\`]`,
-        entropy: 2.8,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'generic-secret-assignment',
-        title: 'Hardcoded secret, token or API key',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
-        pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{11,255})\\\\?["'\`]`,
-        entropy: 3.2,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'generic-env-secret',
-        title: 'Secret in an environment file or shell export',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'auth'],
-        // Upper-case names only: that is how environment variables are written, and it keeps `nextToken = ...` out.
-        // `ENV NAME value` is the Dockerfile's legacy form (no `=`); `_PASS` is RabbitMQ's and others' spelling.
-        pattern: `(?m)^[ \\t]*(?:(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?${ENV_NAME}[ \\t]*=|ENV[ \\t]+${ENV_NAME}[ \\t])[ \\t]*([^\\s"'#\`$]{8,256})[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-        skipSyntax: ['code'],
-    }),
-    rule({
-        id: 'generic-yaml-secret',
-        title: 'Secret value in YAML or properties',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
-        pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|_pass\\b|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$',
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-        skipSyntax: ['code'],
-    }),
-    rule({
-        id: 'generic-xml-secret',
-        title: 'Secret in an XML element',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'private_key', 'privatekey', 'credential'],
-        // Maven's settings.xml `<password>`, Spring and .NET config elements: `<apiKey>...</apiKey>`.
-        pattern: '(?i)<(?:[\\w.-]{0,30}:)?[\\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\\w.-]{0,20}>([^<>\\s]{6,256})</',
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'generic-name-value-secret',
-        title: 'Secret in a name/value pair',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['"value"', 'value="'],
-        // `{"key": "apiToken", "value": "..."}` (Postman), `{"name": "DB_PASSWORD", "value": "..."}` (ECS task
-        // definitions), `<add key="ApiSecret" value="..." />` (.NET config): the name and the value are separate fields.
-        pattern: `(?i)(?:"(?:key|name)"\\s*:\\s*"|\\b(?:key|name)=")[\\w.:-]{0,40}(?:${SECRET_WORDS})[\\w.:-]{0,30}"\\s*(?:,\\s*"value"\\s*:\\s*|\\s+value=)"([^"\\s]{8,256})"`,
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'kubernetes-env-secret',
-        title: 'Secret in a Kubernetes container env entry',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['- name:'],
-        // `- name: DB_PASSWORD` then `value: "..."` on the next line (container env in Deployments, Jobs, Helm output).
-        pattern: `(?m)^[ \\t]*- name:[ \\t]*["']?[A-Za-z0-9_.-]*(?i:${SECRET_WORDS})[A-Za-z0-9_.-]*["']?[ \\t]*\\r?\\n[ \\t]+value:[ \\t]*["']?([^\\s"'#{}\\[\\],&*!|>\`$%@][^\\s"'\`]{7,255})["']?[ \\t]*\\r?$`,
-        // A window holds a whole env block: a keyword hit inside an earlier window opens no window of its own.
-        multilineWindow: 4096,
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-        skipSyntax: ['code'],
-    }),
-    // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
-    // values (digests, commit SHAs). Here the name must end in a credential word (`COOKIE_SECRET`, `appSecretKey`, not
-    // `password_hash` or `private_key_id`) and not follow a `/` (Helm's `checksum/secret:` annotation), so the value is a
-    // key, not a digest. Specific kind: no hash-shape rejection.
-    rule({
-        id: 'generic-hex-secret',
-        title: 'Hardcoded hex secret or key',
-        provider: 'Generic',
-        severity: 'medium',
-        keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
-        pattern: '(?i)(?:^|[^\\w/.-])[\\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\\\?["\']?\\s*' + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
-        entropy: 3.3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'generic-define-secret',
-        title: 'Hardcoded secret in a C/C++ #define',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['#define'],
-        // Macro names are upper case and end in the credential word (`WIFI_PASSWORD`, `MQTT_API_KEY`), unlike OpenSSL's
-        // object names (`SN_id_PasswordBasedMAC`, `LN_pbe_WithSHA1And3_Key_TripleDES_CBC`).
-        pattern: `#define[ \\t]+[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|SECRET_?KEY|CREDENTIALS?)[ \\t]+"(${FIRST}${VALUE}{7,255})"`,
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'sql-password',
-        title: 'Password in a SQL CREATE/ALTER USER statement',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password', 'identified by'],
-        pattern: "(?i)\\b(?:with\\s+(?:encrypted\\s+)?password|identified\\s+by)\\s+'([^'\\s]{6,128})'",
-        entropy: 2.8,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'generic-argument-secret',
-        title: 'Hardcoded secret passed with its name',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key', 'credential'],
-        // `define('DB_PASSWORD', '...')`, `os.getenv("API_TOKEN", "...")`, `ENV.fetch('X_SECRET', '...')`,
-        // `props.put("twilio.auth.token", "...")`: a quoted name, then the value as the next argument. The credential word
-        // starts the name or follows a separator, so word lists (`"Bypass", "-EncodedCommand"`) stay out.
-        pattern: `(?i)["'](?:[A-Za-z0-9]+[_.-])*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]+)*["']\\s*,\\s*["'](${FIRST}${VALUE}{7,255})["']`,
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'cli-password-argument',
-        title: 'Password on a command line',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['sshpass', 'mysql', 'docker login', '--password', 'convertto-securestring', 'auth=(', 'httpbasicauth(', 'curl', '--set'],
-        // `helm --set db.password=...`, `curl -u user:...`, `sshpass -p`, `mysql -p'...'` (no space: with one, mysql prompts), `docker login -p`, `--password=`,
-        // PowerShell's `ConvertTo-SecureString "..." -AsPlainText`, Python's `auth=("user", "...")` and `HTTPBasicAuth(...)`.
-        pattern: `(?i)(?:\\s--set(?:-string)?[ =][\\w.-]{0,60}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key)[\\w.-]{0,30}=|\\bcurl\\b[^\\n]{0,200}?\\s(?:-u|--user)\\s*["']?[^:\\s"'$]{1,64}:|\\bsshpass\\s+-p\\s*|\\bmysql(?:dump|admin)?\\b[^\\n]{0,200}?\\s-p|\\bdocker\\s+login\\b[^\\n]{0,200}?\\s-p\\s+|\\s--password[= ]|\\bConvertTo-SecureString\\s+(?:-String\\s+)?|\\b(?:auth\\s*=\\s*\\(|HTTPBasicAuth\\()\\s*["'][^"'\\n]{1,64}["']\\s*,\\s*)["']?(${FIRST}[^\\s"'\`]{5,127})`,
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'libpq-dsn-password',
-        title: 'Password in a PostgreSQL key/value connection string',
-        provider: 'PostgreSQL',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password='],
-        pattern: "(?i)\\bhost=[^\\s'\"]+\\s+(?:[a-z_]+=[^\\s'\"]*\\s+){0,6}password=([^\\s'\"]{6,128})",
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'terraform-state-secret',
-        title: 'Secret output or attribute in Terraform state',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'credential'],
-        // `"db_password": {` then `"value": "..."` on the next line: outputs in .tfstate and `terraform output -json`.
-        pattern: `(?i)"[\\w.-]{0,40}(?:${SECRET_WORDS})[\\w.-]{0,30}"\\s*:\\s*\\{[ \\t]*\\r?\\n[ \\t]*"value"\\s*:\\s*"([^"\\s]{8,256})"`,
-        multilineWindow: 512,
-        entropy: 3,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    rule({
-        id: 'authorization-header',
-        title: 'Hardcoded Authorization header credential',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['authorization', 'authenticationheadervalue', 'bearer_auth'],
-        // Also .NET's `new AuthenticationHeaderValue("Bearer", "...")` and reqwest's `.bearer_auth("...")`.
-        pattern: '(?i)(?:\\bauthorization["\']?\\s*[:=,]\\s*["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
-        entropy: 3.2,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-    }),
-    // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
-    rule({
-        id: 'generic-key-assignment',
-        title: 'Hardcoded key under a *_KEY name',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['key'],
-        pattern: `(?:^|[^A-Za-z0-9_.-])${KEY_NAME}${ASSIGN}${OPEN}(${KEY_VALUE})\\\\?["'\`]`,
-        entropy: 3.5,
-        validate: isRandomKey,
-        validateName: isSecretKeyName,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-        examples: {
-            positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
-            negatives: [
-                'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
-                'stripePublishableKey: "<alnum:20><digit:2>"',
-                '"primaryKey": "<alnum:12><digit:2><alnum:6>"',
-                'const cacheKey = "<hex:20><digit:2><hex:10>";',
-                'CONTENT_HASH_KEY = "<alnum:30><digit:2>"',
-                '"titleKey": "dashboard.header.title"',
-                'sortKey: "createdAt"',
-                'const monkey = "<alnum:20><digit:2>";',
-                'const key = "<alnum:20><digit:2>";',
-                'SIGNING_KEY = "${SIGNING_KEY}"',
-                'signingKey: "<alnum:8><digit:2>"',
-                'const KEY_ID = "<alnum:20><digit:2>";',
-            ],
-        },
-    }),
-    rule({
-        id: 'generic-key-config',
-        title: 'Key under a *_KEY name in an env or config file',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['key'],
-        // Unquoted values: config and env files only, where the right-hand side is a value and not an expression.
-        pattern: `(?m)^[ \\t-]*(?:export[ \\t]+)?["']?${KEY_NAME}["']?[ \\t]*(?::[ \\t]+|=[ \\t]*)(${KEY_VALUE})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$`,
-        entropy: 3.5,
-        validate: isRandomKey,
-        validateName: isSecretKeyName,
-        longLived: false,
-        remediation: generic_REMEDIATION,
-        skipSyntax: ['code'],
-        examples: {
-            positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<alnum:1><b64:19><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
-            negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
-            path: 'config/app.env',
-        },
-    }),
-    // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
-    // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.
-    rule({
-        id: 'kubernetes-secret-data-entry',
-        title: 'Kubernetes Secret data entry',
-        provider: 'Kubernetes',
-        severity: 'high',
-        kind: 'generic',
-        keywords: ['kind: secret'],
-        pattern: '(?m)^[ \\t]+[A-Za-z0-9._-]+:[ \\t]*["\']?([A-Za-z0-9+/]{12,1000}={0,2})["\']?[ \\t]*\\r?$',
-        multilineWindow: 4096,
-        entropy: 2.5,
-        validate: isEncodedSecretEntry,
-        longLived: false,
-        remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/hosting.ts
-
-
-/** Clouds beyond the big three, hosting, CDN, DNS, object storage and data platforms. */
-const hostingRules = [
-    named('alibaba-access-key-secret', 'Alibaba Cloud AccessKey secret', 'Alibaba Cloud', ['alibaba', 'aliyun', 'alicloud', 'oss_access_key_secret'], '<alnum:30>', 'https://ram.console.aliyun.com/manage/ak', { severity: 'critical' }),
-    named('tencent-secret-key', 'Tencent Cloud SecretKey', 'Tencent Cloud', ['tencent', 'tencentcloud', 'qcloud', 'cos_secret'], '<alnum:32>', 'https://console.cloud.tencent.com/cam/capi', { severity: 'critical' }),
-    named('huawei-cloud-secret-key', 'Huawei Cloud secret access key', 'Huawei Cloud', ['huawei', 'huaweicloud', 'hwcloud', 'obs_secret'], '<alnum:40>', 'https://console.huaweicloud.com/iam/#/mine/accessKey', { severity: 'critical' }),
-    named('baidu-cloud-secret-key', 'Baidu AI Cloud secret key', 'Baidu AI Cloud', ['baidu', 'bce_secret', 'bce_sk'], '<hex:32>', 'https://console.bce.baidu.com/iam/#/iam/accesslist'),
-    prefixed('volcengine-access-key-id', 'Volcengine (ByteDance) access key ID', 'Volcengine', 'AKLT<word:40-60>', 'https://console.volcengine.com/iam/keymanage/', { severity: 'medium' }),
-    named('volcengine-secret-key', 'Volcengine secret access key', 'Volcengine', ['volcengine', 'volc_'], '<b64:56-64>', 'https://console.volcengine.com/iam/keymanage/', { severity: 'critical' }),
-    named('ksyun-secret-key', 'Kingsoft Cloud secret key', 'Kingsoft Cloud', ['ksyun', 'kingsoft'], '<alnum:40-48>', 'https://uc.console.ksyun.com/'),
-    named('ucloud-private-key', 'UCloud API private key', 'UCloud', ['ucloud'], '<alnum:40>', 'https://console.ucloud.cn/uapi/apikey'),
-    named('qiniu-secret-key', 'Qiniu secret key', 'Qiniu', ['qiniu'], '<word:40>', 'https://portal.qiniu.com/user/key'),
-    named('naver-cloud-secret-key', 'NAVER Cloud secret key', 'NAVER Cloud', ['ncloud', 'naver_cloud', 'navercloud'], '<alnum:40>', 'https://www.ncloud.com/mypage/manage/authkey'),
-    named('ibm-cos-hmac-secret', 'IBM Cloud Object Storage HMAC secret', 'IBM Cloud', ['cos_hmac', 'ibm_cos', 'ibmcos'], '<hex:48>', 'https://cloud.ibm.com/objectstorage'),
-    prefixed('digitalocean-spaces-key-id', 'DigitalOcean Spaces access key ID', 'DigitalOcean', 'DO00<upalnum:16>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'medium' }),
-    named('digitalocean-spaces-secret', 'DigitalOcean Spaces secret key', 'DigitalOcean', ['spaces_secret', 'do_spaces', 'spaces_access_secret', 'digitalocean_spaces'], '<b64:43>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'critical' }),
-    named('vultr-api-key', 'Vultr API key', 'Vultr', ['vultr'], '<upalnum:36>', 'https://my.vultr.com/settings/#settingsapi'),
-    named('hetzner-api-token', 'Hetzner Cloud API token', 'Hetzner', ['hetzner', 'hcloud'], '<alnum:64>', 'https://console.hetzner.cloud/'),
-    named('ovh-application-secret', 'OVHcloud application secret', 'OVHcloud', ['ovh_'], '<alnum:32>', 'https://www.ovh.com/auth/api/createToken'),
-    prefixed('scaleway-access-key-id', 'Scaleway access key ID', 'Scaleway', 'SCW<upalnum:17>', 'https://console.scaleway.com/iam/api-keys', { severity: 'medium' }),
-    named('upcloud-password', 'UpCloud API password', 'UpCloud', ['upcloud'], '<word:16-64>', 'https://hub.upcloud.com/account/api'),
-    named('civo-api-key', 'Civo API key', 'Civo', ['civo'], '<alnum:50>', 'https://dashboard.civo.com/security'),
-    prefixed('exoscale-api-key', 'Exoscale API key', 'Exoscale', 'EXO<hex:24>', 'https://portal.exoscale.com/iam/api-keys', { severity: 'medium' }),
-    named('exoscale-api-secret', 'Exoscale API secret', 'Exoscale', ['exoscale'], '<word:43>', 'https://portal.exoscale.com/iam/api-keys', { severity: 'critical' }),
-    named('equinix-metal-token', 'Equinix Metal API token', 'Equinix', ['equinix', 'packet_auth_token', 'metal_auth_token'], '<alnum:32>', 'https://console.equinix.com/profile/api-keys'),
-    named('openstack-password', 'OpenStack application credential secret', 'OpenStack', ['os_application_credential_secret', 'os_password'], '<word:16-86>', 'https://docs.openstack.org/keystone/latest/user/application_credentials.html', { bare: true }),
-    prefixed('backblaze-application-key', 'Backblaze B2 application key', 'Backblaze', 'K00<digit:1><alnum:27>', 'https://secure.backblaze.com/app_keys.htm'),
-    named('wasabi-secret-key', 'Wasabi secret access key', 'Wasabi', ['wasabi'], '<alnum:40>', 'https://console.wasabisys.com/access_keys', { severity: 'critical' }),
-    named('cloudflare-r2-secret', 'Cloudflare R2 secret access key', 'Cloudflare', ['r2_secret', 'r2_access_key_secret', 'cloudflare_r2'], '<hex:64>', 'https://dash.cloudflare.com/?to=/:account/r2/api-tokens', { severity: 'critical' }),
-    named('minio-secret-key', 'MinIO secret key', 'MinIO', ['minio_secret', 'minio_root_password', 'minio_secret_key'], '<word:16-64>', 'https://min.io/docs/minio/linux/administration/identity-access-management.html', { bare: true }),
-    named('storj-access-grant', 'Storj access grant', 'Storj', ['storj'], '1<alnum:100-1000>', 'https://storj.io/'),
-    named('filebase-secret', 'Filebase secret key', 'Filebase', ['filebase'], '<alnum:40>', 'https://console.filebase.com/keys'),
-    named('pinata-jwt', 'Pinata API secret', 'Pinata', ['pinata'], '<hex:64>', 'https://app.pinata.cloud/developers/api-keys'),
-    named('web3-storage-token', 'web3.storage / NFT.Storage API token', 'Storacha', ['web3_storage', 'web3storage', 'nft_storage', 'nftstorage'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://console.storacha.network/'),
-    prefixed('cloudinary-url', 'Cloudinary URL with API secret', 'Cloudinary', 'cloudinary://<digit:15>:<word:27>@', 'https://console.cloudinary.com/settings/api-keys'),
-    named('cloudinary-api-secret', 'Cloudinary API secret', 'Cloudinary', ['cloudinary'], '<word:27>', 'https://console.cloudinary.com/settings/api-keys'),
-    named('imagekit-private-key', 'ImageKit private key', 'ImageKit', ['imagekit'], 'private_<word:28>=', 'https://imagekit.io/dashboard/developer/api-keys'),
-    named('uploadcare-secret-key', 'Uploadcare secret key', 'Uploadcare', ['uploadcare'], '<hex:20>', 'https://app.uploadcare.com/'),
-    named('filestack-secret', 'Filestack app secret', 'Filestack', ['filestack'], '<upalnum:26>', 'https://dev.filestack.com/'),
-    named('mux-token-secret', 'Mux access token secret', 'Mux', ['mux_token_secret', 'mux_secret'], '<b64:75>', 'https://dashboard.mux.com/settings/access-tokens', { bare: true }),
-    named('bunny-api-key', 'bunny.net API key', 'bunny.net', ['bunny', 'bunnycdn'], UUID, 'https://dash.bunny.net/account/settings'),
-    named('keycdn-api-key', 'KeyCDN API key', 'KeyCDN', ['keycdn'], '<alnum:32>', 'https://app.keycdn.com/users/authSettings'),
-    prefixed('akamai-client-token', 'Akamai EdgeGrid client or access token', 'Akamai', 'akab-<lowalnum:16>-<lowalnum:16>', 'https://control.akamai.com/apps/identity-management/'),
-    named('akamai-client-secret', 'Akamai EdgeGrid client secret', 'Akamai', ['akamai', 'edgegrid', 'client_secret = '], '<b64:43>=', 'https://control.akamai.com/apps/identity-management/', { severity: 'critical' }),
-    named('imperva-api-key', 'Imperva API key', 'Imperva', ['imperva', 'incapsula'], UUID, 'https://management.service.imperva.com/'),
-    named('sucuri-api-key', 'Sucuri API secret', 'Sucuri', ['sucuri'], '<hex:32>', 'https://dashboard.sucuri.net/'),
-    named('stackpath-client-secret', 'StackPath client secret', 'StackPath', ['stackpath'], '<hex:64>', 'https://control.stackpath.com/api-management'),
-    named('gcore-api-token', 'Gcore permanent API token', 'Gcore', ['gcore', 'gcorelabs'], '<digit:3-6>$<hex:128>', 'https://accounts.gcore.com/profile/api-tokens'),
-    prefixed('porkbun-api-key', 'Porkbun API key', 'Porkbun', 'pk1_<hex:64>', 'https://porkbun.com/account/api', { severity: 'medium' }),
-    prefixed('porkbun-secret-key', 'Porkbun secret API key', 'Porkbun', 'sk1_<hex:64>', 'https://porkbun.com/account/api'),
-    named('godaddy-api-secret', 'GoDaddy API secret', 'GoDaddy', ['godaddy'], '<alnum:22>', 'https://developer.godaddy.com/keys'),
-    named('namecheap-api-key', 'Namecheap API key', 'Namecheap', ['namecheap'], '<hex:32>', 'https://ap.www.namecheap.com/settings/tools/apiaccess/'),
-    named('gandi-api-key', 'Gandi API key or PAT', 'Gandi', ['gandi'], '<alnum:24-40>', 'https://account.gandi.net/'),
-    prefixed('dnsimple-token', 'DNSimple API token', 'DNSimple', 'dnsimple_<[au]:1>_<alnum:32>', 'https://dnsimple.com/user'),
-    named('ns1-api-key', 'NS1 API key', 'IBM NS1', ['ns1_', 'nsone'], '<alnum:20>', 'https://my.nsone.net/#/account/settings'),
-    named('dnsmadeeasy-secret', 'DNS Made Easy secret key', 'DNS Made Easy', ['dnsmadeeasy', 'dme_secret'], UUID, 'https://cp.dnsmadeeasy.com/'),
-    named('linode-object-storage-secret', 'Akamai (Linode) Object Storage secret key', 'Akamai Linode', ['linode_obj', 'linode_s3'], '<alnum:40>', 'https://cloud.linode.com/object-storage/access-keys', { severity: 'critical' }),
-    named('netlify-build-hook', 'Netlify build hook URL', 'Netlify', ['netlify'], 'https://api.netlify.com/build_hooks/<hex:24>', 'https://app.netlify.com/', { severity: 'low' }),
-    prefixed('vercel-deploy-hook', 'Vercel deploy hook URL', 'Vercel', 'https://api.vercel.com/v1/integrations/deploy/prj_<alnum:28>/<alnum:10>', 'https://vercel.com/docs/deployments/deploy-hooks', { severity: 'low' }),
-    named('vercel-blob-token', 'Vercel Blob read-write token', 'Vercel', ['blob_read_write_token'], 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores', { bare: true }),
-    prefixed('vercel-blob-rw-token', 'Vercel Blob read-write token', 'Vercel', 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores'),
-    named('firebase-database-secret', 'Firebase Realtime Database legacy secret', 'Firebase', ['firebase'], '<alnum:40>', 'https://console.firebase.google.com/'),
-    prefixed('firebase-cloud-messaging-key', 'Firebase Cloud Messaging legacy server key', 'Firebase', 'AAAA<word:7>:APA91b<word:134>', 'https://console.firebase.google.com/', { keywords: [':apa91b'] }),
-    named('upstash-redis-token', 'Upstash Redis REST token', 'Upstash', ['upstash'], 'A<word:50-100>=', 'https://console.upstash.com/'),
-    named('redis-cloud-api-key', 'Redis Cloud API secret key', 'Redis', ['redislabs', 'redis_cloud', 'rediscloud'], '<alnum:50-60>', 'https://app.redislabs.com/#/access-management/api-keys'),
-    named('aiven-token', 'Aiven authentication token', 'Aiven', ['aiven'], '<b64:372>', 'https://console.aiven.io/profile/tokens'),
-    named('confluent-api-secret', 'Confluent Cloud API secret', 'Confluent', ['confluent', 'sasl_password', 'kafka_api_secret'], '<b64:64>', 'https://confluent.cloud/settings/api-keys', { severity: 'critical' }),
-    prefixed('cockroachdb-api-key', 'CockroachDB Cloud API key', 'Cockroach Labs', 'CCDB1_<alnum:22>_<alnum:39>', 'https://cockroachlabs.cloud/access'),
-    prefixed('mongodb-atlas-service-account-secret', 'MongoDB Atlas service account client secret', 'MongoDB Atlas', 'mdb_sa_sk_<word:40-64>', 'https://cloud.mongodb.com/v2#/org/access/serviceAccounts', { severity: 'critical' }),
-    named('mongodb-atlas-private-key', 'MongoDB Atlas API private key', 'MongoDB Atlas', ['atlas_private_key', 'mongodb_atlas_private', 'atlas_api_private', 'mongodbatlas_private'], UUID, 'https://cloud.mongodb.com/v2#/org/access/apiKeys', { bare: true, severity: 'critical' }),
-    prefixed('databricks-oauth-secret', 'Databricks service principal OAuth secret', 'Databricks', 'dose<hex:32>', 'https://docs.databricks.com/en/dev-tools/auth/oauth-m2m.html'),
-    prefixed('clickhouse-cloud-key-secret', 'ClickHouse Cloud API key secret', 'ClickHouse', '4b1d<alnum:38>', 'https://clickhouse.cloud/'),
-    named('snowflake-password', 'Snowflake account password or PAT', 'Snowflake', ['snowflake'], '<word:16-200>', 'https://docs.snowflake.com/en/user-guide/programmatic-access-tokens'),
-    named('elastic-cloud-api-key', 'Elastic Cloud / Elasticsearch API key', 'Elastic', ['elastic_api_key', 'elasticsearch_api_key', 'es_api_key', 'elastic_cloud_api_key'], '<b64url:60-100>==', 'https://cloud.elastic.co/account/keys', { bare: true }),
-    named('typesense-api-key', 'Typesense admin API key', 'Typesense', ['typesense'], '<alnum:32>', 'https://cloud.typesense.org/'),
-    named('meilisearch-master-key', 'Meilisearch master or admin key', 'Meilisearch', ['meilisearch', 'meili_master_key'], '<word:32-64>', 'https://www.meilisearch.com/docs/learn/security/basic_security'),
-    named('fauna-secret', 'Fauna secret', 'Fauna', ['fauna'], 'fn<word:38>', 'https://dashboard.fauna.com/'),
-    named('xata-api-key', 'Xata API key', 'Xata', ['xata'], 'xau_<alnum:32-40>', 'https://app.xata.io/settings'),
-    named('turso-auth-token', 'Turso database auth token', 'Turso', ['turso', 'libsql'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://app.turso.tech/'),
-    named('convex-deploy-key', 'Convex deploy key', 'Convex', ['convex_deploy_key'], 'prod:<lowalnum:3-40>|<word:40-200>', 'https://dashboard.convex.dev/', { bare: true }),
-    named('appwrite-api-key', 'Appwrite API key', 'Appwrite', ['appwrite'], 'standard_<hex:256>', 'https://cloud.appwrite.io/'),
-    named('nhost-admin-secret', 'Nhost admin secret', 'Nhost', ['nhost'], '<word:32-64>', 'https://app.nhost.io/'),
-    named('pocketbase-admin-password', 'PocketBase admin password', 'PocketBase', ['pocketbase'], '<word:16-64>', 'https://pocketbase.io/docs/'),
-    named('backendless-api-key', 'Backendless API key', 'Backendless', ['backendless'], UUID, 'https://develop.backendless.com/'),
-    named('back4app-master-key', 'Back4App / Parse master key', 'Parse', ['parse_master_key', 'x-parse-master-key', 'back4app'], '<alnum:40>', 'https://www.back4app.com/', { bare: true }),
-    named('kinsta-api-key', 'Kinsta API key', 'Kinsta', ['kinsta'], '<hex:64>', 'https://my.kinsta.com/company/apiKeys'),
-    named('wpengine-api-password', 'WP Engine API password', 'WP Engine', ['wpengine', 'wp_engine'], '<alnum:32>', 'https://my.wpengine.com/api_access'),
-    named('pantheon-machine-token', 'Pantheon machine token', 'Pantheon', ['pantheon', 'terminus'], '<word:43>', 'https://dashboard.pantheon.io/'),
-    named('platformsh-api-token', 'Upsun (Platform.sh) API token', 'Upsun', ['platformsh', 'platform_sh', 'upsun'], '<word:43>', 'https://console.upsun.com/'),
-    named('cpanel-api-token', 'cPanel / WHM API token', 'cPanel', ['cpanel', 'whm_'], '<upalnum:32>', 'https://docs.cpanel.net/'),
-    named('plesk-api-key', 'Plesk API key', 'Plesk', ['plesk'], UUID, 'https://docs.plesk.com/'),
-    rule({
-        id: 'google-chat-webhook-url',
-        title: 'Google Chat incoming webhook URL',
-        provider: 'Google Chat',
-        severity: 'medium',
-        keywords: ['chat.googleapis.com/v1/spaces/'],
-        pattern: String.raw `(https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{11}/messages\?key=AIza[A-Za-z0-9_-]{35}&token=[A-Za-z0-9_-]{43}(?:%3D|=)?)`,
-        longLived: true,
-        revokeUrl: 'https://developers.google.com/workspace/chat/quickstart/webhooks',
-        remediation: 'Delete the webhook in the space (Apps & integrations > Webhooks) and create a new one; keep it in a secret store.',
-        examples: {
-            positives: ['webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>&token=<word:43>%3D"'],
-            negatives: ['webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>"', 'webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>&token=<word:20>"'],
-        },
-    }),
-    prefixed('feishu-webhook-url', 'Feishu / Lark bot webhook URL', 'Feishu', `https://open.feishu.cn/open-apis/bot/v2/hook/${UUID}`, 'https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot', { severity: 'medium' }),
-    prefixed('larksuite-webhook-url', 'Lark bot webhook URL', 'Lark', `https://open.larksuite.com/open-apis/bot/v2/hook/${UUID}`, 'https://open.larksuite.com/document/client-docs/bot-v3/add-custom-bot', { severity: 'medium' }),
-    prefixed('dingtalk-webhook-url', 'DingTalk robot webhook URL', 'DingTalk', 'https://oapi.dingtalk.com/robot/send?access_token=<hex:64>', 'https://open.dingtalk.com/document/robots/custom-robot-access', { severity: 'medium' }),
-    prefixed('wecom-webhook-url', 'WeCom (WeChat Work) robot webhook URL', 'WeCom', `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${UUID}`, 'https://developer.work.weixin.qq.com/document/path/91770', { severity: 'medium' }),
-    named('wechat-app-secret', 'WeChat official account AppSecret', 'WeChat', ['wechat', 'weixin', 'wx_app_secret', 'wx_secret'], '<hex:32>', 'https://mp.weixin.qq.com/'),
-    named('line-channel-secret', 'LINE channel secret or access token', 'LINE', ['line_channel', 'line_bot', 'linebot'], '<word:32-172>', 'https://developers.line.biz/console/'),
-    named('kakao-rest-api-key', 'Kakao REST API / admin key', 'Kakao', ['kakao'], '<hex:32>', 'https://developers.kakao.com/console/app'),
-    named('yandex-oauth-token', 'Yandex OAuth token', 'Yandex', ['yandex'], 'y0_<word:55-60>', 'https://oauth.yandex.com/'),
-    named('vk-access-token', 'VK access token', 'VK', ['vk_', 'vkontakte'], 'vk1.a.<word:100-300>', 'https://vk.com/apps?act=manage'),
-];
-
-;// CONCATENATED MODULE: ./src/rules/validators/jwt.ts
-function decodePart(part) {
-    try {
-        const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The token every JWT tutorial copies from jwt.io. */
-function isDocumentationExample(payload) {
-    return payload.sub === '1234567890' && payload.name === 'John Doe';
-}
-/** Three base64url parts whose header is a JSON object naming an `alg` and whose payload is a JSON object. */
-function isStructuredJwt(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        return false;
-    const header = decodePart(parts[0]);
-    const payload = decodePart(parts[1]);
-    return typeof header?.alg === 'string' && header.alg.toLowerCase() !== 'none' && payload !== undefined && !isDocumentationExample(payload);
-}
-/** Expiry and issue time from the payload; a token valid for a day or less counts as short-lived. */
-function jwtFacts(token) {
-    const payload = decodePart(token.split('.')[1] ?? '');
-    if (!payload)
-        return undefined;
-    const facts = {};
-    const details = {};
-    if (typeof payload.exp === 'number')
-        facts.expiresAt = new Date(payload.exp * 1000);
-    if (typeof payload.iat === 'number')
-        facts.issuedAt = new Date(payload.iat * 1000);
-    for (const claim of ['iss', 'aud', 'role']) {
-        const value = payload[claim];
-        if (typeof value === 'string' && value.length <= 200)
-            details[claim] = value;
-    }
-    if (facts.expiresAt) {
-        const issued = facts.issuedAt?.getTime() ?? Date.now();
-        facts.longLived = facts.expiresAt.getTime() - issued > 24 * 3600 * 1000;
-    }
-    else {
-        facts.longLived = true;
-    }
-    if (Object.keys(details).length > 0)
-        facts.details = details;
-    return facts;
-}
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/keys.ts
-
-
-
-const KEY_WINDOW = 16384;
-/** `count` lines of a key body in the shape notation, each passed through `wrap` (quoted for code), joined by `join`. */
-const body = (count, wrap = (line) => line, join = '\n') => Array.from({ length: count }, () => wrap('<b64:64>')).join(join);
-const keyRules = [
-    rule({
-        id: 'private-key',
-        title: 'Private key (PEM)',
-        provider: 'Private key',
-        severity: 'critical',
-        keywords: ['private key-----'],
-        pattern: '(-----BEGIN (?:RSA |EC |DSA |ENCRYPTED |)PRIVATE KEY-----(?s:.){64,}?-----END (?:RSA |EC |DSA |ENCRYPTED |)PRIVATE KEY-----)',
-        multilineWindow: KEY_WINDOW,
-        validate: hasKeyBody,
-        longLived: true,
-        remediation: 'Treat the key as compromised: revoke or replace it wherever it is trusted (certificates, deploy keys, GitHub App keys), then remove it from history.',
-        examples: {
-            positives: [
-                `-----BEGIN RSA PRIVATE KEY-----\n${body(25)}\n-----END RSA PRIVATE KEY-----\n`,
-                '-----BEGIN EC PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:32>\n-----END EC PRIVATE KEY-----',
-                `"key": "-----BEGIN PRIVATE KEY-----\\n${body(19, undefined, '\\n')}\\n-----END PRIVATE KEY-----\\n"`,
-                // Split across string concatenation: JavaScript, Java, Python, Go, C#, PHP.
-                `const key = "-----BEGIN RSA PRIVATE KEY-----\\n" +\n${body(12, (l) => `  "${l}\\n" +`, '\n')}\n  "-----END RSA PRIVATE KEY-----";`,
-                `String key = "-----BEGIN PRIVATE KEY-----" +\n${body(12, (l) => `    "${l}" +`, '\n')}\n    "-----END PRIVATE KEY-----";`,
-                `KEY = (\n    "-----BEGIN RSA PRIVATE KEY-----\\n"\n${body(12, (l) => `    "${l}\\n"`, '\n')}\n    "-----END RSA PRIVATE KEY-----\\n"\n)`,
-                `const key = "-----BEGIN EC PRIVATE KEY-----\\n" +\n${body(3, (l) => `\t"${l}\\n" +`, '\n')}\n\t"-----END EC PRIVATE KEY-----\\n"`,
-                `var pem = "-----BEGIN RSA PRIVATE KEY-----" + Environment.NewLine +\n${body(12, (l) => `    "${l}" + Environment.NewLine +`, '\n')}\n    "-----END RSA PRIVATE KEY-----";`,
-                `$key = '-----BEGIN PRIVATE KEY-----' .\n${body(12, (l) => `  '${l}' .`, '\n')}\n  '-----END PRIVATE KEY-----';`,
-            ],
-            negatives: [
-                `-----BEGIN PUBLIC KEY-----\n${body(7)}\n-----END PUBLIC KEY-----`,
-                '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----',
-                '-----BEGIN PRIVATE KEY-----\n<b64:30>\n-----END PRIVATE KEY-----',
-                '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n',
-                'const key = "-----BEGIN RSA PRIVATE KEY-----\\n" + keyBody + "\\n-----END RSA PRIVATE KEY-----";',
-                `const key = "-----BEGIN PRIVATE KEY-----\\n" +\n  lines.join("\\n") + "<b64:64>" +\n  "\\n-----END PRIVATE KEY-----";`,
-            ],
-        },
-    }),
-    rule({
-        id: 'openssh-private-key',
-        title: 'OpenSSH private key',
-        provider: 'Private key',
-        severity: 'critical',
-        keywords: ['-----begin openssh private key-----'],
-        pattern: '(-----BEGIN OPENSSH PRIVATE KEY-----(?s:.){64,}?-----END OPENSSH PRIVATE KEY-----)',
-        multilineWindow: KEY_WINDOW,
-        validate: hasKeyBody,
-        longLived: true,
-        remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
-    }),
-    rule({
-        id: 'pgp-private-key-block',
-        title: 'PGP private key block',
-        provider: 'Private key',
-        severity: 'critical',
-        keywords: ['-----begin pgp private key block-----'],
-        pattern: '(-----BEGIN PGP PRIVATE KEY BLOCK-----(?s:.){64,}?-----END PGP PRIVATE KEY BLOCK-----)',
-        multilineWindow: 24576,
-        validate: hasKeyBody,
-        longLived: true,
-        remediation: 'Publish a revocation certificate for the key, then generate a new one.',
-    }),
-    rule({
-        id: 'putty-private-key',
-        title: 'PuTTY private key',
-        provider: 'Private key',
-        severity: 'critical',
-        keywords: ['putty-user-key-file-'],
-        pattern: '(?s)PuTTY-User-Key-File-[23]:.*?Private-Lines:\\s*[0-9]+\\r?\\n([A-Za-z0-9+/=\\r\\n]{40,}?)\\r?\\nPrivate-MAC',
-        multilineWindow: KEY_WINDOW,
-        validate: isBase64Block,
-        longLived: true,
-        remediation: 'Remove the public key from every server that trusts it, then generate a new key pair.',
-    }),
-    // Open-ended parts: JWT payloads run to thousands of characters, past RE2's repeat limit of 1000; still linear.
-    rule({
-        id: 'jwt',
-        title: 'JSON Web Token',
-        provider: 'JWT',
-        severity: 'medium',
-        keywords: ['eyj'],
-        pattern: '\\b(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)',
-        validate: isStructuredJwt,
-        inspect: jwtFacts,
-        longLived: true,
-        remediation: 'Revoke the session or rotate the signing key at the issuer; tokens without a near `exp` stay valid until then.',
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/messaging.ts
-
-
-const SLACK_APPS = 'https://api.slack.com/apps';
-const messagingRules = [
-    rule({ id: 'slack-bot-token', title: 'Slack bot token', provider: 'Slack', severity: 'high', keywords: ['xoxb-'], pattern: '\\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<digit:13>-<alnum:24>'], negatives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<alnum:24>', 'SLACK_BOT_TOKEN=XOXB-<digit:12>-<digit:13>-<alnum:24>'] } }),
-    rule({ id: 'slack-user-token', title: 'Slack user token', provider: 'Slack', severity: 'high', keywords: ['xoxp-'], pattern: '\\b(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxp-<digit:12>-<digit:12>-<digit:13>-<hex:32>'], negatives: ['SLACK_TOKEN=xoxp-<digit:12>-<hex:32>'] } }),
-    rule({ id: 'slack-legacy-token', title: 'Slack legacy workspace or app token', provider: 'Slack', severity: 'high', keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'], pattern: '\\b(xox[aors]-(?:[0-9]+-){1,3}[0-9A-Za-z]{20,64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxa-<digit:11>-<alnum:40>'], negatives: ['SLACK_TOKEN=xoxa-<alnum:10>'] } }),
-    rule({ id: 'slack-app-token', title: 'Slack app-level token', provider: 'Slack', severity: 'high', keywords: ['xapp-'], pattern: '\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_APP_TOKEN=xapp-1-<upalnum:11>-<digit:13>-<hex:64>'], negatives: ['SLACK_APP_TOKEN=xapp-1-<upper:11>-<hex:20>'] } }),
-    rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bp]-[0-9]-[A-Z0-9]{163,166})\\b', longLived: false, revokeUrl: SLACK_APPS, examples: { positives: ['const config = "xoxe.xoxp-1-<upalnum:164>";'], negatives: ['const config = "xoxe.xoxp-1-<upalnum:40>";'] } }),
-    rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Z0-9]{146})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['const refresh = "xoxe-1-<upalnum:146>";'], negatives: ['const refresh = "xoxe-1-<upalnum:40>";'] } }),
-    contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.', examples: { positives: ['SLACK_SIGNING_SECRET=<hex:32>', '  slack_signing_secret: "<hex:32>"', '{ "SLACK_SIGNING_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET}', '  slack_signing_secret: "<slack_signing_secret>"', 'SLACK_SIGNING_SECRET is read from the environment'] } }),
-    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: '(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).', examples: { positives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T<upalnum:8>/B<upalnum:8>/<alnum:24>'], negatives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/', 'SLACK_WEBHOOK=https://hooks.slack.example.net/services/T<upper:8>/B<upper:8>/<alnum:24>'] } }),
-    rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: '(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})', longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).', examples: { positives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/<word:68>";'], negatives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/short";'] } }),
-    contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: '[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}', longLived: true, revokeUrl: 'https://discord.com/developers/applications', examples: { positives: ['DISCORD_BOT_TOKEN=M<alnum:23>.<word:6>.<word:38>', '  discord_bot_token: "M<alnum:23>.<word:6>.<word:38>"', '{ "DISCORD_BOT_TOKEN": "M<alnum:23>.<word:6>.<word:38>" }'], negatives: ['SOME_UNRELATED_ID=M<alnum:23>.<word:6>.<word:38>', 'DISCORD_BOT_TOKEN=${DISCORD_BOT_TOKEN}', '  discord_bot_token: "<discord_bot_token>"', 'DISCORD_BOT_TOKEN is read from the environment'] } }),
-    rule({ id: 'telegram-bot-token', title: 'Telegram bot token', provider: 'Telegram', severity: 'high', keywords: [':aa'], pattern: '\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://t.me/BotFather', remediation: 'Revoke it with /revoke in @BotFather.', examples: { positives: ['TELEGRAM_TOKEN=<digit:10>:AA<word:33>'], negatives: ['TELEGRAM_TOKEN=<digit:10>:BB<word:33>'] } }),
-    rule({ id: 'microsoft-teams-webhook-url', title: 'Microsoft Teams incoming webhook URL', provider: 'Microsoft Teams', severity: 'medium', keywords: ['webhook.office.com'], pattern: '(https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]+)?)', longLived: true, revokeUrl: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', examples: { positives: ['const hook = "https://contoso.webhook.office.com/webhookb2/<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>@<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>/IncomingWebhook/<hex:32>/<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const hook = "https://contoso.webhook.office.com/webhookb2/";'] } }),
-    rule({ id: 'twilio-api-key', title: 'Twilio API key SID with secret context', provider: 'Twilio', severity: 'high', keywords: ['twilio'], pattern: '(?i)twilio[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(SK[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_API_KEY=SK<hex:32>'], negatives: ['API_KEY_SID=SK<hex:32>'] } }),
-    contextRule({ id: 'twilio-auth-token', title: 'Twilio auth token', provider: 'Twilio', severity: 'critical', names: ['twilio_auth', 'twilioauth', 'twilio_token', 'twilio-auth', 'twilio.auth'], value: '[0-9a-f]{32}', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_AUTH_TOKEN=<hex:32>', '  twilio_auth_token: "<hex:32>"', '{ "TWILIO_AUTH_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', '  twilio_auth_token: "<twilio_auth_token>"', 'TWILIO_AUTH_TOKEN is read from the environment'] } }),
-    rule({ id: 'sendgrid-api-key', title: 'SendGrid API key', provider: 'SendGrid', severity: 'high', keywords: ['sg.'], pattern: '\\b(SG\\.[0-9A-Za-z_-]{22}\\.[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://app.sendgrid.com/settings/api_keys', examples: { positives: ['SENDGRID_API_KEY=SG.<word:22>.<word:43>'], negatives: ['SENDGRID_API_KEY=SG.<word:10>.<word:43>'] } }),
-    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: '\\b(key-[0-9a-f]{32})\\b', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['const mailgunKey = "key-<hex:32>";', '  mailgunKey: "key-<hex:32>"', 'export API_TOKEN=key-<hex:32>'], negatives: ['const mailgunKey = "key-<hex:6>";', 'const mailgunKey = "KEY-<hex:32>";', 'const mailgunKey = "key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['MAILGUN_API_KEY=<hex:32>-<hex:8>-<hex:8>', '  mailgun_api_key: "<hex:32>-<hex:8>-<hex:8>"', '{ "MAILGUN_API_KEY": "<hex:32>-<hex:8>-<hex:8>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>-<hex:8>-<hex:8>', 'MAILGUN_API_KEY=${MAILGUN_API_KEY}', '  mailgun_api_key: "<mailgun_api_key>"', 'MAILGUN_API_KEY is read from the environment'] } }),
-    rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: '\\b([0-9a-f]{32}-us[0-9]{1,2})\\b', longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/', examples: { positives: ['MAILCHIMP_KEY=<hex:32>-us<digit:2>'], negatives: ['MAILCHIMP_KEY=<hex:20>-us<digit:2>'] } }),
-    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3, examples: { positives: ['MANDRILL_API_KEY=<word:22>', '  mandrill_api_key: "<word:22>"', '{ "MANDRILL_API_KEY": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'MANDRILL_API_KEY=${MANDRILL_API_KEY}', '  mandrill_api_key: "<mandrill_api_key>"', 'MANDRILL_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'postmark-server-token', title: 'Postmark server or account token', provider: 'Postmark', severity: 'high', names: ['postmark'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://account.postmarkapp.com/api_tokens', examples: { positives: ['POSTMARK_SERVER_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  postmark_server_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "POSTMARK_SERVER_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'POSTMARK_SERVER_TOKEN=${POSTMARK_SERVER_TOKEN}', '  postmark_server_token: "<postmark_server_token>"', 'POSTMARK_SERVER_TOKEN is read from the environment'] } }),
-    rule({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', provider: 'Brevo', severity: 'high', keywords: ['xkeysib-'], pattern: '\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/api', examples: { positives: ['BREVO_KEY=xkeysib-<hex:64>-<alnum:16>'], negatives: ['BREVO_KEY=xkeysib-<hex:30>'] } }),
-    rule({ id: 'brevo-smtp-key', title: 'Brevo (Sendinblue) SMTP key', provider: 'Brevo', severity: 'high', keywords: ['xsmtpsib-'], pattern: '\\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b', longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/smtp', examples: { positives: ['BREVO_SMTP=xsmtpsib-<hex:64>-<alnum:16>'], negatives: ['BREVO_SMTP=xsmtpsib-<hex:30>'] } }),
-    contextRule({ id: 'mailjet-secret-key', title: 'Mailjet API secret key', provider: 'Mailjet', severity: 'high', names: ['mailjet', 'mj_apikey_private'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.mailjet.com/account/apikeys', examples: { positives: ['MAILJET_SECRET_KEY=<hex:32>', '  mailjet_secret_key: "<hex:32>"', '{ "MAILJET_SECRET_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MAILJET_SECRET_KEY=${MAILJET_SECRET_KEY}', '  mailjet_secret_key: "<mailjet_secret_key>"', 'MAILJET_SECRET_KEY is read from the environment'] } }),
-    rule({ id: 'resend-api-key', title: 'Resend API key', provider: 'Resend', severity: 'high', keywords: ['re_'], pattern: '\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b', longLived: true, revokeUrl: 'https://resend.com/api-keys', examples: { positives: ['RESEND_API_KEY=re_<alnum:8>_<alnum:24>'], negatives: ['RESEND_API_KEY=re_<alnum:8><alnum:24>'] } }),
-    rule({ id: 'intercom-access-token', title: 'Intercom access token', provider: 'Intercom', severity: 'high', keywords: ['intercom'], pattern: '(?i)intercom[\\w.-]{0,24}["\']?\\s*(?::|=|:=|=>)\\s*["\']?(dG9rOj[A-Za-z0-9+/=_-]{40,80})', longLived: true, revokeUrl: 'https://app.intercom.com/a/apps/_/developer-hub', examples: { positives: ['INTERCOM_ACCESS_TOKEN=dG9rOj<alnum:54>', '  intercom_access_token: "dG9rOj<alnum:54>"', '{ "INTERCOM_ACCESS_TOKEN": "dG9rOj<alnum:54>" }'], negatives: ['SOME_UNRELATED_ID=dG9rOj<alnum:54>', 'INTERCOM_ACCESS_TOKEN=${INTERCOM_ACCESS_TOKEN}', '  intercom_access_token: "<intercom_access_token>"', 'INTERCOM_ACCESS_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'zendesk-api-token', title: 'Zendesk API token', provider: 'Zendesk', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858', entropy: 3.5, examples: { positives: ['ZENDESK_API_TOKEN=<alnum:40>', '  zendesk_api_token: "<alnum:40>"', '{ "ZENDESK_API_TOKEN": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'ZENDESK_API_TOKEN=${ZENDESK_API_TOKEN}', '  zendesk_api_token: "<zendesk_api_token>"', 'ZENDESK_API_TOKEN is read from the environment'] } }),
-    // Older webhook forms Slack and Microsoft still honour, and the Workflows URL that replaces Teams connectors.
-    prefixed('slack-legacy-webhook-url', 'Slack legacy incoming webhook URL (token in the query)', 'Slack', 'https://<[a-z0-9-]:2-40>.slack.com/services/hooks/incoming-webhook?token=<alnum:24>', SLACK_APPS, { severity: 'medium', keywords: ['.slack.com/services/hooks/'] }),
-    prefixed('slack-workflow-webhook-url', 'Slack workflow webhook URL', 'Slack', 'https://hooks.slack.com/<[a-z]:8-9>/T<upalnum:8-11>/A<upalnum:8-11>/<digit:15-20>/<alnum:24-32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/'] }),
-    // Bot tokens issued before the three-part form: the team's number and one random part.
-    prefixed('slack-legacy-bot-token', 'Slack legacy bot token (two-part form)', 'Slack', 'xoxb-<digit:8-14>-<alnum:18-26>', SLACK_APPS, { entropy: 3 }),
-    // Workflow Builder triggers: team id, a 13-14 digit trigger id, a 32-hex secret (the incoming-webhook rule's segments are shorter).
-    prefixed('slack-workflow-trigger-url', 'Slack Workflow Builder trigger URL', 'Slack', 'https://hooks.slack.com/triggers/T<upalnum:8-11>/<digit:13-14>/<hex:32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/triggers/'] }),
-    prefixed('microsoft-teams-legacy-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office.com form)', 'Microsoft Teams', `https://outlook.office.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
-    prefixed('microsoft-teams-office365-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office365.com form)', 'Microsoft Teams', `https://outlook.office365.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
-    rule({
-        id: 'power-automate-workflow-url',
-        title: 'Power Automate / Teams Workflows trigger URL with signature',
-        provider: 'Microsoft Power Automate',
-        severity: 'medium',
-        keywords: ['.logic.azure.com', '.environment.api.powerplatform.com'],
-        pattern: String.raw `(https://[a-z0-9.-]{4,80}\.(?:logic\.azure\.com|environment\.api\.powerplatform\.com)(?::443)?/[A-Za-z0-9/_.-]{10,200}\?[A-Za-z0-9=&%._-]{0,200}sig=[A-Za-z0-9_-]{43})`,
-        longLived: true,
-        revokeUrl: 'https://make.powerautomate.com/',
-        remediation: 'Regenerate the trigger URL (change or recreate the flow\'s HTTP trigger), then store it in a secret store.',
-        examples: {
-            positives: ['url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=<word:43>'],
-            negatives: ['url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?api-version=2016-06-01', 'url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?sig=<word:20>'],
-        },
-    }),
-    prefixed('twitch-oauth-token', 'Twitch OAuth token (chat form)', 'Twitch', 'oauth:<lowalnum:30>', 'https://www.twitch.tv/settings/connections', { keywords: ['oauth:'] }),
-    named('mattermost-access-token', 'Mattermost personal access token', 'Mattermost', ['mattermost'], '<lowalnum:26>', 'https://docs.mattermost.com/developer/personal-access-tokens.html'),
-    named('rocketchat-token', 'Rocket.Chat personal access token', 'Rocket.Chat', separated(['rocket', 'chat']), '<word:43>', 'https://docs.rocket.chat/'),
-    named('zulip-api-key', 'Zulip API key', 'Zulip', ['zulip'], '<alnum:32>', 'https://zulip.com/api/api-keys'),
-    named('pusher-secret', 'Pusher Channels app secret', 'Pusher', ['pusher'], '<hex:20>', 'https://dashboard.pusher.com/'),
-    named('ably-api-key', 'Ably API key', 'Ably', ['ably'], '<word:6>.<word:6>:<word:43>', 'https://ably.com/accounts'),
-    named('stream-api-secret', 'Stream (GetStream) API secret', 'Stream', ['getstream', 'stream_api_secret', 'stream_secret'], '<lowalnum:64>', 'https://dashboard.getstream.io/'),
-    named('sendbird-api-token', 'Sendbird API token', 'Sendbird', ['sendbird'], '<hex:40>', 'https://dashboard.sendbird.com/'),
-    named('vonage-api-secret', 'Vonage (Nexmo) API secret', 'Vonage', ['vonage', 'nexmo'], '<alnum:16>', 'https://dashboard.nexmo.com/settings'),
-    named('plivo-auth-token', 'Plivo auth token', 'Plivo', ['plivo'], '<alnum:40>', 'https://console.plivo.com/dashboard/'),
-    named('messagebird-api-key', 'MessageBird (Bird) access key', 'MessageBird', ['messagebird'], '<alnum:25>', 'https://dashboard.messagebird.com/en/developers/access'),
-    named('sinch-api-secret', 'Sinch API secret or service plan token', 'Sinch', ['sinch'], '<hex:32>', 'https://dashboard.sinch.com/settings/access-keys'),
-    named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<HEX:32>_<alnum:22>', 'https://portal.telnyx.com/#/app/api-keys'),
-    named('bandwidth-api-secret', 'Bandwidth API secret', 'Bandwidth', ['bandwidth_api', 'bandwidth_secret'], '<alnum:40-50>', 'https://dashboard.bandwidth.com/'),
-    named('infobip-api-key', 'Infobip API key', 'Infobip', ['infobip'], '<hex:32>-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'https://portal.infobip.com/settings/accounts/api-keys'),
-    named('clicksend-api-key', 'ClickSend API key', 'ClickSend', ['clicksend'], UUID, 'https://dashboard.clicksend.com/account/subaccounts'),
-    named('textmagic-api-key', 'Textmagic API key', 'Textmagic', ['textmagic'], '<alnum:30>', 'https://my.textmagic.com/online/api/rest-api/keys'),
-    named('esendex-password', 'Esendex API password', 'Esendex', ['esendex'], '<alnum:16-40>', 'https://www.esendex.com/'),
-    named('msg91-auth-key', 'MSG91 auth key', 'MSG91', ['msg91'], '<alnum:24>', 'https://control.msg91.com/'),
-    named('africastalking-api-key', "Africa's Talking API key", "Africa's Talking", ['africastalking', 'africas_talking'], 'atsk_<hex:64>', 'https://account.africastalking.com/'),
-    named('sparkpost-api-key', 'SparkPost API key', 'SparkPost', ['sparkpost'], '<hex:40>', 'https://app.sparkpost.com/account/api-keys'),
-    prefixed('mailersend-api-token', 'MailerSend API token', 'MailerSend', 'mlsn.<hex:64>', 'https://app.mailersend.com/api-tokens'),
-    named('mailtrap-api-token', 'Mailtrap API token', 'Mailtrap', ['mailtrap'], '<hex:32>', 'https://mailtrap.io/api-tokens'),
-    named('elasticemail-api-key', 'Elastic Email API key', 'Elastic Email', ['elasticemail', 'elastic_email'], '<HEX:96>', 'https://app.elasticemail.com/marketing/settings/new/manage-api'),
-    named('smtp2go-api-key', 'SMTP2GO API key', 'SMTP2GO', ['smtp2go'], 'api-<HEX:32>', 'https://app.smtp2go.com/settings/apikeys'),
-    named('sendpulse-secret', 'SendPulse API secret', 'SendPulse', ['sendpulse'], '<hex:32>', 'https://login.sendpulse.com/settings/#api'),
-    named('nylas-api-key', 'Nylas API key', 'Nylas', ['nylas'], 'nyk_v0_<word:40-64>', 'https://dashboard-v3.nylas.com/'),
-    named('pushover-token', 'Pushover application token', 'Pushover', ['pushover'], '<lowalnum:30>', 'https://pushover.net/apps'),
-    named('pushbullet-access-token', 'Pushbullet access token', 'Pushbullet', ['pushbullet'], 'o.<alnum:32>', 'https://www.pushbullet.com/#settings/account'),
-    named('gitter-token', 'Gitter access token', 'Gitter', ['gitter'], '<hex:40>', 'https://developer.gitter.im/apps'),
-    named('beamer-api-key', 'Beamer API key', 'Beamer', ['beamer'], 'b_<word:44>=', 'https://app.getbeamer.com/settings'),
-    named('knock-secret-key', 'Knock secret API key', 'Knock', ['knock_'], 'sk_<word:40-64>', 'https://dashboard.knock.app/'),
-    named('novu-api-key', 'Novu API key', 'Novu', ['novu'], '<hex:32>', 'https://web.novu.co/settings'),
-    named('courier-auth-token', 'Courier auth token', 'Courier', ['courier'], 'pk_prod_<upalnum:28>', 'https://app.courier.com/settings/api-keys'),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/observability.ts
-
-
-const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
-const observabilityRules = [
-    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys', examples: { positives: ['DD_APP_KEY=<hex:40>', '  dd_app_key: "<hex:40>"', '{ "DD_APP_KEY": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'DD_APP_KEY=${DD_APP_KEY}', '  dd_app_key: "<dd_app_key>"', 'DD_APP_KEY is read from the environment'] } }),
-    rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const newRelicKey = "NRAK-<upalnum:27>";', '  newRelicKey: "NRAK-<upalnum:27>"', 'export API_TOKEN=NRAK-<upalnum:27>'], negatives: ['const newRelicKey = "NRAK-<upalnum:6>";', 'const newRelicKey = "nrak-<upalnum:27>";', 'const newRelicKey = "NRAK-xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const insertKey = "NRII-<word:32>";', '  insertKey: "NRII-<word:32>"', 'export API_TOKEN=NRII-<word:32>'], negatives: ['const insertKey = "NRII-<word:6>";', 'const insertKey = "nrii-<word:32>";', 'const insertKey = "NRII-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'newrelic-browser-key', title: 'New Relic browser API token', provider: 'New Relic', severity: 'low', keywords: ['nrjs-'], pattern: '\\b(NRJS-[a-f0-9]{19})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const browserKey = "NRJS-<hex:19>";', '  browserKey: "NRJS-<hex:19>"', 'export API_TOKEN=NRJS-<hex:19>'], negatives: ['const browserKey = "NRJS-<hex:6>";', 'const browserKey = "nrjs-<hex:19>";', 'const browserKey = "NRJS-xxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'newrelic-license-key', title: 'New Relic ingest license key', provider: 'New Relic', severity: 'medium', keywords: ['nral'], pattern: '\\b([a-f0-9]{36}NRAL)\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['NEW_RELIC_LICENSE_KEY=<hex:36>NRAL'], negatives: ['NEW_RELIC_LICENSE_KEY=<hex:30>NRAL'] } }),
-    rule({ id: 'grafana-cloud-api-token', title: 'Grafana Cloud access policy token', provider: 'Grafana', severity: 'high', keywords: ['glc_'], pattern: '\\b(glc_[A-Za-z0-9+/]{32,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/orgs', examples: { positives: ['const grafanaToken = "glc_<alnum:80>";', '  grafanaToken: "glc_<alnum:80>"', 'export API_TOKEN=glc_<alnum:80>'], negatives: ['const grafanaToken = "glc_<alnum:6>";', 'const grafanaToken = "GLC_<alnum:80>";', 'const grafanaToken = "glc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'grafana-service-account-token', title: 'Grafana service account token', provider: 'Grafana', severity: 'high', keywords: ['glsa_'], pattern: '\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\\b', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/', examples: { positives: ['GRAFANA_TOKEN=glsa_<alnum:32>_<hex:8>'], negatives: ['GRAFANA_TOKEN=glsa_<alnum:32>'] } }),
-    rule({ id: 'grafana-api-key', title: 'Grafana API key (legacy)', provider: 'Grafana', severity: 'high', keywords: ['eyjrijoi'], pattern: '\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/api-keys/', examples: { positives: ['const grafanaKey = "eyJrIjoi<alnum:90>";', '  grafanaKey: "eyJrIjoi<alnum:90>"', 'export API_TOKEN=eyJrIjoi<alnum:90>'], negatives: ['const grafanaKey = "eyJrIjoi<alnum:6>";', 'const grafanaKey = "EYjRiJOI<alnum:90>";', 'const grafanaKey = "eyJrIjoixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'sentry-user-token', title: 'Sentry user auth token', provider: 'Sentry', severity: 'high', keywords: ['sntryu_'], pattern: '\\b(sntryu_[a-f0-9]{64})\\b', longLived: true, revokeUrl: 'https://sentry.io/settings/account/api/auth-tokens/', examples: { positives: ['const sentryToken = "sntryu_<hex:64>";', '  sentryToken: "sntryu_<hex:64>"', 'export API_TOKEN=sntryu_<hex:64>'], negatives: ['const sentryToken = "sntryu_<hex:6>";', 'const sentryToken = "SNTRYU_<hex:64>";', 'const sentryToken = "sntryu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'sentry-org-token', title: 'Sentry organization auth token', provider: 'Sentry', severity: 'high', keywords: ['sntrys_'], pattern: '\\b(sntrys_eyJpYXQiO[A-Za-z0-9+/=_]{50,300})', longLived: true, revokeUrl: 'https://sentry.io/settings/auth-tokens/', examples: { positives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:120>";', '  sentryToken: "sntrys_eyJpYXQiO<alnum:120>"', 'export API_TOKEN=sntrys_eyJpYXQiO<alnum:120>'], negatives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:6>";', 'const sentryToken = "SNTRYS_EYjPyxqIo<alnum:120>";', 'const sentryToken = "sntrys_eyJpYXQiOxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'sentry-dsn-secret', title: 'Sentry DSN with secret key', provider: 'Sentry', severity: 'low', keywords: ['sentry.io'], pattern: 'https://[a-f0-9]{32}:([a-f0-9]{32})@[a-z0-9.]*sentry\\.io/', longLived: true, revokeUrl: 'https://docs.sentry.io/product/sentry-basics/dsn-explainer/', examples: { positives: ['SENTRY_DSN=https://<hex:32>:<hex:32>@o123.ingest.sentry.io/456'], negatives: ['SENTRY_DSN=https://<hex:32>@o123.ingest.sentry.io/456'] } }),
-    rule({ id: 'dynatrace-api-token', title: 'Dynatrace API token', provider: 'Dynatrace', severity: 'high', keywords: ['dt0c01.'], pattern: '\\b(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b', longLived: true, revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens', examples: { positives: ['DT_API_TOKEN=dt0c01.<upalnum:24>.<upalnum:64>'], negatives: ['DT_API_TOKEN=dt0c01.<upalnum:24>'] } }),
-    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.2, examples: { positives: ['PAGERDUTY_API_KEY=<alnum:20>', '  pagerduty_api_key: "<alnum:20>"', '{ "PAGERDUTY_API_KEY": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'PAGERDUTY_API_KEY=${PAGERDUTY_API_KEY}', '  pagerduty_api_key: "<pagerduty_api_key>"', 'PAGERDUTY_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'splunk-hec-token', title: 'Splunk HTTP Event Collector token', provider: 'Splunk', severity: 'medium', names: ['splunk', 'hec_token'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector', examples: { positives: ['SPLUNK_HEC_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  splunk_hec_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SPLUNK_HEC_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SPLUNK_HEC_TOKEN=${SPLUNK_HEC_TOKEN}', '  splunk_hec_token: "<splunk_hec_token>"', 'SPLUNK_HEC_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'honeycomb-api-key', title: 'Honeycomb API key', provider: 'Honeycomb', severity: 'medium', names: ['honeycomb'], value: '(?:hc[a-z]{2}_[a-z0-9]{56,60}|[A-Za-z0-9]{22,32})', longLived: true, revokeUrl: 'https://docs.honeycomb.io/get-started/configure/environments/manage-api-keys/', entropy: 3.5, examples: { positives: ['HONEYCOMB_API_KEY=<alnum:32>', '  honeycomb_api_key: "<alnum:32>"', '{ "HONEYCOMB_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}', '  honeycomb_api_key: "<honeycomb_api_key>"', 'HONEYCOMB_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens', examples: { positives: ['ROLLBAR_ACCESS_TOKEN=<hex:32>', '  rollbar_access_token: "<hex:32>"', '{ "ROLLBAR_ACCESS_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}', '  rollbar_access_token: "<rollbar_access_token>"', 'ROLLBAR_ACCESS_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'bugsnag-api-key', title: 'Bugsnag API key', provider: 'Bugsnag', severity: 'low', names: ['bugsnag'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.bugsnag.com/', examples: { positives: ['BUGSNAG_API_KEY=<hex:32>', '  bugsnag_api_key: "<hex:32>"', '{ "BUGSNAG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}', '  bugsnag_api_key: "<bugsnag_api_key>"', 'BUGSNAG_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', provider: 'LaunchDarkly', severity: 'high', names: ['launchdarkly', 'ld_api'], value: 'api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.launchdarkly.com/settings/authorization', examples: { positives: ['LAUNCHDARKLY_ACCESS_TOKEN=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  launchdarkly_access_token: "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "LAUNCHDARKLY_ACCESS_TOKEN": "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'LAUNCHDARKLY_ACCESS_TOKEN=${LAUNCHDARKLY_ACCESS_TOKEN}', '  launchdarkly_access_token: "<launchdarkly_access_token>"', 'LAUNCHDARKLY_ACCESS_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'segment-write-key', title: 'Segment public API token', provider: 'Segment', severity: 'medium', names: ['segment'], value: 'sgp_[A-Za-z0-9]{64}', longLived: true, revokeUrl: 'https://app.segment.com/', examples: { positives: ['SEGMENT_TOKEN=sgp_<alnum:64>', '  segment_token: "sgp_<alnum:64>"', '{ "SEGMENT_TOKEN": "sgp_<alnum:64>" }'], negatives: ['SOME_UNRELATED_ID=sgp_<alnum:64>', 'SEGMENT_TOKEN=${SEGMENT_TOKEN}', '  segment_token: "<segment_token>"', 'SEGMENT_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project', examples: { positives: ['MIXPANEL_API_SECRET=<hex:32>', '  mixpanel_api_secret: "<hex:32>"', '{ "MIXPANEL_API_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}', '  mixpanel_api_secret: "<mixpanel_api_secret>"', 'MIXPANEL_API_SECRET is read from the environment'] } }),
-    contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys', examples: { positives: ['ALGOLIA_ADMIN_KEY=<hex:32>', '  algolia_admin_key: "<hex:32>"', '{ "ALGOLIA_ADMIN_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', '  algolia_admin_key: "<algolia_admin_key>"', 'ALGOLIA_ADMIN_KEY is read from the environment'] } }),
-    // License keys made before the NRAL suffix are 40 hex characters; only the name says whose they are.
-    keyed({ id: 'newrelic-license-key-legacy', title: 'New Relic license key (legacy 40-hex form)', provider: 'New Relic', severity: 'medium', names: ['new_relic_license_key', 'newrelic_license_key', 'new-relic-license-key', 'new.relic.license.key', 'newrelic.license_key', 'nria_license_key'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: NEW_RELIC_KEYS }),
-    prefixed('newrelic-admin-api-key', 'New Relic admin API key', 'New Relic', 'NRAA-<hex:27>', NEW_RELIC_KEYS),
-    prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'New Relic', 'NRIQ-<word:32>', NEW_RELIC_KEYS, { severity: 'medium' }),
-    prefixed('newrelic-rest-api-key', 'New Relic REST API key', 'New Relic', 'NRRA-<hex:42>', NEW_RELIC_KEYS),
-    prefixed('axiom-api-token', 'Axiom API token', 'Axiom', `xaat-${UUID}`, 'https://app.axiom.co/settings/api-tokens'),
-    prefixed('axiom-personal-token', 'Axiom personal access token', 'Axiom', `xapt-${UUID}`, 'https://app.axiom.co/profile'),
-    prefixed('posthog-personal-api-key', 'PostHog personal API key', 'PostHog', 'phx_<alnum:43>', 'https://us.posthog.com/settings/user-api-keys'),
-    prefixed('launchdarkly-sdk-key', 'LaunchDarkly server-side SDK key', 'LaunchDarkly', `sdk-${UUID}`, 'https://app.launchdarkly.com/settings/projects', { severity: 'medium' }),
-    prefixed('statsig-server-secret', 'Statsig server secret key', 'Statsig', 'secret-<alnum:43>', 'https://console.statsig.com/api_keys'),
-    prefixed('flagsmith-server-key', 'Flagsmith server-side environment key', 'Flagsmith', 'ser.<alnum:22>', 'https://app.flagsmith.com/', { severity: 'medium' }),
-    prefixed('checkly-api-key', 'Checkly API key', 'Checkly', 'cu_<hex:32>', 'https://app.checklyhq.com/settings/user/api-keys'),
-    named('sumologic-access-key', 'Sumo Logic access key', 'Sumo Logic', ['sumo_access_key', 'sumologic', 'sumo_key'], '<alnum:64>', 'https://service.sumologic.com/ui/#/preferences'),
-    named('lightstep-access-token', 'Lightstep / Cloud Observability access token', 'ServiceNow Cloud Observability', ['lightstep'], '<b64:84>', 'https://app.lightstep.com/'),
-    named('logzio-token', 'Logz.io shipping or API token', 'Logz.io', ['logzio', 'logz_io', 'logz.io'], '<alpha:32>', 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping'),
-    named('loggly-token', 'Loggly customer token', 'Loggly', ['loggly'], UUID, 'https://www.loggly.com/docs/customer-token-authentication-token/'),
-    named('papertrail-token', 'Papertrail API token', 'Papertrail', ['papertrail'], '<alnum:20>', 'https://papertrailapp.com/account/profile'),
-    named('coralogix-api-key', 'Coralogix API key', 'Coralogix', ['coralogix'], 'cxtp_<alnum:30>', 'https://coralogix.com/'),
-    named('betterstack-token', 'Better Stack (Logtail) token', 'Better Stack', ['logtail', 'betterstack', 'better_stack', 'betteruptime'], '<alnum:24>', 'https://betterstack.com/settings/api-tokens'),
-    named('raygun-api-key', 'Raygun API key', 'Raygun', ['raygun'], '<alnum:22>', 'https://app.raygun.com/'),
-    named('airbrake-project-key', 'Airbrake project key', 'Airbrake', ['airbrake'], '<hex:32>', 'https://airbrake.io/'),
-    named('appsignal-push-key', 'AppSignal push API key', 'AppSignal', ['appsignal'], UUID, 'https://appsignal.com/accounts'),
-    named('scout-apm-key', 'Scout APM key', 'Scout APM', ['scout_key', 'scout_apm'], '<alnum:20>', 'https://scoutapm.com/settings'),
-    named('instana-api-token', 'IBM Instana API token', 'IBM Instana', ['instana'], '<word:22>', 'https://www.ibm.com/docs/en/instana-observability'),
-    named('opsgenie-api-key', 'Opsgenie API key', 'Opsgenie', ['opsgenie'], UUID, 'https://app.opsgenie.com/settings/api-key-management'),
-    named('victorops-api-key', 'Splunk On-Call (VictorOps) API key', 'Splunk On-Call', ['victorops', 'splunk_oncall'], '<hex:32>', 'https://portal.victorops.com/'),
-    named('statuspage-api-key', 'Atlassian Statuspage API key', 'Statuspage', ['statuspage'], UUID, 'https://manage.statuspage.io/'),
-    named('uptimerobot-api-key', 'UptimeRobot API key', 'UptimeRobot', ['uptimerobot', 'uptime_robot'], 'u<digit:6-7>-<hex:24>', 'https://dashboard.uptimerobot.com/integrations'),
-    named('pingdom-api-token', 'Pingdom API token', 'Pingdom', ['pingdom'], '<word:64-72>', 'https://my.pingdom.com/app/api-tokens'),
-    named('cronitor-api-key', 'Cronitor API key', 'Cronitor', ['cronitor'], '<hex:32>', 'https://cronitor.io/app/settings/api'),
-    named('healthchecks-api-key', 'Healthchecks.io API key', 'Healthchecks.io', ['healthchecks'], '<word:32>', 'https://healthchecks.io/'),
-    named('amplitude-secret-key', 'Amplitude secret key', 'Amplitude', ['amplitude'], '<hex:32>', 'https://app.amplitude.com/'),
-    named('split-api-key', 'Split (Harness FME) SDK or admin key', 'Split', ['split_io', 'splitio', 'split_api'], '<lowalnum:36>', 'https://app.split.io/'),
-    named('optimizely-token', 'Optimizely personal access token', 'Optimizely', ['optimizely'], '2:<word:40-60>', 'https://app.optimizely.com/v2/profile/api'),
-    named('configcat-sdk-key', 'ConfigCat SDK key', 'ConfigCat', ['configcat'], '<word:22>/<word:22>', 'https://app.configcat.com/'),
-    named('unleash-api-token', 'Unleash API token', 'Unleash', ['unleash'], '<[a-z*]:1-40>:<[a-z]:3-20>.<hex:64>', 'https://docs.getunleash.io/reference/api-tokens-and-client-keys'),
-    named('growthbook-secret-key', 'GrowthBook secret key', 'GrowthBook', ['growthbook'], 'secret_<word:30-50>', 'https://app.growthbook.io/settings/keys'),
-    named('elastic-apm-secret-token', 'Elastic APM secret token', 'Elastic', ['elastic_apm_secret_token', 'apm_secret_token'], '<word:20-64>', 'https://www.elastic.co/guide/en/apm/guide/current/secret-token.html', { bare: true }),
-    named('kibana-encryption-key', 'Kibana encryption key', 'Elastic', ['xpack.security.encryptionkey', 'xpack.encryptedsavedobjects.encryptionkey', 'xpack.reporting.encryptionkey'], '<word:32-64>', 'https://www.elastic.co/guide/en/kibana/current/kibana-encryption-keys.html', { bare: true }),
-    named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk_access_token'], '<word:22>', 'https://app.signalfx.com/'),
-    named('wavefront-api-token', 'VMware Aria (Wavefront) API token', 'Wavefront', ['wavefront'], UUID, 'https://docs.wavefront.com/'),
-    named('logdna-ingestion-key', 'Mezmo (LogDNA) ingestion key', 'Mezmo', ['logdna', 'mezmo'], '<hex:32>', 'https://app.mezmo.com/'),
-    named('cribl-auth-token', 'Cribl auth token', 'Cribl', ['cribl'], '<word:20-64>', 'https://cribl.io/'),
-    named('grafana-oncall-token', 'Grafana OnCall / Incident token', 'Grafana', ['grafana_oncall', 'oncall_api'], '<hex:64>', 'https://grafana.com/auth/sign-in'),
-    named('mixpanel-service-secret', 'Mixpanel service account secret', 'Mixpanel', ['mixpanel_service', 'mixpanel_sa'], '<alnum:32>', 'https://mixpanel.com/settings/org#serviceaccounts'),
-    named('keen-io-master-key', 'Keen master key', 'Keen', ['keen_master', 'keen_io', 'keenio'], '<HEX:64>', 'https://keen.io/'),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/passwords.ts
-
-
-
-/** A name that ends in a password word: `DB_PASSWORD`, `$dbpasswd`, `mail.pass`, `userPassword`; not `bypass`, `password_min_length`. */
-const NAME = String.raw `[A-Za-z0-9_$.-]{0,30}(?:password|passwd|passwort|pwd|passphrase|(?:^|[^a-z])pass|dbpass)`;
-const passwords_REMEDIATION = 'Change the password where it is used, then load it from a secret store or the environment instead of the code.';
-/** Documentation quotes passwords to explain them; the rule is for code and configuration. */
-const DOCS = ['**/*.{md,markdown,rst,adoc,asciidoc,html,htm}', '**/docs/**', '**/doc/**'];
-const base = {
-    provider: 'Generic',
-    severity: 'medium',
-    // A weak password is a finding of lower confidence: `fail-on` decides, not `block-long-lived`.
-    longLived: false,
-    validate: isHumanPassword,
-    remediation: passwords_REMEDIATION,
-    skipPaths: DOCS,
-    keywords: ['pass', 'pwd'],
-};
-const passwordRules = [
-    rule({
-        ...base,
-        id: 'hardcoded-password',
-        title: 'Hardcoded password (human-chosen)',
-        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
-        examples: {
-            positives: ['$dbpasswd = \'pass<digit:3>\';', '  password: "RedisPass<digit:1>!"', 'const adminPassword = "Summer<digit:4>!";', '{ "userPassword": "mongo<digit:4>" }'],
-            negatives: ['password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],
-        },
-    }),
-    rule({
-        ...base,
-        id: 'hardcoded-password-config',
-        title: 'Hardcoded password in a config or env file (human-chosen)',
-        // In source code an unquoted right-hand side is an expression (`password: null,`): config and env files only.
-        skipPaths: DOCS,
-        skipSyntax: ['code'],
-        pattern: String.raw `(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{4,64})[ \t]*(?:#.*)?\r?$`,
-        examples: {
-            positives: ['DB_PASSWORD=admin<digit:3>', 'REDIS_PASSWORD=RedisPass<digit:1>!', 'MAIL_PASSWORD=mail<digit:4>pw', 'spring.datasource.password: s3cret<digit:2>'],
-            negatives: ['DB_PASSWORD=', 'DB_PASSWORD=${DB_PASSWORD}', 'DB_PASSWORD=changeme', 'PASSWORD_MIN_LENGTH=12', 'password = getPassword()', 'DB_PASSWORD=password', '    password: null,', '  password: abc<digit:3>,'],
-            path: 'deploy/app.env',
-        },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/payments.ts
-
-const STRIPE_KEYS = 'https://dashboard.stripe.com/apikeys';
-const paymentRules = [
-    // Paystack secret keys share Stripe's `sk_live_` prefix; with the name next to it, this rule claims the span first.
-    contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers', examples: { positives: ['PAYSTACK_SECRET_KEY=sk_live_<hex:40>', '  paystack_secret_key: "sk_live_<hex:40>"', '{ "PAYSTACK_SECRET_KEY": "sk_live_<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=sk_live_<hex:40>', 'PAYSTACK_SECRET_KEY=${PAYSTACK_SECRET_KEY}', '  paystack_secret_key: "<paystack_secret_key>"', 'PAYSTACK_SECRET_KEY is read from the environment'] } }),
-    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.', examples: { positives: ['const stripeKey = "sk_live_<alnum:99>";', '  stripeKey: "sk_live_<alnum:99>"', 'export API_TOKEN=sk_live_<alnum:99>', 'Stripe.api_key = \'sk_live_<alnum:99>\''], negatives: ['const stripeKey = "sk_live_<alnum:6>";', 'const stripeKey = "SK_LIVE_<alnum:99>";', 'const stripeKey = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";', 'const stripeKey = "pk_live_<alnum:24>";', 'const stripeKey = "sk_live_<alnum:12>";', 'const stripeKey = "SK_LIVE_<alnum:24>";'] } }),
-    rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_live_<alnum:99>";', '  stripeKey: "rk_live_<alnum:99>"', 'export API_TOKEN=rk_live_<alnum:99>'], negatives: ['const stripeKey = "rk_live_<alnum:6>";', 'const stripeKey = "RK_LIVE_<alnum:99>";', 'const stripeKey = "rk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "sk_test_<alnum:99>";', '  stripeKey: "sk_test_<alnum:99>"', 'export API_TOKEN=sk_test_<alnum:99>'], negatives: ['const stripeKey = "sk_test_<alnum:6>";', 'const stripeKey = "SK_TEST_<alnum:99>";', 'const stripeKey = "sk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'stripe-test-restricted-key', title: 'Stripe test-mode restricted key', provider: 'Stripe', severity: 'low', keywords: ['rk_test_'], pattern: '\\b(rk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_test_<alnum:99>";', '  stripeKey: "rk_test_<alnum:99>"', 'export API_TOKEN=rk_test_<alnum:99>'], negatives: ['const stripeKey = "rk_test_<alnum:6>";', 'const stripeKey = "RK_TEST_<alnum:99>";', 'const stripeKey = "rk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', provider: 'Stripe', severity: 'medium', keywords: ['whsec_'], pattern: '\\b(whsec_[A-Za-z0-9+/]{32,64})', longLived: true, revokeUrl: 'https://dashboard.stripe.com/webhooks', examples: { positives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:32>'], negatives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:10>'] } }),
-    rule({ id: 'square-access-token', title: 'Square access token', provider: 'Square', severity: 'critical', keywords: ['eaaa', 'sq0atp-'], pattern: '\\b((?:EAAA[A-Za-z0-9_-]{60})|(?:sq0atp-[0-9A-Za-z_-]{22}))(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareToken = "EAAA<word:60>";', '  squareToken: "EAAA<word:60>"', 'export API_TOKEN=EAAA<word:60>'], negatives: ['const squareToken = "EAAA<word:6>";', 'const squareToken = "eaaa<word:60>";', 'const squareToken = "EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'square-oauth-secret', title: 'Square OAuth application secret', provider: 'Square', severity: 'high', keywords: ['sq0csp-'], pattern: '\\b(sq0csp-[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareSecret = "sq0csp-<word:43>";', '  squareSecret: "sq0csp-<word:43>"', 'export API_TOKEN=sq0csp-<word:43>'], negatives: ['const squareSecret = "sq0csp-<word:6>";', 'const squareSecret = "SQ0CSP-<word:43>";', 'const squareSecret = "sq0csp-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'braintree-access-token', title: 'Braintree (PayPal) access token', provider: 'PayPal', severity: 'critical', keywords: ['access_token$production$'], pattern: '(access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})', longLived: true, revokeUrl: 'https://www.braintreegateway.com/', examples: { positives: ['const bt = "access_token$production$<lowalnum:16>$<hex:32>";'], negatives: ['const bt = "access_token$sandbox$<lowalnum:16>$<hex:32>";'] } }),
-    contextRule({ id: 'paypal-client-secret', title: 'PayPal REST client secret', provider: 'PayPal', severity: 'high', names: ['paypal'], value: 'E[A-Za-z0-9_-]{79}', longLived: true, revokeUrl: 'https://developer.paypal.com/dashboard/applications', entropy: 3.5, examples: { positives: ['PAYPAL_CLIENT_SECRET=E<word:79>', '  paypal_client_secret: "E<word:79>"', '{ "PAYPAL_CLIENT_SECRET": "E<word:79>" }'], negatives: ['SOME_UNRELATED_ID=E<word:79>', 'PAYPAL_CLIENT_SECRET=${PAYPAL_CLIENT_SECRET}', '  paypal_client_secret: "<paypal_client_secret>"', 'PAYPAL_CLIENT_SECRET is read from the environment'] } }),
-    rule({ id: 'razorpay-live-key', title: 'Razorpay live key ID', provider: 'Razorpay', severity: 'medium', keywords: ['rzp_live_'], pattern: '\\b(rzp_live_[A-Za-z0-9]{14})\\b', longLived: true, revokeUrl: 'https://dashboard.razorpay.com/app/keys', examples: { positives: ['const razorpayKey = "rzp_live_<alnum:14>";', '  razorpayKey: "rzp_live_<alnum:14>"', 'export API_TOKEN=rzp_live_<alnum:14>'], negatives: ['const razorpayKey = "rzp_live_<alnum:6>";', 'const razorpayKey = "RZP_LIVE_<alnum:14>";', 'const razorpayKey = "rzp_live_xxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', provider: 'Flutterwave', severity: 'critical', keywords: ['flwseck-', 'flwseck_test-'], pattern: '\\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\\b', longLived: true, revokeUrl: 'https://app.flutterwave.com/dashboard/settings/apis', examples: { positives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-X'], negatives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-Y'] } }),
-    rule({ id: 'plaid-access-token', title: 'Plaid access token', provider: 'Plaid', severity: 'high', keywords: ['access-production-', 'access-development-', 'access-sandbox-'], pattern: '\\b(access-(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b', longLived: true, revokeUrl: 'https://dashboard.plaid.com/developers/keys', examples: { positives: ['const plaid = "access-production-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'], negatives: ['const plaid = "access-staging-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>";'] } }),
-    contextRule({ id: 'coinbase-api-secret', title: 'Coinbase API secret', provider: 'Coinbase', severity: 'critical', names: ['coinbase'], value: '[A-Za-z0-9+/]{64,88}={0,2}', longLived: true, revokeUrl: 'https://www.coinbase.com/settings/api', entropy: 4, examples: { positives: ['COINBASE_API_SECRET=<b64:88>', '  coinbase_api_secret: "<b64:88>"', '{ "COINBASE_API_SECRET": "<b64:88>" }'], negatives: ['SOME_UNRELATED_ID=<b64:88>', 'COINBASE_API_SECRET=${COINBASE_API_SECRET}', '  coinbase_api_secret: "<coinbase_api_secret>"', 'COINBASE_API_SECRET is read from the environment'] } }),
-    contextRule({ id: 'adyen-api-key', title: 'Adyen API key', provider: 'Adyen', severity: 'critical', names: ['adyen'], value: 'AQE[A-Za-z0-9+/=_.-]{80,300}', longLived: true, revokeUrl: 'https://ca-live.adyen.com/ca/ca/config/api_credentials_new.shtml', examples: { positives: ['ADYEN_API_KEY=AQE<alnum:120>', '  adyen_api_key: "AQE<alnum:120>"', '{ "ADYEN_API_KEY": "AQE<alnum:120>" }'], negatives: ['SOME_UNRELATED_ID=AQE<alnum:120>', 'ADYEN_API_KEY=${ADYEN_API_KEY}', '  adyen_api_key: "<adyen_api_key>"', 'ADYEN_API_KEY is read from the environment'] } }),
-    contextRule({ id: 'lob-api-key', title: 'Lob API key', provider: 'Lob', severity: 'medium', names: ['lob'], value: '(?:live|test)_[a-f0-9]{35}', longLived: true, revokeUrl: 'https://dashboard.lob.com/settings/api-keys', examples: { positives: ['LOB_API_KEY=live_<hex:35>', '  lob_api_key: "live_<hex:35>"', '{ "LOB_API_KEY": "live_<hex:35>" }'], negatives: ['SOME_UNRELATED_ID=live_<hex:35>', 'LOB_API_KEY=${LOB_API_KEY}', '  lob_api_key: "<lob_api_key>"', 'LOB_API_KEY is read from the environment'] } }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/registries.ts
-
-
-
-const registryRules = [
-    rule({
-        id: 'npm-access-token',
-        title: 'npm access token',
-        provider: 'npm',
-        severity: 'critical',
-        keywords: ['npm_'],
-        pattern: '\\b(npm_[A-Za-z0-9]{36})\\b',
-        validate: hasBase62Crc32,
-        longLived: true,
-        revokeUrl: 'https://www.npmjs.com/settings/~/tokens',
-        remediation: 'Revoke the token on npmjs.com (Access Tokens); publish from CI with npm trusted publishing (OIDC) instead.',
-        examples: {
-            positives: ['NPM_TOKEN=npm_{{crc32:<alnum:30>:crc32}}', '//registry.npmjs.org/:_authToken=npm_{{crc32:<alnum:30>:crc32}}'],
-            negatives: ['NPM_TOKEN=npm_{{bad-crc32:<alnum:30>:bad-crc32}}', 'NPM_TOKEN=npm_<alnum:36>', 'NPM_TOKEN=NPM_{{crc32:<alnum:30>:crc32}}'],
-        },
-    }),
-    rule({
-        id: 'npmrc-auth-token',
-        title: 'Registry auth token in .npmrc',
-        provider: 'npm',
-        severity: 'high',
-        keywords: ['_authtoken'],
-        pattern: '(?i)_authToken\\s*=\\s*["\']?([^\\s"\'$]{16,512})',
-        entropy: 3,
-        longLived: true,
-        revokeUrl: 'https://docs.npmjs.com/revoking-access-tokens',
-        examples: { positives: ['//registry.npmjs.org/:_authToken=<alnum:36>'], negatives: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'] },
-    }),
-    rule({
-        id: 'npmrc-basic-auth',
-        title: 'Registry basic auth (_auth / _password) in .npmrc',
-        provider: 'npm',
-        severity: 'high',
-        keywords: ['_auth', '_password'],
-        pattern: '(?i)(?:^|[\\s:])_(?:auth|password)\\s*=\\s*["\']?([A-Za-z0-9+/]{12,1000}={0,2})',
-        entropy: 3,
-        longLived: true,
-        revokeUrl: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
-        examples: { positives: ['_auth={{base64:deploy:<alnum:16>:base64}}'], negatives: ['_auth=${NPM_AUTH}'] },
-    }),
-    rule({
-        id: 'pypi-upload-token',
-        title: 'PyPI API token',
-        provider: 'PyPI',
-        severity: 'critical',
-        keywords: ['pypi-ageichlwas5vcmc'],
-        pattern: '\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})',
-        longLived: true,
-        revokeUrl: 'https://pypi.org/manage/account/token/',
-        remediation: 'Remove the token on pypi.org; publish from CI with PyPI trusted publishing (OIDC) instead.',
-        examples: { positives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:120>";', '  password: "pypi-AgEIcHlwaS5vcmc<word:120>"', 'export API_TOKEN=pypi-AgEIcHlwaS5vcmc<word:120>'], negatives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:6>";', 'const password = "PYPI-aGeiChLWAs5VCMC<word:120>";', 'const password = "pypi-AgEIcHlwaS5vcmcxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'pypi-test-upload-token',
-        title: 'TestPyPI API token',
-        provider: 'PyPI',
-        severity: 'medium',
-        keywords: ['pypi-agendgvzdc5wexbplm9yzw'],
-        pattern: '\\b(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})',
-        longLived: true,
-        revokeUrl: 'https://test.pypi.org/manage/account/token/',
-        examples: { positives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>";', '  password: "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>"', 'export API_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw<word:120>'], negatives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:6>";', 'const password = "PYPI-aGenDgvZDc5WExbPlM9YzW<word:120>";', 'const password = "pypi-AgENdGVzdC5weXBpLm9yZwxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'rubygems-api-key',
-        title: 'RubyGems API key',
-        provider: 'RubyGems',
-        severity: 'critical',
-        keywords: ['rubygems_'],
-        pattern: '\\b(rubygems_[0-9a-f]{48})\\b',
-        longLived: true,
-        revokeUrl: 'https://rubygems.org/profile/api_keys',
-        examples: { positives: ['const apiKey = "rubygems_<hex:48>";', '  apiKey: "rubygems_<hex:48>"', 'export API_TOKEN=rubygems_<hex:48>'], negatives: ['const apiKey = "rubygems_<hex:6>";', 'const apiKey = "RUBYGEMS_<hex:48>";', 'const apiKey = "rubygems_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'nuget-api-key',
-        title: 'NuGet API key',
-        provider: 'NuGet',
-        severity: 'high',
-        keywords: ['oy2'],
-        pattern: '\\b(oy2[a-z0-9]{43})\\b',
-        entropy: 3.5,
-        longLived: true,
-        revokeUrl: 'https://www.nuget.org/account/apikeys',
-        examples: { positives: ['const apiKey = "oy2<lowalnum:43>";', '  apiKey: "oy2<lowalnum:43>"', 'export API_TOKEN=oy2<lowalnum:43>'], negatives: ['const apiKey = "oy2<lowalnum:6>";', 'const apiKey = "OY2<lowalnum:43>";', 'const apiKey = "oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'dockerhub-personal-access-token',
-        title: 'Docker Hub personal access token',
-        provider: 'Docker',
-        severity: 'high',
-        keywords: ['dckr_pat_'],
-        pattern: '\\b(dckr_pat_[A-Za-z0-9_-]{27})(?:[^A-Za-z0-9_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://app.docker.com/settings/personal-access-tokens',
-        examples: { positives: ['const token = "dckr_pat_<word:27>";', '  token: "dckr_pat_<word:27>"', 'export API_TOKEN=dckr_pat_<word:27>'], negatives: ['const token = "dckr_pat_<word:6>";', 'const token = "DCKR_PAT_<word:27>";', 'const token = "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'dockerhub-organization-access-token',
-        title: 'Docker Hub organization access token',
-        provider: 'Docker',
-        severity: 'high',
-        keywords: ['dckr_oat_'],
-        pattern: '\\b(dckr_oat_[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)',
-        longLived: true,
-        revokeUrl: 'https://docs.docker.com/security/for-admins/access-tokens/',
-        examples: { positives: ['const token = "dckr_oat_<word:32>";', '  token: "dckr_oat_<word:32>"', 'export API_TOKEN=dckr_oat_<word:32>'], negatives: ['const token = "dckr_oat_<word:6>";', 'const token = "DCKR_OAT_<word:32>";', 'const token = "dckr_oat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'docker-config-auth',
-        title: 'Registry credentials in docker config.json',
-        provider: 'Docker',
-        severity: 'high',
-        keywords: ['"auth"'],
-        pattern: '"auth"\\s*:\\s*"([A-Za-z0-9+/]{8,1000}={0,2})"',
-        validate: isBasicAuthPair,
-        longLived: true,
-        revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
-        remediation: 'Change the registry password or token, then use a credential helper instead of storing auth in config.json.',
-        examples: {
-            positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}'],
-            negatives: ['{"auths": {"registry.example.io": {"auth": "{{base64:<alnum:20>:base64}}"}}}', '{"auths": {"registry.example.io": {"auth": ""}}}'],
-        },
-    }),
-    rule({
-        id: 'jfrog-api-key',
-        title: 'JFrog Artifactory API key',
-        provider: 'JFrog',
-        severity: 'high',
-        keywords: ['akcp'],
-        pattern: '\\b(AKCp[A-Za-z0-9]{69})\\b',
-        longLived: true,
-        revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
-        examples: { positives: ['const apiKey = "AKCp<alnum:69>";', '  apiKey: "AKCp<alnum:69>"', 'export API_TOKEN=AKCp<alnum:69>'], negatives: ['const apiKey = "AKCp<alnum:6>";', 'const apiKey = "akcP<alnum:69>";', 'const apiKey = "AKCpxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'jfrog-identity-token',
-        title: 'JFrog identity/reference token',
-        provider: 'JFrog',
-        severity: 'high',
-        keywords: ['cmvmdgtu'],
-        pattern: '\\b(cmVmdGtuOjAxOj[A-Za-z0-9]{40,80})',
-        longLived: true,
-        revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
-        examples: { positives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:60>";', '  accessToken: "cmVmdGtuOjAxOj<alnum:60>"', 'export API_TOKEN=cmVmdGtuOjAxOj<alnum:60>'], negatives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:6>";', 'const accessToken = "CMvMDgTUoJaXoJ<alnum:60>";', 'const accessToken = "cmVmdGtuOjAxOjxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'crates-io-api-token',
-        title: 'crates.io API token',
-        provider: 'crates.io',
-        severity: 'high',
-        keywords: ['cio'],
-        pattern: '\\b(cio[a-zA-Z0-9]{32})\\b',
-        entropy: 3.8,
-        longLived: true,
-        revokeUrl: 'https://crates.io/settings/tokens',
-        examples: { positives: ['const token = "cio<alnum:32>";', '  token: "cio<alnum:32>"', 'export API_TOKEN=cio<alnum:32>'], negatives: ['const token = "cio<alnum:6>";', 'const token = "CIO<alnum:32>";', 'const token = "cioxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
-    }),
-    rule({
-        id: 'clojars-deploy-token',
-        title: 'Clojars deploy token',
-        provider: 'Clojars',
-        severity: 'high',
-        keywords: ['clojars_'],
-        pattern: '(?i)\\b(CLOJARS_[a-z0-9]{60})\\b',
-        longLived: true,
-        revokeUrl: 'https://clojars.org/tokens',
-        examples: { positives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:60>'], negatives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:30>'] },
-    }),
-    rule({
-        id: 'hex-pm-api-key',
-        title: 'Hex.pm API key',
-        provider: 'Hex',
-        severity: 'high',
-        keywords: ['hex_api_key', 'hexpm'],
-        pattern: '(?i)(?:hex_api_key|hexpm[\\w.-]{0,20})["\']?\\s*(?::|=|:=|=>)\\s*["\']?([a-f0-9]{32})\\b',
-        longLived: true,
-        revokeUrl: 'https://hex.pm/dashboard/keys',
-        examples: { positives: ['HEX_API_KEY=<hex:32>', '  hex_api_key: "<hex:32>"', '{ "HEX_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'HEX_API_KEY=${HEX_API_KEY}', '  hex_api_key: "<hex_api_key>"', 'HEX_API_KEY is read from the environment'] },
-    }),
-];
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/saas.ts
-
-
-/** Productivity, project management, CRM, support, forms and content services. */
-const saasRules = [
-    prefixed('trello-api-token', 'Trello API token', 'Trello', 'ATTA<hex:64><HEX:8>', 'https://trello.com/power-ups/admin'),
-    named('trello-api-key', 'Trello API key and token (legacy)', 'Trello', ['trello'], '<hex:32>', 'https://trello.com/power-ups/admin'),
-    prefixed('clickup-api-token', 'ClickUp personal API token', 'ClickUp', 'pk_<digit:6-10>_<upalnum:32>', 'https://app.clickup.com/settings/apps'),
-    named('todoist-api-token', 'Todoist API token', 'Todoist', ['todoist'], '<hex:40>', 'https://app.todoist.com/app/settings/integrations/developer'),
-    named('shortcut-api-token', 'Shortcut (Clubhouse) API token', 'Shortcut', ['shortcut', 'clubhouse'], UUID, 'https://app.shortcut.com/settings/account/api-tokens'),
-    named('pivotal-tracker-token', 'Pivotal Tracker API token', 'Pivotal Tracker', ['pivotal', 'tracker_token'], '<hex:32>', 'https://www.pivotaltracker.com/profile'),
-    named('harvest-access-token', 'Harvest personal access token', 'Harvest', ['harvest'], '<digit:7>.pt.<word:86>', 'https://id.getharvest.com/developers'),
-    named('wrike-access-token', 'Wrike permanent access token', 'Wrike', ['wrike'], JWT, 'https://www.wrike.com/frontend/apps/index.html#/api'),
-    named('basecamp-token', 'Basecamp access token', 'Basecamp', ['basecamp'], '<word:80-400>', 'https://launchpad.37signals.com/'),
-    named('smartsheet-api-token', 'Smartsheet API access token', 'Smartsheet', ['smartsheet'], '<alnum:26-37>', 'https://app.smartsheet.com/b/home'),
-    prefixed('typeform-api-token', 'Typeform personal access token', 'Typeform', 'tfp_<word:44-64>', 'https://admin.typeform.com/user/tokens'),
-    named('surveymonkey-token', 'SurveyMonkey access token', 'SurveyMonkey', ['surveymonkey'], '<word:40-100>', 'https://developer.surveymonkey.com/apps/'),
-    named('jotform-api-key', 'Jotform API key', 'Jotform', ['jotform'], '<hex:32>', 'https://www.jotform.com/myaccount/api'),
-    named('docusign-secret', 'DocuSign integration secret', 'DocuSign', ['docusign'], UUID, 'https://admindemo.docusign.com/apps-and-keys'),
-    named('hellosign-api-key', 'Dropbox Sign (HelloSign) API key', 'Dropbox Sign', ['hellosign', 'dropbox_sign'], '<hex:64>', 'https://app.hellosign.com/home/myAccount#api'),
-    named('pandadoc-api-key', 'PandaDoc API key', 'PandaDoc', ['pandadoc'], '<hex:40>', 'https://app.pandadoc.com/a/#/settings/api-dashboard'),
-    named('hubspot-api-key-legacy', 'HubSpot API key (legacy hapikey)', 'HubSpot', ['hubspot', 'hapikey'], UUID, 'https://app.hubspot.com/'),
-    named('pipedrive-api-token', 'Pipedrive API token', 'Pipedrive', ['pipedrive'], '<hex:40>', 'https://app.pipedrive.com/settings/api'),
-    prefixed('zoho-oauth-token', 'Zoho OAuth access or refresh token', 'Zoho', '1000.<hex:32>.<hex:32>', 'https://api-console.zoho.com/'),
-    named('freshdesk-api-key', 'Freshdesk / Freshworks API key', 'Freshworks', ['freshdesk', 'freshservice', 'freshsales', 'freshworks'], '<word:20>', 'https://support.freshdesk.com/'),
-    named('copper-api-key', 'Copper CRM API key', 'Copper', ['copper'], '<hex:32>', 'https://app.copper.com/'),
-    named('close-api-key', 'Close CRM API key', 'Close', ['close_api', 'closeio', 'close_io'], 'api_<alnum:22>.<alnum:22>', 'https://app.close.com/settings/developer/api-keys/'),
-    named('insightly-api-key', 'Insightly API key', 'Insightly', ['insightly'], UUID, 'https://crm.insightly.com/User/UserSettings'),
-    named('nutshell-api-key', 'Nutshell API key', 'Nutshell', ['nutshell'], '<hex:40>', 'https://app.nutshell.com/setup/api-key'),
-    named('helpscout-api-key', 'Help Scout API key or app secret', 'Help Scout', separated(['help', 'scout']), '<alnum:32-40>', 'https://secure.helpscout.net/users/authentication/'),
-    named('drift-access-token', 'Drift access token', 'Drift', ['drift'], '<alnum:32>', 'https://dev.drift.com/'),
-    named('crisp-token', 'Crisp plugin token', 'Crisp', ['crisp_'], '<hex:64>', 'https://marketplace.crisp.chat/'),
-    named('front-api-token', 'Front API token', 'Front', ['frontapp', 'front_api'], JWT, 'https://app.frontapp.com/settings/developers'),
-    named('gorgias-api-key', 'Gorgias API key', 'Gorgias', ['gorgias'], '<hex:64>', 'https://docs.gorgias.com/'),
-    named('kustomer-api-key', 'Kustomer API key', 'Kustomer', ['kustomer'], JWT, 'https://help.kustomer.com/'),
-    named('livechat-token', 'LiveChat personal access token', 'LiveChat', ['livechat'], '<alnum:2>-<alnum:2>:<word:27>', 'https://developers.livechat.com/console/tools/personal-access-tokens'),
-    named('tawk-api-key', 'tawk.to REST API key', 'tawk.to', ['tawk'], '<hex:40>', 'https://dashboard.tawk.to/'),
-    named('uservoice-api-key', 'UserVoice API key', 'UserVoice', ['uservoice'], '<alnum:20>', 'https://developer.uservoice.com/'),
-    named('productboard-token', 'Productboard access token', 'Productboard', ['productboard'], JWT, 'https://www.productboard.com/'),
-    named('aha-api-key', 'Aha! API key', 'Aha!', ['aha_api', 'aha_token'], '<hex:64>', 'https://www.aha.io/'),
-    named('miro-access-token', 'Miro access token', 'Miro', ['miro'], JWT, 'https://miro.com/app/settings/user-profile/apps'),
-    named('lucid-api-key', 'Lucid API key', 'Lucid', ['lucidchart', 'lucid_api'], 'key-<b64url:40-100>', 'https://lucid.app/developer'),
-    named('canva-client-secret', 'Canva Connect client secret', 'Canva', ['canva'], 'cnvca<word:40-80>', 'https://www.canva.com/developers/integrations'),
-    named('zoom-client-secret', 'Zoom app client secret', 'Zoom', ['zoom_'], '<alnum:32>', 'https://marketplace.zoom.us/user/build'),
-    named('webex-access-token', 'Webex access token', 'Webex', ['webex', 'spark_token'], `<alnum:64>_<alnum:4>_${UUID}`, 'https://developer.webex.com/'),
-    named('calendly-token', 'Calendly personal access token', 'Calendly', ['calendly'], JWT, 'https://calendly.com/integrations/api_webhooks'),
-    prefixed('cal-com-live-key', 'Cal.com API key', 'Cal.com', 'cal_live_<hex:32>', 'https://app.cal.com/settings/developer/api-keys'),
-    named('acuity-api-key', 'Acuity Scheduling API key', 'Acuity Scheduling', ['acuity'], '<hex:32>', 'https://secure.acuityscheduling.com/app.php?key=api&action=settings'),
-    named('box-client-secret', 'Box app client secret or developer token', 'Box', ['box_client_secret', 'box_developer_token', 'box_api_key', 'boxsdk'], '<alnum:32>', 'https://app.box.com/developers/console', { bare: true }),
-    named('egnyte-token', 'Egnyte access token', 'Egnyte', ['egnyte'], '<alnum:24>', 'https://developers.egnyte.com/'),
-    named('sanity-api-token', 'Sanity API token', 'Sanity', ['sanity'], 'sk<alnum:70-90>', 'https://www.sanity.io/manage'),
-    named('storyblok-access-token', 'Storyblok access token', 'Storyblok', ['storyblok'], '<alnum:22>tt', 'https://app.storyblok.com/'),
-    named('storyblok-management-token', 'Storyblok management token', 'Storyblok', ['storyblok_management', 'storyblok_oauth'], '<alnum:22>tt-<digit:4-8>-<word:20>', 'https://app.storyblok.com/#/me/account'),
-    named('prismic-access-token', 'Prismic access token', 'Prismic', ['prismic'], '<word:100-400>', 'https://prismic.io/dashboard'),
-    named('datocms-api-token', 'DatoCMS API token', 'DatoCMS', ['datocms', 'dato_'], '<hex:30>', 'https://dashboard.datocms.com/'),
-    named('strapi-api-token', 'Strapi API token', 'Strapi', ['strapi'], '<hex:256>', 'https://docs.strapi.io/cms/features/api-tokens'),
-    named('contentstack-token', 'Contentstack management or delivery token', 'Contentstack', ['contentstack'], 'cs<hex:32>', 'https://app.contentstack.com/'),
-    named('ghost-admin-api-key', 'Ghost Admin API key', 'Ghost', ['ghost_admin', 'ghost-admin', 'ghost_api'], '<hex:24>:<hex:64>', 'https://ghost.org/docs/admin-api/'),
-    named('webflow-api-token', 'Webflow API token', 'Webflow', ['webflow'], '<hex:64>', 'https://webflow.com/dashboard/account/integrations'),
-    named('wix-api-key', 'Wix API key', 'Wix', ['wix_'], `IST.${JWT}`, 'https://manage.wix.com/account/api-keys'),
-    named('squarespace-api-key', 'Squarespace API key', 'Squarespace', ['squarespace'], UUID, 'https://account.squarespace.com/'),
-    named('lokalise-api-token', 'Lokalise API token', 'Lokalise', ['lokalise'], '<hex:40>', 'https://app.lokalise.com/profile#apitokens'),
-    named('crowdin-token', 'Crowdin personal access token', 'Crowdin', ['crowdin'], '<hex:80>', 'https://crowdin.com/settings#api-key'),
-    named('transifex-token', 'Transifex API token', 'Transifex', ['transifex', 'tx_token'], '1/<hex:40>', 'https://app.transifex.com/user/settings/api/'),
-    named('phrase-access-token', 'Phrase (PhraseApp) access token', 'Phrase', ['phrase', 'phraseapp'], '<hex:64>', 'https://app.phrase.com/settings/oauth_access_tokens'),
-    named('deepl-api-key', 'DeepL API key', 'DeepL', ['deepl'], `${UUID}:fx`, 'https://www.deepl.com/account/keys'),
-    named('deepl-pro-api-key', 'DeepL Pro API key', 'DeepL', ['deepl'], UUID, 'https://www.deepl.com/account/keys'),
-    named('grammarly-client-secret', 'Grammarly client secret', 'Grammarly', ['grammarly'], '<alnum:32-64>', 'https://developer.grammarly.com/'),
-    named('mailerlite-api-key', 'MailerLite API token', 'MailerLite', ['mailerlite'], JWT, 'https://dashboard.mailerlite.com/integrations/api'),
-    named('convertkit-api-secret', 'Kit (ConvertKit) API secret', 'Kit', ['convertkit', 'kit_api'], '<word:43>', 'https://app.kit.com/account_settings/developer_settings'),
-    named('activecampaign-api-key', 'ActiveCampaign API key', 'ActiveCampaign', ['activecampaign', 'active_campaign'], '<hex:64-72>', 'https://www.activecampaign.com/'),
-    named('campaign-monitor-api-key', 'Campaign Monitor API key', 'Campaign Monitor', ['campaignmonitor', 'campaign_monitor', 'createsend'], '<b64:80-120>', 'https://www.campaignmonitor.com/'),
-    named('constant-contact-secret', 'Constant Contact app secret', 'Constant Contact', ['constantcontact', 'constant_contact'], '<word:22>', 'https://app.constantcontact.com/pages/dma/portal/'),
-    named('drip-api-token', 'Drip API token', 'Drip', ['drip_'], '<hex:32>', 'https://www.getdrip.com/user/edit'),
-    named('omnisend-api-key', 'Omnisend API key', 'Omnisend', ['omnisend'], '<hex:24>-<alnum:50>', 'https://app.omnisend.com/'),
-    named('customerio-api-key', 'Customer.io API key', 'Customer.io', ['customerio', 'customer_io', 'customer.io'], '<hex:20-32>', 'https://fly.customer.io/settings/api_credentials'),
-    named('loops-api-key', 'Loops API key', 'Loops', ['loops_'], '<hex:32>', 'https://app.loops.so/settings?page=api'),
-    named('beehiiv-api-key', 'beehiiv API key', 'beehiiv', ['beehiiv'], '<alnum:64>', 'https://app.beehiiv.com/settings/integrations'),
-    named('substack-token', 'Substack session token', 'Substack', ['substack'], '<b64:60-200>', 'https://substack.com/account'),
-    named('klaviyo-private-key', 'Klaviyo private API key', 'Klaviyo', ['klaviyo'], 'pk_<hex:34>', 'https://www.klaviyo.com/settings/account/api-keys'),
-    named('attentive-api-key', 'Attentive API key', 'Attentive', ['attentive'], '<word:40-64>', 'https://ui.attentivemobile.com/'),
-    named('iterable-api-key', 'Iterable API key', 'Iterable', ['iterable'], '<hex:32>', 'https://app.iterable.com/settings/apiKeys'),
-    named('braze-api-key', 'Braze REST API key', 'Braze', ['braze', 'appboy'], UUID, 'https://dashboard.braze.com/'),
-    named('onesignal-api-key', 'OneSignal REST API key', 'OneSignal', ['onesignal'], 'os_v2_app_<lowalnum:100-120>', 'https://dashboard.onesignal.com/'),
-    named('onesignal-api-key-legacy', 'OneSignal REST API key (legacy)', 'OneSignal', ['onesignal'], '<alnum:48>', 'https://dashboard.onesignal.com/'),
-    named('airship-master-secret', 'Airship (Urban Airship) master secret', 'Airship', ['urbanairship', 'urban_airship', 'airship'], '<word:22>', 'https://go.airship.com/'),
-    named('fullstory-api-key', 'FullStory API key', 'FullStory', ['fullstory'], 'na1.<b64:40-120>', 'https://app.fullstory.com/'),
-    named('hotjar-client-secret', 'Hotjar API client secret', 'Hotjar', ['hotjar'], '<hex:64>', 'https://insights.hotjar.com/'),
-    named('heap-api-key', 'Heap API key', 'Heap', ['heap_api', 'heapanalytics'], UUID, 'https://heapanalytics.com/app/manage/privacy'),
-    named('pendo-integration-key', 'Pendo integration key', 'Pendo', ['pendo'], `${UUID}.us`, 'https://app.pendo.io/admin/integrationkeys'),
-    named('gainsight-api-key', 'Gainsight access key', 'Gainsight', ['gainsight'], UUID, 'https://www.gainsight.com/'),
-    named('gong-access-key', 'Gong API access key secret', 'Gong', ['gong_'], JWT, 'https://app.gong.io/company/api'),
-    named('outreach-client-secret', 'Outreach client secret', 'Outreach', ['outreach'], '<word:43>', 'https://developers.outreach.io/'),
-    named('salesloft-api-key', 'Salesloft API key', 'Salesloft', ['salesloft'], 'v2_ak_<digit:3-10>_<hex:64>', 'https://app.salesloft.com/app/settings/api-keys'),
-    named('apollo-io-api-key', 'Apollo.io API key', 'Apollo.io', ['apollo_io', 'apolloio'], '<word:22>', 'https://app.apollo.io/#/settings/integrations/api'),
-    named('clearbit-api-key', 'Clearbit secret API key', 'Clearbit', ['clearbit'], 'sk_<hex:32>', 'https://dashboard.clearbit.com/api'),
-    named('hunter-api-key', 'Hunter.io API key', 'Hunter', ['hunter_', 'hunterio'], '<hex:40>', 'https://hunter.io/api-keys'),
-    named('fullcontact-api-key', 'FullContact API key', 'FullContact', ['fullcontact'], '<alnum:32>', 'https://platform.fullcontact.com/'),
-    named('zerobounce-api-key', 'ZeroBounce API key', 'ZeroBounce', ['zerobounce'], '<hex:32>', 'https://www.zerobounce.net/members/API'),
-    named('abstract-api-key', 'Abstract API key', 'Abstract API', ['abstractapi', 'abstract_api'], '<hex:32>', 'https://app.abstractapi.com/'),
-    named('ipinfo-token', 'IPinfo access token', 'IPinfo', ['ipinfo'], '<hex:14>', 'https://ipinfo.io/account/token', { entropy: 2 }),
-    named('ipstack-api-key', 'ipstack / apilayer API key', 'apilayer', ['ipstack', 'apilayer', 'fixer', 'currencylayer', 'weatherstack'], '<hex:32>', 'https://apilayer.com/account'),
-    named('maxmind-license-key', 'MaxMind license key', 'MaxMind', ['maxmind', 'geoip_license', 'geoipupdate'], '<alnum:6>_<alnum:29>', 'https://www.maxmind.com/en/accounts/current/license-key'),
-    named('bitly-access-token', 'Bitly access token', 'Bitly', ['bitly'], '<hex:40>', 'https://app.bitly.com/settings/api/'),
-    named('rebrandly-api-key', 'Rebrandly API key', 'Rebrandly', ['rebrandly'], '<hex:32>', 'https://app.rebrandly.com/account/api-keys'),
-    named('short-io-api-key', 'Short.io secret API key', 'Short.io', ['shortio', 'short_io', 'short.io'], 'sk_<alnum:16>', 'https://app.short.io/settings/integrations/api-key'),
-];
-
 ;// CONCATENATED MODULE: ./src/rules/stores/formats.ts
 /**
  * Credential stores recognised by their bytes, whatever the file is called: what each format's header says about
@@ -6060,245 +2743,402 @@ function storeVerdict(content) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/rules/stores/paths.ts
-/**
- * Credential stores known by where they live: a file whose path and whole content together say what it is.
- */
-/** `config/master.key`, and the per-environment keys beside `config/credentials/<env>.yml.enc`. */
-const RAILS_KEY_PATH = /(?:^|\/)config\/(?:master|credentials\/[A-Za-z0-9_-]+)\.key$/;
-/** Rails' master key: 32 hex digits (a 128-bit AES key) alone in the file, which decrypts `credentials.yml.enc`. */
-function railsMasterKey(content, path) {
-    if (!RAILS_KEY_PATH.test(path) || content.length > 40)
+;// CONCATENATED MODULE: ./src/engine/utf16.ts
+/** A BOM (FF FE little-endian, FE FF big-endian) at the start, or nothing. */
+function utf16Bom(content) {
+    if (content.length < 2)
         return undefined;
-    return /^[a-f0-9]{32}\s*$/.test(content.toString('latin1')) ? 'a Rails master key, which decrypts the encrypted credentials beside it' : undefined;
+    if (content[0] === 0xff && content[1] === 0xfe)
+        return 'le';
+    if (content[0] === 0xfe && content[1] === 0xff)
+        return 'be';
+    return undefined;
 }
-
-;// CONCATENATED MODULE: ./src/rules/catalogue/stores.ts
-
-
-
-/** A file that is itself a credential store, recognised by its bytes whatever it is called: one finding per file. */
-function store(input) {
-    const { format, ...rest } = input;
-    return rule({
-        ...rest,
-        keywords: [],
-        pattern: '',
-        longLived: true,
-        wholeFile: (content) => {
-            const verdict = format(content);
-            return verdict?.holds === 'secret' ? verdict.reason : undefined;
-        },
-    });
-}
-/** `<hex:n>` filler: the bytes a format does not look at. */
-const PKCS12_HEAD = '3082<hex:4>020103308201<hex:2>06092a864886f70d010701a08201<hex:2>048201<hex:2>';
-const KEY_BAG = '060b2a864886f70d010c0a0102';
-/** Binary keystores and key files: the file's presence is the leak. */
-const binaryStoreRules = [
-    store({
-        id: 'pkcs12-keystore',
-        title: 'PKCS#12 keystore with a private key (.p12, .pfx)',
-        provider: 'Keystore',
-        severity: 'critical',
-        format: pkcs12,
-        remediation: 'Revoke the certificate and replace the key it holds (a keystore password is no protection once the file is public), then keep keystores out of the repository.',
-        fileExamples: {
-            positives: [{ path: 'certs/client.p12', hex: `${PKCS12_HEAD}<hex:40>${KEY_BAG}<hex:200>` }, { path: 'assets/logo.bin', hex: `${PKCS12_HEAD}3080${KEY_BAG}<hex:64>` }],
-            negatives: [{ path: 'certs/ca.p12', hex: `${PKCS12_HEAD}<hex:200>` }, { path: 'certs/server.der', hex: '30820122300d06092a864886f70d01010105000382010f00<hex:200>' }],
-        },
-    }),
-    store({
-        id: 'java-keystore',
-        title: 'Java keystore with a private or secret key (JKS, JCEKS)',
-        provider: 'Keystore',
-        severity: 'critical',
-        format: javaKeystore,
-        remediation: 'Replace the keys it holds (and their certificates); keystore passwords such as `changeit` protect nothing. Then keep the keystore out of the repository.',
-        fileExamples: {
-            positives: [{ path: 'app/release.keystore', hex: 'feedfeed000000020000000100000001000772656c65617365<hex:120>' }, { path: 'conf/keys.dat', hex: 'cececece000000020000000100000003000361657300000190<hex:40>' }],
-            negatives: [{ path: 'conf/truststore.jks', hex: 'feedfeed00000002000000010000000200026361<hex:16>0005582e35303900000004<hex:8>' }, { path: 'conf/empty.jks', hex: 'feedfeed0000000200000000' }],
-        },
-    }),
-    store({
-        id: 'keepass-database',
-        title: 'KeePass password database',
-        provider: 'KeePass',
-        severity: 'high',
-        format: keepass,
-        remediation: 'Change every password the database holds (its master password can be attacked offline), then keep the database out of the repository.',
-        fileExamples: {
-            positives: [{ path: 'secrets/team.kdbx', hex: '03d9a29a67fb4bb501000400<hex:200>' }, { path: 'backup/old.bin', hex: '03d9a29a65fb4bb5<hex:120>' }],
-            negatives: [{ path: 'secrets/team.kdbx.txt', hex: '03d9a29a00000000<hex:100>' }],
-        },
-    }),
-    store({
-        id: 'gpg-secret-key',
-        title: 'OpenPGP / GnuPG secret key (binary)',
-        provider: 'Private key',
-        severity: 'critical',
-        format: gpgSecretKey,
-        remediation: 'Publish the key\'s revocation certificate and generate a new key; then remove the exported key or keyring from the repository.',
-        fileExamples: {
-            positives: [
-                { path: 'keys/release-signing.gpg', hex: '9503d804<hex:8>01<hex:200>' },
-                { path: 'keys/secring', hex: 'c558046<hex:7>16<hex:100>' },
-                { path: '.gnupg/private-keys-v1.d/ABCD.key', text: '(21:protected-private-key(3:rsa(1:n257:<b64:40>' },
-            ],
-            negatives: [{ path: 'keys/release-signing.pub.gpg', hex: '99010d04<hex:8>01<hex:200>' }, { path: 'keys/stub.key', text: '(20:shadowed-private-key(3:rsa(1:n257:<b64:40>' }],
-        },
-    }),
-    store({
-        id: 'openssh-binary-private-key',
-        title: 'OpenSSH private key in binary form',
-        provider: 'Private key',
-        severity: 'critical',
-        format: opensshBinaryKey,
-        remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
-        fileExamples: {
-            positives: [{ path: 'deploy/id_ed25519.bin', hex: '6f70656e7373682d6b65792d7631000000000a6165733235362d637472<hex:200>' }],
-            negatives: [{ path: 'deploy/notes.bin', hex: '6f70656e7373682d6b65792d7632<hex:40>' }],
-        },
-    }),
-    rule({
-        id: 'rails-master-key-file',
-        title: 'Rails master key file (config/master.key)',
-        provider: 'Rails',
-        severity: 'critical',
-        keywords: [],
-        pattern: '',
-        longLived: true,
-        wholeFile: railsMasterKey,
-        revokeUrl: 'https://guides.rubyonrails.org/security.html#custom-credentials',
-        remediation: 'Rotate every secret in the encrypted credentials it opens (bin/rails credentials:edit with a new key), then keep master.key out of the repository (it is in the default .gitignore).',
-        fileExamples: {
-            positives: [{ path: 'config/master.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:32>\n' }, { path: 'config/credentials/production.key', text: '<hex:32>' }],
-            negatives: [{ path: 'config/secret.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:40>' }, { path: 'config/master.key', text: 'ab12cd34 is not here' }, { path: 'config/credentials/production.yml.enc', text: '<b64:60>--<b64:16>--<b64:22>==' }],
-        },
-    }),
-];
-/** Files whose content is the leak: saved logins and salts that tools write in a fixed syntax. */
-const textStoreRules = [
-    rule({
-        id: 'wordpress-auth-salt',
-        title: 'WordPress authentication key or salt (wp-config.php)',
-        provider: 'WordPress',
-        severity: 'high',
-        keywords: ['_key\'', '_salt\''],
-        pattern: String.raw `define\(\s*'(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)'\s*,\s*'([^'\\\r\n]{32,100})'\s*\)`,
-        validate: (value) => !/unique phrase/i.test(value),
-        longLived: true,
-        revokeUrl: 'https://api.wordpress.org/secret-key/1.1/salt/',
-        remediation: 'Replace all eight keys and salts with fresh ones (api.wordpress.org/secret-key), which signs every user out, then keep wp-config.php out of the repository.',
-        examples: {
-            positives: ["define( 'AUTH_KEY',         '<b64:40><[!#%&*+,.:;=?@^_|~ -]:4><alnum:20>' );", "define('NONCE_SALT', '<b64:64>');"],
-            negatives: ["define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'AUTH_KEY', '<alnum:10>' );", "define( 'DB_NAME', '<alnum:40>' );"],
-        },
-    }),
-    rule({
-        id: 'filezilla-saved-password',
-        title: 'FileZilla saved site password',
-        provider: 'FileZilla',
-        severity: 'high',
-        keywords: ['<pass'],
-        pattern: String.raw `<Pass(?:[ \t]+encoding="base64")?>([^<\s]{3,300})</Pass>`,
-        longLived: true,
-        revokeUrl: 'https://wiki.filezilla-project.org/Site_Manager',
-        remediation: 'Change the FTP/SFTP password on the server, then remove sitemanager.xml / recentservers.xml from the repository.',
-        examples: {
-            positives: ['<Server><Host>ftp.<lower:6>.net</Host><User>deploy</User><Pass encoding="base64"><b64:16>==</Pass></Server>', '<Pass>ftp<digit:3>pw</Pass>'],
-            negatives: ['<Pass></Pass>', '<Password>secret</Password>', '<PassiveMode>MODE_DEFAULT</PassiveMode>'],
-        },
-    }),
-    rule({
-        id: 'shadow-password-hash',
-        title: 'Unix shadow password hash',
-        provider: 'Unix accounts',
-        severity: 'high',
-        keywords: [':$'],
-        pattern: String.raw `(?m)^[a-z_][a-z0-9_.-]{0,31}:\$(?:1|5|6|y|gy|7|2[abxy])\$([A-Za-z0-9./$=+-]{8,200}):\d{0,6}:\d{0,6}:`,
-        longLived: true,
-        remediation: 'Change the account passwords (hashes crack offline), then remove the shadow file from the repository.',
-        examples: {
-            positives: ['root:$6$<alnum:16>$<[A-Za-z0-9./]:86>:19700:0:99999:7:::', 'deploy:$y$j9T$<[A-Za-z0-9./]:22>$<[A-Za-z0-9./]:43>:19850:0:99999:7:::'],
-            negatives: ['root:*:19700:0:99999:7:::', 'daemon:!:19700::::::', 'root:x:0:0:root:/root:/bin/bash'],
-        },
-    }),
-    rule({
-        id: 'firefox-logins-store',
-        title: 'Firefox saved logins (logins.json)',
-        provider: 'Mozilla Firefox',
-        severity: 'high',
-        keywords: ['encryptedpassword'],
-        pattern: String.raw `"encryptedPassword"\s*:\s*"(M[A-Za-z0-9+/]{30,600}={0,2})"`,
-        longLived: true,
-        remediation: 'Change every password saved in that profile (logins.json with key4.db decrypts them), then remove the profile files from the repository.',
-        examples: {
-            positives: ['{"id":1,"hostname":"https://<lower:8>.example.net","encryptedUsername":"MDoEEPgAAAA<b64:40>","encryptedPassword":"MEIEEPgAAAA<b64:60>="}'],
-            negatives: ['{"encryptedPassword":""}', '{"encryptedPassword":"<b64:10>"}'],
-        },
-    }),
-];
-const storeRules = [...textStoreRules, ...binaryStoreRules];
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /**
- * Every built-in rule. Order matters where two specific rules match the same text: the earlier one is reported.
- * Generic rules come last; any specific match shadows them.
+ * The alternating-NUL shape of mostly-ASCII UTF-16: NUL in many of every other byte (`minShare` of the pairs; less is
+ * asked when a BOM already says UTF-16) and almost never in the others. Odd positions mean little-endian. A patch's added lines, or text cut at a line start, may begin on the
+ * odd byte of a newline; that reads as the other byte order, and the per-line decoding below handles either.
  */
-const builtinRules = [
-    ...cloudRules,
-    ...azureRules,
-    ...hostingRules,
-    ...codeHostRules,
-    ...registryRules,
-    ...messagingRules,
-    ...paymentRules,
-    ...commerceRules,
-    ...aiRules,
-    ...observabilityRules,
-    ...devopsRules,
-    ...devtoolRules,
-    ...saasRules,
-    ...keyRules,
-    ...connectionRules,
-    ...commandLineRules,
-    ...configFileRules,
-    ...frameworkRules,
-    ...storeRules,
-    ...codeCredentialRules,
-    ...passwordRules,
-    ...genericRules,
+function utf16Pattern(sample, minShare = 0.3) {
+    const pairs = sample.length >> 1;
+    if (pairs < 2)
+        return undefined;
+    // Per byte order: pairs whose high byte is NUL and whose low byte is a printable or whitespace character, and
+    // pairs whose low byte is NUL (which UTF-16 text almost never has).
+    let leText = 0;
+    let beText = 0;
+    let evenZeros = 0;
+    let oddZeros = 0;
+    for (let i = 0; i + 1 < sample.length; i += 2) {
+        const even = sample[i];
+        const odd = sample[i + 1];
+        if (even === 0)
+            evenZeros++;
+        if (odd === 0)
+            oddZeros++;
+        if (odd === 0 && textByte(even))
+            leText++;
+        if (even === 0 && textByte(odd))
+            beText++;
+    }
+    if (leText >= pairs * minShare && evenZeros <= pairs * 0.02)
+        return 'le';
+    if (beText >= pairs * minShare && oddZeros <= pairs * 0.02)
+        return 'be';
+    return undefined;
+}
+const textByte = (byte) => byte >= 0x20 || byte === 9 || byte === 10 || byte === 13;
+/**
+ * Decodes line by line, splitting where git does (at every 0x0A byte), so line numbers stay git's. In little-endian
+ * text the byte after a newline's 0x0A is that newline's 0x00: a line of odd length starting with 0x00 drops it (in
+ * big-endian text, one ending with 0x00 drops that). Each line decodes on its own, so a patch's gaps or a cut in the
+ * middle of a file never shift the byte pairing of the lines after it.
+ */
+function decodeUtf16(content, order) {
+    const lines = [];
+    const leads = [];
+    let start = 0;
+    for (;;) {
+        const newline = content.indexOf(10, start);
+        const end = newline === -1 ? content.length : newline;
+        let from = start;
+        let to = end;
+        let lead = 0;
+        if (start === 0 && utf16Bom(content) === order) {
+            from += 2;
+            lead = 2;
+        }
+        if ((to - from) % 2 === 1) {
+            if (order === 'le' && content[from] === 0) {
+                from += 1;
+                lead += 1;
+            }
+            else
+                to -= 1;
+        }
+        lines.push(decodeUnits(content.subarray(from, to), order));
+        leads.push(lead);
+        if (newline === -1)
+            break;
+        start = newline + 1;
+    }
+    const text = Buffer.from(lines.join('\n'), 'utf8');
+    const starts = [0];
+    for (let at = text.indexOf(10); at !== -1; at = text.indexOf(10, at + 1))
+        starts.push(at + 1);
+    return { text, lead: Uint8Array.from(leads), starts };
+}
+function decodeUnits(units, order) {
+    if (order === 'le')
+        return units.toString('utf16le');
+    const swapped = Buffer.from(units);
+    swapped.swap16();
+    return swapped.toString('utf16le');
+}
+/** A decoded line and UTF-8 column back to the original file's byte column: two bytes per UTF-16 code unit. */
+function originalColumn(decoded, line, column) {
+    const start = decoded.starts[line - 1] ?? 0;
+    const units = decoded.text.toString('utf8', start, start + column - 1).length;
+    return (decoded.lead[line - 1] ?? 0) + 2 * units + 1;
+}
+/**
+ * A finding made on the decoded text, placed on the original bytes: lines are the same, byte columns count the file's
+ * two bytes per code unit, and the UTF-16 columns are the decoded text's (the file's own code units).
+ */
+function mapUtf16Finding(finding, decoded) {
+    return {
+        ...finding,
+        column: originalColumn(decoded, finding.line, finding.column),
+        endColumn: originalColumn(decoded, finding.endLine, finding.endColumn),
+        utf16Column: finding.utf16Column ?? finding.column,
+        utf16EndColumn: finding.utf16EndColumn ?? finding.endColumn,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/content.ts
+
+
+/** How much of the start git (and Keyward's first look) reads to judge content. */
+const HEAD = 8000;
+/** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. Keyward uses it only as a first look. */
+function looksBinary(content) {
+    // indexOf on a Buffer is memchr: ten times the speed of a JS loop over the same 8000 bytes.
+    const head = Buffer.from(content.buffer, content.byteOffset, Math.min(content.length, HEAD));
+    return head.indexOf(0) !== -1;
+}
+/**
+ * The 1-based UTF-16 column of a byte offset, given the byte offset its line starts at: what GitHub's annotations and
+ * SARIF's `utf16CodeUnits` count. The one conversion from Keyward's byte columns; equal to them on ASCII lines.
+ */
+function utf16Column(content, lineStart, offset) {
+    let ascii = true;
+    for (let i = lineStart; i < offset && ascii; i++)
+        ascii = content[i] < 0x80;
+    return ascii ? offset - lineStart + 1 : content.toString('utf8', lineStart, offset).length + 1;
+}
+function classifyContent(content, path, maxSize) {
+    if (content.length > maxSize) {
+        return { kind: 'too-large', notice: { kind: 'too-large', path, unscanned: true, message: `${path}: ${content.length} bytes is over the ${maxSize}-byte limit (maxFileSize); not scanned` } };
+    }
+    const head = content.subarray(0, HEAD - (Math.min(content.length, HEAD) % 2));
+    // A BOM alone proves little (FF FE may open any bytes); with it, a few NULs in the right places make it UTF-16. UTF-16
+    // without a single NUL has no ASCII character, so no secret to find: it is scanned as it is.
+    const bom = utf16Bom(content);
+    if (bom && utf16Pattern(head.subarray(2), 0.05) === bom)
+        return utf16Text(content, bom);
+    if (!looksBinary(content))
+        return isLfsPointer(content) ? { kind: 'lfs-pointer' } : { kind: 'text', text: content };
+    const order = utf16Pattern(head);
+    if (order)
+        return utf16Text(content, order);
+    if (mostlyText(content))
+        return { kind: 'text', text: content };
+    const store = credentialStore(content, path);
+    if (store) {
+        return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: ${/^an? /.test(store) ? store : `a binary ${store}`}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
+    }
+    return { kind: 'binary' };
+}
+function utf16Text(content, order) {
+    const decoded = decodeUtf16(content, order);
+    return { kind: 'text', text: decoded.text, utf16: decoded };
+}
+/**
+ * Classifies, scans what is text with `scanText`, and maps findings on decoded UTF-16 back to the original bytes.
+ * Binaries are scanned for provider keys only and come back as `skipped: 'binary'` (the sources count them in one
+ * notice); binaries of credential-store types and content over the cap come back with their own `unscanned` notice.
+ */
+function scanClassified(content, path, maxSize, scanText) {
+    const kind = classifyContent(content, path, maxSize);
+    if (kind.kind === 'binary') {
+        // A key in plain bytes inside binary noise (or text wrapped in it to look binary) is still a key: binaries are
+        // scanned with the provider rules, whose shapes do not occur by chance; generic rules would report noise.
+        return { findings: scanText(content, true), notices: kind.notice ? [kind.notice] : [], skipped: 'binary' };
+    }
+    if (kind.kind !== 'text')
+        return { findings: [], notices: 'notice' in kind && kind.notice ? [kind.notice] : [], skipped: kind.kind };
+    const findings = scanText(kind.text);
+    const { utf16 } = kind;
+    return { findings: utf16 ? findings.map((finding) => mapUtf16Finding(finding, utf16)) : findings, notices: [] };
+}
+/**
+ * A Git LFS pointer is exactly: the version line, optional extension lines, `oid sha256:<64 hex>`, `size <n>`, each
+ * ending in a newline, in well under 1 KB (the spec's limit for a pointer). Anything else that merely starts with the
+ * version line is a file like any other, and is scanned.
+ */
+const LFS_SHAPE = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:ext-\d-[a-z0-9.-]+ sha256:[0-9a-f]{64}\n)*oid sha256:[0-9a-f]{64}\nsize (?:0|[1-9]\d{0,18})\n$/;
+const LFS_START = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
+function isLfsPointer(content) {
+    if (content.length > 1024 || content.length < LFS_START.length)
+        return false;
+    if (!content.subarray(0, LFS_START.length).equals(LFS_START))
+        return false;
+    return LFS_SHAPE.test(content.toString('latin1'));
+}
+/** Bytes sampled to judge content that holds NUL: the head, and windows spread over the rest. */
+function samples(content) {
+    const parts = [content.subarray(0, HEAD)];
+    const window = 4096;
+    const rest = content.length - HEAD;
+    if (rest <= 0)
+        return parts;
+    const count = Math.min(6, Math.ceil(rest / window));
+    for (let i = 0; i < count; i++) {
+        const at = HEAD + Math.floor((rest - window) * ((i + 1) / (count + 1)));
+        parts.push(content.subarray(Math.max(HEAD, at), Math.max(HEAD, at) + window));
+    }
+    return parts;
+}
+/**
+ * True when content that holds NUL bytes is still text: few control bytes and little that is not valid UTF-8. Binary
+ * formats (compressed images, archives, executables) are full of both; a text file with a stray NUL is not.
+ */
+function mostlyText(content) {
+    let total = 0;
+    let odd = 0;
+    for (const part of samples(content)) {
+        total += part.length;
+        odd += oddBytes(part);
+    }
+    return total > 0 && odd / total < 0.3;
+}
+/** Control bytes other than whitespace and ESC, DEL, and bytes of invalid UTF-8 sequences. */
+function oddBytes(part) {
+    let odd = 0;
+    for (let i = 0; i < part.length; i++) {
+        const byte = part[i];
+        if (byte < 0x80) {
+            if ((byte < 0x20 && !(byte >= 9 && byte <= 13) && byte !== 0x1b) || byte === 0x7f)
+                odd++;
+            continue;
+        }
+        const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte <= 0xdf ? 2 : 0;
+        let valid = length > 0 && i + length <= part.length;
+        for (let k = 1; valid && k < length; k++)
+            valid = (part[i + k] & 0xc0) === 0x80;
+        if (valid && length > 0)
+            i += length - 1;
+        else
+            odd++;
+    }
+    return odd;
+}
+/** File types that store keys in binary form; by extension, or by the magic number of the format. */
+const STORE_EXTENSIONS = {
+    p12: 'PKCS#12 keystore', pfx: 'PKCS#12 keystore', jks: 'Java keystore', jceks: 'Java keystore', bks: 'Bouncy Castle keystore',
+    keystore: 'keystore', kdbx: 'KeePass database', kdb: 'KeePass database', der: 'DER key or certificate', key: 'binary key file',
+    pvk: 'Windows private key', snk: '.NET strong-name key', gpg: 'GnuPG keyring', pgp: 'PGP keyring', kbx: 'GnuPG keybox',
+    keychain: 'macOS keychain', 'keychain-db': 'macOS keychain',
+};
+/** Formats the store rules do not read (src/rules/stores/formats.ts reads the others). */
+const STORE_MAGIC = [
+    [[0x1e, 0xf1, 0xb5, 0xb0], 0, 'Windows private key'],
+    [[0x4b, 0x42, 0x58, 0x66], 8, 'GnuPG keybox'],
+    [[0x6b, 0x79, 0x63, 0x68], 0, 'macOS keychain'],
 ];
+/**
+ * What kind of credential store a binary is, for the not-scanned notice: by its bytes (a truststore of certificates
+ * only is none), else by its extension. Stores whose bytes show secrets are also a store rule's finding.
+ */
+function credentialStore(content, path) {
+    const verdict = storeVerdict(content);
+    if (verdict)
+        return verdict.holds === 'public' ? undefined : verdict.reason;
+    for (const [bytes, offset, name] of STORE_MAGIC) {
+        if (bytes.every((byte, i) => content[offset + i] === byte))
+            return name;
+    }
+    const dot = path.lastIndexOf('.');
+    return dot === -1 || path.indexOf('/', dot) !== -1 ? undefined : STORE_EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
+/** Programming languages by extension: where an unquoted right-hand side is an expression, not a value. */
+const CODE_EXTENSIONS = new Set('js mjs cjs jsx ts mts cts tsx java kt kts scala groovy go rs c h cc cpp hpp cs swift m php rb py lua dart vue svelte'.split(' '));
+/** Extensions that say the syntax is not code: config, data, markup, shell. */
+const TEXT_EXTENSIONS = new Set('yaml yml json jsonc json5 env ini toml conf cfg cnf properties props xml plist md markdown rst adoc html htm sh bash zsh ksh fish ps1 psm1 bat cmd tf tfvars hcl sql csv tsv pem crt key pub gradle sbt'.split(' '));
+/** Suffixes of copies and backups: `app.js.bak` is judged as `app.js`. */
+const COPY_SUFFIXES = new Set('bak orig old tmp swp save backup dist sample example template tpl'.split(' '));
+/** The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none. */
+function syntaxExtension(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    const parts = name.split('.').slice(1);
+    while (parts.length > 1 && COPY_SUFFIXES.has(parts.at(-1)))
+        parts.pop();
+    return parts.at(-1) ?? '';
+}
+/**
+ * What a file is written in: by its extension when that names a language or a config format, else (`.txt`, none, a
+ * backup, an unknown one) by what its content looks like, so JavaScript saved as `.txt` is judged as JavaScript.
+ */
+function fileSyntax(path, content) {
+    const extension = syntaxExtension(path);
+    if (CODE_EXTENSIONS.has(extension))
+        return 'code';
+    if (TEXT_EXTENSIONS.has(extension))
+        return 'text';
+    return looksLikeCode(content.toString('latin1', 0, Math.min(content.length, CODE_SAMPLE))) ? 'code' : 'text';
+}
+const CODE_SAMPLE = 16384;
+/** An interpreter line of a programming language (shell scripts are judged as text: `export TOKEN=...` is an env line). */
+const CODE_SHEBANG = /^#!\S*(?:\/|env\s+)(?:node|nodejs|deno|bun|ts-node|python[0-9.]*|ruby|perl|php|lua|groovy|kotlin)\b/;
+/** Lines only code writes: statements and declarations by their keyword, and the ends of statements and blocks. */
+const CODE_LINE = new RegExp([
+    String.raw `^(?:export\s+)?(?:(?:async\s+)?function\b|var\s|let\s|const\s|class\s|import\s|return\b|package\s|def\s|func\s|fn\s|namespace\s|using\s|#include\b|#define\b|module\.exports\b|require\(|(?:public|private|protected|static)\s)`,
+    String.raw `^from\s+\S+\s+import\s`,
+    String.raw `^(?:if|for|while|switch|catch|else\s+if)\s*\(`,
+    String.raw `^(?:if|elif|else|for|while|try|except|with)\b.*:$`,
+    String.raw `^(?:\}|\]\)|\)\s*[;,)]|<\?php\b)`,
+    String.raw `(?:;|[)=]\s*\{|=>\s*\{?|\);?,?)$`,
+].join('|'));
+/**
+ * True when a sample of text reads as a programming language: a code interpreter line, a third of the lines being
+ * statements or block ends (config lines are `key: value` and `KEY=value`), or minified code on a few long lines.
+ */
+function looksLikeCode(sample) {
+    if (CODE_SHEBANG.test(sample))
+        return true;
+    // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
+    const lines = sample.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && !/^(?:#(?!include|define|if|endif)|\/\/)/.test(line));
+    if (lines.length === 0)
+        return false;
+    if (lines.length <= 3 && sample.length > 2000)
+        return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
+    const code = lines.filter((line) => CODE_LINE.test(line)).length;
+    return code >= 2 && code / lines.length >= 0.3;
+}
+/** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
+class LineIndex {
+    content;
+    starts;
+    constructor(content) {
+        this.content = content;
+    }
+    lineStarts() {
+        if (!this.starts) {
+            const starts = [0];
+            for (let at = this.content.indexOf(10); at !== -1; at = this.content.indexOf(10, at + 1))
+                starts.push(at + 1);
+            this.starts = starts;
+        }
+        return this.starts;
+    }
+    /** Line, byte column and UTF-16 column of a byte offset. */
+    position(offset) {
+        const starts = this.lineStarts();
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (starts[mid] <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        const start = starts[low];
+        return { line: low + 1, column: offset - start + 1, utf16Column: utf16Column(this.content, start, offset) };
+    }
+    /** The bytes in [from, to) as latin1 text, clamped to the content. */
+    text(from, to) {
+        return this.content.toString('latin1', Math.max(0, from), Math.min(this.content.length, Math.max(from, to)));
+    }
+    /** The text of the line holding `offset`, cut to at most `max` bytes around it. */
+    lineAround(offset, max = 4096) {
+        const bounds = lineBounds(this.content, offset, offset, max);
+        return this.content.toString('latin1', bounds.start, bounds.end);
+    }
+}
+/** How far lineBounds looks for a newline byte by byte before handing the search to memchr. */
+const NEAR = 256;
+/**
+ * The line holding [from, to), searching at most `max` bytes either way so that a 50 MB single-line file costs no more
+ * per hit than a short line does. Most lines are short: the newlines are looked for byte by byte nearby first, and
+ * only a long line pays for the (allocating) subarray searches. Called once per keyword hit, so it must not allocate.
+ */
+function lineBounds(content, from, to, max) {
+    const lowest = Math.max(0, from - max);
+    const highest = Math.min(content.length, to + max);
+    let start = from;
+    const nearStart = Math.max(lowest, from - NEAR);
+    while (start > nearStart && content[start - 1] !== 10)
+        start--;
+    if (start === nearStart && start > lowest && content[start - 1] !== 10) {
+        const before = content.subarray(lowest, start).lastIndexOf(10);
+        start = before === -1 ? lowest : lowest + before + 1;
+    }
+    let end = to;
+    const nearEnd = Math.min(highest, to + NEAR);
+    while (end < nearEnd && content[end] !== 10)
+        end++;
+    if (end === nearEnd && end < highest) {
+        const after = content.subarray(end, highest).indexOf(10);
+        end = after === -1 ? highest : end + after;
+    }
+    return { start, end };
+}
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(6);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/engine/allowlist.ts
-
 
 /** Inline ignore markers: keyward's own, gitleaks' (for teams migrating) and detect-secrets' pragma. */
 const INLINE_IGNORE = /keyward:allow|gitleaks:allow|pragma:\s*allowlist[ -]secret/;
@@ -6339,19 +3179,704 @@ function allowlist_globMatcher(globs) {
     return (path) => match(path);
 }
 
-;// CONCATENATED MODULE: ./src/engine/config/defaults.ts
-const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
-/** Paths nobody wants scanned: dependency trees and VCS internals. */
-const DEFAULT_IGNORE_PATHS = ['**/node_modules/**', '**/.git/**', '**/vendor/bundle/**', '**/.venv/**'];
-function defaultConfig() {
-    return {
-        rules: { disable: [], severity: {}, custom: [] },
-        allowlist: { values: [], stopwords: [], fingerprints: [], paths: [], commits: [], locations: [] },
-        ignorePaths: [...DEFAULT_IGNORE_PATHS],
-        failOn: 'high',
-        blockLongLived: true,
-        maxFileSize: DEFAULT_MAX_FILE_SIZE,
+;// CONCATENATED MODULE: ./src/rules/values/context.ts
+/**
+ * Judging a generic value by its name and its place rather than by the value: some random values under secret-looking
+ * names authenticate nothing. Both the text before the value and the text after it are hostile input, read with
+ * linear-time patterns anchored at the value.
+ */
+/** Names of anti-forgery tokens: per-session values a page or a log shows, not credentials. */
+const CSRF_NAME = String.raw `(?:authenticity|csrf|xsrf)[_-]?token|csrfmiddlewaretoken|__RequestVerificationToken|_csrf`;
+/** `"authenticity_token"=>"`, `csrf_token: '`, `_csrf=`: the anti-forgery name right before the value. */
+const CSRF_ASSIGNED = new RegExp(String.raw `(?:${CSRF_NAME})\\?["']?\s*(?:=>|:=|=|:)\s*\\?["'\x60]?$`, 'i');
+/** `<input name="authenticity_token" value="`, `<meta name="csrf-token" content="`: the same in markup. */
+const CSRF_ATTRIBUTE = new RegExp(String.raw `\bname=\\?["'](?:${CSRF_NAME})\\?["'][^<>]{0,120}?\b(?:value|content)=\\?["']?$`, 'i');
+/** A bare `token` name right before the value, as a webhook payload's field. */
+const BARE_TOKEN = /(?:^|[^\w-])token\\?["']?\s*(?:=>|=|:)\s*\\?["']?$/i;
+const TIMESTAMP_FIELD = /(?:^|[^\w-])["']?timestamp\\?["']?\s*(?:=>|=|:)/i;
+const SIGNATURE_FIELD = /(?:^|[^\w-])["']?signature\\?["']?\s*(?:=>|=|:)/i;
+/**
+ * Why the value between `before` and `after` is not a credential, or undefined when its place says nothing:
+ * - an anti-forgery (CSRF) token, which a rendered form or a request log prints for one session;
+ * - the `token` of a signed webhook payload (Mailgun's `timestamp`, `token`, `signature`): a one-time nonce that the
+ *   signature covers, so the sender's key is what matters and the nonce is public.
+ */
+function notACredentialHere(before, after) {
+    const line = before.slice(before.lastIndexOf('\n') + 1).slice(-200);
+    if (CSRF_ASSIGNED.test(line) || CSRF_ATTRIBUTE.test(line))
+        return 'anti-forgery token';
+    if (BARE_TOKEN.test(line)) {
+        const around = `${before}\n${after}`;
+        if (TIMESTAMP_FIELD.test(around) && SIGNATURE_FIELD.test(around))
+            return 'signed webhook nonce';
+    }
+    return undefined;
+}
+/** A name whose last word is `token` (`JEKYLL_GITHUB_TOKEN=`, `"accessToken": "`) right before the value. */
+const TOKEN_NAME = /(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]+[_.-])*(?:[A-Za-z0-9]*[a-z0-9])?(?:_?TOKEN|_?[Tt]oken|token)\\?["']?[ \t]*(?:=>|:=|=|:)[ \t]*\\?["']?$/;
+/** Names of values that are digests or one-time values, not credentials, even when they end in `token`. */
+const DIGEST_WORDS = /hash|sha|digest|checksum|commit|etag|nonce|csrf|xsrf|authenticity|integrity|revision/i;
+/**
+ * Whether the name before a hash-shaped value (40 hex characters) vouches that it is a credential: GitHub's classic
+ * tokens and many APIs' tokens are bare hex, so under a `*_TOKEN` name hex is a token, not a checksum.
+ */
+function tokenNameBeforeHex(before) {
+    const line = before.slice(before.lastIndexOf('\n') + 1).slice(-120);
+    return TOKEN_NAME.test(line) && !DIGEST_WORDS.test(line);
+}
+
+;// CONCATENATED MODULE: ./src/rules/shape.ts
+/**
+ * Token shapes: one small notation for a credential's layout, from which a rule's pattern is compiled and from which
+ * its tests draw true examples and near misses. `sgp_<hex:40>` is the literal `sgp_` then 40 lowercase hex digits;
+ * `<b64:76>AZDO<alnum:4>` puts a fixed signature inside; `<alnum:20-40>` is a range; `<[AQgw]:1>` is a character class.
+ */
+/** The token alphabets the catalogue uses, as regex character-class bodies. One spelling of each, used everywhere. */
+const ALPHABETS = {
+    hex: 'a-f0-9',
+    HEX: 'A-F0-9',
+    anyhex: 'a-fA-F0-9',
+    digit: '0-9',
+    lower: 'a-z',
+    upper: 'A-Z',
+    alpha: 'A-Za-z',
+    alnum: 'A-Za-z0-9',
+    lowalnum: 'a-z0-9',
+    upalnum: 'A-Z0-9',
+    /** Alphanumerics plus `_` and `-` (URL-safe base64 without padding, most `prefix_...` tokens). */
+    word: 'A-Za-z0-9_-',
+    b64: 'A-Za-z0-9+/',
+    b64url: 'A-Za-z0-9_-',
+    /** RFC 4648 base32, upper case (AWS key ids, TOTP seeds). */
+    b32: 'A-Z2-7',
+    b32l: 'a-z2-7',
+    /** crypt(3)'s base64 alphabet: the salts and hashes of `$apr1$`, `$6$`, `$2b$`, `$y$` password hashes. */
+    crypt: 'A-Za-z0-9./',
+};
+/** A UUID in either case, as providers print them. */
+const UUID = '<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>';
+/** A UUID in lower case, as most providers issue their UUID-shaped keys. */
+const LOWER_UUID = '<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>';
+/** An assignment operator as config files and code write it: `:`, `=`, Go's `:=`, Ruby's and PHP's `=>`. */
+const ASSIGN_OPERATOR = '(?::|=|:=|=>)';
+/** Between a name and its value: the name's closing quote, the operator, the value's opening quote (`"key": "`, `KEY=`). */
+const ASSIGNMENT = String.raw `["']?\s*${ASSIGN_OPERATOR}\s*["']?`;
+/** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
+const TYPED_ASSIGN = String.raw `:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
+/** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
+const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
+const PIECE = /<([A-Za-z0-9]+|\[[^\]]+\]):(\d+)(?:-(\d+))?>/g;
+/** The pieces of a shape, in order. Throws on an unknown alphabet so a typo fails at load, not silently. */
+function parseShape(shape) {
+    const pieces = [];
+    let last = 0;
+    for (const m of shape.matchAll(PIECE)) {
+        if (m.index > last)
+            pieces.push({ literal: shape.slice(last, m.index) });
+        const name = m[1];
+        const charClass = name.startsWith('[') ? name.slice(1, -1) : ALPHABETS[name];
+        if (charClass === undefined)
+            throw new Error(`unknown alphabet ${name} in shape ${shape}`);
+        const min = Number(m[2]);
+        pieces.push({ charClass, min, max: m[3] === undefined ? min : Number(m[3]) });
+        last = m.index + m[0].length;
+    }
+    if (last < shape.length)
+        pieces.push({ literal: shape.slice(last) });
+    return pieces;
+}
+function escapeRegex(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** The shape as an RE2 pattern body, without groups or guards. */
+function shapeRegex(shape) {
+    return parseShape(shape)
+        .map((piece) => {
+        if ('literal' in piece)
+            return escapeRegex(piece.literal);
+        const count = piece.min === piece.max ? `{${piece.min}}` : `{${piece.min},${piece.max}}`;
+        return `[${piece.charClass}]${count}`;
+    })
+        .join('');
+}
+/** The non-alphanumeric characters a class or literal admits (`+/` for base64, `_-` for word). */
+function symbolsOf(piece) {
+    const body = 'literal' in piece ? piece.literal : piece.charClass.replace(/[A-Za-z0-9]-[A-Za-z0-9]/g, '');
+    return [...new Set(body.replace(/[A-Za-z0-9]/g, ''))].join('');
+}
+/** A class body matching alphanumerics and the given symbols, escaped for use inside `[...]`. */
+function tokenClass(symbols) {
+    return 'A-Za-z0-9' + symbols.replace(/[\]\\^-]/g, '\\$&');
+}
+/**
+ * The shape as a whole token: not preceded or followed by another character the token's own alphabet holds, so a
+ * longer run of the same alphabet (a hash, a base64 blob) never yields a match cut out of its middle.
+ */
+function tokenPattern(shape) {
+    const pieces = parseShape(shape);
+    const first = pieces[0];
+    // A prefix literal needs only a word boundary before it (`=ghp_`, `"sgp_`); one opening with a symbol, none.
+    const head = 'literal' in first ? (/^\w/.test(first.literal) ? '(?:^|[^A-Za-z0-9_])' : '') : `(?:^|[^${tokenClass(symbolsOf(first))}])`;
+    const last = pieces.at(-1);
+    // A token that ends in a literal (`...@`, `==`) ends there, whatever follows.
+    const tail = 'literal' in last ? '' : `(?:[^${tokenClass(symbolsOf(last))}]|$)`;
+    return `${head}(${shapeRegex(shape)})${tail}`;
+}
+/** The literals inside a shape, lowercased: the prefilter keywords when a rule names none. */
+function shapeLiterals(shape) {
+    return parseShape(shape)
+        .filter((piece) => 'literal' in piece)
+        .map((piece) => piece.literal.toLowerCase());
+}
+function pieceText(piece, length) {
+    if ('literal' in piece)
+        return piece.literal;
+    return `<[${piece.charClass}]:${length ?? piece.min}${length === undefined && piece.max !== piece.min ? `-${piece.max}` : ''}>`;
+}
+/** The shape with its longest random piece one character short of its minimum: a near miss every token rule must skip. */
+function shortenedShape(shape) {
+    const pieces = parseShape(shape);
+    let longest = -1;
+    pieces.forEach((piece, index) => {
+        if ('min' in piece && (longest < 0 || piece.min > pieces[longest].min))
+            longest = index;
+    });
+    return pieces.map((piece, index) => pieceText(piece, index === longest ? piece.min - 1 : undefined)).join('');
+}
+/** The shape with its literals' letter case swapped (`sgp_` -> `SGP_`), or undefined when no literal has letters. */
+function caseSwappedShape(shape) {
+    const pieces = parseShape(shape);
+    const swap = (text) => [...text].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+    if (!pieces.some((piece) => 'literal' in piece && /[A-Za-z]/.test(piece.literal)))
+        return undefined;
+    return pieces.map((piece) => ('literal' in piece ? swap(piece.literal) : pieceText(piece))).join('');
+}
+/** The shape filled with `x` where every random piece admits it (`sgp_xxxx...`), as documentation writes a token. */
+function placeholderShape(shape) {
+    const pieces = parseShape(shape);
+    const random = pieces.filter((piece) => 'min' in piece);
+    if (!random.every((piece) => new RegExp(`[${piece.charClass}]`).test('x')) || !random.some((piece) => piece.min >= 5))
+        return undefined;
+    return pieces.map((piece) => ('literal' in piece ? piece.literal : 'x'.repeat(piece.min))).join('');
+}
+/** `LOWER_UUID` as an RE2 pattern body, for hand-written patterns. */
+const LOWER_UUID_REGEX = shapeRegex(LOWER_UUID);
+
+;// CONCATENATED MODULE: ./src/rules/validators/base62.ts
+/** The digit order GitHub and npm use for their token checksums: digits, then upper case, then lower case. */
+const BASE62_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** An unsigned 32-bit value in base62, left-padded with `0` to `width`. */
+function base62(value, width) {
+    let out = '';
+    let rest = value >>> 0;
+    do {
+        out = BASE62_DIGITS[rest % 62] + out;
+        rest = Math.floor(rest / 62);
+    } while (rest > 0);
+    return out.padStart(width, '0');
+}
+
+;// CONCATENATED MODULE: ./src/rules/validators/crc32.ts
+/** CRC-32 (IEEE 802.3, as in zlib and PNG). Our own table so it works on every Node 20 (zlib.crc32 came in 20.15). */
+const TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        table[n] = c >>> 0;
+    }
+    return table;
+})();
+function crc32(input) {
+    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+    let crc = 0xffffffff;
+    for (const byte of bytes)
+        crc = TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+
+;// CONCATENATED MODULE: ./src/rules/validators/checksum.ts
+
+
+
+/**
+ * GitHub (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`) and npm (`npm_`) tokens end in six base62 characters: the CRC32 of
+ * the random part before them. A random string passes by chance once in 62^6, so this removes lookalikes.
+ */
+function hasBase62Crc32(token) {
+    const body = token.slice(token.indexOf('_') + 1);
+    if (body.length <= 6)
+        return false;
+    const random = body.slice(0, -6);
+    return base62(crc32(random), 6) === body.slice(-6);
+}
+
+;// CONCATENATED MODULE: ./src/rules/values/placeholders.ts
+/**
+ * Value judgments shared by the rules (validators) and the engine: whether a matched value is a placeholder or a
+ * reference to a secret kept elsewhere. The bottom of the layering: it imports nothing from the engine.
+ */
+/** Placeholders and documentation examples: a value containing one of these is not a real secret. */
+const EXAMPLE_WORD = /example/i;
+const PLACEHOLDER_PATTERNS = [
+    EXAMPLE_WORD,
+    /x{5,}/i,
+    /\*{3,}/,
+    /\.{3,}|…/,
+    // An angle-bracket placeholder is the whole value or a name inside one (`<password>`, `https://<user>:<TOKEN>@`), never
+    // punctuation inside random text (a WordPress salt's `<q+!qK>`).
+    /^<[^<>]{1,80}>$/,
+    /<[A-Za-z_][\w.:-]{0,79}>/,
+    /\$\{[^}]*\}/,
+    /\{\{[^}]*\}\}/,
+    // A single-brace template (`{password}`, `{ApiKey}`) and an HTML-escaped one (`&lt;password&gt;`).
+    /^\{[A-Za-z_][\w.-]{0,60}\}$/,
+    /&lt;[^&\s]{1,80}&gt;/,
+    /^%[A-Za-z_][A-Za-z0-9_]*%$/,
+    // Symfony's environment processors: `%env(NPM_TOKEN)%`, `%env(resolve:DATABASE_URL)%`.
+    /^%env\([\w:.-]+\)%$/,
+    /%\([A-Za-z_][\w.]*\)[sdr]/,
+    /^\$[A-Za-z_(]/,
+    // A value that begins with an interpolation (`${p.trim()}`, Ruby's `#{...}`, ERB's `<%= %>`) is computed, not written.
+    /^(?:\$\{|#\{|<%)/,
+    /^\[[^\]]*\]$/,
+    // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
+    /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
+    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
+];
+/** Generic values that are references to a secret store or the environment, not the secret itself. */
+const REFERENCE_PATTERNS = [
+    /^(?:secrets|env|vars|inputs|steps|needs|github)\./i,
+    /process\.env/i,
+    /os\.(?:environ|getenv)/i,
+    /^(?:ENV|System\.getenv|getenv|config|settings|Settings|options)[.([]/,
+    /^(?:vault|ref\+|sm|ssm|awssm|gcpsm|azkv|op|keyvault):/i,
+    /^arn:aws:(?:secretsmanager|ssm):/,
+    /@Microsoft\.KeyVault\(/,
+    /^(?:true|false|null|none|nil|undefined|string|number|bool|boolean|required|optional|secret|password|token)$/i,
+    // Encrypted in place (SOPS, Ansible Vault): safe to commit by design.
+    /^ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),/,
+    /^\$ANSIBLE_VAULT;/,
+];
+/** Long values (key blocks) legitimately hold runs like `AAAAAA`; only unmistakable markers count there. */
+const LONG_VALUE_PLACEHOLDERS = [/example/i, /x{8,}/i, /\.{3}|…/, /<[A-Za-z_][\w.:-]{0,79}>/, /\$\{[^}]*\}/, /\{\{[^}]*\}\}/];
+/** A run of one character (`000000`, `aaaaaaaa`): filler, as in `sk_live_000000000000`. */
+const RUN = /(.)\1{5,}/;
+const RUNS = /(.)\1{3,}/g;
+/**
+ * Whether a value with a run is filler, or random text that happens to hold one: Firefox's NSS blobs
+ * (`MDoEEPgAAAAAAAAAAAAAAAAAAAEwFAYI...`) carry a zeroed key id inside 60 random base64 characters. Filler leaves
+ * little around the run; random text leaves a long, varied remainder.
+ */
+function isFillerRun(value) {
+    if (!RUN.test(value))
+        return false;
+    const rest = value.replace(RUNS, '');
+    return rest.length < 32 || new Set(rest).size < 20;
+}
+/**
+ * Example credentials printed in specifications and their libraries' docstrings: RFC 6749/6750 (OAuth 2.0), RFC 5849
+ * (OAuth 1.0), jwt.io's and PyJWT's sample tokens. They authenticate nothing, yet appear verbatim in vendored code.
+ */
+const PUBLISHED_EXAMPLES = [
+    '2YotnFZFEjr1zCsicMWpAA',
+    'tGzv3JOkF0XG5Qx2TlKWIA',
+    'SplxlOBeZQQYbYS6WxSbIA',
+    'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+    'mF_9.B5f-4.1JqM',
+    'h480djs93hd8',
+    'ad180jjd733klru7',
+    'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+    '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
+];
+function isPlaceholder(value) {
+    if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
+        return true;
+    if (value.length > 200)
+        return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
+    return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
+}
+/**
+ * A placeholder in a value that a tool's own credential store holds (FileZilla's `<Pass>`, Robo 3T's `userPassword`):
+ * templates and stand-ins still count, but a word such as `example` inside it proves nothing, since the tool saved
+ * whatever the user typed.
+ */
+function isStorePlaceholder(value) {
+    if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
+        return true;
+    return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern !== EXAMPLE_WORD && pattern.test(value));
+}
+function isReference(value) {
+    return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
+}
+
+;// CONCATENATED MODULE: ./src/rules/values/generic.ts
+/**
+ * Judging a generic value (entropy, character classes, shapes of hashes, identifiers and paths): shared by the rules'
+ * validators and the engine, so it sits below both.
+ */
+
+
+
+/** Shannon entropy in bits per character. */
+function shannonEntropy(value) {
+    if (value.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const char of value)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let entropy = 0;
+    for (const count of counts.values()) {
+        const p = count / value.length;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy;
+}
+function charClasses(value) {
+    const lower = /[a-z]/.test(value);
+    const upper = /[A-Z]/.test(value);
+    const digit = /[0-9]/.test(value);
+    const symbol = /[^A-Za-z0-9]/.test(value);
+    return { lower, upper, digit, symbol, count: Number(lower) + Number(upper) + Number(digit) + Number(symbol) };
+}
+const HASH_SHAPED = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128}|[A-F0-9]{32}|[A-F0-9]{40}|[A-F0-9]{64})$/;
+const UUID_VALUE = new RegExp(`^${shapeRegex(UUID)}$`);
+const SRI = /^(?:sha1|sha256|sha384|sha512)[-:]/i;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$.]*$/;
+const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/[^@\s]*$|[A-Za-z]:\\)/i;
+/** `prod/payments/api-key`: a relative path or secret-store name of lowercase words; base64 segments mix cases. */
+const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*)+\/?$/;
+/** Alternations of words, as in a regular expression's source: `password|passwd|api[_-]?key`. */
+const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
+/** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
+const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
+/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
+const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
+const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
+const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
+const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
+const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
+const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
+const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
+const BASE64_TEXT = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/**
+ * Code, not a value: a member chain with a call, an index or `::` (`PaymentGateway.tokenize(user.card)`,
+ * `params[:company].smtp_password,`, `BCrypt::Password.create(password)`, `key_generator.generate_key(`), as
+ * Markdown guides and changelogs show it. Each step starts with its own character, so matching stays linear.
+ */
+const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*\)|\[[\w$:'"]*\])*\(?[,;]?$/;
+/** A file name passed beside a credential's name (`KnAM4a_development.yml.enc`): where it is kept, not the value. */
+const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt|enc|rb|py|js|ts|md)$/i;
+/** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
+const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
+/** A Rails route target, `active_storage/disk#update`: controller path and action. */
+/** A command-line option name (`--http-password`): the flag that takes a password, not the password. */
+const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** A JWT's opening (`eyJ`, a base64url JSON header) with a character no base64 holds (`^`, `$`, `&`): a mangled sample. */
+const BROKEN_JWT = /^eyJ[A-Za-z0-9_=.+/-]*[^A-Za-z0-9_=.+/-]/;
+const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
+/** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
+function decodeBase64Text(value) {
+    if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value))
+        return undefined;
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    if (decoded.length < 6 || !/^[\x20-\x7e]+$/.test(decoded))
+        return undefined;
+    return decoded;
+}
+/** A URL or connection string with a random-looking piece: a webhook's token, a signature (host names do not count). */
+function hasSecretPart(text) {
+    if (!/[:/;=]/.test(text))
+        return false;
+    return text.split(/[/?&=;:@,]/).some((part) => part.length >= 20 && !part.includes('.') && rejectGenericValue(part, 3.5) === undefined);
+}
+/** `scheme://user:password@host`, or an empty user as Redis writes it (`redis://:password@host`). */
+function hasUrlPassword(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]*:[^@\s/]{6,}@[A-Za-z0-9.-]/i.test(value);
+}
+/**
+ * Judges a value assigned to a secret-looking name (the generic rules). Entropy alone flags hashes, UUIDs and long
+ * identifiers; this uses the charset, the length and the shape to keep only values that look like credentials.
+ * Returns the reason a value is rejected, or undefined when it looks like a secret.
+ */
+function rejectGenericValue(value, minEntropy) {
+    if (value.length < 8)
+        return 'too short';
+    // Base64 that decodes to text (a Kubernetes Secret's `data:`, a wrapped setting) is judged by what it says.
+    const decoded = decodeBase64Text(value);
+    if (decoded !== undefined) {
+        if (isPlaceholder(decoded) || isReference(decoded))
+            return 'encoded placeholder';
+        if (PUBLIC_KEY.test(decoded) || CRYPT_HASH.test(decoded))
+            return 'encoded public key or hash';
+        const inner = rejectGenericValue(decoded, minEntropy);
+        if (inner && !hasUrlPassword(decoded) && !hasSecretPart(decoded))
+            return `encoded ${inner}`;
+        return undefined;
+    }
+    // Password hashes (crypt(3), htpasswd, argon2), algorithm names, public keys and Stripe's publishable keys.
+    if (CRYPT_HASH.test(value))
+        return 'password hash';
+    if (ALGORITHM.test(value))
+        return 'algorithm name';
+    if (PUBLIC_KEY.test(value))
+        return 'public key';
+    // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
+    if (AWS_ID.test(value))
+        return 'key id';
+    // A provider's prefix on a value without that provider's format is judged by the engine against the rules' own
+    // patterns (src/engine/provider-prefixes.ts); a checksummed token that fails its checksum is made up.
+    if (CHECKSUMMED.test(value) && !hasBase62Crc32(value))
+        return 'bad checksum';
+    // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
+    if (WORD_LIST.test(value) || HEADER_LIKE.test(value))
+        return 'identifier-like';
+    if (ALTERNATION.test(value) || /\(\?(?:[:!=]|<[=!]|i\))/.test(value))
+        return 'regular expression';
+    if (/\s/.test(value))
+        return 'contains whitespace';
+    if (HASH_SHAPED.test(value))
+        return 'hash-shaped';
+    if (UUID_VALUE.test(value))
+        return 'uuid';
+    if (SRI.test(value))
+        return 'integrity digest';
+    if (URL_USER_ONLY.test(value))
+        return 'URL without password';
+    if (CODE_CHAIN.test(value) && /[([]|::/.test(value))
+        return 'code expression';
+    if (ROUTE_TARGET.test(value))
+        return 'route';
+    if (BROKEN_JWT.test(value))
+        return 'malformed token';
+    if (CLI_FLAG.test(value))
+        return 'command-line flag';
+    if (FILE_NAME.test(value))
+        return 'file name';
+    if (WORD_SETTING.test(value))
+        return 'identifier-like';
+    if (PATH_OR_URL.test(value) || WORD_PATH.test(value) || /^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value))
+        return 'path or URL';
+    const classes = charClasses(value);
+    const entropy = shannonEntropy(value);
+    // Words joined by dashes or underscores (`use-credentials`, `refresh_token_rotation`) and `?Sentinel` constants are
+    // names and modes, not credentials (also behind a `!` or `?` sentinel mark, `!real_csrf_token`, or a leading `_`,
+    // `_aj_ruby2_keywords`); generated values carry digits or mixed case.
+    if (/^[!?_]?[a-z]+[0-9]*(?:[-_][a-z]+[0-9]*)+$/.test(value) || /^\?[A-Za-z]+$/.test(value))
+        return 'identifier-like';
+    if (IDENTIFIER.test(value)) {
+        // Letters only: identifiers (`passwordResetToken`, `XMLHttpRequest`, `my.config.key`) split into whole words;
+        // generated values break into one- and two-letter fragments.
+        const words = value.split(/[._$]+|(?=[A-Z][a-z])/).filter(Boolean);
+        if (words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]{2,})$/.test(word)))
+            return 'identifier-like';
+    }
+    // Class and constant names with a version digit (`OAuth2RefreshTokenGranter`, `Sha256Digest`): whole words.
+    if (/^[A-Za-z][A-Za-z0-9]*$/.test(value)) {
+        const words = value.split(/(?=[A-Z][a-z])/);
+        // A version digit sits inside the name (`OAuth2Refresh`), not at its end, where people put a password's digits.
+        const last = words[words.length - 1];
+        if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2)
+            return 'identifier-like';
+    }
+    if (/^[0-9]+$/.test(value) && value.length < 16)
+        return 'short number';
+    // Each character class missing makes a random-looking value less likely to be a generated secret.
+    const required = minEntropy + (classes.count <= 1 ? 0.7 : classes.count === 2 ? 0.2 : 0);
+    if (entropy < required)
+        return 'low entropy';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/engine/redact.ts
+
+/**
+ * A short prefix and the length: enough to recognise the token type (`AKIA`, `ghp_`) and find it again, never enough
+ * to use it. At most a fifth of the value and at most four characters are shown.
+ */
+function redact(secret) {
+    const shown = Math.min(4, Math.floor(secret.length / 5));
+    return `${secret.slice(0, shown)}…(${secret.length} chars)`;
+}
+/** The key used when no repository and no KEYWARD_FINGERPRINT_KEY is known: public, so such prints are not keyed. */
+const UNKEYED_FINGERPRINT_KEY = 'keyward:unkeyed';
+/**
+ * Stable across files, commits and runs of one repository: HMAC-SHA256 of the rule id and the secret's bytes under
+ * the repository's fingerprint key (see fingerprintKey). Without the key, a published fingerprint cannot be checked
+ * against a word list; with a secret key (KEYWARD_FINGERPRINT_KEY) not even by someone who knows the repository.
+ */
+function fingerprint(ruleId, secret, key = UNKEYED_FINGERPRINT_KEY) {
+    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(ruleId).update('\0').update(secret).digest('hex');
+}
+/** The unkeyed fingerprint of Keyward before 2.0, sha256 of `ruleId \0 secret`: recognised in baselines, never written. */
+function legacyFingerprint(ruleId, secret) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
+}
+/**
+ * The fingerprint key, first found of: KEYWARD_FINGERPRINT_KEY (a secret of your choosing: the only choice that keeps
+ * fingerprints unguessable by someone who knows the repository), then the repository's full name, lower-cased
+ * (`KEYWARD_REPOSITORY`, the Action's `GITHUB_REPOSITORY`, or what the CLI reads from the origin remote). The full name
+ * rather than the numeric repository id because the CLI on a laptop knows it offline, so baselines it writes match
+ * the Action's; renaming the repository changes every fingerprint (`keyward baseline migrate` rewrites a baseline).
+ */
+function fingerprintKey(env, repositoryFallback) {
+    const secret = env.KEYWARD_FINGERPRINT_KEY;
+    if (secret)
+        return { key: `secret:${secret}`, source: 'KEYWARD_FINGERPRINT_KEY', keyed: true };
+    const repository = env.KEYWARD_REPOSITORY || env.GITHUB_REPOSITORY || repositoryFallback;
+    if (repository)
+        return { key: `repository:${repository.toLowerCase()}`, source: `repository ${repository.toLowerCase()}`, keyed: true };
+    return { key: UNKEYED_FINGERPRINT_KEY, source: 'no repository known (set KEYWARD_REPOSITORY or KEYWARD_FINGERPRINT_KEY)', keyed: false };
+}
+
+;// CONCATENATED MODULE: ./src/engine/judge.ts
+
+
+
+
+
+const DEFAULT_GENERIC_ENTROPY = 3.0;
+/** How much text either side of a generic value its place is judged by (the fields beside a webhook's token). */
+const PLACE_RADIUS = 240;
+/** Reads the candidate's secret once: its text and entropy. */
+function weigh(candidate, content) {
+    const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
+    const secret = secretBytes.toString('utf8');
+    return { candidate, secret, secretBytes, entropy: shannonEntropy(secret) };
+}
+function printOf(judged, key) {
+    judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes, key);
+    return judged.print;
+}
+/** Which entry of `accepted` matches: the keyed print, else the old unkeyed one (baselines written before 2.0). */
+function acceptedBy(accepted, judged, key) {
+    if (accepted.size === 0)
+        return undefined;
+    if (accepted.has(printOf(judged, key)))
+        return 'keyed';
+    judged.legacyPrint ??= legacyFingerprint(judged.candidate.prepared.rule.id, judged.secretBytes);
+    return accepted.has(judged.legacyPrint) ? 'legacy' : undefined;
+}
+/** Why this candidate is not reported, or undefined when it is a finding. Cheapest checks first. */
+function rejection(judged, lines, acceptance) {
+    const { candidate, secret, entropy } = judged;
+    const { rule, generic } = candidate.prepared;
+    if (rule.entropy !== undefined && entropy < rule.entropy)
+        return 'low-entropy';
+    if (!rule.storeValue && isPlaceholder(secret))
+        return 'placeholder';
+    if (generic) {
+        if (isReference(secret))
+            return 'reference';
+        const reason = rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY);
+        if (reason && !(reason === 'hash-shaped' && secret.length === 40 && tokenNameBeforeHex(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))))
+            return 'generic-value';
+        if (acceptance.isMalformedProviderToken?.(secret))
+            return 'generic-value';
+        if (hasHashContext(lines.lineAround(candidate.secretStart)))
+            return 'hash-context';
+        if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS)))
+            return 'place';
+    }
+    if (rule.validate && !rule.validate(secret))
+        return 'validator';
+    if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd)))
+        return 'validator';
+    if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
+        if (!acceptance.reportInlineSuppressed)
+            return 'inline-ignore';
+        judged.suppressed = true;
+    }
+    if (acceptance.valueAllowed(secret) || candidate.prepared.allowsValue?.(secret))
+        return 'allowlisted-value';
+    if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey))
+        return 'allowlisted-fingerprint';
+    return undefined;
+}
+/** The finding for a candidate that passed `rejection`. */
+function buildFinding(judged, lines, path, acceptance) {
+    const { candidate, secret, entropy } = judged;
+    const { rule } = candidate.prepared;
+    const print = printOf(judged, acceptance.fingerprintKey);
+    const facts = rule.inspect?.(secret);
+    const begin = lines.position(candidate.secretStart);
+    const finish = lines.position(candidate.secretEnd);
+    const finding = {
+        ruleId: rule.id,
+        title: rule.title,
+        provider: rule.provider,
+        severity: rule.severity,
+        longLived: facts?.longLived ?? rule.longLived,
+        path,
+        line: begin.line,
+        column: begin.column,
+        endLine: finish.line,
+        endColumn: finish.column,
+        redacted: redact(secret),
+        fingerprint: print,
+        entropy: Math.round(entropy * 100) / 100,
+        verifiedFormat: rule.validate !== undefined,
+        remediation: rule.remediation,
     };
+    if (begin.utf16Column !== begin.column || finish.utf16Column !== finish.column) {
+        finding.utf16Column = begin.utf16Column;
+        finding.utf16EndColumn = finish.utf16Column;
+    }
+    if (rule.revokeUrl)
+        finding.revokeUrl = rule.revokeUrl;
+    if (facts?.expiresAt)
+        finding.expiresAt = facts.expiresAt.toISOString();
+    if (facts?.issuedAt)
+        finding.issuedAt = facts.issuedAt.toISOString();
+    if (facts?.details)
+        finding.details = facts.details;
+    const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
+    if (inBaseline)
+        finding.baseline = true;
+    if (inBaseline === 'legacy')
+        finding.migratedFrom = judged.legacyPrint;
+    if (judged.suppressed)
+        finding.suppression = { by: 'inline', accepted: false, reason: 'suppressed inline' };
+    return finding;
+}
+/**
+ * The finding for a whole file that a rule judged a credential store (`reason` says what it is). The fingerprint covers
+ * the whole file; the redacted form and the details carry the file's size and the reason, never a byte of it.
+ * Undefined when the allowlist accepts the file's fingerprint.
+ */
+function buildFileFinding(rule, content, path, reason, acceptance) {
+    const judged = { candidate: { prepared: { rule }, start: 0, secretStart: 0, secretEnd: content.length }, secret: '', secretBytes: content, entropy: 0 };
+    if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey))
+        return undefined;
+    const finding = {
+        ruleId: rule.id,
+        title: rule.title,
+        provider: rule.provider,
+        severity: rule.severity,
+        longLived: rule.longLived,
+        path,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        redacted: `(whole file, ${content.length} bytes)`,
+        fingerprint: printOf(judged, acceptance.fingerprintKey),
+        entropy: 0,
+        verifiedFormat: true,
+        remediation: rule.remediation,
+        details: { store: reason },
+    };
+    if (rule.revokeUrl)
+        finding.revokeUrl = rule.revokeUrl;
+    const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
+    if (inBaseline)
+        finding.baseline = true;
+    if (inBaseline === 'legacy')
+        finding.migratedFrom = judged.legacyPrint;
+    return finding;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -13174,6 +10699,137 @@ function re(stringsOrFlags, ...values) {
 }
 
 
+;// CONCATENATED MODULE: ./src/engine/re2-wasm.ts
+
+
+
+/** The slice of the WebAssembly global this module uses (the project's lib setting has no DOM types). */
+const WebAssembly = globalThis.WebAssembly;
+/** Matches fetched per call: four int32 each. A window rarely has more, and the engine stops a rule at 256. */
+const BATCH = 64;
+/** Where re2.wasm would be, from the bundle (dist/index.js, dist/cli/, dist/worker/) or the sources (src/engine/). */
+function wasmCandidates(from = import.meta.url) {
+    const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(from));
+    return [(0,external_node_path_namespaceObject.join)(here, 'native'), (0,external_node_path_namespaceObject.join)(here, '..', 'native'), (0,external_node_path_namespaceObject.join)(here, '..', '..', 'dist', 'native')].map((dir) => (0,external_node_path_namespaceObject.join)(dir, 'wasm', 're2.wasm'));
+}
+/**
+ * Imports of a standalone emscripten module: an empty environment, a clock, memory growth; any other call (logging on
+ * a fatal error, exit) throws, which stops the scan with an error instead of the process.
+ */
+function importsFor(module, memory) {
+    const known = {
+        emscripten_notify_memory_growth: () => undefined,
+        environ_sizes_get: (count, size) => {
+            new DataView(memory()).setUint32(count, 0, true);
+            new DataView(memory()).setUint32(size, 0, true);
+            return 0;
+        },
+        environ_get: () => 0,
+        clock_time_get: (...args) => {
+            new DataView(memory()).setBigUint64(args[2], process.hrtime.bigint(), true);
+            return 0;
+        },
+    };
+    const imports = {};
+    for (const { module: space, name, kind } of WebAssembly.Module.imports(module)) {
+        if (kind !== 'function')
+            throw new Error(`re2.wasm imports a ${kind} (${space}.${name})`);
+        (imports[space] ??= {})[name] =
+            known[name] ??
+                (() => {
+                    throw new Error(`re2.wasm called ${space}.${name}`);
+                });
+    }
+    return imports;
+}
+class Re2Wasm {
+    exports;
+    loaded;
+    text = 0;
+    capacity = 0;
+    out;
+    freed = new FinalizationRegistry((pattern) => this.exports.keyward_free_pattern(pattern));
+    constructor(exports) {
+        this.exports = exports;
+        exports._initialize?.();
+        this.out = this.alloc(BATCH * 16 + 4);
+    }
+    alloc(size) {
+        // Pointers come back as signed int32: past 2 GB of memory they read negative unless made unsigned.
+        const pointer = this.exports.keyward_alloc(size) >>> 0;
+        if (pointer === 0)
+            throw new Error(`re2.wasm could not allocate ${size} bytes`);
+        return pointer;
+    }
+    /** A fresh view: growing memory detaches the previous one. */
+    bytes() {
+        return new Uint8Array(this.exports.memory.buffer);
+    }
+    compile(pattern) {
+        const source = Buffer.from(pattern, 'utf8');
+        const at = this.alloc(source.length + 1);
+        this.bytes().set(source, at);
+        const compiled = this.exports.keyward_compile(at, source.length);
+        this.exports.keyward_free(at);
+        const error = this.exports.keyward_error(compiled) >>> 0;
+        if (error !== 0) {
+            const bytes = this.bytes();
+            const message = Buffer.from(bytes.buffer, error, bytes.indexOf(0, error) - error).toString('utf8');
+            if (compiled !== 0)
+                this.exports.keyward_free_pattern(compiled);
+            throw new SyntaxError(`invalid regular expression: ${message}`);
+        }
+        const handle = { scan: (input, from, to, onMatch) => this.scan(compiled, input, from, to, onMatch) };
+        this.freed.register(handle, compiled);
+        return handle;
+    }
+    /** Copies the input's bytes into wasm memory unless they are the ones already there. */
+    load(input) {
+        if (this.loaded === input)
+            return;
+        const length = input.buffer.length;
+        if (length > this.capacity) {
+            if (this.text !== 0)
+                this.exports.keyward_free(this.text);
+            this.text = 0;
+            this.capacity = 0;
+            const size = Math.max(length, 1 << 16);
+            this.text = this.alloc(size);
+            this.capacity = size;
+        }
+        this.bytes().set(input.buffer, this.text);
+        this.loaded = input;
+    }
+    scan(pattern, input, from, to, onMatch) {
+        for (let start = 0; start >= 0;) {
+            // Reloaded before each batch: a callback may have scanned another input in between.
+            this.load(input);
+            const found = this.exports.keyward_scan(pattern, this.text + from, to - from, start, this.out, BATCH, this.out + BATCH * 16);
+            const results = new Int32Array(this.exports.memory.buffer, this.out, BATCH * 4 + 1).slice();
+            start = results[BATCH * 4];
+            for (let i = 0; i < found; i++) {
+                const [matchStart, matchEnd, groupStart, groupEnd] = results.subarray(4 * i, 4 * i + 4);
+                const grouped = groupStart >= 0;
+                const match = { start: from + matchStart, end: from + matchEnd, secretStart: from + (grouped ? groupStart : matchStart), secretEnd: from + (grouped ? groupEnd : matchEnd) };
+                if (onMatch(match) === false)
+                    return;
+            }
+        }
+    }
+}
+/** The WebAssembly RE2 backend from the first re2.wasm found; throws when there is none or it does not instantiate. */
+function loadWasmBackend() {
+    const file = wasmCandidates().find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+    if (!file)
+        throw new Error('no re2.wasm in dist/native/wasm');
+    const module = new WebAssembly.Module((0,external_node_fs_namespaceObject.readFileSync)(file));
+    const started = {};
+    const instance = new WebAssembly.Instance(module, importsFor(module, () => started.exports.memory.buffer));
+    started.exports = instance.exports;
+    const engine = new Re2Wasm(started.exports);
+    return { backend: { name: 're2-wasm', compile: (pattern) => engine.compile(pattern) }, source: file.split(/[\\/]/).slice(-3).join('/') };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/required-bytes.ts
 /**
  * What bytes every match of a pattern must contain, found conservatively so that a window lacking them can be skipped
@@ -13386,6 +11042,7 @@ function requiredBytes(pattern) {
 
 
 
+
 /**
  * The content being scanned, with latin1 views of it for the pure-JS backend (latin1 keeps one char per byte, so
  * string offsets are byte offsets). Windows are decoded one by one: a file usually has a few windows, and decoding a
@@ -13476,6 +11133,7 @@ const portableBackend = {
 let selected;
 let nativeLoadError;
 let nativeSource;
+let wasmLoadError;
 /**
  * Where a prebuilt addon for this platform, architecture and Node ABI would be: dist/native/<target>/re2.node, found
  * from the bundle (dist/index.js, dist/cli/, dist/worker/) or from the sources (src/engine/, the tests).
@@ -13498,26 +11156,38 @@ function loadNative() {
     }
     return { RE2: require('re2'), source: 'the re2 package' };
 }
+const briefly = (error) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
 /**
- * The native RE2 addon when it loads, else re2js: the same RE2 syntax and linear-time guarantee in pure JavaScript,
- * so the bundle runs wherever no addon fits. `KEYWARD_REGEX=re2js` forces the fallback.
+ * The native RE2 addon when it loads, else RE2 as WebAssembly (dist/native/wasm/re2.wasm: macOS, Windows), else re2js:
+ * the same RE2 syntax and linear-time guarantee in pure JavaScript. `KEYWARD_REGEX=re2-wasm` skips the addon,
+ * `KEYWARD_REGEX=re2js` forces the last.
  */
 function regexBackend() {
     if (selected)
         return selected;
-    if (process.env.KEYWARD_REGEX !== 're2js') {
+    const wanted = process.env.KEYWARD_REGEX;
+    if (wanted !== 're2js' && wanted !== 're2-wasm') {
         try {
             const loaded = loadNative();
             nativeSource = loaded.source;
-            selected = nativeBackend(loaded.RE2);
-            return selected;
+            return (selected = nativeBackend(loaded.RE2));
         }
         catch (error) {
-            nativeLoadError = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
+            nativeLoadError = briefly(error);
         }
     }
     else
-        nativeLoadError = 'KEYWARD_REGEX=re2js';
+        nativeLoadError = `KEYWARD_REGEX=${wanted}`;
+    if (wanted !== 're2js') {
+        try {
+            const loaded = loadWasmBackend();
+            nativeSource = loaded.source;
+            return (selected = loaded.backend);
+        }
+        catch (error) {
+            wasmLoadError = briefly(error);
+        }
+    }
     selected = portableBackend;
     return selected;
 }
@@ -13531,11 +11201,13 @@ function regexEngineDescription() {
     const backend = regexBackend();
     if (backend.name === 'native-re2')
         return `native-re2 (${nativeSource})`;
-    return `re2js (native re2 unavailable: ${nativeLoadError})`;
+    if (backend.name === 're2-wasm')
+        return `re2-wasm (${nativeSource}; native re2 unavailable: ${nativeLoadError})`;
+    return `re2js (native re2 unavailable: ${nativeLoadError}${wasmLoadError ? `; re2-wasm unavailable: ${wasmLoadError}` : ''})`;
 }
 const regexBackends = {
     portable: portableBackend,
-    /** What regexBackend() picks: native when it loads (and KEYWARD_REGEX does not say re2js), else re2js. */
+    /** What regexBackend() picks: native when it loads, else re2-wasm, else re2js (KEYWARD_REGEX can skip either). */
     get default() {
         return regexBackend();
     },
@@ -13547,754 +11219,152 @@ const regexBackends = {
             return undefined;
         }
     },
+    /** RE2 as WebAssembly, when dist/native/wasm/re2.wasm is there. */
+    wasm() {
+        try {
+            return loadWasmBackend().backend;
+        }
+        catch {
+            return undefined;
+        }
+    },
 };
 
 
-;// CONCATENATED MODULE: ./src/engine/config/matchers.ts
+;// CONCATENATED MODULE: ./src/engine/prefilter-walk-wasm.ts
+// Generated by scripts/build-prefilter-wasm.mjs from src/engine/prefilter-walk.c: do not edit.
+// The sums are in scripts/prefilter-wasm.json.
+/** The prefilter walk as a WebAssembly module, base64. */
+const prefilterWalkWasm = 'AGFzbQEAAAABEAJgAAF/YAd/f39/f39/AX8CDwEDZW52Bm1lbW9yeQIAAgMEAwAAAQYPAn8BQYCIBAt/AEGAiAQLBy4ECmNsYXNzZXNfYXQAAAhkZWx0' +
+    'YV9hdAABBHdhbGsAAgtfX2hlYXBfYmFzZQMBCsUWAwYAQYCACAsGAEGAgggLtBYBKn8jAEGwAWsiByQAIAEgAmsgBm0hCyAGQQBKBEBBACADayENIAtB' +
+    'AXQhDiACIQkgBiEKA0AgB0GAAWogCGogCTYCACAHIAhqIAw2AgAgB0HgAGogCGogCSANakEAIAgbIg82AgAgB0FAayAIaiAJIA9rNgIAIAkgC2ohCSAM' +
+    'IA5qIQwgCEEEaiEIIApBAWsiCg0ACwsgB0GAAWogBkECdGogATYCACALIAIgAyACIANIG2ohDwJAAkACQAJAAkAgBkECaw4HAgMBAwMDAAMLIAcoAmAh' +
+    'DAJAIA9BAEwEQEEAIQlBACEKQQAhC0EAIQ5BACENQQAhA0EAIQEMAQsgACAHKAJ8IhtqIRwgACAHKAJ4Ih1qIRMgACAHKAJ0Ih5qIR8gACAHKAJwIiBq' +
+    'ISEgACAHKAJsIiJqISMgACAHKAJoIiRqISUgACAHKAJkIiZqIScgACAMaiEoIAcoAlwhKSAHKAJYISogBygCVCErIAcoAlAhLCAHKAJMIS0gBygCSCEu' +
+    'IAcoAkQhLyAHKAJAITAgBygCHCEUIAcoAhghEiAHKAIUIRUgBygCECEWIAcoAgwhFyAHKAIIIRggBygCBCEZIAcoAgAhGkEAIQhBACEBQQAhA0EAIQ1B' +
+    'ACEOQQAhC0EAIQpBACEJA0ACQCABIAggHGotAAAtAICACHJBAnRBgIIIaigCACIBIA0gCCATai0AAC0AgIAIckECdEGAgghqKAIAIg0gCyAIIB9qLQAA' +
+    'LQCAgAhyQQJ0QYCCCGooAgAiCyAJIAggIWotAAAtAICACHJBAnRBgIIIaigCACIJIAogCCAjai0AAC0AgIAIckECdEGAgghqKAIAIgogDiAIICVqLQAA' +
+    'LQCAgAhyQQJ0QYCCCGooAgAiDiADIAggJ2otAAAtAICACHJBAnRBgIIIaigCACIDIBEgCCAoai0AAC0AgIAIckECdEGAgghqKAIAIhFycnJycnJyIARI' +
+    'DQACQCAEIBFKDQAgCCAwSA0AIAUgGkECdGoiECARNgIAIBBBBGogCCAMajYCACAaQQJqIRoLAkAgAyAESA0AIAggL0gNACAFIBlBAnRqIhAgAzYCACAQ' +
+    'QQRqIAggJmo2AgAgGUECaiEZCwJAIAQgDkoNACAIIC5IDQAgBSAYQQJ0aiIQIA42AgAgEEEEaiAIICRqNgIAIBhBAmohGAsCQCAEIApKDQAgCCAtSA0A' +
+    'IAUgF0ECdGoiECAKNgIAIBBBBGogCCAiajYCACAXQQJqIRcLAkAgBCAJSg0AIAggLEgNACAFIBZBAnRqIhAgCTYCACAQQQRqIAggIGo2AgAgFkECaiEW' +
+    'CwJAIAQgC0oNACAIICtIDQAgBSAVQQJ0aiIQIAs2AgAgEEEEaiAIIB5qNgIAIBVBAmohFQsCQCAEIA1KDQAgCCAqSA0AIAUgEkECdGoiECANNgIAIBBB' +
+    'BGogCCAdajYCACASQQJqIRILIAEgBEgNACAIIClIDQAgBSAUQQJ0aiIQIAE2AgAgEEEEaiAIIBtqNgIAIBRBAmohFAsgDyAIQQFqIghHDQALIAcgFDYC' +
+    'HCAHIBI2AhggByAVNgIUIAcgFjYCECAHIBc2AgwgByAYNgIIIAcgGTYCBCAHIBo2AgALIAcgATYCPCAHIA02AjggByALNgI0IAcgCTYCMCAHIAo2Aiwg' +
+    'ByAONgIoIAcgAzYCJCAHIBE2AiAMAwsgBygCYCEMAkAgD0EATARAQQAhCUEAIQpBACELQQAhDgwBCyAAIAxqIRQgACAHKAJkIhJqIRUgACAHKAJoIhZq' +
+    'IRcgACAHKAJsIhhqIRlBACEOIAcoAkwhGiAHKAJIIRsgBygCRCEcIAcoAkAhHSAHKAIMIQEgBygCCCEDIAcoAgQhDSAHKAIAIRFBACEIQQAhC0EAIQpB' +
+    'ACEJA0ACQCALIAggGWotAAAtAICACHJBAnRBgIIIaigCACILIAkgCCAXai0AAC0AgIAIckECdEGAgghqKAIAIgkgCiAIIBVqLQAALQCAgAhyQQJ0QYCC' +
+    'CGooAgAiCiAOIAggFGotAAAtAICACHJBAnRBgIIIaigCACIOcnJyIARIDQACQCAEIA5KDQAgCCAdSA0AIAUgEUECdGoiEyAONgIAIBNBBGogCCAMajYC' +
+    'ACARQQJqIRELAkAgBCAKSg0AIAggHEgNACAFIA1BAnRqIhMgCjYCACATQQRqIAggEmo2AgAgDUECaiENCwJAIAQgCUoNACAIIBtIDQAgBSADQQJ0aiIT' +
+    'IAk2AgAgE0EEaiAIIBZqNgIAIANBAmohAwsgBCALSg0AIAggGkgNACAFIAFBAnRqIhMgCzYCACATQQRqIAggGGo2AgAgAUECaiEBCyAPIAhBAWoiCEcN' +
+    'AAsgByABNgIMIAcgAzYCCCAHIA02AgQgByARNgIACyAHIAs2AiwgByAJNgIoIAcgCjYCJCAHIA42AiAMAgsgBygCYCEMAkAgD0EATARAQQAhCUEAIQoM' +
+    'AQsgACAMaiEBIAAgBygCZCILaiEOQQAhCiAHKAJEIREgBygCQCEUIAcoAgQhDSAHKAIAIQNBACEIQQAhCQNAAkAgCSAIIA5qLQAALQCAgAhyQQJ0QYCC' +
+    'CGooAgAiCSAKIAEgCGotAAAtAICACHJBAnRBgIIIaigCACIKciAESA0AAkAgBCAKSg0AIAggFEgNACAFIANBAnRqIhIgCjYCACASQQRqIAggDGo2AgAg' +
+    'A0ECaiEDCyAEIAlKDQAgCCARSA0AIAUgDUECdGoiEiAJNgIAIBJBBGogCCALajYCACANQQJqIQ0LIA8gCEEBaiIIRw0ACyAHIA02AgQgByADNgIACyAH' +
+    'IAk2AiQgByAKNgIgDAELIAcoAmAhDAJAIA9BAEwEQEEAIQkMAQsgACAMaiEBQQAhCSAHKAJAIQMgBygCACELQQAhCANAAkAgCSABIAhqLQAALQCAgAhy' +
+    'QQJ0QYCCCGooAgAiCSAESA0AIAMgCEoNACAFIAtBAnRqIgogCTYCACAKQQRqIAggDGo2AgAgC0ECaiELCyAPIAhBAWoiCEcNAAsgByALNgIACyAHIAk2' +
+    'AiALAkAgBkEASgRAQQAhCQNAIAcgCUECdCIDaiILKAIAIQogDCAPaiIIIAlBAWoiAUECdCIMIAdBgAFqaigCACINSARAIAdBgAFqIANqIQ4gB0EgaiAD' +
+    'aigCACEJA0ACQCAJIAAgCGotAAAtAICACHJBAnRBgIIIaigCACIJIARIDQAgCCAOKAIASA0AIAUgCkECdGoiAyAJNgIAIANBBGogCDYCACAKQQJqIQoL' +
+    'IAhBAWoiCCANSA0ACwsgCyAKNgIAIAEgBkYEQCAHKAIAIQkgBkECSA0DIAUgAkEDdGshCiACQQF0IgtBAWshDkEBIQ0DQAJAIA1BAnQiACAHQYABamoo' +
+    'AgAiAyACa0EBdCIIIAAgB2ooAgAiAU4NACABIA5qIANBAXQiA2sgASALaiADa0EDcSIABEAgBSAJQQJ0aiEEIAogA0ECdGohDANAIAQgDCgCADYCACAE' +
+    'QQRqIQQgDEEEaiEMIAhBAWohCCAJQQFqIQkgAEEBayIADQALC0EDSQ0AIAlBAnQhDCAIQQJ0IQ8gBSEEA0AgBCAMaiIAIAQgD2oiAygCADYCACAAQQRq' +
+    'IANBBGooAgA2AgAgAEEIaiADQQhqKAIANgIAIABBDGogA0EMaigCADYCACAEQRBqIQQgCUEEaiEJIAhBBGoiCCABSA0ACwsgDUEBaiINIAZHDQALDAMF' +
+    'IAdB4ABqIAxqKAIAIQwgASEJDAELAAsACyAHKAIAIQkLIAdBsAFqJAAgCQs=';
 
-/** True when any of the RE2 `patterns` matches somewhere in the text; compiled once, with the scan's backend. */
-function patternMatcher(patterns, backend) {
-    if (patterns.length === 0)
-        return () => false;
-    const compiled = patterns.map((pattern) => backend.compile(pattern));
-    return (text) => {
-        const input = new ScanInput(Buffer.from(text, 'utf8'));
-        let hit = false;
-        for (const pattern of compiled) {
-            pattern.scan(input, 0, input.buffer.length, () => {
-                hit = true;
-            });
-            if (hit)
-                return true;
-        }
-        return false;
-    };
-}
-/** True when the text contains one of the words, ignoring case. */
-function stopwordMatcher(words) {
-    const lower = words.map((word) => word.toLowerCase());
-    return (text) => {
-        const value = text.toLowerCase();
-        return lower.some((word) => value.includes(word));
-    };
-}
-function ruleScope(spec, backend) {
-    if (!spec.paths?.length && !spec.allowlist)
-        return undefined;
-    const inScope = spec.paths?.length ? patternMatcher(spec.paths, backend) : () => true;
-    const allowedPath = patternMatcher(spec.allowlist?.paths ?? [], backend);
-    const allowedValue = patternMatcher(spec.allowlist?.values ?? [], backend);
-    const stopword = stopwordMatcher(spec.allowlist?.stopwords ?? []);
-    return {
-        skipsPath: (path) => !inScope(path) || allowedPath(path),
-        allowsValue: (secret) => stopword(secret) || allowedValue(secret),
-    };
-}
+;// CONCATENATED MODULE: ./src/engine/prefilter-wasm.ts
 
-;// CONCATENATED MODULE: ./src/engine/config/multiline.ts
-/** How far past its keyword a custom rule whose pattern spans lines may match: room for a 4096-bit PEM key block. */
-const CUSTOM_MULTILINE_WINDOW = 16384;
-/**
- * Whether a custom rule's pattern is written to match across lines, as gitleaks' rules can (gitleaks matches whole
- * files): a dot under the `s` flag, an escaped newline, or a class holding `\s` (`[\s\S-]{64,}?`) repeated without a
- * small bound. A separator such as `[\s'"]{0,3}` does not count, so ordinary rules keep their one-line windows.
- */
-function spansLines(pattern) {
-    if (/\(\?[a-zA-Z]*s[a-zA-Z]*[):]/.test(pattern) || /\\n|\\r/.test(pattern))
-        return true;
-    const spaceClass = /\[[^\]]*\\s[^\]]*\](?:[*+]|\{(\d+),(\d*)\})/g;
-    for (const match of pattern.matchAll(spaceClass)) {
-        if (match[1] === undefined)
-            return true;
-        const upper = match[2] === '' ? Infinity : Number(match[2]);
-        if (upper >= 16)
-            return true;
-    }
-    return false;
+const PAGE = 1 << 16;
+/** The module's stack and its fixed table addresses are in the first 128 KiB (see prefilter-walk.c). */
+const MODULE_PAGES = 2;
+/** A lane is worth its warm-up from this many bytes of its own. */
+const LANE_BYTES = 64;
+const defaultSizes = { initialBytes: 1 << 16, chunkBytes: 1 << 18, lanes: 4 };
+let compiled;
+function wasmApi() {
+    return globalThis.WebAssembly;
 }
-
-;// CONCATENATED MODULE: ./src/engine/utf16.ts
-/** A BOM (FF FE little-endian, FE FF big-endian) at the start, or nothing. */
-function utf16Bom(content) {
-    if (content.length < 2)
-        return undefined;
-    if (content[0] === 0xff && content[1] === 0xfe)
-        return 'le';
-    if (content[0] === 0xfe && content[1] === 0xff)
-        return 'be';
-    return undefined;
+/** Whether this runtime can run the WebAssembly walk. */
+function wasmWalkAvailable() {
+    return wasmApi() !== undefined;
 }
 /**
- * The alternating-NUL shape of mostly-ASCII UTF-16: NUL in many of every other byte (`minShare` of the pairs; less is
- * asked when a BOM already says UTF-16) and almost never in the others. Odd positions mean little-endian. A patch's added lines, or text cut at a line start, may begin on the
- * odd byte of a newline; that reads as the other byte order, and the per-line decoding below handles either.
+ * The prefilter's DFA walk in WebAssembly (src/engine/prefilter-walk.c), over a copy of the table in its own memory.
+ * Each buffer is copied once into that memory and walked there in up to `lanes` lanes; a buffer above `chunkBytes` is
+ * walked chunk by chunk, each chunk after the first starting `warm` bytes early so its states are exact (the same
+ * overlap rule as the lanes). Records come out as (accepting state, byte index) pairs in order of byte index.
  */
-function utf16Pattern(sample, minShare = 0.3) {
-    const pairs = sample.length >> 1;
-    if (pairs < 2)
-        return undefined;
-    // Per byte order: pairs whose high byte is NUL and whose low byte is a printable or whitespace character, and
-    // pairs whose low byte is NUL (which UTF-16 text almost never has).
-    let leText = 0;
-    let beText = 0;
-    let evenZeros = 0;
-    let oddZeros = 0;
-    for (let i = 0; i + 1 < sample.length; i += 2) {
-        const even = sample[i];
-        const odd = sample[i + 1];
-        if (even === 0)
-            evenZeros++;
-        if (odd === 0)
-            oddZeros++;
-        if (odd === 0 && textByte(even))
-            leText++;
-        if (even === 0 && textByte(odd))
-            beText++;
+class WasmWalk {
+    first;
+    warm;
+    memory;
+    exports;
+    /** Where the chunk buffer starts in wasm memory; the hit records follow it. */
+    bufferAt;
+    sizes;
+    capacity = 0;
+    bytes;
+    /** The last chunk's records, a view into wasm memory (valid until the next walk). */
+    hits;
+    constructor(delta, classOf, first, warm, sizes = {}) {
+        this.first = first;
+        this.warm = warm;
+        this.sizes = { ...defaultSizes, ...sizes };
+        const api = wasmApi();
+        if (!api)
+            throw new Error('WebAssembly is not available');
+        compiled ??= new api.Module(Buffer.from(prefilterWalkWasm, 'base64'));
+        // The module asks for its stack's pages; the tables and buffers above them are added by `reserve`.
+        this.memory = new api.Memory({ initial: MODULE_PAGES });
+        this.exports = new api.Instance(compiled, { env: { memory: this.memory } }).exports;
+        const classesAt = this.exports.classes_at();
+        const deltaAt = this.exports.delta_at();
+        if (this.exports.__heap_base.value > classesAt)
+            throw new Error('the walk module lays its stack over its tables');
+        this.bufferAt = align(deltaAt + delta.byteLength);
+        this.reserve(this.sizes.initialBytes);
+        new Uint8Array(this.memory.buffer, classesAt, 256).set(classOf);
+        new Int32Array(this.memory.buffer, deltaAt, delta.length).set(delta);
     }
-    if (leText >= pairs * minShare && evenZeros <= pairs * 0.02)
-        return 'le';
-    if (beText >= pairs * minShare && oddZeros <= pairs * 0.02)
-        return 'be';
-    return undefined;
-}
-const textByte = (byte) => byte >= 0x20 || byte === 9 || byte === 10 || byte === 13;
-/**
- * Decodes line by line, splitting where git does (at every 0x0A byte), so line numbers stay git's. In little-endian
- * text the byte after a newline's 0x0A is that newline's 0x00: a line of odd length starting with 0x00 drops it (in
- * big-endian text, one ending with 0x00 drops that). Each line decodes on its own, so a patch's gaps or a cut in the
- * middle of a file never shift the byte pairing of the lines after it.
- */
-function decodeUtf16(content, order) {
-    const lines = [];
-    const leads = [];
-    let start = 0;
-    for (;;) {
-        const newline = content.indexOf(10, start);
-        const end = newline === -1 ? content.length : newline;
-        let from = start;
-        let to = end;
-        let lead = 0;
-        if (start === 0 && utf16Bom(content) === order) {
-            from += 2;
-            lead = 2;
-        }
-        if ((to - from) % 2 === 1) {
-            if (order === 'le' && content[from] === 0) {
-                from += 1;
-                lead += 1;
-            }
-            else
-                to -= 1;
-        }
-        lines.push(decodeUnits(content.subarray(from, to), order));
-        leads.push(lead);
-        if (newline === -1)
-            break;
-        start = newline + 1;
+    /** The largest chunk walked at once; `lead` bytes of overlap come on top for every chunk but the first. */
+    get chunkBytes() {
+        return Math.max(this.sizes.chunkBytes, this.warm);
     }
-    const text = Buffer.from(lines.join('\n'), 'utf8');
-    const starts = [0];
-    for (let at = text.indexOf(10); at !== -1; at = text.indexOf(10, at + 1))
-        starts.push(at + 1);
-    return { text, lead: Uint8Array.from(leads), starts };
-}
-function decodeUnits(units, order) {
-    if (order === 'le')
-        return units.toString('utf16le');
-    const swapped = Buffer.from(units);
-    swapped.swap16();
-    return swapped.toString('utf16le');
-}
-/** A decoded line and UTF-8 column back to the original file's byte column: two bytes per UTF-16 code unit. */
-function originalColumn(decoded, line, column) {
-    const start = decoded.starts[line - 1] ?? 0;
-    const units = decoded.text.toString('utf8', start, start + column - 1).length;
-    return (decoded.lead[line - 1] ?? 0) + 2 * units + 1;
-}
-/**
- * A finding made on the decoded text, placed on the original bytes: lines are the same, byte columns count the file's
- * two bytes per code unit, and the UTF-16 columns are the decoded text's (the file's own code units).
- */
-function mapUtf16Finding(finding, decoded) {
-    return {
-        ...finding,
-        column: originalColumn(decoded, finding.line, finding.column),
-        endColumn: originalColumn(decoded, finding.endLine, finding.endColumn),
-        utf16Column: finding.utf16Column ?? finding.column,
-        utf16EndColumn: finding.utf16EndColumn ?? finding.endColumn,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/content.ts
-
-
-/** How much of the start git (and Keyward's first look) reads to judge content. */
-const HEAD = 8000;
-/** Git's own heuristic: a NUL byte in the first 8000 bytes means binary. Keyward uses it only as a first look. */
-function looksBinary(content) {
-    // indexOf on a Buffer is memchr: ten times the speed of a JS loop over the same 8000 bytes.
-    const head = Buffer.from(content.buffer, content.byteOffset, Math.min(content.length, HEAD));
-    return head.indexOf(0) !== -1;
-}
-/**
- * The 1-based UTF-16 column of a byte offset, given the byte offset its line starts at: what GitHub's annotations and
- * SARIF's `utf16CodeUnits` count. The one conversion from Keyward's byte columns; equal to them on ASCII lines.
- */
-function utf16Column(content, lineStart, offset) {
-    let ascii = true;
-    for (let i = lineStart; i < offset && ascii; i++)
-        ascii = content[i] < 0x80;
-    return ascii ? offset - lineStart + 1 : content.toString('utf8', lineStart, offset).length + 1;
-}
-function classifyContent(content, path, maxSize) {
-    if (content.length > maxSize) {
-        return { kind: 'too-large', notice: { kind: 'too-large', path, unscanned: true, message: `${path}: ${content.length} bytes is over the ${maxSize}-byte limit (maxFileSize); not scanned` } };
+    /**
+     * Walks `buffer[start - lead, end)`, where lead is 0 for the first chunk and `warm` after it; records hits in
+     * [start, end) into `hits` and returns how many numbers it wrote. A record's index is relative to `start - lead`.
+     */
+    walkChunk(buffer, start, end) {
+        const lead = start === 0 ? 0 : this.warm;
+        const n = end - start + lead;
+        if (n > this.capacity)
+            this.reserve(n);
+        this.bytes.set(start === 0 && end === buffer.length ? buffer : buffer.subarray(start - lead, end));
+        return this.exports.walk(this.bufferAt, n, lead, this.warm, this.first, this.hits.byteOffset, this.lanesFor(n - lead));
     }
-    const head = content.subarray(0, HEAD - (Math.min(content.length, HEAD) % 2));
-    // A BOM alone proves little (FF FE may open any bytes); with it, a few NULs in the right places make it UTF-16. UTF-16
-    // without a single NUL has no ASCII character, so no secret to find: it is scanned as it is.
-    const bom = utf16Bom(content);
-    if (bom && utf16Pattern(head.subarray(2), 0.05) === bom)
-        return utf16Text(content, bom);
-    if (!looksBinary(content))
-        return isLfsPointer(content) ? { kind: 'lfs-pointer' } : { kind: 'text', text: content };
-    const order = utf16Pattern(head);
-    if (order)
-        return utf16Text(content, order);
-    if (mostlyText(content))
-        return { kind: 'text', text: content };
-    const store = credentialStore(content, path);
-    if (store) {
-        return { kind: 'binary', notice: { kind: 'binary', path, unscanned: true, message: `${path}: ${/^an? /.test(store) ? store : `a binary ${store}`}, which can hold keys Keyward cannot read; not scanned (review it, or keep it out of the repository)` } };
+    lanesFor(bytes) {
+        let lanes = this.sizes.lanes;
+        while (lanes > 1 && (bytes < lanes * LANE_BYTES || bytes / lanes < this.warm))
+            lanes >>= 1;
+        return lanes;
     }
-    return { kind: 'binary' };
-}
-function utf16Text(content, order) {
-    const decoded = decodeUtf16(content, order);
-    return { kind: 'text', text: decoded.text, utf16: decoded };
-}
-/**
- * Classifies, scans what is text with `scanText`, and maps findings on decoded UTF-16 back to the original bytes.
- * Binaries are scanned for provider keys only and come back as `skipped: 'binary'` (the sources count them in one
- * notice); binaries of credential-store types and content over the cap come back with their own `unscanned` notice.
- */
-function scanClassified(content, path, maxSize, scanText) {
-    const kind = classifyContent(content, path, maxSize);
-    if (kind.kind === 'binary') {
-        // A key in plain bytes inside binary noise (or text wrapped in it to look binary) is still a key: binaries are
-        // scanned with the provider rules, whose shapes do not occur by chance; generic rules would report noise.
-        return { findings: scanText(content, true), notices: kind.notice ? [kind.notice] : [], skipped: 'binary' };
-    }
-    if (kind.kind !== 'text')
-        return { findings: [], notices: 'notice' in kind && kind.notice ? [kind.notice] : [], skipped: kind.kind };
-    const findings = scanText(kind.text);
-    const { utf16 } = kind;
-    return { findings: utf16 ? findings.map((finding) => mapUtf16Finding(finding, utf16)) : findings, notices: [] };
-}
-/**
- * A Git LFS pointer is exactly: the version line, optional extension lines, `oid sha256:<64 hex>`, `size <n>`, each
- * ending in a newline, in well under 1 KB (the spec's limit for a pointer). Anything else that merely starts with the
- * version line is a file like any other, and is scanned.
- */
-const LFS_SHAPE = /^version https:\/\/git-lfs\.github\.com\/spec\/v1\n(?:ext-\d-[a-z0-9.-]+ sha256:[0-9a-f]{64}\n)*oid sha256:[0-9a-f]{64}\nsize (?:0|[1-9]\d{0,18})\n$/;
-const LFS_START = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
-function isLfsPointer(content) {
-    if (content.length > 1024 || content.length < LFS_START.length)
-        return false;
-    if (!content.subarray(0, LFS_START.length).equals(LFS_START))
-        return false;
-    return LFS_SHAPE.test(content.toString('latin1'));
-}
-/** Bytes sampled to judge content that holds NUL: the head, and windows spread over the rest. */
-function samples(content) {
-    const parts = [content.subarray(0, HEAD)];
-    const window = 4096;
-    const rest = content.length - HEAD;
-    if (rest <= 0)
-        return parts;
-    const count = Math.min(6, Math.ceil(rest / window));
-    for (let i = 0; i < count; i++) {
-        const at = HEAD + Math.floor((rest - window) * ((i + 1) / (count + 1)));
-        parts.push(content.subarray(Math.max(HEAD, at), Math.max(HEAD, at) + window));
-    }
-    return parts;
-}
-/**
- * True when content that holds NUL bytes is still text: few control bytes and little that is not valid UTF-8. Binary
- * formats (compressed images, archives, executables) are full of both; a text file with a stray NUL is not.
- */
-function mostlyText(content) {
-    let total = 0;
-    let odd = 0;
-    for (const part of samples(content)) {
-        total += part.length;
-        odd += oddBytes(part);
-    }
-    return total > 0 && odd / total < 0.3;
-}
-/** Control bytes other than whitespace and ESC, DEL, and bytes of invalid UTF-8 sequences. */
-function oddBytes(part) {
-    let odd = 0;
-    for (let i = 0; i < part.length; i++) {
-        const byte = part[i];
-        if (byte < 0x80) {
-            if ((byte < 0x20 && !(byte >= 9 && byte <= 13) && byte !== 0x1b) || byte === 0x7f)
-                odd++;
-            continue;
-        }
-        const length = byte >= 0xf0 && byte <= 0xf4 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc2 && byte <= 0xdf ? 2 : 0;
-        let valid = length > 0 && i + length <= part.length;
-        for (let k = 1; valid && k < length; k++)
-            valid = (part[i + k] & 0xc0) === 0x80;
-        if (valid && length > 0)
-            i += length - 1;
-        else
-            odd++;
-    }
-    return odd;
-}
-/** File types that store keys in binary form; by extension, or by the magic number of the format. */
-const STORE_EXTENSIONS = {
-    p12: 'PKCS#12 keystore', pfx: 'PKCS#12 keystore', jks: 'Java keystore', jceks: 'Java keystore', bks: 'Bouncy Castle keystore',
-    keystore: 'keystore', kdbx: 'KeePass database', kdb: 'KeePass database', der: 'DER key or certificate', key: 'binary key file',
-    pvk: 'Windows private key', snk: '.NET strong-name key', gpg: 'GnuPG keyring', pgp: 'PGP keyring', kbx: 'GnuPG keybox',
-    keychain: 'macOS keychain', 'keychain-db': 'macOS keychain',
-};
-/** Formats the store rules do not read (src/rules/stores/formats.ts reads the others). */
-const STORE_MAGIC = [
-    [[0x1e, 0xf1, 0xb5, 0xb0], 0, 'Windows private key'],
-    [[0x4b, 0x42, 0x58, 0x66], 8, 'GnuPG keybox'],
-    [[0x6b, 0x79, 0x63, 0x68], 0, 'macOS keychain'],
-];
-/**
- * What kind of credential store a binary is, for the not-scanned notice: by its bytes (a truststore of certificates
- * only is none), else by its extension. Stores whose bytes show secrets are also a store rule's finding.
- */
-function credentialStore(content, path) {
-    const verdict = storeVerdict(content);
-    if (verdict)
-        return verdict.holds === 'public' ? undefined : verdict.reason;
-    for (const [bytes, offset, name] of STORE_MAGIC) {
-        if (bytes.every((byte, i) => content[offset + i] === byte))
-            return name;
-    }
-    const dot = path.lastIndexOf('.');
-    return dot === -1 || path.indexOf('/', dot) !== -1 ? undefined : STORE_EXTENSIONS[path.slice(dot + 1).toLowerCase()];
-}
-/** Programming languages by extension: where an unquoted right-hand side is an expression, not a value. */
-const CODE_EXTENSIONS = new Set('js mjs cjs jsx ts mts cts tsx java kt kts scala groovy go rs c h cc cpp hpp cs swift m php rb py lua dart vue svelte'.split(' '));
-/** Extensions that say the syntax is not code: config, data, markup, shell. */
-const TEXT_EXTENSIONS = new Set('yaml yml json jsonc json5 env ini toml conf cfg cnf properties props xml plist md markdown rst adoc html htm sh bash zsh ksh fish ps1 psm1 bat cmd tf tfvars hcl sql csv tsv pem crt key pub gradle sbt'.split(' '));
-/** Suffixes of copies and backups: `app.js.bak` is judged as `app.js`. */
-const COPY_SUFFIXES = new Set('bak orig old tmp swp save backup dist sample example template tpl'.split(' '));
-/** The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none. */
-function syntaxExtension(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-    const parts = name.split('.').slice(1);
-    while (parts.length > 1 && COPY_SUFFIXES.has(parts.at(-1)))
-        parts.pop();
-    return parts.at(-1) ?? '';
-}
-/**
- * What a file is written in: by its extension when that names a language or a config format, else (`.txt`, none, a
- * backup, an unknown one) by what its content looks like, so JavaScript saved as `.txt` is judged as JavaScript.
- */
-function fileSyntax(path, content) {
-    const extension = syntaxExtension(path);
-    if (CODE_EXTENSIONS.has(extension))
-        return 'code';
-    if (TEXT_EXTENSIONS.has(extension))
-        return 'text';
-    return looksLikeCode(content.toString('latin1', 0, Math.min(content.length, CODE_SAMPLE))) ? 'code' : 'text';
-}
-const CODE_SAMPLE = 16384;
-/** An interpreter line of a programming language (shell scripts are judged as text: `export TOKEN=...` is an env line). */
-const CODE_SHEBANG = /^#!\S*(?:\/|env\s+)(?:node|nodejs|deno|bun|ts-node|python[0-9.]*|ruby|perl|php|lua|groovy|kotlin)\b/;
-/** Lines only code writes: statements and declarations by their keyword, and the ends of statements and blocks. */
-const CODE_LINE = new RegExp([
-    String.raw `^(?:export\s+)?(?:(?:async\s+)?function\b|var\s|let\s|const\s|class\s|import\s|return\b|package\s|def\s|func\s|fn\s|namespace\s|using\s|#include\b|#define\b|module\.exports\b|require\(|(?:public|private|protected|static)\s)`,
-    String.raw `^from\s+\S+\s+import\s`,
-    String.raw `^(?:if|for|while|switch|catch|else\s+if)\s*\(`,
-    String.raw `^(?:if|elif|else|for|while|try|except|with)\b.*:$`,
-    String.raw `^(?:\}|\]\)|\)\s*[;,)]|<\?php\b)`,
-    String.raw `(?:;|[)=]\s*\{|=>\s*\{?|\);?,?)$`,
-].join('|'));
-/**
- * True when a sample of text reads as a programming language: a code interpreter line, a third of the lines being
- * statements or block ends (config lines are `key: value` and `KEY=value`), or minified code on a few long lines.
- */
-function looksLikeCode(sample) {
-    if (CODE_SHEBANG.test(sample))
-        return true;
-    // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
-    const lines = sample.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && !/^(?:#(?!include|define|if|endif)|\/\/)/.test(line));
-    if (lines.length === 0)
-        return false;
-    if (lines.length <= 3 && sample.length > 2000)
-        return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
-    const code = lines.filter((line) => CODE_LINE.test(line)).length;
-    return code >= 2 && code / lines.length >= 0.3;
-}
-/** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
-class LineIndex {
-    content;
-    starts;
-    constructor(content) {
-        this.content = content;
-    }
-    lineStarts() {
-        if (!this.starts) {
-            const starts = [0];
-            for (let at = this.content.indexOf(10); at !== -1; at = this.content.indexOf(10, at + 1))
-                starts.push(at + 1);
-            this.starts = starts;
-        }
-        return this.starts;
-    }
-    /** Line, byte column and UTF-16 column of a byte offset. */
-    position(offset) {
-        const starts = this.lineStarts();
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (starts[mid] <= offset)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        const start = starts[low];
-        return { line: low + 1, column: offset - start + 1, utf16Column: utf16Column(this.content, start, offset) };
-    }
-    /** The bytes in [from, to) as latin1 text, clamped to the content. */
-    text(from, to) {
-        return this.content.toString('latin1', Math.max(0, from), Math.min(this.content.length, Math.max(from, to)));
-    }
-    /** The text of the line holding `offset`, cut to at most `max` bytes around it. */
-    lineAround(offset, max = 4096) {
-        const bounds = lineBounds(this.content, offset, offset, max);
-        return this.content.toString('latin1', bounds.start, bounds.end);
+    /** Room for `n` bytes and their worst-case records (two ints per byte); growing memory renews every view. */
+    reserve(n) {
+        const capacity = align(Math.max(n, Math.min(2 * this.capacity, this.chunkBytes + this.warm)));
+        const needed = this.bufferAt + capacity + 8 * capacity;
+        const have = this.memory.buffer.byteLength;
+        if (needed > have)
+            this.memory.grow(Math.ceil((needed - have) / PAGE));
+        this.capacity = capacity;
+        this.bytes = new Uint8Array(this.memory.buffer, this.bufferAt, capacity);
+        this.hits = new Int32Array(this.memory.buffer, this.bufferAt + capacity, 2 * capacity);
     }
 }
-/** How far lineBounds looks for a newline byte by byte before handing the search to memchr. */
-const NEAR = 256;
-/**
- * The line holding [from, to), searching at most `max` bytes either way so that a 50 MB single-line file costs no more
- * per hit than a short line does. Most lines are short: the newlines are looked for byte by byte nearby first, and
- * only a long line pays for the (allocating) subarray searches. Called once per keyword hit, so it must not allocate.
- */
-function lineBounds(content, from, to, max) {
-    const lowest = Math.max(0, from - max);
-    const highest = Math.min(content.length, to + max);
-    let start = from;
-    const nearStart = Math.max(lowest, from - NEAR);
-    while (start > nearStart && content[start - 1] !== 10)
-        start--;
-    if (start === nearStart && start > lowest && content[start - 1] !== 10) {
-        const before = content.subarray(lowest, start).lastIndexOf(10);
-        start = before === -1 ? lowest : lowest + before + 1;
-    }
-    let end = to;
-    const nearEnd = Math.min(highest, to + NEAR);
-    while (end < nearEnd && content[end] !== 10)
-        end++;
-    if (end === nearEnd && end < highest) {
-        const after = content.subarray(end, highest).indexOf(10);
-        end = after === -1 ? highest : end + after;
-    }
-    return { start, end };
-}
-
-;// CONCATENATED MODULE: ./src/engine/entropy.ts
-/** The generic-value judgments live with the rules (src/rules/values), below the engine; re-exported for the engine's callers. */
-
-
-;// CONCATENATED MODULE: ./src/rules/values/context.ts
-/**
- * Judging a generic value by its name and its place rather than by the value: some random values under secret-looking
- * names authenticate nothing. Both the text before the value and the text after it are hostile input, read with
- * linear-time patterns anchored at the value.
- */
-/** Names of anti-forgery tokens: per-session values a page or a log shows, not credentials. */
-const CSRF_NAME = String.raw `(?:authenticity|csrf|xsrf)[_-]?token|csrfmiddlewaretoken|__RequestVerificationToken|_csrf`;
-/** `"authenticity_token"=>"`, `csrf_token: '`, `_csrf=`: the anti-forgery name right before the value. */
-const CSRF_ASSIGNED = new RegExp(String.raw `(?:${CSRF_NAME})\\?["']?\s*(?:=>|:=|=|:)\s*\\?["'\x60]?$`, 'i');
-/** `<input name="authenticity_token" value="`, `<meta name="csrf-token" content="`: the same in markup. */
-const CSRF_ATTRIBUTE = new RegExp(String.raw `\bname=\\?["'](?:${CSRF_NAME})\\?["'][^<>]{0,120}?\b(?:value|content)=\\?["']?$`, 'i');
-/** A bare `token` name right before the value, as a webhook payload's field. */
-const BARE_TOKEN = /(?:^|[^\w-])token\\?["']?\s*(?:=>|=|:)\s*\\?["']?$/i;
-const TIMESTAMP_FIELD = /(?:^|[^\w-])["']?timestamp\\?["']?\s*(?:=>|=|:)/i;
-const SIGNATURE_FIELD = /(?:^|[^\w-])["']?signature\\?["']?\s*(?:=>|=|:)/i;
-/**
- * Why the value between `before` and `after` is not a credential, or undefined when its place says nothing:
- * - an anti-forgery (CSRF) token, which a rendered form or a request log prints for one session;
- * - the `token` of a signed webhook payload (Mailgun's `timestamp`, `token`, `signature`): a one-time nonce that the
- *   signature covers, so the sender's key is what matters and the nonce is public.
- */
-function notACredentialHere(before, after) {
-    const line = before.slice(before.lastIndexOf('\n') + 1).slice(-200);
-    if (CSRF_ASSIGNED.test(line) || CSRF_ATTRIBUTE.test(line))
-        return 'anti-forgery token';
-    if (BARE_TOKEN.test(line)) {
-        const around = `${before}\n${after}`;
-        if (TIMESTAMP_FIELD.test(around) && SIGNATURE_FIELD.test(around))
-            return 'signed webhook nonce';
-    }
-    return undefined;
-}
-/** A name whose last word is `token` (`JEKYLL_GITHUB_TOKEN=`, `"accessToken": "`) right before the value. */
-const TOKEN_NAME = /(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]+[_.-])*(?:[A-Za-z0-9]*[a-z0-9])?(?:_?TOKEN|_?[Tt]oken|token)\\?["']?[ \t]*(?:=>|:=|=|:)[ \t]*\\?["']?$/;
-/** Names of values that are digests or one-time values, not credentials, even when they end in `token`. */
-const DIGEST_WORDS = /hash|sha|digest|checksum|commit|etag|nonce|csrf|xsrf|authenticity|integrity|revision/i;
-/**
- * Whether the name before a hash-shaped value (40 hex characters) vouches that it is a credential: GitHub's classic
- * tokens and many APIs' tokens are bare hex, so under a `*_TOKEN` name hex is a token, not a checksum.
- */
-function tokenNameBeforeHex(before) {
-    const line = before.slice(before.lastIndexOf('\n') + 1).slice(-120);
-    return TOKEN_NAME.test(line) && !DIGEST_WORDS.test(line);
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/engine/redact.ts
-
-/**
- * A short prefix and the length: enough to recognise the token type (`AKIA`, `ghp_`) and find it again, never enough
- * to use it. At most a fifth of the value and at most four characters are shown.
- */
-function redact(secret) {
-    const shown = Math.min(4, Math.floor(secret.length / 5));
-    return `${secret.slice(0, shown)}…(${secret.length} chars)`;
-}
-/** The key used when no repository and no KEYWARD_FINGERPRINT_KEY is known: public, so such prints are not keyed. */
-const UNKEYED_FINGERPRINT_KEY = 'keyward:unkeyed';
-/**
- * Stable across files, commits and runs of one repository: HMAC-SHA256 of the rule id and the secret's bytes under
- * the repository's fingerprint key (see fingerprintKey). Without the key, a published fingerprint cannot be checked
- * against a word list; with a secret key (KEYWARD_FINGERPRINT_KEY) not even by someone who knows the repository.
- */
-function fingerprint(ruleId, secret, key = UNKEYED_FINGERPRINT_KEY) {
-    return (0,external_node_crypto_namespaceObject.createHmac)('sha256', key).update(ruleId).update('\0').update(secret).digest('hex');
-}
-/** The unkeyed fingerprint of Keyward before 2.0, sha256 of `ruleId \0 secret`: recognised in baselines, never written. */
-function legacyFingerprint(ruleId, secret) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(ruleId).update('\0').update(secret).digest('hex');
-}
-/**
- * The fingerprint key, first found of: KEYWARD_FINGERPRINT_KEY (a secret of your choosing: the only choice that keeps
- * fingerprints unguessable by someone who knows the repository), then the repository's full name, lower-cased
- * (`KEYWARD_REPOSITORY`, the Action's `GITHUB_REPOSITORY`, or what the CLI reads from the origin remote). The full name
- * rather than the numeric repository id because the CLI on a laptop knows it offline, so baselines it writes match
- * the Action's; renaming the repository changes every fingerprint (`keyward baseline migrate` rewrites a baseline).
- */
-function fingerprintKey(env, repositoryFallback) {
-    const secret = env.KEYWARD_FINGERPRINT_KEY;
-    if (secret)
-        return { key: `secret:${secret}`, source: 'KEYWARD_FINGERPRINT_KEY', keyed: true };
-    const repository = env.KEYWARD_REPOSITORY || env.GITHUB_REPOSITORY || repositoryFallback;
-    if (repository)
-        return { key: `repository:${repository.toLowerCase()}`, source: `repository ${repository.toLowerCase()}`, keyed: true };
-    return { key: UNKEYED_FINGERPRINT_KEY, source: 'no repository known (set KEYWARD_REPOSITORY or KEYWARD_FINGERPRINT_KEY)', keyed: false };
-}
-
-;// CONCATENATED MODULE: ./src/engine/judge.ts
-
-
-
-
-const DEFAULT_GENERIC_ENTROPY = 3.0;
-/** How much text either side of a generic value its place is judged by (the fields beside a webhook's token). */
-const PLACE_RADIUS = 240;
-/** Reads the candidate's secret once: its text and entropy. */
-function weigh(candidate, content) {
-    const secretBytes = content.subarray(candidate.secretStart, candidate.secretEnd);
-    const secret = secretBytes.toString('utf8');
-    const lead = candidate.prepared.rule.validateName ? content.toString('latin1', candidate.start, candidate.secretStart) : undefined;
-    return { candidate, secret, secretBytes, entropy: shannonEntropy(secret), lead };
-}
-function printOf(judged, key) {
-    judged.print ??= fingerprint(judged.candidate.prepared.rule.id, judged.secretBytes, key);
-    return judged.print;
-}
-/** Which entry of `accepted` matches: the keyed print, else the old unkeyed one (baselines written before 2.0). */
-function acceptedBy(accepted, judged, key) {
-    if (accepted.size === 0)
-        return undefined;
-    if (accepted.has(printOf(judged, key)))
-        return 'keyed';
-    judged.legacyPrint ??= legacyFingerprint(judged.candidate.prepared.rule.id, judged.secretBytes);
-    return accepted.has(judged.legacyPrint) ? 'legacy' : undefined;
-}
-/** Why this candidate is not reported, or undefined when it is a finding. Cheapest checks first. */
-function rejection(judged, lines, acceptance) {
-    const { candidate, secret, entropy } = judged;
-    const { rule, generic } = candidate.prepared;
-    if (rule.entropy !== undefined && entropy < rule.entropy)
-        return 'low-entropy';
-    if (isPlaceholder(secret))
-        return 'placeholder';
-    if (generic) {
-        if (isReference(secret))
-            return 'reference';
-        const reason = rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY);
-        if (reason && !(reason === 'hash-shaped' && secret.length === 40 && tokenNameBeforeHex(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))))
-            return 'generic-value';
-        if (acceptance.isMalformedProviderToken?.(secret))
-            return 'generic-value';
-        if (hasHashContext(lines.lineAround(candidate.secretStart)))
-            return 'hash-context';
-        if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS)))
-            return 'place';
-    }
-    if (rule.validate && !rule.validate(secret))
-        return 'validator';
-    if (rule.validateName && !rule.validateName(judged.lead ?? ''))
-        return 'validator';
-    if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd)))
-        return 'validator';
-    if (hasInlineIgnore(lines.lineAround(candidate.start)) || hasInlineIgnore(lines.lineAround(candidate.secretEnd - 1))) {
-        if (!acceptance.reportInlineSuppressed)
-            return 'inline-ignore';
-        judged.suppressed = true;
-    }
-    if (acceptance.valueAllowed(secret) || candidate.prepared.allowsValue?.(secret))
-        return 'allowlisted-value';
-    if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey))
-        return 'allowlisted-fingerprint';
-    return undefined;
-}
-/** The finding for a candidate that passed `rejection`. */
-function buildFinding(judged, lines, path, acceptance) {
-    const { candidate, secret, entropy } = judged;
-    const { rule } = candidate.prepared;
-    const print = printOf(judged, acceptance.fingerprintKey);
-    const facts = rule.inspect?.(secret);
-    const begin = lines.position(candidate.secretStart);
-    const finish = lines.position(candidate.secretEnd);
-    const finding = {
-        ruleId: rule.id,
-        title: rule.title,
-        provider: rule.provider,
-        severity: rule.severity,
-        longLived: facts?.longLived ?? rule.longLived,
-        path,
-        line: begin.line,
-        column: begin.column,
-        endLine: finish.line,
-        endColumn: finish.column,
-        redacted: redact(secret),
-        fingerprint: print,
-        entropy: Math.round(entropy * 100) / 100,
-        verifiedFormat: rule.validate !== undefined,
-        remediation: rule.remediation,
-    };
-    if (begin.utf16Column !== begin.column || finish.utf16Column !== finish.column) {
-        finding.utf16Column = begin.utf16Column;
-        finding.utf16EndColumn = finish.utf16Column;
-    }
-    if (rule.revokeUrl)
-        finding.revokeUrl = rule.revokeUrl;
-    if (facts?.expiresAt)
-        finding.expiresAt = facts.expiresAt.toISOString();
-    if (facts?.issuedAt)
-        finding.issuedAt = facts.issuedAt.toISOString();
-    if (facts?.details)
-        finding.details = facts.details;
-    const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
-    if (inBaseline)
-        finding.baseline = true;
-    if (inBaseline === 'legacy')
-        finding.migratedFrom = judged.legacyPrint;
-    if (judged.suppressed)
-        finding.suppression = { by: 'inline', accepted: false, reason: 'suppressed inline' };
-    return finding;
-}
-/**
- * The finding for a whole file that a rule judged a credential store (`reason` says what it is). The fingerprint covers
- * the whole file; the redacted form and the details carry the file's size and the reason, never a byte of it.
- * Undefined when the allowlist accepts the file's fingerprint.
- */
-function buildFileFinding(rule, content, path, reason, acceptance) {
-    const judged = { candidate: { prepared: { rule }, start: 0, secretStart: 0, secretEnd: content.length }, secret: '', secretBytes: content, entropy: 0 };
-    if (acceptedBy(acceptance.allowedFingerprints, judged, acceptance.fingerprintKey))
-        return undefined;
-    const finding = {
-        ruleId: rule.id,
-        title: rule.title,
-        provider: rule.provider,
-        severity: rule.severity,
-        longLived: rule.longLived,
-        path,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        redacted: `(whole file, ${content.length} bytes)`,
-        fingerprint: printOf(judged, acceptance.fingerprintKey),
-        entropy: 0,
-        verifiedFormat: true,
-        remediation: rule.remediation,
-        details: { store: reason },
-    };
-    if (rule.revokeUrl)
-        finding.revokeUrl = rule.revokeUrl;
-    const inBaseline = acceptedBy(acceptance.baseline, judged, acceptance.fingerprintKey);
-    if (inBaseline)
-        finding.baseline = true;
-    if (inBaseline === 'legacy')
-        finding.migratedFrom = judged.legacyPrint;
-    return finding;
-}
-
-;// CONCATENATED MODULE: ./src/engine/provider-prefixes.ts
-
-/** Heads that are words before they are prefixes: `secret-...`, `token-...` may be anyone's value. */
-const WORD_HEADS = new Set(['key', 'secret', 'token', 'sdk', 'ser', 'pat', 'sat', 'app', 'api', 'access', 'auth', 'client', 'test', 'live', 'prod', 'dev', 'v1']);
-/** The literal as the pattern spells it, when it opens the secret group (`(ghp_`, `(AIza`); undefined otherwise. */
-function openingLiteral(pattern, keyword) {
-    const escaped = `(${escapeRegex(keyword)}`;
-    const at = pattern.toLowerCase().indexOf(escaped);
-    return at === -1 ? undefined : pattern.slice(at + 1, at + escaped.length).replace(/\\(.)/g, '$1');
-}
-/**
- * A distinctive prefix: a head and a separator (`ghp_`, `xoxb-`, `hvs.`, `sk_live_`), or a
- * mixed-case literal (`AIza`); not a URL's scheme or host, and not a word that anyone's value may start with.
- */
-function isDistinctive(literal) {
-    if (literal.length < 4 || /[:/ $=]/.test(literal))
-        return false;
-    const head = /^[A-Za-z0-9]+/.exec(literal)?.[0] ?? '';
-    if (head.length === literal.length)
-        return /[a-z]/.test(literal) && /[A-Z]/.test(literal);
-    // A short head needs a longer literal: `sk_live_`, `sk-proj-`, not `sk_`.
-    return (head.length >= 3 || literal.length >= 6) && !WORD_HEADS.has(head.toLowerCase());
-}
-/**
- * The prefixes that start a specific rule's secret (`ghp_`, `xoxb-`, `sk_live_`, `AIza`), read from the rules
- * themselves: a keyword that opens the pattern's secret group, spelled as the pattern spells it. Derived, so the shapes
- * a generic value is checked against are the catalogue's own.
- */
-function providerPrefixes(rules) {
-    const byPrefix = new Map();
-    for (const rule of rules) {
-        if (rule.kind === 'generic' || rule.wholeFile)
-            continue;
-        for (const keyword of rule.keywords) {
-            const literal = openingLiteral(rule.pattern, keyword);
-            if (literal === undefined || !isDistinctive(literal))
-                continue;
-            byPrefix.set(literal, [...(byPrefix.get(literal) ?? []), rule]);
-        }
-    }
-    return [...byPrefix].map(([prefix, list]) => ({ prefix, rules: list }));
-}
-/** The rules a value would belong to by its prefix (case as the rules spell it): empty when it carries none. */
-function prefixOwners(prefixes, value) {
-    return prefixes.filter(({ prefix }) => value.startsWith(prefix)).flatMap(({ rules }) => rules);
+function align(offset) {
+    return (offset + 15) & ~15;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/prefilter.ts
+
 /** Below this many bytes a buffer is scanned in one lane: the lanes' warm-up and hit lists are not worth it. */
 const LANES_FROM = 2048;
 /**
@@ -14312,6 +11382,10 @@ const LANES_FROM = 2048;
  * start, which makes its state exact from there on; its hits are held back and reported after the previous quarter's,
  * so hits still come in order of end position. The table is an Int32Array: V8 keeps its loads in integer registers,
  * where Uint32Array loads can fall off the fast path.
+ *
+ * Where WebAssembly exists (every Node Keyward supports) the walk runs in WebAssembly instead, the same table walked
+ * by src/engine/prefilter-walk.c (see WasmWalk), 1.1-1.5x faster; the JS walk is the fallback, and
+ * `KEYWARD_PREFILTER=js` selects it. Both give the same hits in the same order.
  */
 class KeywordPrefilter {
     /** Next state times the row width, indexed by state times the row width plus byte class. */
@@ -14328,6 +11402,9 @@ class KeywordPrefilter {
     /** The last walk's (state, byte index) records, reused from scan to scan. */
     records = { hits: new Int32Array(1 << 12), laned: false };
     walk;
+    wasm;
+    /** Which walk `scan` runs. */
+    walkKind;
     static cache = new Map();
     /**
      * The prefilter for these keywords (in this order), built once per thread and shared by the scanners of that thread
@@ -14344,7 +11421,7 @@ class KeywordPrefilter {
         }
         return prefilter;
     }
-    constructor(keywords) {
+    constructor(keywords, options = {}) {
         // The trie, over lower-cased keyword bytes.
         const goto = [new Map()];
         const own = [[]];
@@ -14429,17 +11506,38 @@ class KeywordPrefilter {
         this.classBits = classBits;
         this.firstAccepting = firstAccepting * width;
         this.outputs = order.slice(firstAccepting).map((oldState) => [...new Set(outputs[oldState])]);
-        // Prime V8's type feedback on every path of the walk, hits in every lane and every loop included. Otherwise the
+        // The JS walk: prime V8's type feedback on every path of the walk, hits in every lane and every loop included. Otherwise the
         // walk is optimized while some branches have never run (a lane's first hit, the tails), and the optimized loop
         // bails out to the interpreter at that branch in every buffer until V8 gets round to optimizing it again: in a
         // one-pass scan that doubled the prefilter's time. Costs a few microseconds.
-        const sample = Buffer.alloc(Math.max(LANES_FROM, 8 * this.maxLength) + 3, Buffer.from(keywords[0].toLowerCase(), 'utf8'));
         this.walk = makeWalk(delta, classOf, this.firstAccepting, this.maxLength);
-        this.walk(sample, this.records);
-        this.walk(sample.subarray(0, 64), this.records);
+        this.wasm = (options.walk ?? defaultWalk()) === 'wasm' ? this.wasmWalk(options) : undefined;
+        this.walkKind = this.wasm ? 'wasm' : 'js';
+        if (!this.wasm) {
+            const sample = Buffer.alloc(Math.max(LANES_FROM, 8 * this.maxLength) + 3, Buffer.from(keywords[0].toLowerCase(), 'utf8'));
+            this.walk(sample, this.records);
+            this.walk(sample.subarray(0, 64), this.records);
+        }
+    }
+    /** The wasm walk over this table; when it fails to start, the JS walk runs instead, unless `wasm` was asked for. */
+    wasmWalk(options) {
+        try {
+            return new WasmWalk(this.delta, this.classOf, this.firstAccepting, this.maxLength, options.wasmSizes);
+        }
+        catch (error) {
+            if (options.walk === 'wasm')
+                throw error;
+            return undefined;
+        }
     }
     /** Calls `onHit(keywordIndex, endExclusive)` for every occurrence, in order of end position. */
     scan(buffer, onHit) {
+        if (this.wasm)
+            this.scanWasm(this.wasm, buffer, onHit);
+        else
+            this.scanJs(buffer, onHit);
+    }
+    scanJs(buffer, onHit) {
         // The walk only records (state, position) pairs; callbacks run afterwards. A call inside the hot loop would be to a
         // new closure on every scan (V8 throws the optimized loop away when the target changes), and any call there makes
         // the lanes' state spill around it.
@@ -14465,6 +11563,25 @@ class KeywordPrefilter {
             }
         }
     }
+    /** The wasm walk's records come chunk by chunk, each in order of end position. */
+    scanWasm(wasm, buffer, onHit) {
+        const outputs = this.outputs;
+        const first = this.firstAccepting;
+        const bits = this.classBits;
+        for (let start = 0; start < buffer.length; start += wasm.chunkBytes) {
+            const count = wasm.walkChunk(buffer, start, Math.min(buffer.length, start + wasm.chunkBytes));
+            const hits = wasm.hits;
+            // Record indexes count from the chunk's first walked byte, `maxLength` before `start` after the first chunk.
+            const base = start === 0 ? 1 : start - this.maxLength + 1;
+            for (let h = 0; h < count; h += 2) {
+                for (const keyword of outputs[(hits[h] - first) >>> bits])
+                    onHit(keyword, base + hits[h + 1]);
+            }
+        }
+    }
+}
+function defaultWalk() {
+    return process.env.KEYWARD_PREFILTER !== 'js' && wasmWalkAvailable() ? 'wasm' : 'js';
 }
 /** Room for `needed` more hit records after the first `used`. */
 function room(out, used, needed) {
@@ -14592,7 +11709,353 @@ function foldByte(byte) {
     return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
 }
 
+;// CONCATENATED MODULE: ./src/engine/anchors.ts
+/**
+ * Case-sensitive literals every match of a pattern holds, with what must stand right before and after them: enough to
+ * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
+ * whatever the walk cannot read makes it learn less, never more.
+ */
+
+/** Bytes checked after an anchor at most: enough to turn away a hit, cheap when the hit is real. */
+const MAX_FOLLOW_BYTES = 128;
+/** Texts one anchor may stand for (`(?:live|test)_` gives two). */
+const MAX_TEXTS = 16;
+const DIGITS = [[48, 57]];
+/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
+const SPACES = [[9, 10], [12, 13], [32, 32]];
+const WORD_RANGES = [[48, 57], [65, 90], [97, 122], [95, 95]];
+const WORD = byteSet('A-Za-z0-9_');
+/**
+ * The anchors of `pattern`: literal runs outside classes, not quantified, at the top level or in a required group of
+ * one branch (`\b(EAA[A-Z]...)` gives `EAA`); a group of plain alternatives makes a run of several texts
+ * (`(?:live|test)_` gives `live_` and `test_`). A top-level alternation keeps only anchors every branch holds alike.
+ * Empty when nothing is known.
+ */
+function anchors_anchors(pattern, caseless = false, notAfter) {
+    const branches = alternatives(pattern);
+    if (branches === undefined)
+        return [];
+    if (branches.length === 1)
+        return sequenceAnchors(pattern, caseless, notAfter);
+    const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
+    return each[0].filter(({ key }) => each.every((found) => found.some((other) => other.key === key))).map(({ anchor }) => anchor);
+}
+function anchorKey(anchor) {
+    return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
+}
+function sequenceAnchors(pattern, caseless, notAfter) {
+    const walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter };
+    let i = 0;
+    while (i < pattern.length) {
+        const atom = readAtom(pattern, i);
+        if (atom === undefined)
+            return [];
+        const text = pattern.slice(i, atom.end);
+        i = atom.end;
+        if (atom.skip) {
+            caseless = flagsAfter(text, caseless) ?? caseless;
+            closeRun(walk);
+            walk.following = undefined;
+            walk.boundary = undefined;
+            continue;
+        }
+        const quantifier = readQuantifier(pattern, i);
+        if (quantifier === undefined)
+            return [];
+        const count = repeats(pattern.slice(i, quantifier.end));
+        endRun(walk, text, count);
+        i = quantifier.end;
+        readStep(walk, text, count, caseless);
+    }
+    closeRun(walk);
+    return walk.found;
+}
+/** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
+function readStep(walk, text, count, caseless) {
+    const plain = plainCharacter(text);
+    const choices = plain === undefined ? plainChoices(text) : [plain];
+    if (walk.run.length > 0 && walk.runCaseless !== caseless)
+        closeRun(walk);
+    if (choices && count.min === 1 && count.fixed && (walk.run.length || 1) * choices.length <= MAX_TEXTS) {
+        extendRun(walk, choices, caseless);
+        return;
+    }
+    closeRun(walk);
+    const allowed = classBytes(text, caseless);
+    if (walk.following && allowed && count.min > 0)
+        follow(walk, allowed, count);
+    else
+        walk.following = undefined;
+    const before = walk.boundary;
+    walk.boundary = boundaryOf(text, caseless);
+    if (text.startsWith('(') && count.min === 1 && count.fixed)
+        walk.found.push(...groupAnchors(text, caseless, before));
+}
+/** A non-word boundary guard carries over to a literal starting with a symbol only when it came from a class. */
+function precedingGuard(boundary) {
+    return boundary && boundary !== WORD ? boundary : undefined;
+}
+function follow(walk, allowed, count) {
+    const following = walk.following;
+    const take = Math.min(count.min, MAX_FOLLOW_BYTES - following.bytes);
+    following.bytes += take;
+    if (!count.fixed && take === count.min && count.max <= MAX_FOLLOW_BYTES) {
+        // A character of a negated class may take up to four bytes of UTF-8.
+        const entry = { allowed, count: take, upTo: allowed[0x80] ? 4 * count.max : count.max };
+        following.anchor.followedBy.push(entry);
+        following.awaiting = entry;
+        return;
+    }
+    if (take > 0)
+        following.anchor.followedBy.push({ allowed, count: take });
+    if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES)
+        walk.following = undefined;
+}
+/** Ends a run awaiting its last byte: a plain symbol outside the run's class ends it; anything else drops the bound. */
+function endRun(walk, text, count) {
+    const awaiting = walk.following?.awaiting;
+    if (!awaiting)
+        return;
+    walk.following = undefined;
+    const plain = plainCharacter(text);
+    const code = plain?.charCodeAt(0);
+    if (code !== undefined && count.min === 1 && count.fixed && awaiting.allowed[code] !== 1 && WORD[code] !== 1)
+        awaiting.then = code;
+    else
+        delete awaiting.upTo;
+}
+function extendRun(walk, choices, caseless) {
+    if (walk.run.length === 0) {
+        const wordStart = choices.every((choice) => WORD[choice.charCodeAt(0)] === 1);
+        const symbolStart = choices.every((choice) => WORD[choice.charCodeAt(0)] !== 1);
+        walk.runNotAfter = wordStart ? walk.boundary : symbolStart ? precedingGuard(walk.boundary) : undefined;
+        walk.runCaseless = caseless;
+        walk.run = [...new Set(choices)];
+    }
+    else
+        walk.run = [...new Set(walk.run.flatMap((head) => choices.map((choice) => head + choice)))];
+    walk.boundary = undefined;
+}
+function closeRun(walk) {
+    if (walk.run.length === 0)
+        return;
+    const anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter: walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter), followedBy: [] };
+    walk.found.push(anchor);
+    walk.following = { anchor, bytes: 0 };
+    walk.run = [];
+    walk.runNotAfter = undefined;
+}
+/** The texts of a group of plain alternatives (`(?:live|test)`), or undefined. Flags or captures make it no such group. */
+function plainChoices(atom) {
+    const body = /^\((?:\?:)?([^()]*)\)$/.exec(atom)?.[1];
+    if (body === undefined)
+        return undefined;
+    const texts = body.split('|');
+    return texts.every((choice) => choice.length > 0 && /^[\x20-\x7e]+$/.test(choice) && !/[\\.[\]^$*+?{}()|]/.test(choice)) ? texts : undefined;
+}
+/** The set with both ASCII cases of every letter in it. */
+function folded(set) {
+    const both = set.slice();
+    for (let c = 65; c <= 90; c++)
+        both[c] = both[c + 32] = set[c] | set[c + 32];
+    return both;
+}
+/** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */
+function boundaryOf(text, caseless) {
+    if (text === '\\b')
+        return WORD;
+    const guard = /^\(\?:\^\|\[\^([^\]]*)\]\)$/.exec(text) ?? /^\(\?:\[\^([^\]]*)\]\|\^\)$/.exec(text);
+    const set = guard ? byteSet(guard[1]) : undefined;
+    return set && caseless ? folded(set) : set;
+}
+function repeats(quantifier) {
+    if (quantifier === '')
+        return { min: 1, max: 1, fixed: true };
+    if (quantifier.startsWith('+'))
+        return { min: 1, max: Infinity, fixed: false };
+    if (quantifier.startsWith('*'))
+        return { min: 0, max: Infinity, fixed: false };
+    if (quantifier.startsWith('?'))
+        return { min: 0, max: 1, fixed: false };
+    const [low, high] = quantifier.replace(/[{}?]/g, '').split(',');
+    const max = high === undefined ? Number(low) : high === '' ? Infinity : Number(high);
+    return { min: Number(low), max, fixed: high === undefined };
+}
+/** The flags an inline `(?i)` / `(?-i)` leaves: true when caseless, undefined when it says nothing of `i`. */
+function flagsAfter(text, caseless) {
+    const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]/.exec(text);
+    if (!flags)
+        return undefined;
+    if (flags[2]?.includes('i'))
+        return false;
+    if (flags[1]?.includes('i'))
+        return true;
+    return caseless;
+}
+/** The character an atom stands for when it is one plain character (`E`, `\.`), else undefined. */
+function plainCharacter(atom) {
+    const c = atom.length === 1 ? atom : atom.length === 2 && atom[0] === '\\' && !/[A-Za-z0-9]/.test(atom[1]) ? atom[1] : undefined;
+    if (c === undefined || c.charCodeAt(0) > 0x7e || c.charCodeAt(0) < 0x20)
+        return undefined;
+    return atom.length === 1 && '.[(^$|'.includes(c) ? undefined : c;
+}
+/** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
+function groupAnchors(group, caseless, notAfter) {
+    const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
+    if (group.startsWith('(?') && head.length <= 2)
+        return [];
+    return anchors_anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
+}
+/** The bytes a one-character atom matches (`[A-Za-z0-9_-]`, `\d`, `\w`), for a class of ASCII only; else undefined. */
+function classBytes(atom, caseless) {
+    if (atom === '\\d')
+        return byteSet('0-9');
+    if (atom === '\\w')
+        return WORD;
+    if (!atom.startsWith('[') || skipClass(atom, 0) !== atom.length)
+        return undefined;
+    const negated = atom.startsWith('[^');
+    const listed = byteSet(atom.slice(negated ? 2 : 1, -1));
+    const set = listed && caseless ? folded(listed) : listed;
+    return set && negated ? set.map((inside) => 1 - inside) : set;
+}
+/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
+function byteSet(body) {
+    const set = new Uint8Array(256);
+    for (let i = 0; i < body.length; i++) {
+        let c = body[i];
+        if (c === '\\') {
+            const next = body[++i] ?? '';
+            if (next === 'd' || next === 'w' || next === 's') {
+                for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES)
+                    fill(set, from, to);
+                continue;
+            }
+            if (next === '' || /[A-Za-z0-9]/.test(next))
+                return undefined;
+            c = next;
+        }
+        else if (c === '[')
+            return undefined;
+        const code = c.charCodeAt(0);
+        if (code > 0x7e)
+            return undefined;
+        const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
+        if (rangeEnd > 0x7e)
+            return undefined;
+        if (rangeEnd >= 0) {
+            fill(set, code, rangeEnd);
+            i += 2;
+        }
+        else
+            set[code] = 1;
+    }
+    return set;
+}
+function fill(set, from, to) {
+    for (let c = from; c <= to; c++)
+        set[c] = 1;
+}
+
+;// CONCATENATED MODULE: ./src/engine/keyword-forms.ts
+
+/**
+ * The forms a hit of `keyword` must take when every rule listing it holds it inside one of its anchors (`EAA` followed
+ * by an upper-case letter and 100 letters or digits, for the Facebook rule's `eaa`); undefined when some rule takes it
+ * in any form. A hit of no form cannot be part of a match, and the hit inside a match opens that match's window.
+ * Only anchors whose every text holds one of the rule's keywords count: a match then holds a hit that takes a form.
+ * Multi-line rules are left out: their window starts at the hit's line, and a match may start lines before its anchor.
+ */
+function keywordForms(keyword, rules) {
+    if (!/^[\x20-\x7e]+$/.test(keyword))
+        return undefined;
+    const forms = new Map();
+    for (const rule of rules) {
+        if (rule.multilineWindow)
+            return undefined;
+        const keywords = rule.keywords.map((k) => k.toLowerCase());
+        const keying = anchorsOf(rule).filter((anchor) => anchor.texts.every((text) => keywords.some((k) => text.toLowerCase().includes(k))));
+        const own = keying.flatMap((anchor) => formsIn(anchor, keyword));
+        if (own.length === 0)
+            return undefined;
+        for (const form of own)
+            forms.set(formKey(form), form);
+    }
+    return [...forms.values()];
+}
+function formKey(form) {
+    return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map((f) => [[...f.allowed], f.count])]);
+}
+const anchorsByPattern = new Map();
+/** A rule's anchors, read once per pattern (a rule lists up to a dozen keywords). */
+function anchorsOf(rule) {
+    let found = anchorsByPattern.get(rule.pattern);
+    if (!found)
+        anchorsByPattern.set(rule.pattern, (found = anchors_anchors(rule.pattern)));
+    return found;
+}
+/** The places of `keyword` (up to ASCII case) inside an anchor's texts. */
+function formsIn(anchor, keyword) {
+    const found = [];
+    for (const text of anchor.texts) {
+        if (!/^[\x20-\x7e]*$/.test(text))
+            continue;
+        const folded = text.toLowerCase();
+        const bytes = Buffer.from(anchor.caseless ? folded : text, 'latin1');
+        for (let at = folded.indexOf(keyword); at !== -1; at = folded.indexOf(keyword, at + 1)) {
+            found.push({ bytes, caseless: anchor.caseless, at, notAfter: anchor.notAfter, followedBy: anchor.followedBy });
+        }
+    }
+    return found;
+}
+/** True when the hit starting at `hitStart` takes one of the forms. */
+function takesAForm(content, hitStart, forms) {
+    for (const form of forms)
+        if (takesForm(content, hitStart - form.at, form))
+            return true;
+    return false;
+}
+/** ASCII lower case of every byte. */
+const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+function takesForm(content, start, form) {
+    const { bytes, notAfter } = form;
+    if (start < 0 || start + bytes.length > content.length)
+        return false;
+    if (form.caseless) {
+        for (let i = 0; i < bytes.length; i++)
+            if (LOWER[content[start + i]] !== bytes[i])
+                return false;
+    }
+    else
+        for (let i = 0; i < bytes.length; i++)
+            if (content[start + i] !== bytes[i])
+                return false;
+    if (notAfter && start > 0 && notAfter[content[start - 1]] === 1)
+        return false;
+    let at = start + bytes.length;
+    for (const { allowed, count, upTo, then } of form.followedBy) {
+        if (then !== undefined)
+            return endsWith(content, at, allowed, count, upTo, then);
+        const end = at + count;
+        if (end > content.length)
+            return false;
+        for (; at < end; at++)
+            if (allowed[content[at]] !== 1)
+                return false;
+    }
+    return true;
+}
+/** True when content from `at` runs `count` to `upTo` bytes in `allowed`, then holds `then`. */
+function endsWith(content, at, allowed, count, upTo, then) {
+    const limit = Math.min(content.length, at + upTo);
+    let end = at;
+    while (end < limit && allowed[content[end]] === 1)
+        end++;
+    return end - at >= count && content[end] === then;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/windows.ts
+
 
 
 /** How far a regex window reaches from a keyword hit on a long line; longer secrets need a multiline window. */
@@ -14611,7 +12074,15 @@ function buildKeywordIndex(prepared) {
             rulesByKeyword[index].push(entry);
         }
     }
-    return { prefilter: KeywordPrefilter.shared([...keywordIndex.keys()]), rulesByKeyword };
+    const keywords = [...keywordIndex.keys()];
+    const forms = [];
+    const formsOf = (index) => {
+        let known = forms[index];
+        if (known === undefined)
+            forms[index] = known = keywordForms(keywords[index], rulesByKeyword[index].map((entry) => entry.rule)) ?? null;
+        return known ?? undefined;
+    };
+    return { prefilter: KeywordPrefilter.shared(keywords), rulesByKeyword, formsOf };
 }
 /**
  * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
@@ -14629,6 +12100,9 @@ function collectWindows(index, content, path, syntax) {
         const hitStart = hitEnd - lengths[keyword];
         const known = settled[keyword];
         if (known && hitStart >= known.from && hitEnd <= known.until)
+            return;
+        const forms = index.formsOf(keyword);
+        if (forms && !takesAForm(content, hitStart, forms))
             return;
         // The hit's line, found once for all the keyword's rules that need it.
         let bounds;
@@ -14701,14 +12175,7 @@ function addWindow(windows, bounds, multiline, size) {
         windows.push({ start: bounds.start, end });
 }
 
-;// CONCATENATED MODULE: ./src/engine/scanner.ts
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/engine/match.ts
 
 
 
@@ -14735,170 +12202,6 @@ function holdsEvery(content, from, to, sets) {
 function rarestFirst(sets) {
     const rank = (set) => set.length * 100 + Math.min(...set.map(commonness));
     return sets.map((set) => set.sort((a, b) => commonness(a) - commonness(b))).sort((a, b) => rank(a) - rank(b));
-}
-function customRule(spec) {
-    return {
-        id: spec.id,
-        title: spec.title,
-        provider: 'Custom',
-        severity: spec.severity,
-        keywords: spec.keywords.map((keyword) => keyword.toLowerCase()),
-        pattern: spec.pattern,
-        entropy: spec.entropy,
-        longLived: spec.longLived,
-        remediation: spec.remediation ?? 'Revoke the credential at its issuer, then remove it from the repository and its history.',
-        revokeUrl: spec.revokeUrl,
-        kind: 'specific',
-        ...(spansLines(spec.pattern) ? { multilineWindow: CUSTOM_MULTILINE_WINDOW } : {}),
-    };
-}
-/** The rules in force: built-ins minus disabled ones, plus custom rules, with severity overrides applied. */
-function activeRules(config) {
-    const disabled = new Set(config.rules.disable);
-    return [...builtinRules, ...config.rules.custom.map(customRule)]
-        .filter((rule) => !disabled.has(rule.id))
-        .map((rule) => {
-        const severity = config.rules.severity[rule.id];
-        return severity ? { ...rule, severity } : rule;
-    });
-}
-function scanner_createScanner(options = {}) {
-    const plan = planScanner(options);
-    return {
-        rules: plan.rules,
-        isPathIgnored: (path) => plan.ignored(path),
-        scanBuffer: (content, path) => scanBuffer(plan, content, path),
-        secretsIn: (content, path) => secretsIn(plan, content, path),
-    };
-}
-function planScanner(options) {
-    const config = options.config ?? defaultConfig();
-    const backend = options.backend ?? regexBackend();
-    const rules = activeRules(config);
-    return {
-        config,
-        backend,
-        rules,
-        keywords: buildKeywordIndex(prepareRules(rules, config, backend)),
-        fileRules: rules.filter((rule) => rule.wholeFile).map((rule) => ({ rule, skipPath: allowlist_globMatcher(rule.skipPaths ?? []) })),
-        ignored: pathIgnores(config, backend),
-        acceptance: {
-            valueAllowed: valueAllowlist(config, backend),
-            allowedFingerprints: new Set(config.allowlist.fingerprints),
-            baseline: new Set(options.baseline ?? []),
-            fingerprintKey: config.fingerprintKey,
-            reportInlineSuppressed: options.reportInlineSuppressed,
-            isMalformedProviderToken: malformedProviderToken(rules, backend),
-        },
-    };
-}
-/** A value with a provider's prefix that none of that provider's rules matches whole (see Acceptance). */
-function malformedProviderToken(rules, backend) {
-    const prefixes = providerPrefixes(rules);
-    const compiled = new Map();
-    const matchesWhole = (rule, value) => {
-        let pattern = compiled.get(rule);
-        if (!pattern)
-            compiled.set(rule, (pattern = backend.compile(rule.pattern)));
-        let whole = false;
-        pattern.scan(new ScanInput(value), 0, value.length, (match) => !(whole = match.secretStart === 0 && match.secretEnd === value.length));
-        return whole;
-    };
-    return (secret) => {
-        const owners = prefixOwners(prefixes, secret);
-        if (owners.length === 0)
-            return false;
-        const value = Buffer.from(secret);
-        return !owners.some((rule) => matchesWhole(rule, value));
-    };
-}
-function prepareRules(rules, config, backend) {
-    const hashFiles = allowlist_globMatcher(HASH_FILE_GLOBS);
-    // Custom rules' own path scopes and allowlists (`paths`, `allowlist` in the config).
-    const scopes = new Map(config.rules.custom.map((spec) => [spec.id, ruleScope(spec, backend)]));
-    return rules.map((rule, order) => {
-        const generic = rule.kind === 'generic';
-        const scope = scopes.get(rule.id);
-        // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
-        let ownSkip;
-        const skip = (path) => (ownSkip ??= allowlist_globMatcher(rule.skipPaths ?? []))(path) || scope?.skipsPath(path) === true;
-        return { rule, order, generic, skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip, allowsValue: scope?.allowsValue };
-    });
-}
-/** Paths not scanned: the config's ignore-paths globs and its allowlisted path patterns. */
-function pathIgnores(config, backend) {
-    const globs = allowlist_globMatcher(config.ignorePaths);
-    const patterns = patternMatcher(config.allowlist.paths ?? [], backend);
-    return (path) => globs(path) || patterns(path);
-}
-/** The config's allowlist of values: a stopword anywhere in the secret, or an allow pattern matching it. */
-function valueAllowlist(config, backend) {
-    const stopword = stopwordMatcher(config.allowlist.stopwords);
-    const pattern = patternMatcher(config.allowlist.values, backend);
-    return (secret) => stopword(secret) || pattern(secret);
-}
-function scanBuffer(plan, content, path) {
-    if (plan.ignored(path))
-        return { findings: [], notices: [], skipped: 'ignored' };
-    const crowded = [];
-    const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
-    if (crowded.length > 0)
-        result.notices.push(...crowdedNotices(path, crowded));
-    const stores = storeFindings(plan, content, path);
-    if (stores.recognised) {
-        // The store's own finding says what it is: no "binary store, not scanned" notice besides.
-        result.notices = result.notices.filter((notice) => notice.kind !== 'binary');
-        result.findings.unshift(...stores.findings);
-    }
-    return result;
-}
-function secretsIn(plan, content, path) {
-    if (plan.ignored(path))
-        return [];
-    const kind = classifyContent(content, path, plan.config.maxFileSize);
-    if (kind.kind !== 'text' && kind.kind !== 'binary')
-        return [];
-    const text = kind.kind === 'text' ? kind.text : content;
-    let syntax;
-    const all = collectWindows(plan.keywords, text, path, () => (syntax ??= fileSyntax(path, text)));
-    const windows = kind.kind === 'binary' ? all.filter((rule) => !rule.prepared.generic) : all;
-    if (windows.length === 0)
-        return [];
-    const acceptance = { ...plan.acceptance, reportInlineSuppressed: true };
-    return [...judgeCandidates(acceptance, matchWindows(plan.backend, text, windows, []), text, path)].map(([candidate, finding]) => ({
-        ruleId: candidate.prepared.rule.id,
-        fingerprint: finding.fingerprint,
-        secret: text.subarray(candidate.secretStart, candidate.secretEnd).toString('utf8'),
-    }));
-}
-/** Whole-file rules: a file that is itself a credential store gives one finding (none when its print is allowlisted). */
-function storeFindings(plan, content, path) {
-    const findings = [];
-    let recognised = false;
-    for (const { rule, skipPath } of plan.fileRules) {
-        if (skipPath(path))
-            continue;
-        const reason = rule.wholeFile(content, path);
-        if (reason === undefined)
-            continue;
-        recognised = true;
-        const finding = buildFileFinding(rule, content, path, reason, plan.acceptance);
-        if (finding)
-            findings.push(finding);
-    }
-    return { recognised, findings };
-}
-/** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
-function scanText(plan, content, path, providerRulesOnly, crowded) {
-    let syntax;
-    const all = collectWindows(plan.keywords, content, path, () => (syntax ??= fileSyntax(path, content)));
-    const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
-    if (windows.length === 0)
-        return [];
-    const candidates = matchWindows(plan.backend, content, windows, crowded);
-    if (candidates.length === 0)
-        return [];
-    return judgeAll(plan.acceptance, candidates, content, path);
 }
 /**
  * How many matches one rule may produce in one window (a line, or a line's 8 KB cut) before the rest of that window
@@ -14971,6 +12274,4350 @@ function crowdedNotices(path, crowded) {
     }
     return notices;
 }
+
+;// CONCATENATED MODULE: ./src/rules/build.ts
+
+
+/** A rule with the catalogue's defaults: specific kind, a remediation line built from the revoke page. */
+function rule(input) {
+    return {
+        ...input,
+        kind: input.kind ?? 'specific',
+        remediation: input.remediation ??
+            `Revoke it in ${input.provider}${input.revokeUrl ? ` (${input.revokeUrl})` : ''}, then remove it from the code and its history${input.longLived ? '; prefer short-lived credentials' : ''}.`,
+    };
+}
+/**
+ * Between a context rule's name and its value: the name's closing quote (escaped inside JSON strings, as in notebooks),
+ * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
+ * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
+ */
+const CONTEXT_SEPARATOR = String.raw `(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
+/**
+ * Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`,
+ * `clockify ACCESS`, `karma PRIVATE` (the provider's name before them is the context).
+ */
+const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?|access|private)';
+/**
+ * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
+ * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
+ */
+function contextRule(input) {
+    const names = input.names.map(escapeRegex).join('|');
+    return rule({
+        id: input.id,
+        title: input.title,
+        provider: input.provider,
+        severity: input.severity,
+        keywords: input.keywords ?? input.names,
+        pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
+        longLived: input.longLived,
+        revokeUrl: input.revokeUrl,
+        entropy: input.entropy ?? 3,
+        remediation: input.remediation,
+        examples: input.examples,
+    });
+}
+function mergeExamples(derived, extra) {
+    return { positives: [...derived.positives, ...(extra?.positives ?? [])], negatives: [...derived.negatives, ...(extra?.negatives ?? [])], path: extra?.path };
+}
+/** Near misses every shape yields: one character short, literals in the wrong case, glued to a longer run, `x` filler. */
+function shapeNearMisses(shape, wrap) {
+    const misses = [wrap(shortenedShape(shape))];
+    const swapped = caseSwappedShape(shape);
+    if (swapped)
+        misses.push(wrap(swapped));
+    const placeholder = placeholderShape(shape);
+    if (placeholder)
+        misses.push(wrap(placeholder));
+    return misses;
+}
+/**
+ * A credential with a distinctive documented layout (a prefix, a signature, a fixed length): matched anywhere as a
+ * whole token. Its examples come from the same shape, so the rule and its tests cannot drift apart.
+ */
+function token(input) {
+    const literals = shapeLiterals(input.shape);
+    const keywords = input.keywords ?? [literals.reduce((a, b) => (b.length > a.length ? b : a), '')];
+    if (keywords.some((k) => k.length < 2))
+        throw new Error(`${input.id}: a token shape needs a literal of 2+ characters or keywords`);
+    const first = parseShape(input.shape)[0];
+    const derived = {
+        positives: [`const token = "${input.shape}";`, `  api_token: ${input.shape}`, `export TOKEN=${input.shape}`],
+        negatives: shapeNearMisses(input.shape, (value) => `const token = "${value}";`),
+    };
+    if ('literal' in first && /^[A-Za-z0-9]/.test(first.literal))
+        derived.negatives.push(`const token = "Z${input.shape}";`);
+    return rule({
+        id: input.id,
+        title: input.title,
+        provider: input.provider,
+        severity: input.severity,
+        keywords,
+        pattern: tokenPattern(input.shape),
+        entropy: input.entropy,
+        validate: input.validate,
+        longLived: input.longLived,
+        revokeUrl: input.revokeUrl,
+        remediation: input.remediation,
+        examples: mergeExamples(derived, input.examples),
+    });
+}
+/** Every spelling of a compound name as code, env and properties files write it: `secret_access_key`, `secret.access.key`, ... */
+function separated(words) {
+    let spellings = [words[0]];
+    for (const word of words.slice(1))
+        spellings = spellings.flatMap((head) => ['', '_', '-', '.'].map((sep) => head + sep + word));
+    return spellings;
+}
+/**
+ * The random part of a value whose shape starts with a literal prefix (`chpt_<hex:14-16>`): the prefix's `_` must not
+ * make a mostly-digit draw look like a multi-word name.
+ */
+function withoutLiteralPrefix(value, shape) {
+    const prefix = shape.split('<')[0] ?? '';
+    return prefix && value.toLowerCase().startsWith(prefix.toLowerCase()) ? value.slice(prefix.length) : value;
+}
+/** What a name-keyed value must not be: another name (`hasura_admin_secret` in a list of names) or a pattern. */
+function isNotAValue(value) {
+    const reason = rejectGenericValue(value, 0);
+    if (reason === 'regular expression' || reason === 'contains whitespace')
+        return true;
+    // Names of several words; one long lowercase run is as likely a random draw as a word.
+    return reason === 'identifier-like' && /[_.-]|[a-z][A-Z]/.test(value);
+}
+/**
+ * Between a keyed rule's name and its value: the context separator, or only spaces, as notes, logs and shell history
+ * write a credential (`apitemplate SECRET: ...`, `bannerbear KEY ...`), or a dash (`cliengo-secret-<uuid>`).
+ */
+const KEYED_SEPARATOR = String.raw `(?:${CONTEXT_SEPARATOR}|[ \t]+(?:\\?["'${'`'}])?|-)`;
+/** From the provider's name to the secret word: a name's own characters, or words apart (`lemlist token`, `clarifai access key`). */
+const NAME_TO_WORD = String.raw `[\w. \t-]{0,16}?`;
+/**
+ * A credential with no distinctive prefix: the value counts only under a name holding both the provider and a secret
+ * word (`DEPENDENCY_TRACK_API_KEY=...`, `"twitchClientSecret": "..."`), never under `twitch_user_id`.
+ */
+function keyed(input) {
+    const names = input.names.map(escapeRegex).join('|');
+    const name = input.bare ? input.names[0] : `${input.names[0].replace(/[^a-z0-9]+/g, '_')}_api_key`;
+    const derived = {
+        positives: [`${name.toUpperCase()}=${input.shape}`, `  ${name}: "${input.shape}"`, `{ "${name}": "${input.shape}" }`],
+        negatives: [
+            `SOME_UNRELATED_ID=${input.shape}`,
+            ...(input.bare ? [] : [`${input.names[0]}_user_id = "${input.shape}"`]),
+            `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
+            `  ${name}: "<${name}>"`,
+            `${name.toUpperCase()}=${shortenedShape(input.shape)}`,
+        ],
+    };
+    return rule({
+        id: input.id,
+        title: input.title,
+        provider: input.provider,
+        severity: input.severity,
+        keywords: input.names,
+        pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `${NAME_TO_WORD}${SECRET_WORD}[\\w.-]{0,8}`})${KEYED_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
+        entropy: input.entropy ?? 3,
+        validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
+        longLived: input.longLived,
+        revokeUrl: input.revokeUrl,
+        remediation: input.remediation,
+        examples: mergeExamples(derived, input.examples),
+    });
+}
+/** A long-lived, high-severity token rule in one line: the catalogue's common case. */
+function prefixed(id, title, provider, shape, revokeUrl, extra = {}) {
+    return token({ id, title, provider, severity: 'high', shape, longLived: true, revokeUrl, ...extra });
+}
+/** A long-lived, high-severity keyed rule in one line: the value under a name holding the provider and a secret word. */
+function named(id, title, provider, names, shape, revokeUrl, extra = {}) {
+    return keyed({ id, title, provider, severity: 'high', names, shape, longLived: true, revokeUrl, ...extra });
+}
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/ai.ts
+
+
+const OPENAI_KEYS = 'https://platform.openai.com/api-keys';
+const aiRules = [
+    rule({ id: 'openai-project-key', title: 'OpenAI project API key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-proj-'], pattern: '\\b(sk-proj-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-proj-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-proj-<word:100>', 'OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxT3BlbkFJxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] } }),
+    rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-svcacct-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-svcacct-<word:100>'] } }),
+    rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys', examples: { positives: ['OPENAI_ADMIN_KEY=sk-admin-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_ADMIN_KEY=sk-admin-<word:100>'] } }),
+    rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFJ<alnum:20>'], negatives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFX<alnum:20>'] } }),
+    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys', examples: { positives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:93>AA'], negatives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:40>AA', 'ANTHROPIC_API_KEY=sk-ant-api03-<word:93>BB'] } }),
+    rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys', examples: { positives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:93>AA'], negatives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:40>AA'] } }),
+    rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['HF_TOKEN=hf_<alpha:34>'], negatives: ['HF_TOKEN=hf_<alpha:20>'] } }),
+    rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['const orgToken = "api_org_<alpha:34>";'], negatives: ['const orgToken = "api_org_<alpha:20>";'] } }),
+    rule({ id: 'replicate-api-token', title: 'Replicate API token', provider: 'Replicate', severity: 'high', keywords: ['r8_'], pattern: '\\b(r8_[A-Za-z0-9]{37})\\b', longLived: true, revokeUrl: 'https://replicate.com/account/api-tokens', examples: { positives: ['const token = "r8_<alnum:37>";', '  token: "r8_<alnum:37>"', 'export API_TOKEN=r8_<alnum:37>'], negatives: ['const token = "r8_<alnum:6>";', 'const token = "R8_<alnum:37>";', 'const token = "r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys', examples: { positives: ['const groqKey = "gsk_<alnum:52>";', '  groqKey: "gsk_<alnum:52>"', 'export API_TOKEN=gsk_<alnum:52>'], negatives: ['const groqKey = "gsk_<alnum:6>";', 'const groqKey = "GSK_<alnum:52>";', 'const groqKey = "gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api', examples: { positives: ['const pplxKey = "pplx-<alnum:48>";', '  pplxKey: "pplx-<alnum:48>"', 'export API_TOKEN=pplx-<alnum:48>'], negatives: ['const pplxKey = "pplx-<alnum:6>";', 'const pplxKey = "PPLX-<alnum:48>";', 'const pplxKey = "pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/', examples: { positives: ['const xaiKey = "xai-<alnum:80>";', '  xaiKey: "xai-<alnum:80>"', 'export API_TOKEN=xai-<alnum:80>'], negatives: ['const xaiKey = "xai-<alnum:6>";', 'const xaiKey = "XAI-<alnum:80>";', 'const xaiKey = "xai-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/', examples: { positives: ['PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:63>', 'PINECONE_API_KEY=pcsk_<alnum:5>_<alnum:63>'], negatives: ['PINECONE_API_KEY=pcsk_<alnum:6><alnum:30>', 'PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:68>', 'PINECONE_API_KEY=pcsk__<alnum:63>'] } }),
+    // Keys made before the pcsk_ form are bare UUIDs; only the name says they are Pinecone's.
+    named('pinecone-api-key-legacy', 'Pinecone API key (legacy UUID form)', 'Pinecone', ['pinecone'], UUID, 'https://app.pinecone.io/organizations/-/projects/-/keys'),
+    rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: String.raw `\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\b`, longLived: true, revokeUrl: 'https://smith.langchain.com/settings', examples: { positives: ['LANGSMITH_API_KEY=lsv2_pt_<hex:32>_<hex:10>'], negatives: ['LANGSMITH_API_KEY=lsv2_xx_<hex:32>_<hex:10>'] } }),
+    contextRule({ id: 'cohere-api-key', title: 'Cohere API key', provider: 'Cohere', severity: 'high', names: ['cohere', 'co_api_key'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.cohere.com/api-keys', entropy: 3.5, examples: { positives: ['COHERE_API_KEY=<alnum:40>', '  cohere_api_key: "<alnum:40>"', '{ "COHERE_API_KEY": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'COHERE_API_KEY=${COHERE_API_KEY}', '  cohere_api_key: "<cohere_api_key>"', 'COHERE_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'mistral-api-key', title: 'Mistral AI API key', provider: 'Mistral', severity: 'high', names: ['mistral'], value: '[A-Za-z0-9]{32}', longLived: true, revokeUrl: 'https://console.mistral.ai/api-keys/', entropy: 3.5, examples: { positives: ['MISTRAL_API_KEY=<alnum:32>', '  mistral_api_key: "<alnum:32>"', '{ "MISTRAL_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'MISTRAL_API_KEY=${MISTRAL_API_KEY}', '  mistral_api_key: "<mistral_api_key>"', 'MISTRAL_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'deepseek-api-key', title: 'DeepSeek API key', provider: 'DeepSeek', severity: 'high', names: ['deepseek'], value: 'sk-[a-f0-9]{32}', longLived: true, revokeUrl: 'https://platform.deepseek.com/api_keys', examples: { positives: ['DEEPSEEK_API_KEY=sk-<hex:32>', '  deepseek_api_key: "sk-<hex:32>"', '{ "DEEPSEEK_API_KEY": "sk-<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=sk-<hex:32>', 'DEEPSEEK_API_KEY=${DEEPSEEK_API_KEY}', '  deepseek_api_key: "<deepseek_api_key>"', 'DEEPSEEK_API_KEY is read from the environment'] } }),
+    rule({ id: 'assemblyai-api-key', title: 'AssemblyAI API key', provider: 'AssemblyAI', severity: 'medium', keywords: ['assemblyai'], pattern: String.raw `(?i)assemblyai[\w.-]{0,24}${ASSIGNMENT}([a-f0-9]{32})\b`, longLived: true, revokeUrl: 'https://www.assemblyai.com/app/account', examples: { positives: ['ASSEMBLYAI_API_KEY=<hex:32>', '  assemblyai_api_key: "<hex:32>"', '{ "ASSEMBLYAI_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ASSEMBLYAI_API_KEY=${ASSEMBLYAI_API_KEY}', '  assemblyai_api_key: "<assemblyai_api_key>"', 'ASSEMBLYAI_API_KEY is read from the environment'] } }),
+    rule({ id: 'elevenlabs-api-key', title: 'ElevenLabs API key', provider: 'ElevenLabs', severity: 'medium', keywords: ['elevenlabs', 'xi_api_key', 'xi-api-key'], pattern: String.raw `(?i)(?:elevenlabs|xi[_-]api[_-]key)[\w.-]{0,24}${ASSIGNMENT}(sk_[a-f0-9]{48})\b`, longLived: true, revokeUrl: 'https://elevenlabs.io/app/settings/api-keys', examples: { positives: ['ELEVENLABS_API_KEY=sk_<hex:48>', '  elevenlabs_api_key: "sk_<hex:48>"', '{ "ELEVENLABS_API_KEY": "sk_<hex:48>" }'], negatives: ['SOME_UNRELATED_ID=sk_<hex:48>', 'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}', '  elevenlabs_api_key: "<elevenlabs_api_key>"', 'ELEVENLABS_API_KEY is read from the environment'] } }),
+    // Keys made before the sk_ form are 32 hex characters, sent as the xi-api-key header.
+    named('elevenlabs-api-key-legacy', 'ElevenLabs API key (legacy 32-hex form)', 'ElevenLabs', ['elevenlabs_api_key', 'eleven_labs_api_key', 'elevenlabs-api-key', 'elevenlabsapikey', 'xi_api_key', 'xi-api-key'], '<hex:32>', 'https://elevenlabs.io/app/settings/api-keys', { severity: 'medium', bare: true }),
+    // Long tail: prefixes from each provider's key pages; the rest by name.
+    prefixed('tavily-api-key', 'Tavily API key', 'Tavily', 'tvly-<word:32-48>', 'https://app.tavily.com/home'),
+    prefixed('openrouter-api-key', 'OpenRouter API key', 'OpenRouter', 'sk-or-v1-<hex:64>', 'https://openrouter.ai/settings/keys'),
+    prefixed('nvidia-api-key', 'NVIDIA NGC / build.nvidia.com API key', 'NVIDIA', 'nvapi-<word:64>', 'https://org.ngc.nvidia.com/setup/api-keys'),
+    prefixed('langfuse-secret-key', 'Langfuse secret key', 'Langfuse', `sk-lf-${UUID}`, 'https://cloud.langfuse.com/'),
+    prefixed('firecrawl-api-key', 'Firecrawl API key', 'Firecrawl', 'fc-<hex:32>', 'https://www.firecrawl.dev/app/api-keys'),
+    prefixed('anyscale-api-key', 'Anyscale API key', 'Anyscale', 'esecret_<lowalnum:26>', 'https://console.anyscale.com/'),
+    prefixed('cerebras-api-key', 'Cerebras API key', 'Cerebras', 'csk-<lowalnum:48>', 'https://cloud.cerebras.ai/'),
+    prefixed('jina-api-key', 'Jina AI API key', 'Jina AI', 'jina_<alnum:60>', 'https://jina.ai/api-dashboard'),
+    prefixed('fireworks-api-key', 'Fireworks AI API key', 'Fireworks AI', 'fw_<alnum:24>', 'https://fireworks.ai/account/api-keys'),
+    prefixed('friendli-token', 'Friendli personal access token', 'FriendliAI', 'flp_<alnum:40-60>', 'https://suite.friendli.ai/'),
+    prefixed('runpod-api-key', 'RunPod API key', 'RunPod', 'rpa_<upalnum:40-48>', 'https://www.runpod.io/console/user/settings'),
+    prefixed('voyage-api-key', 'Voyage AI API key', 'Voyage AI', 'pa-<word:43>', 'https://dash.voyageai.com/api-keys'),
+    named('together-api-key', 'Together AI API key', 'Together AI', ['together_', 'togetherai', 'together-ai'], '<hex:64>', 'https://api.together.ai/settings/api-keys'),
+    named('wandb-api-key', 'Weights & Biases API key', 'Weights & Biases', ['wandb'], '<hex:40>', 'https://wandb.ai/authorize'),
+    named('clarifai-api-key', 'Clarifai personal access token', 'Clarifai', ['clarifai'], '<hex:32>', 'https://clarifai.com/settings/security'),
+    named('deepgram-api-key', 'Deepgram API key', 'Deepgram', ['deepgram'], '<hex:40>', 'https://console.deepgram.com/'),
+    named('stability-api-key', 'Stability AI API key', 'Stability AI', ['stability', 'stabilityai'], 'sk-<alnum:48>', 'https://platform.stability.ai/account/keys'),
+    named('exa-api-key', 'Exa API key', 'Exa', ['exa_', 'exa-'], UUID, 'https://dashboard.exa.ai/api-keys'),
+    named('serpapi-api-key', 'SerpApi API key', 'SerpApi', ['serpapi', 'serp_api'], '<hex:64>', 'https://serpapi.com/manage-api-key'),
+    named('weaviate-api-key', 'Weaviate API key', 'Weaviate', ['weaviate'], '<alnum:32-48>', 'https://console.weaviate.cloud/'),
+    named('qdrant-api-key', 'Qdrant Cloud API key', 'Qdrant', ['qdrant'], '<word:32-120>', 'https://cloud.qdrant.io/'),
+    named('ai21-api-key', 'AI21 Labs API key', 'AI21 Labs', ['ai21'], '<alnum:32>', 'https://studio.ai21.com/account/api-key'),
+    named('portkey-api-key', 'Portkey API key', 'Portkey', ['portkey'], '<b64:32>', 'https://app.portkey.ai/'),
+    named('deepinfra-api-key', 'DeepInfra API key', 'DeepInfra', ['deepinfra'], '<alnum:32>', 'https://deepinfra.com/dash/api_keys'),
+    named('baseten-api-key', 'Baseten API key', 'Baseten', ['baseten'], '<alnum:8>.<alnum:32>', 'https://app.baseten.co/settings/api_keys'),
+    named('modal-token-secret', 'Modal token secret', 'Modal', ['modal_'], 'as-<alnum:22>', 'https://modal.com/settings/tokens'),
+    named('leonardo-api-key', 'Leonardo.Ai API key', 'Leonardo.Ai', ['leonardo'], UUID, 'https://app.leonardo.ai/settings'),
+    named('midjourney-api-key', 'Midjourney proxy API key', 'Midjourney', ['midjourney'], '<alnum:32-64>', 'https://www.midjourney.com/account'),
+    named('gladia-api-key', 'Gladia API key', 'Gladia', ['gladia'], UUID, 'https://app.gladia.io/'),
+    named('rev-ai-token', 'Rev AI access token', 'Rev AI', ['revai', 'rev_ai'], '<word:40-90>', 'https://www.rev.ai/access_token'),
+    named('speechmatics-api-key', 'Speechmatics API key', 'Speechmatics', ['speechmatics'], '<alnum:32>', 'https://portal.speechmatics.com/'),
+    named('hume-api-key', 'Hume AI API key', 'Hume AI', ['hume_', 'humeai'], '<alnum:48>', 'https://platform.hume.ai/settings/keys'),
+    named('lmnt-api-key', 'LMNT API key', 'LMNT', ['lmnt'], '<hex:32>', 'https://app.lmnt.com/account'),
+    named('writer-api-key', 'Writer API key', 'Writer', ['writer_api', 'writerai'], '<word:32-64>', 'https://app.writer.com/'),
+    named('reka-api-key', 'Reka API key', 'Reka', ['reka_', 'rekaai'], '<hex:64>', 'https://platform.reka.ai/apikeys'),
+    named('novita-api-key', 'Novita AI API key', 'Novita AI', ['novita'], 'sk_<word:40-48>', 'https://novita.ai/settings/key-management'),
+    named('octoai-token', 'OctoAI API token', 'OctoAI', ['octoai', 'octo_ai'], '<word:100-400>', 'https://octoai.cloud/settings'),
+    named('aleph-alpha-token', 'Aleph Alpha API token', 'Aleph Alpha', separated(['aleph', 'alpha']), '<word:100-400>', 'https://app.aleph-alpha.com/profile'),
+    named('nlp-cloud-api-key', 'NLP Cloud API key', 'NLP Cloud', separated(['nlp', 'cloud']), '<hex:40>', 'https://nlpcloud.com/home/token'),
+    named('sambanova-api-key', 'SambaNova Cloud API key', 'SambaNova', ['sambanova'], UUID, 'https://cloud.sambanova.ai/apis'),
+    named('kluster-api-key', 'Kluster.ai API key', 'Kluster.ai', ['kluster'], UUID, 'https://platform.kluster.ai/apikeys'),
+    named('lepton-api-token', 'Lepton AI API token', 'Lepton AI', ['lepton'], '<alnum:32>', 'https://dashboard.lepton.ai/'),
+    named('unstructured-api-key', 'Unstructured API key', 'Unstructured', ['unstructured'], '<alnum:30-40>', 'https://platform.unstructured.io/'),
+    named('llamacloud-api-key', 'LlamaCloud API key', 'LlamaIndex', ['llama_cloud', 'llamacloud', 'llamaparse', 'llama_parse'], 'llx-<alnum:48>', 'https://cloud.llamaindex.ai/api-key'),
+    named('browserbase-api-key', 'Browserbase API key', 'Browserbase', ['browserbase'], 'bb_live_<word:27>', 'https://www.browserbase.com/settings'),
+    named('e2b-api-key', 'E2B API key', 'E2B', ['e2b'], 'e2b_<hex:40>', 'https://e2b.dev/dashboard'),
+    named('zhipu-api-key', 'Zhipu AI (GLM) API key', 'Zhipu AI', ['zhipu', 'bigmodel', 'glm_api'], '<hex:32>.<alnum:16>', 'https://open.bigmodel.cn/usercenter/apikeys'),
+    named('moonshot-api-key', 'Moonshot AI (Kimi) API key', 'Moonshot AI', ['moonshot', 'kimi_'], 'sk-<alnum:48>', 'https://platform.moonshot.cn/console/api-keys'),
+    named('dashscope-api-key', 'Alibaba DashScope (Qwen) API key', 'Alibaba Cloud', ['dashscope', 'qwen'], 'sk-<hex:32>', 'https://dashscope.console.aliyun.com/apiKey'),
+    named('baidu-qianfan-api-key', 'Baidu Qianfan API key', 'Baidu', ['qianfan', 'ernie_'], '<alnum:24-32>', 'https://console.bce.baidu.com/qianfan/'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/business-apps.ts
+
+
+/** CRM, marketing, e-mail, sales, support and small-business services: keys whose only mark is the provider's name. */
+const businessAppRules = [
+    named('madkudu-api-key', 'MadKudu API key', 'MadKudu', ['madkudu'], '<hex:32>', 'https://app.madkudu.com/'),
+    named('magnetic-api-key', 'Magnetic API token', 'Magnetic', ['magnetic'], UUID, 'https://app.magnetichq.com/'),
+    named('mailmodo-api-key', 'Mailmodo API key', 'Mailmodo', ['mailmodo'], '<upalnum:7>-<upalnum:7>-<upalnum:7>-<upalnum:7>', 'https://manage.mailmodo.com/app/settings/apikey'),
+    named('mailsac-api-key', 'Mailsac API key', 'Mailsac', ['mailsac'], 'k_<alnum:36-48>', 'https://mailsac.com/api-keys'),
+    named('metabase-session-token', 'Metabase session or API token', 'Metabase', ['metabase'], UUID, 'https://www.metabase.com/docs/latest/people-and-groups/api-keys'),
+    named('metrilo-api-key', 'Metrilo API key', 'Metrilo', ['metrilo'], '<lowalnum:16>', 'https://app.metrilo.com/'),
+    named('mite-api-key', 'mite time-tracking API key', 'mite', ['mite_api', 'mite.api', 'mite-api', 'mite_key', 'mite_token'], '<lowalnum:16>', 'https://mite.de/en/api/', { bare: true }),
+    named('monday-api-token', 'monday.com API token', 'monday.com', ['monday'], JWT, 'https://monday.com/developers/apps'),
+    named('moosend-api-key', 'Moosend API key', 'Moosend', ['moosend'], UUID, 'https://identity.moosend.com/'),
+    named('myintervals-api-key', 'Intervals (myintervals) API token', 'Intervals', ['myintervals'], '<lowalnum:11>', 'https://www.myintervals.com/', { entropy: 2.8 }),
+    named('netsuite-token', 'NetSuite consumer or token key/secret', 'Oracle NetSuite', ['netsuite'], '<alnum:64>', 'https://system.netsuite.com/app/setup/accesstokens.nl', { severity: 'critical' }),
+    named('nimble-api-key', 'Nimble CRM API key', 'Nimble', ['nimble'], '<alnum:30>', 'https://app.nimble.com/'),
+    named('nozbe-api-token', 'Nozbe Teams API token', 'Nozbe', ['nozbe'], '<alnum:16>_<word:64>', 'https://app.nozbe.com/'),
+    named('onepagecrm-api-key', 'OnePageCRM API key', 'OnePageCRM', ['onepagecrm', 'onepage_crm'], '<[A-Za-z0-9=]:44>', 'https://app.onepagecrm.com/app/api'),
+    named('paperform-api-key', 'Paperform API key', 'Paperform', ['paperform'], '<[A-Za-z0-9._-]:850-1000>', 'https://paperform.co/account/developer'),
+    named('paydirt-api-key', 'Paydirt API key', 'Paydirt', ['paydirt'], '<lowalnum:32>', 'https://paydirtapp.com/'),
+    named('pepipost-api-key', 'Netcore (Pepipost) API key', 'Netcore', ['pepipost', 'netcore'], '<alnum:32>', 'https://app.pepipost.com/app/settings/integration'),
+    named('planview-leankit-token', 'Planview LeanKit API token', 'Planview', ['leankit', 'planview'], '<hex:128>', 'https://success.planview.com/Planview_AgilePlace/'),
+    named('podio-api-key', 'Podio API key', 'Podio', ['podio'], '<lowalnum:32>', 'https://podio.com/settings/api'),
+    named('postbacks-api-key', 'Postbacks API key', 'Postbacks', ['postbacks'], UUID, 'https://postbacks.io/'),
+    named('prodpad-api-key', 'ProdPad API key', 'ProdPad', ['prodpad'], '<hex:64>', 'https://app.prodpad.com/me/apikeys'),
+    named('prospect-crm-api-key', 'Prospect CRM API key', 'Prospect CRM', ['prospectcrm', 'prospect_crm', 'prospect'], '<hex:32>', 'https://www.prospect365.com/'),
+    named('reallysimplesystems-api-key', 'Really Simple Systems CRM API key', 'Really Simple Systems', ['reallysimplesystems', 'really_simple_systems'], 'ey<[A-Za-z0-9._-]:153>.ey<[A-Za-z0-9._-]:916-1000>', 'https://www.reallysimplesystems.com/'),
+    named('refiner-api-key', 'Refiner API key', 'Refiner', ['refiner'], UUID, 'https://app.refiner.io/'),
+    named('rentman-api-token', 'Rentman API token', 'Rentman', ['rentman'], 'ey<alnum:34>.ey<[A-Za-z0-9._-]:250-300>', 'https://support.rentman.io/hc/en-us/articles/360013767839'),
+    named('repairshopr-api-key', 'RepairShopr API key', 'RepairShopr', ['repairshopr'], '<[A-Za-z0-9-]:51>', 'https://admin.repairshopr.com/'),
+    named('revampcrm-api-key', 'Revamp CRM API key', 'Revamp CRM', ['revamp'], '<alnum:40>', 'https://app.revampcrm.com/'),
+    named('ringcentral-client-secret', 'RingCentral client secret', 'RingCentral', ['ringcentral'], '<word:22>', 'https://developers.ringcentral.com/my-account.html'),
+    named('rockset-api-key', 'Rockset API key', 'Rockset', ['rockset'], '<alnum:64>', 'https://console.rockset.com/apikeys'),
+    named('route4me-api-key', 'Route4Me API key', 'Route4Me', ['route4me'], '<upalnum:32>', 'https://route4me.com/'),
+    named('rownd-app-secret', 'Rownd app secret', 'Rownd', ['rownd'], '<lowalnum:48>', 'https://app.rownd.io/'),
+    named('runrunit-app-key', 'Runrun.it app key', 'Runrun.it', ['runrunit', 'runrun_it'], '<hex:32>', 'https://runrun.it/'),
+    named('salescookie-api-key', 'Sales Cookie API key', 'Sales Cookie', ['salescookie'], '<alnum:32>', 'https://salescookie.com/'),
+    named('salesmate-api-key', 'Salesmate access key', 'Salesmate', ['salesmate'], UUID, 'https://www.salesmate.io/'),
+    named('sendbird-organization-api-key', 'Sendbird organization API key', 'Sendbird', ['sendbird_org', 'sendbirdorganization', 'sendbird-org'], '<hex:24>', 'https://dashboard.sendbird.com/settings/organization'),
+    named('sherpadesk-api-key', 'SherpaDesk API key', 'SherpaDesk', ['sherpadesk'], '<lowalnum:32>', 'https://app.sherpadesk.com/'),
+    named('signalwire-api-token', 'SignalWire API token', 'SignalWire', ['signalwire'], '<alnum:50>', 'https://signalwire.com/'),
+    named('signupgenius-api-key', 'SignUpGenius API key', 'SignUpGenius', ['signupgenius'], '<alnum:32>', 'https://www.signupgenius.com/'),
+    named('simvoly-api-key', 'Simvoly API key', 'Simvoly', ['simvoly'], '<lowalnum:33>', 'https://simvoly.com/'),
+    named('siteleaf-api-key', 'Siteleaf API key or secret', 'Siteleaf', ['siteleaf'], '<lowalnum:32>', 'https://manage.siteleaf.com/account'),
+    named('smooch-api-secret', 'Sunshine Conversations (Smooch) API secret', 'Zendesk Sunshine', ['smooch'], '<word:86>', 'https://app.smooch.io/'),
+    named('smooch-api-key-id', 'Sunshine Conversations (Smooch) API key id', 'Zendesk Sunshine', ['smooch'], 'act_<lowalnum:24>', 'https://app.smooch.io/', { severity: 'low' }),
+    named('stitch-api-token', 'Stitch data pipeline API token', 'Stitch', ['stitchdata', 'stitch_data'], '<[a-z0-9_]:35>', 'https://app.stitchdata.com/account/tokens'),
+    named('storychief-api-key', 'StoryChief API key', 'StoryChief', ['storychief'], '<[A-Za-z0-9_.-]:940-1000>', 'https://app.storychief.io/'),
+    named('stytch-secret', 'Stytch project secret', 'Stytch', ['stytch'], '<word:47>=', 'https://stytch.com/dashboard/api-keys', { severity: 'critical' }),
+    named('sugester-api-key', 'Sugester API key', 'Sugester', ['sugester'], '<alnum:32>', 'https://sugester.com/'),
+    named('supernotes-api-key', 'Supernotes API key', 'Supernotes', ['supernotes'], '<word:43>', 'https://supernotes.app/'),
+    named('surveyanyplace-api-key', 'Survey Anyplace API key', 'Survey Anyplace', ['surveyanyplace'], '<alnum:32>', 'https://surveyanyplace.com/'),
+    named('swell-secret-key', 'Swell secret key', 'Swell', ['swell'], '<alnum:32>', 'https://swell.store/'),
+    named('swiftype-api-key', 'Swiftype API key', 'Elastic Swiftype', ['swiftype'], '<alnum:6>_<alnum:6>-<alnum:6>', 'https://app.swiftype.com/settings/account'),
+    named('tallyfy-api-token', 'Tallyfy API token', 'Tallyfy', ['tallyfy'], '<alnum:36>.<alnum:250-300>.<word:650-700>', 'https://go.tallyfy.com/'),
+    named('teamgate-api-key', 'Teamgate API key or token', 'Teamgate', ['teamgate'], '<alnum:40-80>', 'https://www.teamgate.com/'),
+    // Teamwork's CRM, Desk and Spaces tokens share one form.
+    named('teamwork-api-token', 'Teamwork (CRM, Desk, Spaces) API token', 'Teamwork', ['teamwork'], 'tkn.v1_<alnum:68-76>=', 'https://www.teamwork.com/'),
+    named('tefter-api-key', 'Tefter API key', 'Tefter', ['tefter'], '<alnum:20>', 'https://tefter.io/'),
+    named('thinkific-api-key', 'Thinkific API key', 'Thinkific', ['thinkific'], '<hex:32>', 'https://www.thinkific.com/'),
+    named('thousandeyes-api-token', 'ThousandEyes API token', 'ThousandEyes', ['thousandeyes'], '<alnum:32>', 'https://app.thousandeyes.com/account-settings/users-roles/profile'),
+    named('tickettailor-api-key', 'Ticket Tailor API key', 'Ticket Tailor', ['tickettailor', 'ticket_tailor'], 'sk_<digit:4>_<digit:6>_<hex:32>', 'https://app.tickettailor.com/box-office/api'),
+    named('toggl-api-token', 'Toggl Track API token', 'Toggl', ['toggl'], '<lowalnum:32>', 'https://track.toggl.com/profile'),
+    named('tokeet-api-key', 'Tokeet API key', 'Tokeet', ['tokeet'], UUID, 'https://app.tokeet.com/'),
+    named('tyntec-api-key', 'tyntec API key', 'tyntec', ['tyntec'], '<alnum:32>', 'https://my.tyntec.com/api-settings'),
+    named('typetalk-token', 'Typetalk client secret or token', 'Typetalk', ['typetalk'], '<alnum:64>', 'https://typetalk.com/my/develop/applications'),
+    named('vbout-api-key', 'VBOUT API key', 'VBOUT', ['vbout'], '<digit:25>', 'https://app.vbout.com/Settings', { entropy: 2.5 }),
+    named('versioneye-api-key', 'VersionEye API key', 'VersionEye', ['versioneye'], '<[A-Za-z0-9-]:40>', 'https://www.versioneye.com/'),
+    named('viewneo-api-token', 'viewneo API token', 'viewneo', ['viewneo'], '<alnum:120-300>.<alnum:150-300>.<word:600-800>', 'https://viewneo.com/'),
+    named('vouchery-api-key', 'Vouchery API key', 'Vouchery', ['vouchery'], '<[a-z0-9-]:36>', 'https://vouchery.io/'),
+    named('websitepulse-api-key', 'WebSitePulse API key', 'WebSitePulse', ['websitepulse'], '<hex:32>', 'https://www.websitepulse.com/'),
+    named('wepay-access-token', 'WePay access token', 'WePay', ['wepay'], '<word:62>', 'https://www.wepay.com/'),
+    named('zenkit-api-key', 'Zenkit API key', 'Zenkit', ['zenkit'], '<lowalnum:8>-<alnum:32>', 'https://zenkit.com/'),
+    named('zeplin-access-token', 'Zeplin personal access token', 'Zeplin', ['zeplin'], '<[A-Za-z0-9.-]:350-400>', 'https://app.zeplin.io/profile/developer'),
+    named('magicbell-api-secret', 'MagicBell API secret', 'MagicBell', ['magicbell'], '<[A-Za-z0-9-]:40>', 'https://app.magicbell.com/'),
+    named('mailjet-sms-token', 'Mailjet SMS API token', 'Mailjet', ['mailjet_sms', 'mailjetsms', 'mailjet-sms'], '<alnum:32>', 'https://app.mailjet.com/sms'),
+    named('mavenlink-api-token', 'Mavenlink (Kantata) API token', 'Kantata', ['mavenlink', 'kantata'], '<lowalnum:64>', 'https://app.mavenlink.com/'),
+    named('meistertask-api-token', 'MeisterTask personal access token', 'Meister', ['meistertask'], '<alnum:43>', 'https://www.meistertask.com/app/settings'),
+    named('mindmeister-api-token', 'MindMeister personal access token', 'Meister', ['mindmeister'], '<alnum:43>', 'https://www.mindmeister.com/'),
+    named('mixmax-api-token', 'Mixmax API token', 'Mixmax', ['mixmax'], '<word:36>', 'https://app.mixmax.com/dashboard/settings/integrations'),
+    named('moonclerk-api-key', 'MoonClerk API key', 'MoonClerk', ['moonclerk'], '<lowalnum:32>', 'https://app.moonclerk.com/settings/api-keys'),
+    named('nicereply-api-key', 'Nicereply API key', 'Nicereply', ['nicereply'], '<hex:40>', 'https://app.nicereply.com/'),
+    named('noticeable-api-key', 'Noticeable API key', 'Noticeable', ['noticeable'], '<alnum:20>', 'https://dashboard.noticeable.io/'),
+    named('onfleet-api-key', 'Onfleet API key', 'Onfleet', ['onfleet'], '<lowalnum:32>', 'https://onfleet.com/dashboard#/manage'),
+    named('overloop-api-key', 'Overloop API key', 'Overloop', ['overloop'], '<word:50>', 'https://app.overloop.com/'),
+    named('paymo-api-key', 'Paymo API key', 'Paymo', ['paymoapp', 'paymo_'], '<alnum:44>', 'https://app.paymoapp.com/'),
+    named('planyo-api-key', 'Planyo API key', 'Planyo', ['planyo'], '<lowalnum:62>', 'https://www.planyo.com/'),
+    named('pollsapi-api-key', 'PollsAPI key', 'PollsAPI', ['pollsapi'], '<upalnum:28>', 'https://pollsapi.com/'),
+    named('postageapp-api-key', 'PostageApp API key', 'PostageApp', ['postageapp'], '<alnum:32>', 'https://secure.postageapp.com/'),
+    named('powrbot-api-key', 'Powrbot API key', 'Powrbot', ['powrbot'], '<alnum:40>', 'https://powrbot.com/'),
+    named('qualaroo-api-key', 'Qualaroo API key', 'Qualaroo', ['qualaroo'], '<[A-Za-z0-9=]:64>', 'https://app.qualaroo.com/'),
+    named('reachmail-api-token', 'ReachMail API token', 'ReachMail', ['reachmail'], '<word:64>', 'https://services.reachmail.net/'),
+    named('replyio-api-key', 'Reply.io API key', 'Reply.io', ['replyio', 'reply_io'], '<alnum:24>', 'https://run.reply.io/Dashboard/Material#/settings/apikey'),
+    named('salesflare-api-key', 'Salesflare API key', 'Salesflare', ['salesflare'], '<word:45>', 'https://app.salesflare.com/#/settings/apikeys'),
+    named('satismeter-write-key', 'SatisMeter write key or token', 'SatisMeter', ['satismeter'], '<alnum:32>', 'https://app.satismeter.com/'),
+    named('shipday-api-key', 'Shipday API key', 'Shipday', ['shipday'], '<[A-Za-z0-9.]:11><alnum:20>', 'https://dispatch.shipday.com/'),
+    named('shotstack-api-key', 'Shotstack API key', 'Shotstack', ['shotstack'], '<alnum:40>', 'https://dashboard.shotstack.io/'),
+    named('signaturit-access-token', 'Signaturit access token', 'Signaturit', ['signaturit'], '<alnum:86>', 'https://app.signaturit.com/'),
+    named('simplesat-api-key', 'Simplesat API key', 'Simplesat', ['simplesat'], '<lowalnum:40>', 'https://app.simplesat.io/'),
+    named('snipcart-api-key', 'Snipcart secret API key', 'Snipcart', ['snipcart'], '<word:75>', 'https://app.snipcart.com/dashboard/account/credentials'),
+    named('statuspal-api-key', 'Statuspal API key', 'Statuspal', ['statuspal'], '<alnum:32>', 'https://statuspal.io/'),
+    named('storecove-api-key', 'Storecove API key', 'Storecove', ['storecove'], '<word:43>', 'https://app.storecove.com/'),
+    named('stormboard-api-key', 'Stormboard API key', 'Stormboard', ['stormboard'], '<hex:40>', 'https://stormboard.com/'),
+    named('streak-api-key', 'Streak CRM API key', 'Streak', ['streak'], '<anyhex:32>', 'https://www.streak.com/'),
+    named('surveybot-api-key', 'Surveybot API key', 'Surveybot', ['surveybot'], '<[A-Za-z0-9-]:80>', 'https://surveybot.io/'),
+    named('surveysparrow-access-token', 'SurveySparrow access token', 'SurveySparrow', ['surveysparrow'], '<word:88>', 'https://app.surveysparrow.com/'),
+    named('survicate-api-key', 'Survicate API key', 'Survicate', ['survicate'], '<lowalnum:32>', 'https://panel.survicate.com/'),
+    named('taxjar-api-token', 'TaxJar API token', 'TaxJar', ['taxjar'], '<lowalnum:32>', 'https://app.taxjar.com/account#api-access'),
+    named('teletype-api-key', 'Teletype API key', 'Teletype', ['teletype'], '<[A-Za-z0-9-]:64>', 'https://teletype.app/'),
+    named('timecamp-api-token', 'TimeCamp API token', 'TimeCamp', ['timecamp'], '<lowalnum:26>', 'https://app.timecamp.com/app#/settings/users/me'),
+    named('tmetric-api-token', 'TMetric API token', 'TMetric', ['tmetric'], '<upalnum:64>', 'https://app.tmetric.com/#/profile'),
+    named('upwave-api-token', 'Upwave API token', 'Upwave', ['upwave'], '<lowalnum:32>', 'https://www.upwave.io/'),
+    named('userflow-api-key', 'Userflow API key', 'Userflow', ['userflow'], '<[a-z0-9_]:29>', 'https://getuserflow.com/app/settings/api'),
+    named('voodoosms-api-key', 'VoodooSMS API key', 'VoodooSMS', ['voodoosms'], '<alnum:46>', 'https://www.voodoosms.com/portal/'),
+    named('vyte-api-key', 'Vyte API key', 'Vyte', ['vyte'], '<lowalnum:50>', 'https://www.vyte.in/'),
+    named('wistia-api-token', 'Wistia API token', 'Wistia', ['wistia'], '<lowalnum:64>', 'https://wistia.com/support/developers/data-api'),
+    named('worksnaps-api-token', 'Worksnaps API token', 'Worksnaps', ['worksnaps'], '<alnum:40>', 'https://www.worksnaps.com/'),
+    named('workstack-api-key', 'Workstack API key', 'Workstack', ['workstack'], '<alnum:60>', 'https://workstack.io/'),
+    named('yousign-api-key', 'Yousign API key', 'Yousign', ['yousign'], '<lowalnum:32>', 'https://yousign.app/'),
+    named('zonka-feedback-api-key', 'Zonka Feedback API key', 'Zonka Feedback', ['zonka'], '<alnum:36>', 'https://app.zonkafeedback.com/'),
+    named('qase-api-token', 'Qase API token', 'Qase', ['qase'], '<alnum:40>', 'https://app.qase.io/user/api/token'),
+    named('parseur-api-key', 'Parseur API key', 'Parseur', ['parseur'], '<hex:40>', 'https://app.parseur.com/account'),
+    named('parsehub-api-key', 'ParseHub API key', 'ParseHub', ['parsehub'], '<alnum:12>', 'https://www.parsehub.com/account', { entropy: 2.8 }),
+    named('partnerstack-api-key', 'PartnerStack API key', 'PartnerStack', ['partnerstack'], '<alnum:64>', 'https://dash.partnerstack.com/'),
+    named('mesibo-app-token', 'mesibo app token', 'mesibo', ['mesibo'], '<alnum:64>', 'https://console.mesibo.com/'),
+    named('purestake-api-key', 'PureStake API key', 'PureStake', ['purestake'], '<alnum:40>', 'https://developer.purestake.io/'),
+    named('protocolsio-access-token', 'protocols.io access token', 'protocols.io', ['protocolsio', 'protocols_io', 'protocols.io'], '<lowalnum:64>', 'https://www.protocols.io/developers'),
+    named('scrutinizer-ci-token', 'Scrutinizer CI access token', 'Scrutinizer', ['scrutinizer'], '<lowalnum:64>', 'https://scrutinizer-ci.com/profile/applications'),
+    named('sslmate-api-key', 'SSLMate API key', 'SSLMate', ['sslmate'], '<alnum:36>', 'https://sslmate.com/account/api_credentials'),
+    named('statuscake-api-key', 'StatusCake API key', 'StatusCake', ['statuscake'], '<alnum:20>', 'https://app.statuscake.com/User.php'),
+    named('pipedream-api-key', 'Pipedream API key', 'Pipedream', ['pipedream'], '<lowalnum:32>', 'https://pipedream.com/settings/user'),
+    named('youtube-api-key', 'YouTube Data API key', 'Google', ['youtube'], '<word:39>', 'https://console.cloud.google.com/apis/credentials'),
+    named('pastebin-api-key', 'Pastebin developer API key', 'Pastebin', ['pastebin'], '<word:32>', 'https://pastebin.com/doc_api'),
+    named('paymongo-secret-key', 'PayMongo secret key', 'PayMongo', ['paymongo'], '<word:32>', 'https://dashboard.paymongo.com/developers'),
+    named('solarwinds-observability-token', 'SolarWinds Observability API token', 'SolarWinds', ['solarwinds'], '<word:71>', 'https://my.na-01.cloud.solarwinds.com/'),
+    named('tatum-api-key', 'Tatum API key', 'Tatum', ['tatum'], '<[a-z0-9-]:36>', 'https://dashboard.tatum.io/'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/azure.ts
+
+/**
+ * Microsoft's identifiable keys (Microsoft Security Utilities, the layouts Purview's classifiers and GitHub's secret
+ * scanning use): a service signature at a fixed offset inside base64 of a fixed length. 64-byte keys are 76 characters,
+ * the 4-character signature, 5 more and a padding-aware last character; 32-byte keys are 33, signature, 5, last, `=`.
+ */
+const KEY64 = (signature) => `<b64:76>${signature}<b64:5><[AQgw]:1>==`;
+const KEY32 = (signature) => `<b64:33>${signature}<b64:5><[AEIMQUYcgkosw048]:1>=`;
+const PORTAL = 'https://portal.azure.com/';
+const ROTATE = 'Regenerate the key in the Azure portal (the resource\'s Keys / Access keys blade), then move the app to Microsoft Entra ID or a managed identity.';
+const azureRules = [
+    // Microsoft: the current Azure DevOps PAT is 84 characters, AZDO at positions 77-80 (52 of them random).
+    token({ id: 'azure-devops-pat', title: 'Azure DevOps personal access token', provider: 'Azure DevOps', severity: 'high', shape: '<alnum:76>AZDO<alnum:4>', longLived: true, revokeUrl: 'https://dev.azure.com/_usersSettings/tokens' }),
+    token({ id: 'azure-storage-identifiable-key', title: 'Azure Storage account key (identifiable)', provider: 'Azure Storage', severity: 'critical', shape: KEY64('+ASt'), keywords: ['+ast'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-cosmosdb-key', title: 'Azure Cosmos DB account key', provider: 'Azure Cosmos DB', severity: 'critical', shape: KEY64('ACDb'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-batch-key', title: 'Azure Batch account key', provider: 'Azure Batch', severity: 'high', shape: KEY64('+ABa'), keywords: ['+aba'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-apim-key', title: 'Azure API Management key', provider: 'Azure API Management', severity: 'high', shape: KEY64('APIM'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-ml-classic-key', title: 'Azure Machine Learning (classic) web service key', provider: 'Azure Machine Learning', severity: 'high', shape: KEY64('+AMC'), keywords: ['+amc'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-service-bus-key', title: 'Azure Service Bus shared access key (identifiable)', provider: 'Azure Service Bus', severity: 'high', shape: KEY32('+ASb'), keywords: ['+asb'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-event-hubs-key', title: 'Azure Event Hubs shared access key (identifiable)', provider: 'Azure Event Hubs', severity: 'high', shape: KEY32('+AEh'), keywords: ['+aeh'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-relay-key', title: 'Azure Relay shared access key (identifiable)', provider: 'Azure Relay', severity: 'high', shape: KEY32('+ARm'), keywords: ['+arm'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-iot-key', title: 'Azure IoT Hub / Device Provisioning shared access key', provider: 'Azure IoT', severity: 'high', shape: KEY32('AIoT'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-cache-redis-key', title: 'Azure Cache for Redis access key', provider: 'Azure Cache for Redis', severity: 'high', shape: '<alnum:33>AzCa<[A-P]:1><alnum:5>=', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-function-key', title: 'Azure Functions key', provider: 'Azure Functions', severity: 'high', shape: '<b64url:44>AzFu<b64url:5><[AQgw]:1>==', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-search-key', title: 'Azure AI Search admin or query key', provider: 'Azure AI Search', severity: 'high', shape: '<alnum:42>AzSe<[A-D]:1><alnum:5>', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-container-registry-key', title: 'Azure Container Registry access key', provider: 'Azure Container Registry', severity: 'high', shape: '<b64:42>+ACR<[A-D]:1><b64:5>', keywords: ['+acr'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    // Microsoft's common annotated security key (Azure AI services, Azure OpenAI): 52 random, the JQQJ9 marker, a kind.
+    token({ id: 'azure-cognitive-services-key', title: 'Azure AI services / OpenAI key (annotated)', provider: 'Azure AI services', severity: 'high', shape: '<alnum:52>JQQJ9<[9DH]:1><alnum:1><[A-L]:1><alnum:16><alpha:1><alnum:7>', keywords: ['jqqj9'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/validators/pem.ts
+/**
+ * The body between BEGIN and END lines must be base64 (line breaks, literal `\n` escapes and RFC 1421 headers such as
+ * `Proc-Type:` allowed) long enough to hold a key. Rejects `...`, prose and truncated examples.
+ */
+function hasKeyBody(block) {
+    const inner = block.replace(/-----(?:BEGIN|END)[^-]*-----/g, '');
+    if (isBase64Body(inner))
+        return true;
+    const joined = joinedLiterals(inner);
+    return joined !== undefined && isBase64Body(joined);
+}
+/** What joins string literals in code: `+` (JS, Java, C#, Go), `.` (PHP), `&` (VB), adjacency (Python, C), line ends. */
+const JOIN = /^(?:\s|[+.&,\\@]|Environment\.NewLine|System\.lineSeparator\(\)|vbCrLf|vbNewLine|PHP_EOL|os\.EOL)*$/;
+/**
+ * A key split across string concatenation (`"-----BEGIN ...\n" + "MIIE..." + ...`): the block begins and ends inside
+ * a literal, so splitting it at the quote leaves literals at even places and the code between them at odd places. The
+ * literals joined, when everything between them only joins strings; undefined otherwise.
+ */
+function joinedLiterals(inner) {
+    const quote = /["'`]/.exec(inner)?.[0];
+    if (quote === undefined)
+        return undefined;
+    const pieces = inner.split(quote);
+    if (pieces.length < 3 || pieces.length % 2 === 0)
+        return undefined;
+    const literals = pieces.filter((_, index) => index % 2 === 0);
+    const joins = pieces.filter((_, index) => index % 2 === 1);
+    return joins.every((join) => JOIN.test(join)) ? literals.join('\n') : undefined;
+}
+function isBase64Body(inner) {
+    const body = inner
+        .replace(/\\n|\\r/g, '\n')
+        .split(/\r?\n/)
+        // RFC 1421/4880 armor: header lines (`Proc-Type: ...`) and the `=XXXX` CRC line are not body.
+        .filter((line) => !/^[A-Za-z-]+:\s/.test(line.trim()) && !/^=[A-Za-z0-9+/]{4}$/.test(line.trim()))
+        .join('')
+        .replace(/\s+/g, '');
+    return body.length >= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
+}
+/** PuTTY private lines: base64 only. */
+function isBase64Block(value) {
+    const body = value.replace(/\s+/g, '');
+    return body.length >= 40 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
+}
+/** `"auth": "base64(user:password)"` in docker config.json. */
+function isBasicAuthPair(value) {
+    try {
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return colon > 0 && colon < decoded.length - 1 && [...decoded].every((char) => char.charCodeAt(0) >= 0x20);
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/cloud.ts
+
+
+
+const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
+const OIDC_HINT = 'then switch the workflow to OIDC (Keyward aws-role-arn) instead of a stored key';
+const cloudRules = [
+    rule({
+        id: 'aws-access-key-id',
+        title: 'AWS IAM user access key ID',
+        provider: 'AWS',
+        severity: 'high',
+        keywords: ['akia', 'abia', 'acca'],
+        pattern: String.raw `\b((?:AKIA|ABIA|ACCA)[A-Z2-7]{16})\b`,
+        longLived: true,
+        revokeUrl: AWS_IAM,
+        remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+        examples: { positives: ['AWS_ACCESS_KEY_ID=AKIA<b32:16>', '[default]\naws_access_key_id = AKIA<b32:16>', '{ "AccessKeyId": "AKIA<b32:16>" }'], negatives: ['AWS_ACCESS_KEY_ID=AKIA<b32:15>', 'AWS_ACCESS_KEY_ID=akia<b32:16>', 'AWS_ACCESS_KEY_ID=AKIA<b32:9>EXAMPLE', 'AWS_ACCESS_KEY_ID=AKIA<b32:16>Q'] },
+    }),
+    rule({
+        id: 'aws-session-key-id',
+        title: 'AWS temporary (STS) access key ID',
+        provider: 'AWS',
+        severity: 'medium',
+        keywords: ['asia'],
+        pattern: String.raw `\b(ASIA[A-Z2-7]{16})\b`,
+        longLived: false,
+        revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
+        remediation: 'Revoke the role session (IAM > Roles > Revoke active sessions); it also expires on its own.',
+        examples: { positives: ['AWS_ACCESS_KEY_ID=ASIA<b32:16>'], negatives: ['AWS_ACCESS_KEY_ID=ASIA<b32:12>'] },
+    }),
+    rule({
+        id: 'aws-secret-access-key',
+        title: 'AWS secret access key',
+        provider: 'AWS',
+        severity: 'critical',
+        keywords: [...separated(['secret', 'access', 'key']), ...separated(['aws', 'secret'])],
+        pattern: String.raw `(?i)(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?)${ASSIGNMENT}([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`,
+        entropy: 4,
+        longLived: true,
+        revokeUrl: AWS_IAM,
+        remediation: `Deactivate and delete the access key in IAM, ${OIDC_HINT}.`,
+        examples: { positives: ['aws_secret_access_key=<b64:40>', 'aws.secret.access.key=<b64:40>', '[default]\naws_secret_access_key = <b64:40>', '  AWS_SECRET_ACCESS_KEY: "<b64:40>"', '{ "SecretAccessKey": "<b64:40>" }'], negatives: ['aws_secret_access_key=<b64:30>', 'const blob = "<b64:40>";', 'aws_secret_access_key=${AWS_SECRET_ACCESS_KEY}', 'aws_secret_access_key=<b64:28>EXAMPLEKEY12'] },
+    }),
+    rule({
+        id: 'aws-session-token',
+        title: 'AWS session token',
+        provider: 'AWS',
+        severity: 'medium',
+        keywords: [...separated(['session', 'token']), ...separated(['security', 'token'])],
+        pattern: String.raw `(?i)(?:aws[_.-]?)?(?:session|security)[_.-]?token${ASSIGNMENT}([A-Za-z0-9/+=]{100,1000})`,
+        longLived: false,
+        revokeUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
+        remediation: 'Revoke the role session in IAM; session tokens expire on their own.',
+        examples: { positives: ['aws_session_token=<b64:300>', 'aws.session.token = IQoJb3JpZ2luX2Vj<b64:300>'], negatives: ['aws_session_token=<b64:60>'] },
+    }),
+    rule({
+        id: 'aws-mws-auth-token',
+        title: 'Amazon MWS auth token',
+        provider: 'AWS',
+        severity: 'high',
+        keywords: ['amzn.mws.'],
+        pattern: String.raw `\b(amzn\.mws\.${LOWER_UUID_REGEX})\b`,
+        longLived: true,
+        revokeUrl: 'https://sellercentral.amazon.com/apps/manage',
+        examples: { positives: [`const mws = "amzn.mws.${LOWER_UUID}";`], negatives: ['const mws = "amzn.mws.<hex:20>";'] },
+    }),
+    rule({
+        id: 'gcp-service-account-key',
+        title: 'Google Cloud service account key (JSON)',
+        provider: 'Google Cloud',
+        severity: 'critical',
+        keywords: ['service_account'],
+        pattern: String.raw `(?s)"type"\s*:\s*"service_account".*?"private_key"\s*:\s*"(-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{64,}?-----END PRIVATE KEY-----)`,
+        multilineWindow: 12288,
+        validate: hasKeyBody,
+        longLived: true,
+        revokeUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',
+        remediation: 'Delete the key under IAM > Service accounts > Keys, then use Workload Identity Federation (Keyward gcp-workload-identity-provider).',
+        examples: { positives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "<hex:40>",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n<b64:64>\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}'], negatives: ['{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}', '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}'] },
+    }),
+    rule({
+        id: 'gcp-api-key',
+        title: 'Google API key',
+        provider: 'Google Cloud',
+        severity: 'high',
+        keywords: ['aiza'],
+        pattern: String.raw `\b(AIza[0-9A-Za-z_-]{35})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://console.cloud.google.com/apis/credentials',
+        remediation: 'Delete or regenerate the key under APIs & Services > Credentials, and restrict the replacement.',
+        examples: { positives: ['const apiKey = "AIza<word:35>";', '  apiKey: "AIza<word:35>"', 'export API_TOKEN=AIza<word:35>'], negatives: ['const apiKey = "AIza<word:6>";', 'const apiKey = "aiZA<word:35>";', 'const apiKey = "AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gcp-oauth-client-secret',
+        title: 'Google OAuth client secret',
+        provider: 'Google Cloud',
+        severity: 'high',
+        keywords: ['gocspx-'],
+        pattern: String.raw `\b(GOCSPX-[0-9A-Za-z_-]{28})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://console.cloud.google.com/apis/credentials',
+        examples: { positives: ['const clientSecret = "GOCSPX-<word:28>";', '  clientSecret: "GOCSPX-<word:28>"', 'export API_TOKEN=GOCSPX-<word:28>'], negatives: ['const clientSecret = "GOCSPX-<word:6>";', 'const clientSecret = "gocspx-<word:28>";', 'const clientSecret = "GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gcp-oauth-access-token',
+        title: 'Google OAuth access token',
+        provider: 'Google Cloud',
+        severity: 'medium',
+        keywords: ['ya29.'],
+        pattern: String.raw `\b(ya29\.[0-9A-Za-z_-]{30,500})`,
+        longLived: false,
+        revokeUrl: 'https://myaccount.google.com/permissions',
+        remediation: 'Revoke it at https://oauth2.googleapis.com/revoke or in the account permissions; it expires within an hour.',
+        examples: { positives: ['const accessToken = "ya29.<word:120>";'], negatives: ['const accessToken = "ya29.<alnum:10>";'] },
+    }),
+    rule({
+        id: 'gcp-oauth-refresh-token',
+        title: 'Google OAuth refresh token',
+        provider: 'Google Cloud',
+        severity: 'high',
+        keywords: ['1//0'],
+        pattern: String.raw `\b(1//0[0-9A-Za-z_-]{40,300})`,
+        entropy: 4,
+        longLived: true,
+        revokeUrl: 'https://myaccount.google.com/permissions',
+        examples: { positives: ['const refreshToken = "1//0<word:100>";'], negatives: ['const refreshToken = "1//0<alnum:20>";'] },
+    }),
+    rule({
+        id: 'azure-ad-client-secret',
+        title: 'Microsoft Entra ID (Azure AD) client secret',
+        provider: 'Azure',
+        severity: 'critical',
+        keywords: ['q~'],
+        pattern: '(?:^|[^A-Za-z0-9~._-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?:[^A-Za-z0-9~._-]|$)',
+        entropy: 3.5,
+        longLived: true,
+        revokeUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+        remediation: 'Delete the secret under App registrations > Certificates & secrets, then use federated credentials (Keyward azure-client-id).',
+        examples: { positives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q~<word:34>'], negatives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q-<word:34>'] },
+    }),
+    rule({
+        id: 'azure-storage-account-key',
+        title: 'Azure storage account key',
+        provider: 'Azure',
+        severity: 'critical',
+        keywords: ['accountkey='],
+        pattern: '(?i)AccountKey=([A-Za-z0-9+/]{86}==)',
+        longLived: true,
+        revokeUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
+        remediation: 'Rotate the key under Storage account > Access keys; prefer Entra ID auth or short-lived SAS.',
+        examples: { positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net'], negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net'] },
+    }),
+    rule({
+        id: 'azure-shared-access-key',
+        title: 'Azure Service Bus / Event Hubs shared access key',
+        provider: 'Azure',
+        severity: 'high',
+        keywords: ['sharedaccesskey='],
+        pattern: '(?i)SharedAccessKey=([A-Za-z0-9+/]{43}=)',
+        longLived: true,
+        revokeUrl: 'https://portal.azure.com/',
+        remediation: 'Regenerate the key under Shared access policies; prefer Entra ID auth.',
+        examples: { positives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:43>='], negatives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:20>'] },
+    }),
+    rule({
+        id: 'azure-sas-token',
+        title: 'Azure shared access signature (SAS) URL',
+        provider: 'Azure',
+        severity: 'medium',
+        keywords: ['sig='],
+        pattern: String.raw `(?i)\bsv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,400}?[?&]sig=([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})`,
+        longLived: true,
+        revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
+        remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
+        examples: { positives: ['url = "https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=<alnum:52>%3D"'], negatives: ['url = "https://demo.blob.core.windows.net/c?sig=<alnum:52>"'] },
+    }),
+    contextRule({
+        id: 'azure-devops-pat-legacy',
+        title: 'Azure DevOps personal access token (legacy format)',
+        provider: 'Azure DevOps',
+        severity: 'high',
+        names: ['azure_devops', 'azuredevops', 'ado_pat', 'ado_token', 'vsts'],
+        value: '[a-z2-7]{52}',
+        longLived: true,
+        revokeUrl: 'https://dev.azure.com/_usersSettings/tokens',
+        examples: { positives: ['AZURE_DEVOPS_PAT=<b32l:52>', '  azure_devops_pat: "<b32l:52>"', '{ "AZURE_DEVOPS_PAT": "<b32l:52>" }'], negatives: ['SOME_UNRELATED_ID=<b32l:52>', 'AZURE_DEVOPS_PAT=${AZURE_DEVOPS_PAT}', '  azure_devops_pat: "<azure_devops_pat>"', 'AZURE_DEVOPS_PAT is read from the environment'] },
+    }),
+    rule({
+        id: 'alibaba-access-key-id',
+        title: 'Alibaba Cloud AccessKey ID',
+        provider: 'Alibaba Cloud',
+        severity: 'high',
+        keywords: ['ltai'],
+        pattern: String.raw `\b(LTAI[A-Za-z0-9]{12,20})\b`,
+        entropy: 3,
+        longLived: true,
+        revokeUrl: 'https://ram.console.aliyun.com/manage/ak',
+        examples: { positives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:20>'], negatives: ['ALIBABA_ACCESS_KEY_ID=LTAI<alnum:6>'] },
+    }),
+    rule({
+        id: 'tencent-secret-id',
+        title: 'Tencent Cloud SecretId',
+        provider: 'Tencent Cloud',
+        severity: 'high',
+        keywords: ['akid'],
+        pattern: String.raw `\b(AKID[A-Za-z0-9]{32})\b`,
+        longLived: true,
+        revokeUrl: 'https://console.cloud.tencent.com/cam/capi',
+        examples: { positives: ['const secretId = "AKID<alnum:32>";', '  secretId: "AKID<alnum:32>"', 'export API_TOKEN=AKID<alnum:32>'], negatives: ['const secretId = "AKID<alnum:6>";', 'const secretId = "akid<alnum:32>";', 'const secretId = "AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    contextRule({
+        id: 'ibm-cloud-api-key',
+        title: 'IBM Cloud API key',
+        provider: 'IBM Cloud',
+        severity: 'high',
+        names: ['ibm', 'ibmcloud'],
+        value: '[A-Za-z0-9_-]{44}',
+        longLived: true,
+        revokeUrl: 'https://cloud.ibm.com/iam/apikeys',
+        entropy: 3.5,
+        examples: { positives: ['IBMCLOUD_API_KEY=<word:44>', '  ibmcloud_api_key: "<word:44>"', '{ "IBMCLOUD_API_KEY": "<word:44>" }'], negatives: ['SOME_UNRELATED_ID=<word:44>', 'IBMCLOUD_API_KEY=${IBMCLOUD_API_KEY}', '  ibmcloud_api_key: "<ibmcloud_api_key>"', 'IBMCLOUD_API_KEY is read from the environment'] },
+    }),
+    rule({
+        id: 'yandex-cloud-api-key',
+        title: 'Yandex Cloud API key',
+        provider: 'Yandex Cloud',
+        severity: 'high',
+        keywords: ['aqvn'],
+        pattern: String.raw `\b(AQVN[A-Za-z0-9_-]{35,38})(?:[^A-Za-z0-9_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://console.cloud.yandex.com/iam',
+        examples: { positives: ['const apiKey = "AQVN<word:36>";', '  apiKey: "AQVN<word:36>"', 'export API_TOKEN=AQVN<word:36>'], negatives: ['const apiKey = "AQVN<word:6>";', 'const apiKey = "aqvn<word:36>";', 'const apiKey = "AQVNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'yandex-cloud-iam-token',
+        title: 'Yandex Cloud IAM token',
+        provider: 'Yandex Cloud',
+        severity: 'medium',
+        keywords: ['t1.'],
+        pattern: String.raw `\b(t1\.[A-Z0-9a-z_-]+={0,2}\.[A-Z0-9a-z_-]{86}={0,2})`,
+        longLived: false,
+        revokeUrl: 'https://console.cloud.yandex.com/iam',
+        examples: { positives: ['const iam = "t1.<alnum:40>.<word:86>";'], negatives: ['const iam = "t1.<alnum:40>.<word:30>";'] },
+    }),
+    contextRule({
+        id: 'oracle-cloud-auth-token',
+        title: 'Oracle Cloud (OCI) auth token',
+        provider: 'Oracle Cloud',
+        severity: 'high',
+        names: ['oci_auth_token', 'oci_token', 'oracle_auth_token'],
+        value: String.raw `[A-Za-z0-9()<>{}:;._+\[\]#-]{20}`,
+        longLived: true,
+        revokeUrl: 'https://cloud.oracle.com/identity/domains/my-profile/auth-tokens',
+        // Examples draw from alphabets whose template text is shorter than the token: this value's class admits `<`, `[` and `:`,
+        // so a 20-character template such as `<[A-Za-z0-9#]:20>` would itself be a match in this file.
+        examples: { positives: ['OCI_AUTH_TOKEN=<alnum:20>', '  oci_auth_token: "<word:20>"', '{ "OCI_AUTH_TOKEN": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'OCI_AUTH_TOKEN=${OCI_AUTH_TOKEN}', '  oci_auth_token: "<oci_auth_token>"', 'OCI_AUTH_TOKEN is read from the environment'] },
+    }),
+    rule({
+        id: 'digitalocean-personal-access-token',
+        title: 'DigitalOcean personal access token',
+        provider: 'DigitalOcean',
+        severity: 'high',
+        keywords: ['dop_v1_'],
+        pattern: String.raw `\b(dop_v1_[a-f0-9]{64})\b`,
+        longLived: true,
+        revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "dop_v1_<hex:64>";', '  token: "dop_v1_<hex:64>"', 'export API_TOKEN=dop_v1_<hex:64>'], negatives: ['const token = "dop_v1_<hex:6>";', 'const token = "DOP_V1_<hex:64>";', 'const token = "dop_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'digitalocean-oauth-token',
+        title: 'DigitalOcean OAuth access token',
+        provider: 'DigitalOcean',
+        severity: 'medium',
+        keywords: ['doo_v1_'],
+        pattern: String.raw `\b(doo_v1_[a-f0-9]{64})\b`,
+        longLived: false,
+        revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "doo_v1_<hex:64>";', '  token: "doo_v1_<hex:64>"', 'export API_TOKEN=doo_v1_<hex:64>'], negatives: ['const token = "doo_v1_<hex:6>";', 'const token = "DOO_V1_<hex:64>";', 'const token = "doo_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'digitalocean-refresh-token',
+        title: 'DigitalOcean OAuth refresh token',
+        provider: 'DigitalOcean',
+        severity: 'high',
+        keywords: ['dor_v1_'],
+        pattern: String.raw `\b(dor_v1_[a-f0-9]{64})\b`,
+        longLived: true,
+        revokeUrl: 'https://cloud.digitalocean.com/account/api/tokens',
+        examples: { positives: ['const token = "dor_v1_<hex:64>";', '  token: "dor_v1_<hex:64>"', 'export API_TOKEN=dor_v1_<hex:64>'], negatives: ['const token = "dor_v1_<hex:6>";', 'const token = "DOR_V1_<hex:64>";', 'const token = "dor_v1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'heroku-api-key',
+        title: 'Heroku API key',
+        provider: 'Heroku',
+        severity: 'high',
+        keywords: ['hrku-'],
+        // HRKU- + 60 (HRKU-AA + 58 as issued) for keys made since the prefix arrived; keys from before read HRKU-<uuid>.
+        pattern: String.raw `\b(HRKU-(?:[A-Za-z0-9_-]{60}|${LOWER_UUID_REGEX}))(?:[^A-Za-z0-9_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://dashboard.heroku.com/account/applications',
+        examples: { positives: ['const token = "HRKU-AA<word:58>";', '  token: "HRKU-AA<word:58>"', 'export API_TOKEN=HRKU-AA<word:58>', `HEROKU_API_KEY=HRKU-${LOWER_UUID}`], negatives: ['const token = "HRKU-<word:6>";', 'const token = "hrku-AA<word:58>";', 'HEROKU_API_KEY=HRKU-<hex:8>-<hex:4>-<hex:4>-<hex:4>', 'const token = "HRKU-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    contextRule({
+        id: 'heroku-api-key-legacy',
+        title: 'Heroku API key (UUID format)',
+        provider: 'Heroku',
+        severity: 'high',
+        names: ['heroku'],
+        value: LOWER_UUID_REGEX,
+        longLived: true,
+        revokeUrl: 'https://dashboard.heroku.com/account',
+        examples: { positives: [`HEROKU_API_KEY=${LOWER_UUID}`, `  heroku_api_key: "${LOWER_UUID}"`, `{ "HEROKU_API_KEY": "${LOWER_UUID}" }`], negatives: [`SOME_UNRELATED_ID=${LOWER_UUID}`, 'HEROKU_API_KEY=${HEROKU_API_KEY}', '  heroku_api_key: "<heroku_api_key>"', 'HEROKU_API_KEY is read from the environment'] },
+    }),
+    rule({
+        id: 'linode-token',
+        title: 'Linode/Akamai personal access token',
+        provider: 'Linode',
+        severity: 'high',
+        keywords: ['linode'],
+        pattern: String.raw `(?i)linode[\w.-]{0,24}${ASSIGNMENT}([a-f0-9]{64})\b`,
+        longLived: true,
+        revokeUrl: 'https://cloud.linode.com/profile/tokens',
+        examples: { positives: ['LINODE_TOKEN=<hex:64>', '  linode_token: "<hex:64>"', '{ "LINODE_TOKEN": "<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=<hex:64>', 'LINODE_TOKEN=${LINODE_TOKEN}', '  linode_token: "<linode_token>"', 'LINODE_TOKEN is read from the environment'] },
+    }),
+    rule({
+        id: 'scaleway-secret-key',
+        title: 'Scaleway secret key',
+        provider: 'Scaleway',
+        severity: 'high',
+        keywords: ['scw'],
+        pattern: String.raw `(?i)scw[\w.-]{0,24}secret[\w.-]{0,8}${ASSIGNMENT}(${LOWER_UUID_REGEX})`,
+        longLived: true,
+        revokeUrl: 'https://console.scaleway.com/iam/api-keys',
+        examples: { positives: [`SCW_SECRET_KEY=${LOWER_UUID}`, `  scw_secret_key: "${LOWER_UUID}"`, `{ "SCW_SECRET_KEY": "${LOWER_UUID}" }`], negatives: [`SOME_UNRELATED_ID=${LOWER_UUID}`, 'SCW_SECRET_KEY=${SCW_SECRET_KEY}', '  scw_secret_key: "<scw_secret_key>"', 'SCW_SECRET_KEY is read from the environment'] },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/values/passwords.ts
+
+
+/** Words people put where a password goes in samples and templates: not a credential. */
+const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|sample|none|null|nil|undefined|empty|default|required|optional|string|hidden|masked|unset|todo|tbd|fixme|n\/a|-+|x+|\*+|\?+|\.+|0+)$/i;
+/**
+ * Code, not a literal: calls, member access, comparisons and assignments (`a.type==`), interpolation, markup, escapes,
+ * paths and URLs.
+ */
+const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+/** A command-line flag (`password: "--password"` in a table of tool options), not its value. */
+const FLAG = /^--[a-z][a-z0-9-]*$/;
+/** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
+const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
+/**
+ * A literal under a password's name that a person chose (`admin123`, `RedisPass1!`): weak, so the entropy-based
+ * generic rules pass over it, yet it is a hardcoded credential. Placeholders, stand-in words, references, code and
+ * values the generic judgment names (hashes, identifiers, paths) are not passwords.
+ */
+function isHumanPassword(value) {
+    if (value.length < 4 || value.length > 64)
+        return false;
+    if (STAND_INS.test(value) || CODE.test(value) || FLAG.test(value) || VERSION.test(value) || isPlaceholder(value) || isReference(value))
+        return false;
+    // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
+    if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6))
+        return false;
+    // Long random values are the generic rules' to report; a person's password is short or low in entropy.
+    if (value.length >= 14 && rejectGenericValue(value, 3) === undefined)
+        return false;
+    // Hashes, identifiers and the like are what the generic judgment names; `low entropy` and `too short` are a person's.
+    const reason = rejectGenericValue(value, 3);
+    return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
+}
+/** Interpolation and references in a literal: `$var`, `${VAR}`, `%VAR%`, `{{ var }}`, `#{expr}`. */
+const INTERPOLATED = /^\$|\$\{|\{\{|#\{|^%[\w.]+%$/;
+/**
+ * A literal in a position that holds nothing but a password: a credential store's password field, Gradle's
+ * `credentials { password "..." }`, a `*_PASSWORD` constant, a `login()` call's second argument. Words and names count
+ * there too (`mongopass`, `hardcoded_maven`), since nothing else goes in that place; placeholders, stand-in words,
+ * references, interpolation, the field's own name (`name`, when given) and empty values stay out. `store` marks a value
+ * a tool saved itself, where a word such as `example` in it is no placeholder.
+ */
+function isPasswordInPlace(value, options = {}) {
+    if (value.length < 3 || value.length > 200 || /\s/.test(value))
+        return false;
+    if (STAND_INS.test(value) || FLAG.test(value) || INTERPOLATED.test(value) || isReference(value))
+        return false;
+    if (options.store ? isStorePlaceholder(value) : isPlaceholder(value))
+        return false;
+    const bare = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return options.name === undefined || bare(options.name) !== bare(value);
+}
+/** Hosts that only a developer's machine, a CI job or documentation reaches: loopback, reserved names (RFC 2606, 6761). */
+const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:localhost|local|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|net|org))$/i;
+/** Words a template or a test writes for a password it does not mean (`cachepass`, `badpass`, `testpassword`). */
+const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real)+$/i;
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * A URL's password that stands in for one (`postgres://postgres:postgres@localhost`, `cacheuser:cachepass@localhost`):
+ * the user name repeated as the password, or stand-in words on a local or reserved host. `before` is the URL up to the
+ * password (`scheme://user:`), `after` its `@host`. A real-looking password counts wherever it points, localhost too.
+ */
+function isStandInUrlPassword(password, before, after) {
+    const user = decoded(before.slice(before.lastIndexOf('://') + 3).replace(/:$/, ''));
+    const host = after.replace(/^@/, '').replace(/[:/?#].*$/s, '');
+    const plain = decoded(password);
+    if (user !== '' && plain.toLowerCase() === user.toLowerCase())
+        return true;
+    return LOCAL_HOST.test(host) && STAND_IN_WORDS.test(plain);
+}
+/** A URL whose user is itself an encoded path or URL (`openid.aol.com%2Fname:...@host`, an escaping test): not a login. */
+function hasEncodedPathUser(before) {
+    return /%2F/i.test(before.slice(before.lastIndexOf('://') + 3));
+}
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/code-credentials.ts
+
+
+
+/** A literal in a credential's position: what a person chose, or a random value; never a placeholder or code. */
+const isCredentialLiteral = (value) => isHumanPassword(value) || rejectGenericValue(value, 3) === undefined;
+/** A quoted literal where only a password goes (a login() call's password argument, Gradle's `password "..."`): words count too. */
+const isQuotedPassword = (value) => isPasswordInPlace(value) || isCredentialLiteral(value);
+/** A PEM header as base64 that runs straight into the body (padded to whole 3-byte groups, so no `=` inside). */
+const b64Header = (header) => Buffer.from(header.padEnd(Math.ceil(header.length / 3) * 3, 'M')).toString('base64');
+const GRADLE_REMEDIATION = 'Change the repository password, then read it from gradle.properties outside the repository or from the environment.';
+const REMEDIATION = 'Change the credential where it is used, then pass it from a secret store or the environment instead of the code.';
+const argumentRule = (id, title, keywords, pattern, positives, negatives, validate = isQuotedPassword) => rule({ id, title, provider: 'Generic', severity: 'high', keywords, pattern, validate, longLived: false, remediation: REMEDIATION, examples: { positives, negatives } });
+/** Credentials in the syntax of one tool or language: call arguments, build files, key files. */
+const codeCredentialRules = [
+    rule({
+        id: 'wireguard-private-key',
+        title: 'WireGuard private or preshared key',
+        provider: 'WireGuard',
+        severity: 'critical',
+        keywords: ['privatekey', 'presharedkey'],
+        pattern: String.raw `(?m)^[ \t]*(?:PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)`,
+        entropy: 4,
+        longLived: true,
+        remediation: 'Generate a new key pair (wg genkey), replace the peer\'s public key everywhere, then keep the .conf out of the repository.',
+        examples: {
+            positives: ['[Interface]\nPrivateKey = <b64:42>A=\nAddress = 10.0.0.2/32', '[Peer]\nPresharedKey = <b64:42>Q='],
+            negatives: ['PrivateKey = <b64:30>=', 'PublicKey = <b64:42>A=', 'PrivateKey = <wg-private-key>'],
+        },
+    }),
+    rule({
+        id: 'base64-pem-private-key',
+        title: 'Private key PEM encoded in base64',
+        provider: 'Private key',
+        severity: 'critical',
+        keywords: ['ls0tls1crudjti'],
+        pattern: String.raw `(?:^|[^A-Za-z0-9+/])(LS0tLS1CRUdJTi[A-Za-z0-9+/]{100,1000})`,
+        validate: (value) => /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/.test(Buffer.from(value.slice(0, 100), 'base64').toString('latin1')),
+        longLived: true,
+        remediation: 'Revoke the key (replace the certificate or key pair it belongs to), then keep it in a secret store; base64 is not encryption.',
+        examples: {
+            positives: [`TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:400>`, `  client-key-data: ${b64Header('-----BEGIN EC PRIVATE KEY-----\n')}<b64:200>`],
+            negatives: [`  client-certificate-data: ${b64Header('-----BEGIN CERTIFICATE-----\n')}<b64:400>`, `TLS_KEY=${b64Header('-----BEGIN RSA PRIVATE KEY-----\n')}<b64:20>`],
+        },
+    }),
+    rule({
+        id: 'authorization-bearer-hex',
+        title: 'Bearer token of 40 hex digits in an Authorization header',
+        provider: 'Generic',
+        severity: 'high',
+        keywords: ['bearer'],
+        // A hash-shaped value is a secret in this position: many APIs issue 40-hex tokens.
+        pattern: String.raw `(?i)authorization["']?[ \t]*[:=,][ \t]*["']?bearer[ \t]+([a-f0-9]{40})(?:[^A-Za-z0-9]|$)`,
+        entropy: 3,
+        longLived: false,
+        remediation: REMEDIATION,
+        examples: {
+            positives: ['curl -H "Authorization: Bearer <hex:40>" https://api.example.net/v1', "headers = {'Authorization': 'Bearer <hex:40>'}"],
+            negatives: ['curl -H "Authorization: Bearer <hex:30>" https://api.example.net', 'commit <hex:40>', 'Authorization: Bearer $TOKEN'],
+        },
+    }),
+    rule({
+        id: 'maven-settings-password',
+        title: 'Maven settings.xml server password',
+        provider: 'Maven',
+        severity: 'high',
+        keywords: ['<server>'],
+        pattern: String.raw `(?s)<server>.{0,400}?<password>([^<\s]{4,200})</password>`,
+        multilineWindow: 1024,
+        validate: (value) => isQuotedPassword(value) && !/^\{.*\}$/.test(value),
+        longLived: true,
+        remediation: 'Change the repository password or token, then use ${env.VAR} in settings.xml or the CI\'s server credentials.',
+        examples: {
+            positives: ['<servers>\n  <server>\n    <id>releases</id>\n    <username>deploy</username>\n    <password>Deploy<digit:4>!</password>\n  </server>\n</servers>'],
+            negatives: ['<server>\n  <id>releases</id>\n  <password>${env.MAVEN_PASSWORD}</password>\n</server>', '<server><id>r</id><password>{<b64:40>=}</password></server>'],
+        },
+    }),
+    rule({
+        id: 'gradle-credentials-password',
+        title: 'Gradle repository credentials password',
+        provider: 'Gradle',
+        severity: 'high',
+        keywords: ['credentials'],
+        pattern: String.raw `(?s)credentials[ \t]*(?:\([^)]{0,80}\))?[ \t]*\{[^}]{0,300}?password[ \t]*(?:=[ \t]*)?["']([^"'\s$]{4,200})["']`,
+        multilineWindow: 1024,
+        validate: isQuotedPassword,
+        longLived: true,
+        remediation: GRADLE_REMEDIATION,
+        examples: {
+            positives: ['repositories {\n  maven {\n    url "https://repo.example.net"\n    credentials {\n      username = "ci"\n      password = "Gradle<digit:4>pw"\n    }\n  }\n}', 'credentials {\n    username "root"\n    password "<lower:5>_<lower:5>"\n}'],
+            negatives: ['credentials {\n  username = "ci"\n  password = findProperty("repoPassword")\n}', 'credentials {\n  password = "$repoPassword"\n}', 'credentials {\n  username "root"\n  password ""\n}', 'credentials {\n  password "password"\n}'],
+        },
+    }),
+    rule({
+        id: 'gradle-authentication-password',
+        title: 'Gradle/Maven upload authentication(password: ...) literal',
+        provider: 'Gradle',
+        severity: 'high',
+        keywords: ['authentication'],
+        pattern: String.raw `\bauthentication[ \t]*\([^)\n]{0,160}?\bpassword[ \t]*:[ \t]*["']([^"'\s$]{3,200})["']`,
+        validate: isQuotedPassword,
+        longLived: true,
+        remediation: GRADLE_REMEDIATION,
+        examples: {
+            path: 'build.gradle',
+            positives: ['repository(url: "https://repo.example.net/snapshots/") {\n  authentication(userName: "root", password: "<lower:9>_<lower:6>")\n}'],
+            negatives: ['authentication(userName: "root", password: mvnPassword)', 'authentication(userName: "root", password: "")', 'authentication(userName: "root", password: "${repoPassword}")'],
+        },
+    }),
+    rule({
+        id: 'php-define-password',
+        title: 'Password as a PHP define() constant',
+        provider: 'Generic',
+        severity: 'high',
+        keywords: ['define'],
+        // `define('DB_PASSWORD', <literal>)`, `define("smtp_pass", <literal>, true)`: a name ending in a password word (and
+        // digits), so `PASSWORD_MIN_LENGTH` and `COMPASS_DIR` stay out.
+        pattern: String.raw `(?i)\bdefine[ \t]*\([ \t]*["'](?:[A-Za-z0-9_]{0,40}(?:password|passwd|pwd)|(?:[A-Za-z0-9]{0,40}_)?pass)[0-9]{0,4}["'][ \t]*,[ \t]*["']([^"'\s\\]{3,200})["']`,
+        // Random values are generic-argument-secret's; this rule is for the words and weak passwords it passes over.
+        validateInMatch: (value, before) => isPasswordInPlace(value, { name: /["']([^"']+)["']/.exec(before)?.[1] }) && rejectGenericValue(value, 3) !== undefined,
+        longLived: false,
+        remediation: REMEDIATION,
+        examples: {
+            path: 'wp-config.php',
+            positives: ["define( 'DB_PASSWORD', '<lower:5>' );", 'define("static_password04", "<lower:5><digit:2>", true);', "define('SMTP_PASS', 'Smtp<digit:3>');"],
+            negatives: ["define( 'DB_PASSWORD', '' );", 'define("variable_password", "{placeholder}");', 'define("dynamic_password", load_password());', "define('PASSWORD_MIN_LENGTH', '12345678');", "define('COMPASS_DIR', '<lower:8>');", "define('DB_PASSWORD', 'password');", "define('DB_PASSWORD', getenv('DB_PASSWORD'));"],
+        },
+    }),
+    rule({
+        id: 'terraform-variable-default-secret',
+        title: 'Secret as a Terraform variable default',
+        provider: 'Terraform',
+        severity: 'high',
+        keywords: ['variable'],
+        pattern: String.raw `(?is)variable[ \t]+"[^"\n]{0,60}(?:password|passwd|secret|token|api_key|apikey|private_key|access_key)[^"\n]{0,30}"[ \t]*\{[^}]{0,400}?default[ \t]*=[ \t]*"([^"\s$]{6,200})"`,
+        multilineWindow: 1024,
+        validate: isCredentialLiteral,
+        longLived: true,
+        remediation: 'Change the credential, drop the default and pass the value from a secret store (TF_VAR_ in CI, or a data source).',
+        examples: {
+            positives: ['variable "db_password" {\n  type      = string\n  sensitive = true\n  default   = "Prod<digit:4>pass"\n}', 'variable "api_token" {\n  default = "<alnum:32>"\n}'],
+            negatives: ['variable "db_password" {\n  type = string\n}', 'variable "region" {\n  default = "eu-west-1"\n}', 'variable "db_password" {\n  default = ""\n}'],
+        },
+    }),
+    argumentRule('network-credential-argument', '.NET NetworkCredential or DirectoryEntry password argument', ['networkcredential', 'directoryentry'], String.raw `new[ \t]+(?:System\.Net\.)?(?:NetworkCredential[ \t]*\([ \t]*"[^"\n]{1,80}"|DirectoryEntry[ \t]*\([ \t]*"[^"\n]{1,200}"[ \t]*,[ \t]*"[^"\n]{1,80}")[ \t]*,[ \t]*"([^"\s]{4,128})"`, ['var cred = new NetworkCredential("svc_backup", "Backup<digit:4>!");', 'var entry = new DirectoryEntry("LDAP://dc01", "CORP\\\\svc", "Ldap<digit:3>pw");'], ['var cred = new NetworkCredential("svc_backup", password);', 'var cred = new NetworkCredential(user, pass);']),
+    argumentRule('mysql-connect-password-argument', 'Password as a database connect() argument', ['mysql_connect', 'mysqli_connect', 'mysqli(', 'pg_connect', 'mssql_connect'], String.raw `(?:mysqli?_connect|new[ \t]+mysqli|mssql_connect)[ \t]*\([ \t]*["'][^"'\n]{1,120}["'][ \t]*,[ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["$link = mysql_connect('localhost', 'root', 'root<digit:3>');", '$db = new mysqli("127.0.0.1", "app", "Mysql<digit:4>!", "shop");'], ["$link = mysql_connect('localhost', 'root', $password);", "$link = mysql_connect('localhost', 'root', '');"]),
+    argumentRule('login-call-password-argument', 'Password as a login() call argument', ['login('], String.raw `\.login[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["ftp.login('deploy', 'Ftp<digit:4>pw')", 'client.login("admin", "Admin<digit:3>!")', "conn.login('user@corp.net', '<lower:10>', function (err, res) {"], ["ftp.login('deploy', password)", "client.login('admin', 'password')", "client.login('admin', '')", "client.login('admin', '${ADMIN_PASSWORD}')"]),
+    argumentRule('powershell-password-argument', 'Password on a PowerShell or PsExec command line', ['-password', 'psexec'], String.raw `(?i)(?:(?:connect-viserver|new-pssession|invoke-command|connect-azaccount|net[ \t]+use)[^\r\n]{0,200}?[ \t]-password[ \t]+|psexec(?:64)?(?:\.exe)?[^\r\n]{0,200}?[ \t]-p[ \t]+)["']?([^"'\s]{4,128})`, ['Connect-VIServer -Server vc01 -User admin -Password "Vmware<digit:3>!"', 'psexec \\\\\\\\host01 -u CORP\\\\admin -p Admin<digit:4>x cmd.exe'], ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd'], isCredentialLiteral),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/code-hosts.ts
+
+
+
+
+const GITHUB_TOKENS = 'https://github.com/settings/tokens';
+/** A token in GitHub's checksummed layout, as the examples write it: the prefix, 30 base62, their CRC32 in 6 base62. */
+const checksummed = (prefix, transform = 'crc32') => `${prefix}{{${transform}:<alnum:30>:${transform}}}`;
+function githubToken(id, prefix, title, longLived, revokeUrl, remediation) {
+    const upper = prefix.toUpperCase();
+    return rule({
+        id,
+        title,
+        provider: 'GitHub',
+        severity: longLived ? 'critical' : 'high',
+        keywords: [prefix],
+        pattern: String.raw `\b(${prefix}[A-Za-z0-9]{36})\b`,
+        validate: hasBase62Crc32,
+        longLived,
+        revokeUrl,
+        remediation,
+        examples: {
+            positives: [`GH_TOKEN=${checksummed(prefix)}`, `const token = "${checksummed(prefix)}";`, `git clone https://${checksummed(prefix)}@github.com/acme/tools.git`, `{ "token": "${checksummed(prefix)}" }`],
+            negatives: [`GH_TOKEN=${checksummed(prefix, 'bad-crc32')}`, `GH_TOKEN=${checksummed(upper)}`, `GH_TOKEN=${prefix}<alnum:35>`, `GH_TOKEN=${prefix}<alnum:36>`, `GH_TOKEN=${prefix}${'x'.repeat(36)}`],
+        },
+    });
+}
+const codeHostRules = [
+    githubToken('github-personal-access-token', 'ghp_', 'GitHub personal access token (classic)', true, GITHUB_TOKENS, 'Delete the token at github.com/settings/tokens; in Actions use GITHUB_TOKEN or a GitHub App installation token instead.'),
+    githubToken('github-oauth-token', 'gho_', 'GitHub OAuth access token', true, 'https://github.com/settings/applications'),
+    githubToken('github-user-to-server-token', 'ghu_', 'GitHub App user access token', false, 'https://github.com/settings/apps/authorizations'),
+    githubToken('github-server-to-server-token', 'ghs_', 'GitHub App installation token (or GITHUB_TOKEN)', false, 'https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token', 'Revoke with DELETE /installation/token; installation tokens expire after an hour.'),
+    githubToken('github-refresh-token', 'ghr_', 'GitHub App refresh token', true, 'https://github.com/settings/apps/authorizations'),
+    rule({
+        id: 'github-fine-grained-pat',
+        title: 'GitHub fine-grained personal access token',
+        provider: 'GitHub',
+        severity: 'critical',
+        keywords: ['github_pat_'],
+        pattern: String.raw `\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\b`,
+        longLived: true,
+        revokeUrl: 'https://github.com/settings/personal-access-tokens',
+        examples: { positives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:59>'], negatives: ['GITHUB_TOKEN=github_pat_<alnum:22>_<alnum:20>'] },
+    }),
+    // Listed before the generic PEM rule so that a key named as a GitHub App's gets the App-specific remediation.
+    rule({
+        id: 'github-app-private-key',
+        title: 'GitHub App private key',
+        provider: 'GitHub',
+        severity: 'critical',
+        keywords: ['githubapp', 'github_app', 'github-app', 'ghapp', 'gh_app', 'gh-app'],
+        pattern: String.raw `(?is)(?:github|gh)[_-]?app[\w-]{0,24}?private[_-]?key["']?\s*${ASSIGN_OPERATOR}\s*[|>]?[-+]?\s*["']?(-----BEGIN (?:RSA )?PRIVATE KEY-----.{64,}?-----END (?:RSA )?PRIVATE KEY-----)`,
+        multilineWindow: 16384,
+        validate: hasKeyBody,
+        longLived: true,
+        revokeUrl: 'https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/managing-private-keys-for-github-apps',
+        remediation: 'Delete the key in the GitHub App settings (Private keys) after generating a new one; in Actions mint installation tokens with actions/create-github-app-token from a secret.',
+        examples: { positives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n<b64:64>\n-----END RSA PRIVATE KEY-----"\n', 'github_app_private_key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    <b64:64>\n    -----END RSA PRIVATE KEY-----\n'], negatives: ['GITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY_PATH=/run/secrets/app.pem\n', 'GITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"'] },
+    }),
+    rule({
+        id: 'gitlab-personal-access-token',
+        title: 'GitLab personal, project or group access token',
+        provider: 'GitLab',
+        severity: 'critical',
+        keywords: ['glpat-'],
+        pattern: String.raw `\b(glpat-[0-9A-Za-z_-]{20,100}(?:\.[0-9a-z]{2}\.?[0-9a-z]{7,9})?)(?:[^0-9A-Za-z_.-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-deploy-token',
+        title: 'GitLab deploy token',
+        provider: 'GitLab',
+        severity: 'high',
+        keywords: ['gldt-'],
+        pattern: String.raw `\b(gldt-[0-9A-Za-z_-]{20,100})`,
+        longLived: true,
+        revokeUrl: 'https://docs.gitlab.com/ee/user/project/deploy_tokens/#revoke-a-deploy-token',
+        examples: { positives: ['const token = "gldt-<word:20>";', '  token: "gldt-<word:20>"', 'export API_TOKEN=gldt-<word:20>'], negatives: ['const token = "gldt-<word:6>";', 'const token = "GLDT-<word:20>";', 'const token = "gldt-xxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-runner-token',
+        title: 'GitLab runner authentication token',
+        provider: 'GitLab',
+        severity: 'high',
+        keywords: ['glrt-'],
+        pattern: String.raw `\b(glrt-[0-9A-Za-z_.-]{20,100})`,
+        longLived: true,
+        revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/configure_runners.html#reset-the-runner-authentication-token',
+        examples: { positives: ['const token = "glrt-<word:20>";', '  token: "glrt-<word:20>"', 'export API_TOKEN=glrt-<word:20>'], negatives: ['const token = "glrt-<word:6>";', 'const token = "GLRT-<word:20>";', 'const token = "glrt-xxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-runner-registration-token',
+        title: 'GitLab runner registration token (legacy)',
+        provider: 'GitLab',
+        severity: 'high',
+        keywords: ['gr1348941'],
+        pattern: String.raw `\b(GR1348941[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html',
+        examples: { positives: ['const token = "GR1348941<word:20>";', '  token: "GR1348941<word:20>"', 'export API_TOKEN=GR1348941<word:20>'], negatives: ['const token = "GR1348941<word:6>";', 'const token = "gr1348941<word:20>";', 'const token = "GR1348941xxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-pipeline-trigger-token',
+        title: 'GitLab pipeline trigger token',
+        provider: 'GitLab',
+        severity: 'high',
+        keywords: ['glptt-'],
+        pattern: String.raw `\b(glptt-[0-9a-f]{40})\b`,
+        longLived: true,
+        revokeUrl: 'https://docs.gitlab.com/ee/ci/triggers/',
+        examples: { positives: ['const token = "glptt-<hex:40>";', '  token: "glptt-<hex:40>"', 'export API_TOKEN=glptt-<hex:40>'], negatives: ['const token = "glptt-<hex:6>";', 'const token = "GLPTT-<hex:40>";', 'const token = "glptt-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-oauth-app-secret',
+        title: 'GitLab OAuth application secret',
+        provider: 'GitLab',
+        severity: 'high',
+        keywords: ['gloas-'],
+        pattern: String.raw `\b(gloas-[0-9a-f]{64})\b`,
+        longLived: true,
+        revokeUrl: 'https://gitlab.com/-/user_settings/applications',
+        examples: { positives: ['const token = "gloas-<hex:64>";', '  token: "gloas-<hex:64>"', 'export API_TOKEN=gloas-<hex:64>'], negatives: ['const token = "gloas-<hex:6>";', 'const token = "GLOAS-<hex:64>";', 'const token = "gloas-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-feed-token',
+        title: 'GitLab feed token',
+        provider: 'GitLab',
+        severity: 'medium',
+        keywords: ['glft-'],
+        pattern: String.raw `\b(glft-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['const token = "glft-<word:20>";', '  token: "glft-<word:20>"', 'export API_TOKEN=glft-<word:20>'], negatives: ['const token = "glft-<word:6>";', 'const token = "GLFT-<word:20>";', 'const token = "glft-xxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-scim-token',
+        title: 'GitLab SCIM token',
+        provider: 'GitLab',
+        severity: 'high',
+        keywords: ['glsoat-'],
+        pattern: String.raw `\b(glsoat-[0-9A-Za-z_-]{20})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://docs.gitlab.com/ee/user/group/saml_sso/scim_setup.html',
+        examples: { positives: ['const token = "glsoat-<word:20>";', '  token: "glsoat-<word:20>"', 'export API_TOKEN=glsoat-<word:20>'], negatives: ['const token = "glsoat-<word:6>";', 'const token = "GLSOAT-<word:20>";', 'const token = "glsoat-xxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-incoming-mail-token',
+        title: 'GitLab incoming mail token',
+        provider: 'GitLab',
+        severity: 'medium',
+        keywords: ['glimt-'],
+        pattern: String.raw `\b(glimt-[0-9A-Za-z_-]{25})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
+        examples: { positives: ['const token = "glimt-<word:25>";', '  token: "glimt-<word:25>"', 'export API_TOKEN=glimt-<word:25>'], negatives: ['const token = "glimt-<word:6>";', 'const token = "GLIMT-<word:25>";', 'const token = "glimt-xxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-agent-token',
+        title: 'GitLab agent for Kubernetes token',
+        provider: 'GitLab',
+        severity: 'high',
+        keywords: ['glagent-'],
+        pattern: String.raw `\b(glagent-[0-9A-Za-z_-]{50})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://docs.gitlab.com/ee/user/clusters/agent/work_with_agent.html#reset-the-agent-token',
+        examples: { positives: ['const token = "glagent-<word:50>";', '  token: "glagent-<word:50>"', 'export API_TOKEN=glagent-<word:50>'], negatives: ['const token = "glagent-<word:6>";', 'const token = "GLAGENT-<word:50>";', 'const token = "glagent-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitlab-ci-job-token',
+        title: 'GitLab CI/CD job token',
+        provider: 'GitLab',
+        severity: 'low',
+        keywords: ['glcbt-'],
+        pattern: String.raw `\b(glcbt-[0-9a-zA-Z]{1,5}_[0-9a-zA-Z_-]{20})(?:[^0-9A-Za-z_-]|$)`,
+        longLived: false,
+        revokeUrl: 'https://docs.gitlab.com/ee/ci/jobs/ci_job_token.html',
+        remediation: 'Job tokens expire with the job; remove the log or artifact that captured it.',
+        examples: { positives: ['const job = "glcbt-<alnum:2>_<word:20>";'], negatives: ['const job = "glcbt-<alnum:2><alnum:20>";'] },
+    }),
+    rule({
+        id: 'bitbucket-app-password',
+        title: 'Bitbucket app password',
+        provider: 'Bitbucket',
+        severity: 'high',
+        keywords: ['atbb'],
+        pattern: String.raw `\b(ATBB[A-Za-z0-9]{28}[A-F0-9]{8})\b`,
+        longLived: true,
+        revokeUrl: 'https://bitbucket.org/account/settings/app-passwords/',
+        examples: { positives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:28><HEX:8>'], negatives: ['BITBUCKET_APP_PASSWORD=ATBB<alnum:20>'] },
+    }),
+    rule({
+        id: 'bitbucket-access-token',
+        title: 'Bitbucket repository/project/workspace access token',
+        provider: 'Bitbucket',
+        severity: 'high',
+        keywords: ['atctt3xffgn0'],
+        pattern: String.raw `\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})`,
+        longLived: true,
+        revokeUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/revoke-a-repository-access-token/',
+        examples: { positives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>";', '  token: "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>"', 'export API_TOKEN=ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:180>'], negatives: ['const token = "ATCTT3xFfGN0<[A-Za-z0-9_\\-=]:6>";', 'const token = "atctt3XfFgn0<[A-Za-z0-9_\\-=]:180>";', 'const token = "ATCTT3xFfGN0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'atlassian-api-token',
+        title: 'Atlassian API token',
+        provider: 'Atlassian',
+        severity: 'high',
+        keywords: ['atatt3'],
+        pattern: String.raw `\b(ATATT3[A-Za-z0-9_=-]{150,250})`,
+        longLived: true,
+        revokeUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+        examples: { positives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:186>";', '  token: "ATATT3<[A-Za-z0-9_\\-=]:186>"', 'export API_TOKEN=ATATT3<[A-Za-z0-9_\\-=]:186>'], negatives: ['const token = "ATATT3<[A-Za-z0-9_\\-=]:6>";', 'const token = "atatt3<[A-Za-z0-9_\\-=]:186>";', 'const token = "ATATT3xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'gitea-access-token',
+        title: 'Gitea/Forgejo access token',
+        provider: 'Gitea',
+        severity: 'high',
+        keywords: ['gitea'],
+        pattern: String.raw `(?i)gitea[\w.-]{0,24}${ASSIGNMENT}([a-f0-9]{40})\b`,
+        longLived: true,
+        revokeUrl: 'https://docs.gitea.com/development/api-usage',
+        examples: { positives: ['GITEA_TOKEN=<hex:40>', '  gitea_token: "<hex:40>"', '{ "GITEA_TOKEN": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'GITEA_TOKEN=${GITEA_TOKEN}', '  gitea_token: "<gitea_token>"', 'GITEA_TOKEN is read from the environment'] },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/command-lines.ts
+
+
+
+/**
+ * A password passed on a command line: a person's (`admin123`) or a generated one. A long value a little low in entropy
+ * for the generic judgment (14 random characters with repeats) is still a password there, unless it is letters only.
+ */
+function passwordValue(value) {
+    const reason = rejectGenericValue(value, 3);
+    return reason === undefined || isHumanPassword(value) || (reason === 'low entropy' && value.length >= 14 && !/^[A-Za-z]+$/.test(value));
+}
+const command_lines_REMEDIATION = 'Change the password or key, then pass it from a secret store or the environment (a variable, a netrc or config file kept out of the repository) rather than on the command line.';
+/** Names that say a variable holds a credential: `API_TOKEN`, `db_password`, `SERVICE_API_KEY`. */
+const SECRET_NAME = String.raw `[A-Za-z0-9_]{0,40}(?:token|secret|passw(?:or)?d|pwd|api_?key|apikey|access_?key|private_?key)[A-Za-z0-9_]{0,20}`;
+/** Credentials in shell defaults, curl and wget flags, nginx directives and URL queries: where scripts put them. */
+const commandLineRules = [
+    rule({
+        id: 'shell-default-secret',
+        title: 'Secret as a shell parameter default (${VAR:-value})',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: [':-', ':='],
+        // `${API_TOKEN:-value}`: the default is used whenever the variable is unset, so it is a hardcoded credential.
+        pattern: String.raw `(?i)\$\{${SECRET_NAME}:?[-=]([^}\s'"$]{8,200})\}`,
+        entropy: 3,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            positives: ['export SERVICE_API_TOKEN=${API_TOKEN:-<alnum:24>}', 'PASS="${DB_PASSWORD:=<alnum:6><digit:2><alnum:6>}"'],
+            negatives: ['export SERVICE_API_TOKEN=${API_TOKEN:-}', 'export TOKEN=${API_TOKEN:-$FALLBACK_TOKEN}', 'URL=${BASE_URL:-<alnum:24>}', 'TOKEN=${API_TOKEN:-changeme-please-now}', 'PORT=${PORT:-8080}'],
+        },
+    }),
+    // `curl -u`/`--user` and `--password` are cli-password-argument's (generic.ts); these are the flags it leaves out.
+    rule({
+        id: 'curl-proxy-user-password',
+        title: 'Password in a curl --proxy-user argument',
+        provider: 'Generic',
+        severity: 'medium',
+        keywords: ['--proxy-user'],
+        pattern: String.raw `\s--proxy-user(?:=|[ \t]+)["']?[^:\s"'$]{1,64}:([^\s"']{4,200})`,
+        validate: passwordValue,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'scripts/deploy.sh',
+            positives: ['curl -k -v \\\n    --proxy-user admin:Summer<digit:4>! \\\n    https://example.net', 'curl --proxy-user "ci:<alnum:20>" https://host.example.net'],
+            negatives: ['curl --proxy-user "$USER:$PASS" https://host.example.net', 'curl --proxy-user admin:password https://x.example.net', 'curl --proxy-user admin: https://x.example.net'],
+        },
+    }),
+    rule({
+        id: 'command-line-password',
+        title: 'Password in a command-line flag (curl --tlspassword, wget --http-password and siblings)',
+        provider: 'Generic',
+        severity: 'medium',
+        keywords: ['-password', 'tlspassword'],
+        pattern: String.raw `\s--(?:(?:http|proxy|ftp)-password|(?:proxy-)?tlspassword)(?:=|[ \t]+)["']?([^\s"'\\]{4,200})`,
+        validate: passwordValue,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'scripts/fetch.sh',
+            positives: ['wget --ftp-password=<alnum:16> https://localhost', 'wget --http-password=Pass<digit:4> https://localhost', 'curl --proxy-tlspassword <alnum:20> https://localhost', 'curl --tlspassword "<alnum:14>" https://localhost'],
+            negatives: ['wget --http-password=$PASSWORD https://localhost', 'wget --proxy-password=<password> https://localhost', 'curl --tlspassword PASSWORD', 'args = ["--tlspassword", value]', 'password: "--http-password"'],
+        },
+    }),
+    rule({
+        id: 'api-key-header',
+        title: 'API key in an X-API-Key header or nginx variable',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['x-apikey', 'x-api-key', 'x-api_key', 'set $'],
+        // `proxy_set_header x-apikey VALUE;`, `-H "X-API-Key: VALUE"`, nginx `set $apikey VALUE;`.
+        pattern: String.raw `(?i)(?:\bx-api[-_]?key["']?(?::[ \t]*|[ \t]+)|\bset[ \t]+\$${SECRET_NAME}[ \t]+)["']?([A-Za-z0-9._~+/=-]{16,200})`,
+        entropy: 3,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'deploy/nginx.conf',
+            positives: ['proxy_set_header x-apikey <hex:8>-<hex:4>-<alnum:20>;', 'curl -H "X-API-Key: <alnum:32>" https://api.example.net', 'set $apikey <alnum:30>;'],
+            negatives: ['proxy_set_header x-apikey $http_x_apikey;', 'proxy_set_header X-Api-Key "";', 'set $upstream <alnum:30>;', 'headers["X-API-Key"] = key'],
+        },
+    }),
+    rule({
+        id: 'container-env-secret',
+        title: 'Secret passed as a container environment flag (docker run -e NAME=value)',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['-e ', '--env'],
+        // docker, podman and kubectl flags, also on a continued line (`    -e DRONE_TOKEN=... \\`).
+        pattern: String.raw `(?:^|\s)(?:-e|--env)(?:=|[ \t]+)["']?(?i:${SECRET_NAME})=["']?([^\s"'\\$]{8,200})`,
+        entropy: 3,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'scripts/run.sh',
+            positives: ['docker run -it \\\n    -e DRONE_TOKEN=<alnum:24> \\\n    image', 'podman run --env API_KEY="<alnum:32>" app', 'kubectl run job --env=SERVICE_SECRET=<alnum:20> --image=app'],
+            negatives: ['docker run -e DRONE_TOKEN=$DRONE_TOKEN image', 'docker run -e DRONE_TOKEN image', 'docker run -e DRONE_ID=<alnum:24> image', 'grep -e TOKEN=<lower:12> file'],
+        },
+    }),
+    rule({
+        id: 'getenv-fallback-secret',
+        title: 'Secret as the fallback of an environment lookup (getenv(...) ?: "value")',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['getenv'],
+        // PHP's `getenv('API_TOKEN') ?: '...'` and `getenv('API_TOKEN', true) ? getenv('API_TOKEN') : '...'`: the literal is
+        // used whenever the variable is unset (Python's `os.getenv("API_TOKEN", "...")` is generic-argument-secret's).
+        pattern: String.raw `(?i)getenv\([ \t]*["']${SECRET_NAME}["'](?:[ \t]*,[ \t]*true)?[ \t]*\)[ \t]*\?(?::|[^:;\r\n]{0,120}:)[ \t]*["']([^"'\s$]{8,200})["']`,
+        entropy: 3,
+        longLived: false,
+        remediation: command_lines_REMEDIATION,
+        examples: {
+            path: 'config/app.php',
+            positives: ['define("STATIC_TOKEN", getenv(\'API_TOKEN\', true) ? getenv(\'API_TOKEN\') : "<alnum:40>");', "$key = getenv('STRIPE_SECRET') ?: '<alnum:32>';"],
+            negatives: ["$key = getenv('STRIPE_SECRET') ?: '';", "$key = getenv('STRIPE_SECRET') ?: getenv('FALLBACK_SECRET');", "$region = getenv('AWS_REGION') ?: '<alnum:24>';", "$key = getenv('API_TOKEN') ?: 'changeme-please-now';"],
+        },
+    }),
+    rule({
+        id: 'url-query-api-key',
+        title: 'API key or token in a URL query (?api_key=)',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['apikey=', 'api_key=', 'api-key=', 'api_token=', 'access_token=', 'auth_token=', 'key=', 'token='],
+        // Also the bare `?key=` (Google's and many APIs' query key) and `?token=`; the value ends where a URL's part does, so
+        // a garbled paste (`?key=...%c^`, `?auth_token=...(...)`) is not taken for a key.
+        pattern: String.raw `(?i)[?&](?:api[_-]?key|apikey|api_token|access_token|auth_token|key|token)=([A-Za-z0-9._~%+/-]{16,200})(?:[&#"'\s${'`'}<>;,)\]]|$)`,
+        entropy: 3,
+        longLived: false,
+        remediation: 'Revoke the key at its provider, then send it in a header read from a secret store; URLs end up in logs and browser history.',
+        examples: {
+            path: '.gitlab-ci.yml',
+            positives: ['    - curl https://git.example.net/?APIKEY=<hex:8>-<hex:4>-<alnum:20>', 'fetch("https://api.example.net/v1/items?page=2&api_key=<alnum:32>")', '  base_url: "https://api.example.net/v1/user?key=<lowalnum:18><digit:2><lowalnum:20>"', 'curl "https://example.net/external/api/get?token=<alnum:14><digit:2><alnum:16>&pin=V1"'],
+            negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>', 'https://x.example.net/?key=${CACHE_KEY}', 'https://x.example.net/?token=refresh_token_rotation', 'https://x.example.net/?key=<alnum:20><digit:2>(<alnum:6>)'],
+        },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/commerce.ts
+
+
+/** Payments beyond the big processors, e-commerce platforms, shipping, finance data and crypto exchanges. */
+const commerceRules = [
+    prefixed('woocommerce-consumer-secret', 'WooCommerce REST API consumer secret', 'WooCommerce', 'cs_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/'),
+    prefixed('woocommerce-consumer-key', 'WooCommerce REST API consumer key', 'WooCommerce', 'ck_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/', { severity: 'medium' }),
+    named('bigcommerce-access-token', 'BigCommerce API access token', 'BigCommerce', ['bigcommerce'], '<lowalnum:31>', 'https://login.bigcommerce.com/'),
+    named('magento-access-token', 'Adobe Commerce (Magento) integration token', 'Adobe Commerce', ['magento'], '<lowalnum:32>', 'https://experienceleague.adobe.com/docs/commerce-admin/systems/integrations.html'),
+    named('prestashop-webservice-key', 'PrestaShop webservice key', 'PrestaShop', ['prestashop'], '<upalnum:32>', 'https://devdocs.prestashop-project.org/'),
+    named('ecwid-secret-token', 'Ecwid secret token', 'Ecwid', ['ecwid'], 'secret_<alnum:32>', 'https://my.ecwid.com/'),
+    named('gumroad-access-token', 'Gumroad access token', 'Gumroad', ['gumroad'], '<word:43>', 'https://app.gumroad.com/settings/advanced'),
+    named('lemonsqueezy-api-key', 'Lemon Squeezy API key', 'Lemon Squeezy', ['lemonsqueezy', 'lemon_squeezy'], JWT, 'https://app.lemonsqueezy.com/settings/api'),
+    named('paddle-api-key', 'Paddle API key', 'Paddle', ['paddle'], 'pdl_<[a-z_]:4-13>apikey_<lowalnum:26>_<alnum:20-30>', 'https://vendors.paddle.com/authentication-v2'),
+    named('paddle-classic-auth-code', 'Paddle Classic vendor auth code', 'Paddle', ['paddle'], '<hex:50>', 'https://vendors.paddle.com/authentication'),
+    named('chargebee-api-key', 'Chargebee API key', 'Chargebee', ['chargebee'], '<lower:4>_<alnum:20-40>', 'https://www.chargebee.com/docs/api_keys.html'),
+    named('recurly-api-key', 'Recurly private API key', 'Recurly', ['recurly'], '<hex:32>', 'https://app.recurly.com/'),
+    named('chargify-api-key', 'Maxio (Chargify) API key', 'Maxio', ['chargify', 'maxio'], '<alnum:30-45>', 'https://www.maxio.com/'),
+    named('authorize-net-transaction-key', 'Authorize.net transaction key', 'Authorize.net', ['authorize_net', 'authorizenet', 'authnet', 'transaction_key'], '<alnum:16>', 'https://account.authorize.net/'),
+    named('checkout-secret-key', 'Checkout.com secret key', 'Checkout.com', ['checkout_secret', 'checkout_com', 'checkoutcom', 'cko_secret'], `sk_${UUID}`, 'https://dashboard.checkout.com/'),
+    prefixed('checkout-sandbox-secret-key', 'Checkout.com sandbox secret key', 'Checkout.com', `sk_sbox_<b32l:26><[a-z2-7#]:1>`, 'https://dashboard.checkout.com/', { severity: 'medium', longLived: true }),
+    named('mollie-api-key', 'Mollie API key', 'Mollie', ['mollie'], 'live_<alnum:30>', 'https://my.mollie.com/dashboard/developers/api-keys'),
+    named('gocardless-access-token', 'GoCardless access token', 'GoCardless', ['gocardless'], 'live_<word:40>', 'https://manage.gocardless.com/developers/access-tokens'),
+    named('wise-api-token', 'Wise API token', 'Wise', ['wise_', 'transferwise'], UUID, 'https://wise.com/settings/api-tokens'),
+    named('dwolla-secret', 'Dwolla application secret', 'Dwolla', ['dwolla'], '<alnum:50>', 'https://dashboard.dwolla.com/applications'),
+    named('marqeta-access-token', 'Marqeta access token', 'Marqeta', ['marqeta'], UUID, 'https://app.marqeta.com/'),
+    prefixed('mercadopago-app-token', 'Mercado Pago production access token', 'Mercado Pago', 'APP_USR-<digit:16>-<digit:6>-<hex:32>-<digit:8-10>', 'https://www.mercadopago.com/developers/panel'),
+    prefixed('midtrans-server-key-prefixed', 'Midtrans server key', 'Midtrans', 'Mid-server-<word:24>', 'https://dashboard.midtrans.com/settings/config_info'),
+    named('xendit-secret-key', 'Xendit secret key', 'Xendit', ['xendit'], 'xnd_<lower:11>_<alnum:50-60>', 'https://dashboard.xendit.co/settings/developers#api-keys'),
+    prefixed('xendit-production-key', 'Xendit production secret key', 'Xendit', 'xnd_production_<alnum:50-60>', 'https://dashboard.xendit.co/settings/developers#api-keys'),
+    named('payu-secret', 'PayU merchant salt or key', 'PayU', ['payu'], '<alnum:32>', 'https://onboarding.payu.in/'),
+    named('cashfree-secret-key', 'Cashfree secret key', 'Cashfree', ['cashfree'], 'cfsk_ma_prod_<hex:32>_<hex:8>', 'https://merchant.cashfree.com/'),
+    named('instamojo-api-key', 'Instamojo private auth token', 'Instamojo', ['instamojo'], '<hex:32>', 'https://www.instamojo.com/'),
+    named('yookassa-secret-key', 'YooKassa secret key', 'YooKassa', ['yookassa', 'yandex_kassa'], 'live_<word:43>', 'https://yookassa.ru/my/merchant/integration/api-keys'),
+    named('iyzico-secret-key', 'iyzico secret key', 'iyzico', ['iyzico', 'iyzipay'], '<alnum:32>', 'https://merchant.iyzipay.com/'),
+    named('klarna-api-secret', 'Klarna API credentials password', 'Klarna', ['klarna'], 'klarna_live_api_<word:60-100>', 'https://portal.klarna.com/'),
+    named('afterpay-secret-key', 'Afterpay secret key', 'Afterpay', ['afterpay', 'clearpay'], '<hex:128>', 'https://portal.afterpay.com/'),
+    named('affirm-private-key', 'Affirm private API key', 'Affirm', ['affirm'], '<alnum:32>', 'https://www.affirm.com/dashboard'),
+    named('sumup-api-key', 'SumUp API key', 'SumUp', ['sumup'], 'sup_sk_<alnum:32>', 'https://me.sumup.com/developers'),
+    named('zettle-api-key', 'Zettle API key', 'Zettle', ['zettle', 'izettle'], JWT, 'https://my.zettle.com/apps/api-keys'),
+    named('worldpay-api-key', 'Worldpay API credentials', 'Worldpay', ['worldpay'], '<word:16-64>', 'https://dashboard.worldpay.com/'),
+    named('bluesnap-api-password', 'BlueSnap API password', 'BlueSnap', ['bluesnap'], '<alnum:16-32>', 'https://cp.bluesnap.com/'),
+    named('2checkout-secret-key', '2Checkout (Verifone) secret key', 'Verifone 2Checkout', ['2checkout', 'twocheckout'], '<alnum:20-64>', 'https://secure.2checkout.com/cpanel/'),
+    named('nmi-security-key', 'NMI gateway security key', 'NMI', ['nmi_security', 'nmi_api'], '<alnum:32>', 'https://secure.nmi.com/'),
+    prefixed('easypost-api-key', 'EasyPost production API key', 'EasyPost', 'EZAK<alnum:54>', 'https://www.easypost.com/account/api-keys'),
+    prefixed('easypost-test-api-key', 'EasyPost test API key', 'EasyPost', 'EZTK<alnum:54>', 'https://www.easypost.com/account/api-keys', { severity: 'low' }),
+    prefixed('shippo-live-token', 'Shippo live API token', 'Shippo', 'shippo_live_<anyhex:40>', 'https://apps.goshippo.com/settings/api'),
+    prefixed('shippo-test-token', 'Shippo test API token', 'Shippo', 'shippo_test_<anyhex:40>', 'https://apps.goshippo.com/settings/api', { severity: 'low' }),
+    named('shipengine-api-key', 'ShipEngine API key', 'ShipEngine', ['shipengine'], 'TEST_<word:43>', 'https://app.shipengine.com/#/portal/apimanagement'),
+    named('shipstation-api-secret', 'ShipStation API secret', 'ShipStation', ['shipstation'], '<hex:32>', 'https://ship.shipstation.com/settings/api'),
+    named('aftership-api-key', 'AfterShip API key', 'AfterShip', ['aftership'], 'asat_<hex:32>', 'https://admin.aftership.com/settings/api-keys'),
+    prefixed('duffel-live-token', 'Duffel live access token', 'Duffel', 'duffel_live_<word:43>', 'https://app.duffel.com/'),
+    prefixed('duffel-test-token', 'Duffel test access token', 'Duffel', 'duffel_test_<word:43>', 'https://app.duffel.com/', { severity: 'low' }),
+    named('amadeus-api-secret', 'Amadeus for Developers API secret', 'Amadeus', ['amadeus'], '<alnum:16>', 'https://developers.amadeus.com/my-apps'),
+    named('binance-api-secret', 'Binance API secret', 'Binance', ['binance'], '<alnum:64>', 'https://www.binance.com/en/my/settings/api-management', { severity: 'critical' }),
+    named('kraken-private-key', 'Kraken API private key', 'Kraken', ['kraken'], '<b64:86>==', 'https://pro.kraken.com/app/settings/api', { severity: 'critical' }),
+    named('kucoin-api-secret', 'KuCoin API secret', 'KuCoin', ['kucoin'], UUID, 'https://www.kucoin.com/account/api', { severity: 'critical' }),
+    named('bitfinex-api-secret', 'Bitfinex API secret', 'Bitfinex', ['bitfinex'], '<word:43>', 'https://setting.bitfinex.com/api', { severity: 'critical' }),
+    named('bybit-api-secret', 'Bybit API secret', 'Bybit', ['bybit'], '<alnum:36>', 'https://www.bybit.com/app/user/api-management', { severity: 'critical' }),
+    named('okx-api-secret', 'OKX API secret key', 'OKX', ['okx_', 'okex'], '<HEX:32>', 'https://www.okx.com/account/my-api', { severity: 'critical' }),
+    named('gemini-exchange-secret', 'Gemini exchange API secret', 'Gemini', ['gemini_api_secret', 'gemini_secret'], '<alnum:27-28>', 'https://exchange.gemini.com/settings/api', { bare: true, severity: 'critical' }),
+    named('bitstamp-api-secret', 'Bitstamp API secret', 'Bitstamp', ['bitstamp'], '<alnum:32>', 'https://www.bitstamp.net/account/security/api/', { severity: 'critical' }),
+    named('bitmex-api-secret', 'BitMEX API secret', 'BitMEX', ['bitmex'], '<word:48>', 'https://www.bitmex.com/app/apiKeys', { severity: 'critical' }),
+    named('crypto-com-api-secret', 'Crypto.com Exchange API secret', 'Crypto.com', ['crypto_com', 'cryptocom'], '<alnum:28>', 'https://crypto.com/exchange/personal/api-management', { severity: 'critical' }),
+    named('alpaca-secret-key', 'Alpaca secret key', 'Alpaca', ['alpaca', 'apca_api_secret'], '<alnum:40>', 'https://app.alpaca.markets/paper/dashboard/overview'),
+    named('polygon-io-api-key', 'Polygon.io (Massive) API key', 'Polygon.io', ['polygon_api', 'polygonio', 'polygon_io'], '<word:32>', 'https://polygon.io/dashboard/keys'),
+    named('finnhub-api-key', 'Finnhub API key', 'Finnhub', ['finnhub'], '<lowalnum:20>', 'https://finnhub.io/dashboard'),
+    named('alpha-vantage-api-key', 'Alpha Vantage API key', 'Alpha Vantage', ['alphavantage', 'alpha_vantage'], '<upalnum:16>', 'https://www.alphavantage.co/support/#api-key'),
+    named('iex-cloud-secret', 'IEX Cloud secret token', 'IEX Cloud', ['iex_', 'iexcloud'], 'sk_<hex:32>', 'https://iexcloud.io/console/tokens'),
+    named('twelvedata-api-key', 'Twelve Data API key', 'Twelve Data', ['twelvedata', 'twelve_data'], '<hex:32>', 'https://twelvedata.com/account/api-keys'),
+    named('tiingo-api-token', 'Tiingo API token', 'Tiingo', ['tiingo'], '<hex:40>', 'https://www.tiingo.com/account/api/token'),
+    named('fmp-api-key', 'Financial Modeling Prep API key', 'Financial Modeling Prep', ['financialmodelingprep', 'fmp_api'], '<alnum:32>', 'https://site.financialmodelingprep.com/developer/docs/dashboard'),
+    named('oanda-api-token', 'OANDA API access token', 'OANDA', ['oanda'], '<hex:32>-<hex:32>', 'https://www.oanda.com/account/tpa/personal_token'),
+    named('coinmarketcap-api-key', 'CoinMarketCap API key', 'CoinMarketCap', ['coinmarketcap', 'cmc_pro_api_key', 'x-cmc_pro_api_key'], UUID, 'https://pro.coinmarketcap.com/account'),
+    named('coingecko-api-key', 'CoinGecko Pro API key', 'CoinGecko', ['coingecko', 'x-cg-pro-api-key'], 'CG-<alnum:25>', 'https://www.coingecko.com/en/developers/dashboard'),
+    named('infura-api-key', 'Infura API key secret', 'Infura', ['infura'], '<hex:32>', 'https://app.infura.io/'),
+    named('alchemy-api-key', 'Alchemy API key', 'Alchemy', ['alchemy'], '<word:32>', 'https://dashboard.alchemy.com/'),
+    named('etherscan-api-key', 'Etherscan API key', 'Etherscan', ['etherscan', 'bscscan', 'polygonscan', 'arbiscan'], '<upalnum:34>', 'https://etherscan.io/myapikey'),
+    named('moralis-api-key', 'Moralis API key', 'Moralis', ['moralis'], JWT, 'https://admin.moralis.io/'),
+    named('quicknode-token', 'QuickNode endpoint token', 'QuickNode', ['quicknode'], '<hex:40>', 'https://dashboard.quicknode.com/'),
+    named('blockcypher-token', 'BlockCypher API token', 'BlockCypher', ['blockcypher'], '<hex:32>', 'https://accounts.blockcypher.com/tokens'),
+    named('blocknative-api-key', 'Blocknative API key', 'Blocknative', ['blocknative'], UUID, 'https://explorer.blocknative.com/account'),
+    named('thirdweb-secret-key', 'thirdweb secret key', 'thirdweb', ['thirdweb'], '<word:86>', 'https://thirdweb.com/dashboard/settings/api-keys'),
+    named('walletconnect-project-secret', 'Reown (WalletConnect) project secret', 'Reown', ['walletconnect', 'reown'], '<hex:32>', 'https://cloud.reown.com/'),
+    named('fireblocks-api-secret', 'Fireblocks API user secret key', 'Fireblocks', ['fireblocks'], '<b64:64-1000>', 'https://console.fireblocks.io/'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/validators/encoded.ts
+
+
+/** Base64 of a certificate or public key (`ca.crt`, `tls.crt` in a Secret): public material, never a credential. */
+function isPublicPem(value) {
+    if (!value.startsWith('LS0tLS1CRUdJTi'))
+        return false;
+    const text = Buffer.from(value.slice(0, 200), 'base64').toString('latin1');
+    return /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|X509 CRL|CERTIFICATE REQUEST)-----/.test(text);
+}
+/**
+ * A Kubernetes Secret entry. Under `data:` the value is base64: what it decodes to must look like a credential
+ * (not `CHANGE_ME`, a commit SHA or a file path). A plain `stringData:` value is judged as a generic value is.
+ */
+function isSecretEntry(value) {
+    if (isPublicPem(value))
+        return false;
+    const decoded = decodeBase64Text(value);
+    const text = decoded ?? value;
+    if (isPlaceholder(text) || isReference(text))
+        return false;
+    if (hasUrlPassword(text))
+        return true;
+    if (rejectGenericValue(text, 3) === undefined)
+        return true;
+    return hasSecretPart(text);
+}
+/** An entry under `data:` of a Secret: base64 that decodes to text, and that text looks like a credential. */
+function isEncodedSecretEntry(value) {
+    return decodeBase64Text(value) !== undefined && isSecretEntry(value);
+}
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/config-files.ts
+
+
+
+
+
+const configFileRules = [
+    // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
+    rule({
+        id: 'netrc-password',
+        title: 'Password in a .netrc entry',
+        provider: 'netrc',
+        severity: 'high',
+        keywords: ['machine'],
+        pattern: String.raw `(?i)\bmachine\s+[^\s]+\s+(?:port\s+\S+\s+)?login\s+[^\s]+\s+password\s+((?:[^\s$]|\$[^{\s])[^\s]{3,255})`,
+        multilineWindow: 1024,
+        longLived: true,
+        remediation: 'Change the password or token for that host, then keep .netrc out of the repository.',
+        examples: {
+            positives: ['machine api.example.net\n  login deploy\n  password <alnum:24>\n'],
+            negatives: ['machine api.example.net\n  login deploy\n', 'machine api.example.net login deploy password ${NETRC_PASSWORD}', 'machine api.example.net login deploy password ${secrets.get("netrc password")}'],
+        },
+    }),
+    rule({
+        id: 'pgpass-entry',
+        title: 'Password in a .pgpass entry',
+        provider: 'PostgreSQL',
+        severity: 'high',
+        keywords: [':5432:', ':5433:', ':6432:', ':*:'],
+        pattern: String.raw `(?m)^[^:\s#]+:(?:5432|5433|6432|\*):[^:\s]+:[^:\s]+:([^:\s]{4,256})\r?$`,
+        longLived: true,
+        remediation: 'Change the database password, then keep .pgpass out of the repository.',
+        examples: { positives: ['db.internal:5432:app:app_user:<alnum:20>'], negatives: ['db.internal:5432:app:app_user'] },
+    }),
+    rule({
+        id: 'kubernetes-secret-data',
+        title: 'Kubernetes Secret with data values',
+        provider: 'Kubernetes',
+        severity: 'high',
+        keywords: ['kind: secret'],
+        pattern: String.raw `(?is)kind:\s*Secret\b.*?\n(?:data|stringData):[ \t]*\r?\n[ \t]+[A-Za-z0-9._-]+:[ \t]*["']?([A-Za-z0-9+/=_.-]{12,1000})`,
+        multilineWindow: 4096,
+        entropy: 3,
+        validate: isSecretEntry,
+        longLived: true,
+        remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
+        examples: {
+            positives: ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  password: {{base64:<alnum:24>:base64}}\n'],
+            negatives: ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  mode: production\n', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\n'],
+        },
+    }),
+    rule({
+        id: 'sops-plaintext-value',
+        title: 'Plain secret in a SOPS-encrypted file',
+        provider: 'SOPS',
+        severity: 'high',
+        keywords: ['enc[aes256_gcm,', 'enc[pkcs7,', 'enc[gpg,', 'enc[kms,'],
+        // SOPS encrypts every value (`key: ENC[AES256_GCM,data:...]`); a plain value under a secret's name further down the
+        // same file was added after encryption or left out by an `encrypted_regex`, and is committed in the clear. Values
+        // holding `[` (another ENC[...]) and names ending `_unencrypted` (SOPS' own opt-out suffix) stay out.
+        pattern: String.raw `(?im)ENC\[(?:AES256_GCM|PKCS7|GPG|KMS),[^\n]*\n(?:[^\n]*\n){0,60}?[ \t]*["']?[\w.-]{0,40}(?:password|passwd|secret|token|api_?key|private_?key|credentials?)["']?[ \t]*[:=][ \t]*["']?([^\s"'\[\]{}|>#][^\s"'\[\]]{2,199})["']?[ \t]*(?:#[^\n]*)?$`,
+        multilineWindow: 8192,
+        validate: (value) => {
+            const reason = rejectGenericValue(value, 3);
+            return reason === undefined || (isPasswordInPlace(value) && reason !== 'path or URL' && reason !== 'file name');
+        },
+        longLived: true,
+        remediation: 'Rotate the secret, then encrypt it with sops (check .sops.yaml\'s encrypted_regex) instead of committing it in the clear.',
+        examples: {
+            path: 'deploy/secrets.enc.yaml',
+            positives: ['db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\nnoncompliant:\n  password: <lower:9>-<lower:6>-<lower:5><digit:1>'],
+            negatives: ['db:\n  password: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  api_token: ENC[AES256_GCM,data:<b64:20>,iv:<b64:43>=,tag:<b64:22>==,type:str]', 'db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  password_unencrypted: <lower:9><digit:2>', 'db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  password: ${DB_PASSWORD}', 'password: <lower:9>-<lower:6>-<lower:5><digit:1>', 'db:\n  user: ENC[AES256_GCM,data:<b64:12>,iv:<b64:43>=,tag:<b64:22>==,type:str]\n  password_file: /run/secrets/db'],
+        },
+    }),
+    rule({
+        id: 'htpasswd-hash',
+        title: 'Password hash in an htpasswd file',
+        provider: 'Apache',
+        severity: 'medium',
+        keywords: ['$apr1$', '$2y$'],
+        pattern: String.raw `(?m)^[A-Za-z0-9._-]{1,64}:\$(?:apr1|2y)\$([./A-Za-z0-9$]{20,80})\r?$`,
+        longLived: true,
+        remediation: 'Change the password (hashes are crackable offline), then keep htpasswd files out of the repository.',
+        examples: { positives: ['admin:$apr1$<alnum:8>$<crypt:22>', 'admin:$apr1$<alnum:8>$<crypt:22>\r\n'], negatives: ['admin:'] },
+    }),
+    rule({
+        id: 'private-key-passphrase',
+        title: 'Key store or key passphrase in config',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['passphrase', 'storepass', 'keypass', 'store_password', 'storepassword', 'keypassword', 'key_password'],
+        pattern: String.raw `(?i)(?:passphrase|storepass(?:word)?|keypass(?:word)?|store_password|key_password)["']?\s*${ASSIGN_OPERATOR}\s*["']([^"'\s]{6,128})["']`,
+        entropy: 2.5,
+        longLived: true,
+        remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',
+        examples: { positives: ['const keystorePassphrase = "<alnum:16>9!";'], negatives: ['const keystorePassphrase = "${KEYSTORE_PASS}";'] },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/connections.ts
+
+
+/** A URL's password that is a stand-in (the user repeated, `cachepass` on localhost) or whose user is an encoded path. */
+const realUrlPassword = (password, before, after) => !isStandInUrlPassword(password, before, after) && !hasEncodedPathUser(before);
+/** `scheme://user:password@host` (or `redis://:password@host`, with no user): the password is the secret; `user:@`, `${VAR}` and the like never match or are allowlisted. */
+function urlCredentials(id, title, provider, schemes, severity, examples) {
+    return rule({
+        id,
+        title,
+        provider,
+        severity,
+        keywords: schemes.map((scheme) => `${scheme}://`),
+        pattern: `(?i)\\b(?:${schemes.map((s) => s.replace(/[+.]/g, '\\$&')).join('|')})://[^:/\\s'"@<>]{0,128}:([^@\\s'"/<>]{6,256})@[A-Za-z0-9._-]+`,
+        validateInMatch: realUrlPassword,
+        longLived: true,
+        remediation: `Change the password in ${provider}, then read the URL from a secret store or environment variable at run time.`,
+        examples,
+    });
+}
+const connectionRules = [
+    urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'DATABASE_URL=postgres://app:<alnum:12><digit:2>@localhost:5432/app'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL: postgres://postgres:postgres@localhost:5432', '#   CACHE_DATABASE_URL="postgres://cacheuser:cachepass@localhost/cache"', 'DATABASE_URL: "postgresql://baduser:badpass@127.0.0.1/dbname"', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high', { positives: ['DATABASE_URL=mysql://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mysql://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mysql://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mysql://app_user:@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mongodb-connection-string', 'MongoDB connection URL with password', 'MongoDB', ['mongodb', 'mongodb+srv'], 'high', { positives: ['DATABASE_URL=mongodb+srv://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mongodb+srv://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mongodb+srv://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mongodb+srv://app_user:@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mongodb+srv://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('redis-connection-string', 'Redis connection URL with password', 'Redis', ['redis', 'rediss'], 'high', { positives: ['DATABASE_URL=rediss://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "rediss://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'REDIS_URL=redis://:<alnum:32>@cache.internal:6379/0'], negatives: ['DATABASE_URL=rediss://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=rediss://app_user:@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=rediss://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('amqp-connection-string', 'AMQP (RabbitMQ) connection URL with password', 'RabbitMQ', ['amqp', 'amqps'], 'high', { positives: ['DATABASE_URL=amqps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "amqps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=amqps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=amqps://app_user:@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=amqps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('mssql-connection-url', 'SQL Server connection URL with password', 'SQL Server', ['mssql', 'sqlserver'], 'high', { positives: ['DATABASE_URL=sqlserver://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sqlserver://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sqlserver://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sqlserver://app_user:@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sqlserver://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('smtp-connection-url', 'SMTP URL with password', 'SMTP', ['smtp', 'smtps'], 'medium', { positives: ['DATABASE_URL=smtps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "smtps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=smtps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=smtps://app_user:@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=smtps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('ldap-connection-url', 'LDAP URL with bind password', 'LDAP', ['ldap', 'ldaps'], 'high', { positives: ['DATABASE_URL=ldaps://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "ldaps://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=ldaps://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=ldaps://app_user:@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=ldaps://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    urlCredentials('ftp-connection-url', 'FTP/SFTP URL with password', 'FTP', ['ftp', 'sftp', 'ftps'], 'medium', { positives: ['DATABASE_URL=sftp://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "sftp://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=sftp://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=sftp://app_user:@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=sftp://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
+    rule({
+        id: 'url-embedded-credentials',
+        title: 'URL with embedded password',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['://'],
+        // A host name with a top-level domain, or a local host (`https://admin:...@localhost:8000`), where a real password
+        // still counts unless it is a stand-in.
+        pattern: String.raw `(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b|\d{1,3}(?:\.\d{1,3}){3})`,
+        entropy: 2.5,
+        validateInMatch: realUrlPassword,
+        longLived: true,
+        remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
+        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";', '  - "https://admin:<alnum:10><digit:2>@localhost:8000/admin"', '  - "http://admin:<alnum:10><digit:2>@192.168.0.10/admin"'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";', '  - "https://admin:testpassword@localhost:8000/admin"', '  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",'] },
+    }),
+    rule({
+        id: 'git-credentials',
+        title: 'Git host credentials in a URL (.git-credentials)',
+        provider: 'Git hosting',
+        severity: 'high',
+        keywords: ['github.com', 'gitlab.com', 'bitbucket.org', 'dev.azure.com'],
+        // The user may be an e-mail address written raw (`https://me@corp.net:...@github.com`), as git-credential-store keeps it.
+        pattern: String.raw `(?i)https?://[^:/\s'"<>]{1,128}:([^\s'"/<>]{8,256})@(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com)`,
+        longLived: true,
+        remediation: 'Revoke the token or password at the git host, then use a credential helper or GITHUB_TOKEN instead of credentials in URLs.',
+        examples: { positives: ['https://ci-bot:<alnum:30>@github.com', 'https://jdoe:<alnum:8>#x@<alnum:4>@github.com', 'https://jdoe@<lower:6>.com:<alnum:8>!#@<digit:3>@github.com'], negatives: ['https://github.com/acme/tools.git', 'https://jdoe@github.com/acme/tools.git'] },
+    }),
+    // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
+    rule({
+        id: 'jdbc-password',
+        title: 'JDBC URL with password',
+        provider: 'JDBC',
+        severity: 'high',
+        keywords: ['jdbc:'],
+        pattern: String.raw `(?i)jdbc:[a-z0-9]+:[^\s'"]{0,300}?[?;&](?:password|userpass|passwd|pwd)=((?:[^;&\s'"$]|\$[^{;&\s'"])[^;&\s'"]{2,199})`,
+        longLived: true,
+        remediation: 'Change the database password, then supply it from a secret store at run time.',
+        examples: { positives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=<alnum:16>', '  - "jdbc:mysql://localhost/authority?user=admin&userpass=<alnum:12>"'], negatives: ['JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app', '  - "jdbc:mysql://localhost/authority?user=admin&userpass="', 'JDBC_URL=jdbc:postgresql://db.internal:5432/app?user=app&password=${props.get("db.password")}'] },
+    }),
+    rule({
+        id: 'ado-net-connection-string',
+        title: 'ADO.NET / ODBC connection string with password',
+        provider: 'SQL Server',
+        severity: 'high',
+        keywords: ['password=', 'pwd='],
+        pattern: String.raw `(?i)(?:server|data source|host|address)\s*=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:password|pwd)\s*=\s*((?:[^;"'\s$]|\$[^{;"'\s])[^;"'\s]{2,199})`,
+        longLived: true,
+        remediation: 'Change the database password, then use managed identity or a secret store instead of a connection string with a password.',
+        examples: { positives: ['"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=<alnum:16>;Encrypt=true"'], negatives: ['"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"', '`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'] },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/data-apis.ts
+
+
+/** Keys of data and utility APIs: scraping, screenshots and PDFs, geodata, weather, validation, security lookups. */
+const dataApiRules = [
+    // apilayer's products (mailboxlayer, numverify, scrapestack, screenshotlayer) share one 32-character access key form.
+    named('mailboxlayer-access-key', 'mailboxlayer (apilayer) access key', 'apilayer', ['mailboxlayer'], '<lowalnum:32>', 'https://mailboxlayer.com/dashboard'),
+    named('numverify-access-key', 'numverify (apilayer) access key', 'apilayer', ['numverify'], '<lowalnum:32>', 'https://numverify.com/dashboard'),
+    named('scrapestack-access-key', 'scrapestack (apilayer) access key', 'apilayer', ['scrapestack'], '<lowalnum:32>', 'https://scrapestack.com/dashboard'),
+    named('screenshotlayer-access-key', 'screenshotlayer (apilayer) access key', 'apilayer', ['screenshotlayer'], '<alnum:32>', 'https://screenshotlayer.com/dashboard'),
+    named('scrapeowl-api-key', 'ScrapeOwl API key', 'ScrapeOwl', ['scrapeowl'], '<lowalnum:30>', 'https://app.scrapeowl.com/dashboard'),
+    prefixed('scrapfly-api-key', 'Scrapfly live API key', 'Scrapfly', 'scp-live-<lowalnum:32>', 'https://scrapfly.io/dashboard'),
+    prefixed('scrapfly-test-api-key', 'Scrapfly test API key', 'Scrapfly', 'scp-test-<lowalnum:32>', 'https://scrapfly.io/dashboard', { severity: 'low' }),
+    named('scrapfly-api-key-legacy', 'Scrapfly API key (without prefix)', 'Scrapfly', ['scrapfly'], '<lowalnum:32>', 'https://scrapfly.io/dashboard'),
+    named('scrapingant-api-key', 'ScrapingAnt API key', 'ScrapingAnt', ['scrapingant'], '<lowalnum:32>', 'https://app.scrapingant.com/dashboard'),
+    named('webscraping-ai-api-key', 'WebScraping.AI API key', 'WebScraping.AI', ['webscraping'], '<alnum:32>', 'https://webscraping.ai/dashboard'),
+    named('zenrows-api-key', 'ZenRows API key', 'ZenRows', ['zenrows'], '<hex:40>', 'https://app.zenrows.com/'),
+    named('zenscrape-api-key', 'Zenscrape API key', 'Zenscrape', ['zenscrape'], UUID, 'https://app.zenscrape.com/'),
+    named('skrapp-api-key', 'Skrapp.io API key', 'Skrapp.io', ['skrapp'], '<alnum:42>', 'https://skrapp.io/app/api'),
+    named('pdfshift-api-key', 'PDFShift API key', 'PDFShift', ['pdfshift'], '<hex:32>', 'https://app.pdfshift.io/'),
+    named('selectpdf-api-key', 'SelectPdf API key', 'SelectPdf', ['selectpdf'], '<[a-z0-9-]:36>', 'https://selectpdf.com/'),
+    named('opencage-api-key', 'OpenCage geocoding API key', 'OpenCage', ['opencage'], '<lowalnum:32>', 'https://opencagedata.com/dashboard'),
+    named('openweather-api-key', 'OpenWeather API key', 'OpenWeather', ['openweather', 'pyowm', 'owm_'], '<lowalnum:32>', 'https://home.openweathermap.org/api_keys'),
+    named('weatherbit-api-key', 'Weatherbit API key', 'Weatherbit', ['weatherbit'], '<lowalnum:32>', 'https://www.weatherbit.io/account/dashboard'),
+    named('zipcodebase-api-key', 'Zipcodebase API key', 'Zipcodebase', ['zipcodebase'], UUID, 'https://app.zipcodebase.com/'),
+    named('smartystreets-auth-token', 'Smarty (SmartyStreets) auth token', 'Smarty', ['smartystreets', 'smarty_'], '<alnum:20>', 'https://www.smarty.com/account/keys'),
+    named('newsapi-api-key', 'News API key', 'NewsAPI', ['newsapi', 'news_api'], '<lowalnum:32>', 'https://newsapi.org/account'),
+    named('theoddsapi-api-key', 'The Odds API key', 'The Odds API', ['theoddsapi', 'the_odds_api', 'the-odds-api', 'oddsapi'], '<hex:32>', 'https://the-odds-api.com/account/'),
+    named('pandascore-api-token', 'PandaScore API token', 'PandaScore', ['pandascore'], '<word:51>', 'https://app.pandascore.co/dashboard'),
+    named('nutritionix-api-key', 'Nutritionix API key', 'Nutritionix', ['nutritionix'], '<lowalnum:32>', 'https://developer.nutritionix.com/admin/access_details'),
+    named('neutrinoapi-api-key', 'Neutrino API key', 'Neutrino API', ['neutrino'], '<alnum:48>', 'https://www.neutrinoapi.com/account/'),
+    named('speechtext-api-key', 'Speechtext.AI API key', 'Speechtext.AI', ['speechtext'], '<hex:32>', 'https://speechtext.ai/'),
+    named('uclassify-api-key', 'uClassify API key', 'uClassify', ['uclassify'], '<alnum:12>', 'https://www.uclassify.com/account', { entropy: 2.8 }),
+    named('monkeylearn-api-key', 'MonkeyLearn API key', 'MonkeyLearn', ['monkeylearn'], '<hex:40>', 'https://app.monkeylearn.com/main/my-account/'),
+    named('owlbot-api-token', 'Owlbot dictionary API token', 'Owlbot', ['owlbot'], '<lowalnum:40>', 'https://owlbot.info/'),
+    named('skybiometry-api-key', 'SkyBiometry API key or secret', 'SkyBiometry', ['skybiometry'], '<lowalnum:25-26>', 'https://skybiometry.com/'),
+    named('securitytrails-api-key', 'SecurityTrails API key', 'SecurityTrails', ['securitytrails'], '<alnum:32>', 'https://securitytrails.com/app/account/credentials'),
+    named('urlscan-api-key', 'urlscan.io API key', 'urlscan.io', ['urlscan'], UUID, 'https://urlscan.io/user/profile/'),
+    named('virustotal-api-key', 'VirusTotal API key', 'VirusTotal', ['virustotal'], '<hex:64>', 'https://www.virustotal.com/gui/my-apikey'),
+    named('metaapi-api-token', 'MetaApi token', 'MetaApi', ['metaapi'], '<hex:64>', 'https://app.metaapi.cloud/token'),
+    named('nftport-api-key', 'NFTPort API key', 'NFTPort', ['nftport'], UUID, 'https://dashboard.nftport.xyz/'),
+    named('mockaroo-api-key', 'Mockaroo API key', 'Mockaroo', ['mockaroo'], '<lowalnum:8>', 'https://www.mockaroo.com/users/edit', { severity: 'medium', entropy: 2.2 }),
+    named('youneedabudget-token', 'YNAB (You Need A Budget) personal access token', 'YNAB', ['youneedabudget', 'ynab'], '<hex:64>', 'https://app.ynab.com/settings/developer'),
+    named('shutterstock-api-key', 'Shutterstock API consumer key', 'Shutterstock', ['shutterstock'], '<alnum:32>', 'https://www.shutterstock.com/account/developers/apps'),
+    named('shutterstock-oauth-token', 'Shutterstock OAuth access token', 'Shutterstock', ['shutterstock'], 'v2/<alnum:300-400>', 'https://www.shutterstock.com/account/developers/apps'),
+    named('strava-client-secret', 'Strava client secret or token', 'Strava', ['strava'], '<lowalnum:40>', 'https://www.strava.com/settings/api'),
+    named('sheety-api-key', 'Sheety API token', 'Sheety', ['sheety'], '<lowalnum:64>', 'https://sheety.co/'),
+    named('maxmind-license-key-legacy', 'MaxMind license key (legacy 16-character form)', 'MaxMind', ['maxmind', 'geoip'], '<alnum:16>', 'https://www.maxmind.com/en/accounts/current/license-key'),
+    named('marketstack-access-key', 'marketstack (apilayer) access key', 'apilayer', ['marketstack'], '<lowalnum:32>', 'https://marketstack.com/dashboard'),
+    named('mediastack-access-key', 'mediastack (apilayer) access key', 'apilayer', ['mediastack'], '<lowalnum:32>', 'https://mediastack.com/dashboard'),
+    named('pdflayer-access-key', 'pdflayer (apilayer) access key', 'apilayer', ['pdflayer'], '<lowalnum:32>', 'https://pdflayer.com/dashboard'),
+    named('positionstack-access-key', 'positionstack (apilayer) access key', 'apilayer', ['positionstack'], '<word:32>', 'https://positionstack.com/dashboard'),
+    named('serpstack-access-key', 'serpstack (apilayer) access key', 'apilayer', ['serpstack'], '<lowalnum:32>', 'https://serpstack.com/dashboard'),
+    named('userstack-access-key', 'userstack (apilayer) access key', 'apilayer', ['userstack'], '<lowalnum:32>', 'https://userstack.com/dashboard'),
+    named('vatlayer-access-key', 'vatlayer (apilayer) access key', 'apilayer', ['vatlayer'], '<lowalnum:32>', 'https://vatlayer.com/dashboard'),
+    named('scraperapi-api-key', 'ScraperAPI key', 'ScraperAPI', ['scraperapi'], '<lowalnum:32>', 'https://dashboard.scraperapi.com/'),
+    named('webscraper-io-api-token', 'Web Scraper Cloud API token', 'Web Scraper', ['webscraper'], '<alnum:60>', 'https://cloud.webscraper.io/api'),
+    named('zenserp-api-key', 'Zenserp API key', 'Zenserp', ['zenserp'], '<[a-z0-9-]:36>', 'https://app.zenserp.com/'),
+    named('serphouse-api-key', 'SERPHouse API key', 'SERPHouse', ['serphouse'], '<alnum:60>', 'https://app.serphouse.com/'),
+    named('proxycrawl-api-token', 'Crawlbase (ProxyCrawl) API token', 'Crawlbase', ['proxycrawl', 'crawlbase'], '<word:22>', 'https://crawlbase.com/dashboard'),
+    named('mapquest-api-key', 'MapQuest API key', 'MapQuest', ['mapquest'], '<alnum:32>', 'https://developer.mapquest.com/user/me/apps'),
+    named('tomtom-api-key', 'TomTom API key', 'TomTom', ['tomtom'], '<alnum:32>', 'https://developer.tomtom.com/user/me/apps'),
+    named('openuv-api-key', 'OpenUV API key', 'OpenUV', ['openuv'], '<lowalnum:32>', 'https://www.openuv.io/dashboard'),
+    named('stormglass-api-key', 'Stormglass API key', 'Stormglass', ['stormglass'], '<[A-Za-z0-9-]:73>', 'https://dashboard.stormglass.io/'),
+    named('visualcrossing-api-key', 'Visual Crossing weather API key', 'Visual Crossing', ['visualcrossing', 'visual_crossing'], '<upalnum:25>', 'https://www.visualcrossing.com/account'),
+    named('worldweather-api-key', 'World Weather Online API key', 'World Weather Online', ['worldweather'], '<lowalnum:31>', 'https://www.worldweatheronline.com/developer/my/'),
+    named('tomorrowio-api-key', 'Tomorrow.io API key', 'Tomorrow.io', ['tomorrowio', 'tomorrow_io', 'tomorrow.io'], '<alnum:32>', 'https://app.tomorrow.io/development/keys'),
+    named('walkscore-api-key', 'Walk Score API key', 'Walk Score', ['walkscore'], '<lowalnum:32>', 'https://www.walkscore.com/professional/api.php'),
+    named('timezoneapi-api-key', 'TimezoneAPI key', 'TimezoneAPI', ['timezoneapi'], '<alpha:20>', 'https://timezoneapi.io/'),
+    named('simfin-api-key', 'SimFin API key', 'SimFin', ['simfin'], '<alnum:32>', 'https://app.simfin.com/data-access/api'),
+    named('stockdata-api-token', 'StockData.org API token', 'StockData', ['stockdata'], '<alnum:40>', 'https://www.stockdata.org/dashboard'),
+    named('nasdaq-data-link-api-key', 'Nasdaq Data Link (Quandl) API key', 'Nasdaq', ['nasdaq', 'quandl'], '<word:20>', 'https://data.nasdaq.com/account/profile'),
+    named('tradier-access-token', 'Tradier access token', 'Tradier', ['tradier'], '<alnum:28>', 'https://dash.tradier.com/settings/api'),
+    named('worldcoinindex-api-key', 'WorldCoinIndex API key', 'WorldCoinIndex', ['worldcoinindex'], '<alnum:35>', 'https://www.worldcoinindex.com/apiservice'),
+    named('technicalanalysisapi-key', 'Technical Analysis API key', 'Technical Analysis API', ['technicalanalysisapi'], '<upalnum:48>', 'https://technical-analysis-api.com/'),
+    named('pixabay-api-key', 'Pixabay API key', 'Pixabay', ['pixabay'], '<[a-z0-9-]:34>', 'https://pixabay.com/api/docs/'),
+    named('unsplash-access-key', 'Unsplash access or secret key', 'Unsplash', ['unsplash'], '<word:43>', 'https://unsplash.com/oauth/applications'),
+    named('rawg-api-key', 'RAWG API key', 'RAWG', ['rawg'], '<lowalnum:32>', 'https://rawg.io/apidocs'),
+    named('spoonacular-api-key', 'Spoonacular API key', 'Spoonacular', ['spoonacular'], '<lowalnum:32>', 'https://spoonacular.com/food-api/console#Profile'),
+    named('sportmonks-api-token', 'Sportmonks API token', 'Sportmonks', ['sportsmonk', 'sportmonks'], '<alnum:60>', 'https://my.sportmonks.com/'),
+    named('ticketmaster-api-key', 'Ticketmaster API key', 'Ticketmaster', ['ticketmaster'], '<alnum:32>', 'https://developer-acct.ticketmaster.com/user/me/apps'),
+    named('yelp-api-key', 'Yelp Fusion API key', 'Yelp', ['yelp'], '<[A-Za-z0-9_=.-]:128>', 'https://www.yelp.com/developers/v3/manage_app'),
+    named('travelpayouts-api-token', 'Travelpayouts API token', 'Travelpayouts', ['travelpayouts'], '<lowalnum:32>', 'https://app.travelpayouts.com/profile/api-token'),
+    named('upcdatabase-api-key', 'UPCDatabase API key', 'UPCDatabase', ['upcdatabase'], '<upalnum:32>', 'https://upcdatabase.org/'),
+    named('veriphone-api-key', 'Veriphone API key', 'Veriphone', ['veriphone'], '<upalnum:32>', 'https://veriphone.io/dashboard'),
+    named('verimail-api-key', 'Verimail API key', 'Verimail', ['verimail'], '<upalnum:32>', 'https://verimail.io/'),
+    named('meaningcloud-api-key', 'MeaningCloud license key', 'MeaningCloud', ['meaningcloud'], '<lowalnum:32>', 'https://www.meaningcloud.com/developer/account/subscriptions'),
+    named('paralleldots-api-key', 'ParallelDots API key', 'ParallelDots', ['paralleldots'], '<alnum:43>', 'https://user.apis.paralleldots.com/'),
+    named('newscatcher-api-key', 'NewsCatcher API key', 'NewsCatcher', ['newscatcher'], '<word:43>', 'https://app.newscatcherapi.com/'),
+    named('sigopt-api-token', 'SigOpt API token', 'SigOpt', ['sigopt'], '<upalnum:48>', 'https://app.sigopt.com/tokens'),
+    named('shodan-api-key', 'Shodan API key', 'Shodan', ['shodan'], '<alnum:32>', 'https://account.shodan.io/'),
+    named('whoxy-api-key', 'Whoxy API key', 'Whoxy', ['whoxy'], '<lowalnum:33>', 'https://www.whoxy.com/account/'),
+    named('oopspam-api-key', 'OOPSpam API key', 'OOPSpam', ['oopspam'], '<alnum:40>', 'https://app.oopspam.com/'),
+    named('peopledatalabs-api-key', 'People Data Labs API key', 'People Data Labs', ['peopledatalabs', 'people_data_labs'], '<lowalnum:64>', 'https://dashboard.peopledatalabs.com/'),
+    named('rocketreach-api-key', 'RocketReach API key', 'RocketReach', ['rocketreach'], '<[a-z0-9-]:39>', 'https://rocketreach.co/account?section=nav_gen_api'),
+    named('uplead-api-key', 'UpLead API key', 'UpLead', ['uplead'], '<[a-z0-9-]:32>', 'https://app.uplead.com/'),
+    named('vpnapi-api-key', 'vpnapi.io API key', 'vpnapi.io', ['vpnapi'], '<alnum:32>', 'https://vpnapi.io/dashboard'),
+    named('m3o-api-token', 'M3O API token', 'M3O', ['m3o'], '<alnum:48>', 'https://m3o.com/account/keys'),
+    prefixed('photoroom-api-key', 'Photoroom API key', 'Photoroom', 'sk_pr_<alnum:1-64>_<anyhex:40>', 'https://app.photoroom.com/api-dashboard', { keywords: ['sk_pr_'] }),
+    prefixed('photoroom-sandbox-api-key', 'Photoroom sandbox API key', 'Photoroom', 'sandbox_sk_pr_<alnum:1-64>_<anyhex:40>', 'https://app.photoroom.com/api-dashboard', { severity: 'low', keywords: ['sandbox_sk_pr_'] }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/devops.ts
+
+
+const devopsRules = [
+    rule({ id: 'databricks-access-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'high', keywords: ['dapi'], pattern: '\\b(dapi[a-f0-9]{32}(?:-[0-9])?)\\b', longLived: true, revokeUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html', examples: { positives: ['const databricksToken = "dapi<hex:32>";', '  databricksToken: "dapi<hex:32>"', 'export API_TOKEN=dapi<hex:32>'], negatives: ['const databricksToken = "dapi<hex:6>";', 'const databricksToken = "DAPI<hex:32>";', 'const databricksToken = "dapixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', keywords: ['hvs.'], pattern: '\\b(hvs\\.[A-Za-z0-9_-]{90,120})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', remediation: 'Revoke it (vault token revoke), then log in from CI with JWT/OIDC auth (Keyward vault-url, vault-role) for short TTLs.', examples: { positives: ['const vaultToken = "hvs.<word:95>";', '  vaultToken: "hvs.<word:95>"', 'export API_TOKEN=hvs.<word:95>'], negatives: ['const vaultToken = "hvs.<word:6>";', 'const vaultToken = "HVS.<word:95>";', 'const vaultToken = "hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'medium', keywords: ['hvb.'], pattern: '\\b(hvb\\.[A-Za-z0-9_-]{130,300})(?:[^A-Za-z0-9_-]|$)', longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#batch-tokens', examples: { positives: ['const vaultToken = "hvb.<word:140>";', '  vaultToken: "hvb.<word:140>"', 'export API_TOKEN=hvb.<word:140>'], negatives: ['const vaultToken = "hvb.<word:6>";', 'const vaultToken = "HVB.<word:140>";', 'const vaultToken = "hvb.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'vault-recovery-token', title: 'HashiCorp Vault recovery token', provider: 'HashiCorp Vault', severity: 'high', keywords: ['hvr.'], pattern: '\\b(hvr\\.[A-Za-z0-9_-]{24,120})(?:[^A-Za-z0-9_-]|$)', entropy: 3.5, longLived: false, revokeUrl: 'https://developer.hashicorp.com/vault/docs/concepts/recovery-mode', remediation: 'Restart the node out of recovery mode (recovery tokens are not persisted), then check sys/raw changes made with it.', examples: { positives: ['VAULT_TOKEN=hvr.<alnum:28>'], negatives: ['VAULT_TOKEN=hvr.<alnum:10>', 'VAULT_TOKEN=HVR.<alnum:28>'] } }),
+    contextRule({ id: 'vault-legacy-token', title: 'HashiCorp Vault token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'high', names: ['vault_token', 'vault-token', 'vaulttoken', 'x-vault-token', 'initial root token', 'root_token'], value: 's\\.[A-Za-z0-9]{24}(?:\\.[A-Za-z0-9]{5})?', longLived: true, revokeUrl: 'https://developer.hashicorp.com/vault/api-docs/auth/token#revoke-a-token', examples: { positives: ['VAULT_TOKEN=s.<alnum:24>', 'VAULT_TOKEN=s.<alnum:24>.<alnum:5>', 'Initial Root Token: s.<alnum:24>', '{ "root_token": "s.<alnum:24>" }', '  vault_token: "s.<alnum:24>"', '{ "VAULT_TOKEN": "s.<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=s.<alnum:24>', 'VAULT_TOKEN=${VAULT_TOKEN}', '  vault_token: "<vault_token>"', 'VAULT_TOKEN is read from the environment', 'VAULT_TOKEN=s.<alnum:20>'] } }),
+    rule({ id: 'terraform-cloud-api-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform', severity: 'critical', keywords: ['.atlasv1.'], pattern: '\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70})(?:[^A-Za-z0-9_=-]|$)', longLived: true, revokeUrl: 'https://app.terraform.io/app/settings/tokens', remediation: 'Revoke it in HCP Terraform (User settings > Tokens); use dynamic provider credentials (workload identity) in runs.', examples: { positives: ['token = "<alnum:14>.atlasv1.<word:67>"'], negatives: ['token = "<alnum:14>.atlasv2.<word:67>"'] } }),
+    rule({ id: 'doppler-token', title: 'Doppler token', provider: 'Doppler', severity: 'high', keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], pattern: '\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,40}\\.)?[A-Za-z0-9]{40,44})\\b', longLived: true, revokeUrl: 'https://dashboard.doppler.com/workplace/tokens', examples: { positives: ['const dopplerToken = "dp.st.<alnum:43>";', '  dopplerToken: "dp.st.<alnum:43>"', 'export API_TOKEN=dp.st.<alnum:43>', 'DOPPLER_TOKEN=dp.st.prd.<alnum:43>'], negatives: ['const dopplerToken = "dp.st.<alnum:6>";', 'const dopplerToken = "DP.ST.<alnum:43>";', 'const dopplerToken = "dp.st.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens', examples: { positives: ['const pulumiToken = "pul-<hex:40>";', '  pulumiToken: "pul-<hex:40>"', 'export API_TOKEN=pul-<hex:40>'], negatives: ['const pulumiToken = "pul-<hex:6>";', 'const pulumiToken = "PUL-<hex:40>";', 'const pulumiToken = "pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications', examples: { positives: ['const netlifyToken = "nfp_<alnum:36>";', '  netlifyToken: "nfp_<alnum:36>"', 'export API_TOKEN=nfp_<alnum:36>'], negatives: ['const netlifyToken = "nfp_<alnum:6>";', 'const netlifyToken = "NFP_<alnum:36>";', 'const netlifyToken = "nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4, examples: { positives: ['VERCEL_TOKEN=<alnum:24>', '  vercel_token: "<alnum:24>"', '{ "VERCEL_TOKEN": "<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:24>', 'VERCEL_TOKEN=${VERCEL_TOKEN}', '  vercel_token: "<vercel_token>"', 'VERCEL_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5, examples: { positives: ['CLOUDFLARE_API_TOKEN=<word:40>', '  cloudflare_api_token: "<word:40>"', '{ "CLOUDFLARE_API_TOKEN": "<word:40>" }'], negatives: ['SOME_UNRELATED_ID=<word:40>', 'CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}', '  cloudflare_api_token: "<cloudflare_api_token>"', 'CLOUDFLARE_API_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CLOUDFLARE_API_KEY=<hex:37>', '  cloudflare_api_key: "<hex:37>"', '{ "CLOUDFLARE_API_KEY": "<hex:37>" }'], negatives: ['SOME_UNRELATED_ID=<hex:37>', 'CLOUDFLARE_API_KEY=${CLOUDFLARE_API_KEY}', '  cloudflare_api_key: "<cloudflare_api_key>"', 'CLOUDFLARE_API_KEY is read from the environment'] } }),
+    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: String.raw `\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b`, longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:146>'], negatives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:40>'] } }),
+    contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5, examples: { positives: ['FASTLY_API_TOKEN=<word:32>', '  fastly_api_token: "<word:32>"', '{ "FASTLY_API_TOKEN": "<word:32>" }'], negatives: ['SOME_UNRELATED_ID=<word:32>', 'FASTLY_API_TOKEN=${FASTLY_API_TOKEN}', '  fastly_api_token: "<fastly_api_token>"', 'FASTLY_API_TOKEN is read from the environment'] } }),
+    rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens', examples: { positives: ['const flyToken = "fo1_<word:43>";', '  flyToken: "fo1_<word:43>"', 'export API_TOKEN=fo1_<word:43>'], negatives: ['const flyToken = "fo1_<word:6>";', 'const flyToken = "FO1_<word:43>";', 'const flyToken = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens', examples: { positives: ['const supabaseToken = "sbp_<hex:40>";', '  supabaseToken: "sbp_<hex:40>"', 'export API_TOKEN=sbp_<hex:40>'], negatives: ['const supabaseToken = "sbp_<hex:6>";', 'const supabaseToken = "SBP_<hex:40>";', 'const supabaseToken = "sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys', examples: { positives: ['const supabaseKey = "sb_secret_<alnum:36>";', '  supabaseKey: "sb_secret_<alnum:36>"', 'export API_TOKEN=sb_secret_<alnum:36>'], negatives: ['const supabaseKey = "sb_secret_<alnum:6>";', 'const supabaseKey = "SB_SECRET_<alnum:36>";', 'const supabaseKey = "sb_secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/', examples: { positives: ['const pscale = "pscale_tkn_<alnum:43>";', '  pscale: "pscale_tkn_<alnum:43>"', 'export API_TOKEN=pscale_tkn_<alnum:43>'], negatives: ['const pscale = "pscale_tkn_<alnum:6>";', 'const pscale = "PSCALE_TKN_<alnum:43>";', 'const pscale = "pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'neon-api-key', title: 'Neon API key', provider: 'Neon', severity: 'high', keywords: ['napi_'], pattern: '\\b(napi_[a-z0-9]{64})\\b', longLived: true, revokeUrl: 'https://console.neon.tech/app/settings/api-keys', examples: { positives: ['const neonKey = "napi_<lowalnum:64>";', '  neonKey: "napi_<lowalnum:64>"', 'export API_TOKEN=napi_<lowalnum:64>'], negatives: ['const neonKey = "napi_<lowalnum:6>";', 'const neonKey = "NAPI_<lowalnum:64>";', 'const neonKey = "napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security', examples: { positives: ['const sonarToken = "sqp_<hex:40>";', '  sonarToken: "sqp_<hex:40>"', 'export API_TOKEN=sqp_<hex:40>'], negatives: ['const sonarToken = "sqp_<hex:6>";', 'const sonarToken = "SQP_<hex:40>";', 'const sonarToken = "sqp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>'] } }),
+    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens', examples: { positives: ['const buildkiteToken = "bkua_<hex:40>";', '  buildkiteToken: "bkua_<hex:40>"', 'export API_TOKEN=bkua_<hex:40>'], negatives: ['const buildkiteToken = "bkua_<hex:6>";', 'const buildkiteToken = "BKUA_<hex:40>";', 'const buildkiteToken = "bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3, examples: { positives: ['TRAVIS_TOKEN=<word:22>', '  travis_token: "<word:22>"', '{ "TRAVIS_TOKEN": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'TRAVIS_TOKEN=${TRAVIS_TOKEN}', '  travis_token: "<travis_token>"', 'TRAVIS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens', examples: { positives: ['CODECOV_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  codecov_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "CODECOV_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'CODECOV_TOKEN=${CODECOV_TOKEN}', '  codecov_token: "<codecov_token>"', 'CODECOV_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account', examples: { positives: ['SNYK_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  snyk_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SNYK_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SNYK_TOKEN=${SNYK_TOKEN}', '  snyk_token: "<snyk_token>"', 'SNYK_TOKEN is read from the environment'] } }),
+    rule({ id: 'linear-api-key', title: 'Linear API key', provider: 'Linear', severity: 'high', keywords: ['lin_api_'], pattern: '\\b(lin_api_[A-Za-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://linear.app/settings/account/security', examples: { positives: ['const linearKey = "lin_api_<alnum:40>";', '  linearKey: "lin_api_<alnum:40>"', 'export API_TOKEN=lin_api_<alnum:40>'], negatives: ['const linearKey = "lin_api_<alnum:6>";', 'const linearKey = "LIN_API_<alnum:40>";', 'const linearKey = "lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'postman-api-key', title: 'Postman API key', provider: 'Postman', severity: 'high', keywords: ['pmak-'], pattern: '\\b(PMAK-[A-Za-z0-9]{24}-[A-Za-z0-9]{34})\\b', longLived: true, revokeUrl: 'https://go.postman.co/settings/me/api-keys', examples: { positives: ['POSTMAN_API_KEY=PMAK-<hex:24>-<hex:34>'], negatives: ['POSTMAN_API_KEY=PMAK-<hex:24>'] } }),
+    rule({ id: 'notion-integration-token', title: 'Notion integration token', provider: 'Notion', severity: 'high', keywords: ['ntn_', 'secret_'], pattern: '\\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35})|(?:secret_[A-Za-z0-9]{43}))\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://www.notion.so/my-integrations', examples: { positives: ['NOTION_TOKEN=ntn_<digit:11><alnum:35>'], negatives: ['NOTION_TOKEN=ntn_<alnum:20>'] } }),
+    // "pat" alone occurs on most lines of code (path, pattern), so the name gives the prefilter its keyword.
+    contextRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', provider: 'Airtable', severity: 'high', names: ['airtable'], value: String.raw `pat[A-Za-z0-9]{14}\.[a-f0-9]{64}`, longLived: true, revokeUrl: 'https://airtable.com/create/tokens', examples: { positives: ['AIRTABLE_TOKEN=pat<alnum:14>.<hex:64>', '  airtable_token: "pat<alnum:14>.<hex:64>"', '{ "AIRTABLE_TOKEN": "pat<alnum:14>.<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=pat<alnum:14>.<hex:64>', 'AIRTABLE_TOKEN=${AIRTABLE_TOKEN}', '  airtable_token: "<airtable_token>"', 'AIRTABLE_TOKEN is read from the environment'] } }),
+    rule({ id: 'figma-access-token', title: 'Figma personal access token', provider: 'Figma', severity: 'medium', keywords: ['figd_'], pattern: String.raw `\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://www.figma.com/settings', examples: { positives: ['const figmaToken = "figd_<word:40>";', '  figmaToken: "figd_<word:40>"', 'export API_TOKEN=figd_<word:40>'], negatives: ['const figmaToken = "figd_<word:6>";', 'const figmaToken = "FIGD_<word:40>";', 'const figmaToken = "figd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'contentful-access-token', title: 'Contentful personal access token', provider: 'Contentful', severity: 'high', keywords: ['cfpat-'], pattern: String.raw `\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://app.contentful.com/account/profile/cma_tokens', examples: { positives: ['const contentfulToken = "CFPAT-<word:43>";', '  contentfulToken: "CFPAT-<word:43>"', 'export API_TOKEN=CFPAT-<word:43>'], negatives: ['const contentfulToken = "CFPAT-<word:6>";', 'const contentfulToken = "cfpat-<word:43>";', 'const contentfulToken = "CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'mapbox-secret-token', title: 'Mapbox secret access token', provider: 'Mapbox', severity: 'high', keywords: ['sk.eyj1'], pattern: String.raw `\b(sk\.eyJ1[A-Za-z0-9_-]{20,100}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://account.mapbox.com/access-tokens/', examples: { positives: ['MAPBOX_TOKEN=sk.eyJ1<alnum:40>.<word:22>'], negatives: ['MAPBOX_TOKEN=pk.eyJ1<alnum:40>.<word:22>'] } }),
+    rule({ id: 'adafruit-io-key', title: 'Adafruit IO key', provider: 'Adafruit', severity: 'medium', keywords: ['aio_'], pattern: String.raw `\b(aio_[A-Za-z0-9]{28})\b`, longLived: true, revokeUrl: 'https://io.adafruit.com/', examples: { positives: ['const aioKey = "aio_<alnum:28>";', '  aioKey: "aio_<alnum:28>"', 'export API_TOKEN=aio_<alnum:28>'], negatives: ['const aioKey = "aio_<alnum:6>";', 'const aioKey = "AIO_<alnum:28>";', 'const aioKey = "aio_xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'hubspot-private-app-token', title: 'HubSpot private app access token', provider: 'HubSpot', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: String.raw `\b(pat-(?:na|eu)1-${LOWER_UUID_REGEX})\b`, longLived: true, revokeUrl: 'https://app.hubspot.com/private-apps', examples: { positives: [`HUBSPOT_TOKEN=pat-na1-${LOWER_UUID}`], negatives: [`HUBSPOT_TOKEN=pat-xx1-${LOWER_UUID}`] } }),
+    rule({ id: 'okta-api-token', title: 'Okta API token', provider: 'Okta', severity: 'critical', keywords: ['okta'], pattern: String.raw `(?i)okta[\w.-]{0,24}${ASSIGNMENT}(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm', examples: { positives: ['OKTA_API_TOKEN=00<word:40>', '  okta_api_token: "00<word:40>"', '{ "OKTA_API_TOKEN": "00<word:40>" }'], negatives: ['SOME_UNRELATED_ID=00<word:40>', 'OKTA_API_TOKEN=${OKTA_API_TOKEN}', '  okta_api_token: "<okta_api_token>"', 'OKTA_API_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://manage.auth0.com/', entropy: 4, examples: { positives: ['AUTH0_CLIENT_SECRET=<word:64>', '  auth0_client_secret: "<word:64>"', '{ "AUTH0_CLIENT_SECRET": "<word:64>" }'], negatives: ['SOME_UNRELATED_ID=<word:64>', 'AUTH0_CLIENT_SECRET=${AUTH0_CLIENT_SECRET}', '  auth0_client_secret: "<auth0_client_secret>"', 'AUTH0_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', provider: 'X', severity: 'high', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA([A-Za-z0-9%]{60,120})', entropy: 3.5, longLived: true, revokeUrl: 'https://developer.x.com/en/portal/projects-and-apps', examples: { positives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAA<[A-Za-z0-9%]:90>'], negatives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAA<alnum:90>'] } }),
+    rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: String.raw `\b(EAA[A-Z][A-Za-z0-9]{100,300})\b`, entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/', examples: { positives: ['const fbToken = "EAAC<alnum:150>";', '  fbToken: "EAAC<alnum:150>"', 'export API_TOKEN=EAAC<alnum:150>', 'FB_PAGE_TOKEN=EAAG<alnum:180>'], negatives: ['const fbToken = "EAAC<alnum:6>";', 'const fbToken = "eaac<alnum:150>";', 'const fbToken = "EAACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5, examples: { positives: ['TWITCH_CLIENT_SECRET=<lowalnum:30>', '  twitch_client_secret: "<lowalnum:30>"', '{ "TWITCH_CLIENT_SECRET": "<lowalnum:30>" }'], negatives: ['SOME_UNRELATED_ID=<lowalnum:30>', 'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}', '  twitch_client_secret: "<twitch_client_secret>"', 'TWITCH_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: String.raw `\b(sl\.(?:u\.[A-Za-z0-9_-]{100,1000}[A-Za-z0-9_-]{0,1000}|[A-Za-z0-9_-]{130,160}))(?:[^A-Za-z0-9_-]|$)`, longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps', examples: { positives: ['DROPBOX_ACCESS_TOKEN = "sl.u.<word:1320>"', 'Authorization: Bearer sl.u.<word:1000>', 'const dropboxToken = "sl.<word:140>";', '  dropboxToken: "sl.<word:140>"', 'export API_TOKEN=sl.<word:140>'], negatives: ['const dropboxToken = "sl.u.<word:40>";', 'const dropboxToken = "sl.<word:6>";', 'const dropboxToken = "SL.<word:140>";', 'const dropboxToken = "sl.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps', examples: { positives: ['ASANA_TOKEN=1/<digit:16>:<hex:32>', '  asana_token: "1/<digit:16>:<hex:32>"', '{ "ASANA_TOKEN": "1/<digit:16>:<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=1/<digit:16>:<hex:32>', 'ASANA_TOKEN=${ASANA_TOKEN}', '  asana_token: "<asana_token>"', 'ASANA_TOKEN is read from the environment'] } }),
+    rule({ id: 'shopify-access-token', title: 'Shopify admin API access token', provider: 'Shopify', severity: 'critical', keywords: ['shpat_'], pattern: String.raw `\b(shpat_[a-fA-F0-9]{32})\b`, longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpat_<hex:32>";', '  shopifyToken: "shpat_<hex:32>"', 'export API_TOKEN=shpat_<hex:32>'], negatives: ['const shopifyToken = "shpat_<hex:6>";', 'const shopifyToken = "SHPAT_<hex:32>";', 'const shopifyToken = "shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: String.raw `\b(shpca_[a-fA-F0-9]{32})\b`, longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpca_<hex:32>";', '  shopifyToken: "shpca_<hex:32>"', 'export API_TOKEN=shpca_<hex:32>'], negatives: ['const shopifyToken = "shpca_<hex:6>";', 'const shopifyToken = "SHPCA_<hex:32>";', 'const shopifyToken = "shpca_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: String.raw `\b(shppa_[a-fA-F0-9]{32})\b`, longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyPassword = "shppa_<hex:32>";', '  shopifyPassword: "shppa_<hex:32>"', 'export API_TOKEN=shppa_<hex:32>'], negatives: ['const shopifyPassword = "shppa_<hex:6>";', 'const shopifyPassword = "SHPPA_<hex:32>";', 'const shopifyPassword = "shppa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', provider: 'Shopify', severity: 'high', keywords: ['shpss_'], pattern: String.raw `\b(shpss_[a-fA-F0-9]{32})\b`, longLived: true, revokeUrl: 'https://partners.shopify.com/', examples: { positives: ['const shopifySecret = "shpss_<hex:32>";', '  shopifySecret: "shpss_<hex:32>"', 'export API_TOKEN=shpss_<hex:32>'], negatives: ['const shopifySecret = "shpss_<hex:6>";', 'const shopifySecret = "SHPSS_<hex:32>";', 'const shopifySecret = "shpss_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'onepassword-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', keywords: ['ops_eyj'], pattern: String.raw `\b(ops_eyJ[A-Za-z0-9+/_-]{250,1000}={0,3})`, longLived: true, revokeUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/', remediation: 'Revoke the token under Developer > Service accounts, then load it in CI from the secret store only.', examples: { positives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_{{base64-unpadded:{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":650000,"salt":"<alnum:22>"},"email":"<lower:12>@1passwordserviceaccounts.com","srpX":"<hex:64>","muk":{"alg":"A256GCM","ext":true,"k":"<b64url:43>","key_ops":["encrypt","decrypt"],"kty":"oct","kid":"mp"},"secretKey":"A3-<upalnum:6>-<upalnum:6>","throttleSecret":{"seed":"<hex:64>","uuid":"<upalnum:26>"},"deviceUuid":"<lowalnum:26>"}:base64-unpadded}}'], negatives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_<alnum:60>'] } }),
+    rule({ id: 'tailscale-api-key', title: 'Tailscale API access token or auth key', provider: 'Tailscale', severity: 'high', keywords: ['tskey-api-', 'tskey-auth-'], pattern: String.raw `\b(tskey-(?:api|auth)-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\b`, longLived: false, revokeUrl: 'https://login.tailscale.com/admin/settings/keys', remediation: 'Revoke the key in the admin console (Settings > Keys); keys expire on their own after at most 90 days.', examples: { positives: ['TS_API_KEY=tskey-api-<alnum:12>-<alnum:32>', 'const authKey = "tskey-auth-<alnum:12>-<alnum:32>";'], negatives: ['TS_API_KEY=tskey-api-<alnum:12>', 'TS_API_KEY=TSKEY-API-<alnum:12>-<alnum:32>'] } }),
+    rule({ id: 'tailscale-oauth-client-secret', title: 'Tailscale OAuth client secret', provider: 'Tailscale', severity: 'high', keywords: ['tskey-client-'], pattern: String.raw `\b(tskey-client-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,48})\b`, longLived: true, revokeUrl: 'https://login.tailscale.com/admin/settings/oauth', examples: { positives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>-<alnum:32>'], negatives: ['TS_OAUTH_SECRET=tskey-client-<alnum:12>'] } }),
+    rule({ id: 'salesforce-access-token', title: 'Salesforce access (session) token', provider: 'Salesforce', severity: 'high', keywords: ['00d'], pattern: String.raw `\b(00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{80,250})`, entropy: 4, longLived: false, revokeUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', remediation: 'Revoke the session (Setup > Session Management or the OAuth revoke endpoint), then use a connected app with JWT bearer flow.', examples: { positives: ['SF_ACCESS_TOKEN=00D<alnum:15>!<[A-Za-z0-9.]:96>'], negatives: ['SF_ORG_ID=00D<alnum:15>'] } }),
+    contextRule({ id: 'linkedin-client-secret', title: 'LinkedIn OAuth client secret', provider: 'LinkedIn', severity: 'medium', names: ['linkedin', 'linked_in', 'linked-in'], value: '[A-Za-z0-9]{16}', longLived: true, revokeUrl: 'https://www.linkedin.com/developers/apps', entropy: 2.9, examples: { positives: ['LINKEDIN_CLIENT_SECRET=<alnum:16>', '  linkedin_client_secret: "<alnum:16>"', '{ "LINKEDIN_CLIENT_SECRET": "<alnum:16>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:16>', 'LINKEDIN_CLIENT_SECRET=${LINKEDIN_CLIENT_SECRET}', '  linkedin_client_secret: "<linkedin_client_secret>"', 'LINKEDIN_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'high', keywords: ['age-secret-key-1'], pattern: String.raw `\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b`, longLived: true, revokeUrl: 'https://github.com/FiloSottile/age', remediation: 'Generate a new identity (age-keygen), re-encrypt what the old one protected, and delete the old key.', examples: { positives: ['# created: 2026-01-01\nAGE-SECRET-KEY-1<[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]:58>'], negatives: ['# public key: age1<[qpzry9x8gf2tvdw0s3jn54khce6mua7l]:58>'] } }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/devtools.ts
+
+
+/** Code intelligence, CI/CD, build, quality and deployment services. Prefixes from each provider's token docs. */
+const devtoolRules = [
+    prefixed('sourcegraph-access-token', 'Sourcegraph access token', 'Sourcegraph', 'sgp_<anyhex:16>_<anyhex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+    prefixed('sourcegraph-access-token-legacy', 'Sourcegraph access token (without instance id)', 'Sourcegraph', 'sgp_<anyhex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+    // Tokens from instances without a license-derived id (dev and local instances) carry `local` in its place.
+    prefixed('sourcegraph-access-token-local', 'Sourcegraph access token (local instance)', 'Sourcegraph', 'sgp_local_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
+    prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
+    prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
+    named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
+    keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonarlogin', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
+    named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
+    named('jenkins-api-token-legacy', 'Jenkins API token (legacy 32-hex)', 'Jenkins', ['jenkins'], '<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
+    prefixed('teamcity-access-token', 'JetBrains TeamCity access token', 'JetBrains TeamCity', 'eyJ0eXAiOiAiVENWMiJ9.<word:30-60>.<word:40-80>', 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens'),
+    prefixed('jetbrains-space-token', 'JetBrains YouTrack/Hub permanent token', 'JetBrains', 'perm:<b64:8-40>.<b64:8-40>.<alnum:30>', 'https://www.jetbrains.com/help/youtrack/server/manage-permanent-token.html'),
+    named('octopus-deploy-api-key', 'Octopus Deploy API key', 'Octopus Deploy', ['octopus'], 'API-<upalnum:26-32>', 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key'),
+    prefixed('harness-pat', 'Harness personal or service account token', 'Harness', 'pat.<word:22>.<hex:24>.<alnum:20>', 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/'),
+    prefixed('harness-sat', 'Harness service account token', 'Harness', 'sat.<word:22>.<hex:24>.<alnum:20>', 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/'),
+    named('drone-ci-token', 'Drone CI token', 'Drone', ['drone_', 'drone-'], '<alnum:32>', 'https://docs.drone.io/cli/setup/'),
+    named('bitrise-access-token', 'Bitrise personal access token', 'Bitrise', ['bitrise'], '<word:86>', 'https://app.bitrise.io/me/account/security'),
+    named('semaphore-api-token', 'Semaphore CI API token', 'Semaphore', ['semaphore'], '<alnum:20>', 'https://docs.semaphoreci.com/reference/api'),
+    named('appveyor-api-token', 'AppVeyor API token', 'AppVeyor', ['appveyor'], 'v2.<lowalnum:20>', 'https://ci.appveyor.com/api-keys'),
+    named('codacy-api-token', 'Codacy API token', 'Codacy', ['codacy'], '<alnum:20-32>', 'https://app.codacy.com/account/access-management'),
+    named('codeclimate-token', 'Code Climate reporter or API token', 'Code Climate', separated(['code', 'climate']), '<hex:64>', 'https://codeclimate.com/profile/tokens'),
+    prefixed('deepsource-token', 'DeepSource personal access token', 'DeepSource', 'dsp_<hex:40>', 'https://app.deepsource.com/settings/tokens'),
+    named('gitguardian-api-key', 'GitGuardian API key', 'GitGuardian', ['gitguardian'], '<alnum:64-71>', 'https://dashboard.gitguardian.com/api/personal-access-tokens'),
+    prefixed('render-api-key', 'Render API key', 'Render', 'rnd_<alnum:32>', 'https://dashboard.render.com/u/settings#api-keys'),
+    named('railway-token', 'Railway API or project token', 'Railway', ['railway'], UUID, 'https://railway.com/account/tokens'),
+    named('koyeb-api-token', 'Koyeb API token', 'Koyeb', ['koyeb'], '<alnum:64>', 'https://app.koyeb.com/user/settings/api'),
+    named('ngrok-authtoken', 'ngrok authtoken', 'ngrok', ['ngrok'], '<alnum:25-27>_<alnum:21>', 'https://dashboard.ngrok.com/get-started/your-authtoken', { bare: true }),
+    prefixed('infracost-api-key', 'Infracost API key', 'Infracost', 'ico-<alnum:32>', 'https://dashboard.infracost.io/'),
+    prefixed('prefect-api-key', 'Prefect Cloud API key', 'Prefect', 'pnu_<alnum:36>', 'https://app.prefect.cloud/my/api-keys'),
+    prefixed('scalingo-api-token', 'Scalingo API token', 'Scalingo', 'tk-us-<word:48>', 'https://dashboard.scalingo.com/account/tokens'),
+    named('spacelift-api-key', 'Spacelift API key secret', 'Spacelift', ['spacelift'], '<hex:64>', 'https://docs.spacelift.io/integrations/api'),
+    named('env0-api-key', 'env0 API key secret', 'env0', ['env0'], '<word:32>', 'https://app.env0.com/'),
+    named('scalr-token', 'Scalr API token', 'Scalr', ['scalr'], '<word:100-400>', 'https://docs.scalr.io/'),
+    prefixed('portainer-access-token', 'Portainer access token', 'Portainer', 'ptr_<b64:43-44>', 'https://docs.portainer.io/api/access'),
+    prefixed('rancher-api-token', 'Rancher API token', 'Rancher', 'token-<lowalnum:5>:<lowalnum:54>', 'https://ranchermanager.docs.rancher.com/reference-guides/user-settings/api-keys'),
+    named('harbor-robot-secret', 'Harbor robot account secret', 'Harbor', ['harbor'], '<alnum:32>', 'https://goharbor.io/docs/main/working-with-projects/project-configuration/create-robot-accounts/'),
+    named('quay-robot-token', 'Quay.io robot or OAuth token', 'Red Hat Quay', ['quay'], '<upalnum:64>', 'https://quay.io/'),
+    named('consul-acl-token', 'HashiCorp Consul ACL token', 'HashiCorp Consul', ['consul_http_token', 'consul_token', 'consul_acl_token', 'consul-token'], UUID, 'https://developer.hashicorp.com/consul/commands/acl/token/delete', { bare: true }),
+    named('nomad-acl-token', 'HashiCorp Nomad ACL token', 'HashiCorp Nomad', ['nomad_token', 'nomad-token', 'nomad_acl_token'], UUID, 'https://developer.hashicorp.com/nomad/commands/acl/token/delete', { bare: true }),
+    named('vault-unseal-key-named', 'HashiCorp Vault unseal key', 'HashiCorp Vault', ['unseal_key', 'unseal-key', 'unsealkey', 'vault_unseal'], '<b64:43-44>', 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey', { bare: true, severity: 'critical', remediation: 'Rekey Vault (vault operator rekey) so the leaked share is void, then keep shares out of code.' }),
+    rule({
+        id: 'vault-unseal-key',
+        title: 'HashiCorp Vault unseal key (operator init output)',
+        provider: 'HashiCorp Vault',
+        severity: 'critical',
+        keywords: ['unseal key', 'recovery key'],
+        pattern: String.raw `(?i)\b(?:unseal|recovery) key \d{1,2}:[ \t]*([A-Za-z0-9+/]{43,44}=?)(?:[^A-Za-z0-9+/=]|$)`,
+        entropy: 4,
+        longLived: true,
+        revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
+        remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
+        examples: {
+            positives: ['Unseal Key 1: <b64:44>', 'Recovery Key 2: <b64:44>', 'Unseal Key 3: <b64:43>=\nInitial Root Token: hvs.<alnum:24>'],
+            negatives: ['Unseal Key 1: <b64:20>', 'Unseal Key: <b64:44>', 'Unseal Key 1: <unseal-key>'],
+        },
+    }),
+    // `vault operator init -format=json`: 33-byte shares as base64 (44) or hex (66); a single share is 32 bytes (43 + `=`, 64 hex).
+    rule({
+        id: 'vault-init-json-keys',
+        title: 'HashiCorp Vault unseal or recovery key (operator init JSON)',
+        provider: 'HashiCorp Vault',
+        severity: 'critical',
+        keywords: ['unseal_keys_', 'recovery_keys_'],
+        pattern: String.raw `"(?:unseal|recovery)_keys_(?:b64|hex)"\s*:\s*\[\s*"([A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}|[a-f0-9]{64}|[a-f0-9]{66})"`,
+        entropy: 3.5,
+        multilineWindow: 200,
+        longLived: true,
+        revokeUrl: 'https://developer.hashicorp.com/vault/docs/commands/operator/rekey',
+        remediation: 'Rekey Vault (vault operator rekey) so the leaked shares are void, then keep init output out of code.',
+        examples: {
+            positives: ['{\n  "unseal_keys_b64": [\n    "<b64:44>",\n    "<b64:44>"\n  ],', '{ "unseal_keys_hex": ["<hex:66>"], "unseal_shares": 1 }', '  "recovery_keys_b64": [ "<b64:43>=" ],'],
+            negatives: ['"unseal_keys_b64": [],', '"unseal_keys_b64": ["<unseal-key>"],', '"unseal_keys_hex": ["key1_hex_encoded"],', '"unseal_keys_b64": ["<b64:30>"],'],
+        },
+    }),
+    // Root tokens from `vault operator init` and dev-server tokens are hvs. with 24 base62 characters, not the 90+ of a service token.
+    prefixed('vault-root-token', 'HashiCorp Vault token (short hvs. form: root and dev-server tokens)', 'HashiCorp Vault', 'hvs.<alnum:24>', 'https://developer.hashicorp.com/vault/docs/commands/token/revoke', { severity: 'critical', entropy: 3.5, remediation: 'Revoke it (vault token revoke); after init, generate root tokens only when needed and revoke them right after.' }),
+    prefixed('onepassword-secret-key', '1Password account Secret Key', '1Password', 'A3-<upalnum:6>-<upalnum:6>-<upalnum:5>-<upalnum:5>-<upalnum:5>-<upalnum:5>', 'https://support.1password.com/secret-key/', { severity: 'critical' }),
+    named('bitwarden-client-secret', 'Bitwarden API client secret', 'Bitwarden', ['bitwarden', 'bw_clientsecret', 'bw_client_secret'], '<alnum:30>', 'https://bitwarden.com/help/personal-api-key/'),
+    named('infisical-token', 'Infisical service or machine token', 'Infisical', ['infisical'], 'st.<word:20-120>.<hex:32>.<hex:32>', 'https://infisical.com/docs/documentation/platform/token'),
+    named('akeyless-access-key', 'Akeyless access key', 'Akeyless', ['akeyless'], '<b64:44>', 'https://docs.akeyless.io/docs/api-key'),
+    prefixed('gitlab-feature-flags-token', 'GitLab feature flags client token', 'GitLab', 'glffct-<word:20>', 'https://docs.gitlab.com/ee/security/tokens/', { severity: 'medium' }),
+    prefixed('gitlab-session-cookie', 'GitLab session cookie', 'GitLab', '_gitlab_session=<hex:32>', 'https://docs.gitlab.com/ee/security/tokens/', { severity: 'medium', longLived: false, keywords: ['_gitlab_session='] }),
+    named('gogs-access-token', 'Gogs access token', 'Gogs', ['gogs'], '<hex:40>', 'https://gogs.io/docs'),
+    named('forgejo-access-token', 'Forgejo / Codeberg access token', 'Forgejo', ['forgejo', 'codeberg'], '<hex:40>', 'https://codeberg.org/user/settings/applications'),
+    named('gradle-publish-secret', 'Gradle Plugin Portal publishing secret', 'Gradle', ['gradle.publish.secret', 'gradle_publish_secret'], '<alnum:32>', 'https://plugins.gradle.org/user/api-keys', { bare: true }),
+    named('sonatype-ossrh-password', 'Sonatype Central / OSSRH token password', 'Sonatype', ['ossrh', 'sonatype', 'mavencentral'], '<word:36-44>', 'https://central.sonatype.com/account'),
+    named('chocolatey-api-key', 'Chocolatey API key', 'Chocolatey', ['chocolatey', 'choco_'], UUID, 'https://community.chocolatey.org/account'),
+    named('open-vsx-token', 'Open VSX access token', 'Eclipse Open VSX', ['ovsx', 'open_vsx', 'openvsx'], UUID, 'https://open-vsx.org/user-settings/tokens'),
+    named('vsce-pat', 'Visual Studio Marketplace token (vsce)', 'Visual Studio Marketplace', ['vsce_pat', 'vsce-pat', 'vsce_token'], '<alnum:52-84>', 'https://dev.azure.com/_usersSettings/tokens', { bare: true }),
+    named('codemagic-api-token', 'Codemagic API token', 'Codemagic', ['codemagic'], '<word:43>', 'https://codemagic.io/teams'),
+    named('cocoapods-trunk-token', 'CocoaPods trunk session token', 'CocoaPods', ['cocoapods', 'cocoapods_trunk'], '<hex:32>', 'https://guides.cocoapods.org/making/getting-setup-with-trunk.html'),
+    named('expo-access-token', 'Expo access token', 'Expo', ['expo_token', 'expo-token', 'expo_access_token'], '<word:40>', 'https://expo.dev/accounts/[account]/settings/access-tokens', { bare: true }),
+    named('fastlane-session', 'fastlane Apple session (FASTLANE_SESSION)', 'fastlane', ['fastlane_session', 'fastlane_password'], '<b64:40-400>', 'https://docs.fastlane.tools/best-practices/continuous-integration/', { bare: true }),
+    named('cloudsmith-api-key', 'Cloudsmith API key', 'Cloudsmith', ['cloudsmith'], '<hex:40>', 'https://cloudsmith.io/user/settings/api/'),
+    named('packagecloud-token', 'packagecloud API token', 'packagecloud', ['packagecloud'], '<hex:48>', 'https://packagecloud.io/api_token'),
+    named('nexus-repository-token', 'Sonatype Nexus user token', 'Sonatype Nexus', ['nexus_'], '<word:8-12>:<word:40-48>', 'https://help.sonatype.com/en/user-tokens.html'),
+    named('anaconda-token', 'Anaconda.org token', 'Anaconda', ['anaconda'], '<word:30-40>', 'https://anaconda.org/settings/access'),
+    named('gemfury-token', 'Gemfury push or deploy token', 'Gemfury', ['gemfury', 'fury_'], '<word:20>', 'https://manage.fury.io/'),
+    named('mend-api-key', 'Mend (WhiteSource) API or user key', 'Mend', ['whitesource', 'mend_', 'ws_apikey', 'ws_userkey'], UUID, 'https://docs.mend.io/'),
+    named('veracode-api-secret', 'Veracode API secret key', 'Veracode', ['veracode'], '<hex:128>', 'https://docs.veracode.com/r/c_api_credentials3'),
+    named('checkmarx-api-key', 'Checkmarx One API key', 'Checkmarx', ['checkmarx', 'cx_apikey', 'cx_api_key'], '<word:100-1000>', 'https://docs.checkmarx.com/'),
+    named('wiz-client-secret', 'Wiz service account client secret', 'Wiz', ['wiz_'], '<alnum:64>', 'https://docs.wiz.io/'),
+    named('crowdstrike-client-secret', 'CrowdStrike Falcon API client secret', 'CrowdStrike', ['crowdstrike', 'falcon_client_secret'], '<alnum:40>', 'https://falcon.crowdstrike.com/api-clients-and-keys'),
+    named('lacework-api-secret', 'Lacework API secret', 'Lacework', ['lacework'], '_<hex:32>', 'https://docs.lacework.net/'),
+    named('zerotier-api-token', 'ZeroTier Central API token', 'ZeroTier', ['zerotier'], '<alnum:32>', 'https://my.zerotier.com/account'),
+    prefixed('deno-deploy-pat', 'Deno Deploy personal access token', 'Deno', 'ddp_<alnum:36>', 'https://dash.deno.com/account#access-tokens'),
+    prefixed('readme-api-key', 'ReadMe API key', 'ReadMe', 'rdme_<lowalnum:70>', 'https://dash.readme.com/'),
+    prefixed('apollo-graph-api-key', 'Apollo GraphOS graph API key', 'Apollo GraphQL', 'service:<word:2-64>:<word:22>', 'https://studio.apollographql.com/', { keywords: ['service:'] }),
+    prefixed('apollo-user-api-key', 'Apollo GraphOS user API key', 'Apollo GraphQL', 'user:gh.<word:2-64>:<word:22>', 'https://studio.apollographql.com/user-settings/api-keys', { keywords: ['user:gh.'] }),
+    named('hasura-admin-secret', 'Hasura GraphQL admin secret', 'Hasura', ['hasura_graphql_admin_secret', 'hasura_admin_secret', 'x-hasura-admin-secret'], '<word:16-64>', 'https://hasura.io/docs/latest/deployment/securing-graphql-endpoint/', { bare: true }),
+    named('rapidapi-key', 'RapidAPI key', 'RapidAPI', ['rapidapi', 'x-rapidapi-key'], '<alnum:50>', 'https://rapidapi.com/developer/apps'),
+    prefixed('zapier-webhook-url', 'Zapier catch hook URL', 'Zapier', 'https://hooks.zapier.com/hooks/catch/<digit:5-10>/<lowalnum:6-8>', 'https://zapier.com/app/zaps', { severity: 'medium' }),
+    prefixed('make-webhook-url', 'Make (Integromat) webhook URL', 'Make', 'https://hook.<lowalnum:2-8>.make.com/<lowalnum:32>', 'https://www.make.com/en/help/tools/webhooks', { severity: 'medium' }),
+    named('ifttt-webhook-key', 'IFTTT Webhooks key', 'IFTTT', ['ifttt'], '<word:22>', 'https://ifttt.com/maker_webhooks/settings'),
+    prefixed('postman-collection-access-key', 'Postman collection access key', 'Postman', 'PMAT-<upalnum:26>', 'https://web.postman.co/settings/me/api-keys', { severity: 'medium' }),
+    named('browserstack-access-key', 'BrowserStack access key', 'BrowserStack', ['browserstack'], '<alnum:20>', 'https://www.browserstack.com/accounts/settings'),
+    named('saucelabs-access-key', 'Sauce Labs access key', 'Sauce Labs', ['saucelabs', 'sauce_access_key', 'sauce_labs'], UUID, 'https://app.saucelabs.com/user-settings'),
+    named('lambdatest-access-key', 'LambdaTest access key', 'LambdaTest', ['lambdatest', 'lt_access_key'], '<alnum:50>', 'https://accounts.lambdatest.com/security'),
+    named('percy-token', 'Percy project token', 'BrowserStack Percy', ['percy_token', 'percy-token'], '<word:64-80>', 'https://percy.io/', { bare: true }),
+    named('chromatic-project-token', 'Chromatic project token', 'Chromatic', ['chromatic_project_token', 'chromatic-project-token'], 'chpt_<hex:14-16>', 'https://www.chromatic.com/', { bare: true }),
+    named('cypress-record-key', 'Cypress Cloud record key', 'Cypress', ['cypress_record_key', 'cypress-record-key', 'record_key'], UUID, 'https://cloud.cypress.io/', { bare: true }),
+    named('coveralls-repo-token', 'Coveralls repo token', 'Coveralls', ['coveralls'], '<alnum:32-37>', 'https://coveralls.io/'),
+    named('nx-cloud-token', 'Nx Cloud access token', 'Nx Cloud', ['nx_cloud_access_token', 'nx-cloud-access-token', 'nxcloudaccesstoken'], '<b64:40-120>', 'https://cloud.nx.app/', { bare: true }),
+    named('turborepo-remote-token', 'Turborepo remote cache token', 'Vercel', ['turbo_token', 'turbo-token'], '<alnum:24>', 'https://vercel.com/account/tokens', { bare: true }),
+    named('github-oauth-client-secret', 'GitHub OAuth app client secret', 'GitHub', ['github_client_secret', 'gh_client_secret', 'github_oauth_secret', 'github-client-secret'], '<hex:40>', 'https://github.com/settings/developers', { bare: true }),
+    named('gitlab-runner-auth-legacy', 'GitLab runner token (legacy unprefixed)', 'GitLab', ['ci_server_token', 'runner_token', 'registration_token'], '<word:20>', 'https://docs.gitlab.com/ee/security/tokens/', { bare: true, severity: 'medium' }),
+    named('gitpod-token', 'Gitpod access token', 'Gitpod', ['gitpod'], 'gitpod_pat_<word:40-120>', 'https://gitpod.io/user/tokens'),
+    named('glitch-token', 'Glitch project token', 'Glitch', ['glitch'], UUID, 'https://glitch.com/'),
+    named('replit-token', 'Replit connect or deployment token', 'Replit', ['replit'], '<word:40-100>', 'https://replit.com/account'),
+    prefixed('codesandbox-api-token', 'CodeSandbox API token', 'CodeSandbox', 'csb_v1_<word:43>', 'https://codesandbox.io/t/permissions'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/frameworks.ts
+
+
+const frameworkRules = [
+    rule({
+        id: 'django-secret-key',
+        title: 'Django/Flask SECRET_KEY',
+        provider: 'Django',
+        severity: 'high',
+        kind: 'generic',
+        keywords: ['secret_key'],
+        pattern: String.raw `\bSECRET_KEY\s*=\s*[rbu]?["']([^"'\s]{24,128})["']`,
+        entropy: 3.5,
+        longLived: true,
+        remediation: 'Generate a new SECRET_KEY (this invalidates sessions and signed tokens) and load it from the environment.',
+        examples: { positives: ['SECRET_KEY = \'<[a-z0-9!@#%^&*(\\-_=+)]:50>\''], negatives: ['SECRET_KEY = os.environ[\'DJANGO_SECRET_KEY\']', 'SECRET_KEY = \'django-insecure-changeme-xxxxxxxxxxxxxxxxxxxx\''] },
+    }),
+    rule({
+        id: 'flask-secret-key',
+        title: 'Flask secret key',
+        provider: 'Flask',
+        severity: 'high',
+        kind: 'generic',
+        keywords: ['secret_key'],
+        pattern: String.raw `(?i)(?:\bapp\.secret_key|\.config\[\s*["']SECRET_KEY["']\s*\])\s*=\s*[rbu]?["']([^"'\s]{16,128})["']`,
+        entropy: 3,
+        longLived: true,
+        remediation: 'Generate a new secret key (this signs sessions and cookies) and load it from the environment.',
+        examples: { positives: ['app.config[\'SECRET_KEY\'] = \'<alnum:32>\'', 'app.secret_key = b\'<hex:48>\''], negatives: ['app.config[\'SECRET_KEY\'] = os.environ[\'FLASK_SECRET_KEY\']', 'app.secret_key = \'dev\'', 'app.config["SECRET_KEY"] = "xxxxxxxxxxxxxxxxxxxxxxxx"'] },
+    }),
+    rule({
+        id: 'rails-master-key',
+        title: 'Rails master key',
+        provider: 'Rails',
+        severity: 'critical',
+        keywords: ['rails_master_key'],
+        pattern: String.raw `(?i)RAILS_MASTER_KEY${ASSIGNMENT}([a-f0-9]{32})\b`,
+        longLived: true,
+        remediation: 'Rotate credentials.yml.enc with a new master key (bin/rails credentials:edit) and rotate every secret it held.',
+        examples: { positives: ['RAILS_MASTER_KEY=<hex:32>', '  rails_master_key: "<hex:32>"', '{ "RAILS_MASTER_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'RAILS_MASTER_KEY=${RAILS_MASTER_KEY}', '  rails_master_key: "<rails_master_key>"', 'RAILS_MASTER_KEY is read from the environment'] },
+    }),
+    rule({
+        id: 'rails-secret-key-base',
+        title: 'Rails secret_key_base',
+        provider: 'Rails',
+        severity: 'high',
+        keywords: ['secret_key_base'],
+        pattern: String.raw `(?i)secret_key_base${ASSIGNMENT}([a-f0-9]{64,128})\b`,
+        longLived: true,
+        remediation: 'Generate a new secret_key_base (bin/rails secret) and keep it in encrypted credentials or the environment.',
+        examples: { positives: ['  secret_key_base: "<hex:128>"'], negatives: ['  secret_key_base: "<%= ENV["SECRET_KEY_BASE"] %>"'] },
+    }),
+    rule({
+        id: 'laravel-app-key',
+        title: 'Laravel APP_KEY',
+        provider: 'Laravel',
+        severity: 'high',
+        keywords: ['app_key'],
+        // 32 bytes (AES-256) or 16 (AES-128) in base64; padding is sometimes dropped by hand.
+        pattern: String.raw `\bAPP_KEY\s*=\s*["']?(base64:[A-Za-z0-9+/]{22,44}={0,2})(?:[^A-Za-z0-9+/=]|$)`,
+        longLived: true,
+        remediation: 'Generate a new key (php artisan key:generate), re-encrypt stored data, and keep .env out of the repository.',
+        examples: { positives: ['APP_KEY=base64:<b64:43>='], negatives: ['APP_KEY='] },
+    }),
+    rule({
+        id: 'symfony-app-secret',
+        title: 'Symfony APP_SECRET',
+        provider: 'Symfony',
+        severity: 'medium',
+        keywords: ['app_secret'],
+        pattern: String.raw `\bAPP_SECRET\s*=\s*["']?([a-f0-9]{32})\b`,
+        longLived: true,
+        remediation: 'Generate a new APP_SECRET and keep it in .env.local or a secrets vault.',
+        examples: { positives: ['APP_SECRET=<hex:32>'], negatives: ['APP_SECRET=<hex:16>'] },
+    }),
+    rule({
+        id: 'nextauth-secret',
+        title: 'NextAuth/Auth.js secret',
+        provider: 'Auth.js',
+        severity: 'high',
+        keywords: ['nextauth_secret', 'auth_secret'],
+        pattern: String.raw `\b(?:NEXTAUTH_SECRET|AUTH_SECRET)\s*=\s*["']?([A-Za-z0-9+/=_-]{24,128})`,
+        entropy: 3.5,
+        longLived: true,
+        remediation: 'Generate a new secret (npx auth secret) and set it in the deployment environment.',
+        examples: { positives: ['NEXTAUTH_SECRET=<alnum:40>'], negatives: ['NEXTAUTH_SECRET=changeme'] },
+    }),
+    rule({
+        id: 'jwt-signing-secret',
+        title: 'JWT signing secret in config',
+        provider: 'Generic',
+        severity: 'high',
+        kind: 'generic',
+        keywords: ['jwt_secret', 'jwtsecret', 'jwt-secret', 'jwt_key', 'jwt_signing'],
+        pattern: String.raw `(?i)jwt[_-]?(?:secret|key|signing[_-]?key)${ASSIGNMENT}([^"'\s]{12,256})`,
+        entropy: 3,
+        longLived: true,
+        remediation: 'Rotate the signing secret (existing tokens become invalid) and load it from a secret store.',
+        examples: { positives: ['  jwt_secret: "<alnum:32>"'], negatives: ['  jwt_secret: "${JWT_SECRET}"'] },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/values/key-names.ts
+/**
+ * Names ending in `key` (`SIGNING_KEY`, `stripeKey`, `app.encryption-key`): most hold a credential, yet databases,
+ * UIs, caches and i18n call many other things keys. These judge the name, so a broad `*_KEY` rule reports only names
+ * of secrets.
+ */
+/** Words that, just before `key`, make it a key of something other than a credential, or a public one. */
+const NOT_SECRET_QUALIFIERS = new Set([
+    // public halves and identifiers
+    'public pub publishable site host known verify verification kms id',
+    // database and data-structure keys
+    'primary foreign sort partition range hash cache lookup storage local map dict object row column col table index unique composite natural surrogate group redis bucket file path prefix parent child node',
+    // UI, i18n and framework keys
+    'translation i18n l10n message msg label title text locale lang language route query context injection provide symbol event state config settings setting option field prop property attr attribute data value item list element component',
+    // request bookkeeping and keyboard keys
+    'idempotency dedup deduplication correlation request trace cursor page pagination next continuation shortcut hot keyboard press meta alt ctrl control shift mod music',
+].join(' ').split(' '));
+/** Words anywhere in the name that make its value a digest or a public value, not a key. */
+const NOT_SECRET_WORDS = new Set(['hash', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'fingerprint', 'integrity', 'public', 'pub', 'i18n']);
+/** The name's words, lower-cased: `awsSigningKey` and `AWS_SIGNING_KEY` are both `aws signing key`. */
+function nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((word) => word.toLowerCase());
+}
+/** The last name in the text before a value (`  "signingKey": "` -> `signingKey`). */
+function lastName(lead) {
+    const names = lead.match(/[A-Za-z0-9_.-]+/g) ?? [];
+    return [...names].reverse().find((name) => /key/i.test(name)) ?? '';
+}
+/**
+ * True when the name before a value names a secret key: it ends in `key` or `keys` with a qualifier before it that is
+ * not a public, data, UI or bookkeeping word, and nothing in it says digest or public.
+ */
+function isSecretKeyName(lead) {
+    const words = nameWords(lastName(lead));
+    if (words.length < 2 || !/^keys?$/.test(words.at(-1)))
+        return false;
+    if (words.some((word) => NOT_SECRET_WORDS.has(word)))
+        return false;
+    return !NOT_SECRET_QUALIFIERS.has(words.at(-2));
+}
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/generic.ts
+
+
+
+
+const generic_REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
+/** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
+const FALLBACK = String.raw `(?:process\.env\.[A-Za-z0-9_]{1,60}\s*(?:\|\||\?\?)\s*)?`;
+/**
+ * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
+ * operator.
+ */
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN})\\s*${FALLBACK}`;
+/** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
+const OPEN = '\\\\?["\'`]';
+/** Words in a field or variable name that say its value is a credential. */
+const SECRET_WORDS = 'password|passwd|_pass|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential';
+/** Upper-case environment variable names that hold credentials. */
+const ENV_NAME = '[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|AUTH)[A-Z0-9_]*';
+/**
+ * A quoted value's characters: printable ASCII except quotes and the backslash, which escapes the closing quote inside
+ * JSON strings (byte ranges, so both RE2 backends agree on non-ASCII).
+ */
+const VALUE = String.raw `[!#-&(-\[\]-_a-~]`;
+/**
+ * Its first character: not `?` (sentinel strings such as `?NoLineTerminatorHere`), and not `$` then a digit, which
+ * opens a crypt(3) hash (`$2b$12$...`, `$6$...`), not a secret.
+ */
+const FIRST = String.raw `(?:[!#%&(->@-\[\]-_a-~]|\$[!#%&(-/:->@-\[\]-_a-~])`;
+/** After the name's keyword, only a separated or camel-cased suffix: `password_hash`, `tokenUrl`, not `passport`, `tokenizer`. */
+const SUFFIX = String.raw `(?:[_.-][\w-]{0,20}|[A-Z0-9][\w-]{0,20})?`;
+/**
+ * A name ending in `key` as env, YAML, JSON and code write it: `SIGNING_KEY`, `signing_key`, `app.signing-key`,
+ * `signingKey`, `KEYS`; a word before `key` is required (a bare `key` is every map's). Which names hold a secret is
+ * judged after the match (isSecretKeyName): `PUBLIC_KEY`, `primaryKey`, `cacheKey` do not.
+ */
+const KEY_NAME = String.raw `(?:[A-Za-z0-9]{1,30}[_.-]){0,5}[A-Za-z0-9]{0,30}(?:[a-z0-9]Key|[A-Za-z0-9][_.-](?:key|KEY|Key))s?`;
+/** A generated key's characters: base64, base64url, hex and the like; 16 at least, so words and short ids stay out. */
+const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,256}';
+/** A generated key mixes letters and digits; names, modes and words do not. */
+const isRandomKey = (value) => /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+const genericRules = [
+    rule({
+        id: 'generic-password-assignment',
+        title: 'Hardcoded password',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password', 'passwd', 'pwd', 'pass'],
+        pattern: `[\\w.-]{0,30}(?i:password|passwd|pwd|pass)${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{7,127})\\\\?["'\`]`,
+        entropy: 2.8,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['const dbPassword = "<alnum:16>#7";', 'const ADMIN_PASS = "<alnum:16>!<alnum:4>";', '  "db_password": "<alnum:15><digit:1>",'],
+            negatives: [
+                'const dbPassword = "process.env.DB_PASSWORD";',
+                '{ "passport-local": "passport-local-strategy" }',
+                'const compassionateMessage = "thanks for your patience";',
+                'const adminPasswordHash = "$2b$12$<crypt:53>";',
+                '  password_hash: "$6$<alnum:16>$<crypt:86>"',
+                'const dbPassword = "os.environ[DB_PASSWORD]";',
+                'const dbPassword = "password";',
+                'const dbPassword = "********";',
+                'const passwordField = "password";',
+            ],
+        },
+    }),
+    rule({
+        id: 'generic-secret-assignment',
+        title: 'Hardcoded secret, token or API key',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'auth_key', 'private_key', 'credential', 'client_secret'],
+        pattern: `[\\w.-]{0,30}(?i:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credential)(?i:s)?${SUFFIX}${ASSIGN}${OPEN}(${FIRST}${VALUE}{11,1000})\\\\?["'\`]`,
+        entropy: 3.2,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: [
+                'const clientSecret = "<alnum:27><digit:1>";',
+                'const apiToken = "<alnum:31><digit:1>";',
+                "client_secret = '<alnum:39><digit:1>'",
+                '  "WEBHOOK_SECRET": "<alnum:31><digit:1>",',
+                'os.environ["API_TOKEN"] = "<alnum:32>"',
+                // The same line inside a notebook cell's JSON string.
+                String.raw `"os.environ[\"API_TOKEN\"] = \"<alnum:32>\"\n",`,
+                'const API_TOKEN: &str = "<alnum:32>";',
+                "private readonly apiKey: string = '<alnum:32>';",
+                "const apiToken = process.env.API_TOKEN || '<alnum:32>';",
+            ],
+            negatives: [
+                'const clientSecret = "getClientSecretFromVault";',
+                'const slackBotToken = "xoxb-1234-abcdEFGH";',
+                'const stripeKey = "sk_live_Ab3dE";',
+                'const sentryDsnToken = "https://<hex:32>@o12345.ingest.sentry.io/678";',
+                'const lastSignificantToken = "?InterpolationInTemplate";',
+                'const tokenizerMode = "whitespace-greedy-v2";',
+                '"expected_token_here": "分析器预期在此处找到与标记匹配的内容分析器预期"',
+                'const clientSecret = "${{ secrets.CLIENT_SECRET }}";',
+                'const apiToken = "<your-api-token>";',
+                'const tokenUrl = "https://oauth2.googleapis.com/token";',
+            ],
+        },
+    }),
+    rule({
+        id: 'generic-env-secret',
+        title: 'Secret in an environment file or shell export',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'auth'],
+        // Upper-case names only: that is how environment variables are written, and it keeps `nextToken = ...` out.
+        // `ENV NAME value` is the Dockerfile's legacy form (no `=`); `_PASS` is RabbitMQ's and others' spelling.
+        pattern: `(?m)^[ \\t]*(?:(?:(?:export|set|SET|ENV|ARG)[ \\t]+)?${ENV_NAME}[ \\t]*=|ENV[ \\t]+${ENV_NAME}[ \\t])[ \\t]*([^\\s"'#\`$]{8,256})[ \\t]*(?:#[^\\r\\n]*)?\\r?$`,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        skipSyntax: ['code'],
+        examples: {
+            positives: ['PAYMENTS_API_KEY=<alnum:30>', 'export DEPLOY_TOKEN=<alnum:32>', 'ENV SENTRY_AUTH_TOKEN=<alnum:40>', 'API_TOKEN=<alnum:30>\r\nPORT=8080\r\n', 'ENV SENTRY_AUTH_TOKEN <alnum:40>', 'RABBITMQ_DEFAULT_PASS=<alnum:20>'],
+            negatives: [
+                'PAYMENTS_API_KEY=${PAYMENTS_API_KEY}',
+                'nextToken = tokenizer.getToken()',
+                'export ADMIN_PASSWORD=$(cat /run/secrets/admin)',
+                'API_TOKEN=$API_TOKEN',
+                'TOKEN_EXPIRY_SECONDS=3600',
+                'API_KEY=your_api_key_here',
+                'DB_PASSWORD=ENC[AES256_GCM,data:<b64:24>=,iv:<b64:43>=,tag:<b64:22>==,type:str]',
+                'GITHUB_TOKEN_SCOPES=repo,read:org,workflow',
+                'API_KEY_HEADER=XSRF-TOKEN',
+            ],
+            path: 'deploy/.env.production',
+        },
+    }),
+    rule({
+        id: 'generic-yaml-secret',
+        title: 'Secret value in YAML or properties',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password', 'passwd', '_pass', 'secret', 'token', 'api_key', 'apikey', 'api-key'],
+        pattern: '(?im)^[ \\t-]*[\\w.-]{0,30}(?:password|passwd|_pass\\b|secret|token|api[_-]?key)[\\w.-]{0,20}[ \\t]*(?:[:=][ \\t]+|=)([^\\s"\'#{}\\[\\],&*!|>`$%@][^\\s"\'`]{7,255})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$',
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        skipSyntax: ['code'],
+        examples: {
+            positives: ['database:\n  password: <alnum:16>x9Q\n', 'smtp.password=<alnum:16>#<alnum:4>', '  api_token: <alnum:24>  # rotated quarterly', 'db:\r\n  password: <alnum:16>x9Q\r\n', '  RABBITMQ_DEFAULT_PASS: <alnum:20>'],
+            negatives: ['database:\n  password: ${DB_PASSWORD}\n', '  ADMIN_PASSWORD: {{base64:CHANGE_ME:base64}}', '  aws_access_key_id: AKIA<lowalnum:16>'],
+            path: 'config/application.yml',
+        },
+    }),
+    rule({
+        id: 'generic-xml-secret',
+        title: 'Secret in an XML element',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'accesskey', 'private_key', 'privatekey', 'credential'],
+        // Maven's settings.xml `<password>`, Spring and .NET config elements: `<apiKey>...</apiKey>`.
+        pattern: String.raw `(?i)<(?:[\w.-]{0,30}:)?[\w.-]{0,30}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)s?[\w.-]{0,20}>([^<>\s]{6,256})</`,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['<connection>\n  <id>releases</id>\n  <username>deployer</username>\n  <password><alnum:18>9q</password>\n</connection>\n', '<appSettings><apiKey><alnum:32></apiKey></appSettings>'],
+            negatives: ['<server>\n  <password>${env.MAVEN_PASSWORD}</password>\n</server>\n', '<tokenEndpoint>https://login.example.net/oauth2/token</tokenEndpoint>', '<passwordPolicy>strong</passwordPolicy>'],
+            path: 'ci/settings.xml',
+        },
+    }),
+    rule({
+        id: 'generic-name-value-secret',
+        title: 'Secret in a name/value pair',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['"value"', 'value="'],
+        // `{"key": "apiToken", "value": "..."}` (Postman), `{"name": "DB_PASSWORD", "value": "..."}` (ECS task
+        // definitions), `<add key="ApiSecret" value="..." />` (.NET config): the name and the value are separate fields.
+        pattern: `(?i)(?:"(?:key|name)"\\s*:\\s*"|\\b(?:key|name)=")[\\w.:-]{0,40}(?:${SECRET_WORDS})[\\w.:-]{0,30}"\\s*(?:,\\s*"value"\\s*:\\s*|\\s+value=)"([^"\\s]{8,256})"`,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['{ "key": "apiToken", "value": "<alnum:32>", "enabled": true }', '"environment": [{ "name": "DB_PASSWORD", "value": "<alnum:20>" }]', '<add key="PaymentsApiKey" value="<alnum:32>" />'],
+            negatives: ['{ "key": "apiToken", "value": "{{apiToken}}", "enabled": true }', '{ "name": "TOKEN_TTL", "value": "3600" }', '<add key="ApiKeyHeader" value="X-Api-Key" />'],
+            path: 'postman/env.postman_environment.json',
+        },
+    }),
+    rule({
+        id: 'kubernetes-env-secret',
+        title: 'Secret in a Kubernetes container env entry',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['- name:'],
+        // `- name: DB_PASSWORD` then `value: "..."` on the next line (container env in Deployments, Jobs, Helm output).
+        pattern: `(?m)^[ \\t]*- name:[ \\t]*["']?[A-Za-z0-9_.-]*(?i:${SECRET_WORDS})[A-Za-z0-9_.-]*["']?[ \\t]*\\r?\\n[ \\t]+value:[ \\t]*["']?([^\\s"'#{}\\[\\],&*!|>\`$%@][^\\s"'\`]{7,255})["']?[ \\t]*\\r?$`,
+        // A window holds a whole env block: a keyword hit inside an earlier window opens no window of its own.
+        multilineWindow: 4096,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        skipSyntax: ['code'],
+        examples: {
+            positives: ['        env:\n          - name: DB_PASSWORD\n            value: "<alnum:20>"\n', 'env:\r\n  - name: API_TOKEN\r\n    value: <alnum:32>\r\n'],
+            negatives: [
+                '        env:\n          - name: DB_PASSWORD\n            valueFrom:\n              secretKeyRef:\n                name: db\n                key: password\n',
+                'env:\n  - name: TOKEN_URL\n    value: https://login.example.net/oauth2/token\n',
+                'env:\n  - name: DB_PASSWORD\n    value: $(DB_PASSWORD)\n',
+            ],
+            path: 'k8s/deployment.yaml',
+        },
+    }),
+    // Hex values are what `openssl rand -hex 32` and many providers issue, but the generic rules reject hash-shaped
+    // values (digests, commit SHAs). Here the name must end in a credential word (`COOKIE_SECRET`, `appSecretKey`, not
+    // `password_hash` or `private_key_id`) and not follow a `/` (Helm's `checksum/secret:` annotation), so the value is a
+    // key, not a digest. Specific kind: no hash-shape rejection.
+    rule({
+        id: 'generic-hex-secret',
+        title: 'Hardcoded hex secret or key',
+        provider: 'Generic',
+        severity: 'medium',
+        keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'api-key', 'api_token', 'apitoken', 'access_token', 'accesstoken', 'auth_token', 'authtoken', 'private_key', 'privatekey', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey', 'master_key', 'masterkey', 'session_key', 'sessionkey'],
+        pattern: String.raw `(?i)(?:^|[^\w/.-])[\w.-]{0,30}(?:secret|password|passwd|api[_.-]?key|api[_.-]?token|access[_.-]?token|auth[_.-]?token|(?:private|signing|encryption|master|session|secret)[_.-]?key)\\?["']?\s*` + ASSIGN_OPERATOR + '\\s*\\\\?["\'`]?([a-fA-F0-9]{32,128})(?:[^A-Za-z0-9_+/=.-]|$)',
+        entropy: 3.3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['SESSION_SECRET=<hex:64>', 'const cookieSecret = "<hex:64>";', '\t\tCookieSecret: "<hex:64>",', '  client_secret: "<hex:32>"'],
+            negatives: ['SESSION_SECRET_SHA256=<hex:64>', '  password_hash: "<hex:64>"', '{ "private_key_id": "<hex:40>" }', '  checksum/secret: <hex:64>', 'API_KEY=0123456789abcdef0123456789abcdef'],
+        },
+    }),
+    rule({
+        id: 'generic-define-secret',
+        title: 'Hardcoded secret in a C/C++ #define',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['#define'],
+        // Macro names are upper case and end in the credential word (`WIFI_PASSWORD`, `MQTT_API_KEY`), unlike OpenSSL's
+        // object names (`SN_id_PasswordBasedMAC`, `LN_pbe_WithSHA1And3_Key_TripleDES_CBC`).
+        pattern: `#define[ \\t]+[A-Z0-9_]*(?:PASSWORD|PASSWD|_PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY|SECRET_?KEY|CREDENTIALS?)[ \\t]+"(${FIRST}${VALUE}{7,255})"`,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['#define WIFI_PASSWORD "<alnum:14>7q"', '#define MQTT_API_KEY "<alnum:32>"'],
+            negatives: ['#define PASSWORD_MAX_LEN 64', '#define TOKEN_HEADER "X-Auth-Token"'],
+            path: 'firmware/include/secrets.h',
+        },
+    }),
+    rule({
+        id: 'sql-password',
+        title: 'Password in a SQL CREATE/ALTER USER statement',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password', 'identified by'],
+        pattern: "(?i)\\b(?:with\\s+(?:encrypted\\s+)?password|identified\\s+by)\\s+'([^'\\s]{6,128})'",
+        entropy: 2.8,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ["CREATE USER reporting WITH PASSWORD '<alnum:18>';", "ALTER USER etl IDENTIFIED BY '<alnum:16>';"],
+            negatives: ["CREATE USER reporting WITH PASSWORD '%(reporting_password)s';", "ALTER USER etl IDENTIFIED BY '${ETL_PASSWORD}';", 'CREATE TABLE users (id serial, password_hash text);'],
+            path: 'db/migrations/0042_roles.sql',
+        },
+    }),
+    rule({
+        id: 'generic-argument-secret',
+        title: 'Hardcoded secret passed with its name',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key', 'access_key', 'private_key', 'credential'],
+        // `define('DB_PASSWORD', '...')`, `os.getenv("API_TOKEN", "...")`, `ENV.fetch('X_SECRET', '...')`,
+        // `props.put("twilio.auth.token", "...")`: a quoted name, then the value as the next argument. The credential word
+        // starts the name or follows a separator, so word lists (`"Bypass", "-EncodedCommand"`) stay out.
+        pattern: `(?i)["'](?:[A-Za-z0-9]+[_.-])*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)(?:[_.-][A-Za-z0-9]+)*["']\\s*,\\s*["'](${FIRST}${VALUE}{7,255})["']`,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ["define( 'DB_PASSWORD', '<alnum:18>7q' );", 'token = os.getenv("API_TOKEN", "<alnum:32>")', 'props.put("twilio.auth.token", "<alnum:32>");'],
+            negatives: ["define( 'DB_PASSWORD', getenv('WORDPRESS_DB_PASSWORD') );", 'Start-Process powershell -ArgumentList "-ExecutionPolicy", "Bypass", "-EncodedCommand"', 'const labels = ["password", "password_confirmation"];'],
+            path: 'wp-config.php',
+        },
+    }),
+    rule({
+        id: 'cli-password-argument',
+        title: 'Password on a command line',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['sshpass', 'mysql', 'docker login', '--password', 'convertto-securestring', 'auth=(', 'httpbasicauth(', 'curl', '--set'],
+        // `helm --set db.password=...`, `curl -u user:...`, `sshpass -p`, `mysql -p'...'` (no space: with one, mysql prompts), `docker login -p`, `--password=`,
+        // PowerShell's `ConvertTo-SecureString "..." -AsPlainText`, Python's `auth=("user", "...")` and `HTTPBasicAuth(...)`.
+        pattern: `(?i)(?:\\s--set(?:-string)?[ =][\\w.-]{0,60}(?:password|passwd|secret|token|api[_-]?key|access[_-]?key)[\\w.-]{0,30}=|\\bcurl\\b[^\\n]{0,200}?\\s(?:-u|--user)\\s*["']?[^:\\s"'$]{1,64}:|\\bsshpass\\s+-p\\s*|\\bmysql(?:dump|admin)?\\b[^\\n]{0,200}?\\s-p|\\bdocker\\s+login\\b[^\\n]{0,200}?\\s-p\\s+|\\s--password[= ]|\\bConvertTo-SecureString\\s+(?:-String\\s+)?|\\b(?:auth\\s*=\\s*\\(|HTTPBasicAuth\\()\\s*["'][^"'\\n]{1,64}["']\\s*,\\s*)["']?(${FIRST}[^\\s"'\`]{5,127})`,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: [
+                "sshpass -p '<alnum:20>' ssh deploy@10.0.4.2 uptime",
+                "mysql -h db.internal -u root -p'<alnum:18>' shop < dump.sql",
+                'docker login -u ci -p <alnum:24> registry.acme.io',
+                'curl -u admin:<alnum:22> https://jenkins.acme.io/api/json',
+                '$secure = ConvertTo-SecureString "<alnum:20>" -AsPlainText -Force',
+                'resp = requests.get(url, auth=("svc", "<alnum:20>"))',
+                'helm upgrade --install app ./chart --set s3.secretKey=<alnum:40>',
+            ],
+            negatives: [
+                'sshpass -p "$DEPLOY_PASSWORD" ssh deploy@10.0.4.2 uptime',
+                'mysql -h db.internal -u root -p shop < dump.sql',
+                'curl -u "$USER:$PASSWORD" https://jenkins.acme.io/api/json',
+                'docker login -u ci --password-stdin registry.acme.io',
+                'helm upgrade app ./chart --set db.password=$DB_PASSWORD --set image.tag=1.4.2',
+            ],
+            path: 'scripts/restore.sh',
+        },
+    }),
+    rule({
+        id: 'libpq-dsn-password',
+        title: 'Password in a PostgreSQL key/value connection string',
+        provider: 'PostgreSQL',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password='],
+        pattern: "(?i)\\bhost=[^\\s'\"]+\\s+(?:[a-z_]+=[^\\s'\"]*\\s+){0,6}password=([^\\s'\"]{6,128})",
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['dsn = "host=db.internal port=5432 user=etl password=<alnum:20> sslmode=require"'],
+            negatives: ['dsn = f"host={host} port=5432 user=etl password={password}"'],
+            path: 'etl/load.py',
+        },
+    }),
+    rule({
+        id: 'terraform-state-secret',
+        title: 'Secret output or attribute in Terraform state',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'credential'],
+        // `"db_password": {` then `"value": "..."` on the next line: outputs in .tfstate and `terraform output -json`.
+        pattern: `(?i)"[\\w.-]{0,40}(?:${SECRET_WORDS})[\\w.-]{0,30}"\\s*:\\s*\\{[ \\t]*\\r?\\n[ \\t]*"value"\\s*:\\s*"([^"\\s]{8,256})"`,
+        multilineWindow: 512,
+        entropy: 3,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['{\n  "outputs": {\n    "db_password": {\n      "value": "<alnum:20>",\n      "type": "string",\n      "sensitive": true\n    }\n  }\n}\n'],
+            negatives: ['{\n  "outputs": {\n    "db_password_secret_arn": {\n      "value": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Ab12Cd",\n      "type": "string"\n    }\n  }\n}\n'],
+            path: 'terraform/prod/terraform.tfstate',
+        },
+    }),
+    rule({
+        id: 'authorization-header',
+        title: 'Hardcoded Authorization header credential',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['authorization', 'authenticationheadervalue', 'bearer_auth'],
+        // Also .NET's `new AuthenticationHeaderValue("Bearer", "...")` and reqwest's `.bearer_auth("...")`.
+        pattern: '(?i)(?:\\bauthorization["\']?\\s*[:=,]\\s*["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
+        entropy: 3.2,
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['curl -H "Authorization: Bearer <alnum:40>" https://api.example.net'],
+            negatives: ['curl -H "Authorization: Bearer $TOKEN" https://api.example.net', 'headers: { Authorization: `Bearer ${token}` }'],
+        },
+    }),
+    // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
+    rule({
+        id: 'generic-key-assignment',
+        title: 'Hardcoded key under a *_KEY name',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key'],
+        pattern: `(?:^|[^A-Za-z0-9_.-])${KEY_NAME}${ASSIGN}${OPEN}(${KEY_VALUE})\\\\?["'\`]`,
+        entropy: 3.5,
+        validate: isRandomKey,
+        validateInMatch: (_secret, name) => isSecretKeyName(name),
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
+            negatives: [
+                'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
+                'stripePublishableKey: "<alnum:20><digit:2>"',
+                '"primaryKey": "<alnum:12><digit:2><alnum:6>"',
+                'const cacheKey = "<hex:20><digit:2><hex:10>";',
+                'CONTENT_HASH_KEY = "<alnum:30><digit:2>"',
+                '"titleKey": "dashboard.header.title"',
+                'sortKey: "createdAt"',
+                'const monkey = "<alnum:20><digit:2>";',
+                'const key = "<alnum:20><digit:2>";',
+                'SIGNING_KEY = "${SIGNING_KEY}"',
+                'signingKey: "<alnum:8><digit:2>"',
+                'const KEY_ID = "<alnum:20><digit:2>";',
+            ],
+        },
+    }),
+    rule({
+        id: 'generic-key-config',
+        title: 'Key under a *_KEY name in an env or config file',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key'],
+        // Unquoted values: config and env files only, where the right-hand side is a value and not an expression.
+        pattern: `(?m)^[ \\t-]*(?:export[ \\t]+)?["']?${KEY_NAME}["']?[ \\t]*(?::[ \\t]+|=[ \\t]*)(${KEY_VALUE})[ \\t]*(?:[ \\t]#[^\\r\\n]*)?\\r?$`,
+        entropy: 3.5,
+        validate: isRandomKey,
+        validateInMatch: (_secret, name) => isSecretKeyName(name),
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        skipSyntax: ['code'],
+        examples: {
+            positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<alnum:1><b64:19><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
+            negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
+            path: 'config/app.env',
+        },
+    }),
+    // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
+    // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.
+    rule({
+        id: 'kubernetes-secret-data-entry',
+        title: 'Kubernetes Secret data entry',
+        provider: 'Kubernetes',
+        severity: 'high',
+        kind: 'generic',
+        keywords: ['kind: secret'],
+        pattern: String.raw `(?m)^[ \t]+[A-Za-z0-9._-]+:[ \t]*["']?([A-Za-z0-9+/]{12,1000}={0,2})["']?[ \t]*\r?$`,
+        multilineWindow: 4096,
+        entropy: 2.5,
+        validate: isEncodedSecretEntry,
+        longLived: false,
+        remediation: 'Rotate what the Secret holds, then manage it with External Secrets, Sealed Secrets or SOPS instead of committing plain manifests.',
+        examples: {
+            positives: [
+                'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  username: {{base64:svc-app:base64}}\n  webhook: {{base64:https://hooks.acme-mail.net/in/<alnum:32>:base64}}\n',
+                'kind: Secret\r\ndata:\r\n  mode: {{base64:production:base64}}\r\n  DATABASE_URL: {{base64:postgres://app:<alnum:20>@db.internal:5432/app:base64}}\r\n',
+            ],
+            negatives: [
+                'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: Opaque\ndata:\n  username: {{base64:svc-app:base64}}\n  password: {{base64:CHANGE_ME:base64}}\n',
+                'kind: Secret\ndata:\n  mode: {{base64:production:base64}}\n  commit: {{base64:<hex:40>:base64}}\n',
+            ],
+            path: 'k8s/secret.yaml',
+        },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/hosting.ts
+
+
+/** Clouds beyond the big three, hosting, CDN, DNS, object storage and data platforms. */
+const hostingRules = [
+    named('alibaba-access-key-secret', 'Alibaba Cloud AccessKey secret', 'Alibaba Cloud', ['alibaba', 'aliyun', 'alicloud', 'oss_access_key_secret'], '<alnum:30>', 'https://ram.console.aliyun.com/manage/ak', { severity: 'critical' }),
+    named('tencent-secret-key', 'Tencent Cloud SecretKey', 'Tencent Cloud', ['tencent', 'tencentcloud', 'qcloud', 'cos_secret'], '<alnum:32>', 'https://console.cloud.tencent.com/cam/capi', { severity: 'critical' }),
+    named('huawei-cloud-secret-key', 'Huawei Cloud secret access key', 'Huawei Cloud', ['huawei', 'huaweicloud', 'hwcloud', 'obs_secret'], '<alnum:40>', 'https://console.huaweicloud.com/iam/#/mine/accessKey', { severity: 'critical' }),
+    named('baidu-cloud-secret-key', 'Baidu AI Cloud secret key', 'Baidu AI Cloud', ['baidu', 'bce_secret', 'bce_sk'], '<hex:32>', 'https://console.bce.baidu.com/iam/#/iam/accesslist'),
+    prefixed('volcengine-access-key-id', 'Volcengine (ByteDance) access key ID', 'Volcengine', 'AKLT<word:40-60>', 'https://console.volcengine.com/iam/keymanage/', { severity: 'medium' }),
+    named('volcengine-secret-key', 'Volcengine secret access key', 'Volcengine', ['volcengine', 'volc_'], '<b64:56-64>', 'https://console.volcengine.com/iam/keymanage/', { severity: 'critical' }),
+    named('ksyun-secret-key', 'Kingsoft Cloud secret key', 'Kingsoft Cloud', ['ksyun', 'kingsoft'], '<alnum:40-48>', 'https://uc.console.ksyun.com/'),
+    named('ucloud-private-key', 'UCloud API private key', 'UCloud', ['ucloud'], '<alnum:40>', 'https://console.ucloud.cn/uapi/apikey'),
+    named('qiniu-secret-key', 'Qiniu secret key', 'Qiniu', ['qiniu'], '<word:40>', 'https://portal.qiniu.com/user/key'),
+    named('naver-cloud-secret-key', 'NAVER Cloud secret key', 'NAVER Cloud', ['ncloud', 'naver_cloud', 'navercloud'], '<alnum:40>', 'https://www.ncloud.com/mypage/manage/authkey'),
+    named('ibm-cos-hmac-secret', 'IBM Cloud Object Storage HMAC secret', 'IBM Cloud', ['cos_hmac', 'ibm_cos', 'ibmcos'], '<hex:48>', 'https://cloud.ibm.com/objectstorage'),
+    prefixed('digitalocean-spaces-key-id', 'DigitalOcean Spaces access key ID', 'DigitalOcean', 'DO00<upalnum:16>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'medium' }),
+    named('digitalocean-spaces-secret', 'DigitalOcean Spaces secret key', 'DigitalOcean', ['spaces_secret', 'do_spaces', 'spaces_access_secret', 'digitalocean_spaces'], '<b64:43>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'critical' }),
+    named('vultr-api-key', 'Vultr API key', 'Vultr', ['vultr'], '<upalnum:36>', 'https://my.vultr.com/settings/#settingsapi'),
+    named('hetzner-api-token', 'Hetzner Cloud API token', 'Hetzner', ['hetzner', 'hcloud'], '<alnum:64>', 'https://console.hetzner.cloud/'),
+    named('ovh-application-secret', 'OVHcloud application secret', 'OVHcloud', ['ovh_'], '<alnum:32>', 'https://www.ovh.com/auth/api/createToken'),
+    prefixed('scaleway-access-key-id', 'Scaleway access key ID', 'Scaleway', 'SCW<upalnum:17>', 'https://console.scaleway.com/iam/api-keys', { severity: 'medium' }),
+    named('upcloud-password', 'UpCloud API password', 'UpCloud', ['upcloud'], '<word:16-64>', 'https://hub.upcloud.com/account/api'),
+    named('civo-api-key', 'Civo API key', 'Civo', ['civo'], '<alnum:50>', 'https://dashboard.civo.com/security'),
+    prefixed('exoscale-api-key', 'Exoscale API key', 'Exoscale', 'EXO<hex:24>', 'https://portal.exoscale.com/iam/api-keys', { severity: 'medium' }),
+    named('exoscale-api-secret', 'Exoscale API secret', 'Exoscale', ['exoscale'], '<word:43>', 'https://portal.exoscale.com/iam/api-keys', { severity: 'critical' }),
+    named('equinix-metal-token', 'Equinix Metal API token', 'Equinix', ['equinix', 'packet_auth_token', 'metal_auth_token'], '<alnum:32>', 'https://console.equinix.com/profile/api-keys'),
+    named('openstack-password', 'OpenStack application credential secret', 'OpenStack', ['os_application_credential_secret', 'os_password'], '<word:16-86>', 'https://docs.openstack.org/keystone/latest/user/application_credentials.html', { bare: true }),
+    prefixed('backblaze-application-key', 'Backblaze B2 application key', 'Backblaze', 'K00<digit:1><alnum:27>', 'https://secure.backblaze.com/app_keys.htm'),
+    named('wasabi-secret-key', 'Wasabi secret access key', 'Wasabi', ['wasabi'], '<alnum:40>', 'https://console.wasabisys.com/access_keys', { severity: 'critical' }),
+    named('cloudflare-r2-secret', 'Cloudflare R2 secret access key', 'Cloudflare', ['r2_secret', 'r2_access_key_secret', 'cloudflare_r2'], '<hex:64>', 'https://dash.cloudflare.com/?to=/:account/r2/api-tokens', { severity: 'critical' }),
+    named('minio-secret-key', 'MinIO secret key', 'MinIO', ['minio_secret', 'minio_root_password', 'minio_secret_key'], '<word:16-64>', 'https://min.io/docs/minio/linux/administration/identity-access-management.html', { bare: true }),
+    named('storj-access-grant', 'Storj access grant', 'Storj', ['storj'], '1<alnum:100-1000>', 'https://storj.io/'),
+    named('filebase-secret', 'Filebase secret key', 'Filebase', ['filebase'], '<alnum:40>', 'https://console.filebase.com/keys'),
+    named('pinata-jwt', 'Pinata API secret', 'Pinata', ['pinata'], '<lowalnum:64>', 'https://app.pinata.cloud/developers/api-keys'),
+    named('web3-storage-token', 'web3.storage / NFT.Storage API token', 'Storacha', ['web3_storage', 'web3storage', 'nft_storage', 'nftstorage'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://console.storacha.network/'),
+    prefixed('cloudinary-url', 'Cloudinary URL with API secret', 'Cloudinary', 'cloudinary://<digit:15>:<word:27>@', 'https://console.cloudinary.com/settings/api-keys'),
+    named('cloudinary-api-secret', 'Cloudinary API secret', 'Cloudinary', ['cloudinary'], '<word:27>', 'https://console.cloudinary.com/settings/api-keys'),
+    named('imagekit-private-key', 'ImageKit private key', 'ImageKit', ['imagekit'], 'private_<word:28>=', 'https://imagekit.io/dashboard/developer/api-keys'),
+    named('uploadcare-secret-key', 'Uploadcare secret key', 'Uploadcare', ['uploadcare'], '<lowalnum:20>', 'https://app.uploadcare.com/'),
+    named('filestack-secret', 'Filestack app secret', 'Filestack', ['filestack'], '<upalnum:26>', 'https://dev.filestack.com/'),
+    named('mux-token-secret', 'Mux access token secret', 'Mux', ['mux_token_secret', 'mux_secret'], '<b64:75>', 'https://dashboard.mux.com/settings/access-tokens', { bare: true }),
+    named('bunny-api-key', 'bunny.net API key', 'bunny.net', ['bunny', 'bunnycdn'], UUID, 'https://dash.bunny.net/account/settings'),
+    named('keycdn-api-key', 'KeyCDN API key', 'KeyCDN', ['keycdn'], '<alnum:32>', 'https://app.keycdn.com/users/authSettings'),
+    prefixed('akamai-client-token', 'Akamai EdgeGrid client or access token', 'Akamai', 'akab-<lowalnum:16>-<lowalnum:16>', 'https://control.akamai.com/apps/identity-management/'),
+    named('akamai-client-secret', 'Akamai EdgeGrid client secret', 'Akamai', ['akamai', 'edgegrid', 'client_secret = '], '<b64:43>=', 'https://control.akamai.com/apps/identity-management/', { severity: 'critical' }),
+    named('imperva-api-key', 'Imperva API key', 'Imperva', ['imperva', 'incapsula'], UUID, 'https://management.service.imperva.com/'),
+    named('sucuri-api-key', 'Sucuri API secret', 'Sucuri', ['sucuri'], '<hex:32>', 'https://dashboard.sucuri.net/'),
+    named('stackpath-client-secret', 'StackPath client secret', 'StackPath', ['stackpath'], '<hex:64>', 'https://control.stackpath.com/api-management'),
+    named('gcore-api-token', 'Gcore permanent API token', 'Gcore', ['gcore', 'gcorelabs'], '<digit:3-6>$<hex:128>', 'https://accounts.gcore.com/profile/api-tokens'),
+    prefixed('porkbun-api-key', 'Porkbun API key', 'Porkbun', 'pk1_<hex:64>', 'https://porkbun.com/account/api', { severity: 'medium' }),
+    prefixed('porkbun-secret-key', 'Porkbun secret API key', 'Porkbun', 'sk1_<hex:64>', 'https://porkbun.com/account/api'),
+    named('godaddy-api-secret', 'GoDaddy API secret', 'GoDaddy', ['godaddy'], '<alnum:22>', 'https://developer.godaddy.com/keys'),
+    named('namecheap-api-key', 'Namecheap API key', 'Namecheap', ['namecheap'], '<hex:32>', 'https://ap.www.namecheap.com/settings/tools/apiaccess/'),
+    named('gandi-api-key', 'Gandi API key or PAT', 'Gandi', ['gandi'], '<alnum:24-40>', 'https://account.gandi.net/'),
+    prefixed('dnsimple-token', 'DNSimple API token', 'DNSimple', 'dnsimple_<[au]:1>_<alnum:32>', 'https://dnsimple.com/user'),
+    named('ns1-api-key', 'NS1 API key', 'IBM NS1', ['ns1_', 'nsone'], '<alnum:20>', 'https://my.nsone.net/#/account/settings'),
+    named('dnsmadeeasy-secret', 'DNS Made Easy secret key', 'DNS Made Easy', ['dnsmadeeasy', 'dme_secret'], UUID, 'https://cp.dnsmadeeasy.com/'),
+    named('linode-object-storage-secret', 'Akamai (Linode) Object Storage secret key', 'Akamai Linode', ['linode_obj', 'linode_s3'], '<alnum:40>', 'https://cloud.linode.com/object-storage/access-keys', { severity: 'critical' }),
+    named('netlify-build-hook', 'Netlify build hook URL', 'Netlify', ['netlify'], 'https://api.netlify.com/build_hooks/<hex:24>', 'https://app.netlify.com/', { severity: 'low' }),
+    prefixed('vercel-deploy-hook', 'Vercel deploy hook URL', 'Vercel', 'https://api.vercel.com/v1/integrations/deploy/prj_<alnum:28>/<alnum:10>', 'https://vercel.com/docs/deployments/deploy-hooks', { severity: 'low' }),
+    named('vercel-blob-token', 'Vercel Blob read-write token', 'Vercel', ['blob_read_write_token'], 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores', { bare: true }),
+    prefixed('vercel-blob-rw-token', 'Vercel Blob read-write token', 'Vercel', 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores'),
+    named('firebase-database-secret', 'Firebase Realtime Database legacy secret', 'Firebase', ['firebase'], '<alnum:40>', 'https://console.firebase.google.com/'),
+    prefixed('firebase-cloud-messaging-key', 'Firebase Cloud Messaging legacy server key', 'Firebase', 'AAAA<word:7>:APA91b<word:134>', 'https://console.firebase.google.com/', { keywords: [':apa91b'] }),
+    named('upstash-redis-token', 'Upstash Redis REST token', 'Upstash', ['upstash'], 'A<word:50-100>=', 'https://console.upstash.com/'),
+    named('redis-cloud-api-key', 'Redis Cloud API secret key', 'Redis', ['redislabs', 'redis_cloud', 'rediscloud'], '<alnum:50-60>', 'https://app.redislabs.com/#/access-management/api-keys'),
+    named('aiven-token', 'Aiven authentication token', 'Aiven', ['aiven'], '<b64:372>', 'https://console.aiven.io/profile/tokens'),
+    named('confluent-api-secret', 'Confluent Cloud API secret', 'Confluent', ['confluent', 'sasl_password', 'kafka_api_secret'], '<b64:64>', 'https://confluent.cloud/settings/api-keys', { severity: 'critical' }),
+    prefixed('cockroachdb-api-key', 'CockroachDB Cloud API key', 'Cockroach Labs', 'CCDB1_<alnum:22>_<alnum:39>', 'https://cockroachlabs.cloud/access'),
+    prefixed('mongodb-atlas-service-account-secret', 'MongoDB Atlas service account client secret', 'MongoDB Atlas', 'mdb_sa_sk_<word:40-64>', 'https://cloud.mongodb.com/v2#/org/access/serviceAccounts', { severity: 'critical' }),
+    named('mongodb-atlas-private-key', 'MongoDB Atlas API private key', 'MongoDB Atlas', ['atlas_private_key', 'mongodb_atlas_private', 'atlas_api_private', 'mongodbatlas_private'], UUID, 'https://cloud.mongodb.com/v2#/org/access/apiKeys', { bare: true, severity: 'critical' }),
+    prefixed('databricks-oauth-secret', 'Databricks service principal OAuth secret', 'Databricks', 'dose<hex:32>', 'https://docs.databricks.com/en/dev-tools/auth/oauth-m2m.html'),
+    prefixed('clickhouse-cloud-key-secret', 'ClickHouse Cloud API key secret', 'ClickHouse', '4b1d<alnum:38>', 'https://clickhouse.cloud/'),
+    named('snowflake-password', 'Snowflake account password or PAT', 'Snowflake', ['snowflake'], '<word:16-200>', 'https://docs.snowflake.com/en/user-guide/programmatic-access-tokens'),
+    named('elastic-cloud-api-key', 'Elastic Cloud / Elasticsearch API key', 'Elastic', ['elastic_api_key', 'elasticsearch_api_key', 'es_api_key', 'elastic_cloud_api_key'], '<b64url:60-100>==', 'https://cloud.elastic.co/account/keys', { bare: true }),
+    named('typesense-api-key', 'Typesense admin API key', 'Typesense', ['typesense'], '<alnum:32>', 'https://cloud.typesense.org/'),
+    named('meilisearch-master-key', 'Meilisearch master or admin key', 'Meilisearch', ['meilisearch', 'meili_master_key'], '<word:32-64>', 'https://www.meilisearch.com/docs/learn/security/basic_security'),
+    named('fauna-secret', 'Fauna secret', 'Fauna', ['fauna'], 'fn<word:38>', 'https://dashboard.fauna.com/'),
+    named('xata-api-key', 'Xata API key', 'Xata', ['xata'], 'xau_<alnum:32-40>', 'https://app.xata.io/settings'),
+    named('turso-auth-token', 'Turso database auth token', 'Turso', ['turso', 'libsql'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://app.turso.tech/'),
+    named('convex-deploy-key', 'Convex deploy key', 'Convex', ['convex_deploy_key'], 'prod:<lowalnum:3-40>|<word:40-200>', 'https://dashboard.convex.dev/', { bare: true }),
+    named('appwrite-api-key', 'Appwrite API key', 'Appwrite', ['appwrite'], 'standard_<hex:256>', 'https://cloud.appwrite.io/'),
+    named('nhost-admin-secret', 'Nhost admin secret', 'Nhost', ['nhost'], '<word:32-64>', 'https://app.nhost.io/'),
+    named('pocketbase-admin-password', 'PocketBase admin password', 'PocketBase', ['pocketbase'], '<word:16-64>', 'https://pocketbase.io/docs/'),
+    named('backendless-api-key', 'Backendless API key', 'Backendless', ['backendless'], UUID, 'https://develop.backendless.com/'),
+    named('back4app-master-key', 'Back4App / Parse master key', 'Parse', ['parse_master_key', 'x-parse-master-key', 'back4app'], '<alnum:40>', 'https://www.back4app.com/', { bare: true }),
+    named('kinsta-api-key', 'Kinsta API key', 'Kinsta', ['kinsta'], '<hex:64>', 'https://my.kinsta.com/company/apiKeys'),
+    named('wpengine-api-password', 'WP Engine API password', 'WP Engine', ['wpengine', 'wp_engine'], '<alnum:32>', 'https://my.wpengine.com/api_access'),
+    named('pantheon-machine-token', 'Pantheon machine token', 'Pantheon', ['pantheon', 'terminus'], '<word:43>', 'https://dashboard.pantheon.io/'),
+    named('platformsh-api-token', 'Upsun (Platform.sh) API token', 'Upsun', ['platformsh', 'platform_sh', 'upsun'], '<word:43>', 'https://console.upsun.com/'),
+    named('cpanel-api-token', 'cPanel / WHM API token', 'cPanel', ['cpanel', 'whm_'], '<upalnum:32>', 'https://docs.cpanel.net/'),
+    named('plesk-api-key', 'Plesk API key', 'Plesk', ['plesk'], UUID, 'https://docs.plesk.com/'),
+    rule({
+        id: 'google-chat-webhook-url',
+        title: 'Google Chat incoming webhook URL',
+        provider: 'Google Chat',
+        severity: 'medium',
+        keywords: ['chat.googleapis.com/v1/spaces/'],
+        pattern: String.raw `(https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{11}/messages\?key=AIza[A-Za-z0-9_-]{35}&token=[A-Za-z0-9_-]{43}(?:%3D|=)?)`,
+        longLived: true,
+        revokeUrl: 'https://developers.google.com/workspace/chat/quickstart/webhooks',
+        remediation: 'Delete the webhook in the space (Apps & integrations > Webhooks) and create a new one; keep it in a secret store.',
+        examples: {
+            positives: ['webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>&token=<word:43>%3D"'],
+            negatives: ['webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>"', 'webhook: "https://chat.googleapis.com/v1/spaces/<word:11>/messages?key=AIza<word:35>&token=<word:20>"'],
+        },
+    }),
+    prefixed('feishu-webhook-url', 'Feishu / Lark bot webhook URL', 'Feishu', `https://open.feishu.cn/open-apis/bot/v2/hook/${UUID}`, 'https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot', { severity: 'medium' }),
+    prefixed('larksuite-webhook-url', 'Lark bot webhook URL', 'Lark', `https://open.larksuite.com/open-apis/bot/v2/hook/${UUID}`, 'https://open.larksuite.com/document/client-docs/bot-v3/add-custom-bot', { severity: 'medium' }),
+    prefixed('dingtalk-webhook-url', 'DingTalk robot webhook URL', 'DingTalk', 'https://oapi.dingtalk.com/robot/send?access_token=<hex:64>', 'https://open.dingtalk.com/document/robots/custom-robot-access', { severity: 'medium' }),
+    prefixed('wecom-webhook-url', 'WeCom (WeChat Work) robot webhook URL', 'WeCom', `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${UUID}`, 'https://developer.work.weixin.qq.com/document/path/91770', { severity: 'medium' }),
+    named('wechat-app-secret', 'WeChat official account AppSecret', 'WeChat', ['wechat', 'weixin', 'wx_app_secret', 'wx_secret'], '<hex:32>', 'https://mp.weixin.qq.com/'),
+    named('line-channel-secret', 'LINE channel secret or access token', 'LINE', ['line_channel', 'line_bot', 'linebot'], '<word:32-172>', 'https://developers.line.biz/console/'),
+    named('kakao-rest-api-key', 'Kakao REST API / admin key', 'Kakao', ['kakao'], '<hex:32>', 'https://developers.kakao.com/console/app'),
+    named('yandex-oauth-token', 'Yandex OAuth token', 'Yandex', ['yandex'], 'y0_<word:55-60>', 'https://oauth.yandex.com/'),
+    named('vk-access-token', 'VK access token', 'VK', ['vk_', 'vkontakte'], 'vk1.a.<word:100-300>', 'https://vk.com/apps?act=manage'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/validators/jwt.ts
+function decodePart(part) {
+    try {
+        const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The token every JWT tutorial copies from jwt.io. */
+function isDocumentationExample(payload) {
+    return payload.sub === '1234567890' && payload.name === 'John Doe';
+}
+/** Three base64url parts whose header is a JSON object naming an `alg` and whose payload is a JSON object. */
+function isStructuredJwt(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return false;
+    const header = decodePart(parts[0]);
+    const payload = decodePart(parts[1]);
+    return typeof header?.alg === 'string' && header.alg.toLowerCase() !== 'none' && payload !== undefined && !isDocumentationExample(payload);
+}
+/** Expiry and issue time from the payload; a token valid for a day or less counts as short-lived. */
+function jwtFacts(token) {
+    const payload = decodePart(token.split('.')[1] ?? '');
+    if (!payload)
+        return undefined;
+    const facts = {};
+    const details = {};
+    if (typeof payload.exp === 'number')
+        facts.expiresAt = new Date(payload.exp * 1000);
+    if (typeof payload.iat === 'number')
+        facts.issuedAt = new Date(payload.iat * 1000);
+    for (const claim of ['iss', 'aud', 'role']) {
+        const value = payload[claim];
+        if (typeof value === 'string' && value.length <= 200)
+            details[claim] = value;
+    }
+    if (facts.expiresAt) {
+        const issued = facts.issuedAt?.getTime() ?? Date.now();
+        facts.longLived = facts.expiresAt.getTime() - issued > 24 * 3600 * 1000;
+    }
+    else {
+        facts.longLived = true;
+    }
+    if (Object.keys(details).length > 0)
+        facts.details = details;
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/keys.ts
+
+
+
+const KEY_WINDOW = 16384;
+/** `count` lines of a key body in the shape notation, each passed through `wrap` (quoted for code), joined by `join`. */
+const body = (count, wrap = (line) => line, join = '\n') => Array.from({ length: count }, () => wrap('<b64:64>')).join(join);
+/** A token in the example notation: the header and claims (JSON) encoded by the test, then a random signature. */
+const jwt = (claims, header = '{"alg":"RS256","typ":"JWT"}') => `{{base64url:${header}:base64url}}.{{base64url:${claims}:base64url}}.<b64url:43>`;
+const keyRules = [
+    rule({
+        id: 'private-key',
+        title: 'Private key (PEM)',
+        provider: 'Private key',
+        severity: 'critical',
+        keywords: ['private key-----'],
+        pattern: '(-----BEGIN (?:RSA |EC |DSA |ENCRYPTED |)PRIVATE KEY-----(?s:.){64,}?-----END (?:RSA |EC |DSA |ENCRYPTED |)PRIVATE KEY-----)',
+        multilineWindow: KEY_WINDOW,
+        validate: hasKeyBody,
+        longLived: true,
+        remediation: 'Treat the key as compromised: revoke or replace it wherever it is trusted (certificates, deploy keys, GitHub App keys), then remove it from history.',
+        examples: {
+            positives: [
+                `-----BEGIN RSA PRIVATE KEY-----\n${body(25)}\n-----END RSA PRIVATE KEY-----\n`,
+                '-----BEGIN EC PRIVATE KEY-----\n<b64:64>\n<b64:64>\n<b64:32>\n-----END EC PRIVATE KEY-----',
+                `"key": "-----BEGIN PRIVATE KEY-----\\n${body(19, undefined, '\\n')}\\n-----END PRIVATE KEY-----\\n"`,
+                // Split across string concatenation: JavaScript, Java, Python, Go, C#, PHP.
+                `const key = "-----BEGIN RSA PRIVATE KEY-----\\n" +\n${body(12, (l) => `  "${l}\\n" +`, '\n')}\n  "-----END RSA PRIVATE KEY-----";`,
+                `String key = "-----BEGIN PRIVATE KEY-----" +\n${body(12, (l) => `    "${l}" +`, '\n')}\n    "-----END PRIVATE KEY-----";`,
+                `KEY = (\n    "-----BEGIN RSA PRIVATE KEY-----\\n"\n${body(12, (l) => `    "${l}\\n"`, '\n')}\n    "-----END RSA PRIVATE KEY-----\\n"\n)`,
+                `const key = "-----BEGIN EC PRIVATE KEY-----\\n" +\n${body(3, (l) => `\t"${l}\\n" +`, '\n')}\n\t"-----END EC PRIVATE KEY-----\\n"`,
+                `var pem = "-----BEGIN RSA PRIVATE KEY-----" + Environment.NewLine +\n${body(12, (l) => `    "${l}" + Environment.NewLine +`, '\n')}\n    "-----END RSA PRIVATE KEY-----";`,
+                `$key = '-----BEGIN PRIVATE KEY-----' .\n${body(12, (l) => `  '${l}' .`, '\n')}\n  '-----END PRIVATE KEY-----';`,
+            ],
+            negatives: [
+                `-----BEGIN PUBLIC KEY-----\n${body(7)}\n-----END PUBLIC KEY-----`,
+                '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----',
+                '-----BEGIN PRIVATE KEY-----\n<b64:30>\n-----END PRIVATE KEY-----',
+                '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n',
+                'const key = "-----BEGIN RSA PRIVATE KEY-----\\n" + keyBody + "\\n-----END RSA PRIVATE KEY-----";',
+                `const key = "-----BEGIN PRIVATE KEY-----\\n" +\n  lines.join("\\n") + "<b64:64>" +\n  "\\n-----END PRIVATE KEY-----";`,
+            ],
+        },
+    }),
+    rule({
+        id: 'openssh-private-key',
+        title: 'OpenSSH private key',
+        provider: 'Private key',
+        severity: 'critical',
+        keywords: ['-----begin openssh private key-----'],
+        pattern: '(-----BEGIN OPENSSH PRIVATE KEY-----(?s:.){64,}?-----END OPENSSH PRIVATE KEY-----)',
+        multilineWindow: KEY_WINDOW,
+        validate: hasKeyBody,
+        longLived: true,
+        remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
+        examples: {
+            positives: [`-----BEGIN OPENSSH PRIVATE KEY-----\n${body(7)}\n-----END OPENSSH PRIVATE KEY-----`],
+            negatives: [`-----BEGIN OPENSSH PUBLIC KEY-----\n${body(7)}\n-----END OPENSSH PUBLIC KEY-----`],
+        },
+    }),
+    rule({
+        id: 'pgp-private-key-block',
+        title: 'PGP private key block',
+        provider: 'Private key',
+        severity: 'critical',
+        keywords: ['-----begin pgp private key block-----'],
+        pattern: '(-----BEGIN PGP PRIVATE KEY BLOCK-----(?s:.){64,}?-----END PGP PRIVATE KEY BLOCK-----)',
+        multilineWindow: 24576,
+        validate: hasKeyBody,
+        longLived: true,
+        remediation: 'Publish a revocation certificate for the key, then generate a new one.',
+        examples: {
+            positives: [`-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${body(32)}\n=<b64:4>\n-----END PGP PRIVATE KEY BLOCK-----`],
+            negatives: [`-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${body(32)}\n-----END PGP PUBLIC KEY BLOCK-----`],
+        },
+    }),
+    rule({
+        id: 'putty-private-key',
+        title: 'PuTTY private key',
+        provider: 'Private key',
+        severity: 'critical',
+        keywords: ['putty-user-key-file-'],
+        pattern: String.raw `(?s)PuTTY-User-Key-File-[23]:.*?Private-Lines:\s*[0-9]+\r?\n([A-Za-z0-9+/=\r\n]{40,}?)\r?\nPrivate-MAC`,
+        multilineWindow: KEY_WINDOW,
+        validate: isBase64Block,
+        longLived: true,
+        remediation: 'Remove the public key from every server that trusts it, then generate a new key pair.',
+        examples: {
+            positives: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n<b64:64>\n<b64:20>\nPrivate-Lines: 1\n<b64:44>\nPrivate-MAC: <hex:64>'],
+            negatives: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 1\n<b64:64>'],
+        },
+    }),
+    // Open-ended parts: JWT payloads run to thousands of characters, past RE2's repeat limit of 1000; still linear.
+    rule({
+        id: 'jwt',
+        title: 'JSON Web Token',
+        provider: 'JWT',
+        severity: 'medium',
+        keywords: ['eyj'],
+        pattern: String.raw `\b(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})(?:[^A-Za-z0-9_.-]|$)`,
+        validate: isStructuredJwt,
+        inspect: jwtFacts,
+        longLived: true,
+        remediation: 'Revoke the session or rotate the signing key at the issuer; tokens without a near `exp` stay valid until then.',
+        examples: {
+            positives: [
+                `const session = "${jwt('{"sub":"user-1","iat":1767225600,"exp":1798761600,"iss":"https://auth.example.net"}')}";`,
+                `Authorization: Bearer ${jwt('{"iss":"https://issuer.example.net","iat":1767225600,"exp":1767229200}')}`,
+            ],
+            negatives: [
+                'const session = "eyJ<alnum:30>.eyJ<alnum:30>.<alnum:30>";',
+                // jwt.io's own example, an unsigned token, and a header with no claims part.
+                `const SAMPLE_JWT = "${jwt('{"sub":"1234567890","name":"John Doe","iat":1516239022}', '{"alg":"HS256","typ":"JWT"}')}";`,
+                `const session = "${jwt('{"sub":"user-1"}', '{"alg":"none"}')}";`,
+                'const session = "eyJhbGciOiJIUzI1NiJ9.<alnum:30>.<alnum:30>";',
+            ],
+        },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/long-tail-a.ts
+
+
+/**
+ * The long tail of SaaS API keys with no prefix of their own, providers a to l: each counts only under a name holding
+ * the provider and a secret word (`CALENDARIFIC_API_KEY=`, `lemlist token = '...'`, `clockify ACCESS ...`). Formats are
+ * the providers' documented key lengths and alphabets, as Kingfisher's and trufflehog's rules state them. Examples
+ * (true ones, near misses, placeholders) are derived from each shape by `named(...)`.
+ */
+const longTailARules = [
+    named('apifonica-api-key', 'Apifonica API key', 'Apifonica', ['apifonica'], '<alnum:11>-<alnum:4>-<alnum:4>-<alnum:4>-<alnum:12>', 'https://www.apifonica.com/'),
+    named('apify-api-token-legacy', 'Apify API token (unprefixed)', 'Apify', ['apify'], '<alnum:36>', 'https://console.apify.com/settings/integrations'),
+    named('apimetrics-api-key', 'APImetrics API key', 'APImetrics', ['apimetrics'], '<alnum:32>', 'https://client.apimetrics.io/'),
+    named('apitemplate-api-key', 'APITemplate.io API key', 'APITemplate.io', ['apitemplate'], '<alnum:39>', 'https://app.apitemplate.io/', { examples: { positives: ['apitemplate SECRET: <alnum:39>', 'apitemplateKEY <alnum:39>'], negatives: ['apitemplate version <alnum:39>'] } }),
+    named('appsynergy-api-key', 'AppSynergy API key', 'AppSynergy', ['appsynergy'], '<alnum:64>', 'https://www.appsynergy.com/'),
+    named('atera-api-key', 'Atera API key', 'Atera', ['atera'], '<alnum:32>', 'https://app.atera.com/new/admin/api'),
+    named('audd-api-token', 'AudD API token', 'AudD', ['audd'], '<[A-Za-z0-9-]:32>', 'https://dashboard.audd.io/'),
+    named('autoklose-api-token', 'Autoklose API token', 'Autoklose', ['autoklose'], '<[A-Za-z0-9-]:32>', 'https://app.autoklose.com/'),
+    named('autopilot-api-key', 'Autopilot API key', 'Autopilot', ['autopilot'], '<anyhex:32>', 'https://app.autopilothq.com/'),
+    named('aviationstack-api-key', 'aviationstack access key', 'aviationstack', ['aviationstack'], '<alnum:32>', 'https://aviationstack.com/dashboard'),
+    named('axonaut-api-key', 'Axonaut API key', 'Axonaut', ['axonaut'], '<alnum:32>', 'https://axonaut.com/'),
+    named('ayrshare-api-key', 'Ayrshare API key', 'Ayrshare', ['ayrshare'], '<alnum:8>-<alnum:8>-<alnum:8>-<alnum:8>', 'https://app.ayrshare.com/'),
+    named('bannerbear-api-key', 'Bannerbear API key', 'Bannerbear', ['bannerbear'], '<alnum:22>tt', 'https://app.bannerbear.com/'),
+    named('bitbar-api-key', 'BitBar API key', 'SmartBear BitBar', ['bitbar'], '<alnum:32>', 'https://cloud.bitbar.com/'),
+    named('blogger-api-key', 'Blogger (Google) API key', 'Google', ['blogger'], '<[A-Za-z0-9-]:39>', 'https://console.cloud.google.com/apis/credentials'),
+    named('bombbomb-api-key', 'BombBomb API key', 'BombBomb', ['bombbomb'], '<[A-Za-z0-9+/=]:88>', 'https://app.bombbomb.com/'),
+    named('brandfetch-api-key', 'Brandfetch API key', 'Brandfetch', ['brandfetch'], '<alnum:40>', 'https://developers.brandfetch.com/dashboard'),
+    named('browshot-api-key', 'Browshot API key', 'Browshot', ['browshot'], '<alnum:28>', 'https://browshot.com/dashboard'),
+    named('buddyns-api-key', 'BuddyNS API key', 'BuddyNS', ['buddyns'], '<alnum:40>', 'https://www.buddyns.com/'),
+    named('bulbul-api-key', 'Bulbul API key', 'Bulbul', ['bulbul'], '<alnum:32>', 'https://bulbul.io/'),
+    named('buttercms-api-token', 'ButterCMS API token', 'ButterCMS', ['buttercms'], '<alnum:40>', 'https://buttercms.com/settings/'),
+    named('calendarific-api-key', 'Calendarific API key', 'Calendarific', ['calendarific'], '<alnum:32>', 'https://calendarific.com/account'),
+    named('canny-api-key', 'Canny API key', 'Canny', ['canny'], '<alnum:8>-<alnum:4>-<alnum:4>-<alnum:4>-<alnum:12>', 'https://canny.io/admin/settings/api'),
+    named('carboninterface-api-key', 'Carbon Interface API key', 'Carbon Interface', ['carboninterface'], '<alnum:21>', 'https://www.carboninterface.com/'),
+    named('centralstationcrm-api-key', 'CentralStationCRM API key', 'CentralStationCRM', ['centralstationcrm'], '<alnum:30>', 'https://centralstationcrm.de/'),
+    named('checkly-api-key-legacy', 'Checkly API key (unprefixed)', 'Checkly', ['checklyhq'], '<alnum:32>', 'https://app.checklyhq.com/settings/user/api-keys'),
+    named('cicero-api-key', 'Cicero API key', 'Cicero (Azavea)', ['cicero'], '<alnum:40>', 'https://cicero.azavea.com/'),
+    named('cliengo-api-key', 'Cliengo API key', 'Cliengo', ['cliengo'], UUID, 'https://www.cliengo.com/', { examples: { positives: ['cliengo-SECRET-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'], negatives: ['cliengo-widget-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>'] } }),
+    named('clockify-api-key', 'Clockify API key', 'Clockify', ['clockify'], '<alnum:48>', 'https://app.clockify.me/user/preferences#advanced', { examples: { positives: ['clockify ACCESS <alnum:48>', 'clockify access key <alnum:48>'], negatives: ['clockify workspace <alnum:48>'] } }),
+    named('cloudmersive-api-key', 'Cloudmersive API key', 'Cloudmersive', ['cloudmersive'], '<[A-Za-z0-9-]:36>', 'https://account.cloudmersive.com/keys'),
+    named('cloudplan-api-key', 'Cloudplan API key', 'Cloudplan', ['cloudplan'], '<[A-Za-z0-9-]:32>', 'https://www.cloudplan.net/'),
+    named('cloudsight-api-key', 'CloudSight API key', 'CloudSight', ['cloudsight'], '<alnum:20-24>', 'https://cloudsight.ai/'),
+    named('cloverly-api-key', 'Cloverly API key', 'Cloverly', ['cloverly'], '<[A-Za-z0-9:_]:28>', 'https://dashboard.cloverly.com/'),
+    named('coinapi-api-key', 'CoinAPI key', 'CoinAPI', ['coinapi'], '<[A-Za-z0-9-]:36>', 'https://customerportal.coinapi.io/'),
+    named('coinlayer-api-key', 'coinlayer access key', 'apilayer', ['coinlayer'], '<alnum:32>', 'https://coinlayer.com/dashboard'),
+    named('coinlib-api-key', 'Coinlib API key', 'Coinlib', ['coinlib'], '<alnum:16>', 'https://coinlib.io/profile'),
+    named('collect2-api-key', 'Collect2 API key', 'Collect2', ['collect2'], UUID, 'https://collect2.com/'),
+    named('cryptocompare-api-key', 'CryptoCompare API key', 'CryptoCompare', ['cryptocompare'], '<alnum:64>', 'https://www.cryptocompare.com/cryptopian/api-keys'),
+    named('daily-api-key', 'Daily API key', 'Daily', ['daily'], '<anyhex:64>', 'https://dashboard.daily.co/developers'),
+    named('dandelion-api-token', 'Dandelion API token', 'Dandelion', ['dandelion'], '<alnum:32>', 'https://dandelion.eu/profile/dashboard/'),
+    named('detectify-api-key', 'Detectify API key', 'Detectify', ['detectify'], '<alnum:32>', 'https://detectify.com/'),
+    named('detectlanguage-api-key', 'Detect Language API key', 'Detect Language', ['detectlanguage'], '<alnum:32>', 'https://detectlanguage.com/private'),
+    named('diffbot-api-token', 'Diffbot API token', 'Diffbot', ['diffbot'], '<alnum:32>', 'https://app.diffbot.com/'),
+    named('eagleeyenetworks-api-key', 'Eagle Eye Networks API key', 'Eagle Eye Networks', ['eagleeyenetworks'], '<alnum:15>', 'https://www.een.com/'),
+    named('eventbrite-api-key', 'Eventbrite API key', 'Eventbrite', ['eventbrite'], '<alnum:20>', 'https://www.eventbrite.com/platform/api-keys'),
+    named('fileio-api-key', 'file.io API key', 'file.io', ['fileio'], '<[A-Za-z0-9.-]:39>', 'https://www.file.io/'),
+    named('flickr-api-key', 'Flickr API key', 'Flickr', ['flickr'], '<alnum:32>', 'https://www.flickr.com/services/apps/by/me'),
+    named('flightapi-api-key', 'FlightAPI key', 'FlightAPI', ['flightapi'], '<alnum:24>', 'https://www.flightapi.io/'),
+    named('geckoboard-api-key', 'Geckoboard API key', 'Geckoboard', ['geckoboard'], '<alnum:44>', 'https://app.geckoboard.com/account/details'),
+    named('getemail-api-key', 'GetEmail.io API key', 'GetEmail.io', ['getemail'], '<[A-Za-z0-9-]:20>', 'https://getemail.io/'),
+    named('glassnode-api-key', 'Glassnode API key', 'Glassnode', ['glassnode'], '<alnum:27>', 'https://studio.glassnode.com/settings/api'),
+    named('gtmetrix-api-key', 'GTmetrix API key', 'GTmetrix', ['gtmetrix'], '<anyhex:32>', 'https://gtmetrix.com/dashboard/account'),
+    named('guardian-api-key', 'The Guardian Open Platform API key', 'The Guardian', ['guardian'], '<alnum:8>-<alnum:4>-<alnum:4>-<alnum:4>-<alnum:12>', 'https://open-platform.theguardian.com/access/'),
+    named('happyscribe-api-key', 'Happy Scribe API key', 'Happy Scribe', ['happyscribe'], '<alnum:24>', 'https://www.happyscribe.com/'),
+    named('helpcrunch-api-key', 'HelpCrunch API key', 'HelpCrunch', ['helpcrunch'], '<[A-Za-z0-9+/=]:328>', 'https://helpcrunch.com/'),
+    named('holidayapi-api-key', 'Holiday API key', 'Holiday API', ['holidayapi'], '<[A-Za-z0-9-]:36>', 'https://holidayapi.com/dashboard'),
+    named('holistic-api-key', 'holistic.dev API key', 'holistic.dev', ['holistic'], '<anyhex:64>', 'https://holistic.dev/'),
+    named('iconfinder-api-key', 'Iconfinder API key', 'Iconfinder', ['iconfinder'], '<alnum:64>', 'https://www.iconfinder.com/account/applications'),
+    named('imagga-api-key', 'Imagga API key', 'Imagga', ['imagga'], '<[A-Za-z0-9=]:72>', 'https://imagga.com/profile/dashboard'),
+    named('instabot-api-key', 'Instabot API key', 'Instabot', ['instabot'], '<[A-Za-z0-9+/]:43><[A-Za-z0-9+/=]:1>', 'https://instabot.io/'),
+    named('interseller-api-key', 'Interseller API key', 'Interseller', ['interseller'], UUID, 'https://interseller.io/'),
+    named('ip2location-api-key', 'IP2Location.io API key', 'IP2Location', ['ip2location'], '<alnum:32>', 'https://www.ip2location.io/dashboard'),
+    named('ipapi-api-key', 'ipapi access key', 'apilayer', ['ipapi'], '<alnum:32>', 'https://ipapi.com/dashboard'),
+    named('karmacrm-api-key', 'karmaCRM API token', 'karmaCRM', ['karmacrm', 'karma'], '<alnum:20>', 'https://app.karmacrm.com/'),
+    named('kontent-api-key', 'Kontent.ai API key', 'Kontent.ai', ['kontent'], '<[A-Za-z0-9-]:36>', 'https://app.kontent.ai/'),
+    named('kylas-api-key', 'Kylas API key', 'Kylas', ['kylas'], '<[A-Za-z0-9-]:36>', 'https://app.kylas.io/'),
+    named('languagelayer-api-key', 'languagelayer access key', 'apilayer', ['languagelayer'], '<alnum:32>', 'https://languagelayer.com/dashboard'),
+    named('lemlist-api-key', 'lemlist API key', 'lemlist', ['lemlist'], '<anyhex:32>', 'https://app.lemlist.com/settings/integrations', { examples: { positives: ["lemlist token = '<anyhex:32>'"], negatives: ["lemlist campaign = '<anyhex:32>'"] } }),
+    named('lessannoyingcrm-api-key', 'Less Annoying CRM API key', 'Less Annoying CRM', ['lessannoyingcrm'], '<[A-Za-z0-9-]:57>', 'https://account.lessannoyingcrm.com/'),
+    named('linenotify-token', 'LINE Notify access token', 'LINE', ['linenotify', 'line_notify'], '<alnum:43>', 'https://notify-bot.line.me/my/'),
+    named('loginradius-api-key', 'LoginRadius API key', 'LoginRadius', ['loginradius'], UUID, 'https://dashboard.loginradius.com/'),
+    named('loyverse-api-token', 'Loyverse access token', 'Loyverse', ['loyverse'], '<alnum:32>', 'https://r.loyverse.com/dashboard/#/integrations/tokens'),
+    named('lunchmoney-api-token', 'Lunch Money access token', 'Lunch Money', ['lunchmoney'], '<anyhex:50>', 'https://my.lunchmoney.app/developers'),
+    named('clientary-api-key', 'Clientary (Ronin) API key', 'Clientary', ['clientary', 'ronin'], '<alnum:24-26>', 'https://www.clientary.com/'),
+    named('easyinsight-api-key', 'Easy Insight API key', 'Easy Insight', ['easyinsight', 'easy-insight'], '<alnum:20>', 'https://www.easy-insight.com/'),
+    named('aylien-api-key', 'AYLIEN API key', 'AYLIEN', ['aylien'], '<lowalnum:32>', 'https://developer.aylien.com/'),
+    named('adzuna-api-key', 'Adzuna API key', 'Adzuna', ['adzuna'], '<lowalnum:32>', 'https://developer.adzuna.com/admin/access_details'),
+    named('airbrake-user-key', 'Airbrake user API key', 'Airbrake', ['airbrake'], '<alnum:40>', 'https://airbrake.io/users/edit'),
+    named('amadeus-api-key', 'Amadeus for Developers API key', 'Amadeus', ['amadeus'], '<alnum:32>', 'https://developers.amadeus.com/my-apps'),
+    named('appcues-api-key', 'Appcues API key', 'Appcues', ['appcues'], '<[a-z0-9-]:36>', 'https://studio.appcues.com/settings/keys'),
+    named('apptivo-api-key', 'Apptivo API key', 'Apptivo', ['apptivo'], '<[a-z0-9-]:36>', 'https://www.apptivo.com/'),
+    named('autodesk-client-id', 'Autodesk Platform Services client credentials', 'Autodesk', ['autodesk'], '<alnum:32>', 'https://aps.autodesk.com/myapps/'),
+    // Data Center and Server PATs: 44 characters of base64 that decode to `<numeric id>:<random bytes>`, so the first
+    // is M, N or O (an ASCII digit's top bits).
+    named('atlassian-data-center-pat', 'Jira, Confluence or Bitbucket Data Center personal access token', 'Atlassian', ['jira', 'confluence', 'atlassian', 'bitbucket'], '<[MNO]:1><b64:43>', 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html', { examples: { positives: ['# confluence bearer token: N<b64:43>', 'jira token: M<b64:43>'], negatives: ['jira token: Z<b64:43>'] } }),
+    // Prefixed formats: the prefix is the provider's signature.
+    prefixed('adobe-oauth-client-secret', 'Adobe Developer Console OAuth client secret', 'Adobe', 'p8e-<[A-Za-z0-9-]:32>', 'https://developer.adobe.com/console/projects', { keywords: ['p8e-'] }),
+    prefixed('ionic-personal-access-token', 'Ionic Appflow personal access token', 'Ionic', 'ion_<alnum:42>', 'https://dashboard.ionicframework.com/settings/personal-access-tokens', { keywords: ['ion_'] }),
+    prefixed('frameio-developer-token', 'Frame.io developer token', 'Frame.io', 'fio-u-<[A-Za-z0-9_=-]:64>', 'https://developer.frame.io/app/tokens'),
+    prefixed('bitbucket-data-center-token', 'Bitbucket Data Center HTTP access token', 'Atlassian', 'BBDC-<b64:44>', 'https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/messaging.ts
+
+
+const SLACK_APPS = 'https://api.slack.com/apps';
+const messagingRules = [
+    rule({ id: 'slack-bot-token', title: 'Slack bot token', provider: 'Slack', severity: 'high', keywords: ['xoxb-'], pattern: '\\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24,34})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<digit:13>-<alnum:24>'], negatives: ['SLACK_BOT_TOKEN=xoxb-<digit:12>-<alnum:24>', 'SLACK_BOT_TOKEN=XOXB-<digit:12>-<digit:13>-<alnum:24>'] } }),
+    rule({ id: 'slack-user-token', title: 'Slack user token', provider: 'Slack', severity: 'high', keywords: ['xoxp-'], pattern: '\\b(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxp-<digit:12>-<digit:12>-<digit:13>-<hex:32>'], negatives: ['SLACK_TOKEN=xoxp-<digit:12>-<hex:32>'] } }),
+    rule({ id: 'slack-legacy-token', title: 'Slack legacy workspace or app token', provider: 'Slack', severity: 'high', keywords: ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-'], pattern: '\\b(xox[aors]-(?:[0-9]+-){1,3}[0-9A-Za-z]{20,64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_TOKEN=xoxa-<digit:11>-<alnum:40>'], negatives: ['SLACK_TOKEN=xoxa-<alnum:10>'] } }),
+    rule({ id: 'slack-app-token', title: 'Slack app-level token', provider: 'Slack', severity: 'high', keywords: ['xapp-'], pattern: '\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['SLACK_APP_TOKEN=xapp-1-<upalnum:11>-<digit:13>-<hex:64>'], negatives: ['SLACK_APP_TOKEN=xapp-1-<upper:11>-<hex:20>'] } }),
+    rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bparose]-[0-9]-[A-Za-z0-9]{155,170})\\b', longLived: false, revokeUrl: SLACK_APPS, examples: { positives: ['const config = "xoxe.xoxp-1-<upalnum:164>";', 'const config = "xoxe.xoxp-1-<alnum:162>";'], negatives: ['const config = "xoxe.xoxp-1-<upalnum:40>";'] } }),
+    rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Za-z0-9]{140,150})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['const refresh = "xoxe-1-<upalnum:146>";', 'const refresh = "xoxe-1-<alnum:143>";'], negatives: ['const refresh = "xoxe-1-<upalnum:40>";'] } }),
+    contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.', examples: { positives: ['SLACK_SIGNING_SECRET=<hex:32>', '  slack_signing_secret: "<hex:32>"', '{ "SLACK_SIGNING_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET}', '  slack_signing_secret: "<slack_signing_secret>"', 'SLACK_SIGNING_SECRET is read from the environment'] } }),
+    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: String.raw `(https?://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})`, longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).', examples: { positives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T<upalnum:8>/B<upalnum:8>/<alnum:24>'], negatives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/', 'SLACK_WEBHOOK=https://hooks.slack.example.net/services/T<upper:8>/B<upper:8>/<alnum:24>'] } }),
+    rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: String.raw `(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})`, longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).', examples: { positives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/<word:68>";'], negatives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/short";'] } }),
+    contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: String.raw `[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`, longLived: true, revokeUrl: 'https://discord.com/developers/applications', examples: { positives: ['DISCORD_BOT_TOKEN=M<alnum:23>.<word:6>.<word:38>', '  discord_bot_token: "M<alnum:23>.<word:6>.<word:38>"', '{ "DISCORD_BOT_TOKEN": "M<alnum:23>.<word:6>.<word:38>" }'], negatives: ['SOME_UNRELATED_ID=M<alnum:23>.<word:6>.<word:38>', 'DISCORD_BOT_TOKEN=${DISCORD_BOT_TOKEN}', '  discord_bot_token: "<discord_bot_token>"', 'DISCORD_BOT_TOKEN is read from the environment'] } }),
+    rule({ id: 'telegram-bot-token', title: 'Telegram bot token', provider: 'Telegram', severity: 'high', keywords: [':aa'], pattern: String.raw `\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)`, longLived: true, revokeUrl: 'https://t.me/BotFather', remediation: 'Revoke it with /revoke in @BotFather.', examples: { positives: ['TELEGRAM_TOKEN=<digit:10>:AA<word:33>'], negatives: ['TELEGRAM_TOKEN=<digit:10>:BB<word:33>'] } }),
+    rule({ id: 'microsoft-teams-webhook-url', title: 'Microsoft Teams incoming webhook URL', provider: 'Microsoft Teams', severity: 'medium', keywords: ['webhook.office.com'], pattern: String.raw `(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]+)?)`, longLived: true, revokeUrl: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', examples: { positives: [`const hook = "https://contoso.webhook.office.com/webhookb2/${LOWER_UUID}@${LOWER_UUID}/IncomingWebhook/<hex:32>/${LOWER_UUID}";`], negatives: ['const hook = "https://contoso.webhook.office.com/webhookb2/";'] } }),
+    rule({ id: 'twilio-api-key', title: 'Twilio API key SID with secret context', provider: 'Twilio', severity: 'high', keywords: ['twilio'], pattern: String.raw `(?i)twilio[\w.-]{0,24}${ASSIGNMENT}(SK[0-9a-f]{32})\b`, longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_API_KEY=SK<hex:32>'], negatives: ['API_KEY_SID=SK<hex:32>'] } }),
+    contextRule({ id: 'twilio-auth-token', title: 'Twilio auth token', provider: 'Twilio', severity: 'critical', names: ['twilio_auth', 'twilioauth', 'twilio_token', 'twilio-auth', 'twilio.auth'], value: '[0-9a-f]{32}', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_AUTH_TOKEN=<hex:32>', '  twilio_auth_token: "<hex:32>"', '{ "TWILIO_AUTH_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', '  twilio_auth_token: "<twilio_auth_token>"', 'TWILIO_AUTH_TOKEN is read from the environment'] } }),
+    rule({ id: 'sendgrid-api-key', title: 'SendGrid API key', provider: 'SendGrid', severity: 'high', keywords: ['sg.'], pattern: String.raw `\b(SG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)`, longLived: true, revokeUrl: 'https://app.sendgrid.com/settings/api_keys', examples: { positives: ['SENDGRID_API_KEY=SG.<word:22>.<word:43>'], negatives: ['SENDGRID_API_KEY=SG.<word:10>.<word:43>'] } }),
+    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: String.raw `\b(key-[0-9a-f]{32})\b`, longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['const mailgunKey = "key-<hex:32>";', '  mailgunKey: "key-<hex:32>"', 'export API_TOKEN=key-<hex:32>'], negatives: ['const mailgunKey = "key-<hex:6>";', 'const mailgunKey = "KEY-<hex:32>";', 'const mailgunKey = "key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['MAILGUN_API_KEY=<hex:32>-<hex:8>-<hex:8>', '  mailgun_api_key: "<hex:32>-<hex:8>-<hex:8>"', '{ "MAILGUN_API_KEY": "<hex:32>-<hex:8>-<hex:8>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>-<hex:8>-<hex:8>', 'MAILGUN_API_KEY=${MAILGUN_API_KEY}', '  mailgun_api_key: "<mailgun_api_key>"', 'MAILGUN_API_KEY is read from the environment'] } }),
+    rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: String.raw `\b([0-9a-f]{32}-us[0-9]{1,2})\b`, longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/', examples: { positives: ['MAILCHIMP_KEY=<hex:32>-us<digit:2>'], negatives: ['MAILCHIMP_KEY=<hex:20>-us<digit:2>'] } }),
+    contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3, examples: { positives: ['MANDRILL_API_KEY=<word:22>', '  mandrill_api_key: "<word:22>"', '{ "MANDRILL_API_KEY": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'MANDRILL_API_KEY=${MANDRILL_API_KEY}', '  mandrill_api_key: "<mandrill_api_key>"', 'MANDRILL_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'postmark-server-token', title: 'Postmark server or account token', provider: 'Postmark', severity: 'high', names: ['postmark'], value: LOWER_UUID_REGEX, longLived: true, revokeUrl: 'https://account.postmarkapp.com/api_tokens', examples: { positives: [`POSTMARK_SERVER_TOKEN=${LOWER_UUID}`, `  postmark_server_token: "${LOWER_UUID}"`, `{ "POSTMARK_SERVER_TOKEN": "${LOWER_UUID}" }`], negatives: [`SOME_UNRELATED_ID=${LOWER_UUID}`, 'POSTMARK_SERVER_TOKEN=${POSTMARK_SERVER_TOKEN}', '  postmark_server_token: "<postmark_server_token>"', 'POSTMARK_SERVER_TOKEN is read from the environment'] } }),
+    rule({ id: 'brevo-api-key', title: 'Brevo (Sendinblue) API key', provider: 'Brevo', severity: 'high', keywords: ['xkeysib-'], pattern: String.raw `\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b`, longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/api', examples: { positives: ['BREVO_KEY=xkeysib-<hex:64>-<alnum:16>'], negatives: ['BREVO_KEY=xkeysib-<hex:30>'] } }),
+    rule({ id: 'brevo-smtp-key', title: 'Brevo (Sendinblue) SMTP key', provider: 'Brevo', severity: 'high', keywords: ['xsmtpsib-'], pattern: String.raw `\b(xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b`, longLived: true, revokeUrl: 'https://app.brevo.com/settings/keys/smtp', examples: { positives: ['BREVO_SMTP=xsmtpsib-<hex:64>-<alnum:16>'], negatives: ['BREVO_SMTP=xsmtpsib-<hex:30>'] } }),
+    contextRule({ id: 'mailjet-secret-key', title: 'Mailjet API secret key', provider: 'Mailjet', severity: 'high', names: ['mailjet', 'mj_apikey_private'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.mailjet.com/account/apikeys', examples: { positives: ['MAILJET_SECRET_KEY=<hex:32>', '  mailjet_secret_key: "<hex:32>"', '{ "MAILJET_SECRET_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MAILJET_SECRET_KEY=${MAILJET_SECRET_KEY}', '  mailjet_secret_key: "<mailjet_secret_key>"', 'MAILJET_SECRET_KEY is read from the environment'] } }),
+    rule({ id: 'resend-api-key', title: 'Resend API key', provider: 'Resend', severity: 'high', keywords: ['re_'], pattern: String.raw `\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\b`, longLived: true, revokeUrl: 'https://resend.com/api-keys', examples: { positives: ['RESEND_API_KEY=re_<alnum:8>_<alnum:24>'], negatives: ['RESEND_API_KEY=re_<alnum:8><alnum:24>'] } }),
+    rule({ id: 'intercom-access-token', title: 'Intercom access token', provider: 'Intercom', severity: 'high', keywords: ['intercom'], pattern: String.raw `(?i)intercom[\w.-]{0,24}${ASSIGNMENT}(dG9rOj[A-Za-z0-9+/=_-]{40,80})`, longLived: true, revokeUrl: 'https://app.intercom.com/a/apps/_/developer-hub', examples: { positives: ['INTERCOM_ACCESS_TOKEN=dG9rOj<alnum:54>', '  intercom_access_token: "dG9rOj<alnum:54>"', '{ "INTERCOM_ACCESS_TOKEN": "dG9rOj<alnum:54>" }'], negatives: ['SOME_UNRELATED_ID=dG9rOj<alnum:54>', 'INTERCOM_ACCESS_TOKEN=${INTERCOM_ACCESS_TOKEN}', '  intercom_access_token: "<intercom_access_token>"', 'INTERCOM_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'zendesk-api-token', title: 'Zendesk API token', provider: 'Zendesk', severity: 'high', names: ['zendesk'], value: '[A-Za-z0-9]{40}', longLived: true, revokeUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858', entropy: 3.5, examples: { positives: ['ZENDESK_API_TOKEN=<alnum:40>', '  zendesk_api_token: "<alnum:40>"', '{ "ZENDESK_API_TOKEN": "<alnum:40>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:40>', 'ZENDESK_API_TOKEN=${ZENDESK_API_TOKEN}', '  zendesk_api_token: "<zendesk_api_token>"', 'ZENDESK_API_TOKEN is read from the environment'] } }),
+    // Older webhook forms Slack and Microsoft still honour, and the Workflows URL that replaces Teams connectors.
+    prefixed('slack-legacy-webhook-url', 'Slack legacy incoming webhook URL (token in the query)', 'Slack', 'https://<[a-z0-9-]:2-40>.slack.com/services/hooks/incoming-webhook?token=<alnum:24>', SLACK_APPS, { severity: 'medium', keywords: ['.slack.com/services/hooks/'] }),
+    prefixed('slack-workflow-webhook-url', 'Slack workflow webhook URL', 'Slack', 'https://hooks.slack.com/<lower:8-9>/T<upalnum:8-11>/A<upalnum:8-11>/<digit:15-20>/<alnum:24-32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/'] }),
+    // Bot tokens issued before the three-part form: the team's number and one random part.
+    prefixed('slack-legacy-bot-token', 'Slack legacy bot token (two-part form)', 'Slack', 'xoxb-<digit:8-14>-<alnum:18-26>', SLACK_APPS, { entropy: 3 }),
+    // Workflow Builder triggers: team id, a 13-14 digit trigger id, a 32-hex secret (the incoming-webhook rule's segments are shorter).
+    prefixed('slack-workflow-trigger-url', 'Slack Workflow Builder trigger URL', 'Slack', 'https://hooks.slack.com/triggers/T<upalnum:8-11>/<digit:13-14>/<hex:32>', SLACK_APPS, { severity: 'medium', keywords: ['hooks.slack.com/triggers/'] }),
+    prefixed('microsoft-teams-legacy-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office.com form)', 'Microsoft Teams', `https://outlook.office.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
+    prefixed('microsoft-teams-office365-webhook-url', 'Microsoft Teams incoming webhook URL (outlook.office365.com form)', 'Microsoft Teams', `https://outlook.office365.com/webhook/${UUID}@${UUID}/IncomingWebhook/<hex:32>/${UUID}`, 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', { severity: 'medium' }),
+    rule({
+        id: 'power-automate-workflow-url',
+        title: 'Power Automate / Teams Workflows trigger URL with signature',
+        provider: 'Microsoft Power Automate',
+        severity: 'medium',
+        keywords: ['.logic.azure.com', '.environment.api.powerplatform.com'],
+        pattern: String.raw `(https://[a-z0-9.-]{4,80}\.(?:logic\.azure\.com|environment\.api\.powerplatform\.com)(?::443)?/[A-Za-z0-9/_.-]{10,200}\?[A-Za-z0-9=&%._-]{0,200}sig=[A-Za-z0-9_-]{43})`,
+        longLived: true,
+        revokeUrl: 'https://make.powerautomate.com/',
+        remediation: 'Regenerate the trigger URL (change or recreate the flow\'s HTTP trigger), then store it in a secret store.',
+        examples: {
+            positives: ['url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=<word:43>'],
+            negatives: ['url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?api-version=2016-06-01', 'url: https://prod-<digit:2>.westus.logic.azure.com:443/workflows/<hex:32>/triggers/manual/paths/invoke?sig=<word:20>'],
+        },
+    }),
+    prefixed('twitch-oauth-token', 'Twitch OAuth token (chat form)', 'Twitch', 'oauth:<lowalnum:30>', 'https://www.twitch.tv/settings/connections', { keywords: ['oauth:'] }),
+    named('mattermost-access-token', 'Mattermost personal access token', 'Mattermost', ['mattermost'], '<lowalnum:26>', 'https://docs.mattermost.com/developer/personal-access-tokens.html'),
+    named('rocketchat-token', 'Rocket.Chat personal access token', 'Rocket.Chat', separated(['rocket', 'chat']), '<word:43>', 'https://docs.rocket.chat/'),
+    named('zulip-api-key', 'Zulip API key', 'Zulip', ['zulip'], '<alnum:32>', 'https://zulip.com/api/api-keys'),
+    named('pusher-secret', 'Pusher Channels app secret', 'Pusher', ['pusher'], '<hex:20>', 'https://dashboard.pusher.com/'),
+    named('ably-api-key', 'Ably API key', 'Ably', ['ably'], '<word:6>.<word:6>:<word:43>', 'https://ably.com/accounts'),
+    named('stream-api-secret', 'Stream (GetStream) API secret', 'Stream', ['getstream', 'stream_api_secret', 'stream_secret'], '<lowalnum:64>', 'https://dashboard.getstream.io/'),
+    named('sendbird-api-token', 'Sendbird API token', 'Sendbird', ['sendbird'], '<hex:40>', 'https://dashboard.sendbird.com/'),
+    named('vonage-api-secret', 'Vonage (Nexmo) API secret', 'Vonage', ['vonage', 'nexmo'], '<alnum:16>', 'https://dashboard.nexmo.com/settings'),
+    named('plivo-auth-token', 'Plivo auth token', 'Plivo', ['plivo'], '<word:40>', 'https://console.plivo.com/dashboard/'),
+    named('messagebird-api-key', 'MessageBird (Bird) access key', 'MessageBird', ['messagebird'], '<alnum:25>', 'https://dashboard.messagebird.com/en/developers/access'),
+    named('sinch-api-secret', 'Sinch API secret or service plan token', 'Sinch', ['sinch'], '<hex:32>', 'https://dashboard.sinch.com/settings/access-keys'),
+    named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<word:55>', 'https://portal.telnyx.com/#/app/api-keys'),
+    named('bandwidth-api-secret', 'Bandwidth API secret', 'Bandwidth', ['bandwidth_api', 'bandwidth_secret'], '<alnum:40-50>', 'https://dashboard.bandwidth.com/'),
+    named('infobip-api-key', 'Infobip API key', 'Infobip', ['infobip'], `<hex:32>-${LOWER_UUID}`, 'https://portal.infobip.com/settings/accounts/api-keys'),
+    named('clicksend-api-key', 'ClickSend API key', 'ClickSend', ['clicksend'], UUID, 'https://dashboard.clicksend.com/account/subaccounts'),
+    named('textmagic-api-key', 'Textmagic API key', 'Textmagic', ['textmagic'], '<alnum:30>', 'https://my.textmagic.com/online/api/rest-api/keys'),
+    named('esendex-password', 'Esendex API password', 'Esendex', ['esendex'], '<alnum:16-40>', 'https://www.esendex.com/'),
+    named('msg91-auth-key', 'MSG91 auth key', 'MSG91', ['msg91'], '<alnum:24>', 'https://control.msg91.com/'),
+    named('africastalking-api-key', "Africa's Talking API key", "Africa's Talking", ['africastalking', 'africas_talking'], 'atsk_<hex:64>', 'https://account.africastalking.com/'),
+    named('sparkpost-api-key', 'SparkPost API key', 'SparkPost', ['sparkpost'], '<hex:40>', 'https://app.sparkpost.com/account/api-keys'),
+    prefixed('mailersend-api-token', 'MailerSend API token', 'MailerSend', 'mlsn.<hex:64>', 'https://app.mailersend.com/api-tokens'),
+    named('mailtrap-api-token', 'Mailtrap API token', 'Mailtrap', ['mailtrap'], '<hex:32>', 'https://mailtrap.io/api-tokens'),
+    named('elasticemail-api-key', 'Elastic Email API key', 'Elastic Email', ['elasticemail', 'elastic_email'], '<HEX:96>', 'https://app.elasticemail.com/marketing/settings/new/manage-api'),
+    named('smtp2go-api-key', 'SMTP2GO API key', 'SMTP2GO', ['smtp2go'], 'api-<HEX:32>', 'https://app.smtp2go.com/settings/apikeys'),
+    named('sendpulse-secret', 'SendPulse API secret', 'SendPulse', ['sendpulse'], '<hex:32>', 'https://login.sendpulse.com/settings/#api'),
+    named('nylas-api-key', 'Nylas API key', 'Nylas', ['nylas'], 'nyk_v0_<word:40-64>', 'https://dashboard-v3.nylas.com/'),
+    named('pushover-token', 'Pushover application token', 'Pushover', ['pushover'], '<lowalnum:30>', 'https://pushover.net/apps'),
+    named('pushbullet-access-token', 'Pushbullet access token', 'Pushbullet', ['pushbullet'], 'o.<alnum:32>', 'https://www.pushbullet.com/#settings/account'),
+    named('gitter-token', 'Gitter access token', 'Gitter', ['gitter'], '<hex:40>', 'https://developer.gitter.im/apps'),
+    named('beamer-api-key', 'Beamer API key', 'Beamer', ['beamer'], 'b_<word:44>=', 'https://app.getbeamer.com/settings'),
+    named('knock-secret-key', 'Knock secret API key', 'Knock', ['knock_'], 'sk_<word:40-64>', 'https://dashboard.knock.app/'),
+    named('novu-api-key', 'Novu API key', 'Novu', ['novu'], '<hex:32>', 'https://web.novu.co/settings'),
+    named('courier-auth-token', 'Courier auth token', 'Courier', ['courier'], 'pk_prod_<upalnum:28>', 'https://app.courier.com/settings/api-keys'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/observability.ts
+
+
+const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
+const observabilityRules = [
+    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys', examples: { positives: ['DD_APP_KEY=<hex:40>', '  dd_app_key: "<hex:40>"', '{ "DD_APP_KEY": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'DD_APP_KEY=${DD_APP_KEY}', '  dd_app_key: "<dd_app_key>"', 'DD_APP_KEY is read from the environment'] } }),
+    rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const newRelicKey = "NRAK-<upalnum:27>";', '  newRelicKey: "NRAK-<upalnum:27>"', 'export API_TOKEN=NRAK-<upalnum:27>'], negatives: ['const newRelicKey = "NRAK-<upalnum:6>";', 'const newRelicKey = "nrak-<upalnum:27>";', 'const newRelicKey = "NRAK-xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{25,32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const insertKey = "NRII-<word:32>";', '  insertKey: "NRII-<word:32>"', 'export API_TOKEN=NRII-<word:32>'], negatives: ['const insertKey = "NRII-<word:6>";', 'const insertKey = "nrii-<word:32>";', 'const insertKey = "NRII-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-browser-key', title: 'New Relic browser API token', provider: 'New Relic', severity: 'low', keywords: ['nrjs-'], pattern: '\\b(NRJS-[a-f0-9]{19})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const browserKey = "NRJS-<hex:19>";', '  browserKey: "NRJS-<hex:19>"', 'export API_TOKEN=NRJS-<hex:19>'], negatives: ['const browserKey = "NRJS-<hex:6>";', 'const browserKey = "nrjs-<hex:19>";', 'const browserKey = "NRJS-xxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'newrelic-license-key', title: 'New Relic ingest license key', provider: 'New Relic', severity: 'medium', keywords: ['nral'], pattern: '\\b([a-f0-9]{32}[a-fA-F0-9]{4}NRAL)\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['NEW_RELIC_LICENSE_KEY=<hex:36>NRAL', 'NEW_RELIC_LICENSE_KEY=<hex:32>FFFFNRAL'], negatives: ['NEW_RELIC_LICENSE_KEY=<hex:30>NRAL'] } }),
+    rule({ id: 'grafana-cloud-api-token', title: 'Grafana Cloud access policy token', provider: 'Grafana', severity: 'high', keywords: ['glc_'], pattern: '\\b(glc_[A-Za-z0-9+/]{32,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/orgs', examples: { positives: ['const grafanaToken = "glc_<alnum:80>";', '  grafanaToken: "glc_<alnum:80>"', 'export API_TOKEN=glc_<alnum:80>'], negatives: ['const grafanaToken = "glc_<alnum:6>";', 'const grafanaToken = "GLC_<alnum:80>";', 'const grafanaToken = "glc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'grafana-service-account-token', title: 'Grafana service account token', provider: 'Grafana', severity: 'high', keywords: ['glsa_'], pattern: '\\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\\b', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/', examples: { positives: ['GRAFANA_TOKEN=glsa_<alnum:32>_<hex:8>'], negatives: ['GRAFANA_TOKEN=glsa_<alnum:32>'] } }),
+    rule({ id: 'grafana-api-key', title: 'Grafana API key (legacy)', provider: 'Grafana', severity: 'high', keywords: ['eyjrijoi'], pattern: '\\b(eyJrIjoi[A-Za-z0-9]{70,400}={0,2})', longLived: true, revokeUrl: 'https://grafana.com/docs/grafana/latest/administration/api-keys/', examples: { positives: ['const grafanaKey = "eyJrIjoi<alnum:90>";', '  grafanaKey: "eyJrIjoi<alnum:90>"', 'export API_TOKEN=eyJrIjoi<alnum:90>'], negatives: ['const grafanaKey = "eyJrIjoi<alnum:6>";', 'const grafanaKey = "EYjRiJOI<alnum:90>";', 'const grafanaKey = "eyJrIjoixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-user-token', title: 'Sentry user auth token', provider: 'Sentry', severity: 'high', keywords: ['sntryu_'], pattern: '\\b(sntryu_[a-f0-9]{64})\\b', longLived: true, revokeUrl: 'https://sentry.io/settings/account/api/auth-tokens/', examples: { positives: ['const sentryToken = "sntryu_<hex:64>";', '  sentryToken: "sntryu_<hex:64>"', 'export API_TOKEN=sntryu_<hex:64>'], negatives: ['const sentryToken = "sntryu_<hex:6>";', 'const sentryToken = "SNTRYU_<hex:64>";', 'const sentryToken = "sntryu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-org-token', title: 'Sentry organization auth token', provider: 'Sentry', severity: 'high', keywords: ['sntrys_'], pattern: '\\b(sntrys_eyJ[A-Za-z0-9+/=_]{50,300})', longLived: true, revokeUrl: 'https://sentry.io/settings/auth-tokens/', examples: { positives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:120>";', '  sentryToken: "sntrys_eyJpYXQiO<alnum:120>"', 'export API_TOKEN=sntrys_eyJpYXQiO<alnum:120>'], negatives: ['const sentryToken = "sntrys_eyJpYXQiO<alnum:6>";', 'const sentryToken = "SNTRYS_EYjPyxqIo<alnum:120>";', 'const sentryToken = "sntrys_eyJpYXQiOxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'sentry-dsn-secret', title: 'Sentry DSN with secret key', provider: 'Sentry', severity: 'low', keywords: ['sentry.io'], pattern: 'https://[a-f0-9]{32}:([a-f0-9]{32})@[a-z0-9.]*sentry\\.io/', longLived: true, revokeUrl: 'https://docs.sentry.io/product/sentry-basics/dsn-explainer/', examples: { positives: ['SENTRY_DSN=https://<hex:32>:<hex:32>@o123.ingest.sentry.io/456'], negatives: ['SENTRY_DSN=https://<hex:32>@o123.ingest.sentry.io/456'] } }),
+    rule({ id: 'dynatrace-api-token', title: 'Dynatrace API token', provider: 'Dynatrace', severity: 'high', keywords: ['dt0c01.'], pattern: '\\b(dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b', longLived: true, revokeUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens', examples: { positives: ['DT_API_TOKEN=dt0c01.<upalnum:24>.<upalnum:64>'], negatives: ['DT_API_TOKEN=dt0c01.<upalnum:24>'] } }),
+    contextRule({ id: 'pagerduty-api-key', title: 'PagerDuty API key', provider: 'PagerDuty', severity: 'high', names: ['pagerduty'], value: '[A-Za-z0-9_+-]{20}', longLived: true, revokeUrl: 'https://support.pagerduty.com/main/docs/api-access-keys', entropy: 3.2, examples: { positives: ['PAGERDUTY_API_KEY=<alnum:20>', '  pagerduty_api_key: "<alnum:20>"', '{ "PAGERDUTY_API_KEY": "<alnum:20>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:20>', 'PAGERDUTY_API_KEY=${PAGERDUTY_API_KEY}', '  pagerduty_api_key: "<pagerduty_api_key>"', 'PAGERDUTY_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'splunk-hec-token', title: 'Splunk HTTP Event Collector token', provider: 'Splunk', severity: 'medium', names: ['splunk', 'hec_token'], value: LOWER_UUID_REGEX, longLived: true, revokeUrl: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector', examples: { positives: [`SPLUNK_HEC_TOKEN=${LOWER_UUID}`, `  splunk_hec_token: "${LOWER_UUID}"`, `{ "SPLUNK_HEC_TOKEN": "${LOWER_UUID}" }`], negatives: [`SOME_UNRELATED_ID=${LOWER_UUID}`, 'SPLUNK_HEC_TOKEN=${SPLUNK_HEC_TOKEN}', '  splunk_hec_token: "<splunk_hec_token>"', 'SPLUNK_HEC_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'honeycomb-api-key', title: 'Honeycomb API key', provider: 'Honeycomb', severity: 'medium', names: ['honeycomb'], value: '(?:hc[a-z]{2}_[a-z0-9]{56,60}|[A-Za-z0-9]{22,32})', longLived: true, revokeUrl: 'https://docs.honeycomb.io/get-started/configure/environments/manage-api-keys/', entropy: 3.5, examples: { positives: ['HONEYCOMB_API_KEY=<alnum:32>', '  honeycomb_api_key: "<alnum:32>"', '{ "HONEYCOMB_API_KEY": "<alnum:32>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:32>', 'HONEYCOMB_API_KEY=${HONEYCOMB_API_KEY}', '  honeycomb_api_key: "<honeycomb_api_key>"', 'HONEYCOMB_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens', examples: { positives: ['ROLLBAR_ACCESS_TOKEN=<hex:32>', '  rollbar_access_token: "<hex:32>"', '{ "ROLLBAR_ACCESS_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}', '  rollbar_access_token: "<rollbar_access_token>"', 'ROLLBAR_ACCESS_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'bugsnag-api-key', title: 'Bugsnag API key', provider: 'Bugsnag', severity: 'low', names: ['bugsnag'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.bugsnag.com/', examples: { positives: ['BUGSNAG_API_KEY=<hex:32>', '  bugsnag_api_key: "<hex:32>"', '{ "BUGSNAG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}', '  bugsnag_api_key: "<bugsnag_api_key>"', 'BUGSNAG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', provider: 'LaunchDarkly', severity: 'high', names: ['launchdarkly', 'ld_api'], value: 'api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.launchdarkly.com/settings/authorization', examples: { positives: ['LAUNCHDARKLY_ACCESS_TOKEN=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  launchdarkly_access_token: "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "LAUNCHDARKLY_ACCESS_TOKEN": "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'LAUNCHDARKLY_ACCESS_TOKEN=${LAUNCHDARKLY_ACCESS_TOKEN}', '  launchdarkly_access_token: "<launchdarkly_access_token>"', 'LAUNCHDARKLY_ACCESS_TOKEN is read from the environment'] } }),
+    prefixed('segment-write-key', 'Segment public API token', 'Segment', 'sgp_<alnum:64>', 'https://app.segment.com/', { severity: 'medium' }),
+    contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project', examples: { positives: ['MIXPANEL_API_SECRET=<hex:32>', '  mixpanel_api_secret: "<hex:32>"', '{ "MIXPANEL_API_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}', '  mixpanel_api_secret: "<mixpanel_api_secret>"', 'MIXPANEL_API_SECRET is read from the environment'] } }),
+    contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys', examples: { positives: ['ALGOLIA_ADMIN_KEY=<hex:32>', '  algolia_admin_key: "<hex:32>"', '{ "ALGOLIA_ADMIN_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', '  algolia_admin_key: "<algolia_admin_key>"', 'ALGOLIA_ADMIN_KEY is read from the environment'] } }),
+    // License keys made before the NRAL suffix are 40 hex characters; only the name says whose they are.
+    keyed({ id: 'newrelic-license-key-legacy', title: 'New Relic license key (legacy 40-hex form)', provider: 'New Relic', severity: 'medium', names: ['new_relic_license_key', 'newrelic_license_key', 'new-relic-license-key', 'new.relic.license.key', 'newrelic.license_key', 'nria_license_key'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: NEW_RELIC_KEYS }),
+    prefixed('newrelic-admin-api-key', 'New Relic admin API key', 'New Relic', 'NRAA-<hex:27>', NEW_RELIC_KEYS),
+    prefixed('newrelic-insights-query-key', 'New Relic Insights query key', 'New Relic', 'NRIQ-<word:25-32>', NEW_RELIC_KEYS, { severity: 'medium' }),
+    prefixed('newrelic-rest-api-key', 'New Relic REST API key', 'New Relic', 'NRRA-<hex:42>', NEW_RELIC_KEYS),
+    prefixed('axiom-api-token', 'Axiom API token', 'Axiom', `xaat-${UUID}`, 'https://app.axiom.co/settings/api-tokens'),
+    prefixed('axiom-personal-token', 'Axiom personal access token', 'Axiom', `xapt-${UUID}`, 'https://app.axiom.co/profile'),
+    prefixed('posthog-personal-api-key', 'PostHog personal API key', 'PostHog', 'phx_<word:43-48>', 'https://us.posthog.com/settings/user-api-keys'),
+    prefixed('launchdarkly-sdk-key', 'LaunchDarkly server-side SDK key', 'LaunchDarkly', `sdk-${UUID}`, 'https://app.launchdarkly.com/settings/projects', { severity: 'medium' }),
+    prefixed('statsig-server-secret', 'Statsig server secret key', 'Statsig', 'secret-<alnum:43>', 'https://console.statsig.com/api_keys'),
+    prefixed('flagsmith-server-key', 'Flagsmith server-side environment key', 'Flagsmith', 'ser.<alnum:22>', 'https://app.flagsmith.com/', { severity: 'medium' }),
+    prefixed('checkly-api-key', 'Checkly API key', 'Checkly', 'cu_<hex:32>', 'https://app.checklyhq.com/settings/user/api-keys'),
+    named('sumologic-access-key', 'Sumo Logic access key', 'Sumo Logic', ['sumo_access_key', 'sumologic', 'sumo_key'], '<alnum:64>', 'https://service.sumologic.com/ui/#/preferences'),
+    named('lightstep-access-token', 'Lightstep / Cloud Observability access token', 'ServiceNow Cloud Observability', ['lightstep'], '<b64:84>', 'https://app.lightstep.com/'),
+    named('logzio-token', 'Logz.io shipping or API token', 'Logz.io', ['logzio', 'logz_io', 'logz.io'], '<alpha:32>', 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping'),
+    named('loggly-token', 'Loggly customer token', 'Loggly', ['loggly'], UUID, 'https://www.loggly.com/docs/customer-token-authentication-token/'),
+    named('papertrail-token', 'Papertrail API token', 'Papertrail', ['papertrail'], '<alnum:20>', 'https://papertrailapp.com/account/profile'),
+    named('coralogix-api-key', 'Coralogix API key', 'Coralogix', ['coralogix'], 'cxtp_<alnum:30>', 'https://coralogix.com/'),
+    named('betterstack-token', 'Better Stack (Logtail) token', 'Better Stack', ['logtail', 'betterstack', 'better_stack', 'betteruptime'], '<alnum:24>', 'https://betterstack.com/settings/api-tokens'),
+    named('raygun-api-key', 'Raygun API key', 'Raygun', ['raygun'], '<alnum:22>', 'https://app.raygun.com/'),
+    named('airbrake-project-key', 'Airbrake project key', 'Airbrake', ['airbrake'], '<hex:32>', 'https://airbrake.io/'),
+    named('appsignal-push-key', 'AppSignal push API key', 'AppSignal', ['appsignal'], UUID, 'https://appsignal.com/accounts'),
+    named('scout-apm-key', 'Scout APM key', 'Scout APM', ['scout_key', 'scout_apm'], '<alnum:20>', 'https://scoutapm.com/settings'),
+    named('instana-api-token', 'IBM Instana API token', 'IBM Instana', ['instana'], '<word:22>', 'https://www.ibm.com/docs/en/instana-observability'),
+    named('opsgenie-api-key', 'Opsgenie API key', 'Opsgenie', ['opsgenie'], UUID, 'https://app.opsgenie.com/settings/api-key-management'),
+    named('victorops-api-key', 'Splunk On-Call (VictorOps) API key', 'Splunk On-Call', ['victorops', 'splunk_oncall'], '<hex:32>', 'https://portal.victorops.com/'),
+    named('statuspage-api-key', 'Atlassian Statuspage API key', 'Statuspage', ['statuspage'], UUID, 'https://manage.statuspage.io/'),
+    named('uptimerobot-api-key', 'UptimeRobot API key', 'UptimeRobot', ['uptimerobot', 'uptime_robot'], 'u<digit:6-7>-<hex:24>', 'https://dashboard.uptimerobot.com/integrations'),
+    named('pingdom-api-token', 'Pingdom API token', 'Pingdom', ['pingdom'], '<word:64-72>', 'https://my.pingdom.com/app/api-tokens'),
+    named('cronitor-api-key', 'Cronitor API key', 'Cronitor', ['cronitor'], '<hex:32>', 'https://cronitor.io/app/settings/api'),
+    named('healthchecks-api-key', 'Healthchecks.io API key', 'Healthchecks.io', ['healthchecks'], '<word:32>', 'https://healthchecks.io/'),
+    named('amplitude-secret-key', 'Amplitude secret key', 'Amplitude', ['amplitude'], '<hex:32>', 'https://app.amplitude.com/'),
+    named('split-api-key', 'Split (Harness FME) SDK or admin key', 'Split', ['split_io', 'splitio', 'split_api'], '<lowalnum:36>', 'https://app.split.io/'),
+    named('optimizely-token', 'Optimizely personal access token', 'Optimizely', ['optimizely'], '2:<word:40-60>', 'https://app.optimizely.com/v2/profile/api'),
+    named('configcat-sdk-key', 'ConfigCat SDK key', 'ConfigCat', ['configcat'], '<word:22>/<word:22>', 'https://app.configcat.com/'),
+    named('unleash-api-token', 'Unleash API token', 'Unleash', ['unleash'], '<[a-z*]:1-40>:<lower:3-20>.<hex:64>', 'https://docs.getunleash.io/reference/api-tokens-and-client-keys'),
+    named('growthbook-secret-key', 'GrowthBook secret key', 'GrowthBook', ['growthbook'], 'secret_<word:30-50>', 'https://app.growthbook.io/settings/keys'),
+    named('elastic-apm-secret-token', 'Elastic APM secret token', 'Elastic', ['elastic_apm_secret_token', 'apm_secret_token'], '<word:20-64>', 'https://www.elastic.co/guide/en/apm/guide/current/secret-token.html', { bare: true }),
+    named('kibana-encryption-key', 'Kibana encryption key', 'Elastic', ['xpack.security.encryptionkey', 'xpack.encryptedsavedobjects.encryptionkey', 'xpack.reporting.encryptionkey'], '<word:32-64>', 'https://www.elastic.co/guide/en/kibana/current/kibana-encryption-keys.html', { bare: true }),
+    named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk_access_token'], '<word:22>', 'https://app.signalfx.com/'),
+    named('wavefront-api-token', 'VMware Aria (Wavefront) API token', 'Wavefront', ['wavefront'], UUID, 'https://docs.wavefront.com/'),
+    named('logdna-ingestion-key', 'Mezmo (LogDNA) ingestion key', 'Mezmo', ['logdna', 'mezmo'], '<hex:32>', 'https://app.mezmo.com/'),
+    named('cribl-auth-token', 'Cribl auth token', 'Cribl', ['cribl'], '<word:20-64>', 'https://cribl.io/'),
+    named('grafana-oncall-token', 'Grafana OnCall / Incident token', 'Grafana', ['grafana_oncall', 'oncall_api'], '<hex:64>', 'https://grafana.com/auth/sign-in'),
+    named('mixpanel-service-secret', 'Mixpanel service account secret', 'Mixpanel', ['mixpanel_service', 'mixpanel_sa'], '<alnum:32>', 'https://mixpanel.com/settings/org#serviceaccounts'),
+    named('keen-io-master-key', 'Keen master key', 'Keen', ['keen_master', 'keen_io', 'keenio'], '<HEX:64>', 'https://keen.io/'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/passwords.ts
+
+
+
+/** A name that ends in a password word: `DB_PASSWORD`, `$dbpasswd`, `mail.pass`, `userPassword`; not `bypass`, `password_min_length`. */
+const NAME = String.raw `[A-Za-z0-9_$.-]{0,30}(?:password|passwd|passwort|pwd|passphrase|passcode|(?:^|[^a-z])pass|dbpass)`;
+const passwords_REMEDIATION = 'Change the password where it is used, then load it from a secret store or the environment instead of the code.';
+/** Documentation quotes passwords to explain them; the rule is for code and configuration. */
+const DOCS = ['**/*.{md,markdown,rst,adoc,asciidoc,html,htm}', '**/docs/**', '**/doc/**'];
+const base = {
+    provider: 'Generic',
+    severity: 'medium',
+    // A weak password is a finding of lower confidence: `fail-on` decides, not `block-long-lived`.
+    longLived: false,
+    validate: isHumanPassword,
+    remediation: passwords_REMEDIATION,
+    skipPaths: DOCS,
+    keywords: ['pass', 'pwd'],
+};
+/**
+ * A password's name in code, for multi-assignments, in the cases code writes it: `static_password02`, `dbPass`,
+ * `DB_PASS`, `pass`; not `bypass` or `compass`.
+ */
+const CODE_NAME = String.raw `(?:[A-Za-z0-9_]{0,30}(?:[Pp]ass(?:word|wd|phrase)|[Pp]wd|PASS(?:WORD|WD|PHRASE)|PWD)|(?:[A-Za-z0-9]{0,30}_)?(?:pass|PASS)|[a-z0-9]{1,30}Pass)[0-9]{0,4}`;
+/** Between the names and the values: Go's `:=`, `=` after an optional type (`string`), and Python's or Lua's `=`. */
+const MULTI_ASSIGN = String.raw `(?:[ \t]+[A-Za-z_][\w.]{0,20})?[ \t]*:?=[ \t]*`;
+const LITERAL = String.raw `"[^"\\\r\n]{0,200}"`;
+/** A literal in a password's place, judged against the name that holds it (`pass := "pass"` is no password). */
+const multiAssigned = (value, names) => isPasswordInPlace(value, { name: /[A-Za-z_]\w*/.exec(names)?.[0] });
+const multiAssignBase = { provider: 'Generic', severity: 'medium', longLived: false, remediation: passwords_REMEDIATION, skipPaths: DOCS, keywords: ['pass', 'pwd'] };
+const passwordRules = [
+    rule({
+        ...base,
+        id: 'hardcoded-password',
+        title: 'Hardcoded password (human-chosen)',
+        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
+        examples: {
+            positives: ['$dbpasswd = \'pass<digit:3>\';', '  password: "RedisPass<digit:1>!"', 'const adminPassword = "Summer<digit:4>!";', '{ "userPassword": "mongo<digit:4>" }'],
+            negatives: ['password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],
+        },
+    }),
+    rule({
+        ...multiAssignBase,
+        id: 'multi-assign-password',
+        title: 'Hardcoded password in a multiple assignment (user, pass := "u", "p")',
+        // The first name is the password's (`const a_password, b string = "x", "y"`), or the second (`user, pass := "u", "p"`).
+        pattern: String.raw `\b${CODE_NAME}[ \t]*,[ \t]*[A-Za-z_]\w{0,40}${MULTI_ASSIGN}"([^"\\\s]{3,200})"[ \t]*,[ \t]*"`,
+        validateInMatch: (value, before) => multiAssigned(value, before),
+        examples: {
+            path: 'internal/db/conn.go',
+            positives: ['\tconst static_password02, static_password03 string = "<lower:8><digit:2>", "<lower:8><digit:2>";', 'db_pass, region = "<lower:7>", "eu-west-1"'],
+            negatives: ['\tvar variable_password01, variable_password02 string = password, "${{password}}";', '\tvar1, var2 := "mismatched key-value lengths"', 'bypass, mode := "<lower:8><digit:2>", "x"', 'pass, other := "pass", "x"'],
+        },
+    }),
+    rule({
+        ...multiAssignBase,
+        id: 'multi-assign-password-second',
+        title: 'Hardcoded password in a multiple assignment, second place (user, pass := "u", "p")',
+        pattern: String.raw `\b[A-Za-z_]\w{0,40}[ \t]*,[ \t]*${CODE_NAME}${MULTI_ASSIGN}${LITERAL}[ \t]*,[ \t]*"([^"\\\s]{3,200})"`,
+        validateInMatch: (value, before) => multiAssigned(value, before.slice(before.indexOf(',') + 1)),
+        examples: {
+            path: 'cmd/sync/main.go',
+            positives: ['\tuser, pass := "deploy", "<lower:6><digit:3>"', 'username, db_password = "app", "<alnum:14>"'],
+            negatives: ['\tuser, pass := "deploy", os.Getenv("PASS")', '\tuser, pass := "deploy", "{password}"', '\tuser, pass := "deploy", ""', 'user, compass := "a", "<lower:6><digit:3>"'],
+        },
+    }),
+    rule({
+        ...base,
+        id: 'hardcoded-password-config',
+        title: 'Hardcoded password in a config or env file (human-chosen)',
+        // In source code an unquoted right-hand side is an expression (`password: null,`): config and env files only.
+        skipPaths: DOCS,
+        skipSyntax: ['code'],
+        pattern: String.raw `(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{4,64})[ \t]*(?:#.*)?\r?$`,
+        examples: {
+            positives: ['DB_PASSWORD=admin<digit:3>', 'REDIS_PASSWORD=RedisPass<digit:1>!', 'MAIL_PASSWORD=mail<digit:4>pw', 'spring.datasource.password: s3cret<digit:2>'],
+            negatives: ['DB_PASSWORD=', 'DB_PASSWORD=${DB_PASSWORD}', 'DB_PASSWORD=changeme', 'PASSWORD_MIN_LENGTH=12', 'password = getPassword()', 'DB_PASSWORD=password', '    password: null,', '  password: abc<digit:3>,'],
+            path: 'deploy/app.env',
+        },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/platform-tokens.ts
+
+
+const platform_tokens_NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
+const platform_tokens_LOWER_UUID = '<lowalnum:8>-<lowalnum:4>-<lowalnum:4>-<lowalnum:4>-<lowalnum:12>';
+/** Operations, incident, security, IoT, finance and platform services: prefixed tokens and keys under the provider's name. */
+const platformTokenRules = [
+    prefixed('rootly-api-key', 'Rootly API key', 'Rootly', 'rootly_<hex:64>', 'https://rootly.com/account/api_keys'),
+    prefixed('ramp-client-secret', 'Ramp API client secret', 'Ramp', 'ramp_sec_<alnum:48>', 'https://app.ramp.com/developer', { severity: 'critical' }),
+    prefixed('ramp-client-id', 'Ramp API client id', 'Ramp', 'ramp_id_<alnum:40>', 'https://app.ramp.com/developer', { severity: 'low' }),
+    prefixed('ubidots-api-token', 'Ubidots API token', 'Ubidots', 'BBFF-<alnum:30>', 'https://industrial.ubidots.com/accounts/me/apiCredentials'),
+    prefixed('spectralops-token', 'SpectralOps (Check Point) personal token', 'SpectralOps', 'spu-<lowalnum:32>', 'https://get.spectralops.io/'),
+    prefixed('trufflehog-enterprise-secret', 'TruffleHog Enterprise API secret', 'Truffle Security', 'thog-secret-<hex:32>', 'https://trufflesecurity.com/'),
+    prefixed('trufflehog-enterprise-key', 'TruffleHog Enterprise API key id', 'Truffle Security', 'thog-key-<hex:16>', 'https://trufflesecurity.com/', { severity: 'medium' }),
+    prefixed('tines-webhook-url', 'Tines webhook URL with its secret', 'Tines', 'https://<[A-Za-z0-9-]:2-40>.tines.com/webhook/<lowalnum:32>/<lowalnum:32>', 'https://www.tines.com/docs/actions/types/webhook', { severity: 'medium', keywords: ['.tines.com/webhook/'], examples: { negatives: ['https://acme.tines.com/webhook/<lowalnum:32>'] } }),
+    // A publish key lets anyone post into the app's channels; subscribe keys are meant for clients and are left out.
+    prefixed('pubnub-publish-key', 'PubNub publish key', 'PubNub', `pub-c-${platform_tokens_LOWER_UUID}`, 'https://admin.pubnub.com/', { severity: 'medium' }),
+    prefixed('thingsboard-device-token', 'ThingsBoard Cloud device access token (in a URL)', 'ThingsBoard', 'thingsboard.cloud/api/v1/<lowalnum:20>', 'https://thingsboard.io/docs/user-guide/access-token/', { severity: 'medium', keywords: ['thingsboard.cloud/api/v1/'] }),
+    // A Tableau personal access token's secret: 22 base64 characters and `==`, a colon, 32 alphanumerics.
+    named('tableau-pat-secret', 'Tableau personal access token secret', 'Tableau', ['tableau'], '<b64:22>==:<alnum:32>', 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm'),
+    prefixed('newrelic-browser-key-nrbr', 'New Relic browser key (NRBR)', 'New Relic', 'NRBR-<hex:19>', platform_tokens_NEW_RELIC_KEYS, { severity: 'low' }),
+    prefixed('newrelic-mobile-app-token', 'New Relic mobile app token', 'New Relic', 'AA<hex:40>-NRMA', platform_tokens_NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
+    prefixed('newrelic-mobile-app-token-eu', 'New Relic mobile app token (EU region)', 'New Relic', 'eu01xx<hex:36>-NRMA', platform_tokens_NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
+    prefixed('newrelic-license-key-eu', 'New Relic ingest license key (EU region)', 'New Relic', 'eu01xx<hex:26><anyhex:4>NRAL', platform_tokens_NEW_RELIC_KEYS, { severity: 'medium', keywords: ['nral'] }),
+    named('sentry-auth-token-legacy', 'Sentry auth token (legacy 64-hex form)', 'Sentry', ['sentry'], '<hex:64>', 'https://sentry.io/settings/account/api/auth-tokens/'),
+    // Before npm_ tokens (2021) npm issued UUIDs; they live on under NPM_TOKEN and `_authToken` in .npmrc and .yarnrc.
+    named('npm-legacy-token', 'npm access token (legacy UUID form)', 'npm', ['npm_token', 'npm-token', 'npmtoken', 'npm_auth_token', '_authtoken', 'npm_api_key'], UUID, 'https://www.npmjs.com/settings/~/tokens', { bare: true, examples: { positives: ['{ "_authToken": "' + UUID + '" }', 'export NPM_TOKEN="' + UUID + '"'], negatives: ['"_authToken": "${NPM_TOKEN}"'] } }),
+    named('netlify-access-token-legacy', 'Netlify personal access token (legacy 64-hex form)', 'Netlify', ['netlify'], '<hex:64>', 'https://app.netlify.com/user/applications#personal-access-tokens'),
+    named('privacy-api-key', 'Privacy.com API key', 'Privacy.com', ['privacy_com', 'privacycom', 'privacy.com', 'privacy_api', 'privacy-api', 'privacy_key'], platform_tokens_LOWER_UUID, 'https://app.privacy.com/account', { bare: true, severity: 'critical' }),
+    prefixed('nightfall-api-key', 'Nightfall API key', 'Nightfall', 'NF-<alnum:32>', 'https://app.nightfall.ai/developer-platform/api-keys', { keywords: ['nf-'] }),
+    prefixed('pagarme-live-api-key', 'Pagar.me live API key', 'Pagar.me', 'ak_live_<alnum:30>', 'https://dashboard.pagar.me/', { severity: 'critical' }),
+    prefixed('saladcloud-api-key', 'SaladCloud API key', 'SaladCloud', 'salad_cloud_<alnum:1-7>_<alnum:7-235>', 'https://portal.salad.com/api-key'),
+    prefixed('robinhood-crypto-api-key', 'Robinhood Crypto API key', 'Robinhood', 'rh-api-<anyhex:8>-<anyhex:4>-<anyhex:4>-<anyhex:4>-<anyhex:12>', 'https://robinhood.com/account/crypto'),
+    prefixed('voiceflow-api-key', 'Voiceflow API key', 'Voiceflow', 'VF.<anyhex:24>.<alnum:16>', 'https://creator.voiceflow.com/', { keywords: ['vf.'] }),
+    prefixed('voiceflow-dm-api-key', 'Voiceflow Dialog Manager API key', 'Voiceflow', 'VF.DM.<anyhex:24>.<alnum:16>', 'https://creator.voiceflow.com/', { keywords: ['vf.dm.'] }),
+    prefixed('salesforce-refresh-token', 'Salesforce OAuth refresh token', 'Salesforce', '5Aep861<[A-Za-z0-9._=]:80-200>', 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm', { severity: 'critical', keywords: ['5aep861'] }),
+    prefixed('stripe-payment-intent-secret', 'Stripe PaymentIntent client secret', 'Stripe', 'pi_<alnum:24>_secret_<alnum:25>', 'https://dashboard.stripe.com/payments', { severity: 'low', keywords: ['_secret_'] }),
+    named('salesblink-api-key', 'SalesBlink API key', 'SalesBlink', ['salesblink'], 'key-<alnum:64>', 'https://run.salesblink.io/'),
+    named('meraki-api-key', 'Cisco Meraki Dashboard API key', 'Cisco Meraki', ['meraki'], '<hex:40>', 'https://dashboard.meraki.com/'),
+    named('qubole-api-token', 'Qubole API token', 'Qubole', ['qubole'], '<lowalnum:64>', 'https://us.qubole.com/'),
+    named('redhat-pyxis-api-key', 'Red Hat Pyxis (certification) API key', 'Red Hat', ['pyxis', 'redhat_api', 'redhat-api'], '<lowalnum:32>', 'https://connect.redhat.com/account/api-keys'),
+    named('testingbot-api-key', 'TestingBot API key or secret', 'TestingBot', ['testingbot'], '<lowalnum:32>', 'https://testingbot.com/members/user/edit'),
+    named('truenas-api-key', 'TrueNAS API key', 'TrueNAS', ['truenas'], '<digit:1-4>-<alnum:64>', 'https://www.truenas.com/docs/scale/scaletutorials/toptoolbar/managingapikeys/'),
+    named('ngc-api-key', 'NVIDIA NGC API key (legacy)', 'NVIDIA', ['ngc'], '<alnum:84>', 'https://org.ngc.nvidia.com/setup/api-keys'),
+    named('twitter-consumer-secret', 'X (Twitter) API consumer secret', 'X', ['twitter'], '<alnum:50>', 'https://developer.x.com/en/portal/projects-and-apps'),
+    named('twitter-consumer-key', 'X (Twitter) API consumer key', 'X', ['twitter'], '<alnum:25>', 'https://developer.x.com/en/portal/projects-and-apps', { severity: 'medium' }),
+    named('spotify-client-secret', 'Spotify client secret', 'Spotify', ['spotify'], '<alnum:32>', 'https://developer.spotify.com/dashboard'),
+    named('poloniex-api-key', 'Poloniex API key', 'Poloniex', ['poloniex'], '<upalnum:8>-<upalnum:8>-<upalnum:8>-<upalnum:8>', 'https://poloniex.com/apikeys'),
+    named('poloniex-api-secret', 'Poloniex API secret', 'Poloniex', ['poloniex'], '<hex:128>', 'https://poloniex.com/apikeys', { severity: 'critical' }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/payments.ts
+
+
+const STRIPE_KEYS = 'https://dashboard.stripe.com/apikeys';
+const paymentRules = [
+    // Paystack secret keys share Stripe's `sk_live_` prefix; with the name next to it, this rule claims the span first.
+    contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers', examples: { positives: ['PAYSTACK_SECRET_KEY=sk_live_<hex:40>', '  paystack_secret_key: "sk_live_<hex:40>"', '{ "PAYSTACK_SECRET_KEY": "sk_live_<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=sk_live_<hex:40>', 'PAYSTACK_SECRET_KEY=${PAYSTACK_SECRET_KEY}', '  paystack_secret_key: "<paystack_secret_key>"', 'PAYSTACK_SECRET_KEY is read from the environment'] } }),
+    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.', examples: { positives: ['const stripeKey = "sk_live_<alnum:99>";', '  stripeKey: "sk_live_<alnum:99>"', 'export API_TOKEN=sk_live_<alnum:99>', 'Stripe.api_key = \'sk_live_<alnum:99>\''], negatives: ['const stripeKey = "sk_live_<alnum:6>";', 'const stripeKey = "SK_LIVE_<alnum:99>";', 'const stripeKey = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";', 'const stripeKey = "pk_live_<alnum:24>";', 'const stripeKey = "sk_live_<alnum:12>";', 'const stripeKey = "SK_LIVE_<alnum:24>";'] } }),
+    rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_live_<alnum:99>";', '  stripeKey: "rk_live_<alnum:99>"', 'export API_TOKEN=rk_live_<alnum:99>'], negatives: ['const stripeKey = "rk_live_<alnum:6>";', 'const stripeKey = "RK_LIVE_<alnum:99>";', 'const stripeKey = "rk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "sk_test_<alnum:99>";', '  stripeKey: "sk_test_<alnum:99>"', 'export API_TOKEN=sk_test_<alnum:99>'], negatives: ['const stripeKey = "sk_test_<alnum:6>";', 'const stripeKey = "SK_TEST_<alnum:99>";', 'const stripeKey = "sk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-test-restricted-key', title: 'Stripe test-mode restricted key', provider: 'Stripe', severity: 'low', keywords: ['rk_test_'], pattern: '\\b(rk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_test_<alnum:99>";', '  stripeKey: "rk_test_<alnum:99>"', 'export API_TOKEN=rk_test_<alnum:99>'], negatives: ['const stripeKey = "rk_test_<alnum:6>";', 'const stripeKey = "RK_TEST_<alnum:99>";', 'const stripeKey = "rk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'stripe-webhook-secret', title: 'Stripe webhook signing secret', provider: 'Stripe', severity: 'medium', keywords: ['whsec_'], pattern: '\\b(whsec_[A-Za-z0-9+/]{32,64})', longLived: true, revokeUrl: 'https://dashboard.stripe.com/webhooks', examples: { positives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:32>'], negatives: ['STRIPE_WEBHOOK_SECRET=whsec_<alnum:10>'] } }),
+    rule({ id: 'square-access-token', title: 'Square access token', provider: 'Square', severity: 'critical', keywords: ['eaaa', 'sq0atp-'], pattern: '\\b((?:EAAA[A-Za-z0-9_-]{60})|(?:sq0atp-[0-9A-Za-z_-]{22}))(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareToken = "EAAA<word:60>";', '  squareToken: "EAAA<word:60>"', 'export API_TOKEN=EAAA<word:60>'], negatives: ['const squareToken = "EAAA<word:6>";', 'const squareToken = "eaaa<word:60>";', 'const squareToken = "EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'square-oauth-secret', title: 'Square OAuth application secret', provider: 'Square', severity: 'high', keywords: ['sq0csp-'], pattern: '\\b(sq0csp-[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: 'https://developer.squareup.com/apps', examples: { positives: ['const squareSecret = "sq0csp-<word:43>";', '  squareSecret: "sq0csp-<word:43>"', 'export API_TOKEN=sq0csp-<word:43>'], negatives: ['const squareSecret = "sq0csp-<word:6>";', 'const squareSecret = "SQ0CSP-<word:43>";', 'const squareSecret = "sq0csp-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    prefixed('square-sandbox-oauth-secret', 'Square sandbox OAuth application secret', 'Square', 'sandbox-sq0csb-<word:43>', 'https://developer.squareup.com/apps', { severity: 'low' }),
+    rule({ id: 'braintree-access-token', title: 'Braintree (PayPal) access token', provider: 'PayPal', severity: 'critical', keywords: ['access_token$production$'], pattern: '(access_token\\$production\\$[0-9a-z]{16}\\$[0-9a-f]{32})', longLived: true, revokeUrl: 'https://www.braintreegateway.com/', examples: { positives: ['const bt = "access_token$production$<lowalnum:16>$<hex:32>";'], negatives: ['const bt = "access_token$sandbox$<lowalnum:16>$<hex:32>";'] } }),
+    contextRule({ id: 'paypal-client-secret', title: 'PayPal REST client secret', provider: 'PayPal', severity: 'high', names: ['paypal'], value: 'E[A-Za-z0-9_-]{79}', longLived: true, revokeUrl: 'https://developer.paypal.com/dashboard/applications', entropy: 3.5, examples: { positives: ['PAYPAL_CLIENT_SECRET=E<word:79>', '  paypal_client_secret: "E<word:79>"', '{ "PAYPAL_CLIENT_SECRET": "E<word:79>" }'], negatives: ['SOME_UNRELATED_ID=E<word:79>', 'PAYPAL_CLIENT_SECRET=${PAYPAL_CLIENT_SECRET}', '  paypal_client_secret: "<paypal_client_secret>"', 'PAYPAL_CLIENT_SECRET is read from the environment'] } }),
+    rule({ id: 'razorpay-live-key', title: 'Razorpay live key ID', provider: 'Razorpay', severity: 'medium', keywords: ['rzp_live_'], pattern: String.raw `\b(rzp_live_[A-Za-z0-9]{14})\b`, longLived: true, revokeUrl: 'https://dashboard.razorpay.com/app/keys', examples: { positives: ['const razorpayKey = "rzp_live_<alnum:14>";', '  razorpayKey: "rzp_live_<alnum:14>"', 'export API_TOKEN=rzp_live_<alnum:14>'], negatives: ['const razorpayKey = "rzp_live_<alnum:6>";', 'const razorpayKey = "RZP_LIVE_<alnum:14>";', 'const razorpayKey = "rzp_live_xxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'flutterwave-secret-key', title: 'Flutterwave secret key', provider: 'Flutterwave', severity: 'critical', keywords: ['flwseck-', 'flwseck_test-'], pattern: String.raw `\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\b`, longLived: true, revokeUrl: 'https://app.flutterwave.com/dashboard/settings/apis', examples: { positives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-X'], negatives: ['FLW_SECRET=FLWSECK-<[a-h0-9]:32>-Y'] } }),
+    rule({ id: 'plaid-access-token', title: 'Plaid access token', provider: 'Plaid', severity: 'high', keywords: ['access-production-', 'access-development-', 'access-sandbox-'], pattern: String.raw `\b(access-(?:production|development|sandbox)-${LOWER_UUID_REGEX})\b`, longLived: true, revokeUrl: 'https://dashboard.plaid.com/developers/keys', examples: { positives: [`const plaid = "access-production-${LOWER_UUID}";`], negatives: [`const plaid = "access-staging-${LOWER_UUID}";`] } }),
+    contextRule({ id: 'coinbase-api-secret', title: 'Coinbase API secret', provider: 'Coinbase', severity: 'critical', names: ['coinbase'], value: '[A-Za-z0-9+/]{64,88}={0,2}', longLived: true, revokeUrl: 'https://www.coinbase.com/settings/api', entropy: 4, examples: { positives: ['COINBASE_API_SECRET=<b64:88>', '  coinbase_api_secret: "<b64:88>"', '{ "COINBASE_API_SECRET": "<b64:88>" }'], negatives: ['SOME_UNRELATED_ID=<b64:88>', 'COINBASE_API_SECRET=${COINBASE_API_SECRET}', '  coinbase_api_secret: "<coinbase_api_secret>"', 'COINBASE_API_SECRET is read from the environment'] } }),
+    contextRule({ id: 'adyen-api-key', title: 'Adyen API key', provider: 'Adyen', severity: 'critical', names: ['adyen'], value: 'AQE[A-Za-z0-9+/=_.-]{80,300}', longLived: true, revokeUrl: 'https://ca-live.adyen.com/ca/ca/config/api_credentials_new.shtml', examples: { positives: ['ADYEN_API_KEY=AQE<alnum:120>', '  adyen_api_key: "AQE<alnum:120>"', '{ "ADYEN_API_KEY": "AQE<alnum:120>" }'], negatives: ['SOME_UNRELATED_ID=AQE<alnum:120>', 'ADYEN_API_KEY=${ADYEN_API_KEY}', '  adyen_api_key: "<adyen_api_key>"', 'ADYEN_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'lob-api-key', title: 'Lob API key', provider: 'Lob', severity: 'medium', names: ['lob'], keywords: ['live_', 'test_'], value: '(?:live|test)_[a-f0-9]{35}', longLived: true, revokeUrl: 'https://dashboard.lob.com/settings/api-keys', examples: { positives: ['LOB_API_KEY=live_<hex:35>', '  lob_api_key: "live_<hex:35>"', '{ "LOB_API_KEY": "live_<hex:35>" }'], negatives: ['SOME_UNRELATED_ID=live_<hex:35>', 'LOB_API_KEY=${LOB_API_KEY}', '  lob_api_key: "<lob_api_key>"', 'LOB_API_KEY is read from the environment'] } }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/registries.ts
+
+
+
+
+
+
+const registryRules = [
+    rule({
+        id: 'npm-access-token',
+        title: 'npm access token',
+        provider: 'npm',
+        severity: 'critical',
+        keywords: ['npm_'],
+        pattern: String.raw `\b(npm_[A-Za-z0-9]{36})\b`,
+        validate: hasBase62Crc32,
+        longLived: true,
+        revokeUrl: 'https://www.npmjs.com/settings/~/tokens',
+        remediation: 'Revoke the token on npmjs.com (Access Tokens); publish from CI with npm trusted publishing (OIDC) instead.',
+        examples: {
+            positives: ['NPM_TOKEN=npm_{{crc32:<alnum:30>:crc32}}', '//registry.npmjs.org/:_authToken=npm_{{crc32:<alnum:30>:crc32}}'],
+            negatives: ['NPM_TOKEN=npm_{{bad-crc32:<alnum:30>:bad-crc32}}', 'NPM_TOKEN=npm_<alnum:36>', 'NPM_TOKEN=NPM_{{crc32:<alnum:30>:crc32}}'],
+        },
+    }),
+    rule({
+        id: 'npmrc-auth-token',
+        title: 'Registry auth token in .npmrc',
+        provider: 'npm',
+        severity: 'high',
+        keywords: ['_authtoken'],
+        pattern: String.raw `(?i)_authToken\s*=\s*["']?([^\s"'$]{16,512})`,
+        entropy: 3,
+        longLived: true,
+        revokeUrl: 'https://docs.npmjs.com/revoking-access-tokens',
+        examples: { positives: ['//registry.npmjs.org/:_authToken=<alnum:36>'], negatives: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'] },
+    }),
+    rule({
+        id: 'npmrc-basic-auth',
+        title: 'Registry basic auth (_auth / _password) in .npmrc',
+        provider: 'npm',
+        severity: 'high',
+        keywords: ['_auth', '_password'],
+        pattern: String.raw `(?i)(?:^|[\s:])_(?:auth|password)\s*=\s*["']?([A-Za-z0-9+/]{12,1000}={0,2})`,
+        // `_auth` is base64 of `user:password`, short and low in entropy for a weak pair (`admin:admin`): judged decoded.
+        validate: (value) => (isBasicAuthPair(value) ? isPasswordInPlace(Buffer.from(value, 'base64').toString('utf8').replace(/^[^:]*:/, ''), { store: true }) : shannonEntropy(value) >= 3),
+        longLived: true,
+        revokeUrl: 'https://docs.npmjs.com/cli/configuring-npm/npmrc',
+        examples: { positives: ['_auth={{base64:deploy:<alnum:16>:base64}}', '_auth = {{base64:<lower:5>:<lower:5>:base64}}'], negatives: ['_auth=${NPM_AUTH}', '_auth = {{base64:admin:password:base64}}'] },
+    }),
+    rule({
+        id: 'pypi-upload-token',
+        title: 'PyPI API token',
+        provider: 'PyPI',
+        severity: 'critical',
+        keywords: ['pypi-ageichlwas5vcmc'],
+        pattern: String.raw `\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})`,
+        longLived: true,
+        revokeUrl: 'https://pypi.org/manage/account/token/',
+        remediation: 'Remove the token on pypi.org; publish from CI with PyPI trusted publishing (OIDC) instead.',
+        examples: { positives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:120>";', '  password: "pypi-AgEIcHlwaS5vcmc<word:120>"', 'export API_TOKEN=pypi-AgEIcHlwaS5vcmc<word:120>'], negatives: ['const password = "pypi-AgEIcHlwaS5vcmc<word:6>";', 'const password = "PYPI-aGeiChLWAs5VCMC<word:120>";', 'const password = "pypi-AgEIcHlwaS5vcmcxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'pypi-test-upload-token',
+        title: 'TestPyPI API token',
+        provider: 'PyPI',
+        severity: 'medium',
+        keywords: ['pypi-agendgvzdc5wexbplm9yzw'],
+        pattern: String.raw `\b(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})`,
+        longLived: true,
+        revokeUrl: 'https://test.pypi.org/manage/account/token/',
+        examples: { positives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>";', '  password: "pypi-AgENdGVzdC5weXBpLm9yZw<word:120>"', 'export API_TOKEN=pypi-AgENdGVzdC5weXBpLm9yZw<word:120>'], negatives: ['const password = "pypi-AgENdGVzdC5weXBpLm9yZw<word:6>";', 'const password = "PYPI-aGenDgvZDc5WExbPlM9YzW<word:120>";', 'const password = "pypi-AgENdGVzdC5weXBpLm9yZwxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'rubygems-api-key',
+        title: 'RubyGems API key',
+        provider: 'RubyGems',
+        severity: 'critical',
+        keywords: ['rubygems_'],
+        pattern: '\\b(rubygems_[0-9a-z]{48})\\b',
+        longLived: true,
+        revokeUrl: 'https://rubygems.org/profile/api_keys',
+        examples: { positives: ['const apiKey = "rubygems_<hex:48>";', '  apiKey: "rubygems_<hex:48>"', 'export API_TOKEN=rubygems_<hex:48>'], negatives: ['const apiKey = "rubygems_<hex:6>";', 'const apiKey = "RUBYGEMS_<hex:48>";', 'const apiKey = "rubygems_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'nuget-api-key',
+        title: 'NuGet API key',
+        provider: 'NuGet',
+        severity: 'high',
+        keywords: ['oy2'],
+        pattern: String.raw `\b(oy2[a-z0-9]{43})\b`,
+        entropy: 3.5,
+        longLived: true,
+        revokeUrl: 'https://www.nuget.org/account/apikeys',
+        examples: { positives: ['const apiKey = "oy2<lowalnum:43>";', '  apiKey: "oy2<lowalnum:43>"', 'export API_TOKEN=oy2<lowalnum:43>'], negatives: ['const apiKey = "oy2<lowalnum:6>";', 'const apiKey = "OY2<lowalnum:43>";', 'const apiKey = "oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'dockerhub-personal-access-token',
+        title: 'Docker Hub personal access token',
+        provider: 'Docker',
+        severity: 'high',
+        keywords: ['dckr_pat_'],
+        pattern: String.raw `\b(dckr_pat_[A-Za-z0-9_-]{27})(?:[^A-Za-z0-9_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://app.docker.com/settings/personal-access-tokens',
+        examples: { positives: ['const token = "dckr_pat_<word:27>";', '  token: "dckr_pat_<word:27>"', 'export API_TOKEN=dckr_pat_<word:27>'], negatives: ['const token = "dckr_pat_<word:6>";', 'const token = "DCKR_PAT_<word:27>";', 'const token = "dckr_pat_xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'dockerhub-organization-access-token',
+        title: 'Docker Hub organization access token',
+        provider: 'Docker',
+        severity: 'high',
+        keywords: ['dckr_oat_'],
+        pattern: String.raw `\b(dckr_oat_[A-Za-z0-9_-]{32})(?:[^A-Za-z0-9_-]|$)`,
+        longLived: true,
+        revokeUrl: 'https://docs.docker.com/security/for-admins/access-tokens/',
+        examples: { positives: ['const token = "dckr_oat_<word:32>";', '  token: "dckr_oat_<word:32>"', 'export API_TOKEN=dckr_oat_<word:32>'], negatives: ['const token = "dckr_oat_<word:6>";', 'const token = "DCKR_OAT_<word:32>";', 'const token = "dckr_oat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'docker-config-auth',
+        title: 'Registry credentials in docker config.json',
+        provider: 'Docker',
+        severity: 'high',
+        keywords: ['"auth"'],
+        pattern: String.raw `"auth"\s*:\s*"([A-Za-z0-9+/]{8,1000}={0,2})"`,
+        validate: isBasicAuthPair,
+        longLived: true,
+        revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
+        remediation: 'Change the registry password or token, then use a credential helper instead of storing auth in config.json.',
+        examples: {
+            positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}'],
+            negatives: ['{"auths": {"registry.example.io": {"auth": "{{base64:<alnum:20>:base64}}"}}}', '{"auths": {"registry.example.io": {"auth": ""}}}'],
+        },
+    }),
+    rule({
+        id: 'jfrog-api-key',
+        title: 'JFrog Artifactory API key',
+        provider: 'JFrog',
+        severity: 'high',
+        keywords: ['akcp'],
+        pattern: String.raw `\b(AKCp[A-Za-z0-9]{69})\b`,
+        longLived: true,
+        revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
+        examples: { positives: ['const apiKey = "AKCp<alnum:69>";', '  apiKey: "AKCp<alnum:69>"', 'export API_TOKEN=AKCp<alnum:69>'], negatives: ['const apiKey = "AKCp<alnum:6>";', 'const apiKey = "akcP<alnum:69>";', 'const apiKey = "AKCpxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'jfrog-identity-token',
+        title: 'JFrog identity/reference token',
+        provider: 'JFrog',
+        severity: 'high',
+        keywords: ['cmvmdgtu'],
+        pattern: String.raw `\b(cmVmdGtuOjAxOj[A-Za-z0-9]{40,80})`,
+        longLived: true,
+        revokeUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens',
+        examples: { positives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:60>";', '  accessToken: "cmVmdGtuOjAxOj<alnum:60>"', 'export API_TOKEN=cmVmdGtuOjAxOj<alnum:60>'], negatives: ['const accessToken = "cmVmdGtuOjAxOj<alnum:6>";', 'const accessToken = "CMvMDgTUoJaXoJ<alnum:60>";', 'const accessToken = "cmVmdGtuOjAxOjxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'crates-io-api-token',
+        title: 'crates.io API token',
+        provider: 'crates.io',
+        severity: 'high',
+        keywords: ['cio'],
+        pattern: String.raw `\b(cio[a-zA-Z0-9]{32})\b`,
+        entropy: 3.8,
+        longLived: true,
+        revokeUrl: 'https://crates.io/settings/tokens',
+        examples: { positives: ['const token = "cio<alnum:32>";', '  token: "cio<alnum:32>"', 'export API_TOKEN=cio<alnum:32>'], negatives: ['const token = "cio<alnum:6>";', 'const token = "CIO<alnum:32>";', 'const token = "cioxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] },
+    }),
+    rule({
+        id: 'clojars-deploy-token',
+        title: 'Clojars deploy token',
+        provider: 'Clojars',
+        severity: 'high',
+        keywords: ['clojars_'],
+        pattern: String.raw `(?i)\b(CLOJARS_[a-z0-9]{60})\b`,
+        longLived: true,
+        revokeUrl: 'https://clojars.org/tokens',
+        examples: { positives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:60>'], negatives: ['CLOJARS_TOKEN=CLOJARS_<lowalnum:30>'] },
+    }),
+    rule({
+        id: 'hex-pm-api-key',
+        title: 'Hex.pm API key',
+        provider: 'Hex',
+        severity: 'high',
+        keywords: ['hex_api_key', 'hexpm'],
+        pattern: String.raw `(?i)(?:hex_api_key|hexpm[\w.-]{0,20})${ASSIGNMENT}([a-f0-9]{32})\b`,
+        longLived: true,
+        revokeUrl: 'https://hex.pm/dashboard/keys',
+        examples: { positives: ['HEX_API_KEY=<hex:32>', '  hex_api_key: "<hex:32>"', '{ "HEX_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'HEX_API_KEY=${HEX_API_KEY}', '  hex_api_key: "<hex_api_key>"', 'HEX_API_KEY is read from the environment'] },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/saas.ts
+
+
+/** Productivity, project management, CRM, support, forms and content services. */
+const saasRules = [
+    prefixed('trello-api-token', 'Trello API token', 'Trello', 'ATTA<hex:64><HEX:8>', 'https://trello.com/power-ups/admin'),
+    named('trello-api-secret', 'Trello API secret (OAuth)', 'Trello', ['trello'], '<alnum:64>', 'https://trello.com/power-ups/admin'),
+    named('trello-api-key', 'Trello API key and token (legacy)', 'Trello', ['trello'], '<alnum:32>', 'https://trello.com/power-ups/admin'),
+    prefixed('clickup-api-token', 'ClickUp personal API token', 'ClickUp', 'pk_<digit:6-10>_<upalnum:32>', 'https://app.clickup.com/settings/apps'),
+    named('todoist-api-token', 'Todoist API token', 'Todoist', ['todoist'], '<hex:40>', 'https://app.todoist.com/app/settings/integrations/developer'),
+    named('shortcut-api-token', 'Shortcut (Clubhouse) API token', 'Shortcut', ['shortcut', 'clubhouse'], UUID, 'https://app.shortcut.com/settings/account/api-tokens'),
+    named('pivotal-tracker-token', 'Pivotal Tracker API token', 'Pivotal Tracker', ['pivotal', 'tracker_token'], '<hex:32>', 'https://www.pivotaltracker.com/profile'),
+    named('harvest-access-token', 'Harvest personal access token', 'Harvest', ['harvest'], '<digit:7>.pt.<word:86>', 'https://id.getharvest.com/developers'),
+    named('wrike-access-token', 'Wrike permanent access token', 'Wrike', ['wrike'], JWT, 'https://www.wrike.com/frontend/apps/index.html#/api'),
+    named('wrike-access-token-333', 'Wrike permanent access token (335-character form)', 'Wrike', ['wrike'], 'ey<[A-Za-z0-9._-]:333>', 'https://www.wrike.com/frontend/apps/index.html#/api'),
+    named('basecamp-token', 'Basecamp access token', 'Basecamp', ['basecamp'], '<word:80-400>', 'https://launchpad.37signals.com/'),
+    named('smartsheet-api-token', 'Smartsheet API access token', 'Smartsheet', ['smartsheet'], '<alnum:26-37>', 'https://app.smartsheet.com/b/home'),
+    prefixed('typeform-api-token', 'Typeform personal access token', 'Typeform', 'tfp_<word:44-64>', 'https://admin.typeform.com/user/tokens'),
+    named('surveymonkey-token', 'SurveyMonkey access token', 'SurveyMonkey', ['surveymonkey'], '<word:40-100>', 'https://developer.surveymonkey.com/apps/'),
+    named('jotform-api-key', 'Jotform API key', 'Jotform', ['jotform'], '<hex:32>', 'https://www.jotform.com/myaccount/api'),
+    named('docusign-secret', 'DocuSign integration secret', 'DocuSign', ['docusign'], UUID, 'https://admindemo.docusign.com/apps-and-keys'),
+    named('hellosign-api-key', 'Dropbox Sign (HelloSign) API key', 'Dropbox Sign', ['hellosign', 'dropbox_sign'], '<hex:64>', 'https://app.hellosign.com/home/myAccount#api'),
+    named('pandadoc-api-key', 'PandaDoc API key', 'PandaDoc', ['pandadoc'], '<hex:40>', 'https://app.pandadoc.com/a/#/settings/api-dashboard'),
+    named('hubspot-api-key-legacy', 'HubSpot API key (legacy hapikey)', 'HubSpot', ['hubspot', 'hapikey'], UUID, 'https://app.hubspot.com/'),
+    named('pipedrive-api-token', 'Pipedrive API token', 'Pipedrive', ['pipedrive'], '<hex:40>', 'https://app.pipedrive.com/settings/api'),
+    prefixed('zoho-oauth-token', 'Zoho OAuth access or refresh token', 'Zoho', '1000.<hex:32>.<hex:32>', 'https://api-console.zoho.com/'),
+    named('freshdesk-api-key', 'Freshdesk / Freshworks API key', 'Freshworks', ['freshdesk', 'freshservice', 'freshsales', 'freshworks'], '<word:20>', 'https://support.freshdesk.com/'),
+    named('copper-api-key', 'Copper CRM API key', 'Copper', ['copper'], '<hex:32>', 'https://app.copper.com/'),
+    named('close-api-key', 'Close CRM API key', 'Close', ['close_api', 'closeio', 'close_io'], 'api_<alnum:22>.<alnum:22>', 'https://app.close.com/settings/developer/api-keys/'),
+    named('insightly-api-key', 'Insightly API key', 'Insightly', ['insightly'], UUID, 'https://crm.insightly.com/User/UserSettings'),
+    named('nutshell-api-key', 'Nutshell API key', 'Nutshell', ['nutshell'], '<hex:40>', 'https://app.nutshell.com/setup/api-key'),
+    named('helpscout-api-key', 'Help Scout API key or app secret', 'Help Scout', separated(['help', 'scout']), '<alnum:32-40>', 'https://secure.helpscout.net/users/authentication/'),
+    named('drift-access-token', 'Drift access token', 'Drift', ['drift'], '<alnum:32>', 'https://dev.drift.com/'),
+    named('crisp-token', 'Crisp plugin token', 'Crisp', ['crisp_'], '<hex:64>', 'https://marketplace.crisp.chat/'),
+    named('front-api-token', 'Front API token', 'Front', ['frontapp', 'front_api'], JWT, 'https://app.frontapp.com/settings/developers'),
+    named('gorgias-api-key', 'Gorgias API key', 'Gorgias', ['gorgias'], '<hex:64>', 'https://docs.gorgias.com/'),
+    named('kustomer-api-key', 'Kustomer API key', 'Kustomer', ['kustomer'], JWT, 'https://help.kustomer.com/'),
+    named('livechat-token', 'LiveChat personal access token', 'LiveChat', ['livechat'], '<alnum:2>-<alnum:2>:<word:27>', 'https://developers.livechat.com/console/tools/personal-access-tokens'),
+    named('tawk-api-key', 'tawk.to REST API key', 'tawk.to', ['tawk'], '<hex:40>', 'https://dashboard.tawk.to/'),
+    named('uservoice-api-key', 'UserVoice API key', 'UserVoice', ['uservoice'], '<alnum:20>', 'https://developer.uservoice.com/'),
+    named('productboard-token', 'Productboard access token', 'Productboard', ['productboard'], JWT, 'https://www.productboard.com/'),
+    named('aha-api-key', 'Aha! API key', 'Aha!', ['aha_api', 'aha_token'], '<hex:64>', 'https://www.aha.io/'),
+    named('miro-access-token', 'Miro access token', 'Miro', ['miro'], JWT, 'https://miro.com/app/settings/user-profile/apps'),
+    named('lucid-api-key', 'Lucid API key', 'Lucid', ['lucidchart', 'lucid_api'], 'key-<b64url:40-100>', 'https://lucid.app/developer'),
+    named('canva-client-secret', 'Canva Connect client secret', 'Canva', ['canva'], 'cnvca<word:40-80>', 'https://www.canva.com/developers/integrations'),
+    named('zoom-client-secret', 'Zoom app client secret', 'Zoom', ['zoom_'], '<alnum:32>', 'https://marketplace.zoom.us/user/build'),
+    named('webex-client-secret', 'Webex integration client secret', 'Webex', ['webex'], '<hex:64>', 'https://developer.webex.com/my-apps'),
+    named('webex-access-token', 'Webex access token', 'Webex', ['webex', 'spark_token'], `<alnum:64>_<alnum:4>_${UUID}`, 'https://developer.webex.com/'),
+    named('calendly-token', 'Calendly personal access token', 'Calendly', ['calendly'], JWT, 'https://calendly.com/integrations/api_webhooks'),
+    prefixed('cal-com-live-key', 'Cal.com API key', 'Cal.com', 'cal_live_<hex:32>', 'https://app.cal.com/settings/developer/api-keys'),
+    named('acuity-api-key', 'Acuity Scheduling API key', 'Acuity Scheduling', ['acuity'], '<hex:32>', 'https://secure.acuityscheduling.com/app.php?key=api&action=settings'),
+    named('box-client-secret', 'Box app client secret or developer token', 'Box', ['box_client_secret', 'box_developer_token', 'box_api_key', 'boxsdk'], '<alnum:32>', 'https://app.box.com/developers/console', { bare: true }),
+    named('egnyte-token', 'Egnyte access token', 'Egnyte', ['egnyte'], '<alnum:24>', 'https://developers.egnyte.com/'),
+    named('sanity-api-token', 'Sanity API token', 'Sanity', ['sanity'], 'sk<alnum:70-90>', 'https://www.sanity.io/manage'),
+    named('storyblok-access-token', 'Storyblok access token', 'Storyblok', ['storyblok'], '<alnum:22>tt', 'https://app.storyblok.com/'),
+    named('storyblok-management-token', 'Storyblok management token', 'Storyblok', ['storyblok_management', 'storyblok_oauth'], '<alnum:22>tt-<digit:4-8>-<word:20>', 'https://app.storyblok.com/#/me/account'),
+    named('prismic-access-token', 'Prismic access token', 'Prismic', ['prismic'], '<word:100-400>', 'https://prismic.io/dashboard'),
+    named('datocms-api-token', 'DatoCMS API token', 'DatoCMS', ['datocms', 'dato_'], '<hex:30>', 'https://dashboard.datocms.com/'),
+    named('strapi-api-token', 'Strapi API token', 'Strapi', ['strapi'], '<hex:256>', 'https://docs.strapi.io/cms/features/api-tokens'),
+    named('contentstack-token', 'Contentstack management or delivery token', 'Contentstack', ['contentstack'], 'cs<hex:32>', 'https://app.contentstack.com/'),
+    named('ghost-admin-api-key', 'Ghost Admin API key', 'Ghost', ['ghost_admin', 'ghost-admin', 'ghost_api'], '<hex:24>:<hex:64>', 'https://ghost.org/docs/admin-api/'),
+    named('webflow-api-token', 'Webflow API token', 'Webflow', ['webflow'], '<hex:64>', 'https://webflow.com/dashboard/account/integrations'),
+    named('wix-api-key', 'Wix API key', 'Wix', ['wix_'], `IST.${JWT}`, 'https://manage.wix.com/account/api-keys'),
+    named('squarespace-api-key', 'Squarespace API key', 'Squarespace', ['squarespace'], UUID, 'https://account.squarespace.com/'),
+    named('lokalise-api-token', 'Lokalise API token', 'Lokalise', ['lokalise'], '<hex:40>', 'https://app.lokalise.com/profile#apitokens'),
+    named('crowdin-token', 'Crowdin personal access token', 'Crowdin', ['crowdin'], '<hex:80>', 'https://crowdin.com/settings#api-key'),
+    named('transifex-token', 'Transifex API token', 'Transifex', ['transifex', 'tx_token'], '1/<hex:40>', 'https://app.transifex.com/user/settings/api/'),
+    named('phrase-access-token', 'Phrase (PhraseApp) access token', 'Phrase', ['phrase', 'phraseapp'], '<hex:64>', 'https://app.phrase.com/settings/oauth_access_tokens'),
+    named('deepl-api-key', 'DeepL API key', 'DeepL', ['deepl'], `${UUID}:fx`, 'https://www.deepl.com/account/keys'),
+    named('deepl-pro-api-key', 'DeepL Pro API key', 'DeepL', ['deepl'], UUID, 'https://www.deepl.com/account/keys'),
+    named('grammarly-client-secret', 'Grammarly client secret', 'Grammarly', ['grammarly'], '<alnum:32-64>', 'https://developer.grammarly.com/'),
+    named('mailerlite-api-key', 'MailerLite API token', 'MailerLite', ['mailerlite'], JWT, 'https://dashboard.mailerlite.com/integrations/api'),
+    named('convertkit-api-secret', 'Kit (ConvertKit) API secret', 'Kit', ['convertkit', 'kit_api'], '<word:43>', 'https://app.kit.com/account_settings/developer_settings'),
+    named('activecampaign-api-key', 'ActiveCampaign API key', 'ActiveCampaign', ['activecampaign', 'active_campaign'], '<hex:64-72>', 'https://www.activecampaign.com/'),
+    named('campaign-monitor-api-key', 'Campaign Monitor API key', 'Campaign Monitor', ['campaignmonitor', 'campaign_monitor', 'createsend'], '<b64:80-120>', 'https://www.campaignmonitor.com/'),
+    named('constant-contact-secret', 'Constant Contact app secret', 'Constant Contact', ['constantcontact', 'constant_contact'], '<word:22>', 'https://app.constantcontact.com/pages/dma/portal/'),
+    named('drip-api-token', 'Drip API token', 'Drip', ['drip_'], '<hex:32>', 'https://www.getdrip.com/user/edit'),
+    named('omnisend-api-key', 'Omnisend API key', 'Omnisend', ['omnisend'], '<hex:24>-<alnum:50>', 'https://app.omnisend.com/'),
+    named('customerio-api-key', 'Customer.io API key', 'Customer.io', ['customerio', 'customer_io', 'customer.io'], '<hex:20-32>', 'https://fly.customer.io/settings/api_credentials'),
+    named('loops-api-key', 'Loops API key', 'Loops', ['loops_'], '<hex:32>', 'https://app.loops.so/settings?page=api'),
+    named('beehiiv-api-key', 'beehiiv API key', 'beehiiv', ['beehiiv'], '<alnum:64>', 'https://app.beehiiv.com/settings/integrations'),
+    named('substack-token', 'Substack session token', 'Substack', ['substack'], '<b64:60-200>', 'https://substack.com/account'),
+    named('klaviyo-private-key', 'Klaviyo private API key', 'Klaviyo', ['klaviyo'], 'pk_<hex:34>', 'https://www.klaviyo.com/settings/account/api-keys'),
+    named('attentive-api-key', 'Attentive API key', 'Attentive', ['attentive'], '<word:40-64>', 'https://ui.attentivemobile.com/'),
+    named('iterable-api-key', 'Iterable API key', 'Iterable', ['iterable'], '<hex:32>', 'https://app.iterable.com/settings/apiKeys'),
+    named('braze-api-key', 'Braze REST API key', 'Braze', ['braze', 'appboy'], UUID, 'https://dashboard.braze.com/'),
+    named('onesignal-api-key', 'OneSignal REST API key', 'OneSignal', ['onesignal'], 'os_v2_app_<lowalnum:100-120>', 'https://dashboard.onesignal.com/'),
+    named('onesignal-user-auth-key', 'OneSignal user auth key (UUID form)', 'OneSignal', ['onesignal'], UUID, 'https://dashboard.onesignal.com/', { severity: 'medium' }),
+    named('onesignal-api-key-legacy', 'OneSignal REST API key (legacy)', 'OneSignal', ['onesignal'], '<alnum:48>', 'https://dashboard.onesignal.com/'),
+    named('airship-master-secret', 'Airship (Urban Airship) master secret', 'Airship', ['urbanairship', 'urban_airship', 'airship'], '<word:22>', 'https://go.airship.com/'),
+    named('fullstory-api-key', 'FullStory API key', 'FullStory', ['fullstory'], 'na1.<b64:40-120>', 'https://app.fullstory.com/'),
+    named('hotjar-client-secret', 'Hotjar API client secret', 'Hotjar', ['hotjar'], '<hex:64>', 'https://insights.hotjar.com/'),
+    named('heap-api-key', 'Heap API key', 'Heap', ['heap_api', 'heapanalytics'], UUID, 'https://heapanalytics.com/app/manage/privacy'),
+    named('pendo-integration-key', 'Pendo integration key', 'Pendo', ['pendo'], `${UUID}.us`, 'https://app.pendo.io/admin/integrationkeys'),
+    named('gainsight-api-key', 'Gainsight access key', 'Gainsight', ['gainsight'], UUID, 'https://www.gainsight.com/'),
+    named('gong-access-key', 'Gong API access key secret', 'Gong', ['gong_'], JWT, 'https://app.gong.io/company/api'),
+    named('outreach-client-secret', 'Outreach client secret', 'Outreach', ['outreach'], '<word:43>', 'https://developers.outreach.io/'),
+    named('salesloft-api-key', 'Salesloft API key', 'Salesloft', ['salesloft'], 'v2_ak_<digit:3-10>_<hex:64>', 'https://app.salesloft.com/app/settings/api-keys'),
+    named('apollo-io-api-key', 'Apollo.io API key', 'Apollo.io', ['apollo_io', 'apolloio'], '<word:22>', 'https://app.apollo.io/#/settings/integrations/api'),
+    named('clearbit-api-key', 'Clearbit secret API key', 'Clearbit', ['clearbit'], 'sk_<hex:32>', 'https://dashboard.clearbit.com/api'),
+    named('hunter-api-key', 'Hunter.io API key', 'Hunter', ['hunter_', 'hunterio'], '<hex:40>', 'https://hunter.io/api-keys'),
+    named('fullcontact-api-key', 'FullContact API key', 'FullContact', ['fullcontact'], '<alnum:32>', 'https://platform.fullcontact.com/'),
+    named('zerobounce-api-key', 'ZeroBounce API key', 'ZeroBounce', ['zerobounce'], '<lowalnum:32>', 'https://www.zerobounce.net/members/API'),
+    named('abstract-api-key', 'Abstract API key', 'Abstract API', ['abstractapi', 'abstract_api'], '<hex:32>', 'https://app.abstractapi.com/'),
+    named('ipinfo-token', 'IPinfo access token', 'IPinfo', ['ipinfo'], '<hex:14>', 'https://ipinfo.io/account/token', { entropy: 2 }),
+    named('ipstack-api-key', 'ipstack / apilayer API key', 'apilayer', ['ipstack', 'apilayer', 'fixer', 'currencylayer', 'weatherstack'], '<hex:32>', 'https://apilayer.com/account'),
+    // The `_mmk` suffix marks a MaxMind key on its own, in a download URL's `license_key=` as well as under a name.
+    prefixed('maxmind-license-key', 'MaxMind license key', 'MaxMind', '<alnum:6>_<alnum:29>_mmk', 'https://www.maxmind.com/en/accounts/current/license-key', { keywords: ['_mmk'], examples: { positives: ['wget "https://download.maxmind.com/app/geoip_download?edition_id=GeoLite2-City&license_key=<alnum:6>_<alnum:29>_mmk&suffix=tar.gz"', 'LicenseKey <alnum:6>_<alnum:29>_mmk'], negatives: ['LicenseKey <alnum:6>_<alnum:29>_mmz'] } }),
+    named('bitly-access-token', 'Bitly access token', 'Bitly', ['bitly'], '<hex:40>', 'https://app.bitly.com/settings/api/'),
+    named('rebrandly-api-key', 'Rebrandly API key', 'Rebrandly', ['rebrandly'], '<hex:32>', 'https://app.rebrandly.com/account/api-keys'),
+    named('short-io-api-key', 'Short.io secret API key', 'Short.io', ['shortio', 'short_io', 'short.io'], 'sk_<alnum:16>', 'https://app.short.io/settings/integrations/api-key'),
+];
+
+;// CONCATENATED MODULE: ./src/rules/stores/paths.ts
+/**
+ * Credential stores known by where they live: a file whose path and whole content together say what it is.
+ */
+/** `config/master.key`, and the per-environment keys beside `config/credentials/<env>.yml.enc`. */
+const RAILS_KEY_PATH = /(?:^|\/)config\/(?:master|credentials\/[A-Za-z0-9_-]+)\.key$/;
+/** Rails' master key: 32 hex digits (a 128-bit AES key) alone in the file, which decrypts `credentials.yml.enc`. */
+function railsMasterKey(content, path) {
+    if (!RAILS_KEY_PATH.test(path) || content.length > 40)
+        return undefined;
+    return /^[a-f0-9]{32}\s*$/.test(content.toString('latin1')) ? 'a Rails master key, which decrypts the encrypted credentials beside it' : undefined;
+}
+/** DBeaver's saved credentials: `credentials-config.json` in a workspace's `.dbeaver/` folder, encrypted whole. */
+const DBEAVER_CREDENTIALS_PATH = /(?:^|\/)credentials-config\.json$/;
+/**
+ * DBeaver encrypts credentials-config.json with AES-128-CBC under a key that ships inside every DBeaver, so the file
+ * reads as plain to anyone: its presence is the leak. The cipher text is whole 16-byte blocks (an IV, then the data);
+ * a JSON file of that name (another tool's, or one decrypted) is text, not this store.
+ */
+function dbeaverCredentials(content, path) {
+    if (!DBEAVER_CREDENTIALS_PATH.test(path) || content.length < 32 || content.length % 16 !== 0)
+        return undefined;
+    const printable = content.reduce((count, byte) => count + (byte >= 0x20 && byte < 0x7f ? 1 : 0), 0);
+    return printable < content.length * 0.9 ? 'DBeaver saved credentials (credentials-config.json), encrypted with the key every DBeaver install shares' : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/stores.ts
+
+
+
+
+/** crypt(3)-style hashes in full: bcrypt, argon2 (PHC string) and sha256/sha512-crypt. */
+const stores_CRYPT_HASH = String.raw `\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{8,88}\$[A-Za-z0-9+/]{16,128}|\$[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}`;
+/** A file that is itself a credential store, recognised by its bytes whatever it is called: one finding per file. */
+function store(input) {
+    const { format, ...rest } = input;
+    return rule({
+        ...rest,
+        keywords: [],
+        pattern: '',
+        longLived: true,
+        wholeFile: (content) => {
+            const verdict = format(content);
+            return verdict?.holds === 'secret' ? verdict.reason : undefined;
+        },
+    });
+}
+/** `<hex:n>` filler: the bytes a format does not look at. */
+const PKCS12_HEAD = '3082<hex:4>020103308201<hex:2>06092a864886f70d010701a08201<hex:2>048201<hex:2>';
+const KEY_BAG = '060b2a864886f70d010c0a0102';
+/** Binary keystores and key files: the file's presence is the leak. */
+const binaryStoreRules = [
+    store({
+        id: 'pkcs12-keystore',
+        title: 'PKCS#12 keystore with a private key (.p12, .pfx)',
+        provider: 'Keystore',
+        severity: 'critical',
+        format: pkcs12,
+        remediation: 'Revoke the certificate and replace the key it holds (a keystore password is no protection once the file is public), then keep keystores out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'certs/client.p12', hex: `${PKCS12_HEAD}<hex:40>${KEY_BAG}<hex:200>` }, { path: 'assets/logo.bin', hex: `${PKCS12_HEAD}3080${KEY_BAG}<hex:64>` }],
+            negatives: [{ path: 'certs/ca.p12', hex: `${PKCS12_HEAD}<hex:200>` }, { path: 'certs/server.der', hex: '30820122300d06092a864886f70d01010105000382010f00<hex:200>' }],
+        },
+    }),
+    store({
+        id: 'java-keystore',
+        title: 'Java keystore with a private or secret key (JKS, JCEKS)',
+        provider: 'Keystore',
+        severity: 'critical',
+        format: javaKeystore,
+        remediation: 'Replace the keys it holds (and their certificates); keystore passwords such as `changeit` protect nothing. Then keep the keystore out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'app/release.keystore', hex: 'feedfeed000000020000000100000001000772656c65617365<hex:120>' }, { path: 'conf/keys.dat', hex: 'cececece000000020000000100000003000361657300000190<hex:40>' }],
+            negatives: [{ path: 'conf/truststore.jks', hex: 'feedfeed00000002000000010000000200026361<hex:16>0005582e35303900000004<hex:8>' }, { path: 'conf/empty.jks', hex: 'feedfeed0000000200000000' }],
+        },
+    }),
+    store({
+        id: 'keepass-database',
+        title: 'KeePass password database',
+        provider: 'KeePass',
+        severity: 'high',
+        format: keepass,
+        remediation: 'Change every password the database holds (its master password can be attacked offline), then keep the database out of the repository.',
+        fileExamples: {
+            positives: [{ path: 'secrets/team.kdbx', hex: '03d9a29a67fb4bb501000400<hex:200>' }, { path: 'backup/old.bin', hex: '03d9a29a65fb4bb5<hex:120>' }],
+            negatives: [{ path: 'secrets/team.kdbx.txt', hex: '03d9a29a00000000<hex:100>' }],
+        },
+    }),
+    store({
+        id: 'gpg-secret-key',
+        title: 'OpenPGP / GnuPG secret key (binary)',
+        provider: 'Private key',
+        severity: 'critical',
+        format: gpgSecretKey,
+        remediation: 'Publish the key\'s revocation certificate and generate a new key; then remove the exported key or keyring from the repository.',
+        fileExamples: {
+            positives: [
+                { path: 'keys/release-signing.gpg', hex: '9503d804<hex:8>01<hex:200>' },
+                { path: 'keys/secring', hex: 'c558046<hex:7>16<hex:100>' },
+                { path: '.gnupg/private-keys-v1.d/ABCD.key', text: '(21:protected-private-key(3:rsa(1:n257:<b64:40>' },
+            ],
+            negatives: [{ path: 'keys/release-signing.pub.gpg', hex: '99010d04<hex:8>01<hex:200>' }, { path: 'keys/stub.key', text: '(20:shadowed-private-key(3:rsa(1:n257:<b64:40>' }],
+        },
+    }),
+    store({
+        id: 'openssh-binary-private-key',
+        title: 'OpenSSH private key in binary form',
+        provider: 'Private key',
+        severity: 'critical',
+        format: opensshBinaryKey,
+        remediation: 'Remove the public half from every authorized_keys, deploy key and account that trusts it, then generate a new key.',
+        fileExamples: {
+            positives: [{ path: 'deploy/id_ed25519.bin', hex: '6f70656e7373682d6b65792d7631000000000a6165733235362d637472<hex:200>' }],
+            negatives: [{ path: 'deploy/notes.bin', hex: '6f70656e7373682d6b65792d7632<hex:40>' }],
+        },
+    }),
+    rule({
+        id: 'rails-master-key-file',
+        title: 'Rails master key file (config/master.key)',
+        provider: 'Rails',
+        severity: 'critical',
+        keywords: [],
+        pattern: '',
+        longLived: true,
+        wholeFile: railsMasterKey,
+        revokeUrl: 'https://guides.rubyonrails.org/security.html#custom-credentials',
+        remediation: 'Rotate every secret in the encrypted credentials it opens (bin/rails credentials:edit with a new key), then keep master.key out of the repository (it is in the default .gitignore).',
+        fileExamples: {
+            positives: [{ path: 'config/master.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:32>\n' }, { path: 'config/credentials/production.key', text: '<hex:32>' }],
+            negatives: [{ path: 'config/secret.key', text: '<hex:32>' }, { path: 'config/master.key', text: '<hex:40>' }, { path: 'config/master.key', text: 'ab12cd34 is not here' }, { path: 'config/credentials/production.yml.enc', text: '<b64:60>--<b64:16>--<b64:22>==' }],
+        },
+    }),
+    rule({
+        id: 'dbeaver-credentials-store',
+        title: 'DBeaver saved credentials file (credentials-config.json)',
+        provider: 'DBeaver',
+        severity: 'high',
+        keywords: [],
+        pattern: '',
+        longLived: true,
+        wholeFile: dbeaverCredentials,
+        remediation: 'Change every database password and SSH passphrase of the workspace\'s connections (the file\'s key is public), then keep .dbeaver/credentials-config.json out of the repository.',
+        fileExamples: {
+            positives: [{ path: '.dbeaver/credentials-config.json', hex: '<hex:96>' }, { path: 'DBeaverData/workspace6/General/.dbeaver/credentials-config.json', hex: '<hex:64>' }],
+            negatives: [{ path: '.dbeaver/credentials-config.json', text: '{"postgres-jdbc-1":{"#connection":{"user":"app"}}}' }, { path: '.dbeaver/data-sources.bin', hex: '<hex:96>' }, { path: '.dbeaver/credentials-config.json', hex: '<hex:90>' }],
+        },
+    }),
+];
+/** Files whose content is the leak: saved logins and salts that tools write in a fixed syntax. */
+const textStoreRules = [
+    rule({
+        id: 'wordpress-auth-salt',
+        title: 'WordPress authentication key or salt (wp-config.php)',
+        provider: 'WordPress',
+        severity: 'high',
+        keywords: ['_key\'', '_salt\''],
+        pattern: String.raw `define\(\s*'(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)'\s*,\s*'([^'\\\r\n]{32,100})'\s*\)`,
+        validate: (value) => !/unique phrase/i.test(value),
+        longLived: true,
+        revokeUrl: 'https://api.wordpress.org/secret-key/1.1/salt/',
+        remediation: 'Replace all eight keys and salts with fresh ones (api.wordpress.org/secret-key), which signs every user out, then keep wp-config.php out of the repository.',
+        examples: {
+            positives: ["define( 'AUTH_KEY',         '<b64:40><[!#%&*+,.:;=?@^_|~ -]:4><alnum:20>' );", "define('NONCE_SALT', '<b64:64>');"],
+            negatives: ["define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'AUTH_KEY', '<alnum:10>' );", "define( 'DB_NAME', '<alnum:40>' );"],
+        },
+    }),
+    rule({
+        id: 'filezilla-saved-password',
+        title: 'FileZilla saved site password',
+        provider: 'FileZilla',
+        severity: 'high',
+        keywords: ['<pass'],
+        pattern: String.raw `<Pass(?:[ \t]+encoding="base64")?>([^<\s]{3,300})</Pass>`,
+        // FileZilla saved what the user typed: `ExamplePass1` there is a password, not a documentation example.
+        storeValue: true,
+        validate: (value) => isPasswordInPlace(value, { store: true }),
+        longLived: true,
+        revokeUrl: 'https://wiki.filezilla-project.org/Site_Manager',
+        remediation: 'Change the FTP/SFTP password on the server, then remove sitemanager.xml / recentservers.xml from the repository.',
+        examples: {
+            positives: ['<Server><Host>ftp.<lower:6>.net</Host><User>deploy</User><Pass encoding="base64"><b64:16>==</Pass></Server>', '<Pass>ftp<digit:3>pw</Pass>', '<Pass>ExamplePas<digit:3></Pass>'],
+            negatives: ['<Pass></Pass>', '<Pass>password</Pass>', '<Pass>${FTP_PASSWORD}</Pass>', '<Password>secret</Password>', '<PassiveMode>MODE_DEFAULT</PassiveMode>'],
+        },
+    }),
+    rule({
+        id: 'shadow-password-hash',
+        title: 'Unix shadow password hash',
+        provider: 'Unix accounts',
+        severity: 'high',
+        keywords: [':$'],
+        pattern: String.raw `(?m)^[a-z_][a-z0-9_.-]{0,31}:\$(?:1|5|6|y|gy|7|2[abxy])\$([A-Za-z0-9./$=+-]{8,200}):\d{0,6}:\d{0,6}:`,
+        longLived: true,
+        remediation: 'Change the account passwords (hashes crack offline), then remove the shadow file from the repository.',
+        examples: {
+            positives: ['root:$6$<alnum:16>$<crypt:86>:19700:0:99999:7:::', 'deploy:$y$j9T$<crypt:22>$<crypt:43>:19850:0:99999:7:::'],
+            negatives: ['root:*:19700:0:99999:7:::', 'daemon:!:19700::::::', 'root:x:0:0:root:/root:/bin/bash'],
+        },
+    }),
+    rule({
+        id: 'sql-dump-password-hash',
+        title: 'Password hash in a SQL dump row (bcrypt, argon2, sha-crypt)',
+        provider: 'Database dump',
+        severity: 'medium',
+        keywords: ["'$2a$", "'$2b$", "'$2y$", "'$argon2", "'$6$", "'$5$"],
+        // A row of `INSERT INTO users ... VALUES` (on its own line in mysqldump's extended inserts, or after VALUES).
+        pattern: String.raw `(?im)^[ \t]*(?:INSERT[ \t]+INTO[^\n]{1,300}?VALUES[ \t]*)?\([^\n]{0,400}?'(${stores_CRYPT_HASH})'`,
+        // `$argon2id$...` would pass for a `$variable` with the shared placeholder check; the hash's own layout is strict, and
+        // only filler (`$2y$10$aaaaaaaa...`) is left out.
+        storeValue: true,
+        validate: (value) => !/(.)\1{7,}/.test(value),
+        longLived: false,
+        remediation: 'Force a password reset for the accounts in the dump (hashes crack offline, weak passwords first), then keep database dumps out of the repository.',
+        examples: {
+            path: 'db/dump.sql',
+            positives: [
+                "INSERT INTO `users` (`id`, `username`, `password`) VALUES\n\n(1, '<lower:6>', '$2y$12$<[./A-Za-z0-9]:53>', 0),",
+                "INSERT INTO users VALUES (7, 'admin', '$argon2id$v=19$m=65536,t=3,p=4$<b64:22>$<b64:43>');",
+                "(3, 'ops', '$6$<[./A-Za-z0-9]:16>$<[./A-Za-z0-9]:86>', 1),",
+            ],
+            negatives: ["-- hash format: '$2y$12$<[./A-Za-z0-9]:53>'", "(1, 'x', '$2y$12$aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'),", "(1, 'x', '$2y$12$<[./A-Za-z0-9]:20>'),", "$hash = '$2y$12$<[./A-Za-z0-9]:53>';"],
+        },
+    }),
+    rule({
+        id: 'firefox-logins-store',
+        title: 'Firefox saved logins (logins.json)',
+        provider: 'Mozilla Firefox',
+        severity: 'high',
+        // The user name is encrypted with the same key4.db as the password: both halves of the saved login.
+        keywords: ['encryptedpassword', 'encryptedusername'],
+        pattern: String.raw `"encrypted(?:Password|Username)"\s*:\s*"(M[A-Za-z0-9+/]{30,600}={0,2})"`,
+        longLived: true,
+        remediation: 'Change every password saved in that profile (logins.json with key4.db decrypts them), then remove the profile files from the repository.',
+        examples: {
+            positives: ['{"id":1,"hostname":"https://<lower:8>.example.net","encryptedPassword":"MEIEEPgAAAA<b64:60>="}', '  "encryptedUsername": "MDoEEPgAAAA<b64:40>",'],
+            negatives: ['{"encryptedPassword":""}', '{"encryptedPassword":"<b64:10>"}', '{"encryptedUsername":"<b64:10>"}'],
+        },
+    }),
+];
+const storeRules = [...textStoreRules, ...binaryStoreRules];
+
+;// CONCATENATED MODULE: ./src/rules/catalogue/tool-stores.ts
+
+
+/** What a tool saved where a user typed a password: only templates, stand-ins and references stay out. */
+const isSavedPassword = (value) => isPasswordInPlace(value, { store: true });
+const DB_TOOL_REMEDIATION = 'Change the database password (and any SSH passphrase saved beside it), then keep the tool\'s connection file out of the repository.';
+/**
+ * Passwords that database and file-transfer tools save in their own files: the file's name says what the field holds,
+ * so a word (`mongopass`, `swordfish`) is a password there.
+ */
+const toolStoreRules = [
+    rule({
+        id: 'robo3t-saved-password',
+        title: 'Robo 3T / Robomongo saved connection password',
+        provider: 'Robo 3T',
+        severity: 'high',
+        keywords: ['userpassword', 'sshpassphrase'],
+        pattern: String.raw `"(?:userPassword|sshUserPassword|sshPassphrase)"[ \t]*:[ \t]*"([^"\\\r\n]{1,200})"`,
+        onlyPaths: ['**/robomongo*.json', '**/robo3t*.json', '**/.3T/**/*.json'],
+        storeValue: true,
+        validate: isSavedPassword,
+        longLived: true,
+        remediation: DB_TOOL_REMEDIATION,
+        examples: {
+            path: '.3T/robo-3t/1.4.4/robo3t.json',
+            positives: ['{ "credentials": [ { "databaseName": "main", "userName": "app", "userPassword": "<lower:9>" } ] }', '"sshPassphrase" : "Example<digit:3>"'],
+            negatives: ['"userPassword" : ""', '"userPassword" : "password"', '"userName" : "<lower:9>"'],
+        },
+    }),
+    rule({
+        id: 'dbeaver-saved-password',
+        title: 'DBeaver data source saved with a plain password',
+        provider: 'DBeaver',
+        severity: 'high',
+        keywords: ['password'],
+        // data-sources.json's `"password": "..."` (saved without the secure storage) and the old XML's `password="..."`.
+        pattern: String.raw `(?:\bpassword="|"password"[ \t]*:[ \t]*")([^"\\\r\n]{1,200})"`,
+        onlyPaths: ['**/*data-sources*.json', '**/*data-sources*.xml'],
+        storeValue: true,
+        validate: isSavedPassword,
+        longLived: true,
+        remediation: DB_TOOL_REMEDIATION,
+        examples: {
+            path: '.dbeaver/data-sources.json',
+            positives: ['"configuration": { "host": "db.internal", "user": "report", "password": "<lower:6><digit:2>" }', '<connection host="localhost" port="1521" user="app" password="<alnum:12>"/>'],
+            negatives: ['"configuration": { "user": "report", "password": "" }', '<connection host="localhost" user="app" password="password"/>', '"save-password": true'],
+        },
+    }),
+    rule({
+        id: 'jetbrains-deployment-password',
+        title: 'JetBrains IDE deployment password (WebServers.xml)',
+        provider: 'JetBrains',
+        severity: 'high',
+        keywords: ['<filetransfer'],
+        // The IDE writes the password obfuscated as hex (a fixed, reversible XOR), which is no protection.
+        pattern: String.raw `<fileTransfer\b[^>]{0,400}?\bpassword=["]([0-9a-f]{8,1000})["]`,
+        longLived: true,
+        remediation: 'Change the FTP/SFTP password on the server, then keep .idea/WebServers.xml out of the repository (the IDE\'s password safe keeps it out of project files).',
+        examples: {
+            positives: ['<fileTransfer host="ftp.<lower:6>.net" port="21" password="<hex:48>" username="deploy">'],
+            negatives: ['<fileTransfer host="ftp.<lower:6>.net" port="21" username="deploy">', '<fileTransfer host="h" password="" username="deploy">'],
+        },
+    }),
+    rule({
+        id: 'ftp-client-config-password',
+        title: 'Password or key passphrase in an editor\'s FTP/SFTP config (.ftpconfig, sftp-config.json)',
+        provider: 'FTP clients',
+        severity: 'high',
+        keywords: ['"pass'],
+        pattern: String.raw `"(?:pass|password|passphrase)"[ \t]*:[ \t]*"([^"\\\r\n]{1,200})"`,
+        onlyPaths: ['**/.ftpconfig', '**/sftp-config.json', '**/.vscode/sftp.json', '**/.remote-sync.json'],
+        storeValue: true,
+        validate: isSavedPassword,
+        longLived: true,
+        remediation: 'Change the server password or the key\'s passphrase, then keep the FTP config out of the repository.',
+        examples: {
+            path: '.ftpconfig',
+            positives: ['{ "host": "example.com", "user": "root", "pass": "<lower:8><digit:2>" }', '  "passphrase": "<lower:9>",'],
+            negatives: ['  "passphrase": "",', '  "pass": "password",', '  "promptForPass": false,'],
+        },
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Every built-in rule. Order matters where two specific rules match the same text: the earlier one is reported.
+ * Generic rules come last; any specific match shadows them.
+ */
+const builtinRules = [
+    ...cloudRules,
+    ...azureRules,
+    ...hostingRules,
+    ...codeHostRules,
+    ...registryRules,
+    ...messagingRules,
+    ...paymentRules,
+    ...commerceRules,
+    ...aiRules,
+    ...observabilityRules,
+    ...devopsRules,
+    ...devtoolRules,
+    ...saasRules,
+    ...longTailARules,
+    ...businessAppRules,
+    ...dataApiRules,
+    ...platformTokenRules,
+    ...keyRules,
+    ...connectionRules,
+    ...commandLineRules,
+    ...configFileRules,
+    ...frameworkRules,
+    ...storeRules,
+    ...toolStoreRules,
+    ...codeCredentialRules,
+    ...passwordRules,
+    ...genericRules,
+];
+
+;// CONCATENATED MODULE: ./src/engine/config/defaults.ts
+const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+/** Paths nobody wants scanned: dependency trees and VCS internals. */
+const DEFAULT_IGNORE_PATHS = ['**/node_modules/**', '**/.git/**', '**/vendor/bundle/**', '**/.venv/**'];
+function defaultConfig() {
+    return {
+        rules: { disable: [], severity: {}, custom: [] },
+        allowlist: { values: [], stopwords: [], fingerprints: [], paths: [], commits: [], locations: [] },
+        ignorePaths: [...DEFAULT_IGNORE_PATHS],
+        failOn: 'high',
+        blockLongLived: true,
+        maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/config/matchers.ts
+
+/** True when any of the RE2 `patterns` matches somewhere in the text; compiled once, with the scan's backend. */
+function patternMatcher(patterns, backend) {
+    if (patterns.length === 0)
+        return () => false;
+    const compiled = patterns.map((pattern) => backend.compile(pattern));
+    return (text) => {
+        const input = new ScanInput(Buffer.from(text, 'utf8'));
+        let hit = false;
+        for (const pattern of compiled) {
+            pattern.scan(input, 0, input.buffer.length, () => {
+                hit = true;
+            });
+            if (hit)
+                return true;
+        }
+        return false;
+    };
+}
+/** True when the text contains one of the words, ignoring case. */
+function stopwordMatcher(words) {
+    const lower = words.map((word) => word.toLowerCase());
+    return (text) => {
+        const value = text.toLowerCase();
+        return lower.some((word) => value.includes(word));
+    };
+}
+function ruleScope(spec, backend) {
+    if (!spec.paths?.length && !spec.allowlist)
+        return undefined;
+    const inScope = spec.paths?.length ? patternMatcher(spec.paths, backend) : () => true;
+    const allowedPath = patternMatcher(spec.allowlist?.paths ?? [], backend);
+    const allowedValue = patternMatcher(spec.allowlist?.values ?? [], backend);
+    const stopword = stopwordMatcher(spec.allowlist?.stopwords ?? []);
+    return {
+        skipsPath: (path) => !inScope(path) || allowedPath(path),
+        allowsValue: (secret) => stopword(secret) || allowedValue(secret),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/config/multiline.ts
+/** How far past its keyword a custom rule whose pattern spans lines may match: room for a 4096-bit PEM key block. */
+const CUSTOM_MULTILINE_WINDOW = 16384;
+/**
+ * Whether a custom rule's pattern is written to match across lines, as gitleaks' rules can (gitleaks matches whole
+ * files): a dot under the `s` flag, an escaped newline, or a class holding `\s` (`[\s\S-]{64,}?`) repeated without a
+ * small bound. A separator such as `[\s'"]{0,3}` does not count, so ordinary rules keep their one-line windows.
+ */
+function spansLines(pattern) {
+    if (/\(\?[a-zA-Z]*s[a-zA-Z]*[):]/.test(pattern) || /\\n|\\r/.test(pattern))
+        return true;
+    const spaceClass = /\[[^\]]*\\s[^\]]*\](?:[*+]|\{(\d+),(\d*)\})/g;
+    for (const match of pattern.matchAll(spaceClass)) {
+        if (match[1] === undefined)
+            return true;
+        const upper = match[2] === '' ? Infinity : Number(match[2]);
+        if (upper >= 16)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/engine/provider-prefixes.ts
+
+/** Heads that are words before they are prefixes: `secret-...`, `token-...` may be anyone's value. */
+const WORD_HEADS = new Set(['key', 'secret', 'token', 'sdk', 'ser', 'pat', 'sat', 'app', 'api', 'access', 'auth', 'client', 'test', 'live', 'prod', 'dev', 'v1']);
+/** The literal as the pattern spells it, when it opens the secret group (`(ghp_`, `(AIza`); undefined otherwise. */
+function openingLiteral(pattern, keyword) {
+    const escaped = `(${escapeRegex(keyword)}`;
+    const at = pattern.toLowerCase().indexOf(escaped);
+    return at === -1 ? undefined : pattern.slice(at + 1, at + escaped.length).replace(/\\(.)/g, '$1');
+}
+/**
+ * A distinctive prefix: a head and a separator (`ghp_`, `xoxb-`, `hvs.`, `sk_live_`), or a
+ * mixed-case literal (`AIza`); not a URL's scheme or host, and not a word that anyone's value may start with.
+ */
+function isDistinctive(literal) {
+    if (literal.length < 4 || /[:/ $=]/.test(literal))
+        return false;
+    const head = /^[A-Za-z0-9]+/.exec(literal)?.[0] ?? '';
+    if (head.length === literal.length)
+        return /[a-z]/.test(literal) && /[A-Z]/.test(literal);
+    // A short head needs a longer literal: `sk_live_`, `sk-proj-`, not `sk_`.
+    return (head.length >= 3 || literal.length >= 6) && !WORD_HEADS.has(head.toLowerCase());
+}
+/**
+ * The prefixes that start a specific rule's secret (`ghp_`, `xoxb-`, `sk_live_`, `AIza`), read from the rules
+ * themselves: a keyword that opens the pattern's secret group, spelled as the pattern spells it. Derived, so the shapes
+ * a generic value is checked against are the catalogue's own.
+ */
+function providerPrefixes(rules) {
+    const byPrefix = new Map();
+    for (const rule of rules) {
+        if (rule.kind === 'generic' || rule.wholeFile)
+            continue;
+        for (const keyword of rule.keywords) {
+            const literal = openingLiteral(rule.pattern, keyword);
+            if (literal === undefined || !isDistinctive(literal))
+                continue;
+            byPrefix.set(literal, [...(byPrefix.get(literal) ?? []), rule]);
+        }
+    }
+    return [...byPrefix].map(([prefix, list]) => ({ prefix, rules: list }));
+}
+/** The rules a value would belong to by its prefix (case as the rules spell it): empty when it carries none. */
+function prefixOwners(prefixes, value) {
+    return prefixes.filter(({ prefix }) => value.startsWith(prefix)).flatMap(({ rules }) => rules);
+}
+
+;// CONCATENATED MODULE: ./src/engine/plan.ts
+
+
+
+
+
+
+
+
+function customRule(spec) {
+    return {
+        id: spec.id,
+        title: spec.title,
+        provider: 'Custom',
+        severity: spec.severity,
+        keywords: spec.keywords.map((keyword) => keyword.toLowerCase()),
+        pattern: spec.pattern,
+        entropy: spec.entropy,
+        longLived: spec.longLived,
+        remediation: spec.remediation ?? 'Revoke the credential at its issuer, then remove it from the repository and its history.',
+        revokeUrl: spec.revokeUrl,
+        kind: 'specific',
+        ...(spansLines(spec.pattern) ? { multilineWindow: CUSTOM_MULTILINE_WINDOW } : {}),
+    };
+}
+/** The rules in force: built-ins minus disabled ones, plus custom rules, with severity overrides applied. */
+function activeRules(config) {
+    const disabled = new Set(config.rules.disable);
+    return [...builtinRules, ...config.rules.custom.map(customRule)]
+        .filter((rule) => !disabled.has(rule.id))
+        .map((rule) => {
+        const severity = config.rules.severity[rule.id];
+        return severity ? { ...rule, severity } : rule;
+    });
+}
+function planScanner(options) {
+    const config = options.config ?? defaultConfig();
+    const backend = options.backend ?? regexBackend();
+    const rules = activeRules(config);
+    return {
+        config,
+        backend,
+        rules,
+        keywords: buildKeywordIndex(prepareRules(rules, config, backend)),
+        fileRules: rules.filter((rule) => rule.wholeFile).map((rule) => ({ rule, skipPath: allowlist_globMatcher(rule.skipPaths ?? []) })),
+        ignored: pathIgnores(config, backend),
+        acceptance: {
+            valueAllowed: valueAllowlist(config, backend),
+            allowedFingerprints: new Set(config.allowlist.fingerprints),
+            baseline: new Set(options.baseline ?? []),
+            fingerprintKey: config.fingerprintKey,
+            reportInlineSuppressed: options.reportInlineSuppressed,
+            isMalformedProviderToken: malformedProviderToken(rules, backend),
+        },
+    };
+}
+/** A value with a provider's prefix that none of that provider's rules matches whole (see Acceptance). */
+function malformedProviderToken(rules, backend) {
+    const prefixes = providerPrefixes(rules);
+    const compiled = new Map();
+    const matchesWhole = (rule, value) => {
+        let pattern = compiled.get(rule);
+        if (!pattern)
+            compiled.set(rule, (pattern = backend.compile(rule.pattern)));
+        let whole = false;
+        pattern.scan(new ScanInput(value), 0, value.length, (match) => !(whole = match.secretStart === 0 && match.secretEnd === value.length));
+        return whole;
+    };
+    return (secret) => {
+        const owners = prefixOwners(prefixes, secret);
+        if (owners.length === 0)
+            return false;
+        const value = Buffer.from(secret);
+        return !owners.some((rule) => matchesWhole(rule, value));
+    };
+}
+function prepareRules(rules, config, backend) {
+    const hashFiles = lastPathMemo(allowlist_globMatcher(HASH_FILE_GLOBS));
+    // Custom rules' own path scopes and allowlists (`paths`, `allowlist` in the config).
+    const scopes = new Map(config.rules.custom.map((spec) => [spec.id, ruleScope(spec, backend)]));
+    return rules.map((rule, order) => {
+        const generic = rule.kind === 'generic';
+        const scope = scopes.get(rule.id);
+        // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
+        let ownSkip;
+        let only;
+        const outside = (path) => rule.onlyPaths !== undefined && !(only ??= lastPathMemo(allowlist_globMatcher(rule.onlyPaths)))(path);
+        const skip = (path) => outside(path) || (ownSkip ??= lastPathMemo(allowlist_globMatcher(rule.skipPaths ?? [])))(path) || scope?.skipsPath(path) === true;
+        return { rule, order, generic, skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip, allowsValue: scope?.allowsValue };
+    });
+}
+/**
+ * The matcher with its last answer kept: files are scanned one at a time, and every generic rule with a hit in a file
+ * asks the same glob list about the same path (a picomatch run each, a few percent of a tree scan).
+ */
+function lastPathMemo(matcher) {
+    let lastPath;
+    let lastAnswer = false;
+    return (path) => {
+        if (path !== lastPath) {
+            lastAnswer = matcher(path);
+            lastPath = path;
+        }
+        return lastAnswer;
+    };
+}
+/** Paths not scanned: the config's ignore-paths globs and its allowlisted path patterns. */
+function pathIgnores(config, backend) {
+    const globs = allowlist_globMatcher(config.ignorePaths);
+    const patterns = patternMatcher(config.allowlist.paths ?? [], backend);
+    return (path) => globs(path) || patterns(path);
+}
+/** The config's allowlist of values: a stopword anywhere in the secret, or an allow pattern matching it. */
+function valueAllowlist(config, backend) {
+    const stopword = stopwordMatcher(config.allowlist.stopwords);
+    const pattern = patternMatcher(config.allowlist.values, backend);
+    return (secret) => stopword(secret) || pattern(secret);
+}
+
+;// CONCATENATED MODULE: ./src/engine/scanner.ts
+
+
+
+
+
+
+
+function scanner_createScanner(options = {}) {
+    const plan = planScanner(options);
+    return {
+        rules: plan.rules,
+        isPathIgnored: (path) => plan.ignored(path),
+        scanBuffer: (content, path) => scanBuffer(plan, content, path),
+        secretsIn: (content, path) => secretsIn(plan, content, path),
+    };
+}
+function scanBuffer(plan, content, path) {
+    if (plan.ignored(path))
+        return { findings: [], notices: [], skipped: 'ignored' };
+    const crowded = [];
+    const result = scanClassified(content, path, plan.config.maxFileSize, (text, providerRulesOnly) => scanText(plan, text, path, providerRulesOnly === true, crowded));
+    if (crowded.length > 0)
+        result.notices.push(...crowdedNotices(path, crowded));
+    const stores = storeFindings(plan, content, path);
+    if (stores.recognised) {
+        // The store's own finding says what it is: no "binary store, not scanned" notice besides.
+        result.notices = result.notices.filter((notice) => notice.kind !== 'binary');
+        result.findings.unshift(...stores.findings);
+    }
+    return result;
+}
+function secretsIn(plan, content, path) {
+    if (plan.ignored(path))
+        return [];
+    const kind = classifyContent(content, path, plan.config.maxFileSize);
+    if (kind.kind !== 'text' && kind.kind !== 'binary')
+        return [];
+    const text = kind.kind === 'text' ? kind.text : content;
+    let syntax;
+    const all = collectWindows(plan.keywords, text, path, () => (syntax ??= fileSyntax(path, text)));
+    const windows = kind.kind === 'binary' ? all.filter((rule) => !rule.prepared.generic) : all;
+    if (windows.length === 0)
+        return [];
+    const acceptance = { ...plan.acceptance, reportInlineSuppressed: true };
+    return [...judgeCandidates(acceptance, matchWindows(plan.backend, text, windows, []), text, path)].map(([candidate, finding]) => ({
+        ruleId: candidate.prepared.rule.id,
+        fingerprint: finding.fingerprint,
+        secret: text.subarray(candidate.secretStart, candidate.secretEnd).toString('utf8'),
+    }));
+}
+/** Whole-file rules: a file that is itself a credential store gives one finding (none when its print is allowlisted). */
+function storeFindings(plan, content, path) {
+    const findings = [];
+    let recognised = false;
+    for (const { rule, skipPath } of plan.fileRules) {
+        if (skipPath(path))
+            continue;
+        const reason = rule.wholeFile(content, path);
+        if (reason === undefined)
+            continue;
+        recognised = true;
+        const finding = buildFileFinding(rule, content, path, reason, plan.acceptance);
+        if (finding)
+            findings.push(finding);
+    }
+    return { recognised, findings };
+}
+/** Scans what content.ts classified (text, decoded from UTF-16 when it was; binaries with provider rules only). */
+function scanText(plan, content, path, providerRulesOnly, crowded) {
+    let syntax;
+    const all = collectWindows(plan.keywords, content, path, () => (syntax ??= fileSyntax(path, content)));
+    const windows = providerRulesOnly ? all.filter((rule) => !rule.prepared.generic) : all;
+    if (windows.length === 0)
+        return [];
+    const candidates = matchWindows(plan.backend, content, windows, crowded);
+    if (candidates.length === 0)
+        return [];
+    return judgeAll(plan.acceptance, candidates, content, path);
+}
 /**
  * The findings among the candidates. Judged before overlaps are resolved: a specific rule whose match fails its
  * validator must not hide a generic rule's finding on the same text.
@@ -15005,35 +16652,6 @@ function dropShadowed(candidates) {
         kept.push(candidate);
     }
     return kept.sort((a, b) => a.secretStart - b.secretStart || a.prepared.order - b.prepared.order);
-}
-
-;// CONCATENATED MODULE: ./src/sources/git/blobs.ts
-/** Reads issued ahead of the one being scanned, so git always has work queued. */
-const READ_AHEAD = 64;
-function scanBlobContent(scanner, job, size, content) {
-    const result = scanner.scanBuffer(content, job.path);
-    const status = result.skipped === 'ignored' ? 'skipped' : (result.skipped ?? 'scanned');
-    return { index: job.index, status, size, findings: result.findings, notices: result.notices };
-}
-/** Reads and scans the jobs in order through one cat-file process, handing each outcome to `done`. */
-async function scanBlobJobs(catFile, scanner, jobs, maxBlobSize, done) {
-    const reads = [];
-    let issued = 0;
-    for (let i = 0; i < jobs.length; i++) {
-        while (issued < jobs.length && issued <= i + READ_AHEAD)
-            reads.push(catFile.read(jobs[issued++].sha, maxBlobSize));
-        const job = jobs[i];
-        const read = await reads[i];
-        reads[i] = undefined;
-        if (read.type === 'missing')
-            done({ index: job.index, status: 'missing', size: 0, findings: [], notices: [] });
-        else if (read.type !== 'blob')
-            done({ index: job.index, status: 'skipped', size: 0, findings: [], notices: [] });
-        else if (!read.content)
-            done({ index: job.index, status: 'too-large', size: read.size, findings: [], notices: [] });
-        else
-            done(scanBlobContent(scanner, job, read.size, read.content));
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -15242,21 +16860,30 @@ function unquotePath(raw) {
     return Buffer.from(bytes).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/sources/git/catfile.ts
+;// CONCATENATED MODULE: ./src/sources/git/blob-stream.ts
 
 /**
- * One long-lived `git cat-file --batch` process. Requests are written as they come, so git inflates the next objects
- * while the caller scans the previous ones; replies arrive in request order.
+ * One long-lived `git cat-file --batch`, read as a stream: requests are written ahead (git inflates the next objects
+ * while this thread scans), and each object is handed to `onBlob` synchronously as soon as its last byte arrives, in
+ * request order. No promise and no buffer per object: a blob inside one pipe chunk is a view of it, one that spans
+ * chunks is copied once into a scratch buffer kept from blob to blob (fresh memory is slow to touch on small VMs),
+ * and content past the cap streams by unkept.
  */
-class CatFile {
+class blob_stream_BlobStream {
+    maxBlobSize;
+    onBlob;
     child;
     queue = [];
     head = 0;
     headerParts = [];
     current;
+    scratch = Buffer.allocUnsafeSlow(1 << 20);
     stderr = '';
     closed = false;
-    constructor(repoDir) {
+    idleWaiters = [];
+    constructor(repoDir, maxBlobSize, onBlob) {
+        this.maxBlobSize = maxBlobSize;
+        this.onBlob = onBlob;
         // GIT_NO_LAZY_FETCH (git 2.44+): a partial clone must not fetch each missing blob from its remote one by one.
         this.child = spawnGit(repoDir, ['cat-file', '--batch'], { GIT_NO_LAZY_FETCH: '1' });
         this.child.stdin.on('error', () => { });
@@ -15271,13 +16898,31 @@ class CatFile {
             this.onClose();
         });
     }
-    read(sha, maxSize) {
-        if (this.closed)
-            return Promise.resolve({ sha, type: 'missing', size: 0 });
-        return new Promise((resolve) => {
-            this.queue.push({ maxSize, resolve });
-            this.child.stdin.write(`${sha}\n`);
-        });
+    /** Requests these objects (one write for all of them); each comes back through `onBlob`. */
+    add(jobs) {
+        if (jobs.length === 0)
+            return;
+        if (this.closed) {
+            for (const job of jobs)
+                this.onBlob(job, { type: 'missing', size: 0 });
+            return;
+        }
+        let request = '';
+        for (const job of jobs) {
+            this.queue.push(job);
+            request += `${job.sha}\n`;
+        }
+        this.child.stdin.write(request);
+    }
+    /** Objects requested and not yet handed back. */
+    get inFlight() {
+        return this.queue.length - this.head;
+    }
+    /** Resolves once every object requested so far has been handed back. */
+    idle() {
+        if (this.inFlight === 0)
+            return Promise.resolve();
+        return new Promise((resolve) => this.idleWaiters.push(resolve));
     }
     close() {
         this.child.stdin.end();
@@ -15287,15 +16932,24 @@ class CatFile {
         return this.stderr.trim();
     }
     next() {
-        const waiting = this.queue[this.head];
-        if (!waiting)
+        const job = this.queue[this.head];
+        if (job === undefined)
             return undefined;
         this.head += 1;
         if (this.head > 4096) {
             this.queue.splice(0, this.head);
             this.head = 0;
         }
-        return waiting;
+        return job;
+    }
+    hand(job, read) {
+        this.onBlob(job, read);
+        if (this.inFlight === 0 && this.idleWaiters.length > 0) {
+            const waiters = this.idleWaiters;
+            this.idleWaiters = [];
+            for (const resolve of waiters)
+                resolve();
+        }
     }
     onData(chunk) {
         let pos = 0;
@@ -15303,49 +16957,96 @@ class CatFile {
             if (!this.current) {
                 const newline = chunk.indexOf(10, pos);
                 if (newline === -1) {
-                    this.headerParts.push(chunk.subarray(pos));
+                    this.headerParts.push(Buffer.from(chunk.subarray(pos)));
                     return;
                 }
-                const headerBytes = this.headerParts.length ? Buffer.concat([...this.headerParts, chunk.subarray(pos, newline)]) : chunk.subarray(pos, newline);
+                this.startObject(this.headerParts.length ? Buffer.concat([...this.headerParts, chunk.subarray(pos, newline)]) : chunk.subarray(pos, newline));
                 this.headerParts = [];
                 pos = newline + 1;
-                const waiting = this.next();
-                if (!waiting)
-                    continue;
-                const [sha = '', type = '', sizeText] = headerBytes.toString('latin1').split(' ');
-                if (sizeText === undefined || type === 'missing' || type === 'ambiguous') {
-                    waiting.resolve({ sha, type: 'missing', size: 0 });
-                    continue;
-                }
-                const size = Number(sizeText);
-                this.current = { waiting, sha, type, size, remaining: size + 1, keep: size <= waiting.maxSize, parts: [] };
+                continue;
             }
-            const current = this.current;
-            const take = Math.min(current.remaining, chunk.length - pos);
-            if (current.keep)
-                current.parts.push(chunk.subarray(pos, pos + take));
-            current.remaining -= take;
-            pos += take;
-            if (current.remaining === 0) {
-                this.current = undefined;
-                let content;
-                if (current.keep)
-                    content = (current.parts.length === 1 ? current.parts[0] : Buffer.concat(current.parts)).subarray(0, current.size);
-                current.waiting.resolve({ sha: current.sha, type: current.type, size: current.size, content });
-            }
+            pos = this.takeContent(chunk, pos);
         }
+    }
+    /** `<sha> <type> <size>`, or `<sha> missing`. */
+    startObject(header) {
+        const job = this.next();
+        if (job === undefined)
+            return;
+        const [, type = '', sizeText] = header.toString('latin1').split(' ');
+        if (sizeText === undefined || type === 'missing' || type === 'ambiguous') {
+            this.hand(job, { type: 'missing', size: 0 });
+            return;
+        }
+        const size = Number(sizeText);
+        const keep = type === 'blob' && size <= this.maxBlobSize;
+        const kind = type !== 'blob' ? 'not-a-blob' : keep ? 'blob' : 'too-large';
+        this.current = { job, type: kind, size, remaining: size + 1, keep, filled: 0 };
+        if (keep && size > this.scratch.length)
+            this.scratch = Buffer.allocUnsafeSlow(Math.max(size, this.scratch.length * 2));
+    }
+    takeContent(chunk, pos) {
+        const current = this.current;
+        const take = Math.min(current.remaining, chunk.length - pos);
+        const whole = current.filled === 0 && take === current.remaining;
+        if (current.keep && !whole) {
+            const bytes = Math.min(take, current.size - current.filled);
+            chunk.copy(this.scratch, current.filled, pos, pos + bytes);
+            current.filled += bytes;
+        }
+        current.remaining -= take;
+        if (current.remaining > 0)
+            return pos + take;
+        this.current = undefined;
+        let content;
+        if (current.keep)
+            content = whole ? chunk.subarray(pos, pos + current.size) : this.scratch.subarray(0, current.size);
+        this.hand(current.job, { type: current.type, size: current.size, content });
+        return pos + take;
     }
     onClose() {
         if (this.closed)
             return;
         this.closed = true;
         // Anything still waiting will never come: report it as missing rather than hang.
-        for (let waiting = this.next(); waiting; waiting = this.next())
-            waiting.resolve({ sha: '', type: 'missing', size: 0 });
-        if (this.current) {
-            this.current.waiting.resolve({ sha: this.current.sha, type: 'missing', size: 0 });
-            this.current = undefined;
-        }
+        const current = this.current;
+        this.current = undefined;
+        if (current)
+            this.hand(current.job, { type: 'missing', size: 0 });
+        for (let job = this.next(); job !== undefined; job = this.next())
+            this.hand(job, { type: 'missing', size: 0 });
+        for (const resolve of this.idleWaiters.splice(0))
+            resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/git/blobs.ts
+
+/** Scans what cat-file gave for one job; synchronous, so a reused read buffer is safe. */
+function blobOutcome(scanner, job, read) {
+    if (read.type === 'missing')
+        return { index: job.index, status: 'missing', size: 0, findings: [], notices: [] };
+    if (read.type === 'not-a-blob')
+        return { index: job.index, status: 'skipped', size: 0, findings: [], notices: [] };
+    if (!read.content)
+        return { index: job.index, status: 'too-large', size: read.size, findings: [], notices: [] };
+    const result = scanner.scanBuffer(read.content, job.path);
+    const status = result.skipped === 'ignored' ? 'skipped' : (result.skipped ?? 'scanned');
+    return { index: job.index, status, size: read.size, findings: result.findings, notices: result.notices };
+}
+/** Whether the caller must keep this outcome: anything but a clean scan (counts aside). */
+function outcomeMatters(outcome) {
+    return outcome.status !== 'scanned' || outcome.findings.length > 0 || outcome.notices.length > 0;
+}
+/** Reads and scans the jobs in this thread through one cat-file process, handing each outcome to `done`. */
+async function scanBlobJobs(repoDir, scanner, jobs, maxBlobSize, done) {
+    const stream = new BlobStream(repoDir, maxBlobSize, (job, read) => done(blobOutcome(scanner, job, read)));
+    try {
+        stream.add(jobs);
+        await stream.idle();
+    }
+    finally {
+        stream.close();
     }
 }
 
@@ -15355,73 +17056,69 @@ class CatFile {
 
 
 
-/** Call at the top of an entry point: inside a git blob worker it serves batches and returns true. */
+/** Completions a worker collects before it replies (it also replies whenever its cat-file runs dry). */
+const REPLY_EVERY = 32;
+/** Call at the top of an entry point: inside a git blob worker it serves jobs and returns true. */
 function serveGitWorkerIfAsked() {
     const init = external_node_worker_threads_namespaceObject.workerData;
     if (external_node_worker_threads_namespaceObject.isMainThread || !external_node_worker_threads_namespaceObject.parentPort || init?.keyward !== 'git-blob-worker')
         return false;
     const port = external_node_worker_threads_namespaceObject.parentPort;
     const scanner = scanner_createScanner({ config: init.config, baseline: init.baseline });
-    const catFile = new CatFile(init.repoDir);
-    // Batches run one after another on this worker's cat-file; the next batch is already queued by the main thread.
-    let chain = Promise.resolve();
-    port.on('message', (batch) => {
-        chain = chain.then(async () => {
-            try {
-                const outcomes = [];
-                await scanBlobJobs(catFile, scanner, batch.jobs, init.maxBlobSize, (outcome) => outcomes.push(outcome));
-                port.postMessage({ id: batch.id, outcomes });
-            }
-            catch (error) {
-                port.postMessage({ id: batch.id, error: error instanceof Error ? error.message : String(error) });
-            }
-        });
+    let reply = { done: 0, bytes: 0, outcomes: [] };
+    const stream = new blob_stream_BlobStream(init.repoDir, init.maxBlobSize, (job, read) => {
+        try {
+            const outcome = blobOutcome(scanner, job, read);
+            reply.done += 1;
+            reply.bytes += outcome.size;
+            if (outcomeMatters(outcome))
+                reply.outcomes.push(outcome);
+        }
+        catch (error) {
+            reply.error ??= error instanceof Error ? error.message : String(error);
+        }
+        if (reply.done >= REPLY_EVERY || stream.inFlight === 0 || reply.error !== undefined) {
+            port.postMessage(reply);
+            reply = { done: 0, bytes: 0, outcomes: [] };
+        }
     });
+    port.on('message', (message) => stream.add(message.jobs));
     return true;
 }
 function workersUsable(options) {
-    return options !== undefined && options.entry.startsWith('file:') && !/\.[cm]?ts$/.test(options.entry) && (options.count ?? 2) > 0;
+    return options !== undefined && options.entry.startsWith('file:') && !/\.[cm]?ts$/.test(options.entry) && (options.count ?? 1) > 0;
 }
-/** Spreads the jobs over worker threads in batches, two batches queued per worker so none waits for the main thread. */
-async function scanBlobJobsOnWorkers(options, repoDir, maxBlobSize, jobs, done) {
-    const count = options.count ?? 2;
-    const batchSize = Math.max(16, Math.min(512, Math.ceil(jobs.length / (count * 8))));
+/** One worker thread with its own scanner and cat-file, fed jobs by the main thread (see lanes.ts). */
+function startWorkerLane(options, repoDir, maxBlobSize, events) {
     const init = { keyward: 'git-blob-worker', repoDir, config: options.config, baseline: options.baseline ?? [], maxBlobSize };
-    const workers = Array.from({ length: Math.min(count, Math.ceil(jobs.length / batchSize)) }, () => new Worker(fileURLToPath(options.entry), { workerData: init }));
-    let next = 0;
-    let batchId = 0;
-    try {
-        await Promise.all(workers.map((worker) => new Promise((resolve, reject) => {
-            let inFlight = 0;
-            const send = () => {
-                if (next >= jobs.length)
-                    return false;
-                const batch = { id: batchId++, jobs: jobs.slice(next, next + batchSize) };
-                next += batchSize;
-                inFlight += 1;
-                worker.postMessage(batch);
-                return true;
-            };
-            worker.on('message', (message) => {
-                inFlight -= 1;
-                if (message.error !== undefined)
-                    return reject(new Error(`git blob worker: ${message.error}`));
-                for (const outcome of message.outcomes ?? [])
-                    done(outcome);
-                send();
-                if (inFlight === 0)
-                    resolve();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => (inFlight > 0 ? reject(new Error(`git blob worker exited (${code}) with work pending`)) : resolve()));
-            if (!send())
-                resolve();
-            send();
-        })));
-    }
-    finally {
-        await Promise.all(workers.map((worker) => worker.terminate()));
-    }
+    const worker = new Worker(fileURLToPath(options.entry), { workerData: init });
+    let inFlight = 0;
+    worker.on('message', (message) => {
+        inFlight -= message.done;
+        if (message.error !== undefined)
+            events.failed(new Error(`git blob worker: ${message.error}`));
+        else
+            events.done(message.done, message.bytes, message.outcomes);
+    });
+    worker.on('error', (error) => events.failed(error));
+    worker.on('exit', (code) => {
+        if (inFlight > 0)
+            events.failed(new Error(`git blob worker exited (${code}) with ${inFlight} job(s) pending`));
+    });
+    return {
+        get inFlight() {
+            return inFlight;
+        },
+        window: 256,
+        send(jobs) {
+            inFlight += jobs.length;
+            worker.postMessage({ jobs });
+        },
+        async close() {
+            inFlight = 0;
+            await worker.terminate();
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:os"
