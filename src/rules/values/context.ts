@@ -14,16 +14,20 @@ const CSRF_ATTRIBUTE = new RegExp(String.raw`\bname=\\?["'](?:${CSRF_NAME})\\?["
 const BARE_TOKEN = /(?:^|[^\w-])token\\?["']?\s*(?:=>|=|:)\s*\\?["']?$/i;
 const TIMESTAMP_FIELD = /(?:^|[^\w-])["']?timestamp\\?["']?\s*(?:=>|=|:)/i;
 const SIGNATURE_FIELD = /(?:^|[^\w-])["']?signature\\?["']?\s*(?:=>|=|:)/i;
+/** The `key`/`id` query of a Google Docs, Sheets or Drive link names a document, not a credential. */
+const DOCUMENT_LINK_KEY = /\b(?:docs|spreadsheets|sheets|drive)\.google\.com\/[^\s"'<>]*[?&](?:key|id)=$/i;
 
 /**
  * Why the value between `before` and `after` is not a credential, or undefined when its place says nothing:
  * - an anti-forgery (CSRF) token, which a rendered form or a request log prints for one session;
  * - the `token` of a signed webhook payload (Mailgun's `timestamp`, `token`, `signature`): a one-time nonce that the
- *   signature covers, so the sender's key is what matters and the nonce is public.
+ *   signature covers, so the sender's key is what matters and the nonce is public;
+ * - the `?key=` of a document-sharing link (`spreadsheets.google.com/ccc?key=...`), which names the document.
  */
 export function notACredentialHere(before: string, after: string): string | undefined {
   const line = before.slice(before.lastIndexOf('\n') + 1).slice(-200);
   if (CSRF_ASSIGNED.test(line) || CSRF_ATTRIBUTE.test(line)) return 'anti-forgery token';
+  if (DOCUMENT_LINK_KEY.test(line)) return 'document key in a sharing link';
   if (BARE_TOKEN.test(line)) {
     const around = `${before}\n${after}`;
     if (TIMESTAMP_FIELD.test(around) && SIGNATURE_FIELD.test(around)) return 'signed webhook nonce';
