@@ -13,6 +13,7 @@ import { devopsRules } from './catalogue/devops.js';
 import { devtoolRules } from './catalogue/devtools.js';
 import { frameworkRules } from './catalogue/frameworks.js';
 import { genericRules } from './catalogue/generic.js';
+import { hashRules } from './catalogue/hashes.js';
 import { hostingRules } from './catalogue/hosting.js';
 import { keyRules } from './catalogue/keys.js';
 import { longTailARules } from './catalogue/long-tail-a.js';
@@ -58,6 +59,7 @@ export const builtinRules: readonly Rule[] = [
   ...configFileRules,
   ...frameworkRules,
   ...storeRules,
+  ...hashRules,
   ...toolStoreRules,
   ...codeCredentialRules,
   ...passwordRules,

@@ -21,7 +21,7 @@ export const commerceRules: Rule[] = [
   named('checkout-secret-key', 'Checkout.com secret key', 'Checkout.com', ['checkout_secret', 'checkout_com', 'checkoutcom', 'cko_secret'], `sk_${UUID}`, 'https://dashboard.checkout.com/'),
   prefixed('checkout-sandbox-secret-key', 'Checkout.com sandbox secret key', 'Checkout.com', `sk_sbox_<b32l:26><[a-z2-7#]:1>`, 'https://dashboard.checkout.com/', { severity: 'medium', longLived: true }),
   named('mollie-api-key', 'Mollie API key', 'Mollie', ['mollie'], 'live_<alnum:30>', 'https://my.mollie.com/dashboard/developers/api-keys'),
-  named('gocardless-access-token', 'GoCardless access token', 'GoCardless', ['gocardless'], 'live_<word:40>', 'https://manage.gocardless.com/developers/access-tokens'),
+  named('gocardless-access-token', 'GoCardless access token', 'GoCardless', ['gocardless'], 'live_<[A-Za-z0-9_=-]:40>', 'https://manage.gocardless.com/developers/access-tokens'),
   named('wise-api-token', 'Wise API token', 'Wise', ['wise_', 'transferwise'], UUID, 'https://wise.com/settings/api-tokens'),
   named('dwolla-secret', 'Dwolla application secret', 'Dwolla', ['dwolla'], '<alnum:50>', 'https://dashboard.dwolla.com/applications'),
   named('marqeta-access-token', 'Marqeta access token', 'Marqeta', ['marqeta'], UUID, 'https://app.marqeta.com/'),

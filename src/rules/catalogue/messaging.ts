@@ -85,8 +85,9 @@ export const messagingRules: Rule[] = [
   named('pushover-token', 'Pushover application token', 'Pushover', ['pushover'], '<lowalnum:30>', 'https://pushover.net/apps'),
   named('pushbullet-access-token', 'Pushbullet access token', 'Pushbullet', ['pushbullet'], 'o.<alnum:32>', 'https://www.pushbullet.com/#settings/account'),
   named('gitter-token', 'Gitter access token', 'Gitter', ['gitter'], '<hex:40>', 'https://developer.gitter.im/apps'),
-  named('beamer-api-key', 'Beamer API key', 'Beamer', ['beamer'], 'b_<word:44>=', 'https://app.getbeamer.com/settings'),
+  named('beamer-api-key', 'Beamer API key', 'Beamer', ['beamer'], 'b_<[A-Za-z0-9_=-]:44>', 'https://app.getbeamer.com/settings'),
   named('knock-secret-key', 'Knock secret API key', 'Knock', ['knock_'], 'sk_<word:40-64>', 'https://dashboard.knock.app/'),
   named('novu-api-key', 'Novu API key', 'Novu', ['novu'], '<hex:32>', 'https://web.novu.co/settings'),
   named('courier-auth-token', 'Courier auth token', 'Courier', ['courier'], 'pk_prod_<upalnum:28>', 'https://app.courier.com/settings/api-keys'),
+  named('courier-test-auth-token', 'Courier test-environment auth token', 'Courier', ['courier'], 'pk_test_<upalnum:28>', 'https://app.courier.com/settings/api-keys'),
 ];
