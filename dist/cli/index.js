@@ -62257,7 +62257,7 @@ const codeCredentialRules = [
     argumentRule('network-credential-argument', '.NET NetworkCredential or DirectoryEntry password argument', ['networkcredential', 'directoryentry'], String.raw `new[ \t]+(?:System\.Net\.)?(?:NetworkCredential[ \t]*\([ \t]*"[^"\n]{1,80}"|DirectoryEntry[ \t]*\([ \t]*"[^"\n]{1,200}"[ \t]*,[ \t]*"[^"\n]{1,80}")[ \t]*,[ \t]*"([^"\s]{4,128})"`, ['var cred = new NetworkCredential("svc_backup", "Backup<digit:4>!");', 'var entry = new DirectoryEntry("LDAP://dc01", "CORP\\\\svc", "Ldap<digit:3>pw");'], ['var cred = new NetworkCredential("svc_backup", password);', 'var cred = new NetworkCredential(user, pass);']),
     argumentRule('mysql-connect-password-argument', 'Password as a database connect() argument', ['mysql_connect', 'mysqli_connect', 'mysqli(', 'pg_connect', 'mssql_connect'], String.raw `(?:mysqli?_connect|new[ \t]+mysqli|mssql_connect)[ \t]*\([ \t]*["'][^"'\n]{1,120}["'][ \t]*,[ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["$link = mysql_connect('localhost', 'root', 'root<digit:3>');", '$db = new mysqli("127.0.0.1", "app", "Mysql<digit:4>!", "shop");'], ["$link = mysql_connect('localhost', 'root', $password);", "$link = mysql_connect('localhost', 'root', '');"]),
     argumentRule('login-call-password-argument', 'Password as a login() call argument', ['login('], String.raw `\.login[ \t]*\([ \t]*["'][^"'\n]{1,80}["'][ \t]*,[ \t]*["']([^"'\s]{4,128})["']`, ["ftp.login('deploy', 'Ftp<digit:4>pw')", 'client.login("admin", "Admin<digit:3>!")', "conn.login('user@corp.net', '<lower:10>', function (err, res) {"], ["ftp.login('deploy', password)", "client.login('admin', 'password')", "client.login('admin', '')", "client.login('admin', '${ADMIN_PASSWORD}')"]),
-    argumentRule('powershell-password-argument', 'Password on a PowerShell or PsExec command line', ['-password', 'psexec'], String.raw `(?i)(?:(?:connect-viserver|new-pssession|invoke-command|connect-azaccount|net[ \t]+use)[^\r\n]{0,200}?[ \t]-password[ \t]+|psexec(?:64)?(?:\.exe)?[^\r\n]{0,200}?[ \t]-p[ \t]+)["']?([^"'\s]{4,128})`, ['Connect-VIServer -Server vc01 -User admin -Password "Vmware<digit:3>!"', 'psexec \\\\\\\\host01 -u CORP\\\\admin -p Admin<digit:4>x cmd.exe'], ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd'], isCredentialLiteral),
+    argumentRule('powershell-password-argument', 'Password on a PowerShell or PsExec command line', ['-password', 'psexec'], String.raw `(?i)(?:(?:connect-viserver|new-pssession|invoke-command|connect-azaccount|net[ \t]+use)[^\r\n]{0,200}?[ \t]-password[ \t]+|psexec(?:64)?(?:\.exe)?[^\r\n]{0,200}?[ \t]-p[ \t]+)["']?([^"'\s]{4,128})`, ['Connect-VIServer -Server vc01 -User admin -Password "Vmware<digit:3>!"', 'psexec \\\\\\\\host01 -u CORP\\\\admin -p Admin<digit:4>x cmd.exe', 'psexec \\\\\\\\host01 -u admin -p <lower:7> cmd'], ['Connect-VIServer -Server vc01 -User admin -Password $cred.Password', 'psexec \\\\\\\\host01 -u admin -p $env:PSEXEC_PW cmd', 'psexec \\\\\\\\host01 -u admin -p %PSEXEC_PW% cmd', 'psexec \\\\\\\\host01 -u admin -p PASSWORD cmd']),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/code-hosts.ts
@@ -62625,7 +62625,7 @@ const commandLineRules = [
         examples: {
             path: '.gitlab-ci.yml',
             positives: ['    - curl https://git.example.net/?APIKEY=<hex:8>-<hex:4>-<alnum:20>', 'fetch("https://api.example.net/v1/items?page=2&api_key=<alnum:32>")', '  base_url: "https://api.example.net/v1/user?key=<lowalnum:18><digit:2><lowalnum:20>"', 'curl "https://example.net/external/api/get?token=<alnum:14><digit:2><alnum:16>&pin=V1"'],
-            negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>', 'https://x.example.net/?key=${CACHE_KEY}', 'https://x.example.net/?token=refresh_token_rotation', 'https://x.example.net/?key=<alnum:20><digit:2>(<alnum:6>)'],
+            negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>', 'https://x.example.net/?key=${CACHE_KEY}', 'https://x.example.net/?token=refresh_token_rotation', 'https://x.example.net/?key=<alnum:20><digit:2>(<alnum:6>)', 'See http://spreadsheets.google.com/ccc?key=<alnum:20><digit:2><alnum:20>'],
         },
     }),
 ];
@@ -62652,7 +62652,7 @@ const commerceRules = [
     named('checkout-secret-key', 'Checkout.com secret key', 'Checkout.com', ['checkout_secret', 'checkout_com', 'checkoutcom', 'cko_secret'], `sk_${UUID}`, 'https://dashboard.checkout.com/'),
     prefixed('checkout-sandbox-secret-key', 'Checkout.com sandbox secret key', 'Checkout.com', `sk_sbox_<b32l:26><[a-z2-7#]:1>`, 'https://dashboard.checkout.com/', { severity: 'medium', longLived: true }),
     named('mollie-api-key', 'Mollie API key', 'Mollie', ['mollie'], 'live_<alnum:30>', 'https://my.mollie.com/dashboard/developers/api-keys'),
-    named('gocardless-access-token', 'GoCardless access token', 'GoCardless', ['gocardless'], 'live_<word:40>', 'https://manage.gocardless.com/developers/access-tokens'),
+    named('gocardless-access-token', 'GoCardless access token', 'GoCardless', ['gocardless'], 'live_<[A-Za-z0-9_=-]:40>', 'https://manage.gocardless.com/developers/access-tokens'),
     named('wise-api-token', 'Wise API token', 'Wise', ['wise_', 'transferwise'], UUID, 'https://wise.com/settings/api-tokens'),
     named('dwolla-secret', 'Dwolla application secret', 'Dwolla', ['dwolla'], '<alnum:50>', 'https://dashboard.dwolla.com/applications'),
     named('marqeta-access-token', 'Marqeta access token', 'Marqeta', ['marqeta'], UUID, 'https://app.marqeta.com/'),
@@ -63079,7 +63079,7 @@ const devopsRules = [
     rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: String.raw `\b(EAA[A-Z][A-Za-z0-9]{100,300})\b`, entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/', examples: { positives: ['const fbToken = "EAAC<alnum:150>";', '  fbToken: "EAAC<alnum:150>"', 'export API_TOKEN=EAAC<alnum:150>', 'FB_PAGE_TOKEN=EAAG<alnum:180>'], negatives: ['const fbToken = "EAAC<alnum:6>";', 'const fbToken = "eaac<alnum:150>";', 'const fbToken = "EAACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5, examples: { positives: ['TWITCH_CLIENT_SECRET=<lowalnum:30>', '  twitch_client_secret: "<lowalnum:30>"', '{ "TWITCH_CLIENT_SECRET": "<lowalnum:30>" }'], negatives: ['SOME_UNRELATED_ID=<lowalnum:30>', 'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}', '  twitch_client_secret: "<twitch_client_secret>"', 'TWITCH_CLIENT_SECRET is read from the environment'] } }),
     rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: String.raw `\b(sl\.(?:u\.[A-Za-z0-9_-]{100,1000}[A-Za-z0-9_-]{0,1000}|[A-Za-z0-9_-]{130,160}))(?:[^A-Za-z0-9_-]|$)`, longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps', examples: { positives: ['DROPBOX_ACCESS_TOKEN = "sl.u.<word:1320>"', 'Authorization: Bearer sl.u.<word:1000>', 'const dropboxToken = "sl.<word:140>";', '  dropboxToken: "sl.<word:140>"', 'export API_TOKEN=sl.<word:140>'], negatives: ['const dropboxToken = "sl.u.<word:40>";', 'const dropboxToken = "sl.<word:6>";', 'const dropboxToken = "SL.<word:140>";', 'const dropboxToken = "sl.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps', examples: { positives: ['ASANA_TOKEN=1/<digit:16>:<hex:32>', '  asana_token: "1/<digit:16>:<hex:32>"', '{ "ASANA_TOKEN": "1/<digit:16>:<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=1/<digit:16>:<hex:32>', 'ASANA_TOKEN=${ASANA_TOKEN}', '  asana_token: "<asana_token>"', 'ASANA_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}|[0-9]/[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps', examples: { positives: ['ASANA_TOKEN=1/<digit:16>:<hex:32>', 'asana_pat = "0/<hex:32>"', '  asana_token: "1/<digit:16>:<hex:32>"', '{ "ASANA_TOKEN": "1/<digit:16>:<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=1/<digit:16>:<hex:32>', 'ASANA_TOKEN=${ASANA_TOKEN}', '  asana_token: "<asana_token>"', 'ASANA_TOKEN is read from the environment'] } }),
     rule({ id: 'shopify-access-token', title: 'Shopify admin API access token', provider: 'Shopify', severity: 'critical', keywords: ['shpat_'], pattern: String.raw `\b(shpat_[a-fA-F0-9]{32})\b`, longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpat_<hex:32>";', '  shopifyToken: "shpat_<hex:32>"', 'export API_TOKEN=shpat_<hex:32>'], negatives: ['const shopifyToken = "shpat_<hex:6>";', 'const shopifyToken = "SHPAT_<hex:32>";', 'const shopifyToken = "shpat_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', provider: 'Shopify', severity: 'high', keywords: ['shpca_'], pattern: String.raw `\b(shpca_[a-fA-F0-9]{32})\b`, longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyToken = "shpca_<hex:32>";', '  shopifyToken: "shpca_<hex:32>"', 'export API_TOKEN=shpca_<hex:32>'], negatives: ['const shopifyToken = "shpca_<hex:6>";', 'const shopifyToken = "SHPCA_<hex:32>";', 'const shopifyToken = "shpca_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'shopify-private-app-password', title: 'Shopify private app password', provider: 'Shopify', severity: 'high', keywords: ['shppa_'], pattern: String.raw `\b(shppa_[a-fA-F0-9]{32})\b`, longLived: true, revokeUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps', examples: { positives: ['const shopifyPassword = "shppa_<hex:32>";', '  shopifyPassword: "shppa_<hex:32>"', 'export API_TOKEN=shppa_<hex:32>'], negatives: ['const shopifyPassword = "shppa_<hex:6>";', 'const shopifyPassword = "SHPPA_<hex:32>";', 'const shopifyPassword = "shppa_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
@@ -63835,6 +63835,71 @@ const genericRules = [
     }),
 ];
 
+;// CONCATENATED MODULE: ./src/rules/catalogue/hashes.ts
+
+const SALT = String.raw `[./A-Za-z0-9]`;
+/**
+ * Password hashes in their full crypt(3) / hashcat layouts: bcrypt, md5-crypt, sha256/sha512-crypt, Cisco type 8 and
+ * 9, and Kerberos AS-REP / TGS-REP replies. Each is a password waiting to be cracked offline, weak ones in seconds.
+ */
+const PASSWORD_HASH = [
+    String.raw `\$2[abxy]\$\d{2}\$${SALT}{53}`,
+    String.raw `\$1\$${SALT}{1,8}\$${SALT}{22}`,
+    String.raw `\$5\$(?:rounds=\d{1,9}\$)?${SALT}{1,16}\$${SALT}{43}`,
+    String.raw `\$6\$(?:rounds=\d{1,9}\$)?${SALT}{1,16}\$${SALT}{86}`,
+    String.raw `\$[89]\$${SALT}{14}\$${SALT}{43}`,
+    String.raw `\$krb5asrep\$(?:17|18|23)\$(?:[^$:\s]{1,128}:)?[a-f0-9]{24,32}\$[a-f0-9]{64}[a-f0-9]*`,
+    String.raw `\$krb5tgs\$(?:17|18|23)\$\*[^*\s]{1,256}\*\$[a-f0-9]{24,32}\$[a-f0-9]{64}[a-f0-9]*`,
+].join('|');
+/**
+ * A hash shown as a REPL's or a document's output (`=> "$2a$04$..."`, `# => ...`) illustrates a library; the same
+ * hash in a value, a list or a file of its own was stored from a real password.
+ */
+function storedHash(_hash, before) {
+    if (/=>\s*["']?$/.test(before))
+        return false;
+    // A shadow file's line is shadow-password-hash's finding.
+    if (/^[a-z_][a-z0-9_.-]{0,31}:$/.test(before))
+        return false;
+    return !/^\s*(?:#|\/\/|\/?\*|--|;)/.test(before);
+}
+const hashRules = [
+    rule({
+        id: 'password-hash',
+        title: 'Password hash (bcrypt, crypt(3), Cisco type 8/9, Kerberos AS-REP/TGS-REP)',
+        provider: 'Password hashes',
+        severity: 'medium',
+        keywords: ['$2a$', '$2b$', '$2x$', '$2y$', '$1$', '$5$', '$6$', '$8$', '$9$', '$krb5asrep$', '$krb5tgs$'],
+        pattern: String.raw `(?m)^[^\n]{0,200}?(?:^|[^A-Za-z0-9./$])(${PASSWORD_HASH})(?:[^./A-Za-z0-9$]|$)`,
+        // The hash's own layout is strict; filler (`$2y$10$aaaaaaaa...`) is left out.
+        storeValue: true,
+        validate: (value) => !/(.)\1{7,}/.test(value),
+        validateInMatch: (value, before) => storedHash(value, before),
+        longLived: false,
+        remediation: 'Change the password behind the hash (and force resets for every account in the list): hashes crack offline, weak passwords first. Then remove it from the repository.',
+        examples: {
+            positives: [
+                '$2a$12$<[./A-Za-z0-9]:53>',
+                'admin_hash: "$2b$10$<[./A-Za-z0-9]:53>"',
+                '$1$<[./A-Za-z0-9]:8>$<[./A-Za-z0-9]:22>',
+                '$5$rounds=5000$<[./A-Za-z0-9]:16>$<[./A-Za-z0-9]:43>',
+                "ops = '$6$<[./A-Za-z0-9]:8>$<[./A-Za-z0-9]:86>'",
+                'enable secret 8 $8$<[./A-Za-z0-9]:14>$<[./A-Za-z0-9]:43>',
+                '$krb5asrep$23$<lower:5>@<lower:6>.local:<hex:32>$<hex:120>',
+                '$krb5tgs$23$*svc_sql$CORP.LOCAL$MSSQLSvc/db01*$<hex:32>$<hex:200>',
+            ],
+            negatives: [
+                '$2y$12$aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+                '$2a$12$<[./A-Za-z0-9]:30>',
+                '    user.password_digest # => "$2a$04$<[./A-Za-z0-9]:53>"',
+                '=> "$2a$04$<[./A-Za-z0-9]:53>"',
+                '# format: $6$<[./A-Za-z0-9]:8>$<[./A-Za-z0-9]:86>',
+                'price: $1$<digit:4>',
+            ],
+        },
+    }),
+];
+
 ;// CONCATENATED MODULE: ./src/rules/catalogue/hosting.ts
 
 
@@ -64312,10 +64377,11 @@ const messagingRules = [
     named('pushover-token', 'Pushover application token', 'Pushover', ['pushover'], '<lowalnum:30>', 'https://pushover.net/apps'),
     named('pushbullet-access-token', 'Pushbullet access token', 'Pushbullet', ['pushbullet'], 'o.<alnum:32>', 'https://www.pushbullet.com/#settings/account'),
     named('gitter-token', 'Gitter access token', 'Gitter', ['gitter'], '<hex:40>', 'https://developer.gitter.im/apps'),
-    named('beamer-api-key', 'Beamer API key', 'Beamer', ['beamer'], 'b_<word:44>=', 'https://app.getbeamer.com/settings'),
+    named('beamer-api-key', 'Beamer API key', 'Beamer', ['beamer'], 'b_<[A-Za-z0-9_=-]:44>', 'https://app.getbeamer.com/settings'),
     named('knock-secret-key', 'Knock secret API key', 'Knock', ['knock_'], 'sk_<word:40-64>', 'https://dashboard.knock.app/'),
     named('novu-api-key', 'Novu API key', 'Novu', ['novu'], '<hex:32>', 'https://web.novu.co/settings'),
     named('courier-auth-token', 'Courier auth token', 'Courier', ['courier'], 'pk_prod_<upalnum:28>', 'https://app.courier.com/settings/api-keys'),
+    named('courier-test-auth-token', 'Courier test-environment auth token', 'Courier', ['courier'], 'pk_test_<upalnum:28>', 'https://app.courier.com/settings/api-keys'),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/observability.ts
@@ -64323,7 +64389,7 @@ const messagingRules = [
 
 const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
 const observabilityRules = [
-    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd-apikey', 'dd_apikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
     contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys', examples: { positives: ['DD_APP_KEY=<hex:40>', '  dd_app_key: "<hex:40>"', '{ "DD_APP_KEY": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'DD_APP_KEY=${DD_APP_KEY}', '  dd_app_key: "<dd_app_key>"', 'DD_APP_KEY is read from the environment'] } }),
     rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const newRelicKey = "NRAK-<upalnum:27>";', '  newRelicKey: "NRAK-<upalnum:27>"', 'export API_TOKEN=NRAK-<upalnum:27>'], negatives: ['const newRelicKey = "NRAK-<upalnum:6>";', 'const newRelicKey = "nrak-<upalnum:27>";', 'const newRelicKey = "NRAK-xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{25,32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const insertKey = "NRII-<word:32>";', '  insertKey: "NRII-<word:32>"', 'export API_TOKEN=NRII-<word:32>'], negatives: ['const insertKey = "NRII-<word:6>";', 'const insertKey = "nrii-<word:32>";', 'const insertKey = "NRII-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
@@ -64359,7 +64425,8 @@ const observabilityRules = [
     prefixed('checkly-api-key', 'Checkly API key', 'Checkly', 'cu_<hex:32>', 'https://app.checklyhq.com/settings/user/api-keys'),
     named('sumologic-access-key', 'Sumo Logic access key', 'Sumo Logic', ['sumo_access_key', 'sumologic', 'sumo_key'], '<alnum:64>', 'https://service.sumologic.com/ui/#/preferences'),
     named('lightstep-access-token', 'Lightstep / Cloud Observability access token', 'ServiceNow Cloud Observability', ['lightstep'], '<b64:84>', 'https://app.lightstep.com/'),
-    named('logzio-token', 'Logz.io shipping or API token', 'Logz.io', ['logzio', 'logz_io', 'logz.io'], '<alpha:32>', 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping'),
+    named('logzio-token', 'Logz.io shipping token', 'Logz.io', ['logzio', 'logz_io', 'logz.io', 'logz'], '<alpha:32>', 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping'),
+    named('logzio-api-token', 'Logz.io API token', 'Logz.io', ['logzio', 'logz_io', 'logz.io', 'logz'], UUID, 'https://app.logz.io/#/dashboard/settings/manage-tokens/api'),
     named('loggly-token', 'Loggly customer token', 'Loggly', ['loggly'], UUID, 'https://www.loggly.com/docs/customer-token-authentication-token/'),
     named('papertrail-token', 'Papertrail API token', 'Papertrail', ['papertrail'], '<alnum:20>', 'https://papertrailapp.com/account/profile'),
     named('coralogix-api-key', 'Coralogix API key', 'Coralogix', ['coralogix'], 'cxtp_<alnum:30>', 'https://coralogix.com/'),
@@ -65373,6 +65440,7 @@ const toolStoreRules = [
 
 
 
+
 /**
  * Every built-in rule. Order matters where two specific rules match the same text: the earlier one is reported.
  * Generic rules come last; any specific match shadows them.
@@ -65401,6 +65469,7 @@ const builtinRules = [
     ...configFileRules,
     ...frameworkRules,
     ...storeRules,
+    ...hashRules,
     ...toolStoreRules,
     ...codeCredentialRules,
     ...passwordRules,
@@ -65859,16 +65928,21 @@ const CSRF_ATTRIBUTE = new RegExp(String.raw `\bname=\\?["'](?:${CSRF_NAME})\\?[
 const BARE_TOKEN = /(?:^|[^\w-])token\\?["']?\s*(?:=>|=|:)\s*\\?["']?$/i;
 const TIMESTAMP_FIELD = /(?:^|[^\w-])["']?timestamp\\?["']?\s*(?:=>|=|:)/i;
 const SIGNATURE_FIELD = /(?:^|[^\w-])["']?signature\\?["']?\s*(?:=>|=|:)/i;
+/** The `key`/`id` query of a Google Docs, Sheets or Drive link names a document, not a credential. */
+const DOCUMENT_LINK_KEY = /\b(?:docs|spreadsheets|sheets|drive)\.google\.com\/[^\s"'<>]*[?&](?:key|id)=$/i;
 /**
  * Why the value between `before` and `after` is not a credential, or undefined when its place says nothing:
  * - an anti-forgery (CSRF) token, which a rendered form or a request log prints for one session;
  * - the `token` of a signed webhook payload (Mailgun's `timestamp`, `token`, `signature`): a one-time nonce that the
- *   signature covers, so the sender's key is what matters and the nonce is public.
+ *   signature covers, so the sender's key is what matters and the nonce is public;
+ * - the `?key=` of a document-sharing link (`spreadsheets.google.com/ccc?key=...`), which names the document.
  */
 function notACredentialHere(before, after) {
     const line = before.slice(before.lastIndexOf('\n') + 1).slice(-200);
     if (CSRF_ASSIGNED.test(line) || CSRF_ATTRIBUTE.test(line))
         return 'anti-forgery token';
+    if (DOCUMENT_LINK_KEY.test(line))
+        return 'document key in a sharing link';
     if (BARE_TOKEN.test(line)) {
         const around = `${before}\n${after}`;
         if (TIMESTAMP_FIELD.test(around) && SIGNATURE_FIELD.test(around))
