@@ -16988,9 +16988,9 @@ class blob_stream_BlobStream {
         }
         this.child.stdin.write(request);
     }
-    /** Objects requested and not yet handed back. */
+    /** Objects requested and not yet handed back, the one whose content is still arriving included. */
     get inFlight() {
-        return this.queue.length - this.head;
+        return this.queue.length - this.head + (this.current ? 1 : 0);
     }
     /** Resolves once every object requested so far has been handed back. */
     idle() {

@@ -74,9 +74,9 @@ export class BlobStream<T extends { sha: string }> {
     this.child.stdin.write(request);
   }
 
-  /** Objects requested and not yet handed back. */
+  /** Objects requested and not yet handed back, the one whose content is still arriving included. */
   get inFlight(): number {
-    return this.queue.length - this.head;
+    return this.queue.length - this.head + (this.current ? 1 : 0);
   }
 
   /** Resolves once every object requested so far has been handed back. */
