@@ -45,4 +45,23 @@ describe('the cat-file blob stream', () => {
     expect(capped[1]).toEqual({ name: 'big', type: 'too-large', size: Buffer.byteLength(big) });
     expect(capped[6]!.text).toBe('inner\n');
   });
+
+  it('counts a blob whose content is still arriving as in flight, until it is handed back', async () => {
+    const repo = new TestRepo();
+    const big = Array.from({ length: 60_000 }, (_, i) => `line ${i} of a blob that spans many pipe chunks`).join('\n');
+    repo.commit('big', { 'big.txt': big });
+    let handed = false;
+    const stream = new BlobStream<Job>(repo.dir, 10_000_000, () => (handed = true));
+    stream.add([{ sha: repo.git('rev-parse', 'HEAD:big.txt'), name: 'big' }]);
+    // Sampled between I/O events: a stream that stopped counting the object at its header would read 0 here while
+    // the rest of its content was still on the way, and whoever waits for idle lanes would settle too early.
+    const seen = new Set<number>();
+    while (!handed) {
+      seen.add(stream.inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    stream.close();
+    expect([...seen]).toEqual([1]);
+    expect(stream.inFlight).toBe(0);
+  });
 });
