@@ -1,4 +1,5 @@
 import type { Rule } from '../../src/rules/index.js';
+import { isPlaceholder } from '../../src/rules/values/placeholders.js';
 import { base62 } from '../../src/rules/validators/base62.js';
 import { crc32 } from '../../src/rules/validators/crc32.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
@@ -36,7 +37,7 @@ function shannon(value: string): number {
 function r(alphabet: string, length: number): string {
   for (;;) {
     const value = randomFrom(alphabet, length);
-    if (LOOKS_PLACEHOLDER.test(value)) continue;
+    if (LOOKS_PLACEHOLDER.test(value) || isPlaceholder(value)) continue;
     if (alphabet.length >= 16 && length >= 16 && shannon(value) < (length >= 20 ? 3.5 : 3.2)) continue;
     return value;
   }
@@ -104,6 +105,8 @@ function tokenLike(chars: string, length: number): string {
   const mixed = /[0-9]/.test(chars) && /[A-Za-z]/.test(chars) && length >= 6;
   for (let attempt = 0; attempt < 50; attempt++) {
     const drawn = length * 2 <= chars.length ? withoutRepeats(chars, length) : r(chars, length);
+    // The engine's own placeholder judgement (a draw holding `abc123` is rightly taken for one) decides, not a copy.
+    if (isPlaceholder(drawn) || LOOKS_PLACEHOLDER.test(drawn)) continue;
     if (!mixed || (/[0-9]/.test(drawn) && /[A-Za-z]/.test(drawn))) return drawn;
   }
   return r(chars, length);
