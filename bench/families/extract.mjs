@@ -48,6 +48,9 @@ export function kingfisherCases() {
       continue;
     }
     for (const rule of doc?.rules ?? []) {
+      // A rule with `visible: false` is a dependency (a host name, an account id, a user name) that Kingfisher never
+      // reports on its own, only uses to validate another rule's match: its examples are not secrets.
+      if (rule.visible === false) continue;
       for (const example of rule.examples ?? []) if (typeof example === 'string') cases.push({ family, rule: rule.id ?? rule.name, text: example, positive: true });
       for (const example of rule.negative_examples ?? []) if (typeof example === 'string') cases.push({ family, rule: rule.id ?? rule.name, text: example, positive: false });
     }
