@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { info } from './log.js';
 import { escapeLogValue } from '../report/log-text.js';
 import { formatBytes } from '../report/bytes.js';
-import { createScanner, regexEngineDescription, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
+import { createScanner, prefilterWalkDescription, regexEngineDescription, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import type { IssuedCredential } from '../credentials/index.js';
 import { decideVerdict, type Verdict, type VerdictPolicy } from '../report/severity.js';
 import { scanTree } from '../sources/files.js';
@@ -55,6 +55,7 @@ async function scanTreePlan(workspace: string, config: KeywardConfig, baseline: 
 
 async function scanPlan(plan: Plan, workspace: string, config: KeywardConfig, baseline: Set<string> | undefined): Promise<{ findings: Finding[]; notices: ScanNotice[]; rules: Rules }> {
   info(`Regex engine: ${regexEngineDescription()}`);
+  info(`Prefilter walk: ${prefilterWalkDescription()}`);
   if (plan.kind === 'tree') return scanTreePlan(workspace, config, baseline);
   const started = performance.now();
   const scanner = createScanner({ config, baseline, reportInlineSuppressed: plan.kind === 'diff' });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { activeRules, createScanner, fingerprintKey, loadBaseline, loadConfig, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
+import { activeRules, createScanner, fingerprintKey, loadBaseline, loadConfig, prefilterWalkDescription, regexBackend, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
 import { toJsonReport, type ScanStats } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
 import { decideVerdict } from '../report/severity.js';
@@ -86,6 +86,7 @@ export async function collectScan(args: ScanArgs): Promise<{ collected: Collecte
   const gitWorkers = { entry: workerBundleUrl(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS) };
   const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress, gitWorkers) : await scanTargets(targets, config, baseline, progress, origins);
   progress.done();
+  collected.stats.engine = { regex: regexBackend().name, prefilterWalk: prefilterWalkDescription() };
   collected.findings = withoutAccepted(collected.findings, config);
   if (!args.verify) return { collected, config };
   const verified = await verifyScan(collected.findings, { scanner: createScanner({ config }), config, ...(gitMode ? { gitRoot: root } : { lookup: origins.lookup }) });

@@ -4,6 +4,7 @@ export type { Scanner, ScanResult, FoundSecret } from './types.js';
 export { createScanner, activeRules, type CreateScannerOptions } from './scanner.js';
 export { defaultConfig } from './config/defaults.js';
 export { regexBackend, regexBackends, nativeRegexUnavailableReason, regexEngineDescription } from './regex.js';
+export { prefilterWalkDescription } from './prefilter.js';
 export { redact, fingerprint, legacyFingerprint, fingerprintKey, UNKEYED_FINGERPRINT_KEY, type FingerprintKey } from './redact.js';
 export { loadConfig, parseConfig, findConfigFile, ConfigError, CONFIG_FILE_NAMES, type ConfigProblem } from './config/load.js';
 export { loadBaseline, parseBaseline } from './baseline.js';

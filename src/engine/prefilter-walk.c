@@ -28,21 +28,25 @@ INLINE void record(i32 *hits, i32 *k, i32 state, i32 at) {
 }
 
 // The tables sit at fixed addresses, above the 64 KiB stack wasm-ld lays out below __heap_base: the compiler folds
-// them into each load's offset, which frees two registers for lanes (the caller copies them there).
+// them into each load's offset, which frees two registers for lanes (the caller copies them there). A state is the
+// address of its row and a class its column's byte offset (the caller rewrites the table so), and rows are aligned
+// to their width: a step is two loads and an OR, with no shift or add for the index. Column offsets are bytes, so at
+// most 64 classes (a table with more runs the JavaScript walk).
 #define CLASSES_AT 0x20000
 #define DELTA_AT 0x20100
+#define ROOT DELTA_AT
 #define CLASS_OF(byte) ((const u8 *)CLASSES_AT)[byte]
-#define NEXT(s, byte) ((const i32 *)DELTA_AT)[(s) | CLASS_OF(byte)]
+#define NEXT(s, byte) (*(const i32 *)((s) | CLASS_OF(byte)))
 
 __attribute__((export_name("classes_at"))) i32 classes_at(void) { return CLASSES_AT; }
 __attribute__((export_name("delta_at"))) i32 delta_at(void) { return DELTA_AT; }
 
-// One step of lane l in the lockstep loop. States are non-negative, so the OR of the lanes' states is at least each of
+// One step of lane l in the lockstep loop. States are positive, so the OR of the lanes' states is at least each of
 // them: below `first` it proves no lane hit (one OR per lane, not a compare). At or above it, the lanes are checked
 // one by one; shallow states have small numbers, so that is rare without a hit. 5-15% faster than `&= s - first`.
 #define STEP(l) s##l = NEXT(s##l, p##l[t]); any |= s##l;
 #define HIT(l) if (s##l >= first && t >= w[l]) record(hits, &k[l], s##l, at[l] + t);
-#define LOAD(l) const u8 *p##l = buf + at[l]; i32 s##l = 0;
+#define LOAD(l) const u8 *p##l = buf + at[l]; i32 s##l = ROOT;
 #define SAVE(l) state[l] = s##l;
 
 #define LOCKSTEP(lanes, EACH)                                                                     \

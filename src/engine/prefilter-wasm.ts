@@ -62,10 +62,14 @@ export class WasmWalk {
   /** The last chunk's records, a view into wasm memory (valid until the next walk). */
   hits!: Int32Array;
 
+  /** The first accepting state in the module's numbering: a record's state minus this, shifted right by 2 more bits
+   * than the JS table's states, is the accepting state's index. */
+  readonly first: number;
+
   constructor(
     delta: Int32Array,
     classOf: Uint8Array,
-    private readonly first: number,
+    first: number,
     private readonly warm: number,
     sizes: Partial<WasmWalkSizes> = {},
   ) {
@@ -81,8 +85,14 @@ export class WasmWalk {
     if (this.exports.__heap_base.value > classesAt) throw new Error('the walk module lays its stack over its tables');
     this.bufferAt = align(deltaAt + delta.byteLength);
     this.reserve(this.sizes.initialBytes);
-    new Uint8Array(this.memory.buffer, classesAt, 256).set(classOf);
-    new Int32Array(this.memory.buffer, deltaAt, delta.length).set(delta);
+    const classes = new Uint8Array(this.memory.buffer, classesAt, 256);
+    classes.set(classOf);
+    if (classes.some((column) => column >= 64)) throw new Error('the wasm walk takes at most 64 byte classes');
+    for (let byte = 0; byte < 256; byte++) classes[byte]! <<= 2;
+    // A state becomes its row's address, so a step needs no arithmetic beyond the OR (see prefilter-walk.c).
+    const table = new Int32Array(this.memory.buffer, deltaAt, delta.length);
+    for (let i = 0; i < delta.length; i++) table[i] = deltaAt + 4 * delta[i]!;
+    this.first = deltaAt + 4 * first;
   }
 
   /** The largest chunk walked at once; `lead` bytes of overlap come on top for every chunk but the first. */

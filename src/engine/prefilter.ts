@@ -161,6 +161,7 @@ export class KeywordPrefilter {
       return new WasmWalk(this.delta, this.classOf, this.firstAccepting, this.maxLength, options.wasmSizes);
     } catch (error) {
       if (options.walk === 'wasm') throw error;
+      wasmStartFailure = error instanceof Error ? error.message : String(error);
       return undefined;
     }
   }
@@ -199,8 +200,8 @@ export class KeywordPrefilter {
   /** The wasm walk's records come chunk by chunk, each in order of end position. */
   private scanWasm(wasm: WasmWalk, buffer: Uint8Array, onHit: (keyword: number, end: number) => void): void {
     const outputs = this.outputs;
-    const first = this.firstAccepting;
-    const bits = this.classBits;
+    const first = wasm.first;
+    const bits = this.classBits + 2;
     for (let start = 0; start < buffer.length; start += wasm.chunkBytes) {
       const count = wasm.walkChunk(buffer, start, Math.min(buffer.length, start + wasm.chunkBytes));
       const hits = wasm.hits;
@@ -221,6 +222,21 @@ export interface PrefilterOptions {
   walk?: PrefilterWalk;
   /** The wasm walk's buffer sizes and lanes (tests shrink the buffer to reach the growth and chunk paths). */
   wasmSizes?: Partial<WasmWalkSizes>;
+}
+
+/** Why the last wasm walk this thread tried to start fell back to the JS walk. */
+let wasmStartFailure: string | undefined;
+
+/**
+ * Which prefilter walk this thread's scanners run, and why when it is the JS one: `wasm`, `js (KEYWARD_PREFILTER=js)`,
+ * `js (WebAssembly unavailable)` or `js (the wasm walk did not start: ...)`. For the logs and reports, next to the
+ * regex engine.
+ */
+export function prefilterWalkDescription(): string {
+  if (process.env.KEYWARD_PREFILTER === 'js') return 'js (KEYWARD_PREFILTER=js)';
+  if (!wasmWalkAvailable()) return 'js (WebAssembly unavailable)';
+  if (wasmStartFailure === undefined) new KeywordPrefilter(['key']);
+  return wasmStartFailure === undefined ? 'wasm' : `js (the wasm walk did not start: ${wasmStartFailure})`;
 }
 
 function defaultWalk(): PrefilterWalk {

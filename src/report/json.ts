@@ -10,6 +10,8 @@ export interface ScanStats {
   durationMs: number;
   /** History scans: the strategy, why (with the probe's timings), and the threads that scanned blobs. */
   history?: { strategy: string; reason: string; described: string; threads?: number };
+  /** The engines that ran: the regex engine (`native-re2`, `re2-wasm`, `re2js`) and the prefilter walk (`wasm`, `js (why)`). */
+  engine?: { regex: string; prefilterWalk: string };
 }
 
 export interface ReportInput {

@@ -56,6 +56,7 @@ export function toText(options: TextReportOptions): string {
   const seconds = options.stats.durationMs / 1000;
   const scanned = [options.stats.files !== undefined ? `${options.stats.files} files` : '', options.stats.commits !== undefined ? `${options.stats.commits} commits` : '', formatBytes(options.stats.bytes)].filter(Boolean).join(', ');
   if (options.stats.history) out.push(paint('dim', `History strategy: ${options.stats.history.described}`));
+  if (options.stats.engine) out.push(paint('dim', `Regex engine: ${options.stats.engine.regex}; prefilter walk: ${options.stats.engine.prefilterWalk}`));
   out.push(`${options.findings.length === 0 ? 'No secrets found' : `${options.findings.length} finding(s): ${parts.join(', ')}`} in ${options.target} (${scanned} in ${seconds.toFixed(2)} s)`);
   out.push(verdict.pass ? paint('green', 'PASS') : `${paint('red', 'FAIL')}: ${verdict.reasons.join('; ')}`);
   return out.join('\n') + '\n';

@@ -45,6 +45,7 @@ describe.runIf(hostTarget in manifest.targets)('the shipped native RE2 (dist/nat
     });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Regex engine: native-re2 (native/${hostTarget}/re2.node)`);
+    expect(run.stdout).toContain('Prefilter walk: wasm');
   });
 
   it('runs re2js when KEYWARD_REGEX=re2js asks for it, the native addon otherwise', () => {

@@ -26,6 +26,16 @@ const awsKey = () => 'AKIA' + randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)
 describe.each(runtimes)('keyward CLI bundle on %s', (_name, backend) => {
   const keyward = (_node: string, args: string[], cwd: string, env: Record<string, string> = {}) => keywardWith(backend, args, cwd, env);
   const node = NODE;
+  it('reports which regex engine and prefilter walk ran, in the JSON stats and the text summary', () => {
+    const repo = new TestRepo();
+    repo.commit('init', { 'src/app.ts': 'export const x = 1;\n' });
+    const json = JSON.parse(keyward(node, ['scan', '.', '--format', 'json'], repo.dir).stdout);
+    expect(json.stats.engine).toEqual({ regex: backend, prefilterWalk: 'wasm' });
+    const forcedJs = JSON.parse(keyward(node, ['scan', '.', '--format', 'json'], repo.dir, { KEYWARD_PREFILTER: 'js' }).stdout);
+    expect(forcedJs.stats.engine.prefilterWalk).toBe('js (KEYWARD_PREFILTER=js)');
+    expect(keyward(node, ['scan', '.'], repo.dir).stdout).toContain(`Regex engine: ${backend}; prefilter walk: wasm`);
+  });
+
   it('exits 0 on a clean tree and 1 with a finding, in every format, never printing the secret', () => {
     const repo = new TestRepo();
     repo.commit('init', { 'src/app.ts': 'export const x = 1;\n' });

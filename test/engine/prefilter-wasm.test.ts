@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KeywordPrefilter, type PrefilterOptions } from '../../src/engine/prefilter.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KeywordPrefilter, prefilterWalkDescription, type PrefilterOptions } from '../../src/engine/prefilter.js';
 import { builtinRules } from '../../src/rules/index.js';
 
 /** Every hit as keyword, end, keyword, end..., in the order `scan` reports them. */
@@ -38,6 +40,10 @@ const ruleKeywordSets = builtinRules
   .map((rule) => [...new Set(rule.keywords.map((k) => k.toLowerCase()))])
   .filter((set) => set.length > 0);
 
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
 describe('the wasm prefilter walk gives the JS walk\'s hits, in the same order', () => {
   const builtin = pair(allKeywords);
 
@@ -48,6 +54,30 @@ describe('the wasm prefilter walk gives the JS walk\'s hits, in the same order',
   });
   afterEach(() => {
     delete process.env.KEYWARD_PREFILTER;
+  });
+
+  it('says which walk runs, and why when it is the JS one', () => {
+    expect(prefilterWalkDescription()).toBe('wasm');
+    process.env.KEYWARD_PREFILTER = 'js';
+    expect(prefilterWalkDescription()).toBe('js (KEYWARD_PREFILTER=js)');
+  });
+
+  it('falls back to the JS walk for keywords of more than 64 distinct bytes, and says so', () => {
+    const keywords = Array.from({ length: 70 }, (_, i) => `k${String.fromCharCode(0x80 + i)}`);
+    expect(() => new KeywordPrefilter(keywords, { walk: 'wasm' })).toThrow(/64 byte classes/);
+    const filter = new KeywordPrefilter(keywords);
+    expect(filter.walkKind).toBe('js');
+    expect(prefilterWalkDescription()).toBe('js (the wasm walk did not start: the wasm walk takes at most 64 byte classes)');
+    expect(hitsOf(filter, Buffer.from('xK\u0080', 'utf8'))).toEqual([0, 4]);
+  });
+
+  it('on real files: this repository\'s own sources, one scan per file and all of them as one buffer', () => {
+    const files = sourceFiles('src').map((path) => readFileSync(path));
+    for (const file of files) expectSameHits(builtin, file);
+    const whole = Buffer.concat(files);
+    expect(whole.length).toBeGreaterThan(1 << 20);
+    expectSameHits(builtin, whole);
+    expect(hitsOf(builtin.wasm, whole).length).toBeGreaterThan(1000);
   });
 
   it('on empty and one-byte buffers', () => {
