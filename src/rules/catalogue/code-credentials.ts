@@ -63,6 +63,26 @@ export const codeCredentialRules: Rule[] = [
     },
   }),
   rule({
+    id: 'android-buildconfig-secret',
+    title: 'Secret compiled into an Android BuildConfig field',
+    provider: 'Android',
+    severity: 'high',
+    keywords: ['buildconfigfield'],
+    // Gradle's `buildConfigField 'String', 'API_KEY', '"..."'` (and the Kotlin DSL's call form): the value is a Java
+    // string literal inside a Groovy one, and ships inside the app. The field's name says it is a credential, so a hex
+    // value here is a key, not a digest.
+    pattern: String.raw`(?i)buildConfigField[ \t]*\(?[ \t]*["']String["'][ \t]*,[ \t]*["'][A-Z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD)S?["'][ \t]*,[ \t]*(?:'"|"\\")([A-Za-z0-9._~+/=:-]{12,256})(?:"'|\\"")`,
+    entropy: 3,
+    validate: (value) => /[0-9]/.test(value) && /[A-Za-z]/.test(value),
+    longLived: true,
+    remediation: 'Revoke the key at its provider; an APK carries its BuildConfig in clear, so keep secrets on a server and give the app short-lived tokens.',
+    examples: {
+      path: 'app/build.gradle',
+      positives: ["buildConfigField 'String', 'MAPS_API_KEY', '\"<hex:32>\"'", 'buildConfigField("String", "PAYMENTS_SECRET", "\\"<alnum:14><digit:2><alnum:14>\\"")'],
+      negatives: ["buildConfigField 'String', 'API_BASE_URL', '\"<alnum:14><digit:2><alnum:14>\"'", "buildConfigField 'String', 'MAPS_API_KEY', '\"' + mapsKey + '\"'", "buildConfigField 'String', 'API_KEY', '\"<lower:24>\"'"],
+    },
+  }),
+  rule({
     id: 'maven-settings-password',
     title: 'Maven settings.xml server password',
     provider: 'Maven',

@@ -2,16 +2,18 @@ import { rule } from '../build.js';
 import { ASSIGN_OPERATOR, TYPED_ASSIGN } from '../shape.js';
 import type { Rule } from '../types.js';
 import { isEncodedSecretEntry } from '../validators/encoded.js';
-import { isSecretKeyName } from '../values/key-names.js';
+import { isSecretKeyName, nameWords } from '../values/key-names.js';
 
 const REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
 const FALLBACK = String.raw`(?:process\.env\.[A-Za-z0-9_]{1,60}\s*(?:\|\||\?\?)\s*)?`;
+/** Go's typed declaration after the name: `const fastlyKey string = "..."`. */
+const GO_TYPED_ASSIGN = String.raw`[ \t]string[ \t]*=`;
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
  * operator.
  */
-const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN})\\s*${FALLBACK}`;
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN}|${GO_TYPED_ASSIGN})\\s*${FALLBACK}`;
 /** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
 const OPEN = '\\\\?["\'`]';
 /** Words in a field or variable name that say its value is a credential. */
@@ -38,9 +40,49 @@ const SUFFIX = String.raw`(?:[_.-][\w-]{0,20}|[A-Z0-9][\w-]{0,20})?`;
  */
 const KEY_NAME = String.raw`(?:[A-Za-z0-9]{1,30}[_.-]){0,5}[A-Za-z0-9]{0,30}(?:[a-z0-9]Key|[A-Za-z0-9][_.-](?:key|KEY|Key))s?`;
 /** A generated key's characters: base64, base64url, hex and the like; 16 at least, so words and short ids stay out. */
-const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,256}';
+const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,1000}';
 /** A generated key mixes letters and digits; names, modes and words do not. */
 const isRandomKey = (value: string) => /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+/**
+ * Words joined by separators, each all lower, all upper or capitalised with at most a version number
+ * (`Sample-Value-2024`, `app_settings_v2`, `com.acme.Client`): a name. Generated values mix case and digits inside their
+ * runs.
+ */
+const isJoinedWords = (value: string) => value.split(/[^A-Za-z0-9]+/).filter(Boolean).every((run) => /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)[0-9]{0,4}$|^[0-9]{1,4}$/.test(run));
+/** A value strong enough to stand without a telling name: 20 characters at least, letters and digits, not a name. */
+const isStrongValue = (value: string) => value.length >= 20 && isRandomKey(value) && !isJoinedWords(value);
+
+/**
+ * A name made of a credential word (as gitleaks' generic rule lists them: `key`, `Token`, `SECRET`, `access`, `auth`,
+ * `creds`), alone or at the end of a longer name (`bitfinexKey`, `cloudinary_apiSecret`), with the word before it when
+ * prose, logs and comments space the name (`API KEY`, `Using Key`, `primary key`): isCredentialWordName judges the
+ * whole after the match.
+ */
+const CREDENTIAL_NAME = String.raw`(?:[A-Za-z0-9_.-]{1,40}[ ])?[A-Za-z0-9_.-]{0,60}(?i:keys?|tokens?|secrets?|access|auth|creds|credentials?)`;
+/** The credential word the name must end in, alone or run together with its qualifier (`azureFunctionkey`, `hapikey`). */
+const CREDENTIAL_LAST_WORD = /^(?:keys?|tokens?|secrets?|access|auth|creds|credentials?|[a-z]*(?:api|access|secret|private|auth|account|master|signing|encryption|license|client|app|service|function|subscription|session|bot|refresh|bearer)(?:keys?|tokens?|secrets?))$/;
+/**
+ * A strong value's characters: base64, base64url, hex and the separators tokens carry (`.`, `:`, `~`); it opens with a
+ * letter or digit, so a shell default's `:-` and a garbled `=...` stay out.
+ */
+const STRONG_VALUE = '[A-Za-z0-9][A-Za-z0-9_+/=.~:-]{19,999}';
+/** Bookkeeping words before `token`: a pagination cursor or a cancellation handle, not a credential. */
+const NOT_SECRET_TOKEN_QUALIFIERS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'sync', 'cancel', 'cancellation', 'resume', 'cursor', 'csrf', 'xsrf', 'request', 'idempotency', 'push', 'device', 'registration', 'verification', 'invite', 'reset', 'confirmation', 'unsubscribe']);
+
+/**
+ * Judges the name before a value matched by a bare credential word (the lead holds only the name and the operator):
+ * `key` alone or with a secret's qualifier (`signingKey`, `API KEY`), never `publicKey`, `cacheKey`; `token` but not
+ * `nextPageToken`.
+ */
+function isCredentialWordName(lead: string): boolean {
+  // The name ends where the operator or a type starts: `apiKey: string = `, Go's `key string = `.
+  const words = nameWords(lead.split(/[:=|?]/)[0]!.replace(/[ \t]string[ \t]*$/, ''));
+  const last = words.at(-1) ?? '';
+  if (!CREDENTIAL_LAST_WORD.test(last)) return false;
+  if (/^keys?$/.test(last)) return words.length < 2 || isSecretKeyName(words.join('_'));
+  if (/^tokens?$/.test(last)) return !NOT_SECRET_TOKEN_QUALIFIERS.has(words.at(-2) ?? '');
+  return true;
+}
 
 export const genericRules: Rule[] = [
   rule({
@@ -369,13 +411,34 @@ export const genericRules: Rule[] = [
     kind: 'generic',
     keywords: ['authorization', 'authenticationheadervalue', 'bearer_auth'],
     // Also .NET's `new AuthenticationHeaderValue("Bearer", "...")` and reqwest's `.bearer_auth("...")`.
-    pattern: '(?i)(?:\\bauthorization["\']?\\s*[:=,]\\s*["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
+    pattern: '(?i)(?:\\bauthorization["\']?(?:\\s*[:=,]\\s*|[ \\t]+)["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
     entropy: 3.2,
     longLived: false,
     remediation: REMEDIATION,
     examples: {
-      positives: ['curl -H "Authorization: Bearer <alnum:40>" https://api.example.net'],
-      negatives: ['curl -H "Authorization: Bearer $TOKEN" https://api.example.net', 'headers: { Authorization: `Bearer ${token}` }'],
+      positives: ['curl -H "Authorization: Bearer <alnum:40>" https://api.example.net', "curl -H 'Authorization Bearer <alnum:40>' https://api.example.net"],
+      negatives: ['curl -H "Authorization: Bearer $TOKEN" https://api.example.net', 'headers: { Authorization: `Bearer ${token}` }', 'See the Authorization Bearer header section for details'],
+    },
+  }),
+  rule({
+    id: 'http-header-credential',
+    title: 'Hardcoded credential in an X-*-Key or X-*-Token header',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['x-'],
+    // `X-Figma-Token: ...`, `-H "X-Api-Key: ..."`, Go's `req.Header.Set("X-Octopus-ApiKey", "...")`. In a header named
+    // for a credential a hex value is the credential, not a digest (specific kind: no hash-shape rejection); the name is
+    // judged after the match, so `X-CSRF-Token` and `X-Idempotency-Key` stay out.
+    pattern: String.raw`(?i)\bx-[a-z0-9-]{0,40}(?:key|token|secret|auth)["']?(?:[ \t]*[:=][ \t]*|["'][ \t]*,[ \t]*)["']?([A-Za-z0-9._~+/=:-]{16,512})(?:["'\s;,)\\]|$)`,
+    entropy: 3,
+    validate: (value) => isRandomKey(value) && !isJoinedWords(value),
+    // `X-API-Key` itself is api-key-header's.
+    validateInMatch: (_secret, name) => !/^x-api[-_]?key\b/i.test(name) && isCredentialWordName(name.replace(/^x-/i, '')),
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      positives: ["curl --header 'X-Figma-Token: <digit:4>-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>' https://api.example.net/v1/files", 'req.Header.Set("X-Billing-ApiKey", "<hex:32>")', 'X-Auth-Key: <alnum:14><digit:2><alnum:14>'],
+      negatives: ['X-API-Key: <alnum:14><digit:2><alnum:14>', 'X-CSRF-Token: <alnum:14><digit:2><alnum:14>', 'req.Header.Set("X-Idempotency-Key", "<hex:32>")', 'curl -H "X-Api-Key: $API_KEY" https://api.example.net', 'X-Api-Key: <lower:24>', 'req.Header.Set("x-api-key", apiKey)'],
     },
   }),
   // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
@@ -393,7 +456,7 @@ export const genericRules: Rule[] = [
     longLived: false,
     remediation: REMEDIATION,
     examples: {
-      positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
+      positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', '\tconst fastlyKey string = "<alnum:12><digit:2><alnum:12>"', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
       negatives: [
         'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
         'stripePublishableKey: "<alnum:20><digit:2>"',
@@ -429,6 +492,66 @@ export const genericRules: Rule[] = [
       positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<alnum:1><b64:19><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
       negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
       path: 'config/app.env',
+    },
+  }),
+  // After the named rules, and generic: a bare credential word (`key`, `Token`, `access`, `auth`, `API KEY`) says little,
+  // so the value must say the rest (isStrongValue: 20 characters or more, letters and digits, not joined words).
+  rule({
+    id: 'generic-credential-word',
+    title: 'Hardcoded value under a bare credential word',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['key', 'token', 'secret', 'access', 'auth', 'creds', 'credential'],
+    pattern: `(?:^|[^A-Za-z0-9_.-])${CREDENTIAL_NAME}${ASSIGN}${OPEN}(${STRONG_VALUE})\\\\?["'\`]`,
+    entropy: 3.5,
+    validate: isStrongValue,
+    validateInMatch: (_secret, name) => isCredentialWordName(name),
+    longLived: false,
+    remediation: REMEDIATION,
+    examples: {
+      positives: ['\tkey := "<alnum:14><digit:2><alnum:14>"', "var creds string = '<alnum:14><digit:2><alnum:14>'", '  auth: "<alnum:10><digit:2><b64url:20>",', 'creds = "<lowalnum:12><digit:2><lowalnum:12>"'],
+      negatives: [
+        'const key = "<alnum:10><digit:2>";',
+        'key: "dashboard.header.title.label.v2"',
+        '  key: "Sample-Settings-Value-2024",',
+        'const publicKey = "<alnum:14><digit:2><alnum:14>";',
+        'nextPageToken: "<alnum:14><digit:2><alnum:14>"',
+        'const monkey = "<alnum:14><digit:2><alnum:14>";',
+        'access: "<lower:30>"',
+        'key = "${API_KEY_FROM_THE_ENVIRONMENT}"',
+      ],
+    },
+  }),
+  rule({
+    id: 'generic-credential-word-unquoted',
+    title: 'Value under a bare credential word in text or a log',
+    provider: 'Generic',
+    severity: 'medium',
+    kind: 'generic',
+    keywords: ['key', 'token', 'secret', 'access', 'auth', 'creds', 'credential'],
+    // Anywhere on a line of text, config or log output (`[DEBUG] Using API_KEY=...`, `vendor key = ...`, a note's
+    // `prod token - '...'`), never in code, where an unquoted right-hand side is an expression and ` - ` subtracts. The
+    // value ends the line, a field or its quotes.
+    pattern: String.raw`(?m)(?:^|[ \t(\[,;|])${CREDENTIAL_NAME}(?:[ \t]*(?::=|=>|:|=)|[ \t]+-)[ \t]*["'\x60]?(${STRONG_VALUE})(?:["'\x60 \t;,)\]}&|]|\r?$)`,
+    entropy: 3.5,
+    validate: isStrongValue,
+    validateInMatch: (_secret, name) => isCredentialWordName(name),
+    longLived: false,
+    remediation: REMEDIATION,
+    skipSyntax: ['code'],
+    examples: {
+      positives: ['[DEBUG] Using API_KEY=<alnum:14><digit:2><alnum:14>', '2024-05-01 INFO using key = <lowalnum:14><digit:2><lowalnum:14> for the upload', 'vendor token: <alnum:10><digit:2><b64url:20>', '# API KEY = <upalnum:30><digit:2>', "staging token - '<alnum:10><digit:2><b64url:20>'"],
+      negatives: [
+        '[DEBUG] Using Key=<alnum:8><digit:2>',
+        'Using key = app_settings_cache_v2_primary',
+        'primary key = <alnum:14><digit:2><alnum:14>',
+        'cursor: next_page_token=<alnum:14><digit:2><alnum:14>',
+        'see https://example.net/docs?key=<alnum:14><digit:2><alnum:14>',
+        'sort key: <lower:12>.<lower:12>.<lower:6>',
+        'secret - the signing secret, for example <lower:20>',
+      ],
+      path: 'logs/deploy.log',
     },
   }),
   // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
