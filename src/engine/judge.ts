@@ -98,7 +98,7 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
     if (reason && !(reason === 'hash-shaped' && secret.length === 40 && tokenNameBeforeHex(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart)))) return 'generic-value';
     if (acceptance.isMalformedProviderToken?.(secret)) return 'generic-value';
     if (hasHashContext(lines.lineAround(candidate.secretStart))) return 'hash-context';
-    if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS))) return 'place';
+    if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS), secret)) return 'place';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
   if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd))) return 'validator';

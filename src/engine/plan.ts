@@ -99,7 +99,8 @@ function malformedProviderToken(rules: readonly Rule[], backend: RegexBackend): 
     const owners = prefixOwners(prefixes, secret);
     if (owners.length === 0) return false;
     const value = Buffer.from(secret);
-    return !owners.some((rule) => matchesWhole(rule, value));
+    // The owner's validator too: a GitHub or npm token whose CRC32 fails is made up, not someone's generic secret.
+    return !owners.some((rule) => matchesWhole(rule, value) && (rule.validate?.(secret) ?? true));
   };
 }
 

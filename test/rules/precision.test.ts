@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createScanner, regexBackends } from '../../src/engine/index.js';
+import { notACredentialHere } from '../../src/rules/values/context.js';
 import { rejectGenericValue } from '../../src/rules/values/generic.js';
-import { isPlaceholder } from '../../src/rules/values/placeholders.js';
+import { isCountedOut, isPlaceholder } from '../../src/rules/values/placeholders.js';
 import { isStandInUrlPassword } from '../../src/rules/values/passwords.js';
 import { ALNUM, BASE64, HEX, randomFrom } from '../helpers/fake-secrets.js';
 
@@ -125,5 +126,59 @@ describe.each(backends)('misses where a rule exists, on %s', (_name, backend) =>
   it('reports jdbc userpass= and keeps the empty one out', () => {
     expect(ids(`  - "jdbc:mysql://localhost/authority?user=admin&userpass=${password()}"`, 'uri.yml')).toEqual(['jdbc-password']);
     expect(ids('  - "jdbc:mysql://localhost/authority?user=admin&userpass="', 'uri.yml')).toEqual([]);
+  });
+});
+
+// The invalid variants other scanners' test suites keep as negatives (bench/families), drawn here in their shapes.
+describe.each(backends)('mangled and counted-out values, on %s', (_name, backend) => {
+  const scanner = createScanner({ backend: backend ?? regexBackends.portable });
+  const ids = (text: string, path = 'src/config.ts') => scanner.scanBuffer(Buffer.from(text), path).findings.map((f) => f.ruleId);
+
+  it('passes over a token with a stray character under a key or token name, not under a password name', () => {
+    expect(ids(`const pagerdutyApiKey = "${alnum(12)}?${alnum(20)}";`)).toEqual([]);
+    expect(ids(`const bitlyToken = "${alnum(30)}%c^";`)).toEqual([]);
+    expect(ids(`const serviceToken = "${alnum(32)}";`)).toEqual(['generic-secret-assignment']);
+    expect(ids(`const dbPassword = "${alnum(12)}?${alnum(8)}";`)).toEqual(['generic-password-assignment']);
+    // A value with punctuation throughout is not a token with a stray character, and a URL's `@` is its own.
+    expect(ids(`const signingSecret = "${alnum(6)}!${alnum(4)}@${alnum(4)}#${alnum(4)}$${alnum(4)}&${alnum(4)}";`)).toEqual(['generic-secret-assignment']);
+    expect(notACredentialHere('const webhookToken = "', '";', `https://hooks.example-corp.io/in/${alnum(24)}@${alnum(8)}`)).toBeUndefined();
+    expect(notACredentialHere('const webhookToken = "', '";', `${alnum(24)}@${alnum(8)}`)).toBe('mangled token');
+  });
+
+  it("reports Django's SECRET_KEY, whose alphabet holds punctuation, with one stray-looking character or many", () => {
+    const key = (punctuation: string) => `SECRET_KEY = '${randomFrom('abcdefghijklmnopqrstuvwxyz0123456789', 24)}${punctuation}${randomFrom('abcdefghijklmnopqrstuvwxyz0123456789', 25)}'`;
+    expect(ids(key('^'), 'app/settings.py')).toContain('django-secret-key');
+    expect(ids(key('!@#$%^&*('), 'app/settings.py')).toContain('django-secret-key');
+  });
+
+  it('passes over base64 whose padding does not fit its length, not over well-padded base64', () => {
+    expect(ids(`jira_token: ${b64(44)}=`, 'config/app.yml')).toEqual([]);
+    expect(ids(`jira_token: ${b64(43)}=`, 'config/app.yml')).not.toEqual([]);
+  });
+
+  it('passes over counted-out values under any rule, random ones not', () => {
+    expect(ids('const shopifySecret = "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";')).toEqual([]);
+    expect(ids('vault secret_id = "87654321-4321-4321-4321-CBA987654321"')).toEqual([]);
+    expect(ids(`  refresh_token: "5Aep861${alnum(20)}AAAABBBBCCCC${alnum(60)}"`, 'config/app.yml')).toEqual([]);
+    expect(ids(`const shopifySecret = "shpss_${hex(32)}";`)).toEqual(['shopify-shared-secret']);
+  });
+
+  it('passes over a query string of settings, a host name, a publishable key and an OAuth client id', () => {
+    expect(ids('AZURE_BLOB_SAS_TOKEN=st=2025-03-04T07:24:52Z&se=2025-04-04T15:24:52Z&spr=https&sv=2022-11-02&sr=c', 'deploy/.env')).toEqual([]);
+    expect(ids(`invoice_secret = '${hex(6)}.invoices-corp.com'`, 'config.py')).toEqual([]);
+    expect(ids(`lob_publishable_token = 'live_pub_${hex(31)}'`, 'config.py')).toEqual([]);
+    expect(ids(`salesforce_key = "3MVG9${alnum(40)}.${alnum(40)}"`, 'config.py')).toEqual([]);
+  });
+});
+
+describe('counted-out values', () => {
+  it('knows counting up, down, interleaved and in runs, and no random draw', () => {
+    for (const value of ['zyxwvutsrq9876543210ab', '1a2b3C4d-5E6f-7g8H', 'a1B2c3D4e5F6g7H8', 'Q9z8y7x6w5v', 'ABCD1234EFGH5678IJKL', 'x5AAAABBBBCCCCq']) {
+      expect(isCountedOut(value), value).toBe(true);
+    }
+    for (let i = 0; i < 200; i++) {
+      const value = alnum(40);
+      expect(isCountedOut(value), value).toBe(false);
+    }
   });
 });

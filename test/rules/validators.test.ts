@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { base62 } from '../../src/rules/validators/base62.js';
@@ -43,6 +44,15 @@ describe('hasBase62Crc32', () => {
 });
 
 describe('jwt', () => {
+  it('takes a token signed with the key jwt.io prints beside its samples for documentation, another key not', () => {
+    const signed = (alg: string, digest: string, key: string) => {
+      const body = `${b64url({ alg })}.${b64url({ sub: r(ALNUM, 12) })}`;
+      return `${body}.${createHmac(digest, key).update(body).digest('base64url')}`;
+    };
+    expect(isStructuredJwt(signed('HS256', 'sha256', 'your-256-bit-secret'))).toBe(false);
+    expect(isStructuredJwt(signed('HS384', 'sha384', 'a-string-secret-at-least-256-bits-long'))).toBe(false);
+    expect(isStructuredJwt(signed('HS512', 'sha512', r(ALNUM, 40)))).toBe(true);
+  });
   const iat = 1767225600;
   it('needs a JSON header with a real alg and a JSON payload', () => {
     expect(isStructuredJwt(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1' }))).toBe(true);

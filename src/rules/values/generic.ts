@@ -3,7 +3,6 @@
  * validators and the engine, so it sits below both.
  */
 import { UUID, shapeRegex } from '../shape.js';
-import { hasBase62Crc32 } from '../validators/checksum.js';
 import { isPlaceholder, isReference } from './placeholders.js';
 
 /** Shannon entropy in bits per character. */
@@ -46,11 +45,12 @@ const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z
 const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
 /** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
 const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
-/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
-const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
 const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
 const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
-const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
+/** Public keys, Stripe's publishable keys and Lob's (`live_pub_`, made to be published in JavaScript). */
+const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_|(?:live|test)_pub_)/;
+/** A Salesforce connected app's consumer key (`3MVG9...`): the OAuth client id, sent in every authorization URL. */
+const CLIENT_ID = /^3MVG9[A-Za-z0-9._]{60,100}$/;
 const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
 const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
 const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
@@ -65,14 +65,22 @@ const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*
 const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt|enc|rb|py|js|ts|md)$/i;
 /** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
 const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
-/** A Rails route target, `active_storage/disk#update`: controller path and action. */
 /** A command-line option name (`--http-password`): the flag that takes a password, not the password. */
 const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** A JWT's opening (`eyJ`, a base64url JSON header) with a character no base64 holds (`^`, `$`, `&`): a mangled sample. */
 const BROKEN_JWT = /^eyJ[A-Za-z0-9_=.+/-]*[^A-Za-z0-9_=.+/-]/;
-
+/** A host name (`4f2a9c.invoiceocean.com`): lower-case labels and a top-level domain of letters. */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
+/** A query string of settings, `st=2025-03-04T07:24:52Z&sp=r&sr=c`: two or more `name=value` pairs. */
+const QUERY_PAIRS = /^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/;
+/** A Rails route target, `active_storage/disk#update`: controller path and action. */
 const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
+/** Query parameters none of which is random (an Azure SAS token's dates and flags without its `sig`). */
+function isQueryOfSettings(value: string): boolean {
+  return QUERY_PAIRS.test(value) && !value.split('&').some((pair) => rejectGenericValue(pair.slice(pair.indexOf('=') + 1), 3.5) === undefined);
+}
+
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 export function decodeBase64Text(value: string): string | undefined {
   if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value)) return undefined;
@@ -114,9 +122,9 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (PUBLIC_KEY.test(value)) return 'public key';
   // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
   if (AWS_ID.test(value)) return 'key id';
-  // A provider's prefix on a value without that provider's format is judged by the engine against the rules' own
-  // patterns (src/engine/provider-prefixes.ts); a checksummed token that fails its checksum is made up.
-  if (CHECKSUMMED.test(value) && !hasBase62Crc32(value)) return 'bad checksum';
+  if (CLIENT_ID.test(value)) return 'client id';
+  // A provider's prefix on a value without that provider's format (or failing its checksum) is judged by the engine
+  // against the rules' own patterns and validators (src/engine/provider-prefixes.ts).
   // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
   if (WORD_LIST.test(value) || HEADER_LIKE.test(value)) return 'identifier-like';
   if (ALTERNATION.test(value) || /\(\?(?:[:!=]|<[=!]|i\))/.test(value)) return 'regular expression';
@@ -128,6 +136,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (CODE_CHAIN.test(value) && /[([]|::/.test(value)) return 'code expression';
   if (ROUTE_TARGET.test(value)) return 'route';
   if (BROKEN_JWT.test(value)) return 'malformed token';
+  if (isQueryOfSettings(value)) return 'query string';
   if (CLI_FLAG.test(value)) return 'command-line flag';
   if (FILE_NAME.test(value)) return 'file name';
   if (WORD_SETTING.test(value)) return 'identifier-like';
@@ -151,6 +160,7 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
     const last = words[words.length - 1]!;
     if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2) return 'identifier-like';
   }
+  if (HOST_NAME.test(value)) return 'host name';
   if (/^[0-9]+$/.test(value) && value.length < 16) return 'short number';
   // Each character class missing makes a random-looking value less likely to be a generated secret.
   const required = minEntropy + (classes.count <= 1 ? 0.7 : classes.count === 2 ? 0.2 : 0);

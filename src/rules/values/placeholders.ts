@@ -29,6 +29,8 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^\[[^\]]*\]$/,
   // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
   /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
+  // `fake` in one case, as people type it (`fakeiq999fake...`, `FAKE`): a random draw holds it about once in 10^6.
+  /fake|Fake|FAKE/,
   /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
 ];
 
@@ -81,10 +83,55 @@ const PUBLISHED_EXAMPLES: readonly string[] = [
   '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
 ];
 
+/** The class a character counts in: digits with digits, letters with letters whatever their case. */
+function counted(char: string): number | undefined {
+  const code = char.toLowerCase().charCodeAt(0);
+  if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122)) return code;
+  return undefined;
+}
+
+/** Whether `a` and `b` are neighbours in the same class, counting up (`step` 1) or down (-1). */
+function follows(a: string, b: string, step: number): boolean {
+  const from = counted(a);
+  const to = counted(b);
+  return from !== undefined && to !== undefined && to - from === step && (from <= 57) === (to <= 57);
+}
+
+/** The stretches where every character follows the one `gap` places before it, counting by `step`: their lengths. */
+function countedRuns(value: string, gap: number, step: number): number[] {
+  const runs: number[] = [];
+  let run = gap;
+  for (let i = gap; i <= value.length; i++) {
+    if (i < value.length && follows(value[i - gap]!, value[i]!, step)) run++;
+    else {
+      if (run > gap) runs.push(run);
+      run = gap;
+    }
+  }
+  return runs;
+}
+
+function longestCount(value: string, gap: number, step: number): number {
+  return Math.max(0, ...countedRuns(value, gap, step));
+}
+
+/**
+ * A value someone counted out rather than drew: a run counting up or down (`1234567`, `87654321`, `zyxwvut`), two
+ * interleaved counts (`a1b2c3d4`, `1a2B3c4D`, `9x8y7w`), three counted runs of four (`ABCD1234EFGH`), or three runs of
+ * one character back to back (`AAAABBBBCCCC`). A random draw from 62 characters holds seven counted in a row about
+ * once in 10^10 positions, and a run of four about once in 200,000, so real secrets hold none of these.
+ */
+export function isCountedOut(value: string): boolean {
+  if (longestCount(value, 1, 1) >= 7 || longestCount(value, 1, -1) >= 7) return true;
+  if (longestCount(value, 2, 1) >= 8 || longestCount(value, 2, -1) >= 8) return true;
+  const fours = [...countedRuns(value, 1, 1), ...countedRuns(value, 1, -1)].filter((run) => run >= 4).length;
+  return fours >= 3 || /(.)\1{3,}(?!\1)(.)\2{3,}(?!\2)(.)\3{3,}/.test(value);
+}
+
 export function isPlaceholder(value: string): boolean {
   if (PUBLISHED_EXAMPLES.some((example) => value.includes(example))) return true;
   if (value.length > 200) return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
-  return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
+  return isFillerRun(value) || isCountedOut(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
 }
 
 /**
