@@ -67,10 +67,12 @@ export const codeHostRules: Rule[] = [
     provider: 'GitLab',
     severity: 'critical',
     keywords: ['glpat-'],
-    pattern: String.raw`\b(glpat-[0-9A-Za-z_-]{20,100}(?:\.[0-9a-z]{2}\.?[0-9a-z]{7,9})?)(?:[^0-9A-Za-z_.-]|$)`,
+    // Legacy tokens are `glpat-` and 20 characters; routable ones (GitLab 17.x) a longer payload, `.`, a two-character
+    // version and a CRC. Any other length is neither.
+    pattern: String.raw`\b(glpat-(?:[0-9A-Za-z_-]{20}|[0-9A-Za-z_-]{27,300}\.[0-9a-z]{2}\.?[0-9a-z]{7,9}))(?:[^0-9A-Za-z_.-]|$)`,
     longLived: true,
     revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
-    examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
+    examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";', 'client_secret: glpat-<hex:64>'] },
   }),
   rule({
     id: 'gitlab-deploy-token',
