@@ -18,6 +18,9 @@ export const azureRules: Rule[] = [
   token({ id: 'azure-cosmosdb-key', title: 'Azure Cosmos DB account key', provider: 'Azure Cosmos DB', severity: 'critical', shape: KEY64('ACDb'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
   token({ id: 'azure-batch-key', title: 'Azure Batch account key', provider: 'Azure Batch', severity: 'high', shape: KEY64('+ABa'), keywords: ['+aba'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
   token({ id: 'azure-apim-key', title: 'Azure API Management key', provider: 'Azure API Management', severity: 'high', shape: KEY64('APIM'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+  // The password of API Management's configuration Git repository: `git&`, its expiry (yyyyMMddHHmm), `&` and a
+  // 64-byte signature in base64.
+  token({ id: 'azure-apim-git-password', title: 'Azure API Management Git repository password', provider: 'Azure API Management', severity: 'high', shape: 'git&<digit:12>&<b64:85><[AQgw]:1>==', keywords: ['git&'], longLived: false, revokeUrl: PORTAL, remediation: 'Regenerate the API Management access keys (Deployment and infrastructure > Repository), which invalidates Git passwords made from them.' }),
   token({ id: 'azure-ml-classic-key', title: 'Azure Machine Learning (classic) web service key', provider: 'Azure Machine Learning', severity: 'high', shape: KEY64('+AMC'), keywords: ['+amc'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
   token({ id: 'azure-service-bus-key', title: 'Azure Service Bus shared access key (identifiable)', provider: 'Azure Service Bus', severity: 'high', shape: KEY32('+ASb'), keywords: ['+asb'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
   token({ id: 'azure-event-hubs-key', title: 'Azure Event Hubs shared access key (identifiable)', provider: 'Azure Event Hubs', severity: 'high', shape: KEY32('+AEh'), keywords: ['+aeh'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
