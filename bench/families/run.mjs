@@ -4,8 +4,8 @@
 // (dist/cli/index.js, `npm run package` first) and by the gitleaks approximation of bench/leaks (gitleaks' default
 // config imported and run on Keyward's engine with Keyward's rules off). An example counts as found when its file gets
 // a finding; a negative example (Kingfisher's negative_examples, trufflehog's cases that expect nothing) that gets one
-// is a false alarm. *Realistic* leaves out examples whose text is placeholder-shaped (xxxx, EXAMPLE, your_key, <...>, abcdefg,
-// 1234567, a1b2c3).
+// is a false alarm. *Realistic* leaves out examples whose text is placeholder-shaped (xxxx, EXAMPLE, fake, your_key, <...>,
+// abcdefg, 9876543, a1b2c3, abcd1234efgh5678).
 //
 //   node bench/families/run.mjs [--source kingfisher|trufflehog] [--misses] [--alarms] [--json FILE]
 //
@@ -25,18 +25,35 @@ const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : u
 const only = option('--source');
 const gitleaksSource = { repo: 'gitleaks/gitleaks', commit: 'b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b', path: 'config/gitleaks.toml', keepBuiltin: [] };
 
-const PLACEHOLDER = /x{5,}|example|placeholder|your[-_ ]?(?:api|access|secret|token|key|password)|<[A-Za-z][\w .-]*>|\*{4,}|0{12,}|(.)\1{11,}|a1b2c3|abc123|123abc/i;
+const PLACEHOLDER = /x{5,}|example|placeholder|fake|your[-_ ]?(?:api|access|secret|token|key|password)|<[A-Za-z][\w .-]*>|\*{4,}|0{12,}|(.)\1{11,}|a1b2c3|abc123|123abc|([a-z0-9])\2{3,}(?!\2)([a-z0-9])\3{3,}(?!\3)([a-z0-9])\4{3,}/i;
 
-/** Placeholder-shaped: the words above, or a run of 7 or more characters counting up (abcdefg, 1234567, qrstuvw). */
+/** The lengths of the stretches where each character counts on from the one `gap` before it (digits, letters in any case). */
+function countedRuns(text, gap, step) {
+  const code = (char) => (/[a-z0-9]/i.test(char) ? char.toLowerCase().charCodeAt(0) : undefined);
+  const runs = [];
+  let run = gap;
+  for (let i = gap; i <= text.length; i++) {
+    const from = code(text[i - gap] ?? '');
+    const to = code(text[i] ?? '');
+    if (from !== undefined && to !== undefined && to - from === step && (from <= 57) === (to <= 57)) run++;
+    else {
+      if (run > gap) runs.push(run);
+      run = gap;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Placeholder-shaped: the words above, or characters counted out rather than drawn, as Keyward's placeholder check
+ * (src/rules/values/placeholders.ts, isCountedOut) judges them: 7 or more counting up or down (abcdefg, 9876543), two
+ * interleaved counts (a1b2c3d4, 1a2b3c4d), three counted runs of four (abcd1234efgh5678).
+ */
 function placeholderShaped(text) {
   if (PLACEHOLDER.test(text)) return true;
-  let run = 1;
-  for (let i = 1; i < text.length; i++) {
-    const step = text.toLowerCase().charCodeAt(i) - text.toLowerCase().charCodeAt(i - 1);
-    run = step === 1 && /[a-z0-9]/i.test(text[i]) ? run + 1 : 1;
-    if (run >= 7) return true;
-  }
-  return false;
+  const longest = (gap, step) => Math.max(0, ...countedRuns(text, gap, step));
+  if (longest(1, 1) >= 7 || longest(1, -1) >= 7 || longest(2, 1) >= 8 || longest(2, -1) >= 8) return true;
+  return [...countedRuns(text, 1, 1), ...countedRuns(text, 1, -1)].filter((run) => run >= 4).length >= 3;
 }
 
 /** Writes each case to its own file; returns the tree and the file names in case order. */
