@@ -35,7 +35,7 @@ describe.each(backends)('human-chosen passwords on %s', (_name, backend) => {
   });
 
   it('passes over labels, prose, stand-ins and values that repeat their name', () => {
-    for (const line of ['password: Wachtwoord', 'password: "is too short"', 'POSTGRES_PASSWORD: postgres', 'MYSQL_ROOT_PASSWORD=rootpassword', 'password: encrypted', '# password: the one in the vault']) {
+    for (const line of ['password: Wachtwoord', 'password: wachtwoord', 'password: "mot de passe"', 'truststore_password: changeit', 'password: "is too short"', 'POSTGRES_PASSWORD: postgres', 'MYSQL_ROOT_PASSWORD=rootpassword', 'password: encrypted', '# password: the one in the vault']) {
       expect(ids(line, 'deploy/values.yaml'), line).toEqual([]);
     }
   });
@@ -66,7 +66,7 @@ describe.each(backends)('human-chosen passwords on %s', (_name, backend) => {
       [`"User ID=etl;Password=${password};Initial Catalog=ledger"`, 'App.config', 'ado-net-connection-string'],
       [`PsExec.exe \\\\host01 -u DOMAIN\\my-user -p ${password} cmd`, 'deploy.bat', 'powershell-password-argument'],
       [`REDIS=${lower(10)}.redis.cache.windows.net:6380,password=${randomFrom(ALNUM, 43)}=,ssl=True`, 'appsettings.txt', 'redis-connection-options'],
-      [`remote = "https://${lower(8)}:${randomFrom(ALNUM, 8)}@${lower(12)}"`, 'ci/remote.txt', 'url-embedded-credentials'],
+      [`remote = "https://${lower(8)}:Zq${randomFrom(ALNUM, 10)}7@${lower(12)}"`, 'ci/remote.txt', 'url-embedded-credentials'],
     ];
     for (const [line, path, id] of cases) expect(ids(line, path), line).toEqual([id]);
   });

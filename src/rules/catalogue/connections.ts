@@ -51,7 +51,7 @@ export const connectionRules: Rule[] = [
     validateInMatch: realUrlPassword,
     longLived: true,
     remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
-    examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";', '  - "https://admin:<alnum:10><digit:2>@localhost:8000/admin"', '  - "http://admin:<alnum:10><digit:2>@192.168.0.10/admin"', 'JENKINS=https://<lower:8>:<alnum:8><digit:2>@jenkins:8080/job', '"https://<alnum:8>:<alnum:6><digit:2>@<lower:2><alnum:12>"'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";', 'proxy = "http://user:password@proxy:3128"', 'url = "https://%s:%s@%s"', 'JENKINS=https://<lower:8>:<alnum:8><digit:2>@j', '  - "https://admin:testpassword@localhost:8000/admin"', '  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",'] },
+    examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";', '  - "https://admin:<alnum:10><digit:2>@localhost:8000/admin"', '  - "http://admin:<alnum:10><digit:2>@192.168.0.10/admin"', 'JENKINS=https://<lower:8>:<alnum:10><digit:2>@jenkins:8080/job', '"https://<alnum:8>:<alnum:10><digit:2>@<lower:2><alnum:12>"'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";', 'proxy = "http://user:password@proxy:3128"', 'url = "https://%s:%s@%s"', 'JENKINS=https://<lower:8>:<alnum:8><digit:2>@j', '  - "https://admin:testpassword@localhost:8000/admin"', '  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",'] },
   }),
   rule({
     id: 'git-credentials',

@@ -16,9 +16,11 @@ const VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
  * Lowercase words that a password field holds when it describes the password rather than being one: schema types,
  * modes of a tool's password option, validation results.
  */
-const DESCRIBING_WORDS = /^(?:varchar|integer|boolean|object|secret|secrets|hidden|masked|required|optional|disabled|enabled|invalid|incorrect|mismatch|missing|prompt|prompted|random|generated|generate|encrypted|plaintext|keyring|keychain|vault|environment|stdin|inherit|inherited|ignore|ignored|unknown|unchanged|redacted|protected|sensitive|anonymous|current|confirm|confirmation|verify|forgot|forgotten|username|email|input|field|value|label|placeholder|blank|notset|unused|manual|interactive|external|internal)$/;
+const DESCRIBING_WORDS = /^(?:varchar|integer|boolean|object|secret|secrets|hidden|masked|required|optional|disabled|enabled|invalid|incorrect|mismatch|missing|prompt|prompted|random|generated|generate|encrypted|plaintext|keyring|keychain|vault|environment|stdin|inherit|inherited|ignore|ignored|unknown|unchanged|redacted|protected|sensitive|anonymous|current|confirm|confirmation|verify|forgot|forgotten|username|email|input|field|value|label|placeholder|blank|notset|unused|manual|interactive|external|internal|cleartext|unencrypted|hashed|salted|digest|nopass|nopassword|passwordless|changeit)$/;
+/** The word `password` in other languages, as translation files hold it (`"password": "wachtwoord"`). */
+const TRANSLATIONS = /^(?:passwort|kennwort|wachtwoord|contrase(?:n|\u00f1)a|contrasenya|senha|parola|has(?:l|\u0142)o|heslo|salasana|l(?:o|\u00f6)senord|adgangskode|passord|jelsz(?:o|\u00f3)|(?:s|\u015f)ifre|mot[ -]?de[ -]?passe)$/i;
 /** A stand-in made of words a template or a test writes for a password it does not mean (`cachepass`, `testpassword`). */
-const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real)+$/i;
+const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real|sekrit)+$/i;
 /** An e-mail address or a `name@` stub: what anonymous FTP takes as its password by convention (RFC 1635), not a secret. */
 const ANONYMOUS_LOGIN = /^[A-Za-z]+@$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$/;
 /** Words of messages and labels: a lowercase phrase holding one (`is required`, `does not match`) is prose, not a passphrase. */
@@ -39,12 +41,12 @@ function repeatsTheName(value: string, name: string | undefined): boolean {
 
 /** A lowercase word (`whiteduke`, `goodspec`): a person's password when nothing says it describes one or stands in. */
 export function isChosenWord(value: string): boolean {
-  return /^[a-z]{6,32}$/.test(value) && !DESCRIBING_WORDS.test(value) && !STAND_IN_WORDS.test(value) && !isPlaceholder(value);
+  return /^[a-z]{6,32}$/.test(value) && !DESCRIBING_WORDS.test(value) && !TRANSLATIONS.test(value) && !STAND_IN_WORDS.test(value) && !isPlaceholder(value);
 }
 
 /** Two to four lowercase words (`open sesame`): a passphrase, unless a word of messages and labels makes it prose. */
 export function isPassphrase(value: string): boolean {
-  if (value.length > 40 || !/^[a-z0-9]{2,}(?: [a-z0-9]{2,}){1,3}$/.test(value) || isPlaceholder(value)) return false;
+  if (value.length > 40 || !/^[a-z0-9]{2,}(?: [a-z0-9]{2,}){1,3}$/.test(value) || isPlaceholder(value) || TRANSLATIONS.test(value)) return false;
   const words = value.split(' ');
   return !words.some((word) => PROSE_WORDS.has(word)) && !words.every((word) => STAND_IN_WORDS.test(word));
 }
