@@ -1,7 +1,9 @@
 import { rule } from '../build.js';
+import { UUID, shapeRegex } from '../shape.js';
 import type { Rule } from '../types.js';
 import { rejectGenericValue } from '../values/generic.js';
 import { isHumanPassword } from '../values/passwords.js';
+import { isPlaceholder } from '../values/placeholders.js';
 
 /**
  * A password passed on a command line: a person's (`admin123`) or a generated one. A long value a little low in entropy
@@ -139,6 +141,25 @@ export const commandLineRules: Rule[] = [
       path: '.gitlab-ci.yml',
       positives: ['    - curl https://git.example.net/?APIKEY=<hex:8>-<hex:4>-<alnum:20>', 'fetch("https://api.example.net/v1/items?page=2&api_key=<alnum:32>")', '  base_url: "https://api.example.net/v1/user?key=<lowalnum:18><digit:2><lowalnum:20>"', 'curl "https://example.net/external/api/get?token=<alnum:14><digit:2><alnum:16>&pin=V1"'],
       negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>', 'https://x.example.net/?key=${CACHE_KEY}', 'https://x.example.net/?token=refresh_token_rotation', 'https://x.example.net/?key=<alnum:20><digit:2>(<alnum:6>)', 'See http://spreadsheets.google.com/ccc?key=<alnum:20><digit:2><alnum:20>'],
+    },
+  }),
+  rule({
+    id: 'url-query-uuid-key',
+    title: 'UUID-shaped API key in a URL query (?key=, ?api_key=)',
+    provider: 'Generic',
+    severity: 'medium',
+    keywords: ['key='],
+    // Many APIs issue their keys as UUIDs; the generic judgment takes a UUID for an id, but under `?key=` it is the key.
+    pattern: String.raw`(?i)[?&](?:api[_-]?key|apikey|key|access[_-]?key)=(${shapeRegex(UUID)})(?:[&#"'\s${'`'}<>;,)\]]|$)`,
+    entropy: 3,
+    // The UUID documentation copies everywhere (`123e4567-e89b-12d3-...`) is no key.
+    validate: (value) => !isPlaceholder(value) && !/^123e4567-e89b-12d3-/i.test(value),
+    longLived: false,
+    remediation: 'Revoke the key at its provider, then send it in a header read from a secret store; URLs end up in logs and browser history.',
+    examples: {
+      path: 'config/api.yaml',
+      positives: ['  base_url: "https://api.<lower:8>.com/v1/user?key=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', 'curl "https://<lower:6>.net/v2/items?page=1&api_key=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"'],
+      negatives: ['  base_url: "https://api.<lower:8>.com/v1/user?id=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '  url: "https://api.<lower:8>.com/?key=123e4567-e89b-12d3-a456-426614174000"', '  url: "https://api.<lower:8>.com/?key=00000000-0000-0000-0000-000000000000"'],
     },
   }),
 ];

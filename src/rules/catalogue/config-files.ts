@@ -5,6 +5,22 @@ import { isSecretEntry } from '../validators/encoded.js';
 import { rejectGenericValue } from '../values/generic.js';
 import { isPasswordInPlace } from '../values/passwords.js';
 
+/** JetBrains' old project-file obfuscation (`PasswordUtil`): each character XOR 0xdfaa, as four hex digits. */
+const JETBRAINS_XOR = 0xdfaa;
+
+/** The password a JetBrains IDE obfuscated, or undefined when the hex does not decode to printable text. */
+export function decodeJetBrainsPassword(hex: string): string | undefined {
+  if (!/^(?:[0-9a-f]{4})+$/.test(hex)) return undefined;
+  const chars = (hex.match(/.{4}/g) ?? []).map((group) => Number.parseInt(group, 16) ^ JETBRAINS_XOR);
+  return chars.every((code) => code >= 0x20 && code < 0x7f) ? String.fromCharCode(...chars) : undefined;
+}
+
+/** A data source's saved password: obfuscated hex that decodes to one, or a plain driver property's value. */
+function isDataSourcePassword(value: string): boolean {
+  const decoded = /^[0-9a-f]+$/.test(value) ? decodeJetBrainsPassword(value) : undefined;
+  return isPasswordInPlace(decoded ?? value, { store: true });
+}
+
 export const configFileRules: Rule[] = [
   // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
   rule({
@@ -96,5 +112,26 @@ export const configFileRules: Rule[] = [
     longLived: true,
     remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',
     examples: { positives: ['const keystorePassphrase = "<alnum:16>9!";'], negatives: ['const keystorePassphrase = "${KEYSTORE_PASS}";'] },
+  }),
+  rule({
+    id: 'jetbrains-datasource-password',
+    title: 'JetBrains IDE data source saved with its password (.idea/dataSources*.xml)',
+    provider: 'JetBrains',
+    severity: 'high',
+    keywords: ['<user-password>', 'name="password"'],
+    // Older IDEs kept the database password in the project as `<user-password>` in the obfuscation above, which anyone
+    // reverses; any IDE keeps a `password` driver property (`<property name="password" value="..."/>`) in plain text.
+    // Today's IDEs keep the password itself in the OS keychain (`<secret-storage>master_key</secret-storage>`).
+    pattern: String.raw`(?:<user-password>|<property[ \t]+name="password"[ \t]+value=")([^"<\s]{3,800})`,
+    onlyPaths: ['**/dataSources*.xml', '**/dataSources.ids', '**/dataSources/*.xml'],
+    storeValue: true,
+    validate: isDataSourcePassword,
+    longLived: true,
+    remediation: 'Change the database password, then keep .idea/dataSources.local.xml out of the repository and let the IDE keep passwords in its password safe.',
+    examples: {
+      path: '.idea/dataSources.local.xml',
+      positives: ['      <user-name>app</user-name>\n      <user-password>dfcbdfcedfc7dfc3dfc4df9bdf98df99df8b</user-password>', '<driver-properties>\n  <property name="password" value="<alnum:10><digit:2>" />\n</driver-properties>'],
+      negatives: ['      <secret-storage>master_key</secret-storage>\n      <user-name>app</user-name>', '      <user-password></user-password>', '  <property name="password" value="${DB_PASSWORD}" />', '      <user-password>dfdadfcbdfd9dfd9dfdddfc5dfd8dfce</user-password>'],
+    },
   }),
 ];
