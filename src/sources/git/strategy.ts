@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Scanner } from '../../engine/types.js';
 import { scanBlobJobs, type BlobJob } from './blobs.js';
 import { isPartialClone } from './introductions.js';
-import { defaultBlobWorkers } from './lanes.js';
+import { defaultWorkerCount } from '../worker-entry.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PatchScanner } from './patch.js';
 import { commitsOldestFirst } from './resume.js';
 import { readGit } from './run.js';
@@ -36,7 +36,7 @@ export async function pickHistoryStrategy(options: GitScanOptions & { strategy?:
   if (await isPartialClone(options.repoDir)) return { strategy: 'blobs', reason: 'a partial clone' };
   const commits = await commitsOldestFirst(options.repoDir, revisions).catch(() => undefined);
   if (!commits) return { strategy: 'blobs', reason: 'the commits could not be listed' };
-  const workers = workersUsable(options.workers) ? (options.workers.count ?? defaultBlobWorkers()) : 0;
+  const workers = workersUsable(options.workers) ? (options.workers.count ?? defaultWorkerCount()) : 0;
   return chooseHistoryStrategy(options.repoDir, commits, options.scanner, Math.min(1 + workers, availableParallelism()));
 }
 
