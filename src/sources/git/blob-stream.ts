@@ -52,7 +52,8 @@ export class BlobStream<T extends { sha: string }> {
   private head = 0;
   private headerParts: Buffer[] = [];
   private current?: Current<T>;
-  private ready: Ready<T>[] = [];
+  /** Read whole, not yet handed on: from `readyHead` on (handed ones are cleared so their content can go). */
+  private ready: (Ready<T> | undefined)[] = [];
   private readyHead = 0;
   private readyBytes = 0;
   private draining = false;
@@ -141,7 +142,7 @@ export class BlobStream<T extends { sha: string }> {
     const until = performance.now() + SLICE_MS;
     while (this.readyHead < this.ready.length) {
       const { job, read } = this.ready[this.readyHead]!;
-      this.ready[this.readyHead++] = undefined as unknown as Ready<T>;
+      this.ready[this.readyHead++] = undefined;
       this.readyBytes -= read.content?.length ?? 0;
       this.onBlob(job, read);
       if (performance.now() >= until) break;
