@@ -7,16 +7,10 @@ export interface BlobRead {
   type: 'blob' | 'missing' | 'not-a-blob' | 'too-large';
   size: number;
   /**
-   * Set for a blob within the cap. Valid only during the callback: it is a view of one of git's pipe chunks, and
-   * nothing may keep it (the scanners copy what they report).
+   * Set for a blob within the cap. Valid only during the callback: it is a view of git's pipe buffer or of a scratch
+   * buffer reused for the next blob, so nothing may keep it (the scanners copy what they report).
    */
   content?: Buffer;
-}
-
-/** An object read whole, waiting for its turn in `onBlob`. */
-interface Ready<T> {
-  job: T;
-  read: BlobRead;
 }
 
 export type OnBlob<T> = (job: T, read: BlobRead) => void;
@@ -28,23 +22,16 @@ interface Current<T> {
   /** Content bytes plus the trailing newline still to come. */
   remaining: number;
   keep: boolean;
-  /** Bytes of the content collected so far (a blob that spans pipe chunks), and where. */
+  /** Bytes copied into the scratch buffer so far (a blob that spans pipe chunks). */
   filled: number;
-  collected?: Buffer;
 }
 
-/** How long `onBlob` runs before this thread reads git's pipe again: git inflates on while the blobs are scanned. */
-const SLICE_MS = 2;
-/** Read-ahead at most: past this many bytes of blobs waiting, git's pipe is left to fill and git waits. */
-const MAX_READY_BYTES = 32 * 1024 * 1024;
-
 /**
- * One long-lived `git cat-file --batch`, read as a stream: requests are written ahead, and the objects are read as git
- * prints them and handed to `onBlob` in request order, a few milliseconds' worth at a time, so that this thread reads
- * the pipe again between them. Otherwise git could run ahead by no more than the pipe holds, and the two would take
- * turns on the CPU (on a loaded machine this thread and git each waited for the other about half the time). No
- * promise per object: a blob inside one pipe chunk is a view of it, one that spans chunks is copied once, and content
- * past the cap streams by unkept.
+ * One long-lived `git cat-file --batch`, read as a stream: requests are written ahead (git inflates the next objects
+ * while this thread scans), and each object is handed to `onBlob` synchronously as soon as its last byte arrives, in
+ * request order. No promise and no buffer per object: a blob inside one pipe chunk is a view of it, one that spans
+ * chunks is copied once into a scratch buffer kept from blob to blob (fresh memory is slow to touch on small VMs),
+ * and content past the cap streams by unkept.
  */
 export class BlobStream<T extends { sha: string }> {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -52,12 +39,7 @@ export class BlobStream<T extends { sha: string }> {
   private head = 0;
   private headerParts: Buffer[] = [];
   private current?: Current<T>;
-  /** Read whole, not yet handed on: from `readyHead` on (handed ones are cleared so their content can go). */
-  private ready: (Ready<T> | undefined)[] = [];
-  private readyHead = 0;
-  private readyBytes = 0;
-  private draining = false;
-  private paused = false;
+  private scratch = Buffer.allocUnsafeSlow(1 << 20);
   private stderr = '';
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -81,7 +63,7 @@ export class BlobStream<T extends { sha: string }> {
   add(jobs: readonly T[]): void {
     if (jobs.length === 0) return;
     if (this.closed) {
-      for (const job of jobs) this.hand(job, { type: 'missing', size: 0 });
+      for (const job of jobs) this.onBlob(job, { type: 'missing', size: 0 });
       return;
     }
     let request = '';
@@ -92,9 +74,9 @@ export class BlobStream<T extends { sha: string }> {
     this.child.stdin.write(request);
   }
 
-  /** Objects requested and not yet handed back: the one whose content is still arriving and those read ahead included. */
+  /** Objects requested and not yet handed back, the one whose content is still arriving included. */
   get inFlight(): number {
-    return this.queue.length - this.head + (this.current ? 1 : 0) + this.ready.length - this.readyHead;
+    return this.queue.length - this.head + (this.current ? 1 : 0);
   }
 
   /** Resolves once every object requested so far has been handed back. */
@@ -123,44 +105,13 @@ export class BlobStream<T extends { sha: string }> {
     return job;
   }
 
-  /** Queues an object read whole; the drain hands it on. */
   private hand(job: T, read: BlobRead): void {
-    this.ready.push({ job, read });
-    this.readyBytes += read.content?.length ?? 0;
-    if (!this.paused && this.readyBytes > MAX_READY_BYTES) {
-      this.paused = true;
-      this.child.stdout.pause();
+    this.onBlob(job, read);
+    if (this.inFlight === 0 && this.idleWaiters.length > 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
     }
-    if (!this.draining) {
-      this.draining = true;
-      setImmediate(() => this.drain());
-    }
-  }
-
-  /** Hands ready objects to `onBlob` for one slice, then lets the event loop read git's pipe before the next. */
-  private drain(): void {
-    const until = performance.now() + SLICE_MS;
-    while (this.readyHead < this.ready.length) {
-      const { job, read } = this.ready[this.readyHead]!;
-      this.ready[this.readyHead++] = undefined;
-      this.readyBytes -= read.content?.length ?? 0;
-      this.onBlob(job, read);
-      if (performance.now() >= until) break;
-    }
-    if (this.readyHead === this.ready.length) {
-      this.ready = [];
-      this.readyHead = 0;
-    }
-    if (this.paused && this.readyBytes <= MAX_READY_BYTES / 2) {
-      this.paused = false;
-      this.child.stdout.resume();
-    }
-    if (this.readyHead < this.ready.length) {
-      setImmediate(() => this.drain());
-      return;
-    }
-    this.draining = false;
-    this.settleIdle();
   }
 
   private onData(chunk: Buffer): void {
@@ -194,6 +145,7 @@ export class BlobStream<T extends { sha: string }> {
     const keep = type === 'blob' && size <= this.maxBlobSize;
     const kind: BlobRead['type'] = type !== 'blob' ? 'not-a-blob' : keep ? 'blob' : 'too-large';
     this.current = { job, type: kind, size, remaining: size + 1, keep, filled: 0 };
+    if (keep && size > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(Math.max(size, this.scratch.length * 2));
   }
 
   private takeContent(chunk: Buffer, pos: number): number {
@@ -202,15 +154,14 @@ export class BlobStream<T extends { sha: string }> {
     const whole = current.filled === 0 && take === current.remaining;
     if (current.keep && !whole) {
       const bytes = Math.min(take, current.size - current.filled);
-      current.collected ??= Buffer.allocUnsafe(current.size);
-      chunk.copy(current.collected, current.filled, pos, pos + bytes);
+      chunk.copy(this.scratch, current.filled, pos, pos + bytes);
       current.filled += bytes;
     }
     current.remaining -= take;
     if (current.remaining > 0) return pos + take;
     this.current = undefined;
     let content: Buffer | undefined;
-    if (current.keep) content = whole ? chunk.subarray(pos, pos + current.size) : current.collected;
+    if (current.keep) content = whole ? chunk.subarray(pos, pos + current.size) : this.scratch.subarray(0, current.size);
     this.hand(current.job, { type: current.type, size: current.size, content });
     return pos + take;
   }
@@ -223,13 +174,6 @@ export class BlobStream<T extends { sha: string }> {
     this.current = undefined;
     if (current) this.hand(current.job, { type: 'missing', size: 0 });
     for (let job = this.next(); job !== undefined; job = this.next()) this.hand(job, { type: 'missing', size: 0 });
-    this.settleIdle();
-  }
-
-  private settleIdle(): void {
-    if (this.draining || this.inFlight > 0 || this.idleWaiters.length === 0) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

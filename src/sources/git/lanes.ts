@@ -37,7 +37,7 @@ function localLane(repoDir: string, scanner: Scanner, maxBlobSize: number, sink:
     get inFlight() {
       return stream.inFlight;
     },
-    window: 128,
+    window: 48,
     send: (jobs) => stream.add(jobs),
     close: async () => stream.close(),
   };
