@@ -3,6 +3,7 @@ import { reportBlobOutcomes } from './blob-report.js';
 import type { BlobOutcome } from './blobs.js';
 import { blobIntroductions, missingInPartialClone } from './introductions.js';
 import { BlobLanes } from './lanes.js';
+import type { HistoryListing } from './resume.js';
 import type { GitScanOptions } from './types.js';
 
 export interface BlobScanTotals {
@@ -21,10 +22,10 @@ const DEFAULT_MAX_BLOB = 25 * 1024 * 1024;
  * them is still running, on this thread and worker threads (see BlobLanes). Partial clones list their missing blobs
  * first, so that no read asks the promisor remote for them.
  */
-export async function scanIntroducedBlobs(options: GitScanOptions, revisions: string[], notices: ScanNotice[], progress: (commitsTotal: number, blobsDone: number, bytesDone: number) => void): Promise<BlobScanTotals> {
+export async function scanIntroducedBlobs(options: GitScanOptions, listing: HistoryListing, notices: ScanNotice[], progress: (commitsTotal: number, blobsDone: number, bytesDone: number) => void): Promise<BlobScanTotals> {
   const { repoDir, scanner } = options;
   const maxBlobSize = options.maxBlobSize ?? DEFAULT_MAX_BLOB;
-  const absent = await missingInPartialClone(repoDir, revisions).catch(() => new Set<string>());
+  const absent = await missingInPartialClone(listing).catch(() => new Set<string>());
   const outcomes = new Map<number, BlobOutcome>();
   let blobsDone = 0;
   let bytesDone = 0;
@@ -43,7 +44,7 @@ export async function scanIntroducedBlobs(options: GitScanOptions, revisions: st
   let skipped = 0;
   let intro;
   try {
-    intro = await blobIntroductions(repoDir, revisions, notices, (path) => scanner.isPathIgnored(path), (job, commitsSeen) => {
+    intro = await blobIntroductions(listing, notices, (path) => scanner.isPathIgnored(path), (job, commitsSeen) => {
       commitCount = commitsSeen;
       if (absent.has(job.sha)) skipped += 1;
       else lanes.add(job);

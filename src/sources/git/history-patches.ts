@@ -2,7 +2,7 @@ import type { ScanNotice } from '../../engine/finding.js';
 import { scanBlobJobs, type BlobOutcome } from './blobs.js';
 import { blobIntroductions, missingInPartialClone } from './introductions.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, type PatchScanner } from './patch.js';
-import { commitsOldestFirst, MAX_RESTARTS, walkResuming } from './resume.js';
+import { HistoryListing, MAX_RESTARTS, walkResuming } from './resume.js';
 import type { GitScanOptions } from './types.js';
 
 const MAX_LISTED = 20;
@@ -14,9 +14,9 @@ const DEFAULT_MAX_BLOB = 25 * 1024 * 1024;
  * there are scanned whole, the missing ones are reported as not scanned, and the stream goes on with the next commit,
  * keeping everything it already scanned.
  */
-export async function streamHistoryPatches(options: GitScanOptions, revisions: string[], patches: PatchScanner, notices: ScanNotice[], onRecord?: () => void): Promise<void> {
+export async function streamHistoryPatches(options: GitScanOptions, listing: HistoryListing, patches: PatchScanner, notices: ScanNotice[], onRecord?: () => void): Promise<void> {
   const maxBlobSize = options.maxBlobSize ?? DEFAULT_MAX_BLOB;
-  const commits = await commitsOldestFirst(options.repoDir, revisions);
+  const commits = await listing.commits();
   const stops: { sha: string; error: string }[] = [];
   const missing: string[] = [];
   const unreached = await walkResuming({
@@ -53,9 +53,10 @@ function stopsNotice(stops: { sha: string; error: string }[], missing: string[])
 async function scanCommitWhole(options: GitScanOptions, sha: string, patches: PatchScanner, notices: ScanNotice[]): Promise<string[]> {
   const { repoDir, scanner } = options;
   const maxBlobSize = options.maxBlobSize ?? DEFAULT_MAX_BLOB;
-  const intro = await blobIntroductions(repoDir, ['--no-walk', sha], notices, (path) => scanner.isPathIgnored(path));
+  const one = new HistoryListing(repoDir, ['--no-walk', sha]);
+  const intro = await blobIntroductions(one, notices, (path) => scanner.isPathIgnored(path));
   // In a partial clone a read of a blob it never had would try to fetch it (git before 2.44 has no GIT_NO_LAZY_FETCH).
-  const absent = await missingInPartialClone(repoDir, ['--no-walk', sha]).catch(() => new Set<string>());
+  const absent = await missingInPartialClone(one).catch(() => new Set<string>());
   const outcomes: BlobOutcome[] = intro.jobs.filter((job) => absent.has(job.sha)).map((job) => ({ index: job.index, status: 'missing', size: 0, findings: [], notices: [] }));
   await scanBlobJobs(repoDir, scanner, intro.jobs.filter((job) => !absent.has(job.sha)), maxBlobSize, (outcome) => outcomes.push(outcome));
   const missing: string[] = [];

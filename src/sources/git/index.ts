@@ -4,7 +4,8 @@ import type { ScanNotice } from '../../engine/finding.js';
 import { scanIntroducedBlobs } from './history-blobs.js';
 import { streamHistoryPatches } from './history-patches.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PATCH_ARGS, PatchScanner } from './patch.js';
-import { scanCommitMessages } from './messages.js';
+import { scanCommitMessages, type MessageScan } from './messages.js';
+import { HistoryListing } from './resume.js';
 import { git, gitText, objectExists, readGit } from './run.js';
 import { pickHistoryStrategy, type HistoryStrategy } from './strategy.js';
 import type { GitScanOptions, GitSourceResult } from './types.js';
@@ -14,6 +15,13 @@ export { serveGitWorkerIfAsked } from './worker.js';
 export { createGitProgressReporter, type GitProgressReporter } from './progress.js';
 export { COMMIT_MESSAGE_PATH } from './messages.js';
 const ZERO = /^0+$/;
+
+/** A whole-history patch scan: the commits listed once, and the commit messages already being scanned alongside. */
+interface HistoryRun {
+  listing: HistoryListing;
+  messages: Promise<MessageScan>;
+  commitsTotal?: number;
+}
 const DEFAULT_MAX_BLOB = 25 * 1024 * 1024;
 
 /**
@@ -43,11 +51,12 @@ async function shallowNotice(repoDir: string, commits: number, scanned?: Readonl
  * PatchScanner as git prints it, and no line is kept past the size cap. With `revisions`, the commit messages of the
  * range are scanned too.
  */
-async function scanPatchStream(options: GitScanOptions, source: { revisions: string[] } | { diffArgs: string[] }, extraNotices: ScanNotice[] = [], commitsTotal?: number, rangeScan = true): Promise<GitSourceResult> {
+async function scanPatchStream(options: GitScanOptions, source: { revisions: string[] } | { diffArgs: string[] }, extraNotices: ScanNotice[] = [], history?: HistoryRun): Promise<GitSourceResult> {
   const started = performance.now();
   const maxBlobSize = options.maxBlobSize ?? DEFAULT_MAX_BLOB;
   const patches = new PatchScanner(options.scanner, maxBlobSize);
   const args = 'revisions' in source ? ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...source.revisions, '--'] : source.diffArgs;
+  const commitsTotal = history?.commitsTotal;
   let reported = -1;
   const progress = () => {
     if (options.onProgress && patches.files !== reported) {
@@ -57,7 +66,7 @@ async function scanPatchStream(options: GitScanOptions, source: { revisions: str
   };
   const streamNotices: ScanNotice[] = [];
   // A whole history goes on past a missing object; a range scan (PR, push) fails closed instead.
-  if ('revisions' in source && !rangeScan) await streamHistoryPatches(options, source.revisions, patches, streamNotices, progress);
+  if (history) await streamHistoryPatches(options, history.listing, patches, streamNotices, progress);
   else {
     // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
     await readGit(options.repoDir, args, { maxRecord: maxBlobSize + 64 }, (data, length) => {
@@ -66,8 +75,8 @@ async function scanPatchStream(options: GitScanOptions, source: { revisions: str
     });
   }
   patches.finish();
-  const messages = 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
-  const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);
+  const messages = history ? await history.messages : 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
+  const shallow = await shallowNotice(options.repoDir, patches.commits, history ? undefined : patches.commitShas);
   const notices = [...extraNotices, ...patches.notices, ...streamNotices, ...(messages?.notices ?? [])];
   if (shallow.notice) notices.push(shallow.notice);
   return {
@@ -127,12 +136,17 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
   const notices: ScanNotice[] = [];
   const revisions = options.branch && !options.allRefs ? [options.branch] : ['--all'];
   if (options.since) revisions.push('--not', options.since);
-  const choice = await pickHistoryStrategy(options, revisions);
-  const strategy = choice.strategy;
-  if (strategy === 'patches') {
-    const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
+  const listing = new HistoryListing(options.repoDir, revisions);
+  const choice = await pickHistoryStrategy(options, listing);
+  const maxBlobSize = options.maxBlobSize ?? DEFAULT_MAX_BLOB;
+  // Commit messages are listed and scanned while the strategy runs: git prints them as this thread scans, rather than
+  // after. Handled here so that a failure waits for its await below instead of counting as unhandled.
+  const messages = scanCommitMessages(options.repoDir, options.scanner, revisions, maxBlobSize);
+  messages.catch(() => {});
+  if (choice.strategy === 'patches') {
+    const commitsTotal = options.onProgress ? (await listing.commits().catch(() => [])).length || undefined : undefined;
     try {
-      const result = await scanPatchStream(options, { revisions }, [], total, false);
+      const result = await scanPatchStream(options, { revisions }, [], { listing, messages, commitsTotal });
       return { ...result, stats: { ...result.stats, strategy: choice } };
     } catch (error) {
       if (options.strategy === 'patches') throw error;
@@ -140,17 +154,17 @@ export async function scanHistory(options: GitScanOptions & { since?: string; br
       notices.push({ kind: 'missing-object', message: `git log -p could not finish (${(error as Error).message.split('\n')[0]}); scanned blob by blob instead` });
     }
   }
-  const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) =>
+  const scanned = await scanIntroducedBlobs(options, listing, notices, (commitsTotal, blobsDone, bytesDone) =>
     options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }),
   );
-  const messages = await scanCommitMessages(options.repoDir, options.scanner, revisions, options.maxBlobSize ?? DEFAULT_MAX_BLOB);
-  notices.push(...messages.notices);
+  const message = await messages;
+  notices.push(...message.notices);
   const shallow = await shallowNotice(options.repoDir, scanned.commitCount);
   if (shallow.notice) notices.push(shallow.notice);
   return {
-    findings: [...scanned.findings, ...messages.findings],
+    findings: [...scanned.findings, ...message.findings],
     notices,
-    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, strategy: choice, threads: scanned.threads, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+    stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + message.bytes, durationMs: performance.now() - started, strategy: choice, threads: scanned.threads, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
   };
 }
 

@@ -1,8 +1,8 @@
 import type { CommitRef, ScanNotice } from '../../engine/finding.js';
 import type { BlobJob } from './blobs.js';
 import { COMMIT_FORMAT, parseCommitHeader } from './patch.js';
-import { commitsOldestFirst, MAX_RESTARTS, walkResuming } from './resume.js';
-import { gitLines, gitText, unquotePath } from './run.js';
+import { MAX_RESTARTS, walkResuming, type HistoryListing } from './resume.js';
+import { gitLines, unquotePath } from './run.js';
 
 export interface Introductions {
   /** Unique blobs in the order they first appear, oldest commit first. */
@@ -83,11 +83,12 @@ class IntroductionParser {
  * a notice and the walk goes on after it (see walkResuming). Each new blob goes to `onJob` as the walk finds it, so
  * reading and scanning start while git is still walking.
  */
-export async function blobIntroductions(repoDir: string, revisions: string[], notices: ScanNotice[], ignored: (path: string) => boolean, onJob: (job: BlobJob, commitsSeen: number) => void = () => {}): Promise<Introductions> {
+export async function blobIntroductions(listing: HistoryListing, notices: ScanNotice[], ignored: (path: string) => boolean, onJob: (job: BlobJob, commitsSeen: number) => void = () => {}): Promise<Introductions> {
   const parser = new IntroductionParser(ignored, onJob);
+  const { repoDir } = listing;
   let commits: string[];
   try {
-    commits = await commitsOldestFirst(repoDir, revisions);
+    commits = await listing.commits();
   } catch (error) {
     notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk could not list the commits (${firstLine(error)}); nothing was scanned` });
     return parser.intro;
@@ -103,16 +104,11 @@ export async function blobIntroductions(repoDir: string, revisions: string[], no
   return parser.intro;
 }
 
-export async function isPartialClone(repoDir: string): Promise<boolean> {
-  const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
-  return promisor !== '';
-}
-
 /** In a partial clone, the blobs it never fetched; listed up front so that no read triggers a fetch per blob. */
-export async function missingInPartialClone(repoDir: string, revisions: string[]): Promise<Set<string>> {
+export async function missingInPartialClone(listing: HistoryListing): Promise<Set<string>> {
   const missing = new Set<string>();
-  if (!(await isPartialClone(repoDir))) return missing;
-  for await (const line of gitLines(repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...revisions, '--'])) {
+  if (!(await listing.isPartialClone())) return missing;
+  for await (const line of gitLines(listing.repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...listing.revisions, '--'])) {
     if (line[0] === 0x3f /* ? */) missing.add(line.subarray(1).toString('latin1'));
   }
   return missing;

@@ -1,9 +1,9 @@
-import { availableParallelism } from 'node:os';
 import type { Scanner } from '../../engine/types.js';
 import { BlobStream } from './blob-stream.js';
 import { blobOutcome, outcomeMatters, type BlobJob, type BlobOutcome } from './blobs.js';
 import type { GitWorkerOptions } from './types.js';
 import { startWorkerLane, workersUsable } from './worker.js';
+import { defaultWorkerCount } from '../worker-entry.js';
 
 /** Something that reads and scans blob jobs: this thread's cat-file, or a worker thread with its own. */
 export interface BlobLane {
@@ -25,10 +25,6 @@ const MIN_JOBS_FOR_WORKERS = 64;
 /** Jobs sent to a lane in one go. */
 const SEND_AT_MOST = 64;
 
-/** Worker threads besides this one: one per core but one (this thread scans too), between 1 and 3. */
-export function defaultBlobWorkers(): number {
-  return Math.min(3, Math.max(1, availableParallelism() - 1));
-}
 
 function localLane(repoDir: string, scanner: Scanner, maxBlobSize: number, sink: LaneSink, onDone: () => void): BlobLane {
   const stream = new BlobStream<BlobJob>(repoDir, maxBlobSize, (job, read) => {
@@ -105,7 +101,7 @@ export class BlobLanes {
     this.workersStarted = true;
     const { workers, repoDir, maxBlobSize } = this.options;
     if (!workersUsable(workers)) return;
-    const count = workers.count ?? defaultBlobWorkers();
+    const count = workers.count ?? defaultWorkerCount();
     for (let i = 0; i < count; i++) {
       this.lanes.push(
         startWorkerLane(workers, repoDir, maxBlobSize, {

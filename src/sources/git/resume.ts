@@ -6,6 +6,30 @@ export async function commitsOldestFirst(repoDir: string, revisions: readonly st
 }
 
 /**
+ * The commits a history scan reads and whether the repository is a partial clone, each asked of git once, on first
+ * use: the strategy probe and the scan after it share them (on jquery, rev-list alone is 0.2-0.3 s).
+ */
+export class HistoryListing {
+  private commitList?: Promise<string[]>;
+  private partialClone?: Promise<boolean>;
+
+  constructor(readonly repoDir: string, readonly revisions: readonly string[]) {}
+
+  commits(): Promise<string[]> {
+    this.commitList ??= commitsOldestFirst(this.repoDir, this.revisions);
+    return this.commitList;
+  }
+
+  isPartialClone(): Promise<boolean> {
+    this.partialClone ??= gitText(this.repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).then(
+      (promisor) => promisor !== '',
+      () => false,
+    );
+    return this.partialClone;
+  }
+}
+
+/**
  * Which commit a git that died was reading. `git log -p` prints a commit's header before its patches, so a missing
  * blob kills it inside the last commit it showed; `git log --raw` prints the header only once the tree diff is made,
  * so a missing tree kills it before the next commit's header.

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Scanner } from '../../engine/types.js';
 import { scanBlobJobs, type BlobJob } from './blobs.js';
-import { isPartialClone } from './introductions.js';
-import { defaultBlobWorkers } from './lanes.js';
+import { defaultWorkerCount } from '../worker-entry.js';
 import { COMMIT_FORMAT, LOG_PATCH_ARGS, PatchScanner } from './patch.js';
-import { commitsOldestFirst } from './resume.js';
+import type { HistoryListing } from './resume.js';
 import { readGit } from './run.js';
 import type { GitScanOptions } from './types.js';
 import { workersUsable } from './worker.js';
@@ -31,12 +30,12 @@ export interface StrategyChoice {
 }
 
 /** The strategy asked for, else blobs for a partial clone (its missing blobs are known up front), else by probe. */
-export async function pickHistoryStrategy(options: GitScanOptions & { strategy?: HistoryStrategy }, revisions: string[]): Promise<StrategyChoice> {
+export async function pickHistoryStrategy(options: GitScanOptions & { strategy?: HistoryStrategy }, listing: HistoryListing): Promise<StrategyChoice> {
   if (options.strategy) return { strategy: options.strategy, reason: 'asked for' };
-  if (await isPartialClone(options.repoDir)) return { strategy: 'blobs', reason: 'a partial clone' };
-  const commits = await commitsOldestFirst(options.repoDir, revisions).catch(() => undefined);
+  if (await listing.isPartialClone()) return { strategy: 'blobs', reason: 'a partial clone' };
+  const commits = await listing.commits().catch(() => undefined);
   if (!commits) return { strategy: 'blobs', reason: 'the commits could not be listed' };
-  const workers = workersUsable(options.workers) ? (options.workers.count ?? defaultBlobWorkers()) : 0;
+  const workers = workersUsable(options.workers) ? (options.workers.count ?? defaultWorkerCount()) : 0;
   return chooseHistoryStrategy(options.repoDir, commits, options.scanner, Math.min(1 + workers, availableParallelism()));
 }
 

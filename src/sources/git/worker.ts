@@ -6,6 +6,7 @@ import { BlobStream } from './blob-stream.js';
 import { blobOutcome, outcomeMatters, type BlobJob, type BlobOutcome } from './blobs.js';
 import type { BlobLane } from './lanes.js';
 import type { GitWorkerOptions } from './types.js';
+import { isBundledEntry } from '../worker-entry.js';
 
 interface WorkerInit {
   keyward: 'git-blob-worker';
@@ -57,7 +58,7 @@ export function serveGitWorkerIfAsked(): boolean {
 }
 
 export function workersUsable(options: GitWorkerOptions | undefined): options is GitWorkerOptions {
-  return options !== undefined && options.entry.startsWith('file:') && !/\.[cm]?ts$/.test(options.entry) && (options.count ?? 1) > 0;
+  return options !== undefined && isBundledEntry(options.entry) && (options.count ?? 1) > 0;
 }
 
 export interface WorkerLaneEvents {
