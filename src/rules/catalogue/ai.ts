@@ -41,6 +41,8 @@ export const aiRules: Rule[] = [
   prefixed('friendli-token', 'Friendli personal access token', 'FriendliAI', 'flp_<alnum:40-60>', 'https://suite.friendli.ai/'),
   prefixed('runpod-api-key', 'RunPod API key', 'RunPod', 'rpa_<upalnum:40-48>', 'https://www.runpod.io/console/user/settings'),
   prefixed('voyage-api-key', 'Voyage AI API key', 'Voyage AI', 'pa-<word:43>', 'https://dash.voyageai.com/api-keys'),
+  // Braintrust keys are sk- and 48 alphanumerics, the same shape as other providers' keys: only its name says whose.
+  named('braintrust-api-key', 'Braintrust API key', 'Braintrust', ['braintrust'], 'sk-<alnum:48>', 'https://www.braintrust.dev/docs/reference/authentication'),
   named('together-api-key', 'Together AI API key', 'Together AI', ['together_', 'togetherai', 'together-ai'], '<hex:64>', 'https://api.together.ai/settings/api-keys'),
   named('wandb-api-key', 'Weights & Biases API key', 'Weights & Biases', ['wandb'], '<hex:40>', 'https://wandb.ai/authorize'),
   named('clarifai-api-key', 'Clarifai personal access token', 'Clarifai', ['clarifai'], '<hex:32>', 'https://clarifai.com/settings/security'),

@@ -1,4 +1,4 @@
-import { token } from '../build.js';
+import { named, rule, token } from '../build.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -32,4 +32,43 @@ export const azureRules: Rule[] = [
   token({ id: 'azure-container-registry-key', title: 'Azure Container Registry access key', provider: 'Azure Container Registry', severity: 'high', shape: '<b64:42>+ACR<[A-D]:1><b64:5>', keywords: ['+acr'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
   // Microsoft's common annotated security key (Azure AI services, Azure OpenAI): 52 random, the JQQJ9 marker, a kind.
   token({ id: 'azure-cognitive-services-key', title: 'Azure AI services / OpenAI key (annotated)', provider: 'Azure AI services', severity: 'high', shape: '<alnum:52>JQQJ9<[9DH]:1><alnum:1><[A-L]:1><alnum:16><alpha:1><alnum:7>', keywords: ['jqqj9'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+  // App Configuration's connection string: the store's endpoint, the access key's id, then its 32-byte secret.
+  rule({
+    id: 'azure-app-configuration-connection-string',
+    title: 'Azure App Configuration connection string (access key secret)',
+    provider: 'Azure App Configuration',
+    severity: 'high',
+    keywords: ['.azconfig.io'],
+    pattern: String.raw`(?i)\.azconfig\.io/?;Id=[A-Za-z0-9:+/=-]{4,64};Secret=([A-Za-z0-9+/]{43}=)`,
+    entropy: 3.5,
+    longLived: true,
+    revokeUrl: 'https://learn.microsoft.com/azure/azure-app-configuration/howto-disable-access-key-authentication',
+    remediation: 'Regenerate the access key (App Configuration > Settings > Access settings), then move the app to Microsoft Entra ID or a managed identity.',
+    examples: {
+      positives: ['APP_CONFIG="Endpoint=https://demo-settings.azconfig.io;Id=<alnum:4>-<alnum:2>-<alnum:2>:<b64:20>;Secret=<b64:43>="', 'conn = "https://demo.azconfig.io;Id=<alnum:4>-l0-s0:<b64:20>;Secret=<b64:43>="'],
+      negatives: ['APP_CONFIG="Endpoint=https://demo-settings.azconfig.io;Id=<alnum:4>-<alnum:2>-<alnum:2>:<b64:20>;Secret=<b64:20>="', 'APP_CONFIG="Endpoint=https://demo-settings.azconfig.io;Id=<alnum:4>-<alnum:2>-<alnum:2>:<b64:20>;Secret=${APP_CONFIG_SECRET}"'],
+    },
+  }),
+  // Microsoft Entra ID refresh tokens are opaque, but keep one layout: a version digit, `.A` and the client's part, then
+  // `.Ag` and the encrypted body (hundreds of characters), as MSAL and the Azure CLI cache them.
+  rule({
+    id: 'azure-entra-refresh-token',
+    title: 'Microsoft Entra ID (Azure AD) refresh token',
+    provider: 'Microsoft Entra ID',
+    severity: 'high',
+    keywords: ['0.a', '1.a'],
+    pattern: String.raw`(?:^|[^A-Za-z0-9_.-])([01]\.A[A-Za-z0-9_-]{50,300}(?:\.[0-9])?\.Ag[A-Za-z0-9_-]{250,1000})`,
+    entropy: 4,
+    longLived: true,
+    revokeUrl: 'https://learn.microsoft.com/graph/api/user-revokesigninsessions',
+    remediation: "Revoke the user's refresh tokens (Entra admin center > Users > Revoke sessions, or Graph revokeSignInSessions), then remove it from the code and its history.",
+    examples: {
+      positives: ['"refresh_token": "0.A<word:60>.AgABAAEAAAD<word:400>"', 'AAD_REFRESH_TOKEN=1.A<word:54>.AgABAwEAAAD<word:600>'],
+      negatives: ['"refresh_token": "0.A<word:60>.AgABAAEAAAD<word:40>"', '"refresh_token": "2.A<word:60>.AgABAAEAAAD<word:400>"', 'version = "0.A<word:60>"'],
+    },
+  }),
+  // Azure OpenAI keys are 32 hex characters (OpenAI's own keys start with sk-): only a name saying whose counts.
+  named('azure-openai-api-key', 'Azure OpenAI API key', 'Azure OpenAI', ['azure_openai', 'azureopenai', 'azure-openai', 'azure.openai', 'openai'], '<hex:32>', PORTAL, { remediation: ROTATE }),
+  // API Management subscription keys (primary and secondary) are 32 hex characters, sent as Ocp-Apim-Subscription-Key.
+  named('azure-apim-subscription-key', 'Azure API Management subscription key', 'Azure API Management', ['ocp-apim-subscription-key', 'ocp_apim_subscription_key', 'apim_subscription_key', 'apim-subscription-key', 'apimsubscriptionkey', 'api_management_subscription_key', 'apimanagementsubscriptionkey'], '<anyhex:32>', 'https://learn.microsoft.com/azure/api-management/api-management-subscriptions', { bare: true, remediation: 'Regenerate the subscription key in the API Management instance (APIs > Subscriptions), then remove it from the code and its history.' }),
 ];

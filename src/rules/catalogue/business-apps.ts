@@ -1,4 +1,4 @@
-import { named } from '../build.js';
+import { named, prefixed } from '../build.js';
 import { JWT, UUID } from '../shape.js';
 import type { Rule } from '../types.js';
 
@@ -57,7 +57,7 @@ export const businessAppRules: Rule[] = [
   named('tallyfy-api-token', 'Tallyfy API token', 'Tallyfy', ['tallyfy'], '<alnum:36>.<alnum:250-300>.<word:650-700>', 'https://go.tallyfy.com/'),
   named('teamgate-api-key', 'Teamgate API key or token', 'Teamgate', ['teamgate'], '<alnum:40-80>', 'https://www.teamgate.com/'),
   // Teamwork's CRM, Desk and Spaces tokens share one form.
-  named('teamwork-api-token', 'Teamwork (CRM, Desk, Spaces) API token', 'Teamwork', ['teamwork'], 'tkn.v1_<alnum:68-76>=', 'https://www.teamwork.com/'),
+  prefixed('teamwork-api-token', 'Teamwork (CRM, Desk, Spaces) API token', 'Teamwork', 'tkn.v1_<alnum:68-76>=', 'https://www.teamwork.com/', { keywords: ['tkn.v1_'] }),
   named('tefter-api-key', 'Tefter API key', 'Tefter', ['tefter'], '<alnum:20>', 'https://tefter.io/'),
   named('thinkific-api-key', 'Thinkific API key', 'Thinkific', ['thinkific'], '<hex:32>', 'https://www.thinkific.com/'),
   named('thousandeyes-api-token', 'ThousandEyes API token', 'ThousandEyes', ['thousandeyes'], '<alnum:32>', 'https://app.thousandeyes.com/account-settings/users-roles/profile'),

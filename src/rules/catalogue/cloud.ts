@@ -1,5 +1,6 @@
-import { contextRule, rule, separated } from '../build.js';
+import { contextRule, named, rule, separated } from '../build.js';
 import { hasKeyBody } from '../validators/pem.js';
+import { isNotPublicEmulatorKey } from '../validators/public-keys.js';
 import type { Rule } from '../types.js';
 import { ASSIGNMENT, LOWER_UUID, LOWER_UUID_REGEX } from '../shape.js';
 
@@ -142,17 +143,17 @@ export const cloudRules: Rule[] = [
     remediation: 'Delete the secret under App registrations > Certificates & secrets, then use federated credentials (Keyward azure-client-id).',
     examples: { positives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q~<word:34>'], negatives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q-<word:34>'] },
   }),
-  rule({
-    id: 'azure-storage-account-key',
-    title: 'Azure storage account key',
-    provider: 'Azure',
+  // The 64-byte account key: in a connection string (`AccountKey=`) or under its own name (`azurestorageaccountkey:`,
+  // `-AzureDefaultAccountKey=`, `-storagekey ...`).
+  named('azure-storage-account-key', 'Azure storage account key', 'Azure', [...separated(['account', 'key']), ...separated(['storage', 'key']), ...separated(['storage', 'account', 'key']), ...separated(['storage', 'access', 'key'])], '<b64:86>==', 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts', {
+    bare: true,
     severity: 'critical',
-    keywords: ['accountkey='],
-    pattern: '(?i)AccountKey=([A-Za-z0-9+/]{86}==)',
-    longLived: true,
-    revokeUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
+    validate: isNotPublicEmulatorKey,
     remediation: 'Rotate the key under Storage account > Access keys; prefer Entra ID auth or short-lived SAS.',
-    examples: { positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net'], negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net'] },
+    examples: {
+      positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net', '  azurestorageaccountkey: <b64:86>==', 'upload.exe -storagename demo -storagekey <b64:86>=='],
+      negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net', 'AccountKey=<b64:86>'],
+    },
   }),
   rule({
     id: 'azure-shared-access-key',

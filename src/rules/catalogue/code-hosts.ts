@@ -35,6 +35,19 @@ export const codeHostRules: Rule[] = [
   githubToken('github-user-to-server-token', 'ghu_', 'GitHub App user access token', false, 'https://github.com/settings/apps/authorizations'),
   githubToken('github-server-to-server-token', 'ghs_', 'GitHub App installation token (or GITHUB_TOKEN)', false, 'https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token', 'Revoke with DELETE /installation/token; installation tokens expire after an hour.'),
   githubToken('github-refresh-token', 'ghr_', 'GitHub App refresh token', true, 'https://github.com/settings/apps/authorizations'),
+  // GitHub App refresh tokens as GitHub's docs print them are longer: ghr_ and 76 characters, with no checksum to check.
+  rule({
+    id: 'github-refresh-token-long',
+    title: 'GitHub App refresh token (76-character form)',
+    provider: 'GitHub',
+    severity: 'critical',
+    keywords: ['ghr_'],
+    pattern: String.raw`\b(ghr_[A-Za-z0-9]{76})\b`,
+    entropy: 4,
+    longLived: true,
+    revokeUrl: 'https://github.com/settings/apps/authorizations',
+    examples: { positives: ['"refresh_token": "ghr_<alnum:76>"', 'GH_REFRESH_TOKEN=ghr_<alnum:76>'], negatives: ['"refresh_token": "ghr_<alnum:60>"', '"refresh_token": "ghr_<alnum:80>"', '"refresh_token": "GHR_<alnum:76>"'] },
+  }),
   rule({
     id: 'github-fine-grained-pat',
     title: 'GitHub fine-grained personal access token',

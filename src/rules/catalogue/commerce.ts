@@ -76,6 +76,8 @@ export const commerceRules: Rule[] = [
   named('coingecko-api-key', 'CoinGecko Pro API key', 'CoinGecko', ['coingecko', 'x-cg-pro-api-key'], 'CG-<alnum:25>', 'https://www.coingecko.com/en/developers/dashboard'),
   named('infura-api-key', 'Infura API key secret', 'Infura', ['infura'], '<hex:32>', 'https://app.infura.io/'),
   named('alchemy-api-key', 'Alchemy API key', 'Alchemy', ['alchemy'], '<word:32>', 'https://dashboard.alchemy.com/'),
+  // Alchemy's access (auth) tokens for its Notify and Admin APIs carry their own prefix.
+  prefixed('alchemy-access-token', 'Alchemy access token', 'Alchemy', 'alcht_<alnum:30>', 'https://dashboard.alchemy.com/'),
   named('etherscan-api-key', 'Etherscan API key', 'Etherscan', ['etherscan', 'bscscan', 'polygonscan', 'arbiscan'], '<upalnum:34>', 'https://etherscan.io/myapikey'),
   named('moralis-api-key', 'Moralis API key', 'Moralis', ['moralis'], JWT, 'https://admin.moralis.io/'),
   named('quicknode-token', 'QuickNode endpoint token', 'QuickNode', ['quicknode'], '<hex:40>', 'https://dashboard.quicknode.com/'),

@@ -9,7 +9,11 @@ export const devtoolRules: Rule[] = [
   // Tokens from instances without a license-derived id (dev and local instances) carry `local` in its place.
   prefixed('sourcegraph-access-token-local', 'Sourcegraph access token (local instance)', 'Sourcegraph', 'sgp_local_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
   prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
-  prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
+  // Enterprise instances reach Cody Gateway with a token derived from their license key.
+  prefixed('sourcegraph-license-access-token', 'Sourcegraph license-derived Cody Gateway token', 'Sourcegraph', 'slk_<hex:64>', 'https://sourcegraph.com/docs/cody/core-concepts/cody-gateway', { remediation: 'Ask Sourcegraph to rotate the license key the token derives from, then remove it from the code and its history.' }),
+  // Alpine (Dependency-Track's framework) makes keys of 32 to 255 characters after the prefix; keys made since Alpine 3
+  // carry a public id and `_` before the secret.
+  prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<[A-Za-z0-9_]:32-255>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
   named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
   keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonarlogin', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
   named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
@@ -25,12 +29,14 @@ export const devtoolRules: Rule[] = [
   named('appveyor-api-token', 'AppVeyor API token', 'AppVeyor', ['appveyor'], 'v2.<lowalnum:20>', 'https://ci.appveyor.com/api-keys'),
   named('codacy-api-token', 'Codacy API token', 'Codacy', ['codacy'], '<alnum:20-32>', 'https://app.codacy.com/account/access-management'),
   named('codeclimate-token', 'Code Climate reporter or API token', 'Code Climate', separated(['code', 'climate']), '<hex:64>', 'https://codeclimate.com/profile/tokens'),
+  // The test reporter's id is what uploads coverage; CI files set it as CC_TEST_REPORTER_ID.
+  named('codeclimate-test-reporter-id', 'Code Climate test reporter id', 'Code Climate', ['cc_test_reporter_id', 'cc-test-reporter-id'], '<hex:64>', 'https://docs.codeclimate.com/docs/finding-your-test-coverage-token', { bare: true, severity: 'medium', remediation: "Regenerate the repository's test reporter id (Repo Settings > Test coverage), then remove it from the code and its history." }),
   prefixed('deepsource-token', 'DeepSource personal access token', 'DeepSource', 'dsp_<hex:40>', 'https://app.deepsource.com/settings/tokens'),
   named('gitguardian-api-key', 'GitGuardian API key', 'GitGuardian', ['gitguardian'], '<alnum:64-71>', 'https://dashboard.gitguardian.com/api/personal-access-tokens'),
   prefixed('render-api-key', 'Render API key', 'Render', 'rnd_<alnum:32>', 'https://dashboard.render.com/u/settings#api-keys'),
   named('railway-token', 'Railway API or project token', 'Railway', ['railway'], UUID, 'https://railway.com/account/tokens'),
   named('koyeb-api-token', 'Koyeb API token', 'Koyeb', ['koyeb'], '<alnum:64>', 'https://app.koyeb.com/user/settings/api'),
-  named('ngrok-authtoken', 'ngrok authtoken', 'ngrok', ['ngrok'], '<alnum:25-27>_<alnum:21>', 'https://dashboard.ngrok.com/get-started/your-authtoken', { bare: true }),
+  named('ngrok-authtoken', 'ngrok authtoken', 'ngrok', ['ngrok', 'authtoken'], '<alnum:25-27>_<alnum:21>', 'https://dashboard.ngrok.com/get-started/your-authtoken', { bare: true, examples: { positives: ['ngrok authtoken: <alnum:27>_<alnum:21>', 'authtoken: <alnum:27>_<alnum:21>'], negatives: ['authtoken: <alnum:27><alnum:21>'] } }),
   prefixed('infracost-api-key', 'Infracost API key', 'Infracost', 'ico-<alnum:32>', 'https://dashboard.infracost.io/'),
   prefixed('prefect-api-key', 'Prefect Cloud API key', 'Prefect', 'pnu_<alnum:36>', 'https://app.prefect.cloud/my/api-keys'),
   prefixed('scalingo-api-token', 'Scalingo API token', 'Scalingo', 'tk-us-<word:48>', 'https://dashboard.scalingo.com/account/tokens'),

@@ -10,6 +10,7 @@ import type { Rule } from '../types.js';
  */
 export const longTailARules: Rule[] = [
   named('apifonica-api-key', 'Apifonica API key', 'Apifonica', ['apifonica'], '<alnum:11>-<alnum:4>-<alnum:4>-<alnum:4>-<alnum:12>', 'https://www.apifonica.com/'),
+  prefixed('apify-api-token', 'Apify API token', 'Apify', 'apify_api_<alnum:36>', 'https://console.apify.com/settings/integrations'),
   named('apify-api-token-legacy', 'Apify API token (unprefixed)', 'Apify', ['apify'], '<alnum:36>', 'https://console.apify.com/settings/integrations'),
   named('apimetrics-api-key', 'APImetrics API key', 'APImetrics', ['apimetrics'], '<alnum:32>', 'https://client.apimetrics.io/'),
   named('apitemplate-api-key', 'APITemplate.io API key', 'APITemplate.io', ['apitemplate'], '<alnum:39>', 'https://app.apitemplate.io/', { examples: { positives: ['apitemplate SECRET: <alnum:39>', 'apitemplateKEY <alnum:39>'], negatives: ['apitemplate version <alnum:39>'] } }),

@@ -67,7 +67,7 @@ export const messagingRules: Rule[] = [
   named('plivo-auth-token', 'Plivo auth token', 'Plivo', ['plivo'], '<word:40>', 'https://console.plivo.com/dashboard/'),
   named('messagebird-api-key', 'MessageBird (Bird) access key', 'MessageBird', ['messagebird'], '<alnum:25>', 'https://dashboard.messagebird.com/en/developers/access'),
   named('sinch-api-secret', 'Sinch API secret or service plan token', 'Sinch', ['sinch'], '<hex:32>', 'https://dashboard.sinch.com/settings/access-keys'),
-  named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<word:55>', 'https://portal.telnyx.com/#/app/api-keys'),
+  named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<word:55>', 'https://portal.telnyx.com/#/app/api-keys', { bare: true, examples: { positives: ['telnyx = KEY<word:55>'], negatives: ['telnyx = KEY<word:40>'] } }),
   named('bandwidth-api-secret', 'Bandwidth API secret', 'Bandwidth', ['bandwidth_api', 'bandwidth_secret'], '<alnum:40-50>', 'https://dashboard.bandwidth.com/'),
   named('infobip-api-key', 'Infobip API key', 'Infobip', ['infobip'], `<hex:32>-${LOWER_UUID}`, 'https://portal.infobip.com/settings/accounts/api-keys'),
   named('clicksend-api-key', 'ClickSend API key', 'ClickSend', ['clicksend'], UUID, 'https://dashboard.clicksend.com/account/subaccounts'),

@@ -1,4 +1,4 @@
-import { named, prefixed } from '../build.js';
+import { named, prefixed, rule } from '../build.js';
 import { UUID } from '../shape.js';
 import type { Rule } from '../types.js';
 
@@ -19,7 +19,8 @@ export const platformTokenRules: Rule[] = [
   prefixed('pubnub-publish-key', 'PubNub publish key', 'PubNub', `pub-c-${LOWER_UUID}`, 'https://admin.pubnub.com/', { severity: 'medium' }),
   prefixed('thingsboard-device-token', 'ThingsBoard Cloud device access token (in a URL)', 'ThingsBoard', 'thingsboard.cloud/api/v1/<lowalnum:20>', 'https://thingsboard.io/docs/user-guide/access-token/', { severity: 'medium', keywords: ['thingsboard.cloud/api/v1/'] }),
   // A Tableau personal access token's secret: 22 base64 characters and `==`, a colon, 32 alphanumerics.
-  named('tableau-pat-secret', 'Tableau personal access token secret', 'Tableau', ['tableau'], '<b64:22>==:<alnum:32>', 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm'),
+  // The secret is a base64 half (16 bytes) glued by `==:` to 32 alphanumerics; that glue is distinctive on its own.
+  prefixed('tableau-pat-secret', 'Tableau personal access token secret', 'Tableau', '<b64:22>==:<alnum:32>', 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm', { keywords: ['==:'], entropy: 3.5 }),
   prefixed('newrelic-browser-key-nrbr', 'New Relic browser key (NRBR)', 'New Relic', 'NRBR-<hex:19>', NEW_RELIC_KEYS, { severity: 'low' }),
   prefixed('newrelic-mobile-app-token', 'New Relic mobile app token', 'New Relic', 'AA<hex:40>-NRMA', NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
   prefixed('newrelic-mobile-app-token-eu', 'New Relic mobile app token (EU region)', 'New Relic', 'eu01xx<hex:36>-NRMA', NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
@@ -43,6 +44,23 @@ export const platformTokenRules: Rule[] = [
   named('redhat-pyxis-api-key', 'Red Hat Pyxis (certification) API key', 'Red Hat', ['pyxis', 'redhat_api', 'redhat-api'], '<lowalnum:32>', 'https://connect.redhat.com/account/api-keys'),
   named('testingbot-api-key', 'TestingBot API key or secret', 'TestingBot', ['testingbot'], '<lowalnum:32>', 'https://testingbot.com/members/user/edit'),
   named('truenas-api-key', 'TrueNAS API key', 'TrueNAS', ['truenas'], '<digit:1-4>-<alnum:64>', 'https://www.truenas.com/docs/scale/scaletutorials/toptoolbar/managingapikeys/'),
+  // The middleware's JSON-RPC login call hands the key over as its first parameter.
+  rule({
+    id: 'truenas-api-key-login',
+    title: 'TrueNAS API key in a login call',
+    provider: 'TrueNAS',
+    severity: 'high',
+    keywords: ['login_with_api_key'],
+    pattern: String.raw`login_with_api_key["']?\s*,\s*["']params["']\s*:\s*\[\s*["']([0-9]{1,4}-[A-Za-z0-9]{64})["']`,
+    multilineWindow: 512,
+    entropy: 3.5,
+    longLived: true,
+    revokeUrl: 'https://www.truenas.com/docs/scale/scaletutorials/toptoolbar/managingapikeys/',
+    examples: {
+      positives: ['{"id": "1", "msg": "method", "method": "auth.login_with_api_key", "params": ["<digit:1>-<alnum:64>"]}', '{\n  "method": "auth.login_with_api_key",\n  "params": [\n    "<digit:2>-<alnum:64>"\n  ]\n}'],
+      negatives: ['{"method": "auth.login_with_api_key", "params": ["<digit:1>-<alnum:20>"]}', '{"method": "auth.login", "params": ["<digit:1>-<alnum:64>"]}'],
+    },
+  }),
   named('ngc-api-key', 'NVIDIA NGC API key (legacy)', 'NVIDIA', ['ngc'], '<alnum:84>', 'https://org.ngc.nvidia.com/setup/api-keys'),
   named('twitter-consumer-secret', 'X (Twitter) API consumer secret', 'X', ['twitter'], '<alnum:50>', 'https://developer.x.com/en/portal/projects-and-apps'),
   named('twitter-consumer-key', 'X (Twitter) API consumer key', 'X', ['twitter'], '<alnum:25>', 'https://developer.x.com/en/portal/projects-and-apps', { severity: 'medium' }),
