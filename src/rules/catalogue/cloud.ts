@@ -163,7 +163,7 @@ export const cloudRules: Rule[] = [
     keywords: ['sharedaccesskey='],
     pattern: '(?i)SharedAccessKey=([A-Za-z0-9+/]{43}=)',
     longLived: true,
-    revokeUrl: 'https://portal.azure.com/',
+    revokeUrl: 'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas',
     remediation: 'Regenerate the key under Shared access policies; prefer Entra ID auth.',
     examples: { positives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:43>='], negatives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:20>'] },
   }),

@@ -1,9 +1,22 @@
-import { named, prefixed } from '../build.js';
+import { named, prefixed, rule } from '../build.js';
 import { JWT, UUID } from '../shape.js';
 import type { Rule } from '../types.js';
 
 /** Payments beyond the big processors, e-commerce platforms, shipping, finance data and crypto exchanges. */
 export const commerceRules: Rule[] = [
+  // Recharge's API tokens: sk_, test_ for sandbox stores, the token's scope grid (1x1 ... 10x3), then 64 hex.
+  rule({
+    id: 'recharge-api-token',
+    title: 'Recharge API token',
+    provider: 'Recharge',
+    severity: 'high',
+    keywords: ['1x1_', '1x2_', '1x3_', '2x1_', '2x2_', '2x3_', '3x1_', '3x2_', '3x3_', '5x1_', '5x2_', '5x3_', '10x1_', '10x2_', '10x3_'],
+    pattern: String.raw`\b(sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64})\b`,
+    longLived: true,
+    revokeUrl: 'https://rechargepayments.com/',
+    remediation: 'Delete the token in the Recharge merchant portal (Apps > API tokens), then remove it from the code and its history.',
+    examples: { positives: ['RECHARGE_API_TOKEN=sk_3x3_<anyhex:64>', 'headers = {"X-Recharge-Access-Token": "sk_test_1x1_<hex:64>"}'], negatives: ['RECHARGE_API_TOKEN=sk_4x3_<anyhex:64>', 'RECHARGE_API_TOKEN=sk_3x3_<anyhex:40>'] },
+  }),
   prefixed('woocommerce-consumer-secret', 'WooCommerce REST API consumer secret', 'WooCommerce', 'cs_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/'),
   prefixed('woocommerce-consumer-key', 'WooCommerce REST API consumer key', 'WooCommerce', 'ck_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/', { severity: 'medium' }),
   named('bigcommerce-access-token', 'BigCommerce API access token', 'BigCommerce', ['bigcommerce'], '<lowalnum:31>', 'https://login.bigcommerce.com/'),

@@ -94,6 +94,9 @@ export const longTailARules: Rule[] = [
   named('autodesk-client-id', 'Autodesk Platform Services client credentials', 'Autodesk', ['autodesk'], '<alnum:32>', 'https://aps.autodesk.com/myapps/'),
   // Data Center and Server PATs: 44 characters of base64 that decode to `<numeric id>:<random bytes>`, so the first
   // is M, N or O (an ASCII digit's top bits).
+  // Atlassian Cloud API tokens made before the ATATT3 prefix: 24 letters and digits, counted only under a Jira,
+  // Confluence or Atlassian name.
+  named('atlassian-api-token-legacy', 'Atlassian API token (legacy 24-character form)', 'Atlassian', ['jira', 'confluence', 'atlassian'], '<alnum:24>', 'https://id.atlassian.com/manage-profile/security/api-tokens', { entropy: 3.5 }),
   named('atlassian-data-center-pat', 'Jira, Confluence or Bitbucket Data Center personal access token', 'Atlassian', ['jira', 'confluence', 'atlassian', 'bitbucket'], '<[MNO]:1><b64:43>', 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html', { examples: { positives: ['# confluence bearer token: N<b64:43>', 'jira token: M<b64:43>'], negatives: ['jira token: Z<b64:43>'] } }),
   // Prefixed formats: the prefix is the provider's signature.
   prefixed('adobe-oauth-client-secret', 'Adobe Developer Console OAuth client secret', 'Adobe', 'p8e-<[A-Za-z0-9-]:32>', 'https://developer.adobe.com/console/projects', { keywords: ['p8e-'] }),

@@ -121,15 +121,34 @@ export const registryRules: Rule[] = [
     title: 'Registry credentials in docker config.json',
     provider: 'Docker',
     severity: 'high',
-    keywords: ['"auth"'],
-    pattern: String.raw`"auth"\s*:\s*"([A-Za-z0-9+/]{8,1000}={0,2})"`,
-    validate: isBasicAuthPair,
+    // Also inside a JSON string (DOCKER_AUTH_CONFIG, a ConfigMap's config.json), where the quotes are escaped; a long
+    // value (a `_json_key` password) is judged by its first 1000 characters.
+    keywords: ['"auth'],
+    pattern: String.raw`\\{0,7}"auth\\{0,7}"\s*:\s*\\{0,7}"([A-Za-z0-9+/]{8,1000}={0,2})(?:\\{0,7}"|[A-Za-z0-9+/])`,
+    validate: (value) => isBasicAuthPair(value, { multilinePassword: true }),
     longLived: true,
     revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
     remediation: 'Change the registry password or token, then use a credential helper instead of storing auth in config.json.',
     examples: {
-      positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}'],
+      positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}', 'DOCKER_AUTH_CONFIG="{\\"auths\\":{\\"registry.example.io\\":{\\"auth\\":\\"{{base64:robot:<alnum:20>:base64}}\\"}}}"'],
       negatives: ['{"auths": {"registry.example.io": {"auth": "{{base64:<alnum:20>:base64}}"}}}', '{"auths": {"registry.example.io": {"auth": ""}}}'],
+    },
+  }),
+  // A Kubernetes image-pull secret's .dockerconfigjson is the whole config.json in base64: `{"auths":` is eyJhdXRocyI6.
+  rule({
+    id: 'docker-config-json-base64',
+    title: 'Registry credentials in a base64 docker config (.dockerconfigjson)',
+    provider: 'Docker',
+    severity: 'high',
+    keywords: ['eyjhdxrocyi6'],
+    pattern: String.raw`\b(eyJhdXRocyI6[A-Za-z0-9+/]{16,1000}={0,2})(?:[^A-Za-z0-9+/=]|[A-Za-z0-9+/]|$)`,
+    validate: (value) => /"(?:auth|password|identitytoken)"\s*:\s*"[^"]/.test(Buffer.from(value, 'base64').toString('utf8')),
+    longLived: true,
+    revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
+    remediation: "Change the registry password or token, then create the pull secret from the cluster's secret store instead of committing it.",
+    examples: {
+      positives: ['  .dockerconfigjson: {{base64:{"auths":{"registry.example.io":{"username":"robot","password":"<alnum:24>"}}}:base64}}', 'data:\n  .dockerconfigjson: {{base64:{"auths":{"ghcr.io":{"auth":"<alnum:24>"}}}:base64}}'],
+      negatives: ['  .dockerconfigjson: {{base64:{"auths":{"registry.example.io":{}}}:base64}}', '  .dockerconfigjson: {{base64:{"auths":{"ghcr.io":{"auth":""}}}:base64}}'],
     },
   }),
   rule({

@@ -45,11 +45,13 @@ export function isBase64Block(value: string): boolean {
 }
 
 /** `"auth": "base64(user:password)"` in docker config.json. */
-export function isBasicAuthPair(value: string): boolean {
+export function isBasicAuthPair(value: string, options: { multilinePassword?: boolean } = {}): boolean {
   try {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    return colon > 0 && colon < decoded.length - 1 && [...decoded].every((char) => char.charCodeAt(0) >= 0x20);
+    // A registry's `_json_key` password is a whole service-account key, newlines included.
+    const printable = (char: string) => char.charCodeAt(0) >= 0x20 || (options.multilinePassword === true && /[\t\n\r]/.test(char));
+    return colon > 0 && colon < decoded.length - 1 && [...decoded].every(printable);
   } catch {
     return false;
   }
