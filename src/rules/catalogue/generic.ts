@@ -437,7 +437,7 @@ export const genericRules: Rule[] = [
     longLived: false,
     remediation: REMEDIATION,
     examples: {
-      positives: ["curl --header 'X-Figma-Token: <digit:4>-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>' https://api.example.net/v1/files", 'req.Header.Set("X-Billing-ApiKey", "<hex:32>")', 'X-Auth-Key: <alnum:14><digit:2><alnum:14>'],
+      positives: ["curl --header 'X-Acme-Token: <digit:4>-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>' https://api.example.net/v1/files", 'req.Header.Set("X-Billing-ApiKey", "<hex:32>")', 'X-Auth-Key: <alnum:14><digit:2><alnum:14>'],
       negatives: ['X-API-Key: <alnum:14><digit:2><alnum:14>', 'X-CSRF-Token: <alnum:14><digit:2><alnum:14>', 'req.Header.Set("X-Idempotency-Key", "<hex:32>")', 'curl -H "X-Api-Key: $API_KEY" https://api.example.net', 'X-Api-Key: <lower:24>', 'req.Header.Set("x-api-key", apiKey)'],
     },
   }),
