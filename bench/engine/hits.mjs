@@ -3,8 +3,11 @@
 // counts through wrappers: the prefilter's hit callback, the keyword forms, the windows collectWindows returns, the
 // bytes each rule's compiled pattern is run over. Timings are in-process and only rank rules against each other.
 //
-//   node bench/engine/hits.mjs [TREE] [--top N]
+//   node bench/engine/hits.mjs [TREE] [--top N] [--check]
 //
+// --check also scans every file the long way, each hit opening windows (no keyword forms) and each window run
+// through its rule's pattern (no window checks), and compares the candidates: any that only the long way finds is
+// printed (rule, path, offset), and would be a finding the shortcuts lost.
 // TREE defaults to the real-content benchmark's jquery tree ($TMPDIR/keyward-real-content/jquery+jquery; build it with
 // `node bench/real-content/run.mjs`). Prints figures; never fails on slowness.
 import { execFileSync } from 'node:child_process';
@@ -15,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
+const check = argv.includes('--check');
 const top = argv.includes('--top') ? Number(argv[argv.indexOf('--top') + 1]) : 15;
 const tree = argv.find((arg, i) => !arg.startsWith('--') && argv[i - 1] !== '--top') ?? join(tmpdir(), 'keyward-real-content', 'jquery+jquery');
 
@@ -28,7 +32,7 @@ async function loadPieces() {
       "export { collectWindows } from '../../src/engine/windows.js';\n" +
       "export { matchWindows } from '../../src/engine/match.js';\n" +
       "export { classifyContent, fileSyntax } from '../../src/engine/content.js';\n" +
-      "export { regexBackends } from '../../src/engine/regex.js';\n",
+      "export { regexBackends, ScanInput } from '../../src/engine/regex.js';\n",
   );
   const out = join(work, 'engine-hits');
   execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', out, '--quiet'], { cwd: root, stdio: 'inherit' });
@@ -102,6 +106,10 @@ const ruleTime = tally();
 const candidatesOf = tally();
 let bytes = 0;
 let files = 0;
+let formless = 0;
+let lost = 0;
+/** The patterns of the long way (see --check), compiled apart from the counted ones. */
+const longWay = new Map();
 let prefilterTime = 0;
 let collectTime = 0;
 const paths = listTree(tree);
@@ -128,6 +136,33 @@ for (const path of paths) {
     bump(candidatesOf, id, engine.matchWindows(counting, text, [ruleWindows], []).length);
     bump(ruleTime, id, performance.now() - started);
   }
+  if (check) compareWithLongWay(text, path, kind.kind === 'binary', windows);
+}
+
+/** The candidates of a scan whose every hit opens windows and every window is run, against those of the real one. */
+function compareWithLongWay(text, path, binary, windows) {
+  const key = (id, start, end) => `${id} ${start} ${end}`;
+  const found = new Set(engine.matchWindows(real, text, windows, []).map((c) => key(c.prepared.rule.id, c.secretStart, c.secretEnd)));
+  const everyHit = { ...index, formsOf: () => undefined };
+  const all = engine.collectWindows(everyHit, text, path, () => engine.fileSyntax(path, text));
+  const input = new engine.ScanInput(text);
+  for (const { prepared, windows: list } of binary ? all.filter((rule) => !rule.prepared.generic) : all) {
+    let compiled = longWay.get(prepared.rule.pattern);
+    if (!compiled) longWay.set(prepared.rule.pattern, (compiled = real.compile(prepared.rule.pattern)));
+    for (const window of list) {
+      let matches = 0;
+      compiled.scan(input, window.start, window.end, (match) => {
+        if (match.secretEnd > match.secretStart) {
+          formless++;
+          if (!found.has(key(prepared.rule.id, match.secretStart, match.secretEnd))) {
+            lost++;
+            console.log(`LOST: ${prepared.rule.id} in ${path} at byte ${match.secretStart}`);
+          }
+        }
+        return ++matches < 256;
+      });
+    }
+  }
 }
 
 const sum = (map) => [...map.values()].reduce((a, b) => a + b, 0);
@@ -138,6 +173,7 @@ console.log(`${tree}: ${files} files scanned as text or binary, ${mb.toFixed(0)}
 console.log(`per MB: ${perMb(sum(rawHits))} keyword hits, ${perMb(sum(formChecks))} past the settled check, ${perMb(sum(windowsOf))} windows (${perMb(sum(windowBytes) / 1000)} KB of windows), ${perMb(sum(regexRuns))} regex runs over ${perMb(sum(regexBytes) / 1000)} KB`);
 console.log(`patterns compiled: ${compiles.size} in ${sum(compiles).toFixed(0)} ms; in-process ms: prefilter walk ${prefilterTime.toFixed(0)}, collectWindows ${collectTime.toFixed(0)} (walk included), matchWindows ${sum(ruleTime).toFixed(0)} (regex ${sum(regexTime).toFixed(0)})`);
 
+if (check) console.log(`check: ${formless} candidates the long way, ${lost} of them not found the short way`);
 const table = (title, head, rows) => {
   console.log(`\n${title}\n| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -3,7 +3,7 @@
  * quantifiers, inline flags, boundary guards and simple classes. Each returns undefined for what it cannot read.
  */
 import { byteSet, folded, WORD } from './byte-classes.js';
-import { skipClass } from './required-bytes.js';
+import { alternatives, readAtom, readQuantifier, skipClass } from './required-bytes.js';
 
 /** The texts of a group of plain alternatives (`(?:live|test)`), or undefined. Flags or captures make it no such group. */
 export function plainChoices(atom: string): string[] | undefined {
@@ -11,6 +11,31 @@ export function plainChoices(atom: string): string[] | undefined {
   if (body === undefined) return undefined;
   const texts = body.split('|');
   return texts.every((choice) => choice.length > 0 && /^[\x20-\x7e]+$/.test(choice) && !/[\\.[\]^$*+?{}()|]/.test(choice)) ? texts : undefined;
+}
+
+/**
+ * The literal each alternative of a group opens with, read up to its first atom that is not one plain character taken
+ * once (`(?:key|credentials?|api[_-]?key)` gives `key`, `credential`, `api`); undefined when some alternative opens
+ * otherwise, or the group sets flags.
+ */
+export function leadingTexts(atom: string): string[] | undefined {
+  const head = /^\((?:\?:)?/.exec(atom)![0];
+  if (!atom.startsWith('(') || atom.startsWith('(?') !== (head.length === 3)) return undefined;
+  const branches = alternatives(atom.slice(head.length, -1));
+  const texts: string[] = [];
+  for (const branch of branches ?? []) {
+    let text = '';
+    for (let i = 0; i < branch.length; ) {
+      const read = readAtom(branch, i);
+      const plain = read && !read.skip ? plainCharacter(branch.slice(i, read.end)) : undefined;
+      if (plain === undefined || readQuantifier(branch, read!.end)?.end !== read!.end) break;
+      text += plain;
+      i = read!.end;
+    }
+    if (text === '') return undefined;
+    texts.push(text);
+  }
+  return branches ? texts : undefined;
 }
 
 /** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */

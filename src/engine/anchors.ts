@@ -3,7 +3,7 @@
  * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
  * whatever the walk cannot read makes it learn less, never more.
  */
-import { boundaryOf, classBytes, flagsAfter, plainCharacter, plainChoices, repeats, type Repeats } from './anchor-atoms.js';
+import { boundaryOf, classBytes, flagsAfter, leadingTexts, plainCharacter, plainChoices, repeats, type Repeats } from './anchor-atoms.js';
 import { folded, WORD } from './byte-classes.js';
 import { alternatives, readAtom, readQuantifier } from './required-bytes.js';
 
@@ -17,6 +17,11 @@ export interface FollowingBytes {
    */
   upTo?: number;
   then?: number;
+  /**
+   * With `words`: a run of `count` to `upTo` bytes in `allowed`, then one of these texts (lower-cased when caseless),
+   * as a keyed rule's `toggl[\w. \t-]{0,16}?(?:key|token|...)` reads after the provider's name.
+   */
+  words?: { texts: Buffer[]; caseless: boolean };
 }
 
 /** A literal every match holds (one of `texts`, in exactly that case unless `caseless`). */
@@ -50,7 +55,12 @@ export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array
 }
 
 function anchorKey(anchor: Anchor): string {
-  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
+  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map(followingKey)]);
+}
+
+/** Everything a following run says, so that two anchors alike in key are alike in what they require. */
+export function followingKey(f: FollowingBytes): unknown[] {
+  return [[...f.allowed], f.count, f.upTo, f.then, f.words && [f.words.caseless, ...f.words.texts.map((text) => text.toString('latin1'))]];
 }
 
 /** The state of the walk over one sequence of atoms. */
@@ -85,7 +95,7 @@ function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Arra
     const quantifier = readQuantifier(pattern, i);
     if (quantifier === undefined) return [];
     const count = repeats(pattern.slice(i, quantifier.end));
-    endRun(walk, text, count);
+    endRun(walk, text, count, caseless);
     i = quantifier.end;
     readStep(walk, text, count, caseless);
   }
@@ -104,7 +114,7 @@ function readStep(walk: Walk, text: string, count: Repeats, caseless: boolean): 
   }
   closeRun(walk);
   const allowed = classBytes(text, caseless);
-  if (walk.following && allowed && count.min > 0) follow(walk, allowed, count);
+  if (walk.following && allowed && (count.min > 0 || count.max <= MAX_FOLLOW_BYTES)) follow(walk, allowed, count);
   else walk.following = undefined;
   const before = walk.boundary;
   walk.boundary = boundaryOf(text, caseless);
@@ -131,14 +141,19 @@ function follow(walk: Walk, allowed: Uint8Array, count: Repeats): void {
   if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES) walk.following = undefined;
 }
 
-/** Ends a run awaiting its last byte: a plain symbol outside the run's class ends it; anything else drops the bound. */
-function endRun(walk: Walk, text: string, count: Repeats): void {
+/**
+ * Ends a run awaiting what comes after it: a plain symbol outside the run's class, or a group of alternatives that each
+ * open with a literal (`(?:key|token|credentials?)` gives `key`, `token`, `credential`). Anything else drops the bound.
+ */
+function endRun(walk: Walk, text: string, count: Repeats, caseless: boolean): void {
   const awaiting = walk.following?.awaiting;
   if (!awaiting) return;
   walk.following = undefined;
-  const plain = plainCharacter(text);
-  const code = plain?.charCodeAt(0);
-  if (code !== undefined && count.min === 1 && count.fixed && awaiting.allowed[code] !== 1 && WORD[code] !== 1) awaiting.then = code;
+  const once = count.min === 1 && count.fixed;
+  const code = plainCharacter(text)?.charCodeAt(0);
+  const words = once && code === undefined ? leadingTexts(text) : undefined;
+  if (code !== undefined && once && awaiting.allowed[code] !== 1 && WORD[code] !== 1) awaiting.then = code;
+  else if (words && words.length <= MAX_TEXTS) awaiting.words = { caseless, texts: words.map((word) => Buffer.from(caseless ? word.toLowerCase() : word, 'latin1')) };
   else delete awaiting.upTo;
 }
 

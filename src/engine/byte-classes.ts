@@ -7,6 +7,8 @@ const DIGITS: [number, number][] = [[48, 57]];
 /** RE2's `\s`: tab, newline, form feed, carriage return, space. */
 const SPACES: [number, number][] = [[9, 10], [12, 13], [32, 32]];
 const WORD_RANGES: [number, number][] = [[48, 57], [65, 90], [97, 122], [95, 95]];
+/** RE2's escapes of single control bytes. */
+const CONTROL_ESCAPES: Partial<Record<string, number>> = { t: 9, n: 10, v: 11, f: 12, r: 13 };
 
 /** The set with both ASCII cases of every letter in it. */
 export function folded(set: Uint8Array): Uint8Array {
@@ -24,6 +26,11 @@ export function byteSet(body: string): Uint8Array | undefined {
       const next = body[++i] ?? '';
       if (next === 'd' || next === 'w' || next === 's') {
         for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES) fill(set, from, to);
+        continue;
+      }
+      const control = CONTROL_ESCAPES[next];
+      if (control !== undefined) {
+        set[control] = 1;
         continue;
       }
       if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;
@@ -47,3 +54,6 @@ export const WORD = byteSet('A-Za-z0-9_')!;
 function fill(set: Uint8Array, from: number, to: number): void {
   for (let c = from; c <= to; c++) set[c] = 1;
 }
+
+/** ASCII lower case of every byte. */
+export const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
