@@ -84,6 +84,7 @@ index.rulesByKeyword.forEach((rules, i) => keywords.push(rules[0].rule.keywords.
 const rawHits = tally();
 const formChecks = tally();
 const countingIndex = {
+  ruleCount: index.ruleCount,
   rulesByKeyword: index.rulesByKeyword,
   formsOf(keyword) {
     bump(formChecks, keyword);

@@ -47,10 +47,18 @@ function neededLiterals(rule: Rule): NeededLiteral[] {
     .map(({ texts, caseless }) => ({ caseless, texts: texts.map((text) => (caseless ? text.toLowerCase() : text)).map((string) => ({ string, bytes: Buffer.from(string, 'latin1') })) }));
 }
 
-/** True when content[from, to) holds everything the rule needs: a match may lie inside. */
+/** True when content[from, to) holds everything the rule needs: a match may lie inside. Plain loops: it runs per window. */
 export function mayMatchIn(content: Buffer, from: number, to: number, needs: WindowNeeds): boolean {
-  for (const set of needs.bytes) if (!set.some((byte) => holds(content, from, to, byte))) return false;
-  for (const { texts, caseless } of needs.literals) if (!texts.some((text) => holdsText(content, from, to, text, caseless))) return false;
+  for (const set of needs.bytes) {
+    let held = false;
+    for (let i = 0; i < set.length && !held; i++) held = holds(content, from, to, set[i]!);
+    if (!held) return false;
+  }
+  for (const { texts, caseless } of needs.literals) {
+    let held = false;
+    for (let i = 0; i < texts.length && !held; i++) held = holdsText(content, from, to, texts[i]!, caseless);
+    if (!held) return false;
+  }
   return true;
 }
 
