@@ -3,7 +3,9 @@
  * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
  * whatever the walk cannot read makes it learn less, never more.
  */
-import { alternatives, readAtom, readQuantifier, skipClass } from './required-bytes.js';
+import { boundaryOf, classBytes, flagsAfter, leadingTexts, plainCharacter, plainChoices, repeats, type Repeats } from './anchor-atoms.js';
+import { folded, WORD } from './byte-classes.js';
+import { alternatives, readAtom, readQuantifier } from './required-bytes.js';
 
 /** A run of bytes a class of one repeat matches: a byte set and how many bytes in a row must be in it. */
 export interface FollowingBytes {
@@ -15,6 +17,11 @@ export interface FollowingBytes {
    */
   upTo?: number;
   then?: number;
+  /**
+   * With `words`: a run of `count` to `upTo` bytes in `allowed`, then one of these texts (lower-cased when caseless),
+   * as a keyed rule's `toggl[\w. \t-]{0,16}?(?:key|token|...)` reads after the provider's name.
+   */
+  words?: { texts: Buffer[]; caseless: boolean };
 }
 
 /** A literal every match holds (one of `texts`, in exactly that case unless `caseless`). */
@@ -32,11 +39,6 @@ export interface Anchor {
 const MAX_FOLLOW_BYTES = 128;
 /** Texts one anchor may stand for (`(?:live|test)_` gives two). */
 const MAX_TEXTS = 16;
-const DIGITS: [number, number][] = [[48, 57]];
-/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
-const SPACES: [number, number][] = [[9, 10], [12, 13], [32, 32]];
-const WORD_RANGES: [number, number][] = [[48, 57], [65, 90], [97, 122], [95, 95]];
-const WORD = byteSet('A-Za-z0-9_')!;
 
 /**
  * The anchors of `pattern`: literal runs outside classes, not quantified, at the top level or in a required group of
@@ -53,7 +55,12 @@ export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array
 }
 
 function anchorKey(anchor: Anchor): string {
-  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
+  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map(followingKey)]);
+}
+
+/** Everything a following run says, so that two anchors alike in key are alike in what they require. */
+export function followingKey(f: FollowingBytes): unknown[] {
+  return [[...f.allowed], f.count, f.upTo, f.then, f.words && [f.words.caseless, ...f.words.texts.map((text) => text.toString('latin1'))]];
 }
 
 /** The state of the walk over one sequence of atoms. */
@@ -88,7 +95,7 @@ function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Arra
     const quantifier = readQuantifier(pattern, i);
     if (quantifier === undefined) return [];
     const count = repeats(pattern.slice(i, quantifier.end));
-    endRun(walk, text, count);
+    endRun(walk, text, count, caseless);
     i = quantifier.end;
     readStep(walk, text, count, caseless);
   }
@@ -107,7 +114,7 @@ function readStep(walk: Walk, text: string, count: Repeats, caseless: boolean): 
   }
   closeRun(walk);
   const allowed = classBytes(text, caseless);
-  if (walk.following && allowed && count.min > 0) follow(walk, allowed, count);
+  if (walk.following && allowed && (count.min > 0 || count.max <= MAX_FOLLOW_BYTES)) follow(walk, allowed, count);
   else walk.following = undefined;
   const before = walk.boundary;
   walk.boundary = boundaryOf(text, caseless);
@@ -134,14 +141,19 @@ function follow(walk: Walk, allowed: Uint8Array, count: Repeats): void {
   if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES) walk.following = undefined;
 }
 
-/** Ends a run awaiting its last byte: a plain symbol outside the run's class ends it; anything else drops the bound. */
-function endRun(walk: Walk, text: string, count: Repeats): void {
+/**
+ * Ends a run awaiting what comes after it: a plain symbol outside the run's class, or a group of alternatives that each
+ * open with a literal (`(?:key|token|credentials?)` gives `key`, `token`, `credential`). Anything else drops the bound.
+ */
+function endRun(walk: Walk, text: string, count: Repeats, caseless: boolean): void {
   const awaiting = walk.following?.awaiting;
   if (!awaiting) return;
   walk.following = undefined;
-  const plain = plainCharacter(text);
-  const code = plain?.charCodeAt(0);
-  if (code !== undefined && count.min === 1 && count.fixed && awaiting.allowed[code] !== 1 && WORD[code] !== 1) awaiting.then = code;
+  const once = count.min === 1 && count.fixed;
+  const code = plainCharacter(text)?.charCodeAt(0);
+  const words = once && code === undefined ? leadingTexts(text) : undefined;
+  if (code !== undefined && once && awaiting.allowed[code] !== 1 && WORD[code] !== 1) awaiting.then = code;
+  else if (words && words.length <= MAX_TEXTS) awaiting.words = { caseless, texts: words.map((word) => Buffer.from(caseless ? word.toLowerCase() : word, 'latin1')) };
   else delete awaiting.upTo;
 }
 
@@ -165,106 +177,9 @@ function closeRun(walk: Walk): void {
   walk.runNotAfter = undefined;
 }
 
-/** The texts of a group of plain alternatives (`(?:live|test)`), or undefined. Flags or captures make it no such group. */
-function plainChoices(atom: string): string[] | undefined {
-  const body = /^\((?:\?:)?([^()]*)\)$/.exec(atom)?.[1];
-  if (body === undefined) return undefined;
-  const texts = body.split('|');
-  return texts.every((choice) => choice.length > 0 && /^[\x20-\x7e]+$/.test(choice) && !/[\\.[\]^$*+?{}()|]/.test(choice)) ? texts : undefined;
-}
-
-/** The set with both ASCII cases of every letter in it. */
-function folded(set: Uint8Array): Uint8Array {
-  const both = set.slice();
-  for (let c = 65; c <= 90; c++) both[c] = both[c + 32] = set[c]! | set[c + 32]!;
-  return both;
-}
-
-/** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */
-function boundaryOf(text: string, caseless: boolean): Uint8Array | undefined {
-  if (text === '\\b') return WORD;
-  const guard = /^\(\?:\^\|\[\^([^\]]*)\]\)$/.exec(text) ?? /^\(\?:\[\^([^\]]*)\]\|\^\)$/.exec(text);
-  const set = guard ? byteSet(guard[1]!) : undefined;
-  return set && caseless ? folded(set) : set;
-}
-
-/** How many times a quantifier repeats its atom: at least, at most, and whether exactly that many. */
-interface Repeats {
-  min: number;
-  max: number;
-  fixed: boolean;
-}
-
-function repeats(quantifier: string): Repeats {
-  if (quantifier === '') return { min: 1, max: 1, fixed: true };
-  if (quantifier.startsWith('+')) return { min: 1, max: Infinity, fixed: false };
-  if (quantifier.startsWith('*')) return { min: 0, max: Infinity, fixed: false };
-  if (quantifier.startsWith('?')) return { min: 0, max: 1, fixed: false };
-  const [low, high] = quantifier.replace(/[{}?]/g, '').split(',');
-  const max = high === undefined ? Number(low) : high === '' ? Infinity : Number(high);
-  return { min: Number(low), max, fixed: high === undefined };
-}
-
-/** The flags an inline `(?i)` / `(?-i)` leaves: true when caseless, undefined when it says nothing of `i`. */
-function flagsAfter(text: string, caseless: boolean): boolean | undefined {
-  const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]/.exec(text);
-  if (!flags) return undefined;
-  if (flags[2]?.includes('i')) return false;
-  if (flags[1]?.includes('i')) return true;
-  return caseless;
-}
-
-/** The character an atom stands for when it is one plain character (`E`, `\.`), else undefined. */
-function plainCharacter(atom: string): string | undefined {
-  const c = atom.length === 1 ? atom : atom.length === 2 && atom[0] === '\\' && !/[A-Za-z0-9]/.test(atom[1]!) ? atom[1]! : undefined;
-  if (c === undefined || c.charCodeAt(0) > 0x7e || c.charCodeAt(0) < 0x20) return undefined;
-  return atom.length === 1 && '.[(^$|'.includes(c) ? undefined : c;
-}
-
 /** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
 function groupAnchors(group: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
   const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)![0];
   if (group.startsWith('(?') && head.length <= 2) return [];
   return anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
-}
-
-/** The bytes a one-character atom matches (`[A-Za-z0-9_-]`, `\d`, `\w`), for a class of ASCII only; else undefined. */
-function classBytes(atom: string, caseless: boolean): Uint8Array | undefined {
-  if (atom === '\\d') return byteSet('0-9');
-  if (atom === '\\w') return WORD;
-  if (!atom.startsWith('[') || skipClass(atom, 0) !== atom.length) return undefined;
-  const negated = atom.startsWith('[^');
-  const listed = byteSet(atom.slice(negated ? 2 : 1, -1));
-  const set = listed && caseless ? folded(listed) : listed;
-  return set && negated ? set.map((inside) => 1 - inside) : set;
-}
-
-/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
-function byteSet(body: string): Uint8Array | undefined {
-  const set = new Uint8Array(256);
-  for (let i = 0; i < body.length; i++) {
-    let c = body[i]!;
-    if (c === '\\') {
-      const next = body[++i] ?? '';
-      if (next === 'd' || next === 'w' || next === 's') {
-        for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES) fill(set, from, to);
-        continue;
-      }
-      if (next === '' || /[A-Za-z0-9]/.test(next)) return undefined;
-      c = next;
-    } else if (c === '[') return undefined;
-    const code = c.charCodeAt(0);
-    if (code > 0x7e) return undefined;
-    const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
-    if (rangeEnd > 0x7e) return undefined;
-    if (rangeEnd >= 0) {
-      fill(set, code, rangeEnd);
-      i += 2;
-    } else set[code] = 1;
-  }
-  return set;
-}
-
-function fill(set: Uint8Array, from: number, to: number): void {
-  for (let c = from; c <= to; c++) set[c] = 1;
 }

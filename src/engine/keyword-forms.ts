@@ -1,5 +1,6 @@
 import type { Rule } from '../rules/types.js';
-import { anchors, type Anchor } from './anchors.js';
+import { anchors, followingKey, type Anchor, type FollowingBytes } from './anchors.js';
+import { LOWER } from './byte-classes.js';
 
 /**
  * How a keyword hit must look for a rule's match to hold it: the anchor (a case-sensitive literal of the pattern) it
@@ -37,7 +38,7 @@ export function keywordForms(keyword: string, rules: readonly Rule[]): KeywordFo
 }
 
 function formKey(form: KeywordForm): string {
-  return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map((f) => [[...f.allowed], f.count])]);
+  return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map(followingKey)]);
 }
 
 const anchorsByPattern = new Map<string, Anchor[]>();
@@ -69,9 +70,6 @@ export function takesAForm(content: Buffer, hitStart: number, forms: readonly Ke
   return false;
 }
 
-/** ASCII lower case of every byte. */
-const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
-
 function takesForm(content: Buffer, start: number, form: KeywordForm): boolean {
   const { bytes, notAfter } = form;
   if (start < 0 || start + bytes.length > content.length) return false;
@@ -80,8 +78,10 @@ function takesForm(content: Buffer, start: number, form: KeywordForm): boolean {
   } else for (let i = 0; i < bytes.length; i++) if (content[start + i] !== bytes[i]) return false;
   if (notAfter && start > 0 && notAfter[content[start - 1]!] === 1) return false;
   let at = start + bytes.length;
-  for (const { allowed, count, upTo, then } of form.followedBy) {
+  for (const following of form.followedBy) {
+    const { allowed, count, upTo, then } = following;
     if (then !== undefined) return endsWith(content, at, allowed, count, upTo!, then);
+    if (following.words) return reachesWord(content, at, following);
     const end = at + count;
     if (end > content.length) return false;
     for (; at < end; at++) if (allowed[content[at]!] !== 1) return false;
@@ -95,4 +95,36 @@ function endsWith(content: Buffer, at: number, allowed: Uint8Array, count: numbe
   let end = at;
   while (end < limit && allowed[content[end]!] === 1) end++;
   return end - at >= count && content[end] === then;
+}
+
+/**
+ * True when content from `at` runs `count` to `upTo` bytes in `allowed`, then holds one of the words. Caseless, a byte
+ * past ASCII counts as a match: RE2 folds `k` to the Kelvin sign and `s` to the long s, which no ASCII table holds.
+ */
+function reachesWord(content: Buffer, at: number, { allowed, count, upTo, words }: FollowingBytes): boolean {
+  const { texts, caseless } = words!;
+  const limit = Math.min(content.length, at + upTo!);
+  for (let end = at; ; end++) {
+    if (end - at >= count) for (const text of texts) if (opensWith(content, end, text, caseless)) return true;
+    if (end >= limit) return false;
+    const byte = content[end]!;
+    if (caseless && byte >= 0x80) return true;
+    if (allowed[byte] !== 1) return false;
+  }
+}
+
+/**
+ * True when `text` stands at `at`: caseless, in any ASCII case, and true as well once a byte past ASCII is reached
+ * before any mismatch (it may be a folded `k` or `s`, see reachesWord).
+ */
+function opensWith(content: Buffer, at: number, text: Buffer, caseless: boolean): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const byte = content[at + i];
+    if (byte === undefined) return false;
+    if (!caseless) {
+      if (byte !== text[i]) return false;
+    } else if (byte >= 0x80) return true;
+    else if (LOWER[byte] !== text[i]) return false;
+  }
+  return true;
 }

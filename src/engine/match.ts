@@ -2,33 +2,9 @@ import type { Rule } from '../rules/types.js';
 import { LineIndex } from './content.js';
 import type { ScanNotice } from './finding.js';
 import type { Candidate } from './judge.js';
-import { ScanInput, requiredByteSets, type RegexBackend } from './regex.js';
+import { ScanInput, type RegexBackend } from './regex.js';
+import { mayMatchIn, windowNeeds } from './window-checks.js';
 import { WINDOW_REACH, type RuleWindows } from './windows.js';
-
-/** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
-const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
-
-const commonness = (byte: number) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
-
-/** True when content[from, to) contains `byte`. A native call costs more than a short loop. */
-function holds(content: Buffer, from: number, to: number, byte: number): boolean {
-  if (to - from > 512) return content.subarray(from, to).indexOf(byte) !== -1;
-  let at = from;
-  while (at < to && content[at] !== byte) at++;
-  return at < to;
-}
-
-/** True when content[from, to) holds at least one byte of every set (see requiredByteSets). */
-function holdsEvery(content: Buffer, from: number, to: number, sets: readonly (readonly number[])[]): boolean {
-  for (const set of sets) if (!set.some((byte) => holds(content, from, to, byte))) return false;
-  return true;
-}
-
-/** Required-byte sets in the order they are checked: the likeliest to be missing (small sets of rare bytes) first. */
-function rarestFirst(sets: number[][]): number[][] {
-  const rank = (set: readonly number[]) => set.length * 100 + Math.min(...set.map(commonness));
-  return sets.map((set) => set.sort((a, b) => commonness(a) - commonness(b))).sort((a, b) => rank(a) - rank(b));
-}
 
 /**
  * How many matches one rule may produce in one window (a line, or a line's 8 KB cut) before the rest of that window
@@ -58,16 +34,16 @@ export interface CrowdedWindow {
   line: number;
 }
 
-/** Runs each rule's pattern over its windows; a window that lacks one of the pattern's required bytes is skipped. */
+/** Runs each rule's pattern over its windows; a window that lacks something every match holds is skipped. */
 export function matchWindows(backend: RegexBackend, content: Buffer, windows: readonly RuleWindows[], crowded: CrowdedWindow[]): Candidate[] {
   const input = new ScanInput(content);
   const candidates: Candidate[] = [];
   const lineOf = (offset: number) => new LineIndex(content).position(offset).line;
   let budget = Math.max(REGEX_BUDGET_BASE, REGEX_BUDGET_PER_BYTE * content.length);
   for (const { prepared, windows: list } of windows) {
-    prepared.required ??= rarestFirst(requiredByteSets(prepared.rule.pattern));
+    prepared.needs ??= windowNeeds(prepared.rule);
     for (const window of list) {
-      if (!holdsEvery(content, window.start, window.end, prepared.required)) continue;
+      if (!mayMatchIn(content, window.start, window.end, prepared.needs)) continue;
       const long = window.end - window.start > LONG_WINDOW;
       if (long && window.end - window.start > budget) {
         crowded.push({ rule: prepared.rule, why: 'budget', line: lineOf(window.start) });

@@ -2,6 +2,7 @@ import type { FileSyntax, Rule } from '../rules/types.js';
 import type { PathMatcher } from './allowlist.js';
 import { lineBounds } from './content.js';
 import type { CompiledPattern } from './regex.js';
+import type { WindowNeeds } from './window-checks.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { keywordForms, takesAForm, type KeywordForm } from './keyword-forms.js';
 
@@ -16,8 +17,8 @@ export interface PreparedRule {
   generic: boolean;
   /** Compiled on first use: most rules never see a keyword hit in a run, and RE2 compiles cost ~1 ms each. */
   compiled?: CompiledPattern;
-  /** Byte sets every match holds one byte of, rarest first (see requiredByteSets): a window lacking one is skipped. */
-  required?: number[][];
+  /** What every match holds (see windowNeeds): a window lacking it is skipped. */
+  needs?: WindowNeeds;
   /** True when the rule does not apply to a path (its skipPaths, or lockfiles and hash lists for generic rules). */
   skipPath: PathMatcher;
   /** A custom rule's own allowlist of values (from its config `allowlist`). */
@@ -39,6 +40,8 @@ export interface RuleWindows {
 /** Which rules a keyword hit wakes, built once per scanner. */
 export interface KeywordIndex {
   prefilter: KeywordPrefilter;
+  /** How many rules there are: their `order`s run from 0 to one less. */
+  ruleCount: number;
   /** For each keyword index of the prefilter, the rules listing that keyword. */
   rulesByKeyword: readonly (readonly PreparedRule[])[];
   /**
@@ -69,7 +72,7 @@ export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordInd
     if (known === undefined) forms[index] = known = keywordForms(keywords[index]!, rulesByKeyword[index]!.map((entry) => entry.rule)) ?? null;
     return known ?? undefined;
   };
-  return { prefilter: KeywordPrefilter.shared(keywords), rulesByKeyword, formsOf };
+  return { prefilter: KeywordPrefilter.shared(keywords), ruleCount: prepared.length, rulesByKeyword, formsOf };
 }
 
 /** A rule's state while windows are collected: `skipped` when the rule does not apply to this path. */
@@ -84,7 +87,10 @@ type Collecting = RuleWindows | 'skipped';
  * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
  */
 export function collectWindows(index: KeywordIndex, content: Buffer, path: string, syntax: () => FileSyntax): RuleWindows[] {
-  const byRule = new Map<PreparedRule, Collecting>();
+  // Each rule's state by its `order`, and the rules with windows in the order they got their first: an array is
+  // cheaper than a Map at every hit.
+  const byRule: (Collecting | undefined)[] = new Array<Collecting | undefined>(index.ruleCount);
+  const collected: RuleWindows[] = [];
   const lengths = index.prefilter.keywordLengths;
   const settled: (Settled | undefined)[] = [];
   index.prefilter.scan(content, (keyword, hitEnd) => {
@@ -97,7 +103,7 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
     let bounds: Window | undefined;
     const rules = index.rulesByKeyword[keyword]!;
     for (const entry of rules) {
-      let state = byRule.get(entry);
+      let state = byRule[entry.order];
       if (state === 'skipped') continue;
       const last = state?.windows[state.windows.length - 1];
       if (last && hitStart >= last.start && hitEnd <= last.end) {
@@ -106,19 +112,18 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
       }
       if (!state) {
         if (entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax())) {
-          byRule.set(entry, 'skipped');
+          byRule[entry.order] = 'skipped';
           continue;
         }
         state = { prepared: entry, windows: [] };
-        byRule.set(entry, state);
+        byRule[entry.order] = state;
+        collected.push(state);
       }
       bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
       addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
     }
     settled[keyword] = settle(rules, byRule, lengths[keyword]!);
   });
-  const collected: RuleWindows[] = [];
-  for (const state of byRule.values()) if (state !== 'skipped') collected.push(state);
   return collected;
 }
 
@@ -131,11 +136,11 @@ interface Settled {
   until: number;
 }
 
-function settle(rules: readonly PreparedRule[], byRule: ReadonlyMap<PreparedRule, Collecting>, length: number): Settled {
+function settle(rules: readonly PreparedRule[], byRule: readonly (Collecting | undefined)[], length: number): Settled {
   let from = 0;
   let until = Infinity;
   for (const entry of rules) {
-    const state = byRule.get(entry);
+    const state = byRule[entry.order];
     if (state === 'skipped') continue;
     const last = state?.windows[state.windows.length - 1];
     if (!last) return { from: Infinity, until: -1 };

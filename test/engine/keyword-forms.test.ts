@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchors } from '../../src/engine/anchors.js';
 import { keywordForms, takesAForm } from '../../src/engine/keyword-forms.js';
+import { regexBackends, ScanInput } from '../../src/engine/regex.js';
 import { createScanner } from '../../src/engine/scanner.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Rule } from '../../src/rules/types.js';
@@ -42,6 +43,17 @@ describe('anchors', () => {
     expect(texts('\\QEAA\\E')).toEqual([]);
   });
 
+  it('reads the secret words a keyed name must reach, as each alternative opens', () => {
+    const [name] = anchors('(?i:(?:toggl)[\\w. \\t-]{0,16}?(?:key|token|credentials?|api[_-]?key)[\\w.-]{0,8})=');
+    const [reach] = name!.followedBy;
+    expect(reach).toMatchObject({ count: 0, upTo: 16 });
+    expect(reach!.words?.caseless).toBe(true);
+    expect(reach!.words?.texts.map(String)).toEqual(['key', 'token', 'credential', 'api']);
+    expect(reach!.allowed['\t'.charCodeAt(0)]).toBe(1);
+    expect(anchors('ab[0-9]{0,4}(?:x|y+)')[0]!.followedBy[0]?.words).toBeUndefined();
+    expect(anchors('ab[0-9]{0,4}(?i:key)')[0]!.followedBy[0]?.words).toBeUndefined();
+  });
+
   it('records the guard before a literal and the classes after it', () => {
     const [eaa] = anchors('\\b(EAA[A-Z][A-Za-z0-9]{100,300})\\b');
     expect(eaa!.followedBy.map((f) => f.count)).toEqual([1, 100]);
@@ -73,6 +85,21 @@ describe('keywordForms', () => {
     expect(takes(url, '://', `DATABASE_URL=postgres://app_user:s3cretP4ss${at}db.example.net/app`)).toBe(true);
     expect(takes(url, '://', `x = "https://ünïcode:pässwörd1${at}host.example.net"`)).toBe(true);
     expect(takes(url, '://', `https://${'a'.repeat(513)}:password1@host.example.net`)).toBe(false);
+  });
+
+  it('turns away a keyed name that no secret word follows', () => {
+    const toggl = builtinRules.find((rule) => rule.id === 'toggl-api-token')!.pattern;
+    expect(takes(toggl, 'toggl', '$(el).toggleClass("open", state);')).toBe(false);
+    expect(takes(toggl, 'toggl', 'TOGGL_API_TOKEN=0123456789abcdef0123456789abcdef')).toBe(true);
+    expect(takes(toggl, 'toggl', 'toggl track  key: 0123456789abcdef0123456789abcdef')).toBe(true);
+    expect(takes(toggl, 'toggl', `toggl${'_'.repeat(17)}key: 0123456789abcdef0123456789abcdef`)).toBe(false);
+    // RE2 folds the Kelvin sign to k and the long s to s: past ASCII, a caseless word is taken as there.
+    expect(takes(toggl, 'toggl', 'toggl_\u212Aey=0123456789abcdef0123456789abcdef')).toBe(true);
+    expect(takes(toggl, 'toggl', 'toggl_\u017Fecret=0123456789abcdef0123456789abcdef')).toBe(true);
+    const kelvin = Buffer.from('toggl_\u212Aey=0123456789abcdef0123456789abcdef');
+    let matched = false;
+    regexBackends.default.compile(toggl).scan(new ScanInput(kelvin), 0, kelvin.length, () => (matched = true));
+    expect(matched).toBe(true);
   });
 
   it('gives none when some rule listing the keyword may match without it in an anchor, or spans lines', () => {
