@@ -14,10 +14,11 @@ export const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|cre
 const QUOTE = String.raw`\\?["'${'`'}]`;
 
 /**
- * A dash or two set apart by a space (`token - '...'`, `token -- ...`), or a table cell's bar (`auth token |...`). A
- * dash glued to a name is part of the name (`dd-trace-...`) unless a secret word comes before it.
+ * A dash or two set apart by spaces (`token - '...'`, `token -- ...`), or a table cell's bar (`auth token |...`). A
+ * dash glued to a name is part of the name (`dd-trace-...`) unless a secret word comes before it; one glued to the
+ * value is a flag (`-p...`) or the value's own first character.
  */
-const DASH_OR_BAR = String.raw`(?:[ \t]+--?|[ \t]*\|)[ \t]*(?:${QUOTE})?`;
+const DASH_OR_BAR = String.raw`(?:[ \t]+--?[ \t]+|[ \t]*\|[ \t]*)(?:${QUOTE})?`;
 
 /**
  * Between a name and its value on one line: the context separator, or only spaces, as notes, logs and shell history
