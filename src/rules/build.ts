@@ -1,4 +1,5 @@
-import { ASSIGN_OPERATOR, TYPED_ASSIGN, caseSwappedShape, escapeRegex, parseShape, placeholderShape, shapeLiterals, shapeRegex, shortenedShape, tokenPattern } from './shape.js';
+import { OPERATOR_SEPARATOR, keyedBlockWindow, SECRET_WORD, keyedExamples, keyedPattern } from './keyed.js';
+import { caseSwappedShape, escapeRegex, parseShape, placeholderShape, shapeLiterals, shortenedShape, tokenPattern } from './shape.js';
 import type { Rule, RuleExamples, Severity } from './types.js';
 import { rejectGenericValue } from './values/generic.js';
 
@@ -34,19 +35,6 @@ export interface ContextRuleInput {
 }
 
 /**
- * Between a context rule's name and its value: the name's closing quote (escaped inside JSON strings, as in notebooks),
- * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
- * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
- */
-export const CONTEXT_SEPARATOR = String.raw`(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
-
-/**
- * Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`,
- * `clockify ACCESS`, `karma PRIVATE` (the provider's name before them is the context).
- */
-const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?|access|private)';
-
-/**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
  */
@@ -58,7 +46,7 @@ export function contextRule(input: ContextRuleInput): Rule {
     provider: input.provider,
     severity: input.severity,
     keywords: input.keywords ?? input.names,
-    pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
+    pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${OPERATOR_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
     longLived: input.longLived,
     revokeUrl: input.revokeUrl,
     entropy: input.entropy ?? 3,
@@ -165,43 +153,25 @@ function isNotAValue(value: string): boolean {
 
 
 /**
- * Between a keyed rule's name and its value: the context separator, or only spaces, as notes, logs and shell history
- * write a credential (`apitemplate SECRET: ...`, `bannerbear KEY ...`), or a dash (`cliengo-secret-<uuid>`).
- */
-const KEYED_SEPARATOR = String.raw`(?:${CONTEXT_SEPARATOR}|[ \t]+(?:\\?["'${'`'}])?|-)`;
-/** From the provider's name to the secret word: a name's own characters, or words apart (`lemlist token`, `clarifai access key`). */
-const NAME_TO_WORD = String.raw`[\w. \t-]{0,16}?`;
-
-/**
  * A credential with no distinctive prefix: the value counts only under a name holding both the provider and a secret
  * word (`DEPENDENCY_TRACK_API_KEY=...`, `"twitchClientSecret": "..."`), never under `twitch_user_id`.
  */
 export function keyed(input: KeyedInput): Rule {
-  const names = input.names.map(escapeRegex).join('|');
-  const name = input.bare ? input.names[0]! : `${input.names[0]!.replace(/[^a-z0-9]+/g, '_')}_api_key`;
-  const derived: RuleExamples = {
-    positives: [`${name.toUpperCase()}=${input.shape}`, `  ${name}: "${input.shape}"`, `{ "${name}": "${input.shape}" }`],
-    negatives: [
-      `SOME_UNRELATED_ID=${input.shape}`,
-      ...(input.bare ? [] : [`${input.names[0]}_user_id = "${input.shape}"`]),
-      `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
-      `  ${name}: "<${name}>"`,
-      `${name.toUpperCase()}=${shortenedShape(input.shape)}`,
-    ],
-  };
+  const bare = input.bare === true;
   return rule({
     id: input.id,
     title: input.title,
     provider: input.provider,
     severity: input.severity,
     keywords: input.names,
-    pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `${NAME_TO_WORD}${SECRET_WORD}[\\w.-]{0,8}`})${KEYED_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
+    pattern: keyedPattern(input.names, input.shape, bare),
+    ...(bare ? {} : { multilineWindow: keyedBlockWindow(input.shape) }),
     entropy: input.entropy ?? 3,
     validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
     longLived: input.longLived,
     revokeUrl: input.revokeUrl,
     remediation: input.remediation,
-    examples: mergeExamples(derived, input.examples),
+    examples: mergeExamples(keyedExamples(input.names, input.shape, bare), input.examples),
   });
 }
 

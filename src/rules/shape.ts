@@ -40,6 +40,13 @@ export const ASSIGNMENT = String.raw`["']?\s*${ASSIGN_OPERATOR}\s*["']?`;
 /** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
 export const TYPED_ASSIGN = String.raw`:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
 
+/**
+ * Between a context rule's name and its value: the name's closing quote (escaped inside JSON strings, as in notebooks),
+ * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
+ * attribute pair) or a typed declaration (`: String =`, `: &str =`, Go's `apiKey string =`); then the value's opening quote.
+ */
+export const CONTEXT_SEPARATOR = String.raw`(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN}|string[ \t]*=)\s*(?:\\?["'${'`'}])?`;
+
 /** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
 export const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
 
@@ -105,6 +112,40 @@ export function tokenPattern(shape: string): string {
   // A token that ends in a literal (`...@`, `==`) ends there, whatever follows.
   const tail = 'literal' in last ? '' : `(?:[^${tokenClass(symbolsOf(last))}]|$)`;
   return `${head}(${shapeRegex(shape)})${tail}`;
+}
+
+/** Every character a class body admits: `a-f0-9` -> `abcdef0123456789`, `A-Za-z0-9\\-_` -> letters, digits, `-_`. */
+export function classChars(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === '\\') c = body[++i]!;
+    else if (body[i + 1] === '-' && i + 2 < body.length) {
+      for (let code = c.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) out += String.fromCharCode(code);
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return [...new Set(out)].join('');
+}
+
+/**
+ * How much a value of the shape says by its look alone: the bits of its shortest random draw, and whether every random
+ * piece is hex (commit ids, digests and UUIDs share that look with secrets).
+ */
+export function shapeStrength(shape: string): { bits: number; hexOnly: boolean } {
+  const random = parseShape(shape).filter((piece): piece is Extract<ShapePiece, { min: number }> => 'min' in piece);
+  const chars = random.map((piece) => classChars(piece.charClass));
+  return {
+    bits: random.reduce((sum, piece, i) => sum + piece.min * Math.log2(Math.max(chars[i]!.length, 1)), 0),
+    hexOnly: chars.every((set) => /^[0-9a-fA-F]+$/.test(set)),
+  };
+}
+
+/** The longest text the shape matches. */
+export function shapeMaxLength(shape: string): number {
+  return parseShape(shape).reduce((sum, piece) => sum + ('literal' in piece ? piece.literal.length : piece.max), 0);
 }
 
 /** The literals inside a shape, lowercased: the prefilter keywords when a rule names none. */

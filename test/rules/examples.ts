@@ -2,6 +2,7 @@ import type { Rule } from '../../src/rules/index.js';
 import { isPlaceholder } from '../../src/rules/values/placeholders.js';
 import { base62 } from '../../src/rules/validators/base62.js';
 import { crc32 } from '../../src/rules/validators/crc32.js';
+import { classChars } from '../../src/rules/shape.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
 
 /**
@@ -41,22 +42,6 @@ function r(alphabet: string, length: number): string {
     if (alphabet.length >= 16 && length >= 16 && shannon(value) < (length >= 20 ? 3.5 : 3.2)) continue;
     return value;
   }
-}
-
-/** Every character a regex class body admits: `a-f0-9` -> `abcdef0123456789`, `A-Za-z0-9\-_` -> letters, digits, `-_`. */
-export function classChars(body: string): string {
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    let c = body[i]!;
-    if (c === '\\') c = body[++i]!;
-    else if (body[i + 1] === '-' && i + 2 < body.length) {
-      for (let code = c.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) out += String.fromCharCode(code);
-      i += 2;
-      continue;
-    }
-    out += c;
-  }
-  return [...new Set(out)].join('');
 }
 
 const PIECE = /<(\[[^\]]+\]|[A-Za-z0-9]+):(\d+)(?:-(\d+))?>/g;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { regexBackends } from '../../src/engine/index.js';
 import { ScanInput } from '../../src/engine/regex.js';
-import { caseSwappedShape, parseShape, placeholderShape, shapeRegex, shortenedShape, tokenPattern } from '../../src/rules/shape.js';
+import { caseSwappedShape, classChars, parseShape, placeholderShape, shapeRegex, shortenedShape, tokenPattern } from '../../src/rules/shape.js';
 import { isHumanPassword } from '../../src/rules/values/passwords.js';
-import { classChars, expand } from './examples.js';
+import { expand } from './examples.js';
 import { ALPHABETS } from '../../src/rules/shape.js';
 
 const secretsOf = (pattern: string, text: string) => {
