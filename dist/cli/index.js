@@ -60846,6 +60846,12 @@ const ASSIGN_OPERATOR = '(?::|=|:=|=>)';
 const ASSIGNMENT = String.raw `["']?\s*${ASSIGN_OPERATOR}\s*["']?`;
 /** A typed declaration's `: Type =`: `apiKey: string = `, Rust's `API_KEY: &str = ` and `&'static str`. */
 const TYPED_ASSIGN = String.raw `:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w:<>]{0,30}[ \t]*=`;
+/**
+ * Between a context rule's name and its value: the name's closing quote (escaped inside JSON strings, as in notebooks),
+ * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
+ * attribute pair) or a typed declaration (`: String =`, `: &str =`, Go's `apiKey string =`); then the value's opening quote.
+ */
+const CONTEXT_SEPARATOR = String.raw `(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN}|string[ \t]*=)\s*(?:\\?["'${'`'}])?`;
 /** A JSON Web Token (header, claims, signature), for providers whose API keys are JWTs. */
 const JWT = 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>';
 const PIECE = /<([A-Za-z0-9]+|\[[^\]]+\]):(\d+)(?:-(\d+))?>/g;
@@ -60905,6 +60911,39 @@ function tokenPattern(shape) {
     const tail = 'literal' in last ? '' : `(?:[^${tokenClass(symbolsOf(last))}]|$)`;
     return `${head}(${shapeRegex(shape)})${tail}`;
 }
+/** Every character a class body admits: `a-f0-9` -> `abcdef0123456789`, `A-Za-z0-9\\-_` -> letters, digits, `-_`. */
+function classChars(body) {
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+        let c = body[i];
+        if (c === '\\')
+            c = body[++i];
+        else if (body[i + 1] === '-' && i + 2 < body.length) {
+            for (let code = c.charCodeAt(0); code <= body.charCodeAt(i + 2); code++)
+                out += String.fromCharCode(code);
+            i += 2;
+            continue;
+        }
+        out += c;
+    }
+    return [...new Set(out)].join('');
+}
+/**
+ * How much a value of the shape says by its look alone: the bits of its shortest random draw, and whether every random
+ * piece is hex (commit ids, digests and UUIDs share that look with secrets).
+ */
+function shapeStrength(shape) {
+    const random = parseShape(shape).filter((piece) => 'min' in piece);
+    const chars = random.map((piece) => classChars(piece.charClass));
+    return {
+        bits: random.reduce((sum, piece, i) => sum + piece.min * Math.log2(Math.max(chars[i].length, 1)), 0),
+        hexOnly: chars.every((set) => /^[0-9a-fA-F]+$/.test(set)),
+    };
+}
+/** The longest text the shape matches. */
+function shapeMaxLength(shape) {
+    return parseShape(shape).reduce((sum, piece) => sum + ('literal' in piece ? piece.literal.length : piece.max), 0);
+}
 /** The literals inside a shape, lowercased: the prefilter keywords when a rule names none. */
 function shapeLiterals(shape) {
     return parseShape(shape)
@@ -60945,6 +60984,119 @@ function placeholderShape(shape) {
 /** `LOWER_UUID` as an RE2 pattern body, for hand-written patterns. */
 const LOWER_UUID_REGEX = shapeRegex(LOWER_UUID);
 
+;// CONCATENATED MODULE: ./src/rules/keyed.ts
+/**
+ * The templates of provider-keyed rules: how a line (or a small block of lines) names the provider and hands over its
+ * credential, compiled into one RE2 pattern per rule, and the examples every keyed rule's test draws from them.
+ */
+
+/**
+ * Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`,
+ * `clockify ACCESS`, `karma PRIVATE` (the provider's name before them is the context).
+ */
+const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?|access|private)';
+const QUOTE = String.raw `\\?["'${'`'}]`;
+/**
+ * A dash or two set apart by spaces (`token - '...'`, `token -- ...`), or a table cell's bar (`auth token |...`). A
+ * dash glued to a name is part of the name (`dd-trace-...`) unless a secret word comes before it; one glued to the
+ * value is a flag (`-p...`) or the value's own first character.
+ */
+const DASH_OR_BAR = String.raw `(?:[ \t]+--?[ \t]+|[ \t]*\|[ \t]*)(?:${QUOTE})?`;
+/**
+ * Between a name and its value on one line: the context separator, or only spaces, as notes, logs and shell history
+ * write a credential (`apitemplate SECRET: ...`, `bannerbear KEY ...`), a dash (`cliengo-secret-<uuid>`), or a dash or
+ * bar set apart by spaces. A quoted value may open with a space (`token = ' ... '`).
+ */
+const SAME_LINE_SEPARATOR = String.raw `(?:${CONTEXT_SEPARATOR}|[ \t]+(?:${QUOTE})?|-|${DASH_OR_BAR})[ \t]?`;
+/**
+ * After a secret word: its name's own tail (`_key`, `-id`) and a separator on the line, a dot glued to it
+ * (`fooPRIVATE.<value>`), or the end of the line, the word last (`foo private access key:`), with the value alone
+ * below it. A tail before the line's end makes it a token's name (`test-token-6`), not the credential's label.
+ */
+const AFTER_SECRET_WORD = String.raw `(?:[\w.-]{0,8}(?:${SAME_LINE_SEPARATOR}|\.)|[ \t]*:?[ \t]*\r?\n[ \t]*(?:${QUOTE})?)`;
+/** From the provider's name to the secret word: a name's own characters, or words apart (`lemlist token`, `clarifai access key`). */
+const NAME_TO_WORD = String.raw `[\w. \t-]{0,16}?`;
+/**
+ * A credential's name on a line under the one that named the provider: `API_KEY`, `Key`, `secret_id`, `apiKey`,
+ * `auth token`. Narrower than SECRET_WORD (`path`, `access_log`, `private` say nothing without the provider beside them).
+ */
+const LATER_NAME = String.raw `(?:[a-z]{1,12}[ _.-]?)?(?:key|token|secret|password|passwd|pwd|credentials?)(?:[_.-]?[a-z]{1,8})?`;
+/**
+ * Between a name and its value when the name alone may not say enough: an operator, a dash or a bar, never a bare space
+ * (prose reads `the key is`). Context rules and a block's later line use it.
+ */
+const OPERATOR_SEPARATOR = String.raw `(?:${CONTEXT_SEPARATOR}|${DASH_OR_BAR})[ \t]?`;
+/**
+ * How far a block reaches from the start of the line naming the provider: that line and the next (`[INFO] Sending
+ * request to the <provider> API` then `[DEBUG] Using Key=...`; `<provider> config:` then `secret_id = ...`), room for
+ * two lines of text around the longest value. Further down, a value is as likely another provider's.
+ */
+function keyedBlockWindow(shape) {
+    return 256 + shapeMaxLength(shape);
+}
+/** The provider's name as a word of the line above, then the value line's own credential name. */
+function blockName(names) {
+    return String.raw `\b(?:${names})(?:[^A-Za-z0-9\n][^\n]*)?\n(?:[^\n]*[^A-Za-z0-9\n])?${LATER_NAME}`;
+}
+/**
+ * True when a value of the shape is distinctive enough to count under the provider's name alone (`<provider> '<value>'`,
+ * `<provider> = <value>`, `<provider>-<value>`): 128 bits or more, and 64 hex digits or more when it is hex, since commit
+ * ids, digests and UUIDs look the same whoever they belong to.
+ */
+function standsAlone(shape) {
+    const { bits, hexOnly } = shapeStrength(shape);
+    return bits >= 128 && (!hexOnly || bits >= 256);
+}
+/** Where a keyed value ends: not inside a longer run of token characters. */
+const VALUE_END = '(?:[^A-Za-z0-9_+/=-]|$)';
+/**
+ * The pattern of a keyed rule: the provider's name and a secret word on the value's own line (or the names alone when
+ * they are whole credential names, `bare`), or the provider named on an earlier line of a small block.
+ */
+function keyedPattern(names, shape, bare) {
+    const alternatives = names.map(escapeRegex).join('|');
+    const sameLine = bare ? String.raw `(?:${alternatives})[\w.-]{0,8}${SAME_LINE_SEPARATOR}` : `(?:${alternatives})${NAME_TO_WORD}${SECRET_WORD}${AFTER_SECRET_WORD}`;
+    const forms = bare ? [sameLine] : [sameLine, `${blockName(alternatives)}${OPERATOR_SEPARATOR}`];
+    if (!bare && standsAlone(shape))
+        forms.push(String.raw `\b(?:${alternatives})${SAME_LINE_SEPARATOR}`);
+    const named = forms.length === 1 ? sameLine : `(?:${forms.join('|')})`;
+    return `(?i:${named})(${shapeRegex(shape)})${VALUE_END}`;
+}
+/** True examples and near misses of every keyed rule, in the shape notation: one per form the template accepts. */
+function keyedExamples(names, shape, bare) {
+    const provider = names[0];
+    const name = bare ? provider : `${provider.replace(/[^a-z0-9]+/g, '_')}_api_key`;
+    const word = bare ? provider : `${provider} token`;
+    const positives = [
+        `${name.toUpperCase()}=${shape}`,
+        `  ${name}: "${shape}"`,
+        `{ "${name}": "${shape}" }`,
+        `${word} - '${shape}'`,
+        `${word} -- ${shape}`,
+        `${word} = ' ${shape} '`,
+        `| ${word} | ${shape} |`,
+    ];
+    const negatives = [
+        `SOME_UNRELATED_ID=${shape}`,
+        `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
+        `  ${name}: "<${name}>"`,
+        `${name.toUpperCase()}=${shortenedShape(shape)}`,
+        `${word} - '${shortenedShape(shape)}'`,
+    ];
+    if (bare)
+        return { positives, negatives };
+    positives.push(`const ${provider}Key string = "${shape}"`, `${provider}PRIVATE.${shape}`, `${provider} private access key\n${shape}`, `[INFO] Sending request to the ${provider} API\n[DEBUG] Using API_KEY=${shape}`, `${provider} config:\n  secret_id = "${shape}"`);
+    negatives.push(`${provider}_user_id = "${shape}"`, `[INFO] Sending request to the ${provider} API\n[DEBUG] Using user_id=${shape}`, `[INFO] Sending request to the ${provider} API\n[DEBUG] the key ${shape}`, 
+    // The block is the naming line and the next; further down a value may be anyone's.
+    `${provider} config:\n  region = "eu"\n  secret = "${shape}"`, `https://api.${provider}.com/v1/${shape}`);
+    const alone = [`${provider} '${shape}'`, `${provider} = ${shape}`, `${provider}-${shape}`];
+    if (standsAlone(shape))
+        positives.push(...alone);
+    else
+        negatives.push(...alone);
+    return { positives, negatives };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/values/placeholders.ts
 /**
  * Value judgments shared by the rules (validators) and the engine: whether a matched value is a placeholder or a
@@ -60976,6 +61128,9 @@ const PLACEHOLDER_PATTERNS = [
     /^\[[^\]]*\]$/,
     // The word itself as the value, as documentation writes it: `redis://:password@host`, `user:secret@`.
     /^(?:my|your|the|some|db|user|admin)?[_-]?(?:password|passwd|pass|pwd|secret|token|apikey|api_key)$/i,
+    // `fake` typed into a value (`fakeiq999fake...`): a random draw holds it about once in 10^7 positions. Capitalised
+    // `Fake`/`FAKE` are left out: planted true secrets in public scanner benchmarks carry them as markers.
+    /fake/,
     /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
 ];
 /** Generic values that are references to a secret store or the environment, not the secret itself. */
@@ -61023,12 +61178,57 @@ const PUBLISHED_EXAMPLES = [
     'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
     '4twFt5NiznN84AWoo1d7KO1T_yoc0Z6XOpOVswacPZg',
 ];
+/** The class a character counts in: digits with digits, letters with letters whatever their case. */
+function counted(char) {
+    const code = char.toLowerCase().charCodeAt(0);
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122))
+        return code;
+    return undefined;
+}
+/** Whether `a` and `b` are neighbours in the same class, counting up (`step` 1) or down (-1). */
+function follows(a, b, step) {
+    const from = counted(a);
+    const to = counted(b);
+    return from !== undefined && to !== undefined && to - from === step && (from <= 57) === (to <= 57);
+}
+/** The stretches where every character follows the one `gap` places before it, counting by `step`: their lengths. */
+function countedRuns(value, gap, step) {
+    const runs = [];
+    let run = gap;
+    for (let i = gap; i <= value.length; i++) {
+        if (i < value.length && follows(value[i - gap], value[i], step))
+            run++;
+        else {
+            if (run > gap)
+                runs.push(run);
+            run = gap;
+        }
+    }
+    return runs;
+}
+function longestCount(value, gap, step) {
+    return Math.max(0, ...countedRuns(value, gap, step));
+}
+/**
+ * A value someone counted out rather than drew: a run counting up or down (`1234567`, `87654321`, `zyxwvut`), two
+ * interleaved counts (`a1b2c3d4`, `1a2B3c4D`, `9x8y7w`), three counted runs of four (`ABCD1234EFGH`), or three runs of
+ * one character back to back (`AAAABBBBCCCC`). A random draw from 62 characters holds seven counted in a row about
+ * once in 10^10 positions, and a run of four about once in 200,000, so real secrets hold none of these.
+ */
+function isCountedOut(value) {
+    if (longestCount(value, 1, 1) >= 7 || longestCount(value, 1, -1) >= 7)
+        return true;
+    if (longestCount(value, 2, 1) >= 8 || longestCount(value, 2, -1) >= 8)
+        return true;
+    const fours = [...countedRuns(value, 1, 1), ...countedRuns(value, 1, -1)].filter((run) => run >= 4).length;
+    return fours >= 3 || /(.)\1{3,}(?!\1)(.)\2{3,}(?!\2)(.)\3{3,}/.test(value);
+}
 function isPlaceholder(value) {
     if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
         return true;
     if (value.length > 200)
         return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
-    return isFillerRun(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
+    return isFillerRun(value) || isCountedOut(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
 }
 /**
  * A placeholder in a value that a tool's own credential store holds (FileZilla's `<Pass>`, Robo 3T's `userPassword`):
@@ -61049,7 +61249,6 @@ function isReference(value) {
  * Judging a generic value (entropy, character classes, shapes of hashes, identifiers and paths): shared by the rules'
  * validators and the engine, so it sits below both.
  */
-
 
 
 /** Shannon entropy in bits per character. */
@@ -61084,11 +61283,12 @@ const WORD_PATH = /^\.?[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:\/\.?[a-z0-9]+(?:[-_.][a-z
 const ALTERNATION = /^[\w[\]?-]+(?:\|[\w[\]?-]+){2,}$/;
 /** `https://publickey@host/...` (a Sentry DSN, a git remote with a user name): a user and no password. */
 const URL_USER_ONLY = /^[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+@[^\s@]*$/i;
-/** GitHub and npm tokens carry a CRC32 of their random part: one that fails it is made up. */
-const CHECKSUMMED = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
 const CRYPT_HASH = /^\$(?:1|2[abxy]?|5|6|y|7|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$/;
 const ALGORITHM = /^(?:argon2(?:id|i|d)?|bcrypt(?:_sha256)?|scrypt|pbkdf2(?:_sha(?:1|256|512))?|sha-?(?:1|224|256|384|512)|md5|[hre]s(?:256|384|512)|aes-?(?:128|192|256)(?:-?(?:gcm|cbc|ctr))?|chacha20(?:-poly1305)?)$/i;
-const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_)/;
+/** Public keys, Stripe's publishable keys and Lob's (`live_pub_`, made to be published in JavaScript). */
+const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com) AAAA|pk_(?:live|test)_|(?:live|test)_pub_)/;
+/** A Salesforce connected app's consumer key (`3MVG9...`): the OAuth client id, sent in every authorization URL. */
+const CLIENT_ID = /^3MVG9[A-Za-z0-9._]{60,100}$/;
 const AWS_ID = /^(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AGPA|ANPA|ANVA|AIPA|APKA)[A-Za-z0-9]{16}$/;
 const WORD_LIST = /^[A-Za-z]+(?:[:._-][A-Za-z]+)*(?:,[A-Za-z]+(?:[:._-][A-Za-z]+)*)+$/;
 const HEADER_LIKE = /^(?:[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[A-Z]+|[A-Z][a-z]+))+$/;
@@ -61103,12 +61303,20 @@ const CODE_CHAIN = /^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*|\([\w$:.,'" ]*
 const FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:ya?ml|json|toml|ini|conf|cfg|xml|txt|enc|rb|py|js|ts|md)$/i;
 /** A setting of words, as a cookie attribute (`SameSite=Lax`) or an option (`mode=strict`). */
 const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
-/** A Rails route target, `active_storage/disk#update`: controller path and action. */
 /** A command-line option name (`--http-password`): the flag that takes a password, not the password. */
 const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** A JWT's opening (`eyJ`, a base64url JSON header) with a character no base64 holds (`^`, `$`, `&`): a mangled sample. */
 const BROKEN_JWT = /^eyJ[A-Za-z0-9_=.+/-]*[^A-Za-z0-9_=.+/-]/;
+/** A host name (`4f2a9c.invoiceocean.com`): lower-case labels and a top-level domain of letters. */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
+/** A query string of settings, `st=2025-03-04T07:24:52Z&sp=r&sr=c`: two or more `name=value` pairs. */
+const QUERY_PAIRS = /^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/;
+/** A Rails route target, `active_storage/disk#update`: controller path and action. */
 const ROUTE_TARGET = /^[a-z][a-z0-9_]*(?:\/[a-z][a-z0-9_]*)+#[a-z_][a-z0-9_]*$/;
+/** Query parameters none of which is random (an Azure SAS token's dates and flags without its `sig`). */
+function isQueryOfSettings(value) {
+    return QUERY_PAIRS.test(value) && !value.split('&').some((pair) => rejectGenericValue(pair.slice(pair.indexOf('=') + 1), 3.5) === undefined);
+}
 /** The text inside standard base64 (length a multiple of 4) when it decodes to printable ASCII; random bytes never do. */
 function decodeBase64Text(value) {
     if (value.length < 12 || value.length % 4 !== 0 || !BASE64_TEXT.test(value))
@@ -61158,10 +61366,10 @@ function rejectGenericValue(value, minEntropy) {
     // An access key ID (or a user, role or group ID) names a key; it is not the key. Valid IDs have their own rule.
     if (AWS_ID.test(value))
         return 'key id';
-    // A provider's prefix on a value without that provider's format is judged by the engine against the rules' own
-    // patterns (src/engine/provider-prefixes.ts); a checksummed token that fails its checksum is made up.
-    if (CHECKSUMMED.test(value) && !checksum_hasBase62Crc32(value))
-        return 'bad checksum';
+    if (CLIENT_ID.test(value))
+        return 'client id';
+    // A provider's prefix on a value without that provider's format (or failing its checksum) is judged by the engine
+    // against the rules' own patterns and validators (src/engine/provider-prefixes.ts).
     // Scope and permission lists (`repo,read:org,workflow`) and header names (`XSRF-TOKEN`, `X-Api-Key`).
     if (WORD_LIST.test(value) || HEADER_LIKE.test(value))
         return 'identifier-like';
@@ -61183,6 +61391,8 @@ function rejectGenericValue(value, minEntropy) {
         return 'route';
     if (BROKEN_JWT.test(value))
         return 'malformed token';
+    if (isQueryOfSettings(value))
+        return 'query string';
     if (CLI_FLAG.test(value))
         return 'command-line flag';
     if (FILE_NAME.test(value))
@@ -61213,6 +61423,8 @@ function rejectGenericValue(value, minEntropy) {
         if (/^[A-Z]?[a-z]{2,}$/.test(last) && words.every((word) => /^(?:[A-Z]?[a-z]{2,}|[A-Z]+)[0-9]{0,3}$/.test(word)) && words.filter((word) => /[a-z]{3}/.test(word)).length >= 2)
             return 'identifier-like';
     }
+    if (HOST_NAME.test(value))
+        return 'host name';
     if (/^[0-9]+$/.test(value) && value.length < 16)
         return 'short number';
     // Each character class missing makes a random-looking value less likely to be a generated secret.
@@ -61225,6 +61437,7 @@ function rejectGenericValue(value, minEntropy) {
 ;// CONCATENATED MODULE: ./src/rules/build.ts
 
 
+
 /** A rule with the catalogue's defaults: specific kind, a remediation line built from the revoke page. */
 function rule(input) {
     return {
@@ -61234,17 +61447,6 @@ function rule(input) {
             `Revoke it in ${input.provider}${input.revokeUrl ? ` (${input.revokeUrl})` : ''}, then remove it from the code and its history${input.longLived ? '; prefer short-lived credentials' : ''}.`,
     };
 }
-/**
- * Between a context rule's name and its value: the name's closing quote (escaped inside JSON strings, as in notebooks),
- * a subscript's `]`, then `:`, `=`, `:=`, `=>`, `, "value":` (Postman's key/value pairs), `,` (a second argument), `>` (an XML element), ` value=` (an XML
- * attribute pair) or a typed declaration (`: String =`, `: &str =`); then the value's opening quote.
- */
-const CONTEXT_SEPARATOR = String.raw `(?:\\?["'])?\]?\s*(?:${ASSIGN_OPERATOR}|,[ \t]*"value"[ \t]*:|,|>|value=|${TYPED_ASSIGN})\s*(?:\\?["'${'`'}])?`;
-/**
- * Words that make a name a credential's name, after the provider's: `TWITCH_CLIENT_SECRET`, `tavily_api_key`,
- * `clockify ACCESS`, `karma PRIVATE` (the provider's name before them is the context).
- */
-const SECRET_WORD = '(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?|access|private)';
 /**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
@@ -61257,7 +61459,7 @@ function contextRule(input) {
         provider: input.provider,
         severity: input.severity,
         keywords: input.keywords ?? input.names,
-        pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${CONTEXT_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
+        pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${OPERATOR_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
         longLived: input.longLived,
         revokeUrl: input.revokeUrl,
         entropy: input.entropy ?? 3,
@@ -61334,42 +61536,25 @@ function isNotAValue(value) {
     return reason === 'identifier-like' && /[_.-]|[a-z][A-Z]/.test(value);
 }
 /**
- * Between a keyed rule's name and its value: the context separator, or only spaces, as notes, logs and shell history
- * write a credential (`apitemplate SECRET: ...`, `bannerbear KEY ...`), or a dash (`cliengo-secret-<uuid>`).
- */
-const KEYED_SEPARATOR = String.raw `(?:${CONTEXT_SEPARATOR}|[ \t]+(?:\\?["'${'`'}])?|-)`;
-/** From the provider's name to the secret word: a name's own characters, or words apart (`lemlist token`, `clarifai access key`). */
-const NAME_TO_WORD = String.raw `[\w. \t-]{0,16}?`;
-/**
  * A credential with no distinctive prefix: the value counts only under a name holding both the provider and a secret
  * word (`DEPENDENCY_TRACK_API_KEY=...`, `"twitchClientSecret": "..."`), never under `twitch_user_id`.
  */
 function keyed(input) {
-    const names = input.names.map(escapeRegex).join('|');
-    const name = input.bare ? input.names[0] : `${input.names[0].replace(/[^a-z0-9]+/g, '_')}_api_key`;
-    const derived = {
-        positives: [`${name.toUpperCase()}=${input.shape}`, `  ${name}: "${input.shape}"`, `{ "${name}": "${input.shape}" }`],
-        negatives: [
-            `SOME_UNRELATED_ID=${input.shape}`,
-            ...(input.bare ? [] : [`${input.names[0]}_user_id = "${input.shape}"`]),
-            `${name.toUpperCase()}=\${${name.toUpperCase()}}`,
-            `  ${name}: "<${name}>"`,
-            `${name.toUpperCase()}=${shortenedShape(input.shape)}`,
-        ],
-    };
+    const bare = input.bare === true;
     return rule({
         id: input.id,
         title: input.title,
         provider: input.provider,
         severity: input.severity,
         keywords: input.names,
-        pattern: `(?i:(?:${names})${input.bare ? '[\\w.-]{0,8}' : `${NAME_TO_WORD}${SECRET_WORD}[\\w.-]{0,8}`})${KEYED_SEPARATOR}(${shapeRegex(input.shape)})(?:[^A-Za-z0-9_+/=-]|$)`,
+        pattern: keyedPattern(input.names, input.shape, bare),
+        ...(bare ? {} : { multilineWindow: keyedBlockWindow(input.shape) }),
         entropy: input.entropy ?? 3,
         validate: (value) => !isNotAValue(withoutLiteralPrefix(value, input.shape)) && (input.validate?.(value) ?? true),
         longLived: input.longLived,
         revokeUrl: input.revokeUrl,
         remediation: input.remediation,
-        examples: mergeExamples(derived, input.examples),
+        examples: mergeExamples(keyedExamples(input.names, input.shape, bare), input.examples),
     });
 }
 /** A long-lived, high-severity token rule in one line: the catalogue's common case. */
@@ -61398,7 +61583,7 @@ const aiRules = [
     rule({ id: 'groq-api-key', title: 'Groq API key', provider: 'Groq', severity: 'high', keywords: ['gsk_'], pattern: '\\b(gsk_[A-Za-z0-9]{52})\\b', longLived: true, revokeUrl: 'https://console.groq.com/keys', examples: { positives: ['const groqKey = "gsk_<alnum:52>";', '  groqKey: "gsk_<alnum:52>"', 'export API_TOKEN=gsk_<alnum:52>'], negatives: ['const groqKey = "gsk_<alnum:6>";', 'const groqKey = "GSK_<alnum:52>";', 'const groqKey = "gsk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'perplexity-api-key', title: 'Perplexity API key', provider: 'Perplexity', severity: 'high', keywords: ['pplx-'], pattern: '\\b(pplx-[A-Za-z0-9]{48})\\b', longLived: true, revokeUrl: 'https://www.perplexity.ai/settings/api', examples: { positives: ['const pplxKey = "pplx-<alnum:48>";', '  pplxKey: "pplx-<alnum:48>"', 'export API_TOKEN=pplx-<alnum:48>'], negatives: ['const pplxKey = "pplx-<alnum:6>";', 'const pplxKey = "PPLX-<alnum:48>";', 'const pplxKey = "pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'xai-api-key', title: 'xAI API key', provider: 'xAI', severity: 'high', keywords: ['xai-'], pattern: '\\b(xai-[A-Za-z0-9]{80})\\b', longLived: true, revokeUrl: 'https://console.x.ai/', examples: { positives: ['const xaiKey = "xai-<alnum:80>";', '  xaiKey: "xai-<alnum:80>"', 'export API_TOKEN=xai-<alnum:80>'], negatives: ['const xaiKey = "xai-<alnum:6>";', 'const xaiKey = "XAI-<alnum:80>";', 'const xaiKey = "xai-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63})\\b', longLived: true, revokeUrl: 'https://app.pinecone.io/', examples: { positives: ['PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:63>', 'PINECONE_API_KEY=pcsk_<alnum:5>_<alnum:63>'], negatives: ['PINECONE_API_KEY=pcsk_<alnum:6><alnum:30>', 'PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:68>', 'PINECONE_API_KEY=pcsk__<alnum:63>'] } }),
+    rule({ id: 'pinecone-api-key', title: 'Pinecone API key', provider: 'Pinecone', severity: 'high', keywords: ['pcsk_'], pattern: '\\b(pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63})\\b', longLived: true, revokeUrl: 'https://docs.pinecone.io/guides/projects/manage-api-keys', examples: { positives: ['PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:63>', 'PINECONE_API_KEY=pcsk_<alnum:5>_<alnum:63>'], negatives: ['PINECONE_API_KEY=pcsk_<alnum:6><alnum:30>', 'PINECONE_API_KEY=pcsk_<alnum:6>_<alnum:68>', 'PINECONE_API_KEY=pcsk__<alnum:63>'] } }),
     // Keys made before the pcsk_ form are bare UUIDs; only the name says they are Pinecone's.
     named('pinecone-api-key-legacy', 'Pinecone API key (legacy UUID form)', 'Pinecone', ['pinecone'], UUID, 'https://app.pinecone.io/organizations/-/projects/-/keys'),
     rule({ id: 'langsmith-api-key', title: 'LangSmith API key', provider: 'LangChain', severity: 'high', keywords: ['lsv2_'], pattern: String.raw `\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\b`, longLived: true, revokeUrl: 'https://smith.langchain.com/settings', examples: { positives: ['LANGSMITH_API_KEY=lsv2_pt_<hex:32>_<hex:10>'], negatives: ['LANGSMITH_API_KEY=lsv2_xx_<hex:32>_<hex:10>'] } }),
@@ -61422,10 +61607,12 @@ const aiRules = [
     prefixed('friendli-token', 'Friendli personal access token', 'FriendliAI', 'flp_<alnum:40-60>', 'https://suite.friendli.ai/'),
     prefixed('runpod-api-key', 'RunPod API key', 'RunPod', 'rpa_<upalnum:40-48>', 'https://www.runpod.io/console/user/settings'),
     prefixed('voyage-api-key', 'Voyage AI API key', 'Voyage AI', 'pa-<word:43>', 'https://dash.voyageai.com/api-keys'),
+    // Braintrust keys are sk- and 48 alphanumerics, the same shape as other providers' keys: only its name says whose.
+    named('braintrust-api-key', 'Braintrust API key', 'Braintrust', ['braintrust'], 'sk-<alnum:48>', 'https://www.braintrust.dev/docs/reference/authentication'),
     named('together-api-key', 'Together AI API key', 'Together AI', ['together_', 'togetherai', 'together-ai'], '<hex:64>', 'https://api.together.ai/settings/api-keys'),
     named('wandb-api-key', 'Weights & Biases API key', 'Weights & Biases', ['wandb'], '<hex:40>', 'https://wandb.ai/authorize'),
     named('clarifai-api-key', 'Clarifai personal access token', 'Clarifai', ['clarifai'], '<hex:32>', 'https://clarifai.com/settings/security'),
-    named('deepgram-api-key', 'Deepgram API key', 'Deepgram', ['deepgram'], '<hex:40>', 'https://console.deepgram.com/'),
+    named('deepgram-api-key', 'Deepgram API key', 'Deepgram', ['deepgram'], '<hex:40>', 'https://developers.deepgram.com/docs/create-additional-api-keys'),
     named('stability-api-key', 'Stability AI API key', 'Stability AI', ['stability', 'stabilityai'], 'sk-<alnum:48>', 'https://platform.stability.ai/account/keys'),
     named('exa-api-key', 'Exa API key', 'Exa', ['exa_', 'exa-'], UUID, 'https://dashboard.exa.ai/api-keys'),
     named('serpapi-api-key', 'SerpApi API key', 'SerpApi', ['serpapi', 'serp_api'], '<hex:64>', 'https://serpapi.com/manage-api-key'),
@@ -61520,7 +61707,7 @@ const businessAppRules = [
     named('tallyfy-api-token', 'Tallyfy API token', 'Tallyfy', ['tallyfy'], '<alnum:36>.<alnum:250-300>.<word:650-700>', 'https://go.tallyfy.com/'),
     named('teamgate-api-key', 'Teamgate API key or token', 'Teamgate', ['teamgate'], '<alnum:40-80>', 'https://www.teamgate.com/'),
     // Teamwork's CRM, Desk and Spaces tokens share one form.
-    named('teamwork-api-token', 'Teamwork (CRM, Desk, Spaces) API token', 'Teamwork', ['teamwork'], 'tkn.v1_<alnum:68-76>=', 'https://www.teamwork.com/'),
+    prefixed('teamwork-api-token', 'Teamwork (CRM, Desk, Spaces) API token', 'Teamwork', 'tkn.v1_<alnum:68-76>=', 'https://www.teamwork.com/', { keywords: ['tkn.v1_'] }),
     named('tefter-api-key', 'Tefter API key', 'Tefter', ['tefter'], '<alnum:20>', 'https://tefter.io/'),
     named('thinkific-api-key', 'Thinkific API key', 'Thinkific', ['thinkific'], '<hex:32>', 'https://www.thinkific.com/'),
     named('thousandeyes-api-token', 'ThousandEyes API token', 'ThousandEyes', ['thousandeyes'], '<alnum:32>', 'https://app.thousandeyes.com/account-settings/users-roles/profile'),
@@ -61615,21 +61802,63 @@ const ROTATE = 'Regenerate the key in the Azure portal (the resource\'s Keys / A
 const azureRules = [
     // Microsoft: the current Azure DevOps PAT is 84 characters, AZDO at positions 77-80 (52 of them random).
     token({ id: 'azure-devops-pat', title: 'Azure DevOps personal access token', provider: 'Azure DevOps', severity: 'high', shape: '<alnum:76>AZDO<alnum:4>', longLived: true, revokeUrl: 'https://dev.azure.com/_usersSettings/tokens' }),
-    token({ id: 'azure-storage-identifiable-key', title: 'Azure Storage account key (identifiable)', provider: 'Azure Storage', severity: 'critical', shape: KEY64('+ASt'), keywords: ['+ast'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-cosmosdb-key', title: 'Azure Cosmos DB account key', provider: 'Azure Cosmos DB', severity: 'critical', shape: KEY64('ACDb'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-storage-identifiable-key', title: 'Azure Storage account key (identifiable)', provider: 'Azure Storage', severity: 'critical', shape: KEY64('+ASt'), keywords: ['+ast'], longLived: true, revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage', remediation: ROTATE }),
+    token({ id: 'azure-cosmosdb-key', title: 'Azure Cosmos DB account key', provider: 'Azure Cosmos DB', severity: 'critical', shape: KEY64('ACDb'), longLived: true, revokeUrl: 'https://learn.microsoft.com/azure/cosmos-db/how-to-rotate-keys', remediation: ROTATE }),
     token({ id: 'azure-batch-key', title: 'Azure Batch account key', provider: 'Azure Batch', severity: 'high', shape: KEY64('+ABa'), keywords: ['+aba'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
     token({ id: 'azure-apim-key', title: 'Azure API Management key', provider: 'Azure API Management', severity: 'high', shape: KEY64('APIM'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    // The password of API Management's configuration Git repository: `git&`, its expiry (yyyyMMddHHmm), `&` and a
+    // 64-byte signature in base64.
+    token({ id: 'azure-apim-git-password', title: 'Azure API Management Git repository password', provider: 'Azure API Management', severity: 'high', shape: 'git&<digit:12>&<b64:85><[AQgw]:1>==', keywords: ['git&'], longLived: false, revokeUrl: PORTAL, remediation: 'Regenerate the API Management access keys (Deployment and infrastructure > Repository), which invalidates Git passwords made from them.' }),
     token({ id: 'azure-ml-classic-key', title: 'Azure Machine Learning (classic) web service key', provider: 'Azure Machine Learning', severity: 'high', shape: KEY64('+AMC'), keywords: ['+amc'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-service-bus-key', title: 'Azure Service Bus shared access key (identifiable)', provider: 'Azure Service Bus', severity: 'high', shape: KEY32('+ASb'), keywords: ['+asb'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-service-bus-key', title: 'Azure Service Bus shared access key (identifiable)', provider: 'Azure Service Bus', severity: 'high', shape: KEY32('+ASb'), keywords: ['+asb'], longLived: true, revokeUrl: 'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas', remediation: ROTATE }),
     token({ id: 'azure-event-hubs-key', title: 'Azure Event Hubs shared access key (identifiable)', provider: 'Azure Event Hubs', severity: 'high', shape: KEY32('+AEh'), keywords: ['+aeh'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
     token({ id: 'azure-relay-key', title: 'Azure Relay shared access key (identifiable)', provider: 'Azure Relay', severity: 'high', shape: KEY32('+ARm'), keywords: ['+arm'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
     token({ id: 'azure-iot-key', title: 'Azure IoT Hub / Device Provisioning shared access key', provider: 'Azure IoT', severity: 'high', shape: KEY32('AIoT'), longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
     token({ id: 'azure-cache-redis-key', title: 'Azure Cache for Redis access key', provider: 'Azure Cache for Redis', severity: 'high', shape: '<alnum:33>AzCa<[A-P]:1><alnum:5>=', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-function-key', title: 'Azure Functions key', provider: 'Azure Functions', severity: 'high', shape: '<b64url:44>AzFu<b64url:5><[AQgw]:1>==', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-search-key', title: 'Azure AI Search admin or query key', provider: 'Azure AI Search', severity: 'high', shape: '<alnum:42>AzSe<[A-D]:1><alnum:5>', longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
-    token({ id: 'azure-container-registry-key', title: 'Azure Container Registry access key', provider: 'Azure Container Registry', severity: 'high', shape: '<b64:42>+ACR<[A-D]:1><b64:5>', keywords: ['+acr'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-function-key', title: 'Azure Functions key', provider: 'Azure Functions', severity: 'high', shape: '<b64url:44>AzFu<b64url:5><[AQgw]:1>==', longLived: true, revokeUrl: 'https://learn.microsoft.com/azure/azure-functions/function-keys-how-to', remediation: ROTATE }),
+    token({ id: 'azure-search-key', title: 'Azure AI Search admin or query key', provider: 'Azure AI Search', severity: 'high', shape: '<alnum:42>AzSe<[A-D]:1><alnum:5>', longLived: true, revokeUrl: 'https://learn.microsoft.com/azure/search/search-security-api-keys', remediation: ROTATE }),
+    token({ id: 'azure-container-registry-key', title: 'Azure Container Registry access key', provider: 'Azure Container Registry', severity: 'high', shape: '<b64:42>+ACR<[A-D]:1><b64:5>', keywords: ['+acr'], longLived: true, revokeUrl: 'https://learn.microsoft.com/azure/container-registry/container-registry-authentication', remediation: ROTATE }),
     // Microsoft's common annotated security key (Azure AI services, Azure OpenAI): 52 random, the JQQJ9 marker, a kind.
-    token({ id: 'azure-cognitive-services-key', title: 'Azure AI services / OpenAI key (annotated)', provider: 'Azure AI services', severity: 'high', shape: '<alnum:52>JQQJ9<[9DH]:1><alnum:1><[A-L]:1><alnum:16><alpha:1><alnum:7>', keywords: ['jqqj9'], longLived: true, revokeUrl: PORTAL, remediation: ROTATE }),
+    token({ id: 'azure-cognitive-services-key', title: 'Azure AI services / OpenAI key (annotated)', provider: 'Azure AI services', severity: 'high', shape: '<alnum:52>JQQJ9<[9DH]:1><alnum:1><[A-L]:1><alnum:16><alpha:1><alnum:7>', keywords: ['jqqj9'], longLived: true, revokeUrl: 'https://learn.microsoft.com/azure/ai-services/rotate-keys', remediation: ROTATE }),
+    // App Configuration's connection string: the store's endpoint, the access key's id, then its 32-byte secret.
+    rule({
+        id: 'azure-app-configuration-connection-string',
+        title: 'Azure App Configuration connection string (access key secret)',
+        provider: 'Azure App Configuration',
+        severity: 'high',
+        keywords: ['.azconfig.io'],
+        pattern: String.raw `(?i)\.azconfig\.io/?;Id=[A-Za-z0-9:+/=-]{4,64};Secret=([A-Za-z0-9+/]{43}=)`,
+        entropy: 3.5,
+        longLived: true,
+        revokeUrl: 'https://learn.microsoft.com/azure/azure-app-configuration/howto-disable-access-key-authentication',
+        remediation: 'Regenerate the access key (App Configuration > Settings > Access settings), then move the app to Microsoft Entra ID or a managed identity.',
+        examples: {
+            positives: ['APP_CONFIG="Endpoint=https://demo-settings.azconfig.io;Id=<alnum:4>-<alnum:2>-<alnum:2>:<b64:20>;Secret=<b64:43>="', 'conn = "https://demo.azconfig.io;Id=<alnum:4>-l0-s0:<b64:20>;Secret=<b64:43>="'],
+            negatives: ['APP_CONFIG="Endpoint=https://demo-settings.azconfig.io;Id=<alnum:4>-<alnum:2>-<alnum:2>:<b64:20>;Secret=<b64:20>="', 'APP_CONFIG="Endpoint=https://demo-settings.azconfig.io;Id=<alnum:4>-<alnum:2>-<alnum:2>:<b64:20>;Secret=${APP_CONFIG_SECRET}"'],
+        },
+    }),
+    // Microsoft Entra ID refresh tokens are opaque, but keep one layout: a version digit, `.A` and the client's part, then
+    // `.Ag` and the encrypted body (hundreds of characters), as MSAL and the Azure CLI cache them.
+    rule({
+        id: 'azure-entra-refresh-token',
+        title: 'Microsoft Entra ID (Azure AD) refresh token',
+        provider: 'Microsoft Entra ID',
+        severity: 'high',
+        keywords: ['0.a', '1.a'],
+        pattern: String.raw `(?:^|[^A-Za-z0-9_.-])([01]\.A[A-Za-z0-9_-]{50,300}(?:\.[0-9])?\.Ag[A-Za-z0-9_-]{250,1000})`,
+        entropy: 4,
+        longLived: true,
+        revokeUrl: 'https://learn.microsoft.com/graph/api/user-revokesigninsessions',
+        remediation: "Revoke the user's refresh tokens (Entra admin center > Users > Revoke sessions, or Graph revokeSignInSessions), then remove it from the code and its history.",
+        examples: {
+            positives: ['"refresh_token": "0.A<word:60>.AgABAAEAAAD<word:400>"', 'AAD_REFRESH_TOKEN=1.A<word:54>.AgABAwEAAAD<word:600>'],
+            negatives: ['"refresh_token": "0.A<word:60>.AgABAAEAAAD<word:40>"', '"refresh_token": "2.A<word:60>.AgABAAEAAAD<word:400>"', 'version = "0.A<word:60>"'],
+        },
+    }),
+    // Azure OpenAI keys are 32 hex characters (OpenAI's own keys start with sk-): only a name saying whose counts.
+    named('azure-openai-api-key', 'Azure OpenAI API key', 'Azure OpenAI', ['azure_openai', 'azureopenai', 'azure-openai', 'azure.openai', 'openai'], '<hex:32>', 'https://learn.microsoft.com/azure/ai-services/rotate-keys', { remediation: ROTATE }),
+    // API Management subscription keys (primary and secondary) are 32 hex characters, sent as Ocp-Apim-Subscription-Key.
+    named('azure-apim-subscription-key', 'Azure API Management subscription key', 'Azure API Management', ['ocp-apim-subscription-key', 'ocp_apim_subscription_key', 'apim_subscription_key', 'apim-subscription-key', 'apimsubscriptionkey', 'api_management_subscription_key', 'apimanagementsubscriptionkey'], '<anyhex:32>', 'https://learn.microsoft.com/azure/api-management/api-management-subscriptions', { bare: true, remediation: 'Regenerate the subscription key in the API Management instance (APIs > Subscriptions), then remove it from the code and its history.' }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/validators/pem.ts
@@ -61678,18 +61907,37 @@ function isBase64Block(value) {
     return body.length >= 40 && /^[A-Za-z0-9+/]+={0,2}$/.test(body);
 }
 /** `"auth": "base64(user:password)"` in docker config.json. */
-function isBasicAuthPair(value) {
+function isBasicAuthPair(value, options = {}) {
     try {
         const decoded = Buffer.from(value, 'base64').toString('utf8');
         const colon = decoded.indexOf(':');
-        return colon > 0 && colon < decoded.length - 1 && [...decoded].every((char) => char.charCodeAt(0) >= 0x20);
+        // A registry's `_json_key` password is a whole service-account key, newlines included.
+        const printable = (char) => char.charCodeAt(0) >= 0x20 || (options.multilinePassword === true && /[\t\n\r]/.test(char));
+        return colon > 0 && colon < decoded.length - 1 && [...decoded].every(printable);
     }
     catch {
         return false;
     }
 }
 
+;// CONCATENATED MODULE: ./src/rules/validators/public-keys.ts
+
+/**
+ * Keys their vendors publish for local emulators, the same on every machine: Azurite's and the Azure Storage
+ * emulator's `devstoreaccount1` key and the Azure Cosmos DB emulator's key (Microsoft's docs print both). Kept as
+ * SHA-256 digests so the scanner's own source carries no key-shaped text.
+ */
+const PUBLIC_EMULATOR_KEYS = new Set([
+    '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
+    'aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615',
+]);
+/** True when the value is not a published emulator key, so it can be someone's real key. */
+function isNotPublicEmulatorKey(value) {
+    return !PUBLIC_EMULATOR_KEYS.has((0,external_node_crypto_.createHash)('sha256').update(value).digest('hex'));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/catalogue/cloud.ts
+
 
 
 
@@ -61830,17 +62078,17 @@ const cloudRules = [
         remediation: 'Delete the secret under App registrations > Certificates & secrets, then use federated credentials (Keyward azure-client-id).',
         examples: { positives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q~<word:34>'], negatives: ['AZURE_CLIENT_SECRET=<alnum:3>8Q-<word:34>'] },
     }),
-    rule({
-        id: 'azure-storage-account-key',
-        title: 'Azure storage account key',
-        provider: 'Azure',
+    // The 64-byte account key: in a connection string (`AccountKey=`) or under its own name (`azurestorageaccountkey:`,
+    // `-AzureDefaultAccountKey=`, `-storagekey ...`).
+    named('azure-storage-account-key', 'Azure storage account key', 'Azure', [...separated(['account', 'key']), ...separated(['storage', 'key']), ...separated(['storage', 'account', 'key']), ...separated(['storage', 'access', 'key'])], '<b64:86>==', 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts', {
+        bare: true,
         severity: 'critical',
-        keywords: ['accountkey='],
-        pattern: '(?i)AccountKey=([A-Za-z0-9+/]{86}==)',
-        longLived: true,
-        revokeUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
+        validate: isNotPublicEmulatorKey,
         remediation: 'Rotate the key under Storage account > Access keys; prefer Entra ID auth or short-lived SAS.',
-        examples: { positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net'], negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net'] },
+        examples: {
+            positives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:86>==;EndpointSuffix=core.windows.net', '  azurestorageaccountkey: <b64:86>==', 'upload.exe -storagename demo -storagekey <b64:86>=='],
+            negatives: ['DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=<b64:40>;EndpointSuffix=core.windows.net', 'AccountKey=<b64:86>'],
+        },
     }),
     rule({
         id: 'azure-shared-access-key',
@@ -61850,7 +62098,7 @@ const cloudRules = [
         keywords: ['sharedaccesskey='],
         pattern: '(?i)SharedAccessKey=([A-Za-z0-9+/]{43}=)',
         longLived: true,
-        revokeUrl: 'https://portal.azure.com/',
+        revokeUrl: 'https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas',
         remediation: 'Regenerate the key under Shared access policies; prefer Entra ID auth.',
         examples: { positives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:43>='], negatives: ['Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=<b64:20>'] },
     }),
@@ -62033,33 +62281,89 @@ const cloudRules = [
 /** Words people put where a password goes in samples and templates: not a credential. */
 const STAND_INS = /^(?:pass(?:word|wd|phrase)?|pwd|secret|test(?:ing)?|example|sample|none|null|nil|undefined|empty|default|required|optional|string|hidden|masked|unset|todo|tbd|fixme|n\/a|-+|x+|\*+|\?+|\.+|0+)$/i;
 /**
- * Code, not a literal: calls, member access, comparisons and assignments (`a.type==`), interpolation, markup, escapes,
- * paths and URLs.
+ * Code, not a literal: calls, member access, comparisons and assignments (`a.type==`), interpolation (a pair of
+ * backticks), markup, escapes, paths and URLs. A lone backtick is one of a password's characters.
  */
-const CODE = /[(){}[\]<>\\`=]|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
+const CODE = /[(){}[\]<>\\=]|`[^`]*`|&(?:[a-z]+|#\d+);|^[$%@#&:!~^|/.]|:\/\/|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|^(?:true|false|yes|no|on|off)$/i;
 /** A command-line flag (`password: "--password"` in a table of tool options), not its value. */
 const FLAG = /^--[a-z][a-z0-9-]*$/;
 /** A version (`1.0.0`, `^2.3`, `v4.1.2-beta`): a package named `parse-passwd` in a manifest, not a password. */
 const passwords_VERSION = /^[~^v]?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/;
 /**
- * A literal under a password's name that a person chose (`admin123`, `RedisPass1!`): weak, so the entropy-based
- * generic rules pass over it, yet it is a hardcoded credential. Placeholders, stand-in words, references, code and
- * values the generic judgment names (hashes, identifiers, paths) are not passwords.
+ * Lowercase words that a password field holds when it describes the password rather than being one: schema types,
+ * modes of a tool's password option, validation results.
  */
-function isHumanPassword(value) {
+const DESCRIBING_WORDS = /^(?:varchar|integer|boolean|object|secret|secrets|hidden|masked|required|optional|disabled|enabled|invalid|incorrect|mismatch|missing|prompt|prompted|random|generated|generate|encrypted|plaintext|keyring|keychain|vault|environment|stdin|inherit|inherited|ignore|ignored|unknown|unchanged|redacted|protected|sensitive|anonymous|current|confirm|confirmation|verify|forgot|forgotten|username|email|input|field|value|label|placeholder|blank|notset|unused|manual|interactive|external|internal|cleartext|unencrypted|hashed|salted|digest|nopass|nopassword|passwordless|changeit)$/;
+/** The word `password` in other languages, as translation files hold it (`"password": "wachtwoord"`). */
+const TRANSLATIONS = /^(?:passwort|kennwort|wachtwoord|contrase(?:n|\u00f1)a|contrasenya|senha|parola|has(?:l|\u0142)o|heslo|salasana|l(?:o|\u00f6)senord|adgangskode|passord|jelsz(?:o|\u00f3)|(?:s|\u015f)ifre|mot[ -]?de[ -]?passe)$/i;
+/** A stand-in made of words a template or a test writes for a password it does not mean (`cachepass`, `testpassword`). */
+const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real|sekrit)+$/i;
+/** An e-mail address or a `name@` stub: what anonymous FTP takes as its password by convention (RFC 1635), not a secret. */
+const ANONYMOUS_LOGIN = /^[A-Za-z]+@$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$/;
+/** Words of messages and labels: a lowercase phrase holding one (`is required`, `does not match`) is prose, not a passphrase. */
+const PROSE_WORDS = new Set('a an the is are was were be been not no too can cannot must should will does do did has have enter your my this that it you if when set use see here please required invalid missing incorrect wrong new old current confirm reset forgot change password passwords passphrase characters match blank empty short long none null field value login user type show hide of to for and or with in on at by from'.split(' '));
+/** The words of a name (`POSTGRES_PASSWORD`, `redisPass`, `mail.pass`), lowercased. */
+function nameWords(name) {
+    return name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean).map((word) => word.toLowerCase());
+}
+/** The value is its own name, or a word of it: `POSTGRES_PASSWORD=postgres`, as containers' defaults write them. */
+function repeatsTheName(value, name) {
+    if (name === undefined)
+        return false;
+    const plain = value.toLowerCase();
+    const bare = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+    return bare(name) === bare(value) || nameWords(name).includes(plain);
+}
+/** A lowercase word (`whiteduke`, `goodspec`): a person's password when nothing says it describes one or stands in. */
+function isChosenWord(value) {
+    return /^[a-z]{6,32}$/.test(value) && !DESCRIBING_WORDS.test(value) && !TRANSLATIONS.test(value) && !STAND_IN_WORDS.test(value) && !isPlaceholder(value);
+}
+/** Two to four lowercase words (`open sesame`): a passphrase, unless a word of messages and labels makes it prose. */
+function isPassphrase(value) {
+    if (value.length > 40 || !/^[a-z0-9]{2,}(?: [a-z0-9]{2,}){1,3}$/.test(value) || isPlaceholder(value) || TRANSLATIONS.test(value))
+        return false;
+    const words = value.split(' ');
+    return !words.some((word) => PROSE_WORDS.has(word)) && !words.every((word) => STAND_IN_WORDS.test(word));
+}
+/** Three characters mixing a symbol and letters or digits (`!12`): a short password in a config file, not a mark such as `n/a`. */
+function isTinyPassword(value) {
+    return /^[A-Za-z0-9!@^+?][A-Za-z0-9!@#%^&*+?]{2}$/.test(value) && /[0-9]/.test(value) && /[!@#%^&*+?]/.test(value);
+}
+/**
+ * A literal under a password's name that a person chose (`admin123`, `RedisPass1!`, `super$ecret`): weak, so the
+ * entropy-based generic rules pass over it, yet it is a hardcoded credential. Placeholders, stand-in words, references,
+ * code, e-mail addresses, the value repeating its name (`name`, when given) and values the generic judgment names
+ * (hashes, identifiers, paths) are not passwords. Letters alone and phrases count only with `words` (a config file's
+ * value, a constant): in code they are far more often labels, messages and test fixtures (`password: "please"`).
+ */
+function isHumanPassword(value, options = {}) {
+    if (/\s/.test(value))
+        return options.words === true && isPassphrase(value);
     if (value.length < 4 || value.length > 64)
         return false;
     if (STAND_INS.test(value) || CODE.test(value) || FLAG.test(value) || passwords_VERSION.test(value) || isPlaceholder(value) || isReference(value))
         return false;
-    // A person's password mixes letters with digits or symbols; letters alone are labels and words (`Password`, `hunter`).
-    if (/^[A-Za-z]+$/.test(value) || (/^[0-9]+$/.test(value) && value.length < 6))
+    if (ANONYMOUS_LOGIN.test(value) || repeatsTheName(value, options.name))
         return false;
+    // Letters alone: a lowercase word may be a person's password; capitalised words are labels (`Password`, `Wachtwoord`).
+    if (/^[A-Za-z]+$/.test(value))
+        return options.words === true && isChosenWord(value);
+    if (/^[0-9]+$/.test(value) && value.length < 6)
+        return false;
+    // A `$` between letters (`super$ecret`) is one of the password's characters, not an identifier's.
+    const judged = value.replace(/(?<=[A-Za-z0-9])\$(?=[A-Za-z0-9])/g, '!');
     // Long random values are the generic rules' to report; a person's password is short or low in entropy.
-    if (value.length >= 14 && rejectGenericValue(value, 3) === undefined)
+    const reason = rejectGenericValue(judged, 3);
+    if (judged.length >= 14 && reason === undefined)
         return false;
     // Hashes, identifiers and the like are what the generic judgment names; `low entropy` and `too short` are a person's.
-    const reason = rejectGenericValue(value, 3);
     return reason === undefined || reason === 'low entropy' || reason === 'too short' || reason === 'short number';
+}
+/** A lowercase word or passphrase under a password's name (`whiteduke`, `open sesame`) that does not repeat the name. */
+function isPasswordWord(value, options = {}) {
+    if (/[^a-z0-9 ]/.test(value) || (!/ /.test(value) && /[0-9]/.test(value)))
+        return false;
+    return isHumanPassword(value, { ...options, words: true });
 }
 /** Interpolation and references in a literal: `$var`, `${VAR}`, `%VAR%`, `{{ var }}`, `#{expr}`. */
 const INTERPOLATED = /^\$|\$\{|\{\{|#\{|^%[\w.]+%$/;
@@ -62082,8 +62386,6 @@ function isPasswordInPlace(value, options = {}) {
 }
 /** Hosts that only a developer's machine, a CI job or documentation reaches: loopback, reserved names (RFC 2606, 6761). */
 const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:localhost|local|test|invalid|example)|(?:[\w-]+\.)*example\.(?:com|net|org))$/i;
-/** Words a template or a test writes for a password it does not mean (`cachepass`, `badpass`, `testpassword`). */
-const STAND_IN_WORDS = /^(?:pass(?:word|wd)?|pwd|secret|bad|wrong|invalid|cache|test|user|db|admin|root|guest|dev|demo|app|my|your|some|foo|bar|baz|dummy|fake|sample|local|default|postgres|mysql|redis|mongo|rabbit|change|me|not|real)+$/i;
 function decoded(text) {
     try {
         return decodeURIComponent(text);
@@ -62169,6 +62471,26 @@ const codeCredentialRules = [
         examples: {
             positives: ['curl -H "Authorization: Bearer <hex:40>" https://api.example.net/v1', "headers = {'Authorization': 'Bearer <hex:40>'}"],
             negatives: ['curl -H "Authorization: Bearer <hex:30>" https://api.example.net', 'commit <hex:40>', 'Authorization: Bearer $TOKEN'],
+        },
+    }),
+    rule({
+        id: 'android-buildconfig-secret',
+        title: 'Secret compiled into an Android BuildConfig field',
+        provider: 'Android',
+        severity: 'high',
+        keywords: ['buildconfigfield'],
+        // Gradle's `buildConfigField 'String', 'API_KEY', '"..."'` (and the Kotlin DSL's call form): the value is a Java
+        // string literal inside a Groovy one, and ships inside the app. The field's name says it is a credential, so a hex
+        // value here is a key, not a digest.
+        pattern: String.raw `(?i)buildConfigField[ \t]*\(?[ \t]*["']String["'][ \t]*,[ \t]*["'][A-Z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD)S?["'][ \t]*,[ \t]*(?:'"|"\\")([A-Za-z0-9._~+/=:-]{12,256})(?:"'|\\"")`,
+        entropy: 3,
+        validate: (value) => /[0-9]/.test(value) && /[A-Za-z]/.test(value),
+        longLived: true,
+        remediation: 'Revoke the key at its provider; an APK carries its BuildConfig in clear, so keep secrets on a server and give the app short-lived tokens.',
+        examples: {
+            path: 'app/build.gradle',
+            positives: ["buildConfigField 'String', 'MAPS_API_KEY', '\"<hex:32>\"'", 'buildConfigField("String", "PAYMENTS_SECRET", "\\"<alnum:14><digit:2><alnum:14>\\"")'],
+            negatives: ["buildConfigField 'String', 'API_BASE_URL', '\"<alnum:14><digit:2><alnum:14>\"'", "buildConfigField 'String', 'MAPS_API_KEY', '\"' + mapsKey + '\"'", "buildConfigField 'String', 'API_KEY', '\"<lower:24>\"'"],
         },
     }),
     rule({
@@ -62293,6 +62615,19 @@ const codeHostRules = [
     githubToken('github-user-to-server-token', 'ghu_', 'GitHub App user access token', false, 'https://github.com/settings/apps/authorizations'),
     githubToken('github-server-to-server-token', 'ghs_', 'GitHub App installation token (or GITHUB_TOKEN)', false, 'https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token', 'Revoke with DELETE /installation/token; installation tokens expire after an hour.'),
     githubToken('github-refresh-token', 'ghr_', 'GitHub App refresh token', true, 'https://github.com/settings/apps/authorizations'),
+    // GitHub App refresh tokens as GitHub's docs print them are longer: ghr_ and 76 characters, with no checksum to check.
+    rule({
+        id: 'github-refresh-token-long',
+        title: 'GitHub App refresh token (76-character form)',
+        provider: 'GitHub',
+        severity: 'critical',
+        keywords: ['ghr_'],
+        pattern: String.raw `\b(ghr_[A-Za-z0-9]{76})\b`,
+        entropy: 4,
+        longLived: true,
+        revokeUrl: 'https://github.com/settings/apps/authorizations',
+        examples: { positives: ['"refresh_token": "ghr_<alnum:76>"', 'GH_REFRESH_TOKEN=ghr_<alnum:76>'], negatives: ['"refresh_token": "ghr_<alnum:60>"', '"refresh_token": "ghr_<alnum:80>"', '"refresh_token": "GHR_<alnum:76>"'] },
+    }),
     rule({
         id: 'github-fine-grained-pat',
         title: 'GitHub fine-grained personal access token',
@@ -62325,10 +62660,12 @@ const codeHostRules = [
         provider: 'GitLab',
         severity: 'critical',
         keywords: ['glpat-'],
-        pattern: String.raw `\b(glpat-[0-9A-Za-z_-]{20,100}(?:\.[0-9a-z]{2}\.?[0-9a-z]{7,9})?)(?:[^0-9A-Za-z_.-]|$)`,
+        // Legacy tokens are `glpat-` and 20 characters; routable ones (GitLab 17.x) a longer payload, `.`, a two-character
+        // version and a CRC. Any other length is neither.
+        pattern: String.raw `\b(glpat-(?:[0-9A-Za-z_-]{20}|[0-9A-Za-z_-]{27,300}\.[0-9a-z]{2}\.?[0-9a-z]{7,9}))(?:[^0-9A-Za-z_.-]|$)`,
         longLived: true,
         revokeUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
-        examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";'] },
+        examples: { positives: ['GITLAB_TOKEN=glpat-<word:27>.01.<lowalnum:9>', 'token: glpat-<word:27>.01<lowalnum:7>', 'const token = "glpat-<word:20>";', '  token: "glpat-<word:20>"', 'export API_TOKEN=glpat-<word:20>'], negatives: ['const token = "glpat-<word:6>";', 'const token = "GLPAT-<word:20>";', 'const token = "glpat-xxxxxxxxxxxxxxxxxxxx";', 'client_secret: glpat-<hex:64>'] },
     }),
     rule({
         id: 'gitlab-deploy-token',
@@ -62491,6 +62828,8 @@ const codeHostRules = [
 
 
 
+
+
 /**
  * A password passed on a command line: a person's (`admin123`) or a generated one. A long value a little low in entropy
  * for the generic judgment (14 random characters with repeats) is still a password there, unless it is letters only.
@@ -62628,6 +62967,25 @@ const commandLineRules = [
             negatives: ['https://api.example.net/?api_key=${API_KEY}', 'https://api.example.net/?api_key=YOUR_API_KEY', 'https://api.example.net/?api_key=', 'https://x.example.net/?keyword=<alnum:32>', 'https://x.example.net/?key=${CACHE_KEY}', 'https://x.example.net/?token=refresh_token_rotation', 'https://x.example.net/?key=<alnum:20><digit:2>(<alnum:6>)', 'See http://spreadsheets.google.com/ccc?key=<alnum:20><digit:2><alnum:20>'],
         },
     }),
+    rule({
+        id: 'url-query-uuid-key',
+        title: 'UUID-shaped API key in a URL query (?key=, ?api_key=)',
+        provider: 'Generic',
+        severity: 'medium',
+        keywords: ['key='],
+        // Many APIs issue their keys as UUIDs; the generic judgment takes a UUID for an id, but under `?key=` it is the key.
+        pattern: String.raw `(?i)[?&](?:api[_-]?key|apikey|key|access[_-]?key)=(${shapeRegex(UUID)})(?:[&#"'\s${'`'}<>;,)\]]|$)`,
+        entropy: 3,
+        // The UUID documentation copies everywhere (`123e4567-e89b-12d3-...`) is no key.
+        validate: (value) => !isPlaceholder(value) && !/^123e4567-e89b-12d3-/i.test(value),
+        longLived: false,
+        remediation: 'Revoke the key at its provider, then send it in a header read from a secret store; URLs end up in logs and browser history.',
+        examples: {
+            path: 'config/api.yaml',
+            positives: ['  base_url: "https://api.<lower:8>.com/v1/user?key=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', 'curl "https://<lower:6>.net/v2/items?page=1&api_key=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"'],
+            negatives: ['  base_url: "https://api.<lower:8>.com/v1/user?id=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '  url: "https://api.<lower:8>.com/?key=123e4567-e89b-12d3-a456-426614174000"', '  url: "https://api.<lower:8>.com/?key=00000000-0000-0000-0000-000000000000"'],
+        },
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/commerce.ts
@@ -62635,6 +62993,19 @@ const commandLineRules = [
 
 /** Payments beyond the big processors, e-commerce platforms, shipping, finance data and crypto exchanges. */
 const commerceRules = [
+    // Recharge's API tokens: sk_, test_ for sandbox stores, the token's scope grid (1x1 ... 10x3), then 64 hex.
+    rule({
+        id: 'recharge-api-token',
+        title: 'Recharge API token',
+        provider: 'Recharge',
+        severity: 'high',
+        keywords: ['1x1_', '1x2_', '1x3_', '2x1_', '2x2_', '2x3_', '3x1_', '3x2_', '3x3_', '5x1_', '5x2_', '5x3_', '10x1_', '10x2_', '10x3_'],
+        pattern: String.raw `\b(sk_(?:test_)?(?:1|2|3|5|10)x[123]_[0-9a-fA-F]{64})\b`,
+        longLived: true,
+        revokeUrl: 'https://rechargepayments.com/',
+        remediation: 'Delete the token in the Recharge merchant portal (Apps > API tokens), then remove it from the code and its history.',
+        examples: { positives: ['RECHARGE_API_TOKEN=sk_3x3_<anyhex:64>', 'headers = {"X-Recharge-Access-Token": "sk_test_1x1_<hex:64>"}'], negatives: ['RECHARGE_API_TOKEN=sk_4x3_<anyhex:64>', 'RECHARGE_API_TOKEN=sk_3x3_<anyhex:40>'] },
+    }),
     prefixed('woocommerce-consumer-secret', 'WooCommerce REST API consumer secret', 'WooCommerce', 'cs_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/'),
     prefixed('woocommerce-consumer-key', 'WooCommerce REST API consumer key', 'WooCommerce', 'ck_<hex:40>', 'https://woocommerce.com/document/woocommerce-rest-api/', { severity: 'medium' }),
     named('bigcommerce-access-token', 'BigCommerce API access token', 'BigCommerce', ['bigcommerce'], '<lowalnum:31>', 'https://login.bigcommerce.com/'),
@@ -62707,6 +63078,8 @@ const commerceRules = [
     named('coingecko-api-key', 'CoinGecko Pro API key', 'CoinGecko', ['coingecko', 'x-cg-pro-api-key'], 'CG-<alnum:25>', 'https://www.coingecko.com/en/developers/dashboard'),
     named('infura-api-key', 'Infura API key secret', 'Infura', ['infura'], '<hex:32>', 'https://app.infura.io/'),
     named('alchemy-api-key', 'Alchemy API key', 'Alchemy', ['alchemy'], '<word:32>', 'https://dashboard.alchemy.com/'),
+    // Alchemy's access (auth) tokens for its Notify and Admin APIs carry their own prefix.
+    prefixed('alchemy-access-token', 'Alchemy access token', 'Alchemy', 'alcht_<alnum:30>', 'https://dashboard.alchemy.com/'),
     named('etherscan-api-key', 'Etherscan API key', 'Etherscan', ['etherscan', 'bscscan', 'polygonscan', 'arbiscan'], '<upalnum:34>', 'https://etherscan.io/myapikey'),
     named('moralis-api-key', 'Moralis API key', 'Moralis', ['moralis'], JWT, 'https://admin.moralis.io/'),
     named('quicknode-token', 'QuickNode endpoint token', 'QuickNode', ['quicknode'], '<hex:40>', 'https://dashboard.quicknode.com/'),
@@ -62755,6 +63128,20 @@ function isEncodedSecretEntry(value) {
 
 
 
+/** JetBrains' old project-file obfuscation (`PasswordUtil`): each character XOR 0xdfaa, as four hex digits. */
+const JETBRAINS_XOR = 0xdfaa;
+/** The password a JetBrains IDE obfuscated, or undefined when the hex does not decode to printable text. */
+function decodeJetBrainsPassword(hex) {
+    if (!/^(?:[0-9a-f]{4})+$/.test(hex))
+        return undefined;
+    const chars = (hex.match(/.{4}/g) ?? []).map((group) => Number.parseInt(group, 16) ^ JETBRAINS_XOR);
+    return chars.every((code) => code >= 0x20 && code < 0x7f) ? String.fromCharCode(...chars) : undefined;
+}
+/** A data source's saved password: obfuscated hex that decodes to one, or a plain driver property's value. */
+function isDataSourcePassword(value) {
+    const decoded = /^[0-9a-f]+$/.test(value) ? decodeJetBrainsPassword(value) : undefined;
+    return isPasswordInPlace(decoded ?? value, { store: true });
+}
 const configFileRules = [
     // A value opening with `${` is template interpolation, whose `${expr}` may hold spaces the value stops at.
     rule({
@@ -62847,6 +63234,27 @@ const configFileRules = [
         remediation: 'Change the passphrase, re-encrypt the key store, and read the passphrase from a secret store.',
         examples: { positives: ['const keystorePassphrase = "<alnum:16>9!";'], negatives: ['const keystorePassphrase = "${KEYSTORE_PASS}";'] },
     }),
+    rule({
+        id: 'jetbrains-datasource-password',
+        title: 'JetBrains IDE data source saved with its password (.idea/dataSources*.xml)',
+        provider: 'JetBrains',
+        severity: 'high',
+        keywords: ['<user-password>', 'name="password"'],
+        // Older IDEs kept the database password in the project as `<user-password>` in the obfuscation above, which anyone
+        // reverses; any IDE keeps a `password` driver property (`<property name="password" value="..."/>`) in plain text.
+        // Today's IDEs keep the password itself in the OS keychain (`<secret-storage>master_key</secret-storage>`).
+        pattern: String.raw `(?:<user-password>|<property[ \t]+name="password"[ \t]+value=")([^"<\s]{3,800})`,
+        onlyPaths: ['**/dataSources*.xml', '**/dataSources.ids', '**/dataSources/*.xml'],
+        storeValue: true,
+        validate: isDataSourcePassword,
+        longLived: true,
+        remediation: 'Change the database password, then keep .idea/dataSources.local.xml out of the repository and let the IDE keep passwords in its password safe.',
+        examples: {
+            path: '.idea/dataSources.local.xml',
+            positives: ['      <user-name>app</user-name>\n      <user-password>dfcbdfcedfc7dfc3dfc4df9bdf98df99df8b</user-password>', '<driver-properties>\n  <property name="password" value="<alnum:10><digit:2>" />\n</driver-properties>'],
+            negatives: ['      <secret-storage>master_key</secret-storage>\n      <user-name>app</user-name>', '      <user-password></user-password>', '  <property name="password" value="${DB_PASSWORD}" />', '      <user-password>dfdadfcbdfd9dfd9dfdddfc5dfd8dfce</user-password>'],
+        },
+    }),
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/catalogue/connections.ts
@@ -62869,6 +63277,11 @@ function urlCredentials(id, title, provider, schemes, severity, examples) {
         examples,
     });
 }
+/** An ADO.NET or ODBC password that repeats the string's user (`User ID=app_user;Password=app_user`): a stand-in, as in URLs. */
+function repeatsTheUser(password, before) {
+    const user = /(?:^|;)\s*(?:user id|uid|user|username)\s*=\s*([^;]*)/i.exec(before)?.[1]?.trim();
+    return user !== undefined && user.toLowerCase() === password.toLowerCase();
+}
 const connectionRules = [
     urlCredentials('postgres-connection-string', 'PostgreSQL connection URL with password', 'PostgreSQL', ['postgres', 'postgresql', 'postgis'], 'high', { positives: ['DATABASE_URL=postgres://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "postgres://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"', 'DATABASE_URL=postgres://app:<alnum:12><digit:2>@localhost:5432/app'], negatives: ['DATABASE_URL=postgres://app_user@db.internal.example.net:5432/app', 'DATABASE_URL: postgres://postgres:postgres@localhost:5432', '#   CACHE_DATABASE_URL="postgres://cacheuser:cachepass@localhost/cache"', 'DATABASE_URL: "postgresql://baduser:badpass@127.0.0.1/dbname"', 'DATABASE_URL=postgres://app_user:@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=postgres://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
     urlCredentials('mysql-connection-string', 'MySQL/MariaDB connection URL with password', 'MySQL', ['mysql', 'mysql2', 'mariadb', 'mysqlx'], 'high', { positives: ['DATABASE_URL=mysql://app_user:<alnum:18>@db.internal.example.net:5432/app', '  url: "mysql://svc:<alnum:12>%21<alnum:4>@10.0.3.7/db"'], negatives: ['DATABASE_URL=mysql://app_user@db.internal.example.net:5432/app', 'DATABASE_URL=mysql://app_user:@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:${DB_PASSWORD}@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:<password>@db.internal:5432/app', 'DATABASE_URL=mysql://app_user:{{ .Values.dbPassword }}@db.internal:5432/app'] }),
@@ -62887,13 +63300,13 @@ const connectionRules = [
         kind: 'generic',
         keywords: ['://'],
         // A host name with a top-level domain, or a local host (`https://admin:...@localhost:8000`), where a real password
-        // still counts unless it is a stand-in.
-        pattern: String.raw `(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b|\d{1,3}(?:\.\d{1,3}){3})`,
+        // still counts unless it is a stand-in, or an intranet host of one label (`@jenkins/`, `@build01:8080`).
+        pattern: String.raw `(?i)\b[a-z][a-z0-9+.-]{1,20}://[^:/\s'"@<>]{1,128}:([^@\s'"/<>]{6,256})@(?:[A-Za-z0-9._-]+\.[A-Za-z]{2,24}|localhost\b|\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z][A-Za-z0-9-]{2,62}(?:[:/?#'"${'`'}\s]|$))`,
         entropy: 2.5,
         validateInMatch: realUrlPassword,
         longLived: true,
         remediation: 'Change the password at the service, then keep credentials out of URLs in code (use a secret store or environment).',
-        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";', '  - "https://admin:<alnum:10><digit:2>@localhost:8000/admin"', '  - "http://admin:<alnum:10><digit:2>@192.168.0.10/admin"'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";', '  - "https://admin:testpassword@localhost:8000/admin"', '  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",'] },
+        examples: { positives: ['const endpoint = "https://svc_user:<alnum:20>@api.partner-example.net/v1";', '  - "https://admin:<alnum:10><digit:2>@localhost:8000/admin"', '  - "http://admin:<alnum:10><digit:2>@192.168.0.10/admin"', 'JENKINS=https://<lower:8>:<alnum:10><digit:2>@jenkins:8080/job', '"https://<alnum:8>:<alnum:10><digit:2>@<lower:2><alnum:12>"'], negatives: ['const endpoint = "https://api.partner-example.net/v1?user=svc";', 'proxy = "http://user:password@proxy:3128"', 'url = "https://%s:%s@%s"', 'JENKINS=https://<lower:8>:<alnum:8><digit:2>@j', '  - "https://admin:testpassword@localhost:8000/admin"', '  "http://openid.aol.com%2Fnextangler:one+two%3F@www.basecamphq.com/c/a/i",'] },
     }),
     rule({
         id: 'git-credentials',
@@ -62924,11 +63337,34 @@ const connectionRules = [
         title: 'ADO.NET / ODBC connection string with password',
         provider: 'SQL Server',
         severity: 'high',
-        keywords: ['password=', 'pwd='],
-        pattern: String.raw `(?i)(?:server|data source|host|address)\s*=[^;"'\n]{1,200};[^"'\n]{0,300}?(?:password|pwd)\s*=\s*((?:[^;"'\s$]|\$[^{;"'\s])[^;"'\s]{2,199})`,
+        keywords: ['password', 'pwd'],
+        // `Server=...;...;Password=...;`, `User ID=...;Password=...;`, `DSN=...;Uid=...;Pwd=...;`: the password is a key of
+        // its own (`Password =value` too), after a server or user key and any other `key=value;` pairs.
+        pattern: String.raw `(?i)(?:server|data source|host|address|user id|uid|user|username|dsn)\s*=[^;"'\n]{1,200};(?:[^;"'\n]{0,60};){0,12}?\s*(?:password|pwd)\s*=\s*((?:[^;"'\s$]|\$[^{;"'\s])[^;"'\s]{2,199})`,
+        validateInMatch: (password, before) => isPasswordInPlace(password) && !repeatsTheUser(password, before),
         longLived: true,
         remediation: 'Change the database password, then use managed identity or a secret store instead of a connection string with a password.',
-        examples: { positives: ['"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=<alnum:16>;Encrypt=true"'], negatives: ['"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"', '`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`'] },
+        examples: {
+            positives: ['"Server=tcp:sql.internal,1433;Database=app;User ID=app;Password=<alnum:16>;Encrypt=true"', '"User ID=etl;Password=<alnum:10>!<digit:2>;Initial Catalog=ledger;Data Source=db01"', 'DSN=reports;Uid=viewer;Pwd=<lower:6><digit:3>;', 'Data Source=db01;Initial Catalog=app;User ID=svc;Password =<alnum:12>;'],
+            negatives: ['"Server=tcp:sql.internal,1433;Database=app;Authentication=Active Directory Default"', '`Server=sql.internal;Database=app;User ID=app;Password=${config.get("db.password")};`', 'Server=host;Port=5432;User Id=username;Password=secret;', 'Provider=SQLNCLI;Server=myServerName;Uid=myUsername;Pwd=myPassword;', 'Server=db01;User ID=ledger_user;Password=ledger_user;', 'Server=db01;User ID=app;OldPassword=<alnum:12>;'],
+        },
+    }),
+    rule({
+        id: 'redis-connection-options',
+        title: 'Redis connection string with password (StackExchange.Redis, Azure Cache for Redis)',
+        provider: 'Redis',
+        severity: 'high',
+        keywords: [',password='],
+        // `host:6380,password=...,ssl=True,abortConnect=False`: the StackExchange.Redis configuration string that Azure Cache
+        // for Redis hands out, on Redis' ports (6379 plain, 6380 TLS).
+        pattern: String.raw `(?i)\b[A-Za-z0-9.-]{1,253}:63(?:79|80),(?:[a-z]{2,30}=[^,\s'"]{0,100},){0,8}?password=([^,\s'"]{6,256})`,
+        validate: (password) => isPasswordInPlace(password),
+        longLived: true,
+        remediation: 'Regenerate the access key (Azure: the cache\'s Access keys blade) or change the password, then read the connection string from a secret store.',
+        examples: {
+            positives: ['"Redis": "<lower:10>.redis.cache.windows.net:6380,password=<b64:43>=,ssl=True,abortConnect=False"', 'REDIS=cache01:6379,allowAdmin=true,password=<alnum:20>'],
+            negatives: ['"Redis": "<lower:10>.redis.cache.windows.net:6380,password=${REDIS_KEY},ssl=True"', 'REDIS=cache01:6379,password=', 'REDIS=cache01:5432,password=<alnum:20>'],
+        },
     }),
 ];
 
@@ -63048,17 +63484,24 @@ const devopsRules = [
     rule({ id: 'pulumi-access-token', title: 'Pulumi access token', provider: 'Pulumi', severity: 'high', keywords: ['pul-'], pattern: '\\b(pul-[a-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.pulumi.com/account/tokens', examples: { positives: ['const pulumiToken = "pul-<hex:40>";', '  pulumiToken: "pul-<hex:40>"', 'export API_TOKEN=pul-<hex:40>'], negatives: ['const pulumiToken = "pul-<hex:6>";', 'const pulumiToken = "PUL-<hex:40>";', 'const pulumiToken = "pul-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'netlify-access-token', title: 'Netlify personal access token', provider: 'Netlify', severity: 'high', keywords: ['nfp_'], pattern: '\\b(nfp_[A-Za-z0-9]{36})\\b', longLived: true, revokeUrl: 'https://app.netlify.com/user/applications', examples: { positives: ['const netlifyToken = "nfp_<alnum:36>";', '  netlifyToken: "nfp_<alnum:36>"', 'export API_TOKEN=nfp_<alnum:36>'], negatives: ['const netlifyToken = "nfp_<alnum:6>";', 'const netlifyToken = "NFP_<alnum:36>";', 'const netlifyToken = "nfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     contextRule({ id: 'vercel-access-token', title: 'Vercel access token', provider: 'Vercel', severity: 'high', names: ['vercel'], value: '[A-Za-z0-9]{24}', longLived: true, revokeUrl: 'https://vercel.com/account/tokens', entropy: 3.4, examples: { positives: ['VERCEL_TOKEN=<alnum:24>', '  vercel_token: "<alnum:24>"', '{ "VERCEL_TOKEN": "<alnum:24>" }'], negatives: ['SOME_UNRELATED_ID=<alnum:24>', 'VERCEL_TOKEN=${VERCEL_TOKEN}', '  vercel_token: "<vercel_token>"', 'VERCEL_TOKEN is read from the environment'] } }),
+    // Cloudflare's scannable formats (2026): `cfut_` user tokens, `cfat_` account tokens and `cfk_` global keys, each 40
+    // characters and an 8-hex checksum (developers.cloudflare.com/fundamentals/api/get-started/token-formats).
+    prefixed('cloudflare-user-api-token', 'Cloudflare user API token', 'Cloudflare', 'cfut_<alnum:40><hex:8>', 'https://dash.cloudflare.com/profile/api-tokens'),
+    prefixed('cloudflare-account-api-token', 'Cloudflare account API token', 'Cloudflare', 'cfat_<alnum:40><hex:8>', 'https://dash.cloudflare.com/profile/api-tokens', { severity: 'critical' }),
+    prefixed('cloudflare-scannable-global-key', 'Cloudflare global API key (scannable format)', 'Cloudflare', 'cfk_<alnum:40><hex:8>', 'https://dash.cloudflare.com/profile/api-tokens', { severity: 'critical' }),
     contextRule({ id: 'cloudflare-api-token', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'high', names: ['cloudflare', 'cf_api_token', 'cf_token'], value: '[A-Za-z0-9_-]{40}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', entropy: 3.5, examples: { positives: ['CLOUDFLARE_API_TOKEN=<word:40>', '  cloudflare_api_token: "<word:40>"', '{ "CLOUDFLARE_API_TOKEN": "<word:40>" }'], negatives: ['SOME_UNRELATED_ID=<word:40>', 'CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}', '  cloudflare_api_token: "<cloudflare_api_token>"', 'CLOUDFLARE_API_TOKEN is read from the environment'] } }),
     contextRule({ id: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', names: ['cloudflare', 'cf_api_key', 'cf_key'], value: '[a-f0-9]{37}', longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CLOUDFLARE_API_KEY=<hex:37>', '  cloudflare_api_key: "<hex:37>"', '{ "CLOUDFLARE_API_KEY": "<hex:37>" }'], negatives: ['SOME_UNRELATED_ID=<hex:37>', 'CLOUDFLARE_API_KEY=${CLOUDFLARE_API_KEY}', '  cloudflare_api_key: "<cloudflare_api_key>"', 'CLOUDFLARE_API_KEY is read from the environment'] } }),
-    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: String.raw `\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b`, longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:146>'], negatives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:40>'] } }),
+    rule({ id: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', severity: 'high', keywords: ['v1.0-'], pattern: String.raw `\b(v1\.0-(?:[a-f0-9]{24}-[a-f0-9]{146}|[a-f0-9]{64}-[a-f0-9]{128}-[a-f0-9]{64}))\b`, longLived: true, revokeUrl: 'https://dash.cloudflare.com/profile/api-tokens', examples: { positives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:146>', 'X-Auth-User-Service-Key: v1.0-<hex:64>-<hex:128>-<hex:64>'], negatives: ['CF_ORIGIN_CA_KEY=v1.0-<hex:24>-<hex:40>'] } }),
     contextRule({ id: 'fastly-api-token', title: 'Fastly API token', provider: 'Fastly', severity: 'high', names: ['fastly'], value: '[A-Za-z0-9_-]{32}', longLived: true, revokeUrl: 'https://manage.fastly.com/account/personal/tokens', entropy: 3.5, examples: { positives: ['FASTLY_API_TOKEN=<word:32>', '  fastly_api_token: "<word:32>"', '{ "FASTLY_API_TOKEN": "<word:32>" }'], negatives: ['SOME_UNRELATED_ID=<word:32>', 'FASTLY_API_TOKEN=${FASTLY_API_TOKEN}', '  fastly_api_token: "<fastly_api_token>"', 'FASTLY_API_TOKEN is read from the environment'] } }),
     rule({ id: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', severity: 'high', keywords: ['fo1_', 'fm1r_', 'fm2_'], pattern: '\\b((?:fo1_[A-Za-z0-9_-]{43})|(?:fm[12][ar]?_[A-Za-z0-9+/]{100,1000}={0,3}))', longLived: true, revokeUrl: 'https://fly.io/user/personal_access_tokens', examples: { positives: ['const flyToken = "fo1_<word:43>";', '  flyToken: "fo1_<word:43>"', 'export API_TOKEN=fo1_<word:43>'], negatives: ['const flyToken = "fo1_<word:6>";', 'const flyToken = "FO1_<word:43>";', 'const flyToken = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'supabase-access-token', title: 'Supabase personal access token', provider: 'Supabase', severity: 'high', keywords: ['sbp_'], pattern: '\\b(sbp_[a-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://supabase.com/dashboard/account/tokens', examples: { positives: ['const supabaseToken = "sbp_<hex:40>";', '  supabaseToken: "sbp_<hex:40>"', 'export API_TOKEN=sbp_<hex:40>'], negatives: ['const supabaseToken = "sbp_<hex:6>";', 'const supabaseToken = "SBP_<hex:40>";', 'const supabaseToken = "sbp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'supabase-secret-key', title: 'Supabase secret API key', provider: 'Supabase', severity: 'critical', keywords: ['sb_secret_'], pattern: '\\b(sb_secret_[A-Za-z0-9_-]{31,40})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys', examples: { positives: ['const supabaseKey = "sb_secret_<alnum:36>";', '  supabaseKey: "sb_secret_<alnum:36>"', 'export API_TOKEN=sb_secret_<alnum:36>'], negatives: ['const supabaseKey = "sb_secret_<alnum:6>";', 'const supabaseKey = "SB_SECRET_<alnum:36>";', 'const supabaseKey = "sb_secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://app.planetscale.com/', examples: { positives: ['const pscale = "pscale_tkn_<alnum:43>";', '  pscale: "pscale_tkn_<alnum:43>"', 'export API_TOKEN=pscale_tkn_<alnum:43>'], negatives: ['const pscale = "pscale_tkn_<alnum:6>";', 'const pscale = "PSCALE_TKN_<alnum:43>";', 'const pscale = "pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'planetscale-token', title: 'PlanetScale service token or password', provider: 'PlanetScale', severity: 'high', keywords: ['pscale_tkn_', 'pscale_pw_', 'pscale_oauth_'], pattern: '\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32,64})', longLived: true, revokeUrl: 'https://planetscale.com/docs/api/service-tokens', examples: { positives: ['const pscale = "pscale_tkn_<alnum:43>";', '  pscale: "pscale_tkn_<alnum:43>"', 'export API_TOKEN=pscale_tkn_<alnum:43>'], negatives: ['const pscale = "pscale_tkn_<alnum:6>";', 'const pscale = "PSCALE_TKN_<alnum:43>";', 'const pscale = "pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'neon-api-key', title: 'Neon API key', provider: 'Neon', severity: 'high', keywords: ['napi_'], pattern: '\\b(napi_[a-z0-9]{64})\\b', longLived: true, revokeUrl: 'https://console.neon.tech/app/settings/api-keys', examples: { positives: ['const neonKey = "napi_<lowalnum:64>";', '  neonKey: "napi_<lowalnum:64>"', 'export API_TOKEN=napi_<lowalnum:64>'], negatives: ['const neonKey = "napi_<lowalnum:6>";', 'const neonKey = "NAPI_<lowalnum:64>";', 'const neonKey = "napi_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security', examples: { positives: ['const sonarToken = "sqp_<hex:40>";', '  sonarToken: "sqp_<hex:40>"', 'export API_TOKEN=sqp_<hex:40>'], negatives: ['const sonarToken = "sqp_<hex:6>";', 'const sonarToken = "SQP_<hex:40>";', 'const sonarToken = "sqp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
-    rule({ id: 'circleci-personal-token', title: 'CircleCI personal API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_'], pattern: '\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>'] } }),
+    // SonarQube Cloud's scannable tokens: `sqco_` and 59 alphanumerics (the layout trufflehog's detector checks).
+    prefixed('sonarqube-cloud-token', 'SonarQube Cloud token', 'SonarSource', 'sqco_<alnum:59>', 'https://sonarcloud.io/account/security'),
+    rule({ id: 'circleci-personal-token', title: 'CircleCI personal or project API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_', 'cciprj_'], pattern: '\\b(CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>', 'CIRCLE_PROJECT_TOKEN=CCIPRJ_<alnum:22>_<hex:40>'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>', 'CIRCLE_TOKEN=CCIPXX_<alnum:22>_<hex:40>'] } }),
     rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens', examples: { positives: ['const buildkiteToken = "bkua_<hex:40>";', '  buildkiteToken: "bkua_<hex:40>"', 'export API_TOKEN=bkua_<hex:40>'], negatives: ['const buildkiteToken = "bkua_<hex:6>";', 'const buildkiteToken = "BKUA_<hex:40>";', 'const buildkiteToken = "bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3, examples: { positives: ['TRAVIS_TOKEN=<word:22>', '  travis_token: "<word:22>"', '{ "TRAVIS_TOKEN": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'TRAVIS_TOKEN=${TRAVIS_TOKEN}', '  travis_token: "<travis_token>"', 'TRAVIS_TOKEN is read from the environment'] } }),
     contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens', examples: { positives: ['CODECOV_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  codecov_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "CODECOV_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'CODECOV_TOKEN=${CODECOV_TOKEN}', '  codecov_token: "<codecov_token>"', 'CODECOV_TOKEN is read from the environment'] } }),
@@ -63068,15 +63511,22 @@ const devopsRules = [
     rule({ id: 'notion-integration-token', title: 'Notion integration token', provider: 'Notion', severity: 'high', keywords: ['ntn_', 'secret_'], pattern: '\\b((?:ntn_[0-9]{11}[A-Za-z0-9]{35})|(?:secret_[A-Za-z0-9]{43}))\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://www.notion.so/my-integrations', examples: { positives: ['NOTION_TOKEN=ntn_<digit:11><alnum:35>'], negatives: ['NOTION_TOKEN=ntn_<alnum:20>'] } }),
     // "pat" alone occurs on most lines of code (path, pattern), so the name gives the prefilter its keyword.
     contextRule({ id: 'airtable-personal-access-token', title: 'Airtable personal access token', provider: 'Airtable', severity: 'high', names: ['airtable'], value: String.raw `pat[A-Za-z0-9]{14}\.[a-f0-9]{64}`, longLived: true, revokeUrl: 'https://airtable.com/create/tokens', examples: { positives: ['AIRTABLE_TOKEN=pat<alnum:14>.<hex:64>', '  airtable_token: "pat<alnum:14>.<hex:64>"', '{ "AIRTABLE_TOKEN": "pat<alnum:14>.<hex:64>" }'], negatives: ['SOME_UNRELATED_ID=pat<alnum:14>.<hex:64>', 'AIRTABLE_TOKEN=${AIRTABLE_TOKEN}', '  airtable_token: "<airtable_token>"', 'AIRTABLE_TOKEN is read from the environment'] } }),
+    // Airtable's OAuth access tokens: `oaa` and 14 characters, `.v1.`, a base64url JSON payload, `.` and 64 hex.
+    token({ id: 'airtable-oauth-token', title: 'Airtable OAuth access token', provider: 'Airtable', severity: 'high', shape: 'oaa<alnum:14>.v1.eyJ<b64url:40-1000>.<hex:64>', keywords: ['.v1.eyj'], longLived: false, revokeUrl: 'https://airtable.com/create/oauth', remediation: "Revoke the integration's grant (Airtable account > Integrations > Third-party integrations), then remove it from the code and its history." }),
     rule({ id: 'figma-access-token', title: 'Figma personal access token', provider: 'Figma', severity: 'medium', keywords: ['figd_'], pattern: String.raw `\b(figd_[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://www.figma.com/settings', examples: { positives: ['const figmaToken = "figd_<word:40>";', '  figmaToken: "figd_<word:40>"', 'export API_TOKEN=figd_<word:40>'], negatives: ['const figmaToken = "figd_<word:6>";', 'const figmaToken = "FIGD_<word:40>";', 'const figmaToken = "figd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    // Figma's personal access tokens from before the figd_ prefix: a number, `-` and a UUID, sent as X-Figma-Token.
+    named('figma-access-token-legacy', 'Figma personal access token (legacy form)', 'Figma', ['figma'], `<digit:3-8>-${LOWER_UUID}`, 'https://www.figma.com/settings', { severity: 'medium' }),
     rule({ id: 'contentful-access-token', title: 'Contentful personal access token', provider: 'Contentful', severity: 'high', keywords: ['cfpat-'], pattern: String.raw `\b(CFPAT-[A-Za-z0-9_-]{43})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://app.contentful.com/account/profile/cma_tokens', examples: { positives: ['const contentfulToken = "CFPAT-<word:43>";', '  contentfulToken: "CFPAT-<word:43>"', 'export API_TOKEN=CFPAT-<word:43>'], negatives: ['const contentfulToken = "CFPAT-<word:6>";', 'const contentfulToken = "cfpat-<word:43>";', 'const contentfulToken = "CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'mapbox-secret-token', title: 'Mapbox secret access token', provider: 'Mapbox', severity: 'high', keywords: ['sk.eyj1'], pattern: String.raw `\b(sk\.eyJ1[A-Za-z0-9_-]{20,100}\.[A-Za-z0-9_-]{22})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://account.mapbox.com/access-tokens/', examples: { positives: ['MAPBOX_TOKEN=sk.eyJ1<alnum:40>.<word:22>'], negatives: ['MAPBOX_TOKEN=pk.eyJ1<alnum:40>.<word:22>'] } }),
     rule({ id: 'adafruit-io-key', title: 'Adafruit IO key', provider: 'Adafruit', severity: 'medium', keywords: ['aio_'], pattern: String.raw `\b(aio_[A-Za-z0-9]{28})\b`, longLived: true, revokeUrl: 'https://io.adafruit.com/', examples: { positives: ['const aioKey = "aio_<alnum:28>";', '  aioKey: "aio_<alnum:28>"', 'export API_TOKEN=aio_<alnum:28>'], negatives: ['const aioKey = "aio_<alnum:6>";', 'const aioKey = "AIO_<alnum:28>";', 'const aioKey = "aio_xxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'hubspot-private-app-token', title: 'HubSpot private app access token', provider: 'HubSpot', severity: 'high', keywords: ['pat-na1-', 'pat-eu1-'], pattern: String.raw `\b(pat-(?:na|eu)1-${LOWER_UUID_REGEX})\b`, longLived: true, revokeUrl: 'https://app.hubspot.com/private-apps', examples: { positives: [`HUBSPOT_TOKEN=pat-na1-${LOWER_UUID}`], negatives: [`HUBSPOT_TOKEN=pat-xx1-${LOWER_UUID}`] } }),
-    rule({ id: 'okta-api-token', title: 'Okta API token', provider: 'Okta', severity: 'critical', keywords: ['okta'], pattern: String.raw `(?i)okta[\w.-]{0,24}${ASSIGNMENT}(00[A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm', examples: { positives: ['OKTA_API_TOKEN=00<word:40>', '  okta_api_token: "00<word:40>"', '{ "OKTA_API_TOKEN": "00<word:40>" }'], negatives: ['SOME_UNRELATED_ID=00<word:40>', 'OKTA_API_TOKEN=${OKTA_API_TOKEN}', '  okta_api_token: "<okta_api_token>"', 'OKTA_API_TOKEN is read from the environment'] } }),
-    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://manage.auth0.com/', entropy: 4, examples: { positives: ['AUTH0_CLIENT_SECRET=<word:64>', '  auth0_client_secret: "<word:64>"', '{ "AUTH0_CLIENT_SECRET": "<word:64>" }'], negatives: ['SOME_UNRELATED_ID=<word:64>', 'AUTH0_CLIENT_SECRET=${AUTH0_CLIENT_SECRET}', '  auth0_client_secret: "<auth0_client_secret>"', 'AUTH0_CLIENT_SECRET is read from the environment'] } }),
+    // Okta API tokens are 00 and 40 URL-safe characters; only a name saying they are Okta's counts.
+    named('okta-api-token', 'Okta API token', 'Okta', ['okta'], '00<word:40>', 'https://help.okta.com/en-us/content/topics/security/api.htm', { severity: 'critical', examples: { positives: ['{ "OKTA_API_TOKEN": "00<word:40>" }', 'okta token: 00<word:40>'], negatives: ['OKTA_API_TOKEN is read from the environment'] } }),
+    contextRule({ id: 'auth0-client-secret', title: 'Auth0 client secret', provider: 'Auth0', severity: 'high', names: ['auth0'], value: '[A-Za-z0-9_-]{64}', longLived: true, revokeUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret', entropy: 4, examples: { positives: ['AUTH0_CLIENT_SECRET=<word:64>', '  auth0_client_secret: "<word:64>"', '{ "AUTH0_CLIENT_SECRET": "<word:64>" }'], negatives: ['SOME_UNRELATED_ID=<word:64>', 'AUTH0_CLIENT_SECRET=${AUTH0_CLIENT_SECRET}', '  auth0_client_secret: "<auth0_client_secret>"', 'AUTH0_CLIENT_SECRET is read from the environment'] } }),
     rule({ id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', provider: 'X', severity: 'high', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA([A-Za-z0-9%]{60,120})', entropy: 3.5, longLived: true, revokeUrl: 'https://developer.x.com/en/portal/projects-and-apps', examples: { positives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAA<[A-Za-z0-9%]:90>'], negatives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAA<alnum:90>'] } }),
     rule({ id: 'facebook-access-token', title: 'Facebook/Meta access token', provider: 'Meta', severity: 'high', keywords: ['eaa'], pattern: String.raw `\b(EAA[A-Z][A-Za-z0-9]{100,300})\b`, entropy: 4, longLived: true, revokeUrl: 'https://developers.facebook.com/tools/debug/accesstoken/', examples: { positives: ['const fbToken = "EAAC<alnum:150>";', '  fbToken: "EAAC<alnum:150>"', 'export API_TOKEN=EAAC<alnum:150>', 'FB_PAGE_TOKEN=EAAG<alnum:180>'], negatives: ['const fbToken = "EAAC<alnum:6>";', 'const fbToken = "eaac<alnum:150>";', 'const fbToken = "EAACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    // A Meta app secret is 32 hex characters; only a name saying it is Facebook's (or an fb app's) counts.
+    named('facebook-app-secret', 'Facebook (Meta) app secret', 'Meta', ['facebook', 'fb_app', 'fbapp', 'fb-app', 'fb_api', 'fbapi', 'fb_secret', 'fbsecret'], '<hex:32>', 'https://developers.facebook.com/apps/', { remediation: 'Reset the app secret (App dashboard > App settings > Basic), then remove it from the code and its history.' }),
     contextRule({ id: 'twitch-client-secret', title: 'Twitch client secret', provider: 'Twitch', severity: 'medium', names: ['twitch'], value: '[a-z0-9]{30}', longLived: true, revokeUrl: 'https://dev.twitch.tv/console/apps', entropy: 3.5, examples: { positives: ['TWITCH_CLIENT_SECRET=<lowalnum:30>', '  twitch_client_secret: "<lowalnum:30>"', '{ "TWITCH_CLIENT_SECRET": "<lowalnum:30>" }'], negatives: ['SOME_UNRELATED_ID=<lowalnum:30>', 'TWITCH_CLIENT_SECRET=${TWITCH_CLIENT_SECRET}', '  twitch_client_secret: "<twitch_client_secret>"', 'TWITCH_CLIENT_SECRET is read from the environment'] } }),
     rule({ id: 'dropbox-access-token', title: 'Dropbox access token', provider: 'Dropbox', severity: 'medium', keywords: ['sl.'], pattern: String.raw `\b(sl\.(?:u\.[A-Za-z0-9_-]{100,1000}[A-Za-z0-9_-]{0,1000}|[A-Za-z0-9_-]{130,160}))(?:[^A-Za-z0-9_-]|$)`, longLived: false, revokeUrl: 'https://www.dropbox.com/account/connected_apps', examples: { positives: ['DROPBOX_ACCESS_TOKEN = "sl.u.<word:1320>"', 'Authorization: Bearer sl.u.<word:1000>', 'const dropboxToken = "sl.<word:140>";', '  dropboxToken: "sl.<word:140>"', 'export API_TOKEN=sl.<word:140>'], negatives: ['const dropboxToken = "sl.u.<word:40>";', 'const dropboxToken = "sl.<word:6>";', 'const dropboxToken = "SL.<word:140>";', 'const dropboxToken = "sl.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     contextRule({ id: 'asana-access-token', title: 'Asana personal access token', provider: 'Asana', severity: 'high', names: ['asana'], value: '[0-9]/[0-9]{16}:[a-f0-9]{32}|2/[0-9]{16}/[0-9]{16}:[a-f0-9]{32}|[0-9]/[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.asana.com/0/my-apps', examples: { positives: ['ASANA_TOKEN=1/<digit:16>:<hex:32>', 'asana_pat = "0/<hex:32>"', '  asana_token: "1/<digit:16>:<hex:32>"', '{ "ASANA_TOKEN": "1/<digit:16>:<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=1/<digit:16>:<hex:32>', 'ASANA_TOKEN=${ASANA_TOKEN}', '  asana_token: "<asana_token>"', 'ASANA_TOKEN is read from the environment'] } }),
@@ -63102,7 +63552,11 @@ const devtoolRules = [
     // Tokens from instances without a license-derived id (dev and local instances) carry `local` in its place.
     prefixed('sourcegraph-access-token-local', 'Sourcegraph access token (local instance)', 'Sourcegraph', 'sgp_local_<hex:40>', 'https://sourcegraph.com/user/settings/tokens'),
     prefixed('sourcegraph-cody-gateway-key', 'Sourcegraph Cody Gateway access token', 'Sourcegraph', 'sgd_<hex:64>', 'https://sourcegraph.com/user/settings/tokens'),
-    prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
+    // Enterprise instances reach Cody Gateway with a token derived from their license key.
+    prefixed('sourcegraph-license-access-token', 'Sourcegraph license-derived Cody Gateway token', 'Sourcegraph', 'slk_<hex:64>', 'https://sourcegraph.com/docs/cody/core-concepts/cody-gateway', { remediation: 'Ask Sourcegraph to rotate the license key the token derives from, then remove it from the code and its history.' }),
+    // Alpine (Dependency-Track's framework) makes keys of 32 to 255 characters after the prefix; keys made since Alpine 3
+    // carry a public id and `_` before the secret.
+    prefixed('dependency-track-api-key', 'Dependency-Track API key', 'OWASP Dependency-Track', 'odt_<[A-Za-z0-9_]:32-255>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
     named('dependency-track-api-key-legacy', 'Dependency-Track API key (unprefixed)', 'OWASP Dependency-Track', [...separated(['dependency', 'track']), 'dtrack'], '<alnum:32>', 'https://docs.dependencytrack.org/integrations/rest-api/'),
     keyed({ id: 'sonarqube-token-legacy', title: 'SonarQube token (legacy 40-hex form)', provider: 'SonarSource', severity: 'high', names: ['sonar.login', 'sonar_login', 'sonarlogin', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token', 'sonar_auth_token', 'sonar-token', 'sonarqube-token'], bare: true, shape: '<hex:40>', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security' }),
     named('jenkins-api-token', 'Jenkins API token', 'Jenkins', ['jenkins'], '11<hex:32>', 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/'),
@@ -63118,12 +63572,14 @@ const devtoolRules = [
     named('appveyor-api-token', 'AppVeyor API token', 'AppVeyor', ['appveyor'], 'v2.<lowalnum:20>', 'https://ci.appveyor.com/api-keys'),
     named('codacy-api-token', 'Codacy API token', 'Codacy', ['codacy'], '<alnum:20-32>', 'https://app.codacy.com/account/access-management'),
     named('codeclimate-token', 'Code Climate reporter or API token', 'Code Climate', separated(['code', 'climate']), '<hex:64>', 'https://codeclimate.com/profile/tokens'),
+    // The test reporter's id is what uploads coverage; CI files set it as CC_TEST_REPORTER_ID.
+    named('codeclimate-test-reporter-id', 'Code Climate test reporter id', 'Code Climate', ['cc_test_reporter_id', 'cc-test-reporter-id'], '<hex:64>', 'https://docs.codeclimate.com/docs/finding-your-test-coverage-token', { bare: true, severity: 'medium', remediation: "Regenerate the repository's test reporter id (Repo Settings > Test coverage), then remove it from the code and its history." }),
     prefixed('deepsource-token', 'DeepSource personal access token', 'DeepSource', 'dsp_<hex:40>', 'https://app.deepsource.com/settings/tokens'),
     named('gitguardian-api-key', 'GitGuardian API key', 'GitGuardian', ['gitguardian'], '<alnum:64-71>', 'https://dashboard.gitguardian.com/api/personal-access-tokens'),
     prefixed('render-api-key', 'Render API key', 'Render', 'rnd_<alnum:32>', 'https://dashboard.render.com/u/settings#api-keys'),
     named('railway-token', 'Railway API or project token', 'Railway', ['railway'], UUID, 'https://railway.com/account/tokens'),
     named('koyeb-api-token', 'Koyeb API token', 'Koyeb', ['koyeb'], '<alnum:64>', 'https://app.koyeb.com/user/settings/api'),
-    named('ngrok-authtoken', 'ngrok authtoken', 'ngrok', ['ngrok'], '<alnum:25-27>_<alnum:21>', 'https://dashboard.ngrok.com/get-started/your-authtoken', { bare: true }),
+    named('ngrok-authtoken', 'ngrok authtoken', 'ngrok', ['ngrok', 'authtoken'], '<alnum:25-27>_<alnum:21>', 'https://dashboard.ngrok.com/get-started/your-authtoken', { bare: true, examples: { positives: ['ngrok authtoken: <alnum:27>_<alnum:21>', 'authtoken: <alnum:27>_<alnum:21>'], negatives: ['authtoken: <alnum:27><alnum:21>'] } }),
     prefixed('infracost-api-key', 'Infracost API key', 'Infracost', 'ico-<alnum:32>', 'https://dashboard.infracost.io/'),
     prefixed('prefect-api-key', 'Prefect Cloud API key', 'Prefect', 'pnu_<alnum:36>', 'https://app.prefect.cloud/my/api-keys'),
     prefixed('scalingo-api-token', 'Scalingo API token', 'Scalingo', 'tk-us-<word:48>', 'https://dashboard.scalingo.com/account/tokens'),
@@ -63351,7 +63807,7 @@ const NOT_SECRET_QUALIFIERS = new Set([
 /** Words anywhere in the name that make its value a digest or a public value, not a key. */
 const NOT_SECRET_WORDS = new Set(['hash', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'fingerprint', 'integrity', 'public', 'pub', 'i18n']);
 /** The name's words, lower-cased: `awsSigningKey` and `AWS_SIGNING_KEY` are both `aws signing key`. */
-function nameWords(name) {
+function key_names_nameWords(name) {
     return name
         .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
         .split(/[^A-Za-z0-9]+/)
@@ -63368,7 +63824,7 @@ function lastName(lead) {
  * not a public, data, UI or bookkeeping word, and nothing in it says digest or public.
  */
 function isSecretKeyName(lead) {
-    const words = nameWords(lastName(lead));
+    const words = key_names_nameWords(lastName(lead));
     if (words.length < 2 || !/^keys?$/.test(words.at(-1)))
         return false;
     if (words.some((word) => NOT_SECRET_WORDS.has(word)))
@@ -63384,11 +63840,13 @@ function isSecretKeyName(lead) {
 const generic_REMEDIATION = 'If this is a real credential, revoke it at its issuer and load it from a secret store or the environment; if it is test data, add `keyward:allow` to the line.';
 /** A default after an environment lookup: `process.env.API_KEY || "..."`, `?? "..."`. */
 const FALLBACK = String.raw `(?:process\.env\.[A-Za-z0-9_]{1,60}\s*(?:\|\||\?\?)\s*)?`;
+/** Go's typed declaration after the name: `const fastlyKey string = "..."`. */
+const GO_TYPED_ASSIGN = String.raw `[ \t]string[ \t]*=`;
 /**
  * After the name: its closing quote (escaped inside JSON strings, `\\"`), a subscript's `]` (`os.environ["X"] = ...`), the
  * operator.
  */
-const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN})\\s*${FALLBACK}`;
+const ASSIGN = `(?:\\\\?["']\\]?|\\])?\\s*(?:${ASSIGN_OPERATOR}|\\?\\?=|${TYPED_ASSIGN}|${GO_TYPED_ASSIGN})\\s*${FALLBACK}`;
 /** The value's opening quote, possibly escaped (`\\"` inside a JSON string such as a notebook cell). */
 const OPEN = '\\\\?["\'`]';
 /** Words in a field or variable name that say its value is a credential. */
@@ -63414,9 +63872,50 @@ const SUFFIX = String.raw `(?:[_.-][\w-]{0,20}|[A-Z0-9][\w-]{0,20})?`;
  */
 const KEY_NAME = String.raw `(?:[A-Za-z0-9]{1,30}[_.-]){0,5}[A-Za-z0-9]{0,30}(?:[a-z0-9]Key|[A-Za-z0-9][_.-](?:key|KEY|Key))s?`;
 /** A generated key's characters: base64, base64url, hex and the like; 16 at least, so words and short ids stay out. */
-const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,256}';
+const KEY_VALUE = '[A-Za-z0-9+/=_.~-]{16,1000}';
 /** A generated key mixes letters and digits; names, modes and words do not. */
 const isRandomKey = (value) => /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+/**
+ * Words joined by separators, each all lower, all upper or capitalised with at most a version number
+ * (`Sample-Value-2024`, `app_settings_v2`, `com.acme.Client`): a name. Generated values mix case and digits inside their
+ * runs.
+ */
+const isJoinedWords = (value) => value.split(/[^A-Za-z0-9]+/).filter(Boolean).every((run) => /^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)[0-9]{0,4}$|^[0-9]{1,4}$/.test(run));
+/** A value strong enough to stand without a telling name: 20 characters at least, letters and digits, not a name. */
+const isStrongValue = (value) => value.length >= 20 && isRandomKey(value) && !isJoinedWords(value);
+/**
+ * A name made of a credential word (as gitleaks' generic rule lists them: `key`, `Token`, `SECRET`, `access`, `auth`,
+ * `creds`), alone or at the end of a longer name (`bitfinexKey`, `cloudinary_apiSecret`), with the word before it when
+ * prose, logs and comments space the name (`API KEY`, `Using Key`, `primary key`): isCredentialWordName judges the
+ * whole after the match.
+ */
+const CREDENTIAL_NAME = String.raw `(?:[A-Za-z0-9_.-]{1,40}[ ])?[A-Za-z0-9_.-]{0,60}(?i:keys?|tokens?|secrets?|access|auth|creds|credentials?)`;
+/** The credential word the name must end in, alone or run together with its qualifier (`azureFunctionkey`, `hapikey`). */
+const CREDENTIAL_LAST_WORD = /^(?:keys?|tokens?|secrets?|access|auth|creds|credentials?|[a-z]*(?:api|access|secret|private|auth|account|master|signing|encryption|license|client|app|service|function|subscription|session|bot|refresh|bearer)(?:keys?|tokens?|secrets?))$/;
+/**
+ * A strong value's characters: base64, base64url, hex and the separators tokens carry (`.`, `:`, `~`); it opens with a
+ * letter or digit, so a shell default's `:-` and a garbled `=...` stay out.
+ */
+const STRONG_VALUE = '[A-Za-z0-9][A-Za-z0-9_+/=.~:-]{19,999}';
+/** Bookkeeping words before `token`: a pagination cursor or a cancellation handle, not a credential. */
+const NOT_SECRET_TOKEN_QUALIFIERS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'sync', 'cancel', 'cancellation', 'resume', 'cursor', 'csrf', 'xsrf', 'request', 'idempotency', 'push', 'device', 'registration', 'verification', 'invite', 'reset', 'confirmation', 'unsubscribe']);
+/**
+ * Judges the name before a value matched by a bare credential word (the lead holds only the name and the operator):
+ * `key` alone or with a secret's qualifier (`signingKey`, `API KEY`), never `publicKey`, `cacheKey`; `token` but not
+ * `nextPageToken`.
+ */
+function isCredentialWordName(lead) {
+    // The name ends where the operator or a type starts: `apiKey: string = `, Go's `key string = `.
+    const words = key_names_nameWords(lead.split(/[:=|?]/)[0].replace(/[ \t]string[ \t]*$/, ''));
+    const last = words.at(-1) ?? '';
+    if (!CREDENTIAL_LAST_WORD.test(last))
+        return false;
+    if (/^keys?$/.test(last))
+        return words.length < 2 || isSecretKeyName(words.join('_'));
+    if (/^tokens?$/.test(last))
+        return !NOT_SECRET_TOKEN_QUALIFIERS.has(words.at(-2) ?? '');
+    return true;
+}
 const genericRules = [
     rule({
         id: 'generic-password-assignment',
@@ -63744,13 +64243,34 @@ const genericRules = [
         kind: 'generic',
         keywords: ['authorization', 'authenticationheadervalue', 'bearer_auth'],
         // Also .NET's `new AuthenticationHeaderValue("Bearer", "...")` and reqwest's `.bearer_auth("...")`.
-        pattern: '(?i)(?:\\bauthorization["\']?\\s*[:=,]\\s*["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
+        pattern: '(?i)(?:\\bauthorization["\']?(?:\\s*[:=,]\\s*|[ \\t]+)["\'`]?(?:bearer|basic|token)\\s+|\\bAuthenticationHeaderValue\\(\\s*"(?:bearer|basic|token)"\\s*,\\s*"|\\.bearer_auth\\(\\s*")([A-Za-z0-9._~+/=-]{16,512})',
         entropy: 3.2,
         longLived: false,
         remediation: generic_REMEDIATION,
         examples: {
-            positives: ['curl -H "Authorization: Bearer <alnum:40>" https://api.example.net'],
-            negatives: ['curl -H "Authorization: Bearer $TOKEN" https://api.example.net', 'headers: { Authorization: `Bearer ${token}` }'],
+            positives: ['curl -H "Authorization: Bearer <alnum:40>" https://api.example.net', "curl -H 'Authorization Bearer <alnum:40>' https://api.example.net"],
+            negatives: ['curl -H "Authorization: Bearer $TOKEN" https://api.example.net', 'headers: { Authorization: `Bearer ${token}` }', 'See the Authorization Bearer header section for details'],
+        },
+    }),
+    rule({
+        id: 'http-header-credential',
+        title: 'Hardcoded credential in an X-*-Key or X-*-Token header',
+        provider: 'Generic',
+        severity: 'medium',
+        keywords: ['x-'],
+        // `X-Figma-Token: ...`, `-H "X-Api-Key: ..."`, Go's `req.Header.Set("X-Octopus-ApiKey", "...")`. In a header named
+        // for a credential a hex value is the credential, not a digest (specific kind: no hash-shape rejection); the name is
+        // judged after the match, so `X-CSRF-Token` and `X-Idempotency-Key` stay out.
+        pattern: String.raw `(?i)\bx-[a-z0-9-]{0,40}(?:key|token|secret|auth)["']?(?:[ \t]*[:=][ \t]*|["'][ \t]*,[ \t]*)["']?([A-Za-z0-9._~+/=:-]{16,512})(?:["'\s;,)\\]|$)`,
+        entropy: 3,
+        validate: (value) => isRandomKey(value) && !isJoinedWords(value),
+        // `X-API-Key` itself is api-key-header's.
+        validateInMatch: (_secret, name) => !/^x-api[-_]?key\b/i.test(name) && isCredentialWordName(name.replace(/^x-/i, '')),
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ["curl --header 'X-Acme-Token: <digit:4>-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>' https://api.example.net/v1/files", 'req.Header.Set("X-Billing-ApiKey", "<hex:32>")', 'X-Auth-Key: <alnum:14><digit:2><alnum:14>'],
+            negatives: ['X-API-Key: <alnum:14><digit:2><alnum:14>', 'X-CSRF-Token: <alnum:14><digit:2><alnum:14>', 'req.Header.Set("X-Idempotency-Key", "<hex:32>")', 'curl -H "X-Api-Key: $API_KEY" https://api.example.net', 'X-Api-Key: <lower:24>', 'req.Header.Set("x-api-key", apiKey)'],
         },
     }),
     // After the named generic rules: `SECRET_KEY=...` on the same span is theirs.
@@ -63768,7 +64288,7 @@ const genericRules = [
         longLived: false,
         remediation: generic_REMEDIATION,
         examples: {
-            positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
+            positives: ['const WEBHOOK_SIGNING_KEY = "<alnum:20><digit:2><alnum:10>";', '  cipherKey: "<alnum:1><b64:19><digit:1><b64:19>"', '{ "appKey": "<alnum:12><digit:2><alnum:12>" }', '\tconst fastlyKey string = "<alnum:12><digit:2><alnum:12>"', "$license_key = '<upalnum:8>-<digit:4>-<upalnum:8>';"],
             negatives: [
                 'PUBLIC_KEY = "<b64:20><digit:1><b64:19>"',
                 'stripePublishableKey: "<alnum:20><digit:2>"',
@@ -63804,6 +64324,66 @@ const genericRules = [
             positives: ['WEBHOOK_SIGNING_KEY=<alnum:20><digit:2><alnum:10>', 'export CIPHER_KEY=<alnum:1><b64:19><digit:1><b64:19>', '  webhook-key: <word:20><digit:2><alnum:4>', 'app.master.keys: <alnum:14><digit:2><alnum:14>'],
             negatives: ['PUBLIC_KEY=<b64:20><digit:1><b64:19>', 'FOREIGN_KEY=user_id', 'RECAPTCHA_SITE_KEY=<alnum:30><digit:2>', 'SIGNING_KEY=', 'SIGNING_KEY=${SIGNING_KEY}', 'KEY_NAME=<alnum:20><digit:2>', 'CIPHER_KEY=<lower:24>', 'idempotency-key: <alnum:20><digit:2>'],
             path: 'config/app.env',
+        },
+    }),
+    // After the named rules, and generic: a bare credential word (`key`, `Token`, `access`, `auth`, `API KEY`) says little,
+    // so the value must say the rest (isStrongValue: 20 characters or more, letters and digits, not joined words).
+    rule({
+        id: 'generic-credential-word',
+        title: 'Hardcoded value under a bare credential word',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key', 'token', 'secret', 'access', 'auth', 'creds', 'credential'],
+        pattern: `(?:^|[^A-Za-z0-9_.-])${CREDENTIAL_NAME}${ASSIGN}${OPEN}(${STRONG_VALUE})\\\\?["'\`]`,
+        entropy: 3.5,
+        validate: isStrongValue,
+        validateInMatch: (_secret, name) => isCredentialWordName(name),
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        examples: {
+            positives: ['\tkey := "<alnum:14><digit:2><alnum:14>"', "var creds string = '<alnum:14><digit:2><alnum:14>'", '  auth: "<alnum:10><digit:2><b64url:20>",', 'creds = "<lowalnum:12><digit:2><lowalnum:12>"'],
+            negatives: [
+                'const key = "<alnum:10><digit:2>";',
+                'key: "dashboard.header.title.label.v2"',
+                '  key: "Sample-Settings-Value-2024",',
+                'const publicKey = "<alnum:14><digit:2><alnum:14>";',
+                'nextPageToken: "<alnum:14><digit:2><alnum:14>"',
+                'const monkey = "<alnum:14><digit:2><alnum:14>";',
+                'access: "<lower:30>"',
+                'key = "${API_KEY_FROM_THE_ENVIRONMENT}"',
+            ],
+        },
+    }),
+    rule({
+        id: 'generic-credential-word-unquoted',
+        title: 'Value under a bare credential word in text or a log',
+        provider: 'Generic',
+        severity: 'medium',
+        kind: 'generic',
+        keywords: ['key', 'token', 'secret', 'access', 'auth', 'creds', 'credential'],
+        // Anywhere on a line of text, config or log output (`[DEBUG] Using API_KEY=...`, `vendor key = ...`, a note's
+        // `prod token - '...'`), never in code, where an unquoted right-hand side is an expression and ` - ` subtracts. The
+        // value ends the line, a field or its quotes.
+        pattern: String.raw `(?m)(?:^|[ \t(\[,;|])${CREDENTIAL_NAME}(?:[ \t]*(?::=|=>|:|=)|[ \t]+-)[ \t]*["'\x60]?(${STRONG_VALUE})(?:["'\x60 \t;,)\]}&|]|\r?$)`,
+        entropy: 3.5,
+        validate: isStrongValue,
+        validateInMatch: (_secret, name) => isCredentialWordName(name),
+        longLived: false,
+        remediation: generic_REMEDIATION,
+        skipSyntax: ['code'],
+        examples: {
+            positives: ['[DEBUG] Using API_KEY=<alnum:14><digit:2><alnum:14>', '2024-05-01 INFO using key = <lowalnum:14><digit:2><lowalnum:14> for the upload', 'vendor token: <alnum:10><digit:2><b64url:20>', '# API KEY = <upalnum:30><digit:2>', "staging token - '<alnum:10><digit:2><b64url:20>'"],
+            negatives: [
+                '[DEBUG] Using Key=<alnum:8><digit:2>',
+                'Using key = app_settings_cache_v2_primary',
+                'primary key = <alnum:14><digit:2><alnum:14>',
+                'cursor: next_page_token=<alnum:14><digit:2><alnum:14>',
+                'see https://example.net/docs?key=<alnum:14><digit:2><alnum:14>',
+                'sort key: <lower:12>.<lower:12>.<lower:6>',
+                'secret - the signing secret, for example <lower:20>',
+            ],
+            path: 'logs/deploy.log',
         },
     }),
     // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
@@ -63919,7 +64499,7 @@ const hostingRules = [
     prefixed('digitalocean-spaces-key-id', 'DigitalOcean Spaces access key ID', 'DigitalOcean', 'DO00<upalnum:16>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'medium' }),
     named('digitalocean-spaces-secret', 'DigitalOcean Spaces secret key', 'DigitalOcean', ['spaces_secret', 'do_spaces', 'spaces_access_secret', 'digitalocean_spaces'], '<b64:43>', 'https://cloud.digitalocean.com/account/api/spaces', { severity: 'critical' }),
     named('vultr-api-key', 'Vultr API key', 'Vultr', ['vultr'], '<upalnum:36>', 'https://my.vultr.com/settings/#settingsapi'),
-    named('hetzner-api-token', 'Hetzner Cloud API token', 'Hetzner', ['hetzner', 'hcloud'], '<alnum:64>', 'https://console.hetzner.cloud/'),
+    named('hetzner-api-token', 'Hetzner Cloud API token', 'Hetzner', ['hetzner', 'hcloud'], '<alnum:64>', 'https://docs.hetzner.com/cloud/api/getting-started/generating-api-token/'),
     named('ovh-application-secret', 'OVHcloud application secret', 'OVHcloud', ['ovh_'], '<alnum:32>', 'https://www.ovh.com/auth/api/createToken'),
     prefixed('scaleway-access-key-id', 'Scaleway access key ID', 'Scaleway', 'SCW<upalnum:17>', 'https://console.scaleway.com/iam/api-keys', { severity: 'medium' }),
     named('upcloud-password', 'UpCloud API password', 'UpCloud', ['upcloud'], '<word:16-64>', 'https://hub.upcloud.com/account/api'),
@@ -63959,11 +64539,11 @@ const hostingRules = [
     named('ns1-api-key', 'NS1 API key', 'IBM NS1', ['ns1_', 'nsone'], '<alnum:20>', 'https://my.nsone.net/#/account/settings'),
     named('dnsmadeeasy-secret', 'DNS Made Easy secret key', 'DNS Made Easy', ['dnsmadeeasy', 'dme_secret'], UUID, 'https://cp.dnsmadeeasy.com/'),
     named('linode-object-storage-secret', 'Akamai (Linode) Object Storage secret key', 'Akamai Linode', ['linode_obj', 'linode_s3'], '<alnum:40>', 'https://cloud.linode.com/object-storage/access-keys', { severity: 'critical' }),
-    named('netlify-build-hook', 'Netlify build hook URL', 'Netlify', ['netlify'], 'https://api.netlify.com/build_hooks/<hex:24>', 'https://app.netlify.com/', { severity: 'low' }),
+    named('netlify-build-hook', 'Netlify build hook URL', 'Netlify', ['netlify'], 'https://api.netlify.com/build_hooks/<hex:24>', 'https://docs.netlify.com/build/configure-builds/build-hooks/', { severity: 'low' }),
     prefixed('vercel-deploy-hook', 'Vercel deploy hook URL', 'Vercel', 'https://api.vercel.com/v1/integrations/deploy/prj_<alnum:28>/<alnum:10>', 'https://vercel.com/docs/deployments/deploy-hooks', { severity: 'low' }),
     named('vercel-blob-token', 'Vercel Blob read-write token', 'Vercel', ['blob_read_write_token'], 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores', { bare: true }),
     prefixed('vercel-blob-rw-token', 'Vercel Blob read-write token', 'Vercel', 'vercel_blob_rw_<alnum:16>_<alnum:30>', 'https://vercel.com/dashboard/stores'),
-    named('firebase-database-secret', 'Firebase Realtime Database legacy secret', 'Firebase', ['firebase'], '<alnum:40>', 'https://console.firebase.google.com/'),
+    named('firebase-database-secret', 'Firebase Realtime Database legacy secret', 'Firebase', ['firebase'], '<alnum:40>', 'https://firebase.google.com/docs/database/rest/auth'),
     prefixed('firebase-cloud-messaging-key', 'Firebase Cloud Messaging legacy server key', 'Firebase', 'AAAA<word:7>:APA91b<word:134>', 'https://console.firebase.google.com/', { keywords: [':apa91b'] }),
     named('upstash-redis-token', 'Upstash Redis REST token', 'Upstash', ['upstash'], 'A<word:50-100>=', 'https://console.upstash.com/'),
     named('redis-cloud-api-key', 'Redis Cloud API secret key', 'Redis', ['redislabs', 'redis_cloud', 'rediscloud'], '<alnum:50-60>', 'https://app.redislabs.com/#/access-management/api-keys'),
@@ -63976,13 +64556,13 @@ const hostingRules = [
     prefixed('clickhouse-cloud-key-secret', 'ClickHouse Cloud API key secret', 'ClickHouse', '4b1d<alnum:38>', 'https://clickhouse.cloud/'),
     named('snowflake-password', 'Snowflake account password or PAT', 'Snowflake', ['snowflake'], '<word:16-200>', 'https://docs.snowflake.com/en/user-guide/programmatic-access-tokens'),
     named('elastic-cloud-api-key', 'Elastic Cloud / Elasticsearch API key', 'Elastic', ['elastic_api_key', 'elasticsearch_api_key', 'es_api_key', 'elastic_cloud_api_key'], '<b64url:60-100>==', 'https://cloud.elastic.co/account/keys', { bare: true }),
-    named('typesense-api-key', 'Typesense admin API key', 'Typesense', ['typesense'], '<alnum:32>', 'https://cloud.typesense.org/'),
+    named('typesense-api-key', 'Typesense admin API key', 'Typesense', ['typesense'], '<alnum:32>', 'https://typesense.org/docs/30.1/api/api-keys.html'),
     named('meilisearch-master-key', 'Meilisearch master or admin key', 'Meilisearch', ['meilisearch', 'meili_master_key'], '<word:32-64>', 'https://www.meilisearch.com/docs/learn/security/basic_security'),
     named('fauna-secret', 'Fauna secret', 'Fauna', ['fauna'], 'fn<word:38>', 'https://dashboard.fauna.com/'),
     named('xata-api-key', 'Xata API key', 'Xata', ['xata'], 'xau_<alnum:32-40>', 'https://app.xata.io/settings'),
-    named('turso-auth-token', 'Turso database auth token', 'Turso', ['turso', 'libsql'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://app.turso.tech/'),
+    named('turso-auth-token', 'Turso database auth token', 'Turso', ['turso', 'libsql'], 'eyJ<b64url:10-500>.eyJ<b64url:10-1000>.<b64url:16-500>', 'https://docs.turso.tech/cli/db/tokens/invalidate'),
     named('convex-deploy-key', 'Convex deploy key', 'Convex', ['convex_deploy_key'], 'prod:<lowalnum:3-40>|<word:40-200>', 'https://dashboard.convex.dev/', { bare: true }),
-    named('appwrite-api-key', 'Appwrite API key', 'Appwrite', ['appwrite'], 'standard_<hex:256>', 'https://cloud.appwrite.io/'),
+    named('appwrite-api-key', 'Appwrite API key', 'Appwrite', ['appwrite'], 'standard_<hex:256>', 'https://appwrite.io/docs/advanced/security/api-keys'),
     named('nhost-admin-secret', 'Nhost admin secret', 'Nhost', ['nhost'], '<word:32-64>', 'https://app.nhost.io/'),
     named('pocketbase-admin-password', 'PocketBase admin password', 'PocketBase', ['pocketbase'], '<word:16-64>', 'https://pocketbase.io/docs/'),
     named('backendless-api-key', 'Backendless API key', 'Backendless', ['backendless'], UUID, 'https://develop.backendless.com/'),
@@ -64020,6 +64600,7 @@ const hostingRules = [
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/validators/jwt.ts
+
 function decodePart(part) {
     try {
         const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -64033,6 +64614,20 @@ function decodePart(part) {
 function isDocumentationExample(payload) {
     return payload.sub === '1234567890' && payload.name === 'John Doe';
 }
+/**
+ * The HMAC keys jwt.io prints beside its sample tokens, which tutorials and tests copy. Anyone can sign a token with
+ * them, so one signed with them proves nothing and grants nothing a forger could not.
+ */
+const PUBLISHED_HMAC_KEYS = ['a-string-secret-at-least-256-bits-long', 'your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret'];
+const HMAC_DIGESTS = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+function signedWithPublishedKey(token, alg) {
+    const digest = HMAC_DIGESTS[alg];
+    if (digest === undefined)
+        return false;
+    const signed = token.slice(0, token.lastIndexOf('.'));
+    const signature = token.slice(token.lastIndexOf('.') + 1);
+    return PUBLISHED_HMAC_KEYS.some((key) => (0,external_node_crypto_.createHmac)(digest, key).update(signed).digest('base64url') === signature);
+}
 /** Three base64url parts whose header is a JSON object naming an `alg` and whose payload is a JSON object. */
 function isStructuredJwt(token) {
     const parts = token.split('.');
@@ -64040,7 +64635,9 @@ function isStructuredJwt(token) {
         return false;
     const header = decodePart(parts[0]);
     const payload = decodePart(parts[1]);
-    return typeof header?.alg === 'string' && header.alg.toLowerCase() !== 'none' && payload !== undefined && !isDocumentationExample(payload);
+    if (typeof header?.alg !== 'string' || header.alg.toLowerCase() === 'none' || payload === undefined)
+        return false;
+    return !isDocumentationExample(payload) && !signedWithPublishedKey(token, header.alg);
 }
 /** Expiry and issue time from the payload; a token valid for a day or less counts as short-lived. */
 function jwtFacts(token) {
@@ -64201,6 +64798,7 @@ const keyRules = [
  */
 const longTailARules = [
     named('apifonica-api-key', 'Apifonica API key', 'Apifonica', ['apifonica'], '<alnum:11>-<alnum:4>-<alnum:4>-<alnum:4>-<alnum:12>', 'https://www.apifonica.com/'),
+    prefixed('apify-api-token', 'Apify API token', 'Apify', 'apify_api_<alnum:36>', 'https://console.apify.com/settings/integrations'),
     named('apify-api-token-legacy', 'Apify API token (unprefixed)', 'Apify', ['apify'], '<alnum:36>', 'https://console.apify.com/settings/integrations'),
     named('apimetrics-api-key', 'APImetrics API key', 'APImetrics', ['apimetrics'], '<alnum:32>', 'https://client.apimetrics.io/'),
     named('apitemplate-api-key', 'APITemplate.io API key', 'APITemplate.io', ['apitemplate'], '<alnum:39>', 'https://app.apitemplate.io/', { examples: { positives: ['apitemplate SECRET: <alnum:39>', 'apitemplateKEY <alnum:39>'], negatives: ['apitemplate version <alnum:39>'] } }),
@@ -64284,6 +64882,9 @@ const longTailARules = [
     named('autodesk-client-id', 'Autodesk Platform Services client credentials', 'Autodesk', ['autodesk'], '<alnum:32>', 'https://aps.autodesk.com/myapps/'),
     // Data Center and Server PATs: 44 characters of base64 that decode to `<numeric id>:<random bytes>`, so the first
     // is M, N or O (an ASCII digit's top bits).
+    // Atlassian Cloud API tokens made before the ATATT3 prefix: 24 letters and digits, counted only under a Jira,
+    // Confluence or Atlassian name.
+    named('atlassian-api-token-legacy', 'Atlassian API token (legacy 24-character form)', 'Atlassian', ['jira', 'confluence', 'atlassian'], '<alnum:24>', 'https://id.atlassian.com/manage-profile/security/api-tokens', { entropy: 3.5 }),
     named('atlassian-data-center-pat', 'Jira, Confluence or Bitbucket Data Center personal access token', 'Atlassian', ['jira', 'confluence', 'atlassian', 'bitbucket'], '<[MNO]:1><b64:43>', 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html', { examples: { positives: ['# confluence bearer token: N<b64:43>', 'jira token: M<b64:43>'], negatives: ['jira token: Z<b64:43>'] } }),
     // Prefixed formats: the prefix is the provider's signature.
     prefixed('adobe-oauth-client-secret', 'Adobe Developer Console OAuth client secret', 'Adobe', 'p8e-<[A-Za-z0-9-]:32>', 'https://developer.adobe.com/console/projects', { keywords: ['p8e-'] }),
@@ -64311,8 +64912,45 @@ const messagingRules = [
     rule({ id: 'microsoft-teams-webhook-url', title: 'Microsoft Teams incoming webhook URL', provider: 'Microsoft Teams', severity: 'medium', keywords: ['webhook.office.com'], pattern: String.raw `(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]+)?)`, longLived: true, revokeUrl: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook', examples: { positives: [`const hook = "https://contoso.webhook.office.com/webhookb2/${LOWER_UUID}@${LOWER_UUID}/IncomingWebhook/<hex:32>/${LOWER_UUID}";`], negatives: ['const hook = "https://contoso.webhook.office.com/webhookb2/";'] } }),
     rule({ id: 'twilio-api-key', title: 'Twilio API key SID with secret context', provider: 'Twilio', severity: 'high', keywords: ['twilio'], pattern: String.raw `(?i)twilio[\w.-]{0,24}${ASSIGNMENT}(SK[0-9a-f]{32})\b`, longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_API_KEY=SK<hex:32>'], negatives: ['API_KEY_SID=SK<hex:32>'] } }),
     contextRule({ id: 'twilio-auth-token', title: 'Twilio auth token', provider: 'Twilio', severity: 'critical', names: ['twilio_auth', 'twilioauth', 'twilio_token', 'twilio-auth', 'twilio.auth'], value: '[0-9a-f]{32}', longLived: true, revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', examples: { positives: ['TWILIO_AUTH_TOKEN=<hex:32>', '  twilio_auth_token: "<hex:32>"', '{ "TWILIO_AUTH_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}', '  twilio_auth_token: "<twilio_auth_token>"', 'TWILIO_AUTH_TOKEN is read from the environment'] } }),
+    // An account SID (AC and 32 hex) names the account; the 32-hex value that follows it in a Twilio block is its auth token.
+    // An API key's SID (SK and 32 hex) is only its name; the secret is the 32 letters and digits handed over with it.
+    rule({
+        id: 'twilio-api-key-secret',
+        title: 'Twilio API key secret beside its SID',
+        provider: 'Twilio',
+        severity: 'high',
+        keywords: ['twilio'],
+        pattern: String.raw `(?is)twilio.{0,200}?\bSK[0-9a-f]{32}\b.{1,160}?\b([A-Za-z0-9]{32})\b`,
+        multilineWindow: 512,
+        entropy: 3.5,
+        validate: (value) => /[A-Z]/.test(value) && /[a-z]/.test(value) && /[0-9]/.test(value),
+        longLived: true,
+        revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
+        examples: {
+            positives: ["twilio key - 'SK<hex:32>'\ntwilio secret - '<alnum:32>'", 'client = twilio.rest.Client("SK<hex:32>", "<alnum:32>", account_sid)'],
+            negatives: ['twilio key SK<hex:32>', 'client = twilio.rest.Client("SK<hex:32>", os.environ["TWILIO_API_SECRET"])', "twilio key - 'SK<hex:32>'\ntwilio region - '<lower:32>'"],
+        },
+    }),
+    rule({
+        id: 'twilio-auth-token-with-sid',
+        title: 'Twilio auth token beside its account SID',
+        provider: 'Twilio',
+        severity: 'critical',
+        keywords: ['twilio'],
+        pattern: String.raw `(?is)twilio.{0,200}?\bAC[0-9a-f]{32}\b.{1,160}?\b([0-9a-f]{32})\b`,
+        multilineWindow: 512,
+        entropy: 3,
+        longLived: true,
+        revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
+        remediation: 'Rotate the auth token (Console > Account > API keys & tokens > Auth tokens: request a secondary token, promote it), then use API keys instead of the account token.',
+        examples: {
+            positives: ["twilio token - 'AC<hex:32>'\ntwilio token - '<hex:32>'", 'client = twilio.rest.Client("AC<hex:32>", "<hex:32>")', '# Twilio\naccount: AC<hex:32>\nsecret: <hex:32>'],
+            negatives: ['twilio account AC<hex:32>', 'client = twilio.rest.Client("AC<hex:32>", os.environ["TWILIO_AUTH_TOKEN"])', 'twilio message SM<hex:32> from AC<hex:32>'],
+        },
+    }),
     rule({ id: 'sendgrid-api-key', title: 'SendGrid API key', provider: 'SendGrid', severity: 'high', keywords: ['sg.'], pattern: String.raw `\b(SG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43})(?:[^0-9A-Za-z_-]|$)`, longLived: true, revokeUrl: 'https://app.sendgrid.com/settings/api_keys', examples: { positives: ['SENDGRID_API_KEY=SG.<word:22>.<word:43>'], negatives: ['SENDGRID_API_KEY=SG.<word:10>.<word:43>'] } }),
-    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: String.raw `\b(key-[0-9a-f]{32})\b`, longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['const mailgunKey = "key-<hex:32>";', '  mailgunKey: "key-<hex:32>"', 'export API_TOKEN=key-<hex:32>'], negatives: ['const mailgunKey = "key-<hex:6>";', 'const mailgunKey = "KEY-<hex:32>";', 'const mailgunKey = "key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    // Mailgun's legacy keys are key- and 32 lowercase letters and digits (the samples in Mailgun's own docs are not hex).
+    rule({ id: 'mailgun-api-key', title: 'Mailgun API key', provider: 'Mailgun', severity: 'high', keywords: ['key-'], pattern: String.raw `\b(key-[0-9a-z]{32})\b`, entropy: 3.5, longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['const mailgunKey = "key-<lowalnum:32>";', '  mailgunKey: "key-<hex:32>"', 'export API_TOKEN=key-<lowalnum:32>'], negatives: ['const mailgunKey = "key-<hex:6>";', 'const mailgunKey = "KEY-<hex:32>";', 'const mailgunKey = "key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";', 'const mailgunKey = "key-<lowalnum:33>";'] } }),
     contextRule({ id: 'mailgun-private-api-key', title: 'Mailgun private API key', provider: 'Mailgun', severity: 'high', names: ['mailgun'], value: '[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}', longLived: true, revokeUrl: 'https://app.mailgun.com/settings/api_security', examples: { positives: ['MAILGUN_API_KEY=<hex:32>-<hex:8>-<hex:8>', '  mailgun_api_key: "<hex:32>-<hex:8>-<hex:8>"', '{ "MAILGUN_API_KEY": "<hex:32>-<hex:8>-<hex:8>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>-<hex:8>-<hex:8>', 'MAILGUN_API_KEY=${MAILGUN_API_KEY}', '  mailgun_api_key: "<mailgun_api_key>"', 'MAILGUN_API_KEY is read from the environment'] } }),
     rule({ id: 'mailchimp-api-key', title: 'Mailchimp API key', provider: 'Mailchimp', severity: 'high', keywords: ['-us'], pattern: String.raw `\b([0-9a-f]{32}-us[0-9]{1,2})\b`, longLived: true, revokeUrl: 'https://us1.admin.mailchimp.com/account/api/', examples: { positives: ['MAILCHIMP_KEY=<hex:32>-us<digit:2>'], negatives: ['MAILCHIMP_KEY=<hex:20>-us<digit:2>'] } }),
     contextRule({ id: 'mandrill-api-key', title: 'Mandrill (Mailchimp Transactional) API key', provider: 'Mailchimp', severity: 'high', names: ['mandrill'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://mandrillapp.com/settings', entropy: 3.3, examples: { positives: ['MANDRILL_API_KEY=<word:22>', '  mandrill_api_key: "<word:22>"', '{ "MANDRILL_API_KEY": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'MANDRILL_API_KEY=${MANDRILL_API_KEY}', '  mandrill_api_key: "<mandrill_api_key>"', 'MANDRILL_API_KEY is read from the environment'] } }),
@@ -64359,7 +64997,7 @@ const messagingRules = [
     named('plivo-auth-token', 'Plivo auth token', 'Plivo', ['plivo'], '<word:40>', 'https://console.plivo.com/dashboard/'),
     named('messagebird-api-key', 'MessageBird (Bird) access key', 'MessageBird', ['messagebird'], '<alnum:25>', 'https://dashboard.messagebird.com/en/developers/access'),
     named('sinch-api-secret', 'Sinch API secret or service plan token', 'Sinch', ['sinch'], '<hex:32>', 'https://dashboard.sinch.com/settings/access-keys'),
-    named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<word:55>', 'https://portal.telnyx.com/#/app/api-keys'),
+    named('telnyx-api-key', 'Telnyx API key', 'Telnyx', ['telnyx'], 'KEY<word:55>', 'https://portal.telnyx.com/#/app/api-keys', { bare: true, examples: { positives: ['telnyx = KEY<word:55>'], negatives: ['telnyx = KEY<word:40>'] } }),
     named('bandwidth-api-secret', 'Bandwidth API secret', 'Bandwidth', ['bandwidth_api', 'bandwidth_secret'], '<alnum:40-50>', 'https://dashboard.bandwidth.com/'),
     named('infobip-api-key', 'Infobip API key', 'Infobip', ['infobip'], `<hex:32>-${LOWER_UUID}`, 'https://portal.infobip.com/settings/accounts/api-keys'),
     named('clicksend-api-key', 'ClickSend API key', 'ClickSend', ['clicksend'], UUID, 'https://dashboard.clicksend.com/account/subaccounts'),
@@ -64408,7 +65046,7 @@ const observabilityRules = [
     contextRule({ id: 'rollbar-access-token', title: 'Rollbar access token', provider: 'Rollbar', severity: 'medium', names: ['rollbar'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.rollbar.com/docs/access-tokens', examples: { positives: ['ROLLBAR_ACCESS_TOKEN=<hex:32>', '  rollbar_access_token: "<hex:32>"', '{ "ROLLBAR_ACCESS_TOKEN": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}', '  rollbar_access_token: "<rollbar_access_token>"', 'ROLLBAR_ACCESS_TOKEN is read from the environment'] } }),
     contextRule({ id: 'bugsnag-api-key', title: 'Bugsnag API key', provider: 'Bugsnag', severity: 'low', names: ['bugsnag'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://docs.bugsnag.com/', examples: { positives: ['BUGSNAG_API_KEY=<hex:32>', '  bugsnag_api_key: "<hex:32>"', '{ "BUGSNAG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'BUGSNAG_API_KEY=${BUGSNAG_API_KEY}', '  bugsnag_api_key: "<bugsnag_api_key>"', 'BUGSNAG_API_KEY is read from the environment'] } }),
     contextRule({ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', provider: 'LaunchDarkly', severity: 'high', names: ['launchdarkly', 'ld_api'], value: 'api-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.launchdarkly.com/settings/authorization', examples: { positives: ['LAUNCHDARKLY_ACCESS_TOKEN=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  launchdarkly_access_token: "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "LAUNCHDARKLY_ACCESS_TOKEN": "api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=api-<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'LAUNCHDARKLY_ACCESS_TOKEN=${LAUNCHDARKLY_ACCESS_TOKEN}', '  launchdarkly_access_token: "<launchdarkly_access_token>"', 'LAUNCHDARKLY_ACCESS_TOKEN is read from the environment'] } }),
-    prefixed('segment-write-key', 'Segment public API token', 'Segment', 'sgp_<alnum:64>', 'https://app.segment.com/', { severity: 'medium' }),
+    prefixed('segment-write-key', 'Segment public API token', 'Segment', 'sgp_<alnum:64>', 'https://www.twilio.com/docs/segment/connections/find-writekey', { severity: 'medium' }),
     contextRule({ id: 'mixpanel-api-secret', title: 'Mixpanel API secret', provider: 'Mixpanel', severity: 'medium', names: ['mixpanel'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://mixpanel.com/settings/project', examples: { positives: ['MIXPANEL_API_SECRET=<hex:32>', '  mixpanel_api_secret: "<hex:32>"', '{ "MIXPANEL_API_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'MIXPANEL_API_SECRET=${MIXPANEL_API_SECRET}', '  mixpanel_api_secret: "<mixpanel_api_secret>"', 'MIXPANEL_API_SECRET is read from the environment'] } }),
     contextRule({ id: 'algolia-admin-api-key', title: 'Algolia admin API key', provider: 'Algolia', severity: 'high', names: ['algolia'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://dashboard.algolia.com/account/api-keys', examples: { positives: ['ALGOLIA_ADMIN_KEY=<hex:32>', '  algolia_admin_key: "<hex:32>"', '{ "ALGOLIA_ADMIN_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}', '  algolia_admin_key: "<algolia_admin_key>"', 'ALGOLIA_ADMIN_KEY is read from the environment'] } }),
     // License keys made before the NRAL suffix are 40 hex characters; only the name says whose they are.
@@ -64423,7 +65061,7 @@ const observabilityRules = [
     prefixed('statsig-server-secret', 'Statsig server secret key', 'Statsig', 'secret-<alnum:43>', 'https://console.statsig.com/api_keys'),
     prefixed('flagsmith-server-key', 'Flagsmith server-side environment key', 'Flagsmith', 'ser.<alnum:22>', 'https://app.flagsmith.com/', { severity: 'medium' }),
     prefixed('checkly-api-key', 'Checkly API key', 'Checkly', 'cu_<hex:32>', 'https://app.checklyhq.com/settings/user/api-keys'),
-    named('sumologic-access-key', 'Sumo Logic access key', 'Sumo Logic', ['sumo_access_key', 'sumologic', 'sumo_key'], '<alnum:64>', 'https://service.sumologic.com/ui/#/preferences'),
+    named('sumologic-access-key', 'Sumo Logic access key', 'Sumo Logic', ['sumologic', 'sumo_access', 'sumo'], '<alnum:64>', 'https://service.sumologic.com/ui/#/preferences'),
     named('lightstep-access-token', 'Lightstep / Cloud Observability access token', 'ServiceNow Cloud Observability', ['lightstep'], '<b64:84>', 'https://app.lightstep.com/'),
     named('logzio-token', 'Logz.io shipping token', 'Logz.io', ['logzio', 'logz_io', 'logz.io', 'logz'], '<alpha:32>', 'https://app.logz.io/#/dashboard/settings/manage-tokens/data-shipping'),
     named('logzio-api-token', 'Logz.io API token', 'Logz.io', ['logzio', 'logz_io', 'logz.io', 'logz'], UUID, 'https://app.logz.io/#/dashboard/settings/manage-tokens/api'),
@@ -64438,7 +65076,7 @@ const observabilityRules = [
     named('instana-api-token', 'IBM Instana API token', 'IBM Instana', ['instana'], '<word:22>', 'https://www.ibm.com/docs/en/instana-observability'),
     named('opsgenie-api-key', 'Opsgenie API key', 'Opsgenie', ['opsgenie'], UUID, 'https://app.opsgenie.com/settings/api-key-management'),
     named('victorops-api-key', 'Splunk On-Call (VictorOps) API key', 'Splunk On-Call', ['victorops', 'splunk_oncall'], '<hex:32>', 'https://portal.victorops.com/'),
-    named('statuspage-api-key', 'Atlassian Statuspage API key', 'Statuspage', ['statuspage'], UUID, 'https://manage.statuspage.io/'),
+    named('statuspage-api-key', 'Atlassian Statuspage API key', 'Statuspage', ['statuspage'], UUID, 'https://support.atlassian.com/statuspage/docs/create-and-manage-api-keys'),
     named('uptimerobot-api-key', 'UptimeRobot API key', 'UptimeRobot', ['uptimerobot', 'uptime_robot'], 'u<digit:6-7>-<hex:24>', 'https://dashboard.uptimerobot.com/integrations'),
     named('pingdom-api-token', 'Pingdom API token', 'Pingdom', ['pingdom'], '<word:64-72>', 'https://my.pingdom.com/app/api-tokens'),
     named('cronitor-api-key', 'Cronitor API key', 'Cronitor', ['cronitor'], '<hex:32>', 'https://cronitor.io/app/settings/api'),
@@ -64451,7 +65089,7 @@ const observabilityRules = [
     named('growthbook-secret-key', 'GrowthBook secret key', 'GrowthBook', ['growthbook'], 'secret_<word:30-50>', 'https://app.growthbook.io/settings/keys'),
     named('elastic-apm-secret-token', 'Elastic APM secret token', 'Elastic', ['elastic_apm_secret_token', 'apm_secret_token'], '<word:20-64>', 'https://www.elastic.co/guide/en/apm/guide/current/secret-token.html', { bare: true }),
     named('kibana-encryption-key', 'Kibana encryption key', 'Elastic', ['xpack.security.encryptionkey', 'xpack.encryptedsavedobjects.encryptionkey', 'xpack.reporting.encryptionkey'], '<word:32-64>', 'https://www.elastic.co/guide/en/kibana/current/kibana-encryption-keys.html', { bare: true }),
-    named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk_access_token'], '<word:22>', 'https://app.signalfx.com/'),
+    named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk_access_token'], '<word:22>', 'https://help.splunk.com/splunk-observability-cloud/administer/authentication-and-security/authentication-tokens/org-access-tokens'),
     named('wavefront-api-token', 'VMware Aria (Wavefront) API token', 'Wavefront', ['wavefront'], UUID, 'https://docs.wavefront.com/'),
     named('logdna-ingestion-key', 'Mezmo (LogDNA) ingestion key', 'Mezmo', ['logdna', 'mezmo'], '<hex:32>', 'https://app.mezmo.com/'),
     named('cribl-auth-token', 'Cribl auth token', 'Cribl', ['cribl'], '<word:20-64>', 'https://cribl.io/'),
@@ -64466,15 +65104,21 @@ const observabilityRules = [
 
 /** A name that ends in a password word: `DB_PASSWORD`, `$dbpasswd`, `mail.pass`, `userPassword`; not `bypass`, `password_min_length`. */
 const NAME = String.raw `[A-Za-z0-9_$.-]{0,30}(?:password|passwd|passwort|pwd|passphrase|passcode|(?:^|[^a-z])pass|dbpass)`;
+/** An e-mail address, as a login written beside a password. */
+const EMAIL = String.raw `[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}`;
 const passwords_REMEDIATION = 'Change the password where it is used, then load it from a secret store or the environment instead of the code.';
 /** Documentation quotes passwords to explain them; the rule is for code and configuration. */
 const DOCS = ['**/*.{md,markdown,rst,adoc,asciidoc,html,htm}', '**/docs/**', '**/doc/**'];
+/** The name an assignment's match opens with (`DB_PASSWORD` in `DB_PASSWORD=`), for judging a value that repeats it. */
+const assignedName = (before) => /[A-Za-z0-9_$.-]+/.exec(before)?.[0];
+/** The name of a config line (`REACT_APP_PASS` in `# REACT_APP_PASS=`, `password` in `snowflake password =`): its last word before the operator. */
+const configName = (before) => /([A-Za-z0-9_$.-]+)[ \t]*[:=][ \t]*$/.exec(before)?.[1];
 const base = {
     provider: 'Generic',
     severity: 'medium',
     // A weak password is a finding of lower confidence: `fail-on` decides, not `block-long-lived`.
     longLived: false,
-    validate: isHumanPassword,
+    validateInMatch: (value, before) => isHumanPassword(value, { name: assignedName(before) }),
     remediation: passwords_REMEDIATION,
     skipPaths: DOCS,
     keywords: ['pass', 'pwd'],
@@ -64495,10 +65139,47 @@ const passwordRules = [
         ...base,
         id: 'hardcoded-password',
         title: 'Hardcoded password (human-chosen)',
-        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([^"'\s\\]{4,64})\\?["']`,
+        // Spaces only inside the quotes (`'open sesame'`), where the value's judgment tells a passphrase from prose.
+        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([^"'\s\\][^"'\r\n\\]{2,62}[^"'\s\\])\\?["']`,
         examples: {
-            positives: ['$dbpasswd = \'pass<digit:3>\';', '  password: "RedisPass<digit:1>!"', 'const adminPassword = "Summer<digit:4>!";', '{ "userPassword": "mongo<digit:4>" }'],
-            negatives: ['password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],
+            positives: [
+                '$dbpasswd = \'pass<digit:3>\';',
+                '  password: "RedisPass<digit:1>!"',
+                'const adminPassword = "Summer<digit:4>!";',
+                '{ "userPassword": "mongo<digit:4>" }',
+                'my_password := "<lower:5>$<lower:6>"',
+                "PASS = '`<digit:3><upper:4><lower:4>'",
+            ],
+            negatives: ['encode_credentials(username: "<lower:6>", password: "<lower:8>")', "password = '<lower:5> <lower:7>'", '"password": "Wachtwoord"', 'POSTGRES_PASSWORD: "postgres"', 'server->password = "<lower:7>@";', 'password = "`whoami`"', 'password: "password"', 'password = "${DB_PASS}"', 'password: "{password}"', 'password: "<password>"', '"password": "Password"', 'bypass = "abc<digit:3>"', 'password = "changeme"', 'password: "***"', 'password = config.db.password', 'password_hint = "see vault"', 'password: "&lt;password&gt;"', 'password: "a.type==\'password\'",', '"parse-passwd": "1.0.0",'],
+        },
+    }),
+    rule({
+        ...base,
+        id: 'hardcoded-password-word',
+        title: 'Hardcoded password word or passphrase in a config file (human-chosen)',
+        // A lowercase word or a few (`"AdminPassword": "whiteduke"`, `password = 'open sesame'`): in code these are labels,
+        // messages and test fixtures far more often, so config and data files only.
+        skipSyntax: ['code'],
+        pattern: String.raw `(?i)${NAME}\\?["']?\]?[ \t]*${ASSIGN_OPERATOR}[ \t]*\\?["']([a-z][a-z0-9 ]{4,38}[a-z0-9])\\?["']`,
+        validateInMatch: (value, before) => isPasswordWord(value, { name: assignedName(before) }),
+        examples: {
+            path: 'config/settings.json',
+            positives: ['{ "AdminPassword": "<lower:12>" }', "user = '<lower:7>'\npassword = '<lower:5> <lower:7>'", 'smtp:\n  password: "<lower:9>"'],
+            negatives: ['"password": "Wachtwoord"', 'password: "is too short"', 'password: "encrypted"', '"postgres_password": "postgres"', 'password: "admin<digit:3>"', '"password": "<lower:8>_<lower:4>"'],
+        },
+    }),
+    rule({
+        ...base,
+        id: 'hardcoded-password-constant',
+        title: 'Hardcoded password word in a constant or beside its user (human-chosen)',
+        // In code, a word counts where a value is configuration: a constant (`private const string PfxPassword = "..."`) or a
+        // password set right after its user on one line (`$user = "..."; $password = "...";`).
+        pattern: String.raw `(?i:(?:\b(?:const|final|readonly|static)\b[^=;\r\n]{0,80}?|[$@]?[\w.]{0,30}user(?:_?name)?["']?\]?[ \t]*=[ \t]*["'][^"'\r\n]{1,64}["'][ \t]*;[ \t]*)${NAME}["']?\]?[ \t]*=[ \t]*)["']([a-z][a-z0-9 ]{4,38}[a-z0-9])["']`,
+        validateInMatch: (value, before) => isPasswordWord(value, { name: /([A-Za-z0-9_$.-]+)["'\]]*[ \t]*=[ \t]*$/.exec(before)?.[1] }),
+        examples: {
+            path: 'src/Deploy/Signing.cs',
+            positives: ['private const string ExportPfxPassword = "<lower:16>";', '$user = "<lower:2><digit:4>"; $password = "<lower:8>";', 'static final String SMTP_PASSWORD = "<lower:6> <lower:6>";'],
+            negatives: ['encode_credentials(username: "<lower:6>", password: "<lower:8>")', '@user.password = "<lower:8>"', 'private const string PasswordLabel = "<lower:8>";', 'const string DbPassword = "required";', '$user = "app"; $password = $_POST["password"];'],
         },
     }),
     rule({
@@ -64533,11 +65214,37 @@ const passwordRules = [
         // In source code an unquoted right-hand side is an expression (`password: null,`): config and env files only.
         skipPaths: DOCS,
         skipSyntax: ['code'],
-        pattern: String.raw `(?im)^[ \t]*(?:export[ \t]+|set[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{4,64})[ \t]*(?:#.*)?\r?$`,
+        // Also commented out (`# REACT_APP_PASS=...` still leaks it), after a word naming whose it is (`snowflake password
+        // = ...`), and with the login after a slash (`password: <p> / <e-mail>`), as notes write it.
+        pattern: String.raw `(?im)^[ \t]*(?:#+[ \t]*)?(?:export[ \t]+|set[ \t]+)?(?:[A-Za-z][\w.-]{0,30}[ \t]+)?${NAME}[ \t]*[:=][ \t]*([^\s"'#;,]{3,64})[ \t]*(?:/[ \t]*${EMAIL}[ \t]*)?(?:#.*)?\r?$`,
+        validateInMatch: (value, before) => isHumanPassword(value, { name: configName(before), words: true }) || isTinyPassword(value),
         examples: {
-            positives: ['DB_PASSWORD=admin<digit:3>', 'REDIS_PASSWORD=RedisPass<digit:1>!', 'MAIL_PASSWORD=mail<digit:4>pw', 'spring.datasource.password: s3cret<digit:2>'],
-            negatives: ['DB_PASSWORD=', 'DB_PASSWORD=${DB_PASSWORD}', 'DB_PASSWORD=changeme', 'PASSWORD_MIN_LENGTH=12', 'password = getPassword()', 'DB_PASSWORD=password', '    password: null,', '  password: abc<digit:3>,'],
+            positives: [
+                'DB_PASSWORD=admin<digit:3>',
+                'REDIS_PASSWORD=RedisPass<digit:1>!',
+                'MAIL_PASSWORD=mail<digit:4>pw',
+                'spring.datasource.password: s3cret<digit:2>',
+                '# REACT_APP_AUTH_PASSWORD=<lower:9>',
+                'snowflake password = P@ss<digit:4>',
+                'portal-password: Pass<digit:3>! / <lower:5>@<lower:6>.com',
+            ],
+            negatives: ['POSTGRES_PASSWORD: postgres', '# password: the one in the vault', 'password: Wachtwoord', 'password: n/a', 'DB_PASSWORD=', 'DB_PASSWORD=${DB_PASSWORD}', 'DB_PASSWORD=changeme', 'PASSWORD_MIN_LENGTH=12', 'password = getPassword()', 'DB_PASSWORD=password', '    password: null,', '  password: abc<digit:3>,'],
             path: 'deploy/app.env',
+        },
+    }),
+    rule({
+        ...base,
+        id: 'zipbooks-login',
+        title: 'ZipBooks login: password and account e-mail',
+        provider: 'ZipBooks',
+        // ZipBooks' API signs in with the account's e-mail and password (POST /v2/auth/login); notes keep them as a pair.
+        keywords: ['zipbooks'],
+        pattern: String.raw `(?i)\bzipbooks[\w.-]{0,20}["']?[ \t]*[:=][ \t]*["']?([^\s"'/]{4,64})[ \t]*/[ \t]*${EMAIL}`,
+        validateInMatch: (value) => isHumanPassword(value) || isPasswordInPlace(value),
+        remediation: 'Change the ZipBooks account password, then keep it in a secret store rather than in files.',
+        examples: {
+            positives: ['zipbooks = Secure<alnum:4>@<digit:3> / <lower:5>@<lower:6>.com', 'zipbooks-password: <alnum:12> / ops@<lower:6>.io'],
+            negatives: ['zipbooks: <lower:5>/<lower:7>@go', 'zipbooks = password / <lower:5>@<lower:6>.com', 'zipbooks_user = <lower:5>@<lower:6>.com'],
         },
     }),
 ];
@@ -64561,7 +65268,8 @@ const platformTokenRules = [
     prefixed('pubnub-publish-key', 'PubNub publish key', 'PubNub', `pub-c-${platform_tokens_LOWER_UUID}`, 'https://admin.pubnub.com/', { severity: 'medium' }),
     prefixed('thingsboard-device-token', 'ThingsBoard Cloud device access token (in a URL)', 'ThingsBoard', 'thingsboard.cloud/api/v1/<lowalnum:20>', 'https://thingsboard.io/docs/user-guide/access-token/', { severity: 'medium', keywords: ['thingsboard.cloud/api/v1/'] }),
     // A Tableau personal access token's secret: 22 base64 characters and `==`, a colon, 32 alphanumerics.
-    named('tableau-pat-secret', 'Tableau personal access token secret', 'Tableau', ['tableau'], '<b64:22>==:<alnum:32>', 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm'),
+    // The secret is a base64 half (16 bytes) glued by `==:` to 32 alphanumerics; that glue is distinctive on its own.
+    prefixed('tableau-pat-secret', 'Tableau personal access token secret', 'Tableau', '<b64:22>==:<alnum:32>', 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm', { keywords: ['==:'], entropy: 3.5 }),
     prefixed('newrelic-browser-key-nrbr', 'New Relic browser key (NRBR)', 'New Relic', 'NRBR-<hex:19>', platform_tokens_NEW_RELIC_KEYS, { severity: 'low' }),
     prefixed('newrelic-mobile-app-token', 'New Relic mobile app token', 'New Relic', 'AA<hex:40>-NRMA', platform_tokens_NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
     prefixed('newrelic-mobile-app-token-eu', 'New Relic mobile app token (EU region)', 'New Relic', 'eu01xx<hex:36>-NRMA', platform_tokens_NEW_RELIC_KEYS, { severity: 'low', keywords: ['-nrma'] }),
@@ -64585,6 +65293,23 @@ const platformTokenRules = [
     named('redhat-pyxis-api-key', 'Red Hat Pyxis (certification) API key', 'Red Hat', ['pyxis', 'redhat_api', 'redhat-api'], '<lowalnum:32>', 'https://connect.redhat.com/account/api-keys'),
     named('testingbot-api-key', 'TestingBot API key or secret', 'TestingBot', ['testingbot'], '<lowalnum:32>', 'https://testingbot.com/members/user/edit'),
     named('truenas-api-key', 'TrueNAS API key', 'TrueNAS', ['truenas'], '<digit:1-4>-<alnum:64>', 'https://www.truenas.com/docs/scale/scaletutorials/toptoolbar/managingapikeys/'),
+    // The middleware's JSON-RPC login call hands the key over as its first parameter.
+    rule({
+        id: 'truenas-api-key-login',
+        title: 'TrueNAS API key in a login call',
+        provider: 'TrueNAS',
+        severity: 'high',
+        keywords: ['login_with_api_key'],
+        pattern: String.raw `login_with_api_key["']?\s*,\s*["']params["']\s*:\s*\[\s*["']([0-9]{1,4}-[A-Za-z0-9]{64})["']`,
+        multilineWindow: 512,
+        entropy: 3.5,
+        longLived: true,
+        revokeUrl: 'https://www.truenas.com/docs/scale/scaletutorials/toptoolbar/managingapikeys/',
+        examples: {
+            positives: ['{"id": "1", "msg": "method", "method": "auth.login_with_api_key", "params": ["<digit:1>-<alnum:64>"]}', '{\n  "method": "auth.login_with_api_key",\n  "params": [\n    "<digit:2>-<alnum:64>"\n  ]\n}'],
+            negatives: ['{"method": "auth.login_with_api_key", "params": ["<digit:1>-<alnum:20>"]}', '{"method": "auth.login", "params": ["<digit:1>-<alnum:64>"]}'],
+        },
+    }),
     named('ngc-api-key', 'NVIDIA NGC API key (legacy)', 'NVIDIA', ['ngc'], '<alnum:84>', 'https://org.ngc.nvidia.com/setup/api-keys'),
     named('twitter-consumer-secret', 'X (Twitter) API consumer secret', 'X', ['twitter'], '<alnum:50>', 'https://developer.x.com/en/portal/projects-and-apps'),
     named('twitter-consumer-key', 'X (Twitter) API consumer key', 'X', ['twitter'], '<alnum:25>', 'https://developer.x.com/en/portal/projects-and-apps', { severity: 'medium' }),
@@ -64600,7 +65325,7 @@ const STRIPE_KEYS = 'https://dashboard.stripe.com/apikeys';
 const paymentRules = [
     // Paystack secret keys share Stripe's `sk_live_` prefix; with the name next to it, this rule claims the span first.
     contextRule({ id: 'paystack-secret-key', title: 'Paystack live secret key', provider: 'Paystack', severity: 'critical', names: ['paystack'], value: 'sk_live_[a-f0-9]{40}', longLived: true, revokeUrl: 'https://dashboard.paystack.com/#/settings/developers', examples: { positives: ['PAYSTACK_SECRET_KEY=sk_live_<hex:40>', '  paystack_secret_key: "sk_live_<hex:40>"', '{ "PAYSTACK_SECRET_KEY": "sk_live_<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=sk_live_<hex:40>', 'PAYSTACK_SECRET_KEY=${PAYSTACK_SECRET_KEY}', '  paystack_secret_key: "<paystack_secret_key>"', 'PAYSTACK_SECRET_KEY is read from the environment'] } }),
-    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.', examples: { positives: ['const stripeKey = "sk_live_<alnum:99>";', '  stripeKey: "sk_live_<alnum:99>"', 'export API_TOKEN=sk_live_<alnum:99>', 'Stripe.api_key = \'sk_live_<alnum:99>\''], negatives: ['const stripeKey = "sk_live_<alnum:6>";', 'const stripeKey = "SK_LIVE_<alnum:99>";', 'const stripeKey = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";', 'const stripeKey = "pk_live_<alnum:24>";', 'const stripeKey = "sk_live_<alnum:12>";', 'const stripeKey = "SK_LIVE_<alnum:24>";'] } }),
+    rule({ id: 'stripe-live-secret-key', title: 'Stripe live secret key', provider: 'Stripe', severity: 'critical', keywords: ['sk_live_'], pattern: '\\b(sk_live_[0-9a-zA-Z]{24,247})(?:[^0-9A-Za-z_-]|$)', longLived: true, revokeUrl: STRIPE_KEYS, remediation: 'Roll the key in the Stripe dashboard (Developers > API keys); use a restricted key with the fewest permissions.', examples: { positives: ['const stripeKey = "sk_live_<alnum:99>";', '  stripeKey: "sk_live_<alnum:99>"', 'export API_TOKEN=sk_live_<alnum:99>', 'Stripe.api_key = \'sk_live_<alnum:99>\''], negatives: ['const apideckKey = "sk_live_<alnum:30>-<alnum:60>";', 'const stripeKey = "sk_live_<alnum:6>";', 'const stripeKey = "SK_LIVE_<alnum:99>";', 'const stripeKey = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";', 'const stripeKey = "pk_live_<alnum:24>";', 'const stripeKey = "sk_live_<alnum:12>";', 'const stripeKey = "SK_LIVE_<alnum:24>";'] } }),
     rule({ id: 'stripe-live-restricted-key', title: 'Stripe live restricted key', provider: 'Stripe', severity: 'high', keywords: ['rk_live_'], pattern: '\\b(rk_live_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_live_<alnum:99>";', '  stripeKey: "rk_live_<alnum:99>"', 'export API_TOKEN=rk_live_<alnum:99>'], negatives: ['const stripeKey = "rk_live_<alnum:6>";', 'const stripeKey = "RK_LIVE_<alnum:99>";', 'const stripeKey = "rk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'stripe-test-secret-key', title: 'Stripe test-mode secret key', provider: 'Stripe', severity: 'low', keywords: ['sk_test_'], pattern: '\\b(sk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "sk_test_<alnum:99>";', '  stripeKey: "sk_test_<alnum:99>"', 'export API_TOKEN=sk_test_<alnum:99>'], negatives: ['const stripeKey = "sk_test_<alnum:6>";', 'const stripeKey = "SK_TEST_<alnum:99>";', 'const stripeKey = "sk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'stripe-test-restricted-key', title: 'Stripe test-mode restricted key', provider: 'Stripe', severity: 'low', keywords: ['rk_test_'], pattern: '\\b(rk_test_[0-9a-zA-Z]{24,247})\\b', longLived: true, revokeUrl: STRIPE_KEYS, examples: { positives: ['const stripeKey = "rk_test_<alnum:99>";', '  stripeKey: "rk_test_<alnum:99>"', 'export API_TOKEN=rk_test_<alnum:99>'], negatives: ['const stripeKey = "rk_test_<alnum:6>";', 'const stripeKey = "RK_TEST_<alnum:99>";', 'const stripeKey = "rk_test_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
@@ -64740,15 +65465,34 @@ const registryRules = [
         title: 'Registry credentials in docker config.json',
         provider: 'Docker',
         severity: 'high',
-        keywords: ['"auth"'],
-        pattern: String.raw `"auth"\s*:\s*"([A-Za-z0-9+/]{8,1000}={0,2})"`,
-        validate: isBasicAuthPair,
+        // Also inside a JSON string (DOCKER_AUTH_CONFIG, a ConfigMap's config.json), where the quotes are escaped; a long
+        // value (a `_json_key` password) is judged by its first 1000 characters.
+        keywords: ['"auth'],
+        pattern: String.raw `\\{0,7}"auth\\{0,7}"\s*:\s*\\{0,7}"([A-Za-z0-9+/]{8,1000}={0,2})(?:\\{0,7}"|[A-Za-z0-9+/])`,
+        validate: (value) => isBasicAuthPair(value, { multilinePassword: true }),
         longLived: true,
         revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
         remediation: 'Change the registry password or token, then use a credential helper instead of storing auth in config.json.',
         examples: {
-            positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}'],
+            positives: ['{"auths": {"registry.example.io": {"auth": "{{base64:robot:<alnum:20>:base64}}"}}}', 'DOCKER_AUTH_CONFIG="{\\"auths\\":{\\"registry.example.io\\":{\\"auth\\":\\"{{base64:robot:<alnum:20>:base64}}\\"}}}"'],
             negatives: ['{"auths": {"registry.example.io": {"auth": "{{base64:<alnum:20>:base64}}"}}}', '{"auths": {"registry.example.io": {"auth": ""}}}'],
+        },
+    }),
+    // A Kubernetes image-pull secret's .dockerconfigjson is the whole config.json in base64: `{"auths":` is eyJhdXRocyI6.
+    rule({
+        id: 'docker-config-json-base64',
+        title: 'Registry credentials in a base64 docker config (.dockerconfigjson)',
+        provider: 'Docker',
+        severity: 'high',
+        keywords: ['eyjhdxrocyi6'],
+        pattern: String.raw `\b(eyJhdXRocyI6[A-Za-z0-9+/]{16,1000}={0,2})(?:[^A-Za-z0-9+/=]|[A-Za-z0-9+/]|$)`,
+        validate: (value) => /"(?:auth|password|identitytoken)"\s*:\s*"[^"]/.test(Buffer.from(value, 'base64').toString('utf8')),
+        longLived: true,
+        revokeUrl: 'https://docs.docker.com/reference/cli/docker/login/',
+        remediation: "Change the registry password or token, then create the pull secret from the cluster's secret store instead of committing it.",
+        examples: {
+            positives: ['  .dockerconfigjson: {{base64:{"auths":{"registry.example.io":{"username":"robot","password":"<alnum:24>"}}}:base64}}', 'data:\n  .dockerconfigjson: {{base64:{"auths":{"ghcr.io":{"auth":"<alnum:24>"}}}:base64}}'],
+            negatives: ['  .dockerconfigjson: {{base64:{"auths":{"registry.example.io":{}}}:base64}}', '  .dockerconfigjson: {{base64:{"auths":{"ghcr.io":{"auth":""}}}:base64}}'],
         },
     }),
     rule({
@@ -64832,7 +65576,7 @@ const saasRules = [
     named('docusign-secret', 'DocuSign integration secret', 'DocuSign', ['docusign'], UUID, 'https://admindemo.docusign.com/apps-and-keys'),
     named('hellosign-api-key', 'Dropbox Sign (HelloSign) API key', 'Dropbox Sign', ['hellosign', 'dropbox_sign'], '<hex:64>', 'https://app.hellosign.com/home/myAccount#api'),
     named('pandadoc-api-key', 'PandaDoc API key', 'PandaDoc', ['pandadoc'], '<hex:40>', 'https://app.pandadoc.com/a/#/settings/api-dashboard'),
-    named('hubspot-api-key-legacy', 'HubSpot API key (legacy hapikey)', 'HubSpot', ['hubspot', 'hapikey'], UUID, 'https://app.hubspot.com/'),
+    named('hubspot-api-key-legacy', 'HubSpot API key (legacy hapikey)', 'HubSpot', ['hubspot', 'hapi'], UUID, 'https://knowledge.hubspot.com/integrations/how-do-i-get-my-hubspot-api-key'),
     named('pipedrive-api-token', 'Pipedrive API token', 'Pipedrive', ['pipedrive'], '<hex:40>', 'https://app.pipedrive.com/settings/api'),
     prefixed('zoho-oauth-token', 'Zoho OAuth access or refresh token', 'Zoho', '1000.<hex:32>.<hex:32>', 'https://api-console.zoho.com/'),
     named('freshdesk-api-key', 'Freshdesk / Freshworks API key', 'Freshworks', ['freshdesk', 'freshservice', 'freshsales', 'freshworks'], '<word:20>', 'https://support.freshdesk.com/'),
@@ -64894,10 +65638,10 @@ const saasRules = [
     named('klaviyo-private-key', 'Klaviyo private API key', 'Klaviyo', ['klaviyo'], 'pk_<hex:34>', 'https://www.klaviyo.com/settings/account/api-keys'),
     named('attentive-api-key', 'Attentive API key', 'Attentive', ['attentive'], '<word:40-64>', 'https://ui.attentivemobile.com/'),
     named('iterable-api-key', 'Iterable API key', 'Iterable', ['iterable'], '<hex:32>', 'https://app.iterable.com/settings/apiKeys'),
-    named('braze-api-key', 'Braze REST API key', 'Braze', ['braze', 'appboy'], UUID, 'https://dashboard.braze.com/'),
-    named('onesignal-api-key', 'OneSignal REST API key', 'OneSignal', ['onesignal'], 'os_v2_app_<lowalnum:100-120>', 'https://dashboard.onesignal.com/'),
-    named('onesignal-user-auth-key', 'OneSignal user auth key (UUID form)', 'OneSignal', ['onesignal'], UUID, 'https://dashboard.onesignal.com/', { severity: 'medium' }),
-    named('onesignal-api-key-legacy', 'OneSignal REST API key (legacy)', 'OneSignal', ['onesignal'], '<alnum:48>', 'https://dashboard.onesignal.com/'),
+    named('braze-api-key', 'Braze REST API key', 'Braze', ['braze', 'appboy'], UUID, 'https://www.braze.com/docs/user_guide/administrative/app_settings/api_settings_tab/'),
+    named('onesignal-api-key', 'OneSignal REST API key', 'OneSignal', ['onesignal'], 'os_v2_app_<lowalnum:100-120>', 'https://documentation.onesignal.com/docs/keys-and-ids'),
+    named('onesignal-user-auth-key', 'OneSignal user auth key (UUID form)', 'OneSignal', ['onesignal'], UUID, 'https://documentation.onesignal.com/docs/keys-and-ids', { severity: 'medium' }),
+    named('onesignal-api-key-legacy', 'OneSignal REST API key (legacy)', 'OneSignal', ['onesignal'], '<alnum:48>', 'https://documentation.onesignal.com/docs/keys-and-ids'),
     named('airship-master-secret', 'Airship (Urban Airship) master secret', 'Airship', ['urbanairship', 'urban_airship', 'airship'], '<word:22>', 'https://go.airship.com/'),
     named('fullstory-api-key', 'FullStory API key', 'FullStory', ['fullstory'], 'na1.<b64:40-120>', 'https://app.fullstory.com/'),
     named('hotjar-client-secret', 'Hotjar API client secret', 'Hotjar', ['hotjar'], '<hex:64>', 'https://insights.hotjar.com/'),
@@ -65931,18 +66675,62 @@ const SIGNATURE_FIELD = /(?:^|[^\w-])["']?signature\\?["']?\s*(?:=>|=|:)/i;
 /** The `key`/`id` query of a Google Docs, Sheets or Drive link names a document, not a credential. */
 const DOCUMENT_LINK_KEY = /\b(?:docs|spreadsheets|sheets|drive)\.google\.com\/[^\s"'<>]*[?&](?:key|id)=$/i;
 /**
- * Why the value between `before` and `after` is not a credential, or undefined when its place says nothing:
+ * The characters machine-issued tokens are written in: base64 and base64url, hex, `.` between a JWT's or a dotted
+ * token's parts, `:` between an id and its secret, `~` (Azure's client secrets), `%` of URL encoding (Twitter's bearer
+ * tokens, Azure SAS signatures). Brackets pass too: detectors' alphabets typed as `A-z` (which spans `[\]^_\``) take
+ * them, and the labelled corpora keep such values as true examples.
+ */
+const TOKEN_CHARACTERS = /[A-Za-z0-9+/=_.~:%[\]-]/g;
+/** The name right before a value: the last run of name characters once the operator and quotes are left out. */
+const LAST_NAME = /([A-Za-z0-9_.-]+)[^A-Za-z0-9_.-]*$/;
+const CREDENTIAL_WORD = /key|token|secret|auth|credential|bearer/i;
+const PASSWORD_WORD = /pass|pwd/i;
+/** Django's and Flask's `SECRET_KEY`, which `get_random_secret_key()` draws from `a-z0-9!@#$%^&*(-_=+)`. */
+const PUNCTUATED_KEY_NAME = /^SECRET_KEY$/;
+/** How many of the value's characters no token alphabet holds (`?`, `|`, `^`, `!`, `@`, `$`, `&`, `#`). */
+function strayCharacters(value) {
+    return value.replace(TOKEN_CHARACTERS, '').length;
+}
+/**
+ * `=` is base64's padding: it brings the length to a multiple of 4. Base64 padded to another length (45 characters,
+ * the last an `=`) is not the output of an encoder.
+ */
+function isBrokenBase64(secret) {
+    return /^[A-Za-z0-9+/]+={1,2}$/.test(secret) && secret.length % 4 !== 0;
+}
+/**
+ * Under a key, token or secret name, a value in a token alphabet save one to three characters (`...Yl5E?vzdv`,
+ * `...3gSD-c^`), or base64 whose padding does not fit its length, is a mangled token: a typo, a paste that caught
+ * markup, a test's invalid variant. A secret whose own alphabet holds punctuation uses it throughout (WordPress salts;
+ * Django's SECRET_KEY, which is named for it), and the few providers whose tokens hold a `!` or a `*` have their own
+ * rules. Passwords, which people type, are left alone.
+ */
+function isMangledToken(line, secret) {
+    // A URL's own syntax holds `@`, `?`, `&` and `#`: its parts are judged by the URL rules.
+    if (secret.includes('://'))
+        return false;
+    const strays = strayCharacters(secret);
+    if (!isBrokenBase64(secret) && (strays === 0 || strays > 3 || strays * 8 > secret.length))
+        return false;
+    const name = LAST_NAME.exec(line)?.[1] ?? '';
+    return CREDENTIAL_WORD.test(name) && !PASSWORD_WORD.test(name) && !PUNCTUATED_KEY_NAME.test(name);
+}
+/**
+ * Why `secret`, between `before` and `after`, is not a credential, or undefined when its place says nothing:
  * - an anti-forgery (CSRF) token, which a rendered form or a request log prints for one session;
  * - the `token` of a signed webhook payload (Mailgun's `timestamp`, `token`, `signature`): a one-time nonce that the
  *   signature covers, so the sender's key is what matters and the nonce is public;
- * - the `?key=` of a document-sharing link (`spreadsheets.google.com/ccc?key=...`), which names the document.
+ * - the `?key=` of a document-sharing link (`spreadsheets.google.com/ccc?key=...`), which names the document;
+ * - a mangled token under a key, token or secret name (isMangledToken).
  */
-function notACredentialHere(before, after) {
+function notACredentialHere(before, after, secret = '') {
     const line = before.slice(before.lastIndexOf('\n') + 1).slice(-200);
     if (CSRF_ASSIGNED.test(line) || CSRF_ATTRIBUTE.test(line))
         return 'anti-forgery token';
     if (DOCUMENT_LINK_KEY.test(line))
         return 'document key in a sharing link';
+    if (isMangledToken(line, secret))
+        return 'mangled token';
     if (BARE_TOKEN.test(line)) {
         const around = `${before}\n${after}`;
         if (TIMESTAMP_FIELD.test(around) && SIGNATURE_FIELD.test(around))
@@ -66050,7 +66838,7 @@ function rejection(judged, lines, acceptance) {
             return 'generic-value';
         if (hasHashContext(lines.lineAround(candidate.secretStart)))
             return 'hash-context';
-        if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS)))
+        if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS), secret))
             return 'place';
     }
     if (rule.validate && !rule.validate(secret))
@@ -73100,6 +73888,266 @@ function loadWasmBackend() {
     return { backend: { name: 're2-wasm', compile: (pattern) => engine.compile(pattern) }, source: file.split(/[\\/]/).slice(-3).join('/') };
 }
 
+;// CONCATENATED MODULE: ./src/engine/regex.ts
+
+
+
+
+
+
+/**
+ * The content being scanned, with latin1 views of it for the pure-JS backend (latin1 keeps one char per byte, so
+ * string offsets are byte offsets). Windows are decoded one by one: a file usually has a few windows, and decoding a
+ * whole 3 MB file for two of them was a third of the re2js backend's time. Once the windows asked for add up to half
+ * the file, the whole file is decoded once and windows are cut from it.
+ */
+class ScanInput {
+    buffer;
+    text;
+    decoded = 0;
+    constructor(buffer) {
+        this.buffer = buffer;
+    }
+    latin1() {
+        this.text ??= this.buffer.toString('latin1');
+        return this.text;
+    }
+    /** The latin1 text of bytes [from, to). */
+    latin1Window(from, to) {
+        if (this.text === undefined) {
+            this.decoded += to - from;
+            if (this.decoded <= this.buffer.length >>> 1)
+                return this.buffer.toString('latin1', from, to);
+        }
+        return this.latin1().substring(from, to);
+    }
+}
+function nativeBackend(RE2) {
+    return {
+        name: 'native-re2',
+        compile(pattern) {
+            const regex = new RE2(pattern, 'gd');
+            return {
+                scan(input, from, to, onMatch) {
+                    const window = input.buffer.subarray(from, to);
+                    regex.lastIndex = 0;
+                    for (let match = regex.exec(window); match !== null; match = regex.exec(window)) {
+                        const whole = match.indices?.[0] ?? [match.index, match.index + match[0].length];
+                        if (whole[1] === whole[0]) {
+                            regex.lastIndex = whole[1] + 1;
+                            if (regex.lastIndex > window.length)
+                                break;
+                            continue;
+                        }
+                        const secret = match.indices?.[1] ?? whole;
+                        if (onMatch({ start: from + whole[0], end: from + whole[1], secretStart: from + secret[0], secretEnd: from + secret[1] }) === false)
+                            break;
+                    }
+                },
+            };
+        },
+    };
+}
+const portableBackend = {
+    name: 're2js',
+    compile(pattern) {
+        const regex = RE2JS.compile(pattern);
+        const hasGroup = regex.groupCount() > 0;
+        return {
+            scan(input, from, to, onMatch) {
+                const window = input.latin1Window(from, to);
+                // test() runs re2js's DFA, many times faster than the capturing matcher: most windows hold no match at all.
+                if (!regex.test(window))
+                    return;
+                const matcher = regex.matcher(window);
+                let position = 0;
+                while (matcher.find(position)) {
+                    const start = matcher.start();
+                    const end = matcher.end();
+                    position = end === start ? end + 1 : end;
+                    if (end === start) {
+                        if (position > to - from)
+                            break;
+                        continue;
+                    }
+                    const groupStart = hasGroup ? matcher.start(1) : -1;
+                    const secretStart = groupStart >= 0 ? groupStart : start;
+                    const secretEnd = groupStart >= 0 ? matcher.end(1) : end;
+                    if (onMatch({ start: from + start, end: from + end, secretStart: from + secretStart, secretEnd: from + secretEnd }) === false)
+                        break;
+                    if (position > to - from)
+                        break;
+                }
+            },
+        };
+    },
+};
+let selected;
+let nativeLoadError;
+let nativeSource;
+let wasmLoadError;
+/**
+ * Where a prebuilt addon for this platform, architecture and Node ABI would be: dist/native/<target>/re2.node, found
+ * from the bundle (dist/index.js, dist/cli/, dist/worker/) or from the sources (src/engine/, the tests).
+ */
+function prebuiltCandidates(from = import.meta.url) {
+    const target = `${process.platform}-${process.arch}-node${process.versions.modules}`;
+    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(from));
+    return [(0,external_node_path_.join)(here, 'native'), (0,external_node_path_.join)(here, '..', 'native'), (0,external_node_path_.join)(here, '..', '..', 'dist', 'native')].map((dir) => (0,external_node_path_.join)(dir, target, 're2.node'));
+}
+/**
+ * Loads RE2's addon: a prebuilt one shipped in dist/native for this Node ABI (the Action's node24 on Linux), else the
+ * re2 package built by `npm ci` for the Node that installed it. Only a file named for this ABI is tried, so a
+ * mismatched addon is never loaded into the process.
+ */
+function loadNative() {
+    const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    for (const file of prebuiltCandidates()) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(file))
+            return { RE2: require(file), source: file.split(/[\\/]/).slice(-3).join('/') };
+    }
+    return { RE2: require('re2'), source: 'the re2 package' };
+}
+const briefly = (error) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
+/**
+ * The native RE2 addon when it loads, else RE2 as WebAssembly (dist/native/wasm/re2.wasm: macOS, Windows), else re2js:
+ * the same RE2 syntax and linear-time guarantee in pure JavaScript. `KEYWARD_REGEX=re2-wasm` skips the addon,
+ * `KEYWARD_REGEX=re2js` forces the last.
+ */
+function regexBackend() {
+    if (selected)
+        return selected;
+    const wanted = process.env.KEYWARD_REGEX;
+    if (wanted !== 're2js' && wanted !== 're2-wasm') {
+        try {
+            const loaded = loadNative();
+            nativeSource = loaded.source;
+            return (selected = nativeBackend(loaded.RE2));
+        }
+        catch (error) {
+            nativeLoadError = briefly(error);
+        }
+    }
+    else
+        nativeLoadError = `KEYWARD_REGEX=${wanted}`;
+    if (wanted !== 're2js') {
+        try {
+            const loaded = loadWasmBackend();
+            nativeSource = loaded.source;
+            return (selected = loaded.backend);
+        }
+        catch (error) {
+            wasmLoadError = briefly(error);
+        }
+    }
+    selected = portableBackend;
+    return selected;
+}
+/** Why the native backend is not in use, for diagnostics. */
+function nativeRegexUnavailableReason() {
+    regexBackend();
+    return nativeLoadError;
+}
+/** One line saying which regex engine runs and where it came from, for the Action's log and `keyward --version`. */
+function regexEngineDescription() {
+    const backend = regexBackend();
+    if (backend.name === 'native-re2')
+        return `native-re2 (${nativeSource})`;
+    if (backend.name === 're2-wasm')
+        return `re2-wasm (${nativeSource}; native re2 unavailable: ${nativeLoadError})`;
+    return `re2js (native re2 unavailable: ${nativeLoadError}${wasmLoadError ? `; re2-wasm unavailable: ${wasmLoadError}` : ''})`;
+}
+const regexBackends = {
+    portable: portableBackend,
+    /** What regexBackend() picks: native when it loads, else re2-wasm, else re2js (KEYWARD_REGEX can skip either). */
+    get default() {
+        return regexBackend();
+    },
+    native() {
+        try {
+            return nativeBackend(loadNative().RE2);
+        }
+        catch {
+            return undefined;
+        }
+    },
+    /** RE2 as WebAssembly, when dist/native/wasm/re2.wasm is there. */
+    wasm() {
+        try {
+            return loadWasmBackend().backend;
+        }
+        catch {
+            return undefined;
+        }
+    },
+};
+
+
+;// CONCATENATED MODULE: ./src/engine/byte-classes.ts
+/**
+ * The byte sets of simple regex classes (`[A-Za-z0-9_-]`, `\d`, `\w`), as 256-entry tables: what the anchor walk (see
+ * anchors.ts) knows a class matches. Only ASCII is read; anything else makes the reader give up.
+ */
+const DIGITS = [[48, 57]];
+/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
+const SPACES = [[9, 10], [12, 13], [32, 32]];
+const WORD_RANGES = [[48, 57], [65, 90], [97, 122], [95, 95]];
+/** RE2's escapes of single control bytes. */
+const CONTROL_ESCAPES = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+/** The set with both ASCII cases of every letter in it. */
+function folded(set) {
+    const both = set.slice();
+    for (let c = 65; c <= 90; c++)
+        both[c] = both[c + 32] = set[c] | set[c + 32];
+    return both;
+}
+/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
+function byteSet(body) {
+    const set = new Uint8Array(256);
+    for (let i = 0; i < body.length; i++) {
+        let c = body[i];
+        if (c === '\\') {
+            const next = body[++i] ?? '';
+            if (next === 'd' || next === 'w' || next === 's') {
+                for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES)
+                    fill(set, from, to);
+                continue;
+            }
+            const control = CONTROL_ESCAPES[next];
+            if (control !== undefined) {
+                set[control] = 1;
+                continue;
+            }
+            if (next === '' || /[A-Za-z0-9]/.test(next))
+                return undefined;
+            c = next;
+        }
+        else if (c === '[')
+            return undefined;
+        const code = c.charCodeAt(0);
+        if (code > 0x7e)
+            return undefined;
+        const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
+        if (rangeEnd > 0x7e)
+            return undefined;
+        if (rangeEnd >= 0) {
+            fill(set, code, rangeEnd);
+            i += 2;
+        }
+        else
+            set[code] = 1;
+    }
+    return set;
+}
+/** `\w`: the bytes of a word. */
+const WORD = byteSet('A-Za-z0-9_');
+function fill(set, from, to) {
+    for (let c = from; c <= to; c++)
+        set[c] = 1;
+}
+/** ASCII lower case of every byte. */
+const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
 ;// CONCATENATED MODULE: ./src/engine/required-bytes.ts
 /**
  * What bytes every match of a pattern must contain, found conservatively so that a window lacking them can be skipped
@@ -73306,240 +74354,386 @@ function requiredBytes(pattern) {
         .map((set) => set[0]);
 }
 
-;// CONCATENATED MODULE: ./src/engine/regex.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/engine/anchor-atoms.ts
 /**
- * The content being scanned, with latin1 views of it for the pure-JS backend (latin1 keeps one char per byte, so
- * string offsets are byte offsets). Windows are decoded one by one: a file usually has a few windows, and decoding a
- * whole 3 MB file for two of them was a third of the re2js backend's time. Once the windows asked for add up to half
- * the file, the whole file is decoded once and windows are cut from it.
+ * Readers of single regex atoms for the anchor walk (anchors.ts): plain characters, groups of plain alternatives,
+ * quantifiers, inline flags, boundary guards and simple classes. Each returns undefined for what it cannot read.
  */
-class ScanInput {
-    buffer;
-    text;
-    decoded = 0;
-    constructor(buffer) {
-        this.buffer = buffer;
-    }
-    latin1() {
-        this.text ??= this.buffer.toString('latin1');
-        return this.text;
-    }
-    /** The latin1 text of bytes [from, to). */
-    latin1Window(from, to) {
-        if (this.text === undefined) {
-            this.decoded += to - from;
-            if (this.decoded <= this.buffer.length >>> 1)
-                return this.buffer.toString('latin1', from, to);
+
+
+/** The texts of a group of plain alternatives (`(?:live|test)`), or undefined. Flags or captures make it no such group. */
+function plainChoices(atom) {
+    const body = /^\((?:\?:)?([^()]*)\)$/.exec(atom)?.[1];
+    if (body === undefined)
+        return undefined;
+    const texts = body.split('|');
+    return texts.every((choice) => choice.length > 0 && /^[\x20-\x7e]+$/.test(choice) && !/[\\.[\]^$*+?{}()|]/.test(choice)) ? texts : undefined;
+}
+/**
+ * The literal each alternative of a group opens with, read up to its first atom that is not one plain character taken
+ * once (`(?:key|credentials?|api[_-]?key)` gives `key`, `credential`, `api`); undefined when some alternative opens
+ * otherwise, or the group sets flags.
+ */
+function leadingTexts(atom) {
+    const head = /^\((?:\?:)?/.exec(atom)[0];
+    if (!atom.startsWith('(') || atom.startsWith('(?') !== (head.length === 3))
+        return undefined;
+    const branches = alternatives(atom.slice(head.length, -1));
+    const texts = [];
+    for (const branch of branches ?? []) {
+        let text = '';
+        for (let i = 0; i < branch.length;) {
+            const read = readAtom(branch, i);
+            const plain = read && !read.skip ? plainCharacter(branch.slice(i, read.end)) : undefined;
+            if (plain === undefined || readQuantifier(branch, read.end)?.end !== read.end)
+                break;
+            text += plain;
+            i = read.end;
         }
-        return this.latin1().substring(from, to);
+        if (text === '')
+            return undefined;
+        texts.push(text);
     }
+    return branches ? texts : undefined;
 }
-function nativeBackend(RE2) {
-    return {
-        name: 'native-re2',
-        compile(pattern) {
-            const regex = new RE2(pattern, 'gd');
-            return {
-                scan(input, from, to, onMatch) {
-                    const window = input.buffer.subarray(from, to);
-                    regex.lastIndex = 0;
-                    for (let match = regex.exec(window); match !== null; match = regex.exec(window)) {
-                        const whole = match.indices?.[0] ?? [match.index, match.index + match[0].length];
-                        if (whole[1] === whole[0]) {
-                            regex.lastIndex = whole[1] + 1;
-                            if (regex.lastIndex > window.length)
-                                break;
-                            continue;
-                        }
-                        const secret = match.indices?.[1] ?? whole;
-                        if (onMatch({ start: from + whole[0], end: from + whole[1], secretStart: from + secret[0], secretEnd: from + secret[1] }) === false)
-                            break;
-                    }
-                },
-            };
-        },
-    };
+/** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */
+function boundaryOf(text, caseless) {
+    if (text === '\\b')
+        return WORD;
+    const guard = /^\(\?:\^\|\[\^([^\]]*)\]\)$/.exec(text) ?? /^\(\?:\[\^([^\]]*)\]\|\^\)$/.exec(text);
+    const set = guard ? byteSet(guard[1]) : undefined;
+    return set && caseless ? folded(set) : set;
 }
-const portableBackend = {
-    name: 're2js',
-    compile(pattern) {
-        const regex = RE2JS.compile(pattern);
-        const hasGroup = regex.groupCount() > 0;
-        return {
-            scan(input, from, to, onMatch) {
-                const window = input.latin1Window(from, to);
-                // test() runs re2js's DFA, many times faster than the capturing matcher: most windows hold no match at all.
-                if (!regex.test(window))
-                    return;
-                const matcher = regex.matcher(window);
-                let position = 0;
-                while (matcher.find(position)) {
-                    const start = matcher.start();
-                    const end = matcher.end();
-                    position = end === start ? end + 1 : end;
-                    if (end === start) {
-                        if (position > to - from)
-                            break;
-                        continue;
-                    }
-                    const groupStart = hasGroup ? matcher.start(1) : -1;
-                    const secretStart = groupStart >= 0 ? groupStart : start;
-                    const secretEnd = groupStart >= 0 ? matcher.end(1) : end;
-                    if (onMatch({ start: from + start, end: from + end, secretStart: from + secretStart, secretEnd: from + secretEnd }) === false)
-                        break;
-                    if (position > to - from)
-                        break;
-                }
-            },
-        };
-    },
-};
-let selected;
-let nativeLoadError;
-let nativeSource;
-let wasmLoadError;
+function repeats(quantifier) {
+    if (quantifier === '')
+        return { min: 1, max: 1, fixed: true };
+    if (quantifier.startsWith('+'))
+        return { min: 1, max: Infinity, fixed: false };
+    if (quantifier.startsWith('*'))
+        return { min: 0, max: Infinity, fixed: false };
+    if (quantifier.startsWith('?'))
+        return { min: 0, max: 1, fixed: false };
+    const [low, high] = quantifier.replace(/[{}?]/g, '').split(',');
+    const max = high === undefined ? Number(low) : high === '' ? Infinity : Number(high);
+    return { min: Number(low), max, fixed: high === undefined };
+}
+/** The flags an inline `(?i)` / `(?-i)` leaves: true when caseless, undefined when it says nothing of `i`. */
+function flagsAfter(text, caseless) {
+    const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]/.exec(text);
+    if (!flags)
+        return undefined;
+    if (flags[2]?.includes('i'))
+        return false;
+    if (flags[1]?.includes('i'))
+        return true;
+    return caseless;
+}
+/** The character an atom stands for when it is one plain character (`E`, `\.`), else undefined. */
+function plainCharacter(atom) {
+    const c = atom.length === 1 ? atom : atom.length === 2 && atom[0] === '\\' && !/[A-Za-z0-9]/.test(atom[1]) ? atom[1] : undefined;
+    if (c === undefined || c.charCodeAt(0) > 0x7e || c.charCodeAt(0) < 0x20)
+        return undefined;
+    return atom.length === 1 && '.[(^$|'.includes(c) ? undefined : c;
+}
+/** The bytes a one-character atom matches (`[A-Za-z0-9_-]`, `\d`, `\w`), for a class of ASCII only; else undefined. */
+function classBytes(atom, caseless) {
+    if (atom === '\\d')
+        return byteSet('0-9');
+    if (atom === '\\w')
+        return WORD;
+    if (!atom.startsWith('[') || skipClass(atom, 0) !== atom.length)
+        return undefined;
+    const negated = atom.startsWith('[^');
+    const listed = byteSet(atom.slice(negated ? 2 : 1, -1));
+    const set = listed && caseless ? folded(listed) : listed;
+    return set && negated ? set.map((inside) => 1 - inside) : set;
+}
+
+;// CONCATENATED MODULE: ./src/engine/anchors.ts
 /**
- * Where a prebuilt addon for this platform, architecture and Node ABI would be: dist/native/<target>/re2.node, found
- * from the bundle (dist/index.js, dist/cli/, dist/worker/) or from the sources (src/engine/, the tests).
+ * Case-sensitive literals every match of a pattern holds, with what must stand right before and after them: enough to
+ * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
+ * whatever the walk cannot read makes it learn less, never more.
  */
-function prebuiltCandidates(from = import.meta.url) {
-    const target = `${process.platform}-${process.arch}-node${process.versions.modules}`;
-    const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(from));
-    return [(0,external_node_path_.join)(here, 'native'), (0,external_node_path_.join)(here, '..', 'native'), (0,external_node_path_.join)(here, '..', '..', 'dist', 'native')].map((dir) => (0,external_node_path_.join)(dir, target, 're2.node'));
-}
+
+
+
+/** Bytes checked after an anchor at most: enough to turn away a hit, cheap when the hit is real. */
+const MAX_FOLLOW_BYTES = 128;
+/** Texts one anchor may stand for (`(?:live|test)_` gives two). */
+const MAX_TEXTS = 16;
 /**
- * Loads RE2's addon: a prebuilt one shipped in dist/native for this Node ABI (the Action's node24 on Linux), else the
- * re2 package built by `npm ci` for the Node that installed it. Only a file named for this ABI is tried, so a
- * mismatched addon is never loaded into the process.
+ * The anchors of `pattern`: literal runs outside classes, not quantified, at the top level or in a required group of
+ * one branch (`\b(EAA[A-Z]...)` gives `EAA`); a group of plain alternatives makes a run of several texts
+ * (`(?:live|test)_` gives `live_` and `test_`). A top-level alternation keeps only anchors every branch holds alike.
+ * Empty when nothing is known.
  */
-function loadNative() {
-    const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-    for (const file of prebuiltCandidates()) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(file))
-            return { RE2: require(file), source: file.split(/[\\/]/).slice(-3).join('/') };
+function anchors_anchors(pattern, caseless = false, notAfter) {
+    const branches = alternatives(pattern);
+    if (branches === undefined)
+        return [];
+    if (branches.length === 1)
+        return sequenceAnchors(pattern, caseless, notAfter);
+    const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
+    return each[0].filter(({ key }) => each.every((found) => found.some((other) => other.key === key))).map(({ anchor }) => anchor);
+}
+function anchorKey(anchor) {
+    return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map(followingKey)]);
+}
+/** Everything a following run says, so that two anchors alike in key are alike in what they require. */
+function followingKey(f) {
+    return [[...f.allowed], f.count, f.upTo, f.then, f.words && [f.words.caseless, ...f.words.texts.map((text) => text.toString('latin1'))]];
+}
+function sequenceAnchors(pattern, caseless, notAfter) {
+    const walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter };
+    let i = 0;
+    while (i < pattern.length) {
+        const atom = readAtom(pattern, i);
+        if (atom === undefined)
+            return [];
+        const text = pattern.slice(i, atom.end);
+        i = atom.end;
+        if (atom.skip) {
+            caseless = flagsAfter(text, caseless) ?? caseless;
+            closeRun(walk);
+            walk.following = undefined;
+            walk.boundary = undefined;
+            continue;
+        }
+        const quantifier = readQuantifier(pattern, i);
+        if (quantifier === undefined)
+            return [];
+        const count = repeats(pattern.slice(i, quantifier.end));
+        endRun(walk, text, count, caseless);
+        i = quantifier.end;
+        readStep(walk, text, count, caseless);
     }
-    return { RE2: require('re2'), source: 'the re2 package' };
+    closeRun(walk);
+    return walk.found;
 }
-const briefly = (error) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 240);
+/** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
+function readStep(walk, text, count, caseless) {
+    const plain = plainCharacter(text);
+    const choices = plain === undefined ? plainChoices(text) : [plain];
+    if (walk.run.length > 0 && walk.runCaseless !== caseless)
+        closeRun(walk);
+    if (choices && count.min === 1 && count.fixed && (walk.run.length || 1) * choices.length <= MAX_TEXTS) {
+        extendRun(walk, choices, caseless);
+        return;
+    }
+    closeRun(walk);
+    const allowed = classBytes(text, caseless);
+    if (walk.following && allowed && (count.min > 0 || count.max <= MAX_FOLLOW_BYTES))
+        follow(walk, allowed, count);
+    else
+        walk.following = undefined;
+    const before = walk.boundary;
+    walk.boundary = boundaryOf(text, caseless);
+    if (text.startsWith('(') && count.min === 1 && count.fixed)
+        walk.found.push(...groupAnchors(text, caseless, before));
+}
+/** A non-word boundary guard carries over to a literal starting with a symbol only when it came from a class. */
+function precedingGuard(boundary) {
+    return boundary && boundary !== WORD ? boundary : undefined;
+}
+function follow(walk, allowed, count) {
+    const following = walk.following;
+    const take = Math.min(count.min, MAX_FOLLOW_BYTES - following.bytes);
+    following.bytes += take;
+    if (!count.fixed && take === count.min && count.max <= MAX_FOLLOW_BYTES) {
+        // A character of a negated class may take up to four bytes of UTF-8.
+        const entry = { allowed, count: take, upTo: allowed[0x80] ? 4 * count.max : count.max };
+        following.anchor.followedBy.push(entry);
+        following.awaiting = entry;
+        return;
+    }
+    if (take > 0)
+        following.anchor.followedBy.push({ allowed, count: take });
+    if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES)
+        walk.following = undefined;
+}
 /**
- * The native RE2 addon when it loads, else RE2 as WebAssembly (dist/native/wasm/re2.wasm: macOS, Windows), else re2js:
- * the same RE2 syntax and linear-time guarantee in pure JavaScript. `KEYWARD_REGEX=re2-wasm` skips the addon,
- * `KEYWARD_REGEX=re2js` forces the last.
+ * Ends a run awaiting what comes after it: a plain symbol outside the run's class, or a group of alternatives that each
+ * open with a literal (`(?:key|token|credentials?)` gives `key`, `token`, `credential`). Anything else drops the bound.
  */
-function regexBackend() {
-    if (selected)
-        return selected;
-    const wanted = process.env.KEYWARD_REGEX;
-    if (wanted !== 're2js' && wanted !== 're2-wasm') {
-        try {
-            const loaded = loadNative();
-            nativeSource = loaded.source;
-            return (selected = nativeBackend(loaded.RE2));
-        }
-        catch (error) {
-            nativeLoadError = briefly(error);
-        }
+function endRun(walk, text, count, caseless) {
+    const awaiting = walk.following?.awaiting;
+    if (!awaiting)
+        return;
+    walk.following = undefined;
+    const once = count.min === 1 && count.fixed;
+    const code = plainCharacter(text)?.charCodeAt(0);
+    const words = once && code === undefined ? leadingTexts(text) : undefined;
+    if (code !== undefined && once && awaiting.allowed[code] !== 1 && WORD[code] !== 1)
+        awaiting.then = code;
+    else if (words && words.length <= MAX_TEXTS)
+        awaiting.words = { caseless, texts: words.map((word) => Buffer.from(caseless ? word.toLowerCase() : word, 'latin1')) };
+    else
+        delete awaiting.upTo;
+}
+function extendRun(walk, choices, caseless) {
+    if (walk.run.length === 0) {
+        const wordStart = choices.every((choice) => WORD[choice.charCodeAt(0)] === 1);
+        const symbolStart = choices.every((choice) => WORD[choice.charCodeAt(0)] !== 1);
+        walk.runNotAfter = wordStart ? walk.boundary : symbolStart ? precedingGuard(walk.boundary) : undefined;
+        walk.runCaseless = caseless;
+        walk.run = [...new Set(choices)];
     }
     else
-        nativeLoadError = `KEYWARD_REGEX=${wanted}`;
-    if (wanted !== 're2js') {
-        try {
-            const loaded = loadWasmBackend();
-            nativeSource = loaded.source;
-            return (selected = loaded.backend);
-        }
-        catch (error) {
-            wasmLoadError = briefly(error);
-        }
-    }
-    selected = portableBackend;
-    return selected;
+        walk.run = [...new Set(walk.run.flatMap((head) => choices.map((choice) => head + choice)))];
+    walk.boundary = undefined;
 }
-/** Why the native backend is not in use, for diagnostics. */
-function nativeRegexUnavailableReason() {
-    regexBackend();
-    return nativeLoadError;
+function closeRun(walk) {
+    if (walk.run.length === 0)
+        return;
+    const anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter: walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter), followedBy: [] };
+    walk.found.push(anchor);
+    walk.following = { anchor, bytes: 0 };
+    walk.run = [];
+    walk.runNotAfter = undefined;
 }
-/** One line saying which regex engine runs and where it came from, for the Action's log and `keyward --version`. */
-function regexEngineDescription() {
-    const backend = regexBackend();
-    if (backend.name === 'native-re2')
-        return `native-re2 (${nativeSource})`;
-    if (backend.name === 're2-wasm')
-        return `re2-wasm (${nativeSource}; native re2 unavailable: ${nativeLoadError})`;
-    return `re2js (native re2 unavailable: ${nativeLoadError}${wasmLoadError ? `; re2-wasm unavailable: ${wasmLoadError}` : ''})`;
+/** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
+function groupAnchors(group, caseless, notAfter) {
+    const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
+    if (group.startsWith('(?') && head.length <= 2)
+        return [];
+    return anchors_anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
 }
-const regexBackends = {
-    portable: portableBackend,
-    /** What regexBackend() picks: native when it loads, else re2-wasm, else re2js (KEYWARD_REGEX can skip either). */
-    get default() {
-        return regexBackend();
-    },
-    native() {
-        try {
-            return nativeBackend(loadNative().RE2);
-        }
-        catch {
-            return undefined;
-        }
-    },
-    /** RE2 as WebAssembly, when dist/native/wasm/re2.wasm is there. */
-    wasm() {
-        try {
-            return loadWasmBackend().backend;
-        }
-        catch {
-            return undefined;
-        }
-    },
-};
 
+;// CONCATENATED MODULE: ./src/engine/window-checks.ts
+
+
+
+/** Literals checked per window at most: the longest, as those are the likeliest to be missing. */
+const MAX_LITERALS = 2;
+function windowNeeds(rule) {
+    return { bytes: rarestFirst(requiredByteSets(rule.pattern)), literals: neededLiterals(rule) };
+}
+/**
+ * The anchors of the pattern a keyword hit does not already prove. Caseless texts holding `k` or `s` are left out:
+ * RE2 folds those to the Kelvin sign and the long s, which an ASCII search would not see.
+ */
+function neededLiterals(rule) {
+    const keywords = rule.keywords.map((keyword) => keyword.toLowerCase());
+    const shortest = (texts) => Math.min(...texts.map((text) => text.length));
+    return anchors_anchors(rule.pattern)
+        .filter(({ texts, caseless }) => shortest(texts) >= 2 && !(caseless && texts.some((text) => /[ks]/i.test(text))))
+        .filter(({ texts, caseless }) => !(caseless && keywords.every((keyword) => texts.some((text) => keyword.includes(text.toLowerCase())))))
+        .sort((a, b) => shortest(b.texts) - shortest(a.texts))
+        .slice(0, MAX_LITERALS)
+        .map(({ texts, caseless }) => ({ caseless, texts: texts.map((text) => (caseless ? text.toLowerCase() : text)).map((string) => ({ string, bytes: Buffer.from(string, 'latin1') })) }));
+}
+/** True when content[from, to) holds everything the rule needs: a match may lie inside. Plain loops: it runs per window. */
+function mayMatchIn(content, from, to, needs) {
+    for (const set of needs.bytes) {
+        let held = false;
+        for (let i = 0; i < set.length && !held; i++)
+            held = holds(content, from, to, set[i]);
+        if (!held)
+            return false;
+    }
+    for (const { texts, caseless } of needs.literals) {
+        let held = false;
+        for (let i = 0; i < texts.length && !held; i++)
+            held = holdsText(content, from, to, texts[i], caseless);
+        if (!held)
+            return false;
+    }
+    return true;
+}
+/** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
+const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
+const commonness = (byte) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
+/** Required-byte sets in the order they are checked: the likeliest to be missing (small sets of rare bytes) first. */
+function rarestFirst(sets) {
+    const rank = (set) => set.length * 100 + Math.min(...set.map(commonness));
+    return sets.map((set) => set.sort((a, b) => commonness(a) - commonness(b))).sort((a, b) => rank(a) - rank(b));
+}
+/** Windows up to this long are searched by a loop here: a native call costs more than a short loop. */
+const SHORT = 512;
+/** True when content[from, to) contains `byte`. */
+function holds(content, from, to, byte) {
+    if (to - from > SHORT)
+        return content.subarray(from, to).indexOf(byte) !== -1;
+    let at = from;
+    while (at < to && content[at] !== byte)
+        at++;
+    return at < to;
+}
+/**
+ * True when content[from, to) contains the text (in any ASCII case when `caseless`). Long windows are searched
+ * natively: caseless, in a lower-cased latin1 copy, which V8 makes several times faster than a loop over the bytes.
+ */
+function holdsText(content, from, to, { bytes, string }, caseless) {
+    if (to - from > SHORT)
+        return caseless ? content.toString('latin1', from, to).toLowerCase().includes(string) : content.subarray(from, to).indexOf(bytes) !== -1;
+    return caseless ? holdsCaseless(content, from, to, bytes) : holdsExactly(content, from, to, bytes);
+}
+function holdsExactly(content, from, to, text) {
+    const first = text[0];
+    for (let at = from, last = to - text.length; at <= last; at++) {
+        if (content[at] !== first)
+            continue;
+        let i = 1;
+        while (i < text.length && content[at + i] === text[i])
+            i++;
+        if (i === text.length)
+            return true;
+    }
+    return false;
+}
+function holdsCaseless(content, from, to, text) {
+    const first = text[0];
+    for (let at = from, last = to - text.length; at <= last; at++) {
+        if (LOWER[content[at]] !== first)
+            continue;
+        let i = 1;
+        while (i < text.length && LOWER[content[at + i]] === text[i])
+            i++;
+        if (i === text.length)
+            return true;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/prefilter-walk-wasm.ts
 // Generated by scripts/build-prefilter-wasm.mjs from src/engine/prefilter-walk.c: do not edit.
 // The sums are in scripts/prefilter-wasm.json.
 /** The prefilter walk as a WebAssembly module, base64. */
 const prefilterWalkWasm = 'AGFzbQEAAAABEAJgAAF/YAd/f39/f39/AX8CDwEDZW52Bm1lbW9yeQIAAgMEAwAAAQYPAn8BQYCIBAt/AEGAiAQLBy4ECmNsYXNzZXNfYXQAAAhkZWx0' +
-    'YV9hdAABBHdhbGsAAgtfX2hlYXBfYmFzZQMBCsUWAwYAQYCACAsGAEGAgggLtBYBKn8jAEGwAWsiByQAIAEgAmsgBm0hCyAGQQBKBEBBACADayENIAtB' +
+    'YV9hdAABBHdhbGsAAgtfX2hlYXBfYmFzZQMBCokWAwYAQYCACAsGAEGAgggL+BUBKn8jAEGwAWsiByQAIAEgAmsgBm0hCyAGQQBKBEBBACADayENIAtB' +
     'AXQhDiACIQkgBiEKA0AgB0GAAWogCGogCTYCACAHIAhqIAw2AgAgB0HgAGogCGogCSANakEAIAgbIg82AgAgB0FAayAIaiAJIA9rNgIAIAkgC2ohCSAM' +
     'IA5qIQwgCEEEaiEIIApBAWsiCg0ACwsgB0GAAWogBkECdGogATYCACALIAIgAyACIANIG2ohDwJAAkACQAJAAkAgBkECaw4HAgMBAwMDAAMLIAcoAmAh' +
-    'DAJAIA9BAEwEQEEAIQlBACEKQQAhC0EAIQ5BACENQQAhA0EAIQEMAQsgACAHKAJ8IhtqIRwgACAHKAJ4Ih1qIRMgACAHKAJ0Ih5qIR8gACAHKAJwIiBq' +
-    'ISEgACAHKAJsIiJqISMgACAHKAJoIiRqISUgACAHKAJkIiZqIScgACAMaiEoIAcoAlwhKSAHKAJYISogBygCVCErIAcoAlAhLCAHKAJMIS0gBygCSCEu' +
-    'IAcoAkQhLyAHKAJAITAgBygCHCEUIAcoAhghEiAHKAIUIRUgBygCECEWIAcoAgwhFyAHKAIIIRggBygCBCEZIAcoAgAhGkEAIQhBACEBQQAhA0EAIQ1B' +
-    'ACEOQQAhC0EAIQpBACEJA0ACQCABIAggHGotAAAtAICACHJBAnRBgIIIaigCACIBIA0gCCATai0AAC0AgIAIckECdEGAgghqKAIAIg0gCyAIIB9qLQAA' +
-    'LQCAgAhyQQJ0QYCCCGooAgAiCyAJIAggIWotAAAtAICACHJBAnRBgIIIaigCACIJIAogCCAjai0AAC0AgIAIckECdEGAgghqKAIAIgogDiAIICVqLQAA' +
-    'LQCAgAhyQQJ0QYCCCGooAgAiDiADIAggJ2otAAAtAICACHJBAnRBgIIIaigCACIDIBEgCCAoai0AAC0AgIAIckECdEGAgghqKAIAIhFycnJycnJyIARI' +
-    'DQACQCAEIBFKDQAgCCAwSA0AIAUgGkECdGoiECARNgIAIBBBBGogCCAMajYCACAaQQJqIRoLAkAgAyAESA0AIAggL0gNACAFIBlBAnRqIhAgAzYCACAQ' +
-    'QQRqIAggJmo2AgAgGUECaiEZCwJAIAQgDkoNACAIIC5IDQAgBSAYQQJ0aiIQIA42AgAgEEEEaiAIICRqNgIAIBhBAmohGAsCQCAEIApKDQAgCCAtSA0A' +
-    'IAUgF0ECdGoiECAKNgIAIBBBBGogCCAiajYCACAXQQJqIRcLAkAgBCAJSg0AIAggLEgNACAFIBZBAnRqIhAgCTYCACAQQQRqIAggIGo2AgAgFkECaiEW' +
-    'CwJAIAQgC0oNACAIICtIDQAgBSAVQQJ0aiIQIAs2AgAgEEEEaiAIIB5qNgIAIBVBAmohFQsCQCAEIA1KDQAgCCAqSA0AIAUgEkECdGoiECANNgIAIBBB' +
-    'BGogCCAdajYCACASQQJqIRILIAEgBEgNACAIIClIDQAgBSAUQQJ0aiIQIAE2AgAgEEEEaiAIIBtqNgIAIBRBAmohFAsgDyAIQQFqIghHDQALIAcgFDYC' +
-    'HCAHIBI2AhggByAVNgIUIAcgFjYCECAHIBc2AgwgByAYNgIIIAcgGTYCBCAHIBo2AgALIAcgATYCPCAHIA02AjggByALNgI0IAcgCTYCMCAHIAo2Aiwg' +
-    'ByAONgIoIAcgAzYCJCAHIBE2AiAMAwsgBygCYCEMAkAgD0EATARAQQAhCUEAIQpBACELQQAhDgwBCyAAIAxqIRQgACAHKAJkIhJqIRUgACAHKAJoIhZq' +
-    'IRcgACAHKAJsIhhqIRlBACEOIAcoAkwhGiAHKAJIIRsgBygCRCEcIAcoAkAhHSAHKAIMIQEgBygCCCEDIAcoAgQhDSAHKAIAIRFBACEIQQAhC0EAIQpB' +
-    'ACEJA0ACQCALIAggGWotAAAtAICACHJBAnRBgIIIaigCACILIAkgCCAXai0AAC0AgIAIckECdEGAgghqKAIAIgkgCiAIIBVqLQAALQCAgAhyQQJ0QYCC' +
-    'CGooAgAiCiAOIAggFGotAAAtAICACHJBAnRBgIIIaigCACIOcnJyIARIDQACQCAEIA5KDQAgCCAdSA0AIAUgEUECdGoiEyAONgIAIBNBBGogCCAMajYC' +
-    'ACARQQJqIRELAkAgBCAKSg0AIAggHEgNACAFIA1BAnRqIhMgCjYCACATQQRqIAggEmo2AgAgDUECaiENCwJAIAQgCUoNACAIIBtIDQAgBSADQQJ0aiIT' +
-    'IAk2AgAgE0EEaiAIIBZqNgIAIANBAmohAwsgBCALSg0AIAggGkgNACAFIAFBAnRqIhMgCzYCACATQQRqIAggGGo2AgAgAUECaiEBCyAPIAhBAWoiCEcN' +
-    'AAsgByABNgIMIAcgAzYCCCAHIA02AgQgByARNgIACyAHIAs2AiwgByAJNgIoIAcgCjYCJCAHIA42AiAMAgsgBygCYCEMAkAgD0EATARAQQAhCUEAIQoM' +
-    'AQsgACAMaiEBIAAgBygCZCILaiEOQQAhCiAHKAJEIREgBygCQCEUIAcoAgQhDSAHKAIAIQNBACEIQQAhCQNAAkAgCSAIIA5qLQAALQCAgAhyQQJ0QYCC' +
-    'CGooAgAiCSAKIAEgCGotAAAtAICACHJBAnRBgIIIaigCACIKciAESA0AAkAgBCAKSg0AIAggFEgNACAFIANBAnRqIhIgCjYCACASQQRqIAggDGo2AgAg' +
-    'A0ECaiEDCyAEIAlKDQAgCCARSA0AIAUgDUECdGoiEiAJNgIAIBJBBGogCCALajYCACANQQJqIQ0LIA8gCEEBaiIIRw0ACyAHIA02AgQgByADNgIACyAH' +
-    'IAk2AiQgByAKNgIgDAELIAcoAmAhDAJAIA9BAEwEQEEAIQkMAQsgACAMaiEBQQAhCSAHKAJAIQMgBygCACELQQAhCANAAkAgCSABIAhqLQAALQCAgAhy' +
-    'QQJ0QYCCCGooAgAiCSAESA0AIAMgCEoNACAFIAtBAnRqIgogCTYCACAKQQRqIAggDGo2AgAgC0ECaiELCyAPIAhBAWoiCEcNAAsgByALNgIACyAHIAk2' +
-    'AiALAkAgBkEASgRAQQAhCQNAIAcgCUECdCIDaiILKAIAIQogDCAPaiIIIAlBAWoiAUECdCIMIAdBgAFqaigCACINSARAIAdBgAFqIANqIQ4gB0EgaiAD' +
-    'aigCACEJA0ACQCAJIAAgCGotAAAtAICACHJBAnRBgIIIaigCACIJIARIDQAgCCAOKAIASA0AIAUgCkECdGoiAyAJNgIAIANBBGogCDYCACAKQQJqIQoL' +
-    'IAhBAWoiCCANSA0ACwsgCyAKNgIAIAEgBkYEQCAHKAIAIQkgBkECSA0DIAUgAkEDdGshCiACQQF0IgtBAWshDkEBIQ0DQAJAIA1BAnQiACAHQYABamoo' +
-    'AgAiAyACa0EBdCIIIAAgB2ooAgAiAU4NACABIA5qIANBAXQiA2sgASALaiADa0EDcSIABEAgBSAJQQJ0aiEEIAogA0ECdGohDANAIAQgDCgCADYCACAE' +
-    'QQRqIQQgDEEEaiEMIAhBAWohCCAJQQFqIQkgAEEBayIADQALC0EDSQ0AIAlBAnQhDCAIQQJ0IQ8gBSEEA0AgBCAMaiIAIAQgD2oiAygCADYCACAAQQRq' +
-    'IANBBGooAgA2AgAgAEEIaiADQQhqKAIANgIAIABBDGogA0EMaigCADYCACAEQRBqIQQgCUEEaiEJIAhBBGoiCCABSA0ACwsgDUEBaiINIAZHDQALDAMF' +
-    'IAdB4ABqIAxqKAIAIQwgASEJDAELAAsACyAHKAIAIQkLIAdBsAFqJAAgCQs=';
+    'DAJAIA9BAEwEQEGAggghCUGAggghCkGAggghC0GAggghDkGAggghDUGAggghA0GAggghAUGAggghEQwBCyAAIAcoAnwiG2ohHCAAIAcoAngiHWohEyAA' +
+    'IAcoAnQiHmohHyAAIAcoAnAiIGohISAAIAcoAmwiImohIyAAIAcoAmgiJGohJSAAIAcoAmQiJmohJyAAIAxqIShBACEIQYCCCCERIAcoAlwhKSAHKAJY' +
+    'ISogBygCVCErIAcoAlAhLCAHKAJMIS0gBygCSCEuIAcoAkQhLyAHKAJAITAgBygCHCEUIAcoAhghEiAHKAIUIRUgBygCECEWIAcoAgwhFyAHKAIIIRgg' +
+    'BygCBCEZIAcoAgAhGkGAggghAUGAggghA0GAggghDUGAggghDkGAggghC0GAggghCkGAggghCQNAAkAgASAIIBxqLQAALQCAgAhyKAIAIgEgDSAIIBNq' +
+    'LQAALQCAgAhyKAIAIg0gCyAIIB9qLQAALQCAgAhyKAIAIgsgCSAIICFqLQAALQCAgAhyKAIAIgkgCiAIICNqLQAALQCAgAhyKAIAIgogDiAIICVqLQAA' +
+    'LQCAgAhyKAIAIg4gAyAIICdqLQAALQCAgAhyKAIAIgMgESAIIChqLQAALQCAgAhyKAIAIhFycnJycnJyIARIDQACQCAEIBFKDQAgCCAwSA0AIAUgGkEC' +
+    'dGoiECARNgIAIBBBBGogCCAMajYCACAaQQJqIRoLAkAgAyAESA0AIAggL0gNACAFIBlBAnRqIhAgAzYCACAQQQRqIAggJmo2AgAgGUECaiEZCwJAIAQg' +
+    'DkoNACAIIC5IDQAgBSAYQQJ0aiIQIA42AgAgEEEEaiAIICRqNgIAIBhBAmohGAsCQCAEIApKDQAgCCAtSA0AIAUgF0ECdGoiECAKNgIAIBBBBGogCCAi' +
+    'ajYCACAXQQJqIRcLAkAgBCAJSg0AIAggLEgNACAFIBZBAnRqIhAgCTYCACAQQQRqIAggIGo2AgAgFkECaiEWCwJAIAQgC0oNACAIICtIDQAgBSAVQQJ0' +
+    'aiIQIAs2AgAgEEEEaiAIIB5qNgIAIBVBAmohFQsCQCAEIA1KDQAgCCAqSA0AIAUgEkECdGoiECANNgIAIBBBBGogCCAdajYCACASQQJqIRILIAEgBEgN' +
+    'ACAIIClIDQAgBSAUQQJ0aiIQIAE2AgAgEEEEaiAIIBtqNgIAIBRBAmohFAsgDyAIQQFqIghHDQALIAcgFDYCHCAHIBI2AhggByAVNgIUIAcgFjYCECAH' +
+    'IBc2AgwgByAYNgIIIAcgGTYCBCAHIBo2AgALIAcgATYCPCAHIA02AjggByALNgI0IAcgCTYCMCAHIAo2AiwgByAONgIoIAcgAzYCJCAHIBE2AiAMAwsg' +
+    'BygCYCEMAkAgD0EATARAQYCCCCEJQYCCCCEKQYCCCCELQYCCCCEODAELIAAgDGohFCAAIAcoAmQiEmohFSAAIAcoAmgiFmohFyAAIAcoAmwiGGohGUEA' +
+    'IQhBgIIIIQ4gBygCTCEaIAcoAkghGyAHKAJEIRwgBygCQCEdIAcoAgwhASAHKAIIIQMgBygCBCENIAcoAgAhEUGAggghC0GAggghCkGAggghCQNAAkAg' +
+    'CyAIIBlqLQAALQCAgAhyKAIAIgsgCSAIIBdqLQAALQCAgAhyKAIAIgkgCiAIIBVqLQAALQCAgAhyKAIAIgogDiAIIBRqLQAALQCAgAhyKAIAIg5ycnIg' +
+    'BEgNAAJAIAQgDkoNACAIIB1IDQAgBSARQQJ0aiITIA42AgAgE0EEaiAIIAxqNgIAIBFBAmohEQsCQCAEIApKDQAgCCAcSA0AIAUgDUECdGoiEyAKNgIA' +
+    'IBNBBGogCCASajYCACANQQJqIQ0LAkAgBCAJSg0AIAggG0gNACAFIANBAnRqIhMgCTYCACATQQRqIAggFmo2AgAgA0ECaiEDCyAEIAtKDQAgCCAaSA0A' +
+    'IAUgAUECdGoiEyALNgIAIBNBBGogCCAYajYCACABQQJqIQELIA8gCEEBaiIIRw0ACyAHIAE2AgwgByADNgIIIAcgDTYCBCAHIBE2AgALIAcgCzYCLCAH' +
+    'IAk2AiggByAKNgIkIAcgDjYCIAwCCyAHKAJgIQwCQCAPQQBMBEBBgIIIIQlBgIIIIQoMAQsgACAMaiEBIAAgBygCZCILaiEOQQAhCEGAggghCiAHKAJE' +
+    'IREgBygCQCEUIAcoAgQhDSAHKAIAIQNBgIIIIQkDQAJAIAkgCCAOai0AAC0AgIAIcigCACIJIAogASAIai0AAC0AgIAIcigCACIKciAESA0AAkAgBCAK' +
+    'Sg0AIAggFEgNACAFIANBAnRqIhIgCjYCACASQQRqIAggDGo2AgAgA0ECaiEDCyAEIAlKDQAgCCARSA0AIAUgDUECdGoiEiAJNgIAIBJBBGogCCALajYC' +
+    'ACANQQJqIQ0LIA8gCEEBaiIIRw0ACyAHIA02AgQgByADNgIACyAHIAk2AiQgByAKNgIgDAELIAcoAmAhDAJAIA9BAEwEQEGAggghCQwBCyAAIAxqIQFB' +
+    'ACEIQYCCCCEJIAcoAkAhAyAHKAIAIQsDQAJAIAkgASAIai0AAC0AgIAIcigCACIJIARIDQAgAyAISg0AIAUgC0ECdGoiCiAJNgIAIApBBGogCCAMajYC' +
+    'ACALQQJqIQsLIA8gCEEBaiIIRw0ACyAHIAs2AgALIAcgCTYCIAsCQCAGQQBKBEBBACEJA0AgByAJQQJ0IgNqIgsoAgAhCiAMIA9qIgggCUEBaiIBQQJ0' +
+    'IgwgB0GAAWpqKAIAIg1IBEAgB0GAAWogA2ohDiAHQSBqIANqKAIAIQkDQAJAIAkgACAIai0AAC0AgIAIcigCACIJIARIDQAgCCAOKAIASA0AIAUgCkEC' +
+    'dGoiAyAJNgIAIANBBGogCDYCACAKQQJqIQoLIAhBAWoiCCANSA0ACwsgCyAKNgIAIAEgBkYEQCAHKAIAIQkgBkECSA0DIAUgAkEDdGshCiACQQF0IgtB' +
+    'AWshDkEBIQ0DQAJAIA1BAnQiACAHQYABamooAgAiAyACa0EBdCIIIAAgB2ooAgAiAU4NACABIA5qIANBAXQiA2sgASALaiADa0EDcSIABEAgBSAJQQJ0' +
+    'aiEEIAogA0ECdGohDANAIAQgDCgCADYCACAEQQRqIQQgDEEEaiEMIAhBAWohCCAJQQFqIQkgAEEBayIADQALC0EDSQ0AIAlBAnQhDCAIQQJ0IQ8gBSEE' +
+    'A0AgBCAMaiIAIAQgD2oiAygCADYCACAAQQRqIANBBGooAgA2AgAgAEEIaiADQQhqKAIANgIAIABBDGogA0EMaigCADYCACAEQRBqIQQgCUEEaiEJIAhB' +
+    'BGoiCCABSA0ACwsgDUEBaiINIAZHDQALDAMFIAdB4ABqIAxqKAIAIQwgASEJDAELAAsACyAHKAIAIQkLIAdBsAFqJAAgCQs=';
 
 ;// CONCATENATED MODULE: ./src/engine/prefilter-wasm.ts
 
@@ -73564,7 +74758,6 @@ function wasmWalkAvailable() {
  * overlap rule as the lanes). Records come out as (accepting state, byte index) pairs in order of byte index.
  */
 class WasmWalk {
-    first;
     warm;
     memory;
     exports;
@@ -73575,8 +74768,10 @@ class WasmWalk {
     bytes;
     /** The last chunk's records, a view into wasm memory (valid until the next walk). */
     hits;
+    /** The first accepting state in the module's numbering: a record's state minus this, shifted right by 2 more bits
+     * than the JS table's states, is the accepting state's index. */
+    first;
     constructor(delta, classOf, first, warm, sizes = {}) {
-        this.first = first;
         this.warm = warm;
         this.sizes = { ...defaultSizes, ...sizes };
         const api = wasmApi();
@@ -73592,8 +74787,17 @@ class WasmWalk {
             throw new Error('the walk module lays its stack over its tables');
         this.bufferAt = align(deltaAt + delta.byteLength);
         this.reserve(this.sizes.initialBytes);
-        new Uint8Array(this.memory.buffer, classesAt, 256).set(classOf);
-        new Int32Array(this.memory.buffer, deltaAt, delta.length).set(delta);
+        const classes = new Uint8Array(this.memory.buffer, classesAt, 256);
+        classes.set(classOf);
+        if (classes.some((column) => column >= 64))
+            throw new Error('the wasm walk takes at most 64 byte classes');
+        for (let byte = 0; byte < 256; byte++)
+            classes[byte] <<= 2;
+        // A state becomes its row's address, so a step needs no arithmetic beyond the OR (see prefilter-walk.c).
+        const table = new Int32Array(this.memory.buffer, deltaAt, delta.length);
+        for (let i = 0; i < delta.length; i++)
+            table[i] = deltaAt + 4 * delta[i];
+        this.first = deltaAt + 4 * first;
     }
     /** The largest chunk walked at once; `lead` bytes of overlap come on top for every chunk but the first. */
     get chunkBytes() {
@@ -73797,6 +75001,7 @@ class KeywordPrefilter {
         catch (error) {
             if (options.walk === 'wasm')
                 throw error;
+            wasmStartFailure = error instanceof Error ? error.message : String(error);
             return undefined;
         }
     }
@@ -73836,8 +75041,8 @@ class KeywordPrefilter {
     /** The wasm walk's records come chunk by chunk, each in order of end position. */
     scanWasm(wasm, buffer, onHit) {
         const outputs = this.outputs;
-        const first = this.firstAccepting;
-        const bits = this.classBits;
+        const first = wasm.first;
+        const bits = this.classBits + 2;
         for (let start = 0; start < buffer.length; start += wasm.chunkBytes) {
             const count = wasm.walkChunk(buffer, start, Math.min(buffer.length, start + wasm.chunkBytes));
             const hits = wasm.hits;
@@ -73849,6 +75054,22 @@ class KeywordPrefilter {
             }
         }
     }
+}
+/** Why the last wasm walk this thread tried to start fell back to the JS walk. */
+let wasmStartFailure;
+/**
+ * Which prefilter walk this thread's scanners run, and why when it is the JS one: `wasm`, `js (KEYWARD_PREFILTER=js)`,
+ * `js (WebAssembly unavailable)` or `js (the wasm walk did not start: ...)`. For the logs and reports, next to the
+ * regex engine.
+ */
+function prefilterWalkDescription() {
+    if (process.env.KEYWARD_PREFILTER === 'js')
+        return 'js (KEYWARD_PREFILTER=js)';
+    if (!wasmWalkAvailable())
+        return 'js (WebAssembly unavailable)';
+    if (wasmStartFailure === undefined)
+        new KeywordPrefilter(['key']);
+    return wasmStartFailure === undefined ? 'wasm' : `js (the wasm walk did not start: ${wasmStartFailure})`;
 }
 function defaultWalk() {
     return process.env.KEYWARD_PREFILTER !== 'js' && wasmWalkAvailable() ? 'wasm' : 'js';
@@ -73979,255 +75200,8 @@ function foldByte(byte) {
     return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
 }
 
-;// CONCATENATED MODULE: ./src/engine/anchors.ts
-/**
- * Case-sensitive literals every match of a pattern holds, with what must stand right before and after them: enough to
- * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
- * whatever the walk cannot read makes it learn less, never more.
- */
-
-/** Bytes checked after an anchor at most: enough to turn away a hit, cheap when the hit is real. */
-const MAX_FOLLOW_BYTES = 128;
-/** Texts one anchor may stand for (`(?:live|test)_` gives two). */
-const MAX_TEXTS = 16;
-const DIGITS = [[48, 57]];
-/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
-const SPACES = [[9, 10], [12, 13], [32, 32]];
-const WORD_RANGES = [[48, 57], [65, 90], [97, 122], [95, 95]];
-const WORD = byteSet('A-Za-z0-9_');
-/**
- * The anchors of `pattern`: literal runs outside classes, not quantified, at the top level or in a required group of
- * one branch (`\b(EAA[A-Z]...)` gives `EAA`); a group of plain alternatives makes a run of several texts
- * (`(?:live|test)_` gives `live_` and `test_`). A top-level alternation keeps only anchors every branch holds alike.
- * Empty when nothing is known.
- */
-function anchors_anchors(pattern, caseless = false, notAfter) {
-    const branches = alternatives(pattern);
-    if (branches === undefined)
-        return [];
-    if (branches.length === 1)
-        return sequenceAnchors(pattern, caseless, notAfter);
-    const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
-    return each[0].filter(({ key }) => each.every((found) => found.some((other) => other.key === key))).map(({ anchor }) => anchor);
-}
-function anchorKey(anchor) {
-    return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map((f) => [[...f.allowed], f.count])]);
-}
-function sequenceAnchors(pattern, caseless, notAfter) {
-    const walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter };
-    let i = 0;
-    while (i < pattern.length) {
-        const atom = readAtom(pattern, i);
-        if (atom === undefined)
-            return [];
-        const text = pattern.slice(i, atom.end);
-        i = atom.end;
-        if (atom.skip) {
-            caseless = flagsAfter(text, caseless) ?? caseless;
-            closeRun(walk);
-            walk.following = undefined;
-            walk.boundary = undefined;
-            continue;
-        }
-        const quantifier = readQuantifier(pattern, i);
-        if (quantifier === undefined)
-            return [];
-        const count = repeats(pattern.slice(i, quantifier.end));
-        endRun(walk, text, count);
-        i = quantifier.end;
-        readStep(walk, text, count, caseless);
-    }
-    closeRun(walk);
-    return walk.found;
-}
-/** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
-function readStep(walk, text, count, caseless) {
-    const plain = plainCharacter(text);
-    const choices = plain === undefined ? plainChoices(text) : [plain];
-    if (walk.run.length > 0 && walk.runCaseless !== caseless)
-        closeRun(walk);
-    if (choices && count.min === 1 && count.fixed && (walk.run.length || 1) * choices.length <= MAX_TEXTS) {
-        extendRun(walk, choices, caseless);
-        return;
-    }
-    closeRun(walk);
-    const allowed = classBytes(text, caseless);
-    if (walk.following && allowed && count.min > 0)
-        follow(walk, allowed, count);
-    else
-        walk.following = undefined;
-    const before = walk.boundary;
-    walk.boundary = boundaryOf(text, caseless);
-    if (text.startsWith('(') && count.min === 1 && count.fixed)
-        walk.found.push(...groupAnchors(text, caseless, before));
-}
-/** A non-word boundary guard carries over to a literal starting with a symbol only when it came from a class. */
-function precedingGuard(boundary) {
-    return boundary && boundary !== WORD ? boundary : undefined;
-}
-function follow(walk, allowed, count) {
-    const following = walk.following;
-    const take = Math.min(count.min, MAX_FOLLOW_BYTES - following.bytes);
-    following.bytes += take;
-    if (!count.fixed && take === count.min && count.max <= MAX_FOLLOW_BYTES) {
-        // A character of a negated class may take up to four bytes of UTF-8.
-        const entry = { allowed, count: take, upTo: allowed[0x80] ? 4 * count.max : count.max };
-        following.anchor.followedBy.push(entry);
-        following.awaiting = entry;
-        return;
-    }
-    if (take > 0)
-        following.anchor.followedBy.push({ allowed, count: take });
-    if (!count.fixed || following.bytes >= MAX_FOLLOW_BYTES)
-        walk.following = undefined;
-}
-/** Ends a run awaiting its last byte: a plain symbol outside the run's class ends it; anything else drops the bound. */
-function endRun(walk, text, count) {
-    const awaiting = walk.following?.awaiting;
-    if (!awaiting)
-        return;
-    walk.following = undefined;
-    const plain = plainCharacter(text);
-    const code = plain?.charCodeAt(0);
-    if (code !== undefined && count.min === 1 && count.fixed && awaiting.allowed[code] !== 1 && WORD[code] !== 1)
-        awaiting.then = code;
-    else
-        delete awaiting.upTo;
-}
-function extendRun(walk, choices, caseless) {
-    if (walk.run.length === 0) {
-        const wordStart = choices.every((choice) => WORD[choice.charCodeAt(0)] === 1);
-        const symbolStart = choices.every((choice) => WORD[choice.charCodeAt(0)] !== 1);
-        walk.runNotAfter = wordStart ? walk.boundary : symbolStart ? precedingGuard(walk.boundary) : undefined;
-        walk.runCaseless = caseless;
-        walk.run = [...new Set(choices)];
-    }
-    else
-        walk.run = [...new Set(walk.run.flatMap((head) => choices.map((choice) => head + choice)))];
-    walk.boundary = undefined;
-}
-function closeRun(walk) {
-    if (walk.run.length === 0)
-        return;
-    const anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter: walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter), followedBy: [] };
-    walk.found.push(anchor);
-    walk.following = { anchor, bytes: 0 };
-    walk.run = [];
-    walk.runNotAfter = undefined;
-}
-/** The texts of a group of plain alternatives (`(?:live|test)`), or undefined. Flags or captures make it no such group. */
-function plainChoices(atom) {
-    const body = /^\((?:\?:)?([^()]*)\)$/.exec(atom)?.[1];
-    if (body === undefined)
-        return undefined;
-    const texts = body.split('|');
-    return texts.every((choice) => choice.length > 0 && /^[\x20-\x7e]+$/.test(choice) && !/[\\.[\]^$*+?{}()|]/.test(choice)) ? texts : undefined;
-}
-/** The set with both ASCII cases of every letter in it. */
-function folded(set) {
-    const both = set.slice();
-    for (let c = 65; c <= 90; c++)
-        both[c] = both[c + 32] = set[c] | set[c + 32];
-    return both;
-}
-/** What a zero-width or one-byte guard says about the byte before the next atom: `\b`, or `(?:^|[^...])`. */
-function boundaryOf(text, caseless) {
-    if (text === '\\b')
-        return WORD;
-    const guard = /^\(\?:\^\|\[\^([^\]]*)\]\)$/.exec(text) ?? /^\(\?:\[\^([^\]]*)\]\|\^\)$/.exec(text);
-    const set = guard ? byteSet(guard[1]) : undefined;
-    return set && caseless ? folded(set) : set;
-}
-function repeats(quantifier) {
-    if (quantifier === '')
-        return { min: 1, max: 1, fixed: true };
-    if (quantifier.startsWith('+'))
-        return { min: 1, max: Infinity, fixed: false };
-    if (quantifier.startsWith('*'))
-        return { min: 0, max: Infinity, fixed: false };
-    if (quantifier.startsWith('?'))
-        return { min: 0, max: 1, fixed: false };
-    const [low, high] = quantifier.replace(/[{}?]/g, '').split(',');
-    const max = high === undefined ? Number(low) : high === '' ? Infinity : Number(high);
-    return { min: Number(low), max, fixed: high === undefined };
-}
-/** The flags an inline `(?i)` / `(?-i)` leaves: true when caseless, undefined when it says nothing of `i`. */
-function flagsAfter(text, caseless) {
-    const flags = /^\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?[:)]/.exec(text);
-    if (!flags)
-        return undefined;
-    if (flags[2]?.includes('i'))
-        return false;
-    if (flags[1]?.includes('i'))
-        return true;
-    return caseless;
-}
-/** The character an atom stands for when it is one plain character (`E`, `\.`), else undefined. */
-function plainCharacter(atom) {
-    const c = atom.length === 1 ? atom : atom.length === 2 && atom[0] === '\\' && !/[A-Za-z0-9]/.test(atom[1]) ? atom[1] : undefined;
-    if (c === undefined || c.charCodeAt(0) > 0x7e || c.charCodeAt(0) < 0x20)
-        return undefined;
-    return atom.length === 1 && '.[(^$|'.includes(c) ? undefined : c;
-}
-/** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
-function groupAnchors(group, caseless, notAfter) {
-    const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
-    if (group.startsWith('(?') && head.length <= 2)
-        return [];
-    return anchors_anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
-}
-/** The bytes a one-character atom matches (`[A-Za-z0-9_-]`, `\d`, `\w`), for a class of ASCII only; else undefined. */
-function classBytes(atom, caseless) {
-    if (atom === '\\d')
-        return byteSet('0-9');
-    if (atom === '\\w')
-        return WORD;
-    if (!atom.startsWith('[') || skipClass(atom, 0) !== atom.length)
-        return undefined;
-    const negated = atom.startsWith('[^');
-    const listed = byteSet(atom.slice(negated ? 2 : 1, -1));
-    const set = listed && caseless ? folded(listed) : listed;
-    return set && negated ? set.map((inside) => 1 - inside) : set;
-}
-/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
-function byteSet(body) {
-    const set = new Uint8Array(256);
-    for (let i = 0; i < body.length; i++) {
-        let c = body[i];
-        if (c === '\\') {
-            const next = body[++i] ?? '';
-            if (next === 'd' || next === 'w' || next === 's') {
-                for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES)
-                    fill(set, from, to);
-                continue;
-            }
-            if (next === '' || /[A-Za-z0-9]/.test(next))
-                return undefined;
-            c = next;
-        }
-        else if (c === '[')
-            return undefined;
-        const code = c.charCodeAt(0);
-        if (code > 0x7e)
-            return undefined;
-        const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
-        if (rangeEnd > 0x7e)
-            return undefined;
-        if (rangeEnd >= 0) {
-            fill(set, code, rangeEnd);
-            i += 2;
-        }
-        else
-            set[code] = 1;
-    }
-    return set;
-}
-function fill(set, from, to) {
-    for (let c = from; c <= to; c++)
-        set[c] = 1;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/keyword-forms.ts
+
 
 /**
  * The forms a hit of `keyword` must take when every rule listing it holds it inside one of its anchors (`EAA` followed
@@ -74254,7 +75228,7 @@ function keywordForms(keyword, rules) {
     return [...forms.values()];
 }
 function formKey(form) {
-    return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map((f) => [[...f.allowed], f.count])]);
+    return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map(followingKey)]);
 }
 const anchorsByPattern = new Map();
 /** A rule's anchors, read once per pattern (a rule lists up to a dozen keywords). */
@@ -74285,8 +75259,6 @@ function takesAForm(content, hitStart, forms) {
             return true;
     return false;
 }
-/** ASCII lower case of every byte. */
-const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 function takesForm(content, start, form) {
     const { bytes, notAfter } = form;
     if (start < 0 || start + bytes.length > content.length)
@@ -74303,9 +75275,12 @@ function takesForm(content, start, form) {
     if (notAfter && start > 0 && notAfter[content[start - 1]] === 1)
         return false;
     let at = start + bytes.length;
-    for (const { allowed, count, upTo, then } of form.followedBy) {
+    for (const following of form.followedBy) {
+        const { allowed, count, upTo, then } = following;
         if (then !== undefined)
             return endsWith(content, at, allowed, count, upTo, then);
+        if (following.words)
+            return reachesWord(content, at, following);
         const end = at + count;
         if (end > content.length)
             return false;
@@ -74322,6 +75297,47 @@ function endsWith(content, at, allowed, count, upTo, then) {
     while (end < limit && allowed[content[end]] === 1)
         end++;
     return end - at >= count && content[end] === then;
+}
+/**
+ * True when content from `at` runs `count` to `upTo` bytes in `allowed`, then holds one of the words. Caseless, a byte
+ * past ASCII counts as a match: RE2 folds `k` to the Kelvin sign and `s` to the long s, which no ASCII table holds.
+ */
+function reachesWord(content, at, { allowed, count, upTo, words }) {
+    const { texts, caseless } = words;
+    const limit = Math.min(content.length, at + upTo);
+    for (let end = at;; end++) {
+        if (end - at >= count)
+            for (const text of texts)
+                if (opensWith(content, end, text, caseless))
+                    return true;
+        if (end >= limit)
+            return false;
+        const byte = content[end];
+        if (caseless && byte >= 0x80)
+            return true;
+        if (allowed[byte] !== 1)
+            return false;
+    }
+}
+/**
+ * True when `text` stands at `at`: caseless, in any ASCII case, and true as well once a byte past ASCII is reached
+ * before any mismatch (it may be a folded `k` or `s`, see reachesWord).
+ */
+function opensWith(content, at, text, caseless) {
+    for (let i = 0; i < text.length; i++) {
+        const byte = content[at + i];
+        if (byte === undefined)
+            return false;
+        if (!caseless) {
+            if (byte !== text[i])
+                return false;
+        }
+        else if (byte >= 0x80)
+            return true;
+        else if (LOWER[byte] !== text[i])
+            return false;
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/windows.ts
@@ -74352,7 +75368,7 @@ function buildKeywordIndex(prepared) {
             forms[index] = known = keywordForms(keywords[index], rulesByKeyword[index].map((entry) => entry.rule)) ?? null;
         return known ?? undefined;
     };
-    return { prefilter: KeywordPrefilter.shared(keywords), rulesByKeyword, formsOf };
+    return { prefilter: KeywordPrefilter.shared(keywords), ruleCount: prepared.length, rulesByKeyword, formsOf };
 }
 /**
  * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
@@ -74363,7 +75379,10 @@ function buildKeywordIndex(prepared) {
  * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
  */
 function collectWindows(index, content, path, syntax) {
-    const byRule = new Map();
+    // Each rule's state by its `order`, and the rules with windows in the order they got their first: an array is
+    // cheaper than a Map at every hit.
+    const byRule = new Array(index.ruleCount);
+    const collected = [];
     const lengths = index.prefilter.keywordLengths;
     const settled = [];
     index.prefilter.scan(content, (keyword, hitEnd) => {
@@ -74378,7 +75397,7 @@ function collectWindows(index, content, path, syntax) {
         let bounds;
         const rules = index.rulesByKeyword[keyword];
         for (const entry of rules) {
-            let state = byRule.get(entry);
+            let state = byRule[entry.order];
             if (state === 'skipped')
                 continue;
             const last = state?.windows[state.windows.length - 1];
@@ -74388,28 +75407,25 @@ function collectWindows(index, content, path, syntax) {
             }
             if (!state) {
                 if (entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax())) {
-                    byRule.set(entry, 'skipped');
+                    byRule[entry.order] = 'skipped';
                     continue;
                 }
                 state = { prepared: entry, windows: [] };
-                byRule.set(entry, state);
+                byRule[entry.order] = state;
+                collected.push(state);
             }
             bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
             addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
         }
         settled[keyword] = settle(rules, byRule, lengths[keyword]);
     });
-    const collected = [];
-    for (const state of byRule.values())
-        if (state !== 'skipped')
-            collected.push(state);
     return collected;
 }
 function settle(rules, byRule, length) {
     let from = 0;
     let until = Infinity;
     for (const entry of rules) {
-        const state = byRule.get(entry);
+        const state = byRule[entry.order];
         if (state === 'skipped')
             continue;
         const last = state?.windows[state.windows.length - 1];
@@ -74449,30 +75465,7 @@ function addWindow(windows, bounds, multiline, size) {
 
 
 
-/** Punctuation in rough order of how common it is in source text; bytes not listed count as rarer than all of these. */
-const COMMON_BYTES = ' "\'.,:;=-_/()[]{}<>*+\n';
-const commonness = (byte) => COMMON_BYTES.indexOf(String.fromCharCode(byte));
-/** True when content[from, to) contains `byte`. A native call costs more than a short loop. */
-function holds(content, from, to, byte) {
-    if (to - from > 512)
-        return content.subarray(from, to).indexOf(byte) !== -1;
-    let at = from;
-    while (at < to && content[at] !== byte)
-        at++;
-    return at < to;
-}
-/** True when content[from, to) holds at least one byte of every set (see requiredByteSets). */
-function holdsEvery(content, from, to, sets) {
-    for (const set of sets)
-        if (!set.some((byte) => holds(content, from, to, byte)))
-            return false;
-    return true;
-}
-/** Required-byte sets in the order they are checked: the likeliest to be missing (small sets of rare bytes) first. */
-function rarestFirst(sets) {
-    const rank = (set) => set.length * 100 + Math.min(...set.map(commonness));
-    return sets.map((set) => set.sort((a, b) => commonness(a) - commonness(b))).sort((a, b) => rank(a) - rank(b));
-}
+
 /**
  * How many matches one rule may produce in one window (a line, or a line's 8 KB cut) before the rest of that window
  * is left unchecked for that rule and reported as not scanned. Each match costs microseconds (the native exec builds a
@@ -74491,16 +75484,16 @@ const REGEX_BUDGET_BASE = 1 << 20;
 const REGEX_BUDGET_PER_BYTE = 1;
 /** Windows up to this long are lines (or a line's cut around one hit, see WINDOW_REACH) and cost no budget. */
 const LONG_WINDOW = 4 * WINDOW_REACH;
-/** Runs each rule's pattern over its windows; a window that lacks one of the pattern's required bytes is skipped. */
+/** Runs each rule's pattern over its windows; a window that lacks something every match holds is skipped. */
 function matchWindows(backend, content, windows, crowded) {
     const input = new ScanInput(content);
     const candidates = [];
     const lineOf = (offset) => new LineIndex(content).position(offset).line;
     let budget = Math.max(REGEX_BUDGET_BASE, REGEX_BUDGET_PER_BYTE * content.length);
     for (const { prepared, windows: list } of windows) {
-        prepared.required ??= rarestFirst(requiredByteSets(prepared.rule.pattern));
+        prepared.needs ??= windowNeeds(prepared.rule);
         for (const window of list) {
-            if (!holdsEvery(content, window.start, window.end, prepared.required))
+            if (!mayMatchIn(content, window.start, window.end, prepared.needs))
                 continue;
             const long = window.end - window.start > LONG_WINDOW;
             if (long && window.end - window.start > budget) {
@@ -74625,17 +75618,58 @@ function spansLines(pattern) {
 
 ;// CONCATENATED MODULE: ./src/engine/provider-prefixes.ts
 
-/** Heads that are words before they are prefixes: `secret-...`, `token-...` may be anyone's value. */
+/** Heads that are words before they are prefixes: `secret-...`, `token_...` may be anyone's value. */
 const WORD_HEADS = new Set(['key', 'secret', 'token', 'sdk', 'ser', 'pat', 'sat', 'app', 'api', 'access', 'auth', 'client', 'test', 'live', 'prod', 'dev', 'v1']);
-/** The literal as the pattern spells it, when it opens the secret group (`(ghp_`, `(AIza`); undefined otherwise. */
-function openingLiteral(pattern, keyword) {
-    const escaped = `(${escapeRegex(keyword)}`;
-    const at = pattern.toLowerCase().indexOf(escaped);
-    return at === -1 ? undefined : pattern.slice(at + 1, at + escaped.length).replace(/\\(.)/g, '$1');
+/** The first capturing group's body: the secret (`(ghp_[A-Za-z0-9]{36})` -> `ghp_[A-Za-z0-9]{36}`). */
+function secretGroup(pattern) {
+    let depth = 0;
+    let start = -1;
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '\\')
+            i++;
+        else if (inClass)
+            inClass = char !== ']';
+        else if (char === '[')
+            inClass = true;
+        else if (char === '(') {
+            if (start === -1 && pattern[i + 1] !== '?')
+                start = i + 1;
+            else if (start !== -1)
+                depth++;
+        }
+        else if (char === ')' && start !== -1) {
+            if (depth === 0)
+                return pattern.slice(start, i);
+            depth--;
+        }
+    }
+    return undefined;
+}
+/** Where a keyword's literal sits in the secret group, spelled as the pattern spells it; undefined when it is not there. */
+function literalIn(group, keyword) {
+    const escaped = escapeRegex(keyword);
+    const index = group.toLowerCase().indexOf(escaped);
+    if (index === -1)
+        return undefined;
+    const literal = group.slice(index, index + escaped.length).replace(/\\(.)/g, '$1');
+    // A literal inside a group or an alternation, or repeated, is not the secret's own (`(?:live|test)_`).
+    const after = group.slice(index + escaped.length);
+    if (/^[?*+{|)]/.test(after) || /(?:[|(]|\(\?:)$/.test(group.slice(0, index)))
+        return undefined;
+    if (index === 0)
+        return { literal, at: 'start' };
+    if (after === '')
+        return { literal, at: 'end' };
+    // A signature inside marks a token that has nothing else to tell it by (Microsoft's identifiable keys open with
+    // random base64); a token with a prefix of its own is known by that prefix.
+    return group.startsWith('[') ? { literal, at: 'inside' } : undefined;
 }
 /**
- * A distinctive prefix: a head and a separator (`ghp_`, `xoxb-`, `hvs.`, `sk_live_`), or a
- * mixed-case literal (`AIza`); not a URL's scheme or host, and not a word that anyone's value may start with.
+ * A distinctive prefix: a head and a separator (`ghp_`, `xoxb-`, `hvs.`, `sk_live_`), or a mixed-case literal
+ * (`AIza`); not a URL's scheme or host, and not a word that anyone's value may start with. A word before a dot is a
+ * provider's namespace (Harness's `pat.`): values written by people join words with `_` or `-`.
  */
 function isDistinctive(literal) {
     if (literal.length < 4 || /[:/ $=]/.test(literal))
@@ -74643,31 +75677,53 @@ function isDistinctive(literal) {
     const head = /^[A-Za-z0-9]+/.exec(literal)?.[0] ?? '';
     if (head.length === literal.length)
         return /[a-z]/.test(literal) && /[A-Z]/.test(literal);
+    if (literal === `${head}.`)
+        return head.length >= 3;
     // A short head needs a longer literal: `sk_live_`, `sk-proj-`, not `sk_`.
     return (head.length >= 3 || literal.length >= 6) && !WORD_HEADS.has(head.toLowerCase());
 }
+/** A distinctive suffix: a separator and a word of three or more (`-NRMA`), the same test read from the other end. */
+function isDistinctiveSuffix(literal) {
+    return /^[-_.][A-Za-z0-9]{3,}$/.test(literal) && isDistinctive([...literal].reverse().join(''));
+}
 /**
- * The prefixes that start a specific rule's secret (`ghp_`, `xoxb-`, `sk_live_`, `AIza`), read from the rules
- * themselves: a keyword that opens the pattern's secret group, spelled as the pattern spells it. Derived, so the shapes
- * a generic value is checked against are the catalogue's own.
+ * A distinctive signature inside a token: four or more characters with a capital or a `+` (Microsoft's `+ACR`, `AZDO`,
+ * `JQQJ9`); not lower-case words (`_secret_`) nor a host (`hooks.slack.com`), which anyone's value may hold.
+ */
+function isDistinctiveInfix(literal) {
+    return literal.length >= 4 && !/[:/ $=.]/.test(literal) && /[A-Z+]/.test(literal);
+}
+const DISTINCTIVE = { start: isDistinctive, end: isDistinctiveSuffix, inside: isDistinctiveInfix };
+/**
+ * The literals that open, close or sit inside a specific rule's secret (`ghp_`, `xoxb-`, `AIza`, `-NRMA`, `+ACR`), read
+ * from the rules themselves: a keyword spelled inside the pattern's secret group. Derived, so the shapes a generic value
+ * is checked against are the catalogue's own.
  */
 function providerPrefixes(rules) {
-    const byPrefix = new Map();
+    const byMark = new Map();
     for (const rule of rules) {
         if (rule.kind === 'generic' || rule.wholeFile)
             continue;
+        const group = secretGroup(rule.pattern);
+        if (group === undefined)
+            continue;
         for (const keyword of rule.keywords) {
-            const literal = openingLiteral(rule.pattern, keyword);
-            if (literal === undefined || !isDistinctive(literal))
+            const found = literalIn(group, keyword);
+            if (found === undefined || !DISTINCTIVE[found.at](found.literal))
                 continue;
-            byPrefix.set(literal, [...(byPrefix.get(literal) ?? []), rule]);
+            const key = `${found.at}:${found.literal}`;
+            const mark = byMark.get(key) ?? { prefix: found.literal, ...(found.at === 'start' ? {} : { at: found.at }), rules: [] };
+            if (!mark.rules.includes(rule))
+                mark.rules.push(rule);
+            byMark.set(key, mark);
         }
     }
-    return [...byPrefix].map(([prefix, list]) => ({ prefix, rules: list }));
+    return [...byMark.values()];
 }
-/** The rules a value would belong to by its prefix (case as the rules spell it): empty when it carries none. */
+/** The rules a value would belong to by a signature it carries (case as the rules spell it): empty when it carries none. */
 function prefixOwners(prefixes, value) {
-    return prefixes.filter(({ prefix }) => value.startsWith(prefix)).flatMap(({ rules }) => rules);
+    const carries = ({ prefix, at }) => (at === 'end' ? value.endsWith(prefix) : at === 'inside' ? value.includes(prefix) : value.startsWith(prefix));
+    return prefixes.filter(carries).flatMap(({ rules }) => rules);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
@@ -74743,7 +75799,8 @@ function malformedProviderToken(rules, backend) {
         if (owners.length === 0)
             return false;
         const value = Buffer.from(secret);
-        return !owners.some((rule) => matchesWhole(rule, value));
+        // The owner's validator too: a GitHub or npm token whose CRC32 fails is made up, not someone's generic secret.
+        return !owners.some((rule) => matchesWhole(rule, value) && (rule.validate?.(secret) ?? true));
     };
 }
 function prepareRules(rules, config, backend) {
@@ -77096,6 +78153,7 @@ function withoutAccepted(findings, config) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/report/tool.ts
 /** Kept equal to package.json's version by a test. */
 const tool_TOOL_NAME = 'Keyward';
@@ -77424,6 +78482,8 @@ function toText(options) {
     const scanned = [options.stats.files !== undefined ? `${options.stats.files} files` : '', options.stats.commits !== undefined ? `${options.stats.commits} commits` : '', formatBytes(options.stats.bytes)].filter(Boolean).join(', ');
     if (options.stats.history)
         out.push(paint('dim', `History strategy: ${options.stats.history.described}`));
+    if (options.stats.engine)
+        out.push(paint('dim', `Regex engine: ${options.stats.engine.regex}; prefilter walk: ${options.stats.engine.prefilterWalk}`));
     out.push(`${options.findings.length === 0 ? 'No secrets found' : `${options.findings.length} finding(s): ${parts.join(', ')}`} in ${options.target} (${scanned} in ${seconds.toFixed(2)} s)`);
     out.push(verdict.pass ? paint('green', 'PASS') : `${paint('red', 'FAIL')}: ${verdict.reasons.join('; ')}`);
     return out.join('\n') + '\n';
@@ -77526,10 +78586,6 @@ async function scanTree(options) {
     return { findings, notices, stats: { files: scanned.files, bytes: scanned.bytes, durationMs: performance.now() - started, skipped } };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/sources/read.ts
 
 
@@ -77601,86 +78657,72 @@ function readScannable(fullPath, shownPath, maxFileSize, scratch) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sources/pool.ts
+;// CONCATENATED MODULE: ./src/sources/pool-scan.ts
 
 
-
-
-
-
-
-
-/** How often a worker busy with a list reports progress. */
+/** How often a thread busy with a list reports progress. */
 const PROGRESS_MS = 100;
-/** How long the calling thread scans a list before giving its event loop a turn. */
-const MAIN_SLICE_MS = 50;
-/** Below this many files the calling thread scans alone. */
-const MIN_FILES_FOR_WORKERS = 64;
-function scanFileWith(scanner, maxFileSize, root, path, scratch) {
-    const read = readScannable((0,external_node_path_.join)(root, path), path, maxFileSize, scratch);
+function scanFileWith(context, root, path) {
+    const read = readScannable((0,external_node_path_.join)(root, path), path, context.maxFileSize, context.scratch);
     if (!read.content)
         return { findings: [], notices: read.notice ? [read.notice] : [], skipped: read.tooLarge ? 'too-large' : undefined, bytes: 0 };
-    return { ...scanner.scanBuffer(read.content, path), bytes: read.content.length };
+    return { ...context.scanner.scanBuffer(read.content, path), bytes: read.content.length };
 }
 const emptyOutcome = () => ({ files: 0, bytes: 0, skipped: { binary: 0, tooLarge: 0 }, results: [] });
+function addResult(outcome, index, result) {
+    outcome.files += 1;
+    outcome.bytes += result.bytes;
+    if (result.skipped === 'binary')
+        outcome.skipped.binary += 1;
+    else if (result.skipped === 'too-large')
+        outcome.skipped.tooLarge += 1;
+    if (result.findings.length > 0 || result.notices.length > 0)
+        outcome.results.push({ index, findings: result.findings, notices: result.notices });
+}
+/** Reports the files and bytes done since its last report, at most every PROGRESS_MS. */
+class ProgressTicker {
+    onProgress;
+    at = performance.now();
+    files = 0;
+    bytes = 0;
+    constructor(onProgress) {
+        this.onProgress = onProgress;
+    }
+    tick(outcome, now) {
+        if (now - this.at >= PROGRESS_MS)
+            this.flush(outcome, now);
+    }
+    flush(outcome, now = performance.now()) {
+        if (outcome.files > this.files)
+            this.onProgress(outcome.files - this.files, outcome.bytes - this.bytes);
+        this.at = now;
+        this.files = outcome.files;
+        this.bytes = outcome.bytes;
+    }
+}
 /**
- * Claims and scans files of `paths` until the shared counter runs past the end, or until `until` (a
+ * Claims and scans files of the list until the shared counter runs past the end, or until `until` (a
  * `performance.now()` time) when given; `done` says which.
  */
-function scanClaimed(scanner, maxFileSize, root, paths, next, scratch, onProgress, until = Infinity) {
+function pool_scan_scanClaimed(context, list, onProgress, until = Infinity) {
     const outcome = emptyOutcome();
-    let reported = performance.now();
-    let reportedFiles = 0;
-    let reportedBytes = 0;
+    const ticker = onProgress ? new ProgressTicker(onProgress) : undefined;
+    const timed = ticker !== undefined || until !== Infinity;
+    const { root, paths, next } = list;
     let done = true;
     for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
-        const path = paths[index];
-        const result = scanFileWith(scanner, maxFileSize, root, path, scratch);
-        outcome.files += 1;
-        outcome.bytes += result.bytes;
-        if (result.skipped === 'binary')
-            outcome.skipped.binary += 1;
-        else if (result.skipped === 'too-large')
-            outcome.skipped.tooLarge += 1;
-        if (result.findings.length > 0 || result.notices.length > 0)
-            outcome.results.push({ index, findings: result.findings, notices: result.notices });
-        if (onProgress || until !== Infinity) {
-            const now = performance.now();
-            if (onProgress && now - reported >= PROGRESS_MS) {
-                onProgress(outcome.files - reportedFiles, outcome.bytes - reportedBytes);
-                reported = now;
-                reportedFiles = outcome.files;
-                reportedBytes = outcome.bytes;
-            }
-            if (now >= until) {
-                done = false;
-                break;
-            }
+        addResult(outcome, index, scanFileWith(context, root, paths[index]));
+        if (!timed)
+            continue;
+        const now = performance.now();
+        ticker?.tick(outcome, now);
+        if (now >= until) {
+            done = false;
+            break;
         }
     }
-    if (onProgress && outcome.files > reportedFiles)
-        onProgress(outcome.files - reportedFiles, outcome.bytes - reportedBytes);
+    ticker?.flush(outcome);
     return { ...outcome, done };
-}
-/** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
-function serveScanWorkerIfAsked() {
-    const init = workerData;
-    if (isMainThread || !parentPort || init?.keyward !== 'scan-worker')
-        return false;
-    const scanner = createScanner({ config: init.config, baseline: init.baseline });
-    const scratch = new ReadBuffer();
-    const port = parentPort;
-    port.on('message', (job) => {
-        try {
-            const progress = (files, bytes) => port.postMessage({ id: job.id, progress: [files, bytes] });
-            const { done: _done, ...list } = scanClaimed(scanner, init.config.maxFileSize, job.root, job.paths, new Int32Array(job.next), scratch, progress);
-            port.postMessage({ id: job.id, list });
-        }
-        catch (error) {
-            port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
-        }
-    });
-    return true;
 }
 function mergeLists(parts) {
     const merged = emptyOutcome();
@@ -77694,83 +78736,34 @@ function mergeLists(parts) {
     merged.results.sort((a, b) => a.index - b.index);
     return merged;
 }
-/**
- * The worker bundle (dist/worker/index.js) as a URL, from the `import.meta.url` of a bundle in dist/ or one folder
- * below it. Built from a variable path on purpose: the bundler would turn `new URL('literal', import.meta.url)` into
- * an asset of its own.
- */
-function workerBundleUrl(entryUrl, relative) {
-    return (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entryUrl)), relative)).href;
-}
-/** The scanner of the calling thread and its read buffer, built on first use. */
-class LocalScan {
-    options;
-    own;
-    buffer;
-    constructor(options) {
-        this.options = options;
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/sources/pool-workers.ts
+
+
+
+
+
+function answerListJob(port, context, job) {
+    try {
+        const progress = (files, bytes) => port.postMessage({ id: job.id, progress: [files, bytes] });
+        const { done: _done, ...list } = scanClaimed(context, { root: job.root, paths: job.paths, next: new Int32Array(job.next) }, progress);
+        port.postMessage({ id: job.id, list });
     }
-    get scanner() {
-        this.own ??= scanner_createScanner({ config: this.options.config, baseline: this.options.baseline });
-        return this.own;
-    }
-    get scratch() {
-        this.buffer ??= new read_ReadBuffer();
-        return this.buffer;
-    }
-    /** Claims and scans files of a shared list until `until` or the end of the list. */
-    slice(root, paths, next, onProgress, until) {
-        return scanClaimed(this.scanner, this.options.config.maxFileSize, root, paths, next, this.scratch, onProgress, until);
+    catch (error) {
+        port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
     }
 }
-function createScanPool(options) {
-    const entry = options.workerEntry;
-    // The calling thread scans lists too (see scanFiles), so one core is already taken: on two cores, one worker.
-    const wanted = options.workers ?? Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)() - 1, 3));
-    const usable = entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry) && wanted > 0 && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(entry));
-    // With workers, this thread needs only path ignores at first: the scanner is built when this thread first scans.
-    const local = new LocalScan({ ...options, baseline: [...(options.baseline ?? [])] });
-    const ignored = globMatcher(options.config.ignorePaths);
-    const workers = usable ? new ScanWorkers(entry, wanted, { keyward: 'scan-worker', config: options.config, baseline: [...(options.baseline ?? [])] }) : undefined;
-    return {
-        get scanner() {
-            return local.scanner;
-        },
-        isPathIgnored: (path) => ignored(path),
-        get workers() {
-            return workers?.started ?? 0;
-        },
-        // One file is not worth a message round trip: it is scanned here.
-        scanFile: async (root, path) => scanFileWith(local.scanner, options.config.maxFileSize, root, path),
-        scanFiles: (root, paths, onProgress) => scanList(local, workers, root, paths, onProgress),
-        close: async () => workers?.close(),
-    };
-}
-/**
- * Scans a list on this thread and the workers together, all claiming files from one shared counter. This thread
- * starts at once (a worker needs a few hundred milliseconds to load the bundle and build its scanner) and gives its
- * event loop a turn every slice so that worker progress and errors get through.
- */
-async function scanList(local, workers, root, paths, onProgress) {
-    const next = new SharedArrayBuffer(4);
-    const counter = new Int32Array(next);
-    if (!workers)
-        return mergeLists([local.slice(root, paths, counter, onProgress)]);
-    workers.throwIfFailed();
-    // Started on the first list that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
-    // pull request's handful of files takes to scan in this thread.
-    if (paths.length >= MIN_FILES_FOR_WORKERS)
-        workers.start();
-    const theirs = workers.scanList(root, paths, next, onProgress);
-    const slices = [];
-    for (;;) {
-        const slice = local.slice(root, paths, counter, onProgress, performance.now() + MAIN_SLICE_MS);
-        slices.push(slice);
-        if (slice.done || workers.failed)
-            break;
-        await new Promise((resolve) => setImmediate(resolve));
-    }
-    return mergeLists([...slices, ...(await theirs)]);
+/** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
+function serveScanWorkerIfAsked() {
+    const init = workerData;
+    if (isMainThread || !parentPort || init?.keyward !== 'scan-worker')
+        return false;
+    const context = { scanner: createScanner({ config: init.config, baseline: init.baseline }), maxFileSize: init.config.maxFileSize, scratch: new ReadBuffer() };
+    const port = parentPort;
+    port.on('message', (job) => answerListJob(port, context, job));
+    return true;
 }
 /** The worker threads of a pool: started on demand, each answering list jobs by id. */
 class ScanWorkers {
@@ -77806,16 +78799,17 @@ class ScanWorkers {
         const worker = new external_node_worker_threads_.Worker((0,external_node_url_.fileURLToPath)(this.entry), { workerData: this.init });
         worker.unref();
         worker.on('message', (reply) => this.pending.get(reply.id)?.settle(reply));
-        worker.on('error', (error) => {
-            this.failure = error;
-            for (const [id, job] of this.pending) {
-                if (job.worker !== w)
-                    continue;
-                this.pending.delete(id);
-                job.reject(error);
-            }
-        });
+        worker.on('error', (error) => this.failWorker(w, error));
         this.threads.push(worker);
+    }
+    failWorker(w, error) {
+        this.failure = error;
+        for (const [id, job] of this.pending) {
+            if (job.worker !== w)
+                continue;
+            this.pending.delete(id);
+            job.reject(error);
+        }
     }
     /**
      * Every started worker's share of a list. The promise is already handled: a worker failing while the calling thread
@@ -77846,6 +78840,133 @@ class ScanWorkers {
     }
     async close() {
         await Promise.all(this.threads.map((worker) => worker.terminate()));
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/sources/worker-entry.ts
+
+
+
+/**
+ * Whether `entry` can start a worker thread: a `file:` URL of a bundled JavaScript entry point. TypeScript sources
+ * (under the test runner) cannot be loaded by a worker, so with them everything runs in the calling thread.
+ */
+function isBundledEntry(entry) {
+    return entry !== undefined && entry.startsWith('file:') && !/\.[cm]?ts$/.test(entry);
+}
+/** As isBundledEntry, and the file is there. */
+function bundledEntryExists(entry) {
+    return isBundledEntry(entry) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(entry));
+}
+/** Worker threads besides the calling one, which scans too: one per core but one, between 1 and 3. */
+function defaultWorkerCount() {
+    return Math.min(3, Math.max(1, (0,external_node_os_namespaceObject.availableParallelism)() - 1));
+}
+
+;// CONCATENATED MODULE: ./src/sources/pool.ts
+
+
+
+
+
+
+
+
+
+/** How long the calling thread scans a list before giving its event loop a turn. */
+const MAIN_SLICE_MS = 50;
+/** Below this many files the calling thread scans alone. */
+const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * The worker bundle (dist/worker/index.js) as a URL, from the `import.meta.url` of a bundle in dist/ or one folder
+ * below it. Built from a variable path on purpose: the bundler would turn `new URL('literal', import.meta.url)` into
+ * an asset of its own.
+ */
+function workerBundleUrl(entryUrl, relative) {
+    return (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(entryUrl)), relative)).href;
+}
+function createScanPool(options) {
+    const baseline = [...(options.baseline ?? [])];
+    // The calling thread scans lists too (see ThreadedPool), so one core is already taken: on two cores, one worker.
+    const wanted = options.workers ?? defaultWorkerCount();
+    if (wanted > 0 && bundledEntryExists(options.workerEntry)) {
+        return new ThreadedPool(options.config, baseline, new ScanWorkers(options.workerEntry, wanted, { keyward: 'scan-worker', config: options.config, baseline }));
+    }
+    return new LocalPool(options.config, baseline);
+}
+/** Everything in the calling thread. The scanner and read buffer are built on first use: path ignores come first. */
+class LocalPool {
+    config;
+    baseline;
+    context;
+    ignored;
+    constructor(config, baseline) {
+        this.config = config;
+        this.baseline = baseline;
+        this.ignored = globMatcher(config.ignorePaths);
+    }
+    get scanner() {
+        return this.local.scanner;
+    }
+    get workers() {
+        return 0;
+    }
+    get local() {
+        this.context ??= { scanner: scanner_createScanner({ config: this.config, baseline: this.baseline }), maxFileSize: this.config.maxFileSize, scratch: new read_ReadBuffer() };
+        return this.context;
+    }
+    isPathIgnored(path) {
+        return this.ignored(path);
+    }
+    // One file is not worth a message round trip: it is always scanned here (without the list's read buffer, as a list
+    // scan may be using it between its slices).
+    async scanFile(root, path) {
+        return scanFileWith({ ...this.local, scratch: undefined }, root, path);
+    }
+    async scanFiles(root, paths, onProgress) {
+        return mergeLists([pool_scan_scanClaimed(this.local, { root, paths, next: new Int32Array(new SharedArrayBuffer(4)) }, onProgress)]);
+    }
+    async close() { }
+}
+/**
+ * This thread and the workers scan each list together, all claiming files from one shared counter. This thread
+ * starts at once (a worker needs a few hundred milliseconds to load the bundle and build its scanner) and gives its
+ * event loop a turn every slice so that worker progress and errors get through.
+ */
+class ThreadedPool extends LocalPool {
+    threads;
+    constructor(config, baseline, threads) {
+        super(config, baseline);
+        this.threads = threads;
+    }
+    get workers() {
+        return this.threads.started;
+    }
+    async scanFiles(root, paths, onProgress) {
+        this.threads.throwIfFailed();
+        // Started on the first list that is worth it: a worker costs a few hundred milliseconds of start-up, more than a
+        // pull request's handful of files takes to scan in this thread.
+        if (paths.length >= MIN_FILES_FOR_WORKERS)
+            this.threads.start();
+        const next = new SharedArrayBuffer(4);
+        const theirs = this.threads.scanList(root, paths, next, onProgress);
+        const mine = await this.scanSlices({ root, paths, next: new Int32Array(next) }, onProgress);
+        return mergeLists([...mine, ...(await theirs)]);
+    }
+    async scanSlices(list, onProgress) {
+        const slices = [];
+        for (;;) {
+            const slice = pool_scan_scanClaimed(this.local, list, onProgress, performance.now() + MAIN_SLICE_MS);
+            slices.push(slice);
+            if (slice.done || this.threads.failed)
+                return slices;
+            await new Promise((resolve) => setImmediate(resolve));
+        }
+    }
+    async close() {
+        await this.threads.close();
     }
 }
 
@@ -78519,6 +79640,28 @@ class PatchScanner {
 async function commitsOldestFirst(repoDir, revisions) {
     return (await gitText(repoDir, ['rev-list', '--topo-order', '--reverse', ...revisions, '--'])).split('\n').filter(Boolean);
 }
+/**
+ * The commits a history scan reads and whether the repository is a partial clone, each asked of git once, on first
+ * use: the strategy probe and the scan after it share them (on jquery, rev-list alone is 0.2-0.3 s).
+ */
+class HistoryListing {
+    repoDir;
+    revisions;
+    commitList;
+    partialClone;
+    constructor(repoDir, revisions) {
+        this.repoDir = repoDir;
+        this.revisions = revisions;
+    }
+    commits() {
+        this.commitList ??= commitsOldestFirst(this.repoDir, this.revisions);
+        return this.commitList;
+    }
+    isPartialClone() {
+        this.partialClone ??= gitText(this.repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).then((promisor) => promisor !== '', () => false);
+        return this.partialClone;
+    }
+}
 /** Restarts past which the rest of a badly damaged history is left unscanned rather than read a commit at a time. */
 const MAX_RESTARTS = 200;
 /**
@@ -78634,11 +79777,12 @@ class IntroductionParser {
  * a notice and the walk goes on after it (see walkResuming). Each new blob goes to `onJob` as the walk finds it, so
  * reading and scanning start while git is still walking.
  */
-async function blobIntroductions(repoDir, revisions, notices, ignored, onJob = () => { }) {
+async function blobIntroductions(listing, notices, ignored, onJob = () => { }) {
     const parser = new IntroductionParser(ignored, onJob);
+    const { repoDir } = listing;
     let commits;
     try {
-        commits = await commitsOldestFirst(repoDir, revisions);
+        commits = await listing.commits();
     }
     catch (error) {
         notices.push({ kind: 'missing-object', unscanned: true, message: `the history walk could not list the commits (${firstLine(error)}); nothing was scanned` });
@@ -78656,16 +79800,12 @@ async function blobIntroductions(repoDir, revisions, notices, ignored, onJob = (
         notices.push({ kind: 'submodule', message: `${parser.submodules} submodule change(s) skipped: a submodule is a separate repository; scan it on its own` });
     return parser.intro;
 }
-async function isPartialClone(repoDir) {
-    const promisor = await gitText(repoDir, ['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
-    return promisor !== '';
-}
 /** In a partial clone, the blobs it never fetched; listed up front so that no read triggers a fetch per blob. */
-async function missingInPartialClone(repoDir, revisions) {
+async function missingInPartialClone(listing) {
     const missing = new Set();
-    if (!(await isPartialClone(repoDir)))
+    if (!(await listing.isPartialClone()))
         return missing;
-    for await (const line of gitLines(repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...revisions, '--'])) {
+    for await (const line of gitLines(listing.repoDir, ['rev-list', '--objects', '--missing=print', '--no-object-names', ...listing.revisions, '--'])) {
         if (line[0] === 0x3f /* ? */)
             missing.add(line.subarray(1).toString('latin1'));
     }
@@ -78868,6 +80008,7 @@ async function scanBlobJobs(repoDir, scanner, jobs, maxBlobSize, done) {
 
 
 
+
 /** Completions a worker collects before it replies (it also replies whenever its cat-file runs dry). */
 const REPLY_EVERY = 32;
 /** Call at the top of an entry point: inside a git blob worker it serves jobs and returns true. */
@@ -78898,7 +80039,7 @@ function serveGitWorkerIfAsked() {
     return true;
 }
 function workersUsable(options) {
-    return options !== undefined && options.entry.startsWith('file:') && !/\.[cm]?ts$/.test(options.entry) && (options.count ?? 1) > 0;
+    return options !== undefined && isBundledEntry(options.entry) && (options.count ?? 1) > 0;
 }
 /** One worker thread with its own scanner and cat-file, fed jobs by the main thread (see lanes.ts). */
 function startWorkerLane(options, repoDir, maxBlobSize, events) {
@@ -78942,10 +80083,6 @@ function startWorkerLane(options, repoDir, maxBlobSize, events) {
 const MIN_JOBS_FOR_WORKERS = 64;
 /** Jobs sent to a lane in one go. */
 const SEND_AT_MOST = 64;
-/** Worker threads besides this one: one per core but one (this thread scans too), between 1 and 3. */
-function defaultBlobWorkers() {
-    return Math.min(3, Math.max(1, (0,external_node_os_namespaceObject.availableParallelism)() - 1));
-}
 function localLane(repoDir, scanner, maxBlobSize, sink, onDone) {
     const stream = new blob_stream_BlobStream(repoDir, maxBlobSize, (job, read) => {
         const outcome = blobs_blobOutcome(scanner, job, read);
@@ -79016,7 +80153,7 @@ class BlobLanes {
         const { workers, repoDir, maxBlobSize } = this.options;
         if (!workersUsable(workers))
             return;
-        const count = workers.count ?? defaultBlobWorkers();
+        const count = workers.count ?? defaultWorkerCount();
         for (let i = 0; i < count; i++) {
             this.lanes.push(startWorkerLane(workers, repoDir, maxBlobSize, {
                 done: (blobs, bytes, outcomes) => {
@@ -79071,10 +80208,10 @@ const DEFAULT_MAX_BLOB = 25 * 1024 * 1024;
  * them is still running, on this thread and worker threads (see BlobLanes). Partial clones list their missing blobs
  * first, so that no read asks the promisor remote for them.
  */
-async function scanIntroducedBlobs(options, revisions, notices, progress) {
+async function scanIntroducedBlobs(options, listing, notices, progress) {
     const { repoDir, scanner } = options;
     const maxBlobSize = options.maxBlobSize ?? DEFAULT_MAX_BLOB;
-    const absent = await missingInPartialClone(repoDir, revisions).catch(() => new Set());
+    const absent = await missingInPartialClone(listing).catch(() => new Set());
     const outcomes = new Map();
     let blobsDone = 0;
     let bytesDone = 0;
@@ -79090,7 +80227,7 @@ async function scanIntroducedBlobs(options, revisions, notices, progress) {
     let skipped = 0;
     let intro;
     try {
-        intro = await blobIntroductions(repoDir, revisions, notices, (path) => scanner.isPathIgnored(path), (job, commitsSeen) => {
+        intro = await blobIntroductions(listing, notices, (path) => scanner.isPathIgnored(path), (job, commitsSeen) => {
             commitCount = commitsSeen;
             if (absent.has(job.sha))
                 skipped += 1;
@@ -79120,9 +80257,9 @@ const history_patches_DEFAULT_MAX_BLOB = 25 * 1024 * 1024;
  * there are scanned whole, the missing ones are reported as not scanned, and the stream goes on with the next commit,
  * keeping everything it already scanned.
  */
-async function streamHistoryPatches(options, revisions, patches, notices, onRecord) {
+async function streamHistoryPatches(options, listing, patches, notices, onRecord) {
     const maxBlobSize = options.maxBlobSize ?? history_patches_DEFAULT_MAX_BLOB;
-    const commits = await commitsOldestFirst(options.repoDir, revisions);
+    const commits = await listing.commits();
     const stops = [];
     const missing = [];
     const unreached = await walkResuming({
@@ -79159,9 +80296,10 @@ function stopsNotice(stops, missing) {
 async function scanCommitWhole(options, sha, patches, notices) {
     const { repoDir, scanner } = options;
     const maxBlobSize = options.maxBlobSize ?? history_patches_DEFAULT_MAX_BLOB;
-    const intro = await blobIntroductions(repoDir, ['--no-walk', sha], notices, (path) => scanner.isPathIgnored(path));
+    const one = new HistoryListing(repoDir, ['--no-walk', sha]);
+    const intro = await blobIntroductions(one, notices, (path) => scanner.isPathIgnored(path));
     // In a partial clone a read of a blob it never had would try to fetch it (git before 2.44 has no GIT_NO_LAZY_FETCH).
-    const absent = await missingInPartialClone(repoDir, ['--no-walk', sha]).catch(() => new Set());
+    const absent = await missingInPartialClone(one).catch(() => new Set());
     const outcomes = intro.jobs.filter((job) => absent.has(job.sha)).map((job) => ({ index: job.index, status: 'missing', size: 0, findings: [], notices: [] }));
     await scanBlobJobs(repoDir, scanner, intro.jobs.filter((job) => !absent.has(job.sha)), maxBlobSize, (outcome) => outcomes.push(outcome));
     const missing = [];
@@ -79242,22 +80380,20 @@ async function scanCommitMessages(repoDir, scanner, revisions, maxBytes) {
 
 
 
-
-
 /** Histories this short are scanned as patches without a probe: either way takes well under a second. */
 const PROBE_FROM_COMMITS = 400;
 /** Commits the probe times each strategy on, spread evenly over the history. */
 const PROBE_COMMITS = 120;
 /** The strategy asked for, else blobs for a partial clone (its missing blobs are known up front), else by probe. */
-async function pickHistoryStrategy(options, revisions) {
+async function pickHistoryStrategy(options, listing) {
     if (options.strategy)
         return { strategy: options.strategy, reason: 'asked for' };
-    if (await isPartialClone(options.repoDir))
+    if (await listing.isPartialClone())
         return { strategy: 'blobs', reason: 'a partial clone' };
-    const commits = await commitsOldestFirst(options.repoDir, revisions).catch(() => undefined);
+    const commits = await listing.commits().catch(() => undefined);
     if (!commits)
         return { strategy: 'blobs', reason: 'the commits could not be listed' };
-    const workers = workersUsable(options.workers) ? (options.workers.count ?? defaultBlobWorkers()) : 0;
+    const workers = workersUsable(options.workers) ? (options.workers.count ?? defaultWorkerCount()) : 0;
     return chooseHistoryStrategy(options.repoDir, commits, options.scanner, Math.min(1 + workers, (0,external_node_os_namespaceObject.availableParallelism)()));
 }
 /**
@@ -79359,6 +80495,7 @@ async function deepenToMergeBase(options) {
 
 
 
+
 const ZERO = /^0+$/;
 const git_DEFAULT_MAX_BLOB = 25 * 1024 * 1024;
 /**
@@ -79390,11 +80527,12 @@ async function shallowNotice(repoDir, commits, scanned) {
  * PatchScanner as git prints it, and no line is kept past the size cap. With `revisions`, the commit messages of the
  * range are scanned too.
  */
-async function scanPatchStream(options, source, extraNotices = [], commitsTotal, rangeScan = true) {
+async function scanPatchStream(options, source, extraNotices = [], history) {
     const started = performance.now();
     const maxBlobSize = options.maxBlobSize ?? git_DEFAULT_MAX_BLOB;
     const patches = new PatchScanner(options.scanner, maxBlobSize);
     const args = 'revisions' in source ? ['log', '--topo-order', '--reverse', COMMIT_FORMAT, ...LOG_PATCH_ARGS, ...source.revisions, '--'] : source.diffArgs;
+    const commitsTotal = history?.commitsTotal;
     let reported = -1;
     const progress = () => {
         if (options.onProgress && patches.files !== reported) {
@@ -79404,8 +80542,8 @@ async function scanPatchStream(options, source, extraNotices = [], commitsTotal,
     };
     const streamNotices = [];
     // A whole history goes on past a missing object; a range scan (PR, push) fails closed instead.
-    if ('revisions' in source && !rangeScan)
-        await streamHistoryPatches(options, source.revisions, patches, streamNotices, progress);
+    if (history)
+        await streamHistoryPatches(options, history.listing, patches, streamNotices, progress);
     else {
         // A hunk line is its text plus a few prefix columns; anything longer is over the cap and is only counted.
         await readGit(options.repoDir, args, { maxRecord: maxBlobSize + 64 }, (data, length) => {
@@ -79414,8 +80552,8 @@ async function scanPatchStream(options, source, extraNotices = [], commitsTotal,
         });
     }
     patches.finish();
-    const messages = 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
-    const shallow = await shallowNotice(options.repoDir, patches.commits, rangeScan ? patches.commitShas : undefined);
+    const messages = history ? await history.messages : 'revisions' in source ? await scanCommitMessages(options.repoDir, options.scanner, source.revisions, maxBlobSize) : undefined;
+    const shallow = await shallowNotice(options.repoDir, patches.commits, history ? undefined : patches.commitShas);
     const notices = [...extraNotices, ...patches.notices, ...streamNotices, ...(messages?.notices ?? [])];
     if (shallow.notice)
         notices.push(shallow.notice);
@@ -79474,12 +80612,17 @@ async function scanHistory(options) {
     const revisions = options.branch && !options.allRefs ? [options.branch] : ['--all'];
     if (options.since)
         revisions.push('--not', options.since);
-    const choice = await pickHistoryStrategy(options, revisions);
-    const strategy = choice.strategy;
-    if (strategy === 'patches') {
-        const total = options.onProgress ? Number(await gitText(options.repoDir, ['rev-list', '--count', ...revisions, '--']).catch(() => '')) || undefined : undefined;
+    const listing = new HistoryListing(options.repoDir, revisions);
+    const choice = await pickHistoryStrategy(options, listing);
+    const maxBlobSize = options.maxBlobSize ?? git_DEFAULT_MAX_BLOB;
+    // Commit messages are listed and scanned while the strategy runs: git prints them as this thread scans, rather than
+    // after. Handled here so that a failure waits for its await below instead of counting as unhandled.
+    const messages = scanCommitMessages(options.repoDir, options.scanner, revisions, maxBlobSize);
+    messages.catch(() => { });
+    if (choice.strategy === 'patches') {
+        const commitsTotal = options.onProgress ? (await listing.commits().catch(() => [])).length || undefined : undefined;
         try {
-            const result = await scanPatchStream(options, { revisions }, [], total, false);
+            const result = await scanPatchStream(options, { revisions }, [], { listing, messages, commitsTotal });
             return { ...result, stats: { ...result.stats, strategy: choice } };
         }
         catch (error) {
@@ -79489,16 +80632,16 @@ async function scanHistory(options) {
             notices.push({ kind: 'missing-object', message: `git log -p could not finish (${error.message.split('\n')[0]}); scanned blob by blob instead` });
         }
     }
-    const scanned = await scanIntroducedBlobs(options, revisions, notices, (commitsTotal, blobsDone, bytesDone) => options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }));
-    const messages = await scanCommitMessages(options.repoDir, options.scanner, revisions, options.maxBlobSize ?? git_DEFAULT_MAX_BLOB);
-    notices.push(...messages.notices);
+    const scanned = await scanIntroducedBlobs(options, listing, notices, (commitsTotal, blobsDone, bytesDone) => options.onProgress?.({ commitsDone: commitsTotal, commitsTotal, blobsDone, bytesDone }));
+    const message = await messages;
+    notices.push(...message.notices);
     const shallow = await shallowNotice(options.repoDir, scanned.commitCount);
     if (shallow.notice)
         notices.push(shallow.notice);
     return {
-        findings: [...scanned.findings, ...messages.findings],
+        findings: [...scanned.findings, ...message.findings],
         notices,
-        stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + messages.bytes, durationMs: performance.now() - started, strategy: choice, threads: scanned.threads, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
+        stats: { commits: scanned.commitCount, blobs: scanned.blobs, bytes: scanned.bytes + message.bytes, durationMs: performance.now() - started, strategy: choice, threads: scanned.threads, ...(shallow.boundary ? { shallow: { boundaryCommits: shallow.boundary } } : {}) },
     };
 }
 
@@ -82643,6 +83786,7 @@ async function collectScan(args) {
     const gitWorkers = { entry: workerBundleUrl(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS) };
     const collected = gitMode ? await scanGit(args, root, scanner_createScanner({ config, baseline }), config.maxFileSize, progress, gitWorkers) : await scanTargets(targets, config, baseline, progress, origins);
     progress.done();
+    collected.stats.engine = { regex: regexBackend().name, prefilterWalk: prefilterWalkDescription() };
     collected.findings = withoutAccepted(collected.findings, config);
     if (!args.verify)
         return { collected, config };
