@@ -7,10 +7,10 @@
 // is a false alarm. *Realistic* leaves out examples whose text is placeholder-shaped (xxxx, EXAMPLE, fake, your_key, <...>,
 // abcdefg, 9876543, a1b2c3, abcd1234efgh5678).
 //
-//   node bench/families/run.mjs [--source kingfisher|trufflehog] [--misses] [--alarms] [--json FILE]
+//   node bench/families/run.mjs [--source kingfisher|trufflehog] [--misses] [--alarms] [--json FILE] [--without RULE,...]
 //
 // --misses lists the missed realistic examples per family (their text stays on this machine's terminal; nothing of it
-// is written into the repository), --alarms the negatives that raised a finding, --json writes per-family figures.
+// is written into the repository), --alarms the negatives that raised a finding, --json writes per-family figures, --without leaves those rules' findings out (what a rule buys and costs).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,9 +66,13 @@ function writeCases(cases, dir) {
   });
 }
 
+/** `--without a,b`: findings of these rule ids are left out, to see what each rule buys in recall and costs in alarms. */
+const without = new Set((option('--without') ?? '').split(',').filter(Boolean));
+
 function flaggedFiles(report) {
   const flagged = new Map();
   for (const finding of report.findings ?? []) {
+    if (without.has(finding.ruleId ?? finding.rule)) continue;
     const file = (finding.path ?? finding.location?.path ?? '').split('/').pop();
     if (!flagged.has(file)) flagged.set(file, []);
     flagged.get(file).push(finding.ruleId ?? finding.rule);

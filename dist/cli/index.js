@@ -64355,37 +64355,6 @@ const genericRules = [
             ],
         },
     }),
-    rule({
-        id: 'generic-credential-word-unquoted',
-        title: 'Value under a bare credential word in text or a log',
-        provider: 'Generic',
-        severity: 'medium',
-        kind: 'generic',
-        keywords: ['key', 'token', 'secret', 'access', 'auth', 'creds', 'credential'],
-        // Anywhere on a line of text, config or log output (`[DEBUG] Using API_KEY=...`, `vendor key = ...`, a note's
-        // `prod token - '...'`), never in code, where an unquoted right-hand side is an expression and ` - ` subtracts. The
-        // value ends the line, a field or its quotes.
-        pattern: String.raw `(?m)(?:^|[ \t(\[,;|])${CREDENTIAL_NAME}(?:[ \t]*(?::=|=>|:|=)|[ \t]+-)[ \t]*["'\x60]?(${STRONG_VALUE})(?:["'\x60 \t;,)\]}&|]|\r?$)`,
-        entropy: 3.5,
-        validate: isStrongValue,
-        validateInMatch: (_secret, name) => isCredentialWordName(name),
-        longLived: false,
-        remediation: generic_REMEDIATION,
-        skipSyntax: ['code'],
-        examples: {
-            positives: ['[DEBUG] Using API_KEY=<alnum:14><digit:2><alnum:14>', '2024-05-01 INFO using key = <lowalnum:14><digit:2><lowalnum:14> for the upload', 'vendor token: <alnum:10><digit:2><b64url:20>', '# API KEY = <upalnum:30><digit:2>', "staging token - '<alnum:10><digit:2><b64url:20>'"],
-            negatives: [
-                '[DEBUG] Using Key=<alnum:8><digit:2>',
-                'Using key = app_settings_cache_v2_primary',
-                'primary key = <alnum:14><digit:2><alnum:14>',
-                'cursor: next_page_token=<alnum:14><digit:2><alnum:14>',
-                'see https://example.net/docs?key=<alnum:14><digit:2><alnum:14>',
-                'sort key: <lower:12>.<lower:12>.<lower:6>',
-                'secret - the signing secret, for example <lower:20>',
-            ],
-            path: 'logs/deploy.log',
-        },
-    }),
     // Last, and generic: a named generic rule on the same span is judged first. Kubernetes Secrets' `data:` entries hide
     // the value's own prefix in base64, so this judges what each entry decodes to, whatever the key is called.
     rule({
