@@ -3484,7 +3484,7 @@ const PLACEHOLDER_PATTERNS = [
     // `fake` typed into a value (`fakeiq999fake...`): a random draw holds it about once in 10^7 positions. Capitalised
     // `Fake`/`FAKE` are left out: planted true secrets in public scanner benchmarks carry them as markers.
     /fake/,
-    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
+    /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:[a-z0-9]+[_-]){0,3}(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
 ];
 /** Generic values that are references to a secret store or the environment, not the secret itself. */
 const REFERENCE_PATTERNS = [
@@ -14584,7 +14584,7 @@ function urlCredentials(id, title, provider, schemes, severity, examples) {
         examples,
     });
 }
-/** An ADO.NET or ODBC password that repeats the string's user (`User ID=app_user;Password=app_user`): a stand-in, as in URLs. */
+/** An ADO.NET or ODBC password that repeats the string's user (the same name after `User ID=` and `Password=`): a stand-in, as in URLs. */
 function repeatsTheUser(password, before) {
     const user = /(?:^|;)\s*(?:user id|uid|user|username)\s*=\s*([^;]*)/i.exec(before)?.[1]?.trim();
     return user !== undefined && user.toLowerCase() === password.toLowerCase();

@@ -21,7 +21,7 @@ function urlCredentials(id: string, title: string, provider: string, schemes: st
   });
 }
 
-/** An ADO.NET or ODBC password that repeats the string's user (`User ID=app_user;Password=app_user`): a stand-in, as in URLs. */
+/** An ADO.NET or ODBC password that repeats the string's user (the same name after `User ID=` and `Password=`): a stand-in, as in URLs. */
 function repeatsTheUser(password: string, before: string): boolean {
   const user = /(?:^|;)\s*(?:user id|uid|user|username)\s*=\s*([^;]*)/i.exec(before)?.[1]?.trim();
   return user !== undefined && user.toLowerCase() === password.toLowerCase();

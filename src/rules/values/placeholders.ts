@@ -32,7 +32,7 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   // `fake` typed into a value (`fakeiq999fake...`): a random draw holds it about once in 10^7 positions. Capitalised
   // `Fake`/`FAKE` are left out: planted true secrets in public scanner benchmarks carry them as markers.
   /fake/,
-  /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
+  /changeme|change_me|change-me|placeholder|redacted|dummy|notreal|not_real|your[_-]?(?:[a-z0-9]+[_-]){0,3}(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:your|key|token)|replace[_-]?me|sample|foobar|lorem|abcdefgh|abc123|0123456|1234567|qwerty/i,
 ];
 
 /** Generic values that are references to a secret store or the environment, not the secret itself. */
