@@ -1,5 +1,6 @@
 import type { Rule } from '../../src/rules/index.js';
 import { isPlaceholder } from '../../src/rules/values/placeholders.js';
+import { rejectGenericValue } from '../../src/rules/values/generic.js';
 import { base62 } from '../../src/rules/validators/base62.js';
 import { crc32 } from '../../src/rules/validators/crc32.js';
 import { classChars } from '../../src/rules/shape.js';
@@ -92,6 +93,8 @@ function tokenLike(chars: string, length: number): string {
     const drawn = length * 2 <= chars.length ? withoutRepeats(chars, length) : r(chars, length);
     // The engine's own placeholder judgement (a draw holding `abc123` is rightly taken for one) decides, not a copy.
     if (isPlaceholder(drawn) || LOOKS_PLACEHOLDER.test(drawn)) continue;
+    // Nor a draw it reads as camel-cased words (`VrwRsp20OmnbUcux`), which keyed rules rightly refuse as a name.
+    if (rejectGenericValue(drawn, 0) === 'identifier-like') continue;
     if (!mixed || (/[0-9]/.test(drawn) && /[A-Za-z]/.test(drawn))) return drawn;
   }
   return r(chars, length);
