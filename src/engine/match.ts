@@ -3,6 +3,7 @@ import { LineIndex } from './content.js';
 import type { ScanNotice } from './finding.js';
 import type { Candidate } from './judge.js';
 import { ScanInput, type RegexBackend } from './regex.js';
+import { relaxedPattern } from './relaxed.js';
 import { mayMatchIn, windowNeeds } from './window-checks.js';
 import { WINDOW_REACH, type RuleWindows } from './windows.js';
 
@@ -49,7 +50,13 @@ export function matchWindows(backend: RegexBackend, content: Buffer, windows: re
         crowded.push({ rule: prepared.rule, why: 'budget', line: lineOf(window.start) });
         continue;
       }
-      // Compiled only once a window could hold a match: many rules' windows never pass the check above.
+      // Compiled only once a window could hold a match: many rules' windows never pass the check above, and most
+      // that pass it fail the relaxed test, so few rules' own patterns are ever compiled.
+      prepared.gate ??= backend.compileTest(relaxedPattern(prepared.rule.pattern));
+      if (!prepared.gate.test(input, window.start, window.end)) {
+        if (long) budget -= window.end - window.start;
+        continue;
+      }
       prepared.compiled ??= backend.compile(prepared.rule.pattern);
       let matches = 0;
       let stoppedAt = window.end;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CompiledPattern, OnMatch, RegexBackend, ScanInput } from './regex.js';
+import type { CompiledPattern, OnMatch, PatternTest, RegexBackend, ScanInput } from './regex.js';
 
 /**
  * RE2 built as WebAssembly (scripts/build-wasm.mjs, shipped as dist/native/wasm/re2.wasm) for where no native addon
@@ -92,6 +92,24 @@ class Re2Wasm {
   }
 
   compile(pattern: string): CompiledPattern {
+    const compiled = this.compiled(pattern);
+    const handle = { scan: (input: ScanInput, from: number, to: number, onMatch: OnMatch) => this.scan(compiled, input, from, to, onMatch) };
+    this.freed.register(handle, compiled);
+    return handle;
+  }
+
+  /**
+   * The scan reports non-empty matches only, so the tested pattern is followed by one more character or the end: at
+   * the first place the pattern matches before the window's end, that match is never empty.
+   */
+  compileTest(pattern: string): PatternTest {
+    const compiled = this.compiled(`(?:${pattern})(?:(?s:.)|$)`);
+    const handle = { test: (input: ScanInput, from: number, to: number) => this.matchesIn(compiled, input, from, to) };
+    this.freed.register(handle, compiled);
+    return handle;
+  }
+
+  private compiled(pattern: string): number {
     const source = Buffer.from(pattern, 'utf8');
     const at = this.alloc(source.length + 1);
     this.bytes().set(source, at);
@@ -104,9 +122,7 @@ class Re2Wasm {
       if (compiled !== 0) this.exports.keyward_free_pattern(compiled);
       throw new SyntaxError(`invalid regular expression: ${message}`);
     }
-    const handle = { scan: (input: ScanInput, from: number, to: number, onMatch: OnMatch) => this.scan(compiled, input, from, to, onMatch) };
-    this.freed.register(handle, compiled);
-    return handle;
+    return compiled;
   }
 
   /** Copies the input's bytes into wasm memory unless they are the ones already there. */
@@ -123,6 +139,11 @@ class Re2Wasm {
     }
     this.bytes().set(input.buffer, this.text);
     this.loaded = input;
+  }
+
+  private matchesIn(pattern: number, input: ScanInput, from: number, to: number): boolean {
+    this.load(input);
+    return this.exports.keyward_scan(pattern, this.text + from, to - from, 0, this.out, 1, this.out + BATCH * 16) > 0;
   }
 
   private scan(pattern: number, input: ScanInput, from: number, to: number, onMatch: OnMatch): void {
@@ -151,5 +172,6 @@ export function loadWasmBackend(): { backend: RegexBackend; source: string } {
   const instance = new WebAssembly.Instance(module, importsFor(module, () => started.exports!.memory.buffer));
   started.exports = instance.exports as unknown as Re2Exports;
   const engine = new Re2Wasm(started.exports);
-  return { backend: { name: 're2-wasm', compile: (pattern) => engine.compile(pattern) }, source: file.split(/[\\/]/).slice(-3).join('/') };
+  const backend: RegexBackend = { name: 're2-wasm', compile: (pattern) => engine.compile(pattern), compileTest: (pattern) => engine.compileTest(pattern) };
+  return { backend, source: file.split(/[\\/]/).slice(-3).join('/') };
 }

@@ -46,10 +46,18 @@ export interface CompiledPattern {
   scan(input: ScanInput, from: number, to: number, onMatch: OnMatch): void;
 }
 
+/** A pattern compiled only to say whether it matches: no spans, no captures, RE2's cheapest search. */
+export interface PatternTest {
+  /** True when some match of the pattern lies inside [from, to). */
+  test(input: ScanInput, from: number, to: number): boolean;
+}
+
 export interface RegexBackend {
   readonly name: 'native-re2' | 're2-wasm' | 're2js';
   /** Throws with RE2's own message when the pattern is not valid RE2 syntax. */
   compile(pattern: string): CompiledPattern;
+  /** Like compile, for a pattern that is only tested (see relaxed.ts). */
+  compileTest(pattern: string): PatternTest;
 }
 
 interface NativeMatch {
@@ -60,6 +68,7 @@ interface NativeMatch {
 interface NativeRegExp {
   lastIndex: number;
   exec(input: Buffer): NativeMatch | null;
+  test(input: Buffer): boolean;
 }
 type NativeRE2 = new (pattern: string, flags: string) => NativeRegExp;
 
@@ -84,6 +93,11 @@ function nativeBackend(RE2: NativeRE2): RegexBackend {
           }
         },
       };
+    },
+    compileTest(pattern) {
+      // No flags: without `g` and `d`, test() asks RE2 for no positions at all, only whether its automaton accepts.
+      const regex = new RE2(pattern, '');
+      return { test: (input, from, to) => regex.test(input.buffer.subarray(from, to)) };
     },
   };
 }
@@ -116,6 +130,10 @@ const portableBackend: RegexBackend = {
         }
       },
     };
+  },
+  compileTest(pattern) {
+    const regex = RE2JS.compile(pattern);
+    return { test: (input, from, to) => regex.test(input.latin1Window(from, to)) };
   },
 };
 

@@ -1,7 +1,7 @@
 import type { FileSyntax, Rule } from '../rules/types.js';
 import type { PathMatcher } from './allowlist.js';
 import { lineBounds } from './content.js';
-import type { CompiledPattern } from './regex.js';
+import type { CompiledPattern, PatternTest } from './regex.js';
 import type { WindowNeeds } from './window-checks.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { keywordForms, takesAForm, type KeywordForm } from './keyword-forms.js';
@@ -17,6 +17,8 @@ export interface PreparedRule {
   generic: boolean;
   /** Compiled on first use: most rules never see a keyword hit in a run, and RE2 compiles cost ~1 ms each. */
   compiled?: CompiledPattern;
+  /** The relaxed pattern (see relaxed.ts), tested on a window before the rule's own pattern runs there. */
+  gate?: PatternTest;
   /** What every match holds (see windowNeeds): a window lacking it is skipped. */
   needs?: WindowNeeds;
   /** True when the rule does not apply to a path (its skipPaths, or lockfiles and hash lists for generic rules). */
