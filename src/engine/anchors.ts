@@ -100,7 +100,7 @@ function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Arra
   let i = 0;
   while (i < pattern.length) {
     const from = i;
-    const atom = readAtom(pattern, i);
+    const atom = readAtom(pattern, i, false);
     if (atom === undefined) return [];
     const text = pattern.slice(i, atom.end);
     i = atom.end;

@@ -19,7 +19,7 @@ function expand(pattern: string): string[] {
   if (parts.length > 1) return parts.flatMap(expand);
   let i = 0;
   while (i < pattern.length) {
-    const atom = readAtom(pattern, i);
+    const atom = readAtom(pattern, i, false);
     if (atom === undefined) return [pattern];
     const text = pattern.slice(i, atom.end);
     // Zero-width atoms (`^`, `\b`, inline flags) come before the opening group as they are.

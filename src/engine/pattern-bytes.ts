@@ -40,7 +40,7 @@ function sequenceOpening(pattern: string, caseless: boolean): Opening {
   const bytes = new Uint8Array(256);
   let i = 0;
   while (i < pattern.length) {
-    const atom = readAtom(pattern, i);
+    const atom = readAtom(pattern, i, false);
     if (atom === undefined) return { bytes: ANY, empty: false };
     const text = pattern.slice(i, atom.end);
     if (atom.skip) {
@@ -103,14 +103,25 @@ function withFoldedNonAscii(set: Uint8Array): void {
   for (let byte = 0x80; byte < 256; byte++) set[byte] = 1;
 }
 
-/** True unless no match of `pattern` can hold a line break (`\n`). */
+const lineBreaks = new Map<string, boolean>();
+
+/** True unless no match of `pattern` can hold a line break (`\n`). Kept per text: the walk asks at every level of nesting. */
 export function mayHoldLineBreak(pattern: string): boolean {
+  let known = lineBreaks.get(pattern);
+  if (known === undefined) {
+    if (lineBreaks.size >= 1 << 14) lineBreaks.clear();
+    lineBreaks.set(pattern, (known = readLineBreaks(pattern)));
+  }
+  return known;
+}
+
+function readLineBreaks(pattern: string): boolean {
   const branches = alternatives(pattern);
   if (branches === undefined) return true;
   for (const branch of branches) {
     let i = 0;
     while (i < branch.length) {
-      const atom = readAtom(branch, i);
+      const atom = readAtom(branch, i, false);
       if (atom === undefined) return true;
       const text = branch.slice(i, atom.end);
       i = atom.end;
