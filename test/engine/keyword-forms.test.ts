@@ -89,7 +89,7 @@ describe('keywordForms', () => {
 
   it('turns away a keyed name that no secret word follows', () => {
     // The one-line keyed form (a provider name, its secret word, the value). Built-in keyed rules also take the
-    // provider on the line above the value, where no secret word follows the name, so they get no forms of this kind.
+    // provider on the line above the value and the bare form: see the test of toggl-api-token's forms below.
     const toggl = String.raw`(?i:(?:toggl)[\w. \t-]{0,16}?(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?|access|private)[\w.-]{0,8})\s*(?::|=)\s*["']?([a-f0-9]{32})(?:[^A-Za-z0-9_+/=-]|$)`;
     expect(takes(toggl, 'toggl', '$(el).toggleClass("open", state);')).toBe(false);
     expect(takes(toggl, 'toggl', 'TOGGL_API_TOKEN=0123456789abcdef0123456789abcdef')).toBe(true);
