@@ -26,7 +26,7 @@ export function leadingTexts(atom: string): string[] | undefined {
   for (const branch of branches ?? []) {
     let text = '';
     for (let i = 0; i < branch.length; ) {
-      const read = readAtom(branch, i);
+      const read = readAtom(branch, i, false);
       const plain = read && !read.skip ? plainCharacter(branch.slice(i, read.end)) : undefined;
       if (plain === undefined || readQuantifier(branch, read!.end)?.end !== read!.end) break;
       text += plain;

@@ -5,6 +5,7 @@
  */
 import { boundaryOf, classBytes, flagsAfter, leadingTexts, plainCharacter, plainChoices, repeats, type Repeats } from './anchor-atoms.js';
 import { folded, WORD } from './byte-classes.js';
+import { mayHoldLineBreak, openingBytes } from './pattern-bytes.js';
 import { alternatives, readAtom, readQuantifier } from './required-bytes.js';
 
 /** A run of bytes a class of one repeat matches: a byte set and how many bytes in a row must be in it. */
@@ -33,6 +34,8 @@ export interface Anchor {
   notAfter?: Uint8Array;
   /** Byte classes that must follow the literal, in order (`[A-Z][A-Za-z0-9]{100,300}` gives 1 then 100 bytes). */
   followedBy: FollowingBytes[];
+  /** True when what a match holds before the literal may hold a line break (the match may start lines above it). */
+  linesBefore: boolean;
 }
 
 /** Bytes checked after an anchor at most: enough to turn away a hit, cheap when the hit is real. */
@@ -46,16 +49,29 @@ const MAX_TEXTS = 16;
  * (`(?:live|test)_` gives `live_` and `test_`). A top-level alternation keeps only anchors every branch holds alike.
  * Empty when nothing is known.
  */
-export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array): Anchor[] {
+export function anchors(pattern: string, caseless = false, notAfter?: Uint8Array, linesBefore = false): Anchor[] {
   const branches = alternatives(pattern);
   if (branches === undefined) return [];
-  if (branches.length === 1) return sequenceAnchors(pattern, caseless, notAfter);
-  const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
-  return each[0]!.filter(({ key }) => each.every((found) => found.some((other) => other.key === key))).map(({ anchor }) => anchor);
+  if (branches.length === 1) return sequenceAnchors(pattern, caseless, notAfter, linesBefore);
+  const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter, linesBefore).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
+  const alike = (key: string) => each.map((found) => found.find((other) => other.key === key)?.anchor);
+  return each[0]!.flatMap(({ key }) => {
+    const found = alike(key);
+    return found.every((anchor) => anchor !== undefined) ? [commonAnchor(found as Anchor[])] : [];
+  });
 }
 
+/** The literal with what every branch says of it: the bytes all of them require after it, and any line break before. */
+function commonAnchor(found: Anchor[]): Anchor {
+  const keys = found.map((anchor) => anchor.followedBy.map((f) => JSON.stringify(followingKey(f))));
+  let common = 0;
+  while (common < keys[0]!.length && keys.every((list) => list[common] === keys[0]![common])) common++;
+  return { ...found[0]!, followedBy: found[0]!.followedBy.slice(0, common), linesBefore: found.some((anchor) => anchor.linesBefore) };
+}
+
+/** What an anchor is, apart from what follows it. */
 function anchorKey(anchor: Anchor): string {
-  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map(followingKey)]);
+  return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter]]);
 }
 
 /** Everything a following run says, so that two anchors alike in key are alike in what they require. */
@@ -75,13 +91,16 @@ interface Walk {
   following?: { anchor: Anchor; bytes: number; awaiting?: FollowingBytes };
   /** A boundary just read: what cannot come before the next atom. */
   boundary?: Uint8Array;
+  /** Whether the atoms read so far may hold a line break. */
+  crossed: boolean;
 }
 
-function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
-  const walk: Walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter };
+function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Array | undefined, linesBefore: boolean): Anchor[] {
+  const walk: Walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter, crossed: linesBefore };
   let i = 0;
   while (i < pattern.length) {
-    const atom = readAtom(pattern, i);
+    const from = i;
+    const atom = readAtom(pattern, i, false);
     if (atom === undefined) return [];
     const text = pattern.slice(i, atom.end);
     i = atom.end;
@@ -97,14 +116,15 @@ function sequenceAnchors(pattern: string, caseless: boolean, notAfter: Uint8Arra
     const count = repeats(pattern.slice(i, quantifier.end));
     endRun(walk, text, count, caseless);
     i = quantifier.end;
-    readStep(walk, text, count, caseless);
+    readStep(walk, text, count, caseless, pattern.slice(from));
+    walk.crossed ||= count.max > 0 && mayHoldLineBreak(text);
   }
   closeRun(walk);
   return walk.found;
 }
 
 /** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
-function readStep(walk: Walk, text: string, count: Repeats, caseless: boolean): void {
+function readStep(walk: Walk, text: string, count: Repeats, caseless: boolean, rest: string): void {
   const plain = plainCharacter(text);
   const choices = plain === undefined ? plainChoices(text) : [plain];
   if (walk.run.length > 0 && walk.runCaseless !== caseless) closeRun(walk);
@@ -115,15 +135,28 @@ function readStep(walk: Walk, text: string, count: Repeats, caseless: boolean): 
   closeRun(walk);
   const allowed = classBytes(text, caseless);
   if (walk.following && allowed && (count.min > 0 || count.max <= MAX_FOLLOW_BYTES)) follow(walk, allowed, count);
-  else walk.following = undefined;
+  else endFollowing(walk, rest, caseless);
   const before = walk.boundary;
   walk.boundary = boundaryOf(text, caseless);
-  if (text.startsWith('(') && count.min === 1 && count.fixed) walk.found.push(...groupAnchors(text, caseless, before));
+  if (text.startsWith('(') && count.min === 1 && count.fixed) walk.found.push(...groupAnchors(text, caseless, before, walk.crossed));
 }
 
 /** A non-word boundary guard carries over to a literal starting with a symbol only when it came from a class. */
 function precedingGuard(boundary: Uint8Array | undefined): Uint8Array | undefined {
   return boundary && boundary !== WORD ? boundary : undefined;
+}
+
+/**
+ * Ends the bytes an anchor takes at an atom they cannot read as a class (a group, an unbounded optional run): the byte
+ * right after is still one a match of the rest of the sequence opens with (`toggl(?:[^A-Za-z0-9\n][^\n]*)?\n` gives
+ * any byte but a letter or digit after `toggl`).
+ */
+function endFollowing(walk: Walk, rest: string, caseless: boolean): void {
+  const following = walk.following;
+  walk.following = undefined;
+  if (!following || following.bytes >= MAX_FOLLOW_BYTES) return;
+  const allowed = openingBytes(rest, caseless);
+  if (allowed) following.anchor.followedBy.push({ allowed, count: 1 });
 }
 
 function follow(walk: Walk, allowed: Uint8Array, count: Repeats): void {
@@ -170,7 +203,8 @@ function extendRun(walk: Walk, choices: string[], caseless: boolean): void {
 
 function closeRun(walk: Walk): void {
   if (walk.run.length === 0) return;
-  const anchor: Anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter: walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter), followedBy: [] };
+  const notAfter = walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter);
+  const anchor: Anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter, followedBy: [], linesBefore: walk.crossed };
   walk.found.push(anchor);
   walk.following = { anchor, bytes: 0 };
   walk.run = [];
@@ -178,8 +212,8 @@ function closeRun(walk: Walk): void {
 }
 
 /** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
-function groupAnchors(group: string, caseless: boolean, notAfter: Uint8Array | undefined): Anchor[] {
+function groupAnchors(group: string, caseless: boolean, notAfter: Uint8Array | undefined, linesBefore: boolean): Anchor[] {
   const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)![0];
   if (group.startsWith('(?') && head.length <= 2) return [];
-  return anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
+  return anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter, linesBefore);
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../rules/types.js';
 import { anchors, followingKey, type Anchor, type FollowingBytes } from './anchors.js';
 import { LOWER } from './byte-classes.js';
+import { openingBranches } from './pattern-branches.js';
 
 /**
  * How a keyword hit must look for a rule's match to hold it: the anchor (a case-sensitive literal of the pattern) it
@@ -21,20 +22,37 @@ export interface KeywordForm {
  * by an upper-case letter and 100 letters or digits, for the Facebook rule's `eaa`); undefined when some rule takes it
  * in any form. A hit of no form cannot be part of a match, and the hit inside a match opens that match's window.
  * Only anchors whose every text holds one of the rule's keywords count: a match then holds a hit that takes a form.
- * Multi-line rules are left out: their window starts at the hit's line, and a match may start lines before its anchor.
+ * A pattern with no such anchor may still have one in each alternative it opens with (see openingBranches: a keyed
+ * rule's name followed by a secret word, or by a line break, or by `=`): the forms of all of them together.
+ * For multi-line rules only anchors with no line break possible before them count: their window starts at the hit's
+ * line, and the match must start on that line too.
  */
 export function keywordForms(keyword: string, rules: readonly Rule[]): KeywordForm[] | undefined {
   if (!/^[\x20-\x7e]+$/.test(keyword)) return undefined;
   const forms = new Map<string, KeywordForm>();
   for (const rule of rules) {
-    if (rule.multilineWindow) return undefined;
-    const keywords = rule.keywords.map((k) => k.toLowerCase());
-    const keying = anchorsOf(rule).filter((anchor) => anchor.texts.every((text) => keywords.some((k) => text.toLowerCase().includes(k))));
-    const own = keying.flatMap((anchor) => formsIn(anchor, keyword));
-    if (own.length === 0) return undefined;
+    const own = ruleForms(rule, keyword);
+    if (own === undefined || own.length === 0) return undefined;
     for (const form of own) forms.set(formKey(form), form);
   }
   return [...forms.values()];
+}
+
+function ruleForms(rule: Rule, keyword: string): KeywordForm[] | undefined {
+  const keywords = rule.keywords.map((k) => k.toLowerCase());
+  const keying = (found: Anchor[]) =>
+    found.filter((anchor) => !(rule.multilineWindow && anchor.linesBefore) && anchor.texts.every((text) => keywords.some((k) => text.toLowerCase().includes(k))));
+  const whole = keying(anchorsOf(rule.pattern));
+  if (whole.length > 0) return whole.flatMap((anchor) => formsIn(anchor, keyword));
+  const branches = openingBranches(rule.pattern);
+  if (branches.length < 2) return undefined;
+  const forms: KeywordForm[] = [];
+  for (const branch of branches) {
+    const own = keying(anchorsOf(branch));
+    if (own.length === 0) return undefined;
+    forms.push(...own.flatMap((anchor) => formsIn(anchor, keyword)));
+  }
+  return forms;
 }
 
 function formKey(form: KeywordForm): string {
@@ -43,10 +61,10 @@ function formKey(form: KeywordForm): string {
 
 const anchorsByPattern = new Map<string, Anchor[]>();
 
-/** A rule's anchors, read once per pattern (a rule lists up to a dozen keywords). */
-function anchorsOf(rule: Rule): Anchor[] {
-  let found = anchorsByPattern.get(rule.pattern);
-  if (!found) anchorsByPattern.set(rule.pattern, (found = anchors(rule.pattern)));
+/** A pattern's anchors, read once per pattern (a rule lists up to a dozen keywords). */
+function anchorsOf(pattern: string): Anchor[] {
+  let found = anchorsByPattern.get(pattern);
+  if (!found) anchorsByPattern.set(pattern, (found = anchors(pattern)));
   return found;
 }
 

@@ -117,8 +117,12 @@ export interface Atom {
   skip?: boolean;
 }
 
-/** The atom starting at `i`; undefined when nothing can be learnt from the pattern (unbalanced, a quote, a stray `{`). */
-export function readAtom(pattern: string, i: number): Atom | undefined {
+/**
+ * The atom starting at `i`; undefined when nothing can be learnt from the pattern (unbalanced, a quote, a stray `{`).
+ * `inner` false leaves a group's own sets unread (walks that only need the atom's extent: reading them is a walk of the
+ * group's body at every level of nesting).
+ */
+export function readAtom(pattern: string, i: number, inner = true): Atom | undefined {
   const c = pattern[i]!;
   if (c === '^' || c === '$') return { end: i + 1, literal: -1, inner: [], skip: true };
   if (c === '\\') return readEscape(pattern, i);
@@ -135,7 +139,7 @@ export function readAtom(pattern: string, i: number): Atom | undefined {
     const body = /^\((?:\?[a-zA-Z-]*:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)![0];
     // Lookarounds and other (?x...) forms that are not groups teach nothing.
     const isGroup = body === '(' || !group.startsWith('(?') || body.length > 1;
-    return { end, literal: -1, inner: isGroup ? requiredByteSets(group.slice(body.length, -1)) : [] };
+    return { end, literal: -1, inner: isGroup && inner ? requiredByteSets(group.slice(body.length, -1)) : [] };
   }
   if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|') return undefined;
   const code = c.charCodeAt(0);

@@ -95,38 +95,43 @@ export function collectWindows(index: KeywordIndex, content: Buffer, path: strin
   const collected: RuleWindows[] = [];
   const lengths = index.prefilter.keywordLengths;
   const settled: (Settled | undefined)[] = [];
+  const seen: (true | undefined)[] = [];
+  const enter = (entry: PreparedRule) => {
+    if (byRule[entry.order] !== undefined) return;
+    const skipped = entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax()) === true;
+    const state: Collecting = skipped ? 'skipped' : { prepared: entry, windows: [] };
+    byRule[entry.order] = state;
+    if (state !== 'skipped') collected.push(state);
+  };
   index.prefilter.scan(content, (keyword, hitEnd) => {
     const hitStart = hitEnd - lengths[keyword]!;
     const known = settled[keyword];
     if (known && hitStart >= known.from && hitEnd <= known.until) return;
+    const rules = index.rulesByKeyword[keyword]!;
+    // Rules enter the list at their keyword's first hit, taking a form or not: the list's order (the order in which
+    // rules draw on a file's regex budget, see matchWindows) does not depend on which hits the forms turn away.
+    if (!seen[keyword]) {
+      seen[keyword] = true;
+      for (const entry of rules) enter(entry);
+    }
     const forms = index.formsOf(keyword);
     if (forms && !takesAForm(content, hitStart, forms)) return;
     // The hit's line, found once for all the keyword's rules that need it.
     let bounds: Window | undefined;
-    const rules = index.rulesByKeyword[keyword]!;
     for (const entry of rules) {
-      let state = byRule[entry.order];
+      const state = byRule[entry.order]!;
       if (state === 'skipped') continue;
-      const last = state?.windows[state.windows.length - 1];
+      const last = state.windows[state.windows.length - 1];
       if (last && hitStart >= last.start && hitEnd <= last.end) {
         stretchForHit(last, entry.rule.multilineWindow, hitStart, hitEnd, content.length);
         continue;
-      }
-      if (!state) {
-        if (entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax())) {
-          byRule[entry.order] = 'skipped';
-          continue;
-        }
-        state = { prepared: entry, windows: [] };
-        byRule[entry.order] = state;
-        collected.push(state);
       }
       bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
       addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
     }
     settled[keyword] = settle(rules, byRule, lengths[keyword]!);
   });
-  return collected;
+  return collected.filter((state) => state.windows.length > 0);
 }
 
 /**

@@ -89,7 +89,7 @@ describe('keywordForms', () => {
 
   it('turns away a keyed name that no secret word follows', () => {
     // The one-line keyed form (a provider name, its secret word, the value). Built-in keyed rules also take the
-    // provider on the line above the value, where no secret word follows the name, so they get no forms of this kind.
+    // provider on the line above the value and the bare form: see the test of toggl-api-token's forms below.
     const toggl = String.raw`(?i:(?:toggl)[\w. \t-]{0,16}?(?:key|token|secret|pat|password|passwd|pwd|auth|credentials?|access|private)[\w.-]{0,8})\s*(?::|=)\s*["']?([a-f0-9]{32})(?:[^A-Za-z0-9_+/=-]|$)`;
     expect(takes(toggl, 'toggl', '$(el).toggleClass("open", state);')).toBe(false);
     expect(takes(toggl, 'toggl', 'TOGGL_API_TOKEN=0123456789abcdef0123456789abcdef')).toBe(true);
@@ -104,10 +104,38 @@ describe('keywordForms', () => {
     expect(matched).toBe(true);
   });
 
-  it('gives none when some rule listing the keyword may match without it in an anchor, or spans lines', () => {
+  it('gives none when some rule listing the keyword may match without it in an anchor, or start lines above it', () => {
     expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('(?:x|eaa)[0-9]', ['eaa'])])).toBeUndefined();
-    expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa'], { multilineWindow: 512 })])).toBeUndefined();
+    expect(keywordForms('eaa', [ruleWith('[\\s\\S]{0,9}EAA[0-9]', ['eaa'], { multilineWindow: 512 })])).toBeUndefined();
+    expect(keywordForms('eaa', [ruleWith('(?:x\\n)?EAA[0-9]', ['eaa'], { multilineWindow: 512 })])).toBeUndefined();
+    expect(keywordForms('eaa', [ruleWith('[\\s\\S]{0,9}EAA[0-9]', ['eaa'])])).toHaveLength(1);
+    expect(keywordForms('eaa', [ruleWith('[ \\t]{0,9}EAA[0-9][\\s\\S]*', ['eaa'], { multilineWindow: 512 })])).toHaveLength(1);
     expect(keywordForms('eaa', [ruleWith('EAA[0-9]', ['eaa']), ruleWith('x(EAA)', ['eaa'])])).toHaveLength(2);
+  });
+
+  it('reads the byte a group after a literal opens with', () => {
+    const [name] = anchors('\\b(?:toggl)(?:[^A-Za-z0-9\\n][^\\n]*)?\\n');
+    expect(name!.followedBy).toHaveLength(1);
+    expect(name!.followedBy[0]!.allowed['e'.charCodeAt(0)]).toBe(0);
+    expect(name!.followedBy[0]!.allowed['\n'.charCodeAt(0)]).toBe(1);
+    expect(name!.followedBy[0]!.allowed[0xc3]).toBe(1);
+    expect(anchors('ab(?:c|d?)')[0]!.followedBy).toHaveLength(0);
+    expect(anchors('ab(?:c|d)?$')[0]!.followedBy).toHaveLength(0);
+    // Caseless, `k` and `s` may be the Kelvin sign or the long s: a byte past ASCII may open them.
+    expect(anchors('(?i)ab(?:k|x+)')[0]!.followedBy[0]!.allowed[0xe2]).toBe(1);
+    expect(anchors('(?i)ab(?:q|x+)')[0]!.followedBy[0]!.allowed[0xe2]).toBe(0);
+  });
+
+  it('takes a keyed rule\'s forms from each alternative its pattern opens with, across lines too', () => {
+    const rule = builtinRules.find((candidate) => candidate.id === 'toggl-api-token')!;
+    const forms = keywordForms('toggl', [rule]);
+    expect(forms).toBeDefined();
+    const at = (text: string) => takesAForm(Buffer.from(text), text.toLowerCase().indexOf('toggl'), forms!);
+    expect(at('$(el).toggleClass("open", state);')).toBe(false);
+    expect(at('e.toggle(!0)')).toBe(false);
+    expect(at('TOGGL_API_TOKEN=0123456789abcdef0123456789abcdef')).toBe(true);
+    expect(at('[toggl]\napi_token = "0123456789abcdef0123456789abcdef"')).toBe(true);
+    expect(at('toggl: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef')).toBe(true);
   });
 
   it('holds a hit taking a form inside every true example of every built-in rule whose keywords have forms', () => {
