@@ -37,6 +37,8 @@ export interface Acceptance {
    * whole: a truncated or made-up sample, which the provider's own rule would report if it were well formed.
    */
   isMalformedProviderToken?: (secret: string) => boolean;
+  /** True when the text before a generic value names a provider whose keyed rule's shape the value nearly has. */
+  isNearMissOfNamedProvider?: (secret: string, before: string) => boolean;
 }
 
 /** Why a candidate is not a finding. */
@@ -99,6 +101,10 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
     if (acceptance.isMalformedProviderToken?.(secret)) return 'generic-value';
     if (hasHashContext(lines.lineAround(candidate.secretStart))) return 'hash-context';
     if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS), secret)) return 'place';
+  }
+  // Generic rules, and the generic family's specific ones (hex secrets), leave a named provider's near misses alone.
+  if ((generic || rule.provider === 'Generic') && acceptance.isNearMissOfNamedProvider?.(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))) {
+    return 'generic-value';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
   if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd))) return 'validator';

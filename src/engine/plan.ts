@@ -7,6 +7,7 @@ import { CUSTOM_MULTILINE_WINDOW, spansLines } from './config/multiline.js';
 import type { CustomRuleSpec, KeywardConfig } from './config/types.js';
 import type { Acceptance } from './judge.js';
 import { prefixOwners, providerPrefixes } from './provider-prefixes.js';
+import { nearMissOfNamedProvider } from '../rules/values/near-miss.js';
 import { ScanInput, regexBackend, type CompiledPattern, type RegexBackend } from './regex.js';
 import { buildKeywordIndex, type KeywordIndex, type PreparedRule } from './windows.js';
 
@@ -80,6 +81,7 @@ export function planScanner(options: CreateScannerOptions): ScannerPlan {
       fingerprintKey: config.fingerprintKey,
       reportInlineSuppressed: options.reportInlineSuppressed,
       isMalformedProviderToken: malformedProviderToken(rules, backend),
+      isNearMissOfNamedProvider: nearMissOfNamedProvider(rules.flatMap((rule) => (rule.namedShape ? [rule.namedShape] : []))),
     },
   };
 }

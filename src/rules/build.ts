@@ -172,6 +172,7 @@ export function keyed(input: KeyedInput): Rule {
     revokeUrl: input.revokeUrl,
     remediation: input.remediation,
     examples: mergeExamples(keyedExamples(input.names, input.shape, bare), input.examples),
+    namedShape: { names: input.names, shape: input.shape },
   });
 }
 

@@ -111,6 +111,11 @@ export interface Rule {
    */
   wholeFile?: (content: Buffer, path: string) => string | undefined;
   tags?: string[];
+  /**
+   * A keyed rule's provider names and its credential's shape: a generic value under one of these names that nearly has
+   * the shape is left to this rule (src/rules/values/near-miss.ts).
+   */
+  namedShape?: { names: readonly string[]; shape: string };
   /** True examples and near misses, beside the rule; the catalogue test fails for a pattern rule without them. */
   examples?: RuleExamples;
   /** A whole-file rule's examples, as files. */

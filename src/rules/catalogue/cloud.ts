@@ -1,6 +1,7 @@
 import { contextRule, named, rule, separated } from '../build.js';
 import { hasKeyBody } from '../validators/pem.js';
 import { isNotPublicEmulatorKey } from '../validators/public-keys.js';
+import { hasValidSasFields } from '../values/azure-sas.js';
 import type { Rule } from '../types.js';
 import { ASSIGNMENT, LOWER_UUID, LOWER_UUID_REGEX } from '../shape.js';
 
@@ -173,7 +174,9 @@ export const cloudRules: Rule[] = [
     provider: 'Azure',
     severity: 'medium',
     keywords: ['sig='],
-    pattern: String.raw`(?i)\bsv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,400}?[?&]sig=([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})`,
+    // The query's fields before `sv=` are part of the match, so validateInMatch reads every signed field.
+    pattern: String.raw`(?i)(?:[a-z]{2,5}=[^&\s"'<>=]{0,80}&){0,12}?\bsv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,400}?[?&]sig=([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})`,
+    validateInMatch: (_secret, before) => hasValidSasFields(before),
     longLived: true,
     revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
     remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',

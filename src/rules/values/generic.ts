@@ -3,6 +3,7 @@
  * validators and the engine, so it sits below both.
  */
 import { UUID, shapeRegex } from '../shape.js';
+import { hasValidSasFields } from './azure-sas.js';
 import { isPlaceholder, isReference } from './placeholders.js';
 
 /** Shannon entropy in bits per character. */
@@ -70,6 +71,28 @@ const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** A JWT's opening (`eyJ`, a base64url JSON header) with a character no base64 holds (`^`, `$`, `&`): a mangled sample. */
 const BROKEN_JWT = /^eyJ[A-Za-z0-9_=.+/-]*[^A-Za-z0-9_=.+/-]/;
+/** A JWT's layout: a base64url header opening with `eyJ` (`{"`), then a payload and a signature after dots. */
+const JWT_LAYOUT = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+function isJsonObject(part: string): boolean {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A token laid out as a JWT of which neither the header nor the claims decode to a JSON object: no issuer signs such
+ * a token and no server reads it, so it is a look-alike, not a credential. (One unreadable part may be a typo in a
+ * copy of a real token, which still grants access once fixed.)
+ */
+function isUnreadableJwt(value: string): boolean {
+  if (!JWT_LAYOUT.test(value)) return false;
+  const [header, claims] = value.split('.');
+  return !isJsonObject(header!) && !isJsonObject(claims!);
+}
 /** A host name (`4f2a9c.invoiceocean.com`): lower-case labels and a top-level domain of letters. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 /** A query string of settings, `st=2025-03-04T07:24:52Z&sp=r&sr=c`: two or more `name=value` pairs. */
@@ -135,8 +158,10 @@ export function rejectGenericValue(value: string, minEntropy: number): string | 
   if (URL_USER_ONLY.test(value)) return 'URL without password';
   if (CODE_CHAIN.test(value) && /[([]|::/.test(value)) return 'code expression';
   if (ROUTE_TARGET.test(value)) return 'route';
-  if (BROKEN_JWT.test(value)) return 'malformed token';
+  if (BROKEN_JWT.test(value) || isUnreadableJwt(value)) return 'malformed token';
   if (isQueryOfSettings(value)) return 'query string';
+  // An Azure SAS whose signed fields Azure would refuse: the SAS rule judges SAS tokens, and this one signs nothing.
+  if (QUERY_PAIRS.test(value) && /(?:^|&)sig=/.test(value) && !hasValidSasFields(value)) return 'malformed token';
   if (CLI_FLAG.test(value)) return 'command-line flag';
   if (FILE_NAME.test(value)) return 'file name';
   if (WORD_SETTING.test(value)) return 'identifier-like';
