@@ -38,9 +38,11 @@ describe('window checks', () => {
   it('turns no true example of any built-in rule away', () => {
     let checked = 0;
     for (const rule of builtinRules) {
-      for (const example of rule.examples ? fixtureOf(rule, ALPHABETS).positives() : []) {
-        expect(may(rule, example), rule.id).toBe(true);
-        checked += windowNeeds(rule).literals.length > 0 ? 1 : 0;
+      if (!rule.examples) continue;
+      const needs = windowNeeds(rule);
+      for (const example of fixtureOf(rule, ALPHABETS).positives()) {
+        expect(mayMatchIn(Buffer.from(example), 0, example.length, needs), rule.id).toBe(true);
+        checked += needs.literals.length > 0 ? 1 : 0;
       }
     }
     expect(checked).toBeGreaterThan(500);
