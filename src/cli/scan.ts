@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { activeRules, createScanner, fingerprintKey, loadBaseline, loadConfig, prefilterWalkDescription, regexBackend, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice } from '../engine/index.js';
+import { activeRules, createScanner, fingerprintKey, loadBaseline, loadConfig, prefilterWalkDescription, regexBackend, withoutAccepted, type Finding, type KeywardConfig, type ScanNotice, type Scanner } from '../engine/index.js';
 import { toJsonReport, type ScanStats } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
 import { decideVerdict } from '../report/severity.js';
@@ -31,7 +31,8 @@ export interface CollectedScan {
 /** Files, trees and stdin named on the command line, scanned one after another into one report. */
 async function scanTargets(targets: Target[], config: KeywardConfig, baseline: Set<string> | undefined, progress: ProgressBar, origins: FindingOrigins): Promise<CollectedScan> {
   const started = performance.now();
-  const scanner = createScanner({ config, baseline });
+  // Built for files and stdin only: a tree's pool builds its own, and a scanner's plan is worth not building twice.
+  let scanner: Scanner | undefined;
   const collected: CollectedScan = { target: targets.map((t) => t.shown).join(', '), findings: [], notices: [], stats: { files: 0, bytes: 0, durationMs: 0 } };
   // One tree alone keeps paths relative to it (as reports always had); with several targets, paths say which one.
   const prefix = (target: Target) => (targets.length === 1 || target.shown === '.' ? '' : `${target.shown}/`);
@@ -50,6 +51,7 @@ async function scanTargets(targets: Target[], config: KeywardConfig, baseline: S
       collected.stats.bytes += result.stats.bytes;
       continue;
     }
+    scanner ??= createScanner({ config, baseline });
     const result = target.kind === 'stdin' ? await scanStdin(scanner, config.maxFileSize) : scanFile(scanner, target, config.maxFileSize);
     origins.addTarget(result.findings, target, config.maxFileSize, result.content);
     collected.findings.push(...result.findings);

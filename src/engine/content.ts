@@ -173,12 +173,23 @@ const TEXT_EXTENSIONS = new Set('yaml yml json jsonc json5 env ini toml conf cfg
 /** Suffixes of copies and backups: `app.js.bak` is judged as `app.js`. */
 const COPY_SUFFIXES = new Set('bak orig old tmp swp save backup dist sample example template tpl'.split(' '));
 
-/** The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none. */
-function syntaxExtension(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  const parts = name.split('.').slice(1);
-  while (parts.length > 1 && COPY_SUFFIXES.has(parts.at(-1)!)) parts.pop();
-  return parts.at(-1) ?? '';
+/**
+ * The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none: the piece after the last dot
+ * of the file name, or, while that is a copy suffix and another dot comes before it, the piece before it. Asked once
+ * per file, so it walks the dots instead of splitting the name.
+ */
+export function syntaxExtension(path: string): string {
+  const nameStart = path.lastIndexOf('/') + 1;
+  let end = path.length;
+  let dot = end > nameStart ? path.lastIndexOf('.', end - 1) : -1;
+  if (dot < nameStart) return '';
+  for (;;) {
+    const extension = path.slice(dot + 1, end).toLowerCase();
+    const before = dot > nameStart ? path.lastIndexOf('.', dot - 1) : -1;
+    if (before < nameStart || !COPY_SUFFIXES.has(extension)) return extension;
+    end = dot;
+    dot = before;
+  }
 }
 
 /**
@@ -213,13 +224,24 @@ const CODE_LINE = new RegExp(
  */
 export function looksLikeCode(sample: string): boolean {
   if (CODE_SHEBANG.test(sample)) return true;
-  // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
-  const lines = sample.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && !/^(?:#(?!include|define|if|endif)|\/\/)/.test(line));
-  if (lines.length === 0) return false;
-  if (lines.length <= 3 && sample.length > 2000) return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
-  const code = lines.filter((line) => CODE_LINE.test(line)).length;
-  return code >= 2 && code / lines.length >= 0.3;
+  let lines = 0;
+  let code = 0;
+  for (let start = 0; start <= sample.length; ) {
+    const newline = sample.indexOf('\n', start);
+    const end = newline === -1 ? sample.length : newline;
+    const line = sample.slice(start, end).trim();
+    start = end + 1;
+    // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
+    if (line.length === 0 || COMMENT_LINE.test(line)) continue;
+    lines++;
+    if (CODE_LINE.test(line)) code++;
+  }
+  if (lines === 0) return false;
+  if (lines <= 3 && sample.length > 2000) return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
+  return code >= 2 && code / lines >= 0.3;
 }
+
+const COMMENT_LINE = /^(?:#(?!include|define|if|endif)|\/\/)/;
 
 /** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
 export class LineIndex {

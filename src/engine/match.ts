@@ -39,7 +39,8 @@ export interface CrowdedWindow {
 export function matchWindows(backend: RegexBackend, content: Buffer, windows: readonly RuleWindows[], crowded: CrowdedWindow[]): Candidate[] {
   const input = new ScanInput(content);
   const candidates: Candidate[] = [];
-  const lineOf = (offset: number) => new LineIndex(content).position(offset).line;
+  let lines: LineIndex | undefined;
+  const lineOf = (offset: number) => (lines ??= new LineIndex(content)).position(offset).line;
   let budget = Math.max(REGEX_BUDGET_BASE, REGEX_BUDGET_PER_BYTE * content.length);
   for (const { prepared, windows: list } of windows) {
     prepared.needs ??= windowNeeds(prepared.rule);

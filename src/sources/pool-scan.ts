@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import type { Finding, ScanNotice } from '../engine/finding.js';
 import type { Scanner, ScanResult } from '../engine/types.js';
 import { ReadBuffer, readScannable } from './read.js';
@@ -29,8 +29,14 @@ export interface FileScanContext {
   scratch?: ReadBuffer;
 }
 
+/** `root` and a listed path joined without path.join's normalising, which is a per-file cost in a tree scan. */
+function underRoot(root: string, path: string): string {
+  if (root === '') return path;
+  return root.endsWith('/') || root.endsWith(sep) ? root + path : root + sep + path;
+}
+
 export function scanFileWith(context: FileScanContext, root: string, path: string): FileScanResult {
-  const read = readScannable(join(root, path), path, context.maxFileSize, context.scratch);
+  const read = readScannable(underRoot(root, path), path, context.maxFileSize, context.scratch);
   if (!read.content) return { findings: [], notices: read.notice ? [read.notice] : [], skipped: read.tooLarge ? 'too-large' : undefined, bytes: 0 };
   return { ...context.scanner.scanBuffer(read.content, path), bytes: read.content.length };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyContent, fileSyntax, lineBounds, looksBinary } from '../../src/engine/content.js';
+import { classifyContent, fileSyntax, lineBounds, looksBinary, syntaxExtension } from '../../src/engine/content.js';
 import { createScanner, regexBackends } from '../../src/engine/index.js';
 import { randomFrom } from '../helpers/fake-secrets.js';
 
@@ -90,6 +90,22 @@ describe('classifyContent', () => {
     expect(classifyContent(noise, 'logo.png', 1 << 20)).toEqual({ kind: 'binary' });
     expect(classifyContent(Buffer.from('-----BEGIN PRIVATE KEY-----\n'), 'server.key', 1 << 20).kind).toBe('text');
     expect(classifyContent(Buffer.alloc(11, 'a'), 'big.txt', 10)).toMatchObject({ kind: 'too-large', notice: { unscanned: true } });
+  });
+});
+
+describe('syntaxExtension', () => {
+  /** The plain definition: the name's dot-separated pieces after the first, copy suffixes dropped while more remain. */
+  const reference = (path: string) => {
+    const parts = path.slice(path.lastIndexOf('/') + 1).toLowerCase().split('.').slice(1);
+    while (parts.length > 1 && ['bak', 'orig', 'old', 'tmp', 'swp', 'save', 'backup', 'dist', 'sample', 'example', 'template', 'tpl'].includes(parts.at(-1)!)) parts.pop();
+    return parts.at(-1) ?? '';
+  };
+
+  it('matches the plain definition on names with dots, copy suffixes and folders', () => {
+    const pieces = ['', '.', 'a', 'JS', 'js', 'bak', 'Bak', 'orig', 'tpl', 'env', 'min', '/', 'x/', '.d'];
+    const paths = ['', '.', '..', 'a.', '.env', 'a..bak', 'x.bak', 'app.js.bak', 'dir.d/Makefile', 'a/.bak', 'a/b.c/'];
+    for (const a of pieces) for (const b of pieces) for (const c of pieces) paths.push(`${a}.${b}.${c}`, `${a}${b}.${c}`, `${a}/${b}.${c}`);
+    for (const path of paths) expect(syntaxExtension(path), path).toBe(reference(path));
   });
 });
 
