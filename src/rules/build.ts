@@ -35,6 +35,15 @@ export interface ContextRuleInput {
 }
 
 /**
+ * A name a dash glues to its value (`datadog-secrettoken-<key>`, `dd-apikey-<key>`): one that ends in a secret word,
+ * since a dash after any other name is part of the name (`datadog-agent-<digest>`).
+ */
+function gluedName(names: string[]): string {
+  const whole = names.filter((name) => new RegExp(`${SECRET_WORD}$`, 'i').test(name)).map(escapeRegex);
+  return `(?:(?:${names.map(escapeRegex).join('|')})[\\w.-]{0,16}?${SECRET_WORD}${whole.length > 0 ? `|${whole.join('|')}` : ''})`;
+}
+
+/**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
  */
@@ -46,7 +55,7 @@ export function contextRule(input: ContextRuleInput): Rule {
     provider: input.provider,
     severity: input.severity,
     keywords: input.keywords ?? input.names,
-    pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${OPERATOR_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
+    pattern: `(?i)(?:(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${OPERATOR_SEPARATOR}|${gluedName(input.names)}-)(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
     longLived: input.longLived,
     revokeUrl: input.revokeUrl,
     entropy: input.entropy ?? 3,

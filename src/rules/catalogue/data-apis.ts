@@ -21,7 +21,7 @@ export const dataApiRules: Rule[] = [
   named('pdfshift-api-key', 'PDFShift API key', 'PDFShift', ['pdfshift'], '<hex:32>', 'https://app.pdfshift.io/'),
   named('selectpdf-api-key', 'SelectPdf API key', 'SelectPdf', ['selectpdf'], '<[a-z0-9-]:36>', 'https://selectpdf.com/'),
   named('opencage-api-key', 'OpenCage geocoding API key', 'OpenCage', ['opencage'], '<lowalnum:32>', 'https://opencagedata.com/dashboard'),
-  named('openweather-api-key', 'OpenWeather API key', 'OpenWeather', ['openweather', 'pyowm', 'owm_'], '<lowalnum:32>', 'https://home.openweathermap.org/api_keys'),
+  named('openweather-api-key', 'OpenWeather API key', 'OpenWeather', ['openweather', 'pyowm', 'owm'], '<lowalnum:32>', 'https://home.openweathermap.org/api_keys'),
   named('weatherbit-api-key', 'Weatherbit API key', 'Weatherbit', ['weatherbit'], '<lowalnum:32>', 'https://www.weatherbit.io/account/dashboard'),
   named('zipcodebase-api-key', 'Zipcodebase API key', 'Zipcodebase', ['zipcodebase'], UUID, 'https://app.zipcodebase.com/'),
   named('smartystreets-auth-token', 'Smarty (SmartyStreets) auth token', 'Smarty', ['smartystreets', 'smarty_'], '<alnum:20>', 'https://www.smarty.com/account/keys'),

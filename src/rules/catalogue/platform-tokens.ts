@@ -10,6 +10,9 @@ export const platformTokenRules: Rule[] = [
   prefixed('rootly-api-key', 'Rootly API key', 'Rootly', 'rootly_<hex:64>', 'https://rootly.com/account/api_keys'),
   prefixed('ramp-client-secret', 'Ramp API client secret', 'Ramp', 'ramp_sec_<alnum:48>', 'https://app.ramp.com/developer', { severity: 'critical' }),
   prefixed('ramp-client-id', 'Ramp API client id', 'Ramp', 'ramp_id_<alnum:40>', 'https://app.ramp.com/developer', { severity: 'low' }),
+  // Blynk's OAuth clients: the id carries the `oa2-client-id_` prefix and travels with its 40-character secret, as
+  // `-u <id>:<secret>` or `client_id=<id>&client_secret=<secret>` on the token endpoint.
+  rule({ id: 'blynk-oauth-client-secret', title: 'Blynk OAuth client secret', provider: 'Blynk', severity: 'high', keywords: ['oa2-client-id_'], pattern: String.raw`\boa2-client-id_[A-Za-z0-9_-]{32}(?::|&client_secret=)([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://blynk.cloud/dashboard', examples: { positives: ['curl -u oa2-client-id_<word:32>:<word:40> https://fra1.blynk.cloud/oauth2/token', 'https://blynk.cloud/oauth2/token?grant_type=client_credentials&client_id=oa2-client-id_<word:32>&client_secret=<word:40>'], negatives: ['client_id=oa2-client-id_<word:32>', 'curl -u oa2-client-id_<word:32>:<word:20> https://blynk.cloud/oauth2/token'] } }),
   prefixed('ubidots-api-token', 'Ubidots API token', 'Ubidots', 'BBFF-<alnum:30>', 'https://industrial.ubidots.com/accounts/me/apiCredentials'),
   prefixed('spectralops-token', 'SpectralOps (Check Point) personal token', 'SpectralOps', 'spu-<lowalnum:32>', 'https://get.spectralops.io/'),
   prefixed('trufflehog-enterprise-secret', 'TruffleHog Enterprise API secret', 'Truffle Security', 'thog-secret-<hex:32>', 'https://trufflesecurity.com/'),
