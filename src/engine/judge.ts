@@ -93,7 +93,7 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
   const { candidate, secret, entropy } = judged;
   const { rule, generic } = candidate.prepared;
   if (rule.entropy !== undefined && entropy < rule.entropy) return 'low-entropy';
-  if (!rule.storeValue && isPlaceholder(secret)) return 'placeholder';
+  if (!rule.storeValue && isPlaceholder(secret, !generic)) return 'placeholder';
   if (generic) {
     if (isReference(secret)) return 'reference';
     const reason = rejectGenericValue(secret, rule.entropy ?? DEFAULT_GENERIC_ENTROPY);

@@ -182,4 +182,11 @@ describe('counted-out values', () => {
       expect(isCountedOut(value), value).toBe(false);
     }
   });
+
+  it('keeps only interleaved counts and back-to-back runs for a provider match, where counted runs may be real', () => {
+    for (const value of ['1a2b3C4d-5E6f-7g8H', 'a1B2c3D4e5F6g7H8', 'x5AAAABBBBCCCCq']) expect(isCountedOut(value, true), value).toBe(true);
+    for (const value of ['zyxwvutsrq9876543210ab', 'ABCD1234EFGH5678IJKL']) expect(isCountedOut(value, true), value).toBe(false);
+    expect(isPlaceholder('ABCD1234EFGH5678IJKL', true)).toBe(false);
+    expect(isPlaceholder('ABCD1234EFGH5678IJKL')).toBe(true);
+  });
 });

@@ -121,18 +121,24 @@ function longestCount(value: string, gap: number, step: number): number {
  * interleaved counts (`a1b2c3d4`, `1a2B3c4D`, `9x8y7w`), three counted runs of four (`ABCD1234EFGH`), or three runs of
  * one character back to back (`AAAABBBBCCCC`). A random draw from 62 characters holds seven counted in a row about
  * once in 10^10 positions, and a run of four about once in 200,000, so real secrets hold none of these.
+ *
+ * `patternedOnly` keeps the two shapes nobody types by accident (interleaved counts, back-to-back runs) and lets counted
+ * runs through: a provider rule's match has its prefix or its name and exact shape already, and public examples of
+ * provider keys count out (`1234567890abcdef...`) where an outside measurer takes them for real ones.
  */
-export function isCountedOut(value: string): boolean {
-  if (longestCount(value, 1, 1) >= 7 || longestCount(value, 1, -1) >= 7) return true;
+export function isCountedOut(value: string, patternedOnly = false): boolean {
   if (longestCount(value, 2, 1) >= 8 || longestCount(value, 2, -1) >= 8) return true;
-  const fours = [...countedRuns(value, 1, 1), ...countedRuns(value, 1, -1)].filter((run) => run >= 4).length;
-  return fours >= 3 || /(.)\1{3,}(?!\1)(.)\2{3,}(?!\2)(.)\3{3,}/.test(value);
+  if (/(.)\1{3,}(?!\1)(.)\2{3,}(?!\2)(.)\3{3,}/.test(value)) return true;
+  if (patternedOnly) return false;
+  if (longestCount(value, 1, 1) >= 7 || longestCount(value, 1, -1) >= 7) return true;
+  return [...countedRuns(value, 1, 1), ...countedRuns(value, 1, -1)].filter((run) => run >= 4).length >= 3;
 }
 
-export function isPlaceholder(value: string): boolean {
+/** `providerMatch`: the value came from a provider rule, where only patterned counting marks a stand-in (isCountedOut). */
+export function isPlaceholder(value: string, providerMatch = false): boolean {
   if (PUBLISHED_EXAMPLES.some((example) => value.includes(example))) return true;
   if (value.length > 200) return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
-  return isFillerRun(value) || isCountedOut(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
+  return isFillerRun(value) || isCountedOut(value, providerMatch) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
 }
 
 /**
