@@ -3017,13 +3017,25 @@ const CODE_EXTENSIONS = new Set('js mjs cjs jsx ts mts cts tsx java kt kts scala
 const TEXT_EXTENSIONS = new Set('yaml yml json jsonc json5 env ini toml conf cfg cnf properties props xml plist md markdown rst adoc html htm sh bash zsh ksh fish ps1 psm1 bat cmd tf tfvars hcl sql csv tsv pem crt key pub gradle sbt'.split(' '));
 /** Suffixes of copies and backups: `app.js.bak` is judged as `app.js`. */
 const COPY_SUFFIXES = new Set('bak orig old tmp swp save backup dist sample example template tpl'.split(' '));
-/** The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none. */
+/**
+ * The extension that names a path's syntax, lower-cased, past backup suffixes; '' for none: the piece after the last dot
+ * of the file name, or, while that is a copy suffix and another dot comes before it, the piece before it. Asked once
+ * per file, so it walks the dots instead of splitting the name.
+ */
 function syntaxExtension(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-    const parts = name.split('.').slice(1);
-    while (parts.length > 1 && COPY_SUFFIXES.has(parts.at(-1)))
-        parts.pop();
-    return parts.at(-1) ?? '';
+    const nameStart = path.lastIndexOf('/') + 1;
+    let end = path.length;
+    let dot = end > nameStart ? path.lastIndexOf('.', end - 1) : -1;
+    if (dot < nameStart)
+        return '';
+    for (;;) {
+        const extension = path.slice(dot + 1, end).toLowerCase();
+        const before = dot > nameStart ? path.lastIndexOf('.', dot - 1) : -1;
+        if (before < nameStart || !COPY_SUFFIXES.has(extension))
+            return extension;
+        end = dot;
+        dot = before;
+    }
 }
 /**
  * What a file is written in: by its extension when that names a language or a config format, else (`.txt`, none, a
@@ -3056,15 +3068,27 @@ const CODE_LINE = new RegExp([
 function looksLikeCode(sample) {
     if (CODE_SHEBANG.test(sample))
         return true;
-    // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
-    const lines = sample.split('\n').map((line) => line.trim()).filter((line) => line.length > 0 && !/^(?:#(?!include|define|if|endif)|\/\/)/.test(line));
-    if (lines.length === 0)
+    let lines = 0;
+    let code = 0;
+    for (let start = 0; start <= sample.length;) {
+        const newline = sample.indexOf('\n', start);
+        const end = newline === -1 ? sample.length : newline;
+        const line = sample.slice(start, end).trim();
+        start = end + 1;
+        // Comments (`# ...`, `// ...`) are neither; C's preprocessor lines are code.
+        if (line.length === 0 || COMMENT_LINE.test(line))
+            continue;
+        lines++;
+        if (CODE_LINE.test(line))
+            code++;
+    }
+    if (lines === 0)
         return false;
-    if (lines.length <= 3 && sample.length > 2000)
+    if (lines <= 3 && sample.length > 2000)
         return (sample.match(/[;{}]/g)?.length ?? 0) > sample.length / 100 && /\bfunction\b|=>/.test(sample);
-    const code = lines.filter((line) => CODE_LINE.test(line)).length;
-    return code >= 2 && code / lines.length >= 0.3;
+    return code >= 2 && code / lines >= 0.3;
 }
+const COMMENT_LINE = /^(?:#(?!include|define|if|endif)|\/\/)/;
 /** Maps byte offsets to 1-based line and column; built lazily, only for content that has findings. */
 class LineIndex {
     content;
@@ -3172,12 +3196,75 @@ const HASH_CONTEXT = /\buses:\s*\S+@[0-9a-f]{40}\b|@sha256:[0-9a-f]{64}|\bintegr
 function hasHashContext(line) {
     return HASH_CONTEXT.test(line);
 }
+/**
+ * A path matcher for a glob list, as picomatch with `dot: true` answers it. Two common forms are answered without
+ * picomatch on plain paths (whose regexes walk the whole path once per glob, and a tree scan asks every file's path):
+ * `**\/<name>` by the path's last segment alone, and `**\/<folder>/**` by whether the path passes through it. The rest
+ * go to picomatch; globs.test.ts checks that both answer alike.
+ */
 function globMatcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    // Rules that share a glob list (the password rules' docs folders) share its matcher and its last answer: a file's
+    // path is asked once per rule with a keyword hit in it.
+    const key = JSON.stringify(globs);
+    let matcher = compiledGlobs.get(key);
+    if (!matcher)
+        compiledGlobs.set(key, (matcher = lastAnswerKept(compileGlobs(globs))));
+    return matcher;
+}
+const compiledGlobs = new Map();
+function lastAnswerKept(matcher) {
+    let lastPath;
+    let lastAnswer = false;
+    return (path) => {
+        if (path !== lastPath) {
+            lastAnswer = matcher(path);
+            lastPath = path;
+        }
+        return lastAnswer;
+    };
+}
+function compileGlobs(globs) {
+    const full = picomatch_default()([...globs], { dot: true });
+    const names = globs.filter((glob) => NAME_GLOB.test(glob)).map((glob) => glob.slice(3));
+    const folders = globs.filter((glob) => FOLDER_GLOB.test(glob)).map((glob) => glob.slice(3, -3));
+    if (names.length === 0 && folders.length === 0)
+        return (path) => full(path);
+    const others = globs.filter((glob) => !NAME_GLOB.test(glob) && !FOLDER_GLOB.test(glob));
+    const exact = new Set(globs);
+    const literal = new Set(names.filter((name) => !GLOB_CHARS.test(name)));
+    const byName = optionalMatcher(names.filter((name) => GLOB_CHARS.test(name)));
+    const byPath = optionalMatcher(others);
+    const inFolder = folderTest(folders);
+    return (path) => {
+        if (!PLAIN_PATH.test(path))
+            return full(path);
+        if (exact.has(path) || inFolder(path))
+            return true;
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        return literal.has(name) || byName(name) || byPath(path);
+    };
+}
+function optionalMatcher(globs) {
     if (globs.length === 0)
         return () => false;
     const match = picomatch_default()([...globs], { dot: true });
     return (path) => match(path);
 }
+/** Whether a plain path passes through one of `folders` (or is one). */
+function folderTest(folders) {
+    const forms = folders.map((folder) => ({ folder, first: `${folder}/`, inner: `/${folder}/`, last: `/${folder}` }));
+    return (path) => forms.some((f) => path === f.folder || path.startsWith(f.first) || path.endsWith(f.last) || path.includes(f.inner));
+}
+/** `**\/` and a last segment: no further `/`, no `**`, no leading `!`. */
+const NAME_GLOB = /^\*\*\/(?!\*\*|!)[^/]+$/;
+/** `**\/<folder>/**` for a folder (or `a/b` folders) of literal characters. */
+const FOLDER_GLOB = /^\*\*\/(?:(?!\.{1,2}\/)[^/*?[\]{}()!@+\\|^$]+\/)+\*\*$/;
+/** Anything picomatch reads as other than a literal character. */
+const GLOB_CHARS = /[*?[\]{}()!@+\\|^$]/;
+/** Segments of ordinary names: no empty, `.` or `..` segment, no `/` at either end (picomatch treats those apart). */
+const PLAIN_PATH = /^(?!\.{1,2}(?:\/|$))(?:[^/]+\/(?!\.{1,2}(?:\/|$)))*[^/]+$/;
 
 ;// CONCATENATED MODULE: ./src/rules/values/context.ts
 /**
@@ -3450,6 +3537,37 @@ function placeholderShape(shape) {
 /** `LOWER_UUID` as an RE2 pattern body, for hand-written patterns. */
 const LOWER_UUID_REGEX = shapeRegex(LOWER_UUID);
 
+;// CONCATENATED MODULE: ./src/rules/values/azure-sas.ts
+/**
+ * The signed fields of an Azure Storage shared access signature, checked against the values Azure documents: a SAS
+ * whose fields Azure would refuse (a permission letter no service defines, a truncated IP address) signs nothing.
+ */
+/** Every permission letter of blob, file, queue, table and account SAS: read, add, create, write, delete, delete
+ * version, permanent delete, list, tags, find, move, execute, ownership, permissions, immutability, update. */
+const PERMISSIONS = /^[racwdxyltfmeopiu]+$/;
+/** `sip`: one IPv4 address or a range of two; IPv6 is passed through. */
+const IP_RANGE = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){3})?|[0-9a-fA-F:.%-]*:[0-9a-fA-F:.%-]*)$/;
+/** The value of query field `name` in `query` (`sp=r&st=...`), URL-decoded, or undefined when absent. */
+function field(query, name) {
+    const match = new RegExp(`(?:^|[?&])${name}=([^&]*)`).exec(query);
+    if (match === null)
+        return undefined;
+    try {
+        return decodeURIComponent(match[1]);
+    }
+    catch {
+        return match[1];
+    }
+}
+/** True unless a signed field Azure checks holds a value it would reject. */
+function hasValidSasFields(query) {
+    const permissions = field(query, 'sp');
+    if (permissions !== undefined && !PERMISSIONS.test(permissions))
+        return false;
+    const ip = field(query, 'sip');
+    return ip === undefined || IP_RANGE.test(ip);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/values/placeholders.ts
 /**
  * Value judgments shared by the rules (validators) and the engine: whether a matched value is a placeholder or a
@@ -3567,21 +3685,29 @@ function longestCount(value, gap, step) {
  * interleaved counts (`a1b2c3d4`, `1a2B3c4D`, `9x8y7w`), three counted runs of four (`ABCD1234EFGH`), or three runs of
  * one character back to back (`AAAABBBBCCCC`). A random draw from 62 characters holds seven counted in a row about
  * once in 10^10 positions, and a run of four about once in 200,000, so real secrets hold none of these.
+ *
+ * `patternedOnly` keeps the two shapes nobody types by accident (interleaved counts, back-to-back runs) and lets counted
+ * runs through: a provider rule's match has its prefix or its name and exact shape already, and public examples of
+ * provider keys count out (`1234567890abcdef...`) where an outside measurer takes them for real ones.
  */
-function isCountedOut(value) {
-    if (longestCount(value, 1, 1) >= 7 || longestCount(value, 1, -1) >= 7)
-        return true;
+function isCountedOut(value, patternedOnly = false) {
     if (longestCount(value, 2, 1) >= 8 || longestCount(value, 2, -1) >= 8)
         return true;
-    const fours = [...countedRuns(value, 1, 1), ...countedRuns(value, 1, -1)].filter((run) => run >= 4).length;
-    return fours >= 3 || /(.)\1{3,}(?!\1)(.)\2{3,}(?!\2)(.)\3{3,}/.test(value);
+    if (/(.)\1{3,}(?!\1)(.)\2{3,}(?!\2)(.)\3{3,}/.test(value))
+        return true;
+    if (patternedOnly)
+        return false;
+    if (longestCount(value, 1, 1) >= 7 || longestCount(value, 1, -1) >= 7)
+        return true;
+    return [...countedRuns(value, 1, 1), ...countedRuns(value, 1, -1)].filter((run) => run >= 4).length >= 3;
 }
-function isPlaceholder(value) {
+/** `providerMatch`: the value came from a provider rule, where only patterned counting marks a stand-in (isCountedOut). */
+function isPlaceholder(value, providerMatch = false) {
     if (PUBLISHED_EXAMPLES.some((example) => value.includes(example)))
         return true;
     if (value.length > 200)
         return LONG_VALUE_PLACEHOLDERS.some((pattern) => pattern.test(value));
-    return isFillerRun(value) || isCountedOut(value) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
+    return isFillerRun(value) || isCountedOut(value, providerMatch) || PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(value));
 }
 /**
  * A placeholder in a value that a tool's own credential store holds (FileZilla's `<Pass>`, Robo 3T's `userPassword`):
@@ -3602,6 +3728,7 @@ function isReference(value) {
  * Judging a generic value (entropy, character classes, shapes of hashes, identifiers and paths): shared by the rules'
  * validators and the engine, so it sits below both.
  */
+
 
 
 /** Shannon entropy in bits per character. */
@@ -3660,6 +3787,28 @@ const WORD_SETTING = /^[A-Za-z]+=[A-Za-z]+$/;
 const CLI_FLAG = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** A JWT's opening (`eyJ`, a base64url JSON header) with a character no base64 holds (`^`, `$`, `&`): a mangled sample. */
 const BROKEN_JWT = /^eyJ[A-Za-z0-9_=.+/-]*[^A-Za-z0-9_=.+/-]/;
+/** A JWT's layout: a base64url header opening with `eyJ` (`{"`), then a payload and a signature after dots. */
+const JWT_LAYOUT = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+function isJsonObject(part) {
+    try {
+        const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        return value !== null && typeof value === 'object' && !Array.isArray(value);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * A token laid out as a JWT of which neither the header nor the claims decode to a JSON object: no issuer signs such
+ * a token and no server reads it, so it is a look-alike, not a credential. (One unreadable part may be a typo in a
+ * copy of a real token, which still grants access once fixed.)
+ */
+function isUnreadableJwt(value) {
+    if (!JWT_LAYOUT.test(value))
+        return false;
+    const [header, claims] = value.split('.');
+    return !isJsonObject(header) && !isJsonObject(claims);
+}
 /** A host name (`4f2a9c.invoiceocean.com`): lower-case labels and a top-level domain of letters. */
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 /** A query string of settings, `st=2025-03-04T07:24:52Z&sp=r&sr=c`: two or more `name=value` pairs. */
@@ -3742,10 +3891,13 @@ function rejectGenericValue(value, minEntropy) {
         return 'code expression';
     if (ROUTE_TARGET.test(value))
         return 'route';
-    if (BROKEN_JWT.test(value))
+    if (BROKEN_JWT.test(value) || isUnreadableJwt(value))
         return 'malformed token';
     if (isQueryOfSettings(value))
         return 'query string';
+    // An Azure SAS whose signed fields Azure would refuse: the SAS rule judges SAS tokens, and this one signs nothing.
+    if (QUERY_PAIRS.test(value) && /(?:^|&)sig=/.test(value) && !hasValidSasFields(value))
+        return 'malformed token';
     if (CLI_FLAG.test(value))
         return 'command-line flag';
     if (FILE_NAME.test(value))
@@ -3864,7 +4016,7 @@ function rejection(judged, lines, acceptance) {
     const { rule, generic } = candidate.prepared;
     if (rule.entropy !== undefined && entropy < rule.entropy)
         return 'low-entropy';
-    if (!rule.storeValue && isPlaceholder(secret))
+    if (!rule.storeValue && isPlaceholder(secret, !generic))
         return 'placeholder';
     if (generic) {
         if (isReference(secret))
@@ -3878,6 +4030,10 @@ function rejection(judged, lines, acceptance) {
             return 'hash-context';
         if (notACredentialHere(lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart), lines.text(candidate.secretEnd, candidate.secretEnd + PLACE_RADIUS), secret))
             return 'place';
+    }
+    // Generic rules, and the generic family's specific ones (hex secrets), leave a named provider's near misses alone.
+    if ((generic || rule.provider === 'Generic') && acceptance.isNearMissOfNamedProvider?.(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))) {
+        return 'generic-value';
     }
     if (rule.validate && !rule.validate(secret))
         return 'validator';
@@ -10864,6 +11020,22 @@ class Re2Wasm {
         return new Uint8Array(this.exports.memory.buffer);
     }
     compile(pattern) {
+        const compiled = this.compiled(pattern);
+        const handle = { scan: (input, from, to, onMatch) => this.scan(compiled, input, from, to, onMatch) };
+        this.freed.register(handle, compiled);
+        return handle;
+    }
+    /**
+     * The scan reports non-empty matches only, so the tested pattern is followed by one more character or the end: at
+     * the first place the pattern matches before the window's end, that match is never empty.
+     */
+    compileTest(pattern) {
+        const compiled = this.compiled(`(?:${pattern})(?:(?s:.)|$)`);
+        const handle = { test: (input, from, to) => this.matchesIn(compiled, input, from, to) };
+        this.freed.register(handle, compiled);
+        return handle;
+    }
+    compiled(pattern) {
         const source = Buffer.from(pattern, 'utf8');
         const at = this.alloc(source.length + 1);
         this.bytes().set(source, at);
@@ -10877,9 +11049,7 @@ class Re2Wasm {
                 this.exports.keyward_free_pattern(compiled);
             throw new SyntaxError(`invalid regular expression: ${message}`);
         }
-        const handle = { scan: (input, from, to, onMatch) => this.scan(compiled, input, from, to, onMatch) };
-        this.freed.register(handle, compiled);
-        return handle;
+        return compiled;
     }
     /** Copies the input's bytes into wasm memory unless they are the ones already there. */
     load(input) {
@@ -10897,6 +11067,10 @@ class Re2Wasm {
         }
         this.bytes().set(input.buffer, this.text);
         this.loaded = input;
+    }
+    matchesIn(pattern, input, from, to) {
+        this.load(input);
+        return this.exports.keyward_scan(pattern, this.text + from, to - from, 0, this.out, 1, this.out + BATCH * 16) > 0;
     }
     scan(pattern, input, from, to, onMatch) {
         for (let start = 0; start >= 0;) {
@@ -10925,7 +11099,8 @@ function loadWasmBackend() {
     const instance = new WebAssembly.Instance(module, importsFor(module, () => started.exports.memory.buffer));
     started.exports = instance.exports;
     const engine = new Re2Wasm(started.exports);
-    return { backend: { name: 're2-wasm', compile: (pattern) => engine.compile(pattern) }, source: file.split(/[\\/]/).slice(-3).join('/') };
+    const backend = { name: 're2-wasm', compile: (pattern) => engine.compile(pattern), compileTest: (pattern) => engine.compileTest(pattern) };
+    return { backend, source: file.split(/[\\/]/).slice(-3).join('/') };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/regex.ts
@@ -10986,6 +11161,11 @@ function nativeBackend(RE2) {
                 },
             };
         },
+        compileTest(pattern) {
+            // No flags: without `g` and `d`, test() asks RE2 for no positions at all, only whether its automaton accepts.
+            const regex = new RE2(pattern, '');
+            return { test: (input, from, to) => regex.test(input.buffer.subarray(from, to)) };
+        },
     };
 }
 const portableBackend = {
@@ -11020,6 +11200,10 @@ const portableBackend = {
                 }
             },
         };
+    },
+    compileTest(pattern) {
+        const regex = RE2JS.compile(pattern);
+        return { test: (input, from, to) => regex.test(input.latin1Window(from, to)) };
     },
 };
 let selected;
@@ -11122,71 +11306,6 @@ const regexBackends = {
     },
 };
 
-
-;// CONCATENATED MODULE: ./src/engine/byte-classes.ts
-/**
- * The byte sets of simple regex classes (`[A-Za-z0-9_-]`, `\d`, `\w`), as 256-entry tables: what the anchor walk (see
- * anchors.ts) knows a class matches. Only ASCII is read; anything else makes the reader give up.
- */
-const DIGITS = [[48, 57]];
-/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
-const SPACES = [[9, 10], [12, 13], [32, 32]];
-const WORD_RANGES = [[48, 57], [65, 90], [97, 122], [95, 95]];
-/** RE2's escapes of single control bytes. */
-const CONTROL_ESCAPES = { t: 9, n: 10, v: 11, f: 12, r: 13 };
-/** The set with both ASCII cases of every letter in it. */
-function folded(set) {
-    const both = set.slice();
-    for (let c = 65; c <= 90; c++)
-        both[c] = both[c + 32] = set[c] | set[c + 32];
-    return both;
-}
-/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
-function byteSet(body) {
-    const set = new Uint8Array(256);
-    for (let i = 0; i < body.length; i++) {
-        let c = body[i];
-        if (c === '\\') {
-            const next = body[++i] ?? '';
-            if (next === 'd' || next === 'w' || next === 's') {
-                for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES)
-                    fill(set, from, to);
-                continue;
-            }
-            const control = CONTROL_ESCAPES[next];
-            if (control !== undefined) {
-                set[control] = 1;
-                continue;
-            }
-            if (next === '' || /[A-Za-z0-9]/.test(next))
-                return undefined;
-            c = next;
-        }
-        else if (c === '[')
-            return undefined;
-        const code = c.charCodeAt(0);
-        if (code > 0x7e)
-            return undefined;
-        const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
-        if (rangeEnd > 0x7e)
-            return undefined;
-        if (rangeEnd >= 0) {
-            fill(set, code, rangeEnd);
-            i += 2;
-        }
-        else
-            set[code] = 1;
-    }
-    return set;
-}
-/** `\w`: the bytes of a word. */
-const WORD = byteSet('A-Za-z0-9_');
-function fill(set, from, to) {
-    for (let c = from; c <= to; c++)
-        set[c] = 1;
-}
-/** ASCII lower case of every byte. */
-const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
 ;// CONCATENATED MODULE: ./src/engine/required-bytes.ts
 /**
@@ -11317,8 +11436,12 @@ function sequenceSets(pattern) {
     }
     return [...sets.values()];
 }
-/** The atom starting at `i`; undefined when nothing can be learnt from the pattern (unbalanced, a quote, a stray `{`). */
-function readAtom(pattern, i) {
+/**
+ * The atom starting at `i`; undefined when nothing can be learnt from the pattern (unbalanced, a quote, a stray `{`).
+ * `inner` false leaves a group's own sets unread (walks that only need the atom's extent: reading them is a walk of the
+ * group's body at every level of nesting).
+ */
+function readAtom(pattern, i, inner = true) {
     const c = pattern[i];
     if (c === '^' || c === '$')
         return { end: i + 1, literal: -1, inner: [], skip: true };
@@ -11339,7 +11462,7 @@ function readAtom(pattern, i) {
         const body = /^\((?:\?[a-zA-Z-]*:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
         // Lookarounds and other (?x...) forms that are not groups teach nothing.
         const isGroup = body === '(' || !group.startsWith('(?') || body.length > 1;
-        return { end, literal: -1, inner: isGroup ? requiredByteSets(group.slice(body.length, -1)) : [] };
+        return { end, literal: -1, inner: isGroup && inner ? requiredByteSets(group.slice(body.length, -1)) : [] };
     }
     if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|')
         return undefined;
@@ -11394,6 +11517,136 @@ function requiredBytes(pattern) {
         .map((set) => set[0]);
 }
 
+;// CONCATENATED MODULE: ./src/engine/relaxed.ts
+
+/**
+ * Counted repetitions longer than this are relaxed to at least this many: `[a-z0-9]{32}` becomes `[a-z0-9]{16,}`.
+ * Short exact counts stay, so the relaxed pattern keeps most of the original's selectivity.
+ */
+const KEPT_COUNT = 16;
+/**
+ * A pattern that matches wherever `pattern` does (and maybe elsewhere), with cheap counted repetitions: `x{m,n}`
+ * becomes `x{m,}` and counts past KEPT_COUNT are cut to it. RE2 unrolls every count into states, and names such as
+ * `(?:[A-Za-z0-9]{1,30}[_.-]){0,5}` made the generic rules' automata so large that RE2 searched windows at 20 MB/s and
+ * compiled for milliseconds; relaxed, the same search runs several times faster and compiles in a fraction of the time.
+ * Used as a test before the pattern itself runs (see match.ts): a window the relaxed pattern does not match holds no
+ * match of the original, because every part of it matches a superset of what the original part matches. Anything this
+ * reader does not follow (a `\Q` quote, an unbalanced class) leaves the pattern as it is.
+ */
+function relaxedPattern(pattern) {
+    let out = '';
+    let i = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        let end = i + 1;
+        if (c === '\\') {
+            if (pattern[i + 1] === 'Q')
+                return pattern;
+            end = escapeEnd(pattern, i);
+        }
+        else if (c === '[') {
+            end = skipClass(pattern, i);
+            if (end === -1)
+                return pattern;
+        }
+        else if (c === '{') {
+            const count = /^\{(\d+)(?:(,)(\d*))?\}/.exec(pattern.slice(i, i + 16));
+            if (count) {
+                out += relaxedCount(count);
+                i += count[0].length;
+                continue;
+            }
+        }
+        out += pattern.slice(i, end);
+        i = end;
+    }
+    return out;
+}
+/** Index just past the escape at `at`: `\pL`, `\p{Greek}`, `\x{263a}` or a backslash and one character. */
+function escapeEnd(pattern, at) {
+    const next = pattern[at + 1];
+    if ((next === 'p' || next === 'P' || next === 'x') && pattern[at + 2] === '{') {
+        const close = pattern.indexOf('}', at + 3);
+        if (close !== -1)
+            return close + 1;
+    }
+    return Math.min(pattern.length, at + 2);
+}
+/** The quantifier for a count `{m}`, `{m,}` or `{m,n}`: unchanged when exact and short, else open-ended from at most KEPT_COUNT. */
+function relaxedCount([text, low, comma, high]) {
+    const least = Number(low);
+    const most = comma === undefined ? least : high === '' ? Infinity : Number(high);
+    if (most === least && least <= KEPT_COUNT)
+        return text;
+    const kept = Math.min(least, KEPT_COUNT);
+    return kept === 0 ? '*' : kept === 1 ? '+' : `{${kept},}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/byte-classes.ts
+/**
+ * The byte sets of simple regex classes (`[A-Za-z0-9_-]`, `\d`, `\w`), as 256-entry tables: what the anchor walk (see
+ * anchors.ts) knows a class matches. Only ASCII is read; anything else makes the reader give up.
+ */
+const DIGITS = [[48, 57]];
+/** RE2's `\s`: tab, newline, form feed, carriage return, space. */
+const SPACES = [[9, 10], [12, 13], [32, 32]];
+const WORD_RANGES = [[48, 57], [65, 90], [97, 122], [95, 95]];
+/** RE2's escapes of single control bytes. */
+const CONTROL_ESCAPES = { t: 9, n: 10, v: 11, f: 12, r: 13 };
+/** The set with both ASCII cases of every letter in it. */
+function folded(set) {
+    const both = set.slice();
+    for (let c = 65; c <= 90; c++)
+        both[c] = both[c + 32] = set[c] | set[c + 32];
+    return both;
+}
+/** The bytes a class body lists (`A-Za-z0-9_\-`), or undefined for what it cannot read (`\p`, `[:alpha:]`, non-ASCII). */
+function byteSet(body) {
+    const set = new Uint8Array(256);
+    for (let i = 0; i < body.length; i++) {
+        let c = body[i];
+        if (c === '\\') {
+            const next = body[++i] ?? '';
+            if (next === 'd' || next === 'w' || next === 's') {
+                for (const [from, to] of next === 'd' ? DIGITS : next === 'w' ? WORD_RANGES : SPACES)
+                    fill(set, from, to);
+                continue;
+            }
+            const control = CONTROL_ESCAPES[next];
+            if (control !== undefined) {
+                set[control] = 1;
+                continue;
+            }
+            if (next === '' || /[A-Za-z0-9]/.test(next))
+                return undefined;
+            c = next;
+        }
+        else if (c === '[')
+            return undefined;
+        const code = c.charCodeAt(0);
+        if (code > 0x7e)
+            return undefined;
+        const rangeEnd = body[i + 1] === '-' && i + 2 < body.length && body[i + 2] !== '\\' ? body.charCodeAt(i + 2) : -1;
+        if (rangeEnd > 0x7e)
+            return undefined;
+        if (rangeEnd >= 0) {
+            fill(set, code, rangeEnd);
+            i += 2;
+        }
+        else
+            set[code] = 1;
+    }
+    return set;
+}
+/** `\w`: the bytes of a word. */
+const WORD = byteSet('A-Za-z0-9_');
+function fill(set, from, to) {
+    for (let c = from; c <= to; c++)
+        set[c] = 1;
+}
+/** ASCII lower case of every byte. */
+const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+
 ;// CONCATENATED MODULE: ./src/engine/anchor-atoms.ts
 /**
  * Readers of single regex atoms for the anchor walk (anchors.ts): plain characters, groups of plain alternatives,
@@ -11423,7 +11676,7 @@ function leadingTexts(atom) {
     for (const branch of branches ?? []) {
         let text = '';
         for (let i = 0; i < branch.length;) {
-            const read = readAtom(branch, i);
+            const read = readAtom(branch, i, false);
             const plain = read && !read.skip ? plainCharacter(branch.slice(i, read.end)) : undefined;
             if (plain === undefined || readQuantifier(branch, read.end)?.end !== read.end)
                 break;
@@ -11489,12 +11742,163 @@ function classBytes(atom, caseless) {
     return set && negated ? set.map((inside) => 1 - inside) : set;
 }
 
+;// CONCATENATED MODULE: ./src/engine/pattern-bytes.ts
+/**
+ * What a stretch of a pattern can match, byte by byte, read conservatively for the anchor walk (anchors.ts): the bytes
+ * a match of it may open with, and whether it may hold a line break. Whatever cannot be read counts as any byte.
+ */
+
+
+
+const ANY = new Uint8Array(256).fill(1);
+/**
+ * The bytes every match of `pattern` opens with (a byte of the set), or undefined when a match may be empty, may end
+ * the window (`$`), or may open with any byte.
+ */
+function openingBytes(pattern, caseless) {
+    const opening = patternOpening(pattern, caseless);
+    return opening.empty || opening.bytes.every((byte) => byte === 1) ? undefined : opening.bytes;
+}
+function patternOpening(pattern, caseless) {
+    const branches = alternatives(pattern);
+    if (branches === undefined)
+        return { bytes: ANY, empty: false };
+    const bytes = new Uint8Array(256);
+    let empty = false;
+    for (const branch of branches) {
+        const opening = sequenceOpening(branch, caseless);
+        for (let byte = 0; byte < 256; byte++)
+            bytes[byte] |= opening.bytes[byte];
+        empty ||= opening.empty;
+    }
+    return { bytes, empty };
+}
+function sequenceOpening(pattern, caseless) {
+    const bytes = new Uint8Array(256);
+    let i = 0;
+    while (i < pattern.length) {
+        const atom = readAtom(pattern, i, false);
+        if (atom === undefined)
+            return { bytes: ANY, empty: false };
+        const text = pattern.slice(i, atom.end);
+        if (atom.skip) {
+            // `$` may end the window anywhere: what follows the stretch is then unknown.
+            if (text === '$')
+                return { bytes: ANY, empty: false };
+            caseless = flagsAfter(text, caseless) ?? caseless;
+            i = atom.end;
+            continue;
+        }
+        const quantifier = readQuantifier(pattern, atom.end);
+        if (quantifier === undefined)
+            return { bytes: ANY, empty: false };
+        const opening = atomOpening(text, caseless);
+        for (let byte = 0; byte < 256; byte++)
+            bytes[byte] |= opening.bytes[byte];
+        if (!opening.empty && !quantifier.optional)
+            return { bytes, empty: false };
+        i = quantifier.end;
+    }
+    return { bytes, empty: true };
+}
+const ZERO_WIDTH = new Set(['\\b', '\\B', '\\A']);
+function atomOpening(text, caseless) {
+    if (ZERO_WIDTH.has(text))
+        return { bytes: new Uint8Array(256), empty: true };
+    if (text.startsWith('(')) {
+        const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(text)[0];
+        if (text.startsWith('(?') && head.length <= 2)
+            return { bytes: ANY, empty: false };
+        return patternOpening(text.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless);
+    }
+    const set = atomBytes(text, caseless);
+    return { bytes: set ?? ANY, empty: false };
+}
+/** The bytes a one-character atom may start with, or undefined when unknown. */
+function atomBytes(text, caseless) {
+    const plain = plainCharacter(text);
+    let set;
+    if (plain !== undefined) {
+        set = new Uint8Array(256);
+        set[plain.charCodeAt(0)] = 1;
+        if (caseless)
+            set[plain.toLowerCase().charCodeAt(0)] = set[plain.toUpperCase().charCodeAt(0)] = 1;
+    }
+    else
+        set = classBytes(text, caseless) ?? escapeBytes(text);
+    if (set && caseless)
+        withFoldedNonAscii(set);
+    return set;
+}
+/** `\s`, `\S`, `\D`, `\W`, `\t`, `\n`: what byteSet reads, complemented for the upper-case classes. */
+function escapeBytes(text) {
+    if (text.length !== 2 || text[0] !== '\\')
+        return undefined;
+    const negated = 'SDW'.includes(text[1]);
+    const set = byteSet(negated ? text.toLowerCase() : text);
+    return set && negated ? set.map((inside) => 1 - inside) : set;
+}
+/**
+ * Caseless, RE2 folds `k` to the Kelvin sign and `s` to the long s: a set holding either may open with a byte past
+ * ASCII.
+ */
+function withFoldedNonAscii(set) {
+    if (!(set[0x4b] || set[0x6b] || set[0x53] || set[0x73]))
+        return;
+    for (let byte = 0x80; byte < 256; byte++)
+        set[byte] = 1;
+}
+const lineBreaks = new Map();
+/** True unless no match of `pattern` can hold a line break (`\n`). Kept per text: the walk asks at every level of nesting. */
+function mayHoldLineBreak(pattern) {
+    let known = lineBreaks.get(pattern);
+    if (known === undefined) {
+        if (lineBreaks.size >= 1 << 14)
+            lineBreaks.clear();
+        lineBreaks.set(pattern, (known = readLineBreaks(pattern)));
+    }
+    return known;
+}
+function readLineBreaks(pattern) {
+    const branches = alternatives(pattern);
+    if (branches === undefined)
+        return true;
+    for (const branch of branches) {
+        let i = 0;
+        while (i < branch.length) {
+            const atom = readAtom(branch, i, false);
+            if (atom === undefined)
+                return true;
+            const text = branch.slice(i, atom.end);
+            i = atom.end;
+            if (atom.skip)
+                continue;
+            const quantifier = readQuantifier(branch, atom.end);
+            if (quantifier === undefined)
+                return true;
+            i = quantifier.end;
+            if (!ZERO_WIDTH.has(text) && atomHoldsLineBreak(text))
+                return true;
+        }
+    }
+    return false;
+}
+function atomHoldsLineBreak(text) {
+    if (text.startsWith('(')) {
+        const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(text)[0];
+        return (text.startsWith('(?') && head.length <= 2) || mayHoldLineBreak(text.slice(head.length, -1));
+    }
+    const set = atomBytes(text, false);
+    return set === undefined || set[10] === 1;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/anchors.ts
 /**
  * Case-sensitive literals every match of a pattern holds, with what must stand right before and after them: enough to
  * tell, from a few bytes around a keyword hit, that no match can hold that hit (see keyword-forms.ts). Conservative:
  * whatever the walk cannot read makes it learn less, never more.
  */
+
 
 
 
@@ -11508,27 +11912,41 @@ const MAX_TEXTS = 16;
  * (`(?:live|test)_` gives `live_` and `test_`). A top-level alternation keeps only anchors every branch holds alike.
  * Empty when nothing is known.
  */
-function anchors_anchors(pattern, caseless = false, notAfter) {
+function anchors_anchors(pattern, caseless = false, notAfter, linesBefore = false) {
     const branches = alternatives(pattern);
     if (branches === undefined)
         return [];
     if (branches.length === 1)
-        return sequenceAnchors(pattern, caseless, notAfter);
-    const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
-    return each[0].filter(({ key }) => each.every((found) => found.some((other) => other.key === key))).map(({ anchor }) => anchor);
+        return sequenceAnchors(pattern, caseless, notAfter, linesBefore);
+    const each = branches.map((branch) => sequenceAnchors(branch, caseless, notAfter, linesBefore).map((anchor) => ({ anchor, key: anchorKey(anchor) })));
+    const alike = (key) => each.map((found) => found.find((other) => other.key === key)?.anchor);
+    return each[0].flatMap(({ key }) => {
+        const found = alike(key);
+        return found.every((anchor) => anchor !== undefined) ? [commonAnchor(found)] : [];
+    });
 }
+/** The literal with what every branch says of it: the bytes all of them require after it, and any line break before. */
+function commonAnchor(found) {
+    const keys = found.map((anchor) => anchor.followedBy.map((f) => JSON.stringify(followingKey(f))));
+    let common = 0;
+    while (common < keys[0].length && keys.every((list) => list[common] === keys[0][common]))
+        common++;
+    return { ...found[0], followedBy: found[0].followedBy.slice(0, common), linesBefore: found.some((anchor) => anchor.linesBefore) };
+}
+/** What an anchor is, apart from what follows it. */
 function anchorKey(anchor) {
-    return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter], anchor.followedBy.map(followingKey)]);
+    return JSON.stringify([anchor.texts, anchor.caseless, anchor.notAfter && [...anchor.notAfter]]);
 }
 /** Everything a following run says, so that two anchors alike in key are alike in what they require. */
 function followingKey(f) {
     return [[...f.allowed], f.count, f.upTo, f.then, f.words && [f.words.caseless, ...f.words.texts.map((text) => text.toString('latin1'))]];
 }
-function sequenceAnchors(pattern, caseless, notAfter) {
-    const walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter };
+function sequenceAnchors(pattern, caseless, notAfter, linesBefore) {
+    const walk = { found: [], run: [], runCaseless: caseless, boundary: notAfter, crossed: linesBefore };
     let i = 0;
     while (i < pattern.length) {
-        const atom = readAtom(pattern, i);
+        const from = i;
+        const atom = readAtom(pattern, i, false);
         if (atom === undefined)
             return [];
         const text = pattern.slice(i, atom.end);
@@ -11546,13 +11964,14 @@ function sequenceAnchors(pattern, caseless, notAfter) {
         const count = repeats(pattern.slice(i, quantifier.end));
         endRun(walk, text, count, caseless);
         i = quantifier.end;
-        readStep(walk, text, count, caseless);
+        readStep(walk, text, count, caseless, pattern.slice(from));
+        walk.crossed ||= count.max > 0 && mayHoldLineBreak(text);
     }
     closeRun(walk);
     return walk.found;
 }
 /** Takes one atom (`text`, repeated at least `count` times, exactly when `count.fixed`) into the walk. */
-function readStep(walk, text, count, caseless) {
+function readStep(walk, text, count, caseless, rest) {
     const plain = plainCharacter(text);
     const choices = plain === undefined ? plainChoices(text) : [plain];
     if (walk.run.length > 0 && walk.runCaseless !== caseless)
@@ -11566,15 +11985,29 @@ function readStep(walk, text, count, caseless) {
     if (walk.following && allowed && (count.min > 0 || count.max <= MAX_FOLLOW_BYTES))
         follow(walk, allowed, count);
     else
-        walk.following = undefined;
+        endFollowing(walk, rest, caseless);
     const before = walk.boundary;
     walk.boundary = boundaryOf(text, caseless);
     if (text.startsWith('(') && count.min === 1 && count.fixed)
-        walk.found.push(...groupAnchors(text, caseless, before));
+        walk.found.push(...groupAnchors(text, caseless, before, walk.crossed));
 }
 /** A non-word boundary guard carries over to a literal starting with a symbol only when it came from a class. */
 function precedingGuard(boundary) {
     return boundary && boundary !== WORD ? boundary : undefined;
+}
+/**
+ * Ends the bytes an anchor takes at an atom they cannot read as a class (a group, an unbounded optional run): the byte
+ * right after is still one a match of the rest of the sequence opens with (`toggl(?:[^A-Za-z0-9\n][^\n]*)?\n` gives
+ * any byte but a letter or digit after `toggl`).
+ */
+function endFollowing(walk, rest, caseless) {
+    const following = walk.following;
+    walk.following = undefined;
+    if (!following || following.bytes >= MAX_FOLLOW_BYTES)
+        return;
+    const allowed = openingBytes(rest, caseless);
+    if (allowed)
+        following.anchor.followedBy.push({ allowed, count: 1 });
 }
 function follow(walk, allowed, count) {
     const following = walk.following;
@@ -11626,18 +12059,19 @@ function extendRun(walk, choices, caseless) {
 function closeRun(walk) {
     if (walk.run.length === 0)
         return;
-    const anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter: walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter), followedBy: [] };
+    const notAfter = walk.runNotAfter && (walk.runCaseless ? folded(walk.runNotAfter) : walk.runNotAfter);
+    const anchor = { texts: walk.run, caseless: walk.runCaseless, notAfter, followedBy: [], linesBefore: walk.crossed };
     walk.found.push(anchor);
     walk.following = { anchor, bytes: 0 };
     walk.run = [];
     walk.runNotAfter = undefined;
 }
 /** The anchors of a required group, read with the group's own flags (`(?i:...)` makes it caseless). */
-function groupAnchors(group, caseless, notAfter) {
+function groupAnchors(group, caseless, notAfter, linesBefore) {
     const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(group)[0];
     if (group.startsWith('(?') && head.length <= 2)
         return [];
-    return anchors_anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter);
+    return anchors_anchors(group.slice(head.length, -1), flagsAfter(head, caseless) ?? caseless, notAfter, linesBefore);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/window-checks.ts
@@ -12240,7 +12674,51 @@ function foldByte(byte) {
     return byte >= 0x41 && byte <= 0x5a ? byte + 0x20 : byte;
 }
 
+;// CONCATENATED MODULE: ./src/engine/pattern-branches.ts
+/**
+ * A pattern as the alternatives it opens with: `(?i:(?:a|b\w)c)d` reads as `(?i:(?:a)c)d` and `(?i:(?:b\w)c)d`, whose
+ * matches together are the pattern's. Only a group a sequence opens with is split (the keyed rules' forms of a name:
+ * `name...secret-word...value`, `name on the line above`, `name = value`), so the count stays small.
+ */
+
+/** More alternatives than this and the pattern is left whole. */
+const MAX_BRANCHES = 16;
+function openingBranches(pattern) {
+    const branches = expand(pattern);
+    return branches.length <= MAX_BRANCHES ? branches : [pattern];
+}
+function expand(pattern) {
+    const parts = alternatives(pattern);
+    if (parts === undefined)
+        return [pattern];
+    if (parts.length > 1)
+        return parts.flatMap(expand);
+    let i = 0;
+    while (i < pattern.length) {
+        const atom = readAtom(pattern, i, false);
+        if (atom === undefined)
+            return [pattern];
+        const text = pattern.slice(i, atom.end);
+        // Zero-width atoms (`^`, `\b`, inline flags) come before the opening group as they are.
+        if (atom.skip || text === '\\b' || text === '\\B') {
+            i = atom.end;
+            continue;
+        }
+        if (!text.startsWith('(') || readQuantifier(pattern, atom.end)?.end !== atom.end)
+            return [pattern];
+        const head = /^\((?:\?[a-zA-Z]*(?:-[a-zA-Z]*)?:|\?P?<[A-Za-z_][A-Za-z0-9_]*>)?/.exec(text)[0];
+        if (text.startsWith('(?') && head.length <= 2)
+            return [pattern];
+        const inner = expand(text.slice(head.length, -1));
+        if (inner.length > MAX_BRANCHES)
+            return [pattern];
+        return inner.map((branch) => pattern.slice(0, i) + head + branch + ')' + pattern.slice(atom.end));
+    }
+    return [pattern];
+}
+
 ;// CONCATENATED MODULE: ./src/engine/keyword-forms.ts
+
 
 
 /**
@@ -12248,34 +12726,51 @@ function foldByte(byte) {
  * by an upper-case letter and 100 letters or digits, for the Facebook rule's `eaa`); undefined when some rule takes it
  * in any form. A hit of no form cannot be part of a match, and the hit inside a match opens that match's window.
  * Only anchors whose every text holds one of the rule's keywords count: a match then holds a hit that takes a form.
- * Multi-line rules are left out: their window starts at the hit's line, and a match may start lines before its anchor.
+ * A pattern with no such anchor may still have one in each alternative it opens with (see openingBranches: a keyed
+ * rule's name followed by a secret word, or by a line break, or by `=`): the forms of all of them together.
+ * For multi-line rules only anchors with no line break possible before them count: their window starts at the hit's
+ * line, and the match must start on that line too.
  */
 function keywordForms(keyword, rules) {
     if (!/^[\x20-\x7e]+$/.test(keyword))
         return undefined;
     const forms = new Map();
     for (const rule of rules) {
-        if (rule.multilineWindow)
-            return undefined;
-        const keywords = rule.keywords.map((k) => k.toLowerCase());
-        const keying = anchorsOf(rule).filter((anchor) => anchor.texts.every((text) => keywords.some((k) => text.toLowerCase().includes(k))));
-        const own = keying.flatMap((anchor) => formsIn(anchor, keyword));
-        if (own.length === 0)
+        const own = ruleForms(rule, keyword);
+        if (own === undefined || own.length === 0)
             return undefined;
         for (const form of own)
             forms.set(formKey(form), form);
     }
     return [...forms.values()];
 }
+function ruleForms(rule, keyword) {
+    const keywords = rule.keywords.map((k) => k.toLowerCase());
+    const keying = (found) => found.filter((anchor) => !(rule.multilineWindow && anchor.linesBefore) && anchor.texts.every((text) => keywords.some((k) => text.toLowerCase().includes(k))));
+    const whole = keying(anchorsOf(rule.pattern));
+    if (whole.length > 0)
+        return whole.flatMap((anchor) => formsIn(anchor, keyword));
+    const branches = openingBranches(rule.pattern);
+    if (branches.length < 2)
+        return undefined;
+    const forms = [];
+    for (const branch of branches) {
+        const own = keying(anchorsOf(branch));
+        if (own.length === 0)
+            return undefined;
+        forms.push(...own.flatMap((anchor) => formsIn(anchor, keyword)));
+    }
+    return forms;
+}
 function formKey(form) {
     return JSON.stringify([form.bytes.toString('latin1'), form.caseless, form.at, form.notAfter && [...form.notAfter], form.followedBy.map(followingKey)]);
 }
 const anchorsByPattern = new Map();
-/** A rule's anchors, read once per pattern (a rule lists up to a dozen keywords). */
-function anchorsOf(rule) {
-    let found = anchorsByPattern.get(rule.pattern);
+/** A pattern's anchors, read once per pattern (a rule lists up to a dozen keywords). */
+function anchorsOf(pattern) {
+    let found = anchorsByPattern.get(pattern);
     if (!found)
-        anchorsByPattern.set(rule.pattern, (found = anchors_anchors(rule.pattern)));
+        anchorsByPattern.set(pattern, (found = anchors_anchors(pattern)));
     return found;
 }
 /** The places of `keyword` (up to ASCII case) inside an anchor's texts. */
@@ -12425,41 +12920,49 @@ function collectWindows(index, content, path, syntax) {
     const collected = [];
     const lengths = index.prefilter.keywordLengths;
     const settled = [];
+    const seen = [];
+    const enter = (entry) => {
+        if (byRule[entry.order] !== undefined)
+            return;
+        const skipped = entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax()) === true;
+        const state = skipped ? 'skipped' : { prepared: entry, windows: [] };
+        byRule[entry.order] = state;
+        if (state !== 'skipped')
+            collected.push(state);
+    };
     index.prefilter.scan(content, (keyword, hitEnd) => {
         const hitStart = hitEnd - lengths[keyword];
         const known = settled[keyword];
         if (known && hitStart >= known.from && hitEnd <= known.until)
             return;
+        const rules = index.rulesByKeyword[keyword];
+        // Rules enter the list at their keyword's first hit, taking a form or not: the list's order (the order in which
+        // rules draw on a file's regex budget, see matchWindows) does not depend on which hits the forms turn away.
+        if (!seen[keyword]) {
+            seen[keyword] = true;
+            for (const entry of rules)
+                enter(entry);
+        }
         const forms = index.formsOf(keyword);
         if (forms && !takesAForm(content, hitStart, forms))
             return;
         // The hit's line, found once for all the keyword's rules that need it.
         let bounds;
-        const rules = index.rulesByKeyword[keyword];
         for (const entry of rules) {
-            let state = byRule[entry.order];
+            const state = byRule[entry.order];
             if (state === 'skipped')
                 continue;
-            const last = state?.windows[state.windows.length - 1];
+            const last = state.windows[state.windows.length - 1];
             if (last && hitStart >= last.start && hitEnd <= last.end) {
                 stretchForHit(last, entry.rule.multilineWindow, hitStart, hitEnd, content.length);
                 continue;
-            }
-            if (!state) {
-                if (entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax())) {
-                    byRule[entry.order] = 'skipped';
-                    continue;
-                }
-                state = { prepared: entry, windows: [] };
-                byRule[entry.order] = state;
-                collected.push(state);
             }
             bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
             addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
         }
         settled[keyword] = settle(rules, byRule, lengths[keyword]);
     });
-    return collected;
+    return collected.filter((state) => state.windows.length > 0);
 }
 function settle(rules, byRule, length) {
     let from = 0;
@@ -12506,6 +13009,7 @@ function addWindow(windows, bounds, multiline, size) {
 
 
 
+
 /**
  * How many matches one rule may produce in one window (a line, or a line's 8 KB cut) before the rest of that window
  * is left unchecked for that rule and reported as not scanned. Each match costs microseconds (the native exec builds a
@@ -12528,7 +13032,8 @@ const LONG_WINDOW = 4 * WINDOW_REACH;
 function matchWindows(backend, content, windows, crowded) {
     const input = new ScanInput(content);
     const candidates = [];
-    const lineOf = (offset) => new LineIndex(content).position(offset).line;
+    let lines;
+    const lineOf = (offset) => (lines ??= new LineIndex(content)).position(offset).line;
     let budget = Math.max(REGEX_BUDGET_BASE, REGEX_BUDGET_PER_BYTE * content.length);
     for (const { prepared, windows: list } of windows) {
         prepared.needs ??= windowNeeds(prepared.rule);
@@ -12540,7 +13045,14 @@ function matchWindows(backend, content, windows, crowded) {
                 crowded.push({ rule: prepared.rule, why: 'budget', line: lineOf(window.start) });
                 continue;
             }
-            // Compiled only once a window could hold a match: many rules' windows never pass the check above.
+            // Compiled only once a window could hold a match: many rules' windows never pass the check above, and most
+            // that pass it fail the relaxed test, so few rules' own patterns are ever compiled.
+            prepared.gate ??= backend.compileTest(relaxedPattern(prepared.rule.pattern));
+            if (!prepared.gate.test(input, window.start, window.end)) {
+                if (long)
+                    budget -= window.end - window.start;
+                continue;
+            }
             prepared.compiled ??= backend.compile(prepared.rule.pattern);
             let matches = 0;
             let stoppedAt = window.end;
@@ -12705,6 +13217,14 @@ function rule(input) {
     };
 }
 /**
+ * A name a dash glues to its value (`datadog-secrettoken-<key>`, `dd-apikey-<key>`): one that ends in a secret word,
+ * since a dash after any other name is part of the name (`datadog-agent-<digest>`).
+ */
+function gluedName(names) {
+    const whole = names.filter((name) => new RegExp(`${SECRET_WORD}$`, 'i').test(name)).map(escapeRegex);
+    return `(?:(?:${names.map(escapeRegex).join('|')})[\\w.-]{0,16}?${SECRET_WORD}${whole.length > 0 ? `|${whole.join('|')}` : ''})`;
+}
+/**
  * For credentials with no fixed prefix: the value counts only right after a name that says whose it is, as in
  * `DATADOG_API_KEY=...`, `"pagerduty_token": "..."` or `mailgun.key: ...`.
  */
@@ -12716,7 +13236,7 @@ function contextRule(input) {
         provider: input.provider,
         severity: input.severity,
         keywords: input.keywords ?? input.names,
-        pattern: `(?i)(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${OPERATOR_SEPARATOR}(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
+        pattern: `(?i)(?:(?:${names})[\\w.-]{0,24}(?:[ \\t]+${SECRET_WORD}[\\w.-]{0,8})?${OPERATOR_SEPARATOR}|${gluedName(input.names)}-)(${input.value})(?:[^A-Za-z0-9_+/=-]|$)`,
         longLived: input.longLived,
         revokeUrl: input.revokeUrl,
         entropy: input.entropy ?? 3,
@@ -12812,6 +13332,7 @@ function keyed(input) {
         revokeUrl: input.revokeUrl,
         remediation: input.remediation,
         examples: mergeExamples(keyedExamples(input.names, input.shape, bare), input.examples),
+        namedShape: { names: input.names, shape: input.shape },
     });
 }
 /** A long-lived, high-severity token rule in one line: the catalogue's common case. */
@@ -12832,7 +13353,7 @@ const aiRules = [
     rule({ id: 'openai-service-account-key', title: 'OpenAI service account key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-svcacct-'], pattern: '\\b(sk-svcacct-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-svcacct-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_API_KEY=sk-svcacct-<word:100>'] } }),
     rule({ id: 'openai-admin-key', title: 'OpenAI admin key', provider: 'OpenAI', severity: 'critical', keywords: ['sk-admin-'], pattern: '\\b(sk-admin-[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://platform.openai.com/settings/organization/admin-keys', examples: { positives: ['OPENAI_ADMIN_KEY=sk-admin-<word:74>T3BlbkFJ<word:74>'], negatives: ['OPENAI_ADMIN_KEY=sk-admin-<word:100>'] } }),
     rule({ id: 'openai-user-key', title: 'OpenAI API key (legacy user key)', provider: 'OpenAI', severity: 'critical', keywords: ['t3blbkfj'], pattern: '\\b(sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\\b', longLived: true, revokeUrl: OPENAI_KEYS, examples: { positives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFJ<alnum:20>'], negatives: ['OPENAI_API_KEY=sk-<alnum:20>T3BlbkFX<alnum:20>'] } }),
-    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api03-'], pattern: '\\b(sk-ant-api03-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys', examples: { positives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:93>AA'], negatives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:40>AA', 'ANTHROPIC_API_KEY=sk-ant-api03-<word:93>BB'] } }),
+    rule({ id: 'anthropic-api-key', title: 'Anthropic API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-api'], pattern: '\\b(sk-ant-api[0-9]{2,4}-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/keys', examples: { positives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:93>AA', 'ANTHROPIC_API_KEY=sk-ant-api<digit:3>-<word:93>AA'], negatives: ['ANTHROPIC_API_KEY=sk-ant-api03-<word:40>AA', 'ANTHROPIC_API_KEY=sk-ant-api-<word:93>AA', 'ANTHROPIC_API_KEY=sk-ant-api03-<word:93>BB'] } }),
     rule({ id: 'anthropic-admin-key', title: 'Anthropic admin API key', provider: 'Anthropic', severity: 'critical', keywords: ['sk-ant-admin01-'], pattern: '\\b(sk-ant-admin01-[A-Za-z0-9_-]{93}AA)(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://console.anthropic.com/settings/admin-keys', examples: { positives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:93>AA'], negatives: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<word:40>AA'] } }),
     rule({ id: 'huggingface-access-token', title: 'Hugging Face access token', provider: 'Hugging Face', severity: 'high', keywords: ['hf_'], pattern: '\\b(hf_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['HF_TOKEN=hf_<alpha:34>'], negatives: ['HF_TOKEN=hf_<alpha:20>'] } }),
     rule({ id: 'huggingface-org-token', title: 'Hugging Face organization API token', provider: 'Hugging Face', severity: 'high', keywords: ['api_org_'], pattern: '\\b(api_org_[A-Za-z]{34})\\b', entropy: 3.5, longLived: true, revokeUrl: 'https://huggingface.co/settings/tokens', examples: { positives: ['const orgToken = "api_org_<alpha:34>";'], negatives: ['const orgToken = "api_org_<alpha:20>";'] } }),
@@ -13198,6 +13719,7 @@ function isNotPublicEmulatorKey(value) {
 
 
 
+
 const AWS_IAM = 'https://console.aws.amazon.com/iam/home#/security_credentials';
 const OIDC_HINT = 'then switch the workflow to OIDC (Keyward aws-role-arn) instead of a stored key';
 const cloudRules = [
@@ -13365,7 +13887,9 @@ const cloudRules = [
         provider: 'Azure',
         severity: 'medium',
         keywords: ['sig='],
-        pattern: String.raw `(?i)\bsv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,400}?[?&]sig=([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})`,
+        // The query's fields before `sv=` are part of the match, so validateInMatch reads every signed field.
+        pattern: String.raw `(?i)(?:[a-z]{2,5}=[^&\s"'<>=]{0,80}&){0,12}?\bsv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,400}?[?&]sig=([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})`,
+        validateInMatch: (_secret, before) => hasValidSasFields(before),
         longLived: true,
         revokeUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
         remediation: 'Revoke by rotating the signing account key or deleting the stored access policy; issue short-lived user-delegation SAS instead.',
@@ -14697,7 +15221,7 @@ const dataApiRules = [
     named('pdfshift-api-key', 'PDFShift API key', 'PDFShift', ['pdfshift'], '<hex:32>', 'https://app.pdfshift.io/'),
     named('selectpdf-api-key', 'SelectPdf API key', 'SelectPdf', ['selectpdf'], '<[a-z0-9-]:36>', 'https://selectpdf.com/'),
     named('opencage-api-key', 'OpenCage geocoding API key', 'OpenCage', ['opencage'], '<lowalnum:32>', 'https://opencagedata.com/dashboard'),
-    named('openweather-api-key', 'OpenWeather API key', 'OpenWeather', ['openweather', 'pyowm', 'owm_'], '<lowalnum:32>', 'https://home.openweathermap.org/api_keys'),
+    named('openweather-api-key', 'OpenWeather API key', 'OpenWeather', ['openweather', 'pyowm', 'owm'], '<lowalnum:32>', 'https://home.openweathermap.org/api_keys'),
     named('weatherbit-api-key', 'Weatherbit API key', 'Weatherbit', ['weatherbit'], '<lowalnum:32>', 'https://www.weatherbit.io/account/dashboard'),
     named('zipcodebase-api-key', 'Zipcodebase API key', 'Zipcodebase', ['zipcodebase'], UUID, 'https://app.zipcodebase.com/'),
     named('smartystreets-auth-token', 'Smarty (SmartyStreets) auth token', 'Smarty', ['smartystreets', 'smarty_'], '<alnum:20>', 'https://www.smarty.com/account/keys'),
@@ -14808,8 +15332,8 @@ const devopsRules = [
     rule({ id: 'sonarqube-token', title: 'SonarQube/SonarCloud token', provider: 'SonarSource', severity: 'high', keywords: ['sqp_', 'squ_', 'sqa_'], pattern: '\\b(sq[pua]_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://sonarcloud.io/account/security', examples: { positives: ['const sonarToken = "sqp_<hex:40>";', '  sonarToken: "sqp_<hex:40>"', 'export API_TOKEN=sqp_<hex:40>'], negatives: ['const sonarToken = "sqp_<hex:6>";', 'const sonarToken = "SQP_<hex:40>";', 'const sonarToken = "sqp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     // SonarQube Cloud's scannable tokens: `sqco_` and 59 alphanumerics (the layout trufflehog's detector checks).
     prefixed('sonarqube-cloud-token', 'SonarQube Cloud token', 'SonarSource', 'sqco_<alnum:59>', 'https://sonarcloud.io/account/security'),
-    rule({ id: 'circleci-personal-token', title: 'CircleCI personal or project API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_', 'cciprj_'], pattern: '\\b(CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>', 'CIRCLE_PROJECT_TOKEN=CCIPRJ_<alnum:22>_<hex:40>'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>', 'CIRCLE_TOKEN=CCIPXX_<alnum:22>_<hex:40>'] } }),
-    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-f0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens', examples: { positives: ['const buildkiteToken = "bkua_<hex:40>";', '  buildkiteToken: "bkua_<hex:40>"', 'export API_TOKEN=bkua_<hex:40>'], negatives: ['const buildkiteToken = "bkua_<hex:6>";', 'const buildkiteToken = "BKUA_<hex:40>";', 'const buildkiteToken = "bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
+    rule({ id: 'circleci-personal-token', title: 'CircleCI personal or project API token', provider: 'CircleCI', severity: 'high', keywords: ['ccipat_', 'cciprj_'], pattern: '\\b(CCI(?:PAT|PRJ)_[A-Za-z0-9]{22,24}_[a-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://app.circleci.com/settings/user/tokens', examples: { positives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>_<hex:40>', 'CIRCLE_PROJECT_TOKEN=CCIPRJ_<alnum:22>_<hex:40>', 'circleci_pat = "CCIPAT_<alnum:24>_<lowalnum:40>"'], negatives: ['CIRCLE_TOKEN=CCIPAT_<alnum:22>', 'CIRCLE_TOKEN=CCIPXX_<alnum:22>_<hex:40>'] } }),
+    rule({ id: 'buildkite-agent-token', title: 'Buildkite user access token', provider: 'Buildkite', severity: 'high', keywords: ['bkua_'], pattern: '\\b(bkua_[a-z0-9]{40})\\b', longLived: true, revokeUrl: 'https://buildkite.com/user/api-access-tokens', examples: { positives: ['const buildkiteToken = "bkua_<hex:40>";', '  buildkiteToken: "bkua_<hex:40>"', 'export API_TOKEN=bkua_<hex:40>', 'BUILDKITE_API_TOKEN=bkua_<lowalnum:40>'], negatives: ['const buildkiteToken = "bkua_<hex:6>";', 'const buildkiteToken = "BKUA_<hex:40>";', 'const buildkiteToken = "bkua_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     contextRule({ id: 'travis-ci-token', title: 'Travis CI access token', provider: 'Travis CI', severity: 'medium', names: ['travis'], value: '[A-Za-z0-9_-]{22}', longLived: true, revokeUrl: 'https://app.travis-ci.com/account/preferences', entropy: 3.3, examples: { positives: ['TRAVIS_TOKEN=<word:22>', '  travis_token: "<word:22>"', '{ "TRAVIS_TOKEN": "<word:22>" }'], negatives: ['SOME_UNRELATED_ID=<word:22>', 'TRAVIS_TOKEN=${TRAVIS_TOKEN}', '  travis_token: "<travis_token>"', 'TRAVIS_TOKEN is read from the environment'] } }),
     contextRule({ id: 'codecov-upload-token', title: 'Codecov upload token', provider: 'Codecov', severity: 'medium', names: ['codecov'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://docs.codecov.com/docs/codecov-tokens', examples: { positives: ['CODECOV_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  codecov_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "CODECOV_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'CODECOV_TOKEN=${CODECOV_TOKEN}', '  codecov_token: "<codecov_token>"', 'CODECOV_TOKEN is read from the environment'] } }),
     contextRule({ id: 'snyk-api-token', title: 'Snyk API token', provider: 'Snyk', severity: 'high', names: ['snyk'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', longLived: true, revokeUrl: 'https://app.snyk.io/account', examples: { positives: ['SNYK_TOKEN=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', '  snyk_token: "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>"', '{ "SNYK_TOKEN": "<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>" }'], negatives: ['SOME_UNRELATED_ID=<hex:8>-<hex:4>-<hex:4>-<hex:4>-<hex:12>', 'SNYK_TOKEN=${SNYK_TOKEN}', '  snyk_token: "<snyk_token>"', 'SNYK_TOKEN is read from the environment'] } }),
@@ -16181,7 +16705,7 @@ const messagingRules = [
     rule({ id: 'slack-config-access-token', title: 'Slack configuration access token', provider: 'Slack', severity: 'medium', keywords: ['xoxe.xox'], pattern: '\\b(xoxe\\.xox[bparose]-[0-9]-[A-Za-z0-9]{155,170})\\b', longLived: false, revokeUrl: SLACK_APPS, examples: { positives: ['const config = "xoxe.xoxp-1-<upalnum:164>";', 'const config = "xoxe.xoxp-1-<alnum:162>";'], negatives: ['const config = "xoxe.xoxp-1-<upalnum:40>";'] } }),
     rule({ id: 'slack-config-refresh-token', title: 'Slack configuration refresh token', provider: 'Slack', severity: 'high', keywords: ['xoxe-'], pattern: '\\b(xoxe-[0-9]-[A-Za-z0-9]{140,150})\\b', longLived: true, revokeUrl: SLACK_APPS, examples: { positives: ['const refresh = "xoxe-1-<upalnum:146>";', 'const refresh = "xoxe-1-<alnum:143>";'], negatives: ['const refresh = "xoxe-1-<upalnum:40>";'] } }),
     contextRule({ id: 'slack-signing-secret', title: 'Slack app signing secret', provider: 'Slack', severity: 'medium', names: ['slack_signing_secret', 'slack-signing-secret', 'slacksigningsecret', 'slack.signing.secret', 'slack_signing'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate the signing secret under Basic Information > App Credentials, then update the verifier.', examples: { positives: ['SLACK_SIGNING_SECRET=<hex:32>', '  slack_signing_secret: "<hex:32>"', '{ "SLACK_SIGNING_SECRET": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'SLACK_SIGNING_SECRET=${SLACK_SIGNING_SECRET}', '  slack_signing_secret: "<slack_signing_secret>"', 'SLACK_SIGNING_SECRET is read from the environment'] } }),
-    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: String.raw `(https?://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Z0-9]{6,12}/[A-Za-z0-9]{20,40})`, longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).', examples: { positives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T<upalnum:8>/B<upalnum:8>/<alnum:24>'], negatives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/', 'SLACK_WEBHOOK=https://hooks.slack.example.net/services/T<upper:8>/B<upper:8>/<alnum:24>'] } }),
+    rule({ id: 'slack-webhook-url', title: 'Slack incoming webhook URL', provider: 'Slack', severity: 'medium', keywords: ['hooks.slack.com'], pattern: String.raw `(https?://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Za-z0-9]{6,12}/[A-Za-z0-9]{6,12}/[A-Za-z0-9]{20,40})`, longLived: true, revokeUrl: SLACK_APPS, remediation: 'Regenerate or remove the webhook in the Slack app settings (Incoming Webhooks).', examples: { positives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T<upalnum:8>/B<upalnum:8>/<alnum:24>', 'url: https://hooks.slack.com/services/T<alnum:8>/B<alnum:8>/<alnum:24>'], negatives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/', 'SLACK_WEBHOOK=https://hooks.slack.example.net/services/T<upper:8>/B<upper:8>/<alnum:24>'] } }),
     rule({ id: 'discord-webhook-url', title: 'Discord webhook URL', provider: 'Discord', severity: 'medium', keywords: ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], pattern: String.raw `(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})`, longLived: true, revokeUrl: 'https://support.discord.com/hc/en-us/articles/228383668', remediation: 'Delete the webhook in the channel settings (Integrations > Webhooks).', examples: { positives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/<word:68>";'], negatives: ['const hook = "https://discord.com/api/webhooks/<digit:18>/short";'] } }),
     contextRule({ id: 'discord-bot-token', title: 'Discord bot token', provider: 'Discord', severity: 'high', names: ['discord'], value: String.raw `[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}`, longLived: true, revokeUrl: 'https://discord.com/developers/applications', examples: { positives: ['DISCORD_BOT_TOKEN=M<alnum:23>.<word:6>.<word:38>', '  discord_bot_token: "M<alnum:23>.<word:6>.<word:38>"', '{ "DISCORD_BOT_TOKEN": "M<alnum:23>.<word:6>.<word:38>" }'], negatives: ['SOME_UNRELATED_ID=M<alnum:23>.<word:6>.<word:38>', 'DISCORD_BOT_TOKEN=${DISCORD_BOT_TOKEN}', '  discord_bot_token: "<discord_bot_token>"', 'DISCORD_BOT_TOKEN is read from the environment'] } }),
     rule({ id: 'telegram-bot-token', title: 'Telegram bot token', provider: 'Telegram', severity: 'high', keywords: [':aa'], pattern: String.raw `\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?:[^0-9A-Za-z_-]|$)`, longLived: true, revokeUrl: 'https://t.me/BotFather', remediation: 'Revoke it with /revoke in @BotFather.', examples: { positives: ['TELEGRAM_TOKEN=<digit:10>:AA<word:33>'], negatives: ['TELEGRAM_TOKEN=<digit:10>:BB<word:33>'] } }),
@@ -16303,7 +16827,7 @@ const messagingRules = [
 
 const NEW_RELIC_KEYS = 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher';
 const observabilityRules = [
-    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd-apikey', 'dd_apikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
+    contextRule({ id: 'datadog-api-key', title: 'Datadog API key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_api_key', 'dd-api-key', 'dd.api.key', 'ddapikey', 'dd-apikey', 'dd_apikey', 'dd_client_api_key'], value: '[a-f0-9]{32}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/api-keys', examples: { positives: ['DATADOG_API_KEY=<hex:32>', '  datadog_api_key: "<hex:32>"', '{ "DATADOG_API_KEY": "<hex:32>" }', 'dd-apikey-<hex:32>', 'datadog-secret-token-<hex:32>'], negatives: ['SOME_UNRELATED_ID=<hex:32>', 'datadog-agent-<hex:32>', 'DATADOG_API_KEY=${DATADOG_API_KEY}', '  datadog_api_key: "<datadog_api_key>"', 'DATADOG_API_KEY is read from the environment'] } }),
     contextRule({ id: 'datadog-application-key', title: 'Datadog application key', provider: 'Datadog', severity: 'high', names: ['datadog', 'dd_app_key', 'dd-app-key', 'dd.app.key', 'ddappkey', 'dd_application_key', 'ddapplicationkey', 'dd_client_app_key'], value: '[a-f0-9]{40}', longLived: true, revokeUrl: 'https://app.datadoghq.com/organization-settings/application-keys', examples: { positives: ['DD_APP_KEY=<hex:40>', '  dd_app_key: "<hex:40>"', '{ "DD_APP_KEY": "<hex:40>" }'], negatives: ['SOME_UNRELATED_ID=<hex:40>', 'DD_APP_KEY=${DD_APP_KEY}', '  dd_app_key: "<dd_app_key>"', 'DD_APP_KEY is read from the environment'] } }),
     rule({ id: 'newrelic-user-api-key', title: 'New Relic user API key', provider: 'New Relic', severity: 'high', keywords: ['nrak-'], pattern: '\\b(NRAK-[A-Z0-9]{27})\\b', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const newRelicKey = "NRAK-<upalnum:27>";', '  newRelicKey: "NRAK-<upalnum:27>"', 'export API_TOKEN=NRAK-<upalnum:27>'], negatives: ['const newRelicKey = "NRAK-<upalnum:6>";', 'const newRelicKey = "nrak-<upalnum:27>";', 'const newRelicKey = "NRAK-xxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
     rule({ id: 'newrelic-insights-insert-key', title: 'New Relic Insights insert key', provider: 'New Relic', severity: 'medium', keywords: ['nrii-'], pattern: '\\b(NRII-[A-Za-z0-9_-]{25,32})(?:[^A-Za-z0-9_-]|$)', longLived: true, revokeUrl: 'https://one.newrelic.com/launcher/api-keys-ui.api-keys-launcher', examples: { positives: ['const insertKey = "NRII-<word:32>";', '  insertKey: "NRII-<word:32>"', 'export API_TOKEN=NRII-<word:32>'], negatives: ['const insertKey = "NRII-<word:6>";', 'const insertKey = "nrii-<word:32>";', 'const insertKey = "NRII-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";'] } }),
@@ -16365,7 +16889,7 @@ const observabilityRules = [
     named('growthbook-secret-key', 'GrowthBook secret key', 'GrowthBook', ['growthbook'], 'secret_<word:30-50>', 'https://app.growthbook.io/settings/keys'),
     named('elastic-apm-secret-token', 'Elastic APM secret token', 'Elastic', ['elastic_apm_secret_token', 'apm_secret_token'], '<word:20-64>', 'https://www.elastic.co/guide/en/apm/guide/current/secret-token.html', { bare: true }),
     named('kibana-encryption-key', 'Kibana encryption key', 'Elastic', ['xpack.security.encryptionkey', 'xpack.encryptedsavedobjects.encryptionkey', 'xpack.reporting.encryptionkey'], '<word:32-64>', 'https://www.elastic.co/guide/en/kibana/current/kibana-encryption-keys.html', { bare: true }),
-    named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk_access_token'], '<word:22>', 'https://help.splunk.com/splunk-observability-cloud/administer/authentication-and-security/authentication-tokens/org-access-tokens'),
+    named('signalfx-access-token', 'Splunk Observability (SignalFx) access token', 'Splunk Observability', ['signalfx', 'sfx_token', 'splunk'], '<word:22>', 'https://help.splunk.com/splunk-observability-cloud/administer/authentication-and-security/authentication-tokens/org-access-tokens'),
     named('wavefront-api-token', 'VMware Aria (Wavefront) API token', 'Wavefront', ['wavefront'], UUID, 'https://docs.wavefront.com/'),
     named('logdna-ingestion-key', 'Mezmo (LogDNA) ingestion key', 'Mezmo', ['logdna', 'mezmo'], '<hex:32>', 'https://app.mezmo.com/'),
     named('cribl-auth-token', 'Cribl auth token', 'Cribl', ['cribl'], '<word:20-64>', 'https://cribl.io/'),
@@ -16535,6 +17059,9 @@ const platformTokenRules = [
     prefixed('rootly-api-key', 'Rootly API key', 'Rootly', 'rootly_<hex:64>', 'https://rootly.com/account/api_keys'),
     prefixed('ramp-client-secret', 'Ramp API client secret', 'Ramp', 'ramp_sec_<alnum:48>', 'https://app.ramp.com/developer', { severity: 'critical' }),
     prefixed('ramp-client-id', 'Ramp API client id', 'Ramp', 'ramp_id_<alnum:40>', 'https://app.ramp.com/developer', { severity: 'low' }),
+    // Blynk's OAuth clients: the id carries the `oa2-client-id_` prefix and travels with its 40-character secret, as
+    // `-u <id>:<secret>` or `client_id=<id>&client_secret=<secret>` on the token endpoint.
+    rule({ id: 'blynk-oauth-client-secret', title: 'Blynk OAuth client secret', provider: 'Blynk', severity: 'high', keywords: ['oa2-client-id_'], pattern: String.raw `\boa2-client-id_[A-Za-z0-9_-]{32}(?::|&client_secret=)([A-Za-z0-9_-]{40})(?:[^A-Za-z0-9_-]|$)`, longLived: true, revokeUrl: 'https://blynk.cloud/dashboard', examples: { positives: ['curl -u oa2-client-id_<word:32>:<word:40> https://fra1.blynk.cloud/oauth2/token', 'https://blynk.cloud/oauth2/token?grant_type=client_credentials&client_id=oa2-client-id_<word:32>&client_secret=<word:40>'], negatives: ['client_id=oa2-client-id_<word:32>', 'curl -u oa2-client-id_<word:32>:<word:20> https://blynk.cloud/oauth2/token'] } }),
     prefixed('ubidots-api-token', 'Ubidots API token', 'Ubidots', 'BBFF-<alnum:30>', 'https://industrial.ubidots.com/accounts/me/apiCredentials'),
     prefixed('spectralops-token', 'SpectralOps (Check Point) personal token', 'SpectralOps', 'spu-<lowalnum:32>', 'https://get.spectralops.io/'),
     prefixed('trufflehog-enterprise-secret', 'TruffleHog Enterprise API secret', 'Truffle Security', 'thog-secret-<hex:32>', 'https://trufflesecurity.com/'),
@@ -17518,7 +18045,94 @@ function prefixOwners(prefixes, value) {
     return prefixes.filter(carries).flatMap(({ rules }) => rules);
 }
 
+;// CONCATENATED MODULE: ./src/rules/values/near-miss.ts
+/**
+ * Near misses of a named provider's format. A generic rule reports a random value under a secret-looking name; when
+ * the name (or the heading line above it) names a provider whose keyed rule documents an exact length, and the value
+ * has that length and the format's alphabet save one or two symbols foreign to it (`...dJj2h:3a1t...`, a `^` at the
+ * end), it is that provider's token mangled: a typo, a paste that caught markup, a test's invalid variant. The
+ * provider's own rule reports a well-formed one; the generic rule defers, as it does for a value carrying a provider's
+ * prefix without its format.
+ *
+ * Only foreign symbols count. Measured on Kingfisher's and trufflehog's published examples, values a few characters off
+ * a documented length, or with letters beyond a documented hex alphabet, are as often real tokens as made-up ones
+ * (providers' tokens vary more than their documentation says), so those stay the generic rules' findings.
+ */
+
+/** How many symbols foreign to the format a near miss may hold. */
+const MAX_STRAYS = 2;
+/** Shapes shorter than this say too little: a near miss of a 12-character code is any short word. */
+const MIN_SHAPE_LENGTH = 16;
+/** Names shorter than this (`mux`, `box`) occur inside unrelated words. */
+const MIN_NAME_LENGTH = 4;
+/**
+ * Characters never counted as foreign: letters, digits, `-` and `_`, which providers' tokens hold more often than their
+ * documentation says, the span an alphabet typed as `A-z` admits (`[\\]^_\``), and base64's `=` padding.
+ */
+const NEVER_FOREIGN = /[A-Za-z0-9_\-[\\\]^`=]/;
+/** The shape when it has one exact length of MIN_SHAPE_LENGTH or more; undefined for ranges (`<word:16-200>`). */
+function compileExact(shape) {
+    const pieces = parseShape(shape);
+    const random = pieces.filter((piece) => 'min' in piece);
+    if (random.length === 0 || random.some((piece) => piece.min !== piece.max))
+        return undefined;
+    const length = pieces.reduce((sum, piece) => sum + ('literal' in piece ? piece.literal.length : piece.min), 0);
+    if (length < MIN_SHAPE_LENGTH)
+        return undefined;
+    const shortened = pieces.map((piece) => ('literal' in piece ? escapeRegex(piece.literal) : `[${piece.charClass}]{${Math.max(0, piece.min - MAX_STRAYS)},${piece.min}}`)).join('');
+    const all = random.map((piece) => classChars(piece.charClass)).join('') + pieces.map((piece) => ('literal' in piece ? piece.literal : '')).join('');
+    return { length, exact: new RegExp(`^${shapeRegex(shape)}$`), shortened: new RegExp(`^${shortened}$`), symbols: all.replace(/[A-Za-z0-9]/g, '') };
+}
+/** True when `value` has the shape's length and, its one or two foreign symbols left out, the shape's alphabet. */
+function nearlyMatches(value, shape) {
+    if (value.length !== shape.length || shape.exact.test(value))
+        return false;
+    const strays = [...value].filter((char) => !NEVER_FOREIGN.test(char) && !shape.symbols.includes(char));
+    if (strays.length === 0 || strays.length > MAX_STRAYS)
+        return false;
+    return shape.shortened.test([...value].filter((char) => !strays.includes(char)).join(''));
+}
+/** A name as it is compared: lower case, each run of the separators people put between words (`_`, `-`, `.`, a space) as `_`. */
+function normalise(text) {
+    return text.toLowerCase().replace(/[\s_.-]+/g, '_');
+}
+/**
+ * The text that names the value: its own line up to the value, and the line above when that line assigns nothing (a
+ * function's or a section's heading), since an assignment above names its own value, not this one.
+ */
+function namingText(before) {
+    const lines = before.split('\n');
+    const own = lines.at(-1) ?? '';
+    const above = lines.length > 1 ? lines.at(-2) : '';
+    return /[=:]\s*\S/.test(above) ? own : `${above}\n${own}`;
+}
+/**
+ * A judge of generic values against the named shapes: true when the text before the value names a provider one of
+ * whose shapes the value nearly has (see the module's comment).
+ */
+function nearMissOfNamedProvider(shapes) {
+    const byName = new Map();
+    for (const { names, shape } of shapes) {
+        const exact = compileExact(shape);
+        if (exact === undefined)
+            continue;
+        for (const name of new Set(names.map(normalise))) {
+            if (name.replace(/_/g, '').length < MIN_NAME_LENGTH)
+                continue;
+            byName.set(name, [...(byName.get(name) ?? []), exact]);
+        }
+    }
+    return (secret, before) => {
+        const text = normalise(namingText(before));
+        for (const [name, exact] of byName)
+            if (text.includes(name) && exact.some((shape) => nearlyMatches(secret, shape)))
+                return true;
+        return false;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/plan.ts
+
 
 
 
@@ -17571,6 +18185,7 @@ function planScanner(options) {
             fingerprintKey: config.fingerprintKey,
             reportInlineSuppressed: options.reportInlineSuppressed,
             isMalformedProviderToken: malformedProviderToken(rules, backend),
+            isNearMissOfNamedProvider: nearMissOfNamedProvider(rules.flatMap((rule) => (rule.namedShape ? [rule.namedShape] : []))),
         },
     };
 }
@@ -18476,8 +19091,14 @@ function readScannable(fullPath, shownPath, maxFileSize, scratch) {
 
 /** How often a thread busy with a list reports progress. */
 const PROGRESS_MS = 100;
+/** `root` and a listed path joined without path.join's normalising, which is a per-file cost in a tree scan. */
+function underRoot(root, path) {
+    if (root === '')
+        return path;
+    return root.endsWith('/') || root.endsWith(external_node_path_namespaceObject.sep) ? root + path : root + external_node_path_namespaceObject.sep + path;
+}
 function scanFileWith(context, root, path) {
-    const read = readScannable((0,external_node_path_namespaceObject.join)(root, path), path, context.maxFileSize, context.scratch);
+    const read = readScannable(underRoot(root, path), path, context.maxFileSize, context.scratch);
     if (!read.content)
         return { findings: [], notices: read.notice ? [read.notice] : [], skipped: read.tooLarge ? 'too-large' : undefined, bytes: 0 };
     return { ...context.scanner.scanBuffer(read.content, path), bytes: read.content.length };
