@@ -18211,7 +18211,7 @@ function malformedProviderToken(rules, backend) {
     };
 }
 function prepareRules(rules, config, backend) {
-    const hashFiles = lastPathMemo(globMatcher(HASH_FILE_GLOBS));
+    const hashFiles = globMatcher(HASH_FILE_GLOBS);
     // Custom rules' own path scopes and allowlists (`paths`, `allowlist` in the config).
     const scopes = new Map(config.rules.custom.map((spec) => [spec.id, ruleScope(spec, backend)]));
     return rules.map((rule, order) => {
@@ -18220,25 +18220,10 @@ function prepareRules(rules, config, backend) {
         // Compiled on first use, like the pattern: most rules never see a keyword hit, and every worker builds a scanner.
         let ownSkip;
         let only;
-        const outside = (path) => rule.onlyPaths !== undefined && !(only ??= lastPathMemo(globMatcher(rule.onlyPaths)))(path);
-        const skip = (path) => outside(path) || (ownSkip ??= lastPathMemo(globMatcher(rule.skipPaths ?? [])))(path) || scope?.skipsPath(path) === true;
+        const outside = (path) => rule.onlyPaths !== undefined && !(only ??= globMatcher(rule.onlyPaths))(path);
+        const skip = (path) => outside(path) || (ownSkip ??= globMatcher(rule.skipPaths ?? []))(path) || scope?.skipsPath(path) === true;
         return { rule, order, generic, skipPath: generic ? (path) => hashFiles(path) || skip(path) : skip, allowsValue: scope?.allowsValue };
     });
-}
-/**
- * The matcher with its last answer kept: files are scanned one at a time, and every generic rule with a hit in a file
- * asks the same glob list about the same path (a picomatch run each, a few percent of a tree scan).
- */
-function lastPathMemo(matcher) {
-    let lastPath;
-    let lastAnswer = false;
-    return (path) => {
-        if (path !== lastPath) {
-            lastAnswer = matcher(path);
-            lastPath = path;
-        }
-        return lastAnswer;
-    };
 }
 /** Paths not scanned: the config's ignore-paths globs and its allowlisted path patterns. */
 function pathIgnores(config, backend) {
