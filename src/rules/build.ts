@@ -83,6 +83,11 @@ interface ShapedInput {
 export interface TokenInput extends ShapedInput {
   /** Prefilter literals; the shape's longest literal when left out. */
   keywords?: string[];
+  /**
+   * The prefix counts even glued to a letter before it (`xfio-u-...`): for a prefix whose own dashes and long tail
+   * already make the token unmistakable, so a typo or a name run into it does not make it another word.
+   */
+  gluedPrefix?: boolean;
 }
 
 function mergeExamples(derived: RuleExamples, extra: Partial<RuleExamples> | undefined): RuleExamples {
@@ -112,14 +117,14 @@ export function token(input: TokenInput): Rule {
     positives: [`const token = "${input.shape}";`, `  api_token: ${input.shape}`, `export TOKEN=${input.shape}`],
     negatives: shapeNearMisses(input.shape, (value) => `const token = "${value}";`),
   };
-  if ('literal' in first && /^[A-Za-z0-9]/.test(first.literal)) derived.negatives.push(`const token = "Z${input.shape}";`);
+  if ('literal' in first && /^[A-Za-z0-9]/.test(first.literal)) (input.gluedPrefix ? derived.positives : derived.negatives).push(`const token = "Z${input.shape}";`);
   return rule({
     id: input.id,
     title: input.title,
     provider: input.provider,
     severity: input.severity,
     keywords,
-    pattern: tokenPattern(input.shape),
+    pattern: tokenPattern(input.shape, input.gluedPrefix),
     entropy: input.entropy,
     validate: input.validate,
     longLived: input.longLived,

@@ -103,11 +103,13 @@ function tokenClass(symbols: string): string {
  * The shape as a whole token: not preceded or followed by another character the token's own alphabet holds, so a
  * longer run of the same alphabet (a hash, a base64 blob) never yields a match cut out of its middle.
  */
-export function tokenPattern(shape: string): string {
+export function tokenPattern(shape: string, gluedPrefix = false): string {
   const pieces = parseShape(shape);
   const first = pieces[0]!;
-  // A prefix literal needs only a word boundary before it (`=ghp_`, `"sgp_`); one opening with a symbol, none.
-  const head = 'literal' in first ? (/^\w/.test(first.literal) ? '(?:^|[^A-Za-z0-9_])' : '') : `(?:^|[^${tokenClass(symbolsOf(first))}])`;
+  // A prefix literal needs only a word boundary before it (`=ghp_`, `"sgp_`); one opening with a symbol, or one the
+  // rule lets a letter precede (`gluedPrefix`), none.
+  const bounded = 'literal' in first && /^\w/.test(first.literal) && !gluedPrefix;
+  const head = 'literal' in first ? (bounded ? '(?:^|[^A-Za-z0-9_])' : '') : `(?:^|[^${tokenClass(symbolsOf(first))}])`;
   const last = pieces.at(-1)!;
   // A token that ends in a literal (`...@`, `==`) ends there, whatever follows.
   const tail = 'literal' in last ? '' : `(?:[^${tokenClass(symbolsOf(last))}]|$)`;

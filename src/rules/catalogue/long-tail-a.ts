@@ -101,6 +101,7 @@ export const longTailARules: Rule[] = [
   // Prefixed formats: the prefix is the provider's signature.
   prefixed('adobe-oauth-client-secret', 'Adobe Developer Console OAuth client secret', 'Adobe', 'p8e-<[A-Za-z0-9-]:32>', 'https://developer.adobe.com/console/projects', { keywords: ['p8e-'] }),
   prefixed('ionic-personal-access-token', 'Ionic Appflow personal access token', 'Ionic', 'ion_<alnum:42>', 'https://dashboard.ionicframework.com/settings/personal-access-tokens', { keywords: ['ion_'] }),
-  prefixed('frameio-developer-token', 'Frame.io developer token', 'Frame.io', 'fio-u-<[A-Za-z0-9_=-]:64>', 'https://developer.frame.io/app/tokens'),
+  // `fio-u-` and 64 characters is unmistakable even run into a letter before it (`ffio-u-...`, a doubled key).
+  prefixed('frameio-developer-token', 'Frame.io developer token', 'Frame.io', 'fio-u-<[A-Za-z0-9_=-]:64>', 'https://developer.frame.io/app/tokens', { gluedPrefix: true }),
   prefixed('bitbucket-data-center-token', 'Bitbucket Data Center HTTP access token', 'Atlassian', 'BBDC-<b64:44>', 'https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html'),
 ];
