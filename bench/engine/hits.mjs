@@ -103,6 +103,7 @@ index.rulesByKeyword.forEach((rules, i) => keywords.push(rules[0].rule.keywords.
 const rawHits = tally();
 const formChecks = tally();
 const countingIndex = {
+  scratch: index.scratch,
   ruleCount: index.ruleCount,
   rulesByKeyword: index.rulesByKeyword,
   formsOf(keyword) {

@@ -51,6 +51,8 @@ export interface KeywordIndex {
    * patterns on the keyword's first hit: most keywords never hit in a run, and every worker builds an index.
    */
   formsOf(keyword: number): readonly KeywordForm[] | undefined;
+  /** collectWindows' working state, reused from file to file (a scan is never re-entered). */
+  scratch: CollectScratch;
 }
 
 export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordIndex {
@@ -68,17 +70,72 @@ export function buildKeywordIndex(prepared: readonly PreparedRule[]): KeywordInd
     }
   }
   const keywords = [...keywordIndex.keys()];
-  const forms: (readonly KeywordForm[] | null | undefined)[] = [];
+  // Filled up front: an array first written at an index past ~1,000 turns into a slow dictionary in V8.
+  const forms = new Array<readonly KeywordForm[] | null | undefined>(keywords.length).fill(undefined);
   const formsOf = (index: number) => {
     let known = forms[index];
     if (known === undefined) forms[index] = known = keywordForms(keywords[index]!, rulesByKeyword[index]!.map((entry) => entry.rule)) ?? null;
     return known ?? undefined;
   };
-  return { prefilter: KeywordPrefilter.shared(keywords), ruleCount: prepared.length, rulesByKeyword, formsOf };
+  const scratch = new CollectScratch(keywords.length, prepared.length);
+  return { prefilter: KeywordPrefilter.shared(keywords), ruleCount: prepared.length, rulesByKeyword, formsOf, scratch };
 }
 
 /** A rule's state while windows are collected: `skipped` when the rule does not apply to this path. */
 type Collecting = RuleWindows | 'skipped';
+
+/**
+ * Per-keyword and per-rule state of one collectWindows call, in arrays allocated once per index: each call takes a
+ * new stamp, and an entry whose stamp is older counts as untouched. Fresh arrays per file cost more than the hits of
+ * most files, and sparse ones indexed by keyword fell into V8's dictionary mode.
+ */
+export class CollectScratch {
+  private stamp = 0;
+  /** The stamp of the call that last saw a hit of each keyword. */
+  private readonly keywordStamp: Int32Array;
+  /** Per keyword, the range of hit positions that would change no window (see `settle`); empty until a hit settles it. */
+  readonly settledFrom: Float64Array;
+  readonly settledUntil: Float64Array;
+  private readonly ruleStamp: Int32Array;
+  private readonly ruleState: (Collecting | undefined)[];
+
+  constructor(keywords: number, rules: number) {
+    this.keywordStamp = new Int32Array(keywords);
+    this.settledFrom = new Float64Array(keywords);
+    this.settledUntil = new Float64Array(keywords);
+    this.ruleStamp = new Int32Array(rules);
+    this.ruleState = new Array<Collecting | undefined>(rules).fill(undefined);
+  }
+
+  /** Starts a call: every keyword unseen, every rule not entered. */
+  begin(): void {
+    if (this.stamp === 0x7fffffff) {
+      this.keywordStamp.fill(0);
+      this.ruleStamp.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
+  }
+
+  /** True the first time the call meets the keyword, which then starts with no settled range. */
+  firstHit(keyword: number): boolean {
+    if (this.keywordStamp[keyword] === this.stamp) return false;
+    this.keywordStamp[keyword] = this.stamp;
+    this.settledFrom[keyword] = Infinity;
+    this.settledUntil[keyword] = -1;
+    return true;
+  }
+
+  /** The rule's state in this call, undefined before it entered. */
+  rule(order: number): Collecting | undefined {
+    return this.ruleStamp[order] === this.stamp ? this.ruleState[order] : undefined;
+  }
+
+  setRule(order: number, state: Collecting): void {
+    this.ruleStamp[order] = this.stamp;
+    this.ruleState[order] = state;
+  }
+}
 
 /**
  * The windows each rule's pattern must run over: the line around every keyword hit (cut to WINDOW_REACH either way),
@@ -86,77 +143,77 @@ type Collecting = RuleWindows | 'skipped';
  * when such a rule has a hit), get none.
  *
  * Work per hit is bounded: a hit that changes no window of its keyword's rules is dropped after two compares (see
- * `Settled`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
+ * `settle`), so a line flooded with one keyword costs a line search per WINDOW_REACH bytes, not per hit.
  */
 export function collectWindows(index: KeywordIndex, content: Buffer, path: string, syntax: () => FileSyntax): RuleWindows[] {
-  // Each rule's state by its `order`, and the rules with windows in the order they got their first: an array is
-  // cheaper than a Map at every hit.
-  const byRule: (Collecting | undefined)[] = new Array<Collecting | undefined>(index.ruleCount);
+  const { scratch, rulesByKeyword } = index;
+  const { settledFrom, settledUntil } = scratch;
+  // The rules with windows in the order they got their first.
   const collected: RuleWindows[] = [];
   const lengths = index.prefilter.keywordLengths;
-  const settled: (Settled | undefined)[] = [];
-  const seen: (true | undefined)[] = [];
   const enter = (entry: PreparedRule) => {
-    if (byRule[entry.order] !== undefined) return;
+    if (scratch.rule(entry.order) !== undefined) return;
     const skipped = entry.skipPath(path) || entry.rule.skipSyntax?.includes(syntax()) === true;
     const state: Collecting = skipped ? 'skipped' : { prepared: entry, windows: [] };
-    byRule[entry.order] = state;
+    scratch.setRule(entry.order, state);
     if (state !== 'skipped') collected.push(state);
   };
+  scratch.begin();
   index.prefilter.scan(content, (keyword, hitEnd) => {
     const hitStart = hitEnd - lengths[keyword]!;
-    const known = settled[keyword];
-    if (known && hitStart >= known.from && hitEnd <= known.until) return;
-    const rules = index.rulesByKeyword[keyword]!;
+    const rules = rulesByKeyword[keyword]!;
     // Rules enter the list at their keyword's first hit, taking a form or not: the list's order (the order in which
     // rules draw on a file's regex budget, see matchWindows) does not depend on which hits the forms turn away.
-    if (!seen[keyword]) {
-      seen[keyword] = true;
-      for (const entry of rules) enter(entry);
-    }
+    if (scratch.firstHit(keyword)) for (const entry of rules) enter(entry);
+    else if (hitStart >= settledFrom[keyword]! && hitEnd <= settledUntil[keyword]!) return;
     const forms = index.formsOf(keyword);
     if (forms && !takesAForm(content, hitStart, forms)) return;
-    // The hit's line, found once for all the keyword's rules that need it.
-    let bounds: Window | undefined;
-    for (const entry of rules) {
-      const state = byRule[entry.order]!;
-      if (state === 'skipped') continue;
-      const last = state.windows[state.windows.length - 1];
-      if (last && hitStart >= last.start && hitEnd <= last.end) {
-        stretchForHit(last, entry.rule.multilineWindow, hitStart, hitEnd, content.length);
-        continue;
-      }
-      bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
-      addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
-    }
-    settled[keyword] = settle(rules, byRule, lengths[keyword]!);
+    addHit(scratch, rules, content, hitStart, hitEnd);
+    settle(scratch, keyword, rules, lengths[keyword]!);
   });
   return collected.filter((state) => state.windows.length > 0);
 }
 
-/**
- * A range of hit positions where a further hit of a keyword changes no window of its rules: every such hit starts at
- * or after `from` and ends at or before `until`.
- */
-interface Settled {
-  from: number;
-  until: number;
+/** Opens or stretches the windows of the keyword's rules for a hit at [hitStart, hitEnd). */
+function addHit(scratch: CollectScratch, rules: readonly PreparedRule[], content: Buffer, hitStart: number, hitEnd: number): void {
+  // The hit's line, found once for all the keyword's rules that need it.
+  let bounds: Window | undefined;
+  for (const entry of rules) {
+    const state = scratch.rule(entry.order)!;
+    if (state === 'skipped') continue;
+    const last = state.windows[state.windows.length - 1];
+    if (last && hitStart >= last.start && hitEnd <= last.end) {
+      stretchForHit(last, entry.rule.multilineWindow, hitStart, hitEnd, content.length);
+      continue;
+    }
+    bounds ??= lineBounds(content, hitStart, hitEnd, WINDOW_REACH);
+    addWindow(state.windows, bounds, entry.rule.multilineWindow, content.length);
+  }
 }
 
-function settle(rules: readonly PreparedRule[], byRule: readonly (Collecting | undefined)[], length: number): Settled {
+/**
+ * Records the keyword's settled range: the hit positions where a further hit of the keyword changes no window of its
+ * rules, every such hit starting at or after `from` and ending at or before `until`.
+ */
+function settle(scratch: CollectScratch, keyword: number, rules: readonly PreparedRule[], length: number): void {
   let from = 0;
   let until = Infinity;
   for (const entry of rules) {
-    const state = byRule[entry.order];
+    const state = scratch.rule(entry.order);
     if (state === 'skipped') continue;
     const last = state?.windows[state.windows.length - 1];
-    if (!last) return { from: Infinity, until: -1 };
+    if (!last) {
+      from = Infinity;
+      until = -1;
+      break;
+    }
     from = Math.max(from, last.start);
     const multiline = entry.rule.multilineWindow;
     // A multi-line rule's window needs stretching once a hit's own stretch would pass its end (see stretchForHit).
     until = Math.min(until, multiline ? last.end - Math.max(multiline - length, WINDOW_REACH) : last.end);
   }
-  return { from, until };
+  scratch.settledFrom[keyword] = from;
+  scratch.settledUntil[keyword] = until;
 }
 
 /**
