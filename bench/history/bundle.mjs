@@ -19,6 +19,8 @@ export async function importHistoryBundle() {
   );
   execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', join(work, 'history-bundle'), '--quiet'], { cwd: root, stdio: 'inherit' });
   cpSync(join(work, 'history-bundle', 'index.js'), join(work, 'history-bundle', 'index.mjs'));
+  // The prebuilt RE2 addons, where the bundle looks for them (as dist/index.js does): without them it runs re2js.
+  cpSync(join(root, 'dist', 'native'), join(work, 'history-bundle', 'native'), { recursive: true });
   const url = pathToFileURL(join(work, 'history-bundle', 'index.mjs')).href;
   return { url, ...(await import(url)) };
 }

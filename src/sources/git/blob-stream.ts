@@ -43,6 +43,7 @@ export class BlobStream<T extends { sha: string }> {
   private stderr = '';
   private closed = false;
   private idleWaiters: (() => void)[] = [];
+  private readonly exit: Promise<void>;
 
   constructor(repoDir: string, private readonly maxBlobSize: number, private readonly onBlob: OnBlob<T>) {
     // GIT_NO_LAZY_FETCH (git 2.44+): a partial clone must not fetch each missing blob from its remote one by one.
@@ -52,6 +53,10 @@ export class BlobStream<T extends { sha: string }> {
       if (this.stderr.length < 4096) this.stderr += chunk.toString('utf8');
     });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.exit = new Promise((resolve) => {
+      this.child.on('close', () => resolve());
+      this.child.on('error', () => resolve());
+    });
     this.child.on('close', () => this.onClose());
     this.child.on('error', (error) => {
       this.stderr += error.message;
@@ -87,6 +92,11 @@ export class BlobStream<T extends { sha: string }> {
 
   close(): void {
     this.child.stdin.end();
+  }
+
+  /** Resolves once git has exited (after `close`), so that its CPU time shows among this process's children's. */
+  exited(): Promise<void> {
+    return this.exit;
   }
 
   /** What git said on stderr, for a notice when the process died early. */

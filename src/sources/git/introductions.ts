@@ -16,12 +16,22 @@ export interface Introductions {
 
 const RAW_ARGS = ['--raw', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-color', COMMIT_FORMAT];
 
-/** One `git log --raw` change line, `:100644 100644 <old> <new> M\t<path>`; undefined for a deletion or an odd line. */
+const ZEROS = /^0+$/;
+
+/**
+ * One `git log --raw` change line, `:100644 100644 <old> <new> M\t<path>`; undefined for a deletion or an odd line.
+ * Read by offsets rather than split: a long history has hundreds of thousands of these, each split into six strings.
+ */
 function parseRawLine(line: Buffer): { mode: string; sha: string; path: string } | undefined {
   const tab = line.indexOf(9);
-  if (tab === -1) return undefined;
-  const [, mode, , sha, status] = line.subarray(1, tab).toString('latin1').split(' ');
-  if (!mode || !sha || status === 'D' || /^0+$/.test(sha)) return undefined;
+  const newMode = line.indexOf(32, 1) + 1;
+  const oldSha = line.indexOf(32, newMode) + 1;
+  const newSha = line.indexOf(32, oldSha) + 1;
+  const status = line.indexOf(32, newSha) + 1;
+  if (tab === -1 || newMode === 0 || oldSha === 0 || newSha === 0 || status === 0 || status > tab) return undefined;
+  const mode = line.toString('latin1', newMode, oldSha - 1);
+  const sha = line.toString('latin1', newSha, status - 1);
+  if (line[status] === 0x44 /* D */ || !mode || !sha || ZEROS.test(sha)) return undefined;
   return { mode, sha, path: unquotePath(line.subarray(tab + 1)) };
 }
 

@@ -180,8 +180,8 @@ export async function* gitLines(repoDir: string, args: string[]): AsyncGenerator
 
 /** Undoes git's C-style quoting of unusual path names ("caf\303\251.txt"). */
 export function unquotePath(raw: Buffer): string {
+  if (raw[0] !== 0x22 /* " */) return raw.toString('utf8');
   const text = raw.toString('latin1');
-  if (!text.startsWith('"')) return raw.toString('utf8');
   const bytes: number[] = [];
   const escapes: Record<string, number> = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
   for (let i = 1; i < text.length - 1; i++) {

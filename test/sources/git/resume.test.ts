@@ -90,7 +90,8 @@ describe('history strategy', () => {
     }
     execFileSync('git', ['-C', repo.dir, 'fast-import', '--quiet'], { input: stream });
     const result = await scanHistory({ repoDir: repo.dir, scanner });
-    expect(result.stats.strategy).toMatchObject({ strategy: expect.stringMatching(/^(blobs|patches)$/), reason: expect.stringMatching(/^probe of 120 commits: patches \d+ ms, blobs \d+ ms$/) });
+    expect(result.stats.strategy).toMatchObject({ strategy: expect.stringMatching(/^(blobs|patches)$/), reason: expect.stringMatching(/^probe of 120 commits: patches \d+ ms, blobs \d+ ms \(estimated from CPU time\)$/) });
+    expect(result.stats.strategy?.probe).toMatchObject({ commits: 120, threads: 1 });
     expect(result.stats.commits).toBe(450);
   });
 });
