@@ -2,6 +2,7 @@ import { hasHashContext, hasInlineIgnore } from './allowlist.js';
 import type { LineIndex } from './content.js';
 import { notACredentialHere, tokenNameBeforeHex } from '../rules/values/context.js';
 import { rejectGenericValue, shannonEntropy } from '../rules/values/generic.js';
+import { isStandInBesideExampleHost } from '../rules/values/passwords.js';
 import { isPlaceholder, isReference } from '../rules/values/placeholders.js';
 import type { Finding } from './finding.js';
 import { fingerprint, legacyFingerprint, redact } from './redact.js';
@@ -105,6 +106,10 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
   // Generic rules, and the generic family's specific ones (hex secrets), leave a named provider's near misses alone.
   if ((generic || rule.provider === 'Generic') && acceptance.isNearMissOfNamedProvider?.(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))) {
     return 'generic-value';
+  }
+  // A password rule's stand-in (`secret123`) beside a documentation host (`host=example.com`) is a sample's login.
+  if (rule.provider === 'Generic' && isStandInBesideExampleHost(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretEnd + PLACE_RADIUS))) {
+    return 'placeholder';
   }
   if (rule.validate && !rule.validate(secret)) return 'validator';
   if (rule.validateInMatch && !rule.validateInMatch(secret, lines.text(candidate.start, candidate.secretStart), lines.text(candidate.secretEnd, candidate.end ?? candidate.secretEnd))) return 'validator';

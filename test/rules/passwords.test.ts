@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createScanner, regexBackends } from '../../src/engine/index.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { decodeJetBrainsPassword } from '../../src/rules/catalogue/config-files.js';
-import { isHumanPassword, isPassphrase, isTinyPassword } from '../../src/rules/values/passwords.js';
+import { isHumanPassword, isPassphrase, isStandInBesideExampleHost, isTinyPassword } from '../../src/rules/values/passwords.js';
 import { ALNUM, randomFrom } from '../helpers/fake-secrets.js';
 
 // Human-chosen passwords, connection strings and command lines (issue #11): every value is generated here.
@@ -105,6 +105,14 @@ describe.each(backends)('human-chosen passwords on %s', (_name, backend) => {
 });
 
 describe('password value judgments', () => {
+  it('takes a stand-in with a number for a sample login only beside a documentation host', () => {
+    expect(isStandInBesideExampleHost('secret123', 'username=test\npassword=secret123\nhost=example.com')).toBe(true);
+    expect(isStandInBesideExampleHost('password1', 'user: ops@mail.example.org')).toBe(true);
+    expect(isStandInBesideExampleHost('secret123', 'username=test\npassword=secret123\nhost=db.prod.internal')).toBe(false);
+    expect(isStandInBesideExampleHost('secret123', 'host=myexample.com')).toBe(false);
+    expect(isStandInBesideExampleHost('Tr0ub4dor9', 'host=example.com')).toBe(false);
+    expect(isStandInBesideExampleHost('secret', 'host=example.com')).toBe(false);
+  });
   it('tells passphrases from prose and labels', () => {
     expect(isPassphrase(`${lower(5)} ${lower(7)}`)).toBe(true);
     expect(isPassphrase('does not match')).toBe(false);

@@ -145,6 +145,18 @@ describe.each(backends)('mangled and counted-out values, on %s', (_name, backend
     expect(notACredentialHere('const webhookToken = "', '";', `${alnum(24)}@${alnum(8)}`)).toBe('mangled token');
   });
 
+  it('passes over an Atlassian Data Center PAT of the wrong length or with a mistyped id, under an Atlassian name only', () => {
+    const digits = randomFrom('0123456789', 12);
+    // Base64 of `<12 digits>:<bytes>`: 44 characters is the issued length.
+    const pat = (randomBytes: number, id = digits) => Buffer.concat([Buffer.from(`${id}:`), Buffer.from(randomFrom(ALNUM, randomBytes))]).toString('base64');
+    expect(ids(`jira_token: ${pat(20)}`, 'config/app.yml')).toEqual(['atlassian-data-center-pat']);
+    expect(ids(`jira_token: ${pat(17)}`, 'config/app.yml')).toEqual([]);
+    expect(ids(`jira_token: ${pat(23)}`, 'config/app.yml')).toEqual([]);
+    expect(ids(`jira_token: ${pat(20, `\x01${digits.slice(1)}`)}`, 'config/app.yml')).toEqual([]);
+    // The same layout under another name is a numeric user's basic credentials.
+    expect(ids(`jenkins_token: ${pat(17)}`, 'config/app.yml')).toEqual(['generic-yaml-secret']);
+  });
+
   it("reports Django's SECRET_KEY, whose alphabet holds punctuation, with one stray-looking character or many", () => {
     const key = (punctuation: string) => `SECRET_KEY = '${randomFrom('abcdefghijklmnopqrstuvwxyz0123456789', 24)}${punctuation}${randomFrom('abcdefghijklmnopqrstuvwxyz0123456789', 25)}'`;
     expect(ids(key('^'), 'app/settings.py')).toContain('django-secret-key');

@@ -192,8 +192,24 @@ export const genericRules: Rule[] = [
     remediation: REMEDIATION,
     skipSyntax: ['code'],
     examples: {
-      positives: ['database:\n  password: <alnum:16>x9Q\n', 'smtp.password=<alnum:16>#<alnum:4>', '  api_token: <alnum:24>  # rotated quarterly', 'db:\r\n  password: <alnum:16>x9Q\r\n', '  RABBITMQ_DEFAULT_PASS: <alnum:20>'],
-      negatives: ['database:\n  password: ${DB_PASSWORD}\n', '  ADMIN_PASSWORD: {{base64:CHANGE_ME:base64}}', '  aws_access_key_id: AKIA<lowalnum:16>'],
+      positives: [
+        'database:\n  password: <alnum:16>x9Q\n',
+        'smtp.password=<alnum:16>#<alnum:4>',
+        '  api_token: <alnum:24>  # rotated quarterly',
+        'db:\r\n  password: <alnum:16>x9Q\r\n',
+        '  RABBITMQ_DEFAULT_PASS: <alnum:20>',
+        // base64 of `<digits>:<bytes>` under another name: a numeric user's basic credentials, still a secret.
+        'jenkins_token: MjcxODI4MTgyODQ1O<[g-v]:1><b64:22>',
+      ],
+      negatives: [
+        'database:\n  password: ${DB_PASSWORD}\n',
+        '  ADMIN_PASSWORD: {{base64:CHANGE_ME:base64}}',
+        '  aws_access_key_id: AKIA<lowalnum:16>',
+        // A Data Center PAT's layout (`271828182845:<bytes>`) at 40 and 48 characters, and with its id's first byte edited.
+        'jira_token: MjcxODI4MTgyODQ1O<[g-v]:1><b64:22>',
+        'jira_token: MjcxODI4MTgyODQ1O<[g-v]:1><b64:30>',
+        'jira_token: ATcxODI4MTgyODQ1O<[g-v]:1><b64:26>',
+      ],
       path: 'config/application.yml',
     },
   }),

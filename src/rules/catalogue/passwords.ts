@@ -131,8 +131,11 @@ export const passwordRules: Rule[] = [
         '# REACT_APP_AUTH_PASSWORD=<lower:9>',
         'snowflake password = P@ss<digit:4>',
         'portal-password: Pass<digit:3>! / <lower:5>@<lower:6>.com',
+        'username=deploy\npassword=secret<digit:3>\nhost=db.<lower:6>.internal',
       ],
-      negatives: ['POSTGRES_PASSWORD: postgres', '# password: the one in the vault', 'password: Wachtwoord', 'password: n/a', 'DB_PASSWORD=', 'DB_PASSWORD=${DB_PASSWORD}', 'DB_PASSWORD=changeme', 'PASSWORD_MIN_LENGTH=12', 'password = getPassword()', 'DB_PASSWORD=password', '    password: null,', '  password: abc<digit:3>,'],
+      negatives: ['POSTGRES_PASSWORD: postgres', '# password: the one in the vault', 'password: Wachtwoord', 'password: n/a', 'DB_PASSWORD=', 'DB_PASSWORD=${DB_PASSWORD}', 'DB_PASSWORD=changeme', 'PASSWORD_MIN_LENGTH=12', 'password = getPassword()', 'DB_PASSWORD=password', '    password: null,', '  password: abc<digit:3>,',
+        // A stand-in with a number beside a documentation host: a sample's login.
+        'username=deploy\npassword=secret<digit:3>\nhost=example.com'],
       path: 'deploy/app.env',
     },
   }),

@@ -3,6 +3,7 @@
  * names authenticate nothing. Both the text before the value and the text after it are hostile input, read with
  * linear-time patterns anchored at the value.
  */
+import { malformedStructure } from './structured.js';
 
 /** Names of anti-forgery tokens: per-session values a page or a log shows, not credentials. */
 const CSRF_NAME = String.raw`(?:authenticity|csrf|xsrf)[_-]?token|csrfmiddlewaretoken|__RequestVerificationToken|_csrf`;
@@ -66,13 +67,17 @@ function isMangledToken(line: string, secret: string): boolean {
  * - the `token` of a signed webhook payload (Mailgun's `timestamp`, `token`, `signature`): a one-time nonce that the
  *   signature covers, so the sender's key is what matters and the nonce is public;
  * - the `?key=` of a document-sharing link (`spreadsheets.google.com/ccc?key=...`), which names the document;
- * - a mangled token under a key, token or secret name (isMangledToken).
+ * - a mangled token under a key, token or secret name (isMangledToken);
+ * - a provider's structure in a form the provider does not issue (malformedStructure: an Atlassian Data Center PAT of
+ *   the wrong length or with a mistyped id).
  */
 export function notACredentialHere(before: string, after: string, secret = ''): string | undefined {
   const line = before.slice(before.lastIndexOf('\n') + 1).slice(-200);
   if (CSRF_ASSIGNED.test(line) || CSRF_ATTRIBUTE.test(line)) return 'anti-forgery token';
   if (DOCUMENT_LINK_KEY.test(line)) return 'document key in a sharing link';
   if (isMangledToken(line, secret)) return 'mangled token';
+  const structure = malformedStructure(line, secret);
+  if (structure) return structure;
   if (BARE_TOKEN.test(line)) {
     const around = `${before}\n${after}`;
     if (TIMESTAMP_FIELD.test(around) && SIGNATURE_FIELD.test(around)) return 'signed webhook nonce';

@@ -128,6 +128,19 @@ export function isStandInUrlPassword(password: string, before: string, after: st
   return LOCAL_HOST.test(host) && STAND_IN_WORDS.test(plain);
 }
 
+/** Host names documentation uses (RFC 2606): `example.com`, `example.net`, `example.org` and their subdomains. */
+const EXAMPLE_HOST = /(?:^|[^\w.-])(?:[\w-]+\.)*example\.(?:com|net|org)(?![\w-])/i;
+
+/**
+ * A stand-in word with a short number after it (`secret123`, `password1`, `test2024`) in a block that also names a
+ * documentation host (`host=example.com`, `admin@example.org`): a sample's login, not a person's. Without such a host
+ * nearby the same value is a weak password someone really uses, and stays a finding.
+ */
+export function isStandInBesideExampleHost(password: string, around: string): boolean {
+  const word = password.replace(/[0-9]{1,4}$/, '');
+  return word !== password && word.length >= 2 && STAND_IN_WORDS.test(word) && EXAMPLE_HOST.test(around);
+}
+
 /** A URL whose user is itself an encoded path or URL (`openid.aol.com%2Fname:...@host`, an escaping test): not a login. */
 export function hasEncodedPathUser(before: string): boolean {
   return /%2F/i.test(before.slice(before.lastIndexOf('://') + 3));
