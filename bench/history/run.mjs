@@ -2,28 +2,17 @@
 // scanHistory, next to `git cat-file --batch-all-objects --batch` on the same repository as the floor; then diff mode
 // on a 50-file pull request. Prints figures; never fails on slowness. `node bench/history/run.mjs [commits]`
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { importHistoryBundle, work as benchWork } from './bundle.mjs';
 import { ensureHistoryRepo } from './generate.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const work = join(root, 'bench', '.work');
-mkdirSync(work, { recursive: true });
 const commits = Number(process.argv[2] ?? 10_000);
 
-// A small bundle of the engine and git sources, so the figures are for the code as shipped (ncc, not a TS loader).
-const entry = join(work, 'history-entry.ts');
-writeFileSync(
-  entry,
-  "import { serveGitWorkerIfAsked } from '../../src/sources/git/index.js';\nserveGitWorkerIfAsked();\n" +
-    "export { createScanner, defaultConfig } from '../../src/engine/index.js';\nexport { scanHistory, scanDiff } from '../../src/sources/git/index.js';\n",
-);
-execFileSync(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', join(work, 'history-bundle'), '--quiet'], { cwd: root, stdio: 'inherit' });
-execFileSync('cp', [join(work, 'history-bundle', 'index.js'), join(work, 'history-bundle', 'index.mjs')]);
-const bundleUrl = pathToFileURL(join(work, 'history-bundle', 'index.mjs')).href;
-const { createScanner, defaultConfig, scanHistory, scanDiff } = await import(bundleUrl);
+// The engine and git sources bundled as shipped (ncc, native RE2 beside it), shared with real.mjs.
+const { url: bundleUrl, createScanner, defaultConfig, scanHistory, scanDiff } = await importHistoryBundle();
+const work = benchWork;
 
 const generating = performance.now();
 const { dir, planted } = await ensureHistoryRepo(work, commits);
