@@ -104,7 +104,8 @@ function reportFailure(error: unknown): void {
   process.exitCode = 2;
 }
 
-useProxyFromEnv(process.env);
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-}, reportFailure);
+useProxyFromEnv(process.env)
+  .then(() => main(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+  }, reportFailure);
