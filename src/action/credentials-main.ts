@@ -9,7 +9,7 @@ import { credentialsEvidenceFile, swapCredentialsFromInputs } from './credential
  */
 export async function runCredentialsAction(env: NodeJS.ProcessEnv): Promise<'pass' | 'fail'> {
   try {
-    useProxyFromEnv(env);
+    await useProxyFromEnv(env);
     const swap = await swapCredentialsFromInputs({ env, evidenceFile: credentialsEvidenceFile(env), standalone: true });
     const issued = swap?.issued ?? [];
     if (issued.length === 0) info('Keyward credentials: no cloud configured; the guard ran on the job environment.');

@@ -58,6 +58,15 @@ export function planScan(inputs: ActionInputs, env: NodeJS.ProcessEnv): Plan {
   return { kind: 'tree', describe: 'the working tree' };
 }
 
+/**
+ * Whether this run will scan the working tree, told from the raw mode input and the event name alone, before the
+ * inputs are read and checked (the entry point prestarts scan workers on it; a wrong guess costs only a worker).
+ */
+export function likelyTreeScan(env: NodeJS.ProcessEnv): boolean {
+  const mode = (env.INPUT_MODE ?? '').trim().toLowerCase() || 'auto';
+  return (mode === 'auto' ? autoMode(env.GITHUB_EVENT_NAME ?? '') : mode) === 'tree';
+}
+
 function autoMode(eventName: string): ActionInputs['mode'] {
   if (eventName === 'pull_request' || eventName === 'pull_request_target' || eventName === 'merge_group') return 'diff';
   if (eventName === 'push') return 'push';

@@ -22,7 +22,7 @@ function evidenceFileToUpdate(): string | undefined {
  */
 async function run(): Promise<void> {
   try {
-    useProxyFromEnv(process.env);
+    await useProxyFromEnv(process.env);
     const result = await cleanupCredentials();
     if (result.revoked.length === 0 && result.removedFiles.length === 0) info('Keyward post step: no short-lived credentials to clean up.');
     const revoked = result.issued.filter((record) => record.revokedAt);

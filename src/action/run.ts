@@ -45,7 +45,7 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
 /** The scanning Action: scan, publish, outputs. Resolves to pass or fail; a failure is also reported with setFailed. */
 export async function runAction(env: NodeJS.ProcessEnv): Promise<'pass' | 'fail'> {
   try {
-    useProxyFromEnv(env);
+    await useProxyFromEnv(env);
     const ctx = runContext(env);
     const scanned = await scan(ctx);
     const published = await publish(ctx, scanned);

@@ -4,11 +4,17 @@ import type { KeywardConfig } from '../engine/config/types.js';
 import { createScanner } from '../engine/scanner.js';
 import { scanClaimed, type FileScanContext, type FilesScanResult, type OnListProgress } from './pool-scan.js';
 import { ReadBuffer } from './read.js';
+import { adoptPrestarted, prestartedCount } from './worker-prestart.js';
 
 export interface WorkerInit {
   keyward: 'scan-worker';
   config: KeywardConfig;
   baseline: string[];
+}
+
+/** A prestarted worker's first message (see worker-prestart.ts): the configuration it was started without. */
+interface InitMessage {
+  init: { config: KeywardConfig; baseline: string[] };
 }
 
 interface ListJob {
@@ -34,13 +40,24 @@ function answerListJob(port: MessagePort, context: FileScanContext, job: ListJob
   }
 }
 
-/** Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. */
+function scanContext(init: { config: KeywardConfig; baseline: string[] }): FileScanContext {
+  return { scanner: createScanner({ config: init.config, baseline: init.baseline }), maxFileSize: init.config.maxFileSize, scratch: new ReadBuffer() };
+}
+
+/**
+ * Call at the top of an entry point: in a scan worker it serves jobs and returns true; elsewhere returns false. A
+ * worker started with its configuration builds its scanner at once; a prestarted one when its first message brings it.
+ */
 export function serveScanWorkerIfAsked(): boolean {
-  const init = workerData as WorkerInit | undefined;
+  const init = workerData as Partial<WorkerInit> | undefined;
   if (isMainThread || !parentPort || init?.keyward !== 'scan-worker') return false;
-  const context: FileScanContext = { scanner: createScanner({ config: init.config, baseline: init.baseline }), maxFileSize: init.config.maxFileSize, scratch: new ReadBuffer() };
+  let context = init.config ? scanContext({ config: init.config, baseline: init.baseline ?? [] }) : undefined;
   const port = parentPort;
-  port.on('message', (job: ListJob) => answerListJob(port, context, job));
+  port.on('message', (message: ListJob | InitMessage) => {
+    if ('init' in message) context = scanContext(message.init);
+    else if (context) answerListJob(port, context, message);
+    else port.postMessage({ id: message.id, error: 'a scan worker got a list before its configuration' } satisfies WorkerReply);
+  });
   return true;
 }
 
@@ -75,13 +92,20 @@ export class ScanWorkers {
     if (this.failure) throw this.failure;
   }
 
+  /** Whether workers were prestarted for this entry: then they are already paid for, and worth adopting at once. */
+  get prestarted(): boolean {
+    return prestartedCount(this.entry) > 0;
+  }
+
   start(): void {
     if (this.threads.length > 0) return;
     for (let w = 0; w < this.wanted; w++) this.startOne(w);
   }
 
   private startOne(w: number): void {
-    const worker = new Worker(fileURLToPath(this.entry), { workerData: this.init });
+    const adopted = adoptPrestarted(this.entry);
+    const worker = adopted ?? new Worker(fileURLToPath(this.entry), { workerData: this.init });
+    if (adopted) worker.postMessage({ init: { config: this.init.config, baseline: this.init.baseline } } satisfies InitMessage);
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.pending.get(reply.id)?.settle(reply));
     worker.on('error', (error) => this.failWorker(w, error));

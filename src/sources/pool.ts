@@ -1,5 +1,3 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { KeywardConfig } from '../engine/config/types.js';
 import { globMatcher } from '../engine/allowlist.js';
 import { createScanner } from '../engine/scanner.js';
@@ -8,6 +6,8 @@ import { mergeLists, scanClaimed, scanFileWith, type FileScanContext, type FileS
 import { ScanWorkers } from './pool-workers.js';
 import { ReadBuffer } from './read.js';
 import { bundledEntryExists, defaultWorkerCount } from './worker-entry.js';
+
+export { workerBundleUrl } from './worker-entry.js';
 
 export type { FileScanResult, FilesScanResult } from './pool-scan.js';
 export { serveScanWorkerIfAsked } from './pool-workers.js';
@@ -51,15 +51,6 @@ export interface ScanPoolOptions {
 const MAIN_SLICE_MS = 50;
 /** Below this many files the calling thread scans alone. */
 const MIN_FILES_FOR_WORKERS = 64;
-
-/**
- * The worker bundle (dist/worker/index.js) as a URL, from the `import.meta.url` of a bundle in dist/ or one folder
- * below it. Built from a variable path on purpose: the bundler would turn `new URL('literal', import.meta.url)` into
- * an asset of its own.
- */
-export function workerBundleUrl(entryUrl: string, relative: string): string {
-  return pathToFileURL(join(dirname(fileURLToPath(entryUrl)), relative)).href;
-}
 
 export function createScanPool(options: ScanPoolOptions): ScanPool {
   const baseline = [...(options.baseline ?? [])];
@@ -118,6 +109,9 @@ class LocalPool implements ScanPool {
 class ThreadedPool extends LocalPool {
   constructor(config: KeywardConfig, baseline: string[], private readonly threads: ScanWorkers) {
     super(config, baseline);
+    // Prestarted workers are loaded already: given their configuration now, they build their scanners while this
+    // thread lists the files.
+    if (threads.prestarted) threads.start();
   }
 
   override get workers(): number {

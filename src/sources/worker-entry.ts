@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Whether `entry` can start a worker thread: a `file:` URL of a bundled JavaScript entry point. TypeScript sources
@@ -18,4 +19,13 @@ export function bundledEntryExists(entry: string | undefined): entry is string {
 /** Worker threads besides the calling one, which scans too: one per core but one, between 1 and 3. */
 export function defaultWorkerCount(): number {
   return Math.min(3, Math.max(1, availableParallelism() - 1));
+}
+
+/**
+ * The worker bundle (dist/worker/index.js) as a URL, from the `import.meta.url` of a bundle in dist/ or one folder
+ * below it. Built from a variable path on purpose: the bundler would turn `new URL('literal', import.meta.url)` into
+ * an asset of its own.
+ */
+export function workerBundleUrl(entryUrl: string, relative: string): string {
+  return pathToFileURL(join(dirname(fileURLToPath(entryUrl)), relative)).href;
 }
