@@ -1,6 +1,6 @@
 import type { Rule } from '../../src/rules/index.js';
 import { isPlaceholder } from '../../src/rules/values/placeholders.js';
-import { rejectGenericValue } from '../../src/rules/values/generic.js';
+import { rejectGenericValue, shannonEntropy } from '../../src/rules/values/generic.js';
 import { base62 } from '../../src/rules/validators/base62.js';
 import { crc32 } from '../../src/rules/validators/crc32.js';
 import { classChars } from '../../src/rules/shape.js';
@@ -95,6 +95,9 @@ function tokenLike(chars: string, length: number): string {
     if (isPlaceholder(drawn) || LOOKS_PLACEHOLDER.test(drawn)) continue;
     // Nor a draw it reads as camel-cased words (`VrwRsp20OmnbUcux`), which keyed rules rightly refuse as a name.
     if (rejectGenericValue(drawn, 0) === 'identifier-like') continue;
+    // Nor an unlucky draw from a small alphabet with too few distinct symbols (25 digits at 2.47 bits, under a rule's
+    // entropy floor of 2.5): real tokens of that alphabet sit near its maximum.
+    if (shannonEntropy(drawn) < 0.8 * Math.log2(Math.min(chars.length, length))) continue;
     if (!mixed || (/[0-9]/.test(drawn) && /[A-Za-z]/.test(drawn))) return drawn;
   }
   return r(chars, length);
