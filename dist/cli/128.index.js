@@ -9669,7 +9669,7 @@ function rejection(judged, lines, acceptance) {
     if ((generic || rule.provider === 'Generic') && acceptance.isNearMissOfNamedProvider?.(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))) {
         return 'generic-value';
     }
-    // A password rule's stand-in (`secret123`) beside a documentation host (`host=example.com`) is a sample's login.
+    // A generic rule's stand-in value (`secret123`) beside a documentation host (`host=example.com`) is a sample's login.
     if (rule.provider === 'Generic' && isStandInBesideExampleHost(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretEnd + PLACE_RADIUS))) {
         return 'placeholder';
     }
@@ -18990,6 +18990,7 @@ function verifyScan(findings, options) {
 
 
 
+
 /** Files, trees and stdin named on the command line, scanned one after another into one report. */
 async function scanTargets(targets, config, baseline, progress, origins) {
     const started = performance.now();
@@ -19001,7 +19002,7 @@ async function scanTargets(targets, config, baseline, progress, origins) {
     let pool;
     for (const target of targets) {
         if (target.kind === 'tree') {
-            const workers = process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS);
+            const workers = (0,worker_entry/* workersFromEnv */.He)(process.env);
             pool ??= createScanPool({ config, baseline, workers, workerEntry: (0,worker_entry/* workerBundleUrl */.u2)(import.meta.url, '../worker/index.js') });
             const result = await scanTree({ root: target.full, pool, onProgress: (p) => progress.update({ done: p.filesDone, total: p.filesTotal, unit: 'files', bytes: p.bytesDone }) });
             const at = prefix(target);
@@ -19049,7 +19050,7 @@ async function collectScan(args) {
     if (args.verify)
         checkVerifyEndpoints(process.env);
     const origins = new FindingOrigins();
-    const gitWorkers = { entry: (0,worker_entry/* workerBundleUrl */.u2)(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS) };
+    const gitWorkers = { entry: (0,worker_entry/* workerBundleUrl */.u2)(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: (0,worker_entry/* workersFromEnv */.He)(process.env) };
     const collected = gitMode ? await scanGit(args, root, scanner_createScanner({ config, baseline }), config.maxFileSize, progress, gitWorkers) : await scanTargets(targets, config, baseline, progress, origins);
     progress.done();
     collected.stats.engine = { regex: regexBackend().name, prefilterWalk: prefilterWalkDescription() };

@@ -360,6 +360,7 @@ const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ workersFromEnv),
 /* harmony export */   Zx: () => (/* binding */ defaultWorkerCount),
 /* harmony export */   hm: () => (/* binding */ bundledEntryExists),
 /* harmony export */   u2: () => (/* binding */ workerBundleUrl),
@@ -389,6 +390,10 @@ function bundledEntryExists(entry) {
     return isBundledEntry(entry) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(entry));
 }
 /** Worker threads besides the calling one, which scans too: one per core but one, between 1 and 3. */
+/** The worker count `KEYWARD_WORKERS` asks for, or undefined when it is not set (then the default applies). */
+function workersFromEnv(env) {
+    return env.KEYWARD_WORKERS === undefined ? undefined : Number(env.KEYWARD_WORKERS);
+}
 function defaultWorkerCount() {
     return Math.min(3, Math.max(1, (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)() - 1));
 }
@@ -901,7 +906,7 @@ function scansATree(argv) {
 }
 // The rest of the CLI is imported only after the scan workers are on their way: loading this bundle takes a few
 // hundred milliseconds, which the workers spend loading theirs on the other cores.
-const workers = process.env.KEYWARD_WORKERS === undefined ? (0,_sources_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultWorkerCount */ .Zx)() : Number(process.env.KEYWARD_WORKERS);
+const workers = (0,_sources_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .workersFromEnv */ .He)(process.env) ?? (0,_sources_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultWorkerCount */ .Zx)();
 if (workers > 0 && scansATree(process.argv.slice(2)))
     (0,_sources_worker_prestart_js__WEBPACK_IMPORTED_MODULE_3__/* .prestartScanWorkers */ .QO)((0,_sources_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .workerBundleUrl */ .u2)(import.meta.url, '../worker/index.js'), workers);
 Promise.all(/* import() */[__nccwpck_require__.e(480), __nccwpck_require__.e(128)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5128)).catch((error) => {

@@ -4239,7 +4239,7 @@ function rejection(judged, lines, acceptance) {
     if ((generic || rule.provider === 'Generic') && acceptance.isNearMissOfNamedProvider?.(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))) {
         return 'generic-value';
     }
-    // A password rule's stand-in (`secret123`) beside a documentation host (`host=example.com`) is a sample's login.
+    // A generic rule's stand-in value (`secret123`) beside a documentation host (`host=example.com`) is a sample's login.
     if (rule.provider === 'Generic' && isStandInBesideExampleHost(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretEnd + PLACE_RADIUS))) {
         return 'placeholder';
     }
@@ -18932,6 +18932,10 @@ function worker_entry_bundledEntryExists(entry) {
     return worker_entry_isBundledEntry(entry) && existsSync(fileURLToPath(entry));
 }
 /** Worker threads besides the calling one, which scans too: one per core but one, between 1 and 3. */
+/** The worker count `KEYWARD_WORKERS` asks for, or undefined when it is not set (then the default applies). */
+function workersFromEnv(env) {
+    return env.KEYWARD_WORKERS === undefined ? undefined : Number(env.KEYWARD_WORKERS);
+}
 function defaultWorkerCount() {
     return Math.min(3, Math.max(1, availableParallelism() - 1));
 }

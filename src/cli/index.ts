@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { parseCli } from './args.js';
-import { defaultWorkerCount, workerBundleUrl } from '../sources/worker-entry.js';
+import { defaultWorkerCount, workerBundleUrl, workersFromEnv } from '../sources/worker-entry.js';
 import { prestartScanWorkers } from '../sources/worker-prestart.js';
 
 /** Whether these arguments ask for a scan of at least one directory (not a git mode, which uses other workers). */
@@ -16,7 +16,7 @@ function scansATree(argv: string[]): boolean {
 
 // The rest of the CLI is imported only after the scan workers are on their way: loading this bundle takes a few
 // hundred milliseconds, which the workers spend loading theirs on the other cores.
-const workers = process.env.KEYWARD_WORKERS === undefined ? defaultWorkerCount() : Number(process.env.KEYWARD_WORKERS);
+const workers = workersFromEnv(process.env) ?? defaultWorkerCount();
 if (workers > 0 && scansATree(process.argv.slice(2))) prestartScanWorkers(workerBundleUrl(import.meta.url, '../worker/index.js'), workers);
 import('./main.js').catch((error: unknown) => {
   process.stderr.write(`keyward: ${error instanceof Error ? error.message : String(error)}\n`);

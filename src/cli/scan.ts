@@ -6,6 +6,7 @@ import { decideVerdict } from '../report/severity.js';
 import { toText } from '../report/text.js';
 import { scanTree } from '../sources/files.js';
 import { createScanPool, workerBundleUrl, type ScanPool } from '../sources/pool.js';
+import { workersFromEnv } from '../sources/worker-entry.js';
 import type { ScanArgs } from './args.js';
 import { colorWanted } from './color.js';
 import { scanGit } from './git.js';
@@ -39,7 +40,7 @@ async function scanTargets(targets: Target[], config: KeywardConfig, baseline: S
   let pool: ScanPool | undefined;
   for (const target of targets) {
     if (target.kind === 'tree') {
-      const workers = process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS);
+      const workers = workersFromEnv(process.env);
       pool ??= createScanPool({ config, baseline, workers, workerEntry: workerBundleUrl(import.meta.url, '../worker/index.js') });
       const result = await scanTree({ root: target.full, pool, onProgress: (p) => progress.update({ done: p.filesDone, total: p.filesTotal, unit: 'files', bytes: p.bytesDone }) });
       const at = prefix(target);
@@ -85,7 +86,7 @@ export async function collectScan(args: ScanArgs): Promise<{ collected: Collecte
 
   if (args.verify) checkVerifyEndpoints(process.env);
   const origins = new FindingOrigins();
-  const gitWorkers = { entry: workerBundleUrl(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: process.env.KEYWARD_WORKERS === undefined ? undefined : Number(process.env.KEYWARD_WORKERS) };
+  const gitWorkers = { entry: workerBundleUrl(import.meta.url, '../worker/index.js'), config, baseline: [...(baseline ?? [])], count: workersFromEnv(process.env) };
   const collected = gitMode ? await scanGit(args, root, createScanner({ config, baseline }), config.maxFileSize, progress, gitWorkers) : await scanTargets(targets, config, baseline, progress, origins);
   progress.done();
   collected.stats.engine = { regex: regexBackend().name, prefilterWalk: prefilterWalkDescription() };

@@ -107,7 +107,7 @@ export function rejection(judged: Judged, lines: LineIndex, acceptance: Acceptan
   if ((generic || rule.provider === 'Generic') && acceptance.isNearMissOfNamedProvider?.(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretStart))) {
     return 'generic-value';
   }
-  // A password rule's stand-in (`secret123`) beside a documentation host (`host=example.com`) is a sample's login.
+  // A generic rule's stand-in value (`secret123`) beside a documentation host (`host=example.com`) is a sample's login.
   if (rule.provider === 'Generic' && isStandInBesideExampleHost(secret, lines.text(candidate.secretStart - PLACE_RADIUS, candidate.secretEnd + PLACE_RADIUS))) {
     return 'placeholder';
   }

@@ -17,6 +17,11 @@ export function bundledEntryExists(entry: string | undefined): entry is string {
 }
 
 /** Worker threads besides the calling one, which scans too: one per core but one, between 1 and 3. */
+/** The worker count `KEYWARD_WORKERS` asks for, or undefined when it is not set (then the default applies). */
+export function workersFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  return env.KEYWARD_WORKERS === undefined ? undefined : Number(env.KEYWARD_WORKERS);
+}
+
 export function defaultWorkerCount(): number {
   return Math.min(3, Math.max(1, availableParallelism() - 1));
 }
